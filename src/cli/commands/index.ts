@@ -1,0 +1,9 @@
+import type { Command } from 'commander';
+import { registerServe } from './serve';
+import { registerMigrate } from './migrate';
+import { registerUser } from './user';
+import { registerDemo } from './demo';
+import { registerAudit } from './audit';
+
+/** Every CLI command group; a feature module adds its `register…` here. */
+export const commandRegistrars: ((program: Command) => void)[] = [registerServe, registerMigrate, registerUser, registerDemo, registerAudit];

@@ -1,0 +1,58 @@
+import type { Command } from 'commander';
+import { loadConfig } from '../../config';
+import { openDatabase } from '../../server/db/database';
+import { acquireDataDirLock } from '../../server/db/data-dir-lock';
+import { migrateToLatest } from '../../server/db/migrate';
+import { buildApp, loggerOptions } from '../../server/app';
+import { loadDemo } from '../../server/demo/load-demo';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../server/demo/accounts.seed';
+import { purgeExpiredSessions } from '../../server/modules/auth/sessions.repository';
+
+/** Demo data loads on the embedded database by default; on a server only with SPEERPUNT_DEMO=true. */
+function wantsDemo(hasServer: boolean): boolean {
+  const flag = process.env.SPEERPUNT_DEMO;
+  if (flag === 'true' || flag === '1') return true;
+  if (flag === 'false' || flag === '0') return false;
+  return !hasServer;
+}
+
+export async function serve(): Promise<void> {
+  const config = loadConfig();
+  const release = config.databaseUrl ? () => {} : acquireDataDirLock(config.dataDir);
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const { applied } = await migrateToLatest(database.db);
+  const app = await buildApp({ db: database.db, config, logger: loggerOptions(config.logLevel) });
+  if (applied.length > 0) app.log.info({ applied }, 'migrations applied');
+  if (wantsDemo(Boolean(config.databaseUrl))) {
+    const demo = await loadDemo(database.db, config);
+    if (demo.loaded) {
+      const accounts = DEMO_ACCOUNTS.map((a) => `  ${a.role.padEnd(10)} ${a.email}`).join('\n');
+      process.stdout.write(`\nDemo data loaded (example data):\n${demo.lines.map((l) => `  ${l}`).join('\n')}\nDemo accounts, password "${DEMO_PASSWORD}":\n${accounts}\n\n`);
+    }
+  }
+  const purge = setInterval(() => void purgeExpiredSessions(database.db, new Date()).catch((error) => app.log.warn({ err: error }, 'session purge failed')), 3_600_000);
+  purge.unref();
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down: finishing open requests');
+    clearInterval(purge);
+    try {
+      await app.close();
+      await database.close();
+    } finally {
+      release();
+      process.exit(0);
+    }
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  await app.listen({ port: config.port, host: config.host });
+  process.stdout.write(`Speerpunt listens on http://localhost:${config.port} (${database.kind === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL server'})\n`);
+}
+
+export function registerServe(program: Command): void {
+  program.command('serve').description('Serve the API and the web app (migrates first; loads demo data on a new embedded database)').action(serve);
+}

@@ -1,0 +1,16 @@
+import { Command } from 'commander';
+import { commandRegistrars } from './commands';
+import { reportCliError } from './output';
+
+const program = new Command();
+program
+  .name('speerpunt')
+  .description('Speerpunt: the platform for Flanders\' cluster policy. Works on the database the server uses (DATABASE_URL or SPEERPUNT_DATA_DIR).')
+  .showHelpAfterError();
+for (const register of commandRegistrars) register(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  reportCliError(error, process.argv.includes('--json'));
+}

@@ -1,0 +1,36 @@
+import { AppError } from '../server/errors/app-error';
+import { DataDirBusyError } from '../server/db/data-dir-lock';
+
+export function printJson(value: unknown): void {
+  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+export function printTable(rows: Record<string, unknown>[]): void {
+  if (rows.length === 0) {
+    process.stdout.write('(geen rijen / no rows)\n');
+    return;
+  }
+  const columns = Object.keys(rows[0]);
+  const widths = columns.map((c) => Math.max(c.length, ...rows.map((r) => String(r[c] ?? '').length)));
+  const line = (cells: string[]) => cells.map((cell, i) => cell.padEnd(widths[i])).join('  ').trimEnd();
+  process.stdout.write(`${line(columns)}\n${line(widths.map((w) => '-'.repeat(w)))}\n`);
+  for (const row of rows) process.stdout.write(`${line(columns.map((c) => String(row[c] ?? '')))}\n`);
+}
+
+/** Prints an error the way a person (or, with --json, a script) can act on, and sets the exit code. */
+export function reportCliError(error: unknown, json: boolean): void {
+  if (error instanceof AppError) {
+    if (json) printJson({ error: { code: error.code, details: error.details } });
+    process.stderr.write(`${error.code}: ${error.message}\n`);
+    for (const d of error.details) process.stderr.write(`  - ${d.path}: ${d.message.en} / ${d.message.nl}\n`);
+    process.exitCode = 1;
+    return;
+  }
+  if (error instanceof DataDirBusyError) {
+    process.stderr.write(`${error.message}\n`);
+    process.exitCode = 3;
+    return;
+  }
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+}

@@ -1,0 +1,7 @@
+import type { CoreTables } from './core.tables';
+
+/**
+ * The one type of the current schema. Each feature module declares its tables in
+ * `<area>.tables.ts` and is added to this list when its migration lands.
+ */
+export interface DB extends CoreTables {}

@@ -1,0 +1,6 @@
+import type { DemoSeed } from './seed-context';
+import { portfolioSeed } from './portfolio.seed';
+import { accountsSeed } from './accounts.seed';
+
+/** The demo seeds in order; a feature module appends its seed after the ones it builds on. */
+export const demoSeeds: DemoSeed[] = [portfolioSeed, accountsSeed];

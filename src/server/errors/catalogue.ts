@@ -1,0 +1,11 @@
+import { coreErrors } from './core.errors';
+
+/**
+ * The closed catalogue of error codes. A feature module adds its codes in
+ * `modules/<area>/<area>.errors.ts` and spreads them here; nothing else may invent a code.
+ */
+export const errorCatalogue = {
+  ...coreErrors,
+} as const;
+
+export type ErrorCode = keyof typeof errorCatalogue;

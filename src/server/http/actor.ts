@@ -1,0 +1,23 @@
+import type { Role } from '../db/core.tables';
+import type { AuditActor } from '../audit/record-audit';
+
+/** The signed-in user (or API token owner) behind a request. */
+export interface Actor {
+  userId: string;
+  email: string;
+  name: string;
+  role: Role;
+  locale: 'nl' | 'en';
+  /** Clusters a cluster manager belongs to (empty for other roles). */
+  clusterIds: string[];
+  via: 'session' | 'token';
+  sessionId?: string;
+  csrfToken?: string;
+  tokenScope?: 'read' | 'write';
+}
+
+export function auditActorOf(actor: Actor | null): AuditActor {
+  return actor ? { userId: actor.userId, label: actor.email } : { userId: null, label: 'anonymous' };
+}
+
+export const systemActor = (label: string): AuditActor => ({ userId: null, label });

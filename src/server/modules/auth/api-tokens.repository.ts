@@ -1,0 +1,39 @@
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../../db/types';
+import type { Role } from '../../db/core.tables';
+import { sha256 } from './secrets';
+
+export interface TokenActorRow {
+  tokenId: string;
+  scope: 'read' | 'write';
+  userId: string;
+  email: string;
+  name: string;
+  role: Role;
+  locale: 'nl' | 'en';
+  clusterIds: string[];
+}
+
+/** The owner of a live API token (not revoked, not expired, account active). */
+export async function findTokenActor(db: Kysely<DB>, token: string, now: Date): Promise<TokenActorRow | undefined> {
+  const row = await db
+    .selectFrom('api_tokens as t')
+    .innerJoin('users as u', 'u.id', 't.user_id')
+    .select([
+      't.id as tokenId',
+      't.scope',
+      'u.id as userId',
+      'u.email',
+      'u.name',
+      'u.role',
+      'u.locale',
+      sql<string[]>`coalesce((select array_agg(uc.cluster_id::text) from user_clusters uc where uc.user_id = u.id), '{}')`.as('clusterIds'),
+    ])
+    .where('t.token_hash', '=', sha256(token))
+    .where('t.revoked_at', 'is', null)
+    .where((eb) => eb.or([eb('t.expires_at', 'is', null), eb('t.expires_at', '>', now)]))
+    .where('u.is_active', '=', true)
+    .executeTakeFirst();
+  if (row) await db.updateTable('api_tokens').set({ last_used_at: now }).where('id', '=', row.tokenId).execute();
+  return row;
+}

@@ -1,0 +1,31 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { hash, verify } from '@node-rs/argon2';
+
+/** A random token for cookies and API tokens; only its SHA-256 is stored. */
+export function randomToken(prefix = ''): string {
+  return prefix + randomBytes(32).toString('base64url');
+}
+
+export function sha256(value: string): string {
+  return createHash('sha256').update(value).digest('hex');
+}
+
+/** argon2id with the library's OWASP-level defaults (19 MiB, t=2). */
+export function hashPassword(password: string): Promise<string> {
+  return hash(password, { algorithm: 2 /* Argon2id */ });
+}
+
+export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
+  try {
+    return await verify(passwordHash, password);
+  } catch {
+    return false;
+  }
+}
+
+/** A hash to verify against when the account does not exist, so timing does not tell. */
+let dummyHash: Promise<string> | undefined;
+export function dummyPasswordHash(): Promise<string> {
+  dummyHash ??= hashPassword('no-such-account-placeholder');
+  return dummyHash;
+}

@@ -1,0 +1,81 @@
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../../db/types';
+import type { Role } from '../../db/core.tables';
+import { randomToken, sha256 } from './secrets';
+
+export interface SessionActorRow {
+  sessionId: string;
+  csrfToken: string;
+  userId: string;
+  email: string;
+  name: string;
+  role: Role;
+  locale: 'nl' | 'en';
+  clusterIds: string[];
+  lastSeenAt: Date;
+  expiresAt: Date;
+}
+
+/** Creates a session; returns the cookie value (shown once) and its CSRF token. */
+export async function createSession(db: Kysely<DB>, userId: string, now: Date, maxHours: number) {
+  const cookieValue = randomToken();
+  const csrfToken = randomToken();
+  const sessionId = sha256(cookieValue);
+  await db
+    .insertInto('sessions')
+    .values({
+      id: sessionId,
+      user_id: userId,
+      csrf_token: csrfToken,
+      created_at: now,
+      last_seen_at: now,
+      expires_at: new Date(now.getTime() + maxHours * 3_600_000),
+    })
+    .execute();
+  return { cookieValue, csrfToken, sessionId };
+}
+
+/** The user behind a session cookie, with the clusters a manager belongs to; undefined when unknown. */
+export async function findSessionActor(db: Kysely<DB>, cookieValue: string): Promise<SessionActorRow | undefined> {
+  const row = await db
+    .selectFrom('sessions as s')
+    .innerJoin('users as u', 'u.id', 's.user_id')
+    .select([
+      's.id as sessionId',
+      's.csrf_token as csrfToken',
+      's.last_seen_at as lastSeenAt',
+      's.expires_at as expiresAt',
+      'u.id as userId',
+      'u.email',
+      'u.name',
+      'u.role',
+      'u.locale',
+      sql<string[]>`coalesce((select array_agg(uc.cluster_id::text) from user_clusters uc where uc.user_id = u.id), '{}')`.as('clusterIds'),
+    ])
+    .where('s.id', '=', sha256(cookieValue))
+    .where('u.is_active', '=', true)
+    .executeTakeFirst();
+  return row;
+}
+
+/** Keeps an active session alive; written at most once a minute to spare the database. */
+export async function touchSession(db: Kysely<DB>, sessionId: string, now: Date): Promise<void> {
+  await db
+    .updateTable('sessions')
+    .set({ last_seen_at: now })
+    .where('id', '=', sessionId)
+    .where('last_seen_at', '<', new Date(now.getTime() - 60_000))
+    .execute();
+}
+
+export async function deleteSession(db: Kysely<DB>, sessionId: string): Promise<void> {
+  await db.deleteFrom('sessions').where('id', '=', sessionId).execute();
+}
+
+export async function deleteSessionsOfUser(db: Kysely<DB>, userId: string): Promise<void> {
+  await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
+}
+
+export async function purgeExpiredSessions(db: Kysely<DB>, now: Date): Promise<void> {
+  await db.deleteFrom('sessions').where('expires_at', '<', now).execute();
+}

@@ -1,0 +1,8 @@
+import type { FastifyPluginAsync } from 'fastify';
+import healthRoutes from './health/health.routes';
+import authRoutes from './auth/auth.routes';
+import usersRoutes from './users/users.routes';
+import auditRoutes from './audit/audit.routes';
+
+/** Every feature module's routes, registered in this order. Add one line per module. */
+export const featureModules: FastifyPluginAsync[] = [healthRoutes, authRoutes, usersRoutes, auditRoutes];

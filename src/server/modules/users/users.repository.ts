@@ -1,0 +1,57 @@
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../../db/types';
+import type { Role } from '../../db/core.tables';
+
+export interface UserRow {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  locale: 'nl' | 'en';
+  is_active: boolean;
+  locked_until: Date | string | null;
+  created_at: Date;
+  clusterIds: string[];
+}
+
+function usersWithClusters(db: Kysely<DB>) {
+  return db
+    .selectFrom('users as u')
+    .select([
+      'u.id',
+      'u.email',
+      'u.name',
+      'u.role',
+      'u.locale',
+      'u.is_active',
+      'u.locked_until',
+      'u.created_at',
+      sql<string[]>`coalesce((select array_agg(uc.cluster_id::text order by uc.cluster_id) from user_clusters uc where uc.user_id = u.id), '{}')`.as('clusterIds'),
+    ]);
+}
+
+export function findUsers(db: Kysely<DB>): Promise<UserRow[]> {
+  return usersWithClusters(db).orderBy('u.email').execute();
+}
+
+export function findUserById(db: Kysely<DB>, id: string): Promise<UserRow | undefined> {
+  return usersWithClusters(db).where('u.id', '=', id).executeTakeFirst();
+}
+
+export function findUserByEmail(db: Kysely<DB>, email: string): Promise<UserRow | undefined> {
+  return usersWithClusters(db).where(sql`lower(u.email)`, '=', email.toLowerCase()).executeTakeFirst();
+}
+
+/** How many of the given cluster ids exist; used to refuse unknown ones. */
+export async function countExistingClusters(db: Kysely<DB>, clusterIds: string[]): Promise<number> {
+  if (clusterIds.length === 0) return 0;
+  const row = await db.selectFrom('clusters').select((eb) => eb.fn.countAll<number>().as('n')).where('id', 'in', clusterIds).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function replaceUserClusters(db: Kysely<DB>, userId: string, clusterIds: string[]): Promise<void> {
+  await db.deleteFrom('user_clusters').where('user_id', '=', userId).execute();
+  if (clusterIds.length > 0) {
+    await db.insertInto('user_clusters').values(clusterIds.map((clusterId) => ({ user_id: userId, cluster_id: clusterId }))).execute();
+  }
+}
