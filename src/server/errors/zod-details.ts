@@ -16,6 +16,7 @@ interface IssueLike {
 function dutchFor(issue: IssueLike): string {
   switch (issue.code) {
     case 'invalid_type':
+      if (issue.message.endsWith('received undefined')) return 'Dit veld is verplicht.';
       return issue.expected === 'undefined' ? 'Dit veld is niet toegelaten.' : `Verwacht type: ${String(issue.expected)}.`;
     case 'too_small':
       return `Te klein of te kort (minimum ${String(issue.minimum)}).`;

@@ -3,6 +3,13 @@ import healthRoutes from './health/health.routes';
 import authRoutes from './auth/auth.routes';
 import usersRoutes from './users/users.routes';
 import auditRoutes from './audit/audit.routes';
+import lookupsRoutes from './lookups/lookups.routes';
 
 /** Every feature module's routes, registered in this order. Add one line per module. */
-export const featureModules: FastifyPluginAsync[] = [healthRoutes, authRoutes, usersRoutes, auditRoutes];
+export const featureModules: FastifyPluginAsync[] = [
+  healthRoutes,
+  authRoutes,
+  usersRoutes,
+  auditRoutes,
+  lookupsRoutes,
+];

@@ -12,6 +12,16 @@ import { createUser } from './create-user';
 import { setUserRole } from './set-user-role';
 import { resetUserPassword } from './reset-user-password';
 import { setUserActive } from './set-user-active';
+import { buildXlsx, sendDownload, XLSX_TYPE, type SheetColumn } from '../../http/spreadsheet';
+
+const exportColumns: SheetColumn<ReturnType<typeof presentUser>>[] = [
+  { header: 'email', value: (u) => u.email, width: 32 },
+  { header: 'name', value: (u) => u.name, width: 30 },
+  { header: 'role', value: (u) => u.role },
+  { header: 'active', value: (u) => u.isActive },
+  { header: 'clusters', value: (u) => u.clusterIds.length },
+  { header: 'created_at', value: (u) => u.createdAt, width: 26 },
+];
 
 const adminOnly = { access: allow('admin') };
 const tags = ['users'];
@@ -22,6 +32,11 @@ export default async function usersRoutes(app: FastifyInstance): Promise<void> {
   r.get('/api/users', { config: adminOnly, schema: { tags, summary: 'List accounts', response: { 200: envelope(z.array(UserSchema)) } } }, async (request) => {
     const rows = await findUsers(contextOf(request).db);
     return ok(rows.map(presentUser), { create: true });
+  });
+
+  r.get('/api/users.xlsx', { config: adminOnly, schema: { tags, summary: 'Accounts as XLSX' } }, async (request, reply) => {
+    const rows = (await findUsers(contextOf(request).db)).map(presentUser);
+    return sendDownload(reply, 'speerpunt-accounts.xlsx', XLSX_TYPE, await buildXlsx('Accounts', exportColumns, rows));
   });
 
   r.get('/api/users/:id', { config: adminOnly, schema: { tags, summary: 'One account', params: UserIdParams, response: { 200: envelope(UserSchema) } } }, async (request) => {

@@ -1,0 +1,56 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, ApiError, setCsrfToken } from './api-client';
+
+export type Role = 'admin' | 'officer' | 'manager' | 'applicant' | 'expert' | 'analyst';
+
+export interface Me {
+  user: { id: string; email: string; name: string; role: Role; locale: 'nl' | 'en'; clusterIds: string[] };
+  csrfToken: string | null;
+}
+
+export const meQueryKey = ['auth', 'me'];
+
+/** The signed-in user, or null when nobody is signed in. */
+export function useMe() {
+  return useQuery({
+    queryKey: meQueryKey,
+    queryFn: async (): Promise<Me | null> => {
+      try {
+        const { data } = await api.get<Me>('/api/auth/me');
+        setCsrfToken(data.csrfToken);
+        return data;
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 401) {
+          setCsrfToken(null);
+          return null;
+        }
+        throw error;
+      }
+    },
+    staleTime: 60_000,
+    retry: false,
+  });
+}
+
+export function useLogin() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { email: string; password: string }) => api.post<Me>('/api/auth/login', body),
+    onSuccess: ({ data }) => {
+      setCsrfToken(data.csrfToken);
+      client.setQueryData(meQueryKey, data);
+    },
+  });
+}
+
+export function useLogout() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.send('POST', '/api/auth/logout'),
+    onSettled: () => {
+      setCsrfToken(null);
+      client.clear();
+      client.setQueryData(meQueryKey, null);
+    },
+  });
+}

@@ -1,0 +1,40 @@
+import { Alert, Button, Code } from '@mantine/core';
+import { useMutation } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import type { ColumnDef } from '@tanstack/react-table';
+import { api } from '../../app/api-client';
+import { useMe } from '../../app/auth';
+import { formatDateTime } from '../../app/format';
+import { DataTable } from '../../shared/data-table';
+import { ErrorAlert } from '../../shared/error-alert';
+import { PageHeader } from '../../shared/page-header';
+import { useAuditEvents, type AuditEvent } from './api';
+
+interface Verification { ok: boolean; checked: number; brokenAt?: { id: number; reason: string } }
+
+export function AuditPage() {
+  const { t } = useTranslation('admin');
+  const me = useMe();
+  const events = useAuditEvents();
+  const verify = useMutation({ mutationFn: () => api.get<Verification>('/api/audit/verify') });
+  const columns: ColumnDef<AuditEvent>[] = [
+    { accessorKey: 'id', header: '#' },
+    { accessorKey: 'occurredAt', header: t('when'), cell: (c) => formatDateTime(c.getValue() as string) },
+    { accessorKey: 'actorLabel', header: t('who') },
+    { accessorKey: 'action', header: t('action'), cell: (c) => <Code>{c.getValue() as string}</Code> },
+    { id: 'entity', header: t('entity'), accessorFn: (e) => `${e.entityType}${e.entityId ? ` ${e.entityId.slice(0, 8)}` : ''}` },
+  ];
+  const result = verify.data?.data;
+  return (
+    <>
+      <PageHeader title={t('auditTitle')} description={t('auditIntro')} actions={me.data?.user.role === 'admin' && <Button variant="light" loading={verify.isPending} onClick={() => verify.mutate()}>{t('verify')}</Button>} />
+      <ErrorAlert error={events.error ?? verify.error} />
+      {result && (
+        <Alert color={result.ok ? 'green' : 'red'} mb="md" role="status">
+          {result.ok ? t('chainOk', { count: result.checked }) : t('chainBroken', { id: result.brokenAt?.id, reason: result.brokenAt?.reason })}
+        </Alert>
+      )}
+      <DataTable data={events.data?.data ?? []} columns={columns} />
+    </>
+  );
+}

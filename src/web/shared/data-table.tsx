@@ -1,0 +1,81 @@
+import { Anchor, Group, ScrollArea, Table, Text, TextInput, UnstyledButton } from '@mantine/core';
+import { flexRender, getCoreRowModel, getFilteredRowModel, getSortedRowModel, useReactTable, type ColumnDef, type SortingState } from '@tanstack/react-table';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+
+export interface DataTableProps<T> {
+  data: T[];
+  columns: ColumnDef<T, any>[];
+  /** Server URL of the same table as XLSX; every table offers an export. */
+  xlsxUrl?: string;
+  csvUrl?: string;
+  searchable?: boolean;
+  caption?: string;
+  onRowClick?: (row: T) => void;
+}
+
+/** TanStack Table over Mantine's table: sortable headers, a filter box and the export links. */
+export function DataTable<T>({ data, columns, xlsxUrl, csvUrl, searchable = true, caption, onRowClick }: DataTableProps<T>) {
+  const { t } = useTranslation();
+  const [sorting, setSorting] = useState<SortingState>([]);
+  const [filter, setFilter] = useState('');
+  const table = useReactTable({
+    data,
+    columns,
+    state: { sorting, globalFilter: filter },
+    onSortingChange: setSorting,
+    onGlobalFilterChange: setFilter,
+    getCoreRowModel: getCoreRowModel(),
+    getSortedRowModel: getSortedRowModel(),
+    getFilteredRowModel: getFilteredRowModel(),
+  });
+  return (
+    <div>
+      <Group justify="space-between" mb="sm">
+        {searchable ? (
+          <TextInput aria-label={t('search')} placeholder={t('search')} value={filter} onChange={(e) => setFilter(e.currentTarget.value)} w={280} />
+        ) : <span />}
+        <Group gap="md">
+          {xlsxUrl && <Anchor href={xlsxUrl} download>{t('exportXlsx')}</Anchor>}
+          {csvUrl && <Anchor href={csvUrl} download>{t('exportCsv')}</Anchor>}
+        </Group>
+      </Group>
+      <ScrollArea>
+        <Table striped highlightOnHover withTableBorder verticalSpacing="xs">
+          {caption && <Table.Caption>{caption}</Table.Caption>}
+          <Table.Thead>
+            {table.getHeaderGroups().map((group) => (
+              <Table.Tr key={group.id}>
+                {group.headers.map((header) => {
+                  const sorted = header.column.getIsSorted();
+                  return (
+                    <Table.Th key={header.id} aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}>
+                      {header.column.getCanSort() ? (
+                        <UnstyledButton onClick={header.column.getToggleSortingHandler()} fw={600}>
+                          {flexRender(header.column.columnDef.header, header.getContext())}
+                          {sorted === 'asc' ? ' ▲' : sorted === 'desc' ? ' ▼' : ''}
+                        </UnstyledButton>
+                      ) : (
+                        flexRender(header.column.columnDef.header, header.getContext())
+                      )}
+                    </Table.Th>
+                  );
+                })}
+              </Table.Tr>
+            ))}
+          </Table.Thead>
+          <Table.Tbody>
+            {table.getRowModel().rows.map((row) => (
+              <Table.Tr key={row.id} onClick={onRowClick ? () => onRowClick(row.original) : undefined} style={onRowClick ? { cursor: 'pointer' } : undefined}>
+                {row.getVisibleCells().map((cell) => (
+                  <Table.Td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</Table.Td>
+                ))}
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </ScrollArea>
+      {table.getRowModel().rows.length === 0 && <Text c="dimmed" mt="sm">{t('noRows')}</Text>}
+    </div>
+  );
+}
