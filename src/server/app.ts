@@ -25,6 +25,18 @@ export interface BuildAppOptions {
   logger?: FastifyServerOptions['logger'];
 }
 
+export interface RouteEntry {
+  method: string;
+  url: string;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every route registered, for the authorization-matrix test and diagnostics. */
+    routeCatalogue: RouteEntry[];
+  }
+}
+
 const REQUEST_ID_PATTERN = /^[A-Za-z0-9._-]{8,64}$/;
 
 export function loggerOptions(level: string): FastifyServerOptions['logger'] {
@@ -56,9 +68,12 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.decorate('config', config);
   app.decorate('clock', options.clock ?? (() => new Date()));
 
+  const routeCatalogue: RouteEntry[] = [];
+  app.decorate('routeCatalogue', routeCatalogue);
   // Routes outside /api are the web app's static files; documentation pages are public too.
   app.addHook('onRoute', (route) => {
     const url = route.url ?? '';
+    for (const method of [route.method].flat()) if (method !== 'HEAD') routeCatalogue.push({ method, url });
     if (!url.startsWith('/api/') || url.startsWith('/api/docs')) {
       route.config = { ...(route.config ?? {}), access: route.config?.access ?? publicAccess };
     }

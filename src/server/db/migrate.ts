@@ -1,9 +1,5 @@
-import path from 'node:path';
-import { promises as fs } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { FileMigrationProvider, Migrator, type Kysely, type MigrationResult } from 'kysely';
-
-const migrationFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+import { Migrator, type Kysely, type MigrationResult } from 'kysely';
+import { migrations } from './migrations/index';
 
 export interface MigrationOutcome {
   applied: string[];
@@ -13,7 +9,8 @@ export interface MigrationOutcome {
 export async function migrateToLatest(db: Kysely<any>): Promise<MigrationOutcome> {
   const migrator = new Migrator({
     db,
-    provider: new FileMigrationProvider({ fs, path, migrationFolder }),
+    // A static list rather than a folder scan: works the same under tsx, vitest and a bundler.
+    provider: { getMigrations: async () => migrations },
     // Feature modules land migrations in parallel branches; their timestamps may interleave.
     allowUnorderedMigrations: true,
   });

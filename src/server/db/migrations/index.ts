@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely';
+import * as foundation from './20261127_0100_foundation';
+
+/**
+ * Every migration, by name. Names sort in the order they run (timestamp first). Landed
+ * migrations are frozen: add a new file and a line here, never edit an old one.
+ */
+export const migrations: Record<string, Migration> = {
+  '20261127_0100_foundation': foundation,
+};

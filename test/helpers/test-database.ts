@@ -1,0 +1,57 @@
+import fs from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { openDatabase, type Database } from '../../src/server/db/database';
+
+export type TemplateName = 'migrated' | 'demo';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    templates: { migrated: string; demo: string };
+    serverUrl: string | null;
+  }
+}
+
+function databaseUrlFor(serverUrl: string, name: string): string {
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/**
+ * A fresh database for one test file: on PGlite loaded from a dump made once by the global
+ * setup; on a PostgreSQL server (TEST_DATABASE_URL) a copy of a template database.
+ */
+export async function createTestDatabase(template: TemplateName = 'demo'): Promise<Database> {
+  const serverUrl = inject('serverUrl');
+  const templates = inject('templates');
+  if (!serverUrl) {
+    const dump = fs.readFileSync(templates[template]);
+    return openDatabase({ dataDir: 'memory://', loadDataDir: new Blob([dump]) });
+  }
+  const name = `sp_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    await admin.query(`create database ${name} template ${templates[template]}`);
+  } finally {
+    await admin.end();
+  }
+  const database = await openDatabase({ databaseUrl: databaseUrlFor(serverUrl, name), maxConnections: 20 });
+  return {
+    ...database,
+    close: async () => {
+      await database.close();
+      const cleaner = new pg.Client({ connectionString: serverUrl });
+      await cleaner.connect();
+      try {
+        await cleaner.query(`drop database if exists ${name} with (force)`);
+      } finally {
+        await cleaner.end();
+      }
+    },
+  };
+}
+
+export { databaseUrlFor };
