@@ -23,3 +23,8 @@ export const rows: AuthzRows = [
   { route: 'GET /api/lookups/clusters', request: () => ({ method: 'GET', url: '/api/lookups/clusters' }), allow: [...ALL], allowedStatus: 200 },
   { route: 'GET /api/openapi.json', request: () => ({ method: 'GET', url: '/api/openapi.json' }), allow: 'public', allowedStatus: 200 },
 ];
+
+rows.push(
+  { route: 'GET /api/notifications', request: () => ({ method: 'GET', url: '/api/notifications' }), allow: [...ALL], allowedStatus: 200 },
+  { route: 'POST /api/notifications/:id/read', request: (f) => ({ method: 'POST', url: `/api/notifications/${f.missingId}/read` }), allow: [...ALL], allowedStatus: 404 },
+);

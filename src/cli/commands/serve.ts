@@ -7,6 +7,7 @@ import { buildApp, loggerOptions } from '../../server/app';
 import { loadDemo } from '../../server/demo/load-demo';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../server/demo/accounts.seed';
 import { purgeExpiredSessions } from '../../server/modules/auth/sessions.repository';
+import { sendOutbox } from '../../server/notifications/send-outbox';
 
 /** Demo data loads on the embedded database by default; on a server only with SPEERPUNT_DEMO=true. */
 function wantsDemo(hasServer: boolean): boolean {
@@ -32,6 +33,8 @@ export async function serve(): Promise<void> {
   }
   const purge = setInterval(() => void purgeExpiredSessions(database.db, new Date()).catch((error) => app.log.warn({ err: error }, 'session purge failed')), 3_600_000);
   purge.unref();
+  const outbox = setInterval(() => void sendOutbox(database.db, config.smtpUrl, app.log).catch((error) => app.log.warn({ err: error }, 'outbox run failed')), 15_000);
+  outbox.unref();
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -39,6 +42,7 @@ export async function serve(): Promise<void> {
     closing = true;
     app.log.info({ signal }, 'shutting down: finishing open requests');
     clearInterval(purge);
+    clearInterval(outbox);
     try {
       await app.close();
       await database.close();

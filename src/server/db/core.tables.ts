@@ -83,6 +83,8 @@ export interface OrganisationsTable {
   foreign_identifier: string | null;
   helix: Helix;
   is_example: Generated<boolean>;
+  size_class: Generated<'micro' | 'small' | 'medium' | 'large' | 'unknown'>;
+  founded_on: CalendarDate | null;
   created_at: InstantDefault;
   updated_at: InstantDefault;
 }

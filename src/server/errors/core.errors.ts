@@ -44,6 +44,10 @@ export const coreErrors = {
   CANNOT_CHANGE_OWN_ADMIN: { status: 409, nl: 'Je kan je eigen beheerdersrol niet wijzigen.', en: 'You cannot change your own admin role.' },
   /** Someone saved the object after you loaded it; reload and apply your change again. */
   STALE_VERSION: { status: 409, nl: 'Iemand anders heeft dit intussen gewijzigd. Herlaad en probeer opnieuw.', en: 'Someone else changed this in the meantime. Reload and try again.' },
+  /** An upload of a type the platform does not accept (checked on content, not only the name). */
+  FILE_TYPE_NOT_ALLOWED: { status: 415, nl: 'Dit bestandstype is niet toegelaten.', en: 'This file type is not allowed.' },
+  /** An upload over the size limit. */
+  FILE_TOO_LARGE: { status: 413, nl: 'Het bestand is te groot.', en: 'The file is too large.' },
   /** The database does not answer. */
   DATABASE_UNAVAILABLE: { status: 503, nl: 'De databank is niet bereikbaar.', en: 'The database is not reachable.' },
   /** An unexpected failure; the request id lets support find it in the logs. */

@@ -4,6 +4,7 @@ import authRoutes from './auth/auth.routes';
 import usersRoutes from './users/users.routes';
 import auditRoutes from './audit/audit.routes';
 import lookupsRoutes from './lookups/lookups.routes';
+import notificationsRoutes from './notifications/notifications.routes';
 
 /** Every feature module's routes, registered in this order. Add one line per module. */
 export const featureModules: FastifyPluginAsync[] = [
@@ -12,4 +13,5 @@ export const featureModules: FastifyPluginAsync[] = [
   usersRoutes,
   auditRoutes,
   lookupsRoutes,
+  notificationsRoutes,
 ];

@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as foundation from './20261127_0100_foundation';
+import * as sharedCore from './20261127_0200_shared_core';
 
 /**
  * Every migration, by name. Names sort in the order they run (timestamp first). Landed
@@ -7,4 +8,5 @@ import * as foundation from './20261127_0100_foundation';
  */
 export const migrations: Record<string, Migration> = {
   '20261127_0100_foundation': foundation,
+  '20261127_0200_shared_core': sharedCore,
 };
