@@ -1,0 +1,94 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { describe } from 'vitest';
+import type { Role } from '../../src/server/db/core.tables';
+import { DEMO_PASSWORD } from '../../src/server/demo/accounts.seed';
+import { createTestApp, demoEmail, type TestApp } from './test-app';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const hasChromium = fs.existsSync(CHROMIUM_PATH);
+
+if (!hasChromium) {
+  process.stdout.write(`Browser tests skipped: no Chromium at ${CHROMIUM_PATH} (apt-get install -y chromium).\n`);
+}
+
+/** `describe` that skips, with a message, where Chromium is absent. */
+export const describeBrowser: typeof describe = (hasChromium ? describe : describe.skip) as typeof describe;
+
+const webDist = path.resolve('dist/web');
+
+/** Builds the web app once when dist/web is missing (CI builds it before the tests). */
+function ensureWebBuild(): void {
+  if (fs.existsSync(path.join(webDist, 'index.html'))) return;
+  execFileSync(process.execPath, ['scripts/build-web-if-stale.mjs'], { stdio: 'inherit' });
+}
+
+export interface BrowserHarness {
+  t: TestApp;
+  baseUrl: string;
+  browser: Browser;
+  /** A fresh page (own cookies) per call. */
+  newPage(): Promise<Page>;
+  close(): Promise<void>;
+}
+
+/** A real server on a random port with the built web app, and a headless Chromium. */
+export async function startBrowserHarness(options: { clock?: () => Date } = {}): Promise<BrowserHarness> {
+  ensureWebBuild();
+  const t = await createTestApp({ config: { webDistDir: webDist }, clock: options.clock });
+  await t.app.listen({ port: 0, host: '127.0.0.1' });
+  const address = t.app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  return {
+    t,
+    baseUrl: `http://127.0.0.1:${port}`,
+    browser,
+    newPage: async () => {
+      const context = await browser.newContext({ locale: 'nl-BE', timezoneId: 'Europe/Brussels' });
+      const page = await context.newPage();
+      page.setDefaultTimeout(15_000);
+      return page;
+    },
+    close: async () => {
+      await browser.close();
+      await t.close();
+    },
+  };
+}
+
+/** Signs in through the login form as a demo role and waits for the app shell. */
+export async function loginInBrowser(page: Page, baseUrl: string, role: Role): Promise<void> {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByLabel(/E-mailadres|E-mail address/).fill(demoEmail(role));
+  await page.getByLabel(/^Wachtwoord|^Password/).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: /Aanmelden|Sign in/ }).click();
+  await page.getByTestId('current-user').waitFor();
+}
+
+/**
+ * playwright-core has no web-first assertions (those live in @playwright/test): wait for the
+ * locator to be visible, which fails the test with a timeout if it never is.
+ */
+export async function seen(locator: import('playwright-core').Locator): Promise<void> {
+  await locator.first().waitFor({ state: 'visible' });
+}
+
+/** Waits until the locator's text contains `text` (polling), then returns the text. */
+export async function textContaining(locator: import('playwright-core').Locator, text: string, timeoutMs = 15_000): Promise<string> {
+  const until = Date.now() + timeoutMs;
+  let last = '';
+  while (Date.now() < until) {
+    if ((await locator.count()) > 0) {
+      last = (await locator.first().innerText()).trim();
+      if (last.includes(text)) return last;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`Expected text containing "${text}", last seen "${last}"`);
+}
