@@ -1,6 +1,10 @@
 import type { Migration } from 'kysely';
 import * as foundation from './20261127_0100_foundation';
 import * as sharedCore from './20261127_0200_shared_core';
+import * as funding from './20261127_1400_funding';
+import * as callsProposals from './20261127_1100_calls_proposals';
+import * as partnership from './20261127_1500_partnership';
+import * as kpis from './20261127_1300_kpis';
 
 /**
  * Every migration, by name. Names sort in the order they run (timestamp first). Landed
@@ -9,4 +13,8 @@ import * as sharedCore from './20261127_0200_shared_core';
 export const migrations: Record<string, Migration> = {
   '20261127_0100_foundation': foundation,
   '20261127_0200_shared_core': sharedCore,
+  '20261127_1400_funding': funding,
+  '20261127_1100_calls_proposals': callsProposals,
+  '20261127_1500_partnership': partnership,
+  '20261127_1300_kpis': kpis,
 };
