@@ -1,4 +1,5 @@
 import { coreErrors } from './core.errors';
+import { partnershipErrors } from '../modules/partnership/partnership.errors';
 
 /**
  * The closed catalogue of error codes. A feature module adds its codes in
@@ -6,6 +7,7 @@ import { coreErrors } from './core.errors';
  */
 export const errorCatalogue = {
   ...coreErrors,
+  ...partnershipErrors,
 } as const;
 
 export type ErrorCode = keyof typeof errorCatalogue;

@@ -4,6 +4,7 @@ import * as sharedCore from './20261127_0200_shared_core';
 import * as funding from './20261127_1400_funding';
 import * as callsProposals from './20261127_1100_calls_proposals';
 import * as partnership from './20261127_1500_partnership';
+import * as partnershipKpiLinks from './20261127_1501_partnership_kpi_links';
 import * as kpis from './20261127_1300_kpis';
 
 /**
@@ -16,5 +17,6 @@ export const migrations: Record<string, Migration> = {
   '20261127_1400_funding': funding,
   '20261127_1100_calls_proposals': callsProposals,
   '20261127_1500_partnership': partnership,
+  '20261127_1501_partnership_kpi_links': partnershipKpiLinks,
   '20261127_1300_kpis': kpis,
 };
