@@ -1,4 +1,5 @@
 import { coreErrors } from './core.errors';
+import { reviewErrors } from '../modules/review/review.errors';
 import { partnershipErrors } from '../modules/partnership/partnership.errors';
 
 /**
@@ -7,6 +8,7 @@ import { partnershipErrors } from '../modules/partnership/partnership.errors';
  */
 export const errorCatalogue = {
   ...coreErrors,
+  ...reviewErrors,
   ...partnershipErrors,
 } as const;
 
