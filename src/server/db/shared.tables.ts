@@ -37,6 +37,10 @@ export interface ProjectsTable {
   is_example: Generated<boolean>;
   created_at: InstantDefault;
   updated_at: InstantDefault;
+  /** Added by the funding migration (1400): the call it came from (no FK), its state-aid regime. */
+  call_id: string | null;
+  aid_regime: Generated<'de_minimis' | 'block_exemption' | 'other'>;
+  aid_legal_basis: Generated<string>;
 }
 
 export interface ProjectClustersTable {

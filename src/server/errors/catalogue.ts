@@ -1,6 +1,10 @@
 import { coreErrors } from './core.errors';
+import { callsErrors } from '../modules/calls/calls.errors';
+import { portfolioErrors } from '../modules/portfolio/portfolio.errors';
 import { reviewErrors } from '../modules/review/review.errors';
+import { fundingErrors } from '../modules/funding/funding.errors';
 import { partnershipErrors } from '../modules/partnership/partnership.errors';
+import { kpisErrors } from '../modules/kpis/kpis.errors';
 
 /**
  * The closed catalogue of error codes. A feature module adds its codes in
@@ -8,8 +12,12 @@ import { partnershipErrors } from '../modules/partnership/partnership.errors';
  */
 export const errorCatalogue = {
   ...coreErrors,
+  ...callsErrors,
+  ...portfolioErrors,
   ...reviewErrors,
+  ...fundingErrors,
   ...partnershipErrors,
+  ...kpisErrors,
 } as const;
 
 export type ErrorCode = keyof typeof errorCatalogue;

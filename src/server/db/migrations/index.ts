@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import * as foundation from './20261127_0100_foundation';
 import * as sharedCore from './20261127_0200_shared_core';
+import * as portfolio from './20261127_1000_portfolio';
 import * as funding from './20261127_1400_funding';
 import * as callsProposals from './20261127_1100_calls_proposals';
 import * as partnership from './20261127_1500_partnership';
@@ -14,6 +15,7 @@ import * as kpis from './20261127_1300_kpis';
 export const migrations: Record<string, Migration> = {
   '20261127_0100_foundation': foundation,
   '20261127_0200_shared_core': sharedCore,
+  '20261127_1000_portfolio': portfolio,
   '20261127_1400_funding': funding,
   '20261127_1100_calls_proposals': callsProposals,
   '20261127_1500_partnership': partnership,
