@@ -4,6 +4,7 @@ import { registerMigrate } from './migrate';
 import { registerUser } from './user';
 import { registerDemo } from './demo';
 import { registerAudit } from './audit';
+import { registerReview } from './review';
 
 /** Every CLI command group; a feature module adds its `register…` here. */
-export const commandRegistrars: ((program: Command) => void)[] = [registerServe, registerMigrate, registerUser, registerDemo, registerAudit];
+export const commandRegistrars: ((program: Command) => void)[] = [registerServe, registerMigrate, registerUser, registerDemo, registerAudit, registerReview];

@@ -79,7 +79,13 @@ const pairKey = (p: number, e: number, experts: number) => p * experts + e;
 
 /** Checks the instance against the rules the solver relies on; every problem becomes one detail. */
 export function validateAssignmentInstance(instance: AssignmentInstance): ErrorDetail[] {
+  return indexAssignmentInstance(instance).problems;
+}
+
+/** Validation plus the dense pair index of each affinity entry (so ids are looked up once). */
+function indexAssignmentInstance(instance: AssignmentInstance): { problems: ErrorDetail[]; affinityKeys: Int32Array } {
   const problems: ErrorDetail[] = [];
+  const affinityKeys = new Int32Array((instance.affinity ?? []).length);
   const proposalIndex = new Map<string, number>();
   const expertIndex = new Map<string, number>();
   instance.proposals.forEach((p, i) => {
@@ -99,7 +105,7 @@ export function validateAssignmentInstance(instance: AssignmentInstance): ErrorD
   });
   const nE = instance.experts.length;
   const pairs = instance.proposals.length * nE;
-  if (pairs > MAX_PAIRS) return problems; // the solver refuses the size itself
+  if (pairs > MAX_PAIRS) return { problems, affinityKeys }; // the solver refuses the size itself
   /** The dense index of a known pair, or -1 after recording what is unknown. */
   const pairIndex = (list: string, pair: AssignmentPair, i: number): number => {
     const p = proposalIndex.get(pair.proposal);
@@ -114,6 +120,7 @@ export function validateAssignmentInstance(instance: AssignmentInstance): ErrorD
     if (k < 0) return;
     if (seenAffinity[k]) problems.push(detail(`affinity.${i}`, 'duplicate_pair', `Dubbele affiniteit voor ${a.proposal}/${a.expert}.`, `Duplicate affinity for ${a.proposal}/${a.expert}.`));
     seenAffinity[k] = 1;
+    affinityKeys[i] = k;
     if (!Number.isFinite(a.score) || Math.abs(a.score) > 1_000_000) {
       problems.push(detail(`affinity.${i}.score`, 'invalid_score', 'Een score moet een eindig getal tussen -1 000 000 en 1 000 000 zijn.', 'A score must be a finite number between -1,000,000 and 1,000,000.'));
     }
@@ -150,7 +157,7 @@ export function validateAssignmentInstance(instance: AssignmentInstance): ErrorD
       problems.push(detail(`forced`, 'forced_above_load', `${count} opgelegde voorstellen voor expert "${e.id}", maar de maximale belasting is ${e.maxLoad}.`, `${count} forced proposals for expert "${e.id}", but its maximum load is ${e.maxLoad}.`));
     }
   });
-  return problems;
+  return { problems, affinityKeys };
 }
 
 /** A binary min-heap of (key, node) on typed arrays; stale entries are skipped by the caller. */
@@ -224,7 +231,7 @@ export function solveAssignment(instance: AssignmentInstance): AssignmentResult 
   const nP = instance.proposals.length;
   const nE = instance.experts.length;
   if (nP * nE > MAX_PAIRS) throw new AppError('ASSIGNMENT_TOO_LARGE');
-  const problems = validateAssignmentInstance(instance);
+  const { problems, affinityKeys } = indexAssignmentInstance(instance);
   if (problems.length > 0) throw new AppError('ASSIGNMENT_INPUT_INVALID', { details: problems });
   const proposalIndex = new Map(instance.proposals.map((p, i) => [p.id, i]));
   const expertIndex = new Map(instance.experts.map((e, i) => [e.id, i]));
@@ -232,10 +239,9 @@ export function solveAssignment(instance: AssignmentInstance): AssignmentResult 
 
   // Scaled integer affinities (dense) and the pairs the network may use.
   const weight = new Float64Array(nP * nE);
-  for (const a of instance.affinity ?? []) {
-    const k = pairKey(proposalIndex.get(a.proposal) ?? 0, expertIndex.get(a.expert) ?? 0, nE);
-    weight[k] = Math.round(a.score * SCALE);
-  }
+  (instance.affinity ?? []).forEach((a, i) => {
+    weight[affinityKeys[i]] = Math.round(a.score * SCALE);
+  });
   const allowed = new Uint8Array(nP * nE).fill(1);
   for (const c of instance.conflicts ?? []) {
     const [p, e] = indexOf(c);
