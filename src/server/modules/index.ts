@@ -5,6 +5,7 @@ import usersRoutes from './users/users.routes';
 import auditRoutes from './audit/audit.routes';
 import lookupsRoutes from './lookups/lookups.routes';
 import notificationsRoutes from './notifications/notifications.routes';
+import fundingModule from './funding/index.routes';
 
 /** Every feature module's routes, registered in this order. Add one line per module. */
 export const featureModules: FastifyPluginAsync[] = [
@@ -14,4 +15,5 @@ export const featureModules: FastifyPluginAsync[] = [
   auditRoutes,
   lookupsRoutes,
   notificationsRoutes,
+  fundingModule,
 ];

@@ -338,3 +338,27 @@ export function baseOperationsQuery(db: Db, actor: Actor | null) {
   }
   return query;
 }
+
+export function findReallocations(db: Db) {
+  return db
+    .selectFrom('funding_reallocations as r')
+    .innerJoin('funding_lines as f', 'f.id', 'r.from_line_id')
+    .innerJoin('funding_lines as t', 't.id', 'r.to_line_id')
+    .leftJoin('users as u', 'u.id', 'r.decided_by')
+    .select(['r.id', 'f.code as from_code', 't.code as to_code', 'r.amount_cents', 'r.motivation', 'u.name as decided_by_name', 'r.decided_at'])
+    .orderBy('r.decided_at', 'desc')
+    .execute();
+}
+
+export function aidAwardsQuery(db: Db) {
+  return db
+    .selectFrom('state_aid_awards as a')
+    .innerJoin('organisations as o', 'o.id', 'a.organisation_id')
+    .leftJoin('projects as p', 'p.id', 'a.project_id')
+    .select([
+      'a.id', 'a.organisation_id', 'o.name as organisation_name', 'o.enterprise_number', 'a.regime', 'a.legal_basis', 'a.amount_cents', 'a.granted_on',
+      'a.granted_by_authority', 'a.description', 'a.project_id', 'p.code as project_code', 'a.override_motivation',
+    ])
+    .orderBy('a.granted_on', 'desc')
+    .orderBy('o.name');
+}
