@@ -132,7 +132,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const indexFile = path.join(config.webDistDir, 'index.html');
   const hasWeb = fs.existsSync(indexFile);
   if (hasWeb) {
-    await app.register(fastifyStatic, { root: config.webDistDir, prefix: '/', wildcard: false,
+    await app.register(fastifyStatic, {
+      root: config.webDistDir,
+      prefix: '/',
+      // wildcard: files built after start (a rebuild) are served too; misses fall to the SPA handler.
+      wildcard: true,
       index: false,
       maxAge: '1h',
       setHeaders: (res, filePath) => {

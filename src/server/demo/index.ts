@@ -1,7 +1,8 @@
 import type { DemoSeed } from './seed-context';
 import { portfolioSeed } from './portfolio.seed';
 import { accountsSeed } from './accounts.seed';
+import { portfolioExtraSeed } from './portfolio-extra.seed';
 import { fundingSeed } from './funding.seed';
 
 /** The demo seeds in order; a feature module appends its seed after the ones it builds on. */
-export const demoSeeds: DemoSeed[] = [portfolioSeed, accountsSeed, fundingSeed];
+export const demoSeeds: DemoSeed[] = [portfolioSeed, accountsSeed, portfolioExtraSeed, fundingSeed];

@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as foundation from './20261127_0100_foundation';
 import * as sharedCore from './20261127_0200_shared_core';
 import * as portfolio from './20261127_1000_portfolio';
+import * as portfolioTaxonomy from './20261127_1001_portfolio_taxonomy';
 import * as funding from './20261127_1400_funding';
 import * as callsProposals from './20261127_1100_calls_proposals';
 import * as partnership from './20261127_1500_partnership';
@@ -16,6 +17,7 @@ export const migrations: Record<string, Migration> = {
   '20261127_0100_foundation': foundation,
   '20261127_0200_shared_core': sharedCore,
   '20261127_1000_portfolio': portfolio,
+  '20261127_1001_portfolio_taxonomy': portfolioTaxonomy,
   '20261127_1400_funding': funding,
   '20261127_1100_calls_proposals': callsProposals,
   '20261127_1500_partnership': partnership,

@@ -108,12 +108,17 @@ export function UsersPage() {
     { accessorKey: 'email', header: t('email') },
     { accessorKey: 'name', header: t('name') },
     { accessorKey: 'role', header: t('role'), cell: (c) => tc(`roles.${c.getValue() as string}`) },
-    { id: 'clusters', header: t('clusters'), accessorFn: (u) => u.clusterIds.map((id) => clusterName.get(id) ?? id).join(', ') },
+    // Names are looked up in the cell: TanStack Table caches accessor values per row.
+    { id: 'clusters', header: t('clusters'), accessorFn: (u) => u.clusterIds.join(','), cell: ({ row }) => row.original.clusterIds.map((id) => clusterName.get(id) ?? '…').join(', ') },
     {
       id: 'status',
       header: t('status'),
       accessorFn: (u) => (u.isActive ? (u.isLocked ? t('locked') : t('active')) : t('inactive')),
-      cell: ({ row }) => <Badge color={!row.original.isActive ? 'gray' : row.original.isLocked ? 'orange' : 'green'} variant="light">{row.original.isActive ? (row.original.isLocked ? t('locked') : t('active')) : t('inactive')}</Badge>,
+      cell: ({ row }) => (
+        <Badge color={!row.original.isActive ? 'gray' : row.original.isLocked ? 'orange' : 'green'} variant="light" style={{ overflow: 'visible' }} miw="fit-content">
+          {row.original.isActive ? (row.original.isLocked ? t('locked') : t('active')) : t('inactive')}
+        </Badge>
+      ),
     },
     {
       id: 'actions',
