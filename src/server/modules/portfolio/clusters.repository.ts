@@ -1,0 +1,179 @@
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../../db/types';
+import type { ClusterKind, ClusterStatus, Helix } from '../../db/core.tables';
+import type { SizeClass, ThemeKind } from '../../db/shared.tables';
+
+export interface ClusterRow {
+  id: string;
+  name: string;
+  short_name: string;
+  kind: ClusterKind;
+  status: ClusterStatus;
+  economic_mission: string;
+  legal_entity_id: string | null;
+  legal_entity_name: string | null;
+  officer_user_id: string | null;
+  officer_name: string | null;
+  mandate_start: string | null;
+  mandate_end: string | null;
+  is_example: boolean;
+  updated_at: Date;
+}
+
+export interface ClusterFilters {
+  kind?: ClusterKind;
+  status?: ClusterStatus;
+  themeId?: string;
+  transitionId?: string;
+}
+
+function clustersQuery(db: Kysely<DB>) {
+  return db
+    .selectFrom('clusters as c')
+    .leftJoin('organisations as le', 'le.id', 'c.legal_entity_id')
+    .leftJoin('users as off', 'off.id', 'c.officer_user_id')
+    .select([
+      'c.id',
+      'c.name',
+      'c.short_name',
+      'c.kind',
+      'c.status',
+      'c.economic_mission',
+      'c.legal_entity_id',
+      'le.name as legal_entity_name',
+      'c.officer_user_id',
+      'off.name as officer_name',
+      'c.mandate_start',
+      'c.mandate_end',
+      'c.is_example',
+      'c.updated_at',
+    ]);
+}
+
+export function findClusters(db: Kysely<DB>, filters: ClusterFilters): Promise<ClusterRow[]> {
+  let query = clustersQuery(db);
+  if (filters.kind) query = query.where('c.kind', '=', filters.kind);
+  if (filters.status) query = query.where('c.status', '=', filters.status);
+  for (const themeId of [filters.themeId, filters.transitionId]) {
+    if (themeId) query = query.where((eb) => eb.exists(eb.selectFrom('cluster_themes as ct').select('ct.theme_id').whereRef('ct.cluster_id', '=', 'c.id').where('ct.theme_id', '=', themeId)));
+  }
+  return query.orderBy('c.kind', 'desc').orderBy('c.name').execute();
+}
+
+export function findClusterById(db: Kysely<DB>, id: string): Promise<ClusterRow | undefined> {
+  return clustersQuery(db).where('c.id', '=', id).executeTakeFirst();
+}
+
+export interface ClusterThemeRow {
+  cluster_id: string;
+  id: string;
+  kind: ThemeKind;
+  code: string;
+  label_nl: string;
+  label_en: string;
+  is_example: boolean;
+}
+
+export function findThemesOfClusters(db: Kysely<DB>, clusterIds: string[]): Promise<ClusterThemeRow[]> {
+  if (clusterIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('cluster_themes as ct')
+    .innerJoin('themes as t', 't.id', 'ct.theme_id')
+    .select(['ct.cluster_id', 't.id', 't.kind', 't.code', 't.label_nl', 't.label_en', 't.is_example'])
+    .where('ct.cluster_id', 'in', clusterIds)
+    .orderBy('t.kind')
+    .orderBy('t.code')
+    .execute();
+}
+
+export interface MemberStatsRow {
+  cluster_id: string;
+  helix: Helix;
+  size_class: SizeClass;
+  members: number;
+}
+
+/** Current members (on `today`) of each cluster, counted by helix category and size class. */
+export function findMemberStats(db: Kysely<DB>, today: string, clusterIds?: string[]): Promise<MemberStatsRow[]> {
+  let query = db
+    .selectFrom('memberships as m')
+    .innerJoin('organisations as o', 'o.id', 'm.organisation_id')
+    .select(['m.cluster_id', 'o.helix', 'o.size_class', sql<number>`count(distinct o.id)::int`.as('members')])
+    .where('m.valid_from', '<=', today)
+    .where((eb) => eb.or([eb('m.valid_to', 'is', null), eb('m.valid_to', '>=', today)]))
+    .groupBy(['m.cluster_id', 'o.helix', 'o.size_class']);
+  if (clusterIds) query = query.where('m.cluster_id', 'in', clusterIds.length > 0 ? clusterIds : ['00000000-0000-0000-0000-000000000000']);
+  return query.execute();
+}
+
+export function findClusterGoals(db: Kysely<DB>, clusterId: string) {
+  return db.selectFrom('cluster_goals').select(['id', 'position', 'title', 'description', 'target_year']).where('cluster_id', '=', clusterId).orderBy('position').execute();
+}
+
+export function findClusterEvents(db: Kysely<DB>, clusterId: string) {
+  return db
+    .selectFrom('cluster_events as e')
+    .leftJoin('users as u', 'u.id', 'e.recorded_by')
+    .select(['e.id', 'e.event', 'e.from_status', 'e.to_status', 'e.from_kind', 'e.to_kind', 'e.effective_on', 'e.motivation', 'e.recorded_at', 'u.name as recorded_by_name'])
+    .where('e.cluster_id', '=', clusterId)
+    .orderBy('e.effective_on')
+    .orderBy('e.recorded_at')
+    .execute();
+}
+
+export function findClusterManagers(db: Kysely<DB>, clusterId: string) {
+  return db
+    .selectFrom('user_clusters as uc')
+    .innerJoin('users as u', 'u.id', 'uc.user_id')
+    .select(['u.id', 'u.name'])
+    .where('uc.cluster_id', '=', clusterId)
+    .where('u.role', '=', 'manager')
+    .orderBy('u.name')
+    .execute();
+}
+
+export interface MemberRow {
+  id: string;
+  organisation_id: string;
+  name: string;
+  enterprise_number: string | null;
+  country: string;
+  foreign_identifier: string | null;
+  helix: Helix;
+  size_class: SizeClass;
+  founded_on: string | null;
+  membership_type: string;
+  valid_from: string;
+  valid_to: string | null;
+  first_participation_on: string | null;
+  is_example: boolean;
+}
+
+export function findMembers(db: Kysely<DB>, clusterId: string): Promise<MemberRow[]> {
+  return db
+    .selectFrom('memberships as m')
+    .innerJoin('organisations as o', 'o.id', 'm.organisation_id')
+    .select([
+      'm.id',
+      'm.organisation_id',
+      'o.name',
+      'o.enterprise_number',
+      'o.country',
+      'o.foreign_identifier',
+      'o.helix',
+      'o.size_class',
+      'o.founded_on',
+      'm.membership_type',
+      'm.valid_from',
+      'm.valid_to',
+      'o.is_example',
+      sql<string | null>`least(
+        (select min(m2.valid_from) from memberships m2 where m2.organisation_id = o.id),
+        (select min(p.starts_on) from project_participants pp join projects p on p.id = pp.project_id where pp.organisation_id = o.id)
+      )`.as('first_participation_on'),
+    ])
+    .where('m.cluster_id', '=', clusterId)
+    .orderBy('o.name')
+    .orderBy('m.valid_from')
+    .execute();
+}
