@@ -3,6 +3,7 @@ import { portfolioSeed } from './portfolio.seed';
 import { accountsSeed } from './accounts.seed';
 import { portfolioExtraSeed } from './portfolio-extra.seed';
 import { fundingSeed } from './funding.seed';
+import { partnershipSeed } from './partnership.seed';
 
 /** The demo seeds in order; a feature module appends its seed after the ones it builds on. */
-export const demoSeeds: DemoSeed[] = [portfolioSeed, accountsSeed, portfolioExtraSeed, fundingSeed];
+export const demoSeeds: DemoSeed[] = [portfolioSeed, accountsSeed, portfolioExtraSeed, fundingSeed, partnershipSeed];

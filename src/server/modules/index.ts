@@ -6,6 +6,7 @@ import auditRoutes from './audit/audit.routes';
 import lookupsRoutes from './lookups/lookups.routes';
 import notificationsRoutes from './notifications/notifications.routes';
 import fundingModule from './funding/index.routes';
+import partnershipRoutes from './partnership/partnership.routes';
 
 /** Every feature module's routes, registered in this order. Add one line per module. */
 export const featureModules: FastifyPluginAsync[] = [
@@ -16,4 +17,5 @@ export const featureModules: FastifyPluginAsync[] = [
   lookupsRoutes,
   notificationsRoutes,
   fundingModule,
+  partnershipRoutes,
 ];

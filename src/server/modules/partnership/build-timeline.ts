@@ -1,0 +1,123 @@
+import { sql } from 'kysely';
+import type { Actor } from '../../http/actor';
+import { canSeeConfidential } from './partnership.policy';
+import type { Db } from './partnership.repository';
+import type { TimelineKind } from './partnership.schema';
+
+export interface TimelineEntry {
+  id: string;
+  at: string;
+  kind: TimelineKind;
+  title: { nl: string; en: string };
+  detail: string;
+  link: string | null;
+}
+
+/**
+ * Classifies an audit event of another module (KPI framework, funding, ...) for the timeline, by
+ * its action and entity type, so that events of modules that land later show up without a change
+ * here. Events of other kinds are left out.
+ */
+export function classifyForeignEvent(action: string, entityType: string): TimelineKind | null {
+  const text = `${entityType} ${action}`.toLowerCase();
+  if (/amend/.test(text)) return 'amendment';
+  if (/payment|tranche/.test(text) && /(paid|released|executed|made|recorded|created|planned)/.test(text)) return 'payment';
+  if (/(kpi|measurement)/.test(text) && /(validat|returned)/.test(text)) return 'kpi_validation';
+  return null;
+}
+
+const FOREIGN_TITLES: Record<string, { nl: string; en: string }> = {
+  amendment: { nl: 'Wijziging', en: 'Amendment' },
+  payment: { nl: 'Betaling', en: 'Payment' },
+  kpi_validation: { nl: 'KPI-validatie', en: 'KPI validation' },
+};
+
+const REPORT_TITLES: Record<string, { nl: string; en: string }> = {
+  'partnership_report.submitted': { nl: 'Voortgangsrapport ingediend', en: 'Progress report submitted' },
+  'partnership_report.resubmitted': { nl: 'Voortgangsrapport opnieuw ingediend', en: 'Progress report resubmitted' },
+  'partnership_report.accepted': { nl: 'Voortgangsrapport aanvaard', en: 'Progress report accepted' },
+  'partnership_report.returned': { nl: 'Voortgangsrapport terug ter herwerking', en: 'Progress report returned for revision' },
+};
+
+const MEETING_KIND: Record<string, { nl: string; en: string }> = {
+  steering_committee: { nl: 'Stuurgroep', en: 'Steering committee' },
+  quarterly_follow_up: { nl: 'Kwartaalopvolging', en: 'Quarterly follow-up' },
+  other: { nl: 'Overleg', en: 'Meeting' },
+};
+
+function afterOf(value: unknown): Record<string, unknown> {
+  if (value === null || value === undefined) return {};
+  return (typeof value === 'string' ? JSON.parse(value) : value) as Record<string, unknown>;
+}
+
+/**
+ * One cluster's partnership history, newest first: agreements and amendments, meetings and their
+ * decisions, reports (each submission and review), completed actions, and, from the audit trail,
+ * the KPI validations, payments and amendments other modules record for the cluster (events
+ * whose `after` (or `before`) names the cluster as `clusterId` or `cluster_id`).
+ */
+export async function buildTimeline(db: Db, actor: Actor, clusterId: string, filter: { kinds?: TimelineKind[]; from?: string; to?: string }): Promise<TimelineEntry[]> {
+  const entries: TimelineEntry[] = [];
+  const base = `/partnership/clusters/${clusterId}`;
+  const confidentialOk = canSeeConfidential(actor);
+
+  const agreements = await db.selectFrom('partnership_agreements').selectAll().where('cluster_id', '=', clusterId).execute();
+  for (const a of agreements) {
+    entries.push({ id: `agreement-created-${a.id}`, at: new Date(a.created_at).toISOString(), kind: 'agreement', title: { nl: 'Partnerschapsovereenkomst opgesteld', en: 'Partnership agreement drafted' }, detail: `${a.title} (${a.period_start} – ${a.period_end})`, link: `${base}?tab=agreement` });
+    if (a.cluster_signed_at && a.agency_signed_at) {
+      const at = new Date(Math.max(new Date(a.cluster_signed_at).getTime(), new Date(a.agency_signed_at).getTime())).toISOString();
+      entries.push({ id: `agreement-signed-${a.id}`, at, kind: 'agreement', title: { nl: 'Overeenkomst door beide partners ondertekend', en: 'Agreement signed by both partners' }, detail: a.title, link: `${base}?tab=agreement` });
+    }
+  }
+
+  const meetings = await db.selectFrom('partnership_meetings').selectAll().where('cluster_id', '=', clusterId).execute();
+  const visibleMeetingIds = meetings.filter((m) => confidentialOk || !m.is_confidential).map((m) => m.id);
+  for (const m of meetings) {
+    const kind = MEETING_KIND[m.kind];
+    entries.push({ id: `meeting-${m.id}`, at: new Date(m.starts_at).toISOString(), kind: 'meeting', title: { nl: `${kind.nl}: ${m.title}`, en: `${kind.en}: ${m.title}` }, detail: m.location, link: `${base}?tab=meetings&meeting=${m.id}` });
+  }
+  if (visibleMeetingIds.length > 0) {
+    const decisions = await db
+      .selectFrom('partnership_decisions as d')
+      .innerJoin('partnership_meetings as m', 'm.id', 'd.meeting_id')
+      .select(['d.id', 'd.text', 'm.starts_at', 'm.title', 'm.id as meeting_id'])
+      .where('d.meeting_id', 'in', visibleMeetingIds)
+      .execute();
+    for (const d of decisions) {
+      entries.push({ id: `decision-${d.id}`, at: new Date(d.starts_at).toISOString(), kind: 'decision', title: { nl: `Beslissing (${d.title})`, en: `Decision (${d.title})` }, detail: d.text, link: `${base}?tab=meetings&meeting=${d.meeting_id}` });
+    }
+  }
+
+  const done = await db.selectFrom('partnership_actions').select(['id', 'title', 'completed_at']).where('cluster_id', '=', clusterId).where('status', '=', 'done').where('completed_at', 'is not', null).execute();
+  for (const a of done) entries.push({ id: `action-${a.id}`, at: new Date(a.completed_at as Date).toISOString(), kind: 'action', title: { nl: 'Actie afgerond', en: 'Action completed' }, detail: a.title, link: `${base}?tab=actions` });
+
+  const events = await db
+    .selectFrom('audit_events')
+    .select(['id', 'occurred_at', 'action', 'entity_type', 'entity_id', 'after'])
+    .where((eb) =>
+      eb.or([
+        eb(sql`after->>'clusterId'`, '=', clusterId),
+        eb(sql`after->>'cluster_id'`, '=', clusterId),
+        eb(sql`before->>'clusterId'`, '=', clusterId),
+        eb(sql`before->>'cluster_id'`, '=', clusterId),
+      ]),
+    )
+    .orderBy('id', 'desc')
+    .limit(2000)
+    .execute();
+  for (const e of events) {
+    const at = new Date(e.occurred_at).toISOString();
+    const after = afterOf(e.after);
+    if (REPORT_TITLES[e.action]) {
+      entries.push({ id: `audit-${e.id}`, at, kind: 'report', title: REPORT_TITLES[e.action], detail: String(after.period ?? ''), link: `${base}?tab=reports` });
+    } else if (e.action === 'partnership_agreement.amended') {
+      entries.push({ id: `audit-${e.id}`, at, kind: 'amendment', title: { nl: 'Overeenkomst gewijzigd (opnieuw te ondertekenen)', en: 'Agreement amended (to be signed again)' }, detail: String(after.title ?? ''), link: `${base}?tab=agreement` });
+    } else if (!e.entity_type.startsWith('partnership')) {
+      const kind = classifyForeignEvent(e.action, e.entity_type);
+      if (kind) entries.push({ id: `audit-${e.id}`, at, kind, title: FOREIGN_TITLES[kind], detail: e.action, link: null });
+    }
+  }
+
+  const filtered = entries.filter((e) => (!filter.kinds || filter.kinds.length === 0 || filter.kinds.includes(e.kind)) && (!filter.from || e.at.slice(0, 10) >= filter.from) && (!filter.to || e.at.slice(0, 10) <= filter.to));
+  return filtered.sort((a, b) => (a.at === b.at ? b.id.localeCompare(a.id) : b.at.localeCompare(a.at)));
+}
