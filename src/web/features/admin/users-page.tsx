@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Menu, Modal, MultiSelect, PasswordInput, Select, Stack, TextInput } from '@mantine/core';
+import { Button, Group, Menu, Modal, MultiSelect, PasswordInput, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useMemo, useState, type FormEvent } from 'react';
@@ -115,9 +115,9 @@ export function UsersPage() {
       header: t('status'),
       accessorFn: (u) => (u.isActive ? (u.isLocked ? t('locked') : t('active')) : t('inactive')),
       cell: ({ row }) => (
-        <Badge color={!row.original.isActive ? 'gray' : row.original.isLocked ? 'orange' : 'green'} variant="light" style={{ overflow: 'visible' }} miw="fit-content">
+        <Text size="sm" fw={600} c={!row.original.isActive ? 'gray.7' : row.original.isLocked ? 'orange.8' : 'green.8'} style={{ whiteSpace: 'nowrap' }}>
           {row.original.isActive ? (row.original.isLocked ? t('locked') : t('active')) : t('inactive')}
-        </Badge>
+        </Text>
       ),
     },
     {
