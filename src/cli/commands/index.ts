@@ -5,6 +5,7 @@ import { registerUser } from './user';
 import { registerDemo } from './demo';
 import { registerAudit } from './audit';
 import { registerReview } from './review';
+import { registerPolicy } from './policy';
 
 /** Every CLI command group; a feature module adds its `register…` here. */
-export const commandRegistrars: ((program: Command) => void)[] = [registerServe, registerMigrate, registerUser, registerDemo, registerAudit, registerReview];
+export const commandRegistrars: ((program: Command) => void)[] = [registerServe, registerMigrate, registerUser, registerDemo, registerAudit, registerReview, registerPolicy];

@@ -4,6 +4,7 @@ import { accountsSeed } from './accounts.seed';
 import { portfolioExtraSeed } from './portfolio-extra.seed';
 import { fundingSeed } from './funding.seed';
 import { partnershipSeed } from './partnership.seed';
+import { policySeed } from './policy.seed';
 
 /** The demo seeds in order; a feature module appends its seed after the ones it builds on. */
-export const demoSeeds: DemoSeed[] = [portfolioSeed, accountsSeed, portfolioExtraSeed, fundingSeed, partnershipSeed];
+export const demoSeeds: DemoSeed[] = [portfolioSeed, accountsSeed, portfolioExtraSeed, fundingSeed, partnershipSeed, policySeed];

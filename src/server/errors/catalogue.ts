@@ -5,6 +5,7 @@ import { reviewErrors } from '../modules/review/review.errors';
 import { fundingErrors } from '../modules/funding/funding.errors';
 import { partnershipErrors } from '../modules/partnership/partnership.errors';
 import { kpisErrors } from '../modules/kpis/kpis.errors';
+import { policyErrors } from '../modules/policy/policy.errors';
 
 /**
  * The closed catalogue of error codes. A feature module adds its codes in
@@ -18,6 +19,7 @@ export const errorCatalogue = {
   ...fundingErrors,
   ...partnershipErrors,
   ...kpisErrors,
+  ...policyErrors,
 } as const;
 
 export type ErrorCode = keyof typeof errorCatalogue;

@@ -7,6 +7,7 @@ import lookupsRoutes from './lookups/lookups.routes';
 import notificationsRoutes from './notifications/notifications.routes';
 import fundingModule from './funding/index.routes';
 import partnershipRoutes from './partnership/partnership.routes';
+import policyRoutes from './policy/policy.routes';
 
 /** Every feature module's routes, registered in this order. Add one line per module. */
 export const featureModules: FastifyPluginAsync[] = [
@@ -18,4 +19,5 @@ export const featureModules: FastifyPluginAsync[] = [
   notificationsRoutes,
   fundingModule,
   partnershipRoutes,
+  policyRoutes,
 ];

@@ -8,6 +8,7 @@ import * as callsProposals from './20261127_1100_calls_proposals';
 import * as partnership from './20261127_1500_partnership';
 import * as partnershipKpiLinks from './20261127_1501_partnership_kpi_links';
 import * as kpis from './20261127_1300_kpis';
+import * as policyScenarios from './20261127_1600_policy_scenarios';
 
 /**
  * Every migration, by name. Names sort in the order they run (timestamp first). Landed
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   '20261127_1500_partnership': partnership,
   '20261127_1501_partnership_kpi_links': partnershipKpiLinks,
   '20261127_1300_kpis': kpis,
+  '20261127_1600_policy_scenarios': policyScenarios,
 };
