@@ -1,0 +1,33 @@
+import { Badge } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { ColumnDef } from '@tanstack/react-table';
+import { formatCents, formatDate } from '../../app/format';
+import { DataTable } from '../../shared/data-table';
+import { ErrorAlert } from '../../shared/error-alert';
+import { PageHeader } from '../../shared/page-header';
+import { useProjects, type ProjectSummary } from './api';
+
+export function ProjectsPage() {
+  const { t } = useTranslation('funding');
+  const projects = useProjects();
+  const columns: ColumnDef<ProjectSummary>[] = [
+    { accessorKey: 'code', header: t('code'), cell: ({ row }) => <Link to={`/funding/projects/${row.original.id}`}>{row.original.code}</Link> },
+    { accessorKey: 'title', header: t('title') },
+    { id: 'kind', header: t('kind'), accessorFn: (p) => t(`kinds.${p.kind}`), cell: ({ row }) => <Badge variant="light" color={row.original.kind === 'inter_cluster_project' ? 'grape' : 'blue'}>{t(`kinds.${row.original.kind}`)}</Badge> },
+    { id: 'clusters', header: t('clusterCount'), accessorFn: (p) => p.clusterIds.length },
+    { id: 'status', header: t('status'), accessorFn: (p) => t(`statuses.${p.status}`) },
+    { accessorKey: 'startsOn', header: t('start'), cell: (c) => formatDate(c.getValue() as string) },
+    { accessorKey: 'endsOn', header: t('end'), cell: (c) => formatDate(c.getValue() as string) },
+    { accessorKey: 'aidCents', header: t('aid'), cell: (c) => formatCents(c.getValue() as number) },
+    { accessorKey: 'committedCents', header: t('committed'), cell: (c) => formatCents(c.getValue() as number) },
+    { accessorKey: 'paidCents', header: t('paid'), cell: (c) => formatCents(c.getValue() as number) },
+  ];
+  return (
+    <>
+      <PageHeader title={t('projectsTitle')} description={t('projectsIntro')} />
+      <ErrorAlert error={projects.error} />
+      <DataTable data={projects.data?.data ?? []} columns={columns} xlsxUrl="/api/projects.xlsx" />
+    </>
+  );
+}

@@ -1,0 +1,30 @@
+import type { Feature } from '../../app/feature-registry';
+import { DashboardPage } from './dashboard-page';
+import { LinePage, LinesPage } from './lines-page';
+import { BaseOperationsPage } from './base-operations-page';
+import { ProjectsPage } from './projects-page';
+import { ProjectPage } from './project-page';
+import { OrganisationAidPage, StateAidPage } from './state-aid-page';
+
+const READERS = ['officer', 'admin', 'analyst'] as const;
+const WITH_MANAGERS = ['officer', 'admin', 'analyst', 'manager'] as const;
+
+export const feature: Feature = {
+  routes: [
+    { path: 'funding', element: <DashboardPage />, roles: [...READERS] },
+    { path: 'funding/lines', element: <LinesPage />, roles: [...READERS] },
+    { path: 'funding/lines/:id', element: <LinePage />, roles: [...READERS] },
+    { path: 'funding/base-operations', element: <BaseOperationsPage />, roles: [...WITH_MANAGERS] },
+    { path: 'funding/projects', element: <ProjectsPage />, roles: [...WITH_MANAGERS] },
+    { path: 'funding/projects/:id', element: <ProjectPage />, roles: [...WITH_MANAGERS] },
+    { path: 'funding/state-aid', element: <StateAidPage />, roles: [...READERS] },
+    { path: 'funding/state-aid/:id', element: <OrganisationAidPage />, roles: [...READERS] },
+  ],
+  nav: [
+    { to: '/funding', labelKey: 'funding:nav.dashboard', roles: [...READERS], order: 500 },
+    { to: '/funding/lines', labelKey: 'funding:nav.lines', roles: [...READERS], order: 510 },
+    { to: '/funding/base-operations', labelKey: 'funding:nav.base', roles: [...WITH_MANAGERS], order: 520 },
+    { to: '/funding/projects', labelKey: 'funding:nav.projects', roles: [...WITH_MANAGERS], order: 530 },
+    { to: '/funding/state-aid', labelKey: 'funding:nav.aid', roles: [...READERS], order: 540 },
+  ],
+};

@@ -1,0 +1,36 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeBrowser, loginInBrowser, seen, startBrowserHarness, type BrowserHarness } from '../helpers/browser';
+
+describeBrowser('funding in Chromium', () => {
+  let h: BrowserHarness;
+  beforeAll(async () => {
+    h = await startBrowserHarness();
+  });
+  afterAll(() => h?.close());
+
+  it('shows the officer the budget dashboard with charts and amounts as € 1.234,56', async () => {
+    const page = await h.newPage();
+    await loginInBrowser(page, h.baseUrl, 'officer');
+    await page.getByRole('link', { name: 'Budgetoverzicht' }).click();
+    await seen(page.getByRole('heading', { name: 'Budgetoverzicht' }));
+    await seen(page.getByRole('img', { name: 'Vastgelegd en betaald per cluster' }).locator('svg'));
+    const budget = await page.getByTestId('total-Budget').textContent();
+    expect(budget).toMatch(/^€ \d{1,3}(\.\d{3})*,\d{2}$/);
+    await seen(page.getByRole('cell', { name: 'ICP-2024-2026' }));
+  });
+
+  it('shows the de minimis headroom before committing aid to the company near the ceiling', async () => {
+    const page = await h.newPage();
+    await loginInBrowser(page, h.baseUrl, 'officer');
+    const project = await h.t.database.db.selectFrom('projects').select('id').where('code', '=', 'CP-2026-14').executeTakeFirstOrThrow();
+    await page.goto(`${h.baseUrl}/funding/projects/${project.id}`);
+    await seen(page.getByRole('heading', { name: /CP-2026-14/ }));
+    await page.getByRole('combobox', { name: 'Financieringslijn' }).click();
+    await page.getByRole('option', { name: /^CP-2024-2026/ }).click();
+    const table = page.getByTestId('headroom-table');
+    await seen(table);
+    await seen(table.getByText('€ 28.000,00'));
+    await seen(page.getByRole('status').filter({ hasText: 'DE_MINIMIS_CEILING_EXCEEDED' }));
+    expect(await page.getByRole('button', { name: 'Vastleggen' }).isDisabled()).toBe(true);
+  });
+});
