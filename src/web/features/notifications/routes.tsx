@@ -1,0 +1,7 @@
+import type { Feature } from '../../app/feature-registry';
+import { NotificationsPage } from './notifications-page';
+
+export const feature: Feature = {
+  routes: [{ path: 'notifications', element: <NotificationsPage /> }],
+  nav: [{ to: '/notifications', labelKey: 'notifications:nav.notifications', roles: ['admin', 'officer', 'manager', 'applicant', 'expert', 'analyst'], order: 800 }],
+};
