@@ -5,6 +5,7 @@ import usersRoutes from './users/users.routes';
 import auditRoutes from './audit/audit.routes';
 import lookupsRoutes from './lookups/lookups.routes';
 import notificationsRoutes from './notifications/notifications.routes';
+import callsRoutes from './calls/calls.routes';
 import fundingModule from './funding/index.routes';
 import partnershipRoutes from './partnership/partnership.routes';
 import policyRoutes from './policy/policy.routes';
@@ -17,6 +18,7 @@ export const featureModules: FastifyPluginAsync[] = [
   auditRoutes,
   lookupsRoutes,
   notificationsRoutes,
+  callsRoutes,
   fundingModule,
   partnershipRoutes,
   policyRoutes,

@@ -103,7 +103,7 @@ export interface CallCriteriaTable {
   name_en: string | null;
   description_nl: Generated<string>;
   description_en: string | null;
-  scale_min: Generated<string>;
+  scale_min: ColumnType<string, number | string | undefined, number | string>;
   scale_max: Numeric;
   allows_half_points: Generated<boolean>;
   weight: Numeric;

@@ -1,0 +1,56 @@
+import { AppError } from '../../errors/app-error';
+import { recordAudit } from '../../audit/record-audit';
+import { queueNotification } from '../../notifications/queue-notification';
+import { actorOf, type StepContext } from '../../http/request-context';
+import type { CallDefinition } from './calls.schema';
+import { findCallDetail, writeCallDefinition } from './calls.repository';
+import { definitionOf } from './calls.presenter';
+import { validateCallDefinition } from './validate-call-definition';
+import { assertCodeFree } from './update-call';
+
+/**
+ * Changes an open call's rules: logged as a numbered amendment (before, after, motivation) and
+ * notified to every applicant with a draft or a submission on the call (in-app and e-mail).
+ */
+export async function amendCall(ctx: StepContext, callId: string, input: { motivation: string; definition: CallDefinition }) {
+  const actor = actorOf(ctx);
+  const problems = validateCallDefinition(input.definition, { forPublishing: true, now: ctx.now() });
+  if (problems.length > 0) throw new AppError('CALL_DEFINITION_INVALID', { details: problems });
+  await assertCodeFree(ctx, input.definition.code, callId);
+  return ctx.db.transaction().execute(async (tx) => {
+    await tx.selectFrom('calls').select('id').where('id', '=', callId).forUpdate().execute();
+    const before = await findCallDetail(tx, callId);
+    if (!before) throw new AppError('NOT_FOUND');
+    if (before.call.status !== 'open') throw new AppError('CALL_STATUS_INVALID');
+    await writeCallDefinition(tx, callId, input.definition);
+    const number = before.call.amendment_count + 1;
+    await tx.updateTable('calls').set({ amendment_count: number }).where('id', '=', callId).execute();
+    const after = await findCallDetail(tx, callId);
+    if (!after) throw new AppError('INTERNAL_ERROR');
+    const beforeDef = definitionOf(before);
+    const afterDef = definitionOf(after);
+    await tx
+      .insertInto('call_amendments')
+      .values({ call_id: callId, number, motivation: input.motivation, before: JSON.stringify(beforeDef), after: JSON.stringify(afterDef), amended_by: actor.userId, amended_at: ctx.now() })
+      .execute();
+    await recordAudit(tx, ctx.auditActor, { action: 'call.amended', entityType: 'call', entityId: callId, before: beforeDef, after: { ...afterDef, amendment: number, motivation: input.motivation } }, ctx.requestId);
+    const recipients = await tx
+      .selectFrom('proposal_collaborators as pc')
+      .innerJoin('proposals as p', 'p.id', 'pc.proposal_id')
+      .select('pc.user_id')
+      .distinct()
+      .where('p.call_id', '=', callId)
+      .where('p.status', 'in', ['draft', 'submitted'])
+      .execute();
+    for (const { user_id } of recipients) {
+      await queueNotification(tx, {
+        userId: user_id,
+        kind: 'call.amended',
+        title: { nl: `Oproep ${after.call.code} gewijzigd (amendement ${number})`, en: `Call ${after.call.code} amended (amendment ${number})` },
+        body: { nl: `Motivering: ${input.motivation}`, en: `Motivation: ${input.motivation}` },
+        link: `/calls/${callId}`,
+      });
+    }
+    return { detail: after, notified: recipients.length };
+  });
+}

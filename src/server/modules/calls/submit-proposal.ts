@@ -1,0 +1,84 @@
+import { AppError } from '../../errors/app-error';
+import { recordAudit } from '../../audit/record-audit';
+import { queueNotification } from '../../notifications/queue-notification';
+import { actorOf, type StepContext } from '../../http/request-context';
+import { findCallDetail } from './calls.repository';
+import { findAttachments, loadProposalContent } from './proposals.repository';
+import { findProposalForViewer } from './proposal-visibility';
+import { assertEditableWindow, assertMayEdit, contentHash } from './save-proposal-draft';
+import { checkProposalCompleteness } from './check-proposal-completeness';
+import { evaluateEligibility } from './evaluate-eligibility';
+import { instantToBrusselsLocal } from './brussels-time';
+
+/**
+ * Submits the working copy as the next numbered version, only before the deadline by the
+ * server's clock. The version's snapshot is frozen (with its SHA-256), the eligibility rules are
+ * evaluated on it, and every co-applicant gets an acknowledgement (in-app and e-mail).
+ */
+export async function submitProposal(ctx: StepContext, proposalId: string, input: { draftVersion: number }) {
+  const actor = actorOf(ctx);
+  return ctx.db.transaction().execute(async (tx) => {
+    const proposal = await findProposalForViewer(tx, actor, proposalId);
+    if (!proposal) throw new AppError('NOT_FOUND');
+    assertMayEdit(proposal);
+    const now = ctx.now();
+    // The deadline first: after it, the answer is always "too late", whatever else is wrong.
+    assertEditableWindow(proposal, now);
+    if (proposal.status !== 'draft' && proposal.status !== 'submitted') throw new AppError('PROPOSAL_STATUS_INVALID');
+    const locked = await tx.selectFrom('proposals').select(['draft_version', 'submitted_version']).where('id', '=', proposalId).forUpdate().executeTakeFirstOrThrow();
+    if (locked.draft_version !== input.draftVersion) throw new AppError('PROPOSAL_VERSION_CONFLICT', { context: { currentVersion: locked.draft_version, yourVersion: input.draftVersion } });
+    const call = await findCallDetail(tx, proposal.call_id);
+    const content = await loadProposalContent(tx, proposalId);
+    if (!call || !content) throw new AppError('INTERNAL_ERROR');
+    const progress = checkProposalCompleteness(content, call);
+    const problems = progress.flatMap((p) => p.problems.map((x) => ({ path: x.path, code: p.part, message: x.message })));
+    if (problems.length > 0) throw new AppError('PROPOSAL_INCOMPLETE', { details: problems });
+
+    const attachments = await findAttachments(tx, proposalId);
+    const snapshot = { ...content, attachments: attachments.map((a) => ({ fileId: a.file_id, filename: a.filename, sha256: a.sha256, sizeBytes: a.size_bytes, kind: a.kind })) };
+    const sha256 = contentHash(snapshot);
+    const versionNumber = (locked.submitted_version ?? 0) + 1;
+    await tx.insertInto('proposal_versions').values({ proposal_id: proposalId, version_number: versionNumber, snapshot: JSON.stringify(snapshot), content_sha256: sha256, submitted_by: actor.userId, submitted_at: now }).execute();
+    await tx
+      .updateTable('proposals')
+      .set({ status: 'submitted', submitted_version: versionNumber, submitted_at: now, status_changed_at: now, updated_at: now })
+      .where('id', '=', proposalId)
+      .execute();
+
+    const evaluations = evaluateEligibility(
+      call.eligibilityRules.map((r) => ({ id: r.id, kind: r.kind, parameter: r.parameter === null ? null : Number(r.parameter) })),
+      { snapshot: content, callThemeIds: call.themes.map((t) => t.id), requiredKpiIds: call.requiredKpis.map((k) => k.id) },
+    );
+    await tx.deleteFrom('proposal_eligibility_results').where('proposal_id', '=', proposalId).execute();
+    if (evaluations.length > 0) {
+      await tx
+        .insertInto('proposal_eligibility_results')
+        .values(evaluations.map((e) => ({ proposal_id: proposalId, rule_id: e.ruleId, version_number: versionNumber, auto_outcome: e.outcome, observed: e.observed, explanation_nl: e.explanation.nl, explanation_en: e.explanation.en, evaluated_at: now })))
+        .execute();
+    }
+    await recordAudit(
+      tx,
+      ctx.auditActor,
+      {
+        action: 'proposal.submitted',
+        entityType: 'proposal',
+        entityId: proposalId,
+        before: { status: proposal.status, submittedVersion: locked.submitted_version },
+        after: { status: 'submitted', versionNumber, contentSha256: sha256, submittedAt: now.toISOString(), eligibility: evaluations.map((e) => ({ ruleId: e.ruleId, outcome: e.outcome })) },
+      },
+      ctx.requestId,
+    );
+    const local = instantToBrusselsLocal(now).replace('T', ' ');
+    const recipients = await tx.selectFrom('proposal_collaborators').select('user_id').where('proposal_id', '=', proposalId).execute();
+    for (const { user_id } of recipients) {
+      await queueNotification(tx, {
+        userId: user_id,
+        kind: 'proposal.submitted',
+        title: { nl: `Ontvangstbevestiging ${proposal.reference} (versie ${versionNumber})`, en: `Receipt ${proposal.reference} (version ${versionNumber})` },
+        body: { nl: `Ingediend op ${local} (Brusselse tijd). Controlegetal SHA-256: ${sha256}.`, en: `Submitted on ${local} (Brussels time). SHA-256 checksum: ${sha256}.` },
+        link: `/proposals/${proposalId}/receipt`,
+      });
+    }
+    return { reference: proposal.reference, versionNumber, submittedAt: now.toISOString(), submittedAtLocal: instantToBrusselsLocal(now), contentSha256: sha256, callCode: proposal.call_code, title: content.title };
+  });
+}
