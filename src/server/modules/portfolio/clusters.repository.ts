@@ -116,8 +116,8 @@ export function findClusterEvents(db: Kysely<DB>, clusterId: string) {
     .leftJoin('users as u', 'u.id', 'e.recorded_by')
     .select(['e.id', 'e.event', 'e.from_status', 'e.to_status', 'e.from_kind', 'e.to_kind', 'e.effective_on', 'e.motivation', 'e.recorded_at', 'u.name as recorded_by_name'])
     .where('e.cluster_id', '=', clusterId)
-    .orderBy('e.effective_on')
     .orderBy('e.recorded_at')
+    .orderBy('e.effective_on')
     .execute();
 }
 

@@ -9,7 +9,6 @@ import { findClusterById } from './clusters.repository';
 import { assertMayEditCluster } from './portfolio.policy';
 import { enterpriseNumberProblem } from './organisation-identity';
 import { readMemberFile, type RawMemberRow } from './member-file';
-import { overlapsExisting } from './add-member';
 
 const HELIX_WORDS: Record<string, Helix> = {
   company: 'company', bedrijf: 'company', onderneming: 'company',
@@ -107,16 +106,21 @@ async function checkRows(db: Kysely<DB>, clusterId: string, raw: RawMemberRow[])
 
   const existing = numbers.size > 0 ? await db.selectFrom('organisations').select(['id', 'enterprise_number']).where('enterprise_number', 'in', [...numbers]).execute() : [];
   const byNumber = new Map(existing.map((o) => [o.enterprise_number, o.id]));
+  const foreign = rows.filter((r) => !r.enterpriseNumber && r.foreignIdentifier).map((r) => r.foreignIdentifier as string);
+  const foreignRows = foreign.length > 0 ? await db.selectFrom('organisations').select(['id', 'country', 'foreign_identifier']).where('foreign_identifier', 'in', foreign).execute() : [];
   for (const row of rows) {
-    let organisationId = row.enterpriseNumber ? (byNumber.get(row.enterpriseNumber) ?? null) : null;
-    if (!organisationId && !row.enterpriseNumber && row.foreignIdentifier) {
-      organisationId = (await db.selectFrom('organisations').select('id').where('country', '=', row.country).where('foreign_identifier', '=', row.foreignIdentifier).executeTakeFirst())?.id ?? null;
-    }
-    row.organisationId = organisationId;
-    if (organisationId && row.validFrom && row.problems.length === 0 && (await overlapsExisting(db, clusterId, organisationId, row.validFrom, row.validTo))) {
+    row.organisationId = row.enterpriseNumber
+      ? (byNumber.get(row.enterpriseNumber) ?? null)
+      : (foreignRows.find((o) => o.country === row.country && o.foreign_identifier === row.foreignIdentifier)?.id ?? null);
+  }
+  const orgIds = [...new Set(rows.map((r) => r.organisationId).filter((id): id is string => id !== null))];
+  const current = orgIds.length > 0 ? await db.selectFrom('memberships').select(['organisation_id', 'valid_from', 'valid_to']).where('cluster_id', '=', clusterId).where('organisation_id', 'in', orgIds).execute() : [];
+  for (const row of rows) {
+    const overlaps = current.some((m) => m.organisation_id === row.organisationId && row.validFrom !== null && (m.valid_to === null || m.valid_to >= row.validFrom) && (row.validTo === null || m.valid_from <= row.validTo));
+    if (row.organisationId && row.problems.length === 0 && overlaps) {
       row.problems.push(detail(`line ${row.line}: enterprise_number`, 'already_member', 'Dubbel: deze organisatie is in die periode al lid van de cluster.', 'Duplicate: this organisation is already a member of the cluster in that period.'));
     }
-    row.action = row.problems.length > 0 ? 'skip' : organisationId ? 'link_existing' : 'create_organisation';
+    row.action = row.problems.length > 0 ? 'skip' : row.organisationId ? 'link_existing' : 'create_organisation';
   }
   return rows;
 }

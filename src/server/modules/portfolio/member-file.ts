@@ -6,6 +6,8 @@ import { AppError, detail, type ErrorDetail } from '../../errors/app-error';
 export const MEMBER_COLUMNS = ['name', 'enterprise_number', 'country', 'foreign_identifier', 'helix', 'membership_type', 'valid_from', 'valid_to', 'founded_on'] as const;
 export type MemberColumn = (typeof MEMBER_COLUMNS)[number];
 const REQUIRED: MemberColumn[] = ['name', 'enterprise_number', 'helix', 'valid_from'];
+/** Columns the member export adds after the template's; an exported list imports again unchanged. */
+const EXPORT_ONLY = ['size_class', 'is_pioneer', 'is_current'];
 export const MAX_IMPORT_ROWS = 5000;
 
 export interface RawMemberRow {
@@ -18,7 +20,7 @@ const unreadable = (details: ErrorDetail[]) => new AppError('IMPORT_FILE_UNREADA
 
 function headerOf(cells: string[]): MemberColumn[] {
   const names = cells.map((c) => c.trim().toLowerCase().replace(/\s+/g, '_'));
-  const unknown = names.filter((n) => n !== '' && !(MEMBER_COLUMNS as readonly string[]).includes(n));
+  const unknown = names.filter((n) => n !== '' && !(MEMBER_COLUMNS as readonly string[]).includes(n) && !EXPORT_ONLY.includes(n));
   const problems: ErrorDetail[] = [];
   if (unknown.length > 0) {
     problems.push(detail('header', 'unknown_columns', `Onbekende kolommen: ${unknown.join(', ')}. Gebruik het sjabloon.`, `Unknown columns: ${unknown.join(', ')}. Use the template.`));
@@ -28,7 +30,7 @@ function headerOf(cells: string[]): MemberColumn[] {
     problems.push(detail('header', 'missing_columns', `Verplichte kolommen ontbreken: ${missing.join(', ')} (regel 1).`, `Required columns missing: ${missing.join(', ')} (line 1).`));
   }
   if (problems.length > 0) throw unreadable(problems);
-  return names as MemberColumn[];
+  return names.map((n) => (EXPORT_ONLY.includes(n) ? '' : n)) as MemberColumn[];
 }
 
 function cellText(value: ExcelJS.CellValue): string {
