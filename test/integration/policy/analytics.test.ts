@@ -1,0 +1,146 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp, type TestClient } from '../../helpers/test-app';
+import { systemActor } from '../../../src/server/http/actor';
+import type { StepContext } from '../../../src/server/http/request-context';
+import { generateRegister } from '../../../src/server/modules/policy/generate-register';
+import { buildNetwork, presentNetwork } from '../../../src/server/modules/policy/network';
+import { brusselsToday } from '../../../src/server/modules/policy/brussels-today';
+
+describe('policy analytics on the demo data plus a generated register', () => {
+  let t: TestApp;
+  let officer: TestClient;
+  let analyst: TestClient;
+  let ctx: StepContext;
+  const today = brusselsToday(new Date());
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    officer = await t.loginAs('officer');
+    analyst = await t.loginAs('analyst');
+    ctx = { db: t.database.db, actor: null, auditActor: systemActor('test'), requestId: null, now: () => new Date(), config: t.config };
+  });
+  afterAll(() => t.close());
+
+  it('lists the weakest themes; themes no cluster declares and no project carries are uncovered', async () => {
+    const response = await analyst.get('/api/policy/coverage');
+    expect(response.statusCode).toBe(200);
+    const data = response.json().data;
+    expect(data.weakest.length).toBeGreaterThan(0);
+    const coverages = data.ranking.map((r: { coverage: number }) => r.coverage);
+    expect(coverages).toEqual([...coverages].sort((a: number, b: number) => a - b));
+    // Independent: themes without a cluster link and without a project.
+    const uncovered = await sql<{ code: string }>`
+      select t.code from themes t where t.kind in ('strategic_theme','technology_domain','transition')
+        and not exists (select 1 from cluster_themes ct join clusters c on c.id = ct.cluster_id and c.status <> 'ended' where ct.theme_id = t.id)
+        and not exists (select 1 from project_themes pt join projects p on p.id = pt.project_id and p.status <> 'stopped' where pt.theme_id = t.id)
+      order by t.code`.execute(t.database.db);
+    expect(data.ranking.filter((r: { isUncovered: boolean }) => r.isUncovered).map((r: { code: string }) => r.code).sort()).toEqual(uncovered.rows.map((r) => r.code));
+    for (const cell of data.cells) {
+      expect(cell.strength).toBeGreaterThanOrEqual(0);
+      expect(cell.strength).toBeLessThanOrEqual(1);
+    }
+    const links = await t.database.db.selectFrom('cluster_themes').select(['cluster_id', 'theme_id']).execute();
+    const linkedCells = data.cells.filter((c: { linked: boolean }) => c.linked).length;
+    const activeClusterIds = new Set(data.clusters.map((c: { id: string }) => c.id));
+    const themeIds = new Set(data.themes.map((x: { id: string }) => x.id));
+    expect(linkedCells).toBe(links.filter((l) => activeClusterIds.has(l.cluster_id) && themeIds.has(l.theme_id)).length);
+    const csv = await analyst.get('/api/policy/exports/themes?format=csv');
+    expect(csv.body.split('\r\n')[0]).toBe('code,kind,theme,coverage,clusters_linked,clusters_active,projects,proposals,uncovered');
+  });
+
+  it('names the closest pair of clusters and why, matching a plain recount of members and themes', async () => {
+    const data = (await officer.get('/api/policy/overlap')).json().data;
+    const members = await sql<{ cluster_id: string; organisation_id: string }>`
+      select cluster_id, organisation_id from memberships where valid_from <= ${today}::date and (valid_to is null or valid_to >= ${today}::date)`.execute(t.database.db);
+    const themes = await t.database.db.selectFrom('cluster_themes').select(['cluster_id', 'theme_id']).execute();
+    const clusters = data.clusters.map((c: { id: string }) => c.id) as string[];
+    const setOf = (rows: { cluster_id: string; value: string }[], id: string) => new Set(rows.filter((r) => r.cluster_id === id).map((r) => r.value));
+    const m = members.rows.map((r) => ({ cluster_id: r.cluster_id, value: r.organisation_id }));
+    const th = themes.map((r) => ({ cluster_id: r.cluster_id, value: r.theme_id }));
+    const j = (a: Set<string>, b: Set<string>) => {
+      const shared = [...a].filter((x) => b.has(x)).length;
+      const union = new Set([...a, ...b]).size;
+      return union === 0 ? 0 : shared / union;
+    };
+    let best = { score: -1, pair: '' };
+    for (let i = 0; i < clusters.length; i++) {
+      for (let k = i + 1; k < clusters.length; k++) {
+        const score = (j(setOf(m, clusters[i]), setOf(m, clusters[k])) + j(setOf(th, clusters[i]), setOf(th, clusters[k]))) / 2;
+        if (score > best.score + 1e-9) best = { score, pair: [clusters[i], clusters[k]].sort().join('|') };
+      }
+    }
+    expect([data.closest.clusterA.id, data.closest.clusterB.id].sort().join('|')).toBe(best.pair);
+    expect(data.closest.similarity).toBeCloseTo(best.score, 4);
+    expect(data.closest.sharedMembers + data.closest.sharedThemes.length).toBeGreaterThan(0);
+  });
+
+  it('computes network figures that match an independent count in plain SQL', async () => {
+    const data = (await analyst.get('/api/policy/network')).json().data;
+    const db = t.database.db;
+    const one = async (query: ReturnType<typeof sql<{ n: string | number }>>) => Number((await query.execute(db)).rows[0].n);
+    const current = sql`m.valid_from <= ${today}::date and (m.valid_to is null or m.valid_to >= ${today}::date)`;
+    const pairs = sql`(select distinct x.organisation_id as a, y.organisation_id as b from project_participants x join project_participants y on y.project_id = x.project_id and x.organisation_id < y.organisation_id)`;
+    const organisations = await one(sql<{ n: number }>`select count(*) as n from organisations o where exists (select 1 from project_participants pp where pp.organisation_id = o.id) or exists (select 1 from memberships m where m.organisation_id = o.id and ${current})`);
+    const collaborations = await one(sql<{ n: number }>`select count(*) as n from ${pairs} p`);
+    const crossHelix = await one(sql<{ n: number }>`select count(*) as n from ${pairs} p join organisations a on a.id = p.a join organisations b on b.id = p.b where a.helix <> b.helix`);
+    const withSme = await one(sql<{ n: number }>`select count(*) as n from ${pairs} p join organisations a on a.id = p.a join organisations b on b.id = p.b where a.size_class in ('micro','small','medium') or b.size_class in ('micro','small','medium')`);
+    const crossCluster = await one(sql<{ n: number }>`select count(*) as n from ${pairs} p where not exists (
+      select 1 from memberships m join memberships m2 on m2.cluster_id = m.cluster_id and m2.organisation_id = p.b and m2.valid_from <= ${today}::date and (m2.valid_to is null or m2.valid_to >= ${today}::date)
+      where m.organisation_id = p.a and ${current})`);
+    const membershipLinks = await one(sql<{ n: number }>`select count(*) as n from (select distinct m.organisation_id as a, m2.organisation_id as b from memberships m
+      join memberships m2 on m2.cluster_id = m.cluster_id and m.organisation_id < m2.organisation_id and m2.valid_from <= ${today}::date and (m2.valid_to is null or m2.valid_to >= ${today}::date)
+      where ${current}) x`);
+    const links = await one(sql<{ n: number }>`select count(*) as n from (select a, b from ${pairs} p union select distinct m.organisation_id, m2.organisation_id from memberships m
+      join memberships m2 on m2.cluster_id = m.cluster_id and m.organisation_id < m2.organisation_id and m2.valid_from <= ${today}::date and (m2.valid_to is null or m2.valid_to >= ${today}::date)
+      where ${current}) x`);
+    expect(collaborations).toBeGreaterThan(0);
+    expect(data.figures).toMatchObject({ organisations, collaborations, crossHelix, withSme, crossCluster, membershipLinks, links });
+    expect(data.bridging.length).toBeGreaterThan(0);
+    expect(data.drawing.note).toBe('complete');
+    expect(data.drawing.shownNodes).toBe(organisations);
+  });
+
+  it('draws only the largest component (and says so) when the graph is too large', async () => {
+    const graph = await buildNetwork(t.database.db, today);
+    const view = presentNetwork(graph, 10);
+    expect(view.drawing.note).toBe('largest_component_top_degree');
+    expect(view.drawing.shownNodes).toBe(10);
+    expect(view.drawing.totalNodes).toBe(graph.order);
+  });
+
+  it('explains an empty register, then shows the footprint of a generated one per NACE sector', async () => {
+    const empty = (await officer.get('/api/policy/footprint')).json().data;
+    expect(empty.note).toBe('register_empty');
+    expect(empty.rows).toEqual([]);
+    const generated = await generateRegister(ctx, { enterprises: 1500 });
+    expect(generated.enterprises).toBe(1500 + generated.fromOrganisations);
+    await expect(generateRegister(ctx, { enterprises: 10 })).rejects.toMatchObject({ code: 'POLICY_REGISTER_NOT_EMPTY' });
+
+    const sections = (await officer.get('/api/policy/footprint?level=section')).json().data;
+    expect(sections.note).toBeNull();
+    // Independent count in JS over the raw rows: Flemish postcodes 1500–3999 and 8000–9999.
+    const addresses = await t.database.db.selectFrom('kbo_addresses').select(['entity_number', 'zipcode']).where('type_of_address', '=', 'REGO').execute();
+    const flemish = new Set(addresses.filter((a) => /^\d{4}$/.test(a.zipcode ?? '') && ((Number(a.zipcode) >= 1500 && Number(a.zipcode) <= 3999) || Number(a.zipcode) >= 8000)).map((a) => a.entity_number));
+    expect(sections.register.flemish).toBe(flemish.size);
+    expect(sections.register.withoutAddress).toBeGreaterThan(0);
+    const activities = await t.database.db.selectFrom('kbo_activities').select(['entity_number', 'nace_code']).where('classification', '=', 'MAIN').execute();
+    const manufacturing = new Set(activities.filter((a) => flemish.has(a.entity_number) && Number(a.nace_code.slice(0, 2)) >= 10 && Number(a.nace_code.slice(0, 2)) <= 33).map((a) => a.entity_number));
+    const sectionC = sections.rows.find((r: { code: string }) => r.code === 'C');
+    expect(sectionC.enterprises).toBe(manufacturing.size);
+    expect(sectionC.members).toBeGreaterThan(0);
+    expect(sectionC.label).toBe('Industrie');
+    // Sectors without any cluster member stand out among the weakest.
+    const divisions = (await officer.get('/api/policy/footprint?level=division')).json().data;
+    expect(divisions.weakest.length).toBeGreaterThan(0);
+    expect(divisions.weakest[0].share).toBe(Math.min(...divisions.weakest.map((r: { share: number }) => r.share)));
+    expect(divisions.rows.find((r: { code: string }) => r.code === '56').members).toBe(0);
+    const groups = (await officer.get('/api/policy/footprint?level=group')).json().data;
+    expect(groups.rows.every((r: { code: string }) => r.code.length === 3)).toBe(true);
+    const csv = await officer.get('/api/policy/exports/footprint?format=csv&level=section');
+    expect(csv.body).toContain('Industrie');
+
+    await t.database.db.deleteFrom('kbo_addresses').execute();
+    expect((await officer.get('/api/policy/footprint')).json().data.note).toBe('register_without_addresses');
+  });
+});

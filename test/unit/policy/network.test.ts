@@ -1,0 +1,57 @@
+import Graph from 'graphology';
+import { describe, expect, it } from 'vitest';
+import { betweenness, componentsOf } from '../../../src/server/modules/policy/network';
+import { isFlemishPostcode, sectionOfDivision } from '../../../src/server/modules/policy/nace';
+import { jaccard } from '../../../src/server/modules/policy/overlap';
+
+function graphOf(edges: [string, string][]) {
+  const graph = new Graph({ type: 'undirected' });
+  for (const [a, b] of edges) graph.mergeEdge(a, b);
+  return graph;
+}
+
+describe('network measures', () => {
+  it('gives the middle of a path all the betweenness (normalised)', () => {
+    const { scores } = betweenness(graphOf([['a', 'b'], ['b', 'c']]));
+    expect(scores.get('b')).toBe(1);
+    expect(scores.get('a')).toBe(0);
+  });
+
+  it('scores the hub of a star 1 and a bridge between two triangles by the pairs it joins', () => {
+    expect(betweenness(graphOf([['h', 'x'], ['h', 'y'], ['h', 'z']])).scores.get('h')).toBe(1);
+    // Two triangles a-b-c and d-e-f joined by c-d: c lies on the 2 × 3 shortest paths between {a, b} and {d, e, f}: 6 of 10 pairs.
+    const { scores } = betweenness(graphOf([['a', 'b'], ['b', 'c'], ['a', 'c'], ['d', 'e'], ['e', 'f'], ['d', 'f'], ['c', 'd']]));
+    expect(scores.get('c')).toBeCloseTo(0.6, 10);
+    expect(scores.get('a')).toBe(0);
+  });
+
+  it('finds connected components, largest first', () => {
+    const graph = graphOf([['a', 'b'], ['b', 'c'], ['x', 'y']]);
+    graph.addNode('lonely');
+    expect(componentsOf(graph).map((c) => c.length)).toEqual([3, 2, 1]);
+  });
+});
+
+describe('register rules', () => {
+  it('decides the Flemish Region from the postcode', () => {
+    expect(isFlemishPostcode('1500')).toBe(true);
+    expect(isFlemishPostcode('3999')).toBe(true);
+    expect(isFlemishPostcode('9000')).toBe(true);
+    expect(isFlemishPostcode('1000')).toBe(false); // Brussels
+    expect(isFlemishPostcode('1300')).toBe(false); // Walloon Brabant
+    expect(isFlemishPostcode('4000')).toBe(false); // Liège
+    expect(isFlemishPostcode(null)).toBe(false);
+  });
+
+  it('maps NACE divisions to sections', () => {
+    expect(sectionOfDivision(1)).toBe('A');
+    expect(sectionOfDivision(20)).toBe('C');
+    expect(sectionOfDivision(62)).toBe('J');
+    expect(sectionOfDivision(4)).toBeNull();
+  });
+
+  it('computes the Jaccard similarity', () => {
+    expect(jaccard(new Set(['a', 'b']), new Set(['b', 'c'])).value).toBeCloseTo(1 / 3, 10);
+    expect(jaccard(new Set(), new Set()).value).toBe(0);
+  });
+});
