@@ -9,6 +9,7 @@ import callsRoutes from './calls/calls.routes';
 import fundingModule from './funding/index.routes';
 import partnershipRoutes from './partnership/partnership.routes';
 import policyRoutes from './policy/policy.routes';
+import kpisRoutes from './kpis/kpis.routes';
 
 /** Every feature module's routes, registered in this order. Add one line per module. */
 export const featureModules: FastifyPluginAsync[] = [
@@ -22,4 +23,5 @@ export const featureModules: FastifyPluginAsync[] = [
   fundingModule,
   partnershipRoutes,
   policyRoutes,
+  kpisRoutes,
 ];

@@ -1,0 +1,142 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/types';
+import { evaluateFormula, type FormulaDefinition, type FormulaValue } from './kpi-formula';
+import { runComputedQuery } from './kpi-queries';
+import { expectedValue, kpiStatus, outlierCheck, type KpiStatus } from './kpi-status';
+import type { MeasurementStatus } from './kpis.tables';
+import { findApplicableDefinitions, findMeasurements, findTargets, toNumber, type KpiDefinitionRow, type KpiSettings, type MeasurementRow, type PeriodRow, type TargetRow } from './kpis.repository';
+
+export interface EvaluatedCell {
+  definitionId: string;
+  code: string;
+  periodId: string;
+  /** Null when not computable or not (yet) reported; see `reason`. */
+  value: number | null;
+  reason: string | null;
+  /** Where the value comes from: frozen at period close, computed live, reported by the cluster, or nothing yet. */
+  origin: 'frozen' | 'live' | 'reported' | 'none';
+  measurementId: string | null;
+  measurementStatus: MeasurementStatus | null;
+  expected: number | null;
+  status: KpiStatus;
+  zScore: number | null;
+  isOutlier: boolean;
+}
+
+export interface ClusterEvaluation {
+  clusterId: string;
+  definitions: KpiDefinitionRow[];
+  targets: TargetRow[];
+  cells: EvaluatedCell[];
+}
+
+export function formulaOf(definition: KpiDefinitionRow): FormulaDefinition {
+  return {
+    code: definition.code,
+    source: definition.source,
+    numeratorCode: definition.numerator_code,
+    denominatorCode: definition.denominator_code,
+    factor: Number(definition.factor),
+  };
+}
+
+/** The values of one cluster in one period, computed and formula ones included (nothing is stored). */
+export async function valuesForPeriod(
+  db: Kysely<DB>,
+  clusterId: string,
+  period: PeriodRow,
+  definitions: KpiDefinitionRow[],
+  measurements: MeasurementRow[],
+): Promise<Map<string, { value: FormulaValue; origin: EvaluatedCell['origin']; measurement: MeasurementRow | null }>> {
+  const stored = new Map(measurements.filter((m) => m.period_id === period.id).map((m) => [m.definition_id, m]));
+  const result = new Map<string, { value: FormulaValue; origin: EvaluatedCell['origin']; measurement: MeasurementRow | null }>();
+  const byCode = new Map(definitions.map((d) => [d.code, d]));
+  for (const definition of definitions) {
+    const measurement = stored.get(definition.id) ?? null;
+    if (measurement && measurement.frozen_at !== null) {
+      result.set(definition.code, { value: { value: toNumber(measurement.value), reason: measurement.not_computable_reason as FormulaValue['reason'] }, origin: 'frozen', measurement });
+    } else if (definition.source === 'reported') {
+      const counts = measurement && (measurement.status === 'reported' || measurement.status === 'validated');
+      result.set(definition.code, { value: { value: counts ? toNumber(measurement.value) : null, reason: null }, origin: measurement ? 'reported' : 'none', measurement });
+    } else if (definition.source === 'computed' && definition.computed_key) {
+      const computed = await runComputedQuery(db, definition.computed_key, clusterId, period.starts_on, period.ends_on);
+      result.set(definition.code, { value: { value: computed.value, reason: computed.reason === 'division_by_zero' ? 'division_by_zero' : computed.reason ? 'missing_operand' : null }, origin: 'live', measurement: null });
+    }
+  }
+  const resolve = (code: string, trail: string[]): FormulaValue => {
+    const known = result.get(code);
+    if (known) return known.value;
+    const definition = byCode.get(code);
+    if (!definition) return { value: null, reason: 'missing_operand' };
+    if (definition.source === 'formula') return evaluateFormula(formulaOf(definition), resolve, trail);
+    return { value: null, reason: null };
+  };
+  for (const definition of definitions) {
+    if (definition.source === 'formula' && !result.has(definition.code)) {
+      result.set(definition.code, { value: evaluateFormula(formulaOf(definition), resolve), origin: 'live', measurement: null });
+    }
+  }
+  return result;
+}
+
+/**
+ * Evaluates every applicable KPI of one cluster over the given periods (oldest first): the
+ * value (frozen, reported or computed live), the expected value on the trajectory, the status
+ * and the outlier flag against the earlier periods. Periods that have not started are given
+ * targets only.
+ */
+export async function evaluateCluster(
+  db: Kysely<DB>,
+  clusterId: string,
+  periods: PeriodRow[],
+  settings: KpiSettings,
+  today: string,
+): Promise<ClusterEvaluation> {
+  const definitions = await findApplicableDefinitions(db, clusterId);
+  const targets = await findTargets(db, [clusterId]);
+  const measurements = await findMeasurements(db, [clusterId]);
+  const targetByDefinition = new Map(targets.map((t) => [t.definition_id, t]));
+  const history = new Map<string, number[]>();
+  const cells: EvaluatedCell[] = [];
+  const sorted = [...periods].sort((a, b) => a.starts_on.localeCompare(b.starts_on));
+  for (const period of sorted) {
+    const started = period.starts_on <= today;
+    const values = started ? await valuesForPeriod(db, clusterId, period, definitions, measurements) : new Map();
+    for (const definition of definitions) {
+      const entry = values.get(definition.code);
+      const target = targetByDefinition.get(definition.id);
+      const expected = target
+        ? expectedValue({
+            baselineValue: toNumber(target.baseline_value),
+            baselineDate: target.baseline_date,
+            endTargetValue: toNumber(target.end_target_value),
+            endTargetDate: target.end_target_date,
+            periodTarget: toNumber(target.periodTargets[period.id]),
+            periodEnd: period.ends_on,
+          })
+        : null;
+      const value = entry?.value.value ?? null;
+      const reason = entry?.value.reason ?? null;
+      const earlier = history.get(definition.code) ?? [];
+      const outlier = outlierCheck(value, earlier, settings.zScoreThreshold);
+      cells.push({
+        definitionId: definition.id,
+        code: definition.code,
+        periodId: period.id,
+        value,
+        reason,
+        origin: entry?.origin ?? 'none',
+        measurementId: entry?.measurement?.id ?? null,
+        measurementStatus: entry?.measurement?.status ?? null,
+        expected,
+        status: started
+          ? kpiStatus({ value, isNotComputable: reason !== null, expected, baselineValue: target ? toNumber(target.baseline_value) : null, direction: definition.direction, tolerance: settings.tolerance })
+          : 'no_data',
+        zScore: outlier.zScore,
+        isOutlier: outlier.isOutlier,
+      });
+      if (value !== null) history.set(definition.code, [...earlier, value]);
+    }
+  }
+  return { clusterId, definitions, targets, cells };
+}

@@ -1,0 +1,48 @@
+import { sql } from 'kysely';
+import { AppError } from '../../errors/app-error';
+import { recordAudit } from '../../audit/record-audit';
+import type { StepContext } from '../../http/request-context';
+import { findPeriodById } from './kpis.repository';
+import { presentPeriod } from './kpis.presenter';
+
+export interface CreatePeriodOptions {
+  code: string;
+  label: string;
+  startsOn: string;
+  endsOn: string;
+}
+
+/** Creates a reporting period (planned); codes are unique and periods never overlap. */
+export async function createPeriod(ctx: StepContext, options: CreatePeriodOptions) {
+  if (options.endsOn < options.startsOn) throw new AppError('VALIDATION_FAILED');
+  return ctx.db.transaction().execute(async (tx) => {
+    const clash = await tx
+      .selectFrom('reporting_periods')
+      .select('id')
+      .where((eb) => eb.or([eb('code', '=', options.code), eb.and([eb('starts_on', '<=', options.endsOn), eb('ends_on', '>=', options.startsOn)])]))
+      .executeTakeFirst();
+    if (clash) throw new AppError('KPI_PERIOD_CONFLICT');
+    const row = await tx.insertInto('reporting_periods').values({ code: options.code, label: options.label, starts_on: options.startsOn, ends_on: options.endsOn }).returningAll().executeTakeFirstOrThrow();
+    await recordAudit(tx, ctx.auditActor, { action: 'kpi.period_created', entityType: 'reporting_period', entityId: row.id, after: presentPeriod(row) }, ctx.requestId);
+    return row;
+  });
+}
+
+/** Opens a planned period for reporting. A closed period stays closed (its computed values are frozen). */
+export async function openPeriod(ctx: StepContext, periodId: string) {
+  const before = await findPeriodById(ctx.db, periodId);
+  if (!before) throw new AppError('NOT_FOUND');
+  if (before.status === 'closed') throw new AppError('KPI_PERIOD_CLOSED');
+  if (before.status === 'open') return before;
+  return ctx.db.transaction().execute(async (tx) => {
+    const row = await tx.updateTable('reporting_periods').set({ status: 'open' }).where('id', '=', periodId).where('status', '=', 'planned').returningAll().executeTakeFirst();
+    if (!row) throw new AppError('STALE_VERSION');
+    await recordAudit(tx, ctx.auditActor, { action: 'kpi.period_opened', entityType: 'reporting_period', entityId: row.id, before: presentPeriod(before), after: presentPeriod(row) }, ctx.requestId);
+    return row;
+  });
+}
+
+/** Serialises period closes so two officers cannot freeze the same period twice. */
+export async function lockPeriod(tx: Parameters<typeof recordAudit>[0], periodId: string) {
+  await sql`select 1 from reporting_periods where id = ${periodId} for update`.execute(tx);
+}
