@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestClient } from '../../helpers/test-app';
 import { runReminders } from '../../../src/server/modules/partnership/run-reminders';
 import { addDays, brusselsDate } from '../../../src/server/modules/partnership/partnership-dates';
+import { recordAudit } from '../../../src/server/audit/record-audit';
 
 describe('partnership between the agency and a cluster', () => {
   let t: TestApp;
@@ -64,6 +65,38 @@ describe('partnership between the agency and a cluster', () => {
     expect([...times].sort().reverse()).toEqual(times);
     expect(timeline.filter((e: { title: { en: string } }) => e.title.en === 'Progress report returned for revision')).toHaveLength(1);
     expect(timeline.filter((e: { title: { en: string } }) => e.title.en === 'Progress report resubmitted')).toHaveLength(1);
+  });
+
+  it("mixes in other modules' events: payments, KPI validations and amendments of the cluster", async () => {
+    const payments = (await officer.get(`/api/partnership/clusters/${flux50}/timeline?kinds=payment`)).json().data;
+    const released = await t.database.db
+      .selectFrom('funding_payments as p')
+      .innerJoin('funding_commitments as c', 'c.id', 'p.commitment_id')
+      .leftJoin('base_operation_grants as b', 'b.id', 'c.base_operation_id')
+      .leftJoin('project_clusters as pc', 'pc.project_id', 'c.project_id')
+      .select('p.id')
+      .distinct()
+      .where('p.status', '=', 'released')
+      .where((eb) => eb.or([eb('b.cluster_id', '=', flux50), eb('pc.cluster_id', '=', flux50)]))
+      .execute();
+    const audited = await t.database.db.selectFrom('audit_events').select('entity_id').where('action', '=', 'payment.released').execute();
+    const expected = released.filter((p) => audited.some((a) => a.entity_id === p.id)).length;
+    expect(payments).toHaveLength(expected);
+    expect(payments.every((e: { detail: string }) => /^€ \d+\.\d{2}$/.test(e.detail))).toBe(true);
+
+    // A KPI validation recorded by the KPI module (its audit shape) for a Flux50 measurement, and one for another cluster.
+    const own = await t.database.db.selectFrom('kpi_measurements').select('id').where('cluster_id', '=', flux50).executeTakeFirst();
+    const foreign = await t.database.db.selectFrom('kpi_measurements').select('id').where('cluster_id', '=', catalisti).executeTakeFirst();
+    if (own && foreign) {
+      await t.database.db.transaction().execute(async (tx) => {
+        await recordAudit(tx, { userId: officer.userId, label: 'officer' }, { action: 'kpi.measurement_validated', entityType: 'kpi_measurement', entityId: own.id, after: { value: 12, status: 'validated', code: 'SME_SHARE' } });
+        await recordAudit(tx, { userId: officer.userId, label: 'officer' }, { action: 'kpi.measurement_returned', entityType: 'kpi_measurement', entityId: foreign.id, after: { value: 3, status: 'returned', code: 'SME_SHARE' } });
+        await recordAudit(tx, { userId: officer.userId, label: 'officer' }, { action: 'kpi.target_amended', entityType: 'kpi_target', entityId: own.id, after: { code: 'SME_SHARE', clusterId: flux50, motivation: 'Nieuwe nulmeting' } });
+      });
+      const validations = (await manager.get(`/api/partnership/clusters/${flux50}/timeline?kinds=kpi_validation,amendment`)).json().data;
+      expect(validations.map((e: { title: { en: string } }) => e.title.en)).toEqual(['Amendment', 'KPI value validated']);
+      expect(validations[1].detail).toBe('SME_SHARE = 12');
+    }
   });
 
   it('filters the timeline by kind and date', async () => {
@@ -155,7 +188,9 @@ describe('partnership between the agency and a cluster', () => {
     const created = await manager.post(`/api/partnership/clusters/${flux50}/meetings`, { kind: 'other', title: 'Werkoverleg', startsAtLocal: `${addDays(today, -1)}T15:00`, participants: [{ side: 'cluster', name: 'Mieke' }] });
     expect(created.statusCode).toBe(201);
     const id = created.json().data.id;
-    expect(created.json().data.kpiSnapshot.asOf).toBe(addDays(today, -1));
+    expect(created.json().data.kpiSnapshot.asOf).toBe(today);
+    expect(created.json().data.budgetSnapshot.available).toBe(true);
+    expect(created.json().data.budgetSnapshot.items.map((i: { label: string }) => i.label)).toContain('paid');
     expect((await manager.post(`/api/partnership/meetings/${id}/minutes/sign-off`)).json().code).toBe('PARTNERSHIP_MINUTES_MISSING');
     await manager.put(`/api/partnership/meetings/${id}/minutes`, { body: 'Eerste tekst', decisions: ['Beslissing A'] });
     const edited = await manager.put(`/api/partnership/meetings/${id}/minutes`, { body: 'Eerste tekst, verbeterd', decisions: ['Beslissing A'] });

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { centsToEuroString } from '../../http/spreadsheet';
 import type { Actor } from '../../http/actor';
 import { canSeeConfidential } from './partnership.policy';
 import type { Db } from './partnership.repository';
@@ -14,23 +15,30 @@ export interface TimelineEntry {
 }
 
 /**
- * Classifies an audit event of another module (KPI framework, funding, ...) for the timeline, by
- * its action and entity type, so that events of modules that land later show up without a change
- * here. Events of other kinds are left out.
+ * Classifies an audit event of another module for the timeline, by its action and entity type
+ * (KPI framework: `kpi.measurement_validated` / `_returned` on `kpi_measurement`, `kpi.target_amended`;
+ * funding: `payment.released` on `funding_payment`; any other `*amend*` action naming the cluster).
+ * Events of other kinds are left out.
  */
 export function classifyForeignEvent(action: string, entityType: string): TimelineKind | null {
-  const text = `${entityType} ${action}`.toLowerCase();
-  if (/amend/.test(text)) return 'amendment';
-  if (/payment|tranche/.test(text) && /(paid|released|executed|made|recorded|created|planned)/.test(text)) return 'payment';
-  if (/(kpi|measurement)/.test(text) && /(validat|returned)/.test(text)) return 'kpi_validation';
+  if (entityType === 'kpi_measurement' && (action === 'kpi.measurement_validated' || action === 'kpi.measurement_returned')) return 'kpi_validation';
+  if (entityType === 'funding_payment' && action === 'payment.released') return 'payment';
+  if (/amend/.test(action)) return 'amendment';
   return null;
 }
 
-const FOREIGN_TITLES: Record<string, { nl: string; en: string }> = {
-  amendment: { nl: 'Wijziging', en: 'Amendment' },
-  payment: { nl: 'Betaling', en: 'Payment' },
-  kpi_validation: { nl: 'KPI-validatie', en: 'KPI validation' },
-};
+function foreignEntry(kind: TimelineKind, action: string, after: Record<string, unknown>): Pick<TimelineEntry, 'title' | 'detail'> {
+  const code = typeof after.code === 'string' ? after.code : '';
+  if (kind === 'kpi_validation') {
+    const returned = action.endsWith('returned');
+    return { title: returned ? { nl: 'KPI-waarde teruggestuurd', en: 'KPI value returned' } : { nl: 'KPI-waarde gevalideerd', en: 'KPI value validated' }, detail: [code, after.value ?? ''].filter((v) => v !== '').join(' = ') };
+  }
+  if (kind === 'payment') {
+    const cents = typeof after.amountCents === 'number' ? after.amountCents : null;
+    return { title: { nl: 'Betaling uitgevoerd', en: 'Payment released' }, detail: cents === null ? '' : `€ ${centsToEuroString(cents)}` };
+  }
+  return { title: { nl: 'Wijziging', en: 'Amendment' }, detail: [action, code, typeof after.motivation === 'string' ? after.motivation : ''].filter(Boolean).join(' – ') };
+}
 
 const REPORT_TITLES: Record<string, { nl: string; en: string }> = {
   'partnership_report.submitted': { nl: 'Voortgangsrapport ingediend', en: 'Progress report submitted' },
@@ -91,20 +99,24 @@ export async function buildTimeline(db: Db, actor: Actor, clusterId: string, fil
   const done = await db.selectFrom('partnership_actions').select(['id', 'title', 'completed_at']).where('cluster_id', '=', clusterId).where('status', '=', 'done').where('completed_at', 'is not', null).execute();
   for (const a of done) entries.push({ id: `action-${a.id}`, at: new Date(a.completed_at as Date).toISOString(), kind: 'action', title: { nl: 'Actie afgerond', en: 'Action completed' }, detail: a.title, link: `${base}?tab=actions` });
 
-  const events = await db
-    .selectFrom('audit_events')
-    .select(['id', 'occurred_at', 'action', 'entity_type', 'entity_id', 'after'])
-    .where((eb) =>
-      eb.or([
-        eb(sql`after->>'clusterId'`, '=', clusterId),
-        eb(sql`after->>'cluster_id'`, '=', clusterId),
-        eb(sql`before->>'clusterId'`, '=', clusterId),
-        eb(sql`before->>'cluster_id'`, '=', clusterId),
-      ]),
-    )
-    .orderBy('id', 'desc')
-    .limit(2000)
-    .execute();
+  // Events that name the cluster themselves, and those of other modules' objects that belong to it
+  // (KPI measurements of the cluster; payments on commitments for its base operations or projects).
+  const events = await sql<{ id: number; occurred_at: Date; action: string; entity_type: string; entity_id: string | null; after: unknown }>`
+    select e.id, e.occurred_at, e.action, e.entity_type, e.entity_id, e.after
+    from audit_events e
+    where e.after->>'clusterId' = ${clusterId} or e.after->>'cluster_id' = ${clusterId}
+       or e.before->>'clusterId' = ${clusterId} or e.before->>'cluster_id' = ${clusterId}
+       or (e.entity_type = 'kpi_measurement' and e.action in ('kpi.measurement_validated', 'kpi.measurement_returned')
+           and exists (select 1 from kpi_measurements m where m.id::text = e.entity_id and m.cluster_id = ${clusterId}))
+       or (e.entity_type = 'funding_payment' and e.action = 'payment.released'
+           and exists (select 1 from funding_payments p join funding_commitments c on c.id = p.commitment_id
+                       left join base_operation_grants b on b.id = c.base_operation_id
+                       where p.id::text = e.entity_id
+                         and (b.cluster_id = ${clusterId} or exists (select 1 from project_clusters pc where pc.project_id = c.project_id and pc.cluster_id = ${clusterId}))))
+    order by e.id desc
+    limit 2000`
+    .execute(db)
+    .then((r) => r.rows);
   for (const e of events) {
     const at = new Date(e.occurred_at).toISOString();
     const after = afterOf(e.after);
@@ -114,7 +126,7 @@ export async function buildTimeline(db: Db, actor: Actor, clusterId: string, fil
       entries.push({ id: `audit-${e.id}`, at, kind: 'amendment', title: { nl: 'Overeenkomst gewijzigd (opnieuw te ondertekenen)', en: 'Agreement amended (to be signed again)' }, detail: String(after.title ?? ''), link: `${base}?tab=agreement` });
     } else if (!e.entity_type.startsWith('partnership')) {
       const kind = classifyForeignEvent(e.action, e.entity_type);
-      if (kind) entries.push({ id: `audit-${e.id}`, at, kind, title: FOREIGN_TITLES[kind], detail: e.action, link: null });
+      if (kind) entries.push({ id: `audit-${e.id}`, at, kind, ...foreignEntry(kind, e.action, after), link: null });
     }
   }
 

@@ -1,10 +1,15 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/types';
+import { centsToEuroString } from '../../http/spreadsheet';
+import { computeDashboard } from '../funding/compute-dashboard';
 import type { Db } from './partnership.repository';
 import type { StatusSnapshot } from './partnership.schema';
 
 /**
- * The KPI status and budget status of a cluster on a date, frozen into a meeting. They come from
- * the KPI framework (issue 6) and the funding module (issue 7) through the status functions those
- * modules export; where a module is not available the snapshot says so instead of inventing figures.
+ * The KPI status and budget status of a cluster, frozen into a meeting. They come from the
+ * status functions the KPI framework (issue 6) and the funding module (issue 7) export; where a
+ * module is not available the snapshot says so instead of inventing figures. `asOf` is the day
+ * the figures were read (the meeting date when taken on or after it).
  */
 export async function takeKpiSnapshot(_db: Db, _clusterId: string, asOf: string): Promise<StatusSnapshot> {
   return {
@@ -16,14 +21,31 @@ export async function takeKpiSnapshot(_db: Db, _clusterId: string, asOf: string)
   };
 }
 
-export async function takeBudgetSnapshot(_db: Db, _clusterId: string, asOf: string): Promise<StatusSnapshot> {
-  return {
-    available: false,
-    source: 'funding',
-    asOf,
-    note: { nl: 'Budgetstatus niet beschikbaar: de financieringsmodule is (nog) niet geïnstalleerd.', en: 'Budget status not available: the funding module is not (yet) installed.' },
-    items: [],
-  };
+/** The cluster's row of the funding dashboard (budget, committed, paid, remaining, co-funding), exact in cents. */
+export async function takeBudgetSnapshot(db: Db, clusterId: string, asOf: string): Promise<StatusSnapshot> {
+  try {
+    const dashboard = await computeDashboard(db as Kysely<DB>);
+    const row = dashboard.byCluster.find((c) => c.clusterId === clusterId);
+    if (!row) {
+      return { available: true, source: 'funding', asOf, note: { nl: 'Geen financieringslijnen of toezeggingen voor deze cluster.', en: 'No funding lines or commitments for this cluster.' }, items: [] };
+    }
+    const euro = (cents: number) => `€ ${centsToEuroString(cents)}`;
+    const usedShare = row.budgetCents > 0 ? Math.round((row.committedCents * 100) / row.budgetCents) : null;
+    return {
+      available: true,
+      source: 'funding',
+      asOf,
+      items: [
+        { label: 'budget', value: euro(row.budgetCents) },
+        { label: 'committed', value: euro(row.committedCents), status: usedShare === null ? undefined : `${usedShare}%` },
+        { label: 'paid', value: euro(row.paidCents) },
+        { label: 'remaining', value: euro(row.remainingCents), status: row.remainingCents < 0 ? 'over_budget' : 'ok' },
+        { label: 'cofunding', value: euro(row.cofundingCents) },
+      ],
+    };
+  } catch {
+    return { available: false, source: 'funding', asOf, note: { nl: 'Budgetstatus niet beschikbaar.', en: 'Budget status not available.' }, items: [] };
+  }
 }
 
 export async function takeStatusSnapshot(db: Db, clusterId: string, asOf: string) {
