@@ -6,7 +6,7 @@ import { registerDemo } from './demo';
 import { registerAudit } from './audit';
 import { registerReview } from './review';
 import { registerPolicy } from './policy';
-import { registerPartnershipReminders } from './partnership-reminders';
+import { registerFunding } from './funding';
 
 /** Every CLI command group; a feature module adds its `register…` here. */
-export const commandRegistrars: ((program: Command) => void)[] = [registerServe, registerMigrate, registerUser, registerDemo, registerAudit, registerReview, registerPolicy, registerPartnershipReminders];
+export const commandRegistrars: ((program: Command) => void)[] = [registerServe, registerMigrate, registerUser, registerDemo, registerAudit, registerReview, registerPolicy, registerFunding];

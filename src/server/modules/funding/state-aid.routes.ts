@@ -24,7 +24,8 @@ type Award = ReturnType<typeof presentAidAward>;
 const awardColumns: SheetColumn<Award>[] = [
   { header: 'organisation', value: (a) => a.organisationName, width: 40 }, { header: 'enterprise_number', value: (a) => a.enterpriseNumber, width: 16 },
   { header: 'regime', value: (a) => a.regime, width: 16 }, { header: 'legal_basis', value: (a) => a.legalBasis, width: 32 },
-  { header: 'amount_eur', value: (a) => Number(centsToEuroString(a.amountCents)), numberFormat: EURO, width: 16 }, { header: 'granted_on', value: (a) => a.grantedOn },
+  { header: 'amount_eur', value: (a) => Number(centsToEuroString(a.amountCents)), numberFormat: EURO, width: 16 }, { header: 'amount_cents', value: (a) => a.amountCents, numberFormat: '0', width: 14 },
+  { header: 'granted_on', value: (a) => a.grantedOn },
   { header: 'granting_authority', value: (a) => a.grantedByAuthority, width: 32 }, { header: 'project', value: (a) => a.projectCode },
   { header: 'description', value: (a) => a.description, width: 40 }, { header: 'override_motivation', value: (a) => a.overrideMotivation, width: 40 },
 ];
