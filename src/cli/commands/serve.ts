@@ -8,6 +8,7 @@ import { loadDemo } from '../../server/demo/load-demo';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../server/demo/accounts.seed';
 import { purgeExpiredSessions } from '../../server/modules/auth/sessions.repository';
 import { sendOutbox } from '../../server/notifications/send-outbox';
+import { startReminderSchedule } from '../../server/modules/partnership/run-reminders';
 
 /** Demo data loads on the embedded database by default; on a server only with SPEERPUNT_DEMO=true. */
 function wantsDemo(hasServer: boolean): boolean {
@@ -35,6 +36,7 @@ export async function serve(): Promise<void> {
   purge.unref();
   const outbox = setInterval(() => void sendOutbox(database.db, config.smtpUrl, app.log).catch((error) => app.log.warn({ err: error }, 'outbox run failed')), 15_000);
   outbox.unref();
+  const stopReminders = startReminderSchedule(database.db, app.log);
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -43,6 +45,7 @@ export async function serve(): Promise<void> {
     app.log.info({ signal }, 'shutting down: finishing open requests');
     clearInterval(purge);
     clearInterval(outbox);
+    stopReminders();
     try {
       await app.close();
       await database.close();

@@ -156,10 +156,19 @@ async function sendWeeklyDigests(tx: Db, today: string): Promise<number> {
   return sent;
 }
 
-/** Runs the reminders now and then from the server process (hourly; the job itself is idempotent per day). */
+/**
+ * Runs the reminders from the server process: a minute after start, then hourly. The job is
+ * idempotent per day, so several server processes (or a cron job running the CLI) may run it too.
+ * Returns a function that stops the schedule.
+ */
 export function startReminderSchedule(db: Kysely<DB>, log: { warn: (obj: unknown, msg: string) => void }, intervalMs = 3_600_000): () => void {
   const run = () => void runReminders(db, { now: new Date(), auditActor: { userId: null, label: 'scheduler' } }).catch((error) => log.warn({ err: error }, 'partnership reminders failed'));
+  const first = setTimeout(run, 60_000);
   const timer = setInterval(run, intervalMs);
+  first.unref();
   timer.unref();
-  return () => clearInterval(timer);
+  return () => {
+    clearTimeout(first);
+    clearInterval(timer);
+  };
 }
