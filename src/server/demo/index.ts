@@ -5,7 +5,8 @@ import { portfolioExtraSeed } from './portfolio-extra.seed';
 import { fundingSeed } from './funding.seed';
 import { partnershipSeed } from './partnership.seed';
 import { policySeed } from './policy.seed';
+import { reviewSeed } from './review.seed';
 import { kpisSeed } from './kpis.seed';
 
 /** The demo seeds in order; a feature module appends its seed after the ones it builds on. */
-export const demoSeeds: DemoSeed[] = [portfolioSeed, accountsSeed, portfolioExtraSeed, fundingSeed, partnershipSeed, policySeed, kpisSeed];
+export const demoSeeds: DemoSeed[] = [portfolioSeed, accountsSeed, portfolioExtraSeed, fundingSeed, partnershipSeed, policySeed, kpisSeed, reviewSeed];

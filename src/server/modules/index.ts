@@ -10,6 +10,7 @@ import fundingModule from './funding/index.routes';
 import partnershipRoutes from './partnership/partnership.routes';
 import policyRoutes from './policy/policy.routes';
 import kpisRoutes from './kpis/kpis.routes';
+import reviewRoutes from './review/review.routes';
 
 /** Every feature module's routes, registered in this order. Add one line per module. */
 export const featureModules: FastifyPluginAsync[] = [
@@ -24,4 +25,5 @@ export const featureModules: FastifyPluginAsync[] = [
   partnershipRoutes,
   policyRoutes,
   kpisRoutes,
+  reviewRoutes,
 ];

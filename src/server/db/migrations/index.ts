@@ -5,6 +5,7 @@ import * as portfolio from './20261127_1000_portfolio';
 import * as portfolioTaxonomy from './20261127_1001_portfolio_taxonomy';
 import * as funding from './20261127_1400_funding';
 import * as callsProposals from './20261127_1100_calls_proposals';
+import * as review from './20261127_1200_review';
 import * as partnership from './20261127_1500_partnership';
 import * as partnershipKpiLinks from './20261127_1501_partnership_kpi_links';
 import * as kpis from './20261127_1300_kpis';
@@ -21,6 +22,7 @@ export const migrations: Record<string, Migration> = {
   '20261127_1001_portfolio_taxonomy': portfolioTaxonomy,
   '20261127_1400_funding': funding,
   '20261127_1100_calls_proposals': callsProposals,
+  '20261127_1200_review': review,
   '20261127_1500_partnership': partnership,
   '20261127_1501_partnership_kpi_links': partnershipKpiLinks,
   '20261127_1300_kpis': kpis,
