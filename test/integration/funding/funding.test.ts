@@ -194,6 +194,61 @@ describe('funding: lines, commitments, payments, state aid', () => {
     });
   });
 
+  describe('reports, settings and the full tranche path', () => {
+    it('lets a manager report costs for their own cluster only; the accepted report unlocks the balance', async () => {
+      const db = t.database.db;
+      const flux = await clusterId('Flux50');
+      const own = await db.selectFrom('base_operation_grants').select('id').where('cluster_id', '=', flux).where('year', '=', 2026).executeTakeFirstOrThrow();
+      const other = await db.selectFrom('base_operation_grants').select('id').where('cluster_id', '=', await clusterId('VIL')).where('year', '=', 2026).executeTakeFirstOrThrow();
+      const body = { title: 'Kostenstaat 2026', summary: 'Test', reportedCostsCents: 400_000_000, reportedOwnContributionCents: 200_000_000 };
+      expect((await manager.post(`/api/funding/base-operations/${other.id}/reports`, body)).statusCode).toBe(404);
+      const submitted = await manager.post(`/api/funding/base-operations/${own.id}/reports`, body);
+      expect(submitted.statusCode).toBe(201);
+      const reportId = submitted.json().data.id;
+      const commitment = await db.selectFrom('funding_commitments').select(['id', 'amount_cents']).where('base_operation_id', '=', own.id).executeTakeFirstOrThrow();
+      const planned = await db.selectFrom('funding_payments').select((eb) => eb.fn.sum<number>('amount_cents').as('s')).where('commitment_id', '=', commitment.id).executeTakeFirstOrThrow();
+      const balance = await officer.post('/api/funding/payments', { commitmentId: commitment.id, tranche: 'balance', amountCents: Number(commitment.amount_cents) - Number(planned.s), reportId, plannedOn: '2027-04-30' });
+      expect(balance.statusCode).toBe(201);
+      expect((await officer.post(`/api/funding/payments/${balance.json().data.id}/release`, {})).json().code).toBe('PAYMENT_CONDITION_NOT_MET');
+      expect((await manager.post(`/api/funding/reports/${reportId}/decision`, { decision: 'accepted' })).statusCode).toBe(403);
+      expect((await officer.post(`/api/funding/reports/${reportId}/decision`, { decision: 'accepted', comment: 'ok' })).statusCode).toBe(204);
+      const [first, second] = await Promise.all([
+        officer.post(`/api/funding/payments/${balance.json().data.id}/release`, {}),
+        officer.post(`/api/funding/payments/${balance.json().data.id}/release`, {}),
+      ]);
+      expect([first.statusCode, second.statusCode].sort()).toEqual([200, 409]);
+      const base = (await manager.get('/api/funding/base-operations')).json().data.find((b: { id: string }) => b.id === own.id);
+      expect(base.paidCents).toBe(Number(commitment.amount_cents));
+      expect(base.reportedOwnContributionCents).toBe(200_000_000);
+      expect(base.meetsOwnContribution).toBe(true);
+    });
+
+    it('uses the de minimis settings an admin sets, and refuses others', async () => {
+      const admin = await t.loginAs('admin');
+      expect((await officer.put('/api/state-aid/settings', { ceilingCents: 1, windowYears: 3 })).statusCode).toBe(403);
+      expect((await admin.put('/api/state-aid/settings', { ceilingCents: 200_000.5, windowYears: 3 })).json().code).toBe('VALIDATION_FAILED');
+      expect((await admin.put('/api/state-aid/settings', { ceilingCents: 200_000 * EUR, windowYears: 2 })).statusCode).toBe(200);
+      const org = (await t.database.db.selectFrom('state_aid_awards').select('organisation_id').where('description', 'like', 'Groeisubsidie%').executeTakeFirstOrThrow()).organisation_id;
+      const register = (await analyst.get(`/api/state-aid/organisations/${org}?on=2026-11-27`)).json().data.deMinimis;
+      expect(register).toMatchObject({ ceilingCents: 200_000 * EUR, windowYears: 2 });
+      await admin.put('/api/state-aid/settings', { ceilingCents: 300_000 * EUR, windowYears: 3 });
+    });
+
+    it('commits a line for one call only to projects of that call', async () => {
+      const callId = '11111111-1111-4111-8111-111111111111';
+      const line = await officer.post('/api/funding/lines', { code: 'CALL-T', name: 'Oproep test', purpose: 'call', callId, periodStart: '2026-01-01', periodEnd: '2026-12-31', amountCents: 10_000_000, isRingFenced: true });
+      expect(line.statusCode).toBe(201);
+      expect((await officer.post('/api/funding/lines', { code: 'CALL-U', name: 'Zonder oproep', purpose: 'call', periodStart: '2026-01-01', periodEnd: '2026-12-31', amountCents: 1, isRingFenced: true })).json().code).toBe('FUNDING_LINE_CALL_MISMATCH');
+      const flux = await clusterId('Flux50');
+      const [org] = await orgIds(1);
+      const make = async (code: string, withCall: boolean) => (await officer.post('/api/projects', { code, title: code, kind: 'cluster_project', leadClusterId: flux, startsOn: '2026-01-01', endsOn: '2026-12-31', aidRegime: 'block_exemption', ...(withCall ? { callId } : {}), participants: [{ organisationId: org, budgetCents: 200_000, aidCents: 100_000 }] })).json().data.id;
+      const outside = await make('CALL-P-OUT', false);
+      const inside = await make('CALL-P-IN', true);
+      expect((await officer.post('/api/funding/commitments', { projectId: outside, lineId: line.json().data.id })).json().code).toBe('FUNDING_PURPOSE_MISMATCH');
+      expect((await officer.post('/api/funding/commitments', { projectId: inside, lineId: line.json().data.id })).statusCode).toBe(201);
+    });
+  });
+
   describe('visibility', () => {
     it('a manager sees only projects of their own clusters; another cluster\'s project answers like a missing one', async () => {
       const flux = await clusterId('Flux50');

@@ -5,15 +5,15 @@ import { allow } from '../../http/access';
 import { envelope, ok } from '../../http/envelope';
 import { actorOf, contextOf } from '../../http/request-context';
 import { AppError } from '../../errors/app-error';
-import { recordAudit } from '../../audit/record-audit';
 import { buildXlsx, centsToEuroString, sendDownload, XLSX_TYPE, type SheetColumn } from '../../http/spreadsheet';
 import { AidAwardSchema, DeMinimisSettingsBody, HeadroomQuery, IdParams, OrganisationAidSchema, RecordAidBody } from './funding.schema';
-import { aidAwardsQuery, DE_MINIMIS_SETTING, findDeMinimisAids, findUndertakingIds, getDeMinimisSettings } from './funding.repository';
+import { aidAwardsQuery, findDeMinimisAids, findUndertakingIds, getDeMinimisSettings } from './funding.repository';
 import { presentAidAward } from './funding.presenter';
 import { deMinimisHeadroom } from './funding-rules';
 import { recordStateAid } from './record-state-aid';
 import { brusselsDate } from './brussels-date';
 import { fundingPolicy } from './funding.policy';
+import { setDeMinimisSettings } from './set-de-minimis-settings';
 
 const tags = ['state-aid'];
 const READERS = allow('officer', 'admin', 'analyst');
@@ -62,12 +62,6 @@ export default async function stateAidRoutes(app: FastifyInstance): Promise<void
     return ok(await getDeMinimisSettings(contextOf(request).db), { edit: actorOf(contextOf(request)).role === 'admin' });
   });
   r.put('/api/state-aid/settings', { config: { access: allow('admin') }, schema: { tags, summary: 'Set the de minimis ceiling and window', body: DeMinimisSettingsBody, response: { 200: envelope(z.object({ ceilingCents: z.number(), windowYears: z.number() })) } } }, async (request) => {
-    const ctx = contextOf(request);
-    const before = await getDeMinimisSettings(ctx.db);
-    await ctx.db.transaction().execute(async (tx) => {
-      await tx.insertInto('settings').values({ key: DE_MINIMIS_SETTING, value: JSON.stringify(request.body) }).onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify(request.body), updated_at: ctx.now() })).execute();
-      await recordAudit(tx, ctx.auditActor, { action: 'settings.de_minimis_changed', entityType: 'setting', entityId: DE_MINIMIS_SETTING, before, after: request.body }, ctx.requestId);
-    });
-    return ok(request.body);
+    return ok(await setDeMinimisSettings(contextOf(request), request.body));
   });
 }

@@ -1,4 +1,5 @@
-import { Badge, Stack, Title } from '@mantine/core';
+import { Badge, Button, Stack, Title } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ColumnDef } from '@tanstack/react-table';
 import { useMe } from '../../app/auth';
@@ -8,6 +9,7 @@ import { ErrorAlert } from '../../shared/error-alert';
 import { PageHeader } from '../../shared/page-header';
 import { useBaseOperations, useReports, type BaseOperation, type Report } from './api';
 import { DecisionButtons } from './decision-buttons';
+import { CostsReportModal, GrantBaseOperationsModal } from './forms';
 
 function ReportsTable() {
   const { t } = useTranslation('funding');
@@ -34,6 +36,8 @@ export function BaseOperationsPage() {
   const { t } = useTranslation('funding');
   const me = useMe();
   const base = useBaseOperations();
+  const [modal, setModal] = useState<{ kind: 'grant' } | { kind: 'costs'; id: string } | null>(null);
+  const abilities = base.data?.abilities ?? {};
   const columns: ColumnDef<BaseOperation>[] = [
     { accessorKey: 'clusterName', header: t('cluster') },
     { accessorKey: 'year', header: t('year') },
@@ -45,16 +49,19 @@ export function BaseOperationsPage() {
     { accessorKey: 'reportedOwnContributionCents', header: t('reportedOwn'), cell: (c) => formatCents(c.getValue() as number | null) },
     { id: 'meets', header: t('meets'), accessorFn: (b) => b.meetsOwnContribution, cell: ({ row }) => row.original.meetsOwnContribution === null ? '–' : <Badge color={row.original.meetsOwnContribution ? 'green' : 'red'} variant="light">{row.original.meetsOwnContribution ? t('yes') : t('no')}</Badge> },
     { accessorKey: 'paidCents', header: t('paid'), cell: (c) => formatCents(c.getValue() as number) },
+    { id: 'actions', header: '', enableSorting: false, cell: ({ row }) => (abilities.report ? <Button size="xs" variant="light" onClick={() => setModal({ kind: 'costs', id: row.original.id })}>{t('costsReport')}</Button> : null) },
   ];
   const role = me.data?.user.role;
   return (
     <>
-      <PageHeader title={t('baseTitle')} description={t('baseIntro')} />
+      <PageHeader title={t('baseTitle')} description={t('baseIntro')} actions={abilities.create && <Button onClick={() => setModal({ kind: 'grant' })}>{t('grantBase')}</Button>} />
       <ErrorAlert error={base.error} />
       <Stack>
         <DataTable data={base.data?.data ?? []} columns={columns} xlsxUrl="/api/funding/base-operations.xlsx" />
         {role && role !== 'manager' && (<><Title order={2} size="h4">{t('reportsTitle')}</Title><ReportsTable /></>)}
       </Stack>
+      {modal?.kind === 'grant' && <GrantBaseOperationsModal opened onClose={() => setModal(null)} />}
+      {modal?.kind === 'costs' && <CostsReportModal baseOperationId={modal.id} opened onClose={() => setModal(null)} />}
     </>
   );
 }

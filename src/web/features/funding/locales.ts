@@ -31,7 +31,7 @@ export default {
     grantedOn: 'Toegekend op', authority: 'Steunverlener', legalBasis: 'Rechtsgrond', orgAidTitle: 'Steun aan {{name}}',
     deMinimisBox: 'De minimis op {{on}}: {{used}} gebruikt van {{ceiling}} over {{years}} jaar; ruimte {{headroom}}.',
     linkedUnknown: 'Verbonden ondernemingen zijn nog niet gekend in het platform: enkel deze onderneming telt mee.',
-    saved: 'Opgeslagen.', yes: 'Ja', no: 'Nee', amount: 'Bedrag', line: 'Lijn', submittedAt: 'Ingediend op', clusterCount: 'Clusters', breachShort: 'Boven plafond',
+    saved: 'Opgeslagen.', yes: 'Ja', no: 'Nee', amount: 'Bedrag', line: 'Lijn', submittedAt: 'Ingediend op', newProject: 'Nieuw project', leadCluster: 'Trekkende cluster', otherClusters: 'Andere clusters', addParticipant: 'Deelnemer toevoegen', removeParticipant: 'Deelnemer verwijderen', milestonesInput: 'Mijlpalen (één per regel: datum titel)', planTranche: 'Schijf plannen', addMilestone: 'Mijlpaal toevoegen', addDeliverable: 'Deliverable toevoegen', grantBase: 'Basisfinanciering toekennen', costsReport: 'Kostenstaat indienen', recordAid: 'Steun registreren', clusterCount: 'Clusters', breachShort: 'Boven plafond',
   },
   en: {
     nav: { dashboard: 'Budget dashboard', lines: 'Funding lines', base: 'Base operations', projects: 'Projects', aid: 'State aid' },
@@ -65,6 +65,6 @@ export default {
     grantedOn: 'Granted on', authority: 'Granting authority', legalBasis: 'Legal basis', orgAidTitle: 'Aid to {{name}}',
     deMinimisBox: 'De minimis on {{on}}: {{used}} used of {{ceiling}} over {{years}} years; headroom {{headroom}}.',
     linkedUnknown: 'Linked enterprises are not yet known to the platform: only this undertaking counts.',
-    saved: 'Saved.', yes: 'Yes', no: 'No', amount: 'Amount', line: 'Line', submittedAt: 'Submitted at', clusterCount: 'Clusters', breachShort: 'Over ceiling',
+    saved: 'Saved.', yes: 'Yes', no: 'No', amount: 'Amount', line: 'Line', submittedAt: 'Submitted at', newProject: 'New project', leadCluster: 'Lead cluster', otherClusters: 'Other clusters', addParticipant: 'Add participant', removeParticipant: 'Remove participant', milestonesInput: 'Milestones (one per line: date title)', planTranche: 'Plan tranche', addMilestone: 'Add milestone', addDeliverable: 'Add deliverable', grantBase: 'Grant base funding', costsReport: 'Submit costs report', recordAid: 'Record aid', clusterCount: 'Clusters', breachShort: 'Over ceiling',
   },
 };

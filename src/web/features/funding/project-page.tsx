@@ -12,6 +12,7 @@ import { PageHeader } from '../../shared/page-header';
 import { useFundingMutation, useLines, usePreview, useProject, type ProjectDetail } from './api';
 import { DecisionButtons } from './decision-buttons';
 import { PaymentsTable } from './payments-table';
+import { AddMilestoneModal, PlanTrancheModal } from './forms';
 
 const statusColour = (status: string) => (status === 'accepted' || status === 'released' ? 'green' : status === 'returned' ? 'orange' : status === 'reported' || status === 'submitted' || status === 'delivered' ? 'blue' : 'gray');
 
@@ -87,6 +88,7 @@ export function ProjectPage() {
   const project = useProject(id);
   const reportMilestone = useFundingMutation((milestoneId: string) => api.send('POST', `/api/projects/${id}/milestones/${milestoneId}/report`, {}));
   const deliver = useFundingMutation((body: { id: string; status: 'delivered' | 'accepted' }) => api.send('PUT', `/api/projects/${id}/deliverables/${body.id}/status`, { status: body.status }));
+  const [modal, setModal] = useState<'tranche' | 'milestones' | 'deliverables' | null>(null);
   const data = project.data?.data;
   const abilities = project.data?.abilities ?? {};
   if (!data) return <><ErrorAlert error={project.error} /></>;
@@ -135,11 +137,11 @@ export function ProjectPage() {
         {data.themes.length > 0 && <Group gap="xs"><Text size="sm">{t('themes')}:</Text>{data.themes.map((th) => <Badge key={th.id} variant="outline">{i18n.language === 'en' ? th.labelEn : th.labelNl}</Badge>)}</Group>}
         {abilities.commit && data.commitments.length === 0 && <CommitPanel project={data} />}
         {data.commitments.length > 0 && <Alert color="green" role="status">{t('alreadyCommitted')} {data.commitments.map((c) => `${c.lineCode}: ${formatCents(c.amountCents)} (${formatDate(c.decidedOn)})`).join('; ')}</Alert>}
-        <Title order={2} size="h4">{t('payments')}</Title>
+        <Group justify="space-between"><Title order={2} size="h4">{t('payments')}</Title>{abilities.planPayment && data.commitments.length > 0 && <Button size="xs" variant="light" onClick={() => setModal('tranche')}>{t('planTranche')}</Button>}</Group>
         <PaymentsTable payments={data.payments} canRelease={Boolean(abilities.releasePayment)} xlsxUrl={exportUrl('payments')} />
-        <Title order={2} size="h4">{t('milestones')}</Title>
+        <Group justify="space-between"><Title order={2} size="h4">{t('milestones')}</Title>{abilities.addMilestone && <Button size="xs" variant="light" onClick={() => setModal('milestones')}>{t('addMilestone')}</Button>}</Group>
         <DataTable data={data.milestones} columns={milestoneColumns} xlsxUrl={exportUrl('milestones')} searchable={false} />
-        <Title order={2} size="h4">{t('deliverables')}</Title>
+        <Group justify="space-between"><Title order={2} size="h4">{t('deliverables')}</Title>{abilities.addMilestone && <Button size="xs" variant="light" onClick={() => setModal('deliverables')}>{t('addDeliverable')}</Button>}</Group>
         <DataTable data={data.deliverables} columns={deliverableColumns} xlsxUrl={exportUrl('deliverables')} searchable={false} />
         <Title order={2} size="h4">{t('reports')}</Title>
         <DataTable data={data.reports} columns={reportColumns} xlsxUrl={exportUrl('reports')} searchable={false} />
@@ -147,6 +149,8 @@ export function ProjectPage() {
         <Title order={2} size="h4">{t('participants')}</Title>
         <DataTable data={data.participants} columns={participantColumns} xlsxUrl={exportUrl('participants')} />
       </Stack>
+      {modal === 'tranche' && <PlanTrancheModal project={data} opened onClose={() => setModal(null)} />}
+      {(modal === 'milestones' || modal === 'deliverables') && <AddMilestoneModal projectId={id} kind={modal} opened onClose={() => setModal(null)} />}
     </>
   );
 }

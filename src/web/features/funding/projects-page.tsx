@@ -1,4 +1,5 @@
-import { Badge } from '@mantine/core';
+import { Badge, Button } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ColumnDef } from '@tanstack/react-table';
@@ -7,10 +8,12 @@ import { DataTable } from '../../shared/data-table';
 import { ErrorAlert } from '../../shared/error-alert';
 import { PageHeader } from '../../shared/page-header';
 import { useProjects, type ProjectSummary } from './api';
+import { CreateProjectModal } from './forms';
 
 export function ProjectsPage() {
   const { t } = useTranslation('funding');
   const projects = useProjects();
+  const [opened, modal] = useDisclosure();
   const columns: ColumnDef<ProjectSummary>[] = [
     { accessorKey: 'code', header: t('code'), cell: ({ row }) => <Link to={`/funding/projects/${row.original.id}`}>{row.original.code}</Link> },
     { accessorKey: 'title', header: t('title') },
@@ -25,9 +28,10 @@ export function ProjectsPage() {
   ];
   return (
     <>
-      <PageHeader title={t('projectsTitle')} description={t('projectsIntro')} />
+      <PageHeader title={t('projectsTitle')} description={t('projectsIntro')} actions={projects.data?.abilities.create && <Button onClick={modal.open}>{t('newProject')}</Button>} />
       <ErrorAlert error={projects.error} />
       <DataTable data={projects.data?.data ?? []} columns={columns} xlsxUrl="/api/projects.xlsx" />
+      {opened && <CreateProjectModal opened onClose={modal.close} />}
     </>
   );
 }

@@ -1,4 +1,5 @@
-import { Alert, Stack, Text } from '@mantine/core';
+import { Alert, Button, Stack, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { ColumnDef } from '@tanstack/react-table';
@@ -7,6 +8,7 @@ import { DataTable } from '../../shared/data-table';
 import { ErrorAlert } from '../../shared/error-alert';
 import { PageHeader } from '../../shared/page-header';
 import { useAidAwards, useOrganisationAid, type AidAward } from './api';
+import { RecordAidModal } from './forms';
 
 function useAwardColumns(withOrganisation: boolean): ColumnDef<AidAward>[] {
   const { t } = useTranslation('funding');
@@ -25,12 +27,14 @@ function useAwardColumns(withOrganisation: boolean): ColumnDef<AidAward>[] {
 export function StateAidPage() {
   const { t } = useTranslation('funding');
   const awards = useAidAwards();
+  const [opened, modal] = useDisclosure();
   const columns = useAwardColumns(true);
   return (
     <>
-      <PageHeader title={t('aidTitle')} description={t('aidIntro')} />
+      <PageHeader title={t('aidTitle')} description={t('aidIntro')} actions={awards.data?.abilities.create && <Button onClick={modal.open}>{t('recordAid')}</Button>} />
       <ErrorAlert error={awards.error} />
       <DataTable data={awards.data?.data ?? []} columns={columns} xlsxUrl="/api/state-aid/awards.xlsx" />
+      {opened && <RecordAidModal opened onClose={modal.close} />}
     </>
   );
 }
