@@ -1,0 +1,27 @@
+import type { Feature } from '../../app/feature-registry';
+import { CallEditorPage } from './call-editor-page';
+import { CallPage, CallsPage, PublicCallPage, PublicCallsPage } from './call-pages';
+import { CallProposalsPage, MyProposalsPage, ProposalPage, ReceiptPage } from './proposal-pages';
+
+const ALL = ['admin', 'officer', 'manager', 'applicant', 'expert', 'analyst'] as const;
+
+export const feature: Feature = {
+  routes: [
+    { path: 'calls', element: <CallsPage /> },
+    { path: 'calls/new', element: <CallEditorPage />, roles: ['officer'] },
+    { path: 'calls/:id', element: <CallPage /> },
+    { path: 'calls/:id/edit', element: <CallEditorPage />, roles: ['officer'] },
+    { path: 'calls/:id/proposals', element: <CallProposalsPage />, roles: ['officer'] },
+    { path: 'proposals', element: <MyProposalsPage />, roles: ['applicant'] },
+    { path: 'proposals/:id', element: <ProposalPage />, roles: ['applicant', 'officer'] },
+    { path: 'proposals/:id/receipt', element: <ReceiptPage />, roles: ['applicant'] },
+  ],
+  publicRoutes: [
+    { path: 'calls', element: <PublicCallsPage /> },
+    { path: 'calls/:id', element: <PublicCallPage /> },
+  ],
+  nav: [
+    { to: '/calls', labelKey: 'calls:nav.calls', roles: [...ALL], order: 300 },
+    { to: '/proposals', labelKey: 'calls:nav.myProposals', roles: ['applicant'], order: 310 },
+  ],
+};
