@@ -1,0 +1,23 @@
+import type { Feature } from '../../app/feature-registry';
+import { ReviewCallsPage } from './calls-page';
+import { CallReviewPage } from './call-page';
+import { MyReviewsPage } from './my-reviews-page';
+import { ReviewWorkspacePage } from './workspace-page';
+import { SummaryPage } from './summary-page';
+import { ToolsPage } from './tools-page';
+
+export const feature: Feature = {
+  routes: [
+    { path: 'review/calls', element: <ReviewCallsPage />, roles: ['officer', 'admin', 'analyst'] },
+    { path: 'review/calls/:callId', element: <CallReviewPage />, roles: ['officer', 'admin'] },
+    { path: 'review/my', element: <MyReviewsPage />, roles: ['expert'] },
+    { path: 'review/proposals/:proposalId', element: <ReviewWorkspacePage />, roles: ['expert', 'officer', 'admin'] },
+    { path: 'review/summaries/:proposalId', element: <SummaryPage />, roles: ['applicant', 'officer', 'admin'] },
+    { path: 'review/tools', element: <ToolsPage />, roles: ['officer', 'admin', 'analyst'] },
+  ],
+  nav: [
+    { to: '/review/calls', labelKey: 'review:nav.calls', roles: ['officer', 'admin', 'analyst'], order: 300 },
+    { to: '/review/my', labelKey: 'review:nav.my', roles: ['expert'], order: 300 },
+    { to: '/review/tools', labelKey: 'review:nav.tools', roles: ['officer', 'admin', 'analyst'], order: 310 },
+  ],
+};
