@@ -11,6 +11,7 @@ const PARTNERS = ['officer', 'manager'] as const;
  */
 export const rows: AuthzRows = [
   { route: 'GET /api/partnership/clusters', request: () => ({ method: 'GET', url: '/api/partnership/clusters' }), allow: [...READERS], allowedStatus: 200 },
+  { route: 'GET /api/partnership/clusters.xlsx', request: () => ({ method: 'GET', url: '/api/partnership/clusters.xlsx' }), allow: [...READERS], allowedStatus: 200 },
   { route: 'GET /api/partnership/clusters/:clusterId/people', request: (f) => ({ method: 'GET', url: `/api/partnership/clusters/${f.otherClusterId}/people` }), allow: [...PARTNERS], allowedStatus: 200, hidden: ['manager'] },
   { route: 'GET /api/partnership/clusters/:clusterId/agreements', request: (f) => ({ method: 'GET', url: `/api/partnership/clusters/${f.otherClusterId}/agreements` }), allow: [...READERS], allowedStatus: 200, hidden: ['manager'] },
   { route: 'POST /api/partnership/clusters/:clusterId/agreements', request: (f) => ({ method: 'POST', url: `/api/partnership/clusters/${f.ownClusterId}/agreements`, payload: {} }), allow: [...PARTNERS], allowedStatus: 400 },

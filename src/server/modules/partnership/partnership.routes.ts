@@ -12,9 +12,10 @@ import {
   TimelineQuery, UpdateActionBody, UpdateReportBody, type TimelineKind,
 } from './partnership.schema';
 import {
-  findActionsOfCluster, findActionsOfOwner, findAgreementIdsOfCluster, findEligibleOwners, findMeetingsOfCluster, findMinutes, findReportsOfCluster, findVisibleClusters, getAction,
+  findActionsOfCluster, findActionsOfOwner, findAgreementIdsOfCluster, findEligibleOwners, findMeetingsOfCluster, findMinutes, findReportsOfCluster, getAction,
   getAgreement, getCluster, getMeeting, getReport,
 } from './partnership.repository';
+import { findClusterSummaries } from './cluster-summaries';
 import { presentActions, presentAgreement, presentMeetings, presentReports } from './partnership.presenter';
 import { createAgreement, signAgreement, updateAgreement } from './save-agreement';
 import { createMeeting, saveMinutes, signOffMinutes, updateMeeting } from './save-meeting';
@@ -72,6 +73,17 @@ function timelineFilter(query: z.infer<typeof TimelineQuery>) {
   return { kinds, from: query.from, to: query.to };
 }
 
+type Summary = Awaited<ReturnType<typeof findClusterSummaries>>[number];
+const summaryColumns: SheetColumn<Summary>[] = [
+  { header: 'cluster', value: (c) => c.clusterName, width: 28 },
+  { header: 'agreement', value: (c) => c.agreementTitle ?? '', width: 50 },
+  { header: 'signed', value: (c) => c.agreementSigned },
+  { header: 'open_actions', value: (c) => c.openActions },
+  { header: 'overdue_actions', value: (c) => c.overdueActions },
+  { header: 'next_meeting', value: (c) => c.nextMeetingAt ?? '', width: 24 },
+  { header: 'reports_to_review', value: (c) => c.reportsToReview },
+];
+
 const baseUrlOf = (request: FastifyRequest) => `${request.protocol}://${request.host}`;
 
 /** Partnership and follow-up between the agency and each cluster (issue 8). */
@@ -81,29 +93,13 @@ export default async function partnershipRoutes(app: FastifyInstance): Promise<v
   // ---------- overview ----------
   r.get('/api/partnership/clusters', { config: readers, schema: { tags, summary: 'Clusters with their partnership status', response: { 200: envelope(z.array(ClusterSummarySchema)) } } }, async (request) => {
     const ctx = contextOf(request);
-    const actor = actorOf(ctx);
-    const today = brusselsDate(ctx.now());
-    const clusters = await findVisibleClusters(ctx.db, actor);
-    const rows = await Promise.all(
-      clusters.map(async (c) => {
-        const agreement = await ctx.db.selectFrom('partnership_agreements').select(['title', 'cluster_signed_at', 'agency_signed_at']).where('cluster_id', '=', c.id).orderBy('period_start', 'desc').executeTakeFirst();
-        const actions = await ctx.db.selectFrom('partnership_actions').select(['due_on', 'status']).where('cluster_id', '=', c.id).where('status', 'in', ['open', 'in_progress']).execute();
-        const next = await ctx.db.selectFrom('partnership_meetings').select('starts_at').where('cluster_id', '=', c.id).where('starts_at', '>=', ctx.now()).orderBy('starts_at').executeTakeFirst();
-        const toReview = await ctx.db.selectFrom('partnership_reports').select((eb) => eb.fn.countAll<number>().as('n')).where('cluster_id', '=', c.id).where('status', '=', 'submitted').executeTakeFirstOrThrow();
-        return {
-          clusterId: c.id,
-          clusterName: c.name,
-          shortName: c.short_name,
-          agreementTitle: agreement?.title ?? null,
-          agreementSigned: Boolean(agreement?.cluster_signed_at && agreement?.agency_signed_at),
-          openActions: actions.length,
-          overdueActions: actions.filter((a) => a.due_on < today).length,
-          nextMeetingAt: toIso(next?.starts_at),
-          reportsToReview: Number(toReview.n),
-        };
-      }),
-    );
-    return ok(rows);
+    return ok(await findClusterSummaries(ctx.db, actorOf(ctx), ctx.now()));
+  });
+
+  r.get('/api/partnership/clusters.xlsx', { config: readers, schema: { tags, summary: 'Partnership overview as XLSX' } }, async (request, reply) => {
+    const ctx = contextOf(request);
+    const rows = await findClusterSummaries(ctx.db, actorOf(ctx), ctx.now());
+    return sendDownload(reply, 'speerpunt-partnerships.xlsx', XLSX_TYPE, await buildXlsx('Partnerships', summaryColumns, rows));
   });
 
   r.get('/api/partnership/clusters/:clusterId/people', { config: partners, schema: { tags, summary: 'People on either side who can own actions or take part in meetings', params: ClusterIdParams, response: { 200: envelope(z.array(PersonSchema)) } } }, async (request) => {
