@@ -1,0 +1,75 @@
+import { Box, Button, Group, Modal, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ColumnDef } from '@tanstack/react-table';
+import { api } from '../../app/api-client';
+import { formatDate } from '../../app/format';
+import { DataTable } from '../../shared/data-table';
+import { ErrorAlert } from '../../shared/error-alert';
+import { PageHeader } from '../../shared/page-header';
+import { useDefinitions, useKpiMutation, usePeriods, type Definition, type Period } from './api';
+
+function PeriodsTable() {
+  const { t } = useTranslation('kpis');
+  const periods = usePeriods();
+  const canManage = periods.data?.abilities.manage ?? false;
+  const change = useKpiMutation(({ period, action }: { period: Period; action: 'open' | 'close' }) => api.post(`/api/kpis/periods/${period.id}/${action}`, {}));
+  const columns: ColumnDef<Period>[] = [
+    { accessorKey: 'label', header: t('period') },
+    { accessorKey: 'startsOn', header: t('date'), cell: ({ row }) => `${formatDate(row.original.startsOn)} – ${formatDate(row.original.endsOn)}` },
+    { accessorKey: 'status', header: t('status') },
+    {
+      id: 'actions', header: '', enableSorting: false,
+      cell: ({ row }) => canManage && (
+        <Group gap="xs">
+          {row.original.status === 'planned' && <Button size="xs" variant="light" onClick={() => change.mutate({ period: row.original, action: 'open' })}>{t('openPeriod')}</Button>}
+          {row.original.status !== 'closed' && <Button size="xs" variant="light" color="red" onClick={() => window.confirm(t('closeConfirm')) && change.mutate({ period: row.original, action: 'close' })}>{t('closePeriod')}</Button>}
+        </Group>
+      ),
+    },
+  ];
+  return (
+    <Stack mt="xl">
+      <Title order={2} size="h3">{t('periodsTitle')}</Title>
+      <ErrorAlert error={periods.error ?? change.error} />
+      <DataTable data={periods.data?.data ?? []} columns={columns} xlsxUrl="/api/kpis/periods.xlsx" searchable={false} />
+    </Stack>
+  );
+}
+
+export function LibraryPage() {
+  const { t, i18n } = useTranslation('kpis');
+  const definitions = useDefinitions();
+  const [shown, setShown] = useState<Definition | null>(null);
+  const columns: ColumnDef<Definition>[] = [
+    { accessorKey: 'code', header: t('code') },
+    { id: 'name', header: t('name'), accessorFn: (d) => (i18n.language === 'en' ? d.nameEn : d.nameNl) },
+    { accessorKey: 'unit', header: t('unit'), cell: ({ row }) => t(`units.${row.original.unit}`) },
+    { accessorKey: 'direction', header: t('direction'), cell: ({ row }) => (row.original.direction === 'higher' ? t('higher') : t('lower')) },
+    { accessorKey: 'lens', header: t('lens'), cell: ({ row }) => (row.original.lens === 'both' ? t('lensAll') : t(row.original.lens)) },
+    { accessorKey: 'source', header: t('sourceHeader'), cell: ({ row }) => t(`source.${row.original.source}`) },
+    { accessorKey: 'approvalStatus', header: t('approval') },
+  ];
+  return (
+    <>
+      <PageHeader title={t('libraryTitle')} description={t('libraryIntro')} />
+      <ErrorAlert error={definitions.error} />
+      <DataTable data={definitions.data?.data ?? []} columns={columns} xlsxUrl="/api/kpis/definitions.xlsx" onRowClick={setShown} />
+      <PeriodsTable />
+      {shown && (
+        <Modal opened onClose={() => setShown(null)} title={`${shown.code} · ${i18n.language === 'en' ? shown.nameEn : shown.nameNl}`} size="xl">
+          <Stack>
+            <Text size="sm">{i18n.language === 'en' ? shown.definitionEn : shown.definitionNl}</Text>
+            {shown.source === 'formula' && <Text size="sm">{t('formula')}: {shown.numeratorCode} / {shown.denominatorCode} × {shown.factor}</Text>}
+            {shown.sql && (
+              <>
+                <Text fw={600} size="sm">{t('sql')}</Text>
+                <Box component="pre" style={{ fontSize: 11, whiteSpace: 'pre-wrap', background: '#f8f9fa', padding: 8 }}>{shown.sql}</Box>
+              </>
+            )}
+          </Stack>
+        </Modal>
+      )}
+    </>
+  );
+}
