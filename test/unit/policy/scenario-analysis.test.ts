@@ -84,6 +84,14 @@ describe('sensitivity', () => {
     expect(c0.up).toBeNull();
   });
 
+  it('does not call a tie at the end of the range a change', () => {
+    // s0 (4, 3) vs s1 (4, 1): on c0 alone both score 4, so raising c0 to 100 % only ties them.
+    const result = compareScenarios(scenarios(2), criteria(['0.5', '0.5']), scoresOf([[[4, 3], [4, 1]]]));
+    const c0 = result.sensitivity.find((s) => s.criterionId === 'c0')!;
+    expect(c0.up).toBeNull();
+    expect(c0.down).toBeNull();
+  });
+
   it('agrees with a brute-force scan on random instances', () => {
     let state = 42;
     const random = () => {

@@ -11,8 +11,9 @@ import { Rational, sumOf } from './rational';
  * that they keep summing to 1 − t. Every total is then linear in t:
  *   S_i(t) = t·a_i + (1 − t)·b_i, with a_i = median_i,k and b_i = Σ_{j≠k} w_j·median_i,j / (1 − w_k),
  * so the top scenario only changes where its line crosses another: t = (b_T − b_i) / (s_i − s_T),
- * s = a − b. The first crossing above and below the current weight are the breakpoints, computed
- * exactly with fractions.
+ * s = a − b. The first crossing above and below the current weight are the breakpoints (the top
+ * changes beyond them), computed exactly with fractions. A crossing exactly at 0 or 1 is only a
+ * tie at the end of the range, not a change. Ties in the ranking itself follow scenario position.
  */
 
 export interface ScenarioInput {
@@ -190,10 +191,10 @@ export function sensitivityOf(criterionId: string, criteria: CriterionInput[], w
     if (slopeGap.isZero()) continue; // parallel: never crosses (or ties everywhere; order by position stays)
     const t = top.intercept.sub(line.intercept).div(slopeGap);
     if (slopeGap.compare(Rational.ZERO) > 0) {
-      if (t.compare(Rational.ONE) > 0 || t.compare(t0) < 0) continue;
+      if (t.compare(Rational.ONE) >= 0 || t.compare(t0) < 0) continue; // a tie only at 100 % is no change: nothing lies beyond
       if (!up || t.compare(up.t) < 0 || (t.compare(up.t) === 0 && line.slope.compare(up.line.slope) > 0)) up = { t, line };
     } else {
-      if (t.compare(Rational.ZERO) < 0 || t.compare(t0) > 0) continue;
+      if (t.compare(Rational.ZERO) <= 0 || t.compare(t0) > 0) continue; // likewise a tie only at 0 %
       if (!down || t.compare(down.t) > 0 || (t.compare(down.t) === 0 && line.slope.compare(down.line.slope) < 0)) down = { t, line };
     }
   }

@@ -53,8 +53,8 @@ export async function buildScenarioSummaryPdf(comparison: ComparisonOut, generat
   doc.fontSize(9);
   if (comparison.sensitivityNote) doc.text(comparison.sensitivityNote === 'too_few_ranked' ? 'Te weinig volledig gescoorde scenario’s voor een gevoeligheidsanalyse.' : 'Eén criterium: geen gevoeligheid.');
   for (const s of comparison.sensitivity) {
-    const up = s.up ? `omhoog tot ${percent(s.up.weight)} (+${percent(s.up.delta)}) → ${scenarioName.get(s.up.newTopScenarioId)}` : 'omhoog: geen wissel';
-    const down = s.down ? `omlaag tot ${percent(s.down.weight)} (−${percent(s.down.delta)}) → ${scenarioName.get(s.down.newTopScenarioId)}` : 'omlaag: geen wissel';
+    const up = s.up ? `omhoog: wissel voorbij ${percent(s.up.weight)} (+${percent(s.up.delta)}) → ${scenarioName.get(s.up.newTopScenarioId)}` : 'omhoog: geen wissel';
+    const down = s.down ? `omlaag: wissel onder ${percent(s.down.weight)} (−${percent(s.down.delta)}) → ${scenarioName.get(s.down.newTopScenarioId)}` : 'omlaag: geen wissel';
     doc.text(`${criterionName.get(s.criterionId)} (nu ${percent(s.currentWeight)}): ${up}; ${down}.`);
   }
   doc.moveDown();

@@ -1,4 +1,4 @@
-import { Alert, Badge, Group, Card, SegmentedControl, Stack, Text, Title } from '@mantine/core';
+import { Alert, Group, Card, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import type { ColumnDef } from '@tanstack/react-table';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -46,8 +46,8 @@ export function GapsPage() {
       enableSorting: false,
       cell: ({ row }) => (
         <Group gap={4}>
-          {row.original.isUncovered && <Badge color="red" variant="light">{t('uncovered')}</Badge>}
-          {row.original.isCandidate && <Badge color="grape" variant="light">{t('candidate')}</Badge>}
+          {row.original.isUncovered && <Text size="sm" c="red" fw={600}>{t('uncovered')}</Text>}
+          {row.original.isCandidate && <Text size="sm" c="grape" fw={600}>{t('candidate')}</Text>}
         </Group>
       ),
     },

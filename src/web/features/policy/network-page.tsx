@@ -30,7 +30,7 @@ export function NetworkPage() {
           roam: true,
           draggable: data.drawing.nodes.length <= 500,
           categories,
-          force: { repulsion: data.drawing.nodes.length > 500 ? 30 : 80, edgeLength: [20, 80], gravity: 0.1, layoutAnimation: data.drawing.nodes.length <= 500 },
+          force: { repulsion: data.drawing.nodes.length > 500 ? 60 : 260, edgeLength: [40, 160], gravity: 0.05, layoutAnimation: data.drawing.nodes.length <= 500 },
           emphasis: { focus: 'adjacency' },
           data: data.drawing.nodes.map((n) => ({ id: n.id, name: n.name, clusters: n.clusters, category: Math.max(0, HELIXES.indexOf(n.helix as (typeof HELIXES)[number])), symbolSize: SIZE[n.sizeClass] ?? 7 })),
           edges: data.drawing.edges.map((e) => ({ source: e.source, target: e.target, lineStyle: { width: e.projects > 0 ? 1 + Math.min(3, e.projects) : 0.5, opacity: e.projects > 0 ? 0.6 : 0.15 } })),
@@ -67,7 +67,7 @@ export function NetworkPage() {
   const bridgeColumns: ColumnDef<Bridge>[] = [
     { accessorKey: 'name', header: t('organisation') },
     { id: 'helix', header: t('helix'), accessorFn: (r) => t(`helixNames.${r.helix}`) },
-    { accessorKey: 'sizeClass', header: t('sizeClass') },
+    { id: 'sizeClass', header: t('sizeClass'), accessorFn: (r) => t(`sizeNames.${r.sizeClass}`) },
     { id: 'clusters', header: t('clusters'), accessorFn: (r) => r.clusters.join(', ') },
     { accessorKey: 'collaborations', header: t('collaborations') },
     { accessorKey: 'betweenness', header: t('betweenness'), cell: (c) => formatNumber(c.getValue() as number, 4) },

@@ -133,6 +133,7 @@ export function ScenariosPage() {
   const abilities = comparison.data?.abilities ?? {};
   const scenarioName = useMemo(() => new Map((data?.scenarios ?? []).map((s) => [s.id, s.name])), [data]);
   const criterionName = useMemo(() => new Map((data?.criteria ?? []).map((c) => [c.id, en ? c.nameEn : c.nameNl])), [data, en]);
+  const withComments = useMemo(() => (data?.scores ?? []).filter((s) => s.comment.trim() !== ''), [data]);
   const ordered = useMemo(() => [...(data?.scenarios ?? [])].sort((a, b) => (a.rank ?? 99) - (b.rank ?? 99)), [data]);
 
   const rankingChart = useMemo(() => {
@@ -172,14 +173,14 @@ export function ScenariosPage() {
       accessorKey: 'name',
       header: t('scenario'),
       cell: ({ row }) => (
-        <Group gap={6}>
+        <Stack gap={0}>
           <span>{row.original.name}</span>
-          {row.original.isPlaceholder && <Badge color="gray" variant="light">{t('placeholder')}</Badge>}
-          {row.original.isPreferredDirection && <Badge color="teal" variant="light">{t('preferred')}</Badge>}
-        </Group>
+          {row.original.isPlaceholder && <Text size="xs" c="dimmed">{t('placeholder')}</Text>}
+          {row.original.isPreferredDirection && <Text size="xs" c="teal" fw={600}>{t('preferred')}</Text>}
+        </Stack>
       ),
     },
-    { id: 'status', header: t('status'), accessorFn: (s) => t(`statuses.${s.status}`), cell: ({ row }) => <Badge color={row.original.status === 'complete' ? 'green' : row.original.status === 'no_scores' ? 'red' : 'orange'} variant="light">{t(`statuses.${row.original.status}`)}</Badge> },
+    { id: 'status', header: t('status'), accessorFn: (s) => t(`statuses.${s.status}`), cell: ({ row }) => <Text size="sm" fw={600} c={row.original.status === 'complete' ? 'green' : row.original.status === 'no_scores' ? 'red' : 'orange'}>{t(`statuses.${row.original.status}`)}</Text> },
     { accessorKey: 'total', header: t('total'), cell: (c) => formatNumber(c.getValue() as number | null, 3) },
     { accessorKey: 'medianOfStakeholderTotals', header: t('medianOfTotals'), cell: (c) => formatNumber(c.getValue() as number | null, 3) },
     { accessorKey: 'stakeholderCount', header: t('stakeholders') },
@@ -236,7 +237,8 @@ export function ScenariosPage() {
           {data.sensitivity.length > 0 && <EChart option={sensitivityChart} height={280} label={t('sensitivityChart')} />}
           <ScoreForm data={data} abilities={abilities} />
           <Title order={2} size="h4">{t('comments')}</Title>
-          <DataTable data={data.scores} columns={scoreColumns} xlsxUrl={exportUrl('scores')} csvUrl={exportUrl('scores', 'csv')} />
+          <Text size="sm" c="dimmed">{t('commentsOnly', { count: data.scores.length })}</Text>
+          <DataTable data={withComments} columns={scoreColumns} xlsxUrl={exportUrl('scores')} csvUrl={exportUrl('scores', 'csv')} />
         </Stack>
       )}
       {editing && <EditScenarioModal scenario={editing} onClose={() => setEditing(null)} />}
