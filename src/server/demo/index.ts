@@ -2,6 +2,7 @@ import type { DemoSeed } from './seed-context';
 import { portfolioSeed } from './portfolio.seed';
 import { accountsSeed } from './accounts.seed';
 import { portfolioExtraSeed } from './portfolio-extra.seed';
+import { callsSeed } from './calls.seed';
 import { fundingSeed } from './funding.seed';
 import { partnershipSeed } from './partnership.seed';
 import { policySeed } from './policy.seed';
@@ -9,4 +10,4 @@ import { reviewSeed } from './review.seed';
 import { kpisSeed } from './kpis.seed';
 
 /** The demo seeds in order; a feature module appends its seed after the ones it builds on. */
-export const demoSeeds: DemoSeed[] = [portfolioSeed, accountsSeed, portfolioExtraSeed, fundingSeed, partnershipSeed, policySeed, kpisSeed, reviewSeed];
+export const demoSeeds: DemoSeed[] = [portfolioSeed, accountsSeed, portfolioExtraSeed, callsSeed, fundingSeed, partnershipSeed, policySeed, kpisSeed, reviewSeed];
