@@ -213,6 +213,15 @@ describe('proposals: bad input, sealing, amendments, clarifications, versions', 
     ]);
   });
 
+  it("warns the officer when the proposal's themes overlap strongly with an existing cluster", async () => {
+    const cluster = await t.database.db.selectFrom('clusters').select(['id', 'name']).orderBy('short_name').executeTakeFirstOrThrow();
+    await t.database.db.insertInto('cluster_themes').values({ cluster_id: cluster.id, theme_id: themeIds[0] }).execute();
+    const view = (await officer.get(`/api/proposals/${proposalId}`)).json().data;
+    expect(view.themeOverlap).toEqual([{ clusterId: cluster.id, clusterName: cluster.name, sharedThemes: 1, share: 1 }]);
+    // Applicants do not get the agency's warning.
+    expect((await applicant.get(`/api/proposals/${proposalId}`)).json().data.themeOverlap).toBeNull();
+  });
+
   it('the officer must review every rule before deciding; an override needs a motivation and is audited', async () => {
     const view = (await officer.get(`/api/proposals/${proposalId}`)).json().data;
     expect((await officer.post(`/api/proposals/${proposalId}/eligibility-decision`, { eligible: false, motivation: 'Te vroeg.' })).json().code).toBe('ELIGIBILITY_NOT_REVIEWED');
