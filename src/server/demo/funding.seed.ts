@@ -228,6 +228,12 @@ export const fundingSeed: DemoSeed = {
         await decideMilestone(ctx, { projectId: project.id, milestoneId: milestones[1].id, decision: 'accepted', comment: 'Tussentijdse resultaten aanvaard.' });
         await releasePayment(ctx, { paymentId: interimPayment.id });
       }
+      if (p.code === 'CP-2024-05' && finalReport) {
+        // One project fully done: final report accepted (the project completes), balance paid.
+        await decideReport(ctx, { reportId: finalReport.id, decision: 'accepted', comment: 'Eindrapport aanvaard.' });
+        const balance = await ctx.db.selectFrom('funding_payments').select('id').where('report_id', '=', finalReport.id).executeTakeFirstOrThrow();
+        await releasePayment(ctx, { paymentId: balance.id });
+      }
     }
     ctx.log(`funding: ${YEARS.length * 8} base-funding grants, ${projectCount} example projects (${interCount} inter-cluster), one company near the de minimis ceiling`);
   },

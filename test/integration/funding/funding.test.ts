@@ -67,6 +67,24 @@ describe('funding: lines, commitments, payments, state aid', () => {
     });
   });
 
+  describe('linked enterprises', () => {
+    it('counts de minimis aid of an enterprise linked to the undertaking (over 50 %), in both directions', async () => {
+      const db = t.database.db;
+      const near = (await db.selectFrom('state_aid_awards').select('organisation_id').where('description', 'like', 'Groeisubsidie%').executeTakeFirstOrThrow()).organisation_id;
+      const [daughter] = await db.selectFrom('organisations').select(['id', 'enterprise_number']).where('helix', '=', 'company').where('id', '!=', near).orderBy('name', 'desc').limit(1).execute();
+      await officer.post('/api/state-aid/awards', { organisationId: daughter.id, regime: 'de_minimis', legalBasis: 'Verordening (EU) 2023/2831', amountCents: 20_000 * EUR, grantedOn: '2026-01-15', grantedByAuthority: 'Test' });
+      const before = (await analyst.get(`/api/state-aid/organisations/${near}?on=2026-11-27`)).json().data.deMinimis;
+      await sql`insert into organisation_sme_figures (organisation_id, reference_year) values (${near}, 2025) on conflict do nothing`.execute(db);
+      await sql`insert into organisation_related_enterprises (organisation_id, reference_year, name, enterprise_number, holding_share) values (${near}, 2025, 'Dochter (test)', ${daughter.enterprise_number}, 60)`.execute(db);
+      const after = (await analyst.get(`/api/state-aid/organisations/${near}?on=2026-11-27`)).json().data.deMinimis;
+      expect(after.usedCents).toBe(before.usedCents + 20_000 * EUR);
+      expect(after.linkedEnterprisesKnown).toBe(true);
+      const fromDaughter = (await analyst.get(`/api/state-aid/organisations/${daughter.id}?on=2026-11-27`)).json().data.deMinimis;
+      expect(fromDaughter.usedCents).toBe(after.usedCents);
+      await sql`delete from organisation_related_enterprises where organisation_id = ${near} and name = 'Dochter (test)'`.execute(db);
+    });
+  });
+
   describe('bad input', () => {
     it('refuses negative and fractional-cent amounts', async () => {
       const base = { code: 'X-1', name: 'Test', purpose: 'cluster_projects', periodStart: '2026-01-01', periodEnd: '2026-12-31', isRingFenced: true };

@@ -76,9 +76,9 @@ export async function lockLine(tx: Db, id: string): Promise<LineRow> {
   return line;
 }
 
-/** Totals of every line (or one), summed from the rows; the dashboard and the guards use these. */
-export async function findLineTotals(db: Db, lineId?: string): Promise<Map<string, LineTotals>> {
-  const result = await sql<{
+/** The SQL behind every line total (kept as a snapshot in test/unit/funding/__sql__). */
+export function lineTotalsSql(lineId?: string) {
+  return sql<{
     id: string; amount_cents: number; realloc_in: number; realloc_out: number; committed: number; inter: number; cofunding: number; planned: number; paid: number;
   }>`
     select l.id, l.amount_cents,
@@ -91,7 +91,12 @@ export async function findLineTotals(db: Db, lineId?: string): Promise<Map<strin
       coalesce((select sum(p.amount_cents) from funding_payments p where p.line_id = l.id and p.status = 'released'), 0)::bigint as paid
     from funding_lines l
     ${lineId ? sql`where l.id = ${lineId}` : sql``}
-  `.execute(db);
+  `;
+}
+
+/** Totals of every line (or one), summed from the rows; the dashboard and the guards use these. */
+export async function findLineTotals(db: Db, lineId?: string): Promise<Map<string, LineTotals>> {
+  const result = await lineTotalsSql(lineId).execute(db);
   return new Map(
     result.rows.map((r) => [
       r.id,
@@ -116,12 +121,22 @@ export async function getLineTotals(db: Db, lineId: string): Promise<LineTotals>
 }
 
 /**
- * The undertaking of an organisation for de minimis: the organisation and the linked
- * enterprises the platform knows. No linked-enterprise table exists yet (portfolio issue), so
- * today this is the organisation alone.
+ * The "single undertaking" of an organisation for de minimis (Regulation (EU) 2023/2831, art. 2(2)):
+ * the organisation plus the enterprises linked to it that the platform knows, from the SME inputs
+ * of the portfolio module (`organisation_related_enterprises`: a holding above 50 % or control by
+ * other means), in both directions, matched on enterprise number. One hop: links of links are not
+ * followed.
  */
-export async function findUndertakingIds(_db: Db, organisationId: string): Promise<string[]> {
-  return [organisationId];
+export async function findUndertakingIds(db: Db, organisationId: string): Promise<string[]> {
+  const linked = await sql<{ id: string }>`
+    select o2.id from organisation_related_enterprises r
+      join organisations o2 on o2.enterprise_number = r.enterprise_number
+      where r.organisation_id = ${organisationId} and (r.holding_share > 50 or r.is_controlled)
+    union
+    select r.organisation_id as id from organisation_related_enterprises r
+      join organisations o on o.id = ${organisationId} and o.enterprise_number = r.enterprise_number
+      where r.holding_share > 50 or r.is_controlled`.execute(db);
+  return [organisationId, ...[...new Set(linked.rows.map((r) => r.id))].filter((id) => id !== organisationId).sort()];
 }
 
 export async function findDeMinimisAids(db: Db, organisationIds: string[]): Promise<AidEntry[]> {

@@ -55,7 +55,7 @@ export default async function stateAidRoutes(app: FastifyInstance): Promise<void
     return ok({
       organisation: { id: organisation.id, name: organisation.name, enterpriseNumber: organisation.enterprise_number },
       awards,
-      deMinimis: { on, ...headroom, undertakingOrganisationIds: undertaking, linkedEnterprisesKnown: false },
+      deMinimis: { on, ...headroom, undertakingOrganisationIds: undertaking, linkedEnterprisesKnown: undertaking.length > 1 },
     }, { create: fundingPolicy.manages(actorOf(ctx)) });
   });
   r.get('/api/state-aid/settings', { config: { access: READERS }, schema: { tags, summary: 'De minimis ceiling and window', response: { 200: envelope(z.object({ ceilingCents: z.number(), windowYears: z.number() })) } } }, async (request) => {

@@ -27,7 +27,7 @@ export interface ProjectDetail extends ProjectSummary {
 export interface Headroom { organisationId: string; organisationName: string; requestedCents: number; usedCents: number; headroomCents: number; ceilingCents: number; windowYears: number; breaches: boolean }
 export interface Preview { amountCents: number; cofundingCents: number; decidedOn: string; lineRemainingCents: number; fitsPurpose: boolean; isAlreadyCommitted: boolean; deMinimis: Headroom[]; refusals: string[] }
 export interface AidAward { id: string; organisationId: string; organisationName: string; enterpriseNumber: string | null; regime: string; legalBasis: string; amountCents: number; grantedOn: string; grantedByAuthority: string; description: string; projectCode: string | null; overrideMotivation: string | null }
-export interface OrganisationAid { organisation: { id: string; name: string; enterpriseNumber: string | null }; awards: AidAward[]; deMinimis: { on: string; ceilingCents: number; windowYears: number; usedCents: number; headroomCents: number; linkedEnterprisesKnown: boolean } }
+export interface OrganisationAid { organisation: { id: string; name: string; enterpriseNumber: string | null }; awards: AidAward[]; deMinimis: { on: string; ceilingCents: number; windowYears: number; usedCents: number; headroomCents: number; undertakingOrganisationIds: string[]; linkedEnterprisesKnown: boolean } }
 
 export const useDashboard = () => useQuery({ queryKey: ['funding', 'dashboard'], queryFn: () => api.get<Dashboard>('/api/funding/dashboard') });
 export const useLines = () => useQuery({ queryKey: ['funding', 'lines'], queryFn: () => api.get<Line[]>('/api/funding/lines') });

@@ -28,9 +28,9 @@ export default {
     breach: 'Overschrijdt het plafond', wouldRefuse: 'Deze vastlegging zou geweigerd worden: {{codes}}', overrideLabel: 'Afwijking van het de-minimisplafond: motivering van de gemachtigde programmabeheerder', commit: 'Vastleggen',
     alreadyCommitted: 'De steun van dit project is vastgelegd.',
     aidTitle: 'Staatssteunregister', aidIntro: 'Elke steun per organisatie met regime, rechtsgrond en datum. De export dient voor de rapportering.',
-    grantedOn: 'Toegekend op', authority: 'Steunverlener', legalBasis: 'Rechtsgrond', orgAidTitle: 'Steun aan {{name}}',
+    grantedOn: 'Toegekend op', linkedKnown: 'Telt mee als één onderneming met {{count}} verbonden onderneming(en) die het platform kent.', authority: 'Steunverlener', legalBasis: 'Rechtsgrond', orgAidTitle: 'Steun aan {{name}}',
     deMinimisBox: 'De minimis op {{on}}: {{used}} gebruikt van {{ceiling}} over {{years}} jaar; ruimte {{headroom}}.',
-    linkedUnknown: 'Verbonden ondernemingen zijn nog niet gekend in het platform: enkel deze onderneming telt mee.',
+    linkedUnknown: 'Het platform kent geen verbonden ondernemingen van deze onderneming (uit de kmo-gegevens): enkel zij telt mee.',
     saved: 'Opgeslagen.', yes: 'Ja', no: 'Nee', amount: 'Bedrag', line: 'Lijn', submittedAt: 'Ingediend op', newProject: 'Nieuw project', leadCluster: 'Trekkende cluster', otherClusters: 'Andere clusters', addParticipant: 'Deelnemer toevoegen', removeParticipant: 'Deelnemer verwijderen', milestonesInput: 'Mijlpalen (één per regel: datum titel)', planTranche: 'Schijf plannen', addMilestone: 'Mijlpaal toevoegen', addDeliverable: 'Deliverable toevoegen', grantBase: 'Basisfinanciering toekennen', costsReport: 'Kostenstaat indienen', recordAid: 'Steun registreren', clusterCount: 'Clusters', breachShort: 'Boven plafond',
   },
   en: {
@@ -62,9 +62,9 @@ export default {
     breach: 'Exceeds the ceiling', wouldRefuse: 'This commitment would be refused: {{codes}}', overrideLabel: 'Override of the de minimis ceiling: motivation by the authorised officer', commit: 'Commit',
     alreadyCommitted: "This project's grant is committed.",
     aidTitle: 'State-aid register', aidIntro: 'Every aid amount per organisation with regime, legal basis and date. The export serves reporting.',
-    grantedOn: 'Granted on', authority: 'Granting authority', legalBasis: 'Legal basis', orgAidTitle: 'Aid to {{name}}',
+    grantedOn: 'Granted on', linkedKnown: 'Counted as a single undertaking with {{count}} linked enterprise(s) the platform knows.', authority: 'Granting authority', legalBasis: 'Legal basis', orgAidTitle: 'Aid to {{name}}',
     deMinimisBox: 'De minimis on {{on}}: {{used}} used of {{ceiling}} over {{years}} years; headroom {{headroom}}.',
-    linkedUnknown: 'Linked enterprises are not yet known to the platform: only this undertaking counts.',
+    linkedUnknown: 'The platform knows no linked enterprises of this undertaking (from the SME inputs): only it counts.',
     saved: 'Saved.', yes: 'Yes', no: 'No', amount: 'Amount', line: 'Line', submittedAt: 'Submitted at', newProject: 'New project', leadCluster: 'Lead cluster', otherClusters: 'Other clusters', addParticipant: 'Add participant', removeParticipant: 'Remove participant', milestonesInput: 'Milestones (one per line: date title)', planTranche: 'Plan tranche', addMilestone: 'Add milestone', addDeliverable: 'Add deliverable', grantBase: 'Grant base funding', costsReport: 'Submit costs report', recordAid: 'Record aid', clusterCount: 'Clusters', breachShort: 'Over ceiling',
   },
 };

@@ -54,7 +54,7 @@ export function OrganisationAidPage() {
           <Alert color={data.deMinimis.headroomCents === 0 ? 'red' : data.deMinimis.headroomCents < data.deMinimis.ceilingCents / 10 ? 'orange' : 'blue'} role="status" data-testid="de-minimis-headroom">
             {t('deMinimisBox', { on: formatDate(data.deMinimis.on), used: formatCents(data.deMinimis.usedCents), ceiling: formatCents(data.deMinimis.ceilingCents), years: data.deMinimis.windowYears, headroom: formatCents(data.deMinimis.headroomCents) })}
           </Alert>
-          {!data.deMinimis.linkedEnterprisesKnown && <Text size="sm" c="dimmed">{t('linkedUnknown')}</Text>}
+          <Text size="sm" c="dimmed">{data.deMinimis.linkedEnterprisesKnown ? t('linkedKnown', { count: data.deMinimis.undertakingOrganisationIds.length - 1 }) : t('linkedUnknown')}</Text>
           <DataTable data={data.awards} columns={columns} xlsxUrl="/api/state-aid/awards.xlsx" />
         </Stack>
       )}
