@@ -63,27 +63,31 @@ export async function computeFootprint(db: Kysely<DB>, options: { level: Footpri
   const levelExpression =
     options.level === 'section' ? sql.raw(sectionCaseSql('substr(x.nace_code, 1, 2)::int')) : options.level === 'division' ? sql`substr(x.nace_code, 1, 2)` : sql`substr(x.nace_code, 1, 3)`;
   const rows = await sql<{ code: string; section: string; enterprises: string | number; members: string | number }>`
-    with flemish as (
+    with flemish as materialized (
       select distinct e.enterprise_number, regexp_replace(e.enterprise_number, '[^0-9]', '', 'g') as canonical
       from kbo_enterprises e join kbo_addresses a on a.entity_number = e.enterprise_number and a.type_of_address = 'REGO'
       where e.status = 'AC' and ${FLEMISH}
     ),
-    members as (
+    members as materialized (
       select distinct o.enterprise_number from organisations o join memberships m on m.organisation_id = o.id
       where o.enterprise_number is not null and m.valid_from <= ${options.today}::date and (m.valid_to is null or m.valid_to >= ${options.today}::date)
     ),
+    activities as materialized (
+      select entity_number, regexp_replace(nace_code, '[^0-9]', '', 'g') as nace_code from kbo_activities
+      where classification = 'MAIN' and nace_version = ${options.naceVersion}
+    ),
     x as (
-      select distinct f.enterprise_number, f.canonical, regexp_replace(act.nace_code, '[^0-9]', '', 'g') as nace_code
-      from flemish f join kbo_activities act on act.entity_number = f.enterprise_number
-      where act.classification = 'MAIN' and act.nace_version = ${options.naceVersion}
+      select distinct f.enterprise_number, f.canonical, act.nace_code
+      from flemish f join activities act on act.entity_number = f.enterprise_number
     ),
     y as (
       select distinct ${levelExpression} as code, ${sql.raw(sectionCaseSql('substr(x.nace_code, 1, 2)::int'))} as section, x.enterprise_number, x.canonical
       from x where x.nace_code ~ '^[0-9]{2,}'
     )
     select y.code, min(y.section) as section, count(distinct y.enterprise_number) as enterprises,
-      count(distinct y.enterprise_number) filter (where y.canonical in (select enterprise_number from members)) as members
-    from y group by y.code order by y.code`.execute(db);
+      count(distinct y.enterprise_number) filter (where m.enterprise_number is not null) as members
+    from y left join members m on m.enterprise_number = y.canonical
+    group by y.code order by y.code`.execute(db);
   const labels = await sectorLabels(db, options.level, options.naceVersion);
   const presented: FootprintRow[] = rows.rows.map((r) => {
     const enterprises = Number(r.enterprises);

@@ -94,5 +94,7 @@ export async function generateRegister(ctx: StepContext, options: GenerateRegist
     await tx.insertInto('kbo_codes').values(codes).onConflict((oc) => oc.doNothing()).execute();
     await recordAudit(tx, ctx.auditActor, { action: 'policy.register_generated', entityType: 'kbo_register', after: { enterprises: enterprises.length, fromOrganisations: organisations.rows.length, isExample: true } }, ctx.requestId);
   });
+  // Fresh statistics, or the planner treats the new tables as nearly empty.
+  await sql`analyze kbo_enterprises, kbo_addresses, kbo_activities`.execute(ctx.db);
   return { enterprises: enterprises.length, fromOrganisations: organisations.rows.length };
 }
