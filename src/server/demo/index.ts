@@ -10,4 +10,4 @@ import { reviewSeed } from './review.seed';
 import { kpisSeed } from './kpis.seed';
 
 /** The demo seeds in order; a feature module appends its seed after the ones it builds on. */
-export const demoSeeds: DemoSeed[] = [portfolioSeed, accountsSeed, portfolioExtraSeed, callsSeed, fundingSeed, partnershipSeed, policySeed, kpisSeed, reviewSeed];
+export const demoSeeds: DemoSeed[] = [portfolioSeed, accountsSeed, portfolioExtraSeed, callsSeed, fundingSeed, policySeed, kpisSeed, partnershipSeed, reviewSeed];

@@ -33,8 +33,7 @@ export async function createMeeting(ctx: StepContext, options: { clusterId: stri
   const { input } = options;
   await checkAgreement(ctx, options.clusterId, input.agreementId);
   const startsAt = brusselsLocalToInstant(input.startsAtLocal);
-  // Read today: the figures are those known when the meeting is recorded (refreshed at the first minutes).
-  const snapshot = await takeStatusSnapshot(ctx.db, options.clusterId, brusselsDate(ctx.now()));
+  const snapshot = await takeStatusSnapshot(ctx.db, options.clusterId, brusselsDate(startsAt), brusselsDate(ctx.now()));
   return ctx.db.transaction().execute(async (tx) => {
     const row = await tx
       .insertInto('partnership_meetings')
@@ -91,7 +90,7 @@ export async function saveMinutes(ctx: StepContext, options: { meetingId: string
   assertEditsCluster(actor, meeting.cluster_id);
   const latest = await ctx.db.selectFrom('partnership_minutes').selectAll().where('meeting_id', '=', meeting.id).orderBy('version', 'desc').executeTakeFirst();
   // The snapshot belongs to the meeting date: refresh it when the first minutes are written after the meeting.
-  const refresh = !latest && new Date(meeting.starts_at).getTime() <= ctx.now().getTime() ? await takeStatusSnapshot(ctx.db, meeting.cluster_id, brusselsDate(ctx.now())) : null;
+  const refresh = !latest && new Date(meeting.starts_at).getTime() <= ctx.now().getTime() ? await takeStatusSnapshot(ctx.db, meeting.cluster_id, brusselsDate(new Date(meeting.starts_at)), brusselsDate(ctx.now())) : null;
   return ctx.db.transaction().execute(async (tx) => {
     let version: number;
     let isNewVersion: boolean;

@@ -2,23 +2,48 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types';
 import { centsToEuroString } from '../../http/spreadsheet';
 import { computeDashboard } from '../funding/compute-dashboard';
+import { evaluateCluster } from '../kpis/kpi-evaluation';
+import { findPeriods as findKpiPeriods, readKpiSettings } from '../kpis/kpis.repository';
 import type { Db } from './partnership.repository';
 import type { StatusSnapshot } from './partnership.schema';
 
 /**
  * The KPI status and budget status of a cluster, frozen into a meeting. They come from the
- * status functions the KPI framework (issue 6) and the funding module (issue 7) export; where a
- * module is not available the snapshot says so instead of inventing figures. `asOf` is the day
- * the figures were read (the meeting date when taken on or after it).
+ * status functions the KPI framework (issue 6: `evaluateCluster`) and the funding module
+ * (issue 7: `computeDashboard`) export; where one fails the snapshot says "not available" instead
+ * of inventing figures. `asOf` is the day the figures stand for.
  */
-export async function takeKpiSnapshot(_db: Db, _clusterId: string, asOf: string): Promise<StatusSnapshot> {
-  return {
-    available: false,
-    source: 'kpi',
-    asOf,
-    note: { nl: 'KPI-status niet beschikbaar: het KPI-kader is (nog) niet geïnstalleerd.', en: 'KPI status not available: the KPI framework is not (yet) installed.' },
-    items: [],
-  };
+const round = (value: number) => String(Math.round(value * 100) / 100);
+
+/**
+ * Each applicable KPI's value, expected value and status (on track / at risk / off track...) in
+ * the reporting period that contains the date (or the last one started before it), evaluated with
+ * the KPI module's trajectory rules as they stood on that date.
+ */
+export async function takeKpiSnapshot(db: Db, clusterId: string, asOf: string): Promise<StatusSnapshot> {
+  try {
+    const periods = (await findKpiPeriods(db as Kysely<DB>)).filter((p) => p.starts_on <= asOf);
+    const period = periods.find((p) => p.ends_on >= asOf) ?? periods.at(-1);
+    if (!period) {
+      return { available: true, source: 'kpi', asOf, note: { nl: 'Nog geen KPI-rapportageperiode gestart.', en: 'No KPI reporting period has started yet.' }, items: [] };
+    }
+    const evaluation = await evaluateCluster(db as Kysely<DB>, clusterId, periods, await readKpiSettings(db as Kysely<DB>), asOf);
+    const cells = evaluation.cells.filter((c) => c.periodId === period.id && c.status !== 'no_target');
+    const counts = { on_track: 0, at_risk: 0, off_track: 0 };
+    for (const c of cells) if (c.status in counts) counts[c.status as keyof typeof counts] += 1;
+    return {
+      available: true,
+      source: 'kpi',
+      asOf,
+      note: {
+        nl: `Periode ${period.label}: ${counts.on_track} op schema, ${counts.at_risk} met risico, ${counts.off_track} achter op schema.`,
+        en: `Period ${period.label}: ${counts.on_track} on track, ${counts.at_risk} at risk, ${counts.off_track} off track.`,
+      },
+      items: cells.map((c) => ({ label: c.code, value: `${c.value === null ? '–' : round(c.value)}${c.expected === null ? '' : ` / ${round(c.expected)}`}`, status: c.status })),
+    };
+  } catch {
+    return { available: false, source: 'kpi', asOf, note: { nl: 'KPI-status niet beschikbaar.', en: 'KPI status not available.' }, items: [] };
+  }
 }
 
 /** The cluster's row of the funding dashboard (budget, committed, paid, remaining, co-funding), exact in cents. */
@@ -48,7 +73,13 @@ export async function takeBudgetSnapshot(db: Db, clusterId: string, asOf: string
   }
 }
 
-export async function takeStatusSnapshot(db: Db, clusterId: string, asOf: string) {
-  const [kpi, budget] = await Promise.all([takeKpiSnapshot(db, clusterId, asOf), takeBudgetSnapshot(db, clusterId, asOf)]);
+/**
+ * Both snapshots for a meeting: KPIs as they stood on the meeting date (or today, for a meeting
+ * still ahead); the budget as it stands today (the funding dashboard has no history by date), so
+ * the snapshot is refreshed when the first minutes are written after the meeting.
+ */
+export async function takeStatusSnapshot(db: Db, clusterId: string, meetingDate: string, today: string) {
+  const kpi = await takeKpiSnapshot(db, clusterId, meetingDate < today ? meetingDate : today);
+  const budget = await takeBudgetSnapshot(db, clusterId, today);
   return { kpi, budget };
 }
