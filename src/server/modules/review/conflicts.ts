@@ -26,6 +26,27 @@ export async function deriveConflicts(ctx: StepContext, callId: string): Promise
     .where('p.call_id', '=', call.id)
     .where((eb) => eb.or([eb('a.valid_to', 'is', null), eb('a.valid_to', '>=', cutoffDate)]))
     .execute();
+  // Organisations linked through the enterprise-number relations the register knows
+  // (a consortium member's related enterprise is the expert's organisation, or the other way round).
+  const linked = await ctx.db
+    .selectFrom('proposal_consortium_members as m')
+    .innerJoin('proposals as p', 'p.id', 'm.proposal_id')
+    .innerJoin('organisations as om', 'om.id', 'm.organisation_id')
+    .innerJoin('call_experts as ce', (join) => join.on('ce.call_id', '=', call.id))
+    .innerJoin('expert_affiliations as a', 'a.user_id', 'ce.user_id')
+    .innerJoin('organisations as oa', 'oa.id', 'a.organisation_id')
+    .select(['p.id as proposal_id', 'a.user_id', 'm.organisation_id', 'om.name', 'oa.name as via', 'a.role', 'a.valid_to'])
+    .where('p.call_id', '=', call.id)
+    .whereRef('a.organisation_id', '<>', 'm.organisation_id')
+    .where((eb) => eb.or([eb('a.valid_to', 'is', null), eb('a.valid_to', '>=', cutoffDate)]))
+    .where((eb) =>
+      eb.or([
+        eb.exists(eb.selectFrom('organisation_related_enterprises as r').select('r.id').whereRef('r.organisation_id', '=', 'm.organisation_id').whereRef('r.enterprise_number', '=', 'oa.enterprise_number')),
+        eb.exists(eb.selectFrom('organisation_related_enterprises as r').select('r.id').whereRef('r.organisation_id', '=', 'a.organisation_id').whereRef('r.enterprise_number', '=', 'om.enterprise_number')),
+      ]),
+    )
+    .execute();
+  for (const l of linked) pairs.push({ ...l, name: `${l.name} (verbonden onderneming van ${l.via} / enterprise linked to ${l.via})` });
   if (pairs.length === 0) return 0;
   return ctx.db.transaction().execute(async (tx) => {
     let created = 0;
