@@ -4,10 +4,11 @@ import { registerMigrate } from './migrate';
 import { registerUser } from './user';
 import { registerDemo } from './demo';
 import { registerAudit } from './audit';
+import { registerKbo } from './kbo';
 import { registerReview } from './review';
 import { registerPolicy } from './policy';
 import { registerFunding } from './funding';
 import { registerKpis } from './kpis';
 
 /** Every CLI command group; a feature module adds its `register…` here. */
-export const commandRegistrars: ((program: Command) => void)[] = [registerServe, registerMigrate, registerUser, registerDemo, registerAudit, registerReview, registerPolicy, registerFunding, registerKpis];
+export const commandRegistrars: ((program: Command) => void)[] = [registerServe, registerMigrate, registerUser, registerDemo, registerAudit, registerReview, registerPolicy, registerFunding, registerKpis, registerKbo];

@@ -1,0 +1,99 @@
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import type { PGlite } from '@electric-sql/pglite';
+import { createPgConfig } from '@electric-sql/pglite/node-postgres';
+import type { DB } from '../../db/types';
+
+/**
+ * One database session for a bulk load: plain SQL, COPY of text-format lines, and a Kysely on
+ * the same session (so the audit row joins the load's transaction).
+ */
+export interface BulkSession {
+  kind: 'postgres' | 'pglite';
+  exec(sql: string): Promise<void>;
+  /** Opens a COPY … FROM STDIN (text format); write lines, then `end()` gives the row count. */
+  copy(table: string, columns: string[]): BulkCopy;
+  db: Kysely<DB>;
+  close(): Promise<void>;
+}
+
+export interface BulkCopy {
+  /** Resolves when the data may continue (back-pressure). */
+  write(chunk: string): Promise<void>;
+  end(): Promise<void>;
+}
+
+const COPY_CHUNK = 8 << 20;
+
+export async function openPostgresSession(connectionString: string): Promise<BulkSession> {
+  const client = new pg.Client({ connectionString });
+  await client.connect();
+  const pool = { connect: async () => Object.assign(client, { release: () => {} }), end: async () => {} };
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: pool as unknown as pg.Pool }) });
+  return {
+    kind: 'postgres',
+    exec: async (sql) => {
+      await client.query(sql);
+    },
+    copy: (table, columns) => {
+      const stream = client.query(copyFrom(`copy ${table} (${columns.join(', ')}) from stdin`));
+      const done = new Promise<void>((resolve, reject) => {
+        stream.on('finish', () => resolve());
+        stream.on('error', reject);
+      });
+      // Attach a handler at once so that an early error is not unhandled.
+      done.catch(() => {});
+      return {
+        // Keep up to ~32 MB queued so that parsing in Node and COPY in the server overlap.
+        write: (chunk) => {
+          stream.write(chunk);
+          return stream.writableLength < 32 << 20 ? Promise.resolve() : Promise.race([new Promise<void>((resolve) => stream.once('drain', () => resolve())), done]);
+        },
+        end: async () => {
+          stream.end();
+          await done;
+        },
+      };
+    },
+    db,
+    close: async () => {
+      await client.end();
+    },
+  };
+}
+
+/** On PGlite the fastest path is COPY FROM '/dev/blob' with the lines handed over in large blocks. */
+export async function openPgliteSession(pglite: PGlite): Promise<BulkSession> {
+  const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1 });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    kind: 'pglite',
+    exec: async (sql) => {
+      await pglite.exec(sql);
+    },
+    copy: (table, columns) => {
+      let buffer: string[] = [];
+      let size = 0;
+      const flush = async () => {
+        if (size === 0) return;
+        const blob = new Blob(buffer);
+        buffer = [];
+        size = 0;
+        await pglite.query(`copy ${table} (${columns.join(', ')}) from '/dev/blob'`, [], { blob });
+      };
+      return {
+        write: async (chunk) => {
+          buffer.push(chunk);
+          size += chunk.length;
+          if (size >= COPY_CHUNK) await flush();
+        },
+        end: flush,
+      };
+    },
+    db,
+    close: async () => {
+      await db.destroy();
+    },
+  };
+}
