@@ -6,6 +6,7 @@ import { useMe } from '../../app/auth';
 import { formatCents, formatDateTime } from '../../app/format';
 import { DataTable } from '../../shared/data-table';
 import { ErrorAlert } from '../../shared/error-alert';
+import { Money } from './money';
 import { PageHeader } from '../../shared/page-header';
 import { useBaseOperations, useReports, type BaseOperation, type Report } from './api';
 import { DecisionButtons } from './decision-buttons';
@@ -19,7 +20,7 @@ function ReportsTable() {
     { id: 'about', header: t('project'), accessorFn: (r) => r.projectCode ?? r.baseOperationLabel ?? '' },
     { id: 'kind', header: t('kind'), accessorFn: (r) => t(`reportKinds.${r.kind}`) },
     { accessorKey: 'title', header: t('title') },
-    { accessorKey: 'reportedCostsCents', header: t('reportedCosts'), cell: (c) => formatCents(c.getValue() as number | null) },
+    { accessorKey: 'reportedCostsCents', header: t('reportedCosts'), cell: (c) => <Money cents={c.getValue() as number | null} /> },
     { accessorKey: 'submittedAt', header: t('submittedAt'), cell: (c) => formatDateTime(c.getValue() as string) },
     { id: 'status', header: t('status'), accessorFn: (r) => t(`statuses.${r.status}`), cell: ({ row }) => <Badge variant="light" color={row.original.status === 'accepted' ? 'green' : row.original.status === 'returned' ? 'orange' : 'blue'}>{t(`statuses.${row.original.status}`)}</Badge> },
     { id: 'actions', header: '', enableSorting: false, cell: ({ row }) => (canDecide && row.original.status === 'submitted' ? <DecisionButtons url={`/api/funding/reports/${row.original.id}/decision`} /> : null) },
@@ -42,13 +43,13 @@ export function BaseOperationsPage() {
     { accessorKey: 'clusterName', header: t('cluster') },
     { accessorKey: 'year', header: t('year') },
     { accessorKey: 'lineCode', header: t('line') },
-    { accessorKey: 'subsidyCents', header: t('subsidy'), cell: (c) => formatCents(c.getValue() as number) },
+    { accessorKey: 'subsidyCents', header: t('subsidy'), cell: (c) => <Money cents={c.getValue() as number} /> },
     { accessorKey: 'ownContributionRatio', header: t('ratio') },
-    { accessorKey: 'requiredOwnContributionCents', header: t('required'), cell: (c) => formatCents(c.getValue() as number) },
-    { accessorKey: 'reportedCostsCents', header: t('reportedCosts'), cell: (c) => formatCents(c.getValue() as number | null) },
-    { accessorKey: 'reportedOwnContributionCents', header: t('reportedOwn'), cell: (c) => formatCents(c.getValue() as number | null) },
+    { accessorKey: 'requiredOwnContributionCents', header: t('required'), cell: (c) => <Money cents={c.getValue() as number} /> },
+    { accessorKey: 'reportedCostsCents', header: t('reportedCosts'), cell: (c) => <Money cents={c.getValue() as number | null} /> },
+    { accessorKey: 'reportedOwnContributionCents', header: t('reportedOwn'), cell: (c) => <Money cents={c.getValue() as number | null} /> },
     { id: 'meets', header: t('meets'), accessorFn: (b) => b.meetsOwnContribution, cell: ({ row }) => row.original.meetsOwnContribution === null ? '–' : <Badge color={row.original.meetsOwnContribution ? 'green' : 'red'} variant="light">{row.original.meetsOwnContribution ? t('yes') : t('no')}</Badge> },
-    { accessorKey: 'paidCents', header: t('paid'), cell: (c) => formatCents(c.getValue() as number) },
+    { accessorKey: 'paidCents', header: t('paid'), cell: (c) => <Money cents={c.getValue() as number} /> },
     { id: 'actions', header: '', enableSorting: false, cell: ({ row }) => (abilities.report ? <Button size="xs" variant="light" onClick={() => setModal({ kind: 'costs', id: row.original.id })}>{t('costsReport')}</Button> : null) },
   ];
   const role = me.data?.user.role;

@@ -5,16 +5,18 @@ import type { ColumnDef } from '@tanstack/react-table';
 import { formatCents, formatNumber, formatPercent } from '../../app/format';
 import { DataTable } from '../../shared/data-table';
 import { ErrorAlert } from '../../shared/error-alert';
+import { Money } from './money';
 import { PageHeader } from '../../shared/page-header';
 import { useDashboard, type Dashboard, type Figures } from './api';
 import { EChart } from './echart';
 
 /** Cents → euros for a chart axis only (display); the tables show exact amounts. */
 const toEuros = (cents: number) => Math.round(cents / 100);
+const axisEuros = (euros: number) => formatNumber(euros, 0);
 
 function useFigureColumns<T extends Figures>(): ColumnDef<T>[] {
   const { t } = useTranslation('funding');
-  const money = (key: keyof Figures, header: string): ColumnDef<T> => ({ id: key, header, accessorFn: (r) => r[key], cell: (c) => formatCents(c.getValue() as number) });
+  const money = (key: keyof Figures, header: string): ColumnDef<T> => ({ id: key, header, accessorFn: (r) => r[key], cell: (c) => <Money cents={c.getValue() as number} /> });
   return [
     money('budgetCents', t('budget')),
     money('committedCents', t('committed')),
@@ -47,19 +49,19 @@ function Charts({ data }: { data: Dashboard }) {
   const { t } = useTranslation('funding');
   const clusters = data.byCluster.filter((c) => c.clusterId !== null);
   const byCluster = useMemo(() => ({
-    tooltip: { trigger: 'axis' }, legend: {}, grid: { left: 80, right: 20, bottom: 60 },
-    xAxis: { type: 'category', data: clusters.map((c) => c.clusterName), axisLabel: { rotate: 30 } },
-    yAxis: { type: 'value', name: '€' },
+    tooltip: { trigger: 'axis' }, legend: { top: 0 }, grid: { left: 90, right: 20, top: 50, bottom: 80 },
+    xAxis: { type: 'category', data: clusters.map((c) => c.clusterName), axisLabel: { rotate: 35, interval: 0 } },
+    yAxis: { type: 'value', name: '€', axisLabel: { formatter: axisEuros } },
     series: [
       { name: t('committed'), type: 'bar', data: clusters.map((c) => toEuros(c.committedCents)) },
       { name: t('paid'), type: 'bar', data: clusters.map((c) => toEuros(c.paidCents)) },
-      { name: t('interShare'), type: 'bar', data: clusters.map((c) => toEuros(c.interClusterCommittedCents)) },
+      { name: t('interCommitted'), type: 'bar', data: clusters.map((c) => toEuros(c.interClusterCommittedCents)) },
     ],
   }), [clusters, t]);
   const byYear = useMemo(() => ({
-    tooltip: { trigger: 'axis' }, legend: {}, grid: { left: 80, right: 20 },
+    tooltip: { trigger: 'axis' }, legend: { top: 0 }, grid: { left: 90, right: 20, top: 50 },
     xAxis: { type: 'category', data: data.byYear.map((y) => String(y.year)) },
-    yAxis: { type: 'value', name: '€' },
+    yAxis: { type: 'value', name: '€', axisLabel: { formatter: axisEuros } },
     series: [
       { name: t('budget'), type: 'bar', data: data.byYear.map((y) => toEuros(y.budgetCents)) },
       { name: t('committed'), type: 'bar', data: data.byYear.map((y) => toEuros(y.committedCents)) },

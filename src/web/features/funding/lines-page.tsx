@@ -9,6 +9,7 @@ import { api, query } from '../../app/api-client';
 import { formatCents, formatDate } from '../../app/format';
 import { DataTable } from '../../shared/data-table';
 import { ErrorAlert } from '../../shared/error-alert';
+import { Money } from './money';
 import { PageHeader } from '../../shared/page-header';
 import { eurosToCents, useFundingMutation, useLine, useLines, type Commitment, type Line, type Purpose } from './api';
 import { PaymentsTable } from './payments-table';
@@ -108,10 +109,10 @@ export function LinesPage() {
     { id: 'purpose', header: t('purpose'), accessorFn: (l) => t(`purposes.${l.purpose}`) },
     { id: 'period', header: t('period'), accessorFn: (l) => `${formatDate(l.periodStart)} – ${formatDate(l.periodEnd)}` },
     { id: 'ring', header: t('ringFenced'), accessorFn: (l) => (l.isRingFenced ? t('yes') : t('no')), cell: ({ row }) => row.original.isRingFenced ? <Badge variant="light">{t('ringFenced')}</Badge> : null },
-    { accessorKey: 'budgetCents', header: t('budget'), cell: (c) => formatCents(c.getValue() as number) },
-    { accessorKey: 'committedCents', header: t('committed'), cell: (c) => formatCents(c.getValue() as number) },
-    { accessorKey: 'paidCents', header: t('paid'), cell: (c) => formatCents(c.getValue() as number) },
-    { accessorKey: 'remainingCents', header: t('remaining'), cell: (c) => formatCents(c.getValue() as number) },
+    { accessorKey: 'budgetCents', header: t('budget'), cell: (c) => <Money cents={c.getValue() as number} /> },
+    { accessorKey: 'committedCents', header: t('committed'), cell: (c) => <Money cents={c.getValue() as number} /> },
+    { accessorKey: 'paidCents', header: t('paid'), cell: (c) => <Money cents={c.getValue() as number} /> },
+    { accessorKey: 'remainingCents', header: t('remaining'), cell: (c) => <Money cents={c.getValue() as number} /> },
   ];
   return (
     <>
@@ -135,9 +136,9 @@ export function LinePage() {
   const columns: ColumnDef<Commitment>[] = [
     { id: 'target', header: t('project'), accessorFn: (c) => c.projectCode ?? c.baseOperationLabel ?? '', cell: ({ row }) => row.original.projectId ? <Link to={`/funding/projects/${row.original.projectId}`}>{row.original.projectCode}</Link> : row.original.baseOperationLabel },
     { accessorKey: 'decidedOn', header: t('decidedOn'), cell: (c) => formatDate(c.getValue() as string) },
-    { accessorKey: 'amountCents', header: t('committed'), cell: (c) => formatCents(c.getValue() as number) },
-    { accessorKey: 'cofundingCents', header: t('cofunding'), cell: (c) => formatCents(c.getValue() as number) },
-    { accessorKey: 'paidCents', header: t('paid'), cell: (c) => formatCents(c.getValue() as number) },
+    { accessorKey: 'amountCents', header: t('committed'), cell: (c) => <Money cents={c.getValue() as number} /> },
+    { accessorKey: 'cofundingCents', header: t('cofunding'), cell: (c) => <Money cents={c.getValue() as number} /> },
+    { accessorKey: 'paidCents', header: t('paid'), cell: (c) => <Money cents={c.getValue() as number} /> },
     { id: 'override', header: t('override'), accessorFn: (c) => c.deMinimisOverride ?? '' },
   ];
   return (

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ColumnDef } from '@tanstack/react-table';
 import { api } from '../../app/api-client';
 import { formatCents, formatDate, formatDateTime } from '../../app/format';
+import { Money } from './money';
 import { DataTable } from '../../shared/data-table';
 import { ErrorAlert } from '../../shared/error-alert';
 import { useFundingMutation, type Payment } from './api';
@@ -16,7 +17,7 @@ export function PaymentsTable({ payments, canRelease, xlsxUrl }: { payments: Pay
     { accessorKey: 'lineCode', header: t('line') },
     { id: 'project', header: t('project'), accessorFn: (p) => p.projectCode ?? '' },
     { id: 'tranche', header: t('tranche'), accessorFn: (p) => t(`tranches.${p.tranche}`) },
-    { accessorKey: 'amountCents', header: t('amount'), cell: (c) => formatCents(c.getValue() as number) },
+    { accessorKey: 'amountCents', header: t('amount'), cell: (c) => <Money cents={c.getValue() as number} /> },
     { id: 'condition', header: t('condition'), accessorFn: (p) => (p.condition.kind === 'none' ? t('none') : `${p.condition.title ?? ''} (${t(`statuses.${p.condition.status ?? 'open'}`)})`) },
     { accessorKey: 'plannedOn', header: t('plannedOn'), cell: (c) => formatDate(c.getValue() as string) },
     {

@@ -8,6 +8,7 @@ import { api } from '../../app/api-client';
 import { formatCents, formatDate } from '../../app/format';
 import { DataTable } from '../../shared/data-table';
 import { ErrorAlert } from '../../shared/error-alert';
+import { Money } from './money';
 import { PageHeader } from '../../shared/page-header';
 import { useFundingMutation, useLines, usePreview, useProject, type ProjectDetail } from './api';
 import { DecisionButtons } from './decision-buttons';
@@ -95,7 +96,7 @@ export function ProjectPage() {
   const exportUrl = (table: string) => `/api/projects/${id}/export.xlsx?table=${table}`;
   const participantColumns: ColumnDef<ProjectDetail['participants'][number]>[] = [
     { accessorKey: 'name', header: t('organisation') }, { accessorKey: 'role', header: t('role') }, { accessorKey: 'helix', header: 'Helix' },
-    { accessorKey: 'budgetCents', header: t('totalBudget'), cell: (c) => formatCents(c.getValue() as number) }, { accessorKey: 'aidCents', header: t('aid'), cell: (c) => formatCents(c.getValue() as number) },
+    { accessorKey: 'budgetCents', header: t('totalBudget'), cell: (c) => <Money cents={c.getValue() as number} /> }, { accessorKey: 'aidCents', header: t('aid'), cell: (c) => <Money cents={c.getValue() as number} /> },
   ];
   const milestoneColumns: ColumnDef<ProjectDetail['milestones'][number]>[] = [
     { accessorKey: 'title', header: t('title') }, { accessorKey: 'dueOn', header: t('dueOn'), cell: (c) => formatDate(c.getValue() as string) },

@@ -6,6 +6,7 @@ import type { ColumnDef } from '@tanstack/react-table';
 import { formatCents, formatDate } from '../../app/format';
 import { DataTable } from '../../shared/data-table';
 import { ErrorAlert } from '../../shared/error-alert';
+import { Money } from './money';
 import { PageHeader } from '../../shared/page-header';
 import { useProjects, type ProjectSummary } from './api';
 import { CreateProjectModal } from './forms';
@@ -22,9 +23,9 @@ export function ProjectsPage() {
     { id: 'status', header: t('status'), accessorFn: (p) => t(`statuses.${p.status}`) },
     { accessorKey: 'startsOn', header: t('start'), cell: (c) => formatDate(c.getValue() as string) },
     { accessorKey: 'endsOn', header: t('end'), cell: (c) => formatDate(c.getValue() as string) },
-    { accessorKey: 'aidCents', header: t('aid'), cell: (c) => formatCents(c.getValue() as number) },
-    { accessorKey: 'committedCents', header: t('committed'), cell: (c) => formatCents(c.getValue() as number) },
-    { accessorKey: 'paidCents', header: t('paid'), cell: (c) => formatCents(c.getValue() as number) },
+    { accessorKey: 'aidCents', header: t('aid'), cell: (c) => <Money cents={c.getValue() as number} /> },
+    { accessorKey: 'committedCents', header: t('committed'), cell: (c) => <Money cents={c.getValue() as number} /> },
+    { accessorKey: 'paidCents', header: t('paid'), cell: (c) => <Money cents={c.getValue() as number} /> },
   ];
   return (
     <>

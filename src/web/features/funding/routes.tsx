@@ -11,7 +11,7 @@ const WITH_MANAGERS = ['officer', 'admin', 'analyst', 'manager'] as const;
 
 export const feature: Feature = {
   routes: [
-    { path: 'funding', element: <DashboardPage />, roles: [...READERS] },
+    { path: 'funding/dashboard', element: <DashboardPage />, roles: [...READERS] },
     { path: 'funding/lines', element: <LinesPage />, roles: [...READERS] },
     { path: 'funding/lines/:id', element: <LinePage />, roles: [...READERS] },
     { path: 'funding/base-operations', element: <BaseOperationsPage />, roles: [...WITH_MANAGERS] },
@@ -21,7 +21,7 @@ export const feature: Feature = {
     { path: 'funding/state-aid/:id', element: <OrganisationAidPage />, roles: [...READERS] },
   ],
   nav: [
-    { to: '/funding', labelKey: 'funding:nav.dashboard', roles: [...READERS], order: 500 },
+    { to: '/funding/dashboard', labelKey: 'funding:nav.dashboard', roles: [...READERS], order: 500 },
     { to: '/funding/lines', labelKey: 'funding:nav.lines', roles: [...READERS], order: 510 },
     { to: '/funding/base-operations', labelKey: 'funding:nav.base', roles: [...WITH_MANAGERS], order: 520 },
     { to: '/funding/projects', labelKey: 'funding:nav.projects', roles: [...WITH_MANAGERS], order: 530 },

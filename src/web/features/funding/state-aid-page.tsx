@@ -6,6 +6,7 @@ import type { ColumnDef } from '@tanstack/react-table';
 import { formatCents, formatDate } from '../../app/format';
 import { DataTable } from '../../shared/data-table';
 import { ErrorAlert } from '../../shared/error-alert';
+import { Money } from './money';
 import { PageHeader } from '../../shared/page-header';
 import { useAidAwards, useOrganisationAid, type AidAward } from './api';
 import { RecordAidModal } from './forms';
@@ -16,7 +17,7 @@ function useAwardColumns(withOrganisation: boolean): ColumnDef<AidAward>[] {
     ...(withOrganisation ? [{ accessorKey: 'organisationName', header: t('organisation'), cell: ({ row }) => <Link to={`/funding/state-aid/${row.original.organisationId}`}>{row.original.organisationName}</Link> } as ColumnDef<AidAward>] : []),
     { id: 'regime', header: t('regime'), accessorFn: (a) => t(`regimes.${a.regime}`) },
     { accessorKey: 'legalBasis', header: t('legalBasis') },
-    { accessorKey: 'amountCents', header: t('amount'), cell: (c) => formatCents(c.getValue() as number) },
+    { accessorKey: 'amountCents', header: t('amount'), cell: (c) => <Money cents={c.getValue() as number} /> },
     { accessorKey: 'grantedOn', header: t('grantedOn'), cell: (c) => formatDate(c.getValue() as string) },
     { accessorKey: 'grantedByAuthority', header: t('authority') },
     { id: 'project', header: t('project'), accessorFn: (a) => a.projectCode ?? '' },
