@@ -8,6 +8,7 @@ import { ErrorAlert } from '../../shared/error-alert';
 import { PageHeader } from '../../shared/page-header';
 import { useDashboard, useKpiMutation, STATUS_COLOURS, type Dashboard, type Definition, type Period } from './api';
 import { EChart, KpiValue, StatusBadge, formatValue } from './components';
+import { TargetModal } from './target-modal';
 
 type Kpi = Dashboard['kpis'][number];
 
@@ -57,7 +58,7 @@ function ReportModal({ clusterId, kpi, period, onClose }: { clusterId: string; k
   );
 }
 
-function KpiCard({ kpi, periods }: { kpi: Kpi; periods: Period[] }) {
+function KpiCard({ kpi, periods, onSetTarget }: { kpi: Kpi; periods: Period[]; onSetTarget?: () => void }) {
   const { t, i18n } = useTranslation('kpis');
   const started = periods.filter((p) => kpi.values.some((v) => v.periodId === p.id));
   const latest = [...kpi.values].reverse().find((v) => v.status !== 'no_data' || v.value !== null) ?? kpi.values.at(-1);
@@ -85,6 +86,7 @@ function KpiCard({ kpi, periods }: { kpi: Kpi; periods: Period[] }) {
         <Text size="xs">{t('baseline')}: {formatValue(kpi.definition.unit, kpi.target?.baselineValue ?? null)}</Text>
         <Text size="xs">{t('endTarget')}: {formatValue(kpi.definition.unit, kpi.target?.endTargetValue ?? null)}</Text>
         {latest && <Text size="xs">{periods.find((p) => p.id === latest.periodId)?.code}: <KpiValue definition={kpi.definition} cell={latest} /></Text>}
+        {onSetTarget && <Button size="compact-xs" variant="subtle" onClick={onSetTarget} aria-label={`${t('setTarget')} ${kpi.definition.code}`}>{t('setTarget')}</Button>}
       </Group>
       <EChart option={option} height={150} label={`${name}: ${t('trajectory')}`} />
     </Card>
@@ -100,6 +102,7 @@ export function ClusterDashboardPage() {
   const { t, i18n } = useTranslation('kpis');
   const dashboard = useDashboard(clusterId);
   const [reporting, setReporting] = useState<Kpi | null>(null);
+  const [targeting, setTargeting] = useState<Kpi | null>(null);
   const data = dashboard.data?.data;
   const abilities = dashboard.data?.abilities ?? {};
   const openPeriod = data?.periods.find((p) => p.status === 'open');
@@ -152,13 +155,14 @@ export function ClusterDashboardPage() {
               <Grid.Col key={lens} span={{ base: 12, md: 6 }}>
                 <Title order={2} size="h4" mb="sm">{t(lens)}</Title>
                 <Stack gap="sm">
-                  {lensColumn(data.kpis, lens).map((kpi) => <KpiCard key={kpi.definition.id} kpi={kpi} periods={data.periods} />)}
+                  {lensColumn(data.kpis, lens).map((kpi) => <KpiCard key={kpi.definition.id} kpi={kpi} periods={data.periods} onSetTarget={abilities.setTargets ? () => setTargeting(kpi) : undefined} />)}
                 </Stack>
               </Grid.Col>
             ))}
           </Grid>
         </Stack>
       )}
+      {targeting && data && <TargetModal clusterId={clusterId} kpi={targeting} periods={data.periods} onClose={() => setTargeting(null)} />}
       {reporting && openPeriod && <ReportModal clusterId={clusterId} kpi={reporting} period={openPeriod} onClose={() => setReporting(null)} />}
     </>
   );

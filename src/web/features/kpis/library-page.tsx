@@ -8,6 +8,7 @@ import { DataTable } from '../../shared/data-table';
 import { ErrorAlert } from '../../shared/error-alert';
 import { PageHeader } from '../../shared/page-header';
 import { useDefinitions, useKpiMutation, usePeriods, type Definition, type Period } from './api';
+import { DefinitionModal } from './definition-modal';
 
 function PeriodsTable() {
   const { t } = useTranslation('kpis');
@@ -41,6 +42,9 @@ export function LibraryPage() {
   const { t, i18n } = useTranslation('kpis');
   const definitions = useDefinitions();
   const [shown, setShown] = useState<Definition | null>(null);
+  const [creating, setCreating] = useState(false);
+  const abilities = definitions.data?.abilities ?? {};
+  const decide = useKpiMutation(({ id, decision }: { id: string; decision: 'approved' | 'rejected' }) => api.post(`/api/kpis/definitions/${id}/decision`, { decision }));
   const columns: ColumnDef<Definition>[] = [
     { accessorKey: 'code', header: t('code') },
     { id: 'name', header: t('name'), accessorFn: (d) => (i18n.language === 'en' ? d.nameEn : d.nameNl) },
@@ -48,14 +52,29 @@ export function LibraryPage() {
     { accessorKey: 'direction', header: t('direction'), cell: ({ row }) => (row.original.direction === 'higher' ? t('higher') : t('lower')) },
     { accessorKey: 'lens', header: t('lens'), cell: ({ row }) => (row.original.lens === 'both' ? t('lensAll') : t(row.original.lens)) },
     { accessorKey: 'source', header: t('sourceHeader'), cell: ({ row }) => t(`source.${row.original.source}`) },
-    { accessorKey: 'approvalStatus', header: t('approval') },
+    {
+      accessorKey: 'approvalStatus',
+      header: t('approval'),
+      cell: ({ row }) =>
+        row.original.approvalStatus === 'proposed' && abilities.decide ? (
+          <Group gap="xs" wrap="nowrap" onClick={(e) => e.stopPropagation()}>
+            <Button size="compact-xs" color="green" onClick={() => decide.mutate({ id: row.original.id, decision: 'approved' })}>{t('approve')}</Button>
+            <Button size="compact-xs" color="red" variant="light" onClick={() => decide.mutate({ id: row.original.id, decision: 'rejected' })}>{t('reject')}</Button>
+          </Group>
+        ) : row.original.approvalStatus,
+    },
   ];
   return (
     <>
-      <PageHeader title={t('libraryTitle')} description={t('libraryIntro')} />
-      <ErrorAlert error={definitions.error} />
+      <PageHeader
+        title={t('libraryTitle')}
+        description={t('libraryIntro')}
+        actions={(abilities.create || abilities.propose) && <Button onClick={() => setCreating(true)}>{abilities.create ? t('newKpi') : t('proposeKpi')}</Button>}
+      />
+      <ErrorAlert error={definitions.error ?? decide.error} />
       <DataTable data={definitions.data?.data ?? []} columns={columns} xlsxUrl="/api/kpis/definitions.xlsx" onRowClick={setShown} />
       <PeriodsTable />
+      {creating && <DefinitionModal onClose={() => setCreating(false)} />}
       {shown && (
         <Modal opened onClose={() => setShown(null)} title={`${shown.code} · ${i18n.language === 'en' ? shown.nameEn : shown.nameNl}`} size="xl">
           <Stack>
