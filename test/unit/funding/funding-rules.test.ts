@@ -56,3 +56,15 @@ describe('ring-fencing', () => {
     expect(fitsLinePurpose(call, { ...project('cluster_project'), callId: 'c2' })).toBe(false);
   });
 });
+
+describe('euro input in the web app', async () => {
+  const { eurosToCents } = await import('../../../src/web/features/funding/api');
+  it('parses euros to cents without floating point and refuses the rest', () => {
+    expect(eurosToCents('1234,56')).toBe(123_456);
+    expect(eurosToCents('0.1')).toBe(10);
+    expect(eurosToCents('300000')).toBe(30_000_000);
+    expect(eurosToCents('1.234,56')).toBeNull();
+    expect(eurosToCents('-5')).toBeNull();
+    expect(eurosToCents('1,005')).toBeNull();
+  });
+});
