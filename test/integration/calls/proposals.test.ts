@@ -174,6 +174,18 @@ describe('proposals: bad input, sealing, amendments, clarifications, versions', 
     expect(actions).toEqual(expect.arrayContaining(['proposal.break_glass', 'proposal.read_sealed']));
   });
 
+  it('an amendment that adds a rule re-evaluates proposals already submitted', async () => {
+    const current = (await officer.get(`/api/calls/${callId}`)).json().data;
+    const definition = buildCallDefinition({ code: 'OPR-2027-02', themeIds, opensAtLocal: '2027-09-01T09:00', closesAtLocal: CLOSES_LOCAL });
+    definition.requiredKpis = current.requiredKpis.map((k: { id: string; nameNl: string; unit: string; direction: string; kpiCode: string | null }) => ({ id: k.id, nameNl: k.nameNl, unit: k.unit, direction: k.direction, kpiCode: k.kpiCode }));
+    definition.eligibilityRules.push({ kind: 'no_new_legal_entity', explanationNl: 'Projectgebaseerd: geen nieuwe rechtspersoon.' } as (typeof definition.eligibilityRules)[number]);
+    const amended = await officer.post(`/api/calls/${callId}/amendments`, { motivation: 'Regel toegevoegd: projectgebaseerd.', definition });
+    expect(amended.statusCode, amended.body).toBe(200);
+    const results = await t.database.db.selectFrom('proposal_eligibility_results as r').innerJoin('call_eligibility_rules as k', 'k.id', 'r.rule_id').select(['k.kind', 'r.auto_outcome']).where('r.proposal_id', '=', proposalId).execute();
+    expect(results).toHaveLength(6);
+    expect(results.find((r) => r.kind === 'no_new_legal_entity')?.auto_outcome).toBe('passed');
+  });
+
   it('resubmission while open makes version 2; a withdrawn proposal can be reopened', async () => {
     const content = await fullContent(18_300_001);
     const saved = await applicant.put(`/api/proposals/${proposalId}`, { draftVersion, ...content, summary: 'Versie twee.' });

@@ -2,7 +2,8 @@ import { AppError } from '../../errors/app-error';
 import { recordAudit } from '../../audit/record-audit';
 import { queueNotification } from '../../notifications/queue-notification';
 import { actorOf, type StepContext } from '../../http/request-context';
-import type { CallDefinition } from './calls.schema';
+import type { CallDefinition, ProposalSnapshot } from './calls.schema';
+import { storeEligibility } from './store-eligibility';
 import { findCallDetail, writeCallDefinition } from './calls.repository';
 import { definitionOf } from './calls.presenter';
 import { validateCallDefinition } from './validate-call-definition';
@@ -33,7 +34,18 @@ export async function amendCall(ctx: StepContext, callId: string, input: { motiv
       .insertInto('call_amendments')
       .values({ call_id: callId, number, motivation: input.motivation, before: JSON.stringify(beforeDef), after: JSON.stringify(afterDef), amended_by: actor.userId, amended_at: ctx.now() })
       .execute();
-    await recordAudit(tx, ctx.auditActor, { action: 'call.amended', entityType: 'call', entityId: callId, before: beforeDef, after: { ...afterDef, amendment: number, motivation: input.motivation } }, ctx.requestId);
+    // Proposals already submitted are checked again against the amended rules.
+    const submitted = await tx
+      .selectFrom('proposals as p')
+      .innerJoin('proposal_versions as v', (join) => join.onRef('v.proposal_id', '=', 'p.id').onRef('v.version_number', '=', 'p.submitted_version'))
+      .select(['p.id', 'v.version_number', 'v.snapshot'])
+      .where('p.call_id', '=', callId)
+      .where('p.status', '=', 'submitted')
+      .execute();
+    for (const row of submitted) {
+      await storeEligibility(tx, { proposalId: row.id, call: after, snapshot: row.snapshot as ProposalSnapshot, versionNumber: row.version_number, now: ctx.now() });
+    }
+    await recordAudit(tx, ctx.auditActor, { action: 'call.amended', entityType: 'call', entityId: callId, before: beforeDef, after: { ...afterDef, amendment: number, motivation: input.motivation, proposalsReevaluated: submitted.length } }, ctx.requestId);
     const recipients = await tx
       .selectFrom('proposal_collaborators as pc')
       .innerJoin('proposals as p', 'p.id', 'pc.proposal_id')

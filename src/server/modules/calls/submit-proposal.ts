@@ -7,7 +7,7 @@ import { findAttachments, loadProposalContent } from './proposals.repository';
 import { findProposalForViewer } from './proposal-visibility';
 import { assertEditableWindow, assertMayEdit, contentHash } from './save-proposal-draft';
 import { checkProposalCompleteness } from './check-proposal-completeness';
-import { evaluateEligibility } from './evaluate-eligibility';
+import { storeEligibility } from './store-eligibility';
 import { instantToBrusselsLocal } from './brussels-time';
 
 /**
@@ -45,17 +45,7 @@ export async function submitProposal(ctx: StepContext, proposalId: string, input
       .where('id', '=', proposalId)
       .execute();
 
-    const evaluations = evaluateEligibility(
-      call.eligibilityRules.map((r) => ({ id: r.id, kind: r.kind, parameter: r.parameter === null ? null : Number(r.parameter) })),
-      { snapshot: content, callThemeIds: call.themes.map((t) => t.id), requiredKpiIds: call.requiredKpis.map((k) => k.id) },
-    );
-    await tx.deleteFrom('proposal_eligibility_results').where('proposal_id', '=', proposalId).execute();
-    if (evaluations.length > 0) {
-      await tx
-        .insertInto('proposal_eligibility_results')
-        .values(evaluations.map((e) => ({ proposal_id: proposalId, rule_id: e.ruleId, version_number: versionNumber, auto_outcome: e.outcome, observed: e.observed, explanation_nl: e.explanation.nl, explanation_en: e.explanation.en, evaluated_at: now })))
-        .execute();
-    }
+    const evaluations = await storeEligibility(tx, { proposalId, call, snapshot: content, versionNumber, now });
     await recordAudit(
       tx,
       ctx.auditActor,
