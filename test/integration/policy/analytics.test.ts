@@ -49,6 +49,23 @@ describe('policy analytics on the demo data plus a generated register', () => {
     expect(csv.body.split('\r\n')[0]).toBe('code,kind,theme,coverage,clusters_linked,clusters_active,projects,proposals,uncovered');
   });
 
+  it('shows call proposals on a theme as candidates beside its coverage', async () => {
+    const db = t.database.db;
+    const call = await db.selectFrom('calls').select('id').executeTakeFirstOrThrow();
+    const owner = await db.selectFrom('users').select('id').where('role', '=', 'applicant').executeTakeFirstOrThrow();
+    const theme = await db.selectFrom('themes').select('id').where('code', '=', 'ST-SPACE').executeTakeFirstOrThrow();
+    const before = (await officer.get('/api/policy/coverage')).json().data.ranking.find((r: { id: string }) => r.id === theme.id);
+    for (const [reference, status] of [['POLICY-T-1', 'submitted'], ['POLICY-T-2', 'draft'], ['POLICY-T-3', 'withdrawn'], ['POLICY-T-4', 'eligible']] as const) {
+      const proposal = await db.insertInto('proposals').values({ call_id: call.id, reference, title: `Ruimtevaartvoorstel ${reference} (test)`, owner_user_id: owner.id, status }).returning('id').executeTakeFirstOrThrow();
+      await db.insertInto('proposal_themes').values({ proposal_id: proposal.id, theme_id: theme.id }).execute();
+    }
+    const after = (await officer.get('/api/policy/coverage')).json().data;
+    const row = after.ranking.find((r: { id: string }) => r.id === theme.id);
+    // Drafts and withdrawn proposals do not count.
+    expect(row.proposals - before.proposals).toBe(2);
+    expect(row.isCandidate).toBe(true);
+  });
+
   it('names the closest pair of clusters and why, matching a plain recount of members and themes', async () => {
     const data = (await officer.get('/api/policy/overlap')).json().data;
     const members = await sql<{ cluster_id: string; organisation_id: string }>`
