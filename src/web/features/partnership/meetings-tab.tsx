@@ -9,7 +9,9 @@ import { formatDate, formatDateTime } from '../../app/format';
 import { DataTable } from '../../shared/data-table';
 import { ErrorAlert } from '../../shared/error-alert';
 import { useMeetings, useMinutesVersions, usePartnershipMutation, type Meeting, type MeetingKind, type Snapshot } from './api';
-import { linesOf } from './forms';
+import { formatSnapshotValue, linesOf } from './forms';
+
+const STATUS_COLOR: Record<string, string> = { on_track: 'green', ok: 'green', at_risk: 'orange', off_track: 'red', over_budget: 'red', no_data: 'gray', not_computable: 'gray' };
 
 function SnapshotCard({ title, snapshot }: { title: string; snapshot: Snapshot | null }) {
   const { t, i18n } = useTranslation('partnership');
@@ -22,20 +24,23 @@ function SnapshotCard({ title, snapshot }: { title: string; snapshot: Snapshot |
       </Group>
       {!snapshot || !snapshot.available ? (
         <Text size="sm" c="dimmed">{t('notAvailable')}{snapshot?.note ? `: ${snapshot.note[language]}` : ''}</Text>
-      ) : snapshot.items.length === 0 ? (
-        <Text size="sm" c="dimmed">{snapshot.note?.[language] ?? '–'}</Text>
       ) : (
-        <Table>
-          <Table.Tbody>
-            {snapshot.items.map((item) => (
-              <Table.Tr key={item.label}>
-                <Table.Td>{t(`snapshotLabels.${item.label}`, { defaultValue: item.label })}</Table.Td>
-                <Table.Td ta="right">{item.value}</Table.Td>
-                <Table.Td>{item.status && <Badge variant="light" color={/off|over/.test(item.status) ? 'red' : /risk/.test(item.status) ? 'orange' : 'green'}>{item.status}</Badge>}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <>
+          {snapshot.note && <Text size="sm" c="dimmed">{snapshot.note[language]}</Text>}
+          {snapshot.items.length > 0 && (
+            <Table>
+              <Table.Tbody>
+                {snapshot.items.map((item) => (
+                  <Table.Tr key={item.label}>
+                    <Table.Td>{t(`snapshotLabels.${item.label}`, { defaultValue: item.label })}</Table.Td>
+                    <Table.Td ta="right">{formatSnapshotValue(item.value)}</Table.Td>
+                    <Table.Td>{item.status && <Badge variant="light" style={{ maxWidth: 'none' }} color={STATUS_COLOR[item.status] ?? 'blue'}>{t(`snapshotStatuses.${item.status}`, { defaultValue: item.status })}</Badge>}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          )}
+        </>
       )}
     </Card>
   );

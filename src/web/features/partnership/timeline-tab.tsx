@@ -6,6 +6,7 @@ import { query } from '../../app/api-client';
 import { formatDateTime } from '../../app/format';
 import { ErrorAlert } from '../../shared/error-alert';
 import { TIMELINE_KINDS, useTimeline, type TimelineKind } from './api';
+import { formatSnapshotValue } from './forms';
 
 const COLORS: Record<TimelineKind, string> = { agreement: 'indigo', meeting: 'blue', decision: 'cyan', report: 'teal', action: 'green', kpi_validation: 'lime', payment: 'yellow', amendment: 'orange' };
 
@@ -39,7 +40,7 @@ export function TimelineTab({ clusterId }: { clusterId: string }) {
         {rows.map((e) => (
           <Timeline.Item key={e.id} color={COLORS[e.kind]} title={<Group gap="xs"><Text fw={600}>{e.link ? <Anchor component={Link} to={e.link}>{e.title[language]}</Anchor> : e.title[language]}</Text><Badge size="xs" variant="light" color={COLORS[e.kind]}>{t(`timelineKinds.${e.kind}`)}</Badge></Group>}>
             <Text size="xs" c="dimmed">{formatDateTime(e.at)}</Text>
-            {e.detail && <Text size="sm">{e.detail}</Text>}
+            {e.detail && <Text size="sm">{e.kind === 'payment' ? formatSnapshotValue(e.detail) : e.detail}</Text>}
           </Timeline.Item>
         ))}
       </Timeline>
