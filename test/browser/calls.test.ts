@@ -72,4 +72,21 @@ describeBrowser("calls: the applicant's path in Chromium", () => {
     await page.getByRole('link', { name: 'Mijn voorstellen' }).click();
     await seen(page.getByRole('cell', { name: 'Ingediend' }).first());
   });
+
+  it('two tabs on the same draft: the stale tab is told, and does not overwrite', async () => {
+    const seeded = await h.t.database.db.selectFrom('proposals').select('id').where('title', '=', 'Blauwe waterstof uit zeewind (voorbeeld)').executeTakeFirstOrThrow();
+    const tabA = await h.newPage();
+    const tabB = await h.newPage();
+    for (const tab of [tabA, tabB]) {
+      await loginInBrowser(tab, h.baseUrl, 'applicant');
+      await tab.goto(`${h.baseUrl}/proposals/${seeded.id}`);
+      await seen(tab.getByLabel('Samenvatting'));
+    }
+    await tabA.getByLabel('Samenvatting').fill('Tekst uit tabblad A.');
+    await seen(tabA.getByText(/Automatisch opgeslagen \(versie 3\)/));
+    await tabB.getByLabel('Samenvatting').fill('Tekst uit tabblad B.');
+    await seen(tabB.getByRole('alert').filter({ hasText: 'Elders opgeslagen' }));
+    const row = await h.t.database.db.selectFrom('proposals').select('summary').where('id', '=', seeded.id).executeTakeFirstOrThrow();
+    expect(row.summary).toBe('Tekst uit tabblad A.');
+  });
 });
