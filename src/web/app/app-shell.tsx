@@ -1,4 +1,4 @@
-import { Anchor, AppShell, Badge, Burger, Group, NavLink, SegmentedControl, Text, Button, Box } from '@mantine/core';
+import { Anchor, AppShell, Badge, Burger, Group, NavLink, ScrollArea, SegmentedControl, Text, Button, Box } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Link, NavLink as RouterNavLink, Outlet, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -51,11 +51,13 @@ export function Shell({ me }: { me: Me }) {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label="Navigatie">
+        <AppShell.Section grow component={ScrollArea}>
         <nav>
           {items.map((item) => (
             <NavLink key={item.to} component={RouterNavLink} to={item.to} label={t(item.labelKey)} onClick={close} end={item.to === '/'} />
           ))}
         </nav>
+        </AppShell.Section>
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1}>
         <Outlet />
