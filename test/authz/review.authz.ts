@@ -41,4 +41,6 @@ export const rows: AuthzRows = [
   { route: 'GET /api/review/summaries/:proposalId/pdf', request: (f) => ({ method: 'GET', url: `/api/review/summaries/${f.missingId}/pdf` }), allow: ['applicant', 'officer', 'admin'], allowedStatus: 404 },
   { route: 'POST /api/review/summaries/:proposalId/objections', request: (f) => ({ method: 'POST', url: `/api/review/summaries/${f.missingId}/objections`, payload: {} }), allow: ['applicant'], allowedStatus: 400 },
   { route: 'POST /api/review/proposals/:proposalId/network', request: (f) => ({ method: 'POST', url: `/api/review/proposals/${f.missingId}/network` }), allow: [...STAFF], allowedStatus: 404 },
+  { route: 'PUT /api/review/calls/:callId/settings', request: (f) => ({ method: 'PUT', url: `/api/review/calls/${f.missingId}/settings`, payload: {} }), allow: [...STAFF], allowedStatus: 400 },
+  { route: 'POST /api/review/calls/:callId/remind', request: (f) => ({ method: 'POST', url: `/api/review/calls/${f.missingId}/remind` }), allow: [...STAFF], allowedStatus: 404 },
 ];

@@ -36,13 +36,11 @@ export const reviewSeed: DemoSeed = {
     const themes = await ctx.db.selectFrom('themes').select(['id', 'code']).orderBy('code').limit(12).execute();
     const companies = await ctx.db.selectFrom('organisations').select(['id', 'name']).where('helix', '=', 'company').orderBy('name').limit(60).execute();
     const institutes = await ctx.db.selectFrom('organisations').select(['id']).where('helix', '=', 'knowledge_institution').orderBy('name').execute();
-    const sizes = ['micro', 'small', 'medium', 'large'] as const;
     const passwordHash = await hashPassword(DEMO_PASSWORD);
     const now = new Date();
     const day = 86_400_000;
 
     await ctx.db.transaction().execute(async (tx) => {
-      for (const [i, org] of companies.entries()) await tx.updateTable('organisations').set({ size_class: sizes[i % 4] }).where('id', '=', org.id).where('size_class', '=', 'unknown').execute();
       const call = await tx
         .insertInto('calls')
         .values({

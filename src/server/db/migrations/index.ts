@@ -6,6 +6,7 @@ import * as portfolioTaxonomy from './20261127_1001_portfolio_taxonomy';
 import * as funding from './20261127_1400_funding';
 import * as callsProposals from './20261127_1100_calls_proposals';
 import * as review from './20261127_1200_review';
+import * as reviewCallSettings from './20261127_1201_review_call_settings';
 import * as partnership from './20261127_1500_partnership';
 import * as partnershipKpiLinks from './20261127_1501_partnership_kpi_links';
 import * as kpis from './20261127_1300_kpis';
@@ -23,6 +24,7 @@ export const migrations: Record<string, Migration> = {
   '20261127_1400_funding': funding,
   '20261127_1100_calls_proposals': callsProposals,
   '20261127_1200_review': review,
+  '20261127_1201_review_call_settings': reviewCallSettings,
   '20261127_1500_partnership': partnership,
   '20261127_1501_partnership_kpi_links': partnershipKpiLinks,
   '20261127_1300_kpis': kpis,

@@ -3,6 +3,7 @@ import type { StepContext } from '../../http/request-context';
 import { getCallForStaff } from './review.policy';
 import { getReviewSettings } from './review-settings';
 import { disagreements, findCriteria } from './reviews';
+import { getCallReviewSettings } from './call-review-settings';
 
 /** Calls that reached review (closed and later), with their counts, for officers. */
 export async function findReviewCalls(ctx: StepContext) {
@@ -60,6 +61,7 @@ export async function getCallOverview(ctx: StepContext, callId: string) {
   const conflictCounts = await ctx.db.selectFrom('review_conflicts').select(['expert_user_id', sql<number>`count(*)::int`.as('n')]).where('call_id', '=', call.id).where('lifted_at', 'is', null).groupBy('expert_user_id').execute();
   return {
     call: { id: call.id, code: call.code, title: call.title_nl, status: call.status, kind: call.kind, budgetCents: Number(call.budget_envelope_cents), reviewsPerProposal: call.reviews_per_proposal },
+    settings: await getCallReviewSettings(ctx.db, call.id),
     criteria,
     proposals: proposals.map((p) => {
       const own = assignments.filter((a) => a.proposal_id === p.id);

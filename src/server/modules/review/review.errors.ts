@@ -46,4 +46,6 @@ export const reviewErrors = {
   OBJECTION_ALREADY_HANDLED: { status: 409, nl: 'Dit bezwaar is al behandeld.', en: 'This objection has already been handled.' },
   /** Only a funded proposal of a new-strategic-theme call can start a business network, once. */
   NETWORK_NOT_POSSIBLE: { status: 409, nl: 'Dit voorstel kan geen bedrijfsnetwerk starten.', en: 'This proposal cannot start a business network.' },
+  /** The call's review deadline has passed: reviews can no longer be saved or submitted. */
+  REVIEW_DEADLINE_PASSED: { status: 409, nl: 'De termijn voor beoordelingen is verstreken.', en: 'The review deadline has passed.' },
 } satisfies ErrorSpecs;

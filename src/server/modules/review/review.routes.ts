@@ -15,6 +15,7 @@ import { addOfficerConflict, declareConflict, deriveConflicts, findCallConflicts
 import { addManualAssignment, assignCall, removeAssignment, setRapporteur } from '../assignment/assign-call';
 import { findMyAssignments, getCalibration, getReviewWorkspace, saveConsensus, saveReviewDraft, submitReview } from './reviews';
 import { findReviewCalls, getCallOverview } from './call-overview';
+import { remindExperts, saveCallReviewSettings } from './call-review-settings';
 import { rankCall } from '../ranking/rank-call';
 import { decideProposals, fileObjection, findCallObjections, getEvaluationSummary, handleObjection, startBusinessNetwork } from '../decisions/decisions';
 import { buildEvaluationSummaryPdf } from '../decisions/evaluation-summary-pdf';
@@ -149,6 +150,12 @@ export default async function reviewRoutes(app: FastifyInstance): Promise<void> 
     await removeAssignment(contextOf(request), request.params.id);
     return reply.status(204).send(null);
   });
+  r.put('/api/review/calls/:callId/settings', { config: staff, schema: { tags, summary: 'Review deadline and reviewer identities of a call', params: schema.CallIdParams, body: schema.CallSettingsBody, response: { 200: envelope(z.object({ reviewDeadline: z.string().nullable(), showReviewerIdentities: z.boolean() })) } } }, async (request) =>
+    ok(await saveCallReviewSettings(contextOf(request), { callId: request.params.callId, ...request.body })),
+  );
+  r.post('/api/review/calls/:callId/remind', { config: staff, schema: { tags, summary: 'Remind experts with open reviews (in-app and e-mail)', params: schema.CallIdParams, response: { 200: envelope(z.object({ reminded: z.number() })) } } }, async (request) =>
+    ok({ reminded: await remindExperts(contextOf(request), request.params.callId) }),
+  );
   r.put('/api/review/proposals/:proposalId/rapporteur', { config: staff, schema: { tags, summary: 'Name the rapporteur', params: schema.ProposalIdParams, body: schema.RapporteurBody, response: { 200: Done } } }, async (request) => {
     await setRapporteur(contextOf(request), { proposalId: request.params.proposalId, expertUserId: request.body.expertUserId });
     return ok({ ok: true });

@@ -55,3 +55,4 @@ export const DecisionsBody = z.strictObject({
 });
 export const ObjectionBody = z.strictObject({ grounds: Text(10000).min(20) });
 export const HandleObjectionBody = z.strictObject({ status: z.enum(['upheld', 'dismissed']), motivation: Text(5000).min(10) });
+export const CallSettingsBody = z.strictObject({ reviewDeadline: z.iso.datetime({ offset: true }).nullable(), showReviewerIdentities: z.boolean() });

@@ -145,7 +145,16 @@ export interface ReviewObjectionsTable {
   handled_at: NullableInstant;
 }
 
+export interface CallReviewSettingsTable {
+  call_id: string;
+  review_deadline: NullableInstant;
+  show_reviewer_identities: Generated<boolean>;
+  updated_by: string | null;
+  updated_at: InstantDefault;
+}
+
 export interface ReviewTables {
+  call_review_settings: CallReviewSettingsTable;
   expert_profiles: ExpertProfilesTable;
   expert_themes: ExpertThemesTable;
   expert_affiliations: ExpertAffiliationsTable;

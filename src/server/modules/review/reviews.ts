@@ -4,6 +4,7 @@ import { recordAudit } from '../../audit/record-audit';
 import { actorOf, type StepContext } from '../../http/request-context';
 import { getProposalForExpert, getProposalForViewer } from './review.policy';
 import { getReviewSettings } from './review-settings';
+import { assertBeforeReviewDeadline, getCallReviewSettings } from './call-review-settings';
 
 type Db = StepContext['db'];
 
@@ -88,9 +89,10 @@ export async function getReviewWorkspace(ctx: StepContext, proposalId: string) {
   const submitted = all.filter((r) => r.status === 'submitted');
   const mayCompare = !asExpert || own?.status === 'submitted';
   const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+  const callSettings = await getCallReviewSettings(ctx.db, call.id);
   const others = mayCompare
     ? (asExpert ? submitted.filter((r) => r.expert_user_id !== actor.userId) : all).map((r, i) => ({
-        label: asExpert ? `Expert ${letters[i] ?? i + 1}` : r.name,
+        label: asExpert && !callSettings.showReviewerIdentities ? `Expert ${letters[i] ?? i + 1}` : r.name,
         status: r.status,
         overallComment: r.overall_comment,
         scores: r.scores,
@@ -104,6 +106,7 @@ export async function getReviewWorkspace(ctx: StepContext, proposalId: string) {
       call: { id: call.id, code: call.code, title: call.title_nl, status: call.status },
       criteria,
       minJustificationChars: settings.minJustificationChars,
+      reviewDeadline: callSettings.reviewDeadline,
       ownReview: own ? { status: own.status, overallComment: own.overall_comment, scores: own.scores, submittedAt: own.submitted_at ? own.submitted_at.toISOString() : null, version: own.version } : null,
       otherReviews: others,
       otherReviewsHidden: !mayCompare,
@@ -160,6 +163,7 @@ export interface SaveReviewOptions {
 export async function saveReviewDraft(ctx: StepContext, options: SaveReviewOptions) {
   const actor = actorOf(ctx);
   const proposal = await getProposalForExpert(ctx.db, actor.userId, options.proposalId);
+  await assertBeforeReviewDeadline(ctx, proposal.call_id);
   const criteria = await findCriteria(ctx.db, proposal.call_id);
   const problems = checkScores(criteria, options.scores);
   if (problems.length) throw new AppError('REVIEW_SCORE_OUT_OF_SCALE', { details: problems });
@@ -187,6 +191,7 @@ export async function submitReview(ctx: StepContext, proposalId: string) {
   const proposal = await getProposalForExpert(ctx.db, actor.userId, proposalId);
   const review = await ctx.db.selectFrom('reviews').selectAll().where('assignment_id', '=', proposal.assignment_id).executeTakeFirst();
   if (review?.status === 'submitted') throw new AppError('REVIEW_ALREADY_SUBMITTED');
+  await assertBeforeReviewDeadline(ctx, proposal.call_id);
   const criteria = await findCriteria(ctx.db, proposal.call_id);
   const settings = await getReviewSettings(ctx.db);
   const scores = review ? await ctx.db.selectFrom('review_scores').selectAll().where('review_id', '=', review.id).execute() : [];

@@ -7,6 +7,7 @@ export interface OverviewExpert { assignmentId: string; expertUserId: string; na
 export interface OverviewProposal { id: string; reference: string; title: string; status: string; experts: OverviewExpert[]; reviewsSubmitted: number; consensusStatus: string; disagreement: string[]; outcome: string | null }
 export interface CallOverview {
   call: { id: string; code: string; title: string; status: string; kind: string; budgetCents: number; reviewsPerProposal: number };
+  settings: { reviewDeadline: string | null; showReviewerIdentities: boolean };
   criteria: Criterion[];
   proposals: OverviewProposal[];
   experts: { userId: string; name: string; status: string; declarationAccepted: boolean; maxLoad: number; minLoad: number; assigned: number; conflicts: number }[];

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Group, List, NumberInput, Stack, Tabs, Text, Textarea } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Checkbox, Group, List, NumberInput, Stack, Tabs, Text, TextInput, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
@@ -104,8 +104,34 @@ function AssignmentTab({ data, canAssign }: { data: CallOverview; canAssign: boo
           )}
         </Alert>
       )}
+      {canAssign && <ReviewSettings data={data} />}
       <DataTable data={data.proposals} columns={columns} xlsxUrl={`/api/review/calls/${data.call.id}/assignments.xlsx`} />
     </Stack>
+  );
+}
+
+/** `datetime-local` value in the browser's zone (Europe/Brussels for officers) ↔ ISO instant. */
+const toLocalInput = (iso: string | null) => {
+  if (!iso) return '';
+  const d = new Date(iso);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+};
+
+function ReviewSettings({ data }: { data: CallOverview }) {
+  const { t } = useTranslation('review');
+  const [deadline, setDeadline] = useState(toLocalInput(data.settings.reviewDeadline));
+  const [identities, setIdentities] = useState(data.settings.showReviewerIdentities);
+  const save = useReviewMutation(() => api.put(`/api/review/calls/${data.call.id}/settings`, { reviewDeadline: deadline ? new Date(deadline).toISOString() : null, showReviewerIdentities: identities }));
+  const remind = useReviewMutation(() => api.post<{ reminded: number }>(`/api/review/calls/${data.call.id}/remind`));
+  return (
+    <Group align="flex-end">
+      <TextInput type="datetime-local" label={t('reviewDeadline')} value={deadline} onChange={(e) => setDeadline(e.currentTarget.value)} />
+      <Checkbox label={t('showIdentities')} checked={identities} onChange={(e) => setIdentities(e.currentTarget.checked)} mb={8} />
+      <Button variant="light" loading={save.isPending} onClick={() => save.mutate(undefined, { onSuccess: () => notifications.show({ message: t('saved') }) })}>{t('saveSettings')}</Button>
+      <Button variant="subtle" loading={remind.isPending} onClick={() => remind.mutate(undefined, { onSuccess: (r) => notifications.show({ message: t('reminded', { count: r.data.reminded }) }) })}>{t('remind')}</Button>
+      <ErrorAlert error={save.error ?? remind.error} />
+    </Group>
   );
 }
 

@@ -116,6 +116,11 @@ export default {
     invalidJson: 'Dit is geen geldige JSON.',
     assignments: 'Toewijzingen',
     proposal: 'Voorstel',
+    reviewDeadline: 'Termijn voor beoordelingen (Brusselse tijd)',
+    showIdentities: 'Experts zien wie de andere beoordelingen schreef',
+    saveSettings: 'Instellingen opslaan',
+    remind: 'Herinner experts met open beoordelingen',
+    reminded: '{{count}} expert(s) herinnerd.',
   },
   en: {
     nav: { calls: 'Review', my: 'My reviews', tools: 'Assignment & ranking (JSON)' },
@@ -234,5 +239,10 @@ export default {
     invalidJson: 'This is not valid JSON.',
     assignments: 'Assignments',
     proposal: 'Proposal',
+    reviewDeadline: 'Review deadline (Brussels time)',
+    showIdentities: 'Experts see who wrote the other reviews',
+    saveSettings: 'Save settings',
+    remind: 'Remind experts with open reviews',
+    reminded: '{{count}} expert(s) reminded.',
   },
 };
