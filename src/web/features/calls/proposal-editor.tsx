@@ -235,6 +235,22 @@ export function ProposalEditor({ proposal, abilities }: { proposal: Proposal; ab
           <List size="sm">{proposal.versions.map((v) => <List.Item key={v.versionNumber}>{t('receiptVersion', { version: v.versionNumber })}: {formatDateTime(v.submittedAt)} — <Text span ff="monospace" size="xs">{v.contentSha256.slice(0, 16)}…</Text></List.Item>)}</List>
         </>
       )}
+      {(proposal.eligibility ?? []).length > 0 && (
+        <>
+          <Title order={2} size="h3">{t('eligibilityReport')}</Title>
+          <Table withTableBorder>
+            <Table.Tbody>
+              {(proposal.eligibility ?? []).map((r) => (
+                <Table.Tr key={r.ruleId}>
+                  <Table.Td><Text fw={600}>{t(`ruleKinds.${r.kind}`)}</Text><Text size="sm">{en ? r.explanation.en : r.explanation.nl}</Text>{r.officerMotivation && <Text size="xs" c="dimmed">{t('officer')}: {r.officerMotivation}</Text>}</Table.Td>
+                  <Table.Td><Badge color={r.outcome === 'passed' ? 'green' : 'red'}>{t(r.outcome)}</Badge></Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+          {proposal.eligibilityMotivation && <Text size="sm">{t('motivation')}: {proposal.eligibilityMotivation}</Text>}
+        </>
+      )}
       {(proposal.clarifications ?? []).length > 0 && <ClarificationAnswers proposal={proposal} />}
 
       <ErrorAlert error={submit.error ?? withdraw.error ?? reopen.error} />
