@@ -3,7 +3,7 @@ import { recordAudit } from '../../audit/record-audit';
 import type { StepContext } from '../../http/request-context';
 import { findApplicableDefinitions, findClusters, findMeasurements, findPeriodById } from './kpis.repository';
 import { valuesForPeriod } from './kpi-evaluation';
-import { lockPeriod } from './manage-period';
+import { sql } from 'kysely';
 import { presentPeriod } from './kpis.presenter';
 
 /**
@@ -17,7 +17,9 @@ export async function closePeriod(ctx: StepContext, periodId: string) {
   if (before.status === 'closed') throw new AppError('KPI_PERIOD_CLOSED');
   const clusters = await findClusters(ctx.db, 'all');
   return ctx.db.transaction().execute(async (tx) => {
-    await lockPeriod(tx, periodId);
+    // Serialises closes: two officers cannot freeze the same period twice.
+    const locked = await sql<{ status: string }>`select status from reporting_periods where id = ${periodId} for update`.execute(tx);
+    if (locked.rows[0]?.status === 'closed') throw new AppError('KPI_PERIOD_CLOSED');
     const now = ctx.now();
     let frozen = 0;
     for (const cluster of clusters) {

@@ -1,44 +1,10 @@
 import { AppError } from '../../errors/app-error';
 import { recordAudit } from '../../audit/record-audit';
 import { queueNotification } from '../../notifications/queue-notification';
-import { actorOf, type StepContext } from '../../http/request-context';
-import { canValidate } from './kpis.policy';
-import { findClusterManagerIds, findDefinitionById, findMeasurementById, findPeriodById } from './kpis.repository';
+import type { StepContext } from '../../http/request-context';
+import { findClusterManagerIds } from './kpis.repository';
 import { auditMeasurement } from './kpis.presenter';
-
-export interface ReviewMeasurementOptions {
-  measurementId: string;
-  comment?: string;
-}
-
-async function loadForReview(ctx: StepContext, measurementId: string) {
-  const actor = actorOf(ctx);
-  if (!canValidate(actor)) throw new AppError('FORBIDDEN');
-  const measurement = await findMeasurementById(ctx.db, measurementId);
-  if (!measurement) throw new AppError('NOT_FOUND');
-  if (measurement.status !== 'reported') throw new AppError(measurement.status === 'validated' ? 'KPI_MEASUREMENT_VALIDATED' : 'KPI_MEASUREMENT_NOT_REPORTED');
-  const definition = await findDefinitionById(ctx.db, measurement.definition_id);
-  const period = await findPeriodById(ctx.db, measurement.period_id);
-  if (!definition || !period) throw new AppError('NOT_FOUND');
-  return { actor, measurement, definition, period };
-}
-
-/** The officer accepts a reported value; validated values are final and count for the status. */
-export async function validateMeasurement(ctx: StepContext, options: ReviewMeasurementOptions): Promise<void> {
-  const { actor, measurement, definition } = await loadForReview(ctx, options.measurementId);
-  await ctx.db.transaction().execute(async (tx) => {
-    const after = await tx
-      .updateTable('kpi_measurements')
-      .set({ status: 'validated', review_comment: options.comment ?? null, reviewed_by: actor.userId, reviewed_at: ctx.now(), version: measurement.version + 1, updated_at: ctx.now() })
-      .where('id', '=', measurement.id)
-      .where('status', '=', 'reported')
-      .returningAll()
-      .executeTakeFirst();
-    if (!after) throw new AppError('STALE_VERSION');
-    await tx.insertInto('kpi_measurement_history').values({ measurement_id: measurement.id, version: after.version, action: 'validated', status: 'validated', value: after.value, comment: options.comment ?? null, actor_user_id: actor.userId }).execute();
-    await recordAudit(tx, ctx.auditActor, { action: 'kpi.measurement_validated', entityType: 'kpi_measurement', entityId: measurement.id, before: auditMeasurement(measurement), after: { ...auditMeasurement(after), code: definition.code } }, ctx.requestId);
-  });
-}
+import { loadForReview, type ReviewMeasurementOptions } from './load-for-review';
 
 /**
  * The officer returns a reported value with a comment: it goes back to the cluster (its
