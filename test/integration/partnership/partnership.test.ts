@@ -304,6 +304,35 @@ describe('partnership between the agency and a cluster', () => {
     expect(digest.length).toBe(1);
   });
 
+  it('reminds report deadlines to the managers and open KPI validations to the officer', async () => {
+    const actor = { userId: null, label: 'test' };
+    const agreement = await t.database.db.selectFrom('partnership_agreements').select(['id', 'period_end']).where('cluster_id', '=', flux50).executeTakeFirstOrThrow();
+    const period = await t.database.db
+      .insertInto('partnership_report_periods')
+      .values({ agreement_id: agreement.id, label: 'Extra (test)', starts_on: addDays(agreement.period_end, -60), ends_on: agreement.period_end, due_on: addDays(agreement.period_end, -10) })
+      .returning(['id', 'due_on'])
+      .executeTakeFirstOrThrow();
+    const measurement = await t.database.db.selectFrom('kpi_measurements').select('id').where('cluster_id', '=', flux50).executeTakeFirst();
+    if (measurement) await t.database.db.updateTable('kpi_measurements').set({ status: 'reported' }).where('id', '=', measurement.id).execute();
+    const at = new Date(`${addDays(period.due_on, -5)}T10:00:00Z`);
+    const result = await runReminders(t.database.db, { now: at, auditActor: actor });
+    expect(result.reportDeadline).toBeGreaterThanOrEqual(1);
+    const sent = await t.database.db.selectFrom('partnership_reminders_sent').select('user_id').where('kind', '=', 'partnership.report_deadline').where('item_id', '=', period.id).execute();
+    expect(sent.map((s) => s.user_id)).toContain(manager.userId);
+    if (measurement) {
+      expect(result.validationOpen).toBeGreaterThanOrEqual(1);
+      const note = await t.database.db.selectFrom('notifications').select('title_nl').where('user_id', '=', officer.userId!).where('kind', '=', 'partnership.validation_open').execute();
+      expect(note.some((n) => n.title_nl.includes('Flux50'))).toBe(true);
+    }
+  });
+
+  it('refuses a meeting participant who is on neither side', async () => {
+    const outsider = (await t.database.db.selectFrom('users').select('id').where('role', '=', 'applicant').executeTakeFirstOrThrow()).id;
+    const refused = await manager.post(`/api/partnership/clusters/${flux50}/meetings`, { kind: 'other', title: 'Met buitenstaander', startsAtLocal: `${addDays(today, 3)}T10:00`, participants: [{ side: 'cluster', name: 'X', userId: outsider }] });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().details[0].path).toBe('body.participants.0.userId');
+  });
+
   it('serves an iCalendar feed per person behind a secret URL', async () => {
     expect((await t.anonymous.get('/api/partnership/calendar/abcdefghijklmnopqrstuvwxyz.ics')).statusCode).toBe(404);
     const created = await manager.post('/api/partnership/calendar-token');

@@ -1,11 +1,22 @@
-import { AppError } from '../../errors/app-error';
+import { AppError, detail } from '../../errors/app-error';
 import { recordAudit } from '../../audit/record-audit';
 import { actorOf, type StepContext } from '../../http/request-context';
 import { assertEditsCluster } from './partnership.policy';
-import { getAgreement, getCluster, getMeeting, type Db, type MeetingRow } from './partnership.repository';
+import { findEligibleOwners, getAgreement, getCluster, getMeeting, type Db, type MeetingRow } from './partnership.repository';
 import type { MeetingInput } from './partnership.schema';
 import { brusselsDate, brusselsLocalToInstant } from './partnership-dates';
 import { takeStatusSnapshot } from './status-snapshot';
+
+/** A participant linked to an account must be a person of either side (the cluster's managers, officers). */
+async function checkParticipants(db: Db, clusterId: string, input: MeetingInput): Promise<void> {
+  const linked = input.participants.map((p, index) => ({ index, userId: p.userId })).filter((p) => p.userId);
+  if (linked.length === 0) return;
+  const people = new Set((await findEligibleOwners(db, clusterId)).map((p) => p.id));
+  const wrong = linked.filter((p) => !people.has(p.userId as string));
+  if (wrong.length > 0) {
+    throw new AppError('VALIDATION_FAILED', { details: wrong.map((p) => detail(`body.participants.${p.index}.userId`, 'not_a_partner', 'Deze persoon hoort niet bij de cluster of VLAIO.', 'This person is not on the cluster or agency side.')) });
+  }
+}
 
 async function writeParticipants(tx: Db, meetingId: string, input: MeetingInput): Promise<void> {
   await tx.deleteFrom('partnership_meeting_participants').where('meeting_id', '=', meetingId).execute();
@@ -32,6 +43,7 @@ export async function createMeeting(ctx: StepContext, options: { clusterId: stri
   assertEditsCluster(actor, options.clusterId);
   const { input } = options;
   await checkAgreement(ctx, options.clusterId, input.agreementId);
+  await checkParticipants(ctx.db, options.clusterId, input);
   const startsAt = brusselsLocalToInstant(input.startsAtLocal);
   const snapshot = await takeStatusSnapshot(ctx.db, options.clusterId, brusselsDate(startsAt), brusselsDate(ctx.now()));
   return ctx.db.transaction().execute(async (tx) => {
@@ -66,6 +78,7 @@ export async function updateMeeting(ctx: StepContext, options: { meetingId: stri
   assertEditsCluster(actor, before.cluster_id);
   const { input } = options;
   await checkAgreement(ctx, before.cluster_id, input.agreementId);
+  await checkParticipants(ctx.db, before.cluster_id, input);
   const startsAt = brusselsLocalToInstant(input.startsAtLocal);
   return ctx.db.transaction().execute(async (tx) => {
     const row = await tx
