@@ -4,6 +4,7 @@ import { registerMigrate } from './migrate';
 import { registerUser } from './user';
 import { registerDemo } from './demo';
 import { registerAudit } from './audit';
+import { registerCalls } from './calls';
 import { registerKbo } from './kbo';
 import { registerReview } from './review';
 import { registerPolicy } from './policy';
@@ -11,4 +12,4 @@ import { registerFunding } from './funding';
 import { registerKpis } from './kpis';
 
 /** Every CLI command group; a feature module adds its `register…` here. */
-export const commandRegistrars: ((program: Command) => void)[] = [registerServe, registerMigrate, registerUser, registerDemo, registerAudit, registerReview, registerPolicy, registerFunding, registerKpis, registerKbo];
+export const commandRegistrars: ((program: Command) => void)[] = [registerServe, registerMigrate, registerUser, registerDemo, registerAudit, registerCalls, registerReview, registerPolicy, registerFunding, registerKpis, registerKbo];
