@@ -10,6 +10,7 @@ import { registerReview } from './review';
 import { registerPolicy } from './policy';
 import { registerFunding } from './funding';
 import { registerKpis } from './kpis';
+import { registerPartnershipReminders } from './partnership-reminders';
 
 /** Every CLI command group; a feature module adds its `register…` here. */
-export const commandRegistrars: ((program: Command) => void)[] = [registerServe, registerMigrate, registerUser, registerDemo, registerAudit, registerCalls, registerReview, registerPolicy, registerFunding, registerKpis, registerKbo];
+export const commandRegistrars: ((program: Command) => void)[] = [registerServe, registerMigrate, registerUser, registerDemo, registerAudit, registerCalls, registerReview, registerPolicy, registerFunding, registerKpis, registerKbo, registerPartnershipReminders];
