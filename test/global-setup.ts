@@ -15,6 +15,15 @@ function databaseUrlFor(serverUrl: string, name: string): string {
   return url.toString();
 }
 
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 /** Migrates once and loads the demo once; every test file starts from a copy. */
 export default async function setup(project: TestProject) {
   const serverUrl = process.env.TEST_DATABASE_URL || null;
@@ -31,6 +40,7 @@ export default async function setup(project: TestProject) {
     await database.close();
     project.provide('templates', { migrated, demo });
     project.provide('serverUrl', null);
+    project.provide('runId', String(process.pid));
     return () => {
       fs.rmSync(migrated, { force: true });
       fs.rmSync(demo, { force: true });
@@ -40,9 +50,12 @@ export default async function setup(project: TestProject) {
   const names = { migrated: `sp_tpl_migrated_${suffix}`, demo: `sp_tpl_demo_${suffix}` };
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
-  // Leftovers of runs that were killed.
-  const stale = await admin.query<{ datname: string }>("select datname from pg_database where datname like 'sp_test_%' or datname like 'sp_tpl_%'");
-  for (const row of stale.rows) await admin.query(`drop database if exists ${row.datname} with (force)`);
+  // Leftovers of runs that were killed: names carry the run's process id; a run still alive keeps its own.
+  const stale = await admin.query<{ datname: string }>("select datname from pg_database where datname ~ '^sp_(test|tpl_migrated|tpl_demo)_[0-9]+'");
+  for (const row of stale.rows) {
+    const pid = Number(/_(\d+)/.exec(row.datname)?.[1]);
+    if (!isAlive(pid)) await admin.query(`drop database if exists ${row.datname} with (force)`);
+  }
   for (const name of Object.values(names)) await admin.query(`create database ${name}`);
   for (const [kind, name] of Object.entries(names)) {
     const database = await openDatabase({ databaseUrl: databaseUrlFor(serverUrl, name) });
@@ -53,6 +66,7 @@ export default async function setup(project: TestProject) {
   await admin.end();
   project.provide('templates', names);
   project.provide('serverUrl', serverUrl);
+  project.provide('runId', String(process.pid));
   return async () => {
     const cleaner = new pg.Client({ connectionString: serverUrl });
     await cleaner.connect();

@@ -10,6 +10,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     templates: { migrated: string; demo: string };
     serverUrl: string | null;
+    /** The test run's process id, part of every database name so parallel runs leave each other alone. */
+    runId: string;
   }
 }
 
@@ -30,7 +32,7 @@ export async function createTestDatabase(template: TemplateName = 'demo'): Promi
     const dump = fs.readFileSync(templates[template]);
     return openDatabase({ dataDir: 'memory://', loadDataDir: new Blob([dump]) });
   }
-  const name = `sp_test_${randomBytes(6).toString('hex')}`;
+  const name = `sp_test_${inject('runId')}_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
   try {
