@@ -1,6 +1,6 @@
 import Graph from 'graphology';
 import { describe, expect, it } from 'vitest';
-import { betweenness, componentsOf } from '../../../src/server/modules/policy/network';
+import { betweenness, componentsOf, MAX_DRAWN_NODES, presentNetwork, type EdgeAttributes, type NodeAttributes } from '../../../src/server/modules/policy/network';
 import { isFlemishPostcode, sectionOfDivision } from '../../../src/server/modules/policy/nace';
 import { jaccard } from '../../../src/server/modules/policy/overlap';
 
@@ -53,5 +53,40 @@ describe('register rules', () => {
   it('computes the Jaccard similarity', () => {
     expect(jaccard(new Set(['a', 'b']), new Set(['b', 'c'])).value).toBeCloseTo(1 / 3, 10);
     expect(jaccard(new Set(), new Set()).value).toBe(0);
+  });
+});
+
+describe('a network of a few thousand organisations', () => {
+  it('measures and draws a part of 3 000 organisations with eight large clusters within seconds', () => {
+    let state = 5;
+    const random = () => {
+      state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
+      return state / 2_147_483_648;
+    };
+    const graph = new Graph<NodeAttributes, EdgeAttributes>({ type: 'undirected' });
+    for (let i = 0; i < 3000; i++) graph.addNode(`o${i}`, { name: `Org ${i}`, helix: 'company', sizeClass: 'small', clusters: [] });
+    for (let c = 0; c < 8; c++) {
+      const members = Array.from({ length: 250 }, () => `o${Math.floor(random() * 2900)}`);
+      const unique = [...new Set(members)];
+      for (let i = 0; i < unique.length; i++) for (let j = i + 1; j < unique.length; j++) {
+        const edge = graph.edge(unique[i], unique[j]);
+        if (edge) graph.updateEdgeAttribute(edge, 'clusters', (x) => (x ?? 0) + 1);
+        else graph.addEdge(unique[i], unique[j], { projects: 0, clusters: 1 });
+      }
+    }
+    for (let p = 0; p < 2000; p++) {
+      const a = `o${Math.floor(random() * 3000)}`;
+      const b = `o${Math.floor(random() * 3000)}`;
+      if (a !== b && !graph.hasEdge(a, b)) graph.addEdge(a, b, { projects: 1, clusters: 0 });
+    }
+    const started = Date.now();
+    const view = presentNetwork(graph);
+    const seconds = (Date.now() - started) / 1000;
+    expect(view.betweennessIsApproximate).toBe(true);
+    expect(view.drawing.note).toBe('largest_component_top_degree');
+    expect(view.drawing.shownNodes).toBe(MAX_DRAWN_NODES);
+    expect(view.drawing.edges.length).toBeLessThanOrEqual(20_000);
+    expect(view.figures.organisations).toBe(3000);
+    process.stdout.write(`network of ${graph.order} nodes, ${graph.size} edges measured in ${seconds.toFixed(1)} s\n`);
   });
 });

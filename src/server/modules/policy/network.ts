@@ -11,13 +11,14 @@ import { round4 } from './coverage';
  *   crossCluster the two organisations share no current cluster membership;
  *   withSme      at least one of the two is an SME (size class micro, small or medium).
  * Bridging organisations: betweenness centrality (Brandes, unweighted) on the whole graph,
- * normalised by (n − 1)(n − 2) / 2; above MAX_EXACT_WORK it uses BETWEENNESS_PIVOTS sampled
- * sources (deterministic) and says so.
+ * normalised by (n − 1)(n − 2) / 2; above MAX_EXACT_WORK it uses 20–300 evenly spread sources
+ * (deterministic) and says so.
  */
 export const MAX_DRAWN_NODES = 1500;
 export const MAX_DRAWN_EDGES = 20_000;
-const MAX_EXACT_WORK = 50_000_000;
+const MAX_EXACT_WORK = 40_000_000;
 const BETWEENNESS_PIVOTS = 300;
+const MIN_PIVOTS = 20;
 const SME_CLASSES = new Set(['micro', 'small', 'medium']);
 
 export interface NodeAttributes {
@@ -154,52 +155,56 @@ export function helixMatrix(graph: Graph<NodeAttributes, EdgeAttributes>): { a: 
 }
 
 /**
- * Brandes' betweenness centrality (unweighted, undirected), normalised to 0…1. Exact when
- * n·m is small enough; otherwise from evenly spread pivot sources, scaled by n / pivots.
+ * Brandes' betweenness centrality (unweighted, undirected), normalised to 0…1, over integer
+ * indices and typed arrays. Exact when n·m ≤ MAX_EXACT_WORK; otherwise from evenly spread pivot
+ * sources (as many as fit in that budget, between 20 and 300), scaled by n / pivots.
  */
 export function betweenness(graph: Graph): { scores: Map<string, number>; isApproximate: boolean } {
   const nodes = graph.nodes();
   const n = nodes.length;
-  const scores = new Map(nodes.map((v) => [v, 0]));
-  const isApproximate = n * Math.max(1, graph.size) > MAX_EXACT_WORK && n > BETWEENNESS_PIVOTS;
-  const sources = isApproximate ? Array.from({ length: BETWEENNESS_PIVOTS }, (_, i) => nodes[Math.floor((i * n) / BETWEENNESS_PIVOTS)]) : nodes;
-  const neighbours = new Map(nodes.map((v) => [v, graph.neighbors(v)]));
+  const index = new Map(nodes.map((v, i) => [v, i]));
+  const neighbours: Int32Array[] = nodes.map((v) => Int32Array.from(graph.neighbors(v).map((w) => index.get(w) as number)));
+  const work = n * Math.max(1, graph.size);
+  const isApproximate = work > MAX_EXACT_WORK && n > MIN_PIVOTS;
+  const pivotCount = isApproximate ? Math.max(MIN_PIVOTS, Math.min(BETWEENNESS_PIVOTS, Math.floor(MAX_EXACT_WORK / Math.max(1, graph.size)))) : n;
+  const sources = isApproximate ? Array.from({ length: pivotCount }, (_, i) => Math.floor((i * n) / pivotCount)) : nodes.map((_, i) => i);
+  const centrality = new Float64Array(n);
+  const sigma = new Float64Array(n);
+  const distance = new Int32Array(n);
+  const delta = new Float64Array(n);
+  const order = new Int32Array(n);
   for (const s of sources) {
-    const stack: string[] = [];
-    const predecessors = new Map<string, string[]>();
-    const sigma = new Map<string, number>([[s, 1]]);
-    const distance = new Map<string, number>([[s, 0]]);
-    const queue = [s];
-    for (let head = 0; head < queue.length; head++) {
-      const v = queue[head];
-      stack.push(v);
-      for (const w of neighbours.get(v) as string[]) {
-        if (!distance.has(w)) {
-          distance.set(w, (distance.get(v) as number) + 1);
-          queue.push(w);
+    sigma.fill(0);
+    distance.fill(-1);
+    delta.fill(0);
+    sigma[s] = 1;
+    distance[s] = 0;
+    order[0] = s;
+    let head = 0;
+    let tail = 1;
+    while (head < tail) {
+      const v = order[head++];
+      for (const w of neighbours[v]) {
+        if (distance[w] < 0) {
+          distance[w] = distance[v] + 1;
+          order[tail++] = w;
         }
-        if (distance.get(w) === (distance.get(v) as number) + 1) {
-          sigma.set(w, (sigma.get(w) ?? 0) + (sigma.get(v) as number));
-          const list = predecessors.get(w) ?? [];
-          list.push(v);
-          predecessors.set(w, list);
-        }
+        if (distance[w] === distance[v] + 1) sigma[w] += sigma[v];
       }
     }
-    const delta = new Map<string, number>();
-    while (stack.length > 0) {
-      const w = stack.pop() as string;
-      for (const v of predecessors.get(w) ?? []) {
-        delta.set(v, (delta.get(v) ?? 0) + ((sigma.get(v) as number) / (sigma.get(w) as number)) * (1 + (delta.get(w) ?? 0)));
+    // Predecessors of w are its neighbours one step closer to s.
+    for (let i = tail - 1; i > 0; i--) {
+      const w = order[i];
+      for (const v of neighbours[w]) {
+        if (distance[v] === distance[w] - 1) delta[v] += (sigma[v] / sigma[w]) * (1 + delta[w]);
       }
-      if (w !== s) scores.set(w, (scores.get(w) as number) + (delta.get(w) ?? 0));
+      centrality[w] += delta[w];
     }
   }
   // Undirected: each pair counted from both ends; normalise by the number of pairs (n−1)(n−2)/2.
   const pairs = ((n - 1) * (n - 2)) / 2;
   const scale = (isApproximate ? n / sources.length : 1) / 2 / (pairs > 0 ? pairs : 1);
-  for (const [v, value] of scores) scores.set(v, value * scale);
-  return { scores, isApproximate };
+  return { scores: new Map(nodes.map((v, i) => [v, centrality[i] * scale])), isApproximate };
 }
 
 export interface NetworkView {
