@@ -34,7 +34,7 @@ describeBrowser('expert review in Chromium: assign, review, consensus, rank, dec
     const texts = page.getByLabel('Motivering (minstens 30 tekens)');
     for (let i = 0; i < 3; i++) await texts.nth(i).fill(justification);
     await page.getByRole('button', { name: 'Indienen (definitief)' }).click();
-    await seen(page.getByText('Ingediend'));
+    await seen(page.getByText('Ingediend', { exact: true }));
   });
 
   it('after the other experts reviewed, the officer agrees consensus, ranks, decides, and the applicant reads the summary', async () => {
