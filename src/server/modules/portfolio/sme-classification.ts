@@ -223,16 +223,16 @@ const NAMES = {
   unknown: { nl: 'onbekend', en: 'unknown' },
 };
 
-function euros(cents: number | null): string {
-  return cents === null ? '?' : `€${(cents / 100).toLocaleString('en-US', { maximumFractionDigits: 0 })}`;
+function euros(cents: number | null, lang: 'nl' | 'en'): string {
+  return cents === null ? '?' : `€ ${(cents / 100).toLocaleString(lang === 'nl' ? 'nl-BE' : 'en-GB', { maximumFractionDigits: 0 })}`;
 }
 
 /** One sentence in each language: the class, and the rule that decided it. */
 function explain(sizeClass: SizeClassResult, year: YearClassification | null, kept: boolean): { nl: string; en: string } {
   if (!year) return { nl: 'Onbekend: er zijn geen cijfers ingevoerd.', en: 'Unknown: no figures have been entered.' };
   const name = NAMES[sizeClass];
-  const figures = `${year.aggregated.headcount ?? '?'} VTE/AWU, ${euros(year.aggregated.turnoverCents)}, ${euros(year.aggregated.balanceSheetCents)}`;
-  const prefix = { nl: `${name.nl} (referentiejaar ${year.referenceYear}; ${figures})`, en: `${name.en} (reference year ${year.referenceYear}; ${figures})` };
+  const figures = (lang: 'nl' | 'en') => `${year.aggregated.headcount ?? '?'} ${lang === 'nl' ? 'VTE' : 'AWU'}, ${lang === 'nl' ? 'omzet' : 'turnover'} ${euros(year.aggregated.turnoverCents, lang)}, ${lang === 'nl' ? 'balanstotaal' : 'balance sheet'} ${euros(year.aggregated.balanceSheetCents, lang)}`;
+  const prefix = { nl: `${name.nl} (referentiejaar ${year.referenceYear}; ${figures('nl')})`, en: `${name.en} (reference year ${year.referenceYear}; ${figures('en')})` };
   const reasons: Record<YearClassification['decidedBy'], { nl: string; en: string }> = {
     public_control: { nl: '25 % of meer in handen van openbare instanties: geen kmo.', en: '25% or more controlled by public bodies: not an SME.' },
     missing_figures: { nl: `cijfers ontbreken (${year.missing.join(', ')}); er wordt niets geraden.`, en: `figures missing (${year.missing.join(', ')}); nothing is guessed.` },
