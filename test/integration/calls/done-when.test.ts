@@ -32,7 +32,7 @@ describe("issue 4 'Done when': publish, apply, refuse one second late, explain e
     await at(nowMs);
     themeIds = await createThemes(t.database.db, 'done-when');
   });
-  afterAll(() => t.close());
+  afterAll(() => t?.close());
 
   it('an officer publishes a call with three criteria, two tie-break rules and five eligibility rules', async () => {
     const created = await officer.post('/api/calls', buildCallDefinition({ code: 'OPR-2027-01', themeIds, opensAtLocal: '2027-02-15T09:00', closesAtLocal: DEADLINE_LOCAL }));

@@ -48,7 +48,7 @@ describe('proposals: bad input, sealing, amendments, clarifications, versions', 
     await at('2027-09-02T08:00:00Z');
     proposalId = (await applicant.post(`/api/calls/${callId}/proposals`, { title: 'Circulaire coatings (voorbeeld)' })).json().data.id;
   });
-  afterAll(() => t.close());
+  afterAll(() => t?.close());
 
   it('refuses an invalid enterprise number in the consortium', async () => {
     const content = await fullContent(18_300_001);
