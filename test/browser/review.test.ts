@@ -96,4 +96,13 @@ describeBrowser('expert review in Chromium: assign, review, consensus, rank, dec
     expect(pdf.status()).toBe(200);
     expect(pdf.headers()['content-type']).toBe('application/pdf');
   });
+
+  it('the JSON tools page runs the solver on an instance and shows the optimum', async () => {
+    const page = await h.newPage();
+    await loginInBrowser(page, h.baseUrl, 'officer');
+    await page.getByRole('link', { name: 'Toewijzing & rangschikking (JSON)' }).click();
+    await page.getByRole('button', { name: 'Uitvoeren' }).first().click();
+    await textContaining(page.getByRole('status'), 'Volledige toewijzing gevonden');
+    await textContaining(page.getByRole('status'), 'Totale expertisematch: 1,4');
+  });
 });

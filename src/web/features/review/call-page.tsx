@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Checkbox, Group, List, NumberInput, Stack, Tabs, Text, TextInput, Textarea } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Checkbox, Group, List, MultiSelect, NumberInput, Stack, Tabs, Text, TextInput, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
@@ -23,6 +23,7 @@ import {
   type OverviewProposal,
   type Ranked,
 } from './api';
+import { useExpertPool } from './experts-page';
 
 export function CallReviewPage() {
   const { callId = '' } = useParams();
@@ -145,7 +146,21 @@ function ExpertsTab({ data }: { data: CallOverview }) {
     { id: 'load', header: t('load'), accessorFn: (e) => `${e.assigned} / ${e.minLoad}–${e.maxLoad}` },
     { accessorKey: 'conflicts', header: t('conflicts') },
   ];
-  return <DataTable data={data.experts} columns={columns} xlsxUrl="/api/review/experts.xlsx" />;
+  const pool = useExpertPool();
+  const [chosen, setChosen] = useState<string[]>([]);
+  const invite = useReviewMutation(() => api.post<{ invited: number }>(`/api/review/calls/${data.call.id}/experts`, { userIds: chosen }));
+  const onCall = new Set(data.experts.map((e) => e.userId));
+  const options = (pool.data?.data ?? []).filter((e) => !onCall.has(e.userId)).map((e) => ({ value: e.userId, label: e.name }));
+  return (
+    <Stack>
+      <Group align="flex-end">
+        <MultiSelect label={t('inviteExperts')} data={options} value={chosen} onChange={setChosen} searchable w={420} />
+        <Button disabled={chosen.length === 0} loading={invite.isPending} onClick={() => invite.mutate(undefined, { onSuccess: (r) => { setChosen([]); notifications.show({ message: t('invited', { count: r.data.invited }) }); } })}>{t('invite')}</Button>
+      </Group>
+      <ErrorAlert error={invite.error ?? pool.error} />
+      <DataTable data={data.experts} columns={columns} xlsxUrl="/api/review/experts.xlsx" />
+    </Stack>
+  );
 }
 
 function ConflictsTab({ callId }: { callId: string }) {

@@ -8,6 +8,7 @@ import { DataTable } from '../../shared/data-table';
 import { ErrorAlert } from '../../shared/error-alert';
 import { PageHeader } from '../../shared/page-header';
 import { useInvitations, useMyAssignments, useReviewMutation, type MyAssignment } from './api';
+import { MyProfileCard } from './experts-page';
 
 export function MyReviewsPage() {
   const { t, i18n } = useTranslation('review');
@@ -51,6 +52,8 @@ export function MyReviewsPage() {
       </Stack>
       <Title order={2} size="h4" mb="sm">{t('toReview')}</Title>
       <DataTable data={assignments.data?.data ?? []} columns={columns} />
+      <Title order={2} size="h4" mt="lg" mb="sm">{t('myProfile')}</Title>
+      <MyProfileCard />
     </>
   );
 }
