@@ -9,18 +9,21 @@ import { formatDate, formatPercent } from '../../app/format';
 import { DataTable } from '../../shared/data-table';
 import { ErrorAlert } from '../../shared/error-alert';
 import { PageHeader } from '../../shared/page-header';
-import { useCluster, useMembers, usePortfolioMutation, useThemes, type ClusterDetail, type Member } from './api';
+import { useCluster, useMembers, useOrganisations, usePortfolioMutation, useThemes, type ClusterDetail, type Member } from './api';
 import { HELIXES, themeLabel } from './portfolio-page';
 
-function EditModal({ cluster, onClose }: { cluster: ClusterDetail; onClose: () => void }) {
+function EditModal({ cluster, editAll, onClose }: { cluster: ClusterDetail; editAll: boolean; onClose: () => void }) {
   const { t, i18n } = useTranslation('portfolio');
   const { t: tc } = useTranslation();
   const themes = useThemes();
+  const organisations = useOrganisations({});
+  const [officerFields, setOfficerFields] = useState({ name: cluster.name, mandateStart: cluster.mandateStart ?? '', mandateEnd: cluster.mandateEnd ?? '', legalEntityId: cluster.legalEntity?.id ?? null });
   const [mission, setMission] = useState(cluster.economicMission);
   const [goals, setGoals] = useState(cluster.goals.map((g) => `${g.title}${g.targetYear ? ` | ${g.targetYear}` : ''}`).join('\n'));
   const [themeIds, setThemeIds] = useState([...cluster.transitions, ...cluster.themes].map((x) => x.id));
   const save = usePortfolioMutation(() =>
     api.patch(`/api/clusters/${cluster.id}`, {
+      ...(editAll ? { name: officerFields.name, mandateStart: officerFields.mandateStart || null, mandateEnd: officerFields.mandateEnd || null, legalEntityId: officerFields.legalEntityId } : {}),
       economicMission: mission,
       themeIds,
       goals: goals.split('\n').map((l) => l.trim()).filter(Boolean).map((line) => {
@@ -33,6 +36,16 @@ function EditModal({ cluster, onClose }: { cluster: ClusterDetail; onClose: () =
     <Modal opened onClose={onClose} title={t('editCluster')} size="lg">
       <Stack>
         <ErrorAlert error={save.error} />
+        {editAll && (
+          <>
+            <TextInput label={t('name')} value={officerFields.name} onChange={(e) => setOfficerFields({ ...officerFields, name: e.currentTarget.value })} />
+            <Group grow>
+              <TextInput type="date" label={t('mandateStart')} value={officerFields.mandateStart} onChange={(e) => setOfficerFields({ ...officerFields, mandateStart: e.currentTarget.value })} />
+              <TextInput type="date" label={t('mandateEnd')} value={officerFields.mandateEnd} onChange={(e) => setOfficerFields({ ...officerFields, mandateEnd: e.currentTarget.value })} />
+            </Group>
+            <Select label={t('legalEntity')} searchable clearable value={officerFields.legalEntityId} onChange={(v) => setOfficerFields({ ...officerFields, legalEntityId: v })} data={(organisations.data?.data ?? []).map((o) => ({ value: o.id, label: o.name }))} />
+          </>
+        )}
         <Textarea label={t('mission')} autosize minRows={3} value={mission} onChange={(e) => setMission(e.currentTarget.value)} />
         <Textarea label={t('goalsHelp')} autosize minRows={3} value={goals} onChange={(e) => setGoals(e.currentTarget.value)} />
         <MultiSelect label={t('themesAndTransitions')} searchable value={themeIds} onChange={setThemeIds} data={(themes.data?.data ?? []).map((x) => ({ value: x.id, label: `${t(`themeKinds.${x.kind}`)}: ${themeLabel(x, i18n.language)}` }))} />
@@ -144,7 +157,7 @@ export function ClusterPage() {
       <Title order={2} size="h4" mb="xs">{t('members')}</Title>
       <ErrorAlert error={members.error} />
       <DataTable data={members.data?.data ?? []} columns={columns} xlsxUrl={`/api/clusters/${c.id}/members.xlsx`} csvUrl={`/api/clusters/${c.id}/members.csv`} />
-      {modal === 'edit' && <EditModal cluster={c} onClose={() => setModal(null)} />}
+      {modal === 'edit' && <EditModal cluster={c} editAll={abilities.editAll === true} onClose={() => setModal(null)} />}
       {(modal === 'status' || modal === 'promote') && <LifecycleModal cluster={c} mode={modal} onClose={() => setModal(null)} />}
     </>
   );
