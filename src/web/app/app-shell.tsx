@@ -1,6 +1,6 @@
 import { Anchor, AppShell, Badge, Burger, Group, NavLink, ScrollArea, SegmentedControl, Text, Button, Box } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { Link, NavLink as RouterNavLink, Outlet, useNavigate } from 'react-router';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { navItems } from './feature-registry';
 import { useLogout, type Me } from './auth';
@@ -24,7 +24,13 @@ export function Shell({ me }: { me: Me }) {
   const [opened, { toggle, close }] = useDisclosure();
   const logout = useLogout();
   const navigate = useNavigate();
+  const location = useLocation();
   const items = navItems.filter((item) => item.roles.includes(me.user.role));
+  // One highlighted item: the longest link that the current path starts with.
+  const activeTo = items
+    .map((item) => item.to)
+    .filter((to) => location.pathname === to || location.pathname.startsWith(to === '/' ? '/\u0000' : `${to}/`))
+    .sort((a, b) => b.length - a.length)[0];
   return (
     <AppShell header={{ height: 60 }} navbar={{ width: 250, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="lg">
       <a href="#main" className="skip-link">{t('skipToContent')}</a>
@@ -54,7 +60,7 @@ export function Shell({ me }: { me: Me }) {
         <AppShell.Section grow component={ScrollArea}>
         <nav>
           {items.map((item) => (
-            <NavLink key={item.to} component={RouterNavLink} to={item.to} label={t(item.labelKey)} onClick={close} end={item.to === '/'} />
+            <NavLink key={item.to} component={Link} to={item.to} label={t(item.labelKey)} onClick={close} active={item.to === activeTo} aria-current={item.to === activeTo ? 'page' : undefined} />
           ))}
         </nav>
         </AppShell.Section>
