@@ -7,10 +7,10 @@ import { registerAudit } from './audit';
 import { registerCalls } from './calls';
 import { registerKbo } from './kbo';
 import { registerReview } from './review';
+import { registerPartnershipReminders } from './partnership-reminders';
 import { registerPolicy } from './policy';
 import { registerFunding } from './funding';
 import { registerKpis } from './kpis';
-import { registerPartnershipReminders } from './partnership-reminders';
 
 /** Every CLI command group; a feature module adds its `register…` here. */
-export const commandRegistrars: ((program: Command) => void)[] = [registerServe, registerMigrate, registerUser, registerDemo, registerAudit, registerCalls, registerReview, registerPolicy, registerFunding, registerKpis, registerKbo, registerPartnershipReminders];
+export const commandRegistrars: ((program: Command) => void)[] = [registerServe, registerMigrate, registerUser, registerDemo, registerAudit, registerCalls, registerReview, registerPolicy, registerPartnershipReminders, registerFunding, registerKbo, registerKpis];

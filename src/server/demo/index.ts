@@ -5,9 +5,9 @@ import { portfolioExtraSeed } from './portfolio-extra.seed';
 import { callsSeed } from './calls.seed';
 import { fundingSeed } from './funding.seed';
 import { partnershipSeed } from './partnership.seed';
+import { kpisSeed } from './kpis.seed';
 import { policySeed } from './policy.seed';
 import { reviewSeed } from './review.seed';
-import { kpisSeed } from './kpis.seed';
 
 /** The demo seeds in order; a feature module appends its seed after the ones it builds on. */
-export const demoSeeds: DemoSeed[] = [portfolioSeed, accountsSeed, portfolioExtraSeed, callsSeed, fundingSeed, policySeed, kpisSeed, partnershipSeed, reviewSeed];
+export const demoSeeds: DemoSeed[] = [portfolioSeed, accountsSeed, portfolioExtraSeed, callsSeed, fundingSeed, kpisSeed, partnershipSeed, policySeed, reviewSeed];

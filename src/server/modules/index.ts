@@ -6,8 +6,9 @@ import auditRoutes from './audit/audit.routes';
 import lookupsRoutes from './lookups/lookups.routes';
 import notificationsRoutes from './notifications/notifications.routes';
 import callsRoutes from './calls/calls.routes';
-import fundingModule from './funding/index.routes';
+import portfolioRoutes from './portfolio/portfolio.routes';
 import partnershipRoutes from './partnership/partnership.routes';
+import fundingModule from './funding/index.routes';
 import policyRoutes from './policy/policy.routes';
 import kpisRoutes from './kpis/kpis.routes';
 import reviewRoutes from './review/review.routes';
@@ -21,8 +22,9 @@ export const featureModules: FastifyPluginAsync[] = [
   lookupsRoutes,
   notificationsRoutes,
   callsRoutes,
-  fundingModule,
+  portfolioRoutes,
   partnershipRoutes,
+  fundingModule,
   policyRoutes,
   kpisRoutes,
   reviewRoutes,
