@@ -66,9 +66,9 @@ export function PortfolioPage() {
         {rows.map((c) => (
           <Paper key={c.id} withBorder p="sm" radius="md">
             <Stack gap={4}>
-              <Group justify="space-between" wrap="nowrap">
+              <Group justify="space-between" gap={4}>
                 <Anchor component={Link} to={`/portfolio/clusters/${c.id}`} fw={600}>{c.shortName}</Anchor>
-                <Badge size="sm" variant="outline">{t(`kinds.${c.kind}`)}</Badge>
+                <Badge size="sm" variant="outline" style={{ flexShrink: 0, maxWidth: "none" }} styles={{ label: { overflow: "visible" } }}>{t(`kinds.${c.kind}`)}</Badge>
               </Group>
               <Text size="sm">{t('membersCount', { count: c.memberSummary.members })} · {t('smeShort')} {formatPercent(c.memberSummary.smeShare)}</Text>
               <Group gap={4}>{c.transitions.map((x) => <Badge key={x.id} size="xs" variant="light">{themeLabel(x, language)}</Badge>)}</Group>
