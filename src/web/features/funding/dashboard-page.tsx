@@ -8,7 +8,7 @@ import { ErrorAlert } from '../../shared/error-alert';
 import { Money } from './money';
 import { PageHeader } from '../../shared/page-header';
 import { useDashboard, type Dashboard, type Figures } from './api';
-import { EChart } from './echart';
+import { EChart } from '../../shared/echart';
 
 /** Cents → euros for a chart axis only (display); the tables show exact amounts. */
 const toEuros = (cents: number) => Math.round(cents / 100);

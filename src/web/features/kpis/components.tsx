@@ -1,31 +1,8 @@
 import { Badge, Tooltip } from '@mantine/core';
-import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import * as echarts from 'echarts/core';
-import { BarChart, LineChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, TooltipComponent, MarkLineComponent } from 'echarts/components';
-import { SVGRenderer } from 'echarts/renderers';
 import { formatCents, formatNumber } from '../../app/format';
+export { EChart } from '../../shared/echart';
 import { STATUS_COLOURS, type Cell, type Definition, type KpiStatus } from './api';
-
-echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, MarkLineComponent, SVGRenderer]);
-
-/** One ECharts chart (SVG), resized with its container; `label` names it for screen readers. */
-export function EChart({ option, height = 200, label }: { option: echarts.EChartsCoreOption; height?: number; label: string }) {
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!ref.current) return undefined;
-    const chart = echarts.init(ref.current, undefined, { renderer: 'svg' });
-    chart.setOption(option);
-    const observer = new ResizeObserver(() => chart.resize());
-    observer.observe(ref.current);
-    return () => {
-      observer.disconnect();
-      chart.dispose();
-    };
-  }, [option]);
-  return <div ref={ref} role="img" aria-label={label} style={{ width: '100%', height }} />;
-}
 
 export function StatusBadge({ status }: { status: KpiStatus }) {
   const { t } = useTranslation('kpis');

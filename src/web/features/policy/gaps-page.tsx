@@ -6,7 +6,7 @@ import { DataTable } from '../../shared/data-table';
 import { ErrorAlert } from '../../shared/error-alert';
 import { PageHeader } from '../../shared/page-header';
 import { formatNumber, formatPercent } from '../../app/format';
-import { EChart } from './echart';
+import { EChart } from '../../shared/echart';
 import { exportUrl, useCoverage, useFootprint, type FootprintRow, type ThemeCoverage } from './api';
 
 export function GapsPage() {

@@ -6,7 +6,7 @@ import { DataTable } from '../../shared/data-table';
 import { ErrorAlert } from '../../shared/error-alert';
 import { PageHeader } from '../../shared/page-header';
 import { formatNumber } from '../../app/format';
-import { EChart } from './echart';
+import { EChart } from '../../shared/echart';
 import { exportUrl, useNetwork, type Network } from './api';
 
 const HELIXES = ['company', 'knowledge_institution', 'government', 'civil_society'] as const;

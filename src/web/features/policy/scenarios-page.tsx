@@ -8,7 +8,7 @@ import { formatNumber, formatPercent } from '../../app/format';
 import { DataTable } from '../../shared/data-table';
 import { ErrorAlert } from '../../shared/error-alert';
 import { PageHeader } from '../../shared/page-header';
-import { EChart } from './echart';
+import { EChart } from '../../shared/echart';
 import { exportUrl, useComparison, useComparisonMutation, type Comparison } from './api';
 
 type Scenario = Comparison['scenarios'][number];

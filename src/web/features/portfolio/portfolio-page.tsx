@@ -9,7 +9,7 @@ import { DataTable } from '../../shared/data-table';
 import { ErrorAlert } from '../../shared/error-alert';
 import { PageHeader } from '../../shared/page-header';
 import { useClusters, useThemes, type Cluster, type ClusterFilters, type Helix } from './api';
-import { PortfolioChart } from './chart';
+import { EChart } from '../../shared/echart';
 
 export const HELIXES: Helix[] = ['company', 'knowledge_institution', 'government', 'civil_society'];
 const HELIX_COLOURS = ['#1c7ed6', '#2f9e44', '#f08c00', '#ae3ec9'];
@@ -77,7 +77,7 @@ export function PortfolioPage() {
         ))}
       </SimpleGrid>
       <Title order={2} size="h4" mb="xs">{t('helixChart')}</Title>
-      <PortfolioChart option={chart} height={Math.max(220, rows.length * 34 + 60)} label={t('helixChart')} />
+      <EChart option={chart} height={Math.max(220, rows.length * 34 + 60)} label={t('helixChart')} />
       <DataTable data={rows} columns={columns} xlsxUrl={xlsxUrl} />
     </>
   );
