@@ -19,8 +19,11 @@ describeBrowser('policy analytics in Chromium', () => {
     // Navigate by URL: the shared navigation is long and may not scroll at the harness's window size.
     await page.goto(`${h.baseUrl}/policy/gaps`);
     await seen(page.getByRole('heading', { name: 'Dekking van thema’s en hiaten' }));
+    // The heading shows before the data: wait for the list itself.
+    await seen(page.getByTestId('weakest-themes').locator('li'));
     expect(await page.getByTestId('weakest-themes').locator('li').count()).toBeGreaterThan(0);
     await seen(page.getByRole('img', { name: 'Heatmap thema’s × clusters' }).locator('svg'));
+    await seen(page.getByTestId('weakest-sectors').locator('li'));
     expect(await page.getByTestId('weakest-sectors').locator('li').count()).toBeGreaterThan(0);
     await textContaining(page.getByTestId('weakest-sectors'), '%');
   });
@@ -55,6 +58,7 @@ describeBrowser('policy analytics in Chromium', () => {
     await seen(page.getByRole('heading', { name: 'Vergelijking van beleidsscenario’s' }));
     const firstRow = page.getByTestId('scenario-ranking').locator('tbody tr').first();
     await textContaining(firstRow, 'Voorkeursrichting VARIO');
+    await seen(page.getByTestId('scenario-sensitivity').locator('tbody tr'));
     expect(await page.getByTestId('scenario-sensitivity').locator('tbody tr').count()).toBe(6);
     await textContaining(page.getByTestId('scenario-sensitivity'), 'Economische valorisatie');
     await seen(page.getByText('Nog geen scores').first());

@@ -36,19 +36,19 @@ interface DemoProject {
 }
 
 const PROJECTS: DemoProject[] = [
-  { code: 'CP-2024-01', title: 'Chemisch recycleren van gemengd plastic afval (voorbeeld)', clusters: ['Catalisti'], start: '2024-03-01', end: '2026-08-31', regime: 'block_exemption', stage: 'interim_paid', partners: 5 },
+  { code: 'CP-2024-01', title: 'Chemisch recycleren van gemengd plastic afval (voorbeeld)', clusters: ['Catalisti'], start: '2023-03-01', end: '2026-08-31', regime: 'block_exemption', stage: 'interim_paid', partners: 5 },
   { code: 'CP-2025-02', title: 'Biogebaseerde coatings voor verpakkingen (voorbeeld)', clusters: ['Catalisti'], start: '2025-03-01', end: '2027-02-28', regime: 'de_minimis', stage: 'committed', partners: 4 },
   { code: 'CP-2024-03', title: 'Slimme stadsdistributie met elektrische vracht (voorbeeld)', clusters: ['VIL'], start: '2024-04-01', end: '2026-03-31', regime: 'de_minimis', stage: 'interim_paid', partners: 4 },
   { code: 'CP-2025-04', title: 'Digitale tweeling van de havenlogistiek (voorbeeld)', clusters: ['VIL'], start: '2025-01-01', end: '2027-06-30', regime: 'block_exemption', stage: 'interim_reported', partners: 5 },
-  { code: 'CP-2024-05', title: 'Lokale energiegemeenschappen op bedrijventerreinen (voorbeeld)', clusters: ['Flux50'], start: '2024-02-01', end: '2026-01-31', regime: 'block_exemption', stage: 'interim_paid', partners: 6 },
+  { code: 'CP-2024-05', title: 'Lokale energiegemeenschappen op bedrijventerreinen (voorbeeld)', clusters: ['Flux50'], start: '2023-02-01', end: '2026-01-31', regime: 'block_exemption', stage: 'interim_paid', partners: 6 },
   { code: 'CP-2025-06', title: 'Flexibel laden van bedrijfsvloten (voorbeeld)', clusters: ['Flux50'], start: '2025-09-01', end: '2027-08-31', regime: 'de_minimis', stage: 'committed', partners: 4 },
-  { code: 'CP-2024-07', title: 'Eiwitten uit nevenstromen van de voedingsindustrie (voorbeeld)', clusters: ['FlandersFOOD'], start: '2024-06-01', end: '2026-05-31', regime: 'block_exemption', stage: 'interim_paid', partners: 5 },
+  { code: 'CP-2024-07', title: 'Eiwitten uit nevenstromen van de voedingsindustrie (voorbeeld)', clusters: ['FlandersFOOD'], start: '2023-06-01', end: '2026-05-31', regime: 'block_exemption', stage: 'interim_paid', partners: 5 },
   { code: 'CP-2025-08', title: 'Zoutreductie in bereide maaltijden (voorbeeld)', clusters: ['FlandersFOOD'], start: '2025-02-01', end: '2026-12-31', regime: 'de_minimis', stage: 'interim_reported', partners: 3 },
   { code: 'CP-2024-09', title: 'Natuurinclusieve offshore funderingen (voorbeeld)', clusters: ['DeBlauweCluster'], start: '2024-09-01', end: '2027-02-28', regime: 'block_exemption', stage: 'interim_paid', partners: 4 },
   { code: 'CP-2025-10', title: 'Telemonitoring na hartchirurgie (voorbeeld)', clusters: ['MEDVIA'], start: '2025-01-01', end: '2026-12-31', regime: 'block_exemption', stage: 'interim_reported', partners: 4 },
   { code: 'CP-2026-11', title: 'AI-ondersteunde beeldvorming in de eerste lijn (voorbeeld)', clusters: ['MEDVIA'], start: '2026-02-01', end: '2028-01-31', regime: 'block_exemption', stage: 'committed', partners: 5 },
   { code: 'CP-2025-12', title: 'Waterstof voor industriële hoge-temperatuurwarmte (voorbeeld)', clusters: ['IBN-Waterstof'], start: '2025-05-01', end: '2027-04-30', regime: 'de_minimis', stage: 'committed', partners: 3 },
-  { code: 'ICP-2024-01', title: 'Groene waterstof als grondstof voor de chemie (voorbeeld)', clusters: ['Catalisti', 'Flux50', 'IBN-Waterstof'], start: '2024-05-01', end: '2027-04-30', regime: 'block_exemption', stage: 'interim_paid', partners: 7 },
+  { code: 'ICP-2024-01', title: 'Groene waterstof als grondstof voor de chemie (voorbeeld)', clusters: ['Catalisti', 'Flux50', 'IBN-Waterstof'], start: '2023-05-01', end: '2027-04-30', regime: 'block_exemption', stage: 'interim_paid', partners: 7 },
   { code: 'ICP-2025-02', title: 'Emissievrije binnenvaart en short sea shipping (voorbeeld)', clusters: ['VIL', 'DeBlauweCluster'], start: '2025-04-01', end: '2027-09-30', regime: 'block_exemption', stage: 'interim_reported', partners: 6 },
   { code: 'ICP-2026-03', title: 'Gepersonaliseerde voeding voor ouderen in de thuiszorg (voorbeeld)', clusters: ['FlandersFOOD', 'MEDVIA'], start: '2026-01-01', end: '2027-12-31', regime: 'de_minimis', stage: 'committed', partners: 5 },
   { code: 'CP-2026-13', title: 'Digitale bouwvergunningen met BIM (voorbeeld)', clusters: ['IBN-DigiBouw'], start: '2026-09-01', end: '2028-08-31', regime: 'block_exemption', stage: 'planned', partners: 3 },
