@@ -146,21 +146,21 @@ export const CallSchema = z.object({
   amendments: z.array(z.object({ number: z.number(), motivation: z.string(), amendedAt: z.string() })),
 });
 
-export const CallSummarySchema = z.object({
-  id: z.string(),
-  code: z.string(),
-  kind: CallKindSchema,
-  status: CallStatusSchema,
-  titleNl: z.string(),
-  titleEn: z.string().nullable(),
-  summaryNl: z.string(),
-  summaryEn: z.string().nullable(),
-  budgetEnvelopeCents: z.number(),
-  opensAt: z.string().nullable(),
-  closesAt: z.string().nullable(),
-  isAcceptingProposals: z.boolean(),
-  proposalCount: z.number().nullable(),
-});
+/** The list view: a subset of the call, derived rather than copied, plus the number of proposals. */
+export const CallSummarySchema = CallSchema.pick({
+  id: true,
+  code: true,
+  kind: true,
+  status: true,
+  titleNl: true,
+  titleEn: true,
+  summaryNl: true,
+  summaryEn: true,
+  budgetEnvelopeCents: true,
+  opensAt: true,
+  closesAt: true,
+  isAcceptingProposals: true,
+}).extend({ proposalCount: z.number().nullable() });
 
 // ---------- proposals ----------
 
