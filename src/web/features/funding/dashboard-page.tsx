@@ -38,7 +38,7 @@ function Totals({ totals }: { totals: Figures }) {
       {items.map(([label, value]) => (
         <Card key={label} withBorder padding="sm">
           <Text size="xs" c="dimmed">{label}</Text>
-          <Text fw={700} data-testid={`total-${label}`}>{value}</Text>
+          <Text fw={700} style={{ whiteSpace: 'nowrap' }} data-testid={`total-${label}`}>{value}</Text>
         </Card>
       ))}
     </SimpleGrid>
