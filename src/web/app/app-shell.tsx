@@ -2,7 +2,7 @@ import { Anchor, AppShell, Badge, Burger, Group, NavLink, ScrollArea, SegmentedC
 import { useDisclosure } from '@mantine/hooks';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { navItems } from './feature-registry';
+import { navItems, type NavItem } from './feature-registry';
 import { useLogout, type Me } from './auth';
 
 export function LanguageSwitch() {
@@ -16,6 +16,22 @@ export function LanguageSwitch() {
       data={[{ value: 'nl', label: 'NL' }, { value: 'en', label: 'EN' }]}
     />
   );
+}
+
+/** Features whose links are shown under a heading; others (home, notifications) stand alone. */
+const SECTIONS = new Set(['portfolio', 'calls', 'review', 'funding', 'kpis', 'partnership', 'policy', 'admin']);
+
+/** Groups the navigation by feature (the i18n namespace of its label), groups in order of their first link. */
+function groupBySection(items: NavItem[]): { section: string | null; items: NavItem[] }[] {
+  const groups: { section: string | null; items: NavItem[] }[] = [];
+  for (const item of items) {
+    const namespace = item.labelKey.split(':')[0];
+    const section = SECTIONS.has(namespace) ? namespace : null;
+    const existing = section ? groups.find((g) => g.section === section) : undefined;
+    if (existing) existing.items.push(item);
+    else groups.push({ section, items: [item] });
+  }
+  return groups;
 }
 
 /** The signed-in frame: header, role-based navigation, and the page. */
@@ -59,8 +75,15 @@ export function Shell({ me }: { me: Me }) {
       <AppShell.Navbar p="xs" aria-label="Navigatie">
         <AppShell.Section grow component={ScrollArea}>
         <nav>
-          {items.map((item) => (
-            <NavLink key={item.to} component={Link} to={item.to} label={t(item.labelKey)} onClick={close} active={item.to === activeTo} aria-current={item.to === activeTo ? 'page' : undefined} />
+          {groupBySection(items).map((group) => (
+            <div key={group.section ?? group.items[0].to}>
+              {group.section && (
+                <Text size="xs" fw={700} c="dimmed" tt="uppercase" mt="sm" mb={2} px="sm">{t(`navSections.${group.section}`)}</Text>
+              )}
+              {group.items.map((item) => (
+                <NavLink key={item.to} component={Link} to={item.to} label={t(item.labelKey)} py={6} onClick={close} active={item.to === activeTo} aria-current={item.to === activeTo ? 'page' : undefined} />
+              ))}
+            </div>
           ))}
         </nav>
         </AppShell.Section>

@@ -26,6 +26,7 @@ export default {
     yes: 'Ja',
     no: 'Nee',
     menu: 'Menu',
+    navSections: { portfolio: 'Portefeuille', calls: 'Oproepen', review: 'Selectie', funding: 'Financiering', kpis: 'Evaluatie', partnership: 'Partnerschap', policy: 'Beleid', admin: 'Beheer' },
     roles: { admin: 'Beheerder', officer: 'Programmabeheerder (VLAIO)', manager: 'Clustermanager', applicant: 'Aanvrager', expert: 'Expert', analyst: 'Beleidsanalist' },
   },
   en: {
@@ -54,6 +55,7 @@ export default {
     yes: 'Yes',
     no: 'No',
     menu: 'Menu',
+    navSections: { portfolio: 'Portfolio', calls: 'Calls', review: 'Selection', funding: 'Funding', kpis: 'Evaluation', partnership: 'Partnership', policy: 'Policy', admin: 'Administration' },
     roles: { admin: 'Administrator', officer: 'Programme officer (VLAIO)', manager: 'Cluster manager', applicant: 'Applicant', expert: 'Expert', analyst: 'Policy analyst' },
   },
 };
