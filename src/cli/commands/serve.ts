@@ -9,6 +9,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../server/demo/accounts.seed';
 import { purgeExpiredSessions } from '../../server/modules/auth/sessions.repository';
 import { sendOutbox } from '../../server/notifications/send-outbox';
 import { startReminderSchedule } from '../../server/modules/partnership/run-reminders';
+import { startReviewReminderSchedule } from '../../server/modules/review/schedule-review-reminders';
 
 /** Demo data loads on the embedded database by default; on a server only with SPEERPUNT_DEMO=true. */
 function wantsDemo(hasServer: boolean): boolean {
@@ -37,6 +38,7 @@ export async function serve(): Promise<void> {
   const outbox = setInterval(() => void sendOutbox(database.db, config.smtpUrl, app.log).catch((error) => app.log.warn({ err: error }, 'outbox run failed')), 15_000);
   outbox.unref();
   const stopReminders = startReminderSchedule(database.db, app.log);
+  const stopReviewReminders = startReviewReminderSchedule(database.db, config, app.log);
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -46,6 +48,7 @@ export async function serve(): Promise<void> {
     clearInterval(purge);
     clearInterval(outbox);
     stopReminders();
+    stopReviewReminders();
     try {
       await app.close();
       await database.close();
