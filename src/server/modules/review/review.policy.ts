@@ -22,6 +22,11 @@ export interface ReviewProposalRow {
 const proposalColumns = ['proposals.id', 'proposals.call_id', 'proposals.reference', 'proposals.title', 'proposals.summary', 'proposals.status', 'proposals.owner_user_id', 'proposals.submitted_at'] as const;
 
 /** The call if it exists and the viewer is staff (officer/admin/analyst); otherwise NOT_FOUND. */
+/** Who may open a call's review file (analysts see the list of calls in review, not the file). */
+export function canOpenCallReview(actor: Actor | null): boolean {
+  return actor?.role === 'officer' || actor?.role === 'admin';
+}
+
 export async function getCallForStaff(db: Db, callId: string) {
   const call = await db.selectFrom('calls').selectAll().where('id', '=', callId).executeTakeFirst();
   if (!call || call.status === 'draft') throw new AppError('NOT_FOUND');

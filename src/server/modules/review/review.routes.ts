@@ -16,6 +16,7 @@ import { addManualAssignment, assignCall, removeAssignment, setRapporteur } from
 import { findMyAssignments, getCalibration, getReviewWorkspace, saveConsensus, saveReviewDraft, submitReview } from './reviews';
 import { findReviewCalls, getCallOverview } from './call-overview';
 import { remindExperts, saveCallReviewSettings } from './call-review-settings';
+import { canOpenCallReview } from './review.policy';
 import { rankCall } from '../ranking/rank-call';
 import { decideProposals, fileObjection, findCallObjections, getEvaluationSummary, handleObjection, startBusinessNetwork } from '../decisions/decisions';
 import { buildEvaluationSummaryPdf } from '../decisions/evaluation-summary-pdf';
@@ -128,7 +129,10 @@ export default async function reviewRoutes(app: FastifyInstance): Promise<void> 
   });
 
   // Calls under review and assignment.
-  r.get('/api/review/calls', { config: staffAndAnalyst, schema: { tags, summary: 'Calls in review', response: { 200: envelope(Any) } } }, async (request) => ok(await findReviewCalls(contextOf(request))));
+  r.get('/api/review/calls', { config: staffAndAnalyst, schema: { tags, summary: 'Calls in review', response: { 200: envelope(Any) } } }, async (request) => {
+    const ctx = contextOf(request);
+    return ok(await findReviewCalls(ctx), { open: canOpenCallReview(ctx.actor) });
+  });
   r.get('/api/review/calls/:callId', { config: staff, schema: { tags, summary: 'A call under review', params: schema.CallIdParams, response: { 200: envelope(Any) } } }, async (request) => {
     const data = await getCallOverview(contextOf(request), request.params.callId);
     const open = data.call.status === 'closed' || data.call.status === 'in_evaluation';

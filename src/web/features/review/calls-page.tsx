@@ -11,8 +11,14 @@ import { useReviewCalls, type ReviewCall } from './api';
 export function ReviewCallsPage() {
   const { t } = useTranslation('review');
   const calls = useReviewCalls();
+  const canOpen = calls.data?.abilities.open === true;
   const columns: ColumnDef<ReviewCall>[] = [
-    { accessorKey: 'code', header: t('code'), cell: (c) => <Anchor component={Link} to={`/review/calls/${c.row.original.id}`}>{c.row.original.code}</Anchor> },
+    {
+      accessorKey: 'code',
+      header: t('code'),
+      // The review file opens for those the server says may open it (analysts see the list only).
+      cell: (c) => (canOpen ? <Anchor component={Link} to={`/review/calls/${c.row.original.id}`}>{c.row.original.code}</Anchor> : c.row.original.code),
+    },
     { accessorKey: 'title', header: t('title') },
     { accessorKey: 'status', header: t('status') },
     { accessorKey: 'proposals', header: t('proposals') },
