@@ -8,6 +8,8 @@ import { SESSION_COOKIE } from '../../http/guard';
 import { ApiTokenSchema, ChangePasswordBody, CreateApiTokenBody, LoginBody, MeSchema, TokenIdParams } from './auth.schema';
 import { presentApiToken, presentMe } from './auth.presenter';
 import { login } from './login';
+import { findUserById } from '../users/users.repository';
+import { AppError } from '../../errors/app-error';
 import { logout } from './logout';
 import { changeOwnPassword } from './change-own-password';
 import { createApiToken } from './create-api-token';
@@ -32,15 +34,9 @@ export default async function authRoutes(app: FastifyInstance): Promise<void> {
     const ctx = contextOf(request);
     const session = await login(ctx, { ...request.body, clientAddress: request.ip });
     setSessionCookie(request, reply, session.cookieValue, app.config.sessionMaxHours * 3600);
-    const user = await app.db
-      .selectFrom('users')
-      .select(['id', 'email', 'name', 'role', 'locale'])
-      .where('id', '=', session.userId)
-      .executeTakeFirstOrThrow();
-    const clusters = await app.db.selectFrom('user_clusters').select('cluster_id').where('user_id', '=', user.id).execute();
-    return ok(
-      presentMe({ userId: user.id, email: user.email, name: user.name, role: user.role, locale: user.locale, clusterIds: clusters.map((c) => c.cluster_id), via: 'session', csrfToken: session.csrfToken }),
-    );
+    const user = await findUserById(app.db, session.userId);
+    if (!user) throw new AppError('INTERNAL_ERROR');
+    return ok(presentMe({ userId: user.id, email: user.email, name: user.name, role: user.role, locale: user.locale, clusterIds: user.clusterIds, via: 'session', csrfToken: session.csrfToken }));
   });
 
   r.post('/api/auth/logout', { config: { access: anyUser }, schema: { tags, summary: 'Sign out', response: { 204: z.null() } } }, async (request, reply) => {

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { firstParticipationOn } from './first-participation.sql';
 import type { DB } from '../../db/types';
 import type { ClusterKind, ClusterStatus, Helix } from '../../db/core.tables';
 import type { SizeClass, ThemeKind } from '../../db/shared.tables';
@@ -167,10 +168,7 @@ export function findMembers(db: Kysely<DB>, clusterId: string): Promise<MemberRo
       'm.valid_from',
       'm.valid_to',
       'o.is_example',
-      sql<string | null>`least(
-        (select min(m2.valid_from) from memberships m2 where m2.organisation_id = o.id),
-        (select min(p.starts_on) from project_participants pp join projects p on p.id = pp.project_id where pp.organisation_id = o.id)
-      )`.as('first_participation_on'),
+      firstParticipationOn().as('first_participation_on'),
     ])
     .where('m.cluster_id', '=', clusterId)
     .orderBy('o.name')

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { firstParticipationOn } from './first-participation.sql';
 import type { DB } from '../../db/types';
 import type { Helix } from '../../db/core.tables';
 import type { SizeClass } from '../../db/shared.tables';
@@ -41,11 +42,7 @@ function organisationsQuery(db: Kysely<DB>) {
     'o.is_example',
     'o.created_at',
     'o.updated_at',
-    // First participation in a cluster or a consortium (a project), for the pioneer rule.
-    sql<string | null>`least(
-      (select min(m.valid_from) from memberships m where m.organisation_id = o.id),
-      (select min(p.starts_on) from project_participants pp join projects p on p.id = pp.project_id where pp.organisation_id = o.id)
-    )`.as('first_participation_on'),
+    firstParticipationOn().as('first_participation_on'),
     sql<number>`(select count(distinct m.cluster_id)::int from memberships m where m.organisation_id = o.id and (m.valid_to is null or m.valid_to >= current_date))`.as('cluster_count'),
   ]);
 }
