@@ -27,7 +27,9 @@ function signed(coefficient: number, name: string): string {
 export function referenceOptimum(highs: Highs, instance: AssignmentInstance): ReferenceOptimum {
   const conflicts = new Set((instance.conflicts ?? []).map((c) => `${c.proposal}\u0000${c.expert}`));
   const forced = new Set((instance.forced ?? []).map((c) => `${c.proposal}\u0000${c.expert}`));
-  const weights = new Map((instance.affinity ?? []).map((a) => [`${a.proposal}\u0000${a.expert}`, Math.round(a.score * 1e6) / 1e6]));
+  const weights = new Map(
+    (instance.affinity ?? []).map((a) => [`${a.proposal}\u0000${a.expert}`, Math.round(a.score * 1e6) / 1e6]),
+  );
   const variables: { name: string; p: number; e: number; w: number; forced: boolean }[] = [];
   instance.proposals.forEach((proposal, p) =>
     instance.experts.forEach((expert, e) => {
@@ -52,11 +54,18 @@ export function referenceOptimum(highs: Highs, instance: AssignmentInstance): Re
     instance.experts.forEach((expert, e) => {
       if (byExpert[e].length === 0) return;
       rows.push(` u${e}:\n${lines(byExpert[e])} <= ${expert.maxLoad}`);
-      if (withDeficit && (expert.minLoad ?? 0) > 0) rows.push(` l${e}:\n${lines(byExpert[e])} + s${e} >= ${expert.minLoad}`);
+      if (withDeficit && (expert.minLoad ?? 0) > 0)
+        rows.push(` l${e}:\n${lines(byExpert[e])} + s${e} >= ${expert.minLoad}`);
     });
     rows.push(...extraRows);
     const bounds = variables.map((v) => ` ${v.forced ? 1 : 0} <= ${v.name} <= 1`);
-    if (withDeficit) instance.experts.forEach((expert, e) => (expert.minLoad ?? 0) > 0 && byExpert[e].length > 0 && bounds.push(` 0 <= s${e} <= ${expert.minLoad}`));
+    if (withDeficit)
+      instance.experts.forEach(
+        (expert, e) =>
+          (expert.minLoad ?? 0) > 0 &&
+          byExpert[e].length > 0 &&
+          bounds.push(` 0 <= s${e} <= ${expert.minLoad}`),
+      );
     return `${objective}\nSubject To\n${rows.join('\n')}\nBounds\n${bounds.join('\n')}\nEnd\n`;
   };
   const solve = (text: string) => {
@@ -70,7 +79,9 @@ export function referenceOptimum(highs: Highs, instance: AssignmentInstance): Re
   const reviews = Math.round(solve(model(`Maximize\n obj:\n${lines(allX)}`, [], false)));
   const fixReviews = ` total:\n${lines(allX)} = ${reviews}`;
   let minimumDeficit = 0;
-  const deficitTerms = instance.experts.flatMap((expert, e) => ((expert.minLoad ?? 0) > 0 && byExpert[e].length > 0 ? [`+ s${e}`] : []));
+  const deficitTerms = instance.experts.flatMap((expert, e) =>
+    (expert.minLoad ?? 0) > 0 && byExpert[e].length > 0 ? [`+ s${e}`] : [],
+  );
   let deficitUnreachable = 0;
   instance.experts.forEach((expert, e) => {
     if ((expert.minLoad ?? 0) > 0 && byExpert[e].length === 0) deficitUnreachable += expert.minLoad ?? 0;
@@ -81,7 +92,10 @@ export function referenceOptimum(highs: Highs, instance: AssignmentInstance): Re
     extra.push(` deficit:\n${lines(deficitTerms)} <= ${minimumDeficit}`);
   }
   const weighted = variables.filter((v) => v.w !== 0).map((v) => signed(v.w, v.name));
-  const objective = weighted.length === 0 ? 0 : solve(model(`Maximize\n obj:\n${lines(weighted)}`, extra, hasMinimums && deficitTerms.length > 0));
+  const objective =
+    weighted.length === 0
+      ? 0
+      : solve(model(`Maximize\n obj:\n${lines(weighted)}`, extra, hasMinimums && deficitTerms.length > 0));
   return { reviews, minimumDeficit: minimumDeficit + deficitUnreachable, objective };
 }
 
@@ -112,10 +126,17 @@ export interface RandomInstanceOptions {
 /** A random instance: affinities with 3 decimals in [0, 1], some conflicts and forced pairs. */
 export function randomInstance(random: () => number, options: RandomInstanceOptions): AssignmentInstance {
   const between = ([low, high]: [number, number]) => low + Math.floor(random() * (high - low + 1));
-  const proposals = Array.from({ length: options.proposals }, (_, i) => ({ id: `p${i + 1}`, demand: options.demand }));
+  const proposals = Array.from({ length: options.proposals }, (_, i) => ({
+    id: `p${i + 1}`,
+    demand: options.demand,
+  }));
   const experts = Array.from({ length: options.experts }, (_, i) => {
     const maxLoad = between(options.maxLoad);
-    return { id: `e${i + 1}`, maxLoad, minLoad: options.minLoad ? Math.min(maxLoad, between(options.minLoad)) : 0 };
+    return {
+      id: `e${i + 1}`,
+      maxLoad,
+      minLoad: options.minLoad ? Math.min(maxLoad, between(options.minLoad)) : 0,
+    };
   });
   const affinity: AssignmentInstance['affinity'] = [];
   const conflicts: AssignmentInstance['conflicts'] = [];
@@ -123,7 +144,8 @@ export function randomInstance(random: () => number, options: RandomInstanceOpti
   for (const p of proposals) {
     for (const e of experts) {
       if (random() < (options.conflictRate ?? 0)) conflicts.push({ proposal: p.id, expert: e.id });
-      else if (random() < density) affinity.push({ proposal: p.id, expert: e.id, score: Math.round(random() * 1000) / 1000 });
+      else if (random() < density)
+        affinity.push({ proposal: p.id, expert: e.id, score: Math.round(random() * 1000) / 1000 });
     }
   }
   const conflictSet = new Set(conflicts.map((c) => `${c.proposal}\u0000${c.expert}`));
@@ -135,7 +157,8 @@ export function randomInstance(random: () => number, options: RandomInstanceOpti
     const e = experts[Math.floor(random() * experts.length)];
     const key = `${p.id}\u0000${e.id}`;
     if (conflictSet.has(key) || forced.some((f) => f.proposal === p.id && f.expert === e.id)) continue;
-    if ((forcedPerProposal.get(p.id) ?? 0) >= p.demand || (forcedPerExpert.get(e.id) ?? 0) >= e.maxLoad) continue;
+    if ((forcedPerProposal.get(p.id) ?? 0) >= p.demand || (forcedPerExpert.get(e.id) ?? 0) >= e.maxLoad)
+      continue;
     forced.push({ proposal: p.id, expert: e.id });
     forcedPerProposal.set(p.id, (forcedPerProposal.get(p.id) ?? 0) + 1);
     forcedPerExpert.set(e.id, (forcedPerExpert.get(e.id) ?? 0) + 1);

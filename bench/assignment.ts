@@ -32,14 +32,33 @@ for (let i = 0; i < runs; i++) {
 }
 times.sort((a, b) => a - b);
 cpuTimes.sort((a, b) => a - b);
-console.log(`Time: 1000 proposals × 400 experts × 3 reviews (${big.affinity?.length} affinities, ${big.conflicts?.length} conflicts, ${big.forced?.length} forced pairs)`);
-console.log(`  wall clock: median ${times[Math.floor(runs / 2)].toFixed(0)} ms, best ${times[0].toFixed(0)} ms; CPU time: median ${cpuTimes[Math.floor(runs / 2)].toFixed(0)} ms (over ${runs} runs, load average ${(await import('node:os')).loadavg()[0].toFixed(1)} on ${(await import('node:os')).cpus().length} cores); feasible=${last.feasible}, reviews=${last.assignments.length}, objective=${last.objective}`);
+console.log(
+  `Time: 1000 proposals × 400 experts × 3 reviews (${big.affinity?.length} affinities, ${big.conflicts?.length} conflicts, ${big.forced?.length} forced pairs)`,
+);
+console.log(
+  `  wall clock: median ${times[Math.floor(runs / 2)].toFixed(0)} ms, best ${times[0].toFixed(0)} ms; CPU time: median ${cpuTimes[Math.floor(runs / 2)].toFixed(0)} ms (over ${runs} runs, load average ${(await import('node:os')).loadavg()[0].toFixed(1)} on ${(await import('node:os')).cpus().length} cores); feasible=${last.feasible}, reviews=${last.assignments.length}, objective=${last.objective}`,
+);
 
 const highs = await loadHighs();
 const families = [
-  { label: 'small (2–16 × 2–10, tight loads, often infeasible)', count: 200, size: () => [2, 16, 2, 10] as const, maxLoad: [0, 6] as [number, number] },
-  { label: 'medium (40–80 × 15–30)', count: 20, size: () => [40, 80, 15, 30] as const, maxLoad: [4, 12] as [number, number] },
-  { label: 'large (300 × 120, checked once)', count: 1, size: () => [300, 300, 120, 120] as const, maxLoad: [6, 12] as [number, number] },
+  {
+    label: 'small (2–16 × 2–10, tight loads, often infeasible)',
+    count: 200,
+    size: () => [2, 16, 2, 10] as const,
+    maxLoad: [0, 6] as [number, number],
+  },
+  {
+    label: 'medium (40–80 × 15–30)',
+    count: 20,
+    size: () => [40, 80, 15, 30] as const,
+    maxLoad: [4, 12] as [number, number],
+  },
+  {
+    label: 'large (300 × 120, checked once)',
+    count: 1,
+    size: () => [300, 300, 120, 120] as const,
+    maxLoad: [6, 12] as [number, number],
+  },
 ];
 let seed = 1;
 let allEqual = true;
@@ -68,13 +87,25 @@ for (const family of families) {
     const reference = referenceOptimum(highs, instance);
     highsMs += performance.now() - start;
     const deficit = (result.underloaded ?? []).reduce((sum, u) => sum + u.missing, 0);
-    const same = result.assignments.length === reference.reviews && deficit === reference.minimumDeficit && Math.abs(result.objective - reference.objective) < 1e-6;
+    const same =
+      result.assignments.length === reference.reviews &&
+      deficit === reference.minimumDeficit &&
+      Math.abs(result.objective - reference.objective) < 1e-6;
     if (same) equal++;
-    else console.log(`  MISMATCH seed ${seed - 1}:`, { reviews: result.assignments.length, deficit, objective: result.objective }, reference);
+    else
+      console.log(
+        `  MISMATCH seed ${seed - 1}:`,
+        { reviews: result.assignments.length, deficit, objective: result.objective },
+        reference,
+      );
     if (!result.feasible) infeasible++;
   }
   allEqual &&= equal === family.count;
-  console.log(`Optimality, ${family.label}: ${equal}/${family.count} equal to HiGHS (${infeasible} infeasible); solver ${solverMs.toFixed(0)} ms, HiGHS ${highsMs.toFixed(0)} ms in total`);
+  console.log(
+    `Optimality, ${family.label}: ${equal}/${family.count} equal to HiGHS (${infeasible} infeasible); solver ${solverMs.toFixed(0)} ms, HiGHS ${highsMs.toFixed(0)} ms in total`,
+  );
 }
-console.log(allEqual ? 'All objectives equal the LP optimum.' : 'SOME OBJECTIVES DIFFER FROM THE LP OPTIMUM.');
+console.log(
+  allEqual ? 'All objectives equal the LP optimum.' : 'SOME OBJECTIVES DIFFER FROM THE LP OPTIMUM.',
+);
 if (!allEqual) process.exitCode = 1;

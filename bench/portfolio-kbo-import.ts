@@ -30,7 +30,10 @@ function argument(name: string, fallback: string): string {
 
 const enterprises = Number(argument('enterprises', '200000'));
 const folder = argument('folder', path.join(os.tmpdir(), `speerpunt-kbo-bench-${enterprises}`));
-const serverUrl = argument('database-url', process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres');
+const serverUrl = argument(
+  'database-url',
+  process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres',
+);
 const benchUrl = (() => {
   const url = new URL(serverUrl);
   url.pathname = '/sp_bench_kbo';
@@ -42,8 +45,15 @@ async function plainCopy(client: pg.Client): Promise<number> {
   let rows = 0;
   await client.query("set datestyle = 'ISO, DMY'");
   for (const spec of KBO_FILES) {
-    const stream = client.query(copyFrom(`copy ${spec.table} (${spec.columns.join(', ')}) from stdin with (format csv, header true, force_null (${spec.columns.join(', ')}))`));
-    await pipeline(fs.createReadStream(path.join(folder, `${spec.name}.csv`), { highWaterMark: 1 << 20 }), stream);
+    const stream = client.query(
+      copyFrom(
+        `copy ${spec.table} (${spec.columns.join(', ')}) from stdin with (format csv, header true, force_null (${spec.columns.join(', ')}))`,
+      ),
+    );
+    await pipeline(
+      fs.createReadStream(path.join(folder, `${spec.name}.csv`), { highWaterMark: 1 << 20 }),
+      stream,
+    );
     rows += Number(stream.rowCount ?? 0);
   }
   return rows;
@@ -62,7 +72,9 @@ async function main(): Promise<void> {
     if (!fs.existsSync(path.join(folder, 'activity.csv'))) {
       const started = Date.now();
       await generateKbo({ folder, enterprises });
-      console.log(`generated ${format(enterprises)} enterprises in ${((Date.now() - started) / 1000).toFixed(1)} s into ${folder}`);
+      console.log(
+        `generated ${format(enterprises)} enterprises in ${((Date.now() - started) / 1000).toFixed(1)} s into ${folder}`,
+      );
     }
     const bytes = KBO_FILES.reduce((sum, f) => sum + fs.statSync(path.join(folder, `${f.name}.csv`)).size, 0);
     const client = new pg.Client({ connectionString: benchUrl });
@@ -77,11 +89,15 @@ async function main(): Promise<void> {
 
     // (2) Plain COPY without secondary indexes and keys, then build them.
     await client.query(truncate);
-    await client.query(`${KBO_INDEXES.map((i) => `drop index if exists ${i.name};`).join(' ')} alter table kbo_enterprises drop constraint kbo_enterprises_pkey; alter table kbo_codes drop constraint kbo_codes_pkey;`);
+    await client.query(
+      `${KBO_INDEXES.map((i) => `drop index if exists ${i.name};`).join(' ')} alter table kbo_enterprises drop constraint kbo_enterprises_pkey; alter table kbo_codes drop constraint kbo_codes_pkey;`,
+    );
     started = Date.now();
     await plainCopy(client);
     const bareCopy = (Date.now() - started) / 1000;
-    await client.query('alter table kbo_enterprises add constraint kbo_enterprises_pkey primary key (enterprise_number); alter table kbo_codes add constraint kbo_codes_pkey primary key (category, code, language);');
+    await client.query(
+      'alter table kbo_enterprises add constraint kbo_enterprises_pkey primary key (enterprise_number); alter table kbo_codes add constraint kbo_codes_pkey primary key (category, code, language);',
+    );
     for (const index of KBO_INDEXES) await client.query(index.sql);
     const bareWithBuild = (Date.now() - started) / 1000;
     await client.end();
@@ -89,18 +105,37 @@ async function main(): Promise<void> {
     // (3) The real import.
     const session = await openPostgresSession(benchUrl);
     started = Date.now();
-    const summary = await importKbo({ source: folder, onError: 'stop', session, auditActor: systemActor('bench') });
+    const summary = await importKbo({
+      source: folder,
+      onError: 'stop',
+      session,
+      auditActor: systemActor('bench'),
+    });
     const ours = (Date.now() - started) / 1000;
     await session.close();
 
-    const line = (label: string, seconds: number) => console.log(`${label.padEnd(58)} ${seconds.toFixed(1).padStart(7)} s ${format(rows / seconds).padStart(10)} rows/s`);
-    console.log(`\nenterprise-register import bench: ${format(enterprises)} enterprises, ${format(rows)} rows, ${format(bytes / 1e6)} MB, PostgreSQL ${(await (async () => { const c = new pg.Client({ connectionString: benchUrl }); await c.connect(); const v = (await c.query('show server_version')).rows[0].server_version; await c.end(); return v; })())}`);
+    const line = (label: string, seconds: number) =>
+      console.log(
+        `${label.padEnd(58)} ${seconds.toFixed(1).padStart(7)} s ${format(rows / seconds).padStart(10)} rows/s`,
+      );
+    console.log(
+      `\nenterprise-register import bench: ${format(enterprises)} enterprises, ${format(rows)} rows, ${format(bytes / 1e6)} MB, PostgreSQL ${await (async () => {
+        const c = new pg.Client({ connectionString: benchUrl });
+        await c.connect();
+        const v = (await c.query('show server_version')).rows[0].server_version;
+        await c.end();
+        return v;
+      })()}`,
+    );
     line('plain COPY, indexes in place (floor)', withIndexes);
     line('plain COPY, no indexes (bare floor)', bareCopy);
     line('plain COPY, no indexes, then build keys and indexes', bareWithBuild);
     line('speerpunt import kbo (parse, transform, COPY, indexes, audit)', ours);
-    console.log(`ratio import / floor with indexes: ${(ours / withIndexes).toFixed(2)}x; import / bare COPY + index build: ${(ours / bareWithBuild).toFixed(2)}x; import / bare COPY: ${(ours / bareCopy).toFixed(2)}x`);
-    if (summary.rowsLoaded !== rows) console.log(`WARNING: the import loaded ${summary.rowsLoaded} rows, the plain COPY ${rows}.`);
+    console.log(
+      `ratio import / floor with indexes: ${(ours / withIndexes).toFixed(2)}x; import / bare COPY + index build: ${(ours / bareWithBuild).toFixed(2)}x; import / bare COPY: ${(ours / bareCopy).toFixed(2)}x`,
+    );
+    if (summary.rowsLoaded !== rows)
+      console.log(`WARNING: the import loaded ${summary.rowsLoaded} rows, the plain COPY ${rows}.`);
   } finally {
     await admin.query('drop database if exists sp_bench_kbo with (force)');
     await admin.end();

@@ -16,9 +16,17 @@ function newestMtime(dir) {
   return newest;
 }
 
-const sources = Math.max(newestMtime(path.join(root, 'src/web')), fs.statSync(path.join(root, 'vite.config.ts')).mtimeMs, fs.statSync(path.join(root, 'package-lock.json')).mtimeMs);
+const sources = Math.max(
+  newestMtime(path.join(root, 'src/web')),
+  fs.statSync(path.join(root, 'vite.config.ts')).mtimeMs,
+  fs.statSync(path.join(root, 'package-lock.json')).mtimeMs,
+);
 const built = fs.existsSync(output) ? fs.statSync(output).mtimeMs : 0;
 if (built < sources) {
   process.stdout.write('Building the web app…\n');
-  execFileSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  execFileSync(
+    process.execPath,
+    [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'],
+    { cwd: root, stdio: 'inherit' },
+  );
 }

@@ -51,7 +51,9 @@ export default async function setup(project: TestProject) {
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
   // Leftovers of runs that were killed: names carry the run's process id; a run still alive keeps its own.
-  const stale = await admin.query<{ datname: string }>("select datname from pg_database where datname ~ '^sp_(test|tpl_migrated|tpl_demo)_[0-9]+'");
+  const stale = await admin.query<{ datname: string }>(
+    "select datname from pg_database where datname ~ '^sp_(test|tpl_migrated|tpl_demo)_[0-9]+'",
+  );
   for (const row of stale.rows) {
     const pid = Number(/_(\d+)/.exec(row.datname)?.[1]);
     if (!isAlive(pid)) await admin.query(`drop database if exists ${row.datname} with (force)`);
@@ -70,7 +72,8 @@ export default async function setup(project: TestProject) {
   return async () => {
     const cleaner = new pg.Client({ connectionString: serverUrl });
     await cleaner.connect();
-    for (const name of Object.values(names)) await cleaner.query(`drop database if exists ${name} with (force)`);
+    for (const name of Object.values(names))
+      await cleaner.query(`drop database if exists ${name} with (force)`);
     await cleaner.end();
   };
 }

@@ -5,7 +5,9 @@ import { reportCliError } from './output';
 const program = new Command();
 program
   .name('speerpunt')
-  .description('Speerpunt: the platform for Flanders\' cluster policy. Works on the database the server uses (DATABASE_URL or SPEERPUNT_DATA_DIR).')
+  .description(
+    "Speerpunt: the platform for Flanders' cluster policy. Works on the database the server uses (DATABASE_URL or SPEERPUNT_DATA_DIR).",
+  )
   .showHelpAfterError();
 for (const register of commandRegistrars) register(program);
 

@@ -24,7 +24,10 @@ export async function openCliDatabase(options: { migrate?: boolean } = {}): Prom
 }
 
 /** Runs a command body with an open database and always closes it. */
-export async function withCliDatabase<T>(body: (database: CliDatabase) => Promise<T>, options: { migrate?: boolean } = {}): Promise<T> {
+export async function withCliDatabase<T>(
+  body: (database: CliDatabase) => Promise<T>,
+  options: { migrate?: boolean } = {},
+): Promise<T> {
   const database = await openCliDatabase(options);
   try {
     return await body(database);

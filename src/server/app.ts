@@ -45,7 +45,15 @@ export function loggerOptions(level: string): FastifyServerOptions['logger'] {
     level,
     // Secrets never reach the log: credentials, cookies and any password field.
     redact: {
-      paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]', '*.password', '*.newPassword', '*.currentPassword'],
+      paths: [
+        'req.headers.authorization',
+        'req.headers.cookie',
+        'req.headers["x-csrf-token"]',
+        'res.headers["set-cookie"]',
+        '*.password',
+        '*.newPassword',
+        '*.currentPassword',
+      ],
       censor: '[redacted]',
     },
   };
@@ -113,7 +121,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'Speerpunt API', version: '0.1.0', description: 'The API of the Flemish cluster-policy platform.' },
+      info: {
+        title: 'Speerpunt API',
+        version: '0.1.0',
+        description: 'The API of the Flemish cluster-policy platform.',
+      },
       components: {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'sp_session' },
@@ -127,7 +139,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   for (const featureModule of featureModules) await app.register(featureModule);
 
-  app.get('/api/openapi.json', { config: { access: publicAccess }, schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/openapi.json', { config: { access: publicAccess }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
 
   const indexFile = path.join(config.webDistDir, 'index.html');
   const hasWeb = fs.existsSync(indexFile);

@@ -4,11 +4,14 @@
  * `0123456749` and the old nine-digit form `123456749`; the canonical form is ten bare digits.
  */
 export type EnterpriseNumberResult =
-  | { ok: true; value: string }
-  | { ok: false; reason: 'format' | 'first_digit' | 'check_digits' };
+  { ok: true; value: string } | { ok: false; reason: 'format' | 'first_digit' | 'check_digits' };
 
 export function parseEnterpriseNumber(input: string): EnterpriseNumberResult {
-  const compact = input.trim().toUpperCase().replace(/^BE/, '').replace(/[\s.\-/]/g, '');
+  const compact = input
+    .trim()
+    .toUpperCase()
+    .replace(/^BE/, '')
+    .replace(/[\s.\-/]/g, '');
   if (!/^\d{9,10}$/.test(compact)) return { ok: false, reason: 'format' };
   const digits = compact.length === 9 ? `0${compact}` : compact;
   if (digits[0] !== '0' && digits[0] !== '1') return { ok: false, reason: 'first_digit' };

@@ -17,7 +17,9 @@ const theme = createTheme({
   defaultRadius: 'sm',
 });
 
-const queryClient = new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } } });
+const queryClient = new QueryClient({
+  defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } },
+});
 
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>

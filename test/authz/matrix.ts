@@ -24,7 +24,11 @@ export interface Fixtures {
 export interface AuthzRow {
   /** The route as registered, e.g. 'GET /api/users/:id'. */
   route: string;
-  request: (f: Fixtures) => { method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'; url: string; payload?: unknown };
+  request: (f: Fixtures) => {
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+    url: string;
+    payload?: unknown;
+  };
   allow: Role[] | 'public';
   allowedStatus: number;
   /** Roles for which the object exists but is not theirs: must answer 404, like a missing one. */

@@ -1,13 +1,25 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { enterpriseNumberFrom } from '../../src/shared/enterprise-number';
-import { describeBrowser, loginInBrowser, seen, startBrowserHarness, type BrowserHarness } from '../helpers/browser';
+import {
+  describeBrowser,
+  loginInBrowser,
+  seen,
+  startBrowserHarness,
+  type BrowserHarness,
+} from '../helpers/browser';
 
 describeBrowser("calls: the applicant's path in Chromium", () => {
   let h: BrowserHarness;
   let callId: string;
   beforeAll(async () => {
     h = await startBrowserHarness();
-    callId = (await h.t.database.db.selectFrom('calls').select('id').where('code', '=', 'VB-2027-THEMA').executeTakeFirstOrThrow()).id;
+    callId = (
+      await h.t.database.db
+        .selectFrom('calls')
+        .select('id')
+        .where('code', '=', 'VB-2027-THEMA')
+        .executeTakeFirstOrThrow()
+    ).id;
   });
   afterAll(() => h?.close());
 
@@ -16,7 +28,7 @@ describeBrowser("calls: the applicant's path in Chromium", () => {
     await page.goto(`${h.baseUrl}/public/calls`);
     await page.getByRole('link', { name: 'VB-2027-THEMA' }).click();
     await seen(page.getByRole('heading', { name: /Open oproep nieuwe strategische thema/ }));
-    await seen(page.getByText('Minimum aantal kmo\'s: 2'));
+    await seen(page.getByText("Minimum aantal kmo's: 2"));
     await seen(page.getByRole('heading', { name: 'Beslissingsregels bij gelijke stand (in volgorde)' }));
     expect(await page.getByTestId('call-deadline').textContent()).toMatch(/17:00/);
   });
@@ -30,7 +42,9 @@ describeBrowser("calls: the applicant's path in Chromium", () => {
     await seen(page.getByRole('heading', { name: /VB-2027-THEMA-\d{3} · Slimme dijken/ }));
 
     await page.getByLabel('Samenvatting').fill('Sensoren in dijken voorspellen zwakke plekken (voorbeeld).');
-    await page.getByLabel(/Wat is de ambitie van het nieuwe thema/).fill('Kustbescherming met data en sensoren.');
+    await page
+      .getByLabel(/Wat is de ambitie van het nieuwe thema/)
+      .fill('Kustbescherming met data en sensoren.');
     await seen(page.getByText(/Automatisch opgeslagen \(versie [2-9]\)/));
     // Consortium, budget and KPIs are still missing: the progress indicator says so.
     expect(await page.getByTestId('progress-consortium').textContent()).toContain('•');
@@ -38,7 +52,11 @@ describeBrowser("calls: the applicant's path in Chromium", () => {
     // The structured parts are filled in through the same API (five partners, budget, two KPIs).
     const proposalId = page.url().split('/proposals/')[1];
     const api = await h.t.loginAs('applicant');
-    const row = await h.t.database.db.selectFrom('proposals').select('draft_version').where('id', '=', proposalId).executeTakeFirstOrThrow();
+    const row = await h.t.database.db
+      .selectFrom('proposals')
+      .select('draft_version')
+      .where('id', '=', proposalId)
+      .executeTakeFirstOrThrow();
     const call = (await api.get(`/api/calls/${callId}`)).json().data;
     const members = [0, 1, 2, 3, 4].map((i) => ({
       enterpriseNumber: enterpriseNumberFrom(17_600_001 + i),
@@ -55,8 +73,22 @@ describeBrowser("calls: the applicant's path in Chromium", () => {
       themeIds: [call.themes[0].id],
       answers: { ambition: 'Kustbescherming met data en sensoren.', has_pilot: false },
       consortium: members,
-      budgetLines: members.map((m) => ({ enterpriseNumber: m.enterpriseNumber, category: 'personnel', costCents: 10_000_000, requestedAidCents: 5_000_000, ownContributionCents: 5_000_000 })),
-      kpis: call.requiredKpis.map((k: { id: string; nameNl: string; unit: string; direction: string }) => ({ requiredKpiId: k.id, name: k.nameNl, unit: k.unit, direction: k.direction, baselineValue: 1, targetValue: 10, targetPeriod: '2030' })),
+      budgetLines: members.map((m) => ({
+        enterpriseNumber: m.enterpriseNumber,
+        category: 'personnel',
+        costCents: 10_000_000,
+        requestedAidCents: 5_000_000,
+        ownContributionCents: 5_000_000,
+      })),
+      kpis: call.requiredKpis.map((k: { id: string; nameNl: string; unit: string; direction: string }) => ({
+        requiredKpiId: k.id,
+        name: k.nameNl,
+        unit: k.unit,
+        direction: k.direction,
+        baselineValue: 1,
+        targetValue: 10,
+        targetPeriod: '2030',
+      })),
     });
     expect(saved.statusCode, saved.body).toBe(200);
 
@@ -74,7 +106,11 @@ describeBrowser("calls: the applicant's path in Chromium", () => {
   });
 
   it('two tabs on the same draft: the stale tab is told, and does not overwrite', async () => {
-    const seeded = await h.t.database.db.selectFrom('proposals').select('id').where('title', '=', 'Blauwe waterstof uit zeewind (voorbeeld)').executeTakeFirstOrThrow();
+    const seeded = await h.t.database.db
+      .selectFrom('proposals')
+      .select('id')
+      .where('title', '=', 'Blauwe waterstof uit zeewind (voorbeeld)')
+      .executeTakeFirstOrThrow();
     const tabA = await h.newPage();
     const tabB = await h.newPage();
     for (const tab of [tabA, tabB]) {
@@ -86,7 +122,11 @@ describeBrowser("calls: the applicant's path in Chromium", () => {
     await seen(tabA.getByText(/Automatisch opgeslagen \(versie 3\)/));
     await tabB.getByLabel('Samenvatting').fill('Tekst uit tabblad B.');
     await seen(tabB.getByRole('alert').filter({ hasText: 'Elders opgeslagen' }));
-    const row = await h.t.database.db.selectFrom('proposals').select('summary').where('id', '=', seeded.id).executeTakeFirstOrThrow();
+    const row = await h.t.database.db
+      .selectFrom('proposals')
+      .select('summary')
+      .where('id', '=', seeded.id)
+      .executeTakeFirstOrThrow();
     expect(row.summary).toBe('Tekst uit tabblad A.');
   });
 });

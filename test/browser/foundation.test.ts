@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeBrowser, loginInBrowser, seen, startBrowserHarness, textContaining, type BrowserHarness } from '../helpers/browser';
+import {
+  describeBrowser,
+  loginInBrowser,
+  seen,
+  startBrowserHarness,
+  textContaining,
+  type BrowserHarness,
+} from '../helpers/browser';
 
 describeBrowser('the web shell in Chromium', () => {
   let h: BrowserHarness;

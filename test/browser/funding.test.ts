@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeBrowser, loginInBrowser, seen, startBrowserHarness, type BrowserHarness } from '../helpers/browser';
+import {
+  describeBrowser,
+  loginInBrowser,
+  seen,
+  startBrowserHarness,
+  type BrowserHarness,
+} from '../helpers/browser';
 
 describeBrowser('funding in Chromium', () => {
   let h: BrowserHarness;
@@ -22,7 +28,11 @@ describeBrowser('funding in Chromium', () => {
   it('shows the de minimis headroom before committing aid to the company near the ceiling', async () => {
     const page = await h.newPage();
     await loginInBrowser(page, h.baseUrl, 'officer');
-    const project = await h.t.database.db.selectFrom('projects').select('id').where('code', '=', 'CP-2026-14').executeTakeFirstOrThrow();
+    const project = await h.t.database.db
+      .selectFrom('projects')
+      .select('id')
+      .where('code', '=', 'CP-2026-14')
+      .executeTakeFirstOrThrow();
     await page.goto(`${h.baseUrl}/funding/projects/${project.id}`);
     await seen(page.getByRole('heading', { name: /CP-2026-14/ }));
     await page.getByRole('combobox', { name: 'Financieringslijn' }).click();

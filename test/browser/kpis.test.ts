@@ -1,7 +1,19 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeBrowser, loginInBrowser, seen, startBrowserHarness, type BrowserHarness } from '../helpers/browser';
+import {
+  describeBrowser,
+  loginInBrowser,
+  seen,
+  startBrowserHarness,
+  type BrowserHarness,
+} from '../helpers/browser';
 
-const VALUES: Record<string, string> = { NEW_PRODUCTS: '12', PRIVATE_RD_INVESTMENT: '2500000', CO2_AVOIDED: '3100', MEMBER_SATISFACTION: '8', PROJECT_LEAD_TIME: '120' };
+const VALUES: Record<string, string> = {
+  NEW_PRODUCTS: '12',
+  PRIVATE_RD_INVESTMENT: '2500000',
+  CO2_AVOIDED: '3100',
+  MEMBER_SATISFACTION: '8',
+  PROJECT_LEAD_TIME: '120',
+};
 
 describeBrowser('KPIs in Chromium', () => {
   let h: BrowserHarness;
@@ -11,7 +23,11 @@ describeBrowser('KPIs in Chromium', () => {
   afterAll(() => h?.close());
 
   it('a cluster manager reports this year’s values; the officer returns one and validates the rest; the portfolio shows it', async () => {
-    const flux = await h.t.database.db.selectFrom('clusters').select('id').where('short_name', '=', 'Flux50').executeTakeFirstOrThrow();
+    const flux = await h.t.database.db
+      .selectFrom('clusters')
+      .select('id')
+      .where('short_name', '=', 'Flux50')
+      .executeTakeFirstOrThrow();
     const page = await h.newPage();
     await loginInBrowser(page, h.baseUrl, 'manager');
     await page.getByRole('link', { name: 'KPI’s per cluster' }).click();
@@ -50,7 +66,13 @@ describeBrowser('KPIs in Chromium', () => {
       .where('p.code', '=', '2026')
       .where('d.source', '=', 'reported')
       .execute();
-    expect(Object.fromEntries(statuses.map((s) => [s.code, s.status]))).toEqual({ NEW_PRODUCTS: 'returned', PRIVATE_RD_INVESTMENT: 'validated', CO2_AVOIDED: 'validated', MEMBER_SATISFACTION: 'validated', PROJECT_LEAD_TIME: 'validated' });
+    expect(Object.fromEntries(statuses.map((s) => [s.code, s.status]))).toEqual({
+      NEW_PRODUCTS: 'returned',
+      PRIVATE_RD_INVESTMENT: 'validated',
+      CO2_AVOIDED: 'validated',
+      MEMBER_SATISFACTION: 'validated',
+      PROJECT_LEAD_TIME: 'validated',
+    });
 
     await officer.goto(`${h.baseUrl}/kpis/portfolio`);
     await officer.getByTestId('cell-Flux50-NEW_PRODUCTS').click();

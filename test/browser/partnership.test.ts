@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeBrowser, loginInBrowser, seen, startBrowserHarness, textContaining, type BrowserHarness } from '../helpers/browser';
+import {
+  describeBrowser,
+  loginInBrowser,
+  seen,
+  startBrowserHarness,
+  textContaining,
+  type BrowserHarness,
+} from '../helpers/browser';
 import { addDays, brusselsDate } from '../../src/server/modules/partnership/partnership-dates';
 
 describeBrowser('partnership in Chromium', () => {
@@ -7,7 +14,13 @@ describeBrowser('partnership in Chromium', () => {
   let flux50: string;
   beforeAll(async () => {
     h = await startBrowserHarness();
-    flux50 = (await h.t.database.db.selectFrom('clusters').select('id').where('short_name', '=', 'Flux50').executeTakeFirstOrThrow()).id;
+    flux50 = (
+      await h.t.database.db
+        .selectFrom('clusters')
+        .select('id')
+        .where('short_name', '=', 'Flux50')
+        .executeTakeFirstOrThrow()
+    ).id;
   });
   afterAll(() => h?.close());
 
@@ -29,7 +42,10 @@ describeBrowser('partnership in Chromium', () => {
 
     // Meetings: two, with minutes and the snapshot.
     await page.getByRole('tab', { name: 'Overleg' }).click();
-    await page.getByRole('cell', { name: /Stuurgroep/ }).first().click();
+    await page
+      .getByRole('cell', { name: /Stuurgroep/ })
+      .first()
+      .click();
     const detail = page.getByTestId('meeting-detail');
     await seen(detail.getByText('Versie 2', { exact: false }));
     await textContaining(detail.getByTestId('minutes-body'), 'Aanvulling');
@@ -67,7 +83,10 @@ describeBrowser('partnership in Chromium', () => {
     await seen(timeline.getByText('Voortgangsrapport terug ter herwerking'));
     await seen(timeline.getByText(/Stuurgroep: Stuurgroep/));
     await seen(timeline.getByText(/Beslissing/).first());
-    await page.locator('label').filter({ hasText: /^Overleg$/ }).click();
+    await page
+      .locator('label')
+      .filter({ hasText: /^Overleg$/ })
+      .click();
     await timeline.getByText('Voortgangsrapport opnieuw ingediend').waitFor({ state: 'detached' });
     await textContaining(timeline, 'Kwartaalopvolging');
   });
@@ -80,9 +99,17 @@ describeBrowser('partnership in Chromium', () => {
     await page.getByRole('cell', { name: 'Flux50', exact: true }).click();
     await page.getByRole('tab', { name: 'Voortgangsrapporten' }).click();
     const report = page.locator('[data-testid^="report-"]').first();
-    await report.getByRole('textbox', { name: 'Feedback van VLAIO' }).fill('Dank voor de aanvullingen; aanvaard.');
+    await report
+      .getByRole('textbox', { name: 'Feedback van VLAIO' })
+      .fill('Dank voor de aanvullingen; aanvaard.');
     await report.getByRole('button', { name: 'Aanvaarden' }).click();
-    await seen(page.locator('[data-testid^="report-"]').first().getByTestId('report-status').filter({ hasText: 'Aanvaard' }));
+    await seen(
+      page
+        .locator('[data-testid^="report-"]')
+        .first()
+        .getByTestId('report-status')
+        .filter({ hasText: 'Aanvaard' }),
+    );
     await page.getByRole('tab', { name: 'Tijdlijn' }).click();
     await seen(page.getByTestId('timeline').getByText('Voortgangsrapport aanvaard'));
 

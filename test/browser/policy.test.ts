@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeBrowser, loginInBrowser, seen, startBrowserHarness, textContaining, type BrowserHarness } from '../helpers/browser';
+import {
+  describeBrowser,
+  loginInBrowser,
+  seen,
+  startBrowserHarness,
+  textContaining,
+  type BrowserHarness,
+} from '../helpers/browser';
 import { systemActor } from '../../src/server/http/actor';
 import { generateRegister } from '../../src/server/modules/policy/generate-register';
 
@@ -8,7 +15,17 @@ describeBrowser('policy analytics in Chromium', () => {
   beforeAll(async () => {
     h = await startBrowserHarness();
     // The demo data plus a generated enterprise register.
-    await generateRegister({ db: h.t.database.db, actor: null, auditActor: systemActor('test'), requestId: null, now: () => new Date(), config: h.t.config }, { enterprises: 800 });
+    await generateRegister(
+      {
+        db: h.t.database.db,
+        actor: null,
+        auditActor: systemActor('test'),
+        requestId: null,
+        now: () => new Date(),
+        config: h.t.config,
+      },
+      { enterprises: 800 },
+    );
   });
   afterAll(() => h?.close());
 

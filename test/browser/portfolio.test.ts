@@ -2,7 +2,13 @@ import path from 'node:path';
 import os from 'node:os';
 import fs from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeBrowser, loginInBrowser, seen, startBrowserHarness, type BrowserHarness } from '../helpers/browser';
+import {
+  describeBrowser,
+  loginInBrowser,
+  seen,
+  startBrowserHarness,
+  type BrowserHarness,
+} from '../helpers/browser';
 
 describeBrowser('the cluster portfolio in Chromium', () => {
   let h: BrowserHarness;
@@ -21,7 +27,10 @@ describeBrowser('the cluster portfolio in Chromium', () => {
     await seen(page.getByText('Gepromoveerd tot speerpuntcluster').or(page.getByText('Opgenomen')).first());
     await page.getByRole('link', { name: 'Ledenlijst importeren' }).click();
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sp-import-')), 'leden.csv');
-    fs.writeFileSync(file, 'name,enterprise_number,helix,valid_from\r\nGoed BV (voorbeeld),0123.456.749,bedrijf,2025-01-01\r\nFout BV (voorbeeld),0123.456.748,bedrijf,2025-01-01\r\n');
+    fs.writeFileSync(
+      file,
+      'name,enterprise_number,helix,valid_from\r\nGoed BV (voorbeeld),0123.456.749,bedrijf,2025-01-01\r\nFout BV (voorbeeld),0123.456.748,bedrijf,2025-01-01\r\n',
+    );
     await page.locator('input[type=file]').setInputFiles(file);
     await page.getByRole('button', { name: 'Controleren' }).click();
     await seen(page.getByText('2 rijen: 1 correct, 1 met problemen'));

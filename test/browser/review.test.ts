@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeBrowser, loginInBrowser, seen, startBrowserHarness, textContaining, type BrowserHarness } from '../helpers/browser';
+import {
+  describeBrowser,
+  loginInBrowser,
+  seen,
+  startBrowserHarness,
+  textContaining,
+  type BrowserHarness,
+} from '../helpers/browser';
 import { DEMO_PASSWORD } from '../../src/server/demo/accounts.seed';
 
 const justification = 'Degelijk onderbouwd voorstel met een duidelijke aanpak en meetbare doelen.';
@@ -9,7 +16,11 @@ describeBrowser('expert review in Chromium: assign, review, consensus, rank, dec
   let callId = '';
   beforeAll(async () => {
     h = await startBrowserHarness();
-    const call = await h.t.database.db.selectFrom('calls').select('id').where('code', '=', 'VB-2026-BEOORDELING').executeTakeFirstOrThrow();
+    const call = await h.t.database.db
+      .selectFrom('calls')
+      .select('id')
+      .where('code', '=', 'VB-2026-BEOORDELING')
+      .executeTakeFirstOrThrow();
     callId = call.id;
   });
   afterAll(() => h?.close());
@@ -21,7 +32,11 @@ describeBrowser('expert review in Chromium: assign, review, consensus, rank, dec
     await page.getByRole('link', { name: 'VB-2026-BEOORDELING' }).click();
     await page.getByRole('button', { name: 'Toewijzing opslaan' }).click();
     await textContaining(page.getByRole('status'), 'Volledige toewijzing gevonden');
-    const count = await h.t.database.db.selectFrom('review_assignments').select('id').where('call_id', '=', callId).execute();
+    const count = await h.t.database.db
+      .selectFrom('review_assignments')
+      .select('id')
+      .where('call_id', '=', callId)
+      .execute();
     expect(count).toHaveLength(90);
   });
 
@@ -30,7 +45,8 @@ describeBrowser('expert review in Chromium: assign, review, consensus, rank, dec
     await loginInBrowser(page, h.baseUrl, 'expert');
     await page.getByRole('link', { name: 'Mijn beoordelingen' }).click();
     await page.locator('a[href^="/review/proposals/"]').first().click();
-    for (const label of ['Excellentie (0–5)', 'Impact (0–5)', 'Uitvoering (0–5)']) await page.getByLabel(label).fill('4');
+    for (const label of ['Excellentie (0–5)', 'Impact (0–5)', 'Uitvoering (0–5)'])
+      await page.getByLabel(label).fill('4');
     const texts = page.getByLabel('Motivering (minstens 30 tekens)');
     for (let i = 0; i < 3; i++) await texts.nth(i).fill(justification);
     await page.getByRole('button', { name: 'Indienen (definitief)' }).click();
@@ -39,7 +55,12 @@ describeBrowser('expert review in Chromium: assign, review, consensus, rank, dec
 
   it('after the other experts reviewed, the officer agrees consensus, ranks, decides, and the applicant reads the summary', async () => {
     // The other 89 reviews and 29 consensus reports through the API (the UI path is shown above and below).
-    const criteria = await h.t.database.db.selectFrom('call_criteria').select(['id', 'code']).where('call_id', '=', callId).orderBy('position').execute();
+    const criteria = await h.t.database.db
+      .selectFrom('call_criteria')
+      .select(['id', 'code'])
+      .where('call_id', '=', callId)
+      .orderBy('position')
+      .execute();
     const pending = await h.t.database.db
       .selectFrom('review_assignments as a')
       .innerJoin('users as u', 'u.id', 'a.expert_user_id')
@@ -54,15 +75,31 @@ describeBrowser('expert review in Chromium: assign, review, consensus, rank, dec
       clients.set(a.email, client);
       const i = Number(a.reference.slice(-3));
       const score = (c: string) => (c === 'impact' && i % 7 === 0 ? 2.5 : 3 + (i % 5) * 0.5);
-      await client.put(`/api/review/proposals/${a.proposal_id}/review`, { scores: criteria.map((c) => ({ criterionId: c.id, score: score(c.code), justification })) });
-      expect((await client.post(`/api/review/proposals/${a.proposal_id}/review/submit`)).statusCode).toBe(200);
+      await client.put(`/api/review/proposals/${a.proposal_id}/review`, {
+        scores: criteria.map((c) => ({ criterionId: c.id, score: score(c.code), justification })),
+      });
+      expect((await client.post(`/api/review/proposals/${a.proposal_id}/review/submit`)).statusCode).toBe(
+        200,
+      );
     }
     const officerApi = await h.t.loginAs('officer');
-    const proposals = await h.t.database.db.selectFrom('proposals').select(['id', 'reference']).where('call_id', '=', callId).orderBy('reference').execute();
+    const proposals = await h.t.database.db
+      .selectFrom('proposals')
+      .select(['id', 'reference'])
+      .where('call_id', '=', callId)
+      .orderBy('reference')
+      .execute();
     for (const p of proposals.slice(1)) {
       const i = Number(p.reference.slice(-3));
       const score = (c: string) => (c === 'impact' && i % 7 === 0 ? 2.5 : 3 + (i % 5) * 0.5);
-      const response = await officerApi.put(`/api/review/proposals/${p.id}/consensus`, { agree: true, scores: criteria.map((c) => ({ criterionId: c.id, score: score(c.code), comment: 'Consensus van het panel.' })) });
+      const response = await officerApi.put(`/api/review/proposals/${p.id}/consensus`, {
+        agree: true,
+        scores: criteria.map((c) => ({
+          criterionId: c.id,
+          score: score(c.code),
+          comment: 'Consensus van het panel.',
+        })),
+      });
       expect(response.statusCode).toBe(200);
     }
 
@@ -76,17 +113,30 @@ describeBrowser('expert review in Chromium: assign, review, consensus, rank, dec
     await page.getByRole('tab', { name: 'Rangschikking' }).click();
     await seen(page.getByText('Toegekend').first());
     await seen(page.getByText('Afgewezen').first());
-    await page.getByLabel(/^Motivering \(geldt voor elk voorstel/).fill('Beslist volgens de rangschikking, de drempels en het budget van de oproep.');
+    await page
+      .getByLabel(/^Motivering \(geldt voor elk voorstel/)
+      .fill('Beslist volgens de rangschikking, de drempels en het budget van de oproep.');
     await page.getByRole('button', { name: 'Beslis volgens de rangschikking' }).click();
     let decided = 0;
     for (let wait = 0; wait < 150 && decided < 30; wait++) {
-      decided = (await h.t.database.db.selectFrom('review_decisions').select('proposal_id').where('call_id', '=', callId).execute()).length;
+      decided = (
+        await h.t.database.db
+          .selectFrom('review_decisions')
+          .select('proposal_id')
+          .where('call_id', '=', callId)
+          .execute()
+      ).length;
       if (decided < 30) await new Promise((resolve) => setTimeout(resolve, 100));
     }
     expect(decided, (await page.getByRole('alert').allInnerTexts()).join(' | ')).toBe(30);
     await textContaining(page.getByRole('alert'), '30 beslissing(en) vastgelegd');
 
-    const funded = await h.t.database.db.selectFrom('review_decisions').select('proposal_id').where('call_id', '=', callId).where('outcome', '=', 'funded').executeTakeFirstOrThrow();
+    const funded = await h.t.database.db
+      .selectFrom('review_decisions')
+      .select('proposal_id')
+      .where('call_id', '=', callId)
+      .where('outcome', '=', 'funded')
+      .executeTakeFirstOrThrow();
     const applicant = await h.newPage();
     await loginInBrowser(applicant, h.baseUrl, 'applicant');
     await applicant.goto(`${h.baseUrl}/review/summaries/${funded.proposal_id}`);

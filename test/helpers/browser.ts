@@ -11,7 +11,9 @@ export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const hasChromium = fs.existsSync(CHROMIUM_PATH);
 
 if (!hasChromium) {
-  process.stdout.write(`Browser tests skipped: no Chromium at ${CHROMIUM_PATH} (apt-get install -y chromium).\n`);
+  process.stdout.write(
+    `Browser tests skipped: no Chromium at ${CHROMIUM_PATH} (apt-get install -y chromium).\n`,
+  );
 }
 
 /** `describe` that skips, with a message, where Chromium is absent. */
@@ -43,7 +45,16 @@ export async function startBrowserHarness(options: { clock?: () => Date } = {}):
   const port = typeof address === 'object' && address ? address.port : 0;
   const browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   return {
     t,
@@ -80,7 +91,11 @@ export async function seen(locator: import('playwright-core').Locator): Promise<
 }
 
 /** Waits until the locator's text contains `text` (polling), then returns the text. */
-export async function textContaining(locator: import('playwright-core').Locator, text: string, timeoutMs = 15_000): Promise<string> {
+export async function textContaining(
+  locator: import('playwright-core').Locator,
+  text: string,
+  timeoutMs = 15_000,
+): Promise<string> {
   const until = Date.now() + timeoutMs;
   let last = '';
   while (Date.now() < until) {

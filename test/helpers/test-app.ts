@@ -21,7 +21,12 @@ export interface TestClient {
   cookie: string | null;
   csrf: string | null;
   userId: string | null;
-  request(method: InjectOptions['method'], url: string, payload?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  request(
+    method: InjectOptions['method'],
+    url: string,
+    payload?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<LightMyRequestResponse>;
   get(url: string): Promise<LightMyRequestResponse>;
   post(url: string, payload?: unknown): Promise<LightMyRequestResponse>;
   put(url: string, payload?: unknown): Promise<LightMyRequestResponse>;
@@ -29,7 +34,12 @@ export interface TestClient {
   delete(url: string): Promise<LightMyRequestResponse>;
 }
 
-export function clientFor(app: FastifyInstance, cookie: string | null, csrf: string | null, userId: string | null = null): TestClient {
+export function clientFor(
+  app: FastifyInstance,
+  cookie: string | null,
+  csrf: string | null,
+  userId: string | null = null,
+): TestClient {
   const request: TestClient['request'] = (method, url, payload, headers = {}) =>
     app.inject({
       method,
@@ -61,14 +71,21 @@ export function demoEmail(role: Role): string {
 }
 
 /** A real app on a real database (PGlite, or PostgreSQL when TEST_DATABASE_URL is set). */
-export async function createTestApp(options: { template?: TemplateName; clock?: () => Date; config?: Partial<Config> } = {}): Promise<TestApp> {
+export async function createTestApp(
+  options: { template?: TemplateName; clock?: () => Date; config?: Partial<Config> } = {},
+): Promise<TestApp> {
   const database = await createTestDatabase(options.template ?? 'demo');
   const config = { ...loadConfig({}), webDistDir: '/nonexistent', ...options.config };
   const app = await buildApp({ db: database.db, config, clock: options.clock });
   await app.ready();
   const login = async (email: string, password: string) => {
-    const response = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password } });
-    if (response.statusCode !== 200) throw new Error(`Login of ${email} failed: ${response.statusCode} ${response.body}`);
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email, password },
+    });
+    if (response.statusCode !== 200)
+      throw new Error(`Login of ${email} failed: ${response.statusCode} ${response.body}`);
     const cookie = response.cookies.find((c) => c.name === 'sp_session')?.value ?? null;
     const body = response.json();
     return clientFor(app, cookie, body.data.csrfToken, body.data.user.id);

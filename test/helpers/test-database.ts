@@ -51,7 +51,10 @@ export async function createTestDatabase(template: TemplateName = 'demo'): Promi
         // Let the closed pool's backends finish their goodbye before dropping, so no client is
         // cut off mid-close (which would surface as an unhandled 57P01 error).
         for (let i = 0; i < 50; i += 1) {
-          const open = await cleaner.query('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
+          const open = await cleaner.query(
+            'select count(*)::int as n from pg_stat_activity where datname = $1',
+            [name],
+          );
           if (open.rows[0].n === 0) break;
           await new Promise((resolve) => setTimeout(resolve, 50));
         }

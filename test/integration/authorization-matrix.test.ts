@@ -27,10 +27,24 @@ describe('authorization matrix (role × route)', () => {
     clients.set('anonymous', t.anonymous);
     const users = await t.database.db.selectFrom('users').select(['id', 'role']).execute();
     const userIds = Object.fromEntries(users.map((u) => [u.role, u.id])) as Record<Role, string>;
-    const managerClusters = await t.database.db.selectFrom('user_clusters').select('cluster_id').where('user_id', '=', userIds.manager).execute();
+    const managerClusters = await t.database.db
+      .selectFrom('user_clusters')
+      .select('cluster_id')
+      .where('user_id', '=', userIds.manager)
+      .execute();
     const own = managerClusters[0].cluster_id;
-    const other = await t.database.db.selectFrom('clusters').select('id').where('id', '!=', own).executeTakeFirstOrThrow();
-    fixtures = { db: t.database.db, userIds, ownClusterId: own, otherClusterId: other.id, missingId: '00000000-0000-4000-8000-000000000000' };
+    const other = await t.database.db
+      .selectFrom('clusters')
+      .select('id')
+      .where('id', '!=', own)
+      .executeTakeFirstOrThrow();
+    fixtures = {
+      db: t.database.db,
+      userIds,
+      ownClusterId: own,
+      otherClusterId: other.id,
+      missingId: '00000000-0000-4000-8000-000000000000',
+    };
   });
   afterAll(() => t.close());
 
@@ -48,17 +62,23 @@ describe('authorization matrix (role × route)', () => {
     expect(allRows.map((r) => r.route).filter((r) => !routes.has(r))).toEqual([]);
   });
 
-  it.each(allRows.map((row) => [row.route, row] as const))('%s answers each role as the policy says', async (_route, row) => {
-    const results: Record<string, number> = {};
-    const expected: Record<string, number> = {};
-    for (const caller of CALLERS) {
-      // Logout ends the session: give it a fresh one per caller.
-      const client = row.route === 'POST /api/auth/logout' && caller !== 'anonymous' ? await t.loginAs(caller) : clients.get(caller)!;
-      const request = row.request(fixtures);
-      const response = await client.request(request.method, request.url, request.payload);
-      results[caller] = response.statusCode;
-      expected[caller] = expectedStatus(row, caller);
-    }
-    expect(results).toEqual(expected);
-  });
+  it.each(allRows.map((row) => [row.route, row] as const))(
+    '%s answers each role as the policy says',
+    async (_route, row) => {
+      const results: Record<string, number> = {};
+      const expected: Record<string, number> = {};
+      for (const caller of CALLERS) {
+        // Logout ends the session: give it a fresh one per caller.
+        const client =
+          row.route === 'POST /api/auth/logout' && caller !== 'anonymous'
+            ? await t.loginAs(caller)
+            : clients.get(caller)!;
+        const request = row.request(fixtures);
+        const response = await client.request(request.method, request.url, request.payload);
+        results[caller] = response.statusCode;
+        expected[caller] = expectedStatus(row, caller);
+      }
+      expect(results).toEqual(expected);
+    },
+  );
 });

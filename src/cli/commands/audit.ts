@@ -7,13 +7,18 @@ export function registerAudit(program: Command): void {
   const audit = program.command('audit').description('The append-only audit trail');
   audit
     .command('verify')
-    .description('Recompute the SHA-256 hash chain and report the first broken link (exit code 2 when broken)')
+    .description(
+      'Recompute the SHA-256 hash chain and report the first broken link (exit code 2 when broken)',
+    )
     .option('--json', 'print JSON')
     .action(async (options: { json?: boolean }) => {
       const result = await withCliDatabase((database) => verifyAuditChain(database.db));
       if (options.json) printJson(result);
       else if (result.ok) process.stdout.write(`Audit chain intact: ${result.checked} events checked.\n`);
-      else process.stdout.write(`Audit chain BROKEN at event ${result.brokenAt?.id}: ${result.brokenAt?.reason} (${result.checked} events intact before it).\n`);
+      else
+        process.stdout.write(
+          `Audit chain BROKEN at event ${result.brokenAt?.id}: ${result.brokenAt?.reason} (${result.checked} events intact before it).\n`,
+        );
       if (!result.ok) process.exitCode = 2;
     });
 }

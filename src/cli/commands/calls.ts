@@ -13,15 +13,27 @@ export function registerCalls(program: Command): void {
     .description('List calls with status, deadline and number of submitted proposals')
     .option('--json', 'print JSON')
     .action(async (options: { json?: boolean }) => {
-      const rows = await withCliDatabase(async (database) => (await findCalls(database.db, { includeDrafts: true })).map((row) => presentCallSummary(row, new Date(), { showCounts: true })));
+      const rows = await withCliDatabase(async (database) =>
+        (await findCalls(database.db, { includeDrafts: true })).map((row) =>
+          presentCallSummary(row, new Date(), { showCounts: true }),
+        ),
+      );
       if (options.json) printJson(rows);
-      else for (const c of rows) process.stdout.write(`${c.code}\t${c.status}\t${c.closesAt ?? '-'}\t${c.proposalCount ?? 0}\t${c.titleNl}\n`);
+      else
+        for (const c of rows)
+          process.stdout.write(
+            `${c.code}\t${c.status}\t${c.closesAt ?? '-'}\t${c.proposalCount ?? 0}\t${c.titleNl}\n`,
+          );
     });
   calls
     .command('close-expired')
-    .description('Close every open call whose deadline has passed (the API also does this before each read; use from cron for the audit timing)')
+    .description(
+      'Close every open call whose deadline has passed (the API also does this before each read; use from cron for the audit timing)',
+    )
     .action(async () => {
-      const closed = await withCliDatabase((database) => closeExpiredCalls(database.db, new Date(), systemActor('clock')));
+      const closed = await withCliDatabase((database) =>
+        closeExpiredCalls(database.db, new Date(), systemActor('clock')),
+      );
       process.stdout.write(`${closed} call(s) closed.\n`);
     });
 }

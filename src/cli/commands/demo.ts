@@ -12,6 +12,9 @@ export function registerDemo(program: Command): void {
     .action(async (options: { json?: boolean }) => {
       const result = await withCliDatabase((database) => loadDemo(database.db, database.config));
       if (options.json) printJson(result);
-      else process.stdout.write(result.loaded ? `${result.lines.join('\n')}\n` : 'The database already has data; nothing loaded.\n');
+      else
+        process.stdout.write(
+          result.loaded ? `${result.lines.join('\n')}\n` : 'The database already has data; nothing loaded.\n',
+        );
     });
 }

@@ -18,7 +18,16 @@ export function registerFunding(program: Command): void {
       try {
         const dashboard = await withCliDatabase((database) => computeDashboard(database.db));
         if (options.json) return printJson(dashboard);
-        printTable(dashboard.byLine.map((l) => ({ line: l.code, year: l.year, budget: centsToEuroString(l.budgetCents), committed: centsToEuroString(l.committedCents), paid: centsToEuroString(l.paidCents), remaining: centsToEuroString(l.remainingCents) })));
+        printTable(
+          dashboard.byLine.map((l) => ({
+            line: l.code,
+            year: l.year,
+            budget: centsToEuroString(l.budgetCents),
+            committed: centsToEuroString(l.committedCents),
+            paid: centsToEuroString(l.paidCents),
+            remaining: centsToEuroString(l.remainingCents),
+          })),
+        );
       } catch (error) {
         reportCliError(error, Boolean(options.json));
       }
@@ -29,13 +38,24 @@ export function registerFunding(program: Command): void {
     .description('Write the state-aid register (every aid amount with regime, legal basis and date) as XLSX')
     .action(async (file: string) => {
       try {
-        const rows = await withCliDatabase(async (database) => (await aidAwardsQuery(database.db).execute()).map(presentAidAward));
-        const body = await buildXlsx('Staatssteun', [
-          { header: 'organisation', value: (a) => a.organisationName, width: 40 }, { header: 'enterprise_number', value: (a) => a.enterpriseNumber },
-          { header: 'regime', value: (a) => a.regime }, { header: 'legal_basis', value: (a) => a.legalBasis, width: 30 },
-          { header: 'amount_cents', value: (a) => a.amountCents }, { header: 'amount_eur', value: (a) => centsToEuroString(a.amountCents) },
-          { header: 'granted_on', value: (a) => a.grantedOn }, { header: 'granting_authority', value: (a) => a.grantedByAuthority, width: 30 }, { header: 'project', value: (a) => a.projectCode },
-        ], rows);
+        const rows = await withCliDatabase(async (database) =>
+          (await aidAwardsQuery(database.db).execute()).map(presentAidAward),
+        );
+        const body = await buildXlsx(
+          'Staatssteun',
+          [
+            { header: 'organisation', value: (a) => a.organisationName, width: 40 },
+            { header: 'enterprise_number', value: (a) => a.enterpriseNumber },
+            { header: 'regime', value: (a) => a.regime },
+            { header: 'legal_basis', value: (a) => a.legalBasis, width: 30 },
+            { header: 'amount_cents', value: (a) => a.amountCents },
+            { header: 'amount_eur', value: (a) => centsToEuroString(a.amountCents) },
+            { header: 'granted_on', value: (a) => a.grantedOn },
+            { header: 'granting_authority', value: (a) => a.grantedByAuthority, width: 30 },
+            { header: 'project', value: (a) => a.projectCode },
+          ],
+          rows,
+        );
         fs.writeFileSync(file, body);
         process.stdout.write(`${rows.length} aid amounts written to ${file}\n`);
       } catch (error) {

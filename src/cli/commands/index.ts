@@ -13,4 +13,17 @@ import { registerFunding } from './funding';
 import { registerKpis } from './kpis';
 
 /** Every CLI command group; a feature module adds its `register…` here. */
-export const commandRegistrars: ((program: Command) => void)[] = [registerServe, registerMigrate, registerUser, registerDemo, registerAudit, registerCalls, registerReview, registerPolicy, registerPartnershipReminders, registerFunding, registerKbo, registerKpis];
+export const commandRegistrars: ((program: Command) => void)[] = [
+  registerServe,
+  registerMigrate,
+  registerUser,
+  registerDemo,
+  registerAudit,
+  registerCalls,
+  registerReview,
+  registerPolicy,
+  registerPartnershipReminders,
+  registerFunding,
+  registerKbo,
+  registerKpis,
+];

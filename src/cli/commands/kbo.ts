@@ -3,7 +3,12 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { openCliDatabase } from '../open-database';
 import { systemActor } from '../../server/http/actor';
-import { importKbo, KboImportError, type KboProgress, type MalformedReport } from '../../server/modules/kbo/import-kbo';
+import {
+  importKbo,
+  KboImportError,
+  type KboProgress,
+  type MalformedReport,
+} from '../../server/modules/kbo/import-kbo';
 import { openPgliteSession, openPostgresSession } from '../../server/modules/kbo/kbo-bulk';
 import { KboSourceError } from '../../server/modules/kbo/kbo-source';
 import { generateKbo } from '../../server/modules/kbo/generate-kbo';
@@ -29,11 +34,19 @@ export function progressPrinter(stream: NodeJS.WriteStream = process.stderr) {
 }
 
 export function registerKbo(program: Command): void {
-  const importCommand = program.commands.find((c) => c.name() === 'import') ?? program.command('import').description('Import open data into the platform');
+  const importCommand =
+    program.commands.find((c) => c.name() === 'import') ??
+    program.command('import').description('Import open data into the platform');
   importCommand
     .command('kbo <folder-or-zip>')
-    .description('Load the enterprise register (KBO open data: full or update extract) with COPY; a full extract replaces the previous load')
-    .option('--on-error <mode>', 'a malformed line stops the import (nothing applied) or is skipped and reported: stop | skip', 'stop')
+    .description(
+      'Load the enterprise register (KBO open data: full or update extract) with COPY; a full extract replaces the previous load',
+    )
+    .option(
+      '--on-error <mode>',
+      'a malformed line stops the import (nothing applied) or is skipped and reported: stop | skip',
+      'stop',
+    )
     .option('--quiet', 'no progress bar')
     .option('--json', 'print the summary as JSON')
     .action(async (location: string, options: { onError: string; quiet?: boolean; json?: boolean }) => {
@@ -43,21 +56,42 @@ export function registerKbo(program: Command): void {
         return;
       }
       const database = await openCliDatabase();
-      const session = database.kind === 'postgres' && database.config.databaseUrl ? await openPostgresSession(database.config.databaseUrl) : await openPgliteSession(database.pglite as NonNullable<typeof database.pglite>);
+      const session =
+        database.kind === 'postgres' && database.config.databaseUrl
+          ? await openPostgresSession(database.config.databaseUrl)
+          : await openPgliteSession(database.pglite as NonNullable<typeof database.pglite>);
       let malformed = 0;
       const onMalformed = (r: MalformedReport) => {
         malformed++;
-        if (malformed <= 100) process.stderr.write(`${malformed === 1 ? '\n' : ''}skipped ${r.file}, line ${r.line}: ${r.reason}\n`);
-        else if (malformed === 101) process.stderr.write('… further skipped lines are counted, not listed.\n');
+        if (malformed <= 100)
+          process.stderr.write(
+            `${malformed === 1 ? '\n' : ''}skipped ${r.file}, line ${r.line}: ${r.reason}\n`,
+          );
+        else if (malformed === 101)
+          process.stderr.write('… further skipped lines are counted, not listed.\n');
       };
       try {
-        const summary = await importKbo({ source: location, onError: options.onError, session, auditActor: systemActor('cli'), onProgress: options.quiet ? undefined : progressPrinter(), onMalformed });
+        const summary = await importKbo({
+          source: location,
+          onError: options.onError,
+          session,
+          auditActor: systemActor('cli'),
+          onProgress: options.quiet ? undefined : progressPrinter(),
+          onMalformed,
+        });
         if (!options.quiet && process.stderr.isTTY) process.stderr.write('\n');
         if (options.json) printJson(summary);
         else {
-          process.stdout.write(`Enterprise register: ${summary.kind} extract${summary.extractNumber ? ` ${summary.extractNumber}` : ''}${summary.snapshotDate ? ` of ${summary.snapshotDate}` : ''} loaded.\n`);
-          for (const f of summary.files) process.stdout.write(`  ${f.file.padEnd(24)} ${format(f.rows).padStart(12)} rows${f.skipped ? `, ${format(f.skipped)} malformed lines skipped` : ''}\n`);
-          process.stdout.write(`  ${format(summary.rowsLoaded)} rows loaded, ${format(summary.rowsDeleted)} deleted, ${format(summary.linesSkipped)} skipped in ${summary.seconds.toFixed(1)} s (${format(summary.rowsPerSecond)} rows/s).\n`);
+          process.stdout.write(
+            `Enterprise register: ${summary.kind} extract${summary.extractNumber ? ` ${summary.extractNumber}` : ''}${summary.snapshotDate ? ` of ${summary.snapshotDate}` : ''} loaded.\n`,
+          );
+          for (const f of summary.files)
+            process.stdout.write(
+              `  ${f.file.padEnd(24)} ${format(f.rows).padStart(12)} rows${f.skipped ? `, ${format(f.skipped)} malformed lines skipped` : ''}\n`,
+            );
+          process.stdout.write(
+            `  ${format(summary.rowsLoaded)} rows loaded, ${format(summary.rowsDeleted)} deleted, ${format(summary.linesSkipped)} skipped in ${summary.seconds.toFixed(1)} s (${format(summary.rowsPerSecond)} rows/s).\n`,
+          );
         }
       } catch (error) {
         if (error instanceof KboImportError || error instanceof KboSourceError) {
@@ -70,7 +104,9 @@ export function registerKbo(program: Command): void {
       }
     });
 
-  const kbo = program.commands.find((c) => c.name() === 'kbo') ?? program.command('kbo').description('Enterprise register (KBO) tools');
+  const kbo =
+    program.commands.find((c) => c.name() === 'kbo') ??
+    program.command('kbo').description('Enterprise register (KBO) tools');
   kbo
     .command('generate <folder>')
     .description('Write invented register-format files of any size (tests and benchmarks)')
@@ -80,15 +116,40 @@ export function registerKbo(program: Command): void {
     .option('--malformed <n>', 'deliberately malformed lines in activity.csv', '0')
     .option('--seed <n>', 'random seed', '2050')
     .option('--zip', 'also write <folder>.zip (stored; reads each file whole, for small sets)')
-    .action(async (folder: string, options: { enterprises: string; update?: boolean; offset: string; malformed: string; seed: string; zip?: boolean }) => {
-      const started = Date.now();
-      const summary = await generateKbo({ folder, enterprises: Number(options.enterprises), kind: options.update ? 'update' : 'full', offset: Number(options.offset), malformed: Number(options.malformed), seed: Number(options.seed) });
-      for (const f of summary.files) process.stdout.write(`  ${f.file.padEnd(24)} ${format(f.rows).padStart(12)} rows ${format(f.bytes / 1e6).padStart(8)} MB\n`);
-      if (options.zip) {
-        const target = `${folder.replace(/\/+$/, '')}.zip`;
-        writeStoredZip(summary.files.map((f) => path.join(folder, f.file)), target);
-        process.stdout.write(`  ${target} ${format(fs.statSync(target).size / 1e6)} MB\n`);
-      }
-      process.stdout.write(`Generated in ${((Date.now() - started) / 1000).toFixed(1)} s.\n`);
-    });
+    .action(
+      async (
+        folder: string,
+        options: {
+          enterprises: string;
+          update?: boolean;
+          offset: string;
+          malformed: string;
+          seed: string;
+          zip?: boolean;
+        },
+      ) => {
+        const started = Date.now();
+        const summary = await generateKbo({
+          folder,
+          enterprises: Number(options.enterprises),
+          kind: options.update ? 'update' : 'full',
+          offset: Number(options.offset),
+          malformed: Number(options.malformed),
+          seed: Number(options.seed),
+        });
+        for (const f of summary.files)
+          process.stdout.write(
+            `  ${f.file.padEnd(24)} ${format(f.rows).padStart(12)} rows ${format(f.bytes / 1e6).padStart(8)} MB\n`,
+          );
+        if (options.zip) {
+          const target = `${folder.replace(/\/+$/, '')}.zip`;
+          writeStoredZip(
+            summary.files.map((f) => path.join(folder, f.file)),
+            target,
+          );
+          process.stdout.write(`  ${target} ${format(fs.statSync(target).size / 1e6)} MB\n`);
+        }
+        process.stdout.write(`Generated in ${((Date.now() - started) / 1000).toFixed(1)} s.\n`);
+      },
+    );
 }

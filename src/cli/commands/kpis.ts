@@ -10,19 +10,32 @@ import { closePeriod } from '../../server/modules/kpis/close-period';
 import { COMPUTED_QUERIES } from '../../server/modules/kpis/kpi-queries';
 
 function cliContext(database: CliDatabase): StepContext {
-  return { db: database.db, actor: null, auditActor: systemActor('cli'), requestId: null, now: () => new Date(), config: database.config };
+  return {
+    db: database.db,
+    actor: null,
+    auditActor: systemActor('cli'),
+    requestId: null,
+    now: () => new Date(),
+    config: database.config,
+  };
 }
 
 /** `speerpunt kpis install-library | import-cordis | close-period | sql`. */
 export function registerKpis(program: Command): void {
-  const kpis = program.command('kpis').description('The KPI framework: standard library, CORDIS import, reporting periods');
+  const kpis = program
+    .command('kpis')
+    .description('The KPI framework: standard library, CORDIS import, reporting periods');
   kpis
     .command('install-library')
     .description('Add the standard KPI definitions that are missing (existing ones are left alone)')
     .action(async () => {
       try {
-        const added = await withCliDatabase((database) => installStandardLibrary(database.db, systemActor('cli')));
-        process.stdout.write(added.length > 0 ? `Added: ${added.join(', ')}\n` : 'The standard library is complete.\n');
+        const added = await withCliDatabase((database) =>
+          installStandardLibrary(database.db, systemActor('cli')),
+        );
+        process.stdout.write(
+          added.length > 0 ? `Added: ${added.join(', ')}\n` : 'The standard library is complete.\n',
+        );
       } catch (error) {
         reportCliError(error, false);
       }
@@ -35,10 +48,15 @@ export function registerKpis(program: Command): void {
     .description('Import EU participations and link them to organisations by VAT / enterprise number')
     .action(async (project: string, organization: string, options: { json?: boolean }) => {
       try {
-        const input = { projectCsv: fs.readFileSync(project, 'utf8'), organizationCsv: fs.readFileSync(organization, 'utf8') };
+        const input = {
+          projectCsv: fs.readFileSync(project, 'utf8'),
+          organizationCsv: fs.readFileSync(organization, 'utf8'),
+        };
         const result = await withCliDatabase((database) => importCordis(cliContext(database), input));
         if (options.json) return printJson(result);
-        process.stdout.write(`${result.projects} projects, ${result.participations} participations: ${result.linked} linked, ${result.unmatched} unmatched (link them in the web app).\n`);
+        process.stdout.write(
+          `${result.projects} projects, ${result.participations} participations: ${result.linked} linked, ${result.unmatched} unmatched (link them in the web app).\n`,
+        );
       } catch (error) {
         reportCliError(error, Boolean(options.json));
       }
@@ -50,7 +68,11 @@ export function registerKpis(program: Command): void {
     .action(async (code: string) => {
       try {
         await withCliDatabase(async (database) => {
-          const period = await database.db.selectFrom('reporting_periods').select('id').where('code', '=', code).executeTakeFirst();
+          const period = await database.db
+            .selectFrom('reporting_periods')
+            .select('id')
+            .where('code', '=', code)
+            .executeTakeFirst();
           if (!period) throw new Error(`No reporting period ${code}`);
           await closePeriod(cliContext(database), period.id);
         });

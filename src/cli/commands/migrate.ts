@@ -9,8 +9,13 @@ export function registerMigrate(program: Command): void {
     .description('Run pending database migrations')
     .option('--json', 'print JSON')
     .action(async (options: { json?: boolean }) => {
-      const { applied } = await withCliDatabase((database) => migrateToLatest(database.db), { migrate: false });
+      const { applied } = await withCliDatabase((database) => migrateToLatest(database.db), {
+        migrate: false,
+      });
       if (options.json) printJson({ applied });
-      else process.stdout.write(applied.length ? `Applied: ${applied.join(', ')}\n` : 'Database is up to date.\n');
+      else
+        process.stdout.write(
+          applied.length ? `Applied: ${applied.join(', ')}\n` : 'Database is up to date.\n',
+        );
     });
 }

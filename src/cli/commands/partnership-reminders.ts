@@ -8,11 +8,20 @@ import { sendOutbox } from '../../server/notifications/send-outbox';
 
 /** `speerpunt reminders run`: the partnership reminders of today (idempotent: once per item per person per day). */
 export function registerPartnershipReminders(program: Command): void {
-  const reminders = program.command('reminders').description('Partnership reminders: due and overdue actions, report deadlines, open KPI validations, weekly digests');
+  const reminders = program
+    .command('reminders')
+    .description(
+      'Partnership reminders: due and overdue actions, report deadlines, open KPI validations, weekly digests',
+    );
   reminders
     .command('run')
-    .description('Send today\'s reminders (in the app and to the e-mail outbox); running it again the same day sends nothing twice')
-    .option('--date <YYYY-MM-DD>', 'act as if it were this day (Europe/Brussels), e.g. to catch up a missed day')
+    .description(
+      "Send today's reminders (in the app and to the e-mail outbox); running it again the same day sends nothing twice",
+    )
+    .option(
+      '--date <YYYY-MM-DD>',
+      'act as if it were this day (Europe/Brussels), e.g. to catch up a missed day',
+    )
     .option('--send-mail', 'also send the e-mail outbox now (otherwise the server sends it)')
     .option('--json', 'print JSON')
     .action(async (options: { date?: string; sendMail?: boolean; json?: boolean }) => {
@@ -25,7 +34,13 @@ export function registerPartnershipReminders(program: Command): void {
       const now = options.date ? new Date(`${options.date}T11:00:00Z`) : new Date();
       const result = await withCliDatabase(async (database) => {
         const sent = await runReminders(database.db, { now, auditActor: systemActor('cli') });
-        const mailed = options.sendMail ? await sendOutbox(database.db, database.config.smtpUrl, pino({ level: 'warn' }, pino.destination(2))) : 0;
+        const mailed = options.sendMail
+          ? await sendOutbox(
+              database.db,
+              database.config.smtpUrl,
+              pino({ level: 'warn' }, pino.destination(2)),
+            )
+          : 0;
         return { ...sent, mailed };
       });
       if (options.json) printJson(result);

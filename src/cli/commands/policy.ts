@@ -15,9 +15,16 @@ export function registerPolicy(program: Command): void {
     .option('--json', 'print JSON')
     .action(async (options: { enterprises: string; json?: boolean }) => {
       try {
-        const result = await withCliDatabase((database) => generateRegister(cliContext(database), { enterprises: Math.max(0, Number.parseInt(options.enterprises, 10) || 0) }));
+        const result = await withCliDatabase((database) =>
+          generateRegister(cliContext(database), {
+            enterprises: Math.max(0, Number.parseInt(options.enterprises, 10) || 0),
+          }),
+        );
         if (options.json) printJson(result);
-        else process.stdout.write(`Register generated: ${result.enterprises} enterprises (${result.fromOrganisations} from organisations).\n`);
+        else
+          process.stdout.write(
+            `Register generated: ${result.enterprises} enterprises (${result.fromOrganisations} from organisations).\n`,
+          );
       } catch (error) {
         reportCliError(error, Boolean(options.json));
       }
@@ -30,12 +37,28 @@ export function registerPolicy(program: Command): void {
     .option('--json', 'print JSON')
     .action(async (options: { level: string; naceVersion: string; json?: boolean }) => {
       try {
-        const level = (['section', 'division', 'group'].includes(options.level) ? options.level : 'section') as FootprintLevel;
-        const result = await withCliDatabase((database) => computeFootprint(database.db, { level, naceVersion: options.naceVersion, today: brusselsToday(new Date()) }));
+        const level = (
+          ['section', 'division', 'group'].includes(options.level) ? options.level : 'section'
+        ) as FootprintLevel;
+        const result = await withCliDatabase((database) =>
+          computeFootprint(database.db, {
+            level,
+            naceVersion: options.naceVersion,
+            today: brusselsToday(new Date()),
+          }),
+        );
         if (options.json) printJson(result);
         else {
           if (result.note) process.stdout.write(`Note: ${result.note}\n`);
-          printTable(result.rows.map((r) => ({ code: r.code, sector: r.label.slice(0, 50), enterprises: r.enterprises, members: r.members, share: `${(r.share * 100).toFixed(1)}%` })));
+          printTable(
+            result.rows.map((r) => ({
+              code: r.code,
+              sector: r.label.slice(0, 50),
+              enterprises: r.enterprises,
+              members: r.members,
+              share: `${(r.share * 100).toFixed(1)}%`,
+            })),
+          );
         }
       } catch (error) {
         reportCliError(error, Boolean(options.json));

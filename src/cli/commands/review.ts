@@ -19,7 +19,8 @@ function readInput<T extends z.ZodType>(path: string, schema: T): z.infer<T> {
     throw error;
   }
   const result = schema.safeParse(parsed);
-  if (!result.success) throw new AppError('VALIDATION_FAILED', { details: detailsFromIssues(result.error.issues, '') });
+  if (!result.success)
+    throw new AppError('VALIDATION_FAILED', { details: detailsFromIssues(result.error.issues, '') });
   return result.data;
 }
 
@@ -27,7 +28,9 @@ function readInput<T extends z.ZodType>(path: string, schema: T): z.infer<T> {
 export function registerReview(program: Command): void {
   program
     .command('assign')
-    .description('Optimal expert assignment (min-cost flow) from a JSON instance; prints JSON. Exit code 2 when no full assignment exists.')
+    .description(
+      'Optimal expert assignment (min-cost flow) from a JSON instance; prints JSON. Exit code 2 when no full assignment exists.',
+    )
     .requiredOption('--input <file>', 'instance JSON ("-" for stdin); format in docs/review.md')
     .action((options: { input: string }) => {
       const result = solveAssignment(readInput(options.input, AssignmentInstanceSchema));
@@ -37,14 +40,28 @@ export function registerReview(program: Command): void {
 
   program
     .command('rank')
-    .description('Ranking with thresholds, tie-break rules and the budget cut-off from a JSON input; prints JSON')
+    .description(
+      'Ranking with thresholds, tie-break rules and the budget cut-off from a JSON input; prints JSON',
+    )
     .requiredOption('--input <file>', 'ranking JSON ("-" for stdin); format in docs/review.md')
     .option('--budget <cents>', 'what-if: another budget envelope in euro cents')
     .action((options: { input: string; budget?: string }) => {
       const input = readInput(options.input, RankingInputSchema);
       let budgetCents: number | undefined;
       if (options.budget !== undefined) {
-        if (!/^\d+$/.test(options.budget)) throw new AppError('RANKING_INPUT_INVALID', { details: [{ path: 'budget', code: 'invalid_amount', message: { nl: 'Het budget is een geheel aantal cent.', en: 'The budget is a whole number of cents.' } }] });
+        if (!/^\d+$/.test(options.budget))
+          throw new AppError('RANKING_INPUT_INVALID', {
+            details: [
+              {
+                path: 'budget',
+                code: 'invalid_amount',
+                message: {
+                  nl: 'Het budget is een geheel aantal cent.',
+                  en: 'The budget is a whole number of cents.',
+                },
+              },
+            ],
+          });
         budgetCents = Number(options.budget);
       }
       printJson(rankProposals(input, { budgetCents }));

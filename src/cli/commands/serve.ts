@@ -30,12 +30,26 @@ export async function serve(): Promise<void> {
     const demo = await loadDemo(database.db, config);
     if (demo.loaded) {
       const accounts = DEMO_ACCOUNTS.map((a) => `  ${a.role.padEnd(10)} ${a.email}`).join('\n');
-      process.stdout.write(`\nDemo data loaded (example data):\n${demo.lines.map((l) => `  ${l}`).join('\n')}\nDemo accounts, password "${DEMO_PASSWORD}":\n${accounts}\n\n`);
+      process.stdout.write(
+        `\nDemo data loaded (example data):\n${demo.lines.map((l) => `  ${l}`).join('\n')}\nDemo accounts, password "${DEMO_PASSWORD}":\n${accounts}\n\n`,
+      );
     }
   }
-  const purge = setInterval(() => void purgeExpiredSessions(database.db, new Date()).catch((error) => app.log.warn({ err: error }, 'session purge failed')), 3_600_000);
+  const purge = setInterval(
+    () =>
+      void purgeExpiredSessions(database.db, new Date()).catch((error) =>
+        app.log.warn({ err: error }, 'session purge failed'),
+      ),
+    3_600_000,
+  );
   purge.unref();
-  const outbox = setInterval(() => void sendOutbox(database.db, config.smtpUrl, app.log).catch((error) => app.log.warn({ err: error }, 'outbox run failed')), 15_000);
+  const outbox = setInterval(
+    () =>
+      void sendOutbox(database.db, config.smtpUrl, app.log).catch((error) =>
+        app.log.warn({ err: error }, 'outbox run failed'),
+      ),
+    15_000,
+  );
   outbox.unref();
   const stopReminders = startReminderSchedule(database.db, app.log);
   const stopReviewReminders = startReviewReminderSchedule(database.db, config, app.log);
@@ -60,9 +74,14 @@ export async function serve(): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   await app.listen({ port: config.port, host: config.host });
-  process.stdout.write(`Speerpunt listens on http://localhost:${config.port} (${database.kind === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL server'})\n`);
+  process.stdout.write(
+    `Speerpunt listens on http://localhost:${config.port} (${database.kind === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL server'})\n`,
+  );
 }
 
 export function registerServe(program: Command): void {
-  program.command('serve').description('Serve the API and the web app (migrates first; loads demo data on a new embedded database)').action(serve);
+  program
+    .command('serve')
+    .description('Serve the API and the web app (migrates first; loads demo data on a new embedded database)')
+    .action(serve);
 }

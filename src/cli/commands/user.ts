@@ -13,7 +13,8 @@ import type { Role } from '../../server/db/core.tables';
 
 function parseRole(value: string): Role {
   const parsed = RoleSchema.safeParse(value);
-  if (!parsed.success) throw new Error(`Unknown role "${value}"; use one of ${RoleSchema.options.join(', ')}`);
+  if (!parsed.success)
+    throw new Error(`Unknown role "${value}"; use one of ${RoleSchema.options.join(', ')}`);
   return parsed.data;
 }
 
@@ -31,14 +32,29 @@ export function registerUser(program: Command): void {
     .option('--name <name>', 'display name (defaults to the e-mail address)')
     .option('--cluster <id>', 'cluster id (or short name) a manager belongs to; repeatable', collect, [])
     .option('--json', 'print JSON')
-    .action(async (options: { email: string; password: string; role: string; name?: string; cluster: string[]; json?: boolean }) => {
-      const created = await withCliDatabase(async (database) => {
-        const clusterIds = await resolveClusters(database.db, options.cluster);
-        return createUser(cliContext(database), { email: options.email, password: options.password, role: parseRole(options.role), name: options.name ?? options.email, clusterIds });
-      });
-      if (options.json) printJson(presentUser(created));
-      else process.stdout.write(`Created ${created.email} (${created.role}).\n`);
-    });
+    .action(
+      async (options: {
+        email: string;
+        password: string;
+        role: string;
+        name?: string;
+        cluster: string[];
+        json?: boolean;
+      }) => {
+        const created = await withCliDatabase(async (database) => {
+          const clusterIds = await resolveClusters(database.db, options.cluster);
+          return createUser(cliContext(database), {
+            email: options.email,
+            password: options.password,
+            role: parseRole(options.role),
+            name: options.name ?? options.email,
+            clusterIds,
+          });
+        });
+        if (options.json) printJson(presentUser(created));
+        else process.stdout.write(`Created ${created.email} (${created.role}).\n`);
+      },
+    );
 
   user
     .command('list')
@@ -48,7 +64,16 @@ export function registerUser(program: Command): void {
       const rows = await withCliDatabase((database) => findUsers(database.db));
       const users = rows.map(presentUser);
       if (options.json) printJson(users);
-      else printTable(users.map((u) => ({ email: u.email, name: u.name, role: u.role, active: u.isActive, clusters: u.clusterIds.length })));
+      else
+        printTable(
+          users.map((u) => ({
+            email: u.email,
+            name: u.name,
+            role: u.role,
+            active: u.isActive,
+            clusters: u.clusterIds.length,
+          })),
+        );
     });
 
   user
@@ -63,7 +88,11 @@ export function registerUser(program: Command): void {
         const found = await findUserByEmail(database.db, options.email);
         if (!found) throw new AppError('NOT_FOUND');
         const clusterIds = await resolveClusters(database.db, options.cluster);
-        return setUserRole(cliContext(database), { userId: found.id, role: parseRole(options.role), clusterIds });
+        return setUserRole(cliContext(database), {
+          userId: found.id,
+          role: parseRole(options.role),
+          clusterIds,
+        });
       });
       if (options.json) printJson(presentUser(updated));
       else process.stdout.write(`${updated.email} is now ${updated.role}.\n`);
@@ -87,13 +116,31 @@ export function registerUser(program: Command): void {
 }
 
 /** Accepts cluster ids or short names (friendlier on the command line). */
-async function resolveClusters(db: import('kysely').Kysely<import('../../server/db/types').DB>, values: string[]): Promise<string[]> {
+async function resolveClusters(
+  db: import('kysely').Kysely<import('../../server/db/types').DB>,
+  values: string[],
+): Promise<string[]> {
   if (values.length === 0) return [];
   const uuid = /^[0-9a-f-]{36}$/i;
   const rows = await db
     .selectFrom('clusters')
     .select(['id', 'short_name'])
-    .where((eb) => eb.or([eb('short_name', 'in', values), ...(values.some((v) => uuid.test(v)) ? [eb('id', 'in', values.filter((v) => uuid.test(v)))] : [])]))
+    .where((eb) =>
+      eb.or([
+        eb('short_name', 'in', values),
+        ...(values.some((v) => uuid.test(v))
+          ? [
+              eb(
+                'id',
+                'in',
+                values.filter((v) => uuid.test(v)),
+              ),
+            ]
+          : []),
+      ]),
+    )
     .execute();
-  return values.map((v) => rows.find((r) => r.id === v || r.short_name === v)?.id ?? v).filter((v) => uuid.test(v));
+  return values
+    .map((v) => rows.find((r) => r.id === v || r.short_name === v)?.id ?? v)
+    .filter((v) => uuid.test(v));
 }

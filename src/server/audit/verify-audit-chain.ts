@@ -26,8 +26,14 @@ export async function verifyAuditChain(db: Kysely<DB>): Promise<AuditVerificatio
       .execute();
     if (rows.length === 0) return { ok: true, checked };
     for (const row of rows) {
-      if (row.id !== expectedId) return { ok: false, checked, brokenAt: { id: expectedId, reason: `row ${expectedId} is missing` } };
-      if (row.prev_hash !== prevHash) return { ok: false, checked, brokenAt: { id: row.id, reason: 'prev_hash does not match the previous row' } };
+      if (row.id !== expectedId)
+        return { ok: false, checked, brokenAt: { id: expectedId, reason: `row ${expectedId} is missing` } };
+      if (row.prev_hash !== prevHash)
+        return {
+          ok: false,
+          checked,
+          brokenAt: { id: row.id, reason: 'prev_hash does not match the previous row' },
+        };
       const hash = computeAuditHash({
         id: row.id,
         occurredAt: new Date(row.occurred_at).toISOString(),
@@ -41,7 +47,8 @@ export async function verifyAuditChain(db: Kysely<DB>): Promise<AuditVerificatio
         requestId: row.request_id,
         prevHash: row.prev_hash,
       });
-      if (hash !== row.hash) return { ok: false, checked, brokenAt: { id: row.id, reason: 'content does not match its hash' } };
+      if (hash !== row.hash)
+        return { ok: false, checked, brokenAt: { id: row.id, reason: 'content does not match its hash' } };
       prevHash = row.hash;
       expectedId += 1;
       checked += 1;

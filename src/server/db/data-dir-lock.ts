@@ -6,7 +6,10 @@ import path from 'node:path';
  * lock file; a second process is told clearly who holds the database instead of corrupting it.
  */
 export class DataDirBusyError extends Error {
-  constructor(readonly pid: number, dataDir: string) {
+  constructor(
+    readonly pid: number,
+    dataDir: string,
+  ) {
     super(
       `De databank in ${dataDir} is in gebruik door proces ${pid} (draait de server?). Stop de server of gebruik DATABASE_URL.\n` +
         `The database in ${dataDir} is held by process ${pid} (is the server running?). Stop the server or use DATABASE_URL.`,
@@ -44,7 +47,8 @@ export function acquireDataDirLock(dataDir: string): () => void {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const pid = Number(fs.readFileSync(file, 'utf8'));
-      if (Number.isInteger(pid) && pid !== process.pid && isAlive(pid)) throw new DataDirBusyError(pid, dataDir);
+      if (Number.isInteger(pid) && pid !== process.pid && isAlive(pid))
+        throw new DataDirBusyError(pid, dataDir);
       fs.unlinkSync(file); // stale lock of a process that died
     }
   }

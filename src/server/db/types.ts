@@ -12,4 +12,14 @@ import type { PolicyTables } from '../modules/policy/policy.tables';
  * The one type of the current schema. Each feature module declares its tables in
  * `<area>.tables.ts` and is added to this list when its migration lands.
  */
-export interface DB extends CoreTables, SharedTables, PortfolioTables, FundingTables, CallsTables, PartnershipTables, KpisTables, ReviewTables, PolicyTables {}
+export interface DB
+  extends
+    CoreTables,
+    SharedTables,
+    PortfolioTables,
+    FundingTables,
+    CallsTables,
+    PartnershipTables,
+    KpisTables,
+    ReviewTables,
+    PolicyTables {}

@@ -8,7 +8,12 @@ export const DEMO_PASSWORD = 'Speerpunt-demo-2026';
 export const DEMO_ACCOUNTS: { email: string; name: string; role: Role; cluster?: string }[] = [
   { email: 'admin@speerpunt.example', name: 'An Beheer (voorbeeld)', role: 'admin' },
   { email: 'officer@speerpunt.example', name: 'Olivier Opvolging (voorbeeld)', role: 'officer' },
-  { email: 'manager@speerpunt.example', name: 'Mieke Manager (voorbeeld)', role: 'manager', cluster: 'Flux50' },
+  {
+    email: 'manager@speerpunt.example',
+    name: 'Mieke Manager (voorbeeld)',
+    role: 'manager',
+    cluster: 'Flux50',
+  },
   { email: 'applicant@speerpunt.example', name: 'Arne Aanvrager (voorbeeld)', role: 'applicant' },
   { email: 'expert@speerpunt.example', name: 'Eva Expert (voorbeeld)', role: 'expert' },
   { email: 'analyst@speerpunt.example', name: 'Ali Analist (voorbeeld)', role: 'analyst' },
@@ -28,7 +33,10 @@ export const accountsSeed: DemoSeed = {
       ctx.ids.set(`user:${account.role}`, user.id);
     }
     // The demo officer follows every cluster.
-    await ctx.db.updateTable('clusters').set({ officer_user_id: idOf(ctx, 'user:officer') }).execute();
+    await ctx.db
+      .updateTable('clusters')
+      .set({ officer_user_id: idOf(ctx, 'user:officer') })
+      .execute();
     ctx.log(`accounts: ${DEMO_ACCOUNTS.length} demo accounts`);
   },
 };

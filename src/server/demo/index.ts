@@ -10,4 +10,14 @@ import { policySeed } from './policy.seed';
 import { reviewSeed } from './review.seed';
 
 /** The demo seeds in order; a feature module appends its seed after the ones it builds on. */
-export const demoSeeds: DemoSeed[] = [portfolioSeed, accountsSeed, portfolioExtraSeed, callsSeed, fundingSeed, kpisSeed, partnershipSeed, policySeed, reviewSeed];
+export const demoSeeds: DemoSeed[] = [
+  portfolioSeed,
+  accountsSeed,
+  portfolioExtraSeed,
+  callsSeed,
+  fundingSeed,
+  kpisSeed,
+  partnershipSeed,
+  policySeed,
+  reviewSeed,
+];

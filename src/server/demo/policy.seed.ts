@@ -25,15 +25,63 @@ export const POLICY_SCENARIOS = [
 ];
 
 export const POLICY_CRITERIA = [
-  { code: 'economic_valorisation', nl: 'Economische valorisatie', en: 'Economic valorisation', dnl: 'Valorisatie van O&O&I in de Vlaamse economie.', den: 'Valorisation of R&D&I in the Flemish economy.', weight: '0.25' },
-  { code: 'societal_challenges', nl: 'Maatschappelijke uitdagingen', en: 'Societal challenges', dnl: 'Bijdrage aan transities en maatschappelijke uitdagingen.', den: 'Contribution to transitions and societal challenges.', weight: '0.20' },
-  { code: 'company_involvement', nl: 'Betrokkenheid van bedrijven', en: 'Company involvement', dnl: 'Hoge betrokkenheid van bedrijven, ook kmo’s en pioniers.', den: 'High involvement of companies, including SMEs and pioneers.', weight: '0.15' },
-  { code: 'independence', nl: 'Onafhankelijkheid', en: 'Independence', dnl: 'Onafhankelijke, neutrale rol van de cluster.', den: 'Independent, neutral role of the cluster.', weight: '0.10' },
-  { code: 'european_relevance', nl: 'Europese relevantie', en: 'European relevance', dnl: 'Europese hefboom en zichtbaarheid.', den: 'European leverage and visibility.', weight: '0.15' },
-  { code: 'cost', nl: 'Kost', en: 'Cost', dnl: 'Kost voor de overheid; 5 = laagste kost.', den: 'Cost to the government; 5 = lowest cost.', weight: '0.15' },
+  {
+    code: 'economic_valorisation',
+    nl: 'Economische valorisatie',
+    en: 'Economic valorisation',
+    dnl: 'Valorisatie van O&O&I in de Vlaamse economie.',
+    den: 'Valorisation of R&D&I in the Flemish economy.',
+    weight: '0.25',
+  },
+  {
+    code: 'societal_challenges',
+    nl: 'Maatschappelijke uitdagingen',
+    en: 'Societal challenges',
+    dnl: 'Bijdrage aan transities en maatschappelijke uitdagingen.',
+    den: 'Contribution to transitions and societal challenges.',
+    weight: '0.20',
+  },
+  {
+    code: 'company_involvement',
+    nl: 'Betrokkenheid van bedrijven',
+    en: 'Company involvement',
+    dnl: 'Hoge betrokkenheid van bedrijven, ook kmo’s en pioniers.',
+    den: 'High involvement of companies, including SMEs and pioneers.',
+    weight: '0.15',
+  },
+  {
+    code: 'independence',
+    nl: 'Onafhankelijkheid',
+    en: 'Independence',
+    dnl: 'Onafhankelijke, neutrale rol van de cluster.',
+    den: 'Independent, neutral role of the cluster.',
+    weight: '0.10',
+  },
+  {
+    code: 'european_relevance',
+    nl: 'Europese relevantie',
+    en: 'European relevance',
+    dnl: 'Europese hefboom en zichtbaarheid.',
+    den: 'European leverage and visibility.',
+    weight: '0.15',
+  },
+  {
+    code: 'cost',
+    nl: 'Kost',
+    en: 'Cost',
+    dnl: 'Kost voor de overheid; 5 = laagste kost.',
+    den: 'Cost to the government; 5 = lowest cost.',
+    weight: '0.15',
+  },
 ];
 
-const STAKEHOLDERS = ['Werkgeversorganisatie (voorbeeld)', 'Kennisinstelling (voorbeeld)', 'Middenveldorganisatie (voorbeeld)', 'Kmo-federatie (voorbeeld)', 'Clusterorganisatie (voorbeeld)'];
+const STAKEHOLDERS = [
+  'Werkgeversorganisatie (voorbeeld)',
+  'Kennisinstelling (voorbeeld)',
+  'Middenveldorganisatie (voorbeeld)',
+  'Kmo-federatie (voorbeeld)',
+  'Clusterorganisatie (voorbeeld)',
+];
 
 /** Invented example scores (1–5) per scenario code and criterion, before a small per-stakeholder spread. */
 const BASE_SCORES: Record<string, number[]> = {
@@ -50,17 +98,43 @@ export const policySeed: DemoSeed = {
     await ctx.db.transaction().execute(async (tx) => {
       const scenarios = await tx
         .insertInto('policy_scenarios')
-        .values(POLICY_SCENARIOS.map((s, position) => ({ code: s.code, position, name: s.name, description: s.description, is_placeholder: s.isPlaceholder, is_preferred_direction: s.isPreferred })))
+        .values(
+          POLICY_SCENARIOS.map((s, position) => ({
+            code: s.code,
+            position,
+            name: s.name,
+            description: s.description,
+            is_placeholder: s.isPlaceholder,
+            is_preferred_direction: s.isPreferred,
+          })),
+        )
         .returning(['id', 'code'])
         .execute();
       const criteria = await tx
         .insertInto('policy_criteria')
-        .values(POLICY_CRITERIA.map((c, position) => ({ code: c.code, position, name_nl: c.nl, name_en: c.en, description_nl: c.dnl, description_en: c.den, weight: c.weight })))
+        .values(
+          POLICY_CRITERIA.map((c, position) => ({
+            code: c.code,
+            position,
+            name_nl: c.nl,
+            name_en: c.en,
+            description_nl: c.dnl,
+            description_en: c.den,
+            weight: c.weight,
+          })),
+        )
         .returning(['id', 'code'])
         .execute();
       const stakeholders = await tx
         .insertInto('policy_stakeholders')
-        .values(STAKEHOLDERS.map((name) => ({ kind: 'organisation' as const, name, is_example: true, created_by: officerId })))
+        .values(
+          STAKEHOLDERS.map((name) => ({
+            kind: 'organisation' as const,
+            name,
+            is_example: true,
+            created_by: officerId,
+          })),
+        )
         .returning(['id', 'name'])
         .execute();
       const scores = [];
@@ -72,14 +146,37 @@ export const policySeed: DemoSeed = {
             const spread = ((s * 7 + c * 3 + scenario.code.length) % 3) - 1;
             const score = Math.min(5, Math.max(1, base[c] + spread));
             const comment = c === 0 ? `Voorbeeldcommentaar van ${stakeholder.name} bij dit scenario.` : '';
-            scores.push({ stakeholder_id: stakeholder.id, scenario_id: scenario.id, criterion_id: criterion.id, score, comment, entered_by: officerId });
+            scores.push({
+              stakeholder_id: stakeholder.id,
+              scenario_id: scenario.id,
+              criterion_id: criterion.id,
+              score,
+              comment,
+              entered_by: officerId,
+            });
           }
         }
       }
       await tx.insertInto('policy_scores').values(scores).execute();
       ctx.ids.set('policy:stakeholder:0', stakeholders[0].id);
-      await recordAudit(tx, ctx.auditActor, { action: 'demo.policy_loaded', entityType: 'demo', after: { scenarios: scenarios.length, criteria: criteria.length, stakeholders: stakeholders.length, scores: scores.length } }, ctx.requestId);
+      await recordAudit(
+        tx,
+        ctx.auditActor,
+        {
+          action: 'demo.policy_loaded',
+          entityType: 'demo',
+          after: {
+            scenarios: scenarios.length,
+            criteria: criteria.length,
+            stakeholders: stakeholders.length,
+            scores: scores.length,
+          },
+        },
+        ctx.requestId,
+      );
     });
-    ctx.log(`policy: ${POLICY_SCENARIOS.length} scenarios (4 placeholders), ${POLICY_CRITERIA.length} criteria, ${STAKEHOLDERS.length} example stakeholders`);
+    ctx.log(
+      `policy: ${POLICY_SCENARIOS.length} scenarios (4 placeholders), ${POLICY_CRITERIA.length} criteria, ${STAKEHOLDERS.length} example stakeholders`,
+    );
   },
 };

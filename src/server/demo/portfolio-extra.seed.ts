@@ -3,16 +3,68 @@ import { refreshSizeClass } from '../modules/portfolio/save-sme-figures';
 import { idOf, type DemoSeed } from './seed-context';
 
 /** Invented strategic themes and technology domains, marked as examples. */
-const EXAMPLE_THEMES: { kind: 'strategic_theme' | 'technology_domain'; code: string; nl: string; en: string; parent?: string }[] = [
-  { kind: 'strategic_theme', code: 'ST-H2', nl: 'Groene waterstof in de industrie (voorbeeld)', en: 'Green hydrogen in industry (example)' },
-  { kind: 'strategic_theme', code: 'ST-BIO', nl: 'Biogebaseerde materialen (voorbeeld)', en: 'Bio-based materials (example)' },
-  { kind: 'strategic_theme', code: 'ST-DIGIHEALTH', nl: 'Digitale gezondheid (voorbeeld)', en: 'Digital health (example)' },
-  { kind: 'strategic_theme', code: 'ST-SPACE', nl: 'Ruimtevaarttechnologie (voorbeeld)', en: 'Space technology (example)' },
-  { kind: 'strategic_theme', code: 'ST-CLIMATE', nl: 'Klimaatadaptatie (voorbeeld)', en: 'Climate adaptation (example)' },
-  { kind: 'strategic_theme', code: 'ST-SEMI', nl: 'Halfgeleiders en chipontwerp (voorbeeld)', en: 'Semiconductors and chip design (example)' },
-  { kind: 'technology_domain', code: 'TD-AI', nl: 'Artificiële intelligentie (voorbeeld)', en: 'Artificial intelligence (example)' },
-  { kind: 'technology_domain', code: 'TD-AI-VISION', nl: 'Beeldherkenning (voorbeeld)', en: 'Computer vision (example)', parent: 'TD-AI' },
-  { kind: 'technology_domain', code: 'TD-BATTERY', nl: 'Batterijtechnologie (voorbeeld)', en: 'Battery technology (example)' },
+const EXAMPLE_THEMES: {
+  kind: 'strategic_theme' | 'technology_domain';
+  code: string;
+  nl: string;
+  en: string;
+  parent?: string;
+}[] = [
+  {
+    kind: 'strategic_theme',
+    code: 'ST-H2',
+    nl: 'Groene waterstof in de industrie (voorbeeld)',
+    en: 'Green hydrogen in industry (example)',
+  },
+  {
+    kind: 'strategic_theme',
+    code: 'ST-BIO',
+    nl: 'Biogebaseerde materialen (voorbeeld)',
+    en: 'Bio-based materials (example)',
+  },
+  {
+    kind: 'strategic_theme',
+    code: 'ST-DIGIHEALTH',
+    nl: 'Digitale gezondheid (voorbeeld)',
+    en: 'Digital health (example)',
+  },
+  {
+    kind: 'strategic_theme',
+    code: 'ST-SPACE',
+    nl: 'Ruimtevaarttechnologie (voorbeeld)',
+    en: 'Space technology (example)',
+  },
+  {
+    kind: 'strategic_theme',
+    code: 'ST-CLIMATE',
+    nl: 'Klimaatadaptatie (voorbeeld)',
+    en: 'Climate adaptation (example)',
+  },
+  {
+    kind: 'strategic_theme',
+    code: 'ST-SEMI',
+    nl: 'Halfgeleiders en chipontwerp (voorbeeld)',
+    en: 'Semiconductors and chip design (example)',
+  },
+  {
+    kind: 'technology_domain',
+    code: 'TD-AI',
+    nl: 'Artificiële intelligentie (voorbeeld)',
+    en: 'Artificial intelligence (example)',
+  },
+  {
+    kind: 'technology_domain',
+    code: 'TD-AI-VISION',
+    nl: 'Beeldherkenning (voorbeeld)',
+    en: 'Computer vision (example)',
+    parent: 'TD-AI',
+  },
+  {
+    kind: 'technology_domain',
+    code: 'TD-BATTERY',
+    nl: 'Batterijtechnologie (voorbeeld)',
+    en: 'Battery technology (example)',
+  },
   { kind: 'technology_domain', code: 'TD-PHOTONICS', nl: 'Fotonica (voorbeeld)', en: 'Photonics (example)' },
 ];
 
@@ -28,9 +80,21 @@ const CLUSTER_THEMES: Record<string, string[]> = {
 };
 
 const GOALS = [
-  { title: 'Meer kmo-leden in O&O-projecten (voorbeeld)', description: 'Voorbeeld: het aandeel kmo’s in clusterprojecten stijgt elk jaar.', targetYear: 2027 },
-  { title: 'Bijdrage aan de transitie (voorbeeld)', description: 'Voorbeeld: elk project benoemt zijn bijdrage aan een transitieprioriteit.', targetYear: 2026 },
-  { title: 'Europese hefboom (voorbeeld)', description: 'Voorbeeld: leden halen Europese middelen binnen via Horizon Europe.', targetYear: 2028 },
+  {
+    title: 'Meer kmo-leden in O&O-projecten (voorbeeld)',
+    description: 'Voorbeeld: het aandeel kmo’s in clusterprojecten stijgt elk jaar.',
+    targetYear: 2027,
+  },
+  {
+    title: 'Bijdrage aan de transitie (voorbeeld)',
+    description: 'Voorbeeld: elk project benoemt zijn bijdrage aan een transitieprioriteit.',
+    targetYear: 2026,
+  },
+  {
+    title: 'Europese hefboom (voorbeeld)',
+    description: 'Voorbeeld: leden halen Europese middelen binnen via Horizon Europe.',
+    targetYear: 2028,
+  },
 ];
 
 function sequence(seed: number) {
@@ -54,22 +118,56 @@ export const portfolioExtraSeed: DemoSeed = {
       for (const theme of EXAMPLE_THEMES) {
         const row = await tx
           .insertInto('themes')
-          .values({ kind: theme.kind, code: theme.code, label_nl: theme.nl, label_en: theme.en, is_example: true, parent_id: theme.parent ? (codeToId.get(theme.parent) ?? null) : null })
+          .values({
+            kind: theme.kind,
+            code: theme.code,
+            label_nl: theme.nl,
+            label_en: theme.en,
+            is_example: true,
+            parent_id: theme.parent ? (codeToId.get(theme.parent) ?? null) : null,
+          })
           .returning('id')
           .executeTakeFirstOrThrow();
         codeToId.set(theme.code, row.id);
       }
-      for (const t of await tx.selectFrom('themes').select(['id', 'code']).execute()) codeToId.set(t.code, t.id);
+      for (const t of await tx.selectFrom('themes').select(['id', 'code']).execute())
+        codeToId.set(t.code, t.id);
 
-      const clusters = await tx.selectFrom('clusters').select(['id', 'short_name', 'kind', 'status', 'mandate_start']).execute();
+      const clusters = await tx
+        .selectFrom('clusters')
+        .select(['id', 'short_name', 'kind', 'status', 'mandate_start'])
+        .execute();
       for (const cluster of clusters) {
         const codes = CLUSTER_THEMES[cluster.short_name] ?? [];
         const links = codes.map((c) => codeToId.get(c)).filter((id): id is string => id !== undefined);
-        if (links.length > 0) await tx.insertInto('cluster_themes').values(links.map((themeId) => ({ cluster_id: cluster.id, theme_id: themeId }))).onConflict((oc) => oc.doNothing()).execute();
-        await tx.insertInto('cluster_goals').values(GOALS.map((g, i) => ({ cluster_id: cluster.id, position: i + 1, title: g.title, description: g.description, target_year: g.targetYear }))).execute();
+        if (links.length > 0)
+          await tx
+            .insertInto('cluster_themes')
+            .values(links.map((themeId) => ({ cluster_id: cluster.id, theme_id: themeId })))
+            .onConflict((oc) => oc.doNothing())
+            .execute();
+        await tx
+          .insertInto('cluster_goals')
+          .values(
+            GOALS.map((g, i) => ({
+              cluster_id: cluster.id,
+              position: i + 1,
+              title: g.title,
+              description: g.description,
+              target_year: g.targetYear,
+            })),
+          )
+          .execute();
         await tx
           .insertInto('cluster_events')
-          .values({ cluster_id: cluster.id, event: 'created', to_status: cluster.status, to_kind: cluster.kind, effective_on: cluster.mandate_start ?? '2022-01-01', motivation: 'Opgenomen in het portfolio (voorbeeldgeschiedenis).' })
+          .values({
+            cluster_id: cluster.id,
+            event: 'created',
+            to_status: cluster.status,
+            to_kind: cluster.kind,
+            effective_on: cluster.mandate_start ?? '2022-01-01',
+            motivation: 'Opgenomen in het portfolio (voorbeeldgeschiedenis).',
+          })
           .execute();
       }
 
@@ -85,22 +183,56 @@ export const portfolioExtraSeed: DemoSeed = {
           const drift = year === 2024 ? 1.05 : 1;
           await tx
             .insertInto('organisation_sme_figures')
-            .values({ organisation_id: organisationId, reference_year: year, headcount: Math.round(headcount * drift), turnover_cents: Math.round(turnover * drift), balance_sheet_cents: index % 7 === 3 ? null : balance, public_control_share: index === 13 ? 30 : 0 })
+            .values({
+              organisation_id: organisationId,
+              reference_year: year,
+              headcount: Math.round(headcount * drift),
+              turnover_cents: Math.round(turnover * drift),
+              balance_sheet_cents: index % 7 === 3 ? null : balance,
+              public_control_share: index === 13 ? 30 : 0,
+            })
             .execute();
           if (index % 9 === 4) {
             await tx
               .insertInto('organisation_related_enterprises')
-              .values({ organisation_id: organisationId, reference_year: year, name: 'Moedervennootschap Holding (voorbeeld)', holding_share: index % 2 === 0 ? 60 : 35, headcount: 80, turnover_cents: 12 * M, balance_sheet_cents: 9 * M })
+              .values({
+                organisation_id: organisationId,
+                reference_year: year,
+                name: 'Moedervennootschap Holding (voorbeeld)',
+                holding_share: index % 2 === 0 ? 60 : 35,
+                headcount: 80,
+                turnover_cents: 12 * M,
+                balance_sheet_cents: 9 * M,
+              })
               .execute();
           }
         }
         if (index % 6 === 1) {
-          await tx.updateTable('organisations').set({ founded_on: `${2021 + (index % 4)}-0${1 + (index % 9)}-15` }).where('id', '=', organisationId).execute();
+          await tx
+            .updateTable('organisations')
+            .set({ founded_on: `${2021 + (index % 4)}-0${1 + (index % 9)}-15` })
+            .where('id', '=', organisationId)
+            .execute();
         }
         await refreshSizeClass(tx, organisationId);
       }
-      await recordAudit(tx, ctx.auditActor, { action: 'demo.portfolio_extra_loaded', entityType: 'demo', after: { exampleThemes: EXAMPLE_THEMES.length, clusters: clusters.length, companiesWithFigures: companies.length } }, ctx.requestId);
+      await recordAudit(
+        tx,
+        ctx.auditActor,
+        {
+          action: 'demo.portfolio_extra_loaded',
+          entityType: 'demo',
+          after: {
+            exampleThemes: EXAMPLE_THEMES.length,
+            clusters: clusters.length,
+            companiesWithFigures: companies.length,
+          },
+        },
+        ctx.requestId,
+      );
     });
-    ctx.log(`portfolio-extra: ${EXAMPLE_THEMES.length} example themes, cluster links, roadmaps and SME inputs`);
+    ctx.log(
+      `portfolio-extra: ${EXAMPLE_THEMES.length} example themes, cluster links, roadmaps and SME inputs`,
+    );
   },
 };

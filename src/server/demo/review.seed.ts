@@ -5,12 +5,29 @@ import { idOf, type DemoSeed } from './seed-context';
 
 /** Invented expert names for the demo pool (the demo expert account is the twelfth). */
 const EXPERTS = [
-  'Bram Beoordelaar', 'Chloé Claes', 'Dirk De Smet', 'Els Evers', 'Filip Franssens', 'Griet Goossens',
-  'Hanne Hermans', 'Ilse Janssens', 'Jonas Jacobs', 'Katrien Kools', 'Lode Lambrechts',
+  'Bram Beoordelaar',
+  'Chloé Claes',
+  'Dirk De Smet',
+  'Els Evers',
+  'Filip Franssens',
+  'Griet Goossens',
+  'Hanne Hermans',
+  'Ilse Janssens',
+  'Jonas Jacobs',
+  'Katrien Kools',
+  'Lode Lambrechts',
 ];
 const TOPICS = [
-  'Waterstof in de haven', 'Circulaire bouwmaterialen', 'AI voor kwaliteitscontrole', 'Digitale tweeling van het net', 'Biogebaseerde verpakking',
-  'Slimme warmtenetten', 'Precisielandbouw met drones', 'Batterijrecyclage', 'Cyberveilige maakindustrie', 'Eiwittransitie',
+  'Waterstof in de haven',
+  'Circulaire bouwmaterialen',
+  'AI voor kwaliteitscontrole',
+  'Digitale tweeling van het net',
+  'Biogebaseerde verpakking',
+  'Slimme warmtenetten',
+  'Precisielandbouw met drones',
+  'Batterijrecyclage',
+  'Cyberveilige maakindustrie',
+  'Eiwittransitie',
 ];
 
 function sequence(seed: number): () => number {
@@ -33,9 +50,25 @@ export const reviewSeed: DemoSeed = {
     const random = sequence(55);
     const officer = idOf(ctx, 'user:officer');
     const applicant = idOf(ctx, 'user:applicant');
-    const themes = await ctx.db.selectFrom('themes').select(['id', 'code']).orderBy('code').limit(12).execute();
-    const companies = await ctx.db.selectFrom('organisations').select(['id', 'name']).where('helix', '=', 'company').orderBy('name').limit(60).execute();
-    const institutes = await ctx.db.selectFrom('organisations').select(['id']).where('helix', '=', 'knowledge_institution').orderBy('name').execute();
+    const themes = await ctx.db
+      .selectFrom('themes')
+      .select(['id', 'code'])
+      .orderBy('code')
+      .limit(12)
+      .execute();
+    const companies = await ctx.db
+      .selectFrom('organisations')
+      .select(['id', 'name'])
+      .where('helix', '=', 'company')
+      .orderBy('name')
+      .limit(60)
+      .execute();
+    const institutes = await ctx.db
+      .selectFrom('organisations')
+      .select(['id'])
+      .where('helix', '=', 'knowledge_institution')
+      .orderBy('name')
+      .execute();
     const passwordHash = await hashPassword(DEMO_PASSWORD);
     const now = new Date();
     const day = 86_400_000;
@@ -65,9 +98,39 @@ export const reviewSeed: DemoSeed = {
       const criteria = await tx
         .insertInto('call_criteria')
         .values([
-          { call_id: call.id, position: 1, code: 'excellence', name_nl: 'Excellentie', name_en: 'Excellence', scale_max: 5, allows_half_points: true, weight: 0.4, threshold: 3 },
-          { call_id: call.id, position: 2, code: 'impact', name_nl: 'Impact', name_en: 'Impact', scale_max: 5, allows_half_points: true, weight: 0.4, threshold: 3 },
-          { call_id: call.id, position: 3, code: 'implementation', name_nl: 'Uitvoering', name_en: 'Implementation', scale_max: 5, allows_half_points: true, weight: 0.2, threshold: null },
+          {
+            call_id: call.id,
+            position: 1,
+            code: 'excellence',
+            name_nl: 'Excellentie',
+            name_en: 'Excellence',
+            scale_max: 5,
+            allows_half_points: true,
+            weight: 0.4,
+            threshold: 3,
+          },
+          {
+            call_id: call.id,
+            position: 2,
+            code: 'impact',
+            name_nl: 'Impact',
+            name_en: 'Impact',
+            scale_max: 5,
+            allows_half_points: true,
+            weight: 0.4,
+            threshold: 3,
+          },
+          {
+            call_id: call.id,
+            position: 3,
+            code: 'implementation',
+            name_nl: 'Uitvoering',
+            name_en: 'Implementation',
+            scale_max: 5,
+            allows_half_points: true,
+            weight: 0.2,
+            threshold: null,
+          },
         ])
         .returning(['id', 'code'])
         .execute();
@@ -75,12 +138,35 @@ export const reviewSeed: DemoSeed = {
       await tx
         .insertInto('call_tie_break_rules')
         .values([
-          { call_id: call.id, position: 1, kind: 'criterion_score', criterion_id: impact?.id ?? null, direction: 'desc', explanation_nl: 'Hoogste score op impact eerst' },
-          { call_id: call.id, position: 2, kind: 'sme_budget_share', direction: 'desc', explanation_nl: 'Hoogste kmo-aandeel in de steun eerst' },
-          { call_id: call.id, position: 3, kind: 'submitted_at', direction: 'asc', explanation_nl: 'Vroegst ingediend eerst' },
+          {
+            call_id: call.id,
+            position: 1,
+            kind: 'criterion_score',
+            criterion_id: impact?.id ?? null,
+            direction: 'desc',
+            explanation_nl: 'Hoogste score op impact eerst',
+          },
+          {
+            call_id: call.id,
+            position: 2,
+            kind: 'sme_budget_share',
+            direction: 'desc',
+            explanation_nl: 'Hoogste kmo-aandeel in de steun eerst',
+          },
+          {
+            call_id: call.id,
+            position: 3,
+            kind: 'submitted_at',
+            direction: 'asc',
+            explanation_nl: 'Vroegst ingediend eerst',
+          },
         ])
         .execute();
-      if (themes.length) await tx.insertInto('call_themes').values(themes.slice(0, 6).map((t) => ({ call_id: call.id, theme_id: t.id }))).execute();
+      if (themes.length)
+        await tx
+          .insertInto('call_themes')
+          .values(themes.slice(0, 6).map((t) => ({ call_id: call.id, theme_id: t.id })))
+          .execute();
 
       for (let i = 0; i < 30; i++) {
         const topic = TOPICS[i % TOPICS.length];
@@ -105,28 +191,60 @@ export const reviewSeed: DemoSeed = {
         ctx.ids.set(`review:proposal:${i}`, proposal.id);
         if (themes.length) {
           const own = [themes[i % Math.min(6, themes.length)], themes[(i * 7 + 3) % themes.length]];
-          await tx.insertInto('proposal_themes').values([...new Set(own.map((t) => t.id))].map((theme_id) => ({ proposal_id: proposal.id, theme_id }))).execute();
+          await tx
+            .insertInto('proposal_themes')
+            .values(
+              [...new Set(own.map((t) => t.id))].map((theme_id) => ({ proposal_id: proposal.id, theme_id })),
+            )
+            .execute();
         }
-        const members = [companies[(i * 2) % companies.length], companies[(i * 2 + 1) % companies.length], ...(institutes.length ? [institutes[i % institutes.length]] : [])];
+        const members = [
+          companies[(i * 2) % companies.length],
+          companies[(i * 2 + 1) % companies.length],
+          ...(institutes.length ? [institutes[i % institutes.length]] : []),
+        ];
         for (const [position, member] of members.entries()) {
           await tx
             .insertInto('proposal_consortium_members')
-            .values({ proposal_id: proposal.id, organisation_id: member.id, position: position + 1, role: position === 0 ? 'lead' : 'partner' })
+            .values({
+              proposal_id: proposal.id,
+              organisation_id: member.id,
+              position: position + 1,
+              role: position === 0 ? 'lead' : 'partner',
+            })
             .execute();
           const aid = Math.round((40_000 + random() * 110_000) / 1000) * 1000 * 100;
           await tx
             .insertInto('proposal_budget_lines')
-            .values({ proposal_id: proposal.id, organisation_id: member.id, position: position + 1, category: 'personnel', description: 'Personeel (voorbeeld)', cost_cents: aid * 2, requested_aid_cents: aid, own_contribution_cents: aid })
+            .values({
+              proposal_id: proposal.id,
+              organisation_id: member.id,
+              position: position + 1,
+              category: 'personnel',
+              description: 'Personeel (voorbeeld)',
+              cost_cents: aid * 2,
+              requested_aid_cents: aid,
+              own_contribution_cents: aid,
+            })
             .execute();
         }
-        await tx.insertInto('proposal_collaborators').values({ proposal_id: proposal.id, user_id: applicant, access: 'owner' }).onConflict((oc) => oc.doNothing()).execute();
+        await tx
+          .insertInto('proposal_collaborators')
+          .values({ proposal_id: proposal.id, user_id: applicant, access: 'owner' })
+          .onConflict((oc) => oc.doNothing())
+          .execute();
       }
 
       const expertIds: string[] = [];
       for (const [i, name] of EXPERTS.entries()) {
         const user = await tx
           .insertInto('users')
-          .values({ email: `expert${i + 2}@speerpunt.example`, name: `${name} (voorbeeld)`, role: 'expert', password_hash: passwordHash })
+          .values({
+            email: `expert${i + 2}@speerpunt.example`,
+            name: `${name} (voorbeeld)`,
+            role: 'expert',
+            password_hash: passwordHash,
+          })
           .returning('id')
           .executeTakeFirstOrThrow();
         expertIds.push(user.id);
@@ -136,29 +254,92 @@ export const reviewSeed: DemoSeed = {
       for (const [i, userId] of expertIds.entries()) {
         await tx
           .insertInto('expert_profiles')
-          .values({ user_id: userId, headline: 'Onafhankelijk expert (voorbeeld)', keywords: [TOPICS[i % TOPICS.length].split(' ')[0].toLowerCase(), TOPICS[(i + 3) % TOPICS.length].split(' ')[0].toLowerCase()], max_load: 9, min_load: i % 4 === 0 ? 3 : 0, is_example: true })
+          .values({
+            user_id: userId,
+            headline: 'Onafhankelijk expert (voorbeeld)',
+            keywords: [
+              TOPICS[i % TOPICS.length].split(' ')[0].toLowerCase(),
+              TOPICS[(i + 3) % TOPICS.length].split(' ')[0].toLowerCase(),
+            ],
+            max_load: 9,
+            min_load: i % 4 === 0 ? 3 : 0,
+            is_example: true,
+          })
           .execute();
         if (themes.length) {
-          const own = [themes[i % themes.length], themes[(i + 5) % themes.length], themes[(i * 3 + 1) % themes.length]];
-          await tx.insertInto('expert_themes').values([...new Set(own.map((t) => t.id))].map((theme_id) => ({ user_id: userId, theme_id }))).execute();
+          const own = [
+            themes[i % themes.length],
+            themes[(i + 5) % themes.length],
+            themes[(i * 3 + 1) % themes.length],
+          ];
+          await tx
+            .insertInto('expert_themes')
+            .values([...new Set(own.map((t) => t.id))].map((theme_id) => ({ user_id: userId, theme_id })))
+            .execute();
         }
-        await tx.insertInto('call_experts').values({ call_id: call.id, user_id: userId, status: 'accepted', invited_by: officer, declaration_accepted_at: new Date(now.getTime() - day), declaration_version: '2026-1' }).execute();
+        await tx
+          .insertInto('call_experts')
+          .values({
+            call_id: call.id,
+            user_id: userId,
+            status: 'accepted',
+            invited_by: officer,
+            declaration_accepted_at: new Date(now.getTime() - day),
+            declaration_version: '2026-1',
+          })
+          .execute();
       }
       // Affiliations that make derived conflicts: current, recently ended, and one long ago (no conflict).
       await tx
         .insertInto('expert_affiliations')
         .values([
-          { user_id: expertIds[0], organisation_id: companies[0].id, role: 'bestuurder', valid_from: '2019-01-01', valid_to: null },
-          { user_id: expertIds[1], organisation_id: companies[5].id, role: 'consultant', valid_from: '2020-01-01', valid_to: new Date(now.getTime() - 400 * day).toISOString().slice(0, 10) },
-          { user_id: expertIds[2], organisation_id: companies[9].id, role: 'onderzoeker', valid_from: '2005-01-01', valid_to: '2010-12-31' },
+          {
+            user_id: expertIds[0],
+            organisation_id: companies[0].id,
+            role: 'bestuurder',
+            valid_from: '2019-01-01',
+            valid_to: null,
+          },
+          {
+            user_id: expertIds[1],
+            organisation_id: companies[5].id,
+            role: 'consultant',
+            valid_from: '2020-01-01',
+            valid_to: new Date(now.getTime() - 400 * day).toISOString().slice(0, 10),
+          },
+          {
+            user_id: expertIds[2],
+            organisation_id: companies[9].id,
+            role: 'onderzoeker',
+            valid_from: '2005-01-01',
+            valid_to: '2010-12-31',
+          },
         ])
         .execute();
       await tx
         .insertInto('review_conflicts')
-        .values({ call_id: call.id, proposal_id: idOf(ctx, 'review:proposal:10'), expert_user_id: expertIds[3], source: 'officer', reason: 'Familieband met de projectleider (voorbeeld)', created_by: officer })
+        .values({
+          call_id: call.id,
+          proposal_id: idOf(ctx, 'review:proposal:10'),
+          expert_user_id: expertIds[3],
+          source: 'officer',
+          reason: 'Familieband met de projectleider (voorbeeld)',
+          created_by: officer,
+        })
         .execute();
-      await recordAudit(tx, ctx.auditActor, { action: 'demo.review_loaded', entityType: 'demo', after: { call: call.id, proposals: 30, experts: expertIds.length } }, ctx.requestId);
+      await recordAudit(
+        tx,
+        ctx.auditActor,
+        {
+          action: 'demo.review_loaded',
+          entityType: 'demo',
+          after: { call: call.id, proposals: 30, experts: expertIds.length },
+        },
+        ctx.requestId,
+      );
     });
-    ctx.log('review: call VB-2026-BEOORDELING (voorbeeld) with 30 proposals and 12 experts (password as the other demo accounts)');
+    ctx.log(
+      'review: call VB-2026-BEOORDELING (voorbeeld) with 30 proposals and 12 experts (password as the other demo accounts)',
+    );
   },
 };

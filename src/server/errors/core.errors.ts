@@ -3,13 +3,25 @@ import type { ErrorSpecs } from './error-spec';
 /** Errors of the HTTP layer, accounts and sessions. One line each: what the caller did wrong. */
 export const coreErrors = {
   /** A body, query or path parameter does not match the route's contract; `details` lists each field. */
-  VALIDATION_FAILED: { status: 400, nl: 'De invoer is ongeldig. Controleer de aangeduide velden.', en: 'The input is invalid. Check the fields listed.' },
+  VALIDATION_FAILED: {
+    status: 400,
+    nl: 'De invoer is ongeldig. Controleer de aangeduide velden.',
+    en: 'The input is invalid. Check the fields listed.',
+  },
   /** The request body is not valid JSON. */
-  INVALID_JSON: { status: 400, nl: 'De inhoud van het verzoek is geen geldige JSON.', en: 'The request body is not valid JSON.' },
+  INVALID_JSON: {
+    status: 400,
+    nl: 'De inhoud van het verzoek is geen geldige JSON.',
+    en: 'The request body is not valid JSON.',
+  },
   /** The request body is larger than the route accepts. */
   BODY_TOO_LARGE: { status: 413, nl: 'Het verzoek is te groot.', en: 'The request body is too large.' },
   /** The content type is not one the route accepts. */
-  UNSUPPORTED_MEDIA_TYPE: { status: 415, nl: 'Dit inhoudstype wordt niet aanvaard.', en: 'This content type is not accepted.' },
+  UNSUPPORTED_MEDIA_TYPE: {
+    status: 415,
+    nl: 'Dit inhoudstype wordt niet aanvaard.',
+    en: 'This content type is not accepted.',
+  },
   /** Any other malformed request the framework rejects. */
   BAD_REQUEST: { status: 400, nl: 'Het verzoek is ongeldig.', en: 'The request is malformed.' },
   /** No route, or an object the caller may not see: both answer the same. */
@@ -17,39 +29,107 @@ export const coreErrors = {
   /** The route needs a signed-in user. */
   UNAUTHENTICATED: { status: 401, nl: 'Meld je aan om verder te gaan.', en: 'Sign in to continue.' },
   /** The session cookie is unknown, expired or ended. */
-  SESSION_INVALID: { status: 401, nl: 'Je sessie is verlopen. Meld je opnieuw aan.', en: 'Your session has expired. Sign in again.' },
+  SESSION_INVALID: {
+    status: 401,
+    nl: 'Je sessie is verlopen. Meld je opnieuw aan.',
+    en: 'Your session has expired. Sign in again.',
+  },
   /** The caller's role may not use this route. */
-  FORBIDDEN: { status: 403, nl: 'Je hebt geen toegang tot deze functie.', en: 'You do not have access to this function.' },
+  FORBIDDEN: {
+    status: 403,
+    nl: 'Je hebt geen toegang tot deze functie.',
+    en: 'You do not have access to this function.',
+  },
   /** A cookie-authenticated write without the session's CSRF token in `x-csrf-token`. */
-  CSRF_TOKEN_INVALID: { status: 403, nl: 'Het beveiligingstoken ontbreekt of is ongeldig. Herlaad de pagina.', en: 'The security token is missing or invalid. Reload the page.' },
+  CSRF_TOKEN_INVALID: {
+    status: 403,
+    nl: 'Het beveiligingstoken ontbreekt of is ongeldig. Herlaad de pagina.',
+    en: 'The security token is missing or invalid. Reload the page.',
+  },
   /** A read-only API token was used for a write. */
-  TOKEN_SCOPE_INSUFFICIENT: { status: 403, nl: 'Dit API-token mag alleen lezen.', en: 'This API token is read-only.' },
+  TOKEN_SCOPE_INSUFFICIENT: {
+    status: 403,
+    nl: 'Dit API-token mag alleen lezen.',
+    en: 'This API token is read-only.',
+  },
   /** The API token is unknown, revoked or expired. */
-  TOKEN_INVALID: { status: 401, nl: 'Het API-token is ongeldig, ingetrokken of verlopen.', en: 'The API token is invalid, revoked or expired.' },
+  TOKEN_INVALID: {
+    status: 401,
+    nl: 'Het API-token is ongeldig, ingetrokken of verlopen.',
+    en: 'The API token is invalid, revoked or expired.',
+  },
   /** E-mail address and password do not match an active account. */
-  INVALID_CREDENTIALS: { status: 401, nl: 'E-mailadres of wachtwoord is onjuist.', en: 'E-mail address or password is incorrect.' },
+  INVALID_CREDENTIALS: {
+    status: 401,
+    nl: 'E-mailadres of wachtwoord is onjuist.',
+    en: 'E-mail address or password is incorrect.',
+  },
   /** Too many failed logins: the account is locked for a while. */
-  ACCOUNT_LOCKED: { status: 423, nl: 'Dit account is tijdelijk vergrendeld na te veel mislukte aanmeldingen. Probeer later opnieuw.', en: 'This account is temporarily locked after too many failed sign-ins. Try again later.' },
+  ACCOUNT_LOCKED: {
+    status: 423,
+    nl: 'Dit account is tijdelijk vergrendeld na te veel mislukte aanmeldingen. Probeer later opnieuw.',
+    en: 'This account is temporarily locked after too many failed sign-ins. Try again later.',
+  },
   /** Too many attempts from this address in a short time. */
-  RATE_LIMITED: { status: 429, nl: 'Te veel pogingen. Wacht even en probeer opnieuw.', en: 'Too many attempts. Wait a moment and try again.' },
+  RATE_LIMITED: {
+    status: 429,
+    nl: 'Te veel pogingen. Wacht even en probeer opnieuw.',
+    en: 'Too many attempts. Wait a moment and try again.',
+  },
   /** The new password breaks the password rules; `details` says which. */
-  PASSWORD_TOO_WEAK: { status: 400, nl: 'Het wachtwoord voldoet niet aan de regels.', en: 'The password does not meet the rules.' },
+  PASSWORD_TOO_WEAK: {
+    status: 400,
+    nl: 'Het wachtwoord voldoet niet aan de regels.',
+    en: 'The password does not meet the rules.',
+  },
   /** Another account already uses this e-mail address. */
-  EMAIL_TAKEN: { status: 409, nl: 'Er bestaat al een account met dit e-mailadres.', en: 'An account with this e-mail address already exists.' },
+  EMAIL_TAKEN: {
+    status: 409,
+    nl: 'Er bestaat al een account met dit e-mailadres.',
+    en: 'An account with this e-mail address already exists.',
+  },
   /** The current password given to change it is wrong. */
-  CURRENT_PASSWORD_WRONG: { status: 400, nl: 'Het huidige wachtwoord is onjuist.', en: 'The current password is incorrect.' },
+  CURRENT_PASSWORD_WRONG: {
+    status: 400,
+    nl: 'Het huidige wachtwoord is onjuist.',
+    en: 'The current password is incorrect.',
+  },
   /** A cluster manager must belong to at least one existing cluster. */
-  MANAGER_NEEDS_CLUSTER: { status: 400, nl: 'Een clustermanager moet aan minstens één bestaande cluster gekoppeld zijn.', en: 'A cluster manager must belong to at least one existing cluster.' },
+  MANAGER_NEEDS_CLUSTER: {
+    status: 400,
+    nl: 'Een clustermanager moet aan minstens één bestaande cluster gekoppeld zijn.',
+    en: 'A cluster manager must belong to at least one existing cluster.',
+  },
   /** The admin cannot remove their own admin role or deactivate themselves. */
-  CANNOT_CHANGE_OWN_ADMIN: { status: 409, nl: 'Je kan je eigen beheerdersrol niet wijzigen.', en: 'You cannot change your own admin role.' },
+  CANNOT_CHANGE_OWN_ADMIN: {
+    status: 409,
+    nl: 'Je kan je eigen beheerdersrol niet wijzigen.',
+    en: 'You cannot change your own admin role.',
+  },
   /** Someone saved the object after you loaded it; reload and apply your change again. */
-  STALE_VERSION: { status: 409, nl: 'Iemand anders heeft dit intussen gewijzigd. Herlaad en probeer opnieuw.', en: 'Someone else changed this in the meantime. Reload and try again.' },
+  STALE_VERSION: {
+    status: 409,
+    nl: 'Iemand anders heeft dit intussen gewijzigd. Herlaad en probeer opnieuw.',
+    en: 'Someone else changed this in the meantime. Reload and try again.',
+  },
   /** An upload of a type the platform does not accept (checked on content, not only the name). */
-  FILE_TYPE_NOT_ALLOWED: { status: 415, nl: 'Dit bestandstype is niet toegelaten.', en: 'This file type is not allowed.' },
+  FILE_TYPE_NOT_ALLOWED: {
+    status: 415,
+    nl: 'Dit bestandstype is niet toegelaten.',
+    en: 'This file type is not allowed.',
+  },
   /** An upload over the size limit. */
   FILE_TOO_LARGE: { status: 413, nl: 'Het bestand is te groot.', en: 'The file is too large.' },
   /** The database does not answer. */
-  DATABASE_UNAVAILABLE: { status: 503, nl: 'De databank is niet bereikbaar.', en: 'The database is not reachable.' },
+  DATABASE_UNAVAILABLE: {
+    status: 503,
+    nl: 'De databank is niet bereikbaar.',
+    en: 'The database is not reachable.',
+  },
   /** An unexpected failure; the request id lets support find it in the logs. */
-  INTERNAL_ERROR: { status: 500, nl: 'Er liep iets onverwacht mis. Vermeld het verzoeknummer aan de helpdesk.', en: 'Something unexpected went wrong. Quote the request id to the helpdesk.' },
+  INTERNAL_ERROR: {
+    status: 500,
+    nl: 'Er liep iets onverwacht mis. Vermeld het verzoeknummer aan de helpdesk.',
+    en: 'Something unexpected went wrong. Quote the request id to the helpdesk.',
+  },
 } satisfies ErrorSpecs;

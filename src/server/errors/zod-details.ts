@@ -17,7 +17,9 @@ function dutchFor(issue: IssueLike): string {
   switch (issue.code) {
     case 'invalid_type':
       if (issue.message.endsWith('received undefined')) return 'Dit veld is verplicht.';
-      return issue.expected === 'undefined' ? 'Dit veld is niet toegelaten.' : `Verwacht type: ${String(issue.expected)}.`;
+      return issue.expected === 'undefined'
+        ? 'Dit veld is niet toegelaten.'
+        : `Verwacht type: ${String(issue.expected)}.`;
     case 'too_small':
       return `Te klein of te kort (minimum ${String(issue.minimum)}).`;
     case 'too_big':
@@ -25,7 +27,9 @@ function dutchFor(issue: IssueLike): string {
     case 'unrecognized_keys':
       return `Onbekende velden: ${(issue.keys ?? []).join(', ')}.`;
     case 'invalid_format':
-      return issue.format === 'email' ? 'Geen geldig e-mailadres.' : `Ongeldig formaat (${issue.format ?? '?'}).`;
+      return issue.format === 'email'
+        ? 'Geen geldig e-mailadres.'
+        : `Ongeldig formaat (${issue.format ?? '?'}).`;
     case 'invalid_value':
       return `Ongeldige waarde; toegelaten: ${(issue.values ?? []).map(String).join(', ')}.`;
     case 'not_multiple_of':

@@ -9,8 +9,14 @@ export const ALLOWED_FILE_TYPES = {
   'image/png': { extensions: ['png'], magic: [[0x89, 0x50, 0x4e, 0x47]] },
   'image/jpeg': { extensions: ['jpg', 'jpeg'], magic: [[0xff, 0xd8, 0xff]] },
   // Office Open XML files are zip archives.
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { extensions: ['xlsx'], magic: [[0x50, 0x4b, 0x03, 0x04]] },
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': { extensions: ['docx'], magic: [[0x50, 0x4b, 0x03, 0x04]] },
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+    extensions: ['xlsx'],
+    magic: [[0x50, 0x4b, 0x03, 0x04]],
+  },
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': {
+    extensions: ['docx'],
+    magic: [[0x50, 0x4b, 0x03, 0x04]],
+  },
   'text/csv': { extensions: ['csv'], magic: [] },
   'text/plain': { extensions: ['txt'], magic: [] },
 } as const;
@@ -27,22 +33,48 @@ function looksLikeText(buffer: Buffer): boolean {
  * Decides the type from the file's extension and checks that its content matches; refuses
  * anything else (HTML, SVG, executables). Throws FILE_TYPE_NOT_ALLOWED or FILE_TOO_LARGE.
  */
-export function checkFile(filename: string, buffer: Buffer, maxBytes = DEFAULT_MAX_FILE_BYTES, path = 'file'): AllowedFileType {
+export function checkFile(
+  filename: string,
+  buffer: Buffer,
+  maxBytes = DEFAULT_MAX_FILE_BYTES,
+  path = 'file',
+): AllowedFileType {
   if (buffer.length > maxBytes) {
-    throw new AppError('FILE_TOO_LARGE', { details: [detail(path, 'too_big', `Hoogstens ${Math.floor(maxBytes / 1024 / 1024)} MB.`, `At most ${Math.floor(maxBytes / 1024 / 1024)} MB.`)] });
+    throw new AppError('FILE_TOO_LARGE', {
+      details: [
+        detail(
+          path,
+          'too_big',
+          `Hoogstens ${Math.floor(maxBytes / 1024 / 1024)} MB.`,
+          `At most ${Math.floor(maxBytes / 1024 / 1024)} MB.`,
+        ),
+      ],
+    });
   }
   const extension = filename.toLowerCase().split('.').pop() ?? '';
-  const entry = Object.entries(ALLOWED_FILE_TYPES).find(([, spec]) => (spec.extensions as readonly string[]).includes(extension));
-  const refuse = () => new AppError('FILE_TYPE_NOT_ALLOWED', { details: [detail(path, 'type', `Toegelaten: ${allowedExtensions()}.`, `Allowed: ${allowedExtensions()}.`)] });
+  const entry = Object.entries(ALLOWED_FILE_TYPES).find(([, spec]) =>
+    (spec.extensions as readonly string[]).includes(extension),
+  );
+  const refuse = () =>
+    new AppError('FILE_TYPE_NOT_ALLOWED', {
+      details: [
+        detail(path, 'type', `Toegelaten: ${allowedExtensions()}.`, `Allowed: ${allowedExtensions()}.`),
+      ],
+    });
   if (!entry) throw refuse();
   const [type, spec] = entry as [AllowedFileType, (typeof ALLOWED_FILE_TYPES)[AllowedFileType]];
-  const magicOk = spec.magic.length === 0 ? looksLikeText(buffer) : spec.magic.some((bytes) => bytes.every((b, i) => buffer[i] === b));
+  const magicOk =
+    spec.magic.length === 0
+      ? looksLikeText(buffer)
+      : spec.magic.some((bytes) => bytes.every((b, i) => buffer[i] === b));
   if (!magicOk) throw refuse();
   return type;
 }
 
 export function allowedExtensions(): string {
-  return Object.values(ALLOWED_FILE_TYPES).flatMap((s) => s.extensions).join(', ');
+  return Object.values(ALLOWED_FILE_TYPES)
+    .flatMap((s) => s.extensions)
+    .join(', ');
 }
 
 /** Stores an uploaded file (in the database, so every server process sees it). Returns its id. */
@@ -55,7 +87,15 @@ export async function storeFile(
   const safeName = input.filename.replace(/[^\p{L}\p{N}._ -]/gu, '_').slice(0, 200);
   const row = await tx
     .insertInto('stored_files')
-    .values({ purpose: input.purpose, filename: safeName, content_type: contentType, size_bytes: input.buffer.length, sha256, content: input.buffer, uploaded_by: input.uploadedBy })
+    .values({
+      purpose: input.purpose,
+      filename: safeName,
+      content_type: contentType,
+      size_bytes: input.buffer.length,
+      sha256,
+      content: input.buffer,
+      uploaded_by: input.uploadedBy,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return { id: row.id, sha256, contentType, sizeBytes: input.buffer.length };

@@ -17,10 +17,15 @@ function toAppError(error: FastifyError | Error, request: FastifyRequest): AppEr
     return new AppError('VALIDATION_FAILED', { details: detailsFromIssues(issues, prefix) });
   }
   const code = (error as FastifyError).code;
-  if (code === 'FST_ERR_CTP_INVALID_JSON_BODY' || code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || error instanceof SyntaxError) {
+  if (
+    code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
+    code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ||
+    error instanceof SyntaxError
+  ) {
     return new AppError('INVALID_JSON');
   }
-  if (code === 'FST_ERR_CTP_BODY_TOO_LARGE' || code === 'FST_REQ_FILE_TOO_LARGE') return new AppError('BODY_TOO_LARGE');
+  if (code === 'FST_ERR_CTP_BODY_TOO_LARGE' || code === 'FST_REQ_FILE_TOO_LARGE')
+    return new AppError('BODY_TOO_LARGE');
   if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return new AppError('UNSUPPORTED_MEDIA_TYPE');
   const status = (error as FastifyError).statusCode;
   if (status && status >= 400 && status < 500 && !isResponseSerializationError(error as never)) {

@@ -33,7 +33,11 @@ async function resolveActor(app: FastifyInstance, request: FastifyRequest): Prom
   if (!cookie) return;
   const row = await findSessionActor(app.db, cookie);
   const idleLimit = app.config.sessionIdleMinutes * 60_000;
-  if (!row || row.expiresAt.getTime() <= now.getTime() || now.getTime() - row.lastSeenAt.getTime() > idleLimit) {
+  if (
+    !row ||
+    row.expiresAt.getTime() <= now.getTime() ||
+    now.getTime() - row.lastSeenAt.getTime() > idleLimit
+  ) {
     request.credentialProblem = 'session';
     return;
   }

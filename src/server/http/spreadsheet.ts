@@ -22,7 +22,11 @@ export async function buildXlsx<T>(sheetName: string, columns: SheetColumn<T>[],
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Speerpunt';
   const sheet = workbook.addWorksheet(sheetName.slice(0, 31));
-  sheet.columns = columns.map((c) => ({ header: c.header, width: c.width ?? Math.max(12, c.header.length + 2), style: c.numberFormat ? { numFmt: c.numberFormat } : {} }));
+  sheet.columns = columns.map((c) => ({
+    header: c.header,
+    width: c.width ?? Math.max(12, c.header.length + 2),
+    style: c.numberFormat ? { numFmt: c.numberFormat } : {},
+  }));
   sheet.getRow(1).font = { bold: true };
   sheet.views = [{ state: 'frozen', ySplit: 1 }];
   for (const row of rows) sheet.addRow(columns.map((c) => c.value(row) ?? null));
@@ -44,7 +48,12 @@ export function buildCsv<T>(columns: SheetColumn<T>[], rows: T[]): string {
 }
 
 /** Sends a file as a download (never inline). */
-export function sendDownload(reply: FastifyReply, filename: string, contentType: string, body: Buffer | string) {
+export function sendDownload(
+  reply: FastifyReply,
+  filename: string,
+  contentType: string,
+  body: Buffer | string,
+) {
   return reply
     .header('content-type', contentType)
     .header('content-disposition', `attachment; filename="${filename.replace(/[^A-Za-z0-9._-]/g, '_')}"`)

@@ -18,7 +18,10 @@ export interface NotificationInput {
  * transaction: the message exists exactly when the change that caused it committed. The outbox
  * is sent after commit by `sendOutbox` (SMTP, or the log without SMTP_URL).
  */
-export async function queueNotification(tx: Transaction<DB> | Kysely<DB>, input: NotificationInput): Promise<string> {
+export async function queueNotification(
+  tx: Transaction<DB> | Kysely<DB>,
+  input: NotificationInput,
+): Promise<string> {
   const notification = await tx
     .insertInto('notifications')
     .values({
@@ -33,13 +36,22 @@ export async function queueNotification(tx: Transaction<DB> | Kysely<DB>, input:
     .returning('id')
     .executeTakeFirstOrThrow();
   if (input.email !== false) {
-    const user = await tx.selectFrom('users').select(['email', 'locale']).where('id', '=', input.userId).executeTakeFirstOrThrow();
+    const user = await tx
+      .selectFrom('users')
+      .select(['email', 'locale'])
+      .where('id', '=', input.userId)
+      .executeTakeFirstOrThrow();
     const english = user.locale === 'en';
     const title = english ? input.title.en : input.title.nl;
     const body = (english ? input.body?.en : input.body?.nl) ?? '';
     await tx
       .insertInto('outbox_emails')
-      .values({ notification_id: notification.id, to_address: user.email, subject: `[Speerpunt] ${title}`, body_text: `${body}${input.link ? `\n\n${input.link}` : ''}` })
+      .values({
+        notification_id: notification.id,
+        to_address: user.email,
+        subject: `[Speerpunt] ${title}`,
+        body_text: `${body}${input.link ? `\n\n${input.link}` : ''}`,
+      })
       .execute();
   }
   return notification.id;

@@ -40,13 +40,24 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
-  const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin' });
+  const response = await fetch(path, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+    credentials: 'same-origin',
+  });
   if (response.status === 204) return undefined as T;
   const text = await response.text();
   const parsed = text ? JSON.parse(text) : undefined;
   if (!response.ok) {
     const fallback = { nl: `Fout ${response.status}`, en: `Error ${response.status}` };
-    throw new ApiError(response.status, parsed?.code ?? 'UNKNOWN', parsed?.message ?? fallback, parsed?.details ?? [], parsed?.requestId);
+    throw new ApiError(
+      response.status,
+      parsed?.code ?? 'UNKNOWN',
+      parsed?.message ?? fallback,
+      parsed?.details ?? [],
+      parsed?.requestId,
+    );
   }
   return parsed as T;
 }
@@ -58,13 +69,15 @@ export const api = {
   patch: <T>(path: string, body?: unknown) => request<Envelope<T>>('PATCH', path, body ?? {}),
   delete: (path: string) => request<void>('DELETE', path),
   /** For routes that answer 204 or that we only need to succeed. */
-  send: (method: 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown) => request<void>(method, path, body),
+  send: (method: 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown) =>
+    request<void>(method, path, body),
 };
 
 /** Builds a query string from defined values only. */
 export function query(params: Record<string, string | number | boolean | undefined | null>): string {
   const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
+  for (const [key, value] of Object.entries(params))
+    if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
   const text = search.toString();
   return text ? `?${text}` : '';
 }

@@ -1,4 +1,16 @@
-import { Anchor, AppShell, Badge, Burger, Group, NavLink, ScrollArea, SegmentedControl, Text, Button, Box } from '@mantine/core';
+import {
+  Anchor,
+  AppShell,
+  Badge,
+  Burger,
+  Group,
+  NavLink,
+  ScrollArea,
+  SegmentedControl,
+  Text,
+  Button,
+  Box,
+} from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -13,13 +25,25 @@ export function LanguageSwitch() {
       size="xs"
       value={i18n.language === 'en' ? 'en' : 'nl'}
       onChange={(value) => void i18n.changeLanguage(value)}
-      data={[{ value: 'nl', label: 'NL' }, { value: 'en', label: 'EN' }]}
+      data={[
+        { value: 'nl', label: 'NL' },
+        { value: 'en', label: 'EN' },
+      ]}
     />
   );
 }
 
 /** Features whose links are shown under a heading; others (home, notifications) stand alone. */
-const SECTIONS = new Set(['portfolio', 'calls', 'review', 'funding', 'kpis', 'partnership', 'policy', 'admin']);
+const SECTIONS = new Set([
+  'portfolio',
+  'calls',
+  'review',
+  'funding',
+  'kpis',
+  'partnership',
+  'policy',
+  'admin',
+]);
 
 /** Groups the navigation by feature (the i18n namespace of its label), groups in order of their first link. */
 function groupBySection(items: NavItem[]): { section: string | null; items: NavItem[] }[] {
@@ -45,28 +69,51 @@ export function Shell({ me }: { me: Me }) {
   // One highlighted item: the longest link that the current path starts with.
   const activeTo = items
     .map((item) => item.to)
-    .filter((to) => location.pathname === to || location.pathname.startsWith(to === '/' ? '/\u0000' : `${to}/`))
+    .filter(
+      (to) => location.pathname === to || location.pathname.startsWith(to === '/' ? '/\u0000' : `${to}/`),
+    )
     .sort((a, b) => b.length - a.length)[0];
   return (
-    <AppShell header={{ height: 60 }} navbar={{ width: 250, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="lg">
-      <a href="#main" className="skip-link">{t('skipToContent')}</a>
+    <AppShell
+      header={{ height: 60 }}
+      navbar={{ width: 250, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding="lg"
+    >
+      <a href="#main" className="skip-link">
+        {t('skipToContent')}
+      </a>
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between">
           <Group>
             <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('menu')} />
             <Anchor component={Link} to="/" underline="never" c="inherit">
-              <Text fw={700} size="lg">{t('appName')}</Text>
+              <Text fw={700} size="lg">
+                {t('appName')}
+              </Text>
             </Anchor>
-            <Text size="sm" c="dimmed" visibleFrom="md">{t('tagline')}</Text>
+            <Text size="sm" c="dimmed" visibleFrom="md">
+              {t('tagline')}
+            </Text>
           </Group>
           <Group>
             <LanguageSwitch />
             <Box visibleFrom="sm">
-              <Text size="sm" fw={500} data-testid="current-user">{me.user.name}</Text>
-              <Badge size="xs" variant="light">{t(`roles.${me.user.role}`)}</Badge>
+              <Text size="sm" fw={500} data-testid="current-user">
+                {me.user.name}
+              </Text>
+              <Badge size="xs" variant="light">
+                {t(`roles.${me.user.role}`)}
+              </Badge>
             </Box>
-            <Button variant="subtle" size="xs" component={Link} to="/account">{t('account')}</Button>
-            <Button variant="default" size="xs" loading={logout.isPending} onClick={() => logout.mutate(undefined, { onSettled: () => navigate('/login') })}>
+            <Button variant="subtle" size="xs" component={Link} to="/account">
+              {t('account')}
+            </Button>
+            <Button
+              variant="default"
+              size="xs"
+              loading={logout.isPending}
+              onClick={() => logout.mutate(undefined, { onSettled: () => navigate('/login') })}
+            >
               {t('logout')}
             </Button>
           </Group>
@@ -74,18 +121,29 @@ export function Shell({ me }: { me: Me }) {
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label="Navigatie">
         <AppShell.Section grow component={ScrollArea}>
-        <nav>
-          {groupBySection(items).map((group) => (
-            <div key={group.section ?? group.items[0].to}>
-              {group.section && (
-                <Text size="xs" fw={700} c="dimmed" tt="uppercase" mt="sm" mb={2} px="sm">{t(`navSections.${group.section}`)}</Text>
-              )}
-              {group.items.map((item) => (
-                <NavLink key={item.to} component={Link} to={item.to} label={t(item.labelKey)} py={6} onClick={close} active={item.to === activeTo} aria-current={item.to === activeTo ? 'page' : undefined} />
-              ))}
-            </div>
-          ))}
-        </nav>
+          <nav>
+            {groupBySection(items).map((group) => (
+              <div key={group.section ?? group.items[0].to}>
+                {group.section && (
+                  <Text size="xs" fw={700} c="dimmed" tt="uppercase" mt="sm" mb={2} px="sm">
+                    {t(`navSections.${group.section}`)}
+                  </Text>
+                )}
+                {group.items.map((item) => (
+                  <NavLink
+                    key={item.to}
+                    component={Link}
+                    to={item.to}
+                    label={t(item.labelKey)}
+                    py={6}
+                    onClick={close}
+                    active={item.to === activeTo}
+                    aria-current={item.to === activeTo ? 'page' : undefined}
+                  />
+                ))}
+              </div>
+            ))}
+          </nav>
         </AppShell.Section>
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1}>

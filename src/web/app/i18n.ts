@@ -7,7 +7,10 @@ type Locales = { default: { nl: Record<string, unknown>; en: Record<string, unkn
 // Each feature keeps its texts in features/<area>/locales.ts; the folder name is the namespace.
 const featureLocales = import.meta.glob<Locales>('../features/*/locales.ts', { eager: true });
 
-const resources: Record<'nl' | 'en', Record<string, Record<string, unknown>>> = { nl: { common: common.nl }, en: { common: common.en } };
+const resources: Record<'nl' | 'en', Record<string, Record<string, unknown>>> = {
+  nl: { common: common.nl },
+  en: { common: common.en },
+};
 for (const [file, module] of Object.entries(featureLocales)) {
   const namespace = file.split('/')[2];
   resources.nl[namespace] = module.default.nl;

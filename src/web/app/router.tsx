@@ -16,9 +16,20 @@ function NotFound() {
 function SignedIn() {
   const me = useMe();
   const location = useLocation();
-  if (me.isLoading) return <Center h="100vh"><Loader aria-label="loading" /></Center>;
-  if (me.error) return <Container py="xl"><ErrorAlert error={me.error} /></Container>;
-  if (!me.data) return <Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
+  if (me.isLoading)
+    return (
+      <Center h="100vh">
+        <Loader aria-label="loading" />
+      </Center>
+    );
+  if (me.error)
+    return (
+      <Container py="xl">
+        <ErrorAlert error={me.error} />
+      </Container>
+    );
+  if (!me.data)
+    return <Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
   return <Shell me={me.data} />;
 }
 
@@ -33,20 +44,35 @@ function PublicFrame() {
   return (
     <Container size="lg" py="md">
       <Group justify="space-between" mb="lg">
-        <Text fw={700} size="lg">{t('appName')}</Text>
+        <Text fw={700} size="lg">
+          {t('appName')}
+        </Text>
         <LanguageSwitch />
       </Group>
-      <main id="main"><Outlet /></main>
+      <main id="main">
+        <Outlet />
+      </main>
     </Container>
   );
 }
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
-  { path: '/public', element: <PublicFrame />, children: publicRoutes.map((r) => ({ path: r.path, element: r.element })) },
+  {
+    path: '/public',
+    element: <PublicFrame />,
+    children: publicRoutes.map((r) => ({ path: r.path, element: r.element })),
+  },
   {
     path: '/',
     element: <SignedIn />,
-    children: [...allRoutes.map((r) => ({ path: r.path === '' ? undefined : r.path, index: r.path === '', element: <RoleGate route={r} /> })), { path: '*', element: <NotFound /> }],
+    children: [
+      ...allRoutes.map((r) => ({
+        path: r.path === '' ? undefined : r.path,
+        index: r.path === '',
+        element: <RoleGate route={r} />,
+      })),
+      { path: '*', element: <NotFound /> },
+    ],
   },
 ]);

@@ -1,5 +1,13 @@
 import { Anchor, Group, ScrollArea, Table, Text, TextInput, UnstyledButton } from '@mantine/core';
-import { flexRender, getCoreRowModel, getFilteredRowModel, getSortedRowModel, useReactTable, type ColumnDef, type SortingState } from '@tanstack/react-table';
+import {
+  flexRender,
+  getCoreRowModel,
+  getFilteredRowModel,
+  getSortedRowModel,
+  useReactTable,
+  type ColumnDef,
+  type SortingState,
+} from '@tanstack/react-table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -15,7 +23,15 @@ export interface DataTableProps<T> {
 }
 
 /** TanStack Table over Mantine's table: sortable headers, a filter box and the export links. */
-export function DataTable<T>({ data, columns, xlsxUrl, csvUrl, searchable = true, caption, onRowClick }: DataTableProps<T>) {
+export function DataTable<T>({
+  data,
+  columns,
+  xlsxUrl,
+  csvUrl,
+  searchable = true,
+  caption,
+  onRowClick,
+}: DataTableProps<T>) {
   const { t } = useTranslation();
   const [sorting, setSorting] = useState<SortingState>([]);
   const [filter, setFilter] = useState('');
@@ -33,11 +49,27 @@ export function DataTable<T>({ data, columns, xlsxUrl, csvUrl, searchable = true
     <div>
       <Group justify="space-between" mb="sm">
         {searchable ? (
-          <TextInput aria-label={t('search')} placeholder={t('search')} value={filter} onChange={(e) => setFilter(e.currentTarget.value)} w={280} />
-        ) : <span />}
+          <TextInput
+            aria-label={t('search')}
+            placeholder={t('search')}
+            value={filter}
+            onChange={(e) => setFilter(e.currentTarget.value)}
+            w={280}
+          />
+        ) : (
+          <span />
+        )}
         <Group gap="md">
-          {xlsxUrl && <Anchor href={xlsxUrl} download>{t('exportXlsx')}</Anchor>}
-          {csvUrl && <Anchor href={csvUrl} download>{t('exportCsv')}</Anchor>}
+          {xlsxUrl && (
+            <Anchor href={xlsxUrl} download>
+              {t('exportXlsx')}
+            </Anchor>
+          )}
+          {csvUrl && (
+            <Anchor href={csvUrl} download>
+              {t('exportCsv')}
+            </Anchor>
+          )}
         </Group>
       </Group>
       <ScrollArea>
@@ -49,7 +81,10 @@ export function DataTable<T>({ data, columns, xlsxUrl, csvUrl, searchable = true
                 {group.headers.map((header) => {
                   const sorted = header.column.getIsSorted();
                   return (
-                    <Table.Th key={header.id} aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}>
+                    <Table.Th
+                      key={header.id}
+                      aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}
+                    >
                       {header.column.getCanSort() ? (
                         <UnstyledButton onClick={header.column.getToggleSortingHandler()} fw={600}>
                           {flexRender(header.column.columnDef.header, header.getContext())}
@@ -66,16 +101,26 @@ export function DataTable<T>({ data, columns, xlsxUrl, csvUrl, searchable = true
           </Table.Thead>
           <Table.Tbody>
             {table.getRowModel().rows.map((row) => (
-              <Table.Tr key={row.id} onClick={onRowClick ? () => onRowClick(row.original) : undefined} style={onRowClick ? { cursor: 'pointer' } : undefined}>
+              <Table.Tr
+                key={row.id}
+                onClick={onRowClick ? () => onRowClick(row.original) : undefined}
+                style={onRowClick ? { cursor: 'pointer' } : undefined}
+              >
                 {row.getVisibleCells().map((cell) => (
-                  <Table.Td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</Table.Td>
+                  <Table.Td key={cell.id}>
+                    {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                  </Table.Td>
                 ))}
               </Table.Tr>
             ))}
           </Table.Tbody>
         </Table>
       </ScrollArea>
-      {table.getRowModel().rows.length === 0 && <Text c="dimmed" mt="sm">{t('noRows')}</Text>}
+      {table.getRowModel().rows.length === 0 && (
+        <Text c="dimmed" mt="sm">
+          {t('noRows')}
+        </Text>
+      )}
     </div>
   );
 }

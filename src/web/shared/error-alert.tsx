@@ -14,12 +14,19 @@ export function ErrorAlert({ error }: { error: unknown }) {
           <List size="sm">
             {error.details.map((d, i) => (
               <List.Item key={`${d.path}-${i}`}>
-                <Text span fw={600}>{d.path}</Text>: {d.message[language]}
+                <Text span fw={600}>
+                  {d.path}
+                </Text>
+                : {d.message[language]}
               </List.Item>
             ))}
           </List>
         )}
-        {error.requestId && <Text size="xs" c="dimmed">{t('requestId')}: {error.requestId}</Text>}
+        {error.requestId && (
+          <Text size="xs" c="dimmed">
+            {t('requestId')}: {error.requestId}
+          </Text>
+        )}
       </Alert>
     );
   }

@@ -7,20 +7,33 @@ import type { TestApp, TestClient } from '../../helpers/test-app';
 export async function createThemes(db: Kysely<DB>, prefix: string): Promise<string[]> {
   const rows = await db
     .insertInto('themes')
-    .values([1, 2, 3].map((n) => ({ kind: 'strategic_theme' as const, code: `${prefix}-${n}`, label_nl: `Thema ${n} (voorbeeld)`, label_en: `Theme ${n} (example)`, is_example: true })))
+    .values(
+      [1, 2, 3].map((n) => ({
+        kind: 'strategic_theme' as const,
+        code: `${prefix}-${n}`,
+        label_nl: `Thema ${n} (voorbeeld)`,
+        label_en: `Theme ${n} (example)`,
+        is_example: true,
+      })),
+    )
     .returning('id')
     .execute();
   return rows.map((r) => r.id);
 }
 
 /** A call with three criteria, two tie-break rules, five eligibility rules, two required KPIs, three questions. */
-export function buildCallDefinition(options: { code: string; themeIds: string[]; opensAtLocal: string; closesAtLocal: string }) {
+export function buildCallDefinition(options: {
+  code: string;
+  themeIds: string[];
+  opensAtLocal: string;
+  closesAtLocal: string;
+}) {
   return {
     code: options.code,
     kind: 'new_strategic_theme',
     titleNl: `Oproep nieuwe strategische thema's ${options.code} (voorbeeld)`,
     titleEn: `Call for new strategic themes ${options.code} (example)`,
-    summaryNl: 'Bottom-up oproep voor nieuwe thema\'s, projectgebaseerd.',
+    summaryNl: "Bottom-up oproep voor nieuwe thema's, projectgebaseerd.",
     descriptionNl: 'Voorbeeldoproep.',
     budgetEnvelopeCents: 500_000_000,
     opensAtLocal: options.opensAtLocal,
@@ -30,12 +43,24 @@ export function buildCallDefinition(options: { code: string; themeIds: string[];
     overallThreshold: 10,
     themeIds: options.themeIds,
     criteria: [
-      { code: 'excellence', nameNl: 'Excellentie', scaleMax: 5, allowsHalfPoints: true, weight: 40, threshold: 3 },
+      {
+        code: 'excellence',
+        nameNl: 'Excellentie',
+        scaleMax: 5,
+        allowsHalfPoints: true,
+        weight: 40,
+        threshold: 3,
+      },
       { code: 'impact', nameNl: 'Impact', scaleMax: 5, allowsHalfPoints: true, weight: 40, threshold: 3 },
       { code: 'implementation', nameNl: 'Uitvoering', scaleMax: 5, weight: 20, threshold: 2 },
     ],
     tieBreakRules: [
-      { kind: 'criterion_score', criterionCode: 'impact', direction: 'desc', explanationNl: 'Hoogste score op impact.' },
+      {
+        kind: 'criterion_score',
+        criterionCode: 'impact',
+        direction: 'desc',
+        explanationNl: 'Hoogste score op impact.',
+      },
       { kind: 'sme_budget_share', direction: 'desc', explanationNl: 'Grootste kmo-aandeel in het budget.' },
     ],
     eligibilityRules: [
@@ -43,28 +68,75 @@ export function buildCallDefinition(options: { code: string; themeIds: string[];
       { kind: 'min_smes', parameter: 2, explanationNl: "Minstens twee kmo's." },
       { kind: 'min_helix_categories', parameter: 2, explanationNl: 'Minstens twee helixcategorieën.' },
       { kind: 'max_aid_share', parameter: 60, explanationNl: 'Steun hoogstens 60 % van het budget.' },
-      { kind: 'required_kpis_proposed', explanationNl: "Elke verplichte KPI heeft een nulmeting en doel." },
+      { kind: 'required_kpis_proposed', explanationNl: 'Elke verplichte KPI heeft een nulmeting en doel.' },
     ],
     requiredKpis: [
-      { nameNl: 'Aantal betrokken kmo\'s', unit: 'aantal', direction: 'higher_is_better', kpiCode: 'SME_COUNT' },
+      {
+        nameNl: "Aantal betrokken kmo's",
+        unit: 'aantal',
+        direction: 'higher_is_better',
+        kpiCode: 'SME_COUNT',
+      },
       { nameNl: 'CO2-uitstoot', unit: 'ton', direction: 'lower_is_better' },
     ],
     questions: [
       { code: 'ambition', kind: 'long_text', labelNl: 'Wat is de ambitie?', isRequired: true, maxWords: 50 },
       { code: 'has_pilot', kind: 'yes_no', labelNl: 'Is er een pilootproject?', isRequired: true },
-      { code: 'pilot_site', kind: 'short_text', labelNl: 'Waar loopt de piloot?', isRequired: true, maxChars: 100, conditionQuestionCode: 'has_pilot', conditionValue: 'true' },
+      {
+        code: 'pilot_site',
+        kind: 'short_text',
+        labelNl: 'Waar loopt de piloot?',
+        isRequired: true,
+        maxChars: 100,
+        conditionQuestionCode: 'has_pilot',
+        conditionValue: 'true',
+      },
     ],
   };
 }
 
 /** Five organisations: two that exist in the demo database and three new ones (created by the save). */
 export async function buildConsortium(db: Kysely<DB>, serial: number) {
-  const existing = await db.selectFrom('organisations').select(['enterprise_number', 'helix']).where('helix', 'in', ['knowledge_institution', 'government']).orderBy('enterprise_number').limit(2).execute();
+  const existing = await db
+    .selectFrom('organisations')
+    .select(['enterprise_number', 'helix'])
+    .where('helix', 'in', ['knowledge_institution', 'government'])
+    .orderBy('enterprise_number')
+    .limit(2)
+    .execute();
   const members = [
-    { enterpriseNumber: `BE ${enterpriseNumberFrom(serial)}`, name: `Lead Tech ${serial} BV (voorbeeld)`, helix: 'company', sizeClass: 'small', role: 'lead', budgetShareCents: 40_000_00 },
-    { enterpriseNumber: enterpriseNumberFrom(serial + 1), name: `Partner Micro ${serial} BV (voorbeeld)`, helix: 'company', sizeClass: 'micro', role: 'partner', budgetShareCents: 20_000_00 },
-    { enterpriseNumber: enterpriseNumberFrom(serial + 2), name: `Groot Bedrijf ${serial} NV (voorbeeld)`, helix: 'company', sizeClass: 'large', role: 'partner', budgetShareCents: 20_000_00 },
-    ...existing.map((o) => ({ enterpriseNumber: o.enterprise_number as string, name: null, helix: null, sizeClass: null, role: 'partner', budgetShareCents: 10_000_00 })),
+    {
+      enterpriseNumber: `BE ${enterpriseNumberFrom(serial)}`,
+      name: `Lead Tech ${serial} BV (voorbeeld)`,
+      helix: 'company',
+      sizeClass: 'small',
+      role: 'lead',
+      budgetShareCents: 40_000_00,
+    },
+    {
+      enterpriseNumber: enterpriseNumberFrom(serial + 1),
+      name: `Partner Micro ${serial} BV (voorbeeld)`,
+      helix: 'company',
+      sizeClass: 'micro',
+      role: 'partner',
+      budgetShareCents: 20_000_00,
+    },
+    {
+      enterpriseNumber: enterpriseNumberFrom(serial + 2),
+      name: `Groot Bedrijf ${serial} NV (voorbeeld)`,
+      helix: 'company',
+      sizeClass: 'large',
+      role: 'partner',
+      budgetShareCents: 20_000_00,
+    },
+    ...existing.map((o) => ({
+      enterpriseNumber: o.enterprise_number as string,
+      name: null,
+      helix: null,
+      sizeClass: null,
+      role: 'partner',
+      budgetShareCents: 10_000_00,
+    })),
   ];
   const budgetLines = members.map((m) => ({
     enterpriseNumber: m.enterpriseNumber,
@@ -84,8 +156,26 @@ export async function requiredKpiIds(client: TestClient, callId: string): Promis
 
 export function buildKpis(ids: string[]) {
   return [
-    { requiredKpiId: ids[0], kpiCode: 'SME_COUNT', name: "Aantal betrokken kmo's", unit: 'aantal', direction: 'higher_is_better', baselineValue: 4, baselineDate: '2026-12-31', targetValue: 25, targetPeriod: '2030' },
-    { requiredKpiId: ids[1], name: 'CO2-uitstoot', unit: 'ton', direction: 'lower_is_better', baselineValue: 1200, targetValue: 800, targetPeriod: '2030' },
+    {
+      requiredKpiId: ids[0],
+      kpiCode: 'SME_COUNT',
+      name: "Aantal betrokken kmo's",
+      unit: 'aantal',
+      direction: 'higher_is_better',
+      baselineValue: 4,
+      baselineDate: '2026-12-31',
+      targetValue: 25,
+      targetPeriod: '2030',
+    },
+    {
+      requiredKpiId: ids[1],
+      name: 'CO2-uitstoot',
+      unit: 'ton',
+      direction: 'lower_is_better',
+      baselineValue: 1200,
+      targetValue: 800,
+      targetPeriod: '2030',
+    },
   ];
 }
 
@@ -95,7 +185,12 @@ export const LATE_PASSWORD = 'Voorbeeld-Wachtwoord-2027!';
 export async function secondApplicant(t: TestApp, email: string): Promise<TestClient> {
   const admin = await t.loginAs('admin');
   const password = LATE_PASSWORD;
-  const created = await admin.post('/api/users', { email, name: 'Tweede Aanvrager (voorbeeld)', role: 'applicant', password });
+  const created = await admin.post('/api/users', {
+    email,
+    name: 'Tweede Aanvrager (voorbeeld)',
+    role: 'applicant',
+    password,
+  });
   if (created.statusCode !== 201) throw new Error(`create user: ${created.body}`);
   return t.login(email, password);
 }
@@ -103,7 +198,12 @@ export async function secondApplicant(t: TestApp, email: string): Promise<TestCl
 /** A multipart body with one file, for app.inject. */
 export function multipart(filename: string, content: Buffer, contentType = 'application/octet-stream') {
   const boundary = '----speerpunt-test-boundary';
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${contentType}\r\n\r\n`);
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${contentType}\r\n\r\n`,
+  );
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
-  return { payload: Buffer.concat([head, content, tail]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+  return {
+    payload: Buffer.concat([head, content, tail]),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
 }

@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestClient } from '../../helpers/test-app';
-import { buildCallDefinition, buildConsortium, buildKpis, createThemes, LATE_PASSWORD, requiredKpiIds, secondApplicant } from './call-fixtures';
+import {
+  buildCallDefinition,
+  buildConsortium,
+  buildKpis,
+  createThemes,
+  LATE_PASSWORD,
+  requiredKpiIds,
+  secondApplicant,
+} from './call-fixtures';
 
 // The deadline falls on the night summer time starts: 28 March 2027, 03:30 Brussels = 01:30 UTC.
 // A naive "Brussels = UTC+1" conversion would put it at 02:30 UTC and accept the late submission.
@@ -35,7 +43,15 @@ describe("issue 4 'Done when': publish, apply, refuse one second late, explain e
   afterAll(() => t?.close());
 
   it('an officer publishes a call with three criteria, two tie-break rules and five eligibility rules', async () => {
-    const created = await officer.post('/api/calls', buildCallDefinition({ code: 'OPR-2027-01', themeIds, opensAtLocal: '2027-02-15T09:00', closesAtLocal: DEADLINE_LOCAL }));
+    const created = await officer.post(
+      '/api/calls',
+      buildCallDefinition({
+        code: 'OPR-2027-01',
+        themeIds,
+        opensAtLocal: '2027-02-15T09:00',
+        closesAtLocal: DEADLINE_LOCAL,
+      }),
+    );
     expect(created.statusCode).toBe(201);
     callId = created.json().data.id;
     expect(created.json().data.closesAt).toBe('2027-03-28T01:30:00.000Z');
@@ -53,7 +69,10 @@ describe("issue 4 'Done when': publish, apply, refuse one second late, explain e
 
     const publicPage = await t.anonymous.get(`/api/public/calls/${callId}`);
     expect(publicPage.statusCode).toBe(200);
-    expect(publicPage.json().data.tieBreakRules.map((r: { kind: string }) => r.kind)).toEqual(['criterion_score', 'sme_budget_share']);
+    expect(publicPage.json().data.tieBreakRules.map((r: { kind: string }) => r.kind)).toEqual([
+      'criterion_score',
+      'sme_budget_share',
+    ]);
     // Before it opens nobody can apply.
     const early = await applicant.post(`/api/calls/${callId}/proposals`, { title: 'Te vroeg' });
     expect(early.json().code).toBe('CALL_NOT_OPEN');
@@ -61,7 +80,9 @@ describe("issue 4 'Done when': publish, apply, refuse one second late, explain e
 
   it('an applicant submits a proposal with a five-organisation consortium and two KPIs', async () => {
     await at('2027-03-01T10:00:00Z');
-    const started = await applicant.post(`/api/calls/${callId}/proposals`, { title: 'Waterstofnetwerk Kempen (voorbeeld)' });
+    const started = await applicant.post(`/api/calls/${callId}/proposals`, {
+      title: 'Waterstofnetwerk Kempen (voorbeeld)',
+    });
     expect(started.statusCode).toBe(201);
     proposalId = started.json().data.id;
     expect(started.json().data.reference).toBe('OPR-2027-01-001');
@@ -73,7 +94,11 @@ describe("issue 4 'Done when': publish, apply, refuse one second late, explain e
       title: 'Waterstofnetwerk Kempen (voorbeeld)',
       summary: 'Een voorbeeldconsortium rond groene waterstof.',
       themeIds: [themeIds[0]],
-      answers: { ambition: 'Groene waterstof voor de industrie in de Kempen.', has_pilot: true, pilot_site: 'Geel' },
+      answers: {
+        ambition: 'Groene waterstof voor de industrie in de Kempen.',
+        has_pilot: true,
+        pilot_site: 'Geel',
+      },
       consortium: members,
       budgetLines,
       kpis: buildKpis(kpiIds),
@@ -89,10 +114,19 @@ describe("issue 4 'Done when': publish, apply, refuse one second late, explain e
     await at('2027-03-27T22:00:00Z');
     const submitted = await applicant.post(`/api/proposals/${proposalId}/submit`, { draftVersion: 2 });
     expect(submitted.statusCode, submitted.body).toBe(200);
-    expect(submitted.json().data).toMatchObject({ reference: 'OPR-2027-01-001', versionNumber: 1, submittedAtLocal: '2027-03-27T23:00' });
+    expect(submitted.json().data).toMatchObject({
+      reference: 'OPR-2027-01-001',
+      versionNumber: 1,
+      submittedAtLocal: '2027-03-27T23:00',
+    });
     const receipt = await applicant.get(`/api/proposals/${proposalId}/receipt`);
     expect(receipt.json().data.contentSha256).toMatch(/^[0-9a-f]{64}$/);
-    const notes = await t.database.db.selectFrom('notifications').select('kind').where('user_id', '=', applicant.userId as string).where('kind', '=', 'proposal.submitted').execute();
+    const notes = await t.database.db
+      .selectFrom('notifications')
+      .select('kind')
+      .where('user_id', '=', applicant.userId as string)
+      .where('kind', '=', 'proposal.submitted')
+      .execute();
     expect(notes).toHaveLength(1);
   });
 
@@ -118,7 +152,11 @@ describe("issue 4 'Done when': publish, apply, refuse one second late, explain e
     expect(refused.statusCode).toBe(409);
     expect(refused.json().code).toBe('PROPOSAL_DEADLINE_PASSED');
     expect(refused.json().message.nl).toContain('verstreken');
-    const row = await t.database.db.selectFrom('proposals').select(['status', 'submitted_version']).where('id', '=', lateProposalId).executeTakeFirstOrThrow();
+    const row = await t.database.db
+      .selectFrom('proposals')
+      .select(['status', 'submitted_version'])
+      .where('id', '=', lateProposalId)
+      .executeTakeFirstOrThrow();
     expect(row).toEqual({ status: 'draft', submitted_version: null });
   });
 
@@ -127,7 +165,13 @@ describe("issue 4 'Done when': publish, apply, refuse one second late, explain e
     expect(list.statusCode).toBe(200);
     // The late draft was never submitted: the agency does not see it.
     expect(list.json().data.map((p: { reference: string }) => p.reference)).toEqual(['OPR-2027-01-001']);
-    expect(list.json().data[0]).toMatchObject({ isSealed: false, memberCount: 5, eligibilityPassed: 5, eligibilityFailed: 0, eligibilityToReview: 5 });
+    expect(list.json().data[0]).toMatchObject({
+      isSealed: false,
+      memberCount: 5,
+      eligibilityPassed: 5,
+      eligibilityFailed: 0,
+      eligibilityToReview: 5,
+    });
     const call = (await officer.get(`/api/calls/${callId}`)).json().data;
     expect(call.status).toBe('closed');
 
@@ -139,16 +183,24 @@ describe("issue 4 'Done when': publish, apply, refuse one second late, explain e
       expect(rule.explanation.nl.length).toBeGreaterThan(10);
       expect(rule.explanation.en.length).toBeGreaterThan(10);
     }
-    const byKind = Object.fromEntries(view.eligibility.map((r: { kind: string; explanation: { en: string } }) => [r.kind, r.explanation.en]));
+    const byKind = Object.fromEntries(
+      view.eligibility.map((r: { kind: string; explanation: { en: string } }) => [r.kind, r.explanation.en]),
+    );
     expect(byKind.min_companies).toBe('The consortium has 3 companies; minimum 3.');
     expect(byKind.min_smes).toBe('The consortium has 2 SMEs (size class micro, small or medium); minimum 2.');
     expect(byKind.max_aid_share).toContain('Aid share 50.0 %');
 
     for (const rule of view.eligibility) {
-      const reviewed = await officer.put(`/api/proposals/${proposalId}/eligibility/${rule.ruleId}`, { outcome: 'passed', motivation: 'Nagekeken in de registers.' });
+      const reviewed = await officer.put(`/api/proposals/${proposalId}/eligibility/${rule.ruleId}`, {
+        outcome: 'passed',
+        motivation: 'Nagekeken in de registers.',
+      });
       expect(reviewed.statusCode).toBe(200);
     }
-    const decided = await officer.post(`/api/proposals/${proposalId}/eligibility-decision`, { eligible: true, motivation: 'Alle regels voldaan.' });
+    const decided = await officer.post(`/api/proposals/${proposalId}/eligibility-decision`, {
+      eligible: true,
+      motivation: 'Alle regels voldaan.',
+    });
     expect(decided.statusCode, decided.body).toBe(200);
     expect((await officer.get(`/api/proposals/${proposalId}`)).json().data.status).toBe('eligible');
   });

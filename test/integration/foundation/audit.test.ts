@@ -17,14 +17,22 @@ describe('the append-only, hash-chained audit trail', () => {
   });
 
   it('refuses UPDATE, DELETE and TRUNCATE from the application', async () => {
-    await expect(sql`update audit_events set action = 'x' where id = 1`.execute(t.database.db)).rejects.toThrow(/append-only/);
-    await expect(sql`delete from audit_events where id = 1`.execute(t.database.db)).rejects.toThrow(/append-only/);
+    await expect(
+      sql`update audit_events set action = 'x' where id = 1`.execute(t.database.db),
+    ).rejects.toThrow(/append-only/);
+    await expect(sql`delete from audit_events where id = 1`.execute(t.database.db)).rejects.toThrow(
+      /append-only/,
+    );
     await expect(sql`truncate audit_events`.execute(t.database.db)).rejects.toThrow(/append-only/);
   });
 
   it('keeps one chain under concurrent writes', async () => {
     const officer = await t.loginAs('officer');
-    await Promise.all(Array.from({ length: 15 }, (_, i) => officer.post('/api/auth/tokens', { name: `t${i}`, scope: 'read' })));
+    await Promise.all(
+      Array.from({ length: 15 }, (_, i) =>
+        officer.post('/api/auth/tokens', { name: `t${i}`, scope: 'read' }),
+      ),
+    );
     expect((await verifyAuditChain(t.database.db)).ok).toBe(true);
     const admin = await t.loginAs('admin');
     const api = (await admin.get('/api/audit/verify')).json().data;

@@ -11,7 +11,11 @@ describe('sessions, login guard, CSRF and API tokens', () => {
   afterAll(() => t.close());
 
   it('sets an HttpOnly, SameSite=Lax session cookie and answers /me', async () => {
-    const response = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'OFFICER@speerpunt.example', password: DEMO_PASSWORD } });
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: 'OFFICER@speerpunt.example', password: DEMO_PASSWORD },
+    });
     expect(response.statusCode).toBe(200);
     const cookie = response.cookies.find((c) => c.name === 'sp_session');
     expect(cookie?.httpOnly).toBe(true);
@@ -25,7 +29,12 @@ describe('sessions, login guard, CSRF and API tokens', () => {
   it('sets the Secure flag behind HTTPS', async () => {
     const secureApp = await createTestApp({ config: { trustProxy: true } });
     try {
-      const response = await secureApp.app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'x-forwarded-proto': 'https' }, payload: { email: demoEmail('expert'), password: DEMO_PASSWORD } });
+      const response = await secureApp.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        headers: { 'x-forwarded-proto': 'https' },
+        payload: { email: demoEmail('expert'), password: DEMO_PASSWORD },
+      });
       expect(response.cookies.find((c) => c.name === 'sp_session')?.secure).toBe(true);
     } finally {
       await secureApp.close();
@@ -33,8 +42,14 @@ describe('sessions, login guard, CSRF and API tokens', () => {
   });
 
   it('answers a wrong password and an unknown account the same way', async () => {
-    const wrong = await t.anonymous.post('/api/auth/login', { email: demoEmail('analyst'), password: 'wrong-password-123' });
-    const unknown = await t.anonymous.post('/api/auth/login', { email: 'nobody@speerpunt.example', password: 'wrong-password-123' });
+    const wrong = await t.anonymous.post('/api/auth/login', {
+      email: demoEmail('analyst'),
+      password: 'wrong-password-123',
+    });
+    const unknown = await t.anonymous.post('/api/auth/login', {
+      email: 'nobody@speerpunt.example',
+      password: 'wrong-password-123',
+    });
     expect(wrong.statusCode).toBe(401);
     expect(unknown.statusCode).toBe(401);
     expect(wrong.json().code).toBe('INVALID_CREDENTIALS');
@@ -46,28 +61,48 @@ describe('sessions, login guard, CSRF and API tokens', () => {
     const email = demoEmail('expert');
     const codes: string[] = [];
     for (let i = 0; i < t.config.loginMaxFailures; i += 1) {
-      codes.push((await t.anonymous.post('/api/auth/login', { email, password: `wrong-${i}-password` })).json().code);
+      codes.push(
+        (await t.anonymous.post('/api/auth/login', { email, password: `wrong-${i}-password` })).json().code,
+      );
     }
     expect(codes.slice(0, -1).every((c) => c === 'INVALID_CREDENTIALS')).toBe(true);
     expect(codes.at(-1)).toBe('ACCOUNT_LOCKED');
     const right = await t.anonymous.post('/api/auth/login', { email, password: DEMO_PASSWORD });
     expect(right.statusCode).toBe(423);
     expect(right.json().code).toBe('ACCOUNT_LOCKED');
-    const lockEvent = await t.database.db.selectFrom('audit_events').select('action').where('action', '=', 'user.locked').executeTakeFirst();
+    const lockEvent = await t.database.db
+      .selectFrom('audit_events')
+      .select('action')
+      .where('action', '=', 'user.locked')
+      .executeTakeFirst();
     expect(lockEvent?.action).toBe('user.locked');
     now = new Date(now.getTime() + (t.config.loginLockMinutes + 1) * 60_000);
-    expect((await t.anonymous.post('/api/auth/login', { email, password: DEMO_PASSWORD })).statusCode).toBe(200);
+    expect((await t.anonymous.post('/api/auth/login', { email, password: DEMO_PASSWORD })).statusCode).toBe(
+      200,
+    );
   });
 
   it('refuses a cookie write without (or with a wrong) CSRF token, and writes nothing', async () => {
     const officer = await t.loginAs('officer');
-    const before = await t.database.db.selectFrom('api_tokens').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    const noToken = await clientFor(t.app, officer.cookie, null).post('/api/auth/tokens', { name: 'x', scope: 'read' });
-    const wrongToken = await clientFor(t.app, officer.cookie, 'forged').post('/api/auth/tokens', { name: 'x', scope: 'read' });
+    const before = await t.database.db
+      .selectFrom('api_tokens')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    const noToken = await clientFor(t.app, officer.cookie, null).post('/api/auth/tokens', {
+      name: 'x',
+      scope: 'read',
+    });
+    const wrongToken = await clientFor(t.app, officer.cookie, 'forged').post('/api/auth/tokens', {
+      name: 'x',
+      scope: 'read',
+    });
     expect(noToken.statusCode).toBe(403);
     expect(noToken.json().code).toBe('CSRF_TOKEN_INVALID');
     expect(wrongToken.json().code).toBe('CSRF_TOKEN_INVALID');
-    const after = await t.database.db.selectFrom('api_tokens').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const after = await t.database.db
+      .selectFrom('api_tokens')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(after.n)).toBe(Number(before.n));
   });
 
@@ -91,15 +126,38 @@ describe('sessions, login guard, CSRF and API tokens', () => {
   it('issues scoped, revocable API tokens that need no CSRF token', async () => {
     const officer = await t.loginAs('officer');
     const write = (await officer.post('/api/auth/tokens', { name: 'script', scope: 'write' })).json().data;
-    const read = (await officer.post('/api/auth/tokens', { name: 'reader', scope: 'read', expiresInDays: 30 })).json().data;
+    const read = (
+      await officer.post('/api/auth/tokens', { name: 'reader', scope: 'read', expiresInDays: 30 })
+    ).json().data;
     expect(write.secret).toMatch(/^spk_/);
-    const stored = await t.database.db.selectFrom('api_tokens').select('token_hash').where('id', '=', write.id).executeTakeFirstOrThrow();
+    const stored = await t.database.db
+      .selectFrom('api_tokens')
+      .select('token_hash')
+      .where('id', '=', write.id)
+      .executeTakeFirstOrThrow();
     expect(stored.token_hash).not.toContain(write.secret);
     const bearer = (secret: string) => ({ authorization: `Bearer ${secret}` });
-    expect((await t.anonymous.request('GET', '/api/auth/me', undefined, bearer(write.secret))).json().data.user.role).toBe('officer');
-    const readWrite = await t.anonymous.request('POST', '/api/auth/tokens', { name: 'n', scope: 'read' }, bearer(read.secret));
+    expect(
+      (await t.anonymous.request('GET', '/api/auth/me', undefined, bearer(write.secret))).json().data.user
+        .role,
+    ).toBe('officer');
+    const readWrite = await t.anonymous.request(
+      'POST',
+      '/api/auth/tokens',
+      { name: 'n', scope: 'read' },
+      bearer(read.secret),
+    );
     expect(readWrite.json().code).toBe('TOKEN_SCOPE_INSUFFICIENT');
-    expect((await t.anonymous.request('POST', '/api/auth/tokens', { name: 'n', scope: 'read' }, bearer(write.secret))).statusCode).toBe(201);
+    expect(
+      (
+        await t.anonymous.request(
+          'POST',
+          '/api/auth/tokens',
+          { name: 'n', scope: 'read' },
+          bearer(write.secret),
+        )
+      ).statusCode,
+    ).toBe(201);
     // Someone else's token is answered as missing.
     const expert = await t.loginAs('analyst');
     expect((await expert.delete(`/api/auth/tokens/${write.id}`)).statusCode).toBe(404);
@@ -112,11 +170,28 @@ describe('sessions, login guard, CSRF and API tokens', () => {
   it('changes your own password: wrong current and weak new ones are refused; other sessions end', async () => {
     const first = await t.loginAs('manager');
     const second = await t.loginAs('manager');
-    expect((await first.post('/api/auth/password', { currentPassword: 'nope-nope-nope', newPassword: 'A-much-better-password-1' })).json().code).toBe('CURRENT_PASSWORD_WRONG');
-    const weak = await first.post('/api/auth/password', { currentPassword: DEMO_PASSWORD, newPassword: 'short' });
+    expect(
+      (
+        await first.post('/api/auth/password', {
+          currentPassword: 'nope-nope-nope',
+          newPassword: 'A-much-better-password-1',
+        })
+      ).json().code,
+    ).toBe('CURRENT_PASSWORD_WRONG');
+    const weak = await first.post('/api/auth/password', {
+      currentPassword: DEMO_PASSWORD,
+      newPassword: 'short',
+    });
     expect(weak.json().code).toBe('PASSWORD_TOO_WEAK');
     expect(weak.json().details[0]).toMatchObject({ path: 'newPassword', code: 'too_short' });
-    expect((await first.post('/api/auth/password', { currentPassword: DEMO_PASSWORD, newPassword: 'A-much-better-password-1' })).statusCode).toBe(204);
+    expect(
+      (
+        await first.post('/api/auth/password', {
+          currentPassword: DEMO_PASSWORD,
+          newPassword: 'A-much-better-password-1',
+        })
+      ).statusCode,
+    ).toBe(204);
     expect((await first.get('/api/auth/me')).statusCode).toBe(200);
     expect((await second.get('/api/auth/me')).statusCode).toBe(401);
     expect((await t.login(demoEmail('manager'), 'A-much-better-password-1')).userId).toBe(first.userId);
@@ -128,7 +203,13 @@ describe('login rate limit per client address', () => {
     const t = await createTestApp({ config: { loginMaxFailures: 1000 } });
     try {
       let last = 0;
-      for (let i = 0; i < 31; i += 1) last = (await t.anonymous.post('/api/auth/login', { email: 'x@speerpunt.example', password: 'wrong-password-x' })).statusCode;
+      for (let i = 0; i < 31; i += 1)
+        last = (
+          await t.anonymous.post('/api/auth/login', {
+            email: 'x@speerpunt.example',
+            password: 'wrong-password-x',
+          })
+        ).statusCode;
       expect(last).toBe(429);
       const row = await t.database.db.selectFrom('login_throttle').selectAll().executeTakeFirstOrThrow();
       expect(row.attempts).toBe(31);

@@ -12,25 +12,44 @@ describe('bad input gets a catalogued 4xx, nothing is written, the server keeps 
   });
   afterAll(() => t.close());
 
-  const userCount = async () => Number((await t.database.db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-  const send = (payload: string, contentType = 'application/json') => admin.request('POST', '/api/users', payload, { 'content-type': contentType });
+  const userCount = async () =>
+    Number(
+      (
+        await t.database.db
+          .selectFrom('users')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  const send = (payload: string, contentType = 'application/json') =>
+    admin.request('POST', '/api/users', payload, { 'content-type': contentType });
 
   it('malformed JSON', async () => {
     const before = await userCount();
     const response = await send('{"email": "a@b.c", ');
     expect(response.statusCode).toBe(400);
-    expect(response.json()).toMatchObject({ code: 'INVALID_JSON', message: { nl: expect.any(String), en: expect.any(String) } });
+    expect(response.json()).toMatchObject({
+      code: 'INVALID_JSON',
+      message: { nl: expect.any(String), en: expect.any(String) },
+    });
     expect(await userCount()).toBe(before);
     expect((await t.anonymous.get('/healthz')).statusCode).toBe(200);
   });
 
   it('wrong types, unknown fields and missing fields, each located, in Dutch and English', async () => {
-    const response = await admin.post('/api/users', { email: 'not-an-email', name: 42, role: 'king', surprise: true });
+    const response = await admin.post('/api/users', {
+      email: 'not-an-email',
+      name: 42,
+      role: 'king',
+      surprise: true,
+    });
     expect(response.statusCode).toBe(400);
     const body = response.json();
     expect(body.code).toBe('VALIDATION_FAILED');
     const paths = body.details.map((d: { path: string }) => d.path);
-    expect(paths).toEqual(expect.arrayContaining(['body.email', 'body.name', 'body.role', 'body.password', 'body']));
+    expect(paths).toEqual(
+      expect.arrayContaining(['body.email', 'body.name', 'body.role', 'body.password', 'body']),
+    );
     const unknown = body.details.find((d: { code: string }) => d.code === 'unrecognized_keys');
     expect(unknown.message.nl).toContain('surprise');
     const missing = body.details.find((d: { path: string }) => d.path === 'body.password');
@@ -44,7 +63,14 @@ describe('bad input gets a catalogued 4xx, nothing is written, the server keeps 
   });
 
   it('an oversized body', async () => {
-    const response = await send(JSON.stringify({ email: 'x@y.be', name: 'x'.repeat(2_000_000), role: 'expert', password: 'Een-sterk-wachtwoord-42' }));
+    const response = await send(
+      JSON.stringify({
+        email: 'x@y.be',
+        name: 'x'.repeat(2_000_000),
+        role: 'expert',
+        password: 'Een-sterk-wachtwoord-42',
+      }),
+    );
     expect(response.statusCode).toBe(413);
     expect(response.json().code).toBe('BODY_TOO_LARGE');
   });
@@ -70,7 +96,11 @@ describe('bad input gets a catalogued 4xx, nothing is written, the server keeps 
     await app.ready();
     try {
       const cookie = `sp_session=${admin.cookie}`;
-      const forgotten = await app.inject({ method: 'GET', url: '/api/forgotten-policy', headers: { cookie } });
+      const forgotten = await app.inject({
+        method: 'GET',
+        url: '/api/forgotten-policy',
+        headers: { cookie },
+      });
       expect(forgotten.statusCode).toBe(404);
       expect(forgotten.body).not.toContain('secret');
       const crash = await app.inject({ method: 'GET', url: '/api/crashes', headers: { cookie } });

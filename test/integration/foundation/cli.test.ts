@@ -11,9 +11,14 @@ const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sp-cli-'));
 /** Runs the real CLI in a child process (asynchronously, so the test timeout still applies). */
 function cli(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ['bin/speerpunt.mjs', ...args], { encoding: 'utf8', env: { ...process.env, SPEERPUNT_DATA_DIR: dataDir, DATABASE_URL: '' } }, (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      ['bin/speerpunt.mjs', ...args],
+      { encoding: 'utf8', env: { ...process.env, SPEERPUNT_DATA_DIR: dataDir, DATABASE_URL: '' } },
+      (error, stdout, stderr) => {
+        resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -24,15 +29,52 @@ describe('the speerpunt CLI on the embedded database', { timeout: 240_000 }, () 
     expect(JSON.parse((await cli('migrate', '--json')).stdout).applied).toContain('20261127_0100_foundation');
     expect((await cli('demo', 'load')).stdout).toContain('demo accounts');
     expect((await cli('demo', 'load')).stdout).toContain('nothing loaded');
-    const created = await cli('user', 'create', '--email', 'script@speerpunt.example', '--password', 'Bediende-wachtwoord-1', '--role', 'manager', '--cluster', 'Flux50', '--json');
+    const created = await cli(
+      'user',
+      'create',
+      '--email',
+      'script@speerpunt.example',
+      '--password',
+      'Bediende-wachtwoord-1',
+      '--role',
+      'manager',
+      '--cluster',
+      'Flux50',
+      '--json',
+    );
     expect(created.code).toBe(0);
     expect(JSON.parse(created.stdout)).toMatchObject({ email: 'script@speerpunt.example', role: 'manager' });
-    const weak = await cli('user', 'create', '--email', 'x@speerpunt.example', '--password', 'short', '--role', 'expert');
+    const weak = await cli(
+      'user',
+      'create',
+      '--email',
+      'x@speerpunt.example',
+      '--password',
+      'short',
+      '--role',
+      'expert',
+    );
     expect(weak.code).toBe(1);
     expect(weak.stderr).toContain('PASSWORD_TOO_WEAK');
-    expect((await cli('user', 'set-role', '--email', 'script@speerpunt.example', '--role', 'analyst')).stdout).toContain('is now analyst');
-    expect((await cli('user', 'reset-password', '--email', 'script@speerpunt.example', '--password', 'Nog-een-wachtwoord-2')).code).toBe(0);
-    const users = JSON.parse((await cli('user', 'list', '--json')).stdout) as { email: string; role: string }[];
+    expect(
+      (await cli('user', 'set-role', '--email', 'script@speerpunt.example', '--role', 'analyst')).stdout,
+    ).toContain('is now analyst');
+    expect(
+      (
+        await cli(
+          'user',
+          'reset-password',
+          '--email',
+          'script@speerpunt.example',
+          '--password',
+          'Nog-een-wachtwoord-2',
+        )
+      ).code,
+    ).toBe(0);
+    const users = JSON.parse((await cli('user', 'list', '--json')).stdout) as {
+      email: string;
+      role: string;
+    }[];
     expect(users.find((u) => u.email === 'script@speerpunt.example')?.role).toBe('analyst');
     const verified = await cli('audit', 'verify');
     expect(verified.code).toBe(0);

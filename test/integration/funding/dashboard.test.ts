@@ -2,12 +2,24 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { createTestApp, type TestApp } from '../../helpers/test-app';
 
-interface Figures { budgetCents: number; committedCents: number; paidCents: number; remainingCents: number; interClusterCommittedCents: number; cofundingCents: number }
+interface Figures {
+  budgetCents: number;
+  committedCents: number;
+  paidCents: number;
+  remainingCents: number;
+  interClusterCommittedCents: number;
+  cofundingCents: number;
+}
 
 /** Recomputes the dashboard from the rows with plain SQL aggregates (and its own apportioning), independently of the module. */
 describe('budget dashboard totals match the rows', () => {
   let t: TestApp;
-  let dashboard: { totals: Figures; byLine: (Figures & { lineId: string; year: number })[]; byCluster: (Figures & { clusterId: string | null })[]; byYear: (Figures & { year: number })[] };
+  let dashboard: {
+    totals: Figures;
+    byLine: (Figures & { lineId: string; year: number })[];
+    byCluster: (Figures & { clusterId: string | null })[];
+    byYear: (Figures & { year: number })[];
+  };
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -19,7 +31,14 @@ describe('budget dashboard totals match the rows', () => {
   afterAll(() => t.close());
 
   it('per line and in total', async () => {
-    const rows = await sql<{ id: string; budget: string; committed: string; paid: string; inter: string; cofunding: string }>`
+    const rows = await sql<{
+      id: string;
+      budget: string;
+      committed: string;
+      paid: string;
+      inter: string;
+      cofunding: string;
+    }>`
       with b as (
         select l.id, l.amount_cents
           + coalesce((select sum(amount_cents) from funding_reallocations where to_line_id = l.id), 0)
@@ -43,7 +62,11 @@ describe('budget dashboard totals match the rows', () => {
       expect(BigInt(line?.remainingCents ?? -1)).toBe(BigInt(row.budget) - BigInt(row.committed));
       expect(BigInt(line?.interClusterCommittedCents ?? -1)).toBe(BigInt(row.inter));
       expect(BigInt(line?.cofundingCents ?? -1)).toBe(BigInt(row.cofunding));
-      total = { budget: total.budget + BigInt(row.budget), committed: total.committed + BigInt(row.committed), paid: total.paid + BigInt(row.paid) };
+      total = {
+        budget: total.budget + BigInt(row.budget),
+        committed: total.committed + BigInt(row.committed),
+        paid: total.paid + BigInt(row.paid),
+      };
     }
     expect(BigInt(dashboard.totals.budgetCents)).toBe(total.budget);
     expect(BigInt(dashboard.totals.committedCents)).toBe(total.committed);
@@ -57,7 +80,9 @@ describe('budget dashboard totals match the rows', () => {
       select y.year,
         (select coalesce(sum(c.amount_cents), 0) from funding_commitments c join funding_lines l2 on l2.id = c.line_id where extract(year from l2.period_start)::int = y.year)::text as committed,
         (select coalesce(sum(p.amount_cents), 0) from funding_payments p join funding_lines l3 on l3.id = p.line_id where p.status = 'released' and extract(year from l3.period_start)::int = y.year)::text as paid
-      from (select distinct extract(year from period_start)::int as year from funding_lines) y order by 1`.execute(t.database.db);
+      from (select distinct extract(year from period_start)::int as year from funding_lines) y order by 1`.execute(
+      t.database.db,
+    );
     expect(dashboard.byYear.map((y) => y.year)).toEqual(rows.rows.map((r) => r.year));
     for (const row of rows.rows) {
       const year = dashboard.byYear.find((y) => y.year === row.year);
@@ -75,18 +100,33 @@ describe('budget dashboard totals match the rows', () => {
 
     // Independent: each commitment's clusters, equal parts with leftover cents to the first ids.
     const db = t.database.db;
-    const commitments = await db.selectFrom('funding_commitments').select(['id', 'amount_cents', 'project_id', 'base_operation_id']).execute();
-    const projectClusters = await db.selectFrom('project_clusters').select(['project_id', 'cluster_id']).execute();
+    const commitments = await db
+      .selectFrom('funding_commitments')
+      .select(['id', 'amount_cents', 'project_id', 'base_operation_id'])
+      .execute();
+    const projectClusters = await db
+      .selectFrom('project_clusters')
+      .select(['project_id', 'cluster_id'])
+      .execute();
     const grants = await db.selectFrom('base_operation_grants').select(['id', 'cluster_id']).execute();
     const expected = new Map<string, bigint>();
     for (const c of commitments) {
-      const ids = c.project_id ? projectClusters.filter((pc) => pc.project_id === c.project_id).map((pc) => pc.cluster_id).sort() : [grants.find((g) => g.id === c.base_operation_id)?.cluster_id ?? ''];
+      const ids = c.project_id
+        ? projectClusters
+            .filter((pc) => pc.project_id === c.project_id)
+            .map((pc) => pc.cluster_id)
+            .sort()
+        : [grants.find((g) => g.id === c.base_operation_id)?.cluster_id ?? ''];
       const amount = BigInt(c.amount_cents);
       const n = BigInt(ids.length);
-      ids.forEach((id, i) => expected.set(id, (expected.get(id) ?? 0n) + amount / n + (BigInt(i) < amount % n ? 1n : 0n)));
+      ids.forEach((id, i) =>
+        expected.set(id, (expected.get(id) ?? 0n) + amount / n + (BigInt(i) < amount % n ? 1n : 0n)),
+      );
     }
     for (const [clusterId, cents] of expected) {
-      expect(BigInt(dashboard.byCluster.find((c) => c.clusterId === clusterId)?.committedCents ?? -1)).toBe(cents);
+      expect(BigInt(dashboard.byCluster.find((c) => c.clusterId === clusterId)?.committedCents ?? -1)).toBe(
+        cents,
+      );
     }
   });
 });

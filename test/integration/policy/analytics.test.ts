@@ -18,7 +18,14 @@ describe('policy analytics on the demo data plus a generated register', () => {
     t = await createTestApp();
     officer = await t.loginAs('officer');
     analyst = await t.loginAs('analyst');
-    ctx = { db: t.database.db, actor: null, auditActor: systemActor('test'), requestId: null, now: () => new Date(), config: t.config };
+    ctx = {
+      db: t.database.db,
+      actor: null,
+      auditActor: systemActor('test'),
+      requestId: null,
+      now: () => new Date(),
+      config: t.config,
+    };
   });
   afterAll(() => t.close());
 
@@ -35,29 +42,69 @@ describe('policy analytics on the demo data plus a generated register', () => {
         and not exists (select 1 from cluster_themes ct join clusters c on c.id = ct.cluster_id and c.status <> 'ended' where ct.theme_id = t.id)
         and not exists (select 1 from project_themes pt join projects p on p.id = pt.project_id and p.status <> 'stopped' where pt.theme_id = t.id)
       order by t.code`.execute(t.database.db);
-    expect(data.ranking.filter((r: { isUncovered: boolean }) => r.isUncovered).map((r: { code: string }) => r.code).sort()).toEqual(uncovered.rows.map((r) => r.code));
+    expect(
+      data.ranking
+        .filter((r: { isUncovered: boolean }) => r.isUncovered)
+        .map((r: { code: string }) => r.code)
+        .sort(),
+    ).toEqual(uncovered.rows.map((r) => r.code));
     for (const cell of data.cells) {
       expect(cell.strength).toBeGreaterThanOrEqual(0);
       expect(cell.strength).toBeLessThanOrEqual(1);
     }
-    const links = await t.database.db.selectFrom('cluster_themes').select(['cluster_id', 'theme_id']).execute();
+    const links = await t.database.db
+      .selectFrom('cluster_themes')
+      .select(['cluster_id', 'theme_id'])
+      .execute();
     const linkedCells = data.cells.filter((c: { linked: boolean }) => c.linked).length;
     const activeClusterIds = new Set(data.clusters.map((c: { id: string }) => c.id));
     const themeIds = new Set(data.themes.map((x: { id: string }) => x.id));
-    expect(linkedCells).toBe(links.filter((l) => activeClusterIds.has(l.cluster_id) && themeIds.has(l.theme_id)).length);
+    expect(linkedCells).toBe(
+      links.filter((l) => activeClusterIds.has(l.cluster_id) && themeIds.has(l.theme_id)).length,
+    );
     const csv = await analyst.get('/api/policy/exports/themes?format=csv');
-    expect(csv.body.split('\r\n')[0]).toBe('code,kind,theme,coverage,clusters_linked,clusters_active,projects,proposals,uncovered');
+    expect(csv.body.split('\r\n')[0]).toBe(
+      'code,kind,theme,coverage,clusters_linked,clusters_active,projects,proposals,uncovered',
+    );
   });
 
   it('shows call proposals on a theme as candidates beside its coverage', async () => {
     const db = t.database.db;
     const call = await db.selectFrom('calls').select('id').executeTakeFirstOrThrow();
-    const owner = await db.selectFrom('users').select('id').where('role', '=', 'applicant').executeTakeFirstOrThrow();
-    const theme = await db.selectFrom('themes').select('id').where('code', '=', 'ST-SPACE').executeTakeFirstOrThrow();
-    const before = (await officer.get('/api/policy/coverage')).json().data.ranking.find((r: { id: string }) => r.id === theme.id);
-    for (const [reference, status] of [['POLICY-T-1', 'submitted'], ['POLICY-T-2', 'draft'], ['POLICY-T-3', 'withdrawn'], ['POLICY-T-4', 'eligible']] as const) {
-      const proposal = await db.insertInto('proposals').values({ call_id: call.id, reference, title: `Ruimtevaartvoorstel ${reference} (test)`, owner_user_id: owner.id, status }).returning('id').executeTakeFirstOrThrow();
-      await db.insertInto('proposal_themes').values({ proposal_id: proposal.id, theme_id: theme.id }).execute();
+    const owner = await db
+      .selectFrom('users')
+      .select('id')
+      .where('role', '=', 'applicant')
+      .executeTakeFirstOrThrow();
+    const theme = await db
+      .selectFrom('themes')
+      .select('id')
+      .where('code', '=', 'ST-SPACE')
+      .executeTakeFirstOrThrow();
+    const before = (await officer.get('/api/policy/coverage'))
+      .json()
+      .data.ranking.find((r: { id: string }) => r.id === theme.id);
+    for (const [reference, status] of [
+      ['POLICY-T-1', 'submitted'],
+      ['POLICY-T-2', 'draft'],
+      ['POLICY-T-3', 'withdrawn'],
+      ['POLICY-T-4', 'eligible'],
+    ] as const) {
+      const proposal = await db
+        .insertInto('proposals')
+        .values({
+          call_id: call.id,
+          reference,
+          title: `Ruimtevaartvoorstel ${reference} (test)`,
+          owner_user_id: owner.id,
+          status,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await db
+        .insertInto('proposal_themes')
+        .values({ proposal_id: proposal.id, theme_id: theme.id })
+        .execute();
     }
     const after = (await officer.get('/api/policy/coverage')).json().data;
     const row = after.ranking.find((r: { id: string }) => r.id === theme.id);
@@ -69,10 +116,16 @@ describe('policy analytics on the demo data plus a generated register', () => {
   it('names the closest pair of clusters and why, matching a plain recount of members and themes', async () => {
     const data = (await officer.get('/api/policy/overlap')).json().data;
     const members = await sql<{ cluster_id: string; organisation_id: string }>`
-      select cluster_id, organisation_id from memberships where valid_from <= ${today}::date and (valid_to is null or valid_to >= ${today}::date)`.execute(t.database.db);
-    const themes = await t.database.db.selectFrom('cluster_themes').select(['cluster_id', 'theme_id']).execute();
+      select cluster_id, organisation_id from memberships where valid_from <= ${today}::date and (valid_to is null or valid_to >= ${today}::date)`.execute(
+      t.database.db,
+    );
+    const themes = await t.database.db
+      .selectFrom('cluster_themes')
+      .select(['cluster_id', 'theme_id'])
+      .execute();
     const clusters = data.clusters.map((c: { id: string }) => c.id) as string[];
-    const setOf = (rows: { cluster_id: string; value: string }[], id: string) => new Set(rows.filter((r) => r.cluster_id === id).map((r) => r.value));
+    const setOf = (rows: { cluster_id: string; value: string }[], id: string) =>
+      new Set(rows.filter((r) => r.cluster_id === id).map((r) => r.value));
     const m = members.rows.map((r) => ({ cluster_id: r.cluster_id, value: r.organisation_id }));
     const th = themes.map((r) => ({ cluster_id: r.cluster_id, value: r.theme_id }));
     const j = (a: Set<string>, b: Set<string>) => {
@@ -83,7 +136,10 @@ describe('policy analytics on the demo data plus a generated register', () => {
     let best = { score: -1, pair: '' };
     for (let i = 0; i < clusters.length; i++) {
       for (let k = i + 1; k < clusters.length; k++) {
-        const score = (j(setOf(m, clusters[i]), setOf(m, clusters[k])) + j(setOf(th, clusters[i]), setOf(th, clusters[k]))) / 2;
+        const score =
+          (j(setOf(m, clusters[i]), setOf(m, clusters[k])) +
+            j(setOf(th, clusters[i]), setOf(th, clusters[k]))) /
+          2;
         if (score > best.score + 1e-9) best = { score, pair: [clusters[i], clusters[k]].sort().join('|') };
       }
     }
@@ -95,24 +151,49 @@ describe('policy analytics on the demo data plus a generated register', () => {
   it('computes network figures that match an independent count in plain SQL', async () => {
     const data = (await analyst.get('/api/policy/network')).json().data;
     const db = t.database.db;
-    const one = async (query: ReturnType<typeof sql<{ n: string | number }>>) => Number((await query.execute(db)).rows[0].n);
+    const one = async (query: ReturnType<typeof sql<{ n: string | number }>>) =>
+      Number((await query.execute(db)).rows[0].n);
     const current = sql`m.valid_from <= ${today}::date and (m.valid_to is null or m.valid_to >= ${today}::date)`;
     const pairs = sql`(select distinct x.organisation_id as a, y.organisation_id as b from project_participants x join project_participants y on y.project_id = x.project_id and x.organisation_id < y.organisation_id)`;
-    const organisations = await one(sql<{ n: number }>`select count(*) as n from organisations o where exists (select 1 from project_participants pp where pp.organisation_id = o.id) or exists (select 1 from memberships m where m.organisation_id = o.id and ${current})`);
+    const organisations = await one(
+      sql<{
+        n: number;
+      }>`select count(*) as n from organisations o where exists (select 1 from project_participants pp where pp.organisation_id = o.id) or exists (select 1 from memberships m where m.organisation_id = o.id and ${current})`,
+    );
     const collaborations = await one(sql<{ n: number }>`select count(*) as n from ${pairs} p`);
-    const crossHelix = await one(sql<{ n: number }>`select count(*) as n from ${pairs} p join organisations a on a.id = p.a join organisations b on b.id = p.b where a.helix <> b.helix`);
-    const withSme = await one(sql<{ n: number }>`select count(*) as n from ${pairs} p join organisations a on a.id = p.a join organisations b on b.id = p.b where a.size_class in ('micro','small','medium') or b.size_class in ('micro','small','medium')`);
+    const crossHelix = await one(
+      sql<{
+        n: number;
+      }>`select count(*) as n from ${pairs} p join organisations a on a.id = p.a join organisations b on b.id = p.b where a.helix <> b.helix`,
+    );
+    const withSme = await one(
+      sql<{
+        n: number;
+      }>`select count(*) as n from ${pairs} p join organisations a on a.id = p.a join organisations b on b.id = p.b where a.size_class in ('micro','small','medium') or b.size_class in ('micro','small','medium')`,
+    );
     const crossCluster = await one(sql<{ n: number }>`select count(*) as n from ${pairs} p where not exists (
       select 1 from memberships m join memberships m2 on m2.cluster_id = m.cluster_id and m2.organisation_id = p.b and m2.valid_from <= ${today}::date and (m2.valid_to is null or m2.valid_to >= ${today}::date)
       where m.organisation_id = p.a and ${current})`);
-    const membershipLinks = await one(sql<{ n: number }>`select count(*) as n from (select distinct m.organisation_id as a, m2.organisation_id as b from memberships m
+    const membershipLinks = await one(sql<{
+      n: number;
+    }>`select count(*) as n from (select distinct m.organisation_id as a, m2.organisation_id as b from memberships m
       join memberships m2 on m2.cluster_id = m.cluster_id and m.organisation_id < m2.organisation_id and m2.valid_from <= ${today}::date and (m2.valid_to is null or m2.valid_to >= ${today}::date)
       where ${current}) x`);
-    const links = await one(sql<{ n: number }>`select count(*) as n from (select a, b from ${pairs} p union select distinct m.organisation_id, m2.organisation_id from memberships m
+    const links = await one(sql<{
+      n: number;
+    }>`select count(*) as n from (select a, b from ${pairs} p union select distinct m.organisation_id, m2.organisation_id from memberships m
       join memberships m2 on m2.cluster_id = m.cluster_id and m.organisation_id < m2.organisation_id and m2.valid_from <= ${today}::date and (m2.valid_to is null or m2.valid_to >= ${today}::date)
       where ${current}) x`);
     expect(collaborations).toBeGreaterThan(0);
-    expect(data.figures).toMatchObject({ organisations, collaborations, crossHelix, withSme, crossCluster, membershipLinks, links });
+    expect(data.figures).toMatchObject({
+      organisations,
+      collaborations,
+      crossHelix,
+      withSme,
+      crossCluster,
+      membershipLinks,
+      links,
+    });
     expect(data.bridging.length).toBeGreaterThan(0);
     expect(data.drawing.note).toBe('complete');
     expect(data.drawing.shownNodes).toBe(organisations);
@@ -132,17 +213,44 @@ describe('policy analytics on the demo data plus a generated register', () => {
     expect(empty.rows).toEqual([]);
     const generated = await generateRegister(ctx, { enterprises: 1500 });
     expect(generated.enterprises).toBe(1500 + generated.fromOrganisations);
-    await expect(generateRegister(ctx, { enterprises: 10 })).rejects.toMatchObject({ code: 'POLICY_REGISTER_NOT_EMPTY' });
+    await expect(generateRegister(ctx, { enterprises: 10 })).rejects.toMatchObject({
+      code: 'POLICY_REGISTER_NOT_EMPTY',
+    });
 
     const sections = (await officer.get('/api/policy/footprint?level=section')).json().data;
     expect(sections.note).toBeNull();
     // Independent count in JS over the raw rows: Flemish postcodes 1500–3999 and 8000–9999.
-    const addresses = await t.database.db.selectFrom('kbo_addresses').select(['entity_number', 'zipcode']).where('type_of_address', '=', 'REGO').execute();
-    const flemish = new Set(addresses.filter((a) => /^\d{4}$/.test(a.zipcode ?? '') && ((Number(a.zipcode) >= 1500 && Number(a.zipcode) <= 3999) || Number(a.zipcode) >= 8000)).map((a) => a.entity_number));
+    const addresses = await t.database.db
+      .selectFrom('kbo_addresses')
+      .select(['entity_number', 'zipcode'])
+      .where('type_of_address', '=', 'REGO')
+      .execute();
+    const flemish = new Set(
+      addresses
+        .filter(
+          (a) =>
+            /^\d{4}$/.test(a.zipcode ?? '') &&
+            ((Number(a.zipcode) >= 1500 && Number(a.zipcode) <= 3999) || Number(a.zipcode) >= 8000),
+        )
+        .map((a) => a.entity_number),
+    );
     expect(sections.register.flemish).toBe(flemish.size);
     expect(sections.register.withoutAddress).toBeGreaterThan(0);
-    const activities = await t.database.db.selectFrom('kbo_activities').select(['entity_number', 'nace_code']).where('classification', '=', 'MAIN').execute();
-    const manufacturing = new Set(activities.filter((a) => flemish.has(a.entity_number) && Number(a.nace_code.slice(0, 2)) >= 10 && Number(a.nace_code.slice(0, 2)) <= 33).map((a) => a.entity_number));
+    const activities = await t.database.db
+      .selectFrom('kbo_activities')
+      .select(['entity_number', 'nace_code'])
+      .where('classification', '=', 'MAIN')
+      .execute();
+    const manufacturing = new Set(
+      activities
+        .filter(
+          (a) =>
+            flemish.has(a.entity_number) &&
+            Number(a.nace_code.slice(0, 2)) >= 10 &&
+            Number(a.nace_code.slice(0, 2)) <= 33,
+        )
+        .map((a) => a.entity_number),
+    );
     const sectionC = sections.rows.find((r: { code: string }) => r.code === 'C');
     expect(sectionC.enterprises).toBe(manufacturing.size);
     expect(sectionC.members).toBeGreaterThan(0);
@@ -150,7 +258,9 @@ describe('policy analytics on the demo data plus a generated register', () => {
     // Sectors without any cluster member stand out among the weakest.
     const divisions = (await officer.get('/api/policy/footprint?level=division')).json().data;
     expect(divisions.weakest.length).toBeGreaterThan(0);
-    expect(divisions.weakest[0].share).toBe(Math.min(...divisions.weakest.map((r: { share: number }) => r.share)));
+    expect(divisions.weakest[0].share).toBe(
+      Math.min(...divisions.weakest.map((r: { share: number }) => r.share)),
+    );
     expect(divisions.rows.find((r: { code: string }) => r.code === '56').members).toBe(0);
     const groups = (await officer.get('/api/policy/footprint?level=group')).json().data;
     expect(groups.rows.every((r: { code: string }) => r.code.length === 3)).toBe(true);

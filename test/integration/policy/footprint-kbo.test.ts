@@ -7,7 +7,11 @@ import { createTestApp, type TestApp, type TestClient } from '../../helpers/test
 import { systemActor } from '../../../src/server/http/actor';
 import { generateKbo } from '../../../src/server/modules/kbo/generate-kbo';
 import { importKbo } from '../../../src/server/modules/kbo/import-kbo';
-import { openPgliteSession, openPostgresSession, type BulkSession } from '../../../src/server/modules/kbo/kbo-bulk';
+import {
+  openPgliteSession,
+  openPostgresSession,
+  type BulkSession,
+} from '../../../src/server/modules/kbo/kbo-bulk';
 import { isFlemishPostcode, sectionOfDivision } from '../../../src/server/modules/policy/nace';
 
 /** The footprint over a register loaded the way production loads it: the portfolio module's KBO generator and importer. */
@@ -22,7 +26,8 @@ describe('economic footprint on an imported (generated) KBO register', () => {
     officer = await t.loginAs('officer');
     if (t.database.pglite) session = await openPgliteSession(t.database.pglite);
     else {
-      const name = (await sql<{ name: string }>`select current_database() as name`.execute(t.database.db)).rows[0].name;
+      const name = (await sql<{ name: string }>`select current_database() as name`.execute(t.database.db))
+        .rows[0].name;
       const url = new URL(inject('serverUrl') as string);
       url.pathname = `/${name}`;
       session = await openPostgresSession(url.toString());
@@ -41,11 +46,32 @@ describe('economic footprint on an imported (generated) KBO register', () => {
     const data = (await officer.get('/api/policy/footprint?level=section')).json().data;
     expect(data.note).toBeNull();
     const db = t.database.db;
-    const active = new Set((await db.selectFrom('kbo_enterprises').select('enterprise_number').where('status', '=', 'AC').execute()).map((e) => e.enterprise_number));
-    const offices = await db.selectFrom('kbo_addresses').select(['entity_number', 'zipcode']).where('type_of_address', '=', 'REGO').execute();
-    const flemish = new Set(offices.filter((a) => active.has(a.entity_number) && isFlemishPostcode(a.zipcode)).map((a) => a.entity_number));
+    const active = new Set(
+      (
+        await db
+          .selectFrom('kbo_enterprises')
+          .select('enterprise_number')
+          .where('status', '=', 'AC')
+          .execute()
+      ).map((e) => e.enterprise_number),
+    );
+    const offices = await db
+      .selectFrom('kbo_addresses')
+      .select(['entity_number', 'zipcode'])
+      .where('type_of_address', '=', 'REGO')
+      .execute();
+    const flemish = new Set(
+      offices
+        .filter((a) => active.has(a.entity_number) && isFlemishPostcode(a.zipcode))
+        .map((a) => a.entity_number),
+    );
     expect(data.register.flemish).toBe(flemish.size);
-    const activities = await db.selectFrom('kbo_activities').select(['entity_number', 'nace_code']).where('classification', '=', 'MAIN').where('nace_version', '=', '2008').execute();
+    const activities = await db
+      .selectFrom('kbo_activities')
+      .select(['entity_number', 'nace_code'])
+      .where('classification', '=', 'MAIN')
+      .where('nace_version', '=', '2008')
+      .execute();
     const perSection = new Map<string, Set<string>>();
     for (const a of activities) {
       if (!flemish.has(a.entity_number)) continue;
@@ -55,7 +81,11 @@ describe('economic footprint on an imported (generated) KBO register', () => {
       perSection.set(section, (perSection.get(section) ?? new Set()).add(a.entity_number));
     }
     const expected = Object.fromEntries([...perSection].map(([section, set]) => [section, set.size]));
-    const actual = Object.fromEntries(data.rows.filter((r: { code: string }) => r.code !== '?').map((r: { code: string; enterprises: number }) => [r.code, r.enterprises]));
+    const actual = Object.fromEntries(
+      data.rows
+        .filter((r: { code: string }) => r.code !== '?')
+        .map((r: { code: string; enterprises: number }) => [r.code, r.enterprises]),
+    );
     expect(actual).toEqual(expected);
     expect(data.weakest.length).toBeGreaterThan(0);
   });

@@ -2,11 +2,25 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestClient } from '../../helpers/test-app';
 
 interface Comparison {
-  scenarios: { id: string; code: string; name: string; status: string; rank: number | null; total: number | null; isPlaceholder: boolean; isPreferredDirection: boolean }[];
+  scenarios: {
+    id: string;
+    code: string;
+    name: string;
+    status: string;
+    rank: number | null;
+    total: number | null;
+    isPlaceholder: boolean;
+    isPreferredDirection: boolean;
+  }[];
   criteria: { id: string; code: string; rawWeight: number; weight: number }[];
   weightNote: { kind: string; rawSum: number } | null;
   ranking: string[];
-  sensitivity: { criterionId: string; topScenarioId: string; up: { weight: number; newTopScenarioId: string } | null; down: { weight: number } | null }[];
+  sensitivity: {
+    criterionId: string;
+    topScenarioId: string;
+    up: { weight: number; newTopScenarioId: string } | null;
+    down: { weight: number } | null;
+  }[];
   stakeholders: { id: string; kind: string; label: string; isMine: boolean }[];
   scores: { stakeholder: string; comment: string }[];
 }
@@ -38,7 +52,14 @@ describe('policy scenarios', () => {
     expect(unscored?.rank).toBeNull();
     expect(comparison.ranking).toHaveLength(4);
     expect(comparison.ranking[0]).toBe(preferred?.id);
-    expect(comparison.criteria.map((c) => c.code)).toEqual(['economic_valorisation', 'societal_challenges', 'company_involvement', 'independence', 'european_relevance', 'cost']);
+    expect(comparison.criteria.map((c) => c.code)).toEqual([
+      'economic_valorisation',
+      'societal_challenges',
+      'company_involvement',
+      'independence',
+      'european_relevance',
+      'cost',
+    ]);
     expect(comparison.weightNote).toBeNull();
     expect(comparison.sensitivity).toHaveLength(6);
     expect(comparison.sensitivity.every((s) => s.topScenarioId === preferred?.id)).toBe(true);
@@ -53,7 +74,11 @@ describe('policy scenarios', () => {
     expect(after.criteria[5].weight).toBeCloseTo(6 / 11, 10);
     const incomplete = await officer.put('/api/policy/criteria/weights', { weights: weights.slice(1) });
     expect(incomplete.json().code).toBe('POLICY_WEIGHTS_INCOMPLETE');
-    const audit = await t.database.db.selectFrom('audit_events').select('action').where('action', '=', 'policy.weights_set').execute();
+    const audit = await t.database.db
+      .selectFrom('audit_events')
+      .select('action')
+      .where('action', '=', 'policy.weights_set')
+      .execute();
     expect(audit).toHaveLength(1);
     // Back to the seeded weights for the other tests.
     const reset = comparison.criteria.map((c) => ({ criterionId: c.id, weight: c.rawWeight }));
@@ -62,7 +87,12 @@ describe('policy scenarios', () => {
 
   it('lets an analyst score as themselves; others see the account by role, officers by name', async () => {
     const scenario = comparison.scenarios.find((s) => s.code === 'GREEN-PAPER-4')!;
-    const scores = comparison.criteria.map((c) => ({ scenarioId: scenario.id, criterionId: c.id, score: 2, comment: c.code === 'cost' ? 'Te duur (test).' : '' }));
+    const scores = comparison.criteria.map((c) => ({
+      scenarioId: scenario.id,
+      criterionId: c.id,
+      score: 2,
+      comment: c.code === 'cost' ? 'Te duur (test).' : '',
+    }));
     const saved = await analyst.put('/api/policy/my-scores', { scores });
     expect(saved.statusCode).toBe(200);
     const mine: Comparison = saved.json().data;
@@ -73,7 +103,9 @@ describe('policy scenarios', () => {
     expect(account.label).toMatch(/^Account 1 \(beleidsanalist\)$/);
     expect(JSON.stringify(seenByManager)).not.toContain('Ali Analist');
     const seenByOfficer: Comparison = (await officer.get('/api/policy/scenarios')).json().data;
-    expect(seenByOfficer.stakeholders.find((s) => s.kind === 'account')?.label).toBe('Ali Analist (voorbeeld)');
+    expect(seenByOfficer.stakeholders.find((s) => s.kind === 'account')?.label).toBe(
+      'Ali Analist (voorbeeld)',
+    );
     expect(seenByOfficer.scores.some((s) => s.comment === 'Te duur (test).')).toBe(true);
   });
 
@@ -83,28 +115,56 @@ describe('policy scenarios', () => {
     const data: Comparison = created.json().data;
     const stakeholder = data.stakeholders.find((s) => s.label === 'Testfederatie (voorbeeld)')!;
     const scenario = data.scenarios[0];
-    const scores = [{ scenarioId: scenario.id, criterionId: data.criteria[0].id, score: 5, comment: 'Sterk (test).' }];
-    expect((await officer.put(`/api/policy/stakeholders/${stakeholder.id}/scores`, { scores })).statusCode).toBe(200);
-    expect((await officer.post('/api/policy/stakeholders', { name: 'testfederatie (voorbeeld)' })).json().code).toBe('POLICY_STAKEHOLDER_TAKEN');
+    const scores = [
+      { scenarioId: scenario.id, criterionId: data.criteria[0].id, score: 5, comment: 'Sterk (test).' },
+    ];
+    expect(
+      (await officer.put(`/api/policy/stakeholders/${stakeholder.id}/scores`, { scores })).statusCode,
+    ).toBe(200);
+    expect(
+      (await officer.post('/api/policy/stakeholders', { name: 'testfederatie (voorbeeld)' })).json().code,
+    ).toBe('POLICY_STAKEHOLDER_TAKEN');
     const account = data.stakeholders.find((s) => s.kind === 'account')!;
     const foreign = await officer.put(`/api/policy/stakeholders/${account.id}/scores`, { scores });
     expect(foreign.statusCode).toBe(404);
-    const missing = await officer.put('/api/policy/stakeholders/00000000-0000-4000-8000-000000000000/scores', { scores });
+    const missing = await officer.put(
+      '/api/policy/stakeholders/00000000-0000-4000-8000-000000000000/scores',
+      { scores },
+    );
     expect(missing.statusCode).toBe(404);
     expect(foreign.json().code).toBe(missing.json().code);
-    expect((await manager.put(`/api/policy/stakeholders/${stakeholder.id}/scores`, { scores })).statusCode).toBe(403);
-    const badReference = await officer.put(`/api/policy/stakeholders/${stakeholder.id}/scores`, { scores: [{ ...scores[0], criterionId: '00000000-0000-4000-8000-000000000000' }] });
+    expect(
+      (await manager.put(`/api/policy/stakeholders/${stakeholder.id}/scores`, { scores })).statusCode,
+    ).toBe(403);
+    const badReference = await officer.put(`/api/policy/stakeholders/${stakeholder.id}/scores`, {
+      scores: [{ ...scores[0], criterionId: '00000000-0000-4000-8000-000000000000' }],
+    });
     expect(badReference.json().code).toBe('POLICY_UNKNOWN_REFERENCE');
   });
 
   it('edits a placeholder scenario, which then is no longer a placeholder', async () => {
     const scenario = comparison.scenarios.find((s) => s.code === 'GREEN-PAPER-1')!;
-    const response = await officer.put(`/api/policy/scenarios/${scenario.id}`, { name: 'Scenario 1 (test)', description: 'Tekst uit het groenboek (test).' });
+    const response = await officer.put(`/api/policy/scenarios/${scenario.id}`, {
+      name: 'Scenario 1 (test)',
+      description: 'Tekst uit het groenboek (test).',
+    });
     expect(response.statusCode).toBe(200);
     const after: Comparison = response.json().data;
-    expect(after.scenarios.find((s) => s.id === scenario.id)).toMatchObject({ name: 'Scenario 1 (test)', isPlaceholder: false });
-    expect((await analyst.put(`/api/policy/scenarios/${scenario.id}`, { name: 'x', description: '' })).statusCode).toBe(403);
-    expect((await officer.put('/api/policy/scenarios/00000000-0000-4000-8000-000000000000', { name: 'x', description: '' })).statusCode).toBe(404);
+    expect(after.scenarios.find((s) => s.id === scenario.id)).toMatchObject({
+      name: 'Scenario 1 (test)',
+      isPlaceholder: false,
+    });
+    expect(
+      (await analyst.put(`/api/policy/scenarios/${scenario.id}`, { name: 'x', description: '' })).statusCode,
+    ).toBe(403);
+    expect(
+      (
+        await officer.put('/api/policy/scenarios/00000000-0000-4000-8000-000000000000', {
+          name: 'x',
+          description: '',
+        })
+      ).statusCode,
+    ).toBe(404);
   });
 
   it('prints a PDF summary and exports the tables as XLSX and CSV', async () => {

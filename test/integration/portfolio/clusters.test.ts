@@ -16,8 +16,21 @@ describe('clusters, themes and open data', () => {
     manager = await t.loginAs('manager');
     analyst = await t.loginAs('analyst');
     admin = await t.loginAs('admin');
-    ownClusterId = (await t.database.db.selectFrom('user_clusters').select('cluster_id').where('user_id', '=', manager.userId as string).executeTakeFirstOrThrow()).cluster_id;
-    otherClusterId = (await t.database.db.selectFrom('clusters').select('id').where('id', '!=', ownClusterId).where('kind', '=', 'spearhead').executeTakeFirstOrThrow()).id;
+    ownClusterId = (
+      await t.database.db
+        .selectFrom('user_clusters')
+        .select('cluster_id')
+        .where('user_id', '=', manager.userId as string)
+        .executeTakeFirstOrThrow()
+    ).cluster_id;
+    otherClusterId = (
+      await t.database.db
+        .selectFrom('clusters')
+        .select('id')
+        .where('id', '!=', ownClusterId)
+        .where('kind', '=', 'spearhead')
+        .executeTakeFirstOrThrow()
+    ).id;
   });
   afterAll(() => t.close());
 
@@ -36,15 +49,26 @@ describe('clusters, themes and open data', () => {
 
     const networks = await analyst.get('/api/clusters?kind=business_network');
     expect(networks.json().data.every((c: { kind: string }) => c.kind === 'business_network')).toBe(true);
-    const energy = await t.database.db.selectFrom('themes').select('id').where('kind', '=', 'transition').where('code', '=', 'energy').executeTakeFirstOrThrow();
+    const energy = await t.database.db
+      .selectFrom('themes')
+      .select('id')
+      .where('kind', '=', 'transition')
+      .where('code', '=', 'energy')
+      .executeTakeFirstOrThrow();
     const byTransition = await analyst.get(`/api/clusters?transitionId=${energy.id}`);
-    expect(byTransition.json().data.map((c: { shortName: string }) => c.shortName)).toEqual(expect.arrayContaining(['Flux50', 'IBN-Waterstof']));
+    expect(byTransition.json().data.map((c: { shortName: string }) => c.shortName)).toEqual(
+      expect.arrayContaining(['Flux50', 'IBN-Waterstof']),
+    );
     expect(byTransition.json().data.map((c: { shortName: string }) => c.shortName)).not.toContain('MEDVIA');
     expect((await analyst.get('/api/clusters.xlsx')).statusCode).toBe(200);
   });
 
   it('a manager edits mission, roadmap and themes of their own cluster, not officer fields nor other clusters', async () => {
-    const circular = await t.database.db.selectFrom('themes').select('id').where('code', '=', 'circular_economy').executeTakeFirstOrThrow();
+    const circular = await t.database.db
+      .selectFrom('themes')
+      .select('id')
+      .where('code', '=', 'circular_economy')
+      .executeTakeFirstOrThrow();
     const response = await manager.patch(`/api/clusters/${ownClusterId}`, {
       economicMission: 'Een vernieuwde missie (voorbeeld).',
       goals: [{ title: 'Doel 1 (voorbeeld)', description: 'Meer kmo’s', targetYear: 2027 }],
@@ -53,68 +77,209 @@ describe('clusters, themes and open data', () => {
     expect(response.statusCode).toBe(200);
     expect(response.json().data).toMatchObject({ economicMission: 'Een vernieuwde missie (voorbeeld).' });
     expect(response.json().data.goals).toHaveLength(1);
-    expect(response.json().data.transitions.map((x: { code: string }) => x.code)).toEqual(['circular_economy']);
-    expect((await manager.patch(`/api/clusters/${ownClusterId}`, { mandateEnd: '2030-12-31' })).statusCode).toBe(403);
-    expect((await manager.patch(`/api/clusters/${otherClusterId}`, { economicMission: 'x' })).statusCode).toBe(403);
-    expect((await manager.patch('/api/clusters/00000000-0000-4000-8000-000000000000', { economicMission: 'x' })).statusCode).toBe(404);
+    expect(response.json().data.transitions.map((x: { code: string }) => x.code)).toEqual([
+      'circular_economy',
+    ]);
+    expect(
+      (await manager.patch(`/api/clusters/${ownClusterId}`, { mandateEnd: '2030-12-31' })).statusCode,
+    ).toBe(403);
+    expect(
+      (await manager.patch(`/api/clusters/${otherClusterId}`, { economicMission: 'x' })).statusCode,
+    ).toBe(403);
+    expect(
+      (await manager.patch('/api/clusters/00000000-0000-4000-8000-000000000000', { economicMission: 'x' }))
+        .statusCode,
+    ).toBe(404);
     const detail = await manager.get(`/api/clusters/${ownClusterId}`);
     expect(detail.json().abilities).toMatchObject({ edit: true, editAll: false, promote: false });
     expect(detail.json().data.managers.length).toBeGreaterThan(0);
   });
 
   it('an officer creates a business network, moves it through its lifecycle and promotes it with date and motivation', async () => {
-    const created = await officer.post('/api/clusters', { name: 'IBN Fotonica (voorbeeld)', shortName: 'IBN-Fotonica', kind: 'business_network', mandateStart: '2025-01-01', mandateEnd: '2027-12-31' });
+    const created = await officer.post('/api/clusters', {
+      name: 'IBN Fotonica (voorbeeld)',
+      shortName: 'IBN-Fotonica',
+      kind: 'business_network',
+      mandateStart: '2025-01-01',
+      mandateEnd: '2027-12-31',
+    });
     expect(created.statusCode).toBe(201);
     const id = created.json().data.id;
     expect(created.json().data.status).toBe('candidate');
-    expect((await officer.post('/api/clusters', { name: 'Dubbel', shortName: 'ibn-fotonica', kind: 'business_network' })).json().code).toBe('CLUSTER_SHORT_NAME_TAKEN');
+    expect(
+      (
+        await officer.post('/api/clusters', {
+          name: 'Dubbel',
+          shortName: 'ibn-fotonica',
+          kind: 'business_network',
+        })
+      ).json().code,
+    ).toBe('CLUSTER_SHORT_NAME_TAKEN');
 
-    const active = await officer.post(`/api/clusters/${id}/status`, { status: 'active', effectiveOn: '2025-01-01', motivation: 'Goedgekeurd na de oproep.' });
+    const active = await officer.post(`/api/clusters/${id}/status`, {
+      status: 'active',
+      effectiveOn: '2025-01-01',
+      motivation: 'Goedgekeurd na de oproep.',
+    });
     expect(active.json().data.status).toBe('active');
-    expect((await officer.post(`/api/clusters/${id}/status`, { status: 'candidate', effectiveOn: '2025-02-01' })).json().code).toBe('CLUSTER_STATUS_TRANSITION_INVALID');
+    expect(
+      (
+        await officer.post(`/api/clusters/${id}/status`, { status: 'candidate', effectiveOn: '2025-02-01' })
+      ).json().code,
+    ).toBe('CLUSTER_STATUS_TRANSITION_INVALID');
 
-    const promoted = await officer.post(`/api/clusters/${id}/promote`, { effectiveOn: '2026-01-01', motivation: 'Sterke groei en duidelijke strategische meerwaarde.', mandateEnd: '2031-12-31' });
+    const promoted = await officer.post(`/api/clusters/${id}/promote`, {
+      effectiveOn: '2026-01-01',
+      motivation: 'Sterke groei en duidelijke strategische meerwaarde.',
+      mandateEnd: '2031-12-31',
+    });
     expect(promoted.statusCode).toBe(200);
-    expect(promoted.json().data).toMatchObject({ kind: 'spearhead', status: 'active', mandateStart: '2026-01-01', mandateEnd: '2031-12-31' });
+    expect(promoted.json().data).toMatchObject({
+      kind: 'spearhead',
+      status: 'active',
+      mandateStart: '2026-01-01',
+      mandateEnd: '2031-12-31',
+    });
     const history = promoted.json().data.history;
     expect(history.map((h: { event: string }) => h.event)).toEqual(['created', 'status_changed', 'promoted']);
-    expect(history[2]).toMatchObject({ fromKind: 'business_network', toKind: 'spearhead', effectiveOn: '2026-01-01' });
-    expect((await officer.post(`/api/clusters/${id}/promote`, { effectiveOn: '2026-02-01', motivation: 'Nogmaals promoveren kan niet.' })).json().code).toBe('CLUSTER_NOT_PROMOTABLE');
-    const audit = await t.database.db.selectFrom('audit_events').select('action').where('entity_id', '=', id).execute();
-    expect(audit.map((a) => a.action)).toEqual(['cluster.created', 'cluster.status_changed', 'cluster.promoted']);
+    expect(history[2]).toMatchObject({
+      fromKind: 'business_network',
+      toKind: 'spearhead',
+      effectiveOn: '2026-01-01',
+    });
+    expect(
+      (
+        await officer.post(`/api/clusters/${id}/promote`, {
+          effectiveOn: '2026-02-01',
+          motivation: 'Nogmaals promoveren kan niet.',
+        })
+      ).json().code,
+    ).toBe('CLUSTER_NOT_PROMOTABLE');
+    const audit = await t.database.db
+      .selectFrom('audit_events')
+      .select('action')
+      .where('entity_id', '=', id)
+      .execute();
+    expect(audit.map((a) => a.action)).toEqual([
+      'cluster.created',
+      'cluster.status_changed',
+      'cluster.promoted',
+    ]);
   });
 
   it('adds and ends memberships; refuses overlapping periods', async () => {
-    const organisation = await t.database.db.selectFrom('organisations').select('id').where('name', 'like', 'Chip%').executeTakeFirstOrThrow();
-    await t.database.db.deleteFrom('memberships').where('organisation_id', '=', organisation.id).where('cluster_id', '=', ownClusterId).execute();
-    const added = await manager.post(`/api/clusters/${ownClusterId}/members`, { organisationId: organisation.id, validFrom: '2024-01-01' });
+    const organisation = await t.database.db
+      .selectFrom('organisations')
+      .select('id')
+      .where('name', 'like', 'Chip%')
+      .executeTakeFirstOrThrow();
+    await t.database.db
+      .deleteFrom('memberships')
+      .where('organisation_id', '=', organisation.id)
+      .where('cluster_id', '=', ownClusterId)
+      .execute();
+    const added = await manager.post(`/api/clusters/${ownClusterId}/members`, {
+      organisationId: organisation.id,
+      validFrom: '2024-01-01',
+    });
     expect(added.statusCode).toBe(201);
-    expect((await manager.post(`/api/clusters/${ownClusterId}/members`, { organisationId: organisation.id, validFrom: '2025-06-01' })).json().code).toBe('MEMBERSHIP_OVERLAPS');
-    const ended = await manager.patch(`/api/clusters/${ownClusterId}/members/${added.json().data.id}`, { validTo: '2025-05-31' });
+    expect(
+      (
+        await manager.post(`/api/clusters/${ownClusterId}/members`, {
+          organisationId: organisation.id,
+          validFrom: '2025-06-01',
+        })
+      ).json().code,
+    ).toBe('MEMBERSHIP_OVERLAPS');
+    const ended = await manager.patch(`/api/clusters/${ownClusterId}/members/${added.json().data.id}`, {
+      validTo: '2025-05-31',
+    });
     expect(ended.statusCode).toBe(204);
-    expect((await manager.post(`/api/clusters/${ownClusterId}/members`, { organisationId: organisation.id, validFrom: '2025-06-01' })).statusCode).toBe(201);
-    expect((await manager.post(`/api/clusters/${otherClusterId}/members`, { organisationId: organisation.id, validFrom: '2025-06-01' })).statusCode).toBe(403);
+    expect(
+      (
+        await manager.post(`/api/clusters/${ownClusterId}/members`, {
+          organisationId: organisation.id,
+          validFrom: '2025-06-01',
+        })
+      ).statusCode,
+    ).toBe(201);
+    expect(
+      (
+        await manager.post(`/api/clusters/${otherClusterId}/members`, {
+          organisationId: organisation.id,
+          validFrom: '2025-06-01',
+        })
+      ).statusCode,
+    ).toBe(403);
     // A membership of another cluster answers like a missing one.
-    expect((await manager.patch(`/api/clusters/${ownClusterId}/members/${(await t.database.db.selectFrom('memberships').select('id').where('cluster_id', '=', otherClusterId).executeTakeFirstOrThrow()).id}`, { validTo: '2025-01-01' })).statusCode).toBe(404);
+    expect(
+      (
+        await manager.patch(
+          `/api/clusters/${ownClusterId}/members/${(await t.database.db.selectFrom('memberships').select('id').where('cluster_id', '=', otherClusterId).executeTakeFirstOrThrow()).id}`,
+          { validTo: '2025-01-01' },
+        )
+      ).statusCode,
+    ).toBe(404);
   });
 
   it('seeds the seven Visie 2050 transitions and the NACE sections; admins edit the taxonomy', async () => {
     const transitions = (await analyst.get('/api/themes?kind=transition')).json().data;
-    expect(transitions.map((x: { code: string }) => x.code).sort()).toEqual(['care_living_together', 'circular_economy', 'energy', 'industry_4_0', 'lifelong_learning', 'smart_living', 'transport_mobility']);
+    expect(transitions.map((x: { code: string }) => x.code).sort()).toEqual([
+      'care_living_together',
+      'circular_economy',
+      'energy',
+      'industry_4_0',
+      'lifelong_learning',
+      'smart_living',
+      'transport_mobility',
+    ]);
     expect(transitions.every((x: { isExample: boolean }) => !x.isExample)).toBe(true);
     expect((await analyst.get('/api/themes?kind=sector')).json().data).toHaveLength(21);
     const strategic = (await analyst.get('/api/themes?kind=strategic_theme')).json().data;
     expect(strategic.length).toBeGreaterThan(0);
     expect(strategic.every((x: { isExample: boolean }) => x.isExample)).toBe(true);
 
-    const parent = (await analyst.get('/api/themes?kind=technology_domain')).json().data.find((x: { code: string }) => x.code === 'TD-AI');
-    const created = await admin.post('/api/themes', { kind: 'technology_domain', code: 'TD-AI-NLP', labelNl: 'Taaltechnologie', labelEn: 'Language technology', parentId: parent.id });
+    const parent = (await analyst.get('/api/themes?kind=technology_domain'))
+      .json()
+      .data.find((x: { code: string }) => x.code === 'TD-AI');
+    const created = await admin.post('/api/themes', {
+      kind: 'technology_domain',
+      code: 'TD-AI-NLP',
+      labelNl: 'Taaltechnologie',
+      labelEn: 'Language technology',
+      parentId: parent.id,
+    });
     expect(created.statusCode).toBe(201);
-    expect((await admin.post('/api/themes', { kind: 'technology_domain', code: 'TD-AI-NLP', labelNl: 'x', labelEn: 'x' })).json().code).toBe('THEME_CODE_TAKEN');
-    expect((await admin.patch(`/api/themes/${parent.id}`, { parentId: created.json().data.id })).json().code).toBe('THEME_PARENT_INVALID');
+    expect(
+      (
+        await admin.post('/api/themes', {
+          kind: 'technology_domain',
+          code: 'TD-AI-NLP',
+          labelNl: 'x',
+          labelEn: 'x',
+        })
+      ).json().code,
+    ).toBe('THEME_CODE_TAKEN');
+    expect(
+      (await admin.patch(`/api/themes/${parent.id}`, { parentId: created.json().data.id })).json().code,
+    ).toBe('THEME_PARENT_INVALID');
     const energy = transitions.find((x: { code: string }) => x.code === 'energy');
-    expect((await admin.post('/api/themes', { kind: 'technology_domain', code: 'TD-X', labelNl: 'x', labelEn: 'x', parentId: energy.id })).json().code).toBe('THEME_PARENT_INVALID');
-    expect((await admin.patch(`/api/themes/${created.json().data.id}`, { labelEn: 'Natural language processing' })).json().data.labelEn).toBe('Natural language processing');
+    expect(
+      (
+        await admin.post('/api/themes', {
+          kind: 'technology_domain',
+          code: 'TD-X',
+          labelNl: 'x',
+          labelEn: 'x',
+          parentId: energy.id,
+        })
+      ).json().code,
+    ).toBe('THEME_PARENT_INVALID');
+    expect(
+      (
+        await admin.patch(`/api/themes/${created.json().data.id}`, { labelEn: 'Natural language processing' })
+      ).json().data.labelEn,
+    ).toBe('Natural language processing');
   });
 
   it('publishes open data without login and without personal data', async () => {
@@ -126,7 +291,8 @@ describe('clusters, themes and open data', () => {
     expect(data.clusters[0]).toHaveProperty('companiesBySize');
     const text = JSON.stringify(data);
     expect(text).not.toContain('@');
-    for (const user of await t.database.db.selectFrom('users').select('name').execute()) expect(text).not.toContain(user.name);
+    for (const user of await t.database.db.selectFrom('users').select('name').execute())
+      expect(text).not.toContain(user.name);
     const csv = await t.anonymous.get('/api/public/portfolio.csv');
     expect(csv.body.split('\r\n')[0]).toContain('short_name,name,kind,status');
     expect(csv.body).toContain('Flux50');

@@ -7,7 +7,11 @@ import { createTestApp, type TestApp } from '../../helpers/test-app';
 import { systemActor } from '../../../src/server/http/actor';
 import { generateKbo } from '../../../src/server/modules/kbo/generate-kbo';
 import { importKbo, KboImportError, type MalformedReport } from '../../../src/server/modules/kbo/import-kbo';
-import { openPgliteSession, openPostgresSession, type BulkSession } from '../../../src/server/modules/kbo/kbo-bulk';
+import {
+  openPgliteSession,
+  openPostgresSession,
+  type BulkSession,
+} from '../../../src/server/modules/kbo/kbo-bulk';
 import { KboSourceError } from '../../../src/server/modules/kbo/kbo-source';
 import { writeStoredZip } from '../../../src/server/modules/kbo/stored-zip';
 
@@ -15,14 +19,23 @@ describe('enterprise-register (KBO) import', () => {
   let t: TestApp;
   let session: BulkSession;
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'sp-kbo-test-'));
-  const count = async (table: 'kbo_enterprises' | 'kbo_activities' | 'kbo_addresses' | 'kbo_denominations') => Number((await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)}`.execute(t.database.db)).rows[0].n);
-  const run = (source: string, onError: 'stop' | 'skip' = 'stop', onMalformed?: (r: MalformedReport) => void) => importKbo({ source, onError, session, auditActor: systemActor('test'), onMalformed });
+  const count = async (table: 'kbo_enterprises' | 'kbo_activities' | 'kbo_addresses' | 'kbo_denominations') =>
+    Number(
+      (await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)}`.execute(t.database.db))
+        .rows[0].n,
+    );
+  const run = (
+    source: string,
+    onError: 'stop' | 'skip' = 'stop',
+    onMalformed?: (r: MalformedReport) => void,
+  ) => importKbo({ source, onError, session, auditActor: systemActor('test'), onMalformed });
 
   beforeAll(async () => {
     t = await createTestApp();
     if (t.database.pglite) session = await openPgliteSession(t.database.pglite);
     else {
-      const name = (await sql<{ name: string }>`select current_database() as name`.execute(t.database.db)).rows[0].name;
+      const name = (await sql<{ name: string }>`select current_database() as name`.execute(t.database.db))
+        .rows[0].name;
       const url = new URL(inject('serverUrl') as string);
       url.pathname = `/${name}`;
       session = await openPostgresSession(url.toString());
@@ -45,8 +58,18 @@ describe('enterprise-register (KBO) import', () => {
 
     // An organisation with a number from the register shows its official data.
     const officer = await t.loginAs('officer');
-    const number = (await t.database.db.selectFrom('kbo_enterprises').select('enterprise_number').orderBy('enterprise_number').executeTakeFirstOrThrow()).enterprise_number;
-    const created = await officer.post('/api/organisations', { name: 'Uit de KBO (voorbeeld)', helix: 'company', enterpriseNumber: number });
+    const number = (
+      await t.database.db
+        .selectFrom('kbo_enterprises')
+        .select('enterprise_number')
+        .orderBy('enterprise_number')
+        .executeTakeFirstOrThrow()
+    ).enterprise_number;
+    const created = await officer.post('/api/organisations', {
+      name: 'Uit de KBO (voorbeeld)',
+      helix: 'company',
+      enterpriseNumber: number,
+    });
     const detail = await officer.get(`/api/organisations/${created.json().data.id}`);
     expect(detail.json().data.register.activities.length).toBeGreaterThan(0);
     expect(detail.json().data.register.addresses[0].zipcode).toMatch(/^\d{4}$/);
@@ -65,11 +88,19 @@ describe('enterprise-register (KBO) import', () => {
     expect(applied.rowsDeleted).toBeGreaterThan(0);
     // 100..149 replaced, 150..199 added.
     expect(await count('kbo_enterprises')).toBe(200);
-    const renamed = await t.database.db.selectFrom('kbo_denominations').select('denomination').where('denomination', 'like', '%Nieuw 120 %').execute();
+    const renamed = await t.database.db
+      .selectFrom('kbo_denominations')
+      .select('denomination')
+      .where('denomination', 'like', '%Nieuw 120 %')
+      .execute();
     expect(renamed.length).toBeGreaterThan(0);
     const loads = await t.database.db.selectFrom('kbo_loads').select('extract_kind').execute();
     expect(loads.map((l) => l.extract_kind)).toEqual(['full', 'full', 'update']);
-    const audit = await t.database.db.selectFrom('audit_events').select('action').where('action', '=', 'kbo.imported').execute();
+    const audit = await t.database.db
+      .selectFrom('audit_events')
+      .select('action')
+      .where('action', '=', 'kbo.imported')
+      .execute();
     expect(audit).toHaveLength(3);
   });
 
@@ -95,14 +126,20 @@ describe('enterprise-register (KBO) import', () => {
     const folder = path.join(root, 'zipme');
     const generated = await generateKbo({ folder, enterprises: 50, seed: 12 });
     const zip = path.join(root, 'kbo.zip');
-    writeStoredZip(generated.files.map((f) => path.join(folder, f.file)), zip);
+    writeStoredZip(
+      generated.files.map((f) => path.join(folder, f.file)),
+      zip,
+    );
     expect((await run(zip)).files.find((f) => f.file === 'enterprise.csv')?.rows).toBe(50);
 
     const truncated = path.join(root, 'truncated.zip');
     fs.writeFileSync(truncated, fs.readFileSync(zip).subarray(0, 4000));
     await expect(run(truncated)).rejects.toBeInstanceOf(KboSourceError);
 
-    fs.writeFileSync(path.join(folder, 'enterprise.csv'), '"EnterpriseNumber";"Status"\n"0200.000.043";"AC"\n');
+    fs.writeFileSync(
+      path.join(folder, 'enterprise.csv'),
+      '"EnterpriseNumber";"Status"\n"0200.000.043";"AC"\n',
+    );
     await expect(run(folder)).rejects.toThrow(/enterprise\.csv: unexpected header/);
 
     fs.rmSync(path.join(folder, 'activity.csv'));

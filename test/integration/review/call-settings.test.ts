@@ -10,7 +10,13 @@ const justification = 'Degelijk onderbouwd voorstel met een duidelijke aanpak en
 beforeAll(async () => {
   t = await createTestApp();
   officer = await t.loginAs('officer');
-  callId = (await t.database.db.selectFrom('calls').select('id').where('code', '=', 'VB-2026-BEOORDELING').executeTakeFirstOrThrow()).id;
+  callId = (
+    await t.database.db
+      .selectFrom('calls')
+      .select('id')
+      .where('code', '=', 'VB-2026-BEOORDELING')
+      .executeTakeFirstOrThrow()
+  ).id;
   expect((await officer.post(`/api/review/calls/${callId}/assign`, {})).json().data.saved).toBe(true);
 });
 
@@ -21,7 +27,10 @@ afterAll(async () => {
 describe('review deadline, reminders and reviewer identities', () => {
   it('refuses review writes after the deadline and reminds experts with open reviews', async () => {
     const past = new Date(Date.now() - 3600_000).toISOString();
-    const saved = await officer.put(`/api/review/calls/${callId}/settings`, { reviewDeadline: past, showReviewerIdentities: false });
+    const saved = await officer.put(`/api/review/calls/${callId}/settings`, {
+      reviewDeadline: past,
+      showReviewerIdentities: false,
+    });
     expect(saved.statusCode, saved.body).toBe(200);
     const expert = await t.loginAs('expert');
     const mine = (await expert.get('/api/review/my/assignments')).json().data as { proposalId: string }[];
@@ -31,15 +40,31 @@ describe('review deadline, reminders and reviewer identities', () => {
 
     const reminded = (await officer.post(`/api/review/calls/${callId}/remind`)).json().data.reminded;
     expect(reminded).toBe(12);
-    const notes = await t.database.db.selectFrom('notifications').select('id').where('kind', '=', 'review.reminder').execute();
+    const notes = await t.database.db
+      .selectFrom('notifications')
+      .select('id')
+      .where('kind', '=', 'review.reminder')
+      .execute();
     expect(notes).toHaveLength(12);
   });
 
   it('shows reviewer names to experts only when the call allows it', async () => {
     const future = new Date(Date.now() + 7 * 86_400_000).toISOString();
-    await officer.put(`/api/review/calls/${callId}/settings`, { reviewDeadline: future, showReviewerIdentities: true });
-    const criteria = await t.database.db.selectFrom('call_criteria').select('id').where('call_id', '=', callId).execute();
-    const proposal = await t.database.db.selectFrom('proposals').select('id').where('call_id', '=', callId).orderBy('reference').executeTakeFirstOrThrow();
+    await officer.put(`/api/review/calls/${callId}/settings`, {
+      reviewDeadline: future,
+      showReviewerIdentities: true,
+    });
+    const criteria = await t.database.db
+      .selectFrom('call_criteria')
+      .select('id')
+      .where('call_id', '=', callId)
+      .execute();
+    const proposal = await t.database.db
+      .selectFrom('proposals')
+      .select('id')
+      .where('call_id', '=', callId)
+      .orderBy('reference')
+      .executeTakeFirstOrThrow();
     const experts = await t.database.db
       .selectFrom('review_assignments as a')
       .innerJoin('users as u', 'u.id', 'a.expert_user_id')
@@ -49,10 +74,17 @@ describe('review deadline, reminders and reviewer identities', () => {
     let last: TestClient | null = null;
     for (const e of experts) {
       last = await t.login(e.email, DEMO_PASSWORD);
-      await last.put(`/api/review/proposals/${proposal.id}/review`, { scores: criteria.map((c) => ({ criterionId: c.id, score: 4, justification })) });
+      await last.put(`/api/review/proposals/${proposal.id}/review`, {
+        scores: criteria.map((c) => ({ criterionId: c.id, score: 4, justification })),
+      });
       expect((await last.post(`/api/review/proposals/${proposal.id}/review/submit`)).statusCode).toBe(200);
     }
     const view = (await last?.get(`/api/review/proposals/${proposal.id}`))?.json().data;
-    expect(view.otherReviews.map((r: { label: string }) => r.label).sort()).toEqual(experts.slice(0, -1).map((e) => e.name).sort());
+    expect(view.otherReviews.map((r: { label: string }) => r.label).sort()).toEqual(
+      experts
+        .slice(0, -1)
+        .map((e) => e.name)
+        .sort(),
+    );
   });
 });

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { brusselsLocalToInstant, instantToBrusselsLocal, isBrusselsLocal } from '../../../src/server/modules/calls/brussels-time';
+import {
+  brusselsLocalToInstant,
+  instantToBrusselsLocal,
+  isBrusselsLocal,
+} from '../../../src/server/modules/calls/brussels-time';
 
 describe('Brussels local time ↔ UTC instants', () => {
   it('uses winter time (UTC+1) and summer time (UTC+2)', () => {

@@ -3,7 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkPasswordRules } from '../../../src/server/modules/auth/password-rules';
-import { enterpriseNumberFrom, formatEnterpriseNumber, parseEnterpriseNumber } from '../../../src/shared/enterprise-number';
+import {
+  enterpriseNumberFrom,
+  formatEnterpriseNumber,
+  parseEnterpriseNumber,
+} from '../../../src/shared/enterprise-number';
 import { canonicalJson } from '../../../src/shared/canonical-json';
 import { computeAuditHash, GENESIS_HASH } from '../../../src/server/audit/record-audit';
 import { buildCsv, centsToEuroString } from '../../../src/server/http/spreadsheet';
@@ -17,7 +21,9 @@ describe('password rules', () => {
   });
   it('names every broken rule', () => {
     expect(checkPasswordRules('aaaa', 'an@x.be').map((d) => d.code)).toEqual(['too_short', 'too_repetitive']);
-    expect(checkPasswordRules('jan.peeters-2026!', 'jan.peeters@x.be').map((d) => d.code)).toEqual(['contains_email']);
+    expect(checkPasswordRules('jan.peeters-2026!', 'jan.peeters@x.be').map((d) => d.code)).toEqual([
+      'contains_email',
+    ]);
     expect(checkPasswordRules('Wachtwoord123', 'a@x.be').map((d) => d.code)).toEqual(['too_common']);
   });
 });
@@ -35,16 +41,31 @@ describe('Belgian enterprise numbers', () => {
     expect(parseEnterpriseNumber('12345')).toEqual({ ok: false, reason: 'format' });
   });
   it('builds valid numbers for generators', () => {
-    for (const n of [1, 7_000_101, 19_999_999]) expect(parseEnterpriseNumber(enterpriseNumberFrom(n)).ok).toBe(true);
+    for (const n of [1, 7_000_101, 19_999_999])
+      expect(parseEnterpriseNumber(enterpriseNumberFrom(n)).ok).toBe(true);
   });
 });
 
 describe('canonical JSON and the audit hash', () => {
   it('does not depend on key order', () => {
-    expect(canonicalJson({ b: 1, a: { d: [1, { f: 2, e: 3 }], c: null } })).toBe(canonicalJson({ a: { c: null, d: [1, { e: 3, f: 2 }] }, b: 1 }));
+    expect(canonicalJson({ b: 1, a: { d: [1, { f: 2, e: 3 }], c: null } })).toBe(
+      canonicalJson({ a: { c: null, d: [1, { e: 3, f: 2 }] }, b: 1 }),
+    );
   });
   it('changes when any field or the previous hash changes', () => {
-    const base = { id: 1, occurredAt: '2026-11-27T10:00:00.000Z', actorUserId: null, actorLabel: 'cli', action: 'x', entityType: 'y', entityId: '1', before: null, after: { a: 1 }, requestId: null, prevHash: GENESIS_HASH };
+    const base = {
+      id: 1,
+      occurredAt: '2026-11-27T10:00:00.000Z',
+      actorUserId: null,
+      actorLabel: 'cli',
+      action: 'x',
+      entityType: 'y',
+      entityId: '1',
+      before: null,
+      after: { a: 1 },
+      requestId: null,
+      prevHash: GENESIS_HASH,
+    };
     const hash = computeAuditHash(base);
     expect(hash).toMatch(/^[0-9a-f]{64}$/);
     expect(computeAuditHash({ ...base, after: { a: 2 } })).not.toBe(hash);
@@ -59,7 +80,10 @@ describe('exports', () => {
     expect(centsToEuroString(900719925474099312n)).toBe('9007199254740993.12');
   });
   it('quotes CSV cells and defuses formulas', () => {
-    const csv = buildCsv([{ header: 'name', value: (r: { name: string }) => r.name }], [{ name: 'a,b' }, { name: '=HYPERLINK("x")' }, { name: '-12' }]);
+    const csv = buildCsv(
+      [{ header: 'name', value: (r: { name: string }) => r.name }],
+      [{ name: 'a,b' }, { name: '=HYPERLINK("x")' }, { name: '-12' }],
+    );
     expect(csv).toBe('name\r\n"a,b"\r\n"\'=HYPERLINK(""x"")"\r\n-12\r\n');
   });
 });

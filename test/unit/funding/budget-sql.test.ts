@@ -14,13 +14,23 @@ const db = new Kysely<DB>({
   },
 });
 
-const manager: Actor = { userId: 'u', email: 'm@example', name: 'M', role: 'manager', locale: 'nl', clusterIds: ['c1'], via: 'session' };
+const manager: Actor = {
+  userId: 'u',
+  email: 'm@example',
+  name: 'M',
+  role: 'manager',
+  locale: 'nl',
+  clusterIds: ['c1'],
+  via: 'session',
+};
 
 describe('budget SQL snapshots', () => {
   it('line totals', async () => {
     await expect(lineTotalsSql().compile(db).sql.trim()).toMatchFileSnapshot('./__sql__/line-totals.sql');
   });
   it('projects a manager may see', async () => {
-    await expect(projectsQuery(db, manager).compile().sql).toMatchFileSnapshot('./__sql__/projects-visible-to-manager.sql');
+    await expect(projectsQuery(db, manager).compile().sql).toMatchFileSnapshot(
+      './__sql__/projects-visible-to-manager.sql',
+    );
   });
 });

@@ -1,17 +1,30 @@
 import { describe, expect, it } from 'vitest';
-import { deMinimisHeadroom, deMinimisUsage, fitsLinePurpose, multiplyCents, shiftYears, splitCents } from '../../../src/server/modules/funding/funding-rules';
+import {
+  deMinimisHeadroom,
+  deMinimisUsage,
+  fitsLinePurpose,
+  multiplyCents,
+  shiftYears,
+  splitCents,
+} from '../../../src/server/modules/funding/funding-rules';
 
 const EUR = 100;
 
 describe('de minimis rolling window', () => {
   it('counts aid in the three years up to the grant date, not older aid', () => {
-    const aids = [{ grantedOn: '2023-06-01', amountCents: 200_000 * EUR }, { grantedOn: '2024-01-10', amountCents: 50_000 * EUR }];
+    const aids = [
+      { grantedOn: '2023-06-01', amountCents: 200_000 * EUR },
+      { grantedOn: '2024-01-10', amountCents: 50_000 * EUR },
+    ];
     expect(deMinimisUsage(aids, '2026-06-01', 3)).toBe(50_000 * EUR); // 2023-06-01 is exactly three years back: out
     expect(deMinimisUsage(aids, '2026-05-31', 3)).toBe(250_000 * EUR);
   });
 
   it('counts later aid in any window that contains the new grant', () => {
-    const aids = [{ grantedOn: '2025-01-01', amountCents: 100_000 * EUR }, { grantedOn: '2027-06-01', amountCents: 150_000 * EUR }];
+    const aids = [
+      { grantedOn: '2025-01-01', amountCents: 100_000 * EUR },
+      { grantedOn: '2027-06-01', amountCents: 150_000 * EUR },
+    ];
     // A grant on 2025-03-01 sits in the window ending 2027-06-01 together with both.
     expect(deMinimisUsage(aids, '2025-03-01', 3)).toBe(250_000 * EUR);
     expect(deMinimisHeadroom(aids, '2025-03-01', 300_000 * EUR, 3).headroomCents).toBe(50_000 * EUR);
@@ -19,7 +32,12 @@ describe('de minimis rolling window', () => {
 
   it('allows aid up to the ceiling exactly and never reports negative headroom', () => {
     const aids = [{ grantedOn: '2025-01-01', amountCents: 310_000 * EUR }];
-    expect(deMinimisHeadroom([], '2025-01-01', 300_000 * EUR, 3)).toEqual({ ceilingCents: 30_000_000, windowYears: 3, usedCents: 0, headroomCents: 30_000_000 });
+    expect(deMinimisHeadroom([], '2025-01-01', 300_000 * EUR, 3)).toEqual({
+      ceilingCents: 30_000_000,
+      windowYears: 3,
+      usedCents: 0,
+      headroomCents: 30_000_000,
+    });
     expect(deMinimisHeadroom(aids, '2025-02-01', 300_000 * EUR, 3).headroomCents).toBe(0);
   });
 
@@ -42,9 +60,19 @@ describe('money arithmetic', () => {
 });
 
 describe('ring-fencing', () => {
-  const project = (projectKind: 'cluster_project' | 'inter_cluster_project', clusterIds = ['a']) => ({ kind: 'project' as const, projectKind, clusterIds, callId: null });
+  const project = (projectKind: 'cluster_project' | 'inter_cluster_project', clusterIds = ['a']) => ({
+    kind: 'project' as const,
+    projectKind,
+    clusterIds,
+    callId: null,
+  });
   it('keeps earmarked money to its purpose and clusters', () => {
-    const inter = { purpose: 'inter_cluster_projects' as const, isRingFenced: true, callId: null, clusterIds: [] };
+    const inter = {
+      purpose: 'inter_cluster_projects' as const,
+      isRingFenced: true,
+      callId: null,
+      clusterIds: [],
+    };
     expect(fitsLinePurpose(inter, project('inter_cluster_project', ['a', 'b']))).toBe(true);
     expect(fitsLinePurpose(inter, project('cluster_project'))).toBe(false);
     expect(fitsLinePurpose({ ...inter, isRingFenced: false }, project('cluster_project'))).toBe(true);

@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { aggregateValues, expectedValue, kpiStatus, outlierCheck } from '../../../src/server/modules/kpis/kpi-status';
-import { evaluateFormula, findFormulaProblem, type FormulaDefinition, type FormulaValue } from '../../../src/server/modules/kpis/kpi-formula';
+import {
+  aggregateValues,
+  expectedValue,
+  kpiStatus,
+  outlierCheck,
+} from '../../../src/server/modules/kpis/kpi-status';
+import {
+  evaluateFormula,
+  findFormulaProblem,
+  type FormulaDefinition,
+  type FormulaValue,
+} from '../../../src/server/modules/kpis/kpi-formula';
 import { amountToCents } from '../../../src/server/modules/kpis/import-cordis';
 import { assertValueFitsUnit } from '../../../src/server/modules/kpis/kpi-values';
 
@@ -26,9 +36,15 @@ describe('status against the trajectory', () => {
     expect(kpiStatus({ ...falling, value: 110 })).toBe('off_track');
   });
   it('without planned progress the tolerance applies to the expected value; a zero target tolerates nothing', () => {
-    expect(kpiStatus({ value: 95, expected: 100, baselineValue: 100, direction: 'higher', tolerance: 0.1 })).toBe('at_risk');
-    expect(kpiStatus({ value: 85, expected: 100, baselineValue: null, direction: 'higher', tolerance: 0.1 })).toBe('off_track');
-    expect(kpiStatus({ value: 1, expected: 0, baselineValue: 0, direction: 'lower', tolerance: 0.5 })).toBe('off_track');
+    expect(
+      kpiStatus({ value: 95, expected: 100, baselineValue: 100, direction: 'higher', tolerance: 0.1 }),
+    ).toBe('at_risk');
+    expect(
+      kpiStatus({ value: 85, expected: 100, baselineValue: null, direction: 'higher', tolerance: 0.1 }),
+    ).toBe('off_track');
+    expect(kpiStatus({ value: 1, expected: 0, baselineValue: 0, direction: 'lower', tolerance: 0.5 })).toBe(
+      'off_track',
+    );
   });
   it('no target, no value and not computable are their own states', () => {
     expect(kpiStatus({ ...rising, expected: null, value: 10 })).toBe('no_target');
@@ -42,7 +58,13 @@ describe('status against the trajectory', () => {
 });
 
 describe('expected value on the trajectory', () => {
-  const base = { baselineValue: 100, baselineDate: '2024-12-31', endTargetValue: 200, endTargetDate: '2027-12-31', periodTarget: null };
+  const base = {
+    baselineValue: 100,
+    baselineDate: '2024-12-31',
+    endTargetValue: 200,
+    endTargetDate: '2027-12-31',
+    periodTarget: null,
+  };
   it('interpolates linearly between baseline and end target', () => {
     const value = expectedValue({ ...base, periodEnd: '2025-12-31' });
     expect(value).toBeCloseTo(133.3, 0);
@@ -81,19 +103,55 @@ describe('formula KPIs', () => {
     { code: 'F2', source: 'formula', numeratorCode: 'B', denominatorCode: 'A', factor: 1 },
   ];
   it('refuses self-reference, missing KPIs and cycles', () => {
-    expect(findFormulaProblem({ code: 'X', source: 'formula', numeratorCode: 'X', denominatorCode: 'A', factor: 1 }, lib)?.kind).toBe('self_reference');
-    expect(findFormulaProblem({ code: 'X', source: 'formula', numeratorCode: 'A', denominatorCode: 'NOPE', factor: 1 }, lib)).toEqual({ kind: 'missing_kpi', code: 'X', missing: 'NOPE' });
+    expect(
+      findFormulaProblem(
+        { code: 'X', source: 'formula', numeratorCode: 'X', denominatorCode: 'A', factor: 1 },
+        lib,
+      )?.kind,
+    ).toBe('self_reference');
+    expect(
+      findFormulaProblem(
+        { code: 'X', source: 'formula', numeratorCode: 'A', denominatorCode: 'NOPE', factor: 1 },
+        lib,
+      ),
+    ).toEqual({ kind: 'missing_kpi', code: 'X', missing: 'NOPE' });
     // Changing F2 to use F1 closes the loop F2 → F1 → F2.
-    const problem = findFormulaProblem({ code: 'F2', source: 'formula', numeratorCode: 'F1', denominatorCode: 'A', factor: 1 }, lib);
+    const problem = findFormulaProblem(
+      { code: 'F2', source: 'formula', numeratorCode: 'F1', denominatorCode: 'A', factor: 1 },
+      lib,
+    );
     expect(problem).toEqual({ kind: 'cycle', code: 'F2', path: ['F2', 'F1', 'F2'] });
-    expect(findFormulaProblem({ code: 'X', source: 'formula', numeratorCode: 'F1', denominatorCode: 'B', factor: 100 }, lib)).toBeNull();
+    expect(
+      findFormulaProblem(
+        { code: 'X', source: 'formula', numeratorCode: 'F1', denominatorCode: 'B', factor: 100 },
+        lib,
+      ),
+    ).toBeNull();
   });
   it('division by zero is not computable, never 0 or Infinity', () => {
-    const values: Record<string, FormulaValue> = { A: { value: 5, reason: null }, B: { value: 0, reason: null } };
+    const values: Record<string, FormulaValue> = {
+      A: { value: 5, reason: null },
+      B: { value: 0, reason: null },
+    };
     const resolve = (code: string) => values[code] ?? { value: null, reason: 'missing_operand' as const };
-    expect(evaluateFormula({ code: 'X', source: 'formula', numeratorCode: 'A', denominatorCode: 'B', factor: 100 }, resolve)).toEqual({ value: null, reason: 'division_by_zero' });
-    expect(evaluateFormula({ code: 'X', source: 'formula', numeratorCode: 'B', denominatorCode: 'A', factor: 100 }, resolve)).toEqual({ value: 0, reason: null });
-    expect(evaluateFormula({ code: 'X', source: 'formula', numeratorCode: 'A', denominatorCode: 'A', factor: 100 }, resolve)).toEqual({ value: 100, reason: null });
+    expect(
+      evaluateFormula(
+        { code: 'X', source: 'formula', numeratorCode: 'A', denominatorCode: 'B', factor: 100 },
+        resolve,
+      ),
+    ).toEqual({ value: null, reason: 'division_by_zero' });
+    expect(
+      evaluateFormula(
+        { code: 'X', source: 'formula', numeratorCode: 'B', denominatorCode: 'A', factor: 100 },
+        resolve,
+      ),
+    ).toEqual({ value: 0, reason: null });
+    expect(
+      evaluateFormula(
+        { code: 'X', source: 'formula', numeratorCode: 'A', denominatorCode: 'A', factor: 100 },
+        resolve,
+      ),
+    ).toEqual({ value: 100, reason: null });
   });
 });
 

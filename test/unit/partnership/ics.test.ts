@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { buildIcs, escapeText, foldLine, formatUtc } from '../../../src/server/modules/partnership/ics';
-import { brusselsDate, brusselsLocalToInstant, mondayOf } from '../../../src/server/modules/partnership/partnership-dates';
+import {
+  brusselsDate,
+  brusselsLocalToInstant,
+  mondayOf,
+} from '../../../src/server/modules/partnership/partnership-dates';
 
 /** Undoes folding as a calendar client does (RFC 5545 §3.1). */
 const unfold = (text: string) => text.replace(/\r\n[ \t]/g, '');
@@ -14,7 +18,12 @@ describe('iCalendar writer (RFC 5545)', () => {
     const line = `SUMMARY:${'x'.repeat(200)}`;
     const folded = foldLine(line);
     for (const part of folded.split('\r\n')) expect(Buffer.byteLength(part)).toBeLessThanOrEqual(75);
-    expect(folded.split('\r\n').slice(1).every((p) => p.startsWith(' '))).toBe(true);
+    expect(
+      folded
+        .split('\r\n')
+        .slice(1)
+        .every((p) => p.startsWith(' ')),
+    ).toBe(true);
     expect(unfold(folded)).toBe(line);
   });
 
@@ -36,7 +45,15 @@ describe('iCalendar writer (RFC 5545)', () => {
     const text = buildIcs({
       name: 'Speerpunt – Mieke',
       stamp: new Date('2026-11-27T10:00:00Z'),
-      timed: [{ uid: 'm1@speerpunt', summary: 'Stuurgroep Flux50; Q4, 2026', location: 'Brussel', start: new Date('2026-12-01T09:00:00Z'), end: new Date('2026-12-01T11:00:00Z') }],
+      timed: [
+        {
+          uid: 'm1@speerpunt',
+          summary: 'Stuurgroep Flux50; Q4, 2026',
+          location: 'Brussel',
+          start: new Date('2026-12-01T09:00:00Z'),
+          end: new Date('2026-12-01T11:00:00Z'),
+        },
+      ],
       allDay: [{ uid: 'a1@speerpunt', summary: 'Actie: roadmap', date: '2026-12-31' }],
     });
     expect(text.endsWith('\r\n')).toBe(true);

@@ -1,6 +1,13 @@
 import Graph from 'graphology';
 import { describe, expect, it } from 'vitest';
-import { betweenness, componentsOf, MAX_DRAWN_NODES, presentNetwork, type EdgeAttributes, type NodeAttributes } from '../../../src/server/modules/policy/network';
+import {
+  betweenness,
+  componentsOf,
+  MAX_DRAWN_NODES,
+  presentNetwork,
+  type EdgeAttributes,
+  type NodeAttributes,
+} from '../../../src/server/modules/policy/network';
 import { isFlemishPostcode, sectionOfDivision } from '../../../src/server/modules/policy/nace';
 import { jaccard } from '../../../src/server/modules/policy/overlap';
 
@@ -12,21 +19,48 @@ function graphOf(edges: [string, string][]) {
 
 describe('network measures', () => {
   it('gives the middle of a path all the betweenness (normalised)', () => {
-    const { scores } = betweenness(graphOf([['a', 'b'], ['b', 'c']]));
+    const { scores } = betweenness(
+      graphOf([
+        ['a', 'b'],
+        ['b', 'c'],
+      ]),
+    );
     expect(scores.get('b')).toBe(1);
     expect(scores.get('a')).toBe(0);
   });
 
   it('scores the hub of a star 1 and a bridge between two triangles by the pairs it joins', () => {
-    expect(betweenness(graphOf([['h', 'x'], ['h', 'y'], ['h', 'z']])).scores.get('h')).toBe(1);
+    expect(
+      betweenness(
+        graphOf([
+          ['h', 'x'],
+          ['h', 'y'],
+          ['h', 'z'],
+        ]),
+      ).scores.get('h'),
+    ).toBe(1);
     // Two triangles a-b-c and d-e-f joined by c-d: c lies on the 2 × 3 shortest paths between {a, b} and {d, e, f}: 6 of 10 pairs.
-    const { scores } = betweenness(graphOf([['a', 'b'], ['b', 'c'], ['a', 'c'], ['d', 'e'], ['e', 'f'], ['d', 'f'], ['c', 'd']]));
+    const { scores } = betweenness(
+      graphOf([
+        ['a', 'b'],
+        ['b', 'c'],
+        ['a', 'c'],
+        ['d', 'e'],
+        ['e', 'f'],
+        ['d', 'f'],
+        ['c', 'd'],
+      ]),
+    );
     expect(scores.get('c')).toBeCloseTo(0.6, 10);
     expect(scores.get('a')).toBe(0);
   });
 
   it('finds connected components, largest first', () => {
-    const graph = graphOf([['a', 'b'], ['b', 'c'], ['x', 'y']]);
+    const graph = graphOf([
+      ['a', 'b'],
+      ['b', 'c'],
+      ['x', 'y'],
+    ]);
     graph.addNode('lonely');
     expect(componentsOf(graph).map((c) => c.length)).toEqual([3, 2, 1]);
   });
@@ -64,15 +98,17 @@ describe('a network of a few thousand organisations', () => {
       return state / 2_147_483_648;
     };
     const graph = new Graph<NodeAttributes, EdgeAttributes>({ type: 'undirected' });
-    for (let i = 0; i < 3000; i++) graph.addNode(`o${i}`, { name: `Org ${i}`, helix: 'company', sizeClass: 'small', clusters: [] });
+    for (let i = 0; i < 3000; i++)
+      graph.addNode(`o${i}`, { name: `Org ${i}`, helix: 'company', sizeClass: 'small', clusters: [] });
     for (let c = 0; c < 8; c++) {
       const members = Array.from({ length: 250 }, () => `o${Math.floor(random() * 2900)}`);
       const unique = [...new Set(members)];
-      for (let i = 0; i < unique.length; i++) for (let j = i + 1; j < unique.length; j++) {
-        const edge = graph.edge(unique[i], unique[j]);
-        if (edge) graph.updateEdgeAttribute(edge, 'clusters', (x) => (x ?? 0) + 1);
-        else graph.addEdge(unique[i], unique[j], { projects: 0, clusters: 1 });
-      }
+      for (let i = 0; i < unique.length; i++)
+        for (let j = i + 1; j < unique.length; j++) {
+          const edge = graph.edge(unique[i], unique[j]);
+          if (edge) graph.updateEdgeAttribute(edge, 'clusters', (x) => (x ?? 0) + 1);
+          else graph.addEdge(unique[i], unique[j], { projects: 0, clusters: 1 });
+        }
     }
     for (let p = 0; p < 2000; p++) {
       const a = `o${Math.floor(random() * 3000)}`;
@@ -87,6 +123,8 @@ describe('a network of a few thousand organisations', () => {
     expect(view.drawing.shownNodes).toBe(MAX_DRAWN_NODES);
     expect(view.drawing.edges.length).toBeLessThanOrEqual(20_000);
     expect(view.figures.organisations).toBe(3000);
-    process.stdout.write(`network of ${graph.order} nodes, ${graph.size} edges measured in ${seconds.toFixed(1)} s\n`);
+    process.stdout.write(
+      `network of ${graph.order} nodes, ${graph.size} edges measured in ${seconds.toFixed(1)} s\n`,
+    );
   });
 });

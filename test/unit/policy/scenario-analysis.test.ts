@@ -1,24 +1,47 @@
 import { describe, expect, it } from 'vitest';
-import { compareScenarios, median, normaliseWeights, totalsAtWeight, type CriterionInput, type ScoreInput } from '../../../src/server/modules/policy/scenario-analysis';
+import {
+  compareScenarios,
+  median,
+  normaliseWeights,
+  totalsAtWeight,
+  type CriterionInput,
+  type ScoreInput,
+} from '../../../src/server/modules/policy/scenario-analysis';
 import { Rational } from '../../../src/server/modules/policy/rational';
 
-const criteria = (weights: (string | number)[]): CriterionInput[] => weights.map((weight, i) => ({ id: `c${i}`, position: i, weight }));
+const criteria = (weights: (string | number)[]): CriterionInput[] =>
+  weights.map((weight, i) => ({ id: `c${i}`, position: i, weight }));
 const scenarios = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `s${i}`, position: i }));
 
 /** One stakeholder per row: scores[scenario][criterion]. */
 function scoresOf(table: number[][][]): ScoreInput[] {
   const out: ScoreInput[] = [];
   table.forEach((byScenario, stakeholder) =>
-    byScenario.forEach((byCriterion, scenario) => byCriterion.forEach((score, criterion) => out.push({ stakeholderId: `k${stakeholder}`, scenarioId: `s${scenario}`, criterionId: `c${criterion}`, score }))),
+    byScenario.forEach((byCriterion, scenario) =>
+      byCriterion.forEach((score, criterion) =>
+        out.push({
+          stakeholderId: `k${stakeholder}`,
+          scenarioId: `s${scenario}`,
+          criterionId: `c${criterion}`,
+          score,
+        }),
+      ),
+    ),
   );
   return out;
 }
 
-function leaderAt(criterionId: string, t: Rational, result: ReturnType<typeof compareScenarios>, cs: CriterionInput[]): string {
+function leaderAt(
+  criterionId: string,
+  t: Rational,
+  result: ReturnType<typeof compareScenarios>,
+  cs: CriterionInput[],
+): string {
   const ranked = result.ranking.map((id) => result.scenarios.find((s) => s.scenarioId === id)!);
   const totals = totalsAtWeight(criterionId, t, cs, result.weights, ranked);
   let best = ranked[0].scenarioId;
-  for (const r of ranked) if ((totals.get(r.scenarioId) as Rational).compare(totals.get(best) as Rational) > 0) best = r.scenarioId;
+  for (const r of ranked)
+    if ((totals.get(r.scenarioId) as Rational).compare(totals.get(best) as Rational) > 0) best = r.scenarioId;
   return best;
 }
 
@@ -44,9 +67,18 @@ describe('ranking', () => {
   it('ranks by the weighted sum of stakeholder medians; a scenario without scores is not ranked', () => {
     const cs = criteria(['0.6', '0.4']);
     const scores = scoresOf([
-      [[5, 1], [3, 3]],
-      [[4, 2], [3, 4]],
-      [[5, 2], [2, 3]],
+      [
+        [5, 1],
+        [3, 3],
+      ],
+      [
+        [4, 2],
+        [3, 4],
+      ],
+      [
+        [5, 2],
+        [2, 3],
+      ],
     ]);
     const result = compareScenarios(scenarios(3), cs, scores);
     // s0 medians (5, 2) → 0.6·5 + 0.4·2 = 3.8; s1 medians (3, 3) → 3.
@@ -71,7 +103,16 @@ describe('sensitivity', () => {
     // Two criteria, weights 0.5/0.5. s0 scores (5, 1) → 3; s1 scores (2, 3) → 2.5.
     // Raising c1's weight to t: s0 = 5(1−t) + t, s1 = 2(1−t) + 3t → equal at t = 3/5.
     const cs = criteria(['0.5', '0.5']);
-    const result = compareScenarios(scenarios(2), cs, scoresOf([[[5, 1], [2, 3]]]));
+    const result = compareScenarios(
+      scenarios(2),
+      cs,
+      scoresOf([
+        [
+          [5, 1],
+          [2, 3],
+        ],
+      ]),
+    );
     const c1 = result.sensitivity.find((s) => s.criterionId === 'c1')!;
     expect(c1.topScenarioId).toBe('s0');
     expect(c1.up!.weight.toString()).toBe('3/5');
@@ -86,7 +127,16 @@ describe('sensitivity', () => {
 
   it('does not call a tie at the end of the range a change', () => {
     // s0 (4, 3) vs s1 (4, 1): on c0 alone both score 4, so raising c0 to 100 % only ties them.
-    const result = compareScenarios(scenarios(2), criteria(['0.5', '0.5']), scoresOf([[[4, 3], [4, 1]]]));
+    const result = compareScenarios(
+      scenarios(2),
+      criteria(['0.5', '0.5']),
+      scoresOf([
+        [
+          [4, 3],
+          [4, 1],
+        ],
+      ]),
+    );
     const c0 = result.sensitivity.find((s) => s.criterionId === 'c0')!;
     expect(c0.up).toBeNull();
     expect(c0.down).toBeNull();
@@ -104,7 +154,9 @@ describe('sensitivity', () => {
       const cs = criteria(Array.from({ length: nCriteria }, () => String(Math.floor(random() * 10))));
       if (cs.every((c) => c.weight === '0')) cs[0].weight = '1';
       const table = Array.from({ length: 1 + Math.floor(random() * 3) }, () =>
-        Array.from({ length: nScenarios }, () => Array.from({ length: nCriteria }, () => 1 + Math.floor(random() * 5))),
+        Array.from({ length: nScenarios }, () =>
+          Array.from({ length: nCriteria }, () => 1 + Math.floor(random() * 5)),
+        ),
       );
       const result = compareScenarios(scenarios(nScenarios), cs, scoresOf(table));
       for (const s of result.sensitivity) {
@@ -114,7 +166,8 @@ describe('sensitivity', () => {
         if (s.up) {
           // Just past the breakpoint another scenario leads; just before (if above t0) the top holds.
           expect(leaderAt(s.criterionId, s.up.weight.add(epsilon), result, cs)).toBe(s.up.newTopScenarioId);
-          if (s.up.weight.compare(t0) > 0) expect(leaderAt(s.criterionId, s.up.weight.sub(epsilon), result, cs)).toBe(s.topScenarioId);
+          if (s.up.weight.compare(t0) > 0)
+            expect(leaderAt(s.criterionId, s.up.weight.sub(epsilon), result, cs)).toBe(s.topScenarioId);
         } else {
           for (let k = 0; k <= 20; k++) {
             const t = t0.add(Rational.ONE.sub(t0).mul(Rational.of(k, 20)));
@@ -122,9 +175,12 @@ describe('sensitivity', () => {
           }
         }
         if (s.down) {
-          expect(leaderAt(s.criterionId, s.down.weight.sub(epsilon), result, cs)).toBe(s.down.newTopScenarioId);
+          expect(leaderAt(s.criterionId, s.down.weight.sub(epsilon), result, cs)).toBe(
+            s.down.newTopScenarioId,
+          );
         } else {
-          for (let k = 0; k <= 20; k++) expect(leaderAt(s.criterionId, t0.mul(Rational.of(k, 20)), result, cs)).toBe(s.topScenarioId);
+          for (let k = 0; k <= 20; k++)
+            expect(leaderAt(s.criterionId, t0.mul(Rational.of(k, 20)), result, cs)).toBe(s.topScenarioId);
         }
       }
     }

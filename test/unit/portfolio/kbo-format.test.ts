@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { KBO_FILES, KboCsvParser, MalformedLine, toCopyLine } from '../../../src/server/modules/kbo/kbo-format';
+import {
+  KBO_FILES,
+  KboCsvParser,
+  MalformedLine,
+  toCopyLine,
+} from '../../../src/server/modules/kbo/kbo-format';
 import { naceSectionOf, isFlemishPostcode } from '../../../src/server/modules/kbo/nace';
 
 function parse(chunks: string[]) {
@@ -28,12 +33,18 @@ describe('register CSV parser', () => {
   it('turns a record into a COPY line: canonical numbers, ISO dates, \\N for empty optional fields', () => {
     const enterprise = KBO_FILES.find((f) => f.name === 'enterprise');
     if (!enterprise) throw new Error('no spec');
-    expect(toCopyLine(enterprise, ['0200.065.765', 'AC', '000', '2', '014', '', '09-08-1960'])).toBe('0200065765\tAC\t000\t2\t014\t\\N\t1960-08-09\n');
-    expect(() => toCopyLine(enterprise, ['0200.065.765', 'AC', '000', '2', '014', '', '1960-08-09'])).toThrow(MalformedLine);
+    expect(toCopyLine(enterprise, ['0200.065.765', 'AC', '000', '2', '014', '', '09-08-1960'])).toBe(
+      '0200065765\tAC\t000\t2\t014\t\\N\t1960-08-09\n',
+    );
+    expect(() => toCopyLine(enterprise, ['0200.065.765', 'AC', '000', '2', '014', '', '1960-08-09'])).toThrow(
+      MalformedLine,
+    );
     expect(() => toCopyLine(enterprise, ['0200.065.765', 'AC'])).toThrow(/expected 7 fields, found 2/);
     const denomination = KBO_FILES.find((f) => f.name === 'denomination');
     if (!denomination) throw new Error('no spec');
-    expect(toCopyLine(denomination, ['2.000.000.339', '2', '001', 'Tab\there\\'])).toBe('2000000339\t2\t001\tTab\\there\\\\\n');
+    expect(toCopyLine(denomination, ['2.000.000.339', '2', '001', 'Tab\there\\'])).toBe(
+      '2000000339\t2\t001\tTab\\there\\\\\n',
+    );
   });
 
   it('maps NACE codes to sections and tells Flemish postcodes', () => {

@@ -1,8 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { classifySme, classifyYear, isStartUp, relationOf, type YearFigures } from '../../../src/server/modules/portfolio/sme-classification';
+import {
+  classifySme,
+  classifyYear,
+  isStartUp,
+  relationOf,
+  type YearFigures,
+} from '../../../src/server/modules/portfolio/sme-classification';
 
 const M = 1_000_000_00; // one million euro in cents
-const year = (referenceYear: number, headcount: number | null, turnover: number | null, balance: number | null, extra: Partial<YearFigures> = {}): YearFigures => ({
+const year = (
+  referenceYear: number,
+  headcount: number | null,
+  turnover: number | null,
+  balance: number | null,
+  extra: Partial<YearFigures> = {},
+): YearFigures => ({
   referenceYear,
   headcount,
   turnoverCents: turnover === null ? null : turnover * M,
@@ -84,7 +96,19 @@ describe('SME classification: partner and linked enterprises', () => {
   });
 
   it('adds a partner pro rata: 8 staff + 40 % of 10 = 12 → small, not micro', () => {
-    const result = classifyYear(year(2024, 8, 1, 1, { related: [{ name: 'Partner', holdingShare: 40, headcount: 10, turnoverCents: 2 * M, balanceSheetCents: 2 * M }] }));
+    const result = classifyYear(
+      year(2024, 8, 1, 1, {
+        related: [
+          {
+            name: 'Partner',
+            holdingShare: 40,
+            headcount: 10,
+            turnoverCents: 2 * M,
+            balanceSheetCents: 2 * M,
+          },
+        ],
+      }),
+    );
     expect(result.aggregated.headcount).toBe(12);
     expect(result.aggregated.turnoverCents).toBe(1.8 * M);
     expect(result.sizeClass).toBe('small');
@@ -92,20 +116,56 @@ describe('SME classification: partner and linked enterprises', () => {
   });
 
   it('adds a linked enterprise in full: 30 + 300 staff → large', () => {
-    const result = classifyYear(year(2024, 30, 5, 5, { related: [{ name: 'Moeder', holdingShare: 60, headcount: 300, turnoverCents: 100 * M, balanceSheetCents: 100 * M }] }));
+    const result = classifyYear(
+      year(2024, 30, 5, 5, {
+        related: [
+          {
+            name: 'Moeder',
+            holdingShare: 60,
+            headcount: 300,
+            turnoverCents: 100 * M,
+            balanceSheetCents: 100 * M,
+          },
+        ],
+      }),
+    );
     expect(result.aggregated.headcount).toBe(330);
     expect(result.sizeClass).toBe('large');
     expect(result.decidedBy).toBe('headcount');
   });
 
   it('ignores a holding under 25 %', () => {
-    const result = classifyYear(year(2024, 8, 1, 1, { related: [{ name: 'Kleine aandeelhouder', holdingShare: 20, headcount: 1000, turnoverCents: 500 * M, balanceSheetCents: 500 * M }] }));
+    const result = classifyYear(
+      year(2024, 8, 1, 1, {
+        related: [
+          {
+            name: 'Kleine aandeelhouder',
+            holdingShare: 20,
+            headcount: 1000,
+            turnoverCents: 500 * M,
+            balanceSheetCents: 500 * M,
+          },
+        ],
+      }),
+    );
     expect(result.sizeClass).toBe('micro');
     expect(result.contributions[0].relation).toBe('autonomous');
   });
 
   it('a linked enterprise pushes the turnover over while the balance sheet keeps the class', () => {
-    const result = classifyYear(year(2024, 20, 6, 3, { related: [{ name: 'Dochter', holdingShare: 100, headcount: 10, turnoverCents: 6 * M, balanceSheetCents: 2 * M }] }));
+    const result = classifyYear(
+      year(2024, 20, 6, 3, {
+        related: [
+          {
+            name: 'Dochter',
+            holdingShare: 100,
+            headcount: 10,
+            turnoverCents: 6 * M,
+            balanceSheetCents: 2 * M,
+          },
+        ],
+      }),
+    );
     expect(result.aggregated.turnoverCents).toBe(12 * M);
     expect(result.aggregated.balanceSheetCents).toBe(5 * M);
     expect(result.sizeClass).toBe('small');
@@ -113,7 +173,19 @@ describe('SME classification: partner and linked enterprises', () => {
   });
 
   it('a partner without figures makes the class unknown', () => {
-    const result = classifyYear(year(2024, 8, 1, 1, { related: [{ name: 'Stille partner', holdingShare: 30, headcount: null, turnoverCents: null, balanceSheetCents: null }] }));
+    const result = classifyYear(
+      year(2024, 8, 1, 1, {
+        related: [
+          {
+            name: 'Stille partner',
+            holdingShare: 30,
+            headcount: null,
+            turnoverCents: null,
+            balanceSheetCents: null,
+          },
+        ],
+      }),
+    );
     expect(result.sizeClass).toBe('unknown');
   });
 });
@@ -128,19 +200,32 @@ describe('SME classification: two consecutive reference years', () => {
   });
 
   it('two consecutive years over the ceiling change it', () => {
-    expect(classifySme([year(2022, 8, 1, 1), year(2023, 12, 1, 1), year(2024, 14, 1, 1)]).sizeClass).toBe('small');
+    expect(classifySme([year(2022, 8, 1, 1), year(2023, 12, 1, 1), year(2024, 14, 1, 1)]).sizeClass).toBe(
+      'small',
+    );
   });
 
   it('a dip of one year below the ceiling does not downgrade', () => {
-    expect(classifySme([year(2021, 60, 20, 20), year(2022, 60, 20, 20), year(2023, 40, 5, 5), year(2024, 60, 20, 20)]).sizeClass).toBe('medium');
+    expect(
+      classifySme([
+        year(2021, 60, 20, 20),
+        year(2022, 60, 20, 20),
+        year(2023, 40, 5, 5),
+        year(2024, 60, 20, 20),
+      ]).sizeClass,
+    ).toBe('medium');
   });
 
   it('years that are not consecutive do not count as two in a row', () => {
-    expect(classifySme([year(2020, 8, 1, 1), year(2022, 12, 1, 1), year(2024, 12, 1, 1)]).sizeClass).toBe('micro');
+    expect(classifySme([year(2020, 8, 1, 1), year(2022, 12, 1, 1), year(2024, 12, 1, 1)]).sizeClass).toBe(
+      'micro',
+    );
   });
 
   it('moves to the class crossed in both years (micro → small, not medium)', () => {
-    expect(classifySme([year(2022, 8, 1, 1), year(2023, 12, 1, 1), year(2024, 60, 20, 20)]).sizeClass).toBe('small');
+    expect(classifySme([year(2022, 8, 1, 1), year(2023, 12, 1, 1), year(2024, 60, 20, 20)]).sizeClass).toBe(
+      'small',
+    );
   });
 
   it('explains the class in both languages', () => {

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-const run = (...args: string[]) => spawnSync(process.execPath, ['bin/speerpunt.mjs', ...args], { encoding: 'utf8', timeout: 60_000 });
+const run = (...args: string[]) =>
+  spawnSync(process.execPath, ['bin/speerpunt.mjs', ...args], { encoding: 'utf8', timeout: 60_000 });
 
 describe('speerpunt assign / rank', () => {
   it('assign prints exactly feasible, objective, assignments and shortfall, with exit code 2 when infeasible', () => {
@@ -15,13 +16,25 @@ describe('speerpunt assign / rank', () => {
     expect(output.feasible).toBe(false);
     expect(output.objective).toBe(2.2);
     expect(output.assignments).toHaveLength(6);
-    expect(output.shortfall).toEqual([{ proposal: 'p9', missing: 1, reason: expect.stringContaining('Too few experts') }]);
+    expect(output.shortfall).toEqual([
+      { proposal: 'p9', missing: 1, reason: expect.stringContaining('Too few experts') },
+    ]);
   });
 
   it('assign refuses bad input with the catalogued code and writes the details to stderr', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'speerpunt-assign-'));
     const file = path.join(dir, 'bad.json');
-    writeFileSync(file, JSON.stringify({ proposals: [{ id: 'p1', demand: 1 }], experts: [{ id: 'e1', maxLoad: 1 }], forced: [{ proposal: 'p1', expert: 'e1' }, { proposal: 'p1', expert: 'e1' }] }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        proposals: [{ id: 'p1', demand: 1 }],
+        experts: [{ id: 'e1', maxLoad: 1 }],
+        forced: [
+          { proposal: 'p1', expert: 'e1' },
+          { proposal: 'p1', expert: 'e1' },
+        ],
+      }),
+    );
     const result = run('assign', '--input', file);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('ASSIGNMENT_INPUT_INVALID');
@@ -34,8 +47,16 @@ describe('speerpunt assign / rank', () => {
     const result = run('rank', '--input', 'test/unit/review/ranking-example.json');
     expect(result.status).toBe(0);
     const output = JSON.parse(result.stdout);
-    expect(output.ranking.map((r: { id: string; status: string }) => `${r.id}:${r.status}`)).toEqual(['VB-002:funded', 'VB-001:funded', 'VB-005:funded', 'VB-004:reserve', 'VB-003:rejected']);
-    const whatIf = JSON.parse(run('rank', '--input', 'test/unit/review/ranking-example.json', '--budget', '200000000').stdout);
+    expect(output.ranking.map((r: { id: string; status: string }) => `${r.id}:${r.status}`)).toEqual([
+      'VB-002:funded',
+      'VB-001:funded',
+      'VB-005:funded',
+      'VB-004:reserve',
+      'VB-003:rejected',
+    ]);
+    const whatIf = JSON.parse(
+      run('rank', '--input', 'test/unit/review/ranking-example.json', '--budget', '200000000').stdout,
+    );
     expect(whatIf.counts).toEqual({ funded: 4, reserve: 0, rejected: 1 });
   });
 });

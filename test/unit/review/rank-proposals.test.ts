@@ -15,12 +15,27 @@ const base: RankingInput = {
   ],
   budgetCents: 100_000_00,
   proposals: [
-    { id: 'a', scores: { excellence: 4.5, impact: 4, implementation: 4 }, requestedCents: 40_000_00, smeBudgetShare: 0.5 },
-    { id: 'b', scores: { excellence: 4, impact: 4.5, implementation: 4 }, requestedCents: 40_000_00, smeBudgetShare: 0.9 },
+    {
+      id: 'a',
+      scores: { excellence: 4.5, impact: 4, implementation: 4 },
+      requestedCents: 40_000_00,
+      smeBudgetShare: 0.5,
+    },
+    {
+      id: 'b',
+      scores: { excellence: 4, impact: 4.5, implementation: 4 },
+      requestedCents: 40_000_00,
+      smeBudgetShare: 0.9,
+    },
     { id: 'c', scores: { excellence: 5, impact: 2.5, implementation: 5 }, requestedCents: 10_000_00 },
     { id: 'd', scores: { excellence: 3.5, impact: 3.5, implementation: 3.5 }, requestedCents: 30_000_00 },
     { id: 'e', scores: { excellence: 3, impact: 3, implementation: 3 }, requestedCents: 5_000_00 },
-    { id: 'f', scores: { excellence: 3.5, impact: 3.5, implementation: 3.5 }, requestedCents: 10_000_00, submittedAt: '2026-10-01T10:00:00Z' },
+    {
+      id: 'f',
+      scores: { excellence: 3.5, impact: 3.5, implementation: 3.5 },
+      requestedCents: 10_000_00,
+      submittedAt: '2026-10-01T10:00:00Z',
+    },
   ],
 };
 
@@ -61,8 +76,18 @@ describe('rankProposals', () => {
     const input: RankingInput = {
       ...base,
       proposals: [
-        { id: 'x', scores: { excellence: 4, impact: 4, implementation: 4 }, requestedCents: 1, smeBudgetShare: 0.2 },
-        { id: 'y', scores: { excellence: 4, impact: 4, implementation: 4 }, requestedCents: 1, smeBudgetShare: 0.7 },
+        {
+          id: 'x',
+          scores: { excellence: 4, impact: 4, implementation: 4 },
+          requestedCents: 1,
+          smeBudgetShare: 0.2,
+        },
+        {
+          id: 'y',
+          scores: { excellence: 4, impact: 4, implementation: 4 },
+          requestedCents: 1,
+          smeBudgetShare: 0.7,
+        },
       ],
     };
     const result = rankProposals(input);
@@ -74,7 +99,14 @@ describe('rankProposals', () => {
     const result = rankProposals({ ...base, reserveSize: 1 });
     const status = Object.fromEntries(result.ranking.map((r) => [r.id, r.status]));
     // a 40k + b 40k = 80k; f needs 10k → 90k fits; d needs 30k → does not fit: reserve 1.
-    expect(status).toMatchObject({ a: 'funded', b: 'funded', f: 'funded', d: 'reserve', c: 'rejected', e: 'rejected' });
+    expect(status).toMatchObject({
+      a: 'funded',
+      b: 'funded',
+      f: 'funded',
+      d: 'reserve',
+      c: 'rejected',
+      e: 'rejected',
+    });
     expect(result.fundedCents).toBe(90_000_00);
     expect(result.remainingCents).toBe(10_000_00);
     expect(result.counts).toEqual({ funded: 3, reserve: 1, rejected: 2 });
@@ -85,7 +117,9 @@ describe('rankProposals', () => {
     const result = rankProposals({ ...base, budgetCents: 85_000_00, reserveSize: 1 });
     const status = Object.fromEntries(result.ranking.map((r) => [r.id, r.status]));
     expect(status).toMatchObject({ a: 'funded', b: 'funded', f: 'reserve', d: 'rejected' });
-    expect(result.ranking.find((r) => r.id === 'd')?.reasons.map((r) => r.code)).toEqual(['below_reserve_list']);
+    expect(result.ranking.find((r) => r.id === 'd')?.reasons.map((r) => r.code)).toEqual([
+      'below_reserve_list',
+    ]);
   });
 
   it('answers a what-if budget without changing the input', () => {
@@ -102,7 +136,12 @@ describe('rankProposals', () => {
       tieBreakRules: [{ kind: 'criterion_score', criterion: 'nope', direction: 'desc' }],
       proposals: [
         { id: 'a', scores: { excellence: 6, impact: 4, novelty: 3 }, requestedCents: -5 },
-        { id: 'a', scores: { excellence: 4, impact: 4, implementation: 4 }, requestedCents: 1, smeBudgetShare: 2 },
+        {
+          id: 'a',
+          scores: { excellence: 4, impact: 4, implementation: 4 },
+          requestedCents: 1,
+          smeBudgetShare: 2,
+        },
       ],
     };
     expect(codesOf(() => rankProposals(bad))).toEqual([

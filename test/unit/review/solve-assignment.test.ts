@@ -1,6 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import loadHighs, { type Highs } from 'highs';
-import { solveAssignment, type AssignmentInstance, type AssignmentResult } from '../../../src/server/modules/assignment/solve-assignment';
+import {
+  solveAssignment,
+  type AssignmentInstance,
+  type AssignmentResult,
+} from '../../../src/server/modules/assignment/solve-assignment';
 import { AppError } from '../../../src/server/errors/app-error';
 import { randomGenerator, randomInstance, referenceOptimum } from '../../../bench/assignment-highs';
 
@@ -17,19 +21,24 @@ function checkResult(instance: AssignmentInstance, result: AssignmentResult): st
     perProposal.set(a.proposal, (perProposal.get(a.proposal) ?? 0) + 1);
     perExpert.set(a.expert, (perExpert.get(a.expert) ?? 0) + 1);
   }
-  for (const c of instance.conflicts ?? []) if (pairs.has(key(c.proposal, c.expert))) problems.push(`conflict used ${c.proposal}/${c.expert}`);
-  for (const f of instance.forced ?? []) if (!pairs.has(key(f.proposal, f.expert))) problems.push(`forced dropped ${f.proposal}/${f.expert}`);
+  for (const c of instance.conflicts ?? [])
+    if (pairs.has(key(c.proposal, c.expert))) problems.push(`conflict used ${c.proposal}/${c.expert}`);
+  for (const f of instance.forced ?? [])
+    if (!pairs.has(key(f.proposal, f.expert))) problems.push(`forced dropped ${f.proposal}/${f.expert}`);
   const missing = new Map(result.shortfall.map((s) => [s.proposal, s.missing]));
   for (const p of instance.proposals) {
-    if ((perProposal.get(p.id) ?? 0) + (missing.get(p.id) ?? 0) !== p.demand) problems.push(`demand of ${p.id} not accounted for`);
+    if ((perProposal.get(p.id) ?? 0) + (missing.get(p.id) ?? 0) !== p.demand)
+      problems.push(`demand of ${p.id} not accounted for`);
   }
-  for (const e of instance.experts) if ((perExpert.get(e.id) ?? 0) > e.maxLoad) problems.push(`load of ${e.id} exceeded`);
+  for (const e of instance.experts)
+    if ((perExpert.get(e.id) ?? 0) > e.maxLoad) problems.push(`load of ${e.id} exceeded`);
   const under = new Map((result.underloaded ?? []).map((u) => [u.expert, u.missing]));
   for (const e of instance.experts) {
     const gap = Math.max(0, (e.minLoad ?? 0) - (perExpert.get(e.id) ?? 0));
     if (gap !== (under.get(e.id) ?? 0)) problems.push(`minimum load of ${e.id} misreported`);
   }
-  if (result.feasible !== (result.shortfall.length === 0 && !result.underloaded)) problems.push('feasible flag wrong');
+  if (result.feasible !== (result.shortfall.length === 0 && !result.underloaded))
+    problems.push('feasible flag wrong');
   return problems;
 }
 
@@ -74,8 +83,14 @@ describe('solveAssignment', () => {
   it('finds the optimum where a greedy choice fails', () => {
     // Greedy gives e1 to p1 (0.9) and leaves p2 with e2 (0.1): 1.0. The optimum is 0.8 + 0.8 = 1.6.
     const result = solveAssignment({
-      proposals: [{ id: 'p1', demand: 1 }, { id: 'p2', demand: 1 }],
-      experts: [{ id: 'e1', maxLoad: 1 }, { id: 'e2', maxLoad: 1 }],
+      proposals: [
+        { id: 'p1', demand: 1 },
+        { id: 'p2', demand: 1 },
+      ],
+      experts: [
+        { id: 'e1', maxLoad: 1 },
+        { id: 'e2', maxLoad: 1 },
+      ],
       affinity: [
         { proposal: 'p1', expert: 'e1', score: 0.9 },
         { proposal: 'p1', expert: 'e2', score: 0.8 },
@@ -84,7 +99,10 @@ describe('solveAssignment', () => {
       ],
     });
     expect(result.objective).toBeCloseTo(1.6, 9);
-    expect(result.assignments).toEqual([{ proposal: 'p1', expert: 'e2' }, { proposal: 'p2', expert: 'e1' }]);
+    expect(result.assignments).toEqual([
+      { proposal: 'p1', expert: 'e2' },
+      { proposal: 'p2', expert: 'e1' },
+    ]);
   });
 
   it('keeps the exact sum of decimal scores (integer arithmetic)', () => {
@@ -99,8 +117,15 @@ describe('solveAssignment', () => {
 
   it('never assigns silently fewer: a proposal with too few conflict-free experts is reported', () => {
     const instance: AssignmentInstance = {
-      proposals: [{ id: 'p1', demand: 3 }, { id: 'p2', demand: 1 }],
-      experts: [{ id: 'e1', maxLoad: 5 }, { id: 'e2', maxLoad: 5 }, { id: 'e3', maxLoad: 5 }],
+      proposals: [
+        { id: 'p1', demand: 3 },
+        { id: 'p2', demand: 1 },
+      ],
+      experts: [
+        { id: 'e1', maxLoad: 5 },
+        { id: 'e2', maxLoad: 5 },
+        { id: 'e3', maxLoad: 5 },
+      ],
       conflicts: [{ proposal: 'p1', expert: 'e3' }],
     };
     const result = solveAssignment(instance);
@@ -113,20 +138,36 @@ describe('solveAssignment', () => {
 
   it('explains loads that are too tight with the competing group and its numbers', () => {
     const instance: AssignmentInstance = {
-      proposals: [{ id: 'p1', demand: 2 }, { id: 'p2', demand: 2 }, { id: 'p3', demand: 2 }],
-      experts: [{ id: 'e1', maxLoad: 2 }, { id: 'e2', maxLoad: 2 }, { id: 'e3', maxLoad: 1 }],
+      proposals: [
+        { id: 'p1', demand: 2 },
+        { id: 'p2', demand: 2 },
+        { id: 'p3', demand: 2 },
+      ],
+      experts: [
+        { id: 'e1', maxLoad: 2 },
+        { id: 'e2', maxLoad: 2 },
+        { id: 'e3', maxLoad: 1 },
+      ],
     };
     const result = solveAssignment(instance);
     expect(result.feasible).toBe(false);
     expect(result.shortfall.reduce((sum, s) => sum + s.missing, 0)).toBe(1);
-    expect(result.shortfall[0].reason).toMatch(/Loads too tight: .* need 6 review\(s\) but at most 5 can be given/);
+    expect(result.shortfall[0].reason).toMatch(
+      /Loads too tight: .* need 6 review\(s\) but at most 5 can be given/,
+    );
     expect(checkResult(instance, result)).toEqual([]);
   });
 
   it('meets minimum loads before affinity, and reports minimums that cannot be met', () => {
     const instance: AssignmentInstance = {
-      proposals: [{ id: 'p1', demand: 1 }, { id: 'p2', demand: 1 }],
-      experts: [{ id: 'e1', maxLoad: 2 }, { id: 'e2', maxLoad: 2, minLoad: 1 }],
+      proposals: [
+        { id: 'p1', demand: 1 },
+        { id: 'p2', demand: 1 },
+      ],
+      experts: [
+        { id: 'e1', maxLoad: 2 },
+        { id: 'e2', maxLoad: 2, minLoad: 1 },
+      ],
       affinity: [
         { proposal: 'p1', expert: 'e1', score: 1 },
         { proposal: 'p2', expert: 'e1', score: 1 },
@@ -137,14 +178,24 @@ describe('solveAssignment', () => {
     expect(result.assignments.filter((a) => a.expert === 'e2')).toHaveLength(1);
     expect(result.objective).toBe(1);
 
-    const tooMuch = solveAssignment({ ...instance, experts: [{ id: 'e1', maxLoad: 2, minLoad: 2 }, { id: 'e2', maxLoad: 2, minLoad: 1 }] });
+    const tooMuch = solveAssignment({
+      ...instance,
+      experts: [
+        { id: 'e1', maxLoad: 2, minLoad: 2 },
+        { id: 'e2', maxLoad: 2, minLoad: 1 },
+      ],
+    });
     expect(tooMuch.feasible).toBe(false);
     expect(tooMuch.shortfall).toEqual([]);
     expect(tooMuch.underloaded?.reduce((sum, u) => sum + u.missing, 0)).toBe(1);
   });
 
   it('refuses inconsistent input with one detail per problem and writes nothing', () => {
-    expect(codesOf(() => solveAssignment({ proposals: [{ id: 'p1', demand: -1 }], experts: [{ id: 'e1', maxLoad: 1 }] }))).toEqual(['negative_demand']);
+    expect(
+      codesOf(() =>
+        solveAssignment({ proposals: [{ id: 'p1', demand: -1 }], experts: [{ id: 'e1', maxLoad: 1 }] }),
+      ),
+    ).toEqual(['negative_demand']);
     expect(
       codesOf(() =>
         solveAssignment({
@@ -158,17 +209,29 @@ describe('solveAssignment', () => {
     expect(
       codesOf(() =>
         solveAssignment({
-          proposals: [{ id: 'p1', demand: 1 }, { id: 'p2', demand: 1 }],
+          proposals: [
+            { id: 'p1', demand: 1 },
+            { id: 'p2', demand: 1 },
+          ],
           experts: [{ id: 'e1', maxLoad: 1 }],
-          forced: [{ proposal: 'p1', expert: 'e1' }, { proposal: 'p2', expert: 'e1' }],
+          forced: [
+            { proposal: 'p1', expert: 'e1' },
+            { proposal: 'p2', expert: 'e1' },
+          ],
         }),
       ),
     ).toEqual(['forced_above_load']);
     expect(
       codesOf(() =>
         solveAssignment({
-          proposals: [{ id: 'p1', demand: 1 }, { id: 'p1', demand: 1 }],
-          experts: [{ id: 'e1', maxLoad: 2, minLoad: 3 }, { id: 'e2', maxLoad: 2 }],
+          proposals: [
+            { id: 'p1', demand: 1 },
+            { id: 'p1', demand: 1 },
+          ],
+          experts: [
+            { id: 'e1', maxLoad: 2, minLoad: 3 },
+            { id: 'e2', maxLoad: 2 },
+          ],
           conflicts: [{ proposal: 'p1', expert: 'e2' }],
           forced: [{ proposal: 'p1', expert: 'e2' }],
         }),
@@ -176,14 +239,31 @@ describe('solveAssignment', () => {
     ).toEqual(['duplicate_id', 'min_above_max', 'forced_conflict']);
     expect(
       codesOf(() =>
-        solveAssignment({ proposals: [{ id: 'p1', demand: 1 }], experts: [{ id: 'e1', maxLoad: 1 }, { id: 'e2', maxLoad: 1 }], forced: [{ proposal: 'p1', expert: 'e1' }, { proposal: 'p1', expert: 'e2' }] }),
+        solveAssignment({
+          proposals: [{ id: 'p1', demand: 1 }],
+          experts: [
+            { id: 'e1', maxLoad: 1 },
+            { id: 'e2', maxLoad: 1 },
+          ],
+          forced: [
+            { proposal: 'p1', expert: 'e1' },
+            { proposal: 'p1', expert: 'e2' },
+          ],
+        }),
       ),
     ).toEqual(['forced_above_demand']);
   });
 
   it('handles empty instances and zero demand', () => {
-    expect(solveAssignment({ proposals: [], experts: [] })).toEqual({ feasible: true, objective: 0, assignments: [], shortfall: [] });
-    expect(solveAssignment({ proposals: [{ id: 'p', demand: 0 }], experts: [{ id: 'e', maxLoad: 0 }] }).feasible).toBe(true);
+    expect(solveAssignment({ proposals: [], experts: [] })).toEqual({
+      feasible: true,
+      objective: 0,
+      assignments: [],
+      shortfall: [],
+    });
+    expect(
+      solveAssignment({ proposals: [{ id: 'p', demand: 0 }], experts: [{ id: 'e', maxLoad: 0 }] }).feasible,
+    ).toBe(true);
   });
 });
 
@@ -212,7 +292,10 @@ describe('solveAssignment against HiGHS on random instances', () => {
       const reference = referenceOptimum(highs, instance);
       if (!result.feasible) infeasible++;
       expect(result.assignments.length, `seed ${seed} reviews`).toBe(reference.reviews);
-      expect((result.underloaded ?? []).reduce((sum, u) => sum + u.missing, 0), `seed ${seed} deficit`).toBe(reference.minimumDeficit);
+      expect(
+        (result.underloaded ?? []).reduce((sum, u) => sum + u.missing, 0),
+        `seed ${seed} deficit`,
+      ).toBe(reference.minimumDeficit);
       expect(Math.abs(result.objective - reference.objective), `seed ${seed} objective`).toBeLessThan(1e-6);
     }
     // The sample must exercise both kinds of outcome.

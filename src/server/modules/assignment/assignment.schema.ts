@@ -10,7 +10,9 @@ const Pair = z.strictObject({ proposal: Id, expert: Id });
  */
 export const AssignmentInstanceSchema = z.strictObject({
   proposals: z.array(z.strictObject({ id: Id, demand: z.number() })).max(100_000),
-  experts: z.array(z.strictObject({ id: Id, maxLoad: z.number(), minLoad: z.number().optional() })).max(100_000),
+  experts: z
+    .array(z.strictObject({ id: Id, maxLoad: z.number(), minLoad: z.number().optional() }))
+    .max(100_000),
   affinity: z.array(z.strictObject({ proposal: Id, expert: Id, score: z.number() })).optional(),
   conflicts: z.array(Pair).optional(),
   forced: z.array(Pair).optional(),

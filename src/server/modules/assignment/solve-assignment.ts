@@ -83,25 +83,75 @@ export function validateAssignmentInstance(instance: AssignmentInstance): ErrorD
 }
 
 /** Validation plus the dense pair index of each affinity entry (so ids are looked up once). */
-function indexAssignmentInstance(instance: AssignmentInstance): { problems: ErrorDetail[]; affinityKeys: Int32Array } {
+function indexAssignmentInstance(instance: AssignmentInstance): {
+  problems: ErrorDetail[];
+  affinityKeys: Int32Array;
+} {
   const problems: ErrorDetail[] = [];
   const affinityKeys = new Int32Array((instance.affinity ?? []).length);
   const proposalIndex = new Map<string, number>();
   const expertIndex = new Map<string, number>();
   instance.proposals.forEach((p, i) => {
-    if (proposalIndex.has(p.id)) problems.push(detail(`proposals.${i}.id`, 'duplicate_id', `Dubbel voorstel-id "${p.id}".`, `Duplicate proposal id "${p.id}".`));
+    if (proposalIndex.has(p.id))
+      problems.push(
+        detail(
+          `proposals.${i}.id`,
+          'duplicate_id',
+          `Dubbel voorstel-id "${p.id}".`,
+          `Duplicate proposal id "${p.id}".`,
+        ),
+      );
     else proposalIndex.set(p.id, i);
     if (!Number.isInteger(p.demand) || p.demand < 0) {
-      problems.push(detail(`proposals.${i}.demand`, 'negative_demand', `De vraag van "${p.id}" moet een geheel getal ≥ 0 zijn (nu ${p.demand}).`, `The demand of "${p.id}" must be a whole number ≥ 0 (got ${p.demand}).`));
+      problems.push(
+        detail(
+          `proposals.${i}.demand`,
+          'negative_demand',
+          `De vraag van "${p.id}" moet een geheel getal ≥ 0 zijn (nu ${p.demand}).`,
+          `The demand of "${p.id}" must be a whole number ≥ 0 (got ${p.demand}).`,
+        ),
+      );
     }
   });
   instance.experts.forEach((e, i) => {
-    if (expertIndex.has(e.id)) problems.push(detail(`experts.${i}.id`, 'duplicate_id', `Dubbel expert-id "${e.id}".`, `Duplicate expert id "${e.id}".`));
+    if (expertIndex.has(e.id))
+      problems.push(
+        detail(
+          `experts.${i}.id`,
+          'duplicate_id',
+          `Dubbel expert-id "${e.id}".`,
+          `Duplicate expert id "${e.id}".`,
+        ),
+      );
     else expertIndex.set(e.id, i);
     const min = e.minLoad ?? 0;
-    if (!Number.isInteger(e.maxLoad) || e.maxLoad < 0) problems.push(detail(`experts.${i}.maxLoad`, 'invalid_load', `De maximale belasting van "${e.id}" moet een geheel getal ≥ 0 zijn.`, `The maximum load of "${e.id}" must be a whole number ≥ 0.`));
-    if (!Number.isInteger(min) || min < 0) problems.push(detail(`experts.${i}.minLoad`, 'invalid_load', `De minimale belasting van "${e.id}" moet een geheel getal ≥ 0 zijn.`, `The minimum load of "${e.id}" must be a whole number ≥ 0.`));
-    else if (min > e.maxLoad) problems.push(detail(`experts.${i}.minLoad`, 'min_above_max', `De minimale belasting van "${e.id}" is groter dan de maximale.`, `The minimum load of "${e.id}" exceeds its maximum load.`));
+    if (!Number.isInteger(e.maxLoad) || e.maxLoad < 0)
+      problems.push(
+        detail(
+          `experts.${i}.maxLoad`,
+          'invalid_load',
+          `De maximale belasting van "${e.id}" moet een geheel getal ≥ 0 zijn.`,
+          `The maximum load of "${e.id}" must be a whole number ≥ 0.`,
+        ),
+      );
+    if (!Number.isInteger(min) || min < 0)
+      problems.push(
+        detail(
+          `experts.${i}.minLoad`,
+          'invalid_load',
+          `De minimale belasting van "${e.id}" moet een geheel getal ≥ 0 zijn.`,
+          `The minimum load of "${e.id}" must be a whole number ≥ 0.`,
+        ),
+      );
+    else if (min > e.maxLoad)
+      problems.push(
+        detail(
+          `experts.${i}.minLoad`,
+          'min_above_max',
+          `De minimale belasting van "${e.id}" is groter dan de maximale.`,
+          `The minimum load of "${e.id}" exceeds its maximum load.`,
+        ),
+      );
   });
   const nE = instance.experts.length;
   const pairs = instance.proposals.length * nE;
@@ -110,19 +160,50 @@ function indexAssignmentInstance(instance: AssignmentInstance): { problems: Erro
   const pairIndex = (list: string, pair: AssignmentPair, i: number): number => {
     const p = proposalIndex.get(pair.proposal);
     const e = expertIndex.get(pair.expert);
-    if (p === undefined) problems.push(detail(`${list}.${i}.proposal`, 'unknown_id', `Onbekend voorstel "${pair.proposal}".`, `Unknown proposal "${pair.proposal}".`));
-    if (e === undefined) problems.push(detail(`${list}.${i}.expert`, 'unknown_id', `Onbekende expert "${pair.expert}".`, `Unknown expert "${pair.expert}".`));
+    if (p === undefined)
+      problems.push(
+        detail(
+          `${list}.${i}.proposal`,
+          'unknown_id',
+          `Onbekend voorstel "${pair.proposal}".`,
+          `Unknown proposal "${pair.proposal}".`,
+        ),
+      );
+    if (e === undefined)
+      problems.push(
+        detail(
+          `${list}.${i}.expert`,
+          'unknown_id',
+          `Onbekende expert "${pair.expert}".`,
+          `Unknown expert "${pair.expert}".`,
+        ),
+      );
     return p === undefined || e === undefined ? -1 : p * nE + e;
   };
   const seenAffinity = new Uint8Array(pairs);
   (instance.affinity ?? []).forEach((a, i) => {
     const k = pairIndex('affinity', a, i);
     if (k < 0) return;
-    if (seenAffinity[k]) problems.push(detail(`affinity.${i}`, 'duplicate_pair', `Dubbele affiniteit voor ${a.proposal}/${a.expert}.`, `Duplicate affinity for ${a.proposal}/${a.expert}.`));
+    if (seenAffinity[k])
+      problems.push(
+        detail(
+          `affinity.${i}`,
+          'duplicate_pair',
+          `Dubbele affiniteit voor ${a.proposal}/${a.expert}.`,
+          `Duplicate affinity for ${a.proposal}/${a.expert}.`,
+        ),
+      );
     seenAffinity[k] = 1;
     affinityKeys[i] = k;
     if (!Number.isFinite(a.score) || Math.abs(a.score) > 1_000_000) {
-      problems.push(detail(`affinity.${i}.score`, 'invalid_score', 'Een score moet een eindig getal tussen -1 000 000 en 1 000 000 zijn.', 'A score must be a finite number between -1,000,000 and 1,000,000.'));
+      problems.push(
+        detail(
+          `affinity.${i}.score`,
+          'invalid_score',
+          'Een score moet een eindig getal tussen -1 000 000 en 1 000 000 zijn.',
+          'A score must be a finite number between -1,000,000 and 1,000,000.',
+        ),
+      );
     }
   });
   const conflicted = new Uint8Array(pairs);
@@ -137,24 +218,53 @@ function indexAssignmentInstance(instance: AssignmentInstance): { problems: Erro
     const k = pairIndex('forced', f, i);
     if (k < 0) return;
     if (forcedSeen[k]) {
-      problems.push(detail(`forced.${i}`, 'duplicate_pair', `Het koppel ${f.proposal}/${f.expert} is twee keer opgelegd.`, `The pair ${f.proposal}/${f.expert} is forced twice.`));
+      problems.push(
+        detail(
+          `forced.${i}`,
+          'duplicate_pair',
+          `Het koppel ${f.proposal}/${f.expert} is twee keer opgelegd.`,
+          `The pair ${f.proposal}/${f.expert} is forced twice.`,
+        ),
+      );
       return;
     }
     forcedSeen[k] = 1;
-    if (conflicted[k]) problems.push(detail(`forced.${i}`, 'forced_conflict', `Het opgelegde koppel ${f.proposal}/${f.expert} heeft een belangenconflict.`, `The forced pair ${f.proposal}/${f.expert} has a conflict of interest.`));
+    if (conflicted[k])
+      problems.push(
+        detail(
+          `forced.${i}`,
+          'forced_conflict',
+          `Het opgelegde koppel ${f.proposal}/${f.expert} heeft een belangenconflict.`,
+          `The forced pair ${f.proposal}/${f.expert} has a conflict of interest.`,
+        ),
+      );
     forcedPerProposal[Math.floor(k / nE)]++;
     forcedPerExpert[k % nE]++;
   });
   instance.proposals.forEach((p, i) => {
     const count = forcedPerProposal[i];
     if (count > 0 && Number.isInteger(p.demand) && count > p.demand) {
-      problems.push(detail(`forced`, 'forced_above_demand', `${count} opgelegde experts voor "${p.id}", maar de vraag is ${p.demand}.`, `${count} forced experts for "${p.id}", but its demand is ${p.demand}.`));
+      problems.push(
+        detail(
+          `forced`,
+          'forced_above_demand',
+          `${count} opgelegde experts voor "${p.id}", maar de vraag is ${p.demand}.`,
+          `${count} forced experts for "${p.id}", but its demand is ${p.demand}.`,
+        ),
+      );
     }
   });
   instance.experts.forEach((e, i) => {
     const count = forcedPerExpert[i];
     if (count > 0 && Number.isInteger(e.maxLoad) && count > e.maxLoad) {
-      problems.push(detail(`forced`, 'forced_above_load', `${count} opgelegde voorstellen voor expert "${e.id}", maar de maximale belasting is ${e.maxLoad}.`, `${count} forced proposals for expert "${e.id}", but its maximum load is ${e.maxLoad}.`));
+      problems.push(
+        detail(
+          `forced`,
+          'forced_above_load',
+          `${count} opgelegde voorstellen voor expert "${e.id}", maar de maximale belasting is ${e.maxLoad}.`,
+          `${count} forced proposals for expert "${e.id}", but its maximum load is ${e.maxLoad}.`,
+        ),
+      );
     }
   });
   return { problems, affinityKeys };
@@ -235,7 +345,10 @@ export function solveAssignment(instance: AssignmentInstance): AssignmentResult 
   if (problems.length > 0) throw new AppError('ASSIGNMENT_INPUT_INVALID', { details: problems });
   const proposalIndex = new Map(instance.proposals.map((p, i) => [p.id, i]));
   const expertIndex = new Map(instance.experts.map((e, i) => [e.id, i]));
-  const indexOf = (pair: AssignmentPair): [number, number] => [proposalIndex.get(pair.proposal) ?? -1, expertIndex.get(pair.expert) ?? -1];
+  const indexOf = (pair: AssignmentPair): [number, number] => [
+    proposalIndex.get(pair.proposal) ?? -1,
+    expertIndex.get(pair.expert) ?? -1,
+  ];
 
   // Scaled integer affinities (dense) and the pairs the network may use.
   const weight = new Float64Array(nP * nE);
@@ -279,7 +392,8 @@ export function solveAssignment(instance: AssignmentInstance): AssignmentResult 
   const hasMinimums = mandatory.some((m) => m > 0);
   const big = hasMinimums ? range * flowTotal + 1 : 0;
   const overflowCost = (big + range) * flowTotal + 1;
-  if (!Number.isSafeInteger(overflowCost) || overflowCost + 2 * big + 2 * (nP + nE + 2) * range > SAFE) throw new AppError('ASSIGNMENT_TOO_LARGE');
+  if (!Number.isSafeInteger(overflowCost) || overflowCost + 2 * big + 2 * (nP + nE + 2) * range > SAFE)
+    throw new AppError('ASSIGNMENT_TOO_LARGE');
 
   const cost = new Float64Array(nP * nE);
   for (let k = 0; k < cost.length; k++) cost[k] = wMax - weight[k];
@@ -441,7 +555,11 @@ export function solveAssignment(instance: AssignmentInstance): AssignmentResult 
   const shortfall: ProposalShortfall[] = [];
   for (let p = 0; p < nP; p++) {
     if (overflowUnits[p] === 0) continue;
-    shortfall.push({ proposal: instance.proposals[p].id, missing: overflowUnits[p], reason: explainShortfall(p) });
+    shortfall.push({
+      proposal: instance.proposals[p].id,
+      missing: overflowUnits[p],
+      reason: explainShortfall(p),
+    });
   }
 
   function explainShortfall(p: number): string {
@@ -490,7 +608,8 @@ export function solveAssignment(instance: AssignmentInstance): AssignmentResult 
     const total = load[e] + (expert.maxLoad - capacity[e]);
     if (total >= minimum) return;
     let open = 0;
-    for (let p = 0; p < nP; p++) if (conflictFree[pairKey(p, e, nE)] && instance.proposals[p].demand > 0) open++;
+    for (let p = 0; p < nP; p++)
+      if (conflictFree[pairKey(p, e, nE)] && instance.proposals[p].demand > 0) open++;
     const reason =
       open < minimum
         ? `Too few proposals: only ${open} proposal(s) without a conflict of interest need reviews, the minimum load is ${minimum}.`

@@ -31,30 +31,61 @@ const AuditQuery = z.strictObject({
 export default async function auditRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
-  r.get('/api/audit', { config: { access: allow('admin', 'officer') }, schema: { tags, summary: 'The audit trail, newest first', querystring: AuditQuery, response: { 200: envelope(z.array(AuditEventSchema)) } } }, async (request) => {
-    const { db } = contextOf(request);
-    const q = request.query;
-    let query = db.selectFrom('audit_events').selectAll().orderBy('id', 'desc').limit(q.limit);
-    if (q.entityType) query = query.where('entity_type', '=', q.entityType);
-    if (q.entityId) query = query.where('entity_id', '=', q.entityId);
-    if (q.beforeId) query = query.where('id', '<', q.beforeId);
-    const rows = await query.execute();
-    return ok(
-      rows.map((row) => ({
-        id: row.id,
-        occurredAt: new Date(row.occurred_at).toISOString(),
-        actorLabel: row.actor_label,
-        action: row.action,
-        entityType: row.entity_type,
-        entityId: row.entity_id,
-        before: row.before,
-        after: row.after,
-        requestId: row.request_id,
-      })),
-    );
-  });
+  r.get(
+    '/api/audit',
+    {
+      config: { access: allow('admin', 'officer') },
+      schema: {
+        tags,
+        summary: 'The audit trail, newest first',
+        querystring: AuditQuery,
+        response: { 200: envelope(z.array(AuditEventSchema)) },
+      },
+    },
+    async (request) => {
+      const { db } = contextOf(request);
+      const q = request.query;
+      let query = db.selectFrom('audit_events').selectAll().orderBy('id', 'desc').limit(q.limit);
+      if (q.entityType) query = query.where('entity_type', '=', q.entityType);
+      if (q.entityId) query = query.where('entity_id', '=', q.entityId);
+      if (q.beforeId) query = query.where('id', '<', q.beforeId);
+      const rows = await query.execute();
+      return ok(
+        rows.map((row) => ({
+          id: row.id,
+          occurredAt: new Date(row.occurred_at).toISOString(),
+          actorLabel: row.actor_label,
+          action: row.action,
+          entityType: row.entity_type,
+          entityId: row.entity_id,
+          before: row.before,
+          after: row.after,
+          requestId: row.request_id,
+        })),
+      );
+    },
+  );
 
-  r.get('/api/audit/verify', { config: { access: allow('admin') }, schema: { tags, summary: 'Recompute the hash chain', response: { 200: envelope(z.object({ ok: z.boolean(), checked: z.number(), brokenAt: z.object({ id: z.number(), reason: z.string() }).optional() })) } } }, async (request) => {
-    return ok(await verifyAuditChain(contextOf(request).db));
-  });
+  r.get(
+    '/api/audit/verify',
+    {
+      config: { access: allow('admin') },
+      schema: {
+        tags,
+        summary: 'Recompute the hash chain',
+        response: {
+          200: envelope(
+            z.object({
+              ok: z.boolean(),
+              checked: z.number(),
+              brokenAt: z.object({ id: z.number(), reason: z.string() }).optional(),
+            }),
+          ),
+        },
+      },
+    },
+    async (request) => {
+      return ok(await verifyAuditChain(contextOf(request).db));
+    },
+  );
 }

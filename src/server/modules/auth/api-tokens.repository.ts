@@ -15,7 +15,11 @@ export interface TokenActorRow {
 }
 
 /** The owner of a live API token (not revoked, not expired, account active). */
-export async function findTokenActor(db: Kysely<DB>, token: string, now: Date): Promise<TokenActorRow | undefined> {
+export async function findTokenActor(
+  db: Kysely<DB>,
+  token: string,
+  now: Date,
+): Promise<TokenActorRow | undefined> {
   const row = await db
     .selectFrom('api_tokens as t')
     .innerJoin('users as u', 'u.id', 't.user_id')
@@ -27,13 +31,18 @@ export async function findTokenActor(db: Kysely<DB>, token: string, now: Date): 
       'u.name',
       'u.role',
       'u.locale',
-      sql<string[]>`coalesce((select array_agg(uc.cluster_id::text) from user_clusters uc where uc.user_id = u.id), '{}')`.as('clusterIds'),
+      sql<
+        string[]
+      >`coalesce((select array_agg(uc.cluster_id::text) from user_clusters uc where uc.user_id = u.id), '{}')`.as(
+        'clusterIds',
+      ),
     ])
     .where('t.token_hash', '=', sha256(token))
     .where('t.revoked_at', 'is', null)
     .where((eb) => eb.or([eb('t.expires_at', 'is', null), eb('t.expires_at', '>', now)]))
     .where('u.is_active', '=', true)
     .executeTakeFirst();
-  if (row) await db.updateTable('api_tokens').set({ last_used_at: now }).where('id', '=', row.tokenId).execute();
+  if (row)
+    await db.updateTable('api_tokens').set({ last_used_at: now }).where('id', '=', row.tokenId).execute();
   return row;
 }

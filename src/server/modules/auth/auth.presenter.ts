@@ -4,12 +4,27 @@ const iso = (value: Date | string | null) => (value === null ? null : new Date(v
 
 export function presentMe(actor: Actor) {
   return {
-    user: { id: actor.userId, email: actor.email, name: actor.name, role: actor.role, locale: actor.locale, clusterIds: actor.clusterIds },
+    user: {
+      id: actor.userId,
+      email: actor.email,
+      name: actor.name,
+      role: actor.role,
+      locale: actor.locale,
+      clusterIds: actor.clusterIds,
+    },
     csrfToken: actor.csrfToken ?? null,
   };
 }
 
-export function presentApiToken(row: { id: string; name: string; scope: 'read' | 'write'; created_at: Date | string; expires_at: Date | string | null; last_used_at: Date | string | null; revoked_at: Date | string | null }) {
+export function presentApiToken(row: {
+  id: string;
+  name: string;
+  scope: 'read' | 'write';
+  created_at: Date | string;
+  expires_at: Date | string | null;
+  last_used_at: Date | string | null;
+  revoked_at: Date | string | null;
+}) {
   return {
     id: row.id,
     name: row.name,

@@ -5,7 +5,14 @@ import { anyUser, publicAccess } from '../../http/access';
 import { envelope, ok } from '../../http/envelope';
 import { contextOf, actorOf } from '../../http/request-context';
 import { SESSION_COOKIE } from '../../http/guard';
-import { ApiTokenSchema, ChangePasswordBody, CreateApiTokenBody, LoginBody, MeSchema, TokenIdParams } from './auth.schema';
+import {
+  ApiTokenSchema,
+  ChangePasswordBody,
+  CreateApiTokenBody,
+  LoginBody,
+  MeSchema,
+  TokenIdParams,
+} from './auth.schema';
 import { presentApiToken, presentMe } from './auth.presenter';
 import { login } from './login';
 import { findUserById } from '../users/users.repository';
@@ -17,7 +24,12 @@ import { revokeApiToken } from './revoke-api-token';
 
 const tags = ['auth'];
 
-function setSessionCookie(request: FastifyRequest, reply: FastifyReply, value: string, maxAgeSeconds: number) {
+function setSessionCookie(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  value: string,
+  maxAgeSeconds: number,
+) {
   reply.setCookie(SESSION_COOKIE, value, {
     path: '/',
     httpOnly: true,
@@ -30,43 +42,124 @@ function setSessionCookie(request: FastifyRequest, reply: FastifyReply, value: s
 export default async function authRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
-  r.post('/api/auth/login', { config: { access: publicAccess }, schema: { tags, summary: 'Sign in; sets the session cookie', body: LoginBody, response: { 200: envelope(MeSchema) } } }, async (request, reply) => {
-    const ctx = contextOf(request);
-    const session = await login(ctx, { ...request.body, clientAddress: request.ip });
-    setSessionCookie(request, reply, session.cookieValue, app.config.sessionMaxHours * 3600);
-    const user = await findUserById(app.db, session.userId);
-    if (!user) throw new AppError('INTERNAL_ERROR');
-    return ok(presentMe({ userId: user.id, email: user.email, name: user.name, role: user.role, locale: user.locale, clusterIds: user.clusterIds, via: 'session', csrfToken: session.csrfToken }));
-  });
+  r.post(
+    '/api/auth/login',
+    {
+      config: { access: publicAccess },
+      schema: {
+        tags,
+        summary: 'Sign in; sets the session cookie',
+        body: LoginBody,
+        response: { 200: envelope(MeSchema) },
+      },
+    },
+    async (request, reply) => {
+      const ctx = contextOf(request);
+      const session = await login(ctx, { ...request.body, clientAddress: request.ip });
+      setSessionCookie(request, reply, session.cookieValue, app.config.sessionMaxHours * 3600);
+      const user = await findUserById(app.db, session.userId);
+      if (!user) throw new AppError('INTERNAL_ERROR');
+      return ok(
+        presentMe({
+          userId: user.id,
+          email: user.email,
+          name: user.name,
+          role: user.role,
+          locale: user.locale,
+          clusterIds: user.clusterIds,
+          via: 'session',
+          csrfToken: session.csrfToken,
+        }),
+      );
+    },
+  );
 
-  r.post('/api/auth/logout', { config: { access: anyUser }, schema: { tags, summary: 'Sign out', response: { 204: z.null() } } }, async (request, reply) => {
-    await logout(contextOf(request));
-    reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return reply.status(204).send(null);
-  });
+  r.post(
+    '/api/auth/logout',
+    { config: { access: anyUser }, schema: { tags, summary: 'Sign out', response: { 204: z.null() } } },
+    async (request, reply) => {
+      await logout(contextOf(request));
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.status(204).send(null);
+    },
+  );
 
-  r.get('/api/auth/me', { config: { access: anyUser }, schema: { tags, summary: 'The signed-in user and the CSRF token', response: { 200: envelope(MeSchema) } } }, async (request) => {
-    return ok(presentMe(actorOf(contextOf(request))));
-  });
+  r.get(
+    '/api/auth/me',
+    {
+      config: { access: anyUser },
+      schema: {
+        tags,
+        summary: 'The signed-in user and the CSRF token',
+        response: { 200: envelope(MeSchema) },
+      },
+    },
+    async (request) => {
+      return ok(presentMe(actorOf(contextOf(request))));
+    },
+  );
 
-  r.post('/api/auth/password', { config: { access: anyUser }, schema: { tags, summary: 'Change your own password', body: ChangePasswordBody, response: { 204: z.null() } } }, async (request, reply) => {
-    await changeOwnPassword(contextOf(request), request.body);
-    return reply.status(204).send(null);
-  });
+  r.post(
+    '/api/auth/password',
+    {
+      config: { access: anyUser },
+      schema: {
+        tags,
+        summary: 'Change your own password',
+        body: ChangePasswordBody,
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      await changeOwnPassword(contextOf(request), request.body);
+      return reply.status(204).send(null);
+    },
+  );
 
-  r.get('/api/auth/tokens', { config: { access: anyUser }, schema: { tags, summary: 'Your API tokens', response: { 200: envelope(z.array(ApiTokenSchema)) } } }, async (request) => {
-    const actor = actorOf(contextOf(request));
-    const rows = await app.db.selectFrom('api_tokens').selectAll().where('user_id', '=', actor.userId).orderBy('created_at', 'desc').execute();
-    return ok(rows.map(presentApiToken), { create: true });
-  });
+  r.get(
+    '/api/auth/tokens',
+    {
+      config: { access: anyUser },
+      schema: { tags, summary: 'Your API tokens', response: { 200: envelope(z.array(ApiTokenSchema)) } },
+    },
+    async (request) => {
+      const actor = actorOf(contextOf(request));
+      const rows = await app.db
+        .selectFrom('api_tokens')
+        .selectAll()
+        .where('user_id', '=', actor.userId)
+        .orderBy('created_at', 'desc')
+        .execute();
+      return ok(rows.map(presentApiToken), { create: true });
+    },
+  );
 
-  r.post('/api/auth/tokens', { config: { access: anyUser }, schema: { tags, summary: 'Create an API token (the secret is shown once)', body: CreateApiTokenBody, response: { 201: envelope(ApiTokenSchema.extend({ secret: z.string() })) } } }, async (request, reply) => {
-    const { row, secret } = await createApiToken(contextOf(request), request.body);
-    return reply.status(201).send(ok({ ...presentApiToken(row), secret }));
-  });
+  r.post(
+    '/api/auth/tokens',
+    {
+      config: { access: anyUser },
+      schema: {
+        tags,
+        summary: 'Create an API token (the secret is shown once)',
+        body: CreateApiTokenBody,
+        response: { 201: envelope(ApiTokenSchema.extend({ secret: z.string() })) },
+      },
+    },
+    async (request, reply) => {
+      const { row, secret } = await createApiToken(contextOf(request), request.body);
+      return reply.status(201).send(ok({ ...presentApiToken(row), secret }));
+    },
+  );
 
-  r.delete('/api/auth/tokens/:id', { config: { access: anyUser }, schema: { tags, summary: 'Revoke an API token', params: TokenIdParams, response: { 204: z.null() } } }, async (request, reply) => {
-    await revokeApiToken(contextOf(request), request.params.id);
-    return reply.status(204).send(null);
-  });
+  r.delete(
+    '/api/auth/tokens/:id',
+    {
+      config: { access: anyUser },
+      schema: { tags, summary: 'Revoke an API token', params: TokenIdParams, response: { 204: z.null() } },
+    },
+    async (request, reply) => {
+      await revokeApiToken(contextOf(request), request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
 }

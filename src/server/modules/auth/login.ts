@@ -18,7 +18,8 @@ export interface LoginOptions {
  */
 export async function login(ctx: StepContext, options: LoginOptions) {
   const now = ctx.now();
-  if (!(await takeLoginAttempt(ctx.db, `ip:${options.clientAddress}`, now))) throw new AppError('RATE_LIMITED');
+  if (!(await takeLoginAttempt(ctx.db, `ip:${options.clientAddress}`, now)))
+    throw new AppError('RATE_LIMITED');
   const user = await ctx.db
     .selectFrom('users')
     .select(['id', 'email', 'password_hash', 'is_active', 'failed_logins', 'locked_until'])
@@ -29,7 +30,9 @@ export async function login(ctx: StepContext, options: LoginOptions) {
     throw new AppError('INVALID_CREDENTIALS');
   }
   if (user.locked_until && new Date(user.locked_until).getTime() > now.getTime()) {
-    throw new AppError('ACCOUNT_LOCKED', { context: { lockedUntil: new Date(user.locked_until).toISOString() } });
+    throw new AppError('ACCOUNT_LOCKED', {
+      context: { lockedUntil: new Date(user.locked_until).toISOString() },
+    });
   }
   if (!(await verifyPassword(user.password_hash, options.password))) {
     const failures = user.failed_logins + 1;
@@ -37,19 +40,36 @@ export async function login(ctx: StepContext, options: LoginOptions) {
     await ctx.db.transaction().execute(async (tx) => {
       await tx
         .updateTable('users')
-        .set({ failed_logins: locks ? 0 : failures, locked_until: locks ? new Date(now.getTime() + ctx.config.loginLockMinutes * 60_000) : null })
+        .set({
+          failed_logins: locks ? 0 : failures,
+          locked_until: locks ? new Date(now.getTime() + ctx.config.loginLockMinutes * 60_000) : null,
+        })
         .where('id', '=', user.id)
         .execute();
       if (locks) {
-        await recordAudit(tx, { userId: null, label: 'login-guard' }, { action: 'user.locked', entityType: 'user', entityId: user.id, after: { failures } }, ctx.requestId);
+        await recordAudit(
+          tx,
+          { userId: null, label: 'login-guard' },
+          { action: 'user.locked', entityType: 'user', entityId: user.id, after: { failures } },
+          ctx.requestId,
+        );
       }
     });
     throw new AppError(locks ? 'ACCOUNT_LOCKED' : 'INVALID_CREDENTIALS');
   }
   return ctx.db.transaction().execute(async (tx) => {
-    await tx.updateTable('users').set({ failed_logins: 0, locked_until: null }).where('id', '=', user.id).execute();
+    await tx
+      .updateTable('users')
+      .set({ failed_logins: 0, locked_until: null })
+      .where('id', '=', user.id)
+      .execute();
     const session = await createSession(tx, user.id, now, ctx.config.sessionMaxHours);
-    await recordAudit(tx, { userId: user.id, label: user.email }, { action: 'auth.login', entityType: 'user', entityId: user.id }, ctx.requestId);
+    await recordAudit(
+      tx,
+      { userId: user.id, label: user.email },
+      { action: 'auth.login', entityType: 'user', entityId: user.id },
+      ctx.requestId,
+    );
     return { ...session, userId: user.id };
   });
 }

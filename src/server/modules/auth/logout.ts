@@ -7,6 +7,11 @@ export async function logout(ctx: StepContext): Promise<void> {
   const actor = actorOf(ctx);
   await ctx.db.transaction().execute(async (tx) => {
     if (actor.sessionId) await deleteSession(tx, actor.sessionId);
-    await recordAudit(tx, ctx.auditActor, { action: 'auth.logout', entityType: 'user', entityId: actor.userId }, ctx.requestId);
+    await recordAudit(
+      tx,
+      ctx.auditActor,
+      { action: 'auth.logout', entityType: 'user', entityId: actor.userId },
+      ctx.requestId,
+    );
   });
 }

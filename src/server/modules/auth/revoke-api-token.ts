@@ -12,6 +12,16 @@ export async function revokeApiToken(ctx: StepContext, tokenId: string): Promise
   if (token.revoked_at) return;
   await ctx.db.transaction().execute(async (tx) => {
     await tx.updateTable('api_tokens').set({ revoked_at: ctx.now() }).where('id', '=', tokenId).execute();
-    await recordAudit(tx, ctx.auditActor, { action: 'api_token.revoked', entityType: 'api_token', entityId: tokenId, before: { name: token.name, scope: token.scope } }, ctx.requestId);
+    await recordAudit(
+      tx,
+      ctx.auditActor,
+      {
+        action: 'api_token.revoked',
+        entityType: 'api_token',
+        entityId: tokenId,
+        before: { name: token.name, scope: token.scope },
+      },
+      ctx.requestId,
+    );
   });
 }

@@ -36,7 +36,10 @@ export async function createSession(db: Kysely<DB>, userId: string, now: Date, m
 }
 
 /** The user behind a session cookie, with the clusters a manager belongs to; undefined when unknown. */
-export async function findSessionActor(db: Kysely<DB>, cookieValue: string): Promise<SessionActorRow | undefined> {
+export async function findSessionActor(
+  db: Kysely<DB>,
+  cookieValue: string,
+): Promise<SessionActorRow | undefined> {
   const row = await db
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
@@ -50,7 +53,11 @@ export async function findSessionActor(db: Kysely<DB>, cookieValue: string): Pro
       'u.name',
       'u.role',
       'u.locale',
-      sql<string[]>`coalesce((select array_agg(uc.cluster_id::text) from user_clusters uc where uc.user_id = u.id), '{}')`.as('clusterIds'),
+      sql<
+        string[]
+      >`coalesce((select array_agg(uc.cluster_id::text) from user_clusters uc where uc.user_id = u.id), '{}')`.as(
+        'clusterIds',
+      ),
     ])
     .where('s.id', '=', sha256(cookieValue))
     .where('u.is_active', '=', true)

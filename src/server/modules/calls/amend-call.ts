@@ -13,7 +13,11 @@ import { assertCodeFree } from './update-call';
  * Changes an open call's rules: logged as a numbered amendment (before, after, motivation) and
  * notified to every applicant with a draft or a submission on the call (in-app and e-mail).
  */
-export async function amendCall(ctx: StepContext, callId: string, input: { motivation: string; definition: CallDefinition }) {
+export async function amendCall(
+  ctx: StepContext,
+  callId: string,
+  input: { motivation: string; definition: CallDefinition },
+) {
   const actor = actorOf(ctx);
   const problems = validateCallDefinition(input.definition, { forPublishing: true, now: ctx.now() });
   if (problems.length > 0) throw new AppError('CALL_DEFINITION_INVALID', { details: problems });
@@ -32,20 +36,52 @@ export async function amendCall(ctx: StepContext, callId: string, input: { motiv
     const afterDef = definitionOf(after);
     await tx
       .insertInto('call_amendments')
-      .values({ call_id: callId, number, motivation: input.motivation, before: JSON.stringify(beforeDef), after: JSON.stringify(afterDef), amended_by: actor.userId, amended_at: ctx.now() })
+      .values({
+        call_id: callId,
+        number,
+        motivation: input.motivation,
+        before: JSON.stringify(beforeDef),
+        after: JSON.stringify(afterDef),
+        amended_by: actor.userId,
+        amended_at: ctx.now(),
+      })
       .execute();
     // Proposals already submitted are checked again against the amended rules.
     const submitted = await tx
       .selectFrom('proposals as p')
-      .innerJoin('proposal_versions as v', (join) => join.onRef('v.proposal_id', '=', 'p.id').onRef('v.version_number', '=', 'p.submitted_version'))
+      .innerJoin('proposal_versions as v', (join) =>
+        join.onRef('v.proposal_id', '=', 'p.id').onRef('v.version_number', '=', 'p.submitted_version'),
+      )
       .select(['p.id', 'v.version_number', 'v.snapshot'])
       .where('p.call_id', '=', callId)
       .where('p.status', '=', 'submitted')
       .execute();
     for (const row of submitted) {
-      await storeEligibility(tx, { proposalId: row.id, call: after, snapshot: row.snapshot as ProposalSnapshot, versionNumber: row.version_number, now: ctx.now() });
+      await storeEligibility(tx, {
+        proposalId: row.id,
+        call: after,
+        snapshot: row.snapshot as ProposalSnapshot,
+        versionNumber: row.version_number,
+        now: ctx.now(),
+      });
     }
-    await recordAudit(tx, ctx.auditActor, { action: 'call.amended', entityType: 'call', entityId: callId, before: beforeDef, after: { ...afterDef, amendment: number, motivation: input.motivation, proposalsReevaluated: submitted.length } }, ctx.requestId);
+    await recordAudit(
+      tx,
+      ctx.auditActor,
+      {
+        action: 'call.amended',
+        entityType: 'call',
+        entityId: callId,
+        before: beforeDef,
+        after: {
+          ...afterDef,
+          amendment: number,
+          motivation: input.motivation,
+          proposalsReevaluated: submitted.length,
+        },
+      },
+      ctx.requestId,
+    );
     const recipients = await tx
       .selectFrom('proposal_collaborators as pc')
       .innerJoin('proposals as p', 'p.id', 'pc.proposal_id')
@@ -58,7 +94,10 @@ export async function amendCall(ctx: StepContext, callId: string, input: { motiv
       await queueNotification(tx, {
         userId: user_id,
         kind: 'call.amended',
-        title: { nl: `Oproep ${after.call.code} gewijzigd (amendement ${number})`, en: `Call ${after.call.code} amended (amendment ${number})` },
+        title: {
+          nl: `Oproep ${after.call.code} gewijzigd (amendement ${number})`,
+          en: `Call ${after.call.code} amended (amendment ${number})`,
+        },
         body: { nl: `Motivering: ${input.motivation}`, en: `Motivation: ${input.motivation}` },
         link: `/calls/${callId}`,
       });

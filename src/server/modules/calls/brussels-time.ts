@@ -23,8 +23,17 @@ const formatter = new Intl.DateTimeFormat('en-GB', {
 
 /** Wall-clock fields in Brussels of an instant, as a UTC-based millisecond count. */
 function wallMillis(instantMs: number): number {
-  const parts = Object.fromEntries(formatter.formatToParts(new Date(instantMs)).map((p) => [p.type, p.value]));
-  return Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second));
+  const parts = Object.fromEntries(
+    formatter.formatToParts(new Date(instantMs)).map((p) => [p.type, p.value]),
+  );
+  return Date.UTC(
+    Number(parts.year),
+    Number(parts.month) - 1,
+    Number(parts.day),
+    Number(parts.hour),
+    Number(parts.minute),
+    Number(parts.second),
+  );
 }
 
 /** Offset of Brussels from UTC at an instant, in milliseconds (3 600 000 in winter, 7 200 000 in summer). */
@@ -38,7 +47,14 @@ export function isBrusselsLocal(value: string): boolean {
   if (!match) return false;
   const [, y, mo, d, h, mi, s] = match.map(Number);
   const probe = new Date(Date.UTC(y, mo - 1, d, h, mi, s || 0));
-  return probe.getUTCFullYear() === y && probe.getUTCMonth() === mo - 1 && probe.getUTCDate() === d && h < 24 && mi < 60 && (s || 0) < 60;
+  return (
+    probe.getUTCFullYear() === y &&
+    probe.getUTCMonth() === mo - 1 &&
+    probe.getUTCDate() === d &&
+    h < 24 &&
+    mi < 60 &&
+    (s || 0) < 60
+  );
 }
 
 /** 'YYYY-MM-DDTHH:mm[:ss]' in Brussels → the UTC instant (see the module comment for DST). */

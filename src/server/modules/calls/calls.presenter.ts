@@ -14,7 +14,13 @@ interface CallTimes {
 
 /** Open, opened and not yet closed by the server clock: proposals can be started and submitted. */
 export function isAcceptingProposals(call: CallTimes, now: Date): boolean {
-  return call.status === 'open' && call.opens_at !== null && call.closes_at !== null && call.opens_at.getTime() <= now.getTime() && now.getTime() < call.closes_at.getTime();
+  return (
+    call.status === 'open' &&
+    call.opens_at !== null &&
+    call.closes_at !== null &&
+    call.opens_at.getTime() <= now.getTime() &&
+    now.getTime() < call.closes_at.getTime()
+  );
 }
 
 /** The editable definition, in the editor's shape (also the before/after of audit rows and amendments). */
@@ -57,8 +63,20 @@ export function definitionOf(detail: CallDetail): CallDefinition {
       explanationNl: r.explanation_nl,
       explanationEn: r.explanation_en,
     })),
-    eligibilityRules: detail.eligibilityRules.map((r) => ({ kind: r.kind, parameter: num(r.parameter), explanationNl: r.explanation_nl, explanationEn: r.explanation_en })),
-    requiredKpis: detail.requiredKpis.map((k) => ({ id: k.id, kpiCode: k.kpi_code, nameNl: k.name_nl, nameEn: k.name_en, unit: k.unit, direction: k.direction })),
+    eligibilityRules: detail.eligibilityRules.map((r) => ({
+      kind: r.kind,
+      parameter: num(r.parameter),
+      explanationNl: r.explanation_nl,
+      explanationEn: r.explanation_en,
+    })),
+    requiredKpis: detail.requiredKpis.map((k) => ({
+      id: k.id,
+      kpiCode: k.kpi_code,
+      nameNl: k.name_nl,
+      nameEn: k.name_en,
+      unit: k.unit,
+      direction: k.direction,
+    })),
     questions: detail.questions.map((q) => ({
       code: q.code,
       kind: q.kind,
@@ -108,10 +126,17 @@ export function presentCall(detail: CallDetail, now: Date) {
     themes: detail.themes.map((t) => ({ id: t.id, code: t.code, labelNl: t.label_nl, labelEn: t.label_en })),
     criteria: detail.criteria.map((c, i) => ({ id: c.id, ...definition.criteria[i] })),
     tieBreakRules: detail.tieBreakRules.map((r, i) => ({ id: r.id, ...definition.tieBreakRules[i] })),
-    eligibilityRules: detail.eligibilityRules.map((r, i) => ({ id: r.id, ...definition.eligibilityRules[i] })),
+    eligibilityRules: detail.eligibilityRules.map((r, i) => ({
+      id: r.id,
+      ...definition.eligibilityRules[i],
+    })),
     requiredKpis: detail.requiredKpis.map((k, i) => ({ ...definition.requiredKpis[i], id: k.id })),
     questions: detail.questions.map((q, i) => ({ id: q.id, ...definition.questions[i] })),
-    amendments: detail.amendments.map((a) => ({ number: a.number, motivation: a.motivation, amendedAt: new Date(a.amended_at).toISOString() })),
+    amendments: detail.amendments.map((a) => ({
+      number: a.number,
+      motivation: a.motivation,
+      amendedAt: new Date(a.amended_at).toISOString(),
+    })),
   };
 }
 

@@ -15,21 +15,37 @@ export function findCallRow(db: Db, id: string) {
 export async function findCallDetail(db: Db, id: string) {
   const call = await findCallRow(db, id);
   if (!call) return undefined;
-  const [themes, criteria, tieBreakRules, eligibilityRules, requiredKpis, questions, amendments] = await Promise.all([
-    db
-      .selectFrom('call_themes as ct')
-      .innerJoin('themes as t', 't.id', 'ct.theme_id')
-      .select(['t.id', 't.code', 't.label_nl', 't.label_en'])
-      .where('ct.call_id', '=', id)
-      .orderBy('t.code')
-      .execute(),
-    db.selectFrom('call_criteria').selectAll().where('call_id', '=', id).orderBy('position').execute(),
-    db.selectFrom('call_tie_break_rules').selectAll().where('call_id', '=', id).orderBy('position').execute(),
-    db.selectFrom('call_eligibility_rules').selectAll().where('call_id', '=', id).orderBy('position').execute(),
-    db.selectFrom('call_required_kpis').selectAll().where('call_id', '=', id).orderBy('position').execute(),
-    db.selectFrom('call_questions').selectAll().where('call_id', '=', id).orderBy('position').execute(),
-    db.selectFrom('call_amendments').select(['number', 'motivation', 'amended_at']).where('call_id', '=', id).orderBy('number').execute(),
-  ]);
+  const [themes, criteria, tieBreakRules, eligibilityRules, requiredKpis, questions, amendments] =
+    await Promise.all([
+      db
+        .selectFrom('call_themes as ct')
+        .innerJoin('themes as t', 't.id', 'ct.theme_id')
+        .select(['t.id', 't.code', 't.label_nl', 't.label_en'])
+        .where('ct.call_id', '=', id)
+        .orderBy('t.code')
+        .execute(),
+      db.selectFrom('call_criteria').selectAll().where('call_id', '=', id).orderBy('position').execute(),
+      db
+        .selectFrom('call_tie_break_rules')
+        .selectAll()
+        .where('call_id', '=', id)
+        .orderBy('position')
+        .execute(),
+      db
+        .selectFrom('call_eligibility_rules')
+        .selectAll()
+        .where('call_id', '=', id)
+        .orderBy('position')
+        .execute(),
+      db.selectFrom('call_required_kpis').selectAll().where('call_id', '=', id).orderBy('position').execute(),
+      db.selectFrom('call_questions').selectAll().where('call_id', '=', id).orderBy('position').execute(),
+      db
+        .selectFrom('call_amendments')
+        .select(['number', 'motivation', 'amended_at'])
+        .where('call_id', '=', id)
+        .orderBy('number')
+        .execute(),
+    ]);
   return { call, themes, criteria, tieBreakRules, eligibilityRules, requiredKpis, questions, amendments };
 }
 export type CallDetail = NonNullable<Awaited<ReturnType<typeof findCallDetail>>>;
@@ -38,7 +54,11 @@ export function findCalls(db: Db, options: { includeDrafts: boolean; status?: st
   let query = db
     .selectFrom('calls as c')
     .selectAll('c')
-    .select(sql<number>`(select count(*) from proposals p where p.call_id = c.id and p.status not in ('draft','withdrawn'))::int`.as('proposal_count'))
+    .select(
+      sql<number>`(select count(*) from proposals p where p.call_id = c.id and p.status not in ('draft','withdrawn'))::int`.as(
+        'proposal_count',
+      ),
+    )
     .orderBy('c.closes_at', 'desc')
     .orderBy('c.code');
   if (!options.includeDrafts) query = query.where('c.status', '!=', 'draft');
@@ -53,7 +73,11 @@ const instantOrNull = (local: string | null) => (local ? brusselsLocalToInstant(
  * ids when their code (or kind) stays, so reviews and eligibility results stay linked through
  * an amendment; required KPIs keep theirs when the editor sends the id back.
  */
-export async function writeCallDefinition(tx: Transaction<DB>, callId: string, def: CallDefinition): Promise<void> {
+export async function writeCallDefinition(
+  tx: Transaction<DB>,
+  callId: string,
+  def: CallDefinition,
+): Promise<void> {
   await tx
     .updateTable('calls')
     .set({
@@ -79,14 +103,32 @@ export async function writeCallDefinition(tx: Transaction<DB>, callId: string, d
 
   await tx.deleteFrom('call_themes').where('call_id', '=', callId).execute();
   const themeIds = [...new Set(def.themeIds)];
-  if (themeIds.length > 0) await tx.insertInto('call_themes').values(themeIds.map((theme_id) => ({ call_id: callId, theme_id }))).execute();
+  if (themeIds.length > 0)
+    await tx
+      .insertInto('call_themes')
+      .values(themeIds.map((theme_id) => ({ call_id: callId, theme_id })))
+      .execute();
 
   // Move positions out of the way so that reordering never collides with the unique (call_id, position).
-  for (const table of ['call_criteria', 'call_tie_break_rules', 'call_eligibility_rules', 'call_required_kpis', 'call_questions'] as const) {
-    await tx.updateTable(table).set({ position: sql`-1 - position` }).where('call_id', '=', callId).execute();
+  for (const table of [
+    'call_criteria',
+    'call_tie_break_rules',
+    'call_eligibility_rules',
+    'call_required_kpis',
+    'call_questions',
+  ] as const) {
+    await tx
+      .updateTable(table)
+      .set({ position: sql`-1 - position` })
+      .where('call_id', '=', callId)
+      .execute();
   }
 
-  const criteria = await tx.selectFrom('call_criteria').select(['id', 'code']).where('call_id', '=', callId).execute();
+  const criteria = await tx
+    .selectFrom('call_criteria')
+    .select(['id', 'code'])
+    .where('call_id', '=', callId)
+    .execute();
   const criterionIdByCode = new Map<string, string>();
   for (const [position, c] of def.criteria.entries()) {
     const values = {
@@ -107,7 +149,11 @@ export async function writeCallDefinition(tx: Transaction<DB>, callId: string, d
       await tx.updateTable('call_criteria').set(values).where('id', '=', existing.id).execute();
       criterionIdByCode.set(c.code, existing.id);
     } else {
-      const row = await tx.insertInto('call_criteria').values({ call_id: callId, ...values }).returning('id').executeTakeFirstOrThrow();
+      const row = await tx
+        .insertInto('call_criteria')
+        .values({ call_id: callId, ...values })
+        .returning('id')
+        .executeTakeFirstOrThrow();
       criterionIdByCode.set(c.code, row.id);
     }
   }
@@ -121,7 +167,10 @@ export async function writeCallDefinition(tx: Transaction<DB>, callId: string, d
           call_id: callId,
           position,
           kind: rule.kind,
-          criterion_id: rule.kind === 'criterion_score' && rule.criterionCode ? (criterionIdByCode.get(rule.criterionCode) ?? null) : null,
+          criterion_id:
+            rule.kind === 'criterion_score' && rule.criterionCode
+              ? (criterionIdByCode.get(rule.criterionCode) ?? null)
+              : null,
           direction: rule.direction,
           explanation_nl: rule.explanationNl,
           explanation_en: rule.explanationEn,
@@ -136,12 +185,27 @@ export async function writeCallDefinition(tx: Transaction<DB>, callId: string, d
     .$if(keptCriteria.length > 0, (q) => q.where('code', 'not in', keptCriteria))
     .execute();
 
-  const rules = await tx.selectFrom('call_eligibility_rules').select(['id', 'kind']).where('call_id', '=', callId).execute();
+  const rules = await tx
+    .selectFrom('call_eligibility_rules')
+    .select(['id', 'kind'])
+    .where('call_id', '=', callId)
+    .execute();
   for (const [position, rule] of def.eligibilityRules.entries()) {
-    const values = { position, kind: rule.kind, parameter: rule.parameter, explanation_nl: rule.explanationNl, explanation_en: rule.explanationEn };
+    const values = {
+      position,
+      kind: rule.kind,
+      parameter: rule.parameter,
+      explanation_nl: rule.explanationNl,
+      explanation_en: rule.explanationEn,
+    };
     const existing = rules.find((row) => row.kind === rule.kind);
-    if (existing) await tx.updateTable('call_eligibility_rules').set(values).where('id', '=', existing.id).execute();
-    else await tx.insertInto('call_eligibility_rules').values({ call_id: callId, ...values }).execute();
+    if (existing)
+      await tx.updateTable('call_eligibility_rules').set(values).where('id', '=', existing.id).execute();
+    else
+      await tx
+        .insertInto('call_eligibility_rules')
+        .values({ call_id: callId, ...values })
+        .execute();
   }
   const keptKinds = def.eligibilityRules.map((r) => r.kind);
   await tx
@@ -153,12 +217,23 @@ export async function writeCallDefinition(tx: Transaction<DB>, callId: string, d
   const kpis = await tx.selectFrom('call_required_kpis').select('id').where('call_id', '=', callId).execute();
   const keptKpiIds: string[] = [];
   for (const [position, kpi] of def.requiredKpis.entries()) {
-    const values = { position, kpi_code: kpi.kpiCode, name_nl: kpi.nameNl, name_en: kpi.nameEn, unit: kpi.unit, direction: kpi.direction };
+    const values = {
+      position,
+      kpi_code: kpi.kpiCode,
+      name_nl: kpi.nameNl,
+      name_en: kpi.nameEn,
+      unit: kpi.unit,
+      direction: kpi.direction,
+    };
     if (kpi.id && kpis.some((row) => row.id === kpi.id)) {
       await tx.updateTable('call_required_kpis').set(values).where('id', '=', kpi.id).execute();
       keptKpiIds.push(kpi.id);
     } else {
-      const row = await tx.insertInto('call_required_kpis').values({ call_id: callId, ...values }).returning('id').executeTakeFirstOrThrow();
+      const row = await tx
+        .insertInto('call_required_kpis')
+        .values({ call_id: callId, ...values })
+        .returning('id')
+        .executeTakeFirstOrThrow();
       keptKpiIds.push(row.id);
     }
   }
@@ -168,7 +243,11 @@ export async function writeCallDefinition(tx: Transaction<DB>, callId: string, d
     .$if(keptKpiIds.length > 0, (q) => q.where('id', 'not in', keptKpiIds))
     .execute();
 
-  const questions = await tx.selectFrom('call_questions').select(['id', 'code']).where('call_id', '=', callId).execute();
+  const questions = await tx
+    .selectFrom('call_questions')
+    .select(['id', 'code'])
+    .where('call_id', '=', callId)
+    .execute();
   for (const [position, q] of def.questions.entries()) {
     const values = {
       position,
@@ -187,7 +266,11 @@ export async function writeCallDefinition(tx: Transaction<DB>, callId: string, d
     };
     const existing = questions.find((row) => row.code === q.code);
     if (existing) await tx.updateTable('call_questions').set(values).where('id', '=', existing.id).execute();
-    else await tx.insertInto('call_questions').values({ call_id: callId, ...values }).execute();
+    else
+      await tx
+        .insertInto('call_questions')
+        .values({ call_id: callId, ...values })
+        .execute();
   }
   const keptQuestions = def.questions.map((q) => q.code);
   await tx

@@ -6,8 +6,22 @@ import { envelope, ok } from '../../http/envelope';
 import { contextOf } from '../../http/request-context';
 import { systemActor } from '../../http/actor';
 import { AppError } from '../../errors/app-error';
-import { buildXlsx, centsToEuroString, sendDownload, XLSX_TYPE, type SheetColumn } from '../../http/spreadsheet';
-import { AmendCallBody, CallDefinitionBody, CallIdParams, CallListQuery, CallSchema, CallSummarySchema, MoveCallBody } from './calls.schema';
+import {
+  buildXlsx,
+  centsToEuroString,
+  sendDownload,
+  XLSX_TYPE,
+  type SheetColumn,
+} from '../../http/spreadsheet';
+import {
+  AmendCallBody,
+  CallDefinitionBody,
+  CallIdParams,
+  CallListQuery,
+  CallSchema,
+  CallSummarySchema,
+  MoveCallBody,
+} from './calls.schema';
 import { findCallDetail, findCalls } from './calls.repository';
 import { presentCall, presentCallSummary } from './calls.presenter';
 import { callAbilities, maySeeDraftCalls } from './calls.policy';
@@ -27,7 +41,11 @@ const callColumns: SheetColumn<Summary>[] = [
   { header: 'kind', value: (c) => c.kind, width: 22 },
   { header: 'status', value: (c) => c.status },
   { header: 'title', value: (c) => c.titleNl, width: 50 },
-  { header: 'budget_envelope_eur', value: (c) => Number(centsToEuroString(c.budgetEnvelopeCents)), numberFormat: '#,##0.00' },
+  {
+    header: 'budget_envelope_eur',
+    value: (c) => Number(centsToEuroString(c.budgetEnvelopeCents)),
+    numberFormat: '#,##0.00',
+  },
   { header: 'opens_at', value: (c) => c.opensAt, width: 26 },
   { header: 'closes_at', value: (c) => c.closesAt, width: 26 },
   { header: 'proposals', value: (c) => c.proposalCount },
@@ -38,74 +56,206 @@ export default async function callsRoutes(app: FastifyInstance): Promise<void> {
   /** The clock closes calls whose deadline passed before anyone reads them. */
   const tick = () => closeExpiredCalls(app.db, app.clock(), systemActor('clock'));
 
-  r.get('/api/public/calls', { config: { access: publicAccess }, schema: { tags, summary: 'Published calls (no login)', response: { 200: envelope(z.array(CallSummarySchema)) } } }, async () => {
-    await tick();
-    const rows = await findCalls(app.db, { includeDrafts: false });
-    return ok(rows.map((row) => presentCallSummary(row, app.clock(), { showCounts: false })));
-  });
+  r.get(
+    '/api/public/calls',
+    {
+      config: { access: publicAccess },
+      schema: {
+        tags,
+        summary: 'Published calls (no login)',
+        response: { 200: envelope(z.array(CallSummarySchema)) },
+      },
+    },
+    async () => {
+      await tick();
+      const rows = await findCalls(app.db, { includeDrafts: false });
+      return ok(rows.map((row) => presentCallSummary(row, app.clock(), { showCounts: false })));
+    },
+  );
 
-  r.get('/api/public/calls/:id', { config: { access: publicAccess }, schema: { tags, summary: 'One published call (no login)', params: CallIdParams, response: { 200: envelope(CallSchema) } } }, async (request) => {
-    await tick();
-    const detail = await findCallDetail(app.db, request.params.id);
-    if (!detail || detail.call.status === 'draft') throw new AppError('NOT_FOUND');
-    return ok(presentCall(detail, app.clock()));
-  });
+  r.get(
+    '/api/public/calls/:id',
+    {
+      config: { access: publicAccess },
+      schema: {
+        tags,
+        summary: 'One published call (no login)',
+        params: CallIdParams,
+        response: { 200: envelope(CallSchema) },
+      },
+    },
+    async (request) => {
+      await tick();
+      const detail = await findCallDetail(app.db, request.params.id);
+      if (!detail || detail.call.status === 'draft') throw new AppError('NOT_FOUND');
+      return ok(presentCall(detail, app.clock()));
+    },
+  );
 
-  r.get('/api/calls', { config: { access: anyUser }, schema: { tags, summary: 'Calls (drafts for officers)', querystring: CallListQuery, response: { 200: envelope(z.array(CallSummarySchema)) } } }, async (request) => {
-    await tick();
-    const ctx = contextOf(request);
-    const rows = await findCalls(ctx.db, { includeDrafts: maySeeDraftCalls(ctx.actor), status: request.query.status });
-    return ok(rows.map((row) => presentCallSummary(row, ctx.now(), { showCounts: ctx.actor?.role === 'officer' })), { create: ctx.actor?.role === 'officer' });
-  });
+  r.get(
+    '/api/calls',
+    {
+      config: { access: anyUser },
+      schema: {
+        tags,
+        summary: 'Calls (drafts for officers)',
+        querystring: CallListQuery,
+        response: { 200: envelope(z.array(CallSummarySchema)) },
+      },
+    },
+    async (request) => {
+      await tick();
+      const ctx = contextOf(request);
+      const rows = await findCalls(ctx.db, {
+        includeDrafts: maySeeDraftCalls(ctx.actor),
+        status: request.query.status,
+      });
+      return ok(
+        rows.map((row) => presentCallSummary(row, ctx.now(), { showCounts: ctx.actor?.role === 'officer' })),
+        { create: ctx.actor?.role === 'officer' },
+      );
+    },
+  );
 
-  r.get('/api/calls.xlsx', { config: { access: anyUser }, schema: { tags, summary: 'Calls as XLSX', querystring: CallListQuery } }, async (request, reply) => {
-    await tick();
-    const ctx = contextOf(request);
-    const rows = await findCalls(ctx.db, { includeDrafts: maySeeDraftCalls(ctx.actor), status: request.query.status });
-    const data = rows.map((row) => presentCallSummary(row, ctx.now(), { showCounts: ctx.actor?.role === 'officer' }));
-    return sendDownload(reply, 'speerpunt-oproepen.xlsx', XLSX_TYPE, await buildXlsx('Calls', callColumns, data));
-  });
+  r.get(
+    '/api/calls.xlsx',
+    { config: { access: anyUser }, schema: { tags, summary: 'Calls as XLSX', querystring: CallListQuery } },
+    async (request, reply) => {
+      await tick();
+      const ctx = contextOf(request);
+      const rows = await findCalls(ctx.db, {
+        includeDrafts: maySeeDraftCalls(ctx.actor),
+        status: request.query.status,
+      });
+      const data = rows.map((row) =>
+        presentCallSummary(row, ctx.now(), { showCounts: ctx.actor?.role === 'officer' }),
+      );
+      return sendDownload(
+        reply,
+        'speerpunt-oproepen.xlsx',
+        XLSX_TYPE,
+        await buildXlsx('Calls', callColumns, data),
+      );
+    },
+  );
 
-  r.get('/api/calls/:id', { config: { access: anyUser }, schema: { tags, summary: 'One call', params: CallIdParams, response: { 200: envelope(CallSchema) } } }, async (request) => {
-    await tick();
-    const ctx = contextOf(request);
-    const detail = await findCallDetail(ctx.db, request.params.id);
-    if (!detail || (detail.call.status === 'draft' && !maySeeDraftCalls(ctx.actor))) throw new AppError('NOT_FOUND');
-    const view = presentCall(detail, ctx.now());
-    return ok(view, callAbilities(ctx.actor, view.status, view.isAcceptingProposals));
-  });
+  r.get(
+    '/api/calls/:id',
+    {
+      config: { access: anyUser },
+      schema: { tags, summary: 'One call', params: CallIdParams, response: { 200: envelope(CallSchema) } },
+    },
+    async (request) => {
+      await tick();
+      const ctx = contextOf(request);
+      const detail = await findCallDetail(ctx.db, request.params.id);
+      if (!detail || (detail.call.status === 'draft' && !maySeeDraftCalls(ctx.actor)))
+        throw new AppError('NOT_FOUND');
+      const view = presentCall(detail, ctx.now());
+      return ok(view, callAbilities(ctx.actor, view.status, view.isAcceptingProposals));
+    },
+  );
 
-  r.post('/api/calls', { config: officer, schema: { tags, summary: 'Create a draft call', body: CallDefinitionBody, response: { 201: envelope(CallSchema) } } }, async (request, reply) => {
-    const ctx = contextOf(request);
-    const detail = await createCall(ctx, request.body);
-    const view = presentCall(detail, ctx.now());
-    return reply.status(201).send(ok(view, callAbilities(ctx.actor, view.status, view.isAcceptingProposals)));
-  });
+  r.post(
+    '/api/calls',
+    {
+      config: officer,
+      schema: {
+        tags,
+        summary: 'Create a draft call',
+        body: CallDefinitionBody,
+        response: { 201: envelope(CallSchema) },
+      },
+    },
+    async (request, reply) => {
+      const ctx = contextOf(request);
+      const detail = await createCall(ctx, request.body);
+      const view = presentCall(detail, ctx.now());
+      return reply
+        .status(201)
+        .send(ok(view, callAbilities(ctx.actor, view.status, view.isAcceptingProposals)));
+    },
+  );
 
-  r.put('/api/calls/:id', { config: officer, schema: { tags, summary: 'Edit a draft call', params: CallIdParams, body: CallDefinitionBody, response: { 200: envelope(CallSchema) } } }, async (request) => {
-    const ctx = contextOf(request);
-    const view = presentCall(await updateCall(ctx, request.params.id, request.body), ctx.now());
-    return ok(view, callAbilities(ctx.actor, view.status, view.isAcceptingProposals));
-  });
+  r.put(
+    '/api/calls/:id',
+    {
+      config: officer,
+      schema: {
+        tags,
+        summary: 'Edit a draft call',
+        params: CallIdParams,
+        body: CallDefinitionBody,
+        response: { 200: envelope(CallSchema) },
+      },
+    },
+    async (request) => {
+      const ctx = contextOf(request);
+      const view = presentCall(await updateCall(ctx, request.params.id, request.body), ctx.now());
+      return ok(view, callAbilities(ctx.actor, view.status, view.isAcceptingProposals));
+    },
+  );
 
-  r.post('/api/calls/:id/publish', { config: officer, schema: { tags, summary: 'Publish a draft call', params: CallIdParams, body: z.strictObject({}), response: { 200: envelope(CallSchema) } } }, async (request) => {
-    const ctx = contextOf(request);
-    const view = presentCall(await publishCall(ctx, request.params.id), ctx.now());
-    return ok(view, callAbilities(ctx.actor, view.status, view.isAcceptingProposals));
-  });
+  r.post(
+    '/api/calls/:id/publish',
+    {
+      config: officer,
+      schema: {
+        tags,
+        summary: 'Publish a draft call',
+        params: CallIdParams,
+        body: z.strictObject({}),
+        response: { 200: envelope(CallSchema) },
+      },
+    },
+    async (request) => {
+      const ctx = contextOf(request);
+      const view = presentCall(await publishCall(ctx, request.params.id), ctx.now());
+      return ok(view, callAbilities(ctx.actor, view.status, view.isAcceptingProposals));
+    },
+  );
 
-  r.post('/api/calls/:id/amendments', { config: officer, schema: { tags, summary: 'Amend an open call (logged, applicants notified)', params: CallIdParams, body: AmendCallBody, response: { 200: envelope(CallSchema.extend({ notified: z.number() })) } } }, async (request) => {
-    const ctx = contextOf(request);
-    const result = await amendCall(ctx, request.params.id, request.body);
-    const view = presentCall(result.detail, ctx.now());
-    return ok({ ...view, notified: result.notified }, callAbilities(ctx.actor, view.status, view.isAcceptingProposals));
-  });
+  r.post(
+    '/api/calls/:id/amendments',
+    {
+      config: officer,
+      schema: {
+        tags,
+        summary: 'Amend an open call (logged, applicants notified)',
+        params: CallIdParams,
+        body: AmendCallBody,
+        response: { 200: envelope(CallSchema.extend({ notified: z.number() })) },
+      },
+    },
+    async (request) => {
+      const ctx = contextOf(request);
+      const result = await amendCall(ctx, request.params.id, request.body);
+      const view = presentCall(result.detail, ctx.now());
+      return ok(
+        { ...view, notified: result.notified },
+        callAbilities(ctx.actor, view.status, view.isAcceptingProposals),
+      );
+    },
+  );
 
-  r.post('/api/calls/:id/status', { config: officer, schema: { tags, summary: 'Move a call: closed, in_evaluation, decided', params: CallIdParams, body: MoveCallBody, response: { 200: envelope(CallSchema) } } }, async (request) => {
-    const ctx = contextOf(request);
-    const view = presentCall(await moveCallStatus(ctx, request.params.id, request.body), ctx.now());
-    return ok(view, callAbilities(ctx.actor, view.status, view.isAcceptingProposals));
-  });
+  r.post(
+    '/api/calls/:id/status',
+    {
+      config: officer,
+      schema: {
+        tags,
+        summary: 'Move a call: closed, in_evaluation, decided',
+        params: CallIdParams,
+        body: MoveCallBody,
+        response: { 200: envelope(CallSchema) },
+      },
+    },
+    async (request) => {
+      const ctx = contextOf(request);
+      const view = presentCall(await moveCallStatus(ctx, request.params.id, request.body), ctx.now());
+      return ok(view, callAbilities(ctx.actor, view.status, view.isAcceptingProposals));
+    },
+  );
 
   await app.register(proposalsRoutes);
 }

@@ -1,9 +1,25 @@
 import { z } from 'zod';
 import { isBrusselsLocal } from './brussels-time';
 
-export const CallKindSchema = z.enum(['new_strategic_theme', 'business_network', 'cluster_project', 'inter_cluster_project']);
+export const CallKindSchema = z.enum([
+  'new_strategic_theme',
+  'business_network',
+  'cluster_project',
+  'inter_cluster_project',
+]);
 export const CallStatusSchema = z.enum(['draft', 'open', 'closed', 'in_evaluation', 'decided']);
-export const ProposalStatusSchema = z.enum(['draft', 'submitted', 'eligible', 'ineligible', 'under_review', 'ranked', 'funded', 'reserve', 'rejected', 'withdrawn']);
+export const ProposalStatusSchema = z.enum([
+  'draft',
+  'submitted',
+  'eligible',
+  'ineligible',
+  'under_review',
+  'ranked',
+  'funded',
+  'reserve',
+  'rejected',
+  'withdrawn',
+]);
 export const EligibilityRuleKindSchema = z.enum([
   'min_companies',
   'min_smes',
@@ -15,14 +31,26 @@ export const EligibilityRuleKindSchema = z.enum([
   'no_new_legal_entity',
   'themes_within_call',
 ]);
-export const TieBreakKindSchema = z.enum(['criterion_score', 'sme_budget_share', 'requested_aid', 'submitted_at']);
+export const TieBreakKindSchema = z.enum([
+  'criterion_score',
+  'sme_budget_share',
+  'requested_aid',
+  'submitted_at',
+]);
 export const KpiDirectionSchema = z.enum(['higher_is_better', 'lower_is_better']);
 export const QuestionKindSchema = z.enum(['short_text', 'long_text', 'number', 'yes_no', 'choice']);
 
 /** 'YYYY-MM-DDTHH:mm' in Europe/Brussels. */
-export const BrusselsLocal = z.string().refine(isBrusselsLocal, { message: 'Expected a local date-time YYYY-MM-DDTHH:mm (Europe/Brussels)' });
+export const BrusselsLocal = z
+  .string()
+  .refine(isBrusselsLocal, { message: 'Expected a local date-time YYYY-MM-DDTHH:mm (Europe/Brussels)' });
 const Cents = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
-const Code = z.string().trim().min(1).max(40).regex(/^[A-Za-z0-9_.-]+$/);
+const Code = z
+  .string()
+  .trim()
+  .min(1)
+  .max(40)
+  .regex(/^[A-Za-z0-9_.-]+$/);
 const OptionalText = (max: number) => z.string().max(max).nullable().default(null);
 
 export const CriterionInput = z.strictObject({
@@ -105,8 +133,14 @@ export const CallDefinitionBody = z.strictObject({
 });
 export type CallDefinition = z.infer<typeof CallDefinitionBody>;
 
-export const AmendCallBody = z.strictObject({ motivation: z.string().trim().min(5).max(4000), definition: CallDefinitionBody });
-export const MoveCallBody = z.strictObject({ status: z.enum(['closed', 'in_evaluation', 'decided']), motivation: z.string().trim().max(2000).default('') });
+export const AmendCallBody = z.strictObject({
+  motivation: z.string().trim().min(5).max(4000),
+  definition: CallDefinitionBody,
+});
+export const MoveCallBody = z.strictObject({
+  status: z.enum(['closed', 'in_evaluation', 'decided']),
+  motivation: z.string().trim().max(2000).default(''),
+});
 export const CallIdParams = z.strictObject({ id: z.uuid() });
 export const CallListQuery = z.strictObject({ status: CallStatusSchema.optional() });
 
@@ -202,7 +236,9 @@ export const ProposalContentBody = z.strictObject({
   themeIds: z.array(z.uuid()).max(30).default([]),
   clusterIds: z.array(z.uuid()).max(20).default([]),
   requiresNewLegalEntity: z.boolean().default(false),
-  answers: z.record(z.string().max(40), z.union([z.string().max(1_000_000), z.number(), z.boolean(), z.null()])).default({}),
+  answers: z
+    .record(z.string().max(40), z.union([z.string().max(1_000_000), z.number(), z.boolean(), z.null()]))
+    .default({}),
   consortium: z.array(ConsortiumMemberInput).max(60).default([]),
   budgetLines: z.array(BudgetLineInput).max(300).default([]),
   kpis: z.array(ProposalKpiInput).max(50).default([]),
@@ -217,11 +253,23 @@ export const ProposalRuleParams = z.strictObject({ id: z.uuid(), ruleId: z.uuid(
 export const ProposalClarificationParams = z.strictObject({ id: z.uuid(), clarificationId: z.uuid() });
 export const SubmitProposalBody = z.strictObject({ draftVersion: z.number().int().min(1) });
 export const WithdrawProposalBody = z.strictObject({ reason: z.string().trim().max(2000).default('') });
-export const CollaboratorBody = z.strictObject({ email: z.email().max(254), access: z.enum(['edit', 'view']) });
+export const CollaboratorBody = z.strictObject({
+  email: z.email().max(254),
+  access: z.enum(['edit', 'view']),
+});
 export const CollaboratorParams = z.strictObject({ id: z.uuid(), userId: z.uuid() });
-export const ReviewRuleBody = z.strictObject({ outcome: z.enum(['passed', 'failed']), motivation: z.string().trim().min(3).max(4000) });
-export const EligibilityDecisionBody = z.strictObject({ eligible: z.boolean(), motivation: z.string().trim().min(3).max(4000) });
-export const AskClarificationBody = z.strictObject({ question: z.string().trim().min(3).max(4000), dueAtLocal: BrusselsLocal });
+export const ReviewRuleBody = z.strictObject({
+  outcome: z.enum(['passed', 'failed']),
+  motivation: z.string().trim().min(3).max(4000),
+});
+export const EligibilityDecisionBody = z.strictObject({
+  eligible: z.boolean(),
+  motivation: z.string().trim().min(3).max(4000),
+});
+export const AskClarificationBody = z.strictObject({
+  question: z.string().trim().min(3).max(4000),
+  dueAtLocal: BrusselsLocal,
+});
 export const AnswerClarificationBody = z.strictObject({ answer: z.string().trim().min(1).max(20000) });
 export const BreakGlassBody = z.strictObject({ motivation: z.string().trim().min(10).max(4000) });
 
@@ -296,14 +344,67 @@ export const ProposalSchema = z.object({
   /** The working copy (applicants) or the latest submitted version (agency); null while sealed. */
   content: ProposalContentSchema.nullable(),
   contentSource: z.enum(['draft', 'submitted_version']).nullable(),
-  progress: z.array(z.object({ part: z.string(), done: z.boolean(), problems: z.array(z.object({ path: z.string(), message: Localised })) })).nullable(),
-  attachments: z.array(z.object({ id: z.string(), filename: z.string(), contentType: z.string(), sizeBytes: z.number(), sha256: z.string(), kind: z.string(), createdAt: z.string() })).nullable(),
-  collaborators: z.array(z.object({ userId: z.string(), name: z.string(), email: z.string().nullable(), access: z.enum(['owner', 'edit', 'view']) })).nullable(),
-  versions: z.array(z.object({ versionNumber: z.number(), submittedAt: z.string(), contentSha256: z.string() })),
+  progress: z
+    .array(
+      z.object({
+        part: z.string(),
+        done: z.boolean(),
+        problems: z.array(z.object({ path: z.string(), message: Localised })),
+      }),
+    )
+    .nullable(),
+  attachments: z
+    .array(
+      z.object({
+        id: z.string(),
+        filename: z.string(),
+        contentType: z.string(),
+        sizeBytes: z.number(),
+        sha256: z.string(),
+        kind: z.string(),
+        createdAt: z.string(),
+      }),
+    )
+    .nullable(),
+  collaborators: z
+    .array(
+      z.object({
+        userId: z.string(),
+        name: z.string(),
+        email: z.string().nullable(),
+        access: z.enum(['owner', 'edit', 'view']),
+      }),
+    )
+    .nullable(),
+  versions: z.array(
+    z.object({ versionNumber: z.number(), submittedAt: z.string(), contentSha256: z.string() }),
+  ),
   eligibility: z.array(EligibilityResultSchema).nullable(),
   eligibilityMotivation: z.string().nullable(),
-  clarifications: z.array(z.object({ id: z.string(), question: z.string(), askedAt: z.string(), dueAt: z.string(), dueAtLocal: z.string(), answer: z.string().nullable(), answeredAt: z.string().nullable(), isOverdue: z.boolean() })).nullable(),
-  themeOverlap: z.array(z.object({ clusterId: z.string(), clusterName: z.string(), sharedThemes: z.number(), share: z.number() })).nullable(),
+  clarifications: z
+    .array(
+      z.object({
+        id: z.string(),
+        question: z.string(),
+        askedAt: z.string(),
+        dueAt: z.string(),
+        dueAtLocal: z.string(),
+        answer: z.string().nullable(),
+        answeredAt: z.string().nullable(),
+        isOverdue: z.boolean(),
+      }),
+    )
+    .nullable(),
+  themeOverlap: z
+    .array(
+      z.object({
+        clusterId: z.string(),
+        clusterName: z.string(),
+        sharedThemes: z.number(),
+        share: z.number(),
+      }),
+    )
+    .nullable(),
   myAccess: z.enum(['owner', 'edit', 'view']).nullable(),
 });
 

@@ -8,8 +8,14 @@ type Numeric = ColumnType<string, number | string, number | string>;
 type MaybeNumeric = ColumnType<string | null, number | string | null | undefined, number | string | null>;
 type JsonDefault = ColumnType<unknown, string | undefined, string>;
 
-export type CallKind = 'new_strategic_theme' | 'business_network' | 'cluster_project' | 'inter_cluster_project';
-export const CALL_KINDS: readonly CallKind[] = ['new_strategic_theme', 'business_network', 'cluster_project', 'inter_cluster_project'];
+export type CallKind =
+  'new_strategic_theme' | 'business_network' | 'cluster_project' | 'inter_cluster_project';
+export const CALL_KINDS: readonly CallKind[] = [
+  'new_strategic_theme',
+  'business_network',
+  'cluster_project',
+  'inter_cluster_project',
+];
 
 /** draft → open → closed → in_evaluation → decided (see docs/calls.md). */
 export type CallStatus = 'draft' | 'open' | 'closed' | 'in_evaluation' | 'decided';
@@ -57,7 +63,8 @@ export type EligibilityRuleKind =
 export type KpiDirection = 'higher_is_better' | 'lower_is_better';
 export type QuestionKind = 'short_text' | 'long_text' | 'number' | 'yes_no' | 'choice';
 export type ConsortiumRole = 'lead' | 'partner' | 'associated';
-export type BudgetCategory = 'personnel' | 'equipment' | 'subcontracting' | 'operating' | 'overhead' | 'other';
+export type BudgetCategory =
+  'personnel' | 'equipment' | 'subcontracting' | 'operating' | 'overhead' | 'other';
 export type CollaboratorAccess = 'owner' | 'edit' | 'view';
 export type RuleOutcome = 'passed' | 'failed';
 

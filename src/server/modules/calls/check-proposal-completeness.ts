@@ -8,11 +8,15 @@ export interface ProgressPart {
 }
 
 const problem = (path: string, nl: string, en: string) => ({ path, message: { nl, en } });
-const isEmpty = (value: unknown) => value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+const isEmpty = (value: unknown) =>
+  value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 const wordCount = (text: string) => text.trim().split(/\s+/).filter(Boolean).length;
 
 /** Whether a (conditional) question applies given the other answers. */
-export function isQuestionShown(question: CallDetail['questions'][number], answers: Record<string, unknown>): boolean {
+export function isQuestionShown(
+  question: CallDetail['questions'][number],
+  answers: Record<string, unknown>,
+): boolean {
   if (!question.condition_question_code) return true;
   const answer = answers[question.condition_question_code];
   return answer !== undefined && answer !== null && String(answer) === (question.condition_value ?? '');
@@ -22,33 +26,74 @@ export function isQuestionShown(question: CallDetail['questions'][number], answe
  * The progress indicator of the proposal editor and the gate of submission: per part, what is
  * still missing or over a limit. Submission requires every part done.
  */
-export function checkProposalCompleteness(content: ProposalSnapshot, call: Pick<CallDetail, 'questions' | 'requiredKpis'>): ProgressPart[] {
+export function checkProposalCompleteness(
+  content: ProposalSnapshot,
+  call: Pick<CallDetail, 'questions' | 'requiredKpis'>,
+): ProgressPart[] {
   const general: ProgressPart['problems'] = [];
   if (content.title.trim() === '') general.push(problem('title', 'Geef een titel.', 'Give a title.'));
-  if (content.summary.trim() === '') general.push(problem('summary', 'Geef een samenvatting.', 'Give a summary.'));
-  if (content.themeIds.length === 0) general.push(problem('themeIds', 'Kies minstens één thema.', 'Choose at least one theme.'));
+  if (content.summary.trim() === '')
+    general.push(problem('summary', 'Geef een samenvatting.', 'Give a summary.'));
+  if (content.themeIds.length === 0)
+    general.push(problem('themeIds', 'Kies minstens één thema.', 'Choose at least one theme.'));
 
   const consortium: ProgressPart['problems'] = [];
-  if (content.consortium.length === 0) consortium.push(problem('consortium', 'Voeg de partners van het consortium toe.', 'Add the consortium partners.'));
+  if (content.consortium.length === 0)
+    consortium.push(
+      problem('consortium', 'Voeg de partners van het consortium toe.', 'Add the consortium partners.'),
+    );
   const leads = content.consortium.filter((m) => m.role === 'lead').length;
-  if (content.consortium.length > 0 && leads !== 1) consortium.push(problem('consortium', 'Duid precies één hoofdaanvrager aan.', 'Mark exactly one lead applicant.'));
+  if (content.consortium.length > 0 && leads !== 1)
+    consortium.push(
+      problem('consortium', 'Duid precies één hoofdaanvrager aan.', 'Mark exactly one lead applicant.'),
+    );
 
   const budget: ProgressPart['problems'] = [];
-  if (content.budgetLines.length === 0) budget.push(problem('budgetLines', 'Voeg budgetlijnen toe.', 'Add budget lines.'));
+  if (content.budgetLines.length === 0)
+    budget.push(problem('budgetLines', 'Voeg budgetlijnen toe.', 'Add budget lines.'));
   content.budgetLines.forEach((line, i) => {
-    if (line.costCents !== line.requestedAidCents + line.ownContributionCents) budget.push(problem(`budgetLines.${i}`, 'Kost ≠ gevraagde steun + eigen bijdrage.', 'Cost ≠ requested aid + own contribution.'));
-    if (!line.organisationId) budget.push(problem(`budgetLines.${i}.enterpriseNumber`, 'Koppel de lijn aan een partner.', 'Link the line to a partner.'));
+    if (line.costCents !== line.requestedAidCents + line.ownContributionCents)
+      budget.push(
+        problem(
+          `budgetLines.${i}`,
+          'Kost ≠ gevraagde steun + eigen bijdrage.',
+          'Cost ≠ requested aid + own contribution.',
+        ),
+      );
+    if (!line.organisationId)
+      budget.push(
+        problem(
+          `budgetLines.${i}.enterpriseNumber`,
+          'Koppel de lijn aan een partner.',
+          'Link the line to a partner.',
+        ),
+      );
   });
   for (const [i, member] of content.consortium.entries()) {
-    const sum = content.budgetLines.filter((l) => l.organisationId === member.organisationId).reduce((s, l) => s + l.costCents, 0);
+    const sum = content.budgetLines
+      .filter((l) => l.organisationId === member.organisationId)
+      .reduce((s, l) => s + l.costCents, 0);
     if (sum !== member.budgetShareCents) {
-      budget.push(problem(`consortium.${i}.budgetShareCents`, `De budgetlijnen van ${member.name} tellen op tot ${sum / 100} euro, niet tot het aandeel ${member.budgetShareCents / 100} euro.`, `The budget lines of ${member.name} add up to ${sum / 100} euro, not to its share of ${member.budgetShareCents / 100} euro.`));
+      budget.push(
+        problem(
+          `consortium.${i}.budgetShareCents`,
+          `De budgetlijnen van ${member.name} tellen op tot ${sum / 100} euro, niet tot het aandeel ${member.budgetShareCents / 100} euro.`,
+          `The budget lines of ${member.name} add up to ${sum / 100} euro, not to its share of ${member.budgetShareCents / 100} euro.`,
+        ),
+      );
     }
   }
 
   const kpis: ProgressPart['problems'] = [];
   for (const required of call.requiredKpis) {
-    if (!content.kpis.some((k) => k.requiredKpiId === required.id)) kpis.push(problem(`kpis.${required.id}`, `Verplichte KPI ontbreekt: ${required.name_nl}.`, `Required KPI missing: ${required.name_en ?? required.name_nl}.`));
+    if (!content.kpis.some((k) => k.requiredKpiId === required.id))
+      kpis.push(
+        problem(
+          `kpis.${required.id}`,
+          `Verplichte KPI ontbreekt: ${required.name_nl}.`,
+          `Required KPI missing: ${required.name_en ?? required.name_nl}.`,
+        ),
+      );
   }
 
   const questions: ProgressPart['problems'] = [];
@@ -57,16 +102,39 @@ export function checkProposalCompleteness(content: ProposalSnapshot, call: Pick<
     const path = `answers.${q.code}`;
     if (!isQuestionShown(q, content.answers)) continue;
     if (isEmpty(answer)) {
-      if (q.is_required) questions.push(problem(path, `Verplichte vraag: ${q.label_nl}`, `Required question: ${q.label_en ?? q.label_nl}`));
+      if (q.is_required)
+        questions.push(
+          problem(path, `Verplichte vraag: ${q.label_nl}`, `Required question: ${q.label_en ?? q.label_nl}`),
+        );
       continue;
     }
     if ((q.kind === 'short_text' || q.kind === 'long_text') && typeof answer === 'string') {
-      if (q.max_chars !== null && answer.length > q.max_chars) questions.push(problem(path, `Hoogstens ${q.max_chars} tekens (nu ${answer.length}).`, `At most ${q.max_chars} characters (now ${answer.length}).`));
-      if (q.max_words !== null && wordCount(answer) > q.max_words) questions.push(problem(path, `Hoogstens ${q.max_words} woorden (nu ${wordCount(answer)}).`, `At most ${q.max_words} words (now ${wordCount(answer)}).`));
+      if (q.max_chars !== null && answer.length > q.max_chars)
+        questions.push(
+          problem(
+            path,
+            `Hoogstens ${q.max_chars} tekens (nu ${answer.length}).`,
+            `At most ${q.max_chars} characters (now ${answer.length}).`,
+          ),
+        );
+      if (q.max_words !== null && wordCount(answer) > q.max_words)
+        questions.push(
+          problem(
+            path,
+            `Hoogstens ${q.max_words} woorden (nu ${wordCount(answer)}).`,
+            `At most ${q.max_words} words (now ${wordCount(answer)}).`,
+          ),
+        );
     }
-    if (q.kind === 'number' && typeof answer !== 'number') questions.push(problem(path, 'Geef een getal.', 'Give a number.'));
-    if (q.kind === 'yes_no' && typeof answer !== 'boolean') questions.push(problem(path, 'Antwoord ja of nee.', 'Answer yes or no.'));
-    if (q.kind === 'choice' && !(Array.isArray(q.options) && (q.options as string[]).includes(String(answer)))) questions.push(problem(path, 'Kies een van de opties.', 'Choose one of the options.'));
+    if (q.kind === 'number' && typeof answer !== 'number')
+      questions.push(problem(path, 'Geef een getal.', 'Give a number.'));
+    if (q.kind === 'yes_no' && typeof answer !== 'boolean')
+      questions.push(problem(path, 'Antwoord ja of nee.', 'Answer yes or no.'));
+    if (
+      q.kind === 'choice' &&
+      !(Array.isArray(q.options) && (q.options as string[]).includes(String(answer)))
+    )
+      questions.push(problem(path, 'Kies een van de opties.', 'Choose one of the options.'));
   }
 
   return [

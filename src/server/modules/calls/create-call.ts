@@ -14,11 +14,20 @@ export async function createCall(ctx: StepContext, def: CallDefinition) {
   if (problems.length > 0) throw new AppError('CALL_DEFINITION_INVALID', { details: problems });
   await assertCodeFree(ctx, def.code, null);
   return ctx.db.transaction().execute(async (tx) => {
-    const { id } = await tx.insertInto('calls').values({ code: def.code, kind: def.kind, title_nl: def.titleNl, created_by: actor.userId }).returning('id').executeTakeFirstOrThrow();
+    const { id } = await tx
+      .insertInto('calls')
+      .values({ code: def.code, kind: def.kind, title_nl: def.titleNl, created_by: actor.userId })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     await writeCallDefinition(tx, id, def);
     const detail = await findCallDetail(tx, id);
     if (!detail) throw new AppError('INTERNAL_ERROR');
-    await recordAudit(tx, ctx.auditActor, { action: 'call.created', entityType: 'call', entityId: id, after: definitionOf(detail) }, ctx.requestId);
+    await recordAudit(
+      tx,
+      ctx.auditActor,
+      { action: 'call.created', entityType: 'call', entityId: id, after: definitionOf(detail) },
+      ctx.requestId,
+    );
     return detail;
   });
 }

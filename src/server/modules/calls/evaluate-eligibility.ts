@@ -30,14 +30,28 @@ export function countSmes(snapshot: ProposalSnapshot): number {
   return snapshot.consortium.filter((m) => m.helix === 'company' && SME_CLASSES.has(m.sizeClass)).length;
 }
 
-export function budgetTotals(snapshot: ProposalSnapshot): { costCents: number; aidCents: number; ownCents: number } {
+export function budgetTotals(snapshot: ProposalSnapshot): {
+  costCents: number;
+  aidCents: number;
+  ownCents: number;
+} {
   return snapshot.budgetLines.reduce(
-    (sum, line) => ({ costCents: sum.costCents + line.costCents, aidCents: sum.aidCents + line.requestedAidCents, ownCents: sum.ownCents + line.ownContributionCents }),
+    (sum, line) => ({
+      costCents: sum.costCents + line.costCents,
+      aidCents: sum.aidCents + line.requestedAidCents,
+      ownCents: sum.ownCents + line.ownContributionCents,
+    }),
     { costCents: 0, aidCents: 0, ownCents: 0 },
   );
 }
 
-function result(rule: EligibilityRuleData, passed: boolean, observed: string, nl: string, en: string): RuleEvaluation {
+function result(
+  rule: EligibilityRuleData,
+  passed: boolean,
+  observed: string,
+  nl: string,
+  en: string,
+): RuleEvaluation {
   return { ruleId: rule.id, outcome: passed ? 'passed' : 'failed', observed, explanation: { nl, en } };
 }
 
@@ -51,47 +65,99 @@ export function evaluateRule(rule: EligibilityRuleData, facts: EligibilityFacts)
   switch (rule.kind) {
     case 'min_companies': {
       const n = snapshot.consortium.filter((m) => m.helix === 'company').length;
-      return result(rule, n >= limit, String(n), `Het consortium telt ${n} bedrijven; minimum ${limit}.`, `The consortium has ${n} companies; minimum ${limit}.`);
+      return result(
+        rule,
+        n >= limit,
+        String(n),
+        `Het consortium telt ${n} bedrijven; minimum ${limit}.`,
+        `The consortium has ${n} companies; minimum ${limit}.`,
+      );
     }
     case 'min_smes': {
       const n = countSmes(snapshot);
-      return result(rule, n >= limit, String(n), `Het consortium telt ${n} kmo's (grootteklasse micro, klein of middelgroot); minimum ${limit}.`, `The consortium has ${n} SMEs (size class micro, small or medium); minimum ${limit}.`);
+      return result(
+        rule,
+        n >= limit,
+        String(n),
+        `Het consortium telt ${n} kmo's (grootteklasse micro, klein of middelgroot); minimum ${limit}.`,
+        `The consortium has ${n} SMEs (size class micro, small or medium); minimum ${limit}.`,
+      );
     }
     case 'min_helix_categories': {
       const categories = [...new Set(snapshot.consortium.map((m) => m.helix))].sort();
       const n = categories.length;
-      return result(rule, n >= limit, categories.join(', '), `Het consortium dekt ${n} helixcategorieën (${categories.join(', ') || 'geen'}); minimum ${limit}.`, `The consortium covers ${n} helix categories (${categories.join(', ') || 'none'}); minimum ${limit}.`);
+      return result(
+        rule,
+        n >= limit,
+        categories.join(', '),
+        `Het consortium dekt ${n} helixcategorieën (${categories.join(', ') || 'geen'}); minimum ${limit}.`,
+        `The consortium covers ${n} helix categories (${categories.join(', ') || 'none'}); minimum ${limit}.`,
+      );
     }
     case 'max_requested_aid': {
       const { aidCents } = budgetTotals(snapshot);
-      return result(rule, aidCents <= limit, String(aidCents), `Gevraagde steun ${euro(aidCents)}; maximum ${euro(limit)}.`, `Requested aid ${euro(aidCents)}; maximum ${euro(limit)}.`);
+      return result(
+        rule,
+        aidCents <= limit,
+        String(aidCents),
+        `Gevraagde steun ${euro(aidCents)}; maximum ${euro(limit)}.`,
+        `Requested aid ${euro(aidCents)}; maximum ${euro(limit)}.`,
+      );
     }
     case 'max_aid_share': {
       const { aidCents, costCents } = budgetTotals(snapshot);
       // Compare aid / cost ≤ limit% without floating point: aid × 100 ≤ limit × cost.
       const passed = costCents > 0 && aidCents * 100 <= limit * costCents;
       const share = costCents > 0 ? ((aidCents * 100) / costCents).toFixed(1) : '–';
-      return result(rule, passed, share, `Steunaandeel ${share} % van het totale budget (${euro(aidCents)} van ${euro(costCents)}); maximum ${limit} %.`, `Aid share ${share} % of the total budget (${euro(aidCents)} of ${euro(costCents)}); maximum ${limit} %.`);
+      return result(
+        rule,
+        passed,
+        share,
+        `Steunaandeel ${share} % van het totale budget (${euro(aidCents)} van ${euro(costCents)}); maximum ${limit} %.`,
+        `Aid share ${share} % of the total budget (${euro(aidCents)} of ${euro(costCents)}); maximum ${limit} %.`,
+      );
     }
     case 'min_clusters': {
       const n = new Set(snapshot.clusterIds).size;
       const needed = rule.parameter ?? 2;
-      return result(rule, n >= needed, String(n), `${n} clusters betrokken; minimum ${needed} (interclusterproject).`, `${n} clusters involved; minimum ${needed} (inter-cluster project).`);
+      return result(
+        rule,
+        n >= needed,
+        String(n),
+        `${n} clusters betrokken; minimum ${needed} (interclusterproject).`,
+        `${n} clusters involved; minimum ${needed} (inter-cluster project).`,
+      );
     }
     case 'required_kpis_proposed': {
-      const proposed = new Set(snapshot.kpis.map((k) => k.requiredKpiId).filter((id): id is string => id !== null));
+      const proposed = new Set(
+        snapshot.kpis.map((k) => k.requiredKpiId).filter((id): id is string => id !== null),
+      );
       const missing = facts.requiredKpiIds.filter((id) => !proposed.has(id));
       return result(
         rule,
         missing.length === 0,
         `${facts.requiredKpiIds.length - missing.length}/${facts.requiredKpiIds.length}`,
-        missing.length === 0 ? `Alle ${facts.requiredKpiIds.length} verplichte KPI's hebben een nulmeting en doel.` : `${missing.length} van de ${facts.requiredKpiIds.length} verplichte KPI's ontbreken.`,
-        missing.length === 0 ? `All ${facts.requiredKpiIds.length} required KPIs have a baseline and target.` : `${missing.length} of the ${facts.requiredKpiIds.length} required KPIs are missing.`,
+        missing.length === 0
+          ? `Alle ${facts.requiredKpiIds.length} verplichte KPI's hebben een nulmeting en doel.`
+          : `${missing.length} van de ${facts.requiredKpiIds.length} verplichte KPI's ontbreken.`,
+        missing.length === 0
+          ? `All ${facts.requiredKpiIds.length} required KPIs have a baseline and target.`
+          : `${missing.length} of the ${facts.requiredKpiIds.length} required KPIs are missing.`,
       );
     }
     case 'no_new_legal_entity': {
       const needs = snapshot.requiresNewLegalEntity;
-      return result(rule, !needs, needs ? 'yes' : 'no', needs ? 'Het voorstel vraagt een nieuwe rechtspersoon; de oproep is projectgebaseerd.' : 'Het voorstel vraagt geen nieuwe rechtspersoon (projectgebaseerd).', needs ? 'The proposal needs a new legal entity; the call is project-based.' : 'The proposal needs no new legal entity (project-based).');
+      return result(
+        rule,
+        !needs,
+        needs ? 'yes' : 'no',
+        needs
+          ? 'Het voorstel vraagt een nieuwe rechtspersoon; de oproep is projectgebaseerd.'
+          : 'Het voorstel vraagt geen nieuwe rechtspersoon (projectgebaseerd).',
+        needs
+          ? 'The proposal needs a new legal entity; the call is project-based.'
+          : 'The proposal needs no new legal entity (project-based).',
+      );
     }
     case 'themes_within_call': {
       const allowed = new Set(facts.callThemeIds);
@@ -101,8 +167,16 @@ export function evaluateRule(rule: EligibilityRuleData, facts: EligibilityFacts)
         rule,
         passed,
         `${snapshot.themeIds.length - outside.length}/${snapshot.themeIds.length}`,
-        snapshot.themeIds.length === 0 ? 'Het voorstel kiest geen thema.' : outside.length === 0 ? 'Alle thema\'s van het voorstel horen bij de thema\'s van de oproep.' : `${outside.length} thema('s) van het voorstel vallen buiten de oproep.`,
-        snapshot.themeIds.length === 0 ? 'The proposal chooses no theme.' : outside.length === 0 ? 'All themes of the proposal are among the call\'s themes.' : `${outside.length} theme(s) of the proposal fall outside the call.`,
+        snapshot.themeIds.length === 0
+          ? 'Het voorstel kiest geen thema.'
+          : outside.length === 0
+            ? "Alle thema's van het voorstel horen bij de thema's van de oproep."
+            : `${outside.length} thema('s) van het voorstel vallen buiten de oproep.`,
+        snapshot.themeIds.length === 0
+          ? 'The proposal chooses no theme.'
+          : outside.length === 0
+            ? "All themes of the proposal are among the call's themes."
+            : `${outside.length} theme(s) of the proposal fall outside the call.`,
       );
     }
   }

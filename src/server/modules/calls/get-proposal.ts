@@ -3,7 +3,16 @@ import { recordAudit } from '../../audit/record-audit';
 import { actorOf, type StepContext } from '../../http/request-context';
 import type { ProposalSnapshot } from './calls.schema';
 import { findCallDetail } from './calls.repository';
-import { findAttachments, findClarifications, findCollaborators, findEligibilityResults, findLatestVersion, findThemeOverlap, findVersions, loadProposalContent } from './proposals.repository';
+import {
+  findAttachments,
+  findClarifications,
+  findCollaborators,
+  findEligibilityResults,
+  findLatestVersion,
+  findThemeOverlap,
+  findVersions,
+  loadProposalContent,
+} from './proposals.repository';
 import { findProposalForViewer, hasActiveBreakGlass, isSealedFor } from './proposal-visibility';
 import { checkProposalCompleteness } from './check-proposal-completeness';
 import { instantToBrusselsLocal } from './brussels-time';
@@ -23,7 +32,10 @@ export async function getProposal(ctx: StepContext, proposalId: string) {
   const isApplicant = proposal.my_access !== null;
   const breakGlass = !isApplicant && (await hasActiveBreakGlass(ctx.db, proposalId, actor.userId, now));
   const sealed = isSealedFor(proposal, now, breakGlass);
-  const [versions, call] = await Promise.all([findVersions(ctx.db, proposalId), findCallDetail(ctx.db, proposal.call_id)]);
+  const [versions, call] = await Promise.all([
+    findVersions(ctx.db, proposalId),
+    findCallDetail(ctx.db, proposal.call_id),
+  ]);
   if (!call) throw new AppError('INTERNAL_ERROR');
 
   let content: ProposalSnapshot | null = null;
@@ -36,7 +48,17 @@ export async function getProposal(ctx: StepContext, proposalId: string) {
     content = latest ? (latest.snapshot as ProposalSnapshot) : null;
     contentSource = latest ? 'submitted_version' : null;
     if (breakGlass && proposal.call_closes_at && now.getTime() < proposal.call_closes_at.getTime()) {
-      await recordAudit(ctx.db, ctx.auditActor, { action: 'proposal.read_sealed', entityType: 'proposal', entityId: proposalId, after: { versionNumber: latest?.version_number ?? null } }, ctx.requestId);
+      await recordAudit(
+        ctx.db,
+        ctx.auditActor,
+        {
+          action: 'proposal.read_sealed',
+          entityType: 'proposal',
+          entityId: proposalId,
+          after: { versionNumber: latest?.version_number ?? null },
+        },
+        ctx.requestId,
+      );
     }
   }
   const [attachments, collaborators, eligibility, clarifications, overlap] = await Promise.all([
@@ -61,9 +83,24 @@ export async function getProposal(ctx: StepContext, proposalId: string) {
     content,
     contentSource,
     progress: isApplicant && content ? checkProposalCompleteness(content, call) : null,
-    attachments: attachments?.map((a) => ({ id: a.id, filename: a.filename, contentType: a.content_type, sizeBytes: a.size_bytes, sha256: a.sha256, kind: a.kind, createdAt: new Date(a.created_at).toISOString() })) ?? null,
-    collaborators: collaborators?.map((c) => ({ userId: c.user_id, name: c.name, email: c.email, access: c.access })) ?? null,
-    versions: versions.map((v) => ({ versionNumber: v.version_number, submittedAt: new Date(v.submitted_at).toISOString(), contentSha256: v.content_sha256 })),
+    attachments:
+      attachments?.map((a) => ({
+        id: a.id,
+        filename: a.filename,
+        contentType: a.content_type,
+        sizeBytes: a.size_bytes,
+        sha256: a.sha256,
+        kind: a.kind,
+        createdAt: new Date(a.created_at).toISOString(),
+      })) ?? null,
+    collaborators:
+      collaborators?.map((c) => ({ userId: c.user_id, name: c.name, email: c.email, access: c.access })) ??
+      null,
+    versions: versions.map((v) => ({
+      versionNumber: v.version_number,
+      submittedAt: new Date(v.submitted_at).toISOString(),
+      contentSha256: v.content_sha256,
+    })),
     eligibility:
       eligibility?.map((r) => ({
         ruleId: r.rule_id,
@@ -93,12 +130,18 @@ export async function getProposal(ctx: StepContext, proposalId: string) {
     themeOverlap: overlap,
     myAccess: proposal.my_access,
   };
-  const canEdit = (proposal.my_access === 'owner' || proposal.my_access === 'edit') && call.call.status === 'open' && proposal.call_closes_at !== null && now < proposal.call_closes_at;
+  const canEdit =
+    (proposal.my_access === 'owner' || proposal.my_access === 'edit') &&
+    call.call.status === 'open' &&
+    proposal.call_closes_at !== null &&
+    now < proposal.call_closes_at;
   const isOfficer = actor.role === 'officer';
   const abilities = {
     edit: canEdit && (proposal.status === 'draft' || proposal.status === 'submitted'),
     submit: canEdit && (proposal.status === 'draft' || proposal.status === 'submitted'),
-    withdraw: (proposal.my_access === 'owner' || proposal.my_access === 'edit') && ['draft', 'submitted', 'eligible', 'ineligible', 'under_review'].includes(proposal.status),
+    withdraw:
+      (proposal.my_access === 'owner' || proposal.my_access === 'edit') &&
+      ['draft', 'submitted', 'eligible', 'ineligible', 'under_review'].includes(proposal.status),
     reopen: canEdit && proposal.status === 'withdrawn',
     share: proposal.my_access === 'owner',
     breakGlass: isOfficer && sealed,

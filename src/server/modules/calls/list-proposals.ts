@@ -27,14 +27,28 @@ export interface ProposalSummary {
  * Proposals tables: the officer's list of a call (metadata only until the deadline) and an
  * applicant's own list (working titles). Figures come from the latest submitted version.
  */
-export async function findProposalSummaries(ctx: StepContext, options: { callId?: string }): Promise<ProposalSummary[]> {
+export async function findProposalSummaries(
+  ctx: StepContext,
+  options: { callId?: string },
+): Promise<ProposalSummary[]> {
   const actor = actorOf(ctx);
   if (options.callId) {
-    const call = await ctx.db.selectFrom('calls').select('status').where('id', '=', options.callId).executeTakeFirst();
+    const call = await ctx.db
+      .selectFrom('calls')
+      .select('status')
+      .where('id', '=', options.callId)
+      .executeTakeFirst();
     if (!call || call.status === 'draft') throw new AppError('NOT_FOUND');
   }
   const rows = await proposalListQuery(ctx.db)
-    .select((eb) => eb.selectFrom('proposal_collaborators as pcm').select('pcm.access').whereRef('pcm.proposal_id', '=', 'p.id').where('pcm.user_id', '=', actor.userId).as('my_access'))
+    .select((eb) =>
+      eb
+        .selectFrom('proposal_collaborators as pcm')
+        .select('pcm.access')
+        .whereRef('pcm.proposal_id', '=', 'p.id')
+        .where('pcm.user_id', '=', actor.userId)
+        .as('my_access'),
+    )
     .where(visibleProposals(actor))
     .$if(options.callId !== undefined, (q) => q.where('p.call_id', '=', options.callId as string))
     .execute();

@@ -1,4 +1,12 @@
-import { sql, type Selectable, type Expression, type ExpressionBuilder, type Kysely, type SqlBool, type Transaction } from 'kysely';
+import {
+  sql,
+  type Selectable,
+  type Expression,
+  type ExpressionBuilder,
+  type Kysely,
+  type SqlBool,
+  type Transaction,
+} from 'kysely';
 import type { DB } from '../../db/types';
 import type { Actor } from '../../http/actor';
 import type { CallKind, CallStatus, CollaboratorAccess, ProposalsTable } from './calls.tables';
@@ -22,7 +30,11 @@ export interface VisibilityOptions {
 export function visibleProposals(actor: Actor, options: VisibilityOptions = {}) {
   return (eb: ProposalScope): Expression<SqlBool> => {
     const shared = eb.exists(
-      eb.selectFrom('proposal_collaborators as pcv').select(sql.lit(1).as('one')).whereRef('pcv.proposal_id', '=', 'p.id').where('pcv.user_id', '=', actor.userId),
+      eb
+        .selectFrom('proposal_collaborators as pcv')
+        .select(sql.lit(1).as('one'))
+        .whereRef('pcv.proposal_id', '=', 'p.id')
+        .where('pcv.user_id', '=', actor.userId),
     );
     switch (actor.role) {
       case 'applicant':
@@ -30,7 +42,9 @@ export function visibleProposals(actor: Actor, options: VisibilityOptions = {}) 
       case 'officer':
         return eb('p.submitted_version', 'is not', null);
       case 'expert':
-        return options.expertAccess ? eb.and([options.expertAccess(eb), eb('p.submitted_version', 'is not', null)]) : sql<SqlBool>`false`;
+        return options.expertAccess
+          ? eb.and([options.expertAccess(eb), eb('p.submitted_version', 'is not', null)])
+          : sql<SqlBool>`false`;
       default:
         return sql<SqlBool>`false`;
     }
@@ -38,12 +52,25 @@ export function visibleProposals(actor: Actor, options: VisibilityOptions = {}) 
 }
 
 /** The proposal with its call's timing, if the viewer may see it; undefined exactly like a missing one. */
-export function findProposalForViewer(db: Db, actor: Actor, proposalId: string, options: VisibilityOptions = {}) {
+export function findProposalForViewer(
+  db: Db,
+  actor: Actor,
+  proposalId: string,
+  options: VisibilityOptions = {},
+) {
   return db
     .selectFrom('proposals as p')
     .innerJoin('calls as c', 'c.id', 'p.call_id')
     .selectAll('p')
-    .select(['c.code as call_code', 'c.title_nl as call_title_nl', 'c.status as call_status', 'c.opens_at as call_opens_at', 'c.closes_at as call_closes_at', 'c.max_attachment_bytes as call_max_attachment_bytes', 'c.kind as call_kind'])
+    .select([
+      'c.code as call_code',
+      'c.title_nl as call_title_nl',
+      'c.status as call_status',
+      'c.opens_at as call_opens_at',
+      'c.closes_at as call_closes_at',
+      'c.max_attachment_bytes as call_max_attachment_bytes',
+      'c.kind as call_kind',
+    ])
     .select((eb) =>
       eb
         .selectFrom('proposal_collaborators as pcm')
@@ -69,7 +96,12 @@ export interface ProposalForViewer extends Selectable<ProposalsTable> {
 }
 
 /** An officer's live break-glass on this proposal, if any. */
-export async function hasActiveBreakGlass(db: Db, proposalId: string, userId: string, now: Date): Promise<boolean> {
+export async function hasActiveBreakGlass(
+  db: Db,
+  proposalId: string,
+  userId: string,
+  now: Date,
+): Promise<boolean> {
   const row = await db
     .selectFrom('proposal_break_glass')
     .select('id')
@@ -85,7 +117,11 @@ export async function hasActiveBreakGlass(db: Db, proposalId: string, userId: st
  * Sealed until the deadline: nobody at the agency reads content before the call's deadline by
  * the server clock, except through a live, logged break-glass. Applicants are never sealed out.
  */
-export function isSealedFor(proposal: { my_access: CollaboratorAccess | null; call_closes_at: Date | null }, now: Date, breakGlass: boolean): boolean {
+export function isSealedFor(
+  proposal: { my_access: CollaboratorAccess | null; call_closes_at: Date | null },
+  now: Date,
+  breakGlass: boolean,
+): boolean {
   if (proposal.my_access !== null) return false;
   if (breakGlass) return false;
   return proposal.call_closes_at === null || now.getTime() < proposal.call_closes_at.getTime();

@@ -6,26 +6,61 @@ type Db = Kysely<DB> | Transaction<DB>;
 
 /** The editable working copy of a proposal, in the shape of a submitted version's snapshot. */
 export async function loadProposalContent(db: Db, proposalId: string): Promise<ProposalSnapshot | undefined> {
-  const proposal = await db.selectFrom('proposals').select(['title', 'summary', 'answers', 'requires_new_legal_entity']).where('id', '=', proposalId).executeTakeFirst();
+  const proposal = await db
+    .selectFrom('proposals')
+    .select(['title', 'summary', 'answers', 'requires_new_legal_entity'])
+    .where('id', '=', proposalId)
+    .executeTakeFirst();
   if (!proposal) return undefined;
   const [themes, clusters, members, lines, kpis] = await Promise.all([
-    db.selectFrom('proposal_themes').select('theme_id').where('proposal_id', '=', proposalId).orderBy('theme_id').execute(),
-    db.selectFrom('proposal_clusters').select('cluster_id').where('proposal_id', '=', proposalId).orderBy('cluster_id').execute(),
+    db
+      .selectFrom('proposal_themes')
+      .select('theme_id')
+      .where('proposal_id', '=', proposalId)
+      .orderBy('theme_id')
+      .execute(),
+    db
+      .selectFrom('proposal_clusters')
+      .select('cluster_id')
+      .where('proposal_id', '=', proposalId)
+      .orderBy('cluster_id')
+      .execute(),
     db
       .selectFrom('proposal_consortium_members as m')
       .innerJoin('organisations as o', 'o.id', 'm.organisation_id')
-      .select(['m.organisation_id', 'o.enterprise_number', 'o.name', 'o.helix', 'o.size_class', 'm.role', 'm.budget_share_cents'])
+      .select([
+        'm.organisation_id',
+        'o.enterprise_number',
+        'o.name',
+        'o.helix',
+        'o.size_class',
+        'm.role',
+        'm.budget_share_cents',
+      ])
       .where('m.proposal_id', '=', proposalId)
       .orderBy('m.position')
       .execute(),
     db
       .selectFrom('proposal_budget_lines as l')
       .leftJoin('organisations as o', 'o.id', 'l.organisation_id')
-      .select(['l.organisation_id', 'o.enterprise_number', 'l.category', 'l.description', 'l.cost_cents', 'l.requested_aid_cents', 'l.own_contribution_cents'])
+      .select([
+        'l.organisation_id',
+        'o.enterprise_number',
+        'l.category',
+        'l.description',
+        'l.cost_cents',
+        'l.requested_aid_cents',
+        'l.own_contribution_cents',
+      ])
       .where('l.proposal_id', '=', proposalId)
       .orderBy('l.position')
       .execute(),
-    db.selectFrom('proposal_kpis').selectAll().where('proposal_id', '=', proposalId).orderBy('position').execute(),
+    db
+      .selectFrom('proposal_kpis')
+      .selectAll()
+      .where('proposal_id', '=', proposalId)
+      .orderBy('position')
+      .execute(),
   ]);
   return {
     title: proposal.title,
@@ -67,18 +102,38 @@ export async function loadProposalContent(db: Db, proposalId: string): Promise<P
 }
 
 export async function findLatestVersion(db: Db, proposalId: string) {
-  return db.selectFrom('proposal_versions').selectAll().where('proposal_id', '=', proposalId).orderBy('version_number', 'desc').limit(1).executeTakeFirst();
+  return db
+    .selectFrom('proposal_versions')
+    .selectAll()
+    .where('proposal_id', '=', proposalId)
+    .orderBy('version_number', 'desc')
+    .limit(1)
+    .executeTakeFirst();
 }
 
 export function findVersions(db: Db, proposalId: string) {
-  return db.selectFrom('proposal_versions').select(['version_number', 'submitted_at', 'content_sha256']).where('proposal_id', '=', proposalId).orderBy('version_number').execute();
+  return db
+    .selectFrom('proposal_versions')
+    .select(['version_number', 'submitted_at', 'content_sha256'])
+    .where('proposal_id', '=', proposalId)
+    .orderBy('version_number')
+    .execute();
 }
 
 export function findAttachments(db: Db, proposalId: string) {
   return db
     .selectFrom('proposal_attachments as a')
     .innerJoin('stored_files as f', 'f.id', 'a.stored_file_id')
-    .select(['a.id', 'a.kind', 'a.created_at', 'f.id as file_id', 'f.filename', 'f.content_type', 'f.size_bytes', 'f.sha256'])
+    .select([
+      'a.id',
+      'a.kind',
+      'a.created_at',
+      'f.id as file_id',
+      'f.filename',
+      'f.content_type',
+      'f.size_bytes',
+      'f.sha256',
+    ])
     .where('a.proposal_id', '=', proposalId)
     .orderBy('a.created_at')
     .execute();
@@ -99,14 +154,24 @@ export function findEligibilityResults(db: Db, proposalId: string) {
     .selectFrom('proposal_eligibility_results as r')
     .innerJoin('call_eligibility_rules as rule', 'rule.id', 'r.rule_id')
     .selectAll('r')
-    .select(['rule.kind', 'rule.explanation_nl as rule_explanation_nl', 'rule.explanation_en as rule_explanation_en', 'rule.position'])
+    .select([
+      'rule.kind',
+      'rule.explanation_nl as rule_explanation_nl',
+      'rule.explanation_en as rule_explanation_en',
+      'rule.position',
+    ])
     .where('r.proposal_id', '=', proposalId)
     .orderBy('rule.position')
     .execute();
 }
 
 export function findClarifications(db: Db, proposalId: string) {
-  return db.selectFrom('proposal_clarifications').selectAll().where('proposal_id', '=', proposalId).orderBy('asked_at').execute();
+  return db
+    .selectFrom('proposal_clarifications')
+    .selectAll()
+    .where('proposal_id', '=', proposalId)
+    .orderBy('asked_at')
+    .execute();
 }
 
 /**
@@ -124,7 +189,12 @@ export async function findThemeOverlap(db: Db, themeIds: string[]) {
     .groupBy(['c.id', 'c.name'])
     .execute();
   return rows
-    .map((r) => ({ clusterId: r.id, clusterName: r.name, sharedThemes: Number(r.shared), share: Number(r.shared) / themeIds.length }))
+    .map((r) => ({
+      clusterId: r.id,
+      clusterName: r.name,
+      sharedThemes: Number(r.shared),
+      share: Number(r.shared) / themeIds.length,
+    }))
     .filter((r) => r.share >= 0.5)
     .sort((a, b) => b.share - a.share || a.clusterName.localeCompare(b.clusterName));
 }
@@ -134,7 +204,9 @@ export function proposalListQuery(db: Db) {
   return db
     .selectFrom('proposals as p')
     .innerJoin('calls as c', 'c.id', 'p.call_id')
-    .leftJoin('proposal_versions as v', (join) => join.onRef('v.proposal_id', '=', 'p.id').onRef('v.version_number', '=', 'p.submitted_version'))
+    .leftJoin('proposal_versions as v', (join) =>
+      join.onRef('v.proposal_id', '=', 'p.id').onRef('v.version_number', '=', 'p.submitted_version'),
+    )
     .select([
       'p.id',
       'p.call_id',
@@ -145,9 +217,15 @@ export function proposalListQuery(db: Db) {
       'p.submitted_at',
       'c.closes_at as call_closes_at',
       'v.snapshot',
-      sql<number>`(select count(*) from proposal_eligibility_results r where r.proposal_id = p.id and coalesce(r.officer_outcome, r.auto_outcome) = 'passed')::int`.as('eligibility_passed'),
-      sql<number>`(select count(*) from proposal_eligibility_results r where r.proposal_id = p.id and coalesce(r.officer_outcome, r.auto_outcome) = 'failed')::int`.as('eligibility_failed'),
-      sql<number>`(select count(*) from proposal_eligibility_results r where r.proposal_id = p.id and r.officer_outcome is null)::int`.as('eligibility_to_review'),
+      sql<number>`(select count(*) from proposal_eligibility_results r where r.proposal_id = p.id and coalesce(r.officer_outcome, r.auto_outcome) = 'passed')::int`.as(
+        'eligibility_passed',
+      ),
+      sql<number>`(select count(*) from proposal_eligibility_results r where r.proposal_id = p.id and coalesce(r.officer_outcome, r.auto_outcome) = 'failed')::int`.as(
+        'eligibility_failed',
+      ),
+      sql<number>`(select count(*) from proposal_eligibility_results r where r.proposal_id = p.id and r.officer_outcome is null)::int`.as(
+        'eligibility_to_review',
+      ),
     ])
     .orderBy('p.reference');
 }

@@ -7,7 +7,13 @@ import { actorOf, contextOf } from '../../http/request-context';
 import { systemActor } from '../../http/actor';
 import { AppError } from '../../errors/app-error';
 import { readStoredFile } from '../../files/store-file';
-import { buildXlsx, centsToEuroString, sendDownload, XLSX_TYPE, type SheetColumn } from '../../http/spreadsheet';
+import {
+  buildXlsx,
+  centsToEuroString,
+  sendDownload,
+  XLSX_TYPE,
+  type SheetColumn,
+} from '../../http/spreadsheet';
 import {
   AnswerClarificationBody,
   AskClarificationBody,
@@ -71,129 +77,410 @@ export default async function proposalsRoutes(app: FastifyInstance): Promise<voi
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tick = () => closeExpiredCalls(app.db, app.clock(), systemActor('clock'));
 
-  r.get('/api/calls/:id/proposals', { config: officer, schema: { tags, summary: "A call's proposals with eligibility (sealed until the deadline)", params: CallIdParams, response: { 200: envelope(z.array(ProposalSummarySchema)) } } }, async (request) => {
-    await tick();
-    return ok(await findProposalSummaries(contextOf(request), { callId: request.params.id }), { export: true });
-  });
+  r.get(
+    '/api/calls/:id/proposals',
+    {
+      config: officer,
+      schema: {
+        tags,
+        summary: "A call's proposals with eligibility (sealed until the deadline)",
+        params: CallIdParams,
+        response: { 200: envelope(z.array(ProposalSummarySchema)) },
+      },
+    },
+    async (request) => {
+      await tick();
+      return ok(await findProposalSummaries(contextOf(request), { callId: request.params.id }), {
+        export: true,
+      });
+    },
+  );
 
-  r.get('/api/calls/:id/proposals.xlsx', { config: officer, schema: { tags, summary: "A call's proposals as XLSX", params: CallIdParams } }, async (request, reply) => {
-    await tick();
-    const rows = await findProposalSummaries(contextOf(request), { callId: request.params.id });
-    return sendDownload(reply, 'speerpunt-voorstellen.xlsx', XLSX_TYPE, await buildXlsx('Proposals', proposalColumns, rows));
-  });
+  r.get(
+    '/api/calls/:id/proposals.xlsx',
+    { config: officer, schema: { tags, summary: "A call's proposals as XLSX", params: CallIdParams } },
+    async (request, reply) => {
+      await tick();
+      const rows = await findProposalSummaries(contextOf(request), { callId: request.params.id });
+      return sendDownload(
+        reply,
+        'speerpunt-voorstellen.xlsx',
+        XLSX_TYPE,
+        await buildXlsx('Proposals', proposalColumns, rows),
+      );
+    },
+  );
 
-  r.post('/api/calls/:id/proposals', { config: applicant, schema: { tags, summary: 'Start a proposal on an open call', params: CallIdParams, body: StartProposalBody, response: { 201: envelope(z.object({ id: z.string(), reference: z.string() })) } } }, async (request, reply) => {
-    const created = await startProposal(contextOf(request), request.params.id, request.body);
-    return reply.status(201).send(ok(created));
-  });
+  r.post(
+    '/api/calls/:id/proposals',
+    {
+      config: applicant,
+      schema: {
+        tags,
+        summary: 'Start a proposal on an open call',
+        params: CallIdParams,
+        body: StartProposalBody,
+        response: { 201: envelope(z.object({ id: z.string(), reference: z.string() })) },
+      },
+    },
+    async (request, reply) => {
+      const created = await startProposal(contextOf(request), request.params.id, request.body);
+      return reply.status(201).send(ok(created));
+    },
+  );
 
-  r.get('/api/proposals', { config: applicant, schema: { tags, summary: 'My proposals (own and shared)', response: { 200: envelope(z.array(ProposalSummarySchema)) } } }, async (request) => {
-    return ok(await findProposalSummaries(contextOf(request), {}));
-  });
+  r.get(
+    '/api/proposals',
+    {
+      config: applicant,
+      schema: {
+        tags,
+        summary: 'My proposals (own and shared)',
+        response: { 200: envelope(z.array(ProposalSummarySchema)) },
+      },
+    },
+    async (request) => {
+      return ok(await findProposalSummaries(contextOf(request), {}));
+    },
+  );
 
-  r.get('/api/proposals.xlsx', { config: applicant, schema: { tags, summary: 'My proposals as XLSX' } }, async (request, reply) => {
-    const rows = await findProposalSummaries(contextOf(request), {});
-    return sendDownload(reply, 'speerpunt-mijn-voorstellen.xlsx', XLSX_TYPE, await buildXlsx('Proposals', proposalColumns, rows));
-  });
+  r.get(
+    '/api/proposals.xlsx',
+    { config: applicant, schema: { tags, summary: 'My proposals as XLSX' } },
+    async (request, reply) => {
+      const rows = await findProposalSummaries(contextOf(request), {});
+      return sendDownload(
+        reply,
+        'speerpunt-mijn-voorstellen.xlsx',
+        XLSX_TYPE,
+        await buildXlsx('Proposals', proposalColumns, rows),
+      );
+    },
+  );
 
-  r.get('/api/proposals/:id', { config: applicantOrOfficer, schema: { tags, summary: 'One proposal (working copy for applicants, submitted version for the agency)', params: ProposalIdParams, response: { 200: envelope(ProposalSchema) } } }, async (request) => {
-    const { view, abilities } = await getProposal(contextOf(request), request.params.id);
-    return ok(view, abilities);
-  });
+  r.get(
+    '/api/proposals/:id',
+    {
+      config: applicantOrOfficer,
+      schema: {
+        tags,
+        summary: 'One proposal (working copy for applicants, submitted version for the agency)',
+        params: ProposalIdParams,
+        response: { 200: envelope(ProposalSchema) },
+      },
+    },
+    async (request) => {
+      const { view, abilities } = await getProposal(contextOf(request), request.params.id);
+      return ok(view, abilities);
+    },
+  );
 
-  r.put('/api/proposals/:id', { config: applicant, schema: { tags, summary: 'Save the draft (version-checked autosave)', params: ProposalIdParams, body: SaveProposalBody, response: { 200: envelope(z.object({ draftVersion: z.number() })) } } }, async (request) => {
-    const { draftVersion, ...content } = request.body;
-    return ok(await saveProposalDraft(contextOf(request), request.params.id, { ...content, draftVersion }));
-  });
+  r.put(
+    '/api/proposals/:id',
+    {
+      config: applicant,
+      schema: {
+        tags,
+        summary: 'Save the draft (version-checked autosave)',
+        params: ProposalIdParams,
+        body: SaveProposalBody,
+        response: { 200: envelope(z.object({ draftVersion: z.number() })) },
+      },
+    },
+    async (request) => {
+      const { draftVersion, ...content } = request.body;
+      return ok(await saveProposalDraft(contextOf(request), request.params.id, { ...content, draftVersion }));
+    },
+  );
 
-  r.post('/api/proposals/:id/submit', { config: applicant, schema: { tags, summary: 'Submit (before the deadline by the server clock)', params: ProposalIdParams, body: SubmitProposalBody, response: { 200: envelope(ReceiptSchema) } } }, async (request) => {
-    return ok(await submitProposal(contextOf(request), request.params.id, request.body));
-  });
+  r.post(
+    '/api/proposals/:id/submit',
+    {
+      config: applicant,
+      schema: {
+        tags,
+        summary: 'Submit (before the deadline by the server clock)',
+        params: ProposalIdParams,
+        body: SubmitProposalBody,
+        response: { 200: envelope(ReceiptSchema) },
+      },
+    },
+    async (request) => {
+      return ok(await submitProposal(contextOf(request), request.params.id, request.body));
+    },
+  );
 
-  r.get('/api/proposals/:id/receipt', { config: applicant, schema: { tags, summary: 'Receipt of the latest submission', params: ProposalIdParams, response: { 200: envelope(ReceiptSchema) } } }, async (request) => {
-    const ctx = contextOf(request);
-    const proposal = await findProposalForViewer(ctx.db, actorOf(ctx), request.params.id);
-    const latest = proposal ? await findLatestVersion(ctx.db, proposal.id) : undefined;
-    if (!proposal || !latest) throw new AppError('NOT_FOUND');
-    const snapshot = latest.snapshot as { title: string };
-    return ok({ reference: proposal.reference, versionNumber: latest.version_number, submittedAt: latest.submitted_at.toISOString(), submittedAtLocal: instantToBrusselsLocal(latest.submitted_at), contentSha256: latest.content_sha256, callCode: proposal.call_code, title: snapshot.title });
-  });
+  r.get(
+    '/api/proposals/:id/receipt',
+    {
+      config: applicant,
+      schema: {
+        tags,
+        summary: 'Receipt of the latest submission',
+        params: ProposalIdParams,
+        response: { 200: envelope(ReceiptSchema) },
+      },
+    },
+    async (request) => {
+      const ctx = contextOf(request);
+      const proposal = await findProposalForViewer(ctx.db, actorOf(ctx), request.params.id);
+      const latest = proposal ? await findLatestVersion(ctx.db, proposal.id) : undefined;
+      if (!proposal || !latest) throw new AppError('NOT_FOUND');
+      const snapshot = latest.snapshot as { title: string };
+      return ok({
+        reference: proposal.reference,
+        versionNumber: latest.version_number,
+        submittedAt: latest.submitted_at.toISOString(),
+        submittedAtLocal: instantToBrusselsLocal(latest.submitted_at),
+        contentSha256: latest.content_sha256,
+        callCode: proposal.call_code,
+        title: snapshot.title,
+      });
+    },
+  );
 
-  r.post('/api/proposals/:id/withdraw', { config: applicant, schema: { tags, summary: 'Withdraw', params: ProposalIdParams, body: WithdrawProposalBody, response: { 200: Ack } } }, async (request) => {
-    await withdrawProposal(contextOf(request), request.params.id, request.body);
-    return ok({ ok: true as const });
-  });
+  r.post(
+    '/api/proposals/:id/withdraw',
+    {
+      config: applicant,
+      schema: {
+        tags,
+        summary: 'Withdraw',
+        params: ProposalIdParams,
+        body: WithdrawProposalBody,
+        response: { 200: Ack },
+      },
+    },
+    async (request) => {
+      await withdrawProposal(contextOf(request), request.params.id, request.body);
+      return ok({ ok: true as const });
+    },
+  );
 
-  r.post('/api/proposals/:id/reopen', { config: applicant, schema: { tags, summary: 'Reopen a withdrawn proposal as a draft', params: ProposalIdParams, body: z.strictObject({}), response: { 200: Ack } } }, async (request) => {
-    await reopenProposal(contextOf(request), request.params.id);
-    return ok({ ok: true as const });
-  });
+  r.post(
+    '/api/proposals/:id/reopen',
+    {
+      config: applicant,
+      schema: {
+        tags,
+        summary: 'Reopen a withdrawn proposal as a draft',
+        params: ProposalIdParams,
+        body: z.strictObject({}),
+        response: { 200: Ack },
+      },
+    },
+    async (request) => {
+      await reopenProposal(contextOf(request), request.params.id);
+      return ok({ ok: true as const });
+    },
+  );
 
-  r.post('/api/proposals/:id/attachments', { config: applicant, schema: { tags, summary: 'Upload an attachment (multipart, one file)', params: ProposalIdParams, querystring: z.strictObject({ kind: z.enum(['annex', 'budget', 'letter_of_support', 'other']).default('annex') }) } }, async (request, reply) => {
-    if (!request.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
-    const file = await request.file();
-    if (!file) throw new AppError('BAD_REQUEST');
-    let buffer: Buffer;
-    try {
-      buffer = await file.toBuffer();
-    } catch (error) {
-      if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('FILE_TOO_LARGE');
-      throw error;
-    }
-    const stored = await addProposalAttachment(contextOf(request), request.params.id, { filename: file.filename, buffer, kind: request.query.kind as AttachmentKind });
-    return reply.status(201).send(ok(stored));
-  });
+  r.post(
+    '/api/proposals/:id/attachments',
+    {
+      config: applicant,
+      schema: {
+        tags,
+        summary: 'Upload an attachment (multipart, one file)',
+        params: ProposalIdParams,
+        querystring: z.strictObject({
+          kind: z.enum(['annex', 'budget', 'letter_of_support', 'other']).default('annex'),
+        }),
+      },
+    },
+    async (request, reply) => {
+      if (!request.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
+      const file = await request.file();
+      if (!file) throw new AppError('BAD_REQUEST');
+      let buffer: Buffer;
+      try {
+        buffer = await file.toBuffer();
+      } catch (error) {
+        if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
+          throw new AppError('FILE_TOO_LARGE');
+        throw error;
+      }
+      const stored = await addProposalAttachment(contextOf(request), request.params.id, {
+        filename: file.filename,
+        buffer,
+        kind: request.query.kind as AttachmentKind,
+      });
+      return reply.status(201).send(ok(stored));
+    },
+  );
 
-  r.get('/api/proposals/:id/attachments/:attachmentId', { config: applicantOrOfficer, schema: { tags, summary: 'Download an attachment (always as a download)', params: ProposalFileParams } }, async (request, reply) => {
-    const ctx = contextOf(request);
-    const actor = actorOf(ctx);
-    const proposal = await findProposalForViewer(ctx.db, actor, request.params.id);
-    if (!proposal) throw new AppError('NOT_FOUND');
-    const now = ctx.now();
-    const breakGlass = proposal.my_access === null && (await hasActiveBreakGlass(ctx.db, proposal.id, actor.userId, now));
-    if (isSealedFor(proposal, now, breakGlass)) throw new AppError('NOT_FOUND');
-    const attachment = await ctx.db.selectFrom('proposal_attachments').select('stored_file_id').where('id', '=', request.params.attachmentId).where('proposal_id', '=', proposal.id).executeTakeFirst();
-    const file = attachment ? await readStoredFile(ctx.db, attachment.stored_file_id) : undefined;
-    if (!file) throw new AppError('NOT_FOUND');
-    return sendDownload(reply, file.filename, file.content_type, file.content);
-  });
+  r.get(
+    '/api/proposals/:id/attachments/:attachmentId',
+    {
+      config: applicantOrOfficer,
+      schema: { tags, summary: 'Download an attachment (always as a download)', params: ProposalFileParams },
+    },
+    async (request, reply) => {
+      const ctx = contextOf(request);
+      const actor = actorOf(ctx);
+      const proposal = await findProposalForViewer(ctx.db, actor, request.params.id);
+      if (!proposal) throw new AppError('NOT_FOUND');
+      const now = ctx.now();
+      const breakGlass =
+        proposal.my_access === null && (await hasActiveBreakGlass(ctx.db, proposal.id, actor.userId, now));
+      if (isSealedFor(proposal, now, breakGlass)) throw new AppError('NOT_FOUND');
+      const attachment = await ctx.db
+        .selectFrom('proposal_attachments')
+        .select('stored_file_id')
+        .where('id', '=', request.params.attachmentId)
+        .where('proposal_id', '=', proposal.id)
+        .executeTakeFirst();
+      const file = attachment ? await readStoredFile(ctx.db, attachment.stored_file_id) : undefined;
+      if (!file) throw new AppError('NOT_FOUND');
+      return sendDownload(reply, file.filename, file.content_type, file.content);
+    },
+  );
 
-  r.delete('/api/proposals/:id/attachments/:attachmentId', { config: applicant, schema: { tags, summary: 'Remove an attachment from the draft', params: ProposalFileParams, response: { 204: z.null() } } }, async (request, reply) => {
-    await removeProposalAttachment(contextOf(request), request.params.id, request.params.attachmentId);
-    return reply.status(204).send(null);
-  });
+  r.delete(
+    '/api/proposals/:id/attachments/:attachmentId',
+    {
+      config: applicant,
+      schema: {
+        tags,
+        summary: 'Remove an attachment from the draft',
+        params: ProposalFileParams,
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      await removeProposalAttachment(contextOf(request), request.params.id, request.params.attachmentId);
+      return reply.status(204).send(null);
+    },
+  );
 
-  r.post('/api/proposals/:id/collaborators', { config: applicant, schema: { tags, summary: 'Share with a co-applicant (view or edit)', params: ProposalIdParams, body: CollaboratorBody, response: { 200: Ack } } }, async (request) => {
-    await addCollaborator(contextOf(request), request.params.id, request.body);
-    return ok({ ok: true as const });
-  });
+  r.post(
+    '/api/proposals/:id/collaborators',
+    {
+      config: applicant,
+      schema: {
+        tags,
+        summary: 'Share with a co-applicant (view or edit)',
+        params: ProposalIdParams,
+        body: CollaboratorBody,
+        response: { 200: Ack },
+      },
+    },
+    async (request) => {
+      await addCollaborator(contextOf(request), request.params.id, request.body);
+      return ok({ ok: true as const });
+    },
+  );
 
-  r.delete('/api/proposals/:id/collaborators/:userId', { config: applicant, schema: { tags, summary: 'Remove a co-applicant', params: CollaboratorParams, response: { 204: z.null() } } }, async (request, reply) => {
-    await removeCollaborator(contextOf(request), request.params.id, request.params.userId);
-    return reply.status(204).send(null);
-  });
+  r.delete(
+    '/api/proposals/:id/collaborators/:userId',
+    {
+      config: applicant,
+      schema: {
+        tags,
+        summary: 'Remove a co-applicant',
+        params: CollaboratorParams,
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      await removeCollaborator(contextOf(request), request.params.id, request.params.userId);
+      return reply.status(204).send(null);
+    },
+  );
 
-  r.put('/api/proposals/:id/eligibility/:ruleId', { config: officer, schema: { tags, summary: 'Confirm or override one eligibility rule', params: ProposalRuleParams, body: ReviewRuleBody, response: { 200: Ack } } }, async (request) => {
-    await reviewEligibilityRule(contextOf(request), request.params.id, request.params.ruleId, request.body);
-    return ok({ ok: true as const });
-  });
+  r.put(
+    '/api/proposals/:id/eligibility/:ruleId',
+    {
+      config: officer,
+      schema: {
+        tags,
+        summary: 'Confirm or override one eligibility rule',
+        params: ProposalRuleParams,
+        body: ReviewRuleBody,
+        response: { 200: Ack },
+      },
+    },
+    async (request) => {
+      await reviewEligibilityRule(contextOf(request), request.params.id, request.params.ruleId, request.body);
+      return ok({ ok: true as const });
+    },
+  );
 
-  r.post('/api/proposals/:id/eligibility-decision', { config: officer, schema: { tags, summary: 'Decide eligible / ineligible', params: ProposalIdParams, body: EligibilityDecisionBody, response: { 200: Ack } } }, async (request) => {
-    await decideEligibility(contextOf(request), request.params.id, request.body);
-    return ok({ ok: true as const });
-  });
+  r.post(
+    '/api/proposals/:id/eligibility-decision',
+    {
+      config: officer,
+      schema: {
+        tags,
+        summary: 'Decide eligible / ineligible',
+        params: ProposalIdParams,
+        body: EligibilityDecisionBody,
+        response: { 200: Ack },
+      },
+    },
+    async (request) => {
+      await decideEligibility(contextOf(request), request.params.id, request.body);
+      return ok({ ok: true as const });
+    },
+  );
 
-  r.post('/api/proposals/:id/clarifications', { config: officer, schema: { tags, summary: 'Ask a clarification with a deadline', params: ProposalIdParams, body: AskClarificationBody, response: { 201: envelope(z.object({ id: z.string() })) } } }, async (request, reply) => {
-    return reply.status(201).send(ok(await askClarification(contextOf(request), request.params.id, request.body)));
-  });
+  r.post(
+    '/api/proposals/:id/clarifications',
+    {
+      config: officer,
+      schema: {
+        tags,
+        summary: 'Ask a clarification with a deadline',
+        params: ProposalIdParams,
+        body: AskClarificationBody,
+        response: { 201: envelope(z.object({ id: z.string() })) },
+      },
+    },
+    async (request, reply) => {
+      return reply
+        .status(201)
+        .send(ok(await askClarification(contextOf(request), request.params.id, request.body)));
+    },
+  );
 
-  r.post('/api/proposals/:id/clarifications/:clarificationId/answer', { config: applicant, schema: { tags, summary: 'Answer a clarification before its deadline', params: ProposalClarificationParams, body: AnswerClarificationBody, response: { 200: Ack } } }, async (request) => {
-    await answerClarification(contextOf(request), request.params.id, request.params.clarificationId, request.body);
-    return ok({ ok: true as const });
-  });
+  r.post(
+    '/api/proposals/:id/clarifications/:clarificationId/answer',
+    {
+      config: applicant,
+      schema: {
+        tags,
+        summary: 'Answer a clarification before its deadline',
+        params: ProposalClarificationParams,
+        body: AnswerClarificationBody,
+        response: { 200: Ack },
+      },
+    },
+    async (request) => {
+      await answerClarification(
+        contextOf(request),
+        request.params.id,
+        request.params.clarificationId,
+        request.body,
+      );
+      return ok({ ok: true as const });
+    },
+  );
 
-  r.post('/api/proposals/:id/break-glass', { config: officer, schema: { tags, summary: 'Read a sealed proposal before the deadline (logged, with motivation)', params: ProposalIdParams, body: BreakGlassBody, response: { 200: Ack } } }, async (request) => {
-    await openBreakGlass(contextOf(request), request.params.id, request.body);
-    return ok({ ok: true as const });
-  });
+  r.post(
+    '/api/proposals/:id/break-glass',
+    {
+      config: officer,
+      schema: {
+        tags,
+        summary: 'Read a sealed proposal before the deadline (logged, with motivation)',
+        params: ProposalIdParams,
+        body: BreakGlassBody,
+        response: { 200: Ack },
+      },
+    },
+    async (request) => {
+      await openBreakGlass(contextOf(request), request.params.id, request.body);
+      return ok({ ok: true as const });
+    },
+  );
 }

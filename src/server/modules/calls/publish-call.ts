@@ -15,8 +15,23 @@ export async function publishCall(ctx: StepContext, callId: string) {
     const problems = validateCallDefinition(definitionOf(detail), { forPublishing: true, now: ctx.now() });
     if (problems.length > 0) throw new AppError('CALL_DEFINITION_INVALID', { details: problems });
     const now = ctx.now();
-    await tx.updateTable('calls').set({ status: 'open', published_at: now, updated_at: now }).where('id', '=', callId).execute();
-    await recordAudit(tx, ctx.auditActor, { action: 'call.published', entityType: 'call', entityId: callId, before: { status: 'draft' }, after: { status: 'open', publishedAt: now.toISOString(), definition: definitionOf(detail) } }, ctx.requestId);
+    await tx
+      .updateTable('calls')
+      .set({ status: 'open', published_at: now, updated_at: now })
+      .where('id', '=', callId)
+      .execute();
+    await recordAudit(
+      tx,
+      ctx.auditActor,
+      {
+        action: 'call.published',
+        entityType: 'call',
+        entityId: callId,
+        before: { status: 'draft' },
+        after: { status: 'open', publishedAt: now.toISOString(), definition: definitionOf(detail) },
+      },
+      ctx.requestId,
+    );
     const after = await findCallDetail(tx, callId);
     if (!after) throw new AppError('INTERNAL_ERROR');
     return after;

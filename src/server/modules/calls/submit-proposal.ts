@@ -24,28 +24,70 @@ export async function submitProposal(ctx: StepContext, proposalId: string, input
     const now = ctx.now();
     // The deadline first: after it, the answer is always "too late", whatever else is wrong.
     assertEditableWindow(proposal, now);
-    if (proposal.status !== 'draft' && proposal.status !== 'submitted') throw new AppError('PROPOSAL_STATUS_INVALID');
-    const locked = await tx.selectFrom('proposals').select(['draft_version', 'submitted_version']).where('id', '=', proposalId).forUpdate().executeTakeFirstOrThrow();
-    if (locked.draft_version !== input.draftVersion) throw new AppError('PROPOSAL_VERSION_CONFLICT', { context: { currentVersion: locked.draft_version, yourVersion: input.draftVersion } });
+    if (proposal.status !== 'draft' && proposal.status !== 'submitted')
+      throw new AppError('PROPOSAL_STATUS_INVALID');
+    const locked = await tx
+      .selectFrom('proposals')
+      .select(['draft_version', 'submitted_version'])
+      .where('id', '=', proposalId)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
+    if (locked.draft_version !== input.draftVersion)
+      throw new AppError('PROPOSAL_VERSION_CONFLICT', {
+        context: { currentVersion: locked.draft_version, yourVersion: input.draftVersion },
+      });
     const call = await findCallDetail(tx, proposal.call_id);
     const content = await loadProposalContent(tx, proposalId);
     if (!call || !content) throw new AppError('INTERNAL_ERROR');
     const progress = checkProposalCompleteness(content, call);
-    const problems = progress.flatMap((p) => p.problems.map((x) => ({ path: x.path, code: p.part, message: x.message })));
+    const problems = progress.flatMap((p) =>
+      p.problems.map((x) => ({ path: x.path, code: p.part, message: x.message })),
+    );
     if (problems.length > 0) throw new AppError('PROPOSAL_INCOMPLETE', { details: problems });
 
     const attachments = await findAttachments(tx, proposalId);
-    const snapshot = { ...content, attachments: attachments.map((a) => ({ fileId: a.file_id, filename: a.filename, sha256: a.sha256, sizeBytes: a.size_bytes, kind: a.kind })) };
+    const snapshot = {
+      ...content,
+      attachments: attachments.map((a) => ({
+        fileId: a.file_id,
+        filename: a.filename,
+        sha256: a.sha256,
+        sizeBytes: a.size_bytes,
+        kind: a.kind,
+      })),
+    };
     const sha256 = contentHash(snapshot);
     const versionNumber = (locked.submitted_version ?? 0) + 1;
-    await tx.insertInto('proposal_versions').values({ proposal_id: proposalId, version_number: versionNumber, snapshot: JSON.stringify(snapshot), content_sha256: sha256, submitted_by: actor.userId, submitted_at: now }).execute();
+    await tx
+      .insertInto('proposal_versions')
+      .values({
+        proposal_id: proposalId,
+        version_number: versionNumber,
+        snapshot: JSON.stringify(snapshot),
+        content_sha256: sha256,
+        submitted_by: actor.userId,
+        submitted_at: now,
+      })
+      .execute();
     await tx
       .updateTable('proposals')
-      .set({ status: 'submitted', submitted_version: versionNumber, submitted_at: now, status_changed_at: now, updated_at: now })
+      .set({
+        status: 'submitted',
+        submitted_version: versionNumber,
+        submitted_at: now,
+        status_changed_at: now,
+        updated_at: now,
+      })
       .where('id', '=', proposalId)
       .execute();
 
-    const evaluations = await storeEligibility(tx, { proposalId, call, snapshot: content, versionNumber, now });
+    const evaluations = await storeEligibility(tx, {
+      proposalId,
+      call,
+      snapshot: content,
+      versionNumber,
+      now,
+    });
     await recordAudit(
       tx,
       ctx.auditActor,
@@ -54,21 +96,45 @@ export async function submitProposal(ctx: StepContext, proposalId: string, input
         entityType: 'proposal',
         entityId: proposalId,
         before: { status: proposal.status, submittedVersion: locked.submitted_version },
-        after: { status: 'submitted', versionNumber, contentSha256: sha256, submittedAt: now.toISOString(), eligibility: evaluations.map((e) => ({ ruleId: e.ruleId, outcome: e.outcome })) },
+        after: {
+          status: 'submitted',
+          versionNumber,
+          contentSha256: sha256,
+          submittedAt: now.toISOString(),
+          eligibility: evaluations.map((e) => ({ ruleId: e.ruleId, outcome: e.outcome })),
+        },
       },
       ctx.requestId,
     );
     const local = instantToBrusselsLocal(now).replace('T', ' ');
-    const recipients = await tx.selectFrom('proposal_collaborators').select('user_id').where('proposal_id', '=', proposalId).execute();
+    const recipients = await tx
+      .selectFrom('proposal_collaborators')
+      .select('user_id')
+      .where('proposal_id', '=', proposalId)
+      .execute();
     for (const { user_id } of recipients) {
       await queueNotification(tx, {
         userId: user_id,
         kind: 'proposal.submitted',
-        title: { nl: `Ontvangstbevestiging ${proposal.reference} (versie ${versionNumber})`, en: `Receipt ${proposal.reference} (version ${versionNumber})` },
-        body: { nl: `Ingediend op ${local} (Brusselse tijd). Controlegetal SHA-256: ${sha256}.`, en: `Submitted on ${local} (Brussels time). SHA-256 checksum: ${sha256}.` },
+        title: {
+          nl: `Ontvangstbevestiging ${proposal.reference} (versie ${versionNumber})`,
+          en: `Receipt ${proposal.reference} (version ${versionNumber})`,
+        },
+        body: {
+          nl: `Ingediend op ${local} (Brusselse tijd). Controlegetal SHA-256: ${sha256}.`,
+          en: `Submitted on ${local} (Brussels time). SHA-256 checksum: ${sha256}.`,
+        },
         link: `/proposals/${proposalId}/receipt`,
       });
     }
-    return { reference: proposal.reference, versionNumber, submittedAt: now.toISOString(), submittedAtLocal: instantToBrusselsLocal(now), contentSha256: sha256, callCode: proposal.call_code, title: content.title };
+    return {
+      reference: proposal.reference,
+      versionNumber,
+      submittedAt: now.toISOString(),
+      submittedAtLocal: instantToBrusselsLocal(now),
+      contentSha256: sha256,
+      callCode: proposal.call_code,
+      title: content.title,
+    };
   });
 }

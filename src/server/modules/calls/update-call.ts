@@ -24,7 +24,18 @@ export async function updateCall(ctx: StepContext, callId: string, def: CallDefi
     await writeCallDefinition(tx, callId, def);
     const after = await findCallDetail(tx, callId);
     if (!after) throw new AppError('INTERNAL_ERROR');
-    await recordAudit(tx, ctx.auditActor, { action: 'call.updated', entityType: 'call', entityId: callId, before: definitionOf(before), after: definitionOf(after) }, ctx.requestId);
+    await recordAudit(
+      tx,
+      ctx.auditActor,
+      {
+        action: 'call.updated',
+        entityType: 'call',
+        entityId: callId,
+        before: definitionOf(before),
+        after: definitionOf(after),
+      },
+      ctx.requestId,
+    );
     return after;
   });
 }

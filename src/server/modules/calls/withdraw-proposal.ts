@@ -11,7 +11,13 @@ export async function withdrawProposal(ctx: StepContext, proposalId: string, inp
     const proposal = await findProposalForViewer(tx, actor, proposalId);
     if (!proposal) throw new AppError('NOT_FOUND');
     assertMayEdit(proposal);
-    await setProposalStatus(tx, ctx.auditActor, ctx.requestId, { proposalId, to: 'withdrawn', from: ['draft', 'submitted', 'eligible', 'ineligible', 'under_review'], action: 'proposal.withdrawn', motivation: input.reason || null });
+    await setProposalStatus(tx, ctx.auditActor, ctx.requestId, {
+      proposalId,
+      to: 'withdrawn',
+      from: ['draft', 'submitted', 'eligible', 'ineligible', 'under_review'],
+      action: 'proposal.withdrawn',
+      motivation: input.reason || null,
+    });
   });
 }
 
@@ -23,6 +29,11 @@ export async function reopenProposal(ctx: StepContext, proposalId: string) {
     if (!proposal) throw new AppError('NOT_FOUND');
     assertMayEdit(proposal);
     assertEditableWindow(proposal, ctx.now());
-    await setProposalStatus(tx, ctx.auditActor, ctx.requestId, { proposalId, to: 'draft', from: ['withdrawn'], action: 'proposal.reopened' });
+    await setProposalStatus(tx, ctx.auditActor, ctx.requestId, {
+      proposalId,
+      to: 'draft',
+      from: ['withdrawn'],
+      action: 'proposal.reopened',
+    });
   });
 }

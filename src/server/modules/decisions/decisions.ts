@@ -23,7 +23,10 @@ export interface DecisionInput {
  * the budget) frozen as JSON. The applicant gets a notification and an e-mail; the objection
  * period (`review.objection_days`) starts.
  */
-export async function decideProposals(ctx: StepContext, options: { callId: string; decisions: DecisionInput[] }) {
+export async function decideProposals(
+  ctx: StepContext,
+  options: { callId: string; decisions: DecisionInput[] },
+) {
   const actor = actorOf(ctx);
   const { call, input } = await buildCallRankingInput(ctx.db, options.callId);
   const ranking = rankProposals(input);
@@ -31,14 +34,46 @@ export async function decideProposals(ctx: StepContext, options: { callId: strin
   const criteria = await findCriteria(ctx.db, call.id);
   const problems = options.decisions.flatMap((d, i) => {
     const entry = ranking.ranking.find((r) => r.id === d.proposalId);
-    if (!entry) return [detail(`body.decisions.${i}.proposalId`, 'no_consensus', 'Dit voorstel heeft geen vastgelegde consensus in deze oproep.', 'This proposal has no agreed consensus in this call.')];
-    if (d.outcome === 'funded' && (d.amountCents === undefined || d.amountCents === null)) return [detail(`body.decisions.${i}.amountCents`, 'amount_required', 'Een toekenning heeft een bedrag nodig.', 'Funding needs an amount.')];
+    if (!entry)
+      return [
+        detail(
+          `body.decisions.${i}.proposalId`,
+          'no_consensus',
+          'Dit voorstel heeft geen vastgelegde consensus in deze oproep.',
+          'This proposal has no agreed consensus in this call.',
+        ),
+      ];
+    if (d.outcome === 'funded' && (d.amountCents === undefined || d.amountCents === null))
+      return [
+        detail(
+          `body.decisions.${i}.amountCents`,
+          'amount_required',
+          'Een toekenning heeft een bedrag nodig.',
+          'Funding needs an amount.',
+        ),
+      ];
     return [];
   });
   if (problems.length) throw new AppError('DECISION_NOT_READY', { details: problems });
   const ids = options.decisions.map((d) => d.proposalId);
-  const already = ids.length ? await ctx.db.selectFrom('review_decisions').select('proposal_id').where('proposal_id', 'in', ids).execute() : [];
-  if (already.length) throw new AppError('DECISION_EXISTS', { details: already.map((a) => detail('body.decisions', 'decided', `Al beslist: ${a.proposal_id}.`, `Already decided: ${a.proposal_id}.`)) });
+  const already = ids.length
+    ? await ctx.db
+        .selectFrom('review_decisions')
+        .select('proposal_id')
+        .where('proposal_id', 'in', ids)
+        .execute()
+    : [];
+  if (already.length)
+    throw new AppError('DECISION_EXISTS', {
+      details: already.map((a) =>
+        detail(
+          'body.decisions',
+          'decided',
+          `Al beslist: ${a.proposal_id}.`,
+          `Already decided: ${a.proposal_id}.`,
+        ),
+      ),
+    });
   const deadline = new Date(ctx.now().getTime() + settings.objectionDays * 86_400_000);
   await ctx.db.transaction().execute(async (tx) => {
     for (const d of options.decisions) {
@@ -53,7 +88,15 @@ export async function decideProposals(ctx: StepContext, options: { callId: strin
         requestedCents: entry.requestedCents,
         budgetCents: ranking.budgetCents,
         overallThreshold: input.overallThreshold ?? null,
-        criteria: criteria.map((c) => ({ code: c.code, name: c.name, weight: c.weight, threshold: c.threshold, scaleMin: c.scaleMin, scaleMax: c.scaleMax, score: entry.scores[c.code] ?? null })),
+        criteria: criteria.map((c) => ({
+          code: c.code,
+          name: c.name,
+          weight: c.weight,
+          threshold: c.threshold,
+          scaleMin: c.scaleMin,
+          scaleMax: c.scaleMax,
+          score: entry.scores[c.code] ?? null,
+        })),
       };
       await tx
         .insertInto('review_decisions')
@@ -70,21 +113,44 @@ export async function decideProposals(ctx: StepContext, options: { callId: strin
           decided_at: ctx.now(),
         })
         .execute();
-      const proposal = await tx.updateTable('proposals').set({ status: d.outcome, status_changed_at: ctx.now() }).where('id', '=', d.proposalId).returning(['owner_user_id', 'reference', 'title']).executeTakeFirstOrThrow();
+      const proposal = await tx
+        .updateTable('proposals')
+        .set({ status: d.outcome, status_changed_at: ctx.now() })
+        .where('id', '=', d.proposalId)
+        .returning(['owner_user_id', 'reference', 'title'])
+        .executeTakeFirstOrThrow();
       await queueNotification(tx, {
         userId: proposal.owner_user_id,
         kind: 'review.decision',
-        title: { nl: `Beslissing over ${proposal.reference}: evaluatieverslag beschikbaar`, en: `Decision on ${proposal.reference}: evaluation summary available` },
+        title: {
+          nl: `Beslissing over ${proposal.reference}: evaluatieverslag beschikbaar`,
+          en: `Decision on ${proposal.reference}: evaluation summary available`,
+        },
         body: {
           nl: `Het evaluatieverslag van "${proposal.title}" staat klaar. Bezwaar is mogelijk tot ${deadline.toISOString().slice(0, 10)}.`,
           en: `The evaluation summary of "${proposal.title}" is ready. You can object until ${deadline.toISOString().slice(0, 10)}.`,
         },
         link: `/review/summaries/${d.proposalId}`,
       });
-      await recordAudit(tx, ctx.auditActor, { action: 'review.decided', entityType: 'proposal', entityId: d.proposalId, after: { ...d, basis } }, ctx.requestId);
+      await recordAudit(
+        tx,
+        ctx.auditActor,
+        { action: 'review.decided', entityType: 'proposal', entityId: d.proposalId, after: { ...d, basis } },
+        ctx.requestId,
+      );
     }
-    const open = await tx.selectFrom('proposals').select('id').where('call_id', '=', call.id).where('status', 'in', ['eligible', 'under_review', 'ranked']).executeTakeFirst();
-    if (!open && call.status === 'in_evaluation') await tx.updateTable('calls').set({ status: 'decided', updated_at: ctx.now() }).where('id', '=', call.id).execute();
+    const open = await tx
+      .selectFrom('proposals')
+      .select('id')
+      .where('call_id', '=', call.id)
+      .where('status', 'in', ['eligible', 'under_review', 'ranked'])
+      .executeTakeFirst();
+    if (!open && call.status === 'in_evaluation')
+      await tx
+        .updateTable('calls')
+        .set({ status: 'decided', updated_at: ctx.now() })
+        .where('id', '=', call.id)
+        .execute();
   });
   return { decided: options.decisions.length, objectionDeadline: deadline.toISOString() };
 }
@@ -93,11 +159,25 @@ export async function decideProposals(ctx: StepContext, options: { callId: strin
 export async function getEvaluationSummary(ctx: StepContext, proposalId: string) {
   const actor = actorOf(ctx);
   const { proposal, decision, isStaff } = await getDecidedProposalForApplicant(ctx.db, actor, proposalId);
-  const call = await ctx.db.selectFrom('calls').select(['id', 'code', 'title_nl', 'title_en', 'kind']).where('id', '=', proposal.call_id).executeTakeFirstOrThrow();
+  const call = await ctx.db
+    .selectFrom('calls')
+    .select(['id', 'code', 'title_nl', 'title_en', 'kind'])
+    .where('id', '=', proposal.call_id)
+    .executeTakeFirstOrThrow();
   const criteria = await findCriteria(ctx.db, call.id);
   const consensus = await getConsensus(ctx.db, proposal.id);
-  const basis = (typeof decision.basis === 'string' ? JSON.parse(decision.basis) : decision.basis) as { rank: number | null; total: number; overallThreshold: number | null; reasons: { code: string; message: string }[] };
-  const objections = await ctx.db.selectFrom('review_objections').selectAll().where('proposal_id', '=', proposal.id).orderBy('filed_at').execute();
+  const basis = (typeof decision.basis === 'string' ? JSON.parse(decision.basis) : decision.basis) as {
+    rank: number | null;
+    total: number;
+    overallThreshold: number | null;
+    reasons: { code: string; message: string }[];
+  };
+  const objections = await ctx.db
+    .selectFrom('review_objections')
+    .selectAll()
+    .where('proposal_id', '=', proposal.id)
+    .orderBy('filed_at')
+    .execute();
   const deadline = new Date(decision.objection_deadline);
   const canObject = !isStaff && ctx.now() <= deadline && !objections.some((o) => o.status === 'open');
   return {
@@ -106,7 +186,17 @@ export async function getEvaluationSummary(ctx: StepContext, proposalId: string)
       call: { code: call.code, title: call.title_nl, titleEn: call.title_en, kind: call.kind },
       criteria: criteria.map((c) => {
         const s = consensus?.scores.find((x) => x.criterionId === c.id);
-        return { code: c.code, name: c.name, nameEn: c.nameEn, weight: c.weight, threshold: c.threshold, scaleMin: c.scaleMin, scaleMax: c.scaleMax, score: s?.score ?? null, comment: s?.comment ?? '' };
+        return {
+          code: c.code,
+          name: c.name,
+          nameEn: c.nameEn,
+          weight: c.weight,
+          threshold: c.threshold,
+          scaleMin: c.scaleMin,
+          scaleMax: c.scaleMax,
+          score: s?.score ?? null,
+          comment: s?.comment ?? '',
+        };
       }),
       total: basis.total,
       overallThreshold: basis.overallThreshold,
@@ -120,43 +210,117 @@ export async function getEvaluationSummary(ctx: StepContext, proposalId: string)
       decidedAt: new Date(decision.decided_at).toISOString(),
       objectionDeadline: deadline.toISOString(),
       networkClusterId: decision.network_cluster_id,
-      objections: objections.map((o) => ({ id: o.id, filedAt: new Date(o.filed_at).toISOString(), grounds: o.grounds, status: o.status, outcomeMotivation: o.outcome_motivation, handledAt: o.handled_at ? o.handled_at.toISOString() : null })),
+      objections: objections.map((o) => ({
+        id: o.id,
+        filedAt: new Date(o.filed_at).toISOString(),
+        grounds: o.grounds,
+        status: o.status,
+        outcomeMotivation: o.outcome_motivation,
+        handledAt: o.handled_at ? o.handled_at.toISOString() : null,
+      })),
     },
-    abilities: { object: canObject, handleObjection: isStaff, startNetwork: isStaff && decision.outcome === 'funded' && call.kind === 'new_strategic_theme' && !decision.network_cluster_id },
+    abilities: {
+      object: canObject,
+      handleObjection: isStaff,
+      startNetwork:
+        isStaff &&
+        decision.outcome === 'funded' &&
+        call.kind === 'new_strategic_theme' &&
+        !decision.network_cluster_id,
+    },
   };
 }
 
 /** The applicant objects within the period; officers are notified. */
 export async function fileObjection(ctx: StepContext, options: { proposalId: string; grounds: string }) {
   const actor = actorOf(ctx);
-  const { proposal, decision, isStaff } = await getDecidedProposalForApplicant(ctx.db, actor, options.proposalId);
+  const { proposal, decision, isStaff } = await getDecidedProposalForApplicant(
+    ctx.db,
+    actor,
+    options.proposalId,
+  );
   if (isStaff) throw new AppError('FORBIDDEN');
   if (ctx.now() > new Date(decision.objection_deadline)) throw new AppError('OBJECTION_PERIOD_ENDED');
   return ctx.db.transaction().execute(async (tx) => {
-    const row = await tx.insertInto('review_objections').values({ proposal_id: proposal.id, filed_by: actor.userId, grounds: options.grounds, filed_at: ctx.now() }).returning('id').executeTakeFirstOrThrow();
+    const row = await tx
+      .insertInto('review_objections')
+      .values({
+        proposal_id: proposal.id,
+        filed_by: actor.userId,
+        grounds: options.grounds,
+        filed_at: ctx.now(),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     if (decision.decided_by) {
-      await queueNotification(tx, { userId: decision.decided_by, kind: 'review.objection', title: { nl: `Bezwaar tegen de beslissing over ${proposal.reference}`, en: `Objection to the decision on ${proposal.reference}` }, link: `/review/summaries/${proposal.id}` });
+      await queueNotification(tx, {
+        userId: decision.decided_by,
+        kind: 'review.objection',
+        title: {
+          nl: `Bezwaar tegen de beslissing over ${proposal.reference}`,
+          en: `Objection to the decision on ${proposal.reference}`,
+        },
+        link: `/review/summaries/${proposal.id}`,
+      });
     }
-    await recordAudit(tx, ctx.auditActor, { action: 'review.objection_filed', entityType: 'review_objection', entityId: row.id, after: options }, ctx.requestId);
+    await recordAudit(
+      tx,
+      ctx.auditActor,
+      { action: 'review.objection_filed', entityType: 'review_objection', entityId: row.id, after: options },
+      ctx.requestId,
+    );
     return row.id;
   });
 }
 
 /** An officer handles an objection with a recorded outcome and motivation; the applicant is told. */
-export async function handleObjection(ctx: StepContext, options: { objectionId: string; status: 'upheld' | 'dismissed'; motivation: string }) {
-  const objection = await ctx.db.selectFrom('review_objections').selectAll().where('id', '=', options.objectionId).executeTakeFirst();
+export async function handleObjection(
+  ctx: StepContext,
+  options: { objectionId: string; status: 'upheld' | 'dismissed'; motivation: string },
+) {
+  const objection = await ctx.db
+    .selectFrom('review_objections')
+    .selectAll()
+    .where('id', '=', options.objectionId)
+    .executeTakeFirst();
   if (!objection) throw new AppError('NOT_FOUND');
   if (objection.status !== 'open') throw new AppError('OBJECTION_ALREADY_HANDLED');
   await ctx.db.transaction().execute(async (tx) => {
-    await tx.updateTable('review_objections').set({ status: options.status, outcome_motivation: options.motivation, handled_by: actorOf(ctx).userId, handled_at: ctx.now() }).where('id', '=', objection.id).execute();
+    await tx
+      .updateTable('review_objections')
+      .set({
+        status: options.status,
+        outcome_motivation: options.motivation,
+        handled_by: actorOf(ctx).userId,
+        handled_at: ctx.now(),
+      })
+      .where('id', '=', objection.id)
+      .execute();
     await queueNotification(tx, {
       userId: objection.filed_by,
       kind: 'review.objection_handled',
-      title: { nl: options.status === 'upheld' ? 'Je bezwaar is gegrond verklaard' : 'Je bezwaar is ongegrond verklaard', en: options.status === 'upheld' ? 'Your objection was upheld' : 'Your objection was dismissed' },
+      title: {
+        nl:
+          options.status === 'upheld'
+            ? 'Je bezwaar is gegrond verklaard'
+            : 'Je bezwaar is ongegrond verklaard',
+        en: options.status === 'upheld' ? 'Your objection was upheld' : 'Your objection was dismissed',
+      },
       body: { nl: options.motivation, en: options.motivation },
       link: `/review/summaries/${objection.proposal_id}`,
     });
-    await recordAudit(tx, ctx.auditActor, { action: 'review.objection_handled', entityType: 'review_objection', entityId: objection.id, before: objection, after: options }, ctx.requestId);
+    await recordAudit(
+      tx,
+      ctx.auditActor,
+      {
+        action: 'review.objection_handled',
+        entityType: 'review_objection',
+        entityId: objection.id,
+        before: objection,
+        after: options,
+      },
+      ctx.requestId,
+    );
   });
 }
 
@@ -165,11 +329,29 @@ export async function findCallObjections(ctx: StepContext, callId: string) {
   const rows = await ctx.db
     .selectFrom('review_objections as o')
     .innerJoin('proposals as p', 'p.id', 'o.proposal_id')
-    .select(['o.id', 'o.proposal_id', 'p.reference', 'p.title', 'o.grounds', 'o.status', 'o.filed_at', 'o.outcome_motivation'])
+    .select([
+      'o.id',
+      'o.proposal_id',
+      'p.reference',
+      'p.title',
+      'o.grounds',
+      'o.status',
+      'o.filed_at',
+      'o.outcome_motivation',
+    ])
     .where('p.call_id', '=', callId)
     .orderBy('o.filed_at')
     .execute();
-  return rows.map((r) => ({ id: r.id, proposalId: r.proposal_id, reference: r.reference, title: r.title, grounds: r.grounds, status: r.status, filedAt: new Date(r.filed_at).toISOString(), outcomeMotivation: r.outcome_motivation }));
+  return rows.map((r) => ({
+    id: r.id,
+    proposalId: r.proposal_id,
+    reference: r.reference,
+    title: r.title,
+    grounds: r.grounds,
+    status: r.status,
+    filedAt: new Date(r.filed_at).toISOString(),
+    outcomeMotivation: r.outcome_motivation,
+  }));
 }
 
 /**
@@ -180,9 +362,18 @@ export async function findCallObjections(ctx: StepContext, callId: string) {
 export async function startBusinessNetwork(ctx: StepContext, proposalId: string) {
   const actor = actorOf(ctx);
   const { proposal, decision } = await getDecidedProposalForApplicant(ctx.db, actor, proposalId);
-  const call = await ctx.db.selectFrom('calls').select(['kind']).where('id', '=', proposal.call_id).executeTakeFirstOrThrow();
-  if (decision.outcome !== 'funded' || call.kind !== 'new_strategic_theme' || decision.network_cluster_id) throw new AppError('NETWORK_NOT_POSSIBLE');
-  const members = await ctx.db.selectFrom('proposal_consortium_members').select('organisation_id').where('proposal_id', '=', proposal.id).execute();
+  const call = await ctx.db
+    .selectFrom('calls')
+    .select(['kind'])
+    .where('id', '=', proposal.call_id)
+    .executeTakeFirstOrThrow();
+  if (decision.outcome !== 'funded' || call.kind !== 'new_strategic_theme' || decision.network_cluster_id)
+    throw new AppError('NETWORK_NOT_POSSIBLE');
+  const members = await ctx.db
+    .selectFrom('proposal_consortium_members')
+    .select('organisation_id')
+    .where('proposal_id', '=', proposal.id)
+    .execute();
   const kpis = await ctx.db
     .selectFrom('proposal_kpis as k')
     .innerJoin('kpi_definitions as d', 'd.code', 'k.kpi_code')
@@ -194,18 +385,58 @@ export async function startBusinessNetwork(ctx: StepContext, proposalId: string)
     const shortName = `BN-${proposal.reference}`.slice(0, 40);
     const cluster = await tx
       .insertInto('clusters')
-      .values({ name: proposal.title, short_name: shortName, kind: 'business_network', status: 'candidate', officer_user_id: actor.userId, mandate_start: today })
+      .values({
+        name: proposal.title,
+        short_name: shortName,
+        kind: 'business_network',
+        status: 'candidate',
+        officer_user_id: actor.userId,
+        mandate_start: today,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
-    if (members.length) await tx.insertInto('memberships').values(members.map((m) => ({ organisation_id: m.organisation_id, cluster_id: cluster.id, valid_from: today }))).execute();
+    if (members.length)
+      await tx
+        .insertInto('memberships')
+        .values(
+          members.map((m) => ({
+            organisation_id: m.organisation_id,
+            cluster_id: cluster.id,
+            valid_from: today,
+          })),
+        )
+        .execute();
     const seen = new Set<string>();
     for (const k of kpis) {
       if (seen.has(k.definition_id)) continue;
       seen.add(k.definition_id);
-      await tx.insertInto('kpi_targets').values({ definition_id: k.definition_id, cluster_id: cluster.id, baseline_value: k.baseline_value, baseline_date: k.baseline_date, end_target_value: k.target_value }).execute();
+      await tx
+        .insertInto('kpi_targets')
+        .values({
+          definition_id: k.definition_id,
+          cluster_id: cluster.id,
+          baseline_value: k.baseline_value,
+          baseline_date: k.baseline_date,
+          end_target_value: k.target_value,
+        })
+        .execute();
     }
-    await tx.updateTable('review_decisions').set({ network_cluster_id: cluster.id }).where('proposal_id', '=', proposal.id).execute();
-    await recordAudit(tx, ctx.auditActor, { action: 'review.network_started', entityType: 'cluster', entityId: cluster.id, after: { proposalId: proposal.id, members: members.length, kpiTargets: seen.size } }, ctx.requestId);
+    await tx
+      .updateTable('review_decisions')
+      .set({ network_cluster_id: cluster.id })
+      .where('proposal_id', '=', proposal.id)
+      .execute();
+    await recordAudit(
+      tx,
+      ctx.auditActor,
+      {
+        action: 'review.network_started',
+        entityType: 'cluster',
+        entityId: cluster.id,
+        after: { proposalId: proposal.id, members: members.length, kpiTargets: seen.size },
+      },
+      ctx.requestId,
+    );
     return { clusterId: cluster.id, members: members.length, kpiTargets: seen.size };
   });
 }

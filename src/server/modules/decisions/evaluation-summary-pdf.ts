@@ -3,14 +3,31 @@ import type { getEvaluationSummary } from './decisions';
 
 type Summary = Awaited<ReturnType<typeof getEvaluationSummary>>['data'];
 
-const euro = (cents: number | null) => (cents === null ? '–' : `€ ${(cents / 100).toLocaleString('nl-BE', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`);
+const euro = (cents: number | null) =>
+  cents === null
+    ? '–'
+    : `€ ${(cents / 100).toLocaleString('nl-BE', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 const decimal = (value: number | null) => (value === null ? '–' : String(value).replace('.', ','));
-const brusselsDate = (iso: string) => new Intl.DateTimeFormat('nl-BE', { timeZone: 'Europe/Brussels', day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date(iso));
-const OUTCOME: Record<string, string> = { funded: 'Toegekend', reserve: 'Reservelijst', rejected: 'Niet toegekend' };
+const brusselsDate = (iso: string) =>
+  new Intl.DateTimeFormat('nl-BE', {
+    timeZone: 'Europe/Brussels',
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+  }).format(new Date(iso));
+const OUTCOME: Record<string, string> = {
+  funded: 'Toegekend',
+  reserve: 'Reservelijst',
+  rejected: 'Niet toegekend',
+};
 
 /** The applicant's evaluation summary as a PDF (Dutch): scores and comments per criterion, the outcome, the motivation, and how to object by when. */
 export async function buildEvaluationSummaryPdf(summary: Summary): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', margin: 48, info: { Title: `Evaluatieverslag ${summary.proposal.reference}`, Author: 'Speerpunt (VLAIO)' } });
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: 48,
+    info: { Title: `Evaluatieverslag ${summary.proposal.reference}`, Author: 'Speerpunt (VLAIO)' },
+  });
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
     doc.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -19,10 +36,18 @@ export async function buildEvaluationSummaryPdf(summary: Summary): Promise<Buffe
   });
   doc.fontSize(16).fillColor('#000').text(`Evaluatieverslag ${summary.proposal.reference}`);
   doc.fontSize(11).text(summary.proposal.title);
-  doc.fontSize(9).fillColor('#495057').text(`Oproep ${summary.call.code}: ${summary.call.title} · beslist op ${brusselsDate(summary.decidedAt)}`);
+  doc
+    .fontSize(9)
+    .fillColor('#495057')
+    .text(
+      `Oproep ${summary.call.code}: ${summary.call.title} · beslist op ${brusselsDate(summary.decidedAt)}`,
+    );
   doc.moveDown();
 
-  doc.fontSize(12).fillColor('#000').text(`Beslissing: ${OUTCOME[summary.outcome] ?? summary.outcome}`);
+  doc
+    .fontSize(12)
+    .fillColor('#000')
+    .text(`Beslissing: ${OUTCOME[summary.outcome] ?? summary.outcome}`);
   doc.fontSize(10);
   if (summary.outcome === 'funded') doc.text(`Toegekend bedrag: ${euro(summary.amountCents)}`);
   if (summary.conditions) doc.text(`Voorwaarden: ${summary.conditions}`);
@@ -32,11 +57,20 @@ export async function buildEvaluationSummaryPdf(summary: Summary): Promise<Buffe
   doc.fontSize(12).text('Scores per criterium (consensus van de experts)');
   doc.fontSize(10);
   for (const c of summary.criteria) {
-    doc.fillColor('#000').text(`${c.name}: ${decimal(c.score)} op ${decimal(c.scaleMin)}–${decimal(c.scaleMax)} (gewicht ${decimal(c.weight)}${c.threshold !== null ? `, drempel ${decimal(c.threshold)}` : ''})`, { continued: false });
+    doc
+      .fillColor('#000')
+      .text(
+        `${c.name}: ${decimal(c.score)} op ${decimal(c.scaleMin)}–${decimal(c.scaleMax)} (gewicht ${decimal(c.weight)}${c.threshold !== null ? `, drempel ${decimal(c.threshold)}` : ''})`,
+        { continued: false },
+      );
     if (c.comment) doc.fillColor('#343a40').text(c.comment, { indent: 12 });
     doc.moveDown(0.3);
   }
-  doc.fillColor('#000').text(`Gewogen totaal: ${decimal(summary.total)}${summary.overallThreshold !== null ? ` (drempel ${decimal(summary.overallThreshold)})` : ''}${summary.rank !== null ? ` · rang ${summary.rank}` : ''}`);
+  doc
+    .fillColor('#000')
+    .text(
+      `Gewogen totaal: ${decimal(summary.total)}${summary.overallThreshold !== null ? ` (drempel ${decimal(summary.overallThreshold)})` : ''}${summary.rank !== null ? ` · rang ${summary.rank}` : ''}`,
+    );
   for (const r of summary.reasons) doc.fillColor('#495057').text(`• ${r.message}`);
   if (summary.minorityView) {
     doc.moveDown(0.5).fillColor('#000').text('Minderheidsstandpunt:');
@@ -44,7 +78,11 @@ export async function buildEvaluationSummaryPdf(summary: Summary): Promise<Buffe
   }
   doc.moveDown();
   doc.fontSize(12).fillColor('#000').text('Bezwaar');
-  doc.fontSize(10).text(`U kan tot en met ${brusselsDate(summary.objectionDeadline)} (Brusselse tijd) bezwaar indienen in Speerpunt, via het evaluatieverslag van dit voorstel. Vermeld de gronden van uw bezwaar; het agentschap behandelt het en deelt de uitkomst met motivering mee.`);
+  doc
+    .fontSize(10)
+    .text(
+      `U kan tot en met ${brusselsDate(summary.objectionDeadline)} (Brusselse tijd) bezwaar indienen in Speerpunt, via het evaluatieverslag van dit voorstel. Vermeld de gronden van uw bezwaar; het agentschap behandelt het en deelt de uitkomst met motivering mee.`,
+    );
   doc.end();
   return done;
 }

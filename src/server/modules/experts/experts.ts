@@ -23,7 +23,13 @@ export interface ExpertPoolEntry {
   minLoad: number;
   isAvailable: boolean;
   themeIds: string[];
-  affiliations: { organisationId: string; organisationName: string; role: string; validFrom: string | null; validTo: string | null }[];
+  affiliations: {
+    organisationId: string;
+    organisationName: string;
+    role: string;
+    validFrom: string | null;
+    validTo: string | null;
+  }[];
 }
 
 /** Every active expert account with its profile (defaults when none was saved yet). */
@@ -31,14 +37,30 @@ export async function findExpertPool(ctx: StepContext, onlyUserId?: string): Pro
   let query = ctx.db
     .selectFrom('users')
     .leftJoin('expert_profiles as p', 'p.user_id', 'users.id')
-    .select(['users.id', 'users.name', 'users.email', 'p.headline', 'p.keywords', 'p.languages', 'p.max_load', 'p.min_load', 'p.is_available'])
+    .select([
+      'users.id',
+      'users.name',
+      'users.email',
+      'p.headline',
+      'p.keywords',
+      'p.languages',
+      'p.max_load',
+      'p.min_load',
+      'p.is_available',
+    ])
     .where('users.role', '=', 'expert')
     .where('users.is_active', '=', true)
     .orderBy('users.name');
   if (onlyUserId) query = query.where('users.id', '=', onlyUserId);
   const users = await query.execute();
   const ids = users.map((u) => u.id);
-  const themes = ids.length ? await ctx.db.selectFrom('expert_themes').select(['user_id', 'theme_id']).where('user_id', 'in', ids).execute() : [];
+  const themes = ids.length
+    ? await ctx.db
+        .selectFrom('expert_themes')
+        .select(['user_id', 'theme_id'])
+        .where('user_id', 'in', ids)
+        .execute()
+    : [];
   const affiliations = ids.length
     ? await ctx.db
         .selectFrom('expert_affiliations as a')
@@ -61,7 +83,13 @@ export async function findExpertPool(ctx: StepContext, onlyUserId?: string): Pro
     themeIds: themes.filter((t) => t.user_id === u.id).map((t) => t.theme_id),
     affiliations: affiliations
       .filter((a) => a.user_id === u.id)
-      .map((a) => ({ organisationId: a.organisation_id, organisationName: a.name, role: a.role, validFrom: a.valid_from, validTo: a.valid_to })),
+      .map((a) => ({
+        organisationId: a.organisation_id,
+        organisationName: a.name,
+        role: a.role,
+        validFrom: a.valid_from,
+        validTo: a.valid_to,
+      })),
   }));
 }
 
@@ -78,12 +106,27 @@ export interface SaveExpertProfileOptions {
 }
 
 /** Saves an expert's profile, themes and affiliations (officer, or the expert for themself). */
-export async function saveExpertProfile(ctx: StepContext, options: SaveExpertProfileOptions): Promise<ExpertPoolEntry> {
+export async function saveExpertProfile(
+  ctx: StepContext,
+  options: SaveExpertProfileOptions,
+): Promise<ExpertPoolEntry> {
   const actor = actorOf(ctx);
   if (actor.role === 'expert' && actor.userId !== options.userId) throw new AppError('NOT_FOUND');
   const [before] = await findExpertPool(ctx, options.userId);
   if (!before) throw new AppError('NOT_FOUND');
-  if (options.minLoad > options.maxLoad) throw new AppError('VALIDATION_FAILED', { details: [{ path: 'body.minLoad', code: 'min_above_max', message: { nl: 'De minimale belasting is groter dan de maximale.', en: 'The minimum load exceeds the maximum load.' } }] });
+  if (options.minLoad > options.maxLoad)
+    throw new AppError('VALIDATION_FAILED', {
+      details: [
+        {
+          path: 'body.minLoad',
+          code: 'min_above_max',
+          message: {
+            nl: 'De minimale belasting is groter dan de maximale.',
+            en: 'The minimum load exceeds the maximum load.',
+          },
+        },
+      ],
+    });
   await ctx.db.transaction().execute(async (tx) => {
     const values = {
       headline: options.headline,
@@ -94,35 +137,78 @@ export async function saveExpertProfile(ctx: StepContext, options: SaveExpertPro
       is_available: options.isAvailable,
       updated_at: ctx.now(),
     };
-    await tx.insertInto('expert_profiles').values({ user_id: options.userId, ...values }).onConflict((oc) => oc.column('user_id').doUpdateSet(values)).execute();
+    await tx
+      .insertInto('expert_profiles')
+      .values({ user_id: options.userId, ...values })
+      .onConflict((oc) => oc.column('user_id').doUpdateSet(values))
+      .execute();
     await tx.deleteFrom('expert_themes').where('user_id', '=', options.userId).execute();
     const themeIds = [...new Set(options.themeIds)];
-    if (themeIds.length) await tx.insertInto('expert_themes').values(themeIds.map((theme_id) => ({ user_id: options.userId, theme_id }))).execute();
+    if (themeIds.length)
+      await tx
+        .insertInto('expert_themes')
+        .values(themeIds.map((theme_id) => ({ user_id: options.userId, theme_id })))
+        .execute();
     await tx.deleteFrom('expert_affiliations').where('user_id', '=', options.userId).execute();
     if (options.affiliations.length) {
       await tx
         .insertInto('expert_affiliations')
-        .values(options.affiliations.map((a) => ({ user_id: options.userId, organisation_id: a.organisationId, role: a.role, valid_from: a.validFrom, valid_to: a.validTo })))
+        .values(
+          options.affiliations.map((a) => ({
+            user_id: options.userId,
+            organisation_id: a.organisationId,
+            role: a.role,
+            valid_from: a.validFrom,
+            valid_to: a.validTo,
+          })),
+        )
         .execute();
     }
-    await recordAudit(tx, ctx.auditActor, { action: 'expert.profile_saved', entityType: 'user', entityId: options.userId, before, after: options }, ctx.requestId);
+    await recordAudit(
+      tx,
+      ctx.auditActor,
+      {
+        action: 'expert.profile_saved',
+        entityType: 'user',
+        entityId: options.userId,
+        before,
+        after: options,
+      },
+      ctx.requestId,
+    );
   });
   const [after] = await findExpertPool(ctx, options.userId);
   return after;
 }
 
 /** Invites experts to a call (officer); each gets a notification asking to accept the declaration. */
-export async function inviteExperts(ctx: StepContext, options: { callId: string; userIds: string[]; maxLoad?: number | null }): Promise<number> {
+export async function inviteExperts(
+  ctx: StepContext,
+  options: { callId: string; userIds: string[]; maxLoad?: number | null },
+): Promise<number> {
   const call = await getCallForStaff(ctx.db, options.callId);
   const userIds = [...new Set(options.userIds)];
-  const experts = userIds.length ? await ctx.db.selectFrom('users').select('id').where('id', 'in', userIds).where('role', '=', 'expert').where('is_active', '=', true).execute() : [];
+  const experts = userIds.length
+    ? await ctx.db
+        .selectFrom('users')
+        .select('id')
+        .where('id', 'in', userIds)
+        .where('role', '=', 'expert')
+        .where('is_active', '=', true)
+        .execute()
+    : [];
   if (experts.length !== userIds.length) throw new AppError('NOT_FOUND');
   return ctx.db.transaction().execute(async (tx) => {
     let invited = 0;
     for (const { id } of experts) {
       const inserted = await tx
         .insertInto('call_experts')
-        .values({ call_id: call.id, user_id: id, max_load: options.maxLoad ?? null, invited_by: actorOf(ctx).userId })
+        .values({
+          call_id: call.id,
+          user_id: id,
+          max_load: options.maxLoad ?? null,
+          invited_by: actorOf(ctx).userId,
+        })
         .onConflict((oc) => oc.columns(['call_id', 'user_id']).doNothing())
         .returning('user_id')
         .executeTakeFirst();
@@ -131,12 +217,28 @@ export async function inviteExperts(ctx: StepContext, options: { callId: string;
       await queueNotification(tx, {
         userId: id,
         kind: 'review.invited',
-        title: { nl: `Uitnodiging als expert: ${call.title_nl}`, en: `Invitation as expert: ${call.title_en ?? call.title_nl}` },
-        body: { nl: 'Aanvaard de verklaring van vertrouwelijkheid en onafhankelijkheid om de voorstellen te zien.', en: 'Accept the confidentiality and independence declaration to see the proposals.' },
+        title: {
+          nl: `Uitnodiging als expert: ${call.title_nl}`,
+          en: `Invitation as expert: ${call.title_en ?? call.title_nl}`,
+        },
+        body: {
+          nl: 'Aanvaard de verklaring van vertrouwelijkheid en onafhankelijkheid om de voorstellen te zien.',
+          en: 'Accept the confidentiality and independence declaration to see the proposals.',
+        },
         link: '/review/my',
       });
     }
-    await recordAudit(tx, ctx.auditActor, { action: 'review.experts_invited', entityType: 'call', entityId: call.id, after: { userIds, maxLoad: options.maxLoad ?? null } }, ctx.requestId);
+    await recordAudit(
+      tx,
+      ctx.auditActor,
+      {
+        action: 'review.experts_invited',
+        entityType: 'call',
+        entityId: call.id,
+        after: { userIds, maxLoad: options.maxLoad ?? null },
+      },
+      ctx.requestId,
+    );
     return invited;
   });
 }
@@ -147,14 +249,32 @@ export async function findMyInvitations(ctx: StepContext) {
   const rows = await ctx.db
     .selectFrom('call_experts as ce')
     .innerJoin('calls', 'calls.id', 'ce.call_id')
-    .select(['calls.id', 'calls.code', 'calls.title_nl', 'calls.title_en', 'calls.status', 'ce.status as invitation_status', 'ce.declaration_accepted_at'])
+    .select([
+      'calls.id',
+      'calls.code',
+      'calls.title_nl',
+      'calls.title_en',
+      'calls.status',
+      'ce.status as invitation_status',
+      'ce.declaration_accepted_at',
+    ])
     .select((eb) =>
       eb
         .selectFrom('review_assignments as a')
         .select(sql<number>`count(*)::int`.as('n'))
         .whereRef('a.call_id', '=', 'calls.id')
         .where('a.expert_user_id', '=', actor.userId)
-        .where(({ not, exists, selectFrom }) => not(exists(selectFrom('review_conflicts as rc').select(sql`1`.as('one')).whereRef('rc.proposal_id', '=', 'a.proposal_id').where('rc.expert_user_id', '=', actor.userId).where('rc.lifted_at', 'is', null))))
+        .where(({ not, exists, selectFrom }) =>
+          not(
+            exists(
+              selectFrom('review_conflicts as rc')
+                .select(sql`1`.as('one'))
+                .whereRef('rc.proposal_id', '=', 'a.proposal_id')
+                .where('rc.expert_user_id', '=', actor.userId)
+                .where('rc.lifted_at', 'is', null),
+            ),
+          ),
+        )
         .as('assigned'),
     )
     .where('ce.user_id', '=', actor.userId)
@@ -173,9 +293,17 @@ export async function findMyInvitations(ctx: StepContext) {
 }
 
 /** The expert accepts (or declines) the call and its declaration; accepting makes assigned proposals visible. */
-export async function answerInvitation(ctx: StepContext, options: { callId: string; accept: boolean; acceptDeclaration: boolean }): Promise<void> {
+export async function answerInvitation(
+  ctx: StepContext,
+  options: { callId: string; accept: boolean; acceptDeclaration: boolean },
+): Promise<void> {
   const actor = actorOf(ctx);
-  const invitation = await ctx.db.selectFrom('call_experts').selectAll().where('call_id', '=', options.callId).where('user_id', '=', actor.userId).executeTakeFirst();
+  const invitation = await ctx.db
+    .selectFrom('call_experts')
+    .selectAll()
+    .where('call_id', '=', options.callId)
+    .where('user_id', '=', actor.userId)
+    .executeTakeFirst();
   if (!invitation) throw new AppError('NOT_FOUND');
   if (options.accept && !options.acceptDeclaration) throw new AppError('DECLARATION_NOT_ACCEPTED');
   await ctx.db.transaction().execute(async (tx) => {
@@ -183,12 +311,26 @@ export async function answerInvitation(ctx: StepContext, options: { callId: stri
       .updateTable('call_experts')
       .set(
         options.accept
-          ? { status: 'accepted', declaration_accepted_at: ctx.now(), declaration_version: DECLARATION_VERSION }
+          ? {
+              status: 'accepted',
+              declaration_accepted_at: ctx.now(),
+              declaration_version: DECLARATION_VERSION,
+            }
           : { status: 'declined', declaration_accepted_at: null, declaration_version: null },
       )
       .where('call_id', '=', options.callId)
       .where('user_id', '=', actor.userId)
       .execute();
-    await recordAudit(tx, ctx.auditActor, { action: options.accept ? 'review.declaration_accepted' : 'review.invitation_declined', entityType: 'call', entityId: options.callId, after: { version: DECLARATION_VERSION } }, ctx.requestId);
+    await recordAudit(
+      tx,
+      ctx.auditActor,
+      {
+        action: options.accept ? 'review.declaration_accepted' : 'review.invitation_declined',
+        entityType: 'call',
+        entityId: options.callId,
+        after: { version: DECLARATION_VERSION },
+      },
+      ctx.requestId,
+    );
   });
 }

@@ -7,7 +7,16 @@ import { brusselsDate } from './brussels-date';
 import { assertWithinDeMinimis, checkDeMinimis, type HeadroomCheck } from './de-minimis-check';
 import { auditCommitment } from './funding-audit';
 import { fitsLinePurpose } from './funding-rules';
-import { findParticipants, getLineTotals, getVisibleProject, lockLine, lockOrganisations, findLineById, type LineRow, type ProjectRow } from './funding.repository';
+import {
+  findParticipants,
+  getLineTotals,
+  getVisibleProject,
+  lockLine,
+  lockOrganisations,
+  findLineById,
+  type LineRow,
+  type ProjectRow,
+} from './funding.repository';
 
 export interface CommitProjectGrantOptions {
   projectId: string;
@@ -32,7 +41,12 @@ export interface CommitmentPreview {
 
 function fits(line: LineRow, project: ProjectRow): boolean {
   return fitsLinePurpose(
-    { purpose: line.purpose, isRingFenced: line.is_ring_fenced, callId: line.call_id, clusterIds: line.clusterIds },
+    {
+      purpose: line.purpose,
+      isRingFenced: line.is_ring_fenced,
+      callId: line.call_id,
+      clusterIds: line.clusterIds,
+    },
     { kind: 'project', projectKind: project.kind, clusterIds: project.clusterIds, callId: project.call_id },
   );
 }
@@ -43,18 +57,30 @@ async function aidRequests(db: Kysely<DB>, project: ProjectRow) {
 }
 
 async function isCommitted(db: Kysely<DB>, projectId: string): Promise<boolean> {
-  return Boolean(await db.selectFrom('funding_commitments').select('id').where('project_id', '=', projectId).executeTakeFirst());
+  return Boolean(
+    await db
+      .selectFrom('funding_commitments')
+      .select('id')
+      .where('project_id', '=', projectId)
+      .executeTakeFirst(),
+  );
 }
 
 /** What the officer sees before committing: the line's remaining money and each participant's de minimis headroom. */
-export async function previewCommitment(ctx: StepContext, options: CommitProjectGrantOptions): Promise<CommitmentPreview> {
+export async function previewCommitment(
+  ctx: StepContext,
+  options: CommitProjectGrantOptions,
+): Promise<CommitmentPreview> {
   const project = await getVisibleProject(ctx.db, ctx.actor, options.projectId);
   const line = await findLineById(ctx.db, options.lineId);
   if (!line) throw new AppError('NOT_FOUND');
   const decidedOn = options.decidedOn ?? brusselsDate(ctx.now());
   const totals = await getLineTotals(ctx.db, line.id);
   const remaining = totals.budgetCents - totals.committedCents;
-  const deMinimis = project.aid_regime === 'de_minimis' ? await checkDeMinimis(ctx.db, await aidRequests(ctx.db, project), decidedOn) : [];
+  const deMinimis =
+    project.aid_regime === 'de_minimis'
+      ? await checkDeMinimis(ctx.db, await aidRequests(ctx.db, project), decidedOn)
+      : [];
   const isAlreadyCommitted = await isCommitted(ctx.db, project.id);
   const fitsPurpose = fits(line, project);
   const amount = Number(project.aid_cents);
@@ -65,7 +91,16 @@ export async function previewCommitment(ctx: StepContext, options: CommitProject
     ...(amount > remaining ? ['FUNDING_LINE_INSUFFICIENT'] : []),
     ...(deMinimis.some((c) => c.breaches) ? ['DE_MINIMIS_CEILING_EXCEEDED'] : []),
   ];
-  return { amountCents: amount, cofundingCents: Number(project.total_budget_cents) - amount, decidedOn, lineRemainingCents: remaining, fitsPurpose, isAlreadyCommitted, deMinimis, refusals };
+  return {
+    amountCents: amount,
+    cofundingCents: Number(project.total_budget_cents) - amount,
+    decidedOn,
+    lineRemainingCents: remaining,
+    fitsPurpose,
+    isAlreadyCommitted,
+    deMinimis,
+    refusals,
+  };
 }
 
 /**
@@ -74,7 +109,10 @@ export async function previewCommitment(ctx: StepContext, options: CommitProject
  * receiving organisations are locked (FOR UPDATE), then ring-fencing, the line's remaining
  * money and the de minimis ceilings are checked against what is committed at that moment.
  */
-export async function commitProjectGrant(ctx: StepContext, options: CommitProjectGrantOptions & { isExample?: boolean }): Promise<{ id: string }> {
+export async function commitProjectGrant(
+  ctx: StepContext,
+  options: CommitProjectGrantOptions & { isExample?: boolean },
+): Promise<{ id: string }> {
   const project = await getVisibleProject(ctx.db, ctx.actor, options.projectId);
   const amount = Number(project.aid_cents);
   if (amount <= 0) throw new AppError('PROJECT_HAS_NO_AID');
@@ -86,9 +124,15 @@ export async function commitProjectGrant(ctx: StepContext, options: CommitProjec
     if (!fits(line, project)) throw new AppError('FUNDING_PURPOSE_MISMATCH');
     const totals = await getLineTotals(tx, line.id);
     const remaining = totals.budgetCents - totals.committedCents;
-    if (amount > remaining) throw new AppError('FUNDING_LINE_INSUFFICIENT', { context: { lineId: line.id, remainingCents: remaining, requestedCents: amount } });
+    if (amount > remaining)
+      throw new AppError('FUNDING_LINE_INSUFFICIENT', {
+        context: { lineId: line.id, remainingCents: remaining, requestedCents: amount },
+      });
     const requests = await aidRequests(tx, project);
-    await lockOrganisations(tx, requests.map((r) => r.organisationId));
+    await lockOrganisations(
+      tx,
+      requests.map((r) => r.organisationId),
+    );
     const checks = project.aid_regime === 'de_minimis' ? await checkDeMinimis(tx, requests, decidedOn) : [];
     const override = options.deMinimisOverride?.trim() || undefined;
     assertWithinDeMinimis(checks, override);
@@ -112,23 +156,43 @@ export async function commitProjectGrant(ctx: StepContext, options: CommitProjec
     if (awards.length > 0) {
       await tx
         .insertInto('state_aid_awards')
-        .values(awards.map((r) => ({
-          organisation_id: r.organisationId,
-          regime: project.aid_regime,
-          legal_basis: project.aid_legal_basis,
-          amount_cents: r.amountCents,
-          granted_on: decidedOn,
-          description: `${project.code} ${project.title}`,
-          project_id: project.id,
-          commitment_id: commitment.id,
-          override_motivation: checks.find((c) => c.organisationId === r.organisationId)?.breaches ? (override ?? null) : null,
-          recorded_by: ctx.actor?.userId ?? null,
-          is_example: options.isExample ?? false,
-        })))
+        .values(
+          awards.map((r) => ({
+            organisation_id: r.organisationId,
+            regime: project.aid_regime,
+            legal_basis: project.aid_legal_basis,
+            amount_cents: r.amountCents,
+            granted_on: decidedOn,
+            description: `${project.code} ${project.title}`,
+            project_id: project.id,
+            commitment_id: commitment.id,
+            override_motivation: checks.find((c) => c.organisationId === r.organisationId)?.breaches
+              ? (override ?? null)
+              : null,
+            recorded_by: ctx.actor?.userId ?? null,
+            is_example: options.isExample ?? false,
+          })),
+        )
         .execute();
     }
-    if (project.status === 'planned') await tx.updateTable('projects').set({ status: 'running', updated_at: ctx.now() }).where('id', '=', project.id).execute();
-    await recordAudit(tx, ctx.auditActor, { action: isOverride ? 'commitment.created_with_de_minimis_override' : 'commitment.created', entityType: 'funding_commitment', entityId: commitment.id, before: { lineRemainingCents: remaining }, after: { ...auditCommitment(commitment), deMinimis: checks } }, ctx.requestId);
+    if (project.status === 'planned')
+      await tx
+        .updateTable('projects')
+        .set({ status: 'running', updated_at: ctx.now() })
+        .where('id', '=', project.id)
+        .execute();
+    await recordAudit(
+      tx,
+      ctx.auditActor,
+      {
+        action: isOverride ? 'commitment.created_with_de_minimis_override' : 'commitment.created',
+        entityType: 'funding_commitment',
+        entityId: commitment.id,
+        before: { lineRemainingCents: remaining },
+        after: { ...auditCommitment(commitment), deMinimis: checks },
+      },
+      ctx.requestId,
+    );
     return { id: commitment.id };
   });
 }

@@ -18,12 +18,25 @@ export interface DashboardFigures {
 
 export interface Dashboard {
   totals: DashboardFigures;
-  byLine: (DashboardFigures & { lineId: string; code: string; name: string; purpose: string; isRingFenced: boolean; year: number })[];
+  byLine: (DashboardFigures & {
+    lineId: string;
+    code: string;
+    name: string;
+    purpose: string;
+    isRingFenced: boolean;
+    year: number;
+  })[];
   byCluster: (DashboardFigures & { clusterId: string | null; clusterName: string })[];
   byYear: (DashboardFigures & { year: number })[];
 }
 
-interface Sums { budget: number; committed: number; paid: number; inter: number; cofunding: number }
+interface Sums {
+  budget: number;
+  committed: number;
+  paid: number;
+  inter: number;
+  cofunding: number;
+}
 const empty = (): Sums => ({ budget: 0, committed: 0, paid: 0, inter: 0, cofunding: 0 });
 
 function figures(s: Sums): DashboardFigures {
@@ -55,13 +68,23 @@ export async function computeDashboard(db: Kysely<DB>): Promise<Dashboard> {
     findLines(db),
     findLineTotals(db),
     db.selectFrom('clusters').select(['id', 'short_name']).execute(),
-    sql<{ id: string; amount_cents: number; cofunding_cents: number; is_inter: boolean; cluster_ids: string[] }>`
+    sql<{
+      id: string;
+      amount_cents: number;
+      cofunding_cents: number;
+      is_inter: boolean;
+      cluster_ids: string[];
+    }>`
       select c.id, c.amount_cents, c.cofunding_cents, coalesce(p.kind = 'inter_cluster_project', false) as is_inter,
         case when c.project_id is not null
           then coalesce((select array_agg(pc.cluster_id::text order by pc.cluster_id) from project_clusters pc where pc.project_id = c.project_id), '{}')
           else array[(select b.cluster_id::text from base_operation_grants b where b.id = c.base_operation_id)] end as cluster_ids
       from funding_commitments c left join projects p on p.id = c.project_id`.execute(db),
-    db.selectFrom('funding_payments').select(['commitment_id', 'amount_cents']).where('status', '=', 'released').execute(),
+    db
+      .selectFrom('funding_payments')
+      .select(['commitment_id', 'amount_cents'])
+      .where('status', '=', 'released')
+      .execute(),
   ]);
   const byLine: Dashboard['byLine'] = [];
   const years = new Map<number, Sums>();
@@ -69,9 +92,23 @@ export async function computeDashboard(db: Kysely<DB>): Promise<Dashboard> {
   for (const line of lines) {
     const t = totals.get(line.id);
     if (!t) continue;
-    const sums: Sums = { budget: t.budgetCents, committed: t.committedCents, paid: t.paidCents, inter: t.interClusterCommittedCents, cofunding: t.cofundingCents };
+    const sums: Sums = {
+      budget: t.budgetCents,
+      committed: t.committedCents,
+      paid: t.paidCents,
+      inter: t.interClusterCommittedCents,
+      cofunding: t.cofundingCents,
+    };
     const year = Number(line.period_start.slice(0, 4));
-    byLine.push({ lineId: line.id, code: line.code, name: line.name, purpose: line.purpose, isRingFenced: line.is_ring_fenced, year, ...figures(sums) });
+    byLine.push({
+      lineId: line.id,
+      code: line.code,
+      name: line.name,
+      purpose: line.purpose,
+      isRingFenced: line.is_ring_fenced,
+      year,
+      ...figures(sums),
+    });
     if (!years.has(year)) years.set(year, empty());
     add(years.get(year) as Sums, sums);
     add(all, sums);
@@ -95,11 +132,20 @@ export async function computeDashboard(db: Kysely<DB>): Promise<Dashboard> {
     spread(ids, Number(c.cofunding_cents), 'cofunding');
     if (c.is_inter) spread(ids, Number(c.amount_cents), 'inter');
   }
-  for (const p of payments) spread(commitmentClusters.get(p.commitment_id) ?? [], Number(p.amount_cents), 'paid');
+  for (const p of payments)
+    spread(commitmentClusters.get(p.commitment_id) ?? [], Number(p.amount_cents), 'paid');
   const names = new Map(clusters.map((c) => [c.id, c.short_name]));
   const byCluster = [...perCluster.entries()]
-    .map(([clusterId, sums]) => ({ clusterId, clusterName: clusterId ? (names.get(clusterId) ?? clusterId) : '', ...figures(sums) }))
-    .sort((a, b) => (a.clusterId === null ? 1 : b.clusterId === null ? -1 : a.clusterName.localeCompare(b.clusterName)));
-  const byYear = [...years.entries()].sort((a, b) => a[0] - b[0]).map(([year, sums]) => ({ year, ...figures(sums) }));
+    .map(([clusterId, sums]) => ({
+      clusterId,
+      clusterName: clusterId ? (names.get(clusterId) ?? clusterId) : '',
+      ...figures(sums),
+    }))
+    .sort((a, b) =>
+      a.clusterId === null ? 1 : b.clusterId === null ? -1 : a.clusterName.localeCompare(b.clusterName),
+    );
+  const byYear = [...years.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([year, sums]) => ({ year, ...figures(sums) }));
   return { totals: figures(all), byLine, byCluster, byYear };
 }

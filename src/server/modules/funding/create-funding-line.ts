@@ -19,15 +19,23 @@ export interface CreateFundingLineOptions {
 }
 
 /** Opens a funding line (a budget envelope for one purpose and period), with the clusters it serves. */
-export async function createFundingLine(ctx: StepContext, options: CreateFundingLineOptions): Promise<LineRow> {
-  if ((options.purpose === 'call') !== Boolean(options.callId)) throw new AppError('FUNDING_LINE_CALL_MISMATCH');
+export async function createFundingLine(
+  ctx: StepContext,
+  options: CreateFundingLineOptions,
+): Promise<LineRow> {
+  if ((options.purpose === 'call') !== Boolean(options.callId))
+    throw new AppError('FUNDING_LINE_CALL_MISMATCH');
   if (options.periodEnd < options.periodStart) throw new AppError('VALIDATION_FAILED');
   const clusterIds = [...new Set(options.clusterIds)];
   if (clusterIds.length > 0) {
     const found = await ctx.db.selectFrom('clusters').select('id').where('id', 'in', clusterIds).execute();
     if (found.length !== clusterIds.length) throw new AppError('FUNDING_UNKNOWN_REFERENCE');
   }
-  const taken = await ctx.db.selectFrom('funding_lines').select('id').where('code', '=', options.code).executeTakeFirst();
+  const taken = await ctx.db
+    .selectFrom('funding_lines')
+    .select('id')
+    .where('code', '=', options.code)
+    .executeTakeFirst();
   if (taken) throw new AppError('FUNDING_LINE_CODE_TAKEN');
   return ctx.db.transaction().execute(async (tx) => {
     const { id } = await tx
@@ -47,10 +55,24 @@ export async function createFundingLine(ctx: StepContext, options: CreateFunding
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    if (clusterIds.length > 0) await tx.insertInto('funding_line_clusters').values(clusterIds.map((clusterId) => ({ line_id: id, cluster_id: clusterId }))).execute();
+    if (clusterIds.length > 0)
+      await tx
+        .insertInto('funding_line_clusters')
+        .values(clusterIds.map((clusterId) => ({ line_id: id, cluster_id: clusterId })))
+        .execute();
     const line = await findLineById(tx, id);
     if (!line) throw new AppError('INTERNAL_ERROR');
-    await recordAudit(tx, ctx.auditActor, { action: 'funding_line.created', entityType: 'funding_line', entityId: id, after: { ...line, amount_cents: Number(line.amount_cents) } }, ctx.requestId);
+    await recordAudit(
+      tx,
+      ctx.auditActor,
+      {
+        action: 'funding_line.created',
+        entityType: 'funding_line',
+        entityId: id,
+        after: { ...line, amount_cents: Number(line.amount_cents) },
+      },
+      ctx.requestId,
+    );
     return line;
   });
 }

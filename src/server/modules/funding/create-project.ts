@@ -30,10 +30,15 @@ export interface CreateProjectOptions {
  * participants, themes, milestones and deliverables. Its budget and aid are the sums of the
  * participants'. An inter-cluster project needs two or more clusters, a cluster project one.
  */
-export async function createProject(ctx: StepContext, options: CreateProjectOptions): Promise<{ id: string }> {
+export async function createProject(
+  ctx: StepContext,
+  options: CreateProjectOptions,
+): Promise<{ id: string }> {
   const clusterIds = [...new Set([options.leadClusterId, ...options.clusterIds])];
-  if (options.kind === 'inter_cluster_project' && clusterIds.length < 2) throw new AppError('INTER_CLUSTER_NEEDS_TWO_CLUSTERS');
-  if (options.kind === 'cluster_project' && clusterIds.length !== 1) throw new AppError('CLUSTER_PROJECT_ONE_CLUSTER');
+  if (options.kind === 'inter_cluster_project' && clusterIds.length < 2)
+    throw new AppError('INTER_CLUSTER_NEEDS_TWO_CLUSTERS');
+  if (options.kind === 'cluster_project' && clusterIds.length !== 1)
+    throw new AppError('CLUSTER_PROJECT_ONE_CLUSTER');
   if (options.endsOn < options.startsOn) throw new AppError('VALIDATION_FAILED');
   if (options.participants.some((p) => p.aidCents > p.budgetCents)) throw new AppError('AID_EXCEEDS_BUDGET');
   const organisationIds = [...new Set(options.participants.map((p) => p.organisationId))];
@@ -41,11 +46,19 @@ export async function createProject(ctx: StepContext, options: CreateProjectOpti
   if (organisationIds.length !== options.participants.length) throw new AppError('VALIDATION_FAILED');
   const counts = await Promise.all([
     ctx.db.selectFrom('clusters').select('id').where('id', 'in', clusterIds).execute(),
-    organisationIds.length ? ctx.db.selectFrom('organisations').select('id').where('id', 'in', organisationIds).execute() : [],
+    organisationIds.length
+      ? ctx.db.selectFrom('organisations').select('id').where('id', 'in', organisationIds).execute()
+      : [],
     themeIds.length ? ctx.db.selectFrom('themes').select('id').where('id', 'in', themeIds).execute() : [],
   ]);
-  if (counts[0].length !== clusterIds.length || counts[1].length !== organisationIds.length || counts[2].length !== themeIds.length) throw new AppError('FUNDING_UNKNOWN_REFERENCE');
-  if (await ctx.db.selectFrom('projects').select('id').where('code', '=', options.code).executeTakeFirst()) throw new AppError('PROJECT_CODE_TAKEN');
+  if (
+    counts[0].length !== clusterIds.length ||
+    counts[1].length !== organisationIds.length ||
+    counts[2].length !== themeIds.length
+  )
+    throw new AppError('FUNDING_UNKNOWN_REFERENCE');
+  if (await ctx.db.selectFrom('projects').select('id').where('code', '=', options.code).executeTakeFirst())
+    throw new AppError('PROJECT_CODE_TAKEN');
   const totalBudget = options.participants.reduce((sum, p) => sum + p.budgetCents, 0);
   const totalAid = options.participants.reduce((sum, p) => sum + p.aidCents, 0);
   return ctx.db.transaction().execute(async (tx) => {
@@ -69,14 +82,50 @@ export async function createProject(ctx: StepContext, options: CreateProjectOpti
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await tx.insertInto('project_clusters').values(clusterIds.map((clusterId) => ({ project_id: id, cluster_id: clusterId }))).execute();
+    await tx
+      .insertInto('project_clusters')
+      .values(clusterIds.map((clusterId) => ({ project_id: id, cluster_id: clusterId })))
+      .execute();
     if (options.participants.length > 0) {
-      await tx.insertInto('project_participants').values(options.participants.map((p) => ({ project_id: id, organisation_id: p.organisationId, role: p.role, budget_cents: p.budgetCents, aid_cents: p.aidCents }))).execute();
+      await tx
+        .insertInto('project_participants')
+        .values(
+          options.participants.map((p) => ({
+            project_id: id,
+            organisation_id: p.organisationId,
+            role: p.role,
+            budget_cents: p.budgetCents,
+            aid_cents: p.aidCents,
+          })),
+        )
+        .execute();
     }
-    if (themeIds.length > 0) await tx.insertInto('project_themes').values(themeIds.map((themeId) => ({ project_id: id, theme_id: themeId }))).execute();
-    if (options.milestones.length > 0) await tx.insertInto('project_milestones').values(options.milestones.map((m) => ({ project_id: id, title: m.title, due_on: m.dueOn }))).execute();
-    if (options.deliverables.length > 0) await tx.insertInto('project_deliverables').values(options.deliverables.map((d) => ({ project_id: id, title: d.title, due_on: d.dueOn }))).execute();
-    await recordAudit(tx, ctx.auditActor, { action: 'project.created', entityType: 'project', entityId: id, after: { ...options, clusterIds, totalBudgetCents: totalBudget, aidCents: totalAid } }, ctx.requestId);
+    if (themeIds.length > 0)
+      await tx
+        .insertInto('project_themes')
+        .values(themeIds.map((themeId) => ({ project_id: id, theme_id: themeId })))
+        .execute();
+    if (options.milestones.length > 0)
+      await tx
+        .insertInto('project_milestones')
+        .values(options.milestones.map((m) => ({ project_id: id, title: m.title, due_on: m.dueOn })))
+        .execute();
+    if (options.deliverables.length > 0)
+      await tx
+        .insertInto('project_deliverables')
+        .values(options.deliverables.map((d) => ({ project_id: id, title: d.title, due_on: d.dueOn })))
+        .execute();
+    await recordAudit(
+      tx,
+      ctx.auditActor,
+      {
+        action: 'project.created',
+        entityType: 'project',
+        entityId: id,
+        after: { ...options, clusterIds, totalBudgetCents: totalBudget, aidCents: totalAid },
+      },
+      ctx.requestId,
+    );
     return { id };
   });
 }

@@ -25,16 +25,35 @@ export interface HeadroomCheck {
  * The de minimis headroom of each receiving undertaking on `on`, and whether the requested aid
  * breaks the ceiling. Aid to the same undertaking in one request is added up first.
  */
-export async function checkDeMinimis(db: Kysely<DB>, requests: AidRequest[], on: string): Promise<HeadroomCheck[]> {
+export async function checkDeMinimis(
+  db: Kysely<DB>,
+  requests: AidRequest[],
+  on: string,
+): Promise<HeadroomCheck[]> {
   const settings = await getDeMinimisSettings(db);
   const byOrganisation = new Map<string, number>();
-  for (const r of requests) if (r.amountCents > 0) byOrganisation.set(r.organisationId, (byOrganisation.get(r.organisationId) ?? 0) + r.amountCents);
+  for (const r of requests)
+    if (r.amountCents > 0)
+      byOrganisation.set(r.organisationId, (byOrganisation.get(r.organisationId) ?? 0) + r.amountCents);
   if (byOrganisation.size === 0) return [];
-  const names = new Map((await db.selectFrom('organisations').select(['id', 'name']).where('id', 'in', [...byOrganisation.keys()]).execute()).map((o) => [o.id, o.name]));
+  const names = new Map(
+    (
+      await db
+        .selectFrom('organisations')
+        .select(['id', 'name'])
+        .where('id', 'in', [...byOrganisation.keys()])
+        .execute()
+    ).map((o) => [o.id, o.name]),
+  );
   const checks: HeadroomCheck[] = [];
   for (const [organisationId, requestedCents] of byOrganisation) {
     const undertaking = await findUndertakingIds(db, organisationId);
-    const headroom = deMinimisHeadroom(await findDeMinimisAids(db, undertaking), on, settings.ceilingCents, settings.windowYears);
+    const headroom = deMinimisHeadroom(
+      await findDeMinimisAids(db, undertaking),
+      on,
+      settings.ceilingCents,
+      settings.windowYears,
+    );
     checks.push({
       organisationId,
       organisationName: names.get(organisationId) ?? '',
@@ -52,7 +71,17 @@ export function assertWithinDeMinimis(checks: HeadroomCheck[], overrideMotivatio
   const breaches = checks.filter((c) => c.breaches);
   if (breaches.length > 0 && !overrideMotivation) {
     throw new AppError('DE_MINIMIS_CEILING_EXCEEDED', {
-      context: { organisations: breaches.map((c) => ({ organisationId: c.organisationId, organisationName: c.organisationName, requestedCents: c.requestedCents, usedCents: c.usedCents, headroomCents: c.headroomCents, ceilingCents: c.ceilingCents, windowYears: c.windowYears })) },
+      context: {
+        organisations: breaches.map((c) => ({
+          organisationId: c.organisationId,
+          organisationName: c.organisationName,
+          requestedCents: c.requestedCents,
+          usedCents: c.usedCents,
+          headroomCents: c.headroomCents,
+          ceilingCents: c.ceilingCents,
+          windowYears: c.windowYears,
+        })),
+      },
     });
   }
 }

@@ -26,10 +26,13 @@ export interface LineForRules {
 export function fitsLinePurpose(line: LineForRules, target: CommitmentTarget): boolean {
   if (!line.isRingFenced) return true;
   const purposeFits =
-    line.purpose === 'base_operations' ? target.kind === 'base_operations'
-    : line.purpose === 'cluster_projects' ? target.kind === 'project' && target.projectKind === 'cluster_project'
-    : line.purpose === 'inter_cluster_projects' ? target.kind === 'project' && target.projectKind === 'inter_cluster_project'
-    : target.kind === 'project' && target.callId !== null && target.callId === line.callId;
+    line.purpose === 'base_operations'
+      ? target.kind === 'base_operations'
+      : line.purpose === 'cluster_projects'
+        ? target.kind === 'project' && target.projectKind === 'cluster_project'
+        : line.purpose === 'inter_cluster_projects'
+          ? target.kind === 'project' && target.projectKind === 'inter_cluster_project'
+          : target.kind === 'project' && target.callId !== null && target.callId === line.callId;
   if (!purposeFits) return false;
   if (line.clusterIds.length === 0) return true;
   const served = new Set(line.clusterIds);
@@ -83,7 +86,9 @@ export function deMinimisUsage(aids: AidEntry[], on: string, windowYears: number
   let highest = 0;
   for (const end of ends) {
     const start = shiftYears(end, -windowYears);
-    const total = aids.filter((a) => a.grantedOn > start && a.grantedOn <= end).reduce((sum, a) => sum + a.amountCents, 0);
+    const total = aids
+      .filter((a) => a.grantedOn > start && a.grantedOn <= end)
+      .reduce((sum, a) => sum + a.amountCents, 0);
     highest = Math.max(highest, total);
   }
   return highest;
@@ -97,7 +102,12 @@ export interface Headroom {
   headroomCents: number;
 }
 
-export function deMinimisHeadroom(aids: AidEntry[], on: string, ceilingCents: number, windowYears: number): Headroom {
+export function deMinimisHeadroom(
+  aids: AidEntry[],
+  on: string,
+  ceilingCents: number,
+  windowYears: number,
+): Headroom {
   const usedCents = deMinimisUsage(aids, on, windowYears);
   return { ceilingCents, windowYears, usedCents, headroomCents: Math.max(0, ceilingCents - usedCents) };
 }

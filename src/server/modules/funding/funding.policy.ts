@@ -10,8 +10,12 @@ export const fundingPolicy = {
   readsAll: (actor: Actor) => actor.role === 'officer' || actor.role === 'admin' || actor.role === 'analyst',
   manages: (actor: Actor) => actor.role === 'officer',
   /** A manager reports for projects of their clusters; the officer may report on their behalf. */
-  reportsFor: (actor: Actor, clusterIds: string[]) => actor.role === 'officer' || (actor.role === 'manager' && clusterIds.some((id) => actor.clusterIds.includes(id))),
-  sees: (actor: Actor, clusterIds: string[]) => fundingPolicy.readsAll(actor) || (actor.role === 'manager' && clusterIds.some((id) => actor.clusterIds.includes(id))),
+  reportsFor: (actor: Actor, clusterIds: string[]) =>
+    actor.role === 'officer' ||
+    (actor.role === 'manager' && clusterIds.some((id) => actor.clusterIds.includes(id))),
+  sees: (actor: Actor, clusterIds: string[]) =>
+    fundingPolicy.readsAll(actor) ||
+    (actor.role === 'manager' && clusterIds.some((id) => actor.clusterIds.includes(id))),
 };
 
 export function projectAbilities(actor: Actor, clusterIds: string[]) {

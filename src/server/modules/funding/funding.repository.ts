@@ -12,11 +12,19 @@ export const DE_MINIMIS_SETTING = 'state_aid.de_minimis';
 export const DE_MINIMIS_DEFAULT = { ceilingCents: 30_000_000, windowYears: 3 };
 
 export async function getDeMinimisSettings(db: Db): Promise<{ ceilingCents: number; windowYears: number }> {
-  const row = await db.selectFrom('settings').select('value').where('key', '=', DE_MINIMIS_SETTING).executeTakeFirst();
+  const row = await db
+    .selectFrom('settings')
+    .select('value')
+    .where('key', '=', DE_MINIMIS_SETTING)
+    .executeTakeFirst();
   const value = (row?.value ?? {}) as Partial<typeof DE_MINIMIS_DEFAULT>;
   return {
-    ceilingCents: Number.isSafeInteger(value.ceilingCents) ? Number(value.ceilingCents) : DE_MINIMIS_DEFAULT.ceilingCents,
-    windowYears: Number.isSafeInteger(value.windowYears) ? Number(value.windowYears) : DE_MINIMIS_DEFAULT.windowYears,
+    ceilingCents: Number.isSafeInteger(value.ceilingCents)
+      ? Number(value.ceilingCents)
+      : DE_MINIMIS_DEFAULT.ceilingCents,
+    windowYears: Number.isSafeInteger(value.windowYears)
+      ? Number(value.windowYears)
+      : DE_MINIMIS_DEFAULT.windowYears,
   };
 }
 
@@ -46,14 +54,30 @@ export interface LineTotals {
   cofundingCents: number;
 }
 
-const lineColumns = ['l.id', 'l.code', 'l.name', 'l.purpose', 'l.call_id', 'l.period_start', 'l.period_end', 'l.amount_cents', 'l.is_ring_fenced', 'l.own_contribution_ratio', 'l.is_example'] as const;
+const lineColumns = [
+  'l.id',
+  'l.code',
+  'l.name',
+  'l.purpose',
+  'l.call_id',
+  'l.period_start',
+  'l.period_end',
+  'l.amount_cents',
+  'l.is_ring_fenced',
+  'l.own_contribution_ratio',
+  'l.is_example',
+] as const;
 
 function linesQuery(db: Db) {
   return db
     .selectFrom('funding_lines as l')
     .select([
       ...lineColumns,
-      sql<string[]>`coalesce((select array_agg(lc.cluster_id::text order by lc.cluster_id) from funding_line_clusters lc where lc.line_id = l.id), '{}')`.as('clusterIds'),
+      sql<
+        string[]
+      >`coalesce((select array_agg(lc.cluster_id::text order by lc.cluster_id) from funding_line_clusters lc where lc.line_id = l.id), '{}')`.as(
+        'clusterIds',
+      ),
     ]);
 }
 
@@ -79,7 +103,15 @@ export async function lockLine(tx: Db, id: string): Promise<LineRow> {
 /** The SQL behind every line total (kept as a snapshot in test/unit/funding/__sql__). */
 export function lineTotalsSql(lineId?: string) {
   return sql<{
-    id: string; amount_cents: number; realloc_in: number; realloc_out: number; committed: number; inter: number; cofunding: number; planned: number; paid: number;
+    id: string;
+    amount_cents: number;
+    realloc_in: number;
+    realloc_out: number;
+    committed: number;
+    inter: number;
+    cofunding: number;
+    planned: number;
+    paid: number;
   }>`
     select l.id, l.amount_cents,
       coalesce((select sum(r.amount_cents) from funding_reallocations r where r.to_line_id = l.id), 0)::bigint as realloc_in,
@@ -136,7 +168,10 @@ export async function findUndertakingIds(db: Db, organisationId: string): Promis
     select r.organisation_id as id from organisation_related_enterprises r
       join organisations o on o.id = ${organisationId} and o.enterprise_number = r.enterprise_number
       where r.holding_share > 50 or r.is_controlled`.execute(db);
-  return [organisationId, ...[...new Set(linked.rows.map((r) => r.id))].filter((id) => id !== organisationId).sort()];
+  return [
+    organisationId,
+    ...[...new Set(linked.rows.map((r) => r.id))].filter((id) => id !== organisationId).sort(),
+  ];
 }
 
 export async function findDeMinimisAids(db: Db, organisationIds: string[]): Promise<AidEntry[]> {
@@ -154,7 +189,13 @@ export async function findDeMinimisAids(db: Db, organisationIds: string[]): Prom
 export async function lockOrganisations(tx: Db, organisationIds: string[]): Promise<void> {
   const ids = [...new Set(organisationIds)].sort();
   if (ids.length === 0) return;
-  await tx.selectFrom('organisations').select('id').where('id', 'in', ids).orderBy('id').forUpdate().execute();
+  await tx
+    .selectFrom('organisations')
+    .select('id')
+    .where('id', 'in', ids)
+    .orderBy('id')
+    .forUpdate()
+    .execute();
 }
 
 /** Projects a viewer may see: everything for readers of all funding, own clusters' for managers. */
@@ -162,8 +203,17 @@ export function visibleProjectIds(db: Db, actor: Actor | null) {
   let query = db.selectFrom('projects as vp').select('vp.id');
   if (actor === null) return query; // the system (demo loader, CLI) sees everything
   if (actor.role === 'manager') {
-    const clusterIds = actor.clusterIds.length > 0 ? actor.clusterIds : ['00000000-0000-0000-0000-000000000000'];
-    query = query.where((eb) => eb.exists(eb.selectFrom('project_clusters as vpc').select('vpc.project_id').whereRef('vpc.project_id', '=', 'vp.id').where('vpc.cluster_id', 'in', clusterIds)));
+    const clusterIds =
+      actor.clusterIds.length > 0 ? actor.clusterIds : ['00000000-0000-0000-0000-000000000000'];
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('project_clusters as vpc')
+          .select('vpc.project_id')
+          .whereRef('vpc.project_id', '=', 'vp.id')
+          .where('vpc.cluster_id', 'in', clusterIds),
+      ),
+    );
   } else if (!(actor.role === 'officer' || actor.role === 'admin' || actor.role === 'analyst')) {
     query = query.where(sql<boolean>`false`);
   }
@@ -196,11 +246,33 @@ export function projectsQuery(db: Db, actor: Actor | null) {
   return db
     .selectFrom('projects as p')
     .select([
-      'p.id', 'p.code', 'p.title', 'p.kind', 'p.status', 'p.lead_cluster_id', 'p.starts_on', 'p.ends_on', 'p.total_budget_cents', 'p.aid_cents',
-      'p.is_bottom_up', 'p.call_id', 'p.source_proposal_id', 'p.aid_regime', 'p.aid_legal_basis', 'p.is_example',
-      sql<string[]>`coalesce((select array_agg(pc.cluster_id::text order by pc.cluster_id) from project_clusters pc where pc.project_id = p.id), '{}')`.as('clusterIds'),
-      sql<number>`coalesce((select sum(c.amount_cents) from funding_commitments c where c.project_id = p.id), 0)::bigint`.as('committedCents'),
-      sql<number>`coalesce((select sum(fp.amount_cents) from funding_payments fp join funding_commitments c on c.id = fp.commitment_id where c.project_id = p.id and fp.status = 'released'), 0)::bigint`.as('paidCents'),
+      'p.id',
+      'p.code',
+      'p.title',
+      'p.kind',
+      'p.status',
+      'p.lead_cluster_id',
+      'p.starts_on',
+      'p.ends_on',
+      'p.total_budget_cents',
+      'p.aid_cents',
+      'p.is_bottom_up',
+      'p.call_id',
+      'p.source_proposal_id',
+      'p.aid_regime',
+      'p.aid_legal_basis',
+      'p.is_example',
+      sql<
+        string[]
+      >`coalesce((select array_agg(pc.cluster_id::text order by pc.cluster_id) from project_clusters pc where pc.project_id = p.id), '{}')`.as(
+        'clusterIds',
+      ),
+      sql<number>`coalesce((select sum(c.amount_cents) from funding_commitments c where c.project_id = p.id), 0)::bigint`.as(
+        'committedCents',
+      ),
+      sql<number>`coalesce((select sum(fp.amount_cents) from funding_payments fp join funding_commitments c on c.id = fp.commitment_id where c.project_id = p.id and fp.status = 'released'), 0)::bigint`.as(
+        'paidCents',
+      ),
     ])
     .where('p.id', 'in', visibleProjectIds(db, actor));
 }
@@ -220,18 +292,39 @@ export function findParticipants(db: Db, projectId: string) {
   return db
     .selectFrom('project_participants as pp')
     .innerJoin('organisations as o', 'o.id', 'pp.organisation_id')
-    .select(['pp.organisation_id', 'o.name', 'o.enterprise_number', 'o.helix', 'o.size_class', 'pp.role', 'pp.budget_cents', 'pp.aid_cents'])
+    .select([
+      'pp.organisation_id',
+      'o.name',
+      'o.enterprise_number',
+      'o.helix',
+      'o.size_class',
+      'pp.role',
+      'pp.budget_cents',
+      'pp.aid_cents',
+    ])
     .where('pp.project_id', '=', projectId)
     .orderBy('o.name')
     .execute();
 }
 
 export function findMilestones(db: Db, projectId: string) {
-  return db.selectFrom('project_milestones').selectAll().where('project_id', '=', projectId).orderBy('due_on').orderBy('title').execute();
+  return db
+    .selectFrom('project_milestones')
+    .selectAll()
+    .where('project_id', '=', projectId)
+    .orderBy('due_on')
+    .orderBy('title')
+    .execute();
 }
 
 export function findDeliverables(db: Db, projectId: string) {
-  return db.selectFrom('project_deliverables').selectAll().where('project_id', '=', projectId).orderBy('due_on').orderBy('title').execute();
+  return db
+    .selectFrom('project_deliverables')
+    .selectAll()
+    .where('project_id', '=', projectId)
+    .orderBy('due_on')
+    .orderBy('title')
+    .execute();
 }
 
 export function findReports(db: Db, filter: { projectId?: string; baseOperationId?: string }) {
@@ -277,11 +370,26 @@ export function commitmentsQuery(db: Db) {
     .leftJoin('base_operation_grants as b', 'b.id', 'c.base_operation_id')
     .leftJoin('clusters as bc', 'bc.id', 'b.cluster_id')
     .select([
-      'c.id', 'c.line_id', 'l.code as line_code', 'c.project_id', 'p.code as project_code', 'c.base_operation_id',
-      sql<string | null>`case when b.id is null then null else bc.short_name || ' ' || b.year end`.as('cluster_label'),
-      'c.amount_cents', 'c.cofunding_cents', 'c.decided_on', 'c.motivation', 'c.de_minimis_override',
-      sql<number>`coalesce((select sum(fp.amount_cents) from funding_payments fp where fp.commitment_id = c.id), 0)::bigint`.as('plannedCents'),
-      sql<number>`coalesce((select sum(fp.amount_cents) from funding_payments fp where fp.commitment_id = c.id and fp.status = 'released'), 0)::bigint`.as('paidCents'),
+      'c.id',
+      'c.line_id',
+      'l.code as line_code',
+      'c.project_id',
+      'p.code as project_code',
+      'c.base_operation_id',
+      sql<string | null>`case when b.id is null then null else bc.short_name || ' ' || b.year end`.as(
+        'cluster_label',
+      ),
+      'c.amount_cents',
+      'c.cofunding_cents',
+      'c.decided_on',
+      'c.motivation',
+      'c.de_minimis_override',
+      sql<number>`coalesce((select sum(fp.amount_cents) from funding_payments fp where fp.commitment_id = c.id), 0)::bigint`.as(
+        'plannedCents',
+      ),
+      sql<number>`coalesce((select sum(fp.amount_cents) from funding_payments fp where fp.commitment_id = c.id and fp.status = 'released'), 0)::bigint`.as(
+        'paidCents',
+      ),
     ]);
 }
 
@@ -315,9 +423,24 @@ export function paymentsQuery(db: Db) {
     .leftJoin('project_milestones as m', 'm.id', 'fp.milestone_id')
     .leftJoin('funding_reports as r', 'r.id', 'fp.report_id')
     .select([
-      'fp.id', 'fp.commitment_id', 'fp.line_id', 'l.code as line_code', 'c.project_id', 'p.code as project_code', 'c.base_operation_id',
-      'fp.tranche', 'fp.amount_cents', 'fp.milestone_id', 'm.title as milestone_title', 'm.status as milestone_status',
-      'fp.report_id', 'r.title as report_title', 'r.status as report_status', 'fp.planned_on', 'fp.status', 'fp.released_at',
+      'fp.id',
+      'fp.commitment_id',
+      'fp.line_id',
+      'l.code as line_code',
+      'c.project_id',
+      'p.code as project_code',
+      'c.base_operation_id',
+      'fp.tranche',
+      'fp.amount_cents',
+      'fp.milestone_id',
+      'm.title as milestone_title',
+      'm.status as milestone_status',
+      'fp.report_id',
+      'r.title as report_title',
+      'r.status as report_status',
+      'fp.planned_on',
+      'fp.status',
+      'fp.released_at',
     ]);
 }
 
@@ -342,14 +465,37 @@ export function baseOperationsQuery(db: Db, actor: Actor | null) {
     .innerJoin('clusters as cl', 'cl.id', 'b.cluster_id')
     .innerJoin('funding_lines as l', 'l.id', 'b.line_id')
     .select([
-      'b.id', 'b.cluster_id', 'cl.name as cluster_name', 'b.year', 'b.line_id', 'l.code as line_code', 'b.subsidy_cents', 'b.own_contribution_ratio',
-      sql<string | null>`(select c.id::text from funding_commitments c where c.base_operation_id = b.id)`.as('commitment_id'),
-      sql<number | null>`(select r.reported_costs_cents from funding_reports r where r.base_operation_id = b.id and r.status = 'accepted' order by r.decided_at desc limit 1)`.as('reportedCostsCents'),
-      sql<number | null>`(select r.reported_own_contribution_cents from funding_reports r where r.base_operation_id = b.id and r.status = 'accepted' order by r.decided_at desc limit 1)`.as('reportedOwnContributionCents'),
-      sql<number>`coalesce((select sum(fp.amount_cents) from funding_payments fp join funding_commitments c on c.id = fp.commitment_id where c.base_operation_id = b.id and fp.status = 'released'), 0)::bigint`.as('paidCents'),
+      'b.id',
+      'b.cluster_id',
+      'cl.name as cluster_name',
+      'b.year',
+      'b.line_id',
+      'l.code as line_code',
+      'b.subsidy_cents',
+      'b.own_contribution_ratio',
+      sql<string | null>`(select c.id::text from funding_commitments c where c.base_operation_id = b.id)`.as(
+        'commitment_id',
+      ),
+      sql<
+        number | null
+      >`(select r.reported_costs_cents from funding_reports r where r.base_operation_id = b.id and r.status = 'accepted' order by r.decided_at desc limit 1)`.as(
+        'reportedCostsCents',
+      ),
+      sql<
+        number | null
+      >`(select r.reported_own_contribution_cents from funding_reports r where r.base_operation_id = b.id and r.status = 'accepted' order by r.decided_at desc limit 1)`.as(
+        'reportedOwnContributionCents',
+      ),
+      sql<number>`coalesce((select sum(fp.amount_cents) from funding_payments fp join funding_commitments c on c.id = fp.commitment_id where c.base_operation_id = b.id and fp.status = 'released'), 0)::bigint`.as(
+        'paidCents',
+      ),
     ]);
   if (actor?.role === 'manager') {
-    query = query.where('b.cluster_id', 'in', actor.clusterIds.length > 0 ? actor.clusterIds : ['00000000-0000-0000-0000-000000000000']);
+    query = query.where(
+      'b.cluster_id',
+      'in',
+      actor.clusterIds.length > 0 ? actor.clusterIds : ['00000000-0000-0000-0000-000000000000'],
+    );
   }
   return query;
 }
@@ -360,7 +506,15 @@ export function findReallocations(db: Db) {
     .innerJoin('funding_lines as f', 'f.id', 'r.from_line_id')
     .innerJoin('funding_lines as t', 't.id', 'r.to_line_id')
     .leftJoin('users as u', 'u.id', 'r.decided_by')
-    .select(['r.id', 'f.code as from_code', 't.code as to_code', 'r.amount_cents', 'r.motivation', 'u.name as decided_by_name', 'r.decided_at'])
+    .select([
+      'r.id',
+      'f.code as from_code',
+      't.code as to_code',
+      'r.amount_cents',
+      'r.motivation',
+      'u.name as decided_by_name',
+      'r.decided_at',
+    ])
     .orderBy('r.decided_at', 'desc')
     .execute();
 }
@@ -371,8 +525,19 @@ export function aidAwardsQuery(db: Db) {
     .innerJoin('organisations as o', 'o.id', 'a.organisation_id')
     .leftJoin('projects as p', 'p.id', 'a.project_id')
     .select([
-      'a.id', 'a.organisation_id', 'o.name as organisation_name', 'o.enterprise_number', 'a.regime', 'a.legal_basis', 'a.amount_cents', 'a.granted_on',
-      'a.granted_by_authority', 'a.description', 'a.project_id', 'p.code as project_code', 'a.override_motivation',
+      'a.id',
+      'a.organisation_id',
+      'o.name as organisation_name',
+      'o.enterprise_number',
+      'a.regime',
+      'a.legal_basis',
+      'a.amount_cents',
+      'a.granted_on',
+      'a.granted_by_authority',
+      'a.description',
+      'a.project_id',
+      'p.code as project_code',
+      'a.override_motivation',
     ])
     .orderBy('a.granted_on', 'desc')
     .orderBy('o.name');

@@ -5,13 +5,49 @@ import { allow } from '../../http/access';
 import { envelope, ok } from '../../http/envelope';
 import { actorOf, contextOf } from '../../http/request-context';
 import { AppError } from '../../errors/app-error';
-import { buildXlsx, centsToEuroString, sendDownload, XLSX_TYPE, type SheetColumn } from '../../http/spreadsheet';
 import {
-  BaseOperationSchema, BaseOperationsBody, CommitBody, CommitmentSchema, CostsReportBody, CreateLineBody, DashboardSchema, DashboardXlsxQuery, DecisionBody, IdParams,
-  LineSchema, PaymentSchema, PlanPaymentBody, PreviewQuery, PreviewSchema, ReallocateBody, ReallocationSchema, ReportSchema,
+  buildXlsx,
+  centsToEuroString,
+  sendDownload,
+  XLSX_TYPE,
+  type SheetColumn,
+} from '../../http/spreadsheet';
+import {
+  BaseOperationSchema,
+  BaseOperationsBody,
+  CommitBody,
+  CommitmentSchema,
+  CostsReportBody,
+  CreateLineBody,
+  DashboardSchema,
+  DashboardXlsxQuery,
+  DecisionBody,
+  IdParams,
+  LineSchema,
+  PaymentSchema,
+  PlanPaymentBody,
+  PreviewQuery,
+  PreviewSchema,
+  ReallocateBody,
+  ReallocationSchema,
+  ReportSchema,
 } from './funding.schema';
-import { baseOperationsQuery, commitmentsQuery, findLineById, findLines, findLineTotals, findReallocations, paymentsQuery } from './funding.repository';
-import { presentBaseOperation, presentCommitment, presentLine, presentPayment, presentReport } from './funding.presenter';
+import {
+  baseOperationsQuery,
+  commitmentsQuery,
+  findLineById,
+  findLines,
+  findLineTotals,
+  findReallocations,
+  paymentsQuery,
+} from './funding.repository';
+import {
+  presentBaseOperation,
+  presentCommitment,
+  presentLine,
+  presentPayment,
+  presentReport,
+} from './funding.presenter';
 import { computeDashboard, type DashboardFigures } from './compute-dashboard';
 import { createFundingLine } from './create-funding-line';
 import { reallocateFunds } from './reallocate-funds';
@@ -29,7 +65,8 @@ const READERS_AND_MANAGERS = allow('officer', 'admin', 'analyst', 'manager');
 const OFFICER = allow('officer');
 const OFFICER_AND_MANAGERS = allow('officer', 'manager');
 const EURO = '#,##0.00 "€"';
-const euro = (cents: number | null | undefined) => (cents === null || cents === undefined ? null : Number(centsToEuroString(cents)));
+const euro = (cents: number | null | undefined) =>
+  cents === null || cents === undefined ? null : Number(centsToEuroString(cents));
 const LineFilter = z.strictObject({ lineId: z.uuid().optional() });
 
 const figureColumns = <T extends DashboardFigures>(): SheetColumn<T>[] => [
@@ -37,7 +74,12 @@ const figureColumns = <T extends DashboardFigures>(): SheetColumn<T>[] => [
   { header: 'committed_eur', value: (r) => euro(r.committedCents), numberFormat: EURO, width: 16 },
   { header: 'paid_eur', value: (r) => euro(r.paidCents), numberFormat: EURO, width: 16 },
   { header: 'remaining_eur', value: (r) => euro(r.remainingCents), numberFormat: EURO, width: 16 },
-  { header: 'inter_cluster_committed_eur', value: (r) => euro(r.interClusterCommittedCents), numberFormat: EURO, width: 18 },
+  {
+    header: 'inter_cluster_committed_eur',
+    value: (r) => euro(r.interClusterCommittedCents),
+    numberFormat: EURO,
+    width: 18,
+  },
   { header: 'inter_cluster_share', value: (r) => r.interClusterShare, numberFormat: '0.0%' },
   { header: 'cofunding_eur', value: (r) => euro(r.cofundingCents), numberFormat: EURO, width: 16 },
   { header: 'cofunding_ratio', value: (r) => r.cofundingRatio, numberFormat: '0.00' },
@@ -45,49 +87,100 @@ const figureColumns = <T extends DashboardFigures>(): SheetColumn<T>[] => [
 
 type LineOut = ReturnType<typeof presentLine>;
 const lineColumns: SheetColumn<LineOut>[] = [
-  { header: 'code', value: (r) => r.code }, { header: 'name', value: (r) => r.name, width: 40 }, { header: 'purpose', value: (r) => r.purpose, width: 22 },
-  { header: 'period_start', value: (r) => r.periodStart }, { header: 'period_end', value: (r) => r.periodEnd }, { header: 'ring_fenced', value: (r) => r.isRingFenced },
+  { header: 'code', value: (r) => r.code },
+  { header: 'name', value: (r) => r.name, width: 40 },
+  { header: 'purpose', value: (r) => r.purpose, width: 22 },
+  { header: 'period_start', value: (r) => r.periodStart },
+  { header: 'period_end', value: (r) => r.periodEnd },
+  { header: 'ring_fenced', value: (r) => r.isRingFenced },
   { header: 'own_contribution_ratio', value: (r) => r.ownContributionRatio },
-  { header: 'amount_eur', value: (r) => euro(r.amountCents), numberFormat: EURO, width: 16 }, { header: 'reallocated_in_eur', value: (r) => euro(r.reallocatedInCents), numberFormat: EURO },
-  { header: 'reallocated_out_eur', value: (r) => euro(r.reallocatedOutCents), numberFormat: EURO }, { header: 'budget_eur', value: (r) => euro(r.budgetCents), numberFormat: EURO, width: 16 },
-  { header: 'committed_eur', value: (r) => euro(r.committedCents), numberFormat: EURO, width: 16 }, { header: 'paid_eur', value: (r) => euro(r.paidCents), numberFormat: EURO, width: 16 },
+  { header: 'amount_eur', value: (r) => euro(r.amountCents), numberFormat: EURO, width: 16 },
+  { header: 'reallocated_in_eur', value: (r) => euro(r.reallocatedInCents), numberFormat: EURO },
+  { header: 'reallocated_out_eur', value: (r) => euro(r.reallocatedOutCents), numberFormat: EURO },
+  { header: 'budget_eur', value: (r) => euro(r.budgetCents), numberFormat: EURO, width: 16 },
+  { header: 'committed_eur', value: (r) => euro(r.committedCents), numberFormat: EURO, width: 16 },
+  { header: 'paid_eur', value: (r) => euro(r.paidCents), numberFormat: EURO, width: 16 },
   { header: 'remaining_eur', value: (r) => euro(r.remainingCents), numberFormat: EURO, width: 16 },
 ];
 type CommitmentOut = ReturnType<typeof presentCommitment>;
 const commitmentColumns: SheetColumn<CommitmentOut>[] = [
-  { header: 'line', value: (r) => r.lineCode }, { header: 'project', value: (r) => r.projectCode }, { header: 'base_operations', value: (r) => r.baseOperationLabel, width: 24 },
-  { header: 'decided_on', value: (r) => r.decidedOn }, { header: 'amount_eur', value: (r) => euro(r.amountCents), numberFormat: EURO, width: 16 },
-  { header: 'cofunding_eur', value: (r) => euro(r.cofundingCents), numberFormat: EURO, width: 16 }, { header: 'planned_eur', value: (r) => euro(r.plannedCents), numberFormat: EURO, width: 16 },
-  { header: 'paid_eur', value: (r) => euro(r.paidCents), numberFormat: EURO, width: 16 }, { header: 'de_minimis_override', value: (r) => r.deMinimisOverride, width: 30 },
+  { header: 'line', value: (r) => r.lineCode },
+  { header: 'project', value: (r) => r.projectCode },
+  { header: 'base_operations', value: (r) => r.baseOperationLabel, width: 24 },
+  { header: 'decided_on', value: (r) => r.decidedOn },
+  { header: 'amount_eur', value: (r) => euro(r.amountCents), numberFormat: EURO, width: 16 },
+  { header: 'cofunding_eur', value: (r) => euro(r.cofundingCents), numberFormat: EURO, width: 16 },
+  { header: 'planned_eur', value: (r) => euro(r.plannedCents), numberFormat: EURO, width: 16 },
+  { header: 'paid_eur', value: (r) => euro(r.paidCents), numberFormat: EURO, width: 16 },
+  { header: 'de_minimis_override', value: (r) => r.deMinimisOverride, width: 30 },
 ];
 type PaymentOut = ReturnType<typeof presentPayment>;
 export const paymentColumns: SheetColumn<PaymentOut>[] = [
-  { header: 'line', value: (r) => r.lineCode }, { header: 'project', value: (r) => r.projectCode }, { header: 'tranche', value: (r) => r.tranche },
-  { header: 'amount_eur', value: (r) => euro(r.amountCents), numberFormat: EURO, width: 16 }, { header: 'condition', value: (r) => r.condition.kind },
-  { header: 'condition_title', value: (r) => r.condition.title, width: 30 }, { header: 'condition_status', value: (r) => r.condition.status },
-  { header: 'planned_on', value: (r) => r.plannedOn }, { header: 'status', value: (r) => r.status }, { header: 'released_at', value: (r) => r.releasedAt, width: 26 },
+  { header: 'line', value: (r) => r.lineCode },
+  { header: 'project', value: (r) => r.projectCode },
+  { header: 'tranche', value: (r) => r.tranche },
+  { header: 'amount_eur', value: (r) => euro(r.amountCents), numberFormat: EURO, width: 16 },
+  { header: 'condition', value: (r) => r.condition.kind },
+  { header: 'condition_title', value: (r) => r.condition.title, width: 30 },
+  { header: 'condition_status', value: (r) => r.condition.status },
+  { header: 'planned_on', value: (r) => r.plannedOn },
+  { header: 'status', value: (r) => r.status },
+  { header: 'released_at', value: (r) => r.releasedAt, width: 26 },
 ];
 type BaseOut = ReturnType<typeof presentBaseOperation>;
 const baseColumns: SheetColumn<BaseOut>[] = [
-  { header: 'cluster', value: (r) => r.clusterName, width: 30 }, { header: 'year', value: (r) => r.year }, { header: 'line', value: (r) => r.lineCode },
-  { header: 'subsidy_eur', value: (r) => euro(r.subsidyCents), numberFormat: EURO, width: 16 }, { header: 'own_contribution_ratio', value: (r) => r.ownContributionRatio },
-  { header: 'required_own_contribution_eur', value: (r) => euro(r.requiredOwnContributionCents), numberFormat: EURO, width: 18 },
+  { header: 'cluster', value: (r) => r.clusterName, width: 30 },
+  { header: 'year', value: (r) => r.year },
+  { header: 'line', value: (r) => r.lineCode },
+  { header: 'subsidy_eur', value: (r) => euro(r.subsidyCents), numberFormat: EURO, width: 16 },
+  { header: 'own_contribution_ratio', value: (r) => r.ownContributionRatio },
+  {
+    header: 'required_own_contribution_eur',
+    value: (r) => euro(r.requiredOwnContributionCents),
+    numberFormat: EURO,
+    width: 18,
+  },
   { header: 'reported_costs_eur', value: (r) => euro(r.reportedCostsCents), numberFormat: EURO, width: 16 },
-  { header: 'reported_own_contribution_eur', value: (r) => euro(r.reportedOwnContributionCents), numberFormat: EURO, width: 18 },
-  { header: 'meets_own_contribution', value: (r) => r.meetsOwnContribution }, { header: 'paid_eur', value: (r) => euro(r.paidCents), numberFormat: EURO, width: 16 },
+  {
+    header: 'reported_own_contribution_eur',
+    value: (r) => euro(r.reportedOwnContributionCents),
+    numberFormat: EURO,
+    width: 18,
+  },
+  { header: 'meets_own_contribution', value: (r) => r.meetsOwnContribution },
+  { header: 'paid_eur', value: (r) => euro(r.paidCents), numberFormat: EURO, width: 16 },
 ];
 type ReallocationOut = z.infer<typeof ReallocationSchema>;
 const reallocationColumns: SheetColumn<ReallocationOut>[] = [
-  { header: 'from_line', value: (r) => r.fromLineCode }, { header: 'to_line', value: (r) => r.toLineCode }, { header: 'amount_eur', value: (r) => euro(r.amountCents), numberFormat: EURO, width: 16 },
-  { header: 'motivation', value: (r) => r.motivation, width: 50 }, { header: 'decided_by', value: (r) => r.decidedBy, width: 24 }, { header: 'decided_at', value: (r) => r.decidedAt, width: 26 },
+  { header: 'from_line', value: (r) => r.fromLineCode },
+  { header: 'to_line', value: (r) => r.toLineCode },
+  { header: 'amount_eur', value: (r) => euro(r.amountCents), numberFormat: EURO, width: 16 },
+  { header: 'motivation', value: (r) => r.motivation, width: 50 },
+  { header: 'decided_by', value: (r) => r.decidedBy, width: 24 },
+  { header: 'decided_at', value: (r) => r.decidedAt, width: 26 },
 ];
-const ReportListSchema = ReportSchema.extend({ projectId: z.string().nullable(), projectCode: z.string().nullable(), baseOperationId: z.string().nullable(), baseOperationLabel: z.string().nullable() });
+const ReportListSchema = ReportSchema.extend({
+  projectId: z.string().nullable(),
+  projectCode: z.string().nullable(),
+  baseOperationId: z.string().nullable(),
+  baseOperationLabel: z.string().nullable(),
+});
 type ReportOut = z.infer<typeof ReportListSchema>;
 const reportColumns: SheetColumn<ReportOut>[] = [
-  { header: 'project', value: (r) => r.projectCode }, { header: 'base_operations', value: (r) => r.baseOperationLabel, width: 22 }, { header: 'kind', value: (r) => r.kind },
-  { header: 'title', value: (r) => r.title, width: 36 }, { header: 'reported_costs_eur', value: (r) => euro(r.reportedCostsCents), numberFormat: EURO, width: 16 },
-  { header: 'reported_own_contribution_eur', value: (r) => euro(r.reportedOwnContributionCents), numberFormat: EURO, width: 18 },
-  { header: 'submitted_at', value: (r) => r.submittedAt, width: 26 }, { header: 'status', value: (r) => r.status }, { header: 'decision_comment', value: (r) => r.decisionComment, width: 36 },
+  { header: 'project', value: (r) => r.projectCode },
+  { header: 'base_operations', value: (r) => r.baseOperationLabel, width: 22 },
+  { header: 'kind', value: (r) => r.kind },
+  { header: 'title', value: (r) => r.title, width: 36 },
+  { header: 'reported_costs_eur', value: (r) => euro(r.reportedCostsCents), numberFormat: EURO, width: 16 },
+  {
+    header: 'reported_own_contribution_eur',
+    value: (r) => euro(r.reportedOwnContributionCents),
+    numberFormat: EURO,
+    width: 18,
+  },
+  { header: 'submitted_at', value: (r) => r.submittedAt, width: 26 },
+  { header: 'status', value: (r) => r.status },
+  { header: 'decision_comment', value: (r) => r.decisionComment, width: 36 },
 ];
 
 export default async function fundingRoutes(app: FastifyInstance): Promise<void> {
@@ -110,13 +203,23 @@ export default async function fundingRoutes(app: FastifyInstance): Promise<void>
   };
   const loadBaseOperations = async (request: Parameters<typeof contextOf>[0]) => {
     const ctx = contextOf(request);
-    return (await baseOperationsQuery(ctx.db, actorOf(ctx)).orderBy('b.year').orderBy('cl.name').execute()).map(presentBaseOperation);
+    return (
+      await baseOperationsQuery(ctx.db, actorOf(ctx)).orderBy('b.year').orderBy('cl.name').execute()
+    ).map(presentBaseOperation);
   };
   const loadReallocations = async (request: Parameters<typeof contextOf>[0]) =>
-    (await findReallocations(contextOf(request).db)).map((x) => ({ id: x.id, fromLineCode: x.from_code, toLineCode: x.to_code, amountCents: Number(x.amount_cents), motivation: x.motivation, decidedBy: x.decided_by_name, decidedAt: new Date(x.decided_at).toISOString() }));
+    (await findReallocations(contextOf(request).db)).map((x) => ({
+      id: x.id,
+      fromLineCode: x.from_code,
+      toLineCode: x.to_code,
+      amountCents: Number(x.amount_cents),
+      motivation: x.motivation,
+      decidedBy: x.decided_by_name,
+      decidedAt: new Date(x.decided_at).toISOString(),
+    }));
   const loadReports = async (request: Parameters<typeof contextOf>[0]) => {
-    const rows = await contextOf(request).db
-      .selectFrom('funding_reports as r')
+    const rows = await contextOf(request)
+      .db.selectFrom('funding_reports as r')
       .leftJoin('projects as p', 'p.id', 'r.project_id')
       .leftJoin('base_operation_grants as b', 'b.id', 'r.base_operation_id')
       .leftJoin('clusters as c', 'c.id', 'b.cluster_id')
@@ -124,95 +227,436 @@ export default async function fundingRoutes(app: FastifyInstance): Promise<void>
       .select(['p.code as project_code', 'c.short_name as base_cluster', 'b.year as base_year'])
       .orderBy('r.submitted_at', 'desc')
       .execute();
-    return rows.map((x) => ({ ...presentReport(x), projectId: x.project_id, projectCode: x.project_code, baseOperationId: x.base_operation_id, baseOperationLabel: x.base_cluster ? `${x.base_cluster} ${x.base_year}` : null }));
+    return rows.map((x) => ({
+      ...presentReport(x),
+      projectId: x.project_id,
+      projectCode: x.project_code,
+      baseOperationId: x.base_operation_id,
+      baseOperationLabel: x.base_cluster ? `${x.base_cluster} ${x.base_year}` : null,
+    }));
   };
 
-  r.get('/api/funding/dashboard', { config: { access: READERS }, schema: { tags, summary: 'Budget dashboard per line, cluster and year', response: { 200: envelope(DashboardSchema) } } }, async (request) => {
-    return ok(await computeDashboard(contextOf(request).db));
-  });
+  r.get(
+    '/api/funding/dashboard',
+    {
+      config: { access: READERS },
+      schema: {
+        tags,
+        summary: 'Budget dashboard per line, cluster and year',
+        response: { 200: envelope(DashboardSchema) },
+      },
+    },
+    async (request) => {
+      return ok(await computeDashboard(contextOf(request).db));
+    },
+  );
 
-  r.get('/api/funding/dashboard.xlsx', { config: { access: READERS }, schema: { tags, summary: 'Dashboard table as XLSX', querystring: DashboardXlsxQuery } }, async (request, reply) => {
-    const dashboard = await computeDashboard(contextOf(request).db);
-    const view = request.query.view;
-    const body = view === 'line'
-      ? await buildXlsx('Per lijn', [{ header: 'line', value: (x: (typeof dashboard.byLine)[number]) => x.code }, { header: 'name', value: (x) => x.name, width: 40 }, { header: 'purpose', value: (x) => x.purpose }, { header: 'year', value: (x) => x.year }, ...figureColumns<(typeof dashboard.byLine)[number]>()], dashboard.byLine)
-      : view === 'cluster'
-        ? await buildXlsx('Per cluster', [{ header: 'cluster', value: (x: (typeof dashboard.byCluster)[number]) => x.clusterName || '(alle clusters)', width: 24 }, ...figureColumns<(typeof dashboard.byCluster)[number]>()], dashboard.byCluster)
-        : await buildXlsx('Per jaar', [{ header: 'year', value: (x: (typeof dashboard.byYear)[number]) => x.year }, ...figureColumns<(typeof dashboard.byYear)[number]>()], dashboard.byYear);
-    return sendDownload(reply, `speerpunt-budget-per-${view}.xlsx`, XLSX_TYPE, body);
-  });
+  r.get(
+    '/api/funding/dashboard.xlsx',
+    {
+      config: { access: READERS },
+      schema: { tags, summary: 'Dashboard table as XLSX', querystring: DashboardXlsxQuery },
+    },
+    async (request, reply) => {
+      const dashboard = await computeDashboard(contextOf(request).db);
+      const view = request.query.view;
+      const body =
+        view === 'line'
+          ? await buildXlsx(
+              'Per lijn',
+              [
+                { header: 'line', value: (x: (typeof dashboard.byLine)[number]) => x.code },
+                { header: 'name', value: (x) => x.name, width: 40 },
+                { header: 'purpose', value: (x) => x.purpose },
+                { header: 'year', value: (x) => x.year },
+                ...figureColumns<(typeof dashboard.byLine)[number]>(),
+              ],
+              dashboard.byLine,
+            )
+          : view === 'cluster'
+            ? await buildXlsx(
+                'Per cluster',
+                [
+                  {
+                    header: 'cluster',
+                    value: (x: (typeof dashboard.byCluster)[number]) => x.clusterName || '(alle clusters)',
+                    width: 24,
+                  },
+                  ...figureColumns<(typeof dashboard.byCluster)[number]>(),
+                ],
+                dashboard.byCluster,
+              )
+            : await buildXlsx(
+                'Per jaar',
+                [
+                  { header: 'year', value: (x: (typeof dashboard.byYear)[number]) => x.year },
+                  ...figureColumns<(typeof dashboard.byYear)[number]>(),
+                ],
+                dashboard.byYear,
+              );
+      return sendDownload(reply, `speerpunt-budget-per-${view}.xlsx`, XLSX_TYPE, body);
+    },
+  );
 
-  r.get('/api/funding/lines', { config: { access: READERS }, schema: { tags, summary: 'Funding lines with their totals', response: { 200: envelope(z.array(LineSchema)) } } }, async (request) => {
-    return ok(await loadLines(request), { create: fundingPolicy.manages(actorOf(contextOf(request))), reallocate: fundingPolicy.manages(actorOf(contextOf(request))) });
-  });
-  r.get('/api/funding/lines.xlsx', { config: { access: READERS }, schema: { tags, summary: 'Funding lines as XLSX' } }, async (request, reply) => {
-    return sendDownload(reply, 'speerpunt-financieringslijnen.xlsx', XLSX_TYPE, await buildXlsx('Lijnen', lineColumns, await loadLines(request)));
-  });
-  r.get('/api/funding/lines/:id', { config: { access: READERS }, schema: { tags, summary: 'One funding line with its commitments and payments', params: IdParams, response: { 200: envelope(z.object({ line: LineSchema, commitments: z.array(CommitmentSchema), payments: z.array(PaymentSchema) })) } } }, async (request) => {
-    const db = contextOf(request).db;
-    const line = await findLineById(db, request.params.id);
-    if (!line) throw new AppError('NOT_FOUND');
-    const totals = await findLineTotals(db, line.id);
-    return ok({ line: presentLine(line, totals.get(line.id)), commitments: await loadCommitments(request, line.id), payments: await loadPayments(request, line.id) }, { commit: fundingPolicy.manages(actorOf(contextOf(request))) });
-  });
-  r.post('/api/funding/lines', { config: { access: OFFICER }, schema: { tags, summary: 'Open a funding line', body: CreateLineBody, response: { 201: envelope(LineSchema) } } }, async (request, reply) => {
-    const ctx = contextOf(request);
-    const line = await createFundingLine(ctx, request.body);
-    return reply.status(201).send(ok(presentLine(line, (await findLineTotals(ctx.db, line.id)).get(line.id))));
-  });
+  r.get(
+    '/api/funding/lines',
+    {
+      config: { access: READERS },
+      schema: {
+        tags,
+        summary: 'Funding lines with their totals',
+        response: { 200: envelope(z.array(LineSchema)) },
+      },
+    },
+    async (request) => {
+      return ok(await loadLines(request), {
+        create: fundingPolicy.manages(actorOf(contextOf(request))),
+        reallocate: fundingPolicy.manages(actorOf(contextOf(request))),
+      });
+    },
+  );
+  r.get(
+    '/api/funding/lines.xlsx',
+    { config: { access: READERS }, schema: { tags, summary: 'Funding lines as XLSX' } },
+    async (request, reply) => {
+      return sendDownload(
+        reply,
+        'speerpunt-financieringslijnen.xlsx',
+        XLSX_TYPE,
+        await buildXlsx('Lijnen', lineColumns, await loadLines(request)),
+      );
+    },
+  );
+  r.get(
+    '/api/funding/lines/:id',
+    {
+      config: { access: READERS },
+      schema: {
+        tags,
+        summary: 'One funding line with its commitments and payments',
+        params: IdParams,
+        response: {
+          200: envelope(
+            z.object({
+              line: LineSchema,
+              commitments: z.array(CommitmentSchema),
+              payments: z.array(PaymentSchema),
+            }),
+          ),
+        },
+      },
+    },
+    async (request) => {
+      const db = contextOf(request).db;
+      const line = await findLineById(db, request.params.id);
+      if (!line) throw new AppError('NOT_FOUND');
+      const totals = await findLineTotals(db, line.id);
+      return ok(
+        {
+          line: presentLine(line, totals.get(line.id)),
+          commitments: await loadCommitments(request, line.id),
+          payments: await loadPayments(request, line.id),
+        },
+        { commit: fundingPolicy.manages(actorOf(contextOf(request))) },
+      );
+    },
+  );
+  r.post(
+    '/api/funding/lines',
+    {
+      config: { access: OFFICER },
+      schema: {
+        tags,
+        summary: 'Open a funding line',
+        body: CreateLineBody,
+        response: { 201: envelope(LineSchema) },
+      },
+    },
+    async (request, reply) => {
+      const ctx = contextOf(request);
+      const line = await createFundingLine(ctx, request.body);
+      return reply
+        .status(201)
+        .send(ok(presentLine(line, (await findLineTotals(ctx.db, line.id)).get(line.id))));
+    },
+  );
 
-  r.get('/api/funding/reallocations', { config: { access: READERS }, schema: { tags, summary: 'Reallocations between lines', response: { 200: envelope(z.array(ReallocationSchema)) } } }, async (request) => ok(await loadReallocations(request)));
-  r.get('/api/funding/reallocations.xlsx', { config: { access: READERS }, schema: { tags, summary: 'Reallocations as XLSX' } }, async (request, reply) => {
-    return sendDownload(reply, 'speerpunt-herverdelingen.xlsx', XLSX_TYPE, await buildXlsx('Herverdelingen', reallocationColumns, await loadReallocations(request)));
-  });
-  r.post('/api/funding/reallocations', { config: { access: OFFICER }, schema: { tags, summary: 'Move money between lines (motivated, audited)', body: ReallocateBody, response: { 201: envelope(z.object({ id: z.string() })) } } }, async (request, reply) => {
-    return reply.status(201).send(ok(await reallocateFunds(contextOf(request), request.body)));
-  });
+  r.get(
+    '/api/funding/reallocations',
+    {
+      config: { access: READERS },
+      schema: {
+        tags,
+        summary: 'Reallocations between lines',
+        response: { 200: envelope(z.array(ReallocationSchema)) },
+      },
+    },
+    async (request) => ok(await loadReallocations(request)),
+  );
+  r.get(
+    '/api/funding/reallocations.xlsx',
+    { config: { access: READERS }, schema: { tags, summary: 'Reallocations as XLSX' } },
+    async (request, reply) => {
+      return sendDownload(
+        reply,
+        'speerpunt-herverdelingen.xlsx',
+        XLSX_TYPE,
+        await buildXlsx('Herverdelingen', reallocationColumns, await loadReallocations(request)),
+      );
+    },
+  );
+  r.post(
+    '/api/funding/reallocations',
+    {
+      config: { access: OFFICER },
+      schema: {
+        tags,
+        summary: 'Move money between lines (motivated, audited)',
+        body: ReallocateBody,
+        response: { 201: envelope(z.object({ id: z.string() })) },
+      },
+    },
+    async (request, reply) => {
+      return reply.status(201).send(ok(await reallocateFunds(contextOf(request), request.body)));
+    },
+  );
 
-  r.get('/api/funding/base-operations', { config: { access: READERS_AND_MANAGERS }, schema: { tags, summary: 'Base funding per cluster and year', response: { 200: envelope(z.array(BaseOperationSchema)) } } }, async (request) => {
-    const actor = actorOf(contextOf(request));
-    return ok(await loadBaseOperations(request), { create: fundingPolicy.manages(actor), report: actor.role === 'officer' || actor.role === 'manager' });
-  });
-  r.get('/api/funding/base-operations.xlsx', { config: { access: READERS_AND_MANAGERS }, schema: { tags, summary: 'Base funding as XLSX' } }, async (request, reply) => {
-    return sendDownload(reply, 'speerpunt-basiswerking.xlsx', XLSX_TYPE, await buildXlsx('Basiswerking', baseColumns, await loadBaseOperations(request)));
-  });
-  r.post('/api/funding/base-operations', { config: { access: OFFICER }, schema: { tags, summary: 'Grant base funding for a cluster and year (commits it on the line)', body: BaseOperationsBody, response: { 201: envelope(z.object({ id: z.string(), commitmentId: z.string() })) } } }, async (request, reply) => {
-    return reply.status(201).send(ok(await grantBaseOperations(contextOf(request), request.body)));
-  });
-  r.post('/api/funding/base-operations/:id/reports', { config: { access: OFFICER_AND_MANAGERS }, schema: { tags, summary: 'Submit a costs report for a year of base funding', params: IdParams, body: CostsReportBody, response: { 201: envelope(z.object({ id: z.string() })) } } }, async (request, reply) => {
-    return reply.status(201).send(ok(await submitReport(contextOf(request), { baseOperationId: request.params.id, kind: 'costs', ...request.body })));
-  });
+  r.get(
+    '/api/funding/base-operations',
+    {
+      config: { access: READERS_AND_MANAGERS },
+      schema: {
+        tags,
+        summary: 'Base funding per cluster and year',
+        response: { 200: envelope(z.array(BaseOperationSchema)) },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(contextOf(request));
+      return ok(await loadBaseOperations(request), {
+        create: fundingPolicy.manages(actor),
+        report: actor.role === 'officer' || actor.role === 'manager',
+      });
+    },
+  );
+  r.get(
+    '/api/funding/base-operations.xlsx',
+    { config: { access: READERS_AND_MANAGERS }, schema: { tags, summary: 'Base funding as XLSX' } },
+    async (request, reply) => {
+      return sendDownload(
+        reply,
+        'speerpunt-basiswerking.xlsx',
+        XLSX_TYPE,
+        await buildXlsx('Basiswerking', baseColumns, await loadBaseOperations(request)),
+      );
+    },
+  );
+  r.post(
+    '/api/funding/base-operations',
+    {
+      config: { access: OFFICER },
+      schema: {
+        tags,
+        summary: 'Grant base funding for a cluster and year (commits it on the line)',
+        body: BaseOperationsBody,
+        response: { 201: envelope(z.object({ id: z.string(), commitmentId: z.string() })) },
+      },
+    },
+    async (request, reply) => {
+      return reply.status(201).send(ok(await grantBaseOperations(contextOf(request), request.body)));
+    },
+  );
+  r.post(
+    '/api/funding/base-operations/:id/reports',
+    {
+      config: { access: OFFICER_AND_MANAGERS },
+      schema: {
+        tags,
+        summary: 'Submit a costs report for a year of base funding',
+        params: IdParams,
+        body: CostsReportBody,
+        response: { 201: envelope(z.object({ id: z.string() })) },
+      },
+    },
+    async (request, reply) => {
+      return reply
+        .status(201)
+        .send(
+          ok(
+            await submitReport(contextOf(request), {
+              baseOperationId: request.params.id,
+              kind: 'costs',
+              ...request.body,
+            }),
+          ),
+        );
+    },
+  );
 
-  r.get('/api/funding/commitments', { config: { access: READERS }, schema: { tags, summary: 'Commitments', querystring: LineFilter, response: { 200: envelope(z.array(CommitmentSchema)) } } }, async (request) => ok(await loadCommitments(request, request.query.lineId)));
-  r.get('/api/funding/commitments.xlsx', { config: { access: READERS }, schema: { tags, summary: 'Commitments as XLSX', querystring: LineFilter } }, async (request, reply) => {
-    return sendDownload(reply, 'speerpunt-vastleggingen.xlsx', XLSX_TYPE, await buildXlsx('Vastleggingen', commitmentColumns, await loadCommitments(request, request.query.lineId)));
-  });
-  r.get('/api/funding/commitments/preview', { config: { access: OFFICER }, schema: { tags, summary: 'Before committing: remaining money on the line and de minimis headroom', querystring: PreviewQuery, response: { 200: envelope(PreviewSchema) } } }, async (request) => {
-    return ok(await previewCommitment(contextOf(request), request.query));
-  });
-  r.post('/api/funding/commitments', { config: { access: OFFICER }, schema: { tags, summary: "Commit a project's grant on a line", body: CommitBody, response: { 201: envelope(z.object({ id: z.string() })) } } }, async (request, reply) => {
-    return reply.status(201).send(ok(await commitProjectGrant(contextOf(request), request.body)));
-  });
+  r.get(
+    '/api/funding/commitments',
+    {
+      config: { access: READERS },
+      schema: {
+        tags,
+        summary: 'Commitments',
+        querystring: LineFilter,
+        response: { 200: envelope(z.array(CommitmentSchema)) },
+      },
+    },
+    async (request) => ok(await loadCommitments(request, request.query.lineId)),
+  );
+  r.get(
+    '/api/funding/commitments.xlsx',
+    {
+      config: { access: READERS },
+      schema: { tags, summary: 'Commitments as XLSX', querystring: LineFilter },
+    },
+    async (request, reply) => {
+      return sendDownload(
+        reply,
+        'speerpunt-vastleggingen.xlsx',
+        XLSX_TYPE,
+        await buildXlsx(
+          'Vastleggingen',
+          commitmentColumns,
+          await loadCommitments(request, request.query.lineId),
+        ),
+      );
+    },
+  );
+  r.get(
+    '/api/funding/commitments/preview',
+    {
+      config: { access: OFFICER },
+      schema: {
+        tags,
+        summary: 'Before committing: remaining money on the line and de minimis headroom',
+        querystring: PreviewQuery,
+        response: { 200: envelope(PreviewSchema) },
+      },
+    },
+    async (request) => {
+      return ok(await previewCommitment(contextOf(request), request.query));
+    },
+  );
+  r.post(
+    '/api/funding/commitments',
+    {
+      config: { access: OFFICER },
+      schema: {
+        tags,
+        summary: "Commit a project's grant on a line",
+        body: CommitBody,
+        response: { 201: envelope(z.object({ id: z.string() })) },
+      },
+    },
+    async (request, reply) => {
+      return reply.status(201).send(ok(await commitProjectGrant(contextOf(request), request.body)));
+    },
+  );
 
-  r.get('/api/funding/payments', { config: { access: READERS }, schema: { tags, summary: 'Payment tranches', querystring: LineFilter, response: { 200: envelope(z.array(PaymentSchema)) } } }, async (request) => ok(await loadPayments(request, request.query.lineId)));
-  r.get('/api/funding/payments.xlsx', { config: { access: READERS }, schema: { tags, summary: 'Payment tranches as XLSX', querystring: LineFilter } }, async (request, reply) => {
-    return sendDownload(reply, 'speerpunt-betalingen.xlsx', XLSX_TYPE, await buildXlsx('Betalingen', paymentColumns, await loadPayments(request, request.query.lineId)));
-  });
-  r.post('/api/funding/payments', { config: { access: OFFICER }, schema: { tags, summary: 'Plan a payment tranche', body: PlanPaymentBody, response: { 201: envelope(z.object({ id: z.string() })) } } }, async (request, reply) => {
-    return reply.status(201).send(ok(await planPayment(contextOf(request), request.body)));
-  });
-  r.post('/api/funding/payments/:id/release', { config: { access: OFFICER }, schema: { tags, summary: 'Release (pay) a tranche once its milestone or report is accepted', params: IdParams, body: z.strictObject({}).optional(), response: { 200: envelope(z.object({ id: z.string() })) } } }, async (request) => {
-    return ok(await releasePayment(contextOf(request), { paymentId: request.params.id }));
-  });
+  r.get(
+    '/api/funding/payments',
+    {
+      config: { access: READERS },
+      schema: {
+        tags,
+        summary: 'Payment tranches',
+        querystring: LineFilter,
+        response: { 200: envelope(z.array(PaymentSchema)) },
+      },
+    },
+    async (request) => ok(await loadPayments(request, request.query.lineId)),
+  );
+  r.get(
+    '/api/funding/payments.xlsx',
+    {
+      config: { access: READERS },
+      schema: { tags, summary: 'Payment tranches as XLSX', querystring: LineFilter },
+    },
+    async (request, reply) => {
+      return sendDownload(
+        reply,
+        'speerpunt-betalingen.xlsx',
+        XLSX_TYPE,
+        await buildXlsx('Betalingen', paymentColumns, await loadPayments(request, request.query.lineId)),
+      );
+    },
+  );
+  r.post(
+    '/api/funding/payments',
+    {
+      config: { access: OFFICER },
+      schema: {
+        tags,
+        summary: 'Plan a payment tranche',
+        body: PlanPaymentBody,
+        response: { 201: envelope(z.object({ id: z.string() })) },
+      },
+    },
+    async (request, reply) => {
+      return reply.status(201).send(ok(await planPayment(contextOf(request), request.body)));
+    },
+  );
+  r.post(
+    '/api/funding/payments/:id/release',
+    {
+      config: { access: OFFICER },
+      schema: {
+        tags,
+        summary: 'Release (pay) a tranche once its milestone or report is accepted',
+        params: IdParams,
+        body: z.strictObject({}).optional(),
+        response: { 200: envelope(z.object({ id: z.string() })) },
+      },
+    },
+    async (request) => {
+      return ok(await releasePayment(contextOf(request), { paymentId: request.params.id }));
+    },
+  );
 
-  r.get('/api/funding/reports', { config: { access: READERS }, schema: { tags, summary: 'Reports on projects and base funding', response: { 200: envelope(z.array(ReportListSchema)) } } }, async (request) => {
-    return ok(await loadReports(request), { decide: fundingPolicy.manages(actorOf(contextOf(request))) });
-  });
-  r.get('/api/funding/reports.xlsx', { config: { access: READERS }, schema: { tags, summary: 'Reports as XLSX' } }, async (request, reply) => {
-    return sendDownload(reply, 'speerpunt-rapporten.xlsx', XLSX_TYPE, await buildXlsx('Rapporten', reportColumns, await loadReports(request)));
-  });
-  r.post('/api/funding/reports/:id/decision', { config: { access: OFFICER }, schema: { tags, summary: 'Accept or return a report', params: IdParams, body: DecisionBody, response: { 204: z.null() } } }, async (request, reply) => {
-    await decideReport(contextOf(request), { reportId: request.params.id, ...request.body });
-    return reply.status(204).send(null);
-  });
+  r.get(
+    '/api/funding/reports',
+    {
+      config: { access: READERS },
+      schema: {
+        tags,
+        summary: 'Reports on projects and base funding',
+        response: { 200: envelope(z.array(ReportListSchema)) },
+      },
+    },
+    async (request) => {
+      return ok(await loadReports(request), { decide: fundingPolicy.manages(actorOf(contextOf(request))) });
+    },
+  );
+  r.get(
+    '/api/funding/reports.xlsx',
+    { config: { access: READERS }, schema: { tags, summary: 'Reports as XLSX' } },
+    async (request, reply) => {
+      return sendDownload(
+        reply,
+        'speerpunt-rapporten.xlsx',
+        XLSX_TYPE,
+        await buildXlsx('Rapporten', reportColumns, await loadReports(request)),
+      );
+    },
+  );
+  r.post(
+    '/api/funding/reports/:id/decision',
+    {
+      config: { access: OFFICER },
+      schema: {
+        tags,
+        summary: 'Accept or return a report',
+        params: IdParams,
+        body: DecisionBody,
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      await decideReport(contextOf(request), { reportId: request.params.id, ...request.body });
+      return reply.status(204).send(null);
+    },
+  );
 }

@@ -4,10 +4,42 @@ import { z } from 'zod';
 import { allow } from '../../http/access';
 import { envelope, ok } from '../../http/envelope';
 import { actorOf, contextOf } from '../../http/request-context';
-import { buildXlsx, centsToEuroString, sendDownload, XLSX_TYPE, type SheetColumn } from '../../http/spreadsheet';
-import { CreateProjectBody, DecisionBody, DeliverableStatusBody, IdParams, ProjectDetailSchema, ProjectItemBody, ProjectItemParams, ProjectReportBody, ProjectSummarySchema } from './funding.schema';
-import { commitmentsQuery, findDeliverables, findMilestones, findParticipants, findProjects, findProjectThemes, findReports, getVisibleProject, paymentsQuery } from './funding.repository';
-import { presentCommitment, presentMilestone, presentPayment, presentProjectSummary, presentReport } from './funding.presenter';
+import {
+  buildXlsx,
+  centsToEuroString,
+  sendDownload,
+  XLSX_TYPE,
+  type SheetColumn,
+} from '../../http/spreadsheet';
+import {
+  CreateProjectBody,
+  DecisionBody,
+  DeliverableStatusBody,
+  IdParams,
+  ProjectDetailSchema,
+  ProjectItemBody,
+  ProjectItemParams,
+  ProjectReportBody,
+  ProjectSummarySchema,
+} from './funding.schema';
+import {
+  commitmentsQuery,
+  findDeliverables,
+  findMilestones,
+  findParticipants,
+  findProjects,
+  findProjectThemes,
+  findReports,
+  getVisibleProject,
+  paymentsQuery,
+} from './funding.repository';
+import {
+  presentCommitment,
+  presentMilestone,
+  presentPayment,
+  presentProjectSummary,
+  presentReport,
+} from './funding.presenter';
 import { projectAbilities, fundingPolicy } from './funding.policy';
 import { createProject } from './create-project';
 import { addProjectItem } from './add-milestone';
@@ -26,14 +58,23 @@ const euro = (cents: number) => Number(centsToEuroString(cents));
 
 type Summary = ReturnType<typeof presentProjectSummary>;
 const projectColumns: SheetColumn<Summary>[] = [
-  { header: 'code', value: (p) => p.code }, { header: 'title', value: (p) => p.title, width: 50 }, { header: 'kind', value: (p) => p.kind, width: 22 },
-  { header: 'status', value: (p) => p.status }, { header: 'clusters', value: (p) => p.clusterIds.length }, { header: 'starts_on', value: (p) => p.startsOn },
-  { header: 'ends_on', value: (p) => p.endsOn }, { header: 'budget_eur', value: (p) => euro(p.totalBudgetCents), numberFormat: EURO, width: 16 },
-  { header: 'aid_eur', value: (p) => euro(p.aidCents), numberFormat: EURO, width: 16 }, { header: 'committed_eur', value: (p) => euro(p.committedCents), numberFormat: EURO, width: 16 },
-  { header: 'paid_eur', value: (p) => euro(p.paidCents), numberFormat: EURO, width: 16 }, { header: 'aid_regime', value: (p) => p.aidRegime },
+  { header: 'code', value: (p) => p.code },
+  { header: 'title', value: (p) => p.title, width: 50 },
+  { header: 'kind', value: (p) => p.kind, width: 22 },
+  { header: 'status', value: (p) => p.status },
+  { header: 'clusters', value: (p) => p.clusterIds.length },
+  { header: 'starts_on', value: (p) => p.startsOn },
+  { header: 'ends_on', value: (p) => p.endsOn },
+  { header: 'budget_eur', value: (p) => euro(p.totalBudgetCents), numberFormat: EURO, width: 16 },
+  { header: 'aid_eur', value: (p) => euro(p.aidCents), numberFormat: EURO, width: 16 },
+  { header: 'committed_eur', value: (p) => euro(p.committedCents), numberFormat: EURO, width: 16 },
+  { header: 'paid_eur', value: (p) => euro(p.paidCents), numberFormat: EURO, width: 16 },
+  { header: 'aid_regime', value: (p) => p.aidRegime },
 ];
 
-const ExportQuery = z.strictObject({ table: z.enum(['participants', 'milestones', 'deliverables', 'payments', 'reports']) });
+const ExportQuery = z.strictObject({
+  table: z.enum(['participants', 'milestones', 'deliverables', 'payments', 'reports']),
+});
 
 export default async function projectsRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -41,23 +82,45 @@ export default async function projectsRoutes(app: FastifyInstance): Promise<void
   const loadDetail = async (request: Parameters<typeof contextOf>[0], id: string) => {
     const ctx = contextOf(request);
     const project = await getVisibleProject(ctx.db, actorOf(ctx), id);
-    const [participants, themes, milestones, deliverables, reports, commitments, payments] = await Promise.all([
-      findParticipants(ctx.db, project.id),
-      findProjectThemes(ctx.db, project.id),
-      findMilestones(ctx.db, project.id),
-      findDeliverables(ctx.db, project.id),
-      findReports(ctx.db, { projectId: project.id }),
-      commitmentsQuery(ctx.db).where('c.project_id', '=', project.id).execute(),
-      paymentsQuery(ctx.db).where('c.project_id', '=', project.id).orderBy('fp.planned_on').execute(),
-    ]);
+    const [participants, themes, milestones, deliverables, reports, commitments, payments] =
+      await Promise.all([
+        findParticipants(ctx.db, project.id),
+        findProjectThemes(ctx.db, project.id),
+        findMilestones(ctx.db, project.id),
+        findDeliverables(ctx.db, project.id),
+        findReports(ctx.db, { projectId: project.id }),
+        commitmentsQuery(ctx.db).where('c.project_id', '=', project.id).execute(),
+        paymentsQuery(ctx.db).where('c.project_id', '=', project.id).orderBy('fp.planned_on').execute(),
+      ]);
     return {
       project,
       detail: {
         ...presentProjectSummary(project),
-        participants: participants.map((p) => ({ organisationId: p.organisation_id, name: p.name, enterpriseNumber: p.enterprise_number, helix: p.helix, sizeClass: p.size_class, role: p.role, budgetCents: Number(p.budget_cents), aidCents: Number(p.aid_cents) })),
-        themes: themes.map((t) => ({ id: t.id, kind: t.kind, code: t.code, labelNl: t.label_nl, labelEn: t.label_en })),
+        participants: participants.map((p) => ({
+          organisationId: p.organisation_id,
+          name: p.name,
+          enterpriseNumber: p.enterprise_number,
+          helix: p.helix,
+          sizeClass: p.size_class,
+          role: p.role,
+          budgetCents: Number(p.budget_cents),
+          aidCents: Number(p.aid_cents),
+        })),
+        themes: themes.map((t) => ({
+          id: t.id,
+          kind: t.kind,
+          code: t.code,
+          labelNl: t.label_nl,
+          labelEn: t.label_en,
+        })),
         milestones: milestones.map(presentMilestone),
-        deliverables: deliverables.map((d) => ({ id: d.id, title: d.title, dueOn: d.due_on, status: d.status, milestoneId: d.milestone_id })),
+        deliverables: deliverables.map((d) => ({
+          id: d.id,
+          title: d.title,
+          dueOn: d.due_on,
+          status: d.status,
+          milestoneId: d.milestone_id,
+        })),
         reports: reports.map(presentReport),
         commitments: commitments.map(presentCommitment),
         payments: payments.map(presentPayment),
@@ -65,56 +128,267 @@ export default async function projectsRoutes(app: FastifyInstance): Promise<void
     };
   };
 
-  r.get('/api/projects', { config: { access: READERS_AND_MANAGERS }, schema: { tags, summary: 'Projects the viewer may see', response: { 200: envelope(z.array(ProjectSummarySchema)) } } }, async (request) => {
-    const ctx = contextOf(request);
-    return ok((await findProjects(ctx.db, actorOf(ctx))).map(presentProjectSummary), { create: fundingPolicy.manages(actorOf(ctx)) });
-  });
-  r.get('/api/projects.xlsx', { config: { access: READERS_AND_MANAGERS }, schema: { tags, summary: 'Projects as XLSX' } }, async (request, reply) => {
-    const ctx = contextOf(request);
-    const rows = (await findProjects(ctx.db, actorOf(ctx))).map(presentProjectSummary);
-    return sendDownload(reply, 'speerpunt-projecten.xlsx', XLSX_TYPE, await buildXlsx('Projecten', projectColumns, rows));
-  });
-  r.get('/api/projects/:id', { config: { access: READERS_AND_MANAGERS }, schema: { tags, summary: 'A project with participants, milestones, reports and payment status', params: IdParams, response: { 200: envelope(ProjectDetailSchema) } } }, async (request) => {
-    const { project, detail } = await loadDetail(request, request.params.id);
-    return ok(detail, projectAbilities(actorOf(contextOf(request)), project.clusterIds));
-  });
-  r.get('/api/projects/:id/export.xlsx', { config: { access: READERS_AND_MANAGERS }, schema: { tags, summary: "One of a project's tables as XLSX", params: IdParams, querystring: ExportQuery } }, async (request, reply) => {
-    const { detail } = await loadDetail(request, request.params.id);
-    const table = request.query.table;
-    type D = typeof detail;
-    const body = table === 'participants'
-      ? await buildXlsx('Deelnemers', [{ header: 'organisation', value: (p: D['participants'][number]) => p.name, width: 40 }, { header: 'enterprise_number', value: (p) => p.enterpriseNumber, width: 16 }, { header: 'helix', value: (p) => p.helix }, { header: 'size_class', value: (p) => p.sizeClass }, { header: 'role', value: (p) => p.role }, { header: 'budget_eur', value: (p) => euro(p.budgetCents), numberFormat: EURO, width: 16 }, { header: 'aid_eur', value: (p) => euro(p.aidCents), numberFormat: EURO, width: 16 }], detail.participants)
-      : table === 'milestones'
-        ? await buildXlsx('Mijlpalen', [{ header: 'title', value: (m: D['milestones'][number]) => m.title, width: 40 }, { header: 'due_on', value: (m) => m.dueOn }, { header: 'status', value: (m) => m.status }, { header: 'reported_at', value: (m) => m.reportedAt, width: 26 }, { header: 'decided_at', value: (m) => m.decidedAt, width: 26 }, { header: 'comment', value: (m) => m.decisionComment, width: 40 }], detail.milestones)
-        : table === 'deliverables'
-          ? await buildXlsx('Deliverables', [{ header: 'title', value: (d: D['deliverables'][number]) => d.title, width: 40 }, { header: 'due_on', value: (d) => d.dueOn }, { header: 'status', value: (d) => d.status }], detail.deliverables)
-          : table === 'payments'
-            ? await buildXlsx('Betalingen', paymentColumns, detail.payments)
-            : await buildXlsx('Rapporten', [{ header: 'kind', value: (x: D['reports'][number]) => x.kind }, { header: 'title', value: (x) => x.title, width: 40 }, { header: 'submitted_at', value: (x) => x.submittedAt, width: 26 }, { header: 'status', value: (x) => x.status }, { header: 'comment', value: (x) => x.decisionComment, width: 40 }], detail.reports);
-    return sendDownload(reply, `speerpunt-${detail.code}-${table}.xlsx`, XLSX_TYPE, body);
-  });
-  r.post('/api/projects', { config: { access: OFFICER }, schema: { tags, summary: 'Enter a project', body: CreateProjectBody, response: { 201: envelope(z.object({ id: z.string() })) } } }, async (request, reply) => {
-    return reply.status(201).send(ok(await createProject(contextOf(request), request.body)));
-  });
-  r.post('/api/projects/:id/milestones', { config: { access: OFFICER }, schema: { tags, summary: 'Add a milestone', params: IdParams, body: ProjectItemBody, response: { 201: envelope(z.object({ id: z.string() })) } } }, async (request, reply) => {
-    return reply.status(201).send(ok(await addProjectItem(contextOf(request), { projectId: request.params.id, kind: 'milestone', ...request.body })));
-  });
-  r.post('/api/projects/:id/deliverables', { config: { access: OFFICER }, schema: { tags, summary: 'Add a deliverable', params: IdParams, body: ProjectItemBody, response: { 201: envelope(z.object({ id: z.string() })) } } }, async (request, reply) => {
-    return reply.status(201).send(ok(await addProjectItem(contextOf(request), { projectId: request.params.id, kind: 'deliverable', ...request.body })));
-  });
-  r.post('/api/projects/:id/milestones/:itemId/report', { config: { access: OFFICER_AND_MANAGERS }, schema: { tags, summary: 'Report a milestone as reached', params: ProjectItemParams, body: z.strictObject({}).optional(), response: { 204: z.null() } } }, async (request, reply) => {
-    await reportMilestone(contextOf(request), { projectId: request.params.id, milestoneId: request.params.itemId });
-    return reply.status(204).send(null);
-  });
-  r.post('/api/projects/:id/milestones/:itemId/decision', { config: { access: OFFICER }, schema: { tags, summary: 'Accept or return a reported milestone', params: ProjectItemParams, body: DecisionBody, response: { 204: z.null() } } }, async (request, reply) => {
-    await decideMilestone(contextOf(request), { projectId: request.params.id, milestoneId: request.params.itemId, ...request.body });
-    return reply.status(204).send(null);
-  });
-  r.put('/api/projects/:id/deliverables/:itemId/status', { config: { access: OFFICER_AND_MANAGERS }, schema: { tags, summary: 'Mark a deliverable delivered (or accept it)', params: ProjectItemParams, body: DeliverableStatusBody, response: { 204: z.null() } } }, async (request, reply) => {
-    await setDeliverableStatus(contextOf(request), { projectId: request.params.id, deliverableId: request.params.itemId, status: request.body.status });
-    return reply.status(204).send(null);
-  });
-  r.post('/api/projects/:id/reports', { config: { access: OFFICER_AND_MANAGERS }, schema: { tags, summary: 'Submit a progress or final report', params: IdParams, body: ProjectReportBody, response: { 201: envelope(z.object({ id: z.string() })) } } }, async (request, reply) => {
-    return reply.status(201).send(ok(await submitReport(contextOf(request), { projectId: request.params.id, ...request.body })));
-  });
+  r.get(
+    '/api/projects',
+    {
+      config: { access: READERS_AND_MANAGERS },
+      schema: {
+        tags,
+        summary: 'Projects the viewer may see',
+        response: { 200: envelope(z.array(ProjectSummarySchema)) },
+      },
+    },
+    async (request) => {
+      const ctx = contextOf(request);
+      return ok((await findProjects(ctx.db, actorOf(ctx))).map(presentProjectSummary), {
+        create: fundingPolicy.manages(actorOf(ctx)),
+      });
+    },
+  );
+  r.get(
+    '/api/projects.xlsx',
+    { config: { access: READERS_AND_MANAGERS }, schema: { tags, summary: 'Projects as XLSX' } },
+    async (request, reply) => {
+      const ctx = contextOf(request);
+      const rows = (await findProjects(ctx.db, actorOf(ctx))).map(presentProjectSummary);
+      return sendDownload(
+        reply,
+        'speerpunt-projecten.xlsx',
+        XLSX_TYPE,
+        await buildXlsx('Projecten', projectColumns, rows),
+      );
+    },
+  );
+  r.get(
+    '/api/projects/:id',
+    {
+      config: { access: READERS_AND_MANAGERS },
+      schema: {
+        tags,
+        summary: 'A project with participants, milestones, reports and payment status',
+        params: IdParams,
+        response: { 200: envelope(ProjectDetailSchema) },
+      },
+    },
+    async (request) => {
+      const { project, detail } = await loadDetail(request, request.params.id);
+      return ok(detail, projectAbilities(actorOf(contextOf(request)), project.clusterIds));
+    },
+  );
+  r.get(
+    '/api/projects/:id/export.xlsx',
+    {
+      config: { access: READERS_AND_MANAGERS },
+      schema: {
+        tags,
+        summary: "One of a project's tables as XLSX",
+        params: IdParams,
+        querystring: ExportQuery,
+      },
+    },
+    async (request, reply) => {
+      const { detail } = await loadDetail(request, request.params.id);
+      const table = request.query.table;
+      type D = typeof detail;
+      const body =
+        table === 'participants'
+          ? await buildXlsx(
+              'Deelnemers',
+              [
+                { header: 'organisation', value: (p: D['participants'][number]) => p.name, width: 40 },
+                { header: 'enterprise_number', value: (p) => p.enterpriseNumber, width: 16 },
+                { header: 'helix', value: (p) => p.helix },
+                { header: 'size_class', value: (p) => p.sizeClass },
+                { header: 'role', value: (p) => p.role },
+                { header: 'budget_eur', value: (p) => euro(p.budgetCents), numberFormat: EURO, width: 16 },
+                { header: 'aid_eur', value: (p) => euro(p.aidCents), numberFormat: EURO, width: 16 },
+              ],
+              detail.participants,
+            )
+          : table === 'milestones'
+            ? await buildXlsx(
+                'Mijlpalen',
+                [
+                  { header: 'title', value: (m: D['milestones'][number]) => m.title, width: 40 },
+                  { header: 'due_on', value: (m) => m.dueOn },
+                  { header: 'status', value: (m) => m.status },
+                  { header: 'reported_at', value: (m) => m.reportedAt, width: 26 },
+                  { header: 'decided_at', value: (m) => m.decidedAt, width: 26 },
+                  { header: 'comment', value: (m) => m.decisionComment, width: 40 },
+                ],
+                detail.milestones,
+              )
+            : table === 'deliverables'
+              ? await buildXlsx(
+                  'Deliverables',
+                  [
+                    { header: 'title', value: (d: D['deliverables'][number]) => d.title, width: 40 },
+                    { header: 'due_on', value: (d) => d.dueOn },
+                    { header: 'status', value: (d) => d.status },
+                  ],
+                  detail.deliverables,
+                )
+              : table === 'payments'
+                ? await buildXlsx('Betalingen', paymentColumns, detail.payments)
+                : await buildXlsx(
+                    'Rapporten',
+                    [
+                      { header: 'kind', value: (x: D['reports'][number]) => x.kind },
+                      { header: 'title', value: (x) => x.title, width: 40 },
+                      { header: 'submitted_at', value: (x) => x.submittedAt, width: 26 },
+                      { header: 'status', value: (x) => x.status },
+                      { header: 'comment', value: (x) => x.decisionComment, width: 40 },
+                    ],
+                    detail.reports,
+                  );
+      return sendDownload(reply, `speerpunt-${detail.code}-${table}.xlsx`, XLSX_TYPE, body);
+    },
+  );
+  r.post(
+    '/api/projects',
+    {
+      config: { access: OFFICER },
+      schema: {
+        tags,
+        summary: 'Enter a project',
+        body: CreateProjectBody,
+        response: { 201: envelope(z.object({ id: z.string() })) },
+      },
+    },
+    async (request, reply) => {
+      return reply.status(201).send(ok(await createProject(contextOf(request), request.body)));
+    },
+  );
+  r.post(
+    '/api/projects/:id/milestones',
+    {
+      config: { access: OFFICER },
+      schema: {
+        tags,
+        summary: 'Add a milestone',
+        params: IdParams,
+        body: ProjectItemBody,
+        response: { 201: envelope(z.object({ id: z.string() })) },
+      },
+    },
+    async (request, reply) => {
+      return reply
+        .status(201)
+        .send(
+          ok(
+            await addProjectItem(contextOf(request), {
+              projectId: request.params.id,
+              kind: 'milestone',
+              ...request.body,
+            }),
+          ),
+        );
+    },
+  );
+  r.post(
+    '/api/projects/:id/deliverables',
+    {
+      config: { access: OFFICER },
+      schema: {
+        tags,
+        summary: 'Add a deliverable',
+        params: IdParams,
+        body: ProjectItemBody,
+        response: { 201: envelope(z.object({ id: z.string() })) },
+      },
+    },
+    async (request, reply) => {
+      return reply
+        .status(201)
+        .send(
+          ok(
+            await addProjectItem(contextOf(request), {
+              projectId: request.params.id,
+              kind: 'deliverable',
+              ...request.body,
+            }),
+          ),
+        );
+    },
+  );
+  r.post(
+    '/api/projects/:id/milestones/:itemId/report',
+    {
+      config: { access: OFFICER_AND_MANAGERS },
+      schema: {
+        tags,
+        summary: 'Report a milestone as reached',
+        params: ProjectItemParams,
+        body: z.strictObject({}).optional(),
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      await reportMilestone(contextOf(request), {
+        projectId: request.params.id,
+        milestoneId: request.params.itemId,
+      });
+      return reply.status(204).send(null);
+    },
+  );
+  r.post(
+    '/api/projects/:id/milestones/:itemId/decision',
+    {
+      config: { access: OFFICER },
+      schema: {
+        tags,
+        summary: 'Accept or return a reported milestone',
+        params: ProjectItemParams,
+        body: DecisionBody,
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      await decideMilestone(contextOf(request), {
+        projectId: request.params.id,
+        milestoneId: request.params.itemId,
+        ...request.body,
+      });
+      return reply.status(204).send(null);
+    },
+  );
+  r.put(
+    '/api/projects/:id/deliverables/:itemId/status',
+    {
+      config: { access: OFFICER_AND_MANAGERS },
+      schema: {
+        tags,
+        summary: 'Mark a deliverable delivered (or accept it)',
+        params: ProjectItemParams,
+        body: DeliverableStatusBody,
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      await setDeliverableStatus(contextOf(request), {
+        projectId: request.params.id,
+        deliverableId: request.params.itemId,
+        status: request.body.status,
+      });
+      return reply.status(204).send(null);
+    },
+  );
+  r.post(
+    '/api/projects/:id/reports',
+    {
+      config: { access: OFFICER_AND_MANAGERS },
+      schema: {
+        tags,
+        summary: 'Submit a progress or final report',
+        params: IdParams,
+        body: ProjectReportBody,
+        response: { 201: envelope(z.object({ id: z.string() })) },
+      },
+    },
+    async (request, reply) => {
+      return reply
+        .status(201)
+        .send(ok(await submitReport(contextOf(request), { projectId: request.params.id, ...request.body })));
+    },
+  );
 }

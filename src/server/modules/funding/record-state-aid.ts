@@ -22,12 +22,26 @@ export interface RecordStateAidOptions {
  * for de minimis). De minimis aid beyond the undertaking's ceiling is refused unless an
  * authorised officer overrides with a motivation.
  */
-export async function recordStateAid(ctx: StepContext, options: RecordStateAidOptions): Promise<{ id: string }> {
-  const organisation = await ctx.db.selectFrom('organisations').select('id').where('id', '=', options.organisationId).executeTakeFirst();
+export async function recordStateAid(
+  ctx: StepContext,
+  options: RecordStateAidOptions,
+): Promise<{ id: string }> {
+  const organisation = await ctx.db
+    .selectFrom('organisations')
+    .select('id')
+    .where('id', '=', options.organisationId)
+    .executeTakeFirst();
   if (!organisation) throw new AppError('FUNDING_UNKNOWN_REFERENCE');
   return ctx.db.transaction().execute(async (tx) => {
     await lockOrganisations(tx, [options.organisationId]);
-    const checks = options.regime === 'de_minimis' ? await checkDeMinimis(tx, [{ organisationId: options.organisationId, amountCents: options.amountCents }], options.grantedOn) : [];
+    const checks =
+      options.regime === 'de_minimis'
+        ? await checkDeMinimis(
+            tx,
+            [{ organisationId: options.organisationId, amountCents: options.amountCents }],
+            options.grantedOn,
+          )
+        : [];
     const override = options.overrideMotivation?.trim() || undefined;
     assertWithinDeMinimis(checks, override);
     const isOverride = checks.some((c) => c.breaches);
@@ -47,7 +61,17 @@ export async function recordStateAid(ctx: StepContext, options: RecordStateAidOp
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await recordAudit(tx, ctx.auditActor, { action: isOverride ? 'state_aid.recorded_with_override' : 'state_aid.recorded', entityType: 'state_aid_award', entityId: row.id, after: { ...options, headroom: checks } }, ctx.requestId);
+    await recordAudit(
+      tx,
+      ctx.auditActor,
+      {
+        action: isOverride ? 'state_aid.recorded_with_override' : 'state_aid.recorded',
+        entityType: 'state_aid_award',
+        entityId: row.id,
+        after: { ...options, headroom: checks },
+      },
+      ctx.requestId,
+    );
     return row;
   });
 }

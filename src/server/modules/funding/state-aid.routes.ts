@@ -5,9 +5,27 @@ import { allow } from '../../http/access';
 import { envelope, ok } from '../../http/envelope';
 import { actorOf, contextOf } from '../../http/request-context';
 import { AppError } from '../../errors/app-error';
-import { buildXlsx, centsToEuroString, sendDownload, XLSX_TYPE, type SheetColumn } from '../../http/spreadsheet';
-import { AidAwardSchema, DeMinimisSettingsBody, HeadroomQuery, IdParams, OrganisationAidSchema, RecordAidBody } from './funding.schema';
-import { aidAwardsQuery, findDeMinimisAids, findUndertakingIds, getDeMinimisSettings } from './funding.repository';
+import {
+  buildXlsx,
+  centsToEuroString,
+  sendDownload,
+  XLSX_TYPE,
+  type SheetColumn,
+} from '../../http/spreadsheet';
+import {
+  AidAwardSchema,
+  DeMinimisSettingsBody,
+  HeadroomQuery,
+  IdParams,
+  OrganisationAidSchema,
+  RecordAidBody,
+} from './funding.schema';
+import {
+  aidAwardsQuery,
+  findDeMinimisAids,
+  findUndertakingIds,
+  getDeMinimisSettings,
+} from './funding.repository';
 import { presentAidAward } from './funding.presenter';
 import { deMinimisHeadroom } from './funding-rules';
 import { recordStateAid } from './record-state-aid';
@@ -22,46 +40,150 @@ const EURO = '#,##0.00 "€"';
 type Award = ReturnType<typeof presentAidAward>;
 /** The aid export for reporting: one row per aid amount, exact euros. */
 const awardColumns: SheetColumn<Award>[] = [
-  { header: 'organisation', value: (a) => a.organisationName, width: 40 }, { header: 'enterprise_number', value: (a) => a.enterpriseNumber, width: 16 },
-  { header: 'regime', value: (a) => a.regime, width: 16 }, { header: 'legal_basis', value: (a) => a.legalBasis, width: 32 },
-  { header: 'amount_eur', value: (a) => Number(centsToEuroString(a.amountCents)), numberFormat: EURO, width: 16 }, { header: 'amount_cents', value: (a) => a.amountCents, numberFormat: '0', width: 14 },
+  { header: 'organisation', value: (a) => a.organisationName, width: 40 },
+  { header: 'enterprise_number', value: (a) => a.enterpriseNumber, width: 16 },
+  { header: 'regime', value: (a) => a.regime, width: 16 },
+  { header: 'legal_basis', value: (a) => a.legalBasis, width: 32 },
+  {
+    header: 'amount_eur',
+    value: (a) => Number(centsToEuroString(a.amountCents)),
+    numberFormat: EURO,
+    width: 16,
+  },
+  { header: 'amount_cents', value: (a) => a.amountCents, numberFormat: '0', width: 14 },
   { header: 'granted_on', value: (a) => a.grantedOn },
-  { header: 'granting_authority', value: (a) => a.grantedByAuthority, width: 32 }, { header: 'project', value: (a) => a.projectCode },
-  { header: 'description', value: (a) => a.description, width: 40 }, { header: 'override_motivation', value: (a) => a.overrideMotivation, width: 40 },
+  { header: 'granting_authority', value: (a) => a.grantedByAuthority, width: 32 },
+  { header: 'project', value: (a) => a.projectCode },
+  { header: 'description', value: (a) => a.description, width: 40 },
+  { header: 'override_motivation', value: (a) => a.overrideMotivation, width: 40 },
 ];
 
 export default async function stateAidRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const loadAwards = async (request: Parameters<typeof contextOf>[0]) => (await aidAwardsQuery(contextOf(request).db).execute()).map(presentAidAward);
+  const loadAwards = async (request: Parameters<typeof contextOf>[0]) =>
+    (await aidAwardsQuery(contextOf(request).db).execute()).map(presentAidAward);
 
-  r.get('/api/state-aid/awards', { config: { access: READERS }, schema: { tags, summary: 'The state-aid register', response: { 200: envelope(z.array(AidAwardSchema)) } } }, async (request) => {
-    return ok(await loadAwards(request), { create: fundingPolicy.manages(actorOf(contextOf(request))) });
-  });
-  r.get('/api/state-aid/awards.xlsx', { config: { access: READERS }, schema: { tags, summary: 'The state-aid register as XLSX (aid export)' } }, async (request, reply) => {
-    return sendDownload(reply, 'speerpunt-staatssteun.xlsx', XLSX_TYPE, await buildXlsx('Staatssteun', awardColumns, await loadAwards(request)));
-  });
-  r.post('/api/state-aid/awards', { config: { access: OFFICER }, schema: { tags, summary: 'Record aid to an organisation (de minimis checked)', body: RecordAidBody, response: { 201: envelope(z.object({ id: z.string() })) } } }, async (request, reply) => {
-    return reply.status(201).send(ok(await recordStateAid(contextOf(request), request.body)));
-  });
-  r.get('/api/state-aid/organisations/:id', { config: { access: READERS }, schema: { tags, summary: "An organisation's aid register and de minimis headroom", params: IdParams, querystring: HeadroomQuery, response: { 200: envelope(OrganisationAidSchema) } } }, async (request) => {
-    const ctx = contextOf(request);
-    const organisation = await ctx.db.selectFrom('organisations').select(['id', 'name', 'enterprise_number']).where('id', '=', request.params.id).executeTakeFirst();
-    if (!organisation) throw new AppError('NOT_FOUND');
-    const on = request.query.on ?? brusselsDate(ctx.now());
-    const settings = await getDeMinimisSettings(ctx.db);
-    const undertaking = await findUndertakingIds(ctx.db, organisation.id);
-    const headroom = deMinimisHeadroom(await findDeMinimisAids(ctx.db, undertaking), on, settings.ceilingCents, settings.windowYears);
-    const awards = (await aidAwardsQuery(ctx.db).where('a.organisation_id', 'in', undertaking).execute()).map(presentAidAward);
-    return ok({
-      organisation: { id: organisation.id, name: organisation.name, enterpriseNumber: organisation.enterprise_number },
-      awards,
-      deMinimis: { on, ...headroom, undertakingOrganisationIds: undertaking, linkedEnterprisesKnown: undertaking.length > 1 },
-    }, { create: fundingPolicy.manages(actorOf(ctx)) });
-  });
-  r.get('/api/state-aid/settings', { config: { access: READERS }, schema: { tags, summary: 'De minimis ceiling and window', response: { 200: envelope(z.object({ ceilingCents: z.number(), windowYears: z.number() })) } } }, async (request) => {
-    return ok(await getDeMinimisSettings(contextOf(request).db), { edit: actorOf(contextOf(request)).role === 'admin' });
-  });
-  r.put('/api/state-aid/settings', { config: { access: allow('admin') }, schema: { tags, summary: 'Set the de minimis ceiling and window', body: DeMinimisSettingsBody, response: { 200: envelope(z.object({ ceilingCents: z.number(), windowYears: z.number() })) } } }, async (request) => {
-    return ok(await setDeMinimisSettings(contextOf(request), request.body));
-  });
+  r.get(
+    '/api/state-aid/awards',
+    {
+      config: { access: READERS },
+      schema: {
+        tags,
+        summary: 'The state-aid register',
+        response: { 200: envelope(z.array(AidAwardSchema)) },
+      },
+    },
+    async (request) => {
+      return ok(await loadAwards(request), { create: fundingPolicy.manages(actorOf(contextOf(request))) });
+    },
+  );
+  r.get(
+    '/api/state-aid/awards.xlsx',
+    { config: { access: READERS }, schema: { tags, summary: 'The state-aid register as XLSX (aid export)' } },
+    async (request, reply) => {
+      return sendDownload(
+        reply,
+        'speerpunt-staatssteun.xlsx',
+        XLSX_TYPE,
+        await buildXlsx('Staatssteun', awardColumns, await loadAwards(request)),
+      );
+    },
+  );
+  r.post(
+    '/api/state-aid/awards',
+    {
+      config: { access: OFFICER },
+      schema: {
+        tags,
+        summary: 'Record aid to an organisation (de minimis checked)',
+        body: RecordAidBody,
+        response: { 201: envelope(z.object({ id: z.string() })) },
+      },
+    },
+    async (request, reply) => {
+      return reply.status(201).send(ok(await recordStateAid(contextOf(request), request.body)));
+    },
+  );
+  r.get(
+    '/api/state-aid/organisations/:id',
+    {
+      config: { access: READERS },
+      schema: {
+        tags,
+        summary: "An organisation's aid register and de minimis headroom",
+        params: IdParams,
+        querystring: HeadroomQuery,
+        response: { 200: envelope(OrganisationAidSchema) },
+      },
+    },
+    async (request) => {
+      const ctx = contextOf(request);
+      const organisation = await ctx.db
+        .selectFrom('organisations')
+        .select(['id', 'name', 'enterprise_number'])
+        .where('id', '=', request.params.id)
+        .executeTakeFirst();
+      if (!organisation) throw new AppError('NOT_FOUND');
+      const on = request.query.on ?? brusselsDate(ctx.now());
+      const settings = await getDeMinimisSettings(ctx.db);
+      const undertaking = await findUndertakingIds(ctx.db, organisation.id);
+      const headroom = deMinimisHeadroom(
+        await findDeMinimisAids(ctx.db, undertaking),
+        on,
+        settings.ceilingCents,
+        settings.windowYears,
+      );
+      const awards = (
+        await aidAwardsQuery(ctx.db).where('a.organisation_id', 'in', undertaking).execute()
+      ).map(presentAidAward);
+      return ok(
+        {
+          organisation: {
+            id: organisation.id,
+            name: organisation.name,
+            enterpriseNumber: organisation.enterprise_number,
+          },
+          awards,
+          deMinimis: {
+            on,
+            ...headroom,
+            undertakingOrganisationIds: undertaking,
+            linkedEnterprisesKnown: undertaking.length > 1,
+          },
+        },
+        { create: fundingPolicy.manages(actorOf(ctx)) },
+      );
+    },
+  );
+  r.get(
+    '/api/state-aid/settings',
+    {
+      config: { access: READERS },
+      schema: {
+        tags,
+        summary: 'De minimis ceiling and window',
+        response: { 200: envelope(z.object({ ceilingCents: z.number(), windowYears: z.number() })) },
+      },
+    },
+    async (request) => {
+      return ok(await getDeMinimisSettings(contextOf(request).db), {
+        edit: actorOf(contextOf(request)).role === 'admin',
+      });
+    },
+  );
+  r.put(
+    '/api/state-aid/settings',
+    {
+      config: { access: allow('admin') },
+      schema: {
+        tags,
+        summary: 'Set the de minimis ceiling and window',
+        body: DeMinimisSettingsBody,
+        response: { 200: envelope(z.object({ ceilingCents: z.number(), windowYears: z.number() })) },
+      },
+    },
+    async (request) => {
+      return ok(await setDeMinimisSettings(contextOf(request), request.body));
+    },
+  );
 }

@@ -21,15 +21,23 @@ export interface SubmitReportOptions {
  */
 export async function submitReport(ctx: StepContext, options: SubmitReportOptions): Promise<{ id: string }> {
   const isCosts = options.kind === 'costs';
-  const hasFigures = options.reportedCostsCents !== undefined && options.reportedOwnContributionCents !== undefined;
-  if (isCosts !== Boolean(options.baseOperationId) || isCosts !== hasFigures || (!isCosts && (options.reportedCostsCents !== undefined || options.reportedOwnContributionCents !== undefined))) {
+  const hasFigures =
+    options.reportedCostsCents !== undefined && options.reportedOwnContributionCents !== undefined;
+  if (
+    isCosts !== Boolean(options.baseOperationId) ||
+    isCosts !== hasFigures ||
+    (!isCosts &&
+      (options.reportedCostsCents !== undefined || options.reportedOwnContributionCents !== undefined))
+  ) {
     throw new AppError('REPORT_FIELDS_MISMATCH');
   }
   let clusterIds: string[];
   if (options.projectId) {
     clusterIds = (await getVisibleProject(ctx.db, ctx.actor, options.projectId)).clusterIds;
   } else {
-    const grant = await baseOperationsQuery(ctx.db, ctx.actor).where('b.id', '=', options.baseOperationId ?? '').executeTakeFirst();
+    const grant = await baseOperationsQuery(ctx.db, ctx.actor)
+      .where('b.id', '=', options.baseOperationId ?? '')
+      .executeTakeFirst();
     if (!grant) throw new AppError('NOT_FOUND');
     clusterIds = [grant.cluster_id];
   }
@@ -50,7 +58,12 @@ export async function submitReport(ctx: StepContext, options: SubmitReportOption
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await recordAudit(tx, ctx.auditActor, { action: 'report.submitted', entityType: 'funding_report', entityId: row.id, after: options }, ctx.requestId);
+    await recordAudit(
+      tx,
+      ctx.auditActor,
+      { action: 'report.submitted', entityType: 'funding_report', entityId: row.id, after: options },
+      ctx.requestId,
+    );
     return row;
   });
 }

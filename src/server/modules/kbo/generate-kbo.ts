@@ -21,22 +21,102 @@ export interface GenerateKboOptions {
 }
 
 export const NACE_2008: [string, string][] = [
-  ['01110', 'Teelt van granen'], ['10110', 'Verwerking en conservering van vlees'], ['10710', 'Vervaardiging van brood'], ['20130', 'Vervaardiging van andere anorganische chemische basisproducten'],
-  ['20160', 'Vervaardiging van kunststof in primaire vorm'], ['22220', 'Vervaardiging van verpakkingsmiddelen van kunststof'], ['25110', 'Vervaardiging van metalen constructiewerken'], ['26110', 'Vervaardiging van elektronische componenten'],
-  ['28290', 'Vervaardiging van andere machines voor algemeen gebruik'], ['32500', 'Vervaardiging van medische en tandheelkundige instrumenten'], ['35110', 'Productie van elektriciteit'], ['38320', 'Terugwinning van gesorteerd afval'],
-  ['41201', 'Algemene bouw van residentiële gebouwen'], ['43211', 'Elektrotechnische installatiewerken'], ['46190', 'Handelsbemiddeling in goederen'], ['46900', 'Niet-gespecialiseerde groothandel'],
-  ['47111', 'Detailhandel in voedingsmiddelen'], ['49410', 'Goederenvervoer over de weg'], ['50200', 'Zee- en kustvaart goederenvervoer'], ['52100', 'Opslag'],
-  ['52290', 'Expediteurs en andere vervoersondersteunende activiteiten'], ['56101', 'Eetgelegenheden met volledige bediening'], ['62010', 'Ontwerpen en programmeren van computerprogramma’s'], ['62020', 'Computerconsultancy'],
-  ['63110', 'Gegevensverwerking en webhosting'], ['64200', 'Holdings'], ['68201', 'Verhuur van residentieel onroerend goed'], ['70220', 'Advies op het gebied van bedrijfsbeheer'],
-  ['71121', 'Ingenieurs en aanverwante technische adviseurs'], ['72190', 'Speur- en ontwikkelingswerk op het gebied van andere natuurwetenschappen'], ['72110', 'Speur- en ontwikkelingswerk op het gebied van biotechnologie'], ['73110', 'Reclamebureaus'],
-  ['85421', 'Universitair onderwijs'], ['86210', 'Huisartspraktijken'], ['86909', 'Andere menselijke gezondheidszorg'], ['88101', 'Thuishulp voor ouderen'],
-  ['94120', 'Beroepsorganisaties'], ['94991', 'Verenigingen en bewegingen voor volwassenen'], ['96021', 'Haarverzorging'], ['03210', 'Kweken van vis in zee'],
+  ['01110', 'Teelt van granen'],
+  ['10110', 'Verwerking en conservering van vlees'],
+  ['10710', 'Vervaardiging van brood'],
+  ['20130', 'Vervaardiging van andere anorganische chemische basisproducten'],
+  ['20160', 'Vervaardiging van kunststof in primaire vorm'],
+  ['22220', 'Vervaardiging van verpakkingsmiddelen van kunststof'],
+  ['25110', 'Vervaardiging van metalen constructiewerken'],
+  ['26110', 'Vervaardiging van elektronische componenten'],
+  ['28290', 'Vervaardiging van andere machines voor algemeen gebruik'],
+  ['32500', 'Vervaardiging van medische en tandheelkundige instrumenten'],
+  ['35110', 'Productie van elektriciteit'],
+  ['38320', 'Terugwinning van gesorteerd afval'],
+  ['41201', 'Algemene bouw van residentiële gebouwen'],
+  ['43211', 'Elektrotechnische installatiewerken'],
+  ['46190', 'Handelsbemiddeling in goederen'],
+  ['46900', 'Niet-gespecialiseerde groothandel'],
+  ['47111', 'Detailhandel in voedingsmiddelen'],
+  ['49410', 'Goederenvervoer over de weg'],
+  ['50200', 'Zee- en kustvaart goederenvervoer'],
+  ['52100', 'Opslag'],
+  ['52290', 'Expediteurs en andere vervoersondersteunende activiteiten'],
+  ['56101', 'Eetgelegenheden met volledige bediening'],
+  ['62010', 'Ontwerpen en programmeren van computerprogramma’s'],
+  ['62020', 'Computerconsultancy'],
+  ['63110', 'Gegevensverwerking en webhosting'],
+  ['64200', 'Holdings'],
+  ['68201', 'Verhuur van residentieel onroerend goed'],
+  ['70220', 'Advies op het gebied van bedrijfsbeheer'],
+  ['71121', 'Ingenieurs en aanverwante technische adviseurs'],
+  ['72190', 'Speur- en ontwikkelingswerk op het gebied van andere natuurwetenschappen'],
+  ['72110', 'Speur- en ontwikkelingswerk op het gebied van biotechnologie'],
+  ['73110', 'Reclamebureaus'],
+  ['85421', 'Universitair onderwijs'],
+  ['86210', 'Huisartspraktijken'],
+  ['86909', 'Andere menselijke gezondheidszorg'],
+  ['88101', 'Thuishulp voor ouderen'],
+  ['94120', 'Beroepsorganisaties'],
+  ['94991', 'Verenigingen en bewegingen voor volwassenen'],
+  ['96021', 'Haarverzorging'],
+  ['03210', 'Kweken van vis in zee'],
 ];
 
-const JURIDICAL_FORMS: [string, string][] = [['014', 'Naamloze vennootschap'], ['610', 'Besloten vennootschap'], ['017', 'Vereniging zonder winstoogmerk'], ['706', 'Coöperatieve vennootschap'], ['030', 'Buitenlandse entiteit']];
-const STREETS = ['Stationsstraat', 'Kerkstraat', 'Industrieweg', 'Nijverheidslaan', 'Havenlaan', 'Dorpsstraat', 'Molenstraat', 'Kouter', 'Steenweg', 'Schoolstraat'];
-const TOWNS: [string, string][] = [['9000', 'Gent'], ['2000', 'Antwerpen'], ['3000', 'Leuven'], ['8000', 'Brugge'], ['3500', 'Hasselt'], ['2800', 'Mechelen'], ['8500', 'Kortrijk'], ['9300', 'Aalst'], ['1000', 'Brussel'], ['1050', 'Elsene'], ['4000', 'Liège'], ['5000', 'Namur'], ['6000', 'Charleroi'], ['1348', 'Louvain-la-Neuve'], ['3600', 'Genk'], ['8400', 'Oostende']];
-const STEMS = ['Polymeer', 'Logistiek', 'Energie', 'Voeding', 'Zeewind', 'Medtech', 'Data', 'Circulair', 'Robot', 'Aqua', 'Sensor', 'Batterij', 'Bouw', 'Chip', 'Zorg'];
+const JURIDICAL_FORMS: [string, string][] = [
+  ['014', 'Naamloze vennootschap'],
+  ['610', 'Besloten vennootschap'],
+  ['017', 'Vereniging zonder winstoogmerk'],
+  ['706', 'Coöperatieve vennootschap'],
+  ['030', 'Buitenlandse entiteit'],
+];
+const STREETS = [
+  'Stationsstraat',
+  'Kerkstraat',
+  'Industrieweg',
+  'Nijverheidslaan',
+  'Havenlaan',
+  'Dorpsstraat',
+  'Molenstraat',
+  'Kouter',
+  'Steenweg',
+  'Schoolstraat',
+];
+const TOWNS: [string, string][] = [
+  ['9000', 'Gent'],
+  ['2000', 'Antwerpen'],
+  ['3000', 'Leuven'],
+  ['8000', 'Brugge'],
+  ['3500', 'Hasselt'],
+  ['2800', 'Mechelen'],
+  ['8500', 'Kortrijk'],
+  ['9300', 'Aalst'],
+  ['1000', 'Brussel'],
+  ['1050', 'Elsene'],
+  ['4000', 'Liège'],
+  ['5000', 'Namur'],
+  ['6000', 'Charleroi'],
+  ['1348', 'Louvain-la-Neuve'],
+  ['3600', 'Genk'],
+  ['8400', 'Oostende'],
+];
+const STEMS = [
+  'Polymeer',
+  'Logistiek',
+  'Energie',
+  'Voeding',
+  'Zeewind',
+  'Medtech',
+  'Data',
+  'Circulair',
+  'Robot',
+  'Aqua',
+  'Sensor',
+  'Batterij',
+  'Bouw',
+  'Chip',
+  'Zorg',
+];
 
 function sequence(seed: number) {
   let state = seed >>> 0 || 1;
@@ -95,7 +175,15 @@ export async function generateKbo(options: GenerateKboOptions): Promise<Generate
   const file = (name: string) => path.join(options.folder, `${name}.csv`);
   const today = new Date();
   const snapshot = `${String(today.getUTCDate()).padStart(2, '0')}-${String(today.getUTCMonth() + 1).padStart(2, '0')}-${today.getUTCFullYear()}`;
-  fs.writeFileSync(file('meta'), row(['Variable', 'Value']) + row(['SnapshotDate', snapshot]) + row(['ExtractTimestamp', `${snapshot} 06:00:00`]) + row(['ExtractType', kind]) + row(['ExtractNumber', String(options.extractNumber ?? 140)]) + row(['Version', '1.0.0']));
+  fs.writeFileSync(
+    file('meta'),
+    row(['Variable', 'Value']) +
+      row(['SnapshotDate', snapshot]) +
+      row(['ExtractTimestamp', `${snapshot} 06:00:00`]) +
+      row(['ExtractType', kind]) +
+      row(['ExtractNumber', String(options.extractNumber ?? 140)]) +
+      row(['Version', '1.0.0']),
+  );
 
   const codes = new CsvWriter(file(`code${suffix}`), ['Category', 'Code', 'Language', 'Description']);
   for (const [code, label] of JURIDICAL_FORMS) await codes.add(row(['JuridicalForm', code, 'NL', label]));
@@ -106,13 +194,56 @@ export async function generateKbo(options: GenerateKboOptions): Promise<Generate
   await codes.add(row(['Status', 'AC', 'NL', 'Actief']));
 
   const writers = {
-    enterprise: new CsvWriter(file(`enterprise${suffix}`), ['EnterpriseNumber', 'Status', 'JuridicalSituation', 'TypeOfEnterprise', 'JuridicalForm', 'JuridicalFormCAC', 'StartDate']),
-    denomination: new CsvWriter(file(`denomination${suffix}`), ['EntityNumber', 'Language', 'TypeOfDenomination', 'Denomination']),
-    address: new CsvWriter(file(`address${suffix}`), ['EntityNumber', 'TypeOfAddress', 'CountryNL', 'CountryFR', 'Zipcode', 'MunicipalityNL', 'MunicipalityFR', 'StreetNL', 'StreetFR', 'HouseNumber', 'Box', 'ExtraAddressInfo', 'DateStrikingOff']),
-    activity: new CsvWriter(file(`activity${suffix}`), ['EntityNumber', 'ActivityGroup', 'NaceVersion', 'NaceCode', 'Classification']),
+    enterprise: new CsvWriter(file(`enterprise${suffix}`), [
+      'EnterpriseNumber',
+      'Status',
+      'JuridicalSituation',
+      'TypeOfEnterprise',
+      'JuridicalForm',
+      'JuridicalFormCAC',
+      'StartDate',
+    ]),
+    denomination: new CsvWriter(file(`denomination${suffix}`), [
+      'EntityNumber',
+      'Language',
+      'TypeOfDenomination',
+      'Denomination',
+    ]),
+    address: new CsvWriter(file(`address${suffix}`), [
+      'EntityNumber',
+      'TypeOfAddress',
+      'CountryNL',
+      'CountryFR',
+      'Zipcode',
+      'MunicipalityNL',
+      'MunicipalityFR',
+      'StreetNL',
+      'StreetFR',
+      'HouseNumber',
+      'Box',
+      'ExtraAddressInfo',
+      'DateStrikingOff',
+    ]),
+    activity: new CsvWriter(file(`activity${suffix}`), [
+      'EntityNumber',
+      'ActivityGroup',
+      'NaceVersion',
+      'NaceCode',
+      'Classification',
+    ]),
   };
-  const deletes = kind === 'update' ? ['enterprise', 'denomination', 'address', 'activity'].map((name) => ({ name, writer: new CsvWriter(file(`${name}_delete`), [name === 'enterprise' ? 'EnterpriseNumber' : 'EntityNumber']) })) : [];
-  const malformedEvery = options.malformed ? Math.max(1, Math.floor(options.enterprises / options.malformed)) : 0;
+  const deletes =
+    kind === 'update'
+      ? ['enterprise', 'denomination', 'address', 'activity'].map((name) => ({
+          name,
+          writer: new CsvWriter(file(`${name}_delete`), [
+            name === 'enterprise' ? 'EnterpriseNumber' : 'EntityNumber',
+          ]),
+        }))
+      : [];
+  const malformedEvery = options.malformed
+    ? Math.max(1, Math.floor(options.enterprises / options.malformed))
+    : 0;
   let malformedLeft = options.malformed ?? 0;
   const offset = options.offset ?? 0;
 
@@ -127,8 +258,29 @@ export async function generateKbo(options: GenerateKboOptions): Promise<Generate
     await writers.denomination.add(row([number, '2', '001', name]));
     if (random() < 0.3) await writers.denomination.add(row([number, '2', '002', name.slice(0, 12)]));
     const roll = random();
-    const town = roll < 0.6 ? TOWNS[Math.floor(random() * 8)] : roll < 0.7 ? TOWNS[8 + Math.floor(random() * 2)] : TOWNS[10 + Math.floor(random() * 6)];
-    await writers.address.add(row([number, 'REGO', 'België', 'Belgique', town[0], town[1], town[1], STREETS[Math.floor(random() * STREETS.length)], '', String(1 + Math.floor(random() * 200)), '', '', '']));
+    const town =
+      roll < 0.6
+        ? TOWNS[Math.floor(random() * 8)]
+        : roll < 0.7
+          ? TOWNS[8 + Math.floor(random() * 2)]
+          : TOWNS[10 + Math.floor(random() * 6)];
+    await writers.address.add(
+      row([
+        number,
+        'REGO',
+        'België',
+        'Belgique',
+        town[0],
+        town[1],
+        town[1],
+        STREETS[Math.floor(random() * STREETS.length)],
+        '',
+        String(1 + Math.floor(random() * 200)),
+        '',
+        '',
+        '',
+      ]),
+    );
     const activities = 1 + Math.floor(random() * 5);
     for (let a = 0; a < activities; a++) {
       const nace = NACE_2008[Math.floor(random() * NACE_2008.length)][0];
@@ -144,7 +296,11 @@ export async function generateKbo(options: GenerateKboOptions): Promise<Generate
   await codes.close();
   for (const writer of Object.values(writers)) await writer.close();
   for (const d of deletes) await d.writer.close();
-  const files = fs.readdirSync(options.folder).filter((f) => f.endsWith('.csv')).sort().map((f) => ({ file: f, bytes: fs.statSync(path.join(options.folder, f)).size }));
+  const files = fs
+    .readdirSync(options.folder)
+    .filter((f) => f.endsWith('.csv'))
+    .sort()
+    .map((f) => ({ file: f, bytes: fs.statSync(path.join(options.folder, f)).size }));
   const counted = new Map<string, number>([
     [`enterprise${suffix}.csv`, writers.enterprise.rows],
     [`denomination${suffix}.csv`, writers.denomination.rows],

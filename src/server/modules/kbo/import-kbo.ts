@@ -1,7 +1,15 @@
 import { StringDecoder } from 'node:string_decoder';
 import { sql } from 'kysely';
 import { recordAudit, type AuditActor } from '../../audit/record-audit';
-import { KBO_FILES, KBO_INDEXES, KboCsvParser, MalformedLine, deleteKey, toCopyLine, type KboFileSpec } from './kbo-format';
+import {
+  KBO_FILES,
+  KBO_INDEXES,
+  KboCsvParser,
+  MalformedLine,
+  deleteKey,
+  toCopyLine,
+  type KboFileSpec,
+} from './kbo-format';
 import { openKboSource, type KboSource } from './kbo-source';
 import type { BulkSession } from './kbo-bulk';
 
@@ -85,17 +93,25 @@ export async function importKbo(options: KboImportOptions): Promise<KboImportSum
     const kind = meta.kind ?? (hasUpdateFiles ? 'update' : 'full');
     if (kind === 'full') {
       const missing = KBO_FILES.map((f) => `${f.name}.csv`).filter((n) => !source.names.includes(n));
-      if (missing.length > 0) throw new KboImportError(`A full extract needs ${missing.join(', ')}; found ${source.names.join(', ') || 'no files'}.`);
+      if (missing.length > 0)
+        throw new KboImportError(
+          `A full extract needs ${missing.join(', ')}; found ${source.names.join(', ') || 'no files'}.`,
+        );
     }
     const plan: { spec: KboFileSpec; file: string; mode: 'load' | 'delete' | 'insert' }[] = [];
     for (const spec of KBO_FILES) {
       if (kind === 'full') plan.push({ spec, file: `${spec.name}.csv`, mode: 'load' });
       else {
-        if (source.names.includes(`${spec.name}_delete.csv`)) plan.push({ spec, file: `${spec.name}_delete.csv`, mode: 'delete' });
-        if (source.names.includes(`${spec.name}_insert.csv`)) plan.push({ spec, file: `${spec.name}_insert.csv`, mode: 'insert' });
+        if (source.names.includes(`${spec.name}_delete.csv`))
+          plan.push({ spec, file: `${spec.name}_delete.csv`, mode: 'delete' });
+        if (source.names.includes(`${spec.name}_insert.csv`))
+          plan.push({ spec, file: `${spec.name}_insert.csv`, mode: 'insert' });
       }
     }
-    if (plan.length === 0) throw new KboImportError('No register files found (enterprise.csv, denomination.csv, address.csv, activity.csv, code.csv or their _insert/_delete forms).');
+    if (plan.length === 0)
+      throw new KboImportError(
+        'No register files found (enterprise.csv, denomination.csv, address.csv, activity.csv, code.csv or their _insert/_delete forms).',
+      );
     const bytesTotal = plan.reduce((sum, p) => sum + source.size(p.file), 0);
     let bytesDone = 0;
     let rowsTotal = 0;
@@ -106,13 +122,24 @@ export async function importKbo(options: KboImportOptions): Promise<KboImportSum
     await session.exec('begin');
     try {
       if (kind === 'full') {
-        await session.exec(`truncate kbo_codes, kbo_enterprises, kbo_denominations, kbo_addresses, kbo_activities; ${KBO_INDEXES.map((i) => `drop index if exists ${i.name};`).join(' ')} alter table kbo_enterprises drop constraint if exists kbo_enterprises_pkey; alter table kbo_codes drop constraint if exists kbo_codes_pkey;`);
+        await session.exec(
+          `truncate kbo_codes, kbo_enterprises, kbo_denominations, kbo_addresses, kbo_activities; ${KBO_INDEXES.map((i) => `drop index if exists ${i.name};`).join(' ')} alter table kbo_enterprises drop constraint if exists kbo_enterprises_pkey; alter table kbo_codes drop constraint if exists kbo_codes_pkey;`,
+        );
       } else {
-        await session.exec('create temp table if not exists kbo_delete_keys (key text) on commit drop; create temp table if not exists kbo_stage_enterprises (like kbo_enterprises) on commit drop; create temp table if not exists kbo_stage_codes (like kbo_codes) on commit drop;');
+        await session.exec(
+          'create temp table if not exists kbo_delete_keys (key text) on commit drop; create temp table if not exists kbo_stage_enterprises (like kbo_enterprises) on commit drop; create temp table if not exists kbo_stage_codes (like kbo_codes) on commit drop;',
+        );
       }
       for (const step of plan) {
         const { spec, file } = step;
-        const target = step.mode === 'delete' ? { table: 'kbo_delete_keys', columns: ['key'] } : step.mode === 'insert' && spec.table === 'kbo_enterprises' ? { table: 'kbo_stage_enterprises', columns: spec.columns } : step.mode === 'insert' && spec.table === 'kbo_codes' ? { table: 'kbo_stage_codes', columns: spec.columns } : { table: spec.table, columns: spec.columns };
+        const target =
+          step.mode === 'delete'
+            ? { table: 'kbo_delete_keys', columns: ['key'] }
+            : step.mode === 'insert' && spec.table === 'kbo_enterprises'
+              ? { table: 'kbo_stage_enterprises', columns: spec.columns }
+              : step.mode === 'insert' && spec.table === 'kbo_codes'
+                ? { table: 'kbo_stage_codes', columns: spec.columns }
+                : { table: spec.table, columns: spec.columns };
         const copy = session.copy(target.table, target.columns);
         let rows = 0;
         let skipped = 0;
@@ -124,7 +151,9 @@ export async function importKbo(options: KboImportOptions): Promise<KboImportSum
           if (failure) return;
           if (line === 1) {
             if (expectedHeader && fields.join(',').toLowerCase() !== expectedHeader.join(',').toLowerCase()) {
-              failure = new KboImportError(`${file}: unexpected header "${fields.join(',').slice(0, 200)}"; expected "${expectedHeader.join(',')}".`);
+              failure = new KboImportError(
+                `${file}: unexpected header "${fields.join(',').slice(0, 200)}"; expected "${expectedHeader.join(',')}".`,
+              );
             }
             return;
           }
@@ -137,7 +166,10 @@ export async function importKbo(options: KboImportOptions): Promise<KboImportSum
           } catch (error) {
             if (!(error instanceof MalformedLine)) throw error;
             const malformed = { file, line, reason: error.message };
-            if (options.onError === 'stop') failure = new KboImportError(`${file}, line ${line}: ${error.message}. Nothing was imported (use --on-error skip to skip such lines).`);
+            if (options.onError === 'stop')
+              failure = new KboImportError(
+                `${file}, line ${line}: ${error.message}. Nothing was imported (use --on-error skip to skip such lines).`,
+              );
             else {
               skipped++;
               report(malformed);
@@ -156,11 +188,19 @@ export async function importKbo(options: KboImportOptions): Promise<KboImportSum
               pending = [];
               pendingSize = 0;
               await copy.write(text);
-              options.onProgress?.({ file, bytesDone, bytesTotal, rows: rowsTotal + rows, seconds: (Date.now() - started) / 1000 });
+              options.onProgress?.({
+                file,
+                bytesDone,
+                bytesTotal,
+                rows: rowsTotal + rows,
+                seconds: (Date.now() - started) / 1000,
+              });
             }
           }
         } catch (error) {
-          throw error instanceof KboImportError ? error : new KboImportError(`${file}: cannot be read to the end (${(error as Error).message}).`);
+          throw error instanceof KboImportError
+            ? error
+            : new KboImportError(`${file}: cannot be read to the end (${(error as Error).message}).`);
         } finally {
           stream.destroy();
         }
@@ -176,33 +216,82 @@ export async function importKbo(options: KboImportOptions): Promise<KboImportSum
         await copy.end();
         if (step.mode === 'delete') {
           const column = spec.keyColumn;
-          const result = await sql<{ n: number }>`with gone as (delete from ${sql.table(spec.table)} t using kbo_delete_keys k where t.${sql.ref(column)} = k.key returning 1) select count(*)::int as n from gone`.execute(session.db);
+          const result = await sql<{
+            n: number;
+          }>`with gone as (delete from ${sql.table(spec.table)} t using kbo_delete_keys k where t.${sql.ref(column)} = k.key returning 1) select count(*)::int as n from gone`.execute(
+            session.db,
+          );
           rowsDeleted += Number(result.rows[0]?.n ?? 0);
           await session.exec('truncate kbo_delete_keys');
         } else if (target.table === 'kbo_stage_enterprises') {
-          const set = spec.columns.slice(1).map((c) => `${c} = excluded.${c}`).join(', ');
-          await session.exec(`insert into kbo_enterprises select distinct on (enterprise_number) * from kbo_stage_enterprises order by enterprise_number on conflict (enterprise_number) do update set ${set}; truncate kbo_stage_enterprises;`);
+          const set = spec.columns
+            .slice(1)
+            .map((c) => `${c} = excluded.${c}`)
+            .join(', ');
+          await session.exec(
+            `insert into kbo_enterprises select distinct on (enterprise_number) * from kbo_stage_enterprises order by enterprise_number on conflict (enterprise_number) do update set ${set}; truncate kbo_stage_enterprises;`,
+          );
         } else if (target.table === 'kbo_stage_codes') {
-          await session.exec('insert into kbo_codes select distinct on (category, code, language) * from kbo_stage_codes order by category, code, language on conflict (category, code, language) do update set description = excluded.description; truncate kbo_stage_codes;');
+          await session.exec(
+            'insert into kbo_codes select distinct on (category, code, language) * from kbo_stage_codes order by category, code, language on conflict (category, code, language) do update set description = excluded.description; truncate kbo_stage_codes;',
+          );
         }
         rowsTotal += rows;
         skippedTotal += skipped;
         files.push({ file, rows, skipped });
-        options.onProgress?.({ file, bytesDone, bytesTotal, rows: rowsTotal, seconds: (Date.now() - started) / 1000 });
+        options.onProgress?.({
+          file,
+          bytesDone,
+          bytesTotal,
+          rows: rowsTotal,
+          seconds: (Date.now() - started) / 1000,
+        });
       }
       if (kind === 'full') {
         await restoreKeys(session, options.onError === 'skip');
         for (const index of KBO_INDEXES) await session.exec(index.sql);
-        await session.exec('analyze kbo_enterprises; analyze kbo_denominations; analyze kbo_addresses; analyze kbo_activities; analyze kbo_codes;');
+        await session.exec(
+          'analyze kbo_enterprises; analyze kbo_denominations; analyze kbo_addresses; analyze kbo_activities; analyze kbo_codes;',
+        );
       }
       const seconds = (Date.now() - started) / 1000;
       await session.db
         .insertInto('kbo_loads')
-        .values({ extract_kind: kind, extract_number: meta.extractNumber, snapshot_date: meta.snapshotDate, source: options.source.slice(-300), rows_loaded: rowsTotal, rows_deleted: rowsDeleted, lines_skipped: skippedTotal, seconds: seconds.toFixed(3) })
+        .values({
+          extract_kind: kind,
+          extract_number: meta.extractNumber,
+          snapshot_date: meta.snapshotDate,
+          source: options.source.slice(-300),
+          rows_loaded: rowsTotal,
+          rows_deleted: rowsDeleted,
+          lines_skipped: skippedTotal,
+          seconds: seconds.toFixed(3),
+        })
         .execute();
-      await recordAudit(session.db, options.auditActor, { action: 'kbo.imported', entityType: 'kbo_load', after: { kind, extractNumber: meta.extractNumber, snapshotDate: meta.snapshotDate, files, rowsDeleted, linesSkipped: skippedTotal } });
+      await recordAudit(session.db, options.auditActor, {
+        action: 'kbo.imported',
+        entityType: 'kbo_load',
+        after: {
+          kind,
+          extractNumber: meta.extractNumber,
+          snapshotDate: meta.snapshotDate,
+          files,
+          rowsDeleted,
+          linesSkipped: skippedTotal,
+        },
+      });
       await session.exec('commit');
-      return { kind, extractNumber: meta.extractNumber, snapshotDate: meta.snapshotDate, files, rowsLoaded: rowsTotal, rowsDeleted, linesSkipped: skippedTotal, seconds, rowsPerSecond: Math.round(rowsTotal / Math.max(seconds, 0.001)) };
+      return {
+        kind,
+        extractNumber: meta.extractNumber,
+        snapshotDate: meta.snapshotDate,
+        files,
+        rowsLoaded: rowsTotal,
+        rowsDeleted,
+        linesSkipped: skippedTotal,
+        seconds,
+        rowsPerSecond: Math.round(rowsTotal / Math.max(seconds, 0.001)),
+      };
     } catch (error) {
       await session.exec('rollback').catch(() => {});
       throw error;
@@ -215,13 +304,37 @@ export async function importKbo(options: KboImportOptions): Promise<KboImportSum
 /** Puts the primary keys back after a full load; duplicates stop the import, or (skip) keep the first. */
 async function restoreKeys(session: BulkSession, dropDuplicates: boolean): Promise<void> {
   if (dropDuplicates) {
-    await session.exec('delete from kbo_enterprises a using kbo_enterprises b where a.enterprise_number = b.enterprise_number and a.ctid > b.ctid');
-    await session.exec('delete from kbo_codes a using kbo_codes b where a.category = b.category and a.code = b.code and a.language = b.language and a.ctid > b.ctid');
+    await session.exec(
+      'delete from kbo_enterprises a using kbo_enterprises b where a.enterprise_number = b.enterprise_number and a.ctid > b.ctid',
+    );
+    await session.exec(
+      'delete from kbo_codes a using kbo_codes b where a.category = b.category and a.code = b.code and a.language = b.language and a.ctid > b.ctid',
+    );
   } else {
-    const duplicates = await session.db.selectFrom('kbo_enterprises').select('enterprise_number').groupBy('enterprise_number').having((eb) => eb.fn.countAll(), '>', 1).limit(5).execute();
-    if (duplicates.length > 0) throw new KboImportError(`enterprise.csv: duplicate enterprise numbers (${duplicates.map((d) => d.enterprise_number).join(', ')}…). Nothing was imported (use --on-error skip to keep the first of each).`);
-    const codes = await session.db.selectFrom('kbo_codes').select(['category', 'code']).groupBy(['category', 'code', 'language']).having((eb) => eb.fn.countAll(), '>', 1).limit(5).execute();
-    if (codes.length > 0) throw new KboImportError(`code.csv: duplicate codes (${codes.map((c) => `${c.category}/${c.code}`).join(', ')}…). Nothing was imported.`);
+    const duplicates = await session.db
+      .selectFrom('kbo_enterprises')
+      .select('enterprise_number')
+      .groupBy('enterprise_number')
+      .having((eb) => eb.fn.countAll(), '>', 1)
+      .limit(5)
+      .execute();
+    if (duplicates.length > 0)
+      throw new KboImportError(
+        `enterprise.csv: duplicate enterprise numbers (${duplicates.map((d) => d.enterprise_number).join(', ')}…). Nothing was imported (use --on-error skip to keep the first of each).`,
+      );
+    const codes = await session.db
+      .selectFrom('kbo_codes')
+      .select(['category', 'code'])
+      .groupBy(['category', 'code', 'language'])
+      .having((eb) => eb.fn.countAll(), '>', 1)
+      .limit(5)
+      .execute();
+    if (codes.length > 0)
+      throw new KboImportError(
+        `code.csv: duplicate codes (${codes.map((c) => `${c.category}/${c.code}`).join(', ')}…). Nothing was imported.`,
+      );
   }
-  await session.exec('alter table kbo_enterprises add constraint kbo_enterprises_pkey primary key (enterprise_number); alter table kbo_codes add constraint kbo_codes_pkey primary key (category, code, language);');
+  await session.exec(
+    'alter table kbo_enterprises add constraint kbo_enterprises_pkey primary key (enterprise_number); alter table kbo_codes add constraint kbo_codes_pkey primary key (category, code, language);',
+  );
 }

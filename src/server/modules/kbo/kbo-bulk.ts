@@ -48,7 +48,9 @@ export async function openPostgresSession(connectionString: string): Promise<Bul
         // Keep up to ~32 MB queued so that parsing in Node and COPY in the server overlap.
         write: (chunk) => {
           stream.write(chunk);
-          return stream.writableLength < 32 << 20 ? Promise.resolve() : Promise.race([new Promise<void>((resolve) => stream.once('drain', () => resolve())), done]);
+          return stream.writableLength < 32 << 20
+            ? Promise.resolve()
+            : Promise.race([new Promise<void>((resolve) => stream.once('drain', () => resolve())), done]);
         },
         end: async () => {
           stream.end();

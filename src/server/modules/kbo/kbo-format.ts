@@ -3,7 +3,8 @@
  * dates `dd-mm-yyyy`, enterprise numbers `0200.065.765`. Each file maps to one table; the
  * loader turns every record into a line of PostgreSQL's COPY text format.
  */
-export type KboTable = 'kbo_codes' | 'kbo_enterprises' | 'kbo_denominations' | 'kbo_addresses' | 'kbo_activities';
+export type KboTable =
+  'kbo_codes' | 'kbo_enterprises' | 'kbo_denominations' | 'kbo_addresses' | 'kbo_activities';
 
 type Transform = 'text' | 'entity' | 'date' | 'required';
 
@@ -31,8 +32,24 @@ export const KBO_FILES: KboFileSpec[] = [
   {
     name: 'enterprise',
     table: 'kbo_enterprises',
-    header: ['EnterpriseNumber', 'Status', 'JuridicalSituation', 'TypeOfEnterprise', 'JuridicalForm', 'JuridicalFormCAC', 'StartDate'],
-    columns: ['enterprise_number', 'status', 'juridical_situation', 'type_of_enterprise', 'juridical_form', 'juridical_form_cac', 'start_date'],
+    header: [
+      'EnterpriseNumber',
+      'Status',
+      'JuridicalSituation',
+      'TypeOfEnterprise',
+      'JuridicalForm',
+      'JuridicalFormCAC',
+      'StartDate',
+    ],
+    columns: [
+      'enterprise_number',
+      'status',
+      'juridical_situation',
+      'type_of_enterprise',
+      'juridical_form',
+      'juridical_form_cac',
+      'start_date',
+    ],
     transforms: ['entity', 'required', 'text', 'text', 'text', 'text', 'date'],
     keyColumn: 'enterprise_number',
   },
@@ -47,9 +64,51 @@ export const KBO_FILES: KboFileSpec[] = [
   {
     name: 'address',
     table: 'kbo_addresses',
-    header: ['EntityNumber', 'TypeOfAddress', 'CountryNL', 'CountryFR', 'Zipcode', 'MunicipalityNL', 'MunicipalityFR', 'StreetNL', 'StreetFR', 'HouseNumber', 'Box', 'ExtraAddressInfo', 'DateStrikingOff'],
-    columns: ['entity_number', 'type_of_address', 'country_nl', 'country_fr', 'zipcode', 'municipality_nl', 'municipality_fr', 'street_nl', 'street_fr', 'house_number', 'box', 'extra_address_info', 'date_striking_off'],
-    transforms: ['entity', 'required', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'date'],
+    header: [
+      'EntityNumber',
+      'TypeOfAddress',
+      'CountryNL',
+      'CountryFR',
+      'Zipcode',
+      'MunicipalityNL',
+      'MunicipalityFR',
+      'StreetNL',
+      'StreetFR',
+      'HouseNumber',
+      'Box',
+      'ExtraAddressInfo',
+      'DateStrikingOff',
+    ],
+    columns: [
+      'entity_number',
+      'type_of_address',
+      'country_nl',
+      'country_fr',
+      'zipcode',
+      'municipality_nl',
+      'municipality_fr',
+      'street_nl',
+      'street_fr',
+      'house_number',
+      'box',
+      'extra_address_info',
+      'date_striking_off',
+    ],
+    transforms: [
+      'entity',
+      'required',
+      'text',
+      'text',
+      'text',
+      'text',
+      'text',
+      'text',
+      'text',
+      'text',
+      'text',
+      'text',
+      'date',
+    ],
     keyColumn: 'entity_number',
   },
   {
@@ -64,11 +123,26 @@ export const KBO_FILES: KboFileSpec[] = [
 
 /** Secondary indexes of the register tables: dropped before a full load and rebuilt after it. */
 export const KBO_INDEXES: { name: string; sql: string }[] = [
-  { name: 'kbo_denominations_entity_idx', sql: 'create index kbo_denominations_entity_idx on kbo_denominations (entity_number)' },
-  { name: 'kbo_addresses_entity_idx', sql: 'create index kbo_addresses_entity_idx on kbo_addresses (entity_number)' },
-  { name: 'kbo_addresses_zipcode_idx', sql: 'create index kbo_addresses_zipcode_idx on kbo_addresses (zipcode)' },
-  { name: 'kbo_activities_entity_idx', sql: 'create index kbo_activities_entity_idx on kbo_activities (entity_number)' },
-  { name: 'kbo_activities_nace_idx', sql: 'create index kbo_activities_nace_idx on kbo_activities (nace_version, nace_code)' },
+  {
+    name: 'kbo_denominations_entity_idx',
+    sql: 'create index kbo_denominations_entity_idx on kbo_denominations (entity_number)',
+  },
+  {
+    name: 'kbo_addresses_entity_idx',
+    sql: 'create index kbo_addresses_entity_idx on kbo_addresses (entity_number)',
+  },
+  {
+    name: 'kbo_addresses_zipcode_idx',
+    sql: 'create index kbo_addresses_zipcode_idx on kbo_addresses (zipcode)',
+  },
+  {
+    name: 'kbo_activities_entity_idx',
+    sql: 'create index kbo_activities_entity_idx on kbo_activities (entity_number)',
+  },
+  {
+    name: 'kbo_activities_nace_idx',
+    sql: 'create index kbo_activities_nace_idx on kbo_activities (nace_version, nace_code)',
+  },
 ];
 
 export class MalformedLine extends Error {
@@ -91,7 +165,15 @@ function isoDate(value: string): string {
   const day = value.slice(0, 2);
   const month = value.slice(3, 5);
   const year = value.slice(6);
-  if (!/^\d{2}$/.test(day) || !/^\d{2}$/.test(month) || !/^\d{4}$/.test(year) || Number(month) < 1 || Number(month) > 12 || Number(day) < 1 || Number(day) > 31) {
+  if (
+    !/^\d{2}$/.test(day) ||
+    !/^\d{2}$/.test(month) ||
+    !/^\d{4}$/.test(year) ||
+    Number(month) < 1 ||
+    Number(month) > 12 ||
+    Number(day) < 1 ||
+    Number(day) > 31
+  ) {
     throw new MalformedLine(`invalid date "${value}" (expected dd-mm-yyyy)`);
   }
   return `${year}-${month}-${day}`;
@@ -104,7 +186,8 @@ function copyEscape(value: string): string {
 
 /** One record → one COPY text line (tab separated, `\N` for empty optional fields). */
 export function toCopyLine(spec: KboFileSpec, fields: string[]): string {
-  if (fields.length !== spec.header.length) throw new MalformedLine(`expected ${spec.header.length} fields, found ${fields.length}`);
+  if (fields.length !== spec.header.length)
+    throw new MalformedLine(`expected ${spec.header.length} fields, found ${fields.length}`);
   let line = '';
   for (let i = 0; i < fields.length; i++) {
     const raw = fields[i];
@@ -160,7 +243,8 @@ export class KboCsvParser {
           return;
         }
         const part = text.slice(i, next);
-        if (part.includes('\n')) for (let j = 0; j < part.length; j++) if (part.charCodeAt(j) === 10) this.line++;
+        if (part.includes('\n'))
+          for (let j = 0; j < part.length; j++) if (part.charCodeAt(j) === 10) this.line++;
         this.field += part;
         this.inQuotes = false;
         this.quoteSeen = true;

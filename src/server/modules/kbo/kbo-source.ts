@@ -35,7 +35,11 @@ export async function openKboSource(location: string): Promise<KboSource> {
     };
   }
   const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
-    yauzl.open(location, { lazyEntries: true, autoClose: false }, (error, file) => (error || !file ? reject(new KboSourceError(`${location}: not a readable zip (${error?.message ?? 'unknown error'})`)) : resolve(file))),
+    yauzl.open(location, { lazyEntries: true, autoClose: false }, (error, file) =>
+      error || !file
+        ? reject(new KboSourceError(`${location}: not a readable zip (${error?.message ?? 'unknown error'})`))
+        : resolve(file),
+    ),
   );
   const entries = new Map<string, yauzl.Entry>();
   await new Promise<void>((resolve, reject) => {
@@ -44,7 +48,9 @@ export async function openKboSource(location: string): Promise<KboSource> {
       zip.readEntry();
     });
     zip.on('end', () => resolve());
-    zip.on('error', (error: Error) => reject(new KboSourceError(`${location}: damaged zip (${error.message})`)));
+    zip.on('error', (error: Error) =>
+      reject(new KboSourceError(`${location}: damaged zip (${error.message})`)),
+    );
     zip.readEntry();
   });
   return {
@@ -52,7 +58,11 @@ export async function openKboSource(location: string): Promise<KboSource> {
     size: (name) => entries.get(name)?.uncompressedSize ?? 0,
     open: (name) =>
       new Promise<Readable>((resolve, reject) =>
-        zip.openReadStream(entries.get(name) as yauzl.Entry, (error, stream) => (error || !stream ? reject(new KboSourceError(`${name} in ${location}: ${error?.message ?? 'cannot be read'}`)) : resolve(stream))),
+        zip.openReadStream(entries.get(name) as yauzl.Entry, (error, stream) =>
+          error || !stream
+            ? reject(new KboSourceError(`${name} in ${location}: ${error?.message ?? 'cannot be read'}`))
+            : resolve(stream),
+        ),
       ),
     close: () => zip.close(),
   };

@@ -18,7 +18,9 @@ export async function closePeriod(ctx: StepContext, periodId: string) {
   const clusters = await findClusters(ctx.db, 'all');
   return ctx.db.transaction().execute(async (tx) => {
     // Serialises closes: two officers cannot freeze the same period twice.
-    const locked = await sql<{ status: string }>`select status from reporting_periods where id = ${periodId} for update`.execute(tx);
+    const locked = await sql<{
+      status: string;
+    }>`select status from reporting_periods where id = ${periodId} for update`.execute(tx);
     if (locked.rows[0]?.status === 'closed') throw new AppError('KPI_PERIOD_CLOSED');
     const now = ctx.now();
     let frozen = 0;
@@ -33,13 +35,37 @@ export async function closePeriod(ctx: StepContext, periodId: string) {
         const reason = entry.value.value === null ? (entry.value.reason ?? 'no_data') : null;
         await tx
           .insertInto('kpi_measurements')
-          .values({ definition_id: definition.id, cluster_id: cluster.id, period_id: periodId, value: entry.value.value, not_computable_reason: reason, status: 'computed', frozen_at: now })
+          .values({
+            definition_id: definition.id,
+            cluster_id: cluster.id,
+            period_id: periodId,
+            value: entry.value.value,
+            not_computable_reason: reason,
+            status: 'computed',
+            frozen_at: now,
+          })
           .execute();
         frozen += 1;
       }
     }
-    const row = await tx.updateTable('reporting_periods').set({ status: 'closed', closed_at: now, closed_by: ctx.actor?.userId ?? null }).where('id', '=', periodId).returningAll().executeTakeFirstOrThrow();
-    await recordAudit(tx, ctx.auditActor, { action: 'kpi.period_closed', entityType: 'reporting_period', entityId: periodId, before: presentPeriod(before), after: { ...presentPeriod(row), frozenValues: frozen } }, ctx.requestId);
+    const row = await tx
+      .updateTable('reporting_periods')
+      .set({ status: 'closed', closed_at: now, closed_by: ctx.actor?.userId ?? null })
+      .where('id', '=', periodId)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await recordAudit(
+      tx,
+      ctx.auditActor,
+      {
+        action: 'kpi.period_closed',
+        entityType: 'reporting_period',
+        entityId: periodId,
+        before: presentPeriod(before),
+        after: { ...presentPeriod(row), frozenValues: frozen },
+      },
+      ctx.requestId,
+    );
     return row;
   });
 }

@@ -38,23 +38,41 @@ export async function createDefinition(ctx: StepContext, options: CreateDefiniti
   const clusterId = options.clusterId ?? null;
   const isOfficer = actor.role === 'officer';
   if (!isOfficer) {
-    if (clusterId === null || !canReport(actor, clusterId)) throw new AppError(clusterId && actor.role === 'manager' ? 'NOT_FOUND' : 'FORBIDDEN');
+    if (clusterId === null || !canReport(actor, clusterId))
+      throw new AppError(clusterId && actor.role === 'manager' ? 'NOT_FOUND' : 'FORBIDDEN');
   }
   if (options.source === 'computed' && (!options.computedKey || !COMPUTED_QUERIES[options.computedKey])) {
-    throw new AppError('VALIDATION_FAILED', { details: [detail('computedKey', 'unknown', 'Onbekende berekening.', 'Unknown computation.')] });
+    throw new AppError('VALIDATION_FAILED', {
+      details: [detail('computedKey', 'unknown', 'Onbekende berekening.', 'Unknown computation.')],
+    });
   }
   const library = await findDefinitions(ctx.db, { clusterIds: clusterId ? [clusterId] : [] });
-  if (library.some((d) => d.code === options.code) || (await ctx.db.selectFrom('kpi_definitions').select('id').where('code', '=', options.code).executeTakeFirst())) {
+  if (
+    library.some((d) => d.code === options.code) ||
+    (await ctx.db
+      .selectFrom('kpi_definitions')
+      .select('id')
+      .where('code', '=', options.code)
+      .executeTakeFirst())
+  ) {
     throw new AppError('KPI_CODE_TAKEN');
   }
   if (options.source === 'formula') {
     const problem = findFormulaProblem(
-      { code: options.code, source: 'formula', numeratorCode: options.numeratorCode ?? null, denominatorCode: options.denominatorCode ?? null, factor: options.factor ?? 1 },
+      {
+        code: options.code,
+        source: 'formula',
+        numeratorCode: options.numeratorCode ?? null,
+        denominatorCode: options.denominatorCode ?? null,
+        factor: options.factor ?? 1,
+      },
       library.map(formulaOf),
     );
     if (problem?.kind === 'self_reference') throw new AppError('KPI_FORMULA_SELF_REFERENCE');
-    if (problem?.kind === 'missing_kpi') throw new AppError('KPI_FORMULA_UNKNOWN_KPI', { context: { missing: problem.missing } });
-    if (problem?.kind === 'cycle') throw new AppError('KPI_FORMULA_CYCLE', { context: { path: problem.path } });
+    if (problem?.kind === 'missing_kpi')
+      throw new AppError('KPI_FORMULA_UNKNOWN_KPI', { context: { missing: problem.missing } });
+    if (problem?.kind === 'cycle')
+      throw new AppError('KPI_FORMULA_CYCLE', { context: { path: problem.path } });
   }
   return ctx.db.transaction().execute(async (tx) => {
     const row = await tx
@@ -83,7 +101,17 @@ export async function createDefinition(ctx: StepContext, options: CreateDefiniti
       })
       .returningAll()
       .executeTakeFirstOrThrow();
-    await recordAudit(tx, ctx.auditActor, { action: isOfficer ? 'kpi.definition_created' : 'kpi.definition_proposed', entityType: 'kpi_definition', entityId: row.id, after: { ...options, approvalStatus: row.approval_status } }, ctx.requestId);
+    await recordAudit(
+      tx,
+      ctx.auditActor,
+      {
+        action: isOfficer ? 'kpi.definition_created' : 'kpi.definition_proposed',
+        entityType: 'kpi_definition',
+        entityId: row.id,
+        after: { ...options, approvalStatus: row.approval_status },
+      },
+      ctx.requestId,
+    );
     return row;
   });
 }

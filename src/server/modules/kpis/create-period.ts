@@ -17,11 +17,35 @@ export async function createPeriod(ctx: StepContext, options: CreatePeriodOption
     const clash = await tx
       .selectFrom('reporting_periods')
       .select('id')
-      .where((eb) => eb.or([eb('code', '=', options.code), eb.and([eb('starts_on', '<=', options.endsOn), eb('ends_on', '>=', options.startsOn)])]))
+      .where((eb) =>
+        eb.or([
+          eb('code', '=', options.code),
+          eb.and([eb('starts_on', '<=', options.endsOn), eb('ends_on', '>=', options.startsOn)]),
+        ]),
+      )
       .executeTakeFirst();
     if (clash) throw new AppError('KPI_PERIOD_CONFLICT');
-    const row = await tx.insertInto('reporting_periods').values({ code: options.code, label: options.label, starts_on: options.startsOn, ends_on: options.endsOn }).returningAll().executeTakeFirstOrThrow();
-    await recordAudit(tx, ctx.auditActor, { action: 'kpi.period_created', entityType: 'reporting_period', entityId: row.id, after: presentPeriod(row) }, ctx.requestId);
+    const row = await tx
+      .insertInto('reporting_periods')
+      .values({
+        code: options.code,
+        label: options.label,
+        starts_on: options.startsOn,
+        ends_on: options.endsOn,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await recordAudit(
+      tx,
+      ctx.auditActor,
+      {
+        action: 'kpi.period_created',
+        entityType: 'reporting_period',
+        entityId: row.id,
+        after: presentPeriod(row),
+      },
+      ctx.requestId,
+    );
     return row;
   });
 }

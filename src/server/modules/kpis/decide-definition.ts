@@ -5,7 +5,10 @@ import { actorOf, type StepContext } from '../../http/request-context';
 import { findDefinitionById } from './kpis.repository';
 
 /** An officer approves or rejects a KPI a cluster proposed; the proposer is notified. */
-export async function decideDefinition(ctx: StepContext, options: { definitionId: string; decision: 'approved' | 'rejected'; comment?: string }) {
+export async function decideDefinition(
+  ctx: StepContext,
+  options: { definitionId: string; decision: 'approved' | 'rejected'; comment?: string },
+) {
   const actor = actorOf(ctx);
   const before = await findDefinitionById(ctx.db, options.definitionId);
   if (!before) throw new AppError('NOT_FOUND');
@@ -13,7 +16,13 @@ export async function decideDefinition(ctx: StepContext, options: { definitionId
   return ctx.db.transaction().execute(async (tx) => {
     const row = await tx
       .updateTable('kpi_definitions')
-      .set({ approval_status: options.decision, decided_by: actor.userId, decided_at: ctx.now(), decision_comment: options.comment ?? null, updated_at: ctx.now() })
+      .set({
+        approval_status: options.decision,
+        decided_by: actor.userId,
+        decided_at: ctx.now(),
+        decision_comment: options.comment ?? null,
+        updated_at: ctx.now(),
+      })
       .where('id', '=', before.id)
       .where('approval_status', '=', 'proposed')
       .returningAll()
@@ -24,12 +33,26 @@ export async function decideDefinition(ctx: StepContext, options: { definitionId
       await queueNotification(tx, {
         userId: before.proposed_by,
         kind: 'kpi.definition_decided',
-        title: { nl: `KPI ${row.code} ${approved ? 'goedgekeurd' : 'afgewezen'}`, en: `KPI ${row.code} ${approved ? 'approved' : 'rejected'}` },
+        title: {
+          nl: `KPI ${row.code} ${approved ? 'goedgekeurd' : 'afgewezen'}`,
+          en: `KPI ${row.code} ${approved ? 'approved' : 'rejected'}`,
+        },
         body: options.comment ? { nl: options.comment, en: options.comment } : undefined,
         link: '/kpis/library',
       });
     }
-    await recordAudit(tx, ctx.auditActor, { action: `kpi.definition_${options.decision}`, entityType: 'kpi_definition', entityId: row.id, before: { approvalStatus: before.approval_status }, after: { approvalStatus: row.approval_status, comment: options.comment ?? null } }, ctx.requestId);
+    await recordAudit(
+      tx,
+      ctx.auditActor,
+      {
+        action: `kpi.definition_${options.decision}`,
+        entityType: 'kpi_definition',
+        entityId: row.id,
+        before: { approvalStatus: before.approval_status },
+        after: { approvalStatus: row.approval_status, comment: options.comment ?? null },
+      },
+      ctx.requestId,
+    );
     return row;
   });
 }

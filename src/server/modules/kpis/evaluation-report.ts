@@ -48,7 +48,8 @@ const STATUS_LABELS: Record<KpiStatus, string> = {
 };
 
 function displayValue(row: { value: number | null; reason: string | null }): string {
-  if (row.value !== null) return new Intl.NumberFormat('nl-BE', { maximumFractionDigits: 2 }).format(row.value);
+  if (row.value !== null)
+    return new Intl.NumberFormat('nl-BE', { maximumFractionDigits: 2 }).format(row.value);
   return row.reason ? 'niet berekenbaar' : '–';
 }
 
@@ -80,13 +81,37 @@ export async function buildReportXlsx(report: EvaluationReport): Promise<Buffer>
   sheet.views = [{ state: 'frozen', ySplit: 1 }];
   for (const row of report.rows) {
     const added = sheet.addRow([
-      row.clusterName, row.code, row.name, row.lens, row.unit, row.direction, row.source, row.periodCode, row.value, row.reason,
-      row.expected === null ? null : Math.round(row.expected * 100) / 100, row.baselineValue, row.endTargetValue, STATUS_LABELS[row.status], row.measurementStatus, row.isOutlier, row.evidence,
+      row.clusterName,
+      row.code,
+      row.name,
+      row.lens,
+      row.unit,
+      row.direction,
+      row.source,
+      row.periodCode,
+      row.value,
+      row.reason,
+      row.expected === null ? null : Math.round(row.expected * 100) / 100,
+      row.baselineValue,
+      row.endTargetValue,
+      STATUS_LABELS[row.status],
+      row.measurementStatus,
+      row.isOutlier,
+      row.evidence,
     ]);
-    added.getCell(14).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${STATUS_COLOURS[row.status].slice(1)}` } };
+    added.getCell(14).fill = {
+      type: 'pattern',
+      pattern: 'solid',
+      fgColor: { argb: `FF${STATUS_COLOURS[row.status].slice(1)}` },
+    };
   }
   const about = workbook.addWorksheet('Over');
-  about.addRows([[report.title], [`Periode: ${report.periodCode}`], [`Aangemaakt: ${report.generatedAt}`], ['Status: direction-aware ten opzichte van het traject van basiswaarde naar doel.']]);
+  about.addRows([
+    [report.title],
+    [`Periode: ${report.periodCode}`],
+    [`Aangemaakt: ${report.generatedAt}`],
+    ['Status: direction-aware ten opzichte van het traject van basiswaarde naar doel.'],
+  ]);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
@@ -100,20 +125,43 @@ function collect(doc: PDFKit.PDFDocument): Promise<Buffer> {
 }
 
 /** A small vector bar chart: one bar per period coloured by status, with the expected values as a dashed line. */
-function drawTrajectory(doc: PDFKit.PDFDocument, rows: ReportRow[], x: number, y: number, width: number, height: number) {
+function drawTrajectory(
+  doc: PDFKit.PDFDocument,
+  rows: ReportRow[],
+  x: number,
+  y: number,
+  width: number,
+  height: number,
+) {
   const values = rows.flatMap((r) => [r.value, r.expected]).filter((v): v is number => v !== null);
   const max = Math.max(1e-9, ...values.map(Math.abs));
-  doc.save().lineWidth(0.5).strokeColor('#868e96').moveTo(x, y + height).lineTo(x + width, y + height).stroke().restore();
+  doc
+    .save()
+    .lineWidth(0.5)
+    .strokeColor('#868e96')
+    .moveTo(x, y + height)
+    .lineTo(x + width, y + height)
+    .stroke()
+    .restore();
   const slot = width / Math.max(1, rows.length);
   const points: [number, number][] = [];
   rows.forEach((row, index) => {
     const barX = x + index * slot + slot * 0.2;
     if (row.value !== null) {
       const barHeight = (Math.abs(row.value) / max) * height;
-      doc.save().fillColor(STATUS_COLOURS[row.status]).rect(barX, y + height - barHeight, slot * 0.6, barHeight).fill().restore();
+      doc
+        .save()
+        .fillColor(STATUS_COLOURS[row.status])
+        .rect(barX, y + height - barHeight, slot * 0.6, barHeight)
+        .fill()
+        .restore();
     }
-    if (row.expected !== null) points.push([barX + slot * 0.3, y + height - (Math.abs(row.expected) / max) * height]);
-    doc.fontSize(6).fillColor('#495057').text(row.periodCode, x + index * slot, y + height + 2, { width: slot, align: 'center' });
+    if (row.expected !== null)
+      points.push([barX + slot * 0.3, y + height - (Math.abs(row.expected) / max) * height]);
+    doc
+      .fontSize(6)
+      .fillColor('#495057')
+      .text(row.periodCode, x + index * slot, y + height + 2, { width: slot, align: 'center' });
   });
   if (points.length > 1) {
     doc.save().lineWidth(1).strokeColor('#1c7ed6').dash(2, { space: 2 });
@@ -129,11 +177,17 @@ function drawTrajectory(doc: PDFKit.PDFDocument, rows: ReportRow[], x: number, y
  * rasterising, no SVG round trip): per KPI its values per period coloured by status, with the
  * expected trajectory dashed; the portfolio report adds a clusters × KPIs status grid.
  */
-export async function buildReportPdf(report: EvaluationReport, options: { mode: 'cluster' | 'portfolio' }): Promise<Buffer> {
+export async function buildReportPdf(
+  report: EvaluationReport,
+  options: { mode: 'cluster' | 'portfolio' },
+): Promise<Buffer> {
   const doc = new PDFDocument({ size: 'A4', margin: 40, info: { Title: report.title, Author: 'Speerpunt' } });
   const done = collect(doc);
   doc.fontSize(16).fillColor('#000').text(report.title);
-  doc.fontSize(9).fillColor('#495057').text(`Periode ${report.periodCode} · aangemaakt ${report.generatedAt}`);
+  doc
+    .fontSize(9)
+    .fillColor('#495057')
+    .text(`Periode ${report.periodCode} · aangemaakt ${report.generatedAt}`);
   doc.moveDown(0.5);
   doc.fontSize(7);
   let legendX = 40;
@@ -150,14 +204,28 @@ export async function buildReportPdf(report: EvaluationReport, options: { mode: 
     const cell = Math.min(18, (515 - 110) / Math.max(1, codes.length));
     const top = doc.y + 70;
     codes.forEach((code, index) => {
-      doc.save().fontSize(5).fillColor('#000').rotate(-60, { origin: [150 + index * cell, top - 4] }).text(code, 150 + index * cell, top - 4, { lineBreak: false }).restore();
+      doc
+        .save()
+        .fontSize(5)
+        .fillColor('#000')
+        .rotate(-60, { origin: [150 + index * cell, top - 4] })
+        .text(code, 150 + index * cell, top - 4, { lineBreak: false })
+        .restore();
     });
     clusters.forEach((cluster, row) => {
       const y = top + row * cell;
-      doc.fontSize(7).fillColor('#000').text(cluster.slice(0, 28), 40, y + 3, { width: 105, lineBreak: false });
+      doc
+        .fontSize(7)
+        .fillColor('#000')
+        .text(cluster.slice(0, 28), 40, y + 3, { width: 105, lineBreak: false });
       codes.forEach((code, column) => {
         const found = report.rows.find((r) => r.clusterName === cluster && r.code === code);
-        doc.save().fillColor(STATUS_COLOURS[found?.status ?? 'no_data']).rect(150 + column * cell, y, cell - 1, cell - 1).fill().restore();
+        doc
+          .save()
+          .fillColor(STATUS_COLOURS[found?.status ?? 'no_data'])
+          .rect(150 + column * cell, y, cell - 1, cell - 1)
+          .fill()
+          .restore();
       });
     });
     doc.y = top + clusters.length * cell + 20;
@@ -169,7 +237,14 @@ export async function buildReportPdf(report: EvaluationReport, options: { mode: 
       const y = doc.y;
       doc.fontSize(7).fillColor('#000').text(cluster.slice(0, 28), 40, y, { width: 105, lineBreak: false });
       let x = 150;
-      for (const status of ['on_track', 'at_risk', 'off_track', 'not_computable', 'no_target', 'no_data'] as KpiStatus[]) {
+      for (const status of [
+        'on_track',
+        'at_risk',
+        'off_track',
+        'not_computable',
+        'no_target',
+        'no_data',
+      ] as KpiStatus[]) {
         const count = rows.filter((r) => r.status === status).length;
         const width = (count / Math.max(1, rows.length)) * 360;
         if (width > 0) doc.save().fillColor(STATUS_COLOURS[status]).rect(x, y, width, 9).fill().restore();
@@ -198,8 +273,19 @@ export async function buildReportPdf(report: EvaluationReport, options: { mode: 
     if (!code) return;
     const rows = report.rows.filter((r) => r.code === code);
     const last = rows.at(-1);
-    doc.fontSize(7.5).fillColor('#000').text(`${code} · ${rows[0]?.name ?? ''}`.slice(0, 70), x, y, { width: 250, lineBreak: false });
-    doc.fontSize(6.5).fillColor('#495057').text(`${last?.periodCode ?? ''}: ${last ? displayValue(last) : '–'} (${last ? STATUS_LABELS[last.status] : ''}) · doel ${last?.endTargetValue ?? '–'}`, x, y + 10, { width: 250, lineBreak: false });
+    doc
+      .fontSize(7.5)
+      .fillColor('#000')
+      .text(`${code} · ${rows[0]?.name ?? ''}`.slice(0, 70), x, y, { width: 250, lineBreak: false });
+    doc
+      .fontSize(6.5)
+      .fillColor('#495057')
+      .text(
+        `${last?.periodCode ?? ''}: ${last ? displayValue(last) : '–'} (${last ? STATUS_LABELS[last.status] : ''}) · doel ${last?.endTargetValue ?? '–'}`,
+        x,
+        y + 10,
+        { width: 250, lineBreak: false },
+      );
     drawTrajectory(doc, rows, x, y + 20, 240, 45);
   };
   for (let index = 0; index < Math.max(columns.economic.length, columns.transition.length); index += 1) {

@@ -7,9 +7,17 @@ import { STANDARD_KPIS } from './standard-library';
  * Installs the standard KPI library: adds the definitions whose code is missing and leaves
  * existing ones (possibly edited by officers) alone. Returns the codes added.
  */
-export async function installStandardLibrary(db: Kysely<DB> | Transaction<DB>, actor: AuditActor, requestId: string | null = null): Promise<string[]> {
-  const existing = new Set((await db.selectFrom('kpi_definitions').select('code').execute()).map((r) => r.code));
-  const missing = STANDARD_KPIS.map((kpi, index) => ({ kpi, index })).filter(({ kpi }) => !existing.has(kpi.code));
+export async function installStandardLibrary(
+  db: Kysely<DB> | Transaction<DB>,
+  actor: AuditActor,
+  requestId: string | null = null,
+): Promise<string[]> {
+  const existing = new Set(
+    (await db.selectFrom('kpi_definitions').select('code').execute()).map((r) => r.code),
+  );
+  const missing = STANDARD_KPIS.map((kpi, index) => ({ kpi, index })).filter(
+    ({ kpi }) => !existing.has(kpi.code),
+  );
   if (missing.length === 0) return [];
   await db
     .insertInto('kpi_definitions')
@@ -35,6 +43,11 @@ export async function installStandardLibrary(db: Kysely<DB> | Transaction<DB>, a
     )
     .execute();
   const added = missing.map(({ kpi }) => kpi.code);
-  await recordAudit(db, actor, { action: 'kpi.library_installed', entityType: 'kpi_definition', after: { added } }, requestId);
+  await recordAudit(
+    db,
+    actor,
+    { action: 'kpi.library_installed', entityType: 'kpi_definition', after: { added } },
+    requestId,
+  );
   return added;
 }

@@ -4,7 +4,17 @@ import { evaluateFormula, type FormulaDefinition, type FormulaValue } from './kp
 import { runComputedQuery } from './kpi-queries';
 import { expectedValue, kpiStatus, outlierCheck, type KpiStatus } from './kpi-status';
 import type { MeasurementStatus } from './kpis.tables';
-import { findApplicableDefinitions, findMeasurements, findTargets, toNumber, type KpiDefinitionRow, type KpiSettings, type MeasurementRow, type PeriodRow, type TargetRow } from './kpis.repository';
+import {
+  findApplicableDefinitions,
+  findMeasurements,
+  findTargets,
+  toNumber,
+  type KpiDefinitionRow,
+  type KpiSettings,
+  type MeasurementRow,
+  type PeriodRow,
+  type TargetRow,
+} from './kpis.repository';
 
 export interface EvaluatedCell {
   definitionId: string;
@@ -47,20 +57,56 @@ export async function valuesForPeriod(
   period: PeriodRow,
   definitions: KpiDefinitionRow[],
   measurements: MeasurementRow[],
-): Promise<Map<string, { value: FormulaValue; origin: EvaluatedCell['origin']; measurement: MeasurementRow | null }>> {
-  const stored = new Map(measurements.filter((m) => m.period_id === period.id).map((m) => [m.definition_id, m]));
-  const result = new Map<string, { value: FormulaValue; origin: EvaluatedCell['origin']; measurement: MeasurementRow | null }>();
+): Promise<
+  Map<string, { value: FormulaValue; origin: EvaluatedCell['origin']; measurement: MeasurementRow | null }>
+> {
+  const stored = new Map(
+    measurements.filter((m) => m.period_id === period.id).map((m) => [m.definition_id, m]),
+  );
+  const result = new Map<
+    string,
+    { value: FormulaValue; origin: EvaluatedCell['origin']; measurement: MeasurementRow | null }
+  >();
   const byCode = new Map(definitions.map((d) => [d.code, d]));
   for (const definition of definitions) {
     const measurement = stored.get(definition.id) ?? null;
     if (measurement && measurement.frozen_at !== null) {
-      result.set(definition.code, { value: { value: toNumber(measurement.value), reason: measurement.not_computable_reason as FormulaValue['reason'] }, origin: 'frozen', measurement });
+      result.set(definition.code, {
+        value: {
+          value: toNumber(measurement.value),
+          reason: measurement.not_computable_reason as FormulaValue['reason'],
+        },
+        origin: 'frozen',
+        measurement,
+      });
     } else if (definition.source === 'reported') {
       const counts = measurement && (measurement.status === 'reported' || measurement.status === 'validated');
-      result.set(definition.code, { value: { value: counts ? toNumber(measurement.value) : null, reason: null }, origin: measurement ? 'reported' : 'none', measurement });
+      result.set(definition.code, {
+        value: { value: counts ? toNumber(measurement.value) : null, reason: null },
+        origin: measurement ? 'reported' : 'none',
+        measurement,
+      });
     } else if (definition.source === 'computed' && definition.computed_key) {
-      const computed = await runComputedQuery(db, definition.computed_key, clusterId, period.starts_on, period.ends_on);
-      result.set(definition.code, { value: { value: computed.value, reason: computed.reason === 'division_by_zero' ? 'division_by_zero' : computed.reason ? 'missing_operand' : null }, origin: 'live', measurement: null });
+      const computed = await runComputedQuery(
+        db,
+        definition.computed_key,
+        clusterId,
+        period.starts_on,
+        period.ends_on,
+      );
+      result.set(definition.code, {
+        value: {
+          value: computed.value,
+          reason:
+            computed.reason === 'division_by_zero'
+              ? 'division_by_zero'
+              : computed.reason
+                ? 'missing_operand'
+                : null,
+        },
+        origin: 'live',
+        measurement: null,
+      });
     }
   }
   const resolve = (code: string, trail: string[]): FormulaValue => {
@@ -73,7 +119,11 @@ export async function valuesForPeriod(
   };
   for (const definition of definitions) {
     if (definition.source === 'formula' && !result.has(definition.code)) {
-      result.set(definition.code, { value: evaluateFormula(formulaOf(definition), resolve), origin: 'live', measurement: null });
+      result.set(definition.code, {
+        value: evaluateFormula(formulaOf(definition), resolve),
+        origin: 'live',
+        measurement: null,
+      });
     }
   }
   return result;
@@ -101,7 +151,9 @@ export async function evaluateCluster(
   const sorted = [...periods].sort((a, b) => a.starts_on.localeCompare(b.starts_on));
   for (const period of sorted) {
     const started = period.starts_on <= today;
-    const values = started ? await valuesForPeriod(db, clusterId, period, definitions, measurements) : new Map();
+    const values = started
+      ? await valuesForPeriod(db, clusterId, period, definitions, measurements)
+      : new Map();
     for (const definition of definitions) {
       const entry = values.get(definition.code);
       const target = targetByDefinition.get(definition.id);
@@ -130,7 +182,14 @@ export async function evaluateCluster(
         measurementStatus: entry?.measurement?.status ?? null,
         expected,
         status: started
-          ? kpiStatus({ value, isNotComputable: reason !== null, expected, baselineValue: target ? toNumber(target.baseline_value) : null, direction: definition.direction, tolerance: settings.tolerance })
+          ? kpiStatus({
+              value,
+              isNotComputable: reason !== null,
+              expected,
+              baselineValue: target ? toNumber(target.baseline_value) : null,
+              direction: definition.direction,
+              tolerance: settings.tolerance,
+            })
           : 'no_data',
         zScore: outlier.zScore,
         isOutlier: outlier.isOutlier,

@@ -17,13 +17,17 @@ export type FormulaProblem =
  * be the KPI itself, and following formulas from it must never come back to it.
  * Returns the first problem found, or null.
  */
-export function findFormulaProblem(candidate: FormulaDefinition, library: FormulaDefinition[]): FormulaProblem | null {
+export function findFormulaProblem(
+  candidate: FormulaDefinition,
+  library: FormulaDefinition[],
+): FormulaProblem | null {
   if (candidate.source !== 'formula') return null;
   const byCode = new Map(library.filter((d) => d.code !== candidate.code).map((d) => [d.code, d]));
   byCode.set(candidate.code, candidate);
   for (const operand of [candidate.numeratorCode, candidate.denominatorCode]) {
     if (operand === candidate.code) return { kind: 'self_reference', code: candidate.code };
-    if (operand === null || !byCode.has(operand)) return { kind: 'missing_kpi', code: candidate.code, missing: operand ?? '' };
+    if (operand === null || !byCode.has(operand))
+      return { kind: 'missing_kpi', code: candidate.code, missing: operand ?? '' };
   }
   // Depth-first search for a path back to the candidate.
   const visit = (code: string, path: string[], seen: Set<string>): string[] | null => {
@@ -62,12 +66,14 @@ export function evaluateFormula(
 ): FormulaValue {
   if (trail.includes(definition.code)) return { value: null, reason: 'cycle' };
   const nextTrail = [...trail, definition.code];
-  if (definition.numeratorCode === null || definition.denominatorCode === null) return { value: null, reason: 'missing_operand' };
+  if (definition.numeratorCode === null || definition.denominatorCode === null)
+    return { value: null, reason: 'missing_operand' };
   const numerator = resolve(definition.numeratorCode, nextTrail);
   const denominator = resolve(definition.denominatorCode, nextTrail);
   if (numerator.reason === 'cycle' || denominator.reason === 'cycle') return { value: null, reason: 'cycle' };
   if (numerator.reason || denominator.reason) return { value: null, reason: 'operand_not_computable' };
-  if (numerator.value === null || denominator.value === null) return { value: null, reason: 'missing_operand' };
+  if (numerator.value === null || denominator.value === null)
+    return { value: null, reason: 'missing_operand' };
   if (denominator.value === 0) return { value: null, reason: 'division_by_zero' };
   const result = (numerator.value / denominator.value) * definition.factor;
   if (!Number.isFinite(result)) return { value: null, reason: 'division_by_zero' };

@@ -203,12 +203,20 @@ export interface ComputedResult {
 const toNumber = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 
 /** Runs one computed KPI for one cluster and period. */
-export async function runComputedQuery(db: Kysely<DB>, key: string, clusterId: string, startsOn: string, endsOn: string): Promise<ComputedResult> {
+export async function runComputedQuery(
+  db: Kysely<DB>,
+  key: string,
+  clusterId: string,
+  startsOn: string,
+  endsOn: string,
+): Promise<ComputedResult> {
   const text = COMPUTED_QUERIES[key];
   if (!text) return { value: null, numerator: null, denominator: null, reason: 'unknown_query' };
   // Every parameter is typed once here, since not every query uses all three.
   const wrapped = `select q.* from (${text}\n) q where $1::uuid is not null and $2::date is not null and $3::date is not null`;
-  const result = await db.executeQuery<{ value: unknown; numerator?: unknown; denominator?: unknown }>(CompiledQuery.raw(wrapped, [clusterId, startsOn, endsOn]));
+  const result = await db.executeQuery<{ value: unknown; numerator?: unknown; denominator?: unknown }>(
+    CompiledQuery.raw(wrapped, [clusterId, startsOn, endsOn]),
+  );
   const row = result.rows[0];
   const value = toNumber(row?.value);
   return {

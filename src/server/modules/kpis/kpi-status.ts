@@ -27,7 +27,8 @@ function dayNumber(date: string): number {
 export function expectedValue(input: TrajectoryInput): number | null {
   if (input.periodTarget !== null) return input.periodTarget;
   if (input.endTargetValue === null) return null;
-  if (input.baselineValue === null || input.baselineDate === null || input.endTargetDate === null) return input.endTargetValue;
+  if (input.baselineValue === null || input.baselineDate === null || input.endTargetDate === null)
+    return input.endTargetValue;
   const start = dayNumber(input.baselineDate);
   const end = dayNumber(input.endTargetDate);
   const at = dayNumber(input.periodEnd);
@@ -90,7 +91,10 @@ export function outlierCheck(value: number | null, history: number[], threshold:
 }
 
 /** Aggregates the values of several periods the way the definition says (mandate-to-date figures). */
-export function aggregateValues(aggregation: 'sum' | 'average' | 'last', values: (number | null)[]): number | null {
+export function aggregateValues(
+  aggregation: 'sum' | 'average' | 'last',
+  values: (number | null)[],
+): number | null {
   const known = values.filter((v): v is number => v !== null);
   if (known.length === 0) return null;
   if (aggregation === 'sum') return known.reduce((a, b) => a + b, 0);

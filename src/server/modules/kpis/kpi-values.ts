@@ -3,14 +3,27 @@ import type { KpiUnit } from './kpis.tables';
 
 /** Today's calendar date in Europe/Brussels (periods and targets are calendar dates there). */
 export function brusselsDate(now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/Brussels',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
 }
 
 const RULES: Record<KpiUnit, { nl: string; en: string; ok: (v: number) => boolean }> = {
   count: { nl: 'een geheel getal ≥ 0', en: 'a whole number ≥ 0', ok: (v) => Number.isInteger(v) && v >= 0 },
-  percent: { nl: 'een percentage tussen 0 en 100', en: 'a percentage between 0 and 100', ok: (v) => v >= 0 && v <= 100 },
+  percent: {
+    nl: 'een percentage tussen 0 en 100',
+    en: 'a percentage between 0 and 100',
+    ok: (v) => v >= 0 && v <= 100,
+  },
   ratio: { nl: 'een getal ≥ 0', en: 'a number ≥ 0', ok: (v) => v >= 0 },
-  euro: { nl: 'een bedrag ≥ 0 met hoogstens twee decimalen', en: 'an amount ≥ 0 with at most two decimals', ok: (v) => v >= 0 && Math.abs(Math.round(v * 100) - v * 100) < 1e-6 },
+  euro: {
+    nl: 'een bedrag ≥ 0 met hoogstens twee decimalen',
+    en: 'an amount ≥ 0 with at most two decimals',
+    ok: (v) => v >= 0 && Math.abs(Math.round(v * 100) - v * 100) < 1e-6,
+  },
   number: { nl: 'een getal', en: 'a number', ok: () => true },
   tonnes: { nl: 'een aantal ton ≥ 0', en: 'a number of tonnes ≥ 0', ok: (v) => v >= 0 },
   days: { nl: 'een aantal dagen ≥ 0', en: 'a number of days ≥ 0', ok: (v) => v >= 0 },
@@ -21,6 +34,8 @@ const RULES: Record<KpiUnit, { nl: string; en: string; ok: (v: number) => boolea
 export function assertValueFitsUnit(unit: KpiUnit, value: number, path = 'value'): void {
   const rule = RULES[unit];
   if (!Number.isFinite(value) || !rule.ok(value) || Math.abs(value) > 1e15) {
-    throw new AppError('KPI_VALUE_INVALID', { details: [detail(path, 'unit', `Verwacht: ${rule.nl}.`, `Expected: ${rule.en}.`)] });
+    throw new AppError('KPI_VALUE_INVALID', {
+      details: [detail(path, 'unit', `Verwacht: ${rule.nl}.`, `Expected: ${rule.en}.`)],
+    });
   }
 }

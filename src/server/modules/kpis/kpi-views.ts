@@ -47,7 +47,13 @@ export async function buildClusterDashboard(db: Kysely<DB>, actor: Actor, cluste
   const cluster = await findClusterById(db, clusterId);
   if (!cluster) throw new AppError('NOT_FOUND');
   const periods = await findPeriods(db);
-  const evaluation = await evaluateCluster(db, clusterId, periods, await readKpiSettings(db), brusselsDate(now));
+  const evaluation = await evaluateCluster(
+    db,
+    clusterId,
+    periods,
+    await readKpiSettings(db),
+    brusselsDate(now),
+  );
   const targets = new Map(evaluation.targets.map((t) => [t.definition_id, t]));
   return {
     cluster: presentCluster(cluster),
@@ -55,21 +61,33 @@ export async function buildClusterDashboard(db: Kysely<DB>, actor: Actor, cluste
     kpis: evaluation.definitions.map((definition) => ({
       definition: presentDefinition(definition, { showSql: showSql(actor) }),
       target: presentTarget(targets.get(definition.id)),
-      values: evaluation.cells.filter((c) => c.definitionId === definition.id).map(({ definitionId: _d, code: _c, ...cell }) => cell),
+      values: evaluation.cells
+        .filter((c) => c.definitionId === definition.id)
+        .map(({ definitionId: _d, code: _c, ...cell }) => cell),
     })),
   };
 }
 
 export function pickPeriod(periods: PeriodRow[], periodId: string | undefined): PeriodRow | null {
   if (periodId) return periods.find((p) => p.id === periodId) ?? null;
-  return periods.find((p) => p.status === 'open') ?? periods.filter((p) => p.status === 'closed').at(-1) ?? periods[0] ?? null;
+  return (
+    periods.find((p) => p.status === 'open') ??
+    periods.filter((p) => p.status === 'closed').at(-1) ??
+    periods[0] ??
+    null
+  );
 }
 
 /** Clusters × standard KPIs for one period, coloured by status; filters by lens, cluster kind and transition. */
 export async function buildPortfolio(
   db: Kysely<DB>,
   actor: Actor,
-  options: { periodId?: string; lens?: 'economic' | 'transition' | 'both'; kind?: 'spearhead' | 'business_network'; transitionId?: string },
+  options: {
+    periodId?: string;
+    lens?: 'economic' | 'transition' | 'both';
+    kind?: 'spearhead' | 'business_network';
+    transitionId?: string;
+  },
   now: Date,
 ) {
   const periods = await findPeriods(db);
@@ -82,7 +100,8 @@ export async function buildPortfolio(
     clusters = clusters.filter((c) => linked.has(c.id));
   }
   let kpis = await findDefinitions(db, { clusterIds: [] });
-  if (options.lens && options.lens !== 'both') kpis = kpis.filter((k) => k.lens === options.lens || k.lens === 'both');
+  if (options.lens && options.lens !== 'both')
+    kpis = kpis.filter((k) => k.lens === options.lens || k.lens === 'both');
   const settings = await readKpiSettings(db);
   const cells = [];
   if (period) {
@@ -96,7 +115,12 @@ export async function buildPortfolio(
       }
     }
   }
-  const transitions = await db.selectFrom('themes').select(['id', 'label_nl', 'label_en']).where('kind', '=', 'transition').orderBy('label_nl').execute();
+  const transitions = await db
+    .selectFrom('themes')
+    .select(['id', 'label_nl', 'label_en'])
+    .where('kind', '=', 'transition')
+    .orderBy('label_nl')
+    .execute();
   return {
     period: period ? presentPeriod(period) : null,
     periods: periods.map(presentPeriod),
@@ -132,8 +156,23 @@ export async function buildMeasurementDetail(db: Kysely<DB>, actor: Actor, measu
     reviewComment: row.review_comment,
     frozenAt: row.frozen_at ? new Date(row.frozen_at).toISOString() : null,
     version: row.version,
-    evidence: evidence.map((e) => ({ id: e.id, kind: e.kind, url: e.url, body: e.body, filename: e.filename ?? null, sizeBytes: e.size_bytes ?? null })),
-    history: history.map((h) => ({ version: h.version, action: h.action, status: h.status, value: toNumber(h.value), comment: h.comment, actorName: h.actor_name ?? null, occurredAt: new Date(h.occurred_at).toISOString() })),
+    evidence: evidence.map((e) => ({
+      id: e.id,
+      kind: e.kind,
+      url: e.url,
+      body: e.body,
+      filename: e.filename ?? null,
+      sizeBytes: e.size_bytes ?? null,
+    })),
+    history: history.map((h) => ({
+      version: h.version,
+      action: h.action,
+      status: h.status,
+      value: toNumber(h.value),
+      comment: h.comment,
+      actorName: h.actor_name ?? null,
+      occurredAt: new Date(h.occurred_at).toISOString(),
+    })),
   };
 }
 
@@ -144,8 +183,26 @@ export async function findValidationQueue(db: Kysely<DB>) {
     .innerJoin('kpi_definitions as d', 'd.id', 'm.definition_id')
     .innerJoin('reporting_periods as p', 'p.id', 'm.period_id')
     .innerJoin('clusters as c', 'c.id', 'm.cluster_id')
-    .select(['m.id', 'm.cluster_id', 'c.name as cluster_name', 'd.code', 'd.name_nl', 'd.name_en', 'd.unit', 'p.code as period_code', 'm.value', 'm.comment', 'm.reported_at'])
-    .select((eb) => eb.selectFrom('kpi_evidence as e').select((e) => e.fn.countAll<string>().as('n')).whereRef('e.measurement_id', '=', 'm.id').as('evidence_count'))
+    .select([
+      'm.id',
+      'm.cluster_id',
+      'c.name as cluster_name',
+      'd.code',
+      'd.name_nl',
+      'd.name_en',
+      'd.unit',
+      'p.code as period_code',
+      'm.value',
+      'm.comment',
+      'm.reported_at',
+    ])
+    .select((eb) =>
+      eb
+        .selectFrom('kpi_evidence as e')
+        .select((e) => e.fn.countAll<string>().as('n'))
+        .whereRef('e.measurement_id', '=', 'm.id')
+        .as('evidence_count'),
+    )
     .where('m.status', '=', 'reported')
     .orderBy('m.reported_at')
     .execute();
@@ -170,10 +227,25 @@ export async function findDiffusionActivities(db: Kysely<DB>, actor: Actor, clus
   let query = db
     .selectFrom('diffusion_activities as d')
     .innerJoin('clusters as c', 'c.id', 'd.cluster_id')
-    .select(['d.id', 'd.cluster_id', 'c.name as cluster_name', 'd.kind', 'd.title', 'd.held_on', 'd.participants', 'd.smes_reached', 'd.non_member_companies_reached', 'd.link'])
+    .select([
+      'd.id',
+      'd.cluster_id',
+      'c.name as cluster_name',
+      'd.kind',
+      'd.title',
+      'd.held_on',
+      'd.participants',
+      'd.smes_reached',
+      'd.non_member_companies_reached',
+      'd.link',
+    ])
     .orderBy('d.held_on', 'desc');
   if (clusterId) query = query.where('d.cluster_id', '=', clusterId);
-  else if (actor.role === 'manager') query = actor.clusterIds.length > 0 ? query.where('d.cluster_id', 'in', actor.clusterIds) : query.where('d.id', 'is', null);
+  else if (actor.role === 'manager')
+    query =
+      actor.clusterIds.length > 0
+        ? query.where('d.cluster_id', 'in', actor.clusterIds)
+        : query.where('d.id', 'is', null);
   const rows = await query.execute();
   return rows.map((r) => ({
     id: r.id,
@@ -194,7 +266,22 @@ export async function findEuParticipations(db: Kysely<DB>, unmatchedOnly: boolea
     .selectFrom('eu_participations as ep')
     .innerJoin('eu_projects as p', 'p.id', 'ep.eu_project_id')
     .leftJoin('organisations as o', 'o.id', 'ep.organisation_id')
-    .select(['ep.id', 'p.cordis_project_id', 'p.acronym', 'p.framework_programme', 'p.starts_on', 'ep.name', 'ep.vat_number', 'ep.country', 'ep.role', 'ep.is_sme', 'ep.ec_contribution_cents', 'ep.organisation_id', 'o.name as organisation_name', 'ep.link_method'])
+    .select([
+      'ep.id',
+      'p.cordis_project_id',
+      'p.acronym',
+      'p.framework_programme',
+      'p.starts_on',
+      'ep.name',
+      'ep.vat_number',
+      'ep.country',
+      'ep.role',
+      'ep.is_sme',
+      'ep.ec_contribution_cents',
+      'ep.organisation_id',
+      'o.name as organisation_name',
+      'ep.link_method',
+    ])
     .orderBy('p.starts_on', 'desc')
     .orderBy('p.acronym')
     .orderBy('ep.name');

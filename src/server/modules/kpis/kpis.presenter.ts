@@ -21,7 +21,10 @@ export function presentDefinition(row: KpiDefinitionRow, options: { showSql: boo
     denominatorCode: row.denominator_code,
     factor: Number(row.factor),
     computedKey: row.computed_key,
-    sql: options.showSql && row.computed_key ? (COMPUTED_QUERIES[row.computed_key] ?? null)?.trim() ?? null : null,
+    sql:
+      options.showSql && row.computed_key
+        ? ((COMPUTED_QUERIES[row.computed_key] ?? null)?.trim() ?? null)
+        : null,
     clusterId: row.cluster_id,
     approvalStatus: row.approval_status,
     decisionComment: row.decision_comment,
@@ -40,6 +43,18 @@ export function presentPeriod(row: PeriodRow) {
   };
 }
 
-export function auditMeasurement(row: { value: string | null; status: string; comment: string; review_comment: string | null; version: number }) {
-  return { value: toNumber(row.value), status: row.status, comment: row.comment, reviewComment: row.review_comment, version: row.version };
+export function auditMeasurement(row: {
+  value: string | null;
+  status: string;
+  comment: string;
+  review_comment: string | null;
+  version: number;
+}) {
+  return {
+    value: toNumber(row.value),
+    status: row.status,
+    comment: row.comment,
+    reviewComment: row.review_comment,
+    version: row.version,
+  };
 }

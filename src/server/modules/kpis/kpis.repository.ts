@@ -18,15 +18,24 @@ export interface TargetRow {
   periodTargets: Record<string, string>;
 }
 
-export const toNumber = (value: string | number | null | undefined): number | null => (value === null || value === undefined ? null : Number(value));
+export const toNumber = (value: string | number | null | undefined): number | null =>
+  value === null || value === undefined ? null : Number(value);
 
-export function findDefinitions(db: Kysely<DB>, options: { clusterIds?: string[] | 'all'; includeProposals?: boolean } = {}) {
+export function findDefinitions(
+  db: Kysely<DB>,
+  options: { clusterIds?: string[] | 'all'; includeProposals?: boolean } = {},
+) {
   let query = db.selectFrom('kpi_definitions').selectAll().orderBy('sort_order').orderBy('code');
   const clusterIds = options.clusterIds ?? 'all';
   if (clusterIds !== 'all') {
-    query = query.where((eb) => (clusterIds.length > 0 ? eb.or([eb('cluster_id', 'is', null), eb('cluster_id', 'in', clusterIds)]) : eb('cluster_id', 'is', null)));
+    query = query.where((eb) =>
+      clusterIds.length > 0
+        ? eb.or([eb('cluster_id', 'is', null), eb('cluster_id', 'in', clusterIds)])
+        : eb('cluster_id', 'is', null),
+    );
   }
-  if (!options.includeProposals) query = query.where('approval_status', '=', 'approved').where('is_active', '=', true);
+  if (!options.includeProposals)
+    query = query.where('approval_status', '=', 'approved').where('is_active', '=', true);
   return query.execute();
 }
 
@@ -60,7 +69,12 @@ export async function findTargets(db: Kysely<DB>, clusterIds: string[]): Promise
       't.end_target_value',
       't.end_target_date',
       't.version',
-      sql<Record<string, string> | null>`(select jsonb_object_agg(tp.period_id::text, tp.target_value::text) from kpi_target_periods tp where tp.target_id = t.id)`.as('periodTargets'),
+      sql<Record<
+        string,
+        string
+      > | null>`(select jsonb_object_agg(tp.period_id::text, tp.target_value::text) from kpi_target_periods tp where tp.target_id = t.id)`.as(
+        'periodTargets',
+      ),
     ])
     .where('t.cluster_id', 'in', clusterIds)
     .execute();
@@ -81,7 +95,17 @@ export function findEvidence(db: Kysely<DB>, measurementIds: string[]) {
   return db
     .selectFrom('kpi_evidence as e')
     .leftJoin('stored_files as f', 'f.id', 'e.file_id')
-    .select(['e.id', 'e.measurement_id', 'e.kind', 'e.url', 'e.body', 'e.file_id', 'f.filename', 'f.size_bytes', 'e.created_at'])
+    .select([
+      'e.id',
+      'e.measurement_id',
+      'e.kind',
+      'e.url',
+      'e.body',
+      'e.file_id',
+      'f.filename',
+      'f.size_bytes',
+      'e.created_at',
+    ])
     .where('e.measurement_id', 'in', measurementIds)
     .orderBy('e.created_at')
     .execute();
@@ -91,7 +115,15 @@ export function findMeasurementHistory(db: Kysely<DB>, measurementId: string) {
   return db
     .selectFrom('kpi_measurement_history as h')
     .leftJoin('users as u', 'u.id', 'h.actor_user_id')
-    .select(['h.version', 'h.action', 'h.status', 'h.value', 'h.comment', 'h.occurred_at', 'u.name as actor_name'])
+    .select([
+      'h.version',
+      'h.action',
+      'h.status',
+      'h.value',
+      'h.comment',
+      'h.occurred_at',
+      'u.name as actor_name',
+    ])
     .where('h.measurement_id', '=', measurementId)
     .orderBy('h.occurred_at')
     .orderBy('h.version')
@@ -99,7 +131,11 @@ export function findMeasurementHistory(db: Kysely<DB>, measurementId: string) {
 }
 
 export function findClusters(db: Kysely<DB>, clusterIds: string[] | 'all') {
-  let query = db.selectFrom('clusters').select(['id', 'name', 'short_name', 'kind', 'status', 'mandate_start', 'mandate_end']).orderBy('kind', 'desc').orderBy('name');
+  let query = db
+    .selectFrom('clusters')
+    .select(['id', 'name', 'short_name', 'kind', 'status', 'mandate_start', 'mandate_end'])
+    .orderBy('kind', 'desc')
+    .orderBy('name');
   if (clusterIds !== 'all') {
     if (clusterIds.length === 0) return Promise.resolve([]);
     query = query.where('id', 'in', clusterIds);
@@ -108,7 +144,11 @@ export function findClusters(db: Kysely<DB>, clusterIds: string[] | 'all') {
 }
 
 export function findClusterById(db: Kysely<DB>, id: string) {
-  return db.selectFrom('clusters').select(['id', 'name', 'short_name', 'kind', 'status', 'mandate_start', 'mandate_end']).where('id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('clusters')
+    .select(['id', 'name', 'short_name', 'kind', 'status', 'mandate_start', 'mandate_end'])
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 /** Clusters linked to a transition theme (directly or through a child theme of it). */
@@ -130,13 +170,21 @@ export interface KpiSettings {
 }
 
 export async function readKpiSettings(db: Kysely<DB>): Promise<KpiSettings> {
-  const rows = await db.selectFrom('settings').select(['key', 'value']).where('key', 'like', 'kpis.%').execute();
+  const rows = await db
+    .selectFrom('settings')
+    .select(['key', 'value'])
+    .where('key', 'like', 'kpis.%')
+    .execute();
   const map = new Map(rows.map((r) => [r.key, Number(r.value)]));
   const pick = (key: string, fallback: number) => {
     const value = map.get(key);
     return value !== undefined && Number.isFinite(value) ? value : fallback;
   };
-  return { tolerance: pick('kpis.status_tolerance', 0.2), zScoreThreshold: pick('kpis.zscore_threshold', 2.5), evidenceMaxBytes: pick('kpis.evidence_max_bytes', 5 * 1024 * 1024) };
+  return {
+    tolerance: pick('kpis.status_tolerance', 0.2),
+    zScoreThreshold: pick('kpis.zscore_threshold', 2.5),
+    evidenceMaxBytes: pick('kpis.evidence_max_bytes', 5 * 1024 * 1024),
+  };
 }
 
 /** Managers of a cluster, to notify them. */

@@ -7,12 +7,25 @@ import { actorOf, contextOf } from '../../http/request-context';
 import { AppError } from '../../errors/app-error';
 import { recordAudit } from '../../audit/record-audit';
 import { readStoredFile } from '../../files/store-file';
-import { buildXlsx, centsToEuroString, sendDownload, XLSX_TYPE, type SheetColumn } from '../../http/spreadsheet';
+import {
+  buildXlsx,
+  centsToEuroString,
+  sendDownload,
+  XLSX_TYPE,
+  type SheetColumn,
+} from '../../http/spreadsheet';
 import * as S from './kpis.schema';
 import { KPI_READERS, PORTFOLIO_READERS, canSeeCluster, clusterAbilities } from './kpis.policy';
 import { findDefinitionById, findDefinitions, findPeriods, readKpiSettings } from './kpis.repository';
 import { presentDefinition, presentPeriod } from './kpis.presenter';
-import { buildClusterDashboard, buildMeasurementDetail, buildPortfolio, findDiffusionActivities, findEuParticipations, findValidationQueue } from './kpi-views';
+import {
+  buildClusterDashboard,
+  buildMeasurementDetail,
+  buildPortfolio,
+  findDiffusionActivities,
+  findEuParticipations,
+  findValidationQueue,
+} from './kpi-views';
 import { createDefinition } from './create-definition';
 import { decideDefinition } from './decide-definition';
 import { createPeriod } from './create-period';
@@ -44,7 +57,11 @@ const definitionColumns: SheetColumn<Definition>[] = [
   { header: 'aggregation', value: (d) => d.aggregation },
   { header: 'lens', value: (d) => d.lens },
   { header: 'source', value: (d) => d.source },
-  { header: 'formula', value: (d) => (d.source === 'formula' ? `${d.numeratorCode} / ${d.denominatorCode} × ${d.factor}` : '') , width: 40 },
+  {
+    header: 'formula',
+    value: (d) => (d.source === 'formula' ? `${d.numeratorCode} / ${d.denominatorCode} × ${d.factor}` : ''),
+    width: 40,
+  },
   { header: 'cluster_id', value: (d) => d.clusterId ?? '' },
   { header: 'approval', value: (d) => d.approvalStatus },
   { header: 'sql', value: (d) => d.sql ?? '', width: 80 },
@@ -96,216 +113,744 @@ export default async function kpisRoutes(app: FastifyInstance): Promise<void> {
   const visibleDefinitions = async (request: Parameters<typeof contextOf>[0]) => {
     const ctx = contextOf(request);
     const actor = actorOf(ctx);
-    const rows = await findDefinitions(ctx.db, { clusterIds: actor.role === 'manager' ? actor.clusterIds : 'all', includeProposals: true });
+    const rows = await findDefinitions(ctx.db, {
+      clusterIds: actor.role === 'manager' ? actor.clusterIds : 'all',
+      includeProposals: true,
+    });
     return rows.map((row) => presentDefinition(row, { showSql: actor.role !== 'manager' }));
   };
 
-  r.get('/api/kpis/definitions', { config: readers, schema: { tags, summary: 'KPI definitions (standard library and cluster KPIs)', response: { 200: envelope(z.array(S.DefinitionSchema)) } } }, async (request) => {
-    const actor = actorOf(contextOf(request));
-    return ok(await visibleDefinitions(request), { create: actor.role === 'officer', propose: actor.role === 'manager', decide: actor.role === 'officer' });
-  });
+  r.get(
+    '/api/kpis/definitions',
+    {
+      config: readers,
+      schema: {
+        tags,
+        summary: 'KPI definitions (standard library and cluster KPIs)',
+        response: { 200: envelope(z.array(S.DefinitionSchema)) },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(contextOf(request));
+      return ok(await visibleDefinitions(request), {
+        create: actor.role === 'officer',
+        propose: actor.role === 'manager',
+        decide: actor.role === 'officer',
+      });
+    },
+  );
 
-  r.get('/api/kpis/definitions.xlsx', { config: readers, schema: { tags, summary: 'KPI definitions as XLSX' } }, async (request, reply) => {
-    return sendDownload(reply, 'speerpunt-kpi-definities.xlsx', XLSX_TYPE, await buildXlsx('KPI', definitionColumns, await visibleDefinitions(request)));
-  });
+  r.get(
+    '/api/kpis/definitions.xlsx',
+    { config: readers, schema: { tags, summary: 'KPI definitions as XLSX' } },
+    async (request, reply) => {
+      return sendDownload(
+        reply,
+        'speerpunt-kpi-definities.xlsx',
+        XLSX_TYPE,
+        await buildXlsx('KPI', definitionColumns, await visibleDefinitions(request)),
+      );
+    },
+  );
 
-  r.get('/api/kpis/definitions/:id', { config: readers, schema: { tags, summary: 'One KPI definition (with its SQL for officers and analysts)', params: S.IdParams, response: { 200: envelope(S.DefinitionSchema) } } }, async (request) => {
-    const ctx = contextOf(request);
-    const actor = actorOf(ctx);
-    const row = await findDefinitionById(ctx.db, request.params.id);
-    if (!row || (row.cluster_id !== null && !canSeeCluster(actor, row.cluster_id))) throw new AppError('NOT_FOUND');
-    return ok(presentDefinition(row, { showSql: actor.role !== 'manager' }));
-  });
+  r.get(
+    '/api/kpis/definitions/:id',
+    {
+      config: readers,
+      schema: {
+        tags,
+        summary: 'One KPI definition (with its SQL for officers and analysts)',
+        params: S.IdParams,
+        response: { 200: envelope(S.DefinitionSchema) },
+      },
+    },
+    async (request) => {
+      const ctx = contextOf(request);
+      const actor = actorOf(ctx);
+      const row = await findDefinitionById(ctx.db, request.params.id);
+      if (!row || (row.cluster_id !== null && !canSeeCluster(actor, row.cluster_id)))
+        throw new AppError('NOT_FOUND');
+      return ok(presentDefinition(row, { showSql: actor.role !== 'manager' }));
+    },
+  );
 
-  r.post('/api/kpis/definitions', { config: { access: allow('officer', 'manager') }, schema: { tags, summary: 'Add (officer) or propose (cluster manager) a KPI', body: S.CreateDefinitionBody, response: { 201: envelope(S.DefinitionSchema) } } }, async (request, reply) => {
-    const row = await createDefinition(contextOf(request), request.body);
-    return reply.status(201).send(ok(presentDefinition(row, { showSql: true })));
-  });
+  r.post(
+    '/api/kpis/definitions',
+    {
+      config: { access: allow('officer', 'manager') },
+      schema: {
+        tags,
+        summary: 'Add (officer) or propose (cluster manager) a KPI',
+        body: S.CreateDefinitionBody,
+        response: { 201: envelope(S.DefinitionSchema) },
+      },
+    },
+    async (request, reply) => {
+      const row = await createDefinition(contextOf(request), request.body);
+      return reply.status(201).send(ok(presentDefinition(row, { showSql: true })));
+    },
+  );
 
-  r.post('/api/kpis/definitions/:id/decision', { config: officer, schema: { tags, summary: 'Approve or reject a proposed KPI', params: S.IdParams, body: S.DecideDefinitionBody, response: { 200: envelope(S.DefinitionSchema) } } }, async (request) => {
-    const row = await decideDefinition(contextOf(request), { definitionId: request.params.id, ...request.body });
-    return ok(presentDefinition(row, { showSql: true }));
-  });
+  r.post(
+    '/api/kpis/definitions/:id/decision',
+    {
+      config: officer,
+      schema: {
+        tags,
+        summary: 'Approve or reject a proposed KPI',
+        params: S.IdParams,
+        body: S.DecideDefinitionBody,
+        response: { 200: envelope(S.DefinitionSchema) },
+      },
+    },
+    async (request) => {
+      const row = await decideDefinition(contextOf(request), {
+        definitionId: request.params.id,
+        ...request.body,
+      });
+      return ok(presentDefinition(row, { showSql: true }));
+    },
+  );
 
   // Reporting periods.
-  r.get('/api/kpis/periods', { config: readers, schema: { tags, summary: 'Reporting periods', response: { 200: envelope(z.array(S.PeriodSchema)) } } }, async (request) => {
-    const ctx = contextOf(request);
-    return ok((await findPeriods(ctx.db)).map(presentPeriod), { manage: actorOf(ctx).role === 'officer' });
-  });
+  r.get(
+    '/api/kpis/periods',
+    {
+      config: readers,
+      schema: { tags, summary: 'Reporting periods', response: { 200: envelope(z.array(S.PeriodSchema)) } },
+    },
+    async (request) => {
+      const ctx = contextOf(request);
+      return ok((await findPeriods(ctx.db)).map(presentPeriod), { manage: actorOf(ctx).role === 'officer' });
+    },
+  );
 
-  r.get('/api/kpis/periods.xlsx', { config: readers, schema: { tags, summary: 'Reporting periods as XLSX' } }, async (request, reply) => {
-    const rows = (await findPeriods(contextOf(request).db)).map(presentPeriod);
-    const columns: SheetColumn<(typeof rows)[number]>[] = [
-      { header: 'code', value: (p) => p.code }, { header: 'label', value: (p) => p.label, width: 24 }, { header: 'starts_on', value: (p) => p.startsOn }, { header: 'ends_on', value: (p) => p.endsOn }, { header: 'status', value: (p) => p.status }, { header: 'closed_at', value: (p) => p.closedAt, width: 26 },
-    ];
-    return sendDownload(reply, 'speerpunt-rapporteringsperiodes.xlsx', XLSX_TYPE, await buildXlsx('Perioden', columns, rows));
-  });
+  r.get(
+    '/api/kpis/periods.xlsx',
+    { config: readers, schema: { tags, summary: 'Reporting periods as XLSX' } },
+    async (request, reply) => {
+      const rows = (await findPeriods(contextOf(request).db)).map(presentPeriod);
+      const columns: SheetColumn<(typeof rows)[number]>[] = [
+        { header: 'code', value: (p) => p.code },
+        { header: 'label', value: (p) => p.label, width: 24 },
+        { header: 'starts_on', value: (p) => p.startsOn },
+        { header: 'ends_on', value: (p) => p.endsOn },
+        { header: 'status', value: (p) => p.status },
+        { header: 'closed_at', value: (p) => p.closedAt, width: 26 },
+      ];
+      return sendDownload(
+        reply,
+        'speerpunt-rapporteringsperiodes.xlsx',
+        XLSX_TYPE,
+        await buildXlsx('Perioden', columns, rows),
+      );
+    },
+  );
 
-  r.post('/api/kpis/periods', { config: officer, schema: { tags, summary: 'Create a reporting period', body: S.CreatePeriodBody, response: { 201: envelope(S.PeriodSchema) } } }, async (request, reply) => {
-    return reply.status(201).send(ok(presentPeriod(await createPeriod(contextOf(request), request.body))));
-  });
+  r.post(
+    '/api/kpis/periods',
+    {
+      config: officer,
+      schema: {
+        tags,
+        summary: 'Create a reporting period',
+        body: S.CreatePeriodBody,
+        response: { 201: envelope(S.PeriodSchema) },
+      },
+    },
+    async (request, reply) => {
+      return reply.status(201).send(ok(presentPeriod(await createPeriod(contextOf(request), request.body))));
+    },
+  );
 
-  r.post('/api/kpis/periods/:id/open', { config: officer, schema: { tags, summary: 'Open a period for reporting', params: S.IdParams, body: z.strictObject({}).optional(), response: { 200: envelope(S.PeriodSchema) } } }, async (request) => {
-    return ok(presentPeriod(await openPeriod(contextOf(request), request.params.id)));
-  });
+  r.post(
+    '/api/kpis/periods/:id/open',
+    {
+      config: officer,
+      schema: {
+        tags,
+        summary: 'Open a period for reporting',
+        params: S.IdParams,
+        body: z.strictObject({}).optional(),
+        response: { 200: envelope(S.PeriodSchema) },
+      },
+    },
+    async (request) => {
+      return ok(presentPeriod(await openPeriod(contextOf(request), request.params.id)));
+    },
+  );
 
-  r.post('/api/kpis/periods/:id/close', { config: officer, schema: { tags, summary: 'Close a period; computed values are frozen', params: S.IdParams, body: z.strictObject({}).optional(), response: { 200: envelope(S.PeriodSchema) } } }, async (request) => {
-    return ok(presentPeriod(await closePeriod(contextOf(request), request.params.id)));
-  });
+  r.post(
+    '/api/kpis/periods/:id/close',
+    {
+      config: officer,
+      schema: {
+        tags,
+        summary: 'Close a period; computed values are frozen',
+        params: S.IdParams,
+        body: z.strictObject({}).optional(),
+        response: { 200: envelope(S.PeriodSchema) },
+      },
+    },
+    async (request) => {
+      return ok(presentPeriod(await closePeriod(contextOf(request), request.params.id)));
+    },
+  );
 
   // Cluster dashboard, targets and reporting.
-  r.get('/api/kpis/clusters/:clusterId/dashboard', { config: readers, schema: { tags, summary: 'A cluster’s KPIs: baseline, targets, values, trajectory, status', params: S.ClusterParams, response: { 200: envelope(S.DashboardSchema) } } }, async (request) => {
-    const ctx = contextOf(request);
-    const actor = actorOf(ctx);
-    return ok(await buildClusterDashboard(ctx.db, actor, request.params.clusterId, ctx.now()), clusterAbilities(actor, request.params.clusterId));
-  });
+  r.get(
+    '/api/kpis/clusters/:clusterId/dashboard',
+    {
+      config: readers,
+      schema: {
+        tags,
+        summary: 'A cluster’s KPIs: baseline, targets, values, trajectory, status',
+        params: S.ClusterParams,
+        response: { 200: envelope(S.DashboardSchema) },
+      },
+    },
+    async (request) => {
+      const ctx = contextOf(request);
+      const actor = actorOf(ctx);
+      return ok(
+        await buildClusterDashboard(ctx.db, actor, request.params.clusterId, ctx.now()),
+        clusterAbilities(actor, request.params.clusterId),
+      );
+    },
+  );
 
-  r.put('/api/kpis/clusters/:clusterId/targets/:definitionId', { config: officer, schema: { tags, summary: 'Set or amend a cluster’s baseline and targets for a KPI', params: S.ClusterDefinitionParams, body: S.SetTargetBody, response: { 200: envelope(z.object({ id: z.string() })) } } }, async (request) => {
-    const id = await setTarget(contextOf(request), { clusterId: request.params.clusterId, definitionId: request.params.definitionId, ...request.body });
-    return ok({ id });
-  });
+  r.put(
+    '/api/kpis/clusters/:clusterId/targets/:definitionId',
+    {
+      config: officer,
+      schema: {
+        tags,
+        summary: 'Set or amend a cluster’s baseline and targets for a KPI',
+        params: S.ClusterDefinitionParams,
+        body: S.SetTargetBody,
+        response: { 200: envelope(z.object({ id: z.string() })) },
+      },
+    },
+    async (request) => {
+      const id = await setTarget(contextOf(request), {
+        clusterId: request.params.clusterId,
+        definitionId: request.params.definitionId,
+        ...request.body,
+      });
+      return ok({ id });
+    },
+  );
 
-  r.get('/api/kpis/clusters/:clusterId/targets/:definitionId/history', { config: readers, schema: { tags, summary: 'The history of a target, amendments with their motivation', params: S.ClusterDefinitionParams, response: { 200: envelope(z.array(z.object({ version: z.number(), isAmendment: z.boolean(), motivation: z.string().nullable(), before: z.unknown(), after: z.unknown(), changedBy: z.string().nullable(), changedAt: z.string() }))) } } }, async (request) => {
-    const ctx = contextOf(request);
-    if (!canSeeCluster(actorOf(ctx), request.params.clusterId)) throw new AppError('NOT_FOUND');
-    const rows = await ctx.db
-      .selectFrom('kpi_target_history as h')
-      .innerJoin('kpi_targets as t', 't.id', 'h.target_id')
-      .leftJoin('users as u', 'u.id', 'h.changed_by')
-      .select(['h.version', 'h.is_amendment', 'h.motivation', 'h.before', 'h.after', 'u.name', 'h.changed_at'])
-      .where('t.cluster_id', '=', request.params.clusterId)
-      .where('t.definition_id', '=', request.params.definitionId)
-      .orderBy('h.version')
-      .execute();
-    return ok(rows.map((h) => ({ version: h.version, isAmendment: h.is_amendment, motivation: h.motivation, before: h.before, after: h.after, changedBy: h.name ?? null, changedAt: new Date(h.changed_at).toISOString() })));
-  });
+  r.get(
+    '/api/kpis/clusters/:clusterId/targets/:definitionId/history',
+    {
+      config: readers,
+      schema: {
+        tags,
+        summary: 'The history of a target, amendments with their motivation',
+        params: S.ClusterDefinitionParams,
+        response: {
+          200: envelope(
+            z.array(
+              z.object({
+                version: z.number(),
+                isAmendment: z.boolean(),
+                motivation: z.string().nullable(),
+                before: z.unknown(),
+                after: z.unknown(),
+                changedBy: z.string().nullable(),
+                changedAt: z.string(),
+              }),
+            ),
+          ),
+        },
+      },
+    },
+    async (request) => {
+      const ctx = contextOf(request);
+      if (!canSeeCluster(actorOf(ctx), request.params.clusterId)) throw new AppError('NOT_FOUND');
+      const rows = await ctx.db
+        .selectFrom('kpi_target_history as h')
+        .innerJoin('kpi_targets as t', 't.id', 'h.target_id')
+        .leftJoin('users as u', 'u.id', 'h.changed_by')
+        .select([
+          'h.version',
+          'h.is_amendment',
+          'h.motivation',
+          'h.before',
+          'h.after',
+          'u.name',
+          'h.changed_at',
+        ])
+        .where('t.cluster_id', '=', request.params.clusterId)
+        .where('t.definition_id', '=', request.params.definitionId)
+        .orderBy('h.version')
+        .execute();
+      return ok(
+        rows.map((h) => ({
+          version: h.version,
+          isAmendment: h.is_amendment,
+          motivation: h.motivation,
+          before: h.before,
+          after: h.after,
+          changedBy: h.name ?? null,
+          changedAt: new Date(h.changed_at).toISOString(),
+        })),
+      );
+    },
+  );
 
-  r.post('/api/kpis/clusters/:clusterId/measurements', { config: { access: allow('manager') }, bodyLimit: 16 * 1024 * 1024, schema: { tags, summary: 'Report a value (with evidence) for an open period', params: S.ClusterParams, body: S.ReportBody, response: { 201: envelope(z.object({ id: z.string() })) } } }, async (request, reply) => {
-    const id = await reportMeasurement(contextOf(request), { clusterId: request.params.clusterId, ...request.body });
-    return reply.status(201).send(ok({ id }));
-  });
+  r.post(
+    '/api/kpis/clusters/:clusterId/measurements',
+    {
+      config: { access: allow('manager') },
+      bodyLimit: 16 * 1024 * 1024,
+      schema: {
+        tags,
+        summary: 'Report a value (with evidence) for an open period',
+        params: S.ClusterParams,
+        body: S.ReportBody,
+        response: { 201: envelope(z.object({ id: z.string() })) },
+      },
+    },
+    async (request, reply) => {
+      const id = await reportMeasurement(contextOf(request), {
+        clusterId: request.params.clusterId,
+        ...request.body,
+      });
+      return reply.status(201).send(ok({ id }));
+    },
+  );
 
-  r.get('/api/kpis/measurements/:id', { config: readers, schema: { tags, summary: 'A value with its evidence and history (drill-down)', params: S.IdParams, response: { 200: envelope(S.MeasurementDetailSchema) } } }, async (request) => {
-    const ctx = contextOf(request);
-    const actor = actorOf(ctx);
-    const detail = await buildMeasurementDetail(ctx.db, actor, request.params.id);
-    return ok(detail, { validate: actor.role === 'officer' && detail.status === 'reported', report: actor.role === 'manager' && detail.status !== 'validated' && detail.period.status === 'open' });
-  });
+  r.get(
+    '/api/kpis/measurements/:id',
+    {
+      config: readers,
+      schema: {
+        tags,
+        summary: 'A value with its evidence and history (drill-down)',
+        params: S.IdParams,
+        response: { 200: envelope(S.MeasurementDetailSchema) },
+      },
+    },
+    async (request) => {
+      const ctx = contextOf(request);
+      const actor = actorOf(ctx);
+      const detail = await buildMeasurementDetail(ctx.db, actor, request.params.id);
+      return ok(detail, {
+        validate: actor.role === 'officer' && detail.status === 'reported',
+        report: actor.role === 'manager' && detail.status !== 'validated' && detail.period.status === 'open',
+      });
+    },
+  );
 
-  r.post('/api/kpis/measurements/:id/validate', { config: officer, schema: { tags, summary: 'Validate a reported value', params: S.IdParams, body: S.ReviewBody, response: { 204: z.null() } } }, async (request, reply) => {
-    await validateMeasurement(contextOf(request), { measurementId: request.params.id, comment: request.body.comment });
-    return reply.status(204).send(null);
-  });
+  r.post(
+    '/api/kpis/measurements/:id/validate',
+    {
+      config: officer,
+      schema: {
+        tags,
+        summary: 'Validate a reported value',
+        params: S.IdParams,
+        body: S.ReviewBody,
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      await validateMeasurement(contextOf(request), {
+        measurementId: request.params.id,
+        comment: request.body.comment,
+      });
+      return reply.status(204).send(null);
+    },
+  );
 
-  r.post('/api/kpis/measurements/:id/return', { config: officer, schema: { tags, summary: 'Return a reported value to the cluster with a comment', params: S.IdParams, body: S.ReviewBody, response: { 204: z.null() } } }, async (request, reply) => {
-    await returnMeasurement(contextOf(request), { measurementId: request.params.id, comment: request.body.comment });
-    return reply.status(204).send(null);
-  });
+  r.post(
+    '/api/kpis/measurements/:id/return',
+    {
+      config: officer,
+      schema: {
+        tags,
+        summary: 'Return a reported value to the cluster with a comment',
+        params: S.IdParams,
+        body: S.ReviewBody,
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      await returnMeasurement(contextOf(request), {
+        measurementId: request.params.id,
+        comment: request.body.comment,
+      });
+      return reply.status(204).send(null);
+    },
+  );
 
-  r.get('/api/kpis/evidence/:id/file', { config: readers, schema: { tags, summary: 'Download an evidence file', params: S.IdParams } }, async (request, reply) => {
-    const ctx = contextOf(request);
-    const evidence = await ctx.db
-      .selectFrom('kpi_evidence as e')
-      .innerJoin('kpi_measurements as m', 'm.id', 'e.measurement_id')
-      .select(['e.file_id', 'm.cluster_id'])
-      .where('e.id', '=', request.params.id)
-      .executeTakeFirst();
-    if (!evidence?.file_id || !evidence.cluster_id || !canSeeCluster(actorOf(ctx), evidence.cluster_id)) throw new AppError('NOT_FOUND');
-    const file = await readStoredFile(ctx.db, evidence.file_id);
-    if (!file) throw new AppError('NOT_FOUND');
-    return sendDownload(reply, file.filename, file.content_type, file.content);
-  });
+  r.get(
+    '/api/kpis/evidence/:id/file',
+    { config: readers, schema: { tags, summary: 'Download an evidence file', params: S.IdParams } },
+    async (request, reply) => {
+      const ctx = contextOf(request);
+      const evidence = await ctx.db
+        .selectFrom('kpi_evidence as e')
+        .innerJoin('kpi_measurements as m', 'm.id', 'e.measurement_id')
+        .select(['e.file_id', 'm.cluster_id'])
+        .where('e.id', '=', request.params.id)
+        .executeTakeFirst();
+      if (!evidence?.file_id || !evidence.cluster_id || !canSeeCluster(actorOf(ctx), evidence.cluster_id))
+        throw new AppError('NOT_FOUND');
+      const file = await readStoredFile(ctx.db, evidence.file_id);
+      if (!file) throw new AppError('NOT_FOUND');
+      return sendDownload(reply, file.filename, file.content_type, file.content);
+    },
+  );
 
-  r.get('/api/kpis/validation-queue', { config: officer, schema: { tags, summary: 'Reported values waiting for validation', response: { 200: envelope(z.array(S.QueueItemSchema)) } } }, async (request) => {
-    return ok(await findValidationQueue(contextOf(request).db), { validate: true });
-  });
+  r.get(
+    '/api/kpis/validation-queue',
+    {
+      config: officer,
+      schema: {
+        tags,
+        summary: 'Reported values waiting for validation',
+        response: { 200: envelope(z.array(S.QueueItemSchema)) },
+      },
+    },
+    async (request) => {
+      return ok(await findValidationQueue(contextOf(request).db), { validate: true });
+    },
+  );
 
-  r.get('/api/kpis/validation-queue.xlsx', { config: officer, schema: { tags, summary: 'Validation queue as XLSX' } }, async (request, reply) => {
-    return sendDownload(reply, 'speerpunt-kpi-validatie.xlsx', XLSX_TYPE, await buildXlsx('Validatie', queueColumns, await findValidationQueue(contextOf(request).db)));
-  });
+  r.get(
+    '/api/kpis/validation-queue.xlsx',
+    { config: officer, schema: { tags, summary: 'Validation queue as XLSX' } },
+    async (request, reply) => {
+      return sendDownload(
+        reply,
+        'speerpunt-kpi-validatie.xlsx',
+        XLSX_TYPE,
+        await buildXlsx('Validatie', queueColumns, await findValidationQueue(contextOf(request).db)),
+      );
+    },
+  );
 
   // Portfolio and evaluation reports.
-  r.get('/api/kpis/portfolio', { config: portfolioReaders, schema: { tags, summary: 'Clusters × KPIs by status for a period', querystring: S.PortfolioQuery, response: { 200: envelope(S.PortfolioSchema) } } }, async (request) => {
-    const ctx = contextOf(request);
-    return ok(await buildPortfolio(ctx.db, actorOf(ctx), request.query, ctx.now()));
-  });
+  r.get(
+    '/api/kpis/portfolio',
+    {
+      config: portfolioReaders,
+      schema: {
+        tags,
+        summary: 'Clusters × KPIs by status for a period',
+        querystring: S.PortfolioQuery,
+        response: { 200: envelope(S.PortfolioSchema) },
+      },
+    },
+    async (request) => {
+      const ctx = contextOf(request);
+      return ok(await buildPortfolio(ctx.db, actorOf(ctx), request.query, ctx.now()));
+    },
+  );
 
-  r.get('/api/kpis/reports/portfolio.xlsx', { config: portfolioReaders, schema: { tags, summary: 'Portfolio evaluation report (XLSX)', querystring: S.ReportQuery } }, async (request, reply) => {
-    const ctx = contextOf(request);
-    const report = await buildPortfolioReport(ctx.db, actorOf(ctx), request.query.periodId, ctx.now());
-    return sendDownload(reply, `speerpunt-evaluatie-portfolio-${report.periodCode}.xlsx`, XLSX_TYPE, await buildReportXlsx(report));
-  });
+  r.get(
+    '/api/kpis/reports/portfolio.xlsx',
+    {
+      config: portfolioReaders,
+      schema: { tags, summary: 'Portfolio evaluation report (XLSX)', querystring: S.ReportQuery },
+    },
+    async (request, reply) => {
+      const ctx = contextOf(request);
+      const report = await buildPortfolioReport(ctx.db, actorOf(ctx), request.query.periodId, ctx.now());
+      return sendDownload(
+        reply,
+        `speerpunt-evaluatie-portfolio-${report.periodCode}.xlsx`,
+        XLSX_TYPE,
+        await buildReportXlsx(report),
+      );
+    },
+  );
 
-  r.get('/api/kpis/reports/portfolio.pdf', { config: portfolioReaders, schema: { tags, summary: 'Portfolio evaluation report (PDF)', querystring: S.ReportQuery } }, async (request, reply) => {
-    const ctx = contextOf(request);
-    const report = await buildPortfolioReport(ctx.db, actorOf(ctx), request.query.periodId, ctx.now());
-    return sendDownload(reply, `speerpunt-evaluatie-portfolio-${report.periodCode}.pdf`, PDF_TYPE, await buildReportPdf(report, { mode: 'portfolio' }));
-  });
+  r.get(
+    '/api/kpis/reports/portfolio.pdf',
+    {
+      config: portfolioReaders,
+      schema: { tags, summary: 'Portfolio evaluation report (PDF)', querystring: S.ReportQuery },
+    },
+    async (request, reply) => {
+      const ctx = contextOf(request);
+      const report = await buildPortfolioReport(ctx.db, actorOf(ctx), request.query.periodId, ctx.now());
+      return sendDownload(
+        reply,
+        `speerpunt-evaluatie-portfolio-${report.periodCode}.pdf`,
+        PDF_TYPE,
+        await buildReportPdf(report, { mode: 'portfolio' }),
+      );
+    },
+  );
 
-  r.get('/api/kpis/reports/clusters/:clusterId/report.xlsx', { config: readers, schema: { tags, summary: 'Cluster evaluation report (XLSX)', params: S.ClusterParams, querystring: S.ReportQuery } }, async (request, reply) => {
-    const ctx = contextOf(request);
-    const report = await buildClusterReport(ctx.db, actorOf(ctx), request.params.clusterId, request.query.periodId, ctx.now());
-    return sendDownload(reply, `speerpunt-evaluatie-cluster-${report.periodCode}.xlsx`, XLSX_TYPE, await buildReportXlsx(report));
-  });
+  r.get(
+    '/api/kpis/reports/clusters/:clusterId/report.xlsx',
+    {
+      config: readers,
+      schema: {
+        tags,
+        summary: 'Cluster evaluation report (XLSX)',
+        params: S.ClusterParams,
+        querystring: S.ReportQuery,
+      },
+    },
+    async (request, reply) => {
+      const ctx = contextOf(request);
+      const report = await buildClusterReport(
+        ctx.db,
+        actorOf(ctx),
+        request.params.clusterId,
+        request.query.periodId,
+        ctx.now(),
+      );
+      return sendDownload(
+        reply,
+        `speerpunt-evaluatie-cluster-${report.periodCode}.xlsx`,
+        XLSX_TYPE,
+        await buildReportXlsx(report),
+      );
+    },
+  );
 
-  r.get('/api/kpis/reports/clusters/:clusterId/report.pdf', { config: readers, schema: { tags, summary: 'Cluster evaluation report (PDF)', params: S.ClusterParams, querystring: S.ReportQuery } }, async (request, reply) => {
-    const ctx = contextOf(request);
-    const report = await buildClusterReport(ctx.db, actorOf(ctx), request.params.clusterId, request.query.periodId, ctx.now());
-    return sendDownload(reply, `speerpunt-evaluatie-cluster-${report.periodCode}.pdf`, PDF_TYPE, await buildReportPdf(report, { mode: 'cluster' }));
-  });
+  r.get(
+    '/api/kpis/reports/clusters/:clusterId/report.pdf',
+    {
+      config: readers,
+      schema: {
+        tags,
+        summary: 'Cluster evaluation report (PDF)',
+        params: S.ClusterParams,
+        querystring: S.ReportQuery,
+      },
+    },
+    async (request, reply) => {
+      const ctx = contextOf(request);
+      const report = await buildClusterReport(
+        ctx.db,
+        actorOf(ctx),
+        request.params.clusterId,
+        request.query.periodId,
+        ctx.now(),
+      );
+      return sendDownload(
+        reply,
+        `speerpunt-evaluatie-cluster-${report.periodCode}.pdf`,
+        PDF_TYPE,
+        await buildReportPdf(report, { mode: 'cluster' }),
+      );
+    },
+  );
 
   // Knowledge diffusion.
-  r.get('/api/kpis/diffusion-activities', { config: readers, schema: { tags, summary: 'Knowledge-diffusion register', querystring: S.DiffusionQuery, response: { 200: envelope(z.array(S.DiffusionSchema)) } } }, async (request) => {
-    const ctx = contextOf(request);
-    const actor = actorOf(ctx);
-    return ok(await findDiffusionActivities(ctx.db, actor, request.query.clusterId), { create: actor.role === 'officer' || actor.role === 'manager' });
-  });
+  r.get(
+    '/api/kpis/diffusion-activities',
+    {
+      config: readers,
+      schema: {
+        tags,
+        summary: 'Knowledge-diffusion register',
+        querystring: S.DiffusionQuery,
+        response: { 200: envelope(z.array(S.DiffusionSchema)) },
+      },
+    },
+    async (request) => {
+      const ctx = contextOf(request);
+      const actor = actorOf(ctx);
+      return ok(await findDiffusionActivities(ctx.db, actor, request.query.clusterId), {
+        create: actor.role === 'officer' || actor.role === 'manager',
+      });
+    },
+  );
 
-  r.get('/api/kpis/diffusion-activities.xlsx', { config: readers, schema: { tags, summary: 'Knowledge-diffusion register as XLSX', querystring: S.DiffusionQuery } }, async (request, reply) => {
-    const ctx = contextOf(request);
-    return sendDownload(reply, 'speerpunt-kennisdiffusie.xlsx', XLSX_TYPE, await buildXlsx('Kennisdiffusie', diffusionColumns, await findDiffusionActivities(ctx.db, actorOf(ctx), request.query.clusterId)));
-  });
+  r.get(
+    '/api/kpis/diffusion-activities.xlsx',
+    {
+      config: readers,
+      schema: { tags, summary: 'Knowledge-diffusion register as XLSX', querystring: S.DiffusionQuery },
+    },
+    async (request, reply) => {
+      const ctx = contextOf(request);
+      return sendDownload(
+        reply,
+        'speerpunt-kennisdiffusie.xlsx',
+        XLSX_TYPE,
+        await buildXlsx(
+          'Kennisdiffusie',
+          diffusionColumns,
+          await findDiffusionActivities(ctx.db, actorOf(ctx), request.query.clusterId),
+        ),
+      );
+    },
+  );
 
-  r.post('/api/kpis/diffusion-activities', { config: { access: allow('officer', 'manager') }, schema: { tags, summary: 'Record a knowledge-diffusion activity', body: S.DiffusionBody, response: { 201: envelope(z.object({ id: z.string() })) } } }, async (request, reply) => {
-    const row = await recordDiffusionActivity(contextOf(request), request.body);
-    return reply.status(201).send(ok({ id: row.id }));
-  });
+  r.post(
+    '/api/kpis/diffusion-activities',
+    {
+      config: { access: allow('officer', 'manager') },
+      schema: {
+        tags,
+        summary: 'Record a knowledge-diffusion activity',
+        body: S.DiffusionBody,
+        response: { 201: envelope(z.object({ id: z.string() })) },
+      },
+    },
+    async (request, reply) => {
+      const row = await recordDiffusionActivity(contextOf(request), request.body);
+      return reply.status(201).send(ok({ id: row.id }));
+    },
+  );
 
   // EU participations (CORDIS).
-  r.get('/api/kpis/eu-participations', { config: portfolioReaders, schema: { tags, summary: 'EU participations (CORDIS), optionally only the unmatched ones', querystring: S.EuQuery, response: { 200: envelope(z.array(S.EuParticipationSchema)) } } }, async (request) => {
-    const ctx = contextOf(request);
-    return ok(await findEuParticipations(ctx.db, request.query.unmatched === 'true'), { import: actorOf(ctx).role === 'officer', link: actorOf(ctx).role === 'officer' });
-  });
+  r.get(
+    '/api/kpis/eu-participations',
+    {
+      config: portfolioReaders,
+      schema: {
+        tags,
+        summary: 'EU participations (CORDIS), optionally only the unmatched ones',
+        querystring: S.EuQuery,
+        response: { 200: envelope(z.array(S.EuParticipationSchema)) },
+      },
+    },
+    async (request) => {
+      const ctx = contextOf(request);
+      return ok(await findEuParticipations(ctx.db, request.query.unmatched === 'true'), {
+        import: actorOf(ctx).role === 'officer',
+        link: actorOf(ctx).role === 'officer',
+      });
+    },
+  );
 
-  r.get('/api/kpis/eu-participations.xlsx', { config: portfolioReaders, schema: { tags, summary: 'EU participations as XLSX', querystring: S.EuQuery } }, async (request, reply) => {
-    return sendDownload(reply, 'speerpunt-eu-deelnames.xlsx', XLSX_TYPE, await buildXlsx('EU', euColumns, await findEuParticipations(contextOf(request).db, request.query.unmatched === 'true')));
-  });
+  r.get(
+    '/api/kpis/eu-participations.xlsx',
+    {
+      config: portfolioReaders,
+      schema: { tags, summary: 'EU participations as XLSX', querystring: S.EuQuery },
+    },
+    async (request, reply) => {
+      return sendDownload(
+        reply,
+        'speerpunt-eu-deelnames.xlsx',
+        XLSX_TYPE,
+        await buildXlsx(
+          'EU',
+          euColumns,
+          await findEuParticipations(contextOf(request).db, request.query.unmatched === 'true'),
+        ),
+      );
+    },
+  );
 
-  r.post('/api/kpis/eu-participations/import', { config: officer, bodyLimit: 12 * 1024 * 1024, schema: { tags, summary: 'Import CORDIS project.csv and organization.csv', body: S.CordisImportBody, response: { 200: envelope(z.object({ projects: z.number(), participations: z.number(), linked: z.number(), unmatched: z.number() })) } } }, async (request) => {
-    return ok(await importCordis(contextOf(request), request.body));
-  });
+  r.post(
+    '/api/kpis/eu-participations/import',
+    {
+      config: officer,
+      bodyLimit: 12 * 1024 * 1024,
+      schema: {
+        tags,
+        summary: 'Import CORDIS project.csv and organization.csv',
+        body: S.CordisImportBody,
+        response: {
+          200: envelope(
+            z.object({
+              projects: z.number(),
+              participations: z.number(),
+              linked: z.number(),
+              unmatched: z.number(),
+            }),
+          ),
+        },
+      },
+    },
+    async (request) => {
+      return ok(await importCordis(contextOf(request), request.body));
+    },
+  );
 
-  r.put('/api/kpis/eu-participations/:id/organisation', { config: officer, schema: { tags, summary: 'Link an EU participant to an organisation by hand', params: S.IdParams, body: S.LinkBody, response: { 204: z.null() } } }, async (request, reply) => {
-    await linkEuParticipation(contextOf(request), { participationId: request.params.id, organisationId: request.body.organisationId });
-    return reply.status(204).send(null);
-  });
+  r.put(
+    '/api/kpis/eu-participations/:id/organisation',
+    {
+      config: officer,
+      schema: {
+        tags,
+        summary: 'Link an EU participant to an organisation by hand',
+        params: S.IdParams,
+        body: S.LinkBody,
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      await linkEuParticipation(contextOf(request), {
+        participationId: request.params.id,
+        organisationId: request.body.organisationId,
+      });
+      return reply.status(204).send(null);
+    },
+  );
 
   // Settings of the status rule.
-  r.get('/api/kpis/settings', { config: readers, schema: { tags, summary: 'Status tolerance and outlier threshold', response: { 200: envelope(S.SettingsSchema) } } }, async (request) => {
-    const ctx = contextOf(request);
-    const role = actorOf(ctx).role;
-    return ok(await readKpiSettings(ctx.db), { edit: role === 'officer' || role === 'admin' });
-  });
+  r.get(
+    '/api/kpis/settings',
+    {
+      config: readers,
+      schema: {
+        tags,
+        summary: 'Status tolerance and outlier threshold',
+        response: { 200: envelope(S.SettingsSchema) },
+      },
+    },
+    async (request) => {
+      const ctx = contextOf(request);
+      const role = actorOf(ctx).role;
+      return ok(await readKpiSettings(ctx.db), { edit: role === 'officer' || role === 'admin' });
+    },
+  );
 
-  r.put('/api/kpis/settings', { config: { access: allow('officer', 'admin') }, schema: { tags, summary: 'Change the status tolerance and outlier threshold', body: S.SettingsBody, response: { 200: envelope(S.SettingsSchema) } } }, async (request) => {
-    const ctx = contextOf(request);
-    const before = await readKpiSettings(ctx.db);
-    await ctx.db.transaction().execute(async (tx) => {
-      for (const [key, value] of [['kpis.status_tolerance', request.body.tolerance], ['kpis.zscore_threshold', request.body.zScoreThreshold]] as const) {
-        await tx.insertInto('settings').values({ key, value: JSON.stringify(value) }).onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify(value), updated_at: ctx.now() })).execute();
-      }
-      await recordAudit(tx, ctx.auditActor, { action: 'kpi.settings_changed', entityType: 'setting', entityId: 'kpis', before, after: request.body }, ctx.requestId);
-    });
-    return ok(await readKpiSettings(ctx.db));
-  });
+  r.put(
+    '/api/kpis/settings',
+    {
+      config: { access: allow('officer', 'admin') },
+      schema: {
+        tags,
+        summary: 'Change the status tolerance and outlier threshold',
+        body: S.SettingsBody,
+        response: { 200: envelope(S.SettingsSchema) },
+      },
+    },
+    async (request) => {
+      const ctx = contextOf(request);
+      const before = await readKpiSettings(ctx.db);
+      await ctx.db.transaction().execute(async (tx) => {
+        for (const [key, value] of [
+          ['kpis.status_tolerance', request.body.tolerance],
+          ['kpis.zscore_threshold', request.body.zScoreThreshold],
+        ] as const) {
+          await tx
+            .insertInto('settings')
+            .values({ key, value: JSON.stringify(value) })
+            .onConflict((oc) =>
+              oc.column('key').doUpdateSet({ value: JSON.stringify(value), updated_at: ctx.now() }),
+            )
+            .execute();
+        }
+        await recordAudit(
+          tx,
+          ctx.auditActor,
+          {
+            action: 'kpi.settings_changed',
+            entityType: 'setting',
+            entityId: 'kpis',
+            before,
+            after: request.body,
+          },
+          ctx.requestId,
+        );
+      });
+      return ok(await readKpiSettings(ctx.db));
+    },
+  );
 }

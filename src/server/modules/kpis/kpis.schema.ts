@@ -6,7 +6,14 @@ const finite = z.number().finite();
 
 export const UnitSchema = z.enum(['count', 'percent', 'ratio', 'euro', 'number', 'tonnes', 'days', 'score']);
 export const LensSchema = z.enum(['economic', 'transition', 'both']);
-export const StatusSchema = z.enum(['on_track', 'at_risk', 'off_track', 'no_target', 'no_data', 'not_computable']);
+export const StatusSchema = z.enum([
+  'on_track',
+  'at_risk',
+  'off_track',
+  'no_target',
+  'no_data',
+  'not_computable',
+]);
 
 export const IdParams = z.strictObject({ id: z.uuid() });
 export const ClusterParams = z.strictObject({ clusterId: z.uuid() });
@@ -54,10 +61,26 @@ export const CreateDefinitionBody = z.strictObject({
   clusterId: z.uuid().nullable().optional(),
 });
 
-export const DecideDefinitionBody = z.strictObject({ decision: z.enum(['approved', 'rejected']), comment: z.string().max(2000).optional() });
+export const DecideDefinitionBody = z.strictObject({
+  decision: z.enum(['approved', 'rejected']),
+  comment: z.string().max(2000).optional(),
+});
 
-export const PeriodSchema = z.object({ id: z.uuid(), code: z.string(), label: z.string(), startsOn: z.string(), endsOn: z.string(), status: z.enum(['planned', 'open', 'closed']), closedAt: z.string().nullable() });
-export const CreatePeriodBody = z.strictObject({ code: z.string().trim().min(1).max(40), label: z.string().trim().min(1).max(200), startsOn: date, endsOn: date });
+export const PeriodSchema = z.object({
+  id: z.uuid(),
+  code: z.string(),
+  label: z.string(),
+  startsOn: z.string(),
+  endsOn: z.string(),
+  status: z.enum(['planned', 'open', 'closed']),
+  closedAt: z.string().nullable(),
+});
+export const CreatePeriodBody = z.strictObject({
+  code: z.string().trim().min(1).max(40),
+  label: z.string().trim().min(1).max(200),
+  startsOn: date,
+  endsOn: date,
+});
 
 export const TargetSchema = z.object({
   baselineValue: z.number().nullable(),
@@ -73,7 +96,10 @@ export const SetTargetBody = z.strictObject({
   baselineDate: date.nullable(),
   endTargetValue: finite.nullable(),
   endTargetDate: date.nullable(),
-  periodTargets: z.array(z.strictObject({ periodId: z.uuid(), value: finite })).max(50).default([]),
+  periodTargets: z
+    .array(z.strictObject({ periodId: z.uuid(), value: finite }))
+    .max(50)
+    .default([]),
   motivation: z.string().max(4000).optional(),
 });
 
@@ -90,12 +116,19 @@ export const CellSchema = z.object({
   isOutlier: z.boolean(),
 });
 
-export const ClusterSummarySchema = z.object({ id: z.string(), name: z.string(), shortName: z.string(), kind: z.string() });
+export const ClusterSummarySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  shortName: z.string(),
+  kind: z.string(),
+});
 
 export const DashboardSchema = z.object({
   cluster: ClusterSummarySchema,
   periods: z.array(PeriodSchema),
-  kpis: z.array(z.object({ definition: DefinitionSchema, target: TargetSchema.nullable(), values: z.array(CellSchema) })),
+  kpis: z.array(
+    z.object({ definition: DefinitionSchema, target: TargetSchema.nullable(), values: z.array(CellSchema) }),
+  ),
 });
 
 export const PortfolioQuery = z.strictObject({
@@ -117,7 +150,11 @@ export const PortfolioSchema = z.object({
 export const EvidenceInputSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('link'), url: z.url({ protocol: /^https?$/ }).max(2000) }),
   z.strictObject({ kind: z.literal('text'), body: z.string().trim().min(1).max(10_000) }),
-  z.strictObject({ kind: z.literal('file'), filename: z.string().min(1).max(200), contentBase64: z.base64().max(12_000_000) }),
+  z.strictObject({
+    kind: z.literal('file'),
+    filename: z.string().min(1).max(200),
+    contentBase64: z.base64().max(12_000_000),
+  }),
 ]);
 
 export const ReportBody = z.strictObject({
@@ -143,8 +180,27 @@ export const MeasurementDetailSchema = z.object({
   reviewComment: z.string().nullable(),
   frozenAt: z.string().nullable(),
   version: z.number(),
-  evidence: z.array(z.object({ id: z.string(), kind: z.enum(['file', 'link', 'text']), url: z.string().nullable(), body: z.string().nullable(), filename: z.string().nullable(), sizeBytes: z.number().nullable() })),
-  history: z.array(z.object({ version: z.number(), action: z.string(), status: z.string(), value: z.number().nullable(), comment: z.string().nullable(), actorName: z.string().nullable(), occurredAt: z.string() })),
+  evidence: z.array(
+    z.object({
+      id: z.string(),
+      kind: z.enum(['file', 'link', 'text']),
+      url: z.string().nullable(),
+      body: z.string().nullable(),
+      filename: z.string().nullable(),
+      sizeBytes: z.number().nullable(),
+    }),
+  ),
+  history: z.array(
+    z.object({
+      version: z.number(),
+      action: z.string(),
+      status: z.string(),
+      value: z.number().nullable(),
+      comment: z.string().nullable(),
+      actorName: z.string().nullable(),
+      occurredAt: z.string(),
+    }),
+  ),
 });
 
 export const QueueItemSchema = z.object({
@@ -185,7 +241,11 @@ export const DiffusionBody = z.strictObject({
   participants: z.number().int().min(0).max(1_000_000),
   smesReached: z.number().int().min(0).max(1_000_000),
   nonMemberCompaniesReached: z.number().int().min(0).max(1_000_000),
-  link: z.url({ protocol: /^https?$/ }).max(2000).nullable().optional(),
+  link: z
+    .url({ protocol: /^https?$/ })
+    .max(2000)
+    .nullable()
+    .optional(),
 });
 
 export const EuParticipationSchema = z.object({
@@ -206,10 +266,20 @@ export const EuParticipationSchema = z.object({
 });
 
 export const EuQuery = z.strictObject({ unmatched: z.enum(['true', 'false']).optional() });
-export const CordisImportBody = z.strictObject({ projectCsv: z.string().min(1).max(5_000_000), organizationCsv: z.string().min(1).max(5_000_000) });
+export const CordisImportBody = z.strictObject({
+  projectCsv: z.string().min(1).max(5_000_000),
+  organizationCsv: z.string().min(1).max(5_000_000),
+});
 export const LinkBody = z.strictObject({ organisationId: z.uuid().nullable() });
 
-export const SettingsSchema = z.object({ tolerance: z.number(), zScoreThreshold: z.number(), evidenceMaxBytes: z.number() });
-export const SettingsBody = z.strictObject({ tolerance: z.number().min(0).max(1), zScoreThreshold: z.number().min(0.5).max(10) });
+export const SettingsSchema = z.object({
+  tolerance: z.number(),
+  zScoreThreshold: z.number(),
+  evidenceMaxBytes: z.number(),
+});
+export const SettingsBody = z.strictObject({
+  tolerance: z.number().min(0).max(1),
+  zScoreThreshold: z.number().min(0.5).max(10),
+});
 
 export const ReportQuery = z.strictObject({ periodId: z.uuid().optional() });

@@ -14,7 +14,10 @@ export async function loadForReview(ctx: StepContext, measurementId: string) {
   if (!canValidate(actor)) throw new AppError('FORBIDDEN');
   const measurement = await findMeasurementById(ctx.db, measurementId);
   if (!measurement) throw new AppError('NOT_FOUND');
-  if (measurement.status !== 'reported') throw new AppError(measurement.status === 'validated' ? 'KPI_MEASUREMENT_VALIDATED' : 'KPI_MEASUREMENT_NOT_REPORTED');
+  if (measurement.status !== 'reported')
+    throw new AppError(
+      measurement.status === 'validated' ? 'KPI_MEASUREMENT_VALIDATED' : 'KPI_MEASUREMENT_NOT_REPORTED',
+    );
   const definition = await findDefinitionById(ctx.db, measurement.definition_id);
   const period = await findPeriodById(ctx.db, measurement.period_id);
   if (!definition || !period) throw new AppError('NOT_FOUND');

@@ -11,9 +11,26 @@ export async function openPeriod(ctx: StepContext, periodId: string) {
   if (before.status === 'closed') throw new AppError('KPI_PERIOD_CLOSED');
   if (before.status === 'open') return before;
   return ctx.db.transaction().execute(async (tx) => {
-    const row = await tx.updateTable('reporting_periods').set({ status: 'open' }).where('id', '=', periodId).where('status', '=', 'planned').returningAll().executeTakeFirst();
+    const row = await tx
+      .updateTable('reporting_periods')
+      .set({ status: 'open' })
+      .where('id', '=', periodId)
+      .where('status', '=', 'planned')
+      .returningAll()
+      .executeTakeFirst();
     if (!row) throw new AppError('STALE_VERSION');
-    await recordAudit(tx, ctx.auditActor, { action: 'kpi.period_opened', entityType: 'reporting_period', entityId: row.id, before: presentPeriod(before), after: presentPeriod(row) }, ctx.requestId);
+    await recordAudit(
+      tx,
+      ctx.auditActor,
+      {
+        action: 'kpi.period_opened',
+        entityType: 'reporting_period',
+        entityId: row.id,
+        before: presentPeriod(before),
+        after: presentPeriod(row),
+      },
+      ctx.requestId,
+    );
     return row;
   });
 }

@@ -20,7 +20,11 @@ export async function recordDiffusionActivity(ctx: StepContext, input: Diffusion
   const actor = actorOf(ctx);
   assertSeesCluster(actor, input.clusterId);
   if (!canRecordDiffusion(actor, input.clusterId)) throw new AppError('FORBIDDEN');
-  const cluster = await ctx.db.selectFrom('clusters').select('id').where('id', '=', input.clusterId).executeTakeFirst();
+  const cluster = await ctx.db
+    .selectFrom('clusters')
+    .select('id')
+    .where('id', '=', input.clusterId)
+    .executeTakeFirst();
   if (!cluster) throw new AppError('NOT_FOUND');
   return ctx.db.transaction().execute(async (tx) => {
     const row = await tx
@@ -38,7 +42,12 @@ export async function recordDiffusionActivity(ctx: StepContext, input: Diffusion
       })
       .returningAll()
       .executeTakeFirstOrThrow();
-    await recordAudit(tx, ctx.auditActor, { action: 'kpi.diffusion_recorded', entityType: 'diffusion_activity', entityId: row.id, after: input }, ctx.requestId);
+    await recordAudit(
+      tx,
+      ctx.auditActor,
+      { action: 'kpi.diffusion_recorded', entityType: 'diffusion_activity', entityId: row.id, after: input },
+      ctx.requestId,
+    );
     return row;
   });
 }

@@ -21,22 +21,54 @@ export async function returnMeasurement(ctx: StepContext, options: ReviewMeasure
   await ctx.db.transaction().execute(async (tx) => {
     const after = await tx
       .updateTable('kpi_measurements')
-      .set({ status: 'returned', review_comment: comment, reviewed_by: actor.userId, reviewed_at: ctx.now(), version: measurement.version + 1, updated_at: ctx.now() })
+      .set({
+        status: 'returned',
+        review_comment: comment,
+        reviewed_by: actor.userId,
+        reviewed_at: ctx.now(),
+        version: measurement.version + 1,
+        updated_at: ctx.now(),
+      })
       .where('id', '=', measurement.id)
       .where('status', '=', 'reported')
       .returningAll()
       .executeTakeFirst();
     if (!after) throw new AppError('STALE_VERSION');
-    await tx.insertInto('kpi_measurement_history').values({ measurement_id: measurement.id, version: after.version, action: 'returned', status: 'returned', value: after.value, comment, actor_user_id: actor.userId }).execute();
+    await tx
+      .insertInto('kpi_measurement_history')
+      .values({
+        measurement_id: measurement.id,
+        version: after.version,
+        action: 'returned',
+        status: 'returned',
+        value: after.value,
+        comment,
+        actor_user_id: actor.userId,
+      })
+      .execute();
     for (const userId of managers) {
       await queueNotification(tx, {
         userId,
         kind: 'kpi.measurement_returned',
-        title: { nl: `KPI ${definition.code} (${period.code}) teruggestuurd`, en: `KPI ${definition.code} (${period.code}) returned` },
+        title: {
+          nl: `KPI ${definition.code} (${period.code}) teruggestuurd`,
+          en: `KPI ${definition.code} (${period.code}) returned`,
+        },
         body: { nl: comment, en: comment },
         link: `/kpis/clusters/${clusterId}`,
       });
     }
-    await recordAudit(tx, ctx.auditActor, { action: 'kpi.measurement_returned', entityType: 'kpi_measurement', entityId: measurement.id, before: auditMeasurement(measurement), after: { ...auditMeasurement(after), code: definition.code } }, ctx.requestId);
+    await recordAudit(
+      tx,
+      ctx.auditActor,
+      {
+        action: 'kpi.measurement_returned',
+        entityType: 'kpi_measurement',
+        entityId: measurement.id,
+        before: auditMeasurement(measurement),
+        after: { ...auditMeasurement(after), code: definition.code },
+      },
+      ctx.requestId,
+    );
   });
 }

@@ -22,28 +22,62 @@ const tags = ['notifications'];
 export default async function notificationsRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
-  r.get('/api/notifications', { config: { access: anyUser }, schema: { tags, summary: 'Your notifications, newest first', querystring: z.strictObject({ unread: z.enum(['true', 'false']).optional() }), response: { 200: envelope(z.array(NotificationSchema)) } } }, async (request) => {
-    const ctx = contextOf(request);
-    let query = ctx.db.selectFrom('notifications').selectAll().where('user_id', '=', actorOf(ctx).userId).orderBy('created_at', 'desc').limit(200);
-    if (request.query.unread === 'true') query = query.where('read_at', 'is', null);
-    const rows = await query.execute();
-    return ok(
-      rows.map((n) => ({
-        id: n.id,
-        kind: n.kind,
-        title: { nl: n.title_nl, en: n.title_en },
-        body: { nl: n.body_nl, en: n.body_en },
-        link: n.link,
-        createdAt: new Date(n.created_at).toISOString(),
-        readAt: n.read_at ? new Date(n.read_at).toISOString() : null,
-      })),
-    );
-  });
+  r.get(
+    '/api/notifications',
+    {
+      config: { access: anyUser },
+      schema: {
+        tags,
+        summary: 'Your notifications, newest first',
+        querystring: z.strictObject({ unread: z.enum(['true', 'false']).optional() }),
+        response: { 200: envelope(z.array(NotificationSchema)) },
+      },
+    },
+    async (request) => {
+      const ctx = contextOf(request);
+      let query = ctx.db
+        .selectFrom('notifications')
+        .selectAll()
+        .where('user_id', '=', actorOf(ctx).userId)
+        .orderBy('created_at', 'desc')
+        .limit(200);
+      if (request.query.unread === 'true') query = query.where('read_at', 'is', null);
+      const rows = await query.execute();
+      return ok(
+        rows.map((n) => ({
+          id: n.id,
+          kind: n.kind,
+          title: { nl: n.title_nl, en: n.title_en },
+          body: { nl: n.body_nl, en: n.body_en },
+          link: n.link,
+          createdAt: new Date(n.created_at).toISOString(),
+          readAt: n.read_at ? new Date(n.read_at).toISOString() : null,
+        })),
+      );
+    },
+  );
 
-  r.post('/api/notifications/:id/read', { config: { access: anyUser }, schema: { tags, summary: 'Mark one as read', params: z.strictObject({ id: z.uuid() }), response: { 204: z.null() } } }, async (request, reply) => {
-    const ctx = contextOf(request);
-    const result = await ctx.db.updateTable('notifications').set({ read_at: ctx.now() }).where('id', '=', request.params.id).where('user_id', '=', actorOf(ctx).userId).executeTakeFirst();
-    if (Number(result.numUpdatedRows) === 0) throw new AppError('NOT_FOUND');
-    return reply.status(204).send(null);
-  });
+  r.post(
+    '/api/notifications/:id/read',
+    {
+      config: { access: anyUser },
+      schema: {
+        tags,
+        summary: 'Mark one as read',
+        params: z.strictObject({ id: z.uuid() }),
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      const ctx = contextOf(request);
+      const result = await ctx.db
+        .updateTable('notifications')
+        .set({ read_at: ctx.now() })
+        .where('id', '=', request.params.id)
+        .where('user_id', '=', actorOf(ctx).userId)
+        .executeTakeFirst();
+      if (Number(result.numUpdatedRows) === 0) throw new AppError('NOT_FOUND');
+      return reply.status(204).send(null);
+    },
+  );
 }

@@ -21,30 +21,57 @@ export interface TimelineEntry {
  * Events of other kinds are left out.
  */
 export function classifyForeignEvent(action: string, entityType: string): TimelineKind | null {
-  if (entityType === 'kpi_measurement' && (action === 'kpi.measurement_validated' || action === 'kpi.measurement_returned')) return 'kpi_validation';
+  if (
+    entityType === 'kpi_measurement' &&
+    (action === 'kpi.measurement_validated' || action === 'kpi.measurement_returned')
+  )
+    return 'kpi_validation';
   if (entityType === 'funding_payment' && action === 'payment.released') return 'payment';
   if (/amend/.test(action)) return 'amendment';
   return null;
 }
 
-function foreignEntry(kind: TimelineKind, action: string, after: Record<string, unknown>): Pick<TimelineEntry, 'title' | 'detail'> {
+function foreignEntry(
+  kind: TimelineKind,
+  action: string,
+  after: Record<string, unknown>,
+): Pick<TimelineEntry, 'title' | 'detail'> {
   const code = typeof after.code === 'string' ? after.code : '';
   if (kind === 'kpi_validation') {
     const returned = action.endsWith('returned');
-    return { title: returned ? { nl: 'KPI-waarde teruggestuurd', en: 'KPI value returned' } : { nl: 'KPI-waarde gevalideerd', en: 'KPI value validated' }, detail: [code, after.value ?? ''].filter((v) => v !== '').join(' = ') };
+    return {
+      title: returned
+        ? { nl: 'KPI-waarde teruggestuurd', en: 'KPI value returned' }
+        : { nl: 'KPI-waarde gevalideerd', en: 'KPI value validated' },
+      detail: [code, after.value ?? ''].filter((v) => v !== '').join(' = '),
+    };
   }
   if (kind === 'payment') {
     const cents = typeof after.amountCents === 'number' ? after.amountCents : null;
-    return { title: { nl: 'Betaling uitgevoerd', en: 'Payment released' }, detail: cents === null ? '' : `€ ${centsToEuroString(cents)}` };
+    return {
+      title: { nl: 'Betaling uitgevoerd', en: 'Payment released' },
+      detail: cents === null ? '' : `€ ${centsToEuroString(cents)}`,
+    };
   }
-  return { title: { nl: 'Wijziging', en: 'Amendment' }, detail: [action, code, typeof after.motivation === 'string' ? after.motivation : ''].filter(Boolean).join(' – ') };
+  return {
+    title: { nl: 'Wijziging', en: 'Amendment' },
+    detail: [action, code, typeof after.motivation === 'string' ? after.motivation : '']
+      .filter(Boolean)
+      .join(' – '),
+  };
 }
 
 const REPORT_TITLES: Record<string, { nl: string; en: string }> = {
   'partnership_report.submitted': { nl: 'Voortgangsrapport ingediend', en: 'Progress report submitted' },
-  'partnership_report.resubmitted': { nl: 'Voortgangsrapport opnieuw ingediend', en: 'Progress report resubmitted' },
+  'partnership_report.resubmitted': {
+    nl: 'Voortgangsrapport opnieuw ingediend',
+    en: 'Progress report resubmitted',
+  },
   'partnership_report.accepted': { nl: 'Voortgangsrapport aanvaard', en: 'Progress report accepted' },
-  'partnership_report.returned': { nl: 'Voortgangsrapport terug ter herwerking', en: 'Progress report returned for revision' },
+  'partnership_report.returned': {
+    nl: 'Voortgangsrapport terug ter herwerking',
+    en: 'Progress report returned for revision',
+  },
 };
 
 const MEETING_KIND: Record<string, { nl: string; en: string }> = {
@@ -64,25 +91,64 @@ function afterOf(value: unknown): Record<string, unknown> {
  * the KPI validations, payments and amendments other modules record for the cluster (events
  * whose `after` (or `before`) names the cluster as `clusterId` or `cluster_id`).
  */
-export async function buildTimeline(db: Db, actor: Actor, clusterId: string, filter: { kinds?: TimelineKind[]; from?: string; to?: string }): Promise<TimelineEntry[]> {
+export async function buildTimeline(
+  db: Db,
+  actor: Actor,
+  clusterId: string,
+  filter: { kinds?: TimelineKind[]; from?: string; to?: string },
+): Promise<TimelineEntry[]> {
   const entries: TimelineEntry[] = [];
   const base = `/partnership/clusters/${clusterId}`;
   const confidentialOk = canSeeConfidential(actor);
 
-  const agreements = await db.selectFrom('partnership_agreements').selectAll().where('cluster_id', '=', clusterId).execute();
+  const agreements = await db
+    .selectFrom('partnership_agreements')
+    .selectAll()
+    .where('cluster_id', '=', clusterId)
+    .execute();
   for (const a of agreements) {
-    entries.push({ id: `agreement-created-${a.id}`, at: new Date(a.created_at).toISOString(), kind: 'agreement', title: { nl: 'Partnerschapsovereenkomst opgesteld', en: 'Partnership agreement drafted' }, detail: `${a.title} (${a.period_start} – ${a.period_end})`, link: `${base}?tab=agreement` });
+    entries.push({
+      id: `agreement-created-${a.id}`,
+      at: new Date(a.created_at).toISOString(),
+      kind: 'agreement',
+      title: { nl: 'Partnerschapsovereenkomst opgesteld', en: 'Partnership agreement drafted' },
+      detail: `${a.title} (${a.period_start} – ${a.period_end})`,
+      link: `${base}?tab=agreement`,
+    });
     if (a.cluster_signed_at && a.agency_signed_at) {
-      const at = new Date(Math.max(new Date(a.cluster_signed_at).getTime(), new Date(a.agency_signed_at).getTime())).toISOString();
-      entries.push({ id: `agreement-signed-${a.id}`, at, kind: 'agreement', title: { nl: 'Overeenkomst door beide partners ondertekend', en: 'Agreement signed by both partners' }, detail: a.title, link: `${base}?tab=agreement` });
+      const at = new Date(
+        Math.max(new Date(a.cluster_signed_at).getTime(), new Date(a.agency_signed_at).getTime()),
+      ).toISOString();
+      entries.push({
+        id: `agreement-signed-${a.id}`,
+        at,
+        kind: 'agreement',
+        title: {
+          nl: 'Overeenkomst door beide partners ondertekend',
+          en: 'Agreement signed by both partners',
+        },
+        detail: a.title,
+        link: `${base}?tab=agreement`,
+      });
     }
   }
 
-  const meetings = await db.selectFrom('partnership_meetings').selectAll().where('cluster_id', '=', clusterId).execute();
+  const meetings = await db
+    .selectFrom('partnership_meetings')
+    .selectAll()
+    .where('cluster_id', '=', clusterId)
+    .execute();
   const visibleMeetingIds = meetings.filter((m) => confidentialOk || !m.is_confidential).map((m) => m.id);
   for (const m of meetings) {
     const kind = MEETING_KIND[m.kind];
-    entries.push({ id: `meeting-${m.id}`, at: new Date(m.starts_at).toISOString(), kind: 'meeting', title: { nl: `${kind.nl}: ${m.title}`, en: `${kind.en}: ${m.title}` }, detail: m.location, link: `${base}?tab=meetings&meeting=${m.id}` });
+    entries.push({
+      id: `meeting-${m.id}`,
+      at: new Date(m.starts_at).toISOString(),
+      kind: 'meeting',
+      title: { nl: `${kind.nl}: ${m.title}`, en: `${kind.en}: ${m.title}` },
+      detail: m.location,
+      link: `${base}?tab=meetings&meeting=${m.id}`,
+    });
   }
   if (visibleMeetingIds.length > 0) {
     const decisions = await db
@@ -92,16 +158,44 @@ export async function buildTimeline(db: Db, actor: Actor, clusterId: string, fil
       .where('d.meeting_id', 'in', visibleMeetingIds)
       .execute();
     for (const d of decisions) {
-      entries.push({ id: `decision-${d.id}`, at: new Date(d.starts_at).toISOString(), kind: 'decision', title: { nl: `Beslissing (${d.title})`, en: `Decision (${d.title})` }, detail: d.text, link: `${base}?tab=meetings&meeting=${d.meeting_id}` });
+      entries.push({
+        id: `decision-${d.id}`,
+        at: new Date(d.starts_at).toISOString(),
+        kind: 'decision',
+        title: { nl: `Beslissing (${d.title})`, en: `Decision (${d.title})` },
+        detail: d.text,
+        link: `${base}?tab=meetings&meeting=${d.meeting_id}`,
+      });
     }
   }
 
-  const done = await db.selectFrom('partnership_actions').select(['id', 'title', 'completed_at']).where('cluster_id', '=', clusterId).where('status', '=', 'done').where('completed_at', 'is not', null).execute();
-  for (const a of done) entries.push({ id: `action-${a.id}`, at: new Date(a.completed_at as Date).toISOString(), kind: 'action', title: { nl: 'Actie afgerond', en: 'Action completed' }, detail: a.title, link: `${base}?tab=actions` });
+  const done = await db
+    .selectFrom('partnership_actions')
+    .select(['id', 'title', 'completed_at'])
+    .where('cluster_id', '=', clusterId)
+    .where('status', '=', 'done')
+    .where('completed_at', 'is not', null)
+    .execute();
+  for (const a of done)
+    entries.push({
+      id: `action-${a.id}`,
+      at: new Date(a.completed_at as Date).toISOString(),
+      kind: 'action',
+      title: { nl: 'Actie afgerond', en: 'Action completed' },
+      detail: a.title,
+      link: `${base}?tab=actions`,
+    });
 
   // Events that name the cluster themselves, and those of other modules' objects that belong to it
   // (KPI measurements of the cluster; payments on commitments for its base operations or projects).
-  const events = await sql<{ id: number; occurred_at: Date; action: string; entity_type: string; entity_id: string | null; after: unknown }>`
+  const events = await sql<{
+    id: number;
+    occurred_at: Date;
+    action: string;
+    entity_type: string;
+    entity_id: string | null;
+    after: unknown;
+  }>`
     select e.id, e.occurred_at, e.action, e.entity_type, e.entity_id, e.after
     from audit_events e
     where e.after->>'clusterId' = ${clusterId} or e.after->>'cluster_id' = ${clusterId}
@@ -121,15 +215,38 @@ export async function buildTimeline(db: Db, actor: Actor, clusterId: string, fil
     const at = new Date(e.occurred_at).toISOString();
     const after = afterOf(e.after);
     if (REPORT_TITLES[e.action]) {
-      entries.push({ id: `audit-${e.id}`, at, kind: 'report', title: REPORT_TITLES[e.action], detail: String(after.period ?? ''), link: `${base}?tab=reports` });
+      entries.push({
+        id: `audit-${e.id}`,
+        at,
+        kind: 'report',
+        title: REPORT_TITLES[e.action],
+        detail: String(after.period ?? ''),
+        link: `${base}?tab=reports`,
+      });
     } else if (e.action === 'partnership_agreement.amended') {
-      entries.push({ id: `audit-${e.id}`, at, kind: 'amendment', title: { nl: 'Overeenkomst gewijzigd (opnieuw te ondertekenen)', en: 'Agreement amended (to be signed again)' }, detail: String(after.title ?? ''), link: `${base}?tab=agreement` });
+      entries.push({
+        id: `audit-${e.id}`,
+        at,
+        kind: 'amendment',
+        title: {
+          nl: 'Overeenkomst gewijzigd (opnieuw te ondertekenen)',
+          en: 'Agreement amended (to be signed again)',
+        },
+        detail: String(after.title ?? ''),
+        link: `${base}?tab=agreement`,
+      });
     } else if (!e.entity_type.startsWith('partnership')) {
       const kind = classifyForeignEvent(e.action, e.entity_type);
-      if (kind) entries.push({ id: `audit-${e.id}`, at, kind, ...foreignEntry(kind, e.action, after), link: null });
+      if (kind)
+        entries.push({ id: `audit-${e.id}`, at, kind, ...foreignEntry(kind, e.action, after), link: null });
     }
   }
 
-  const filtered = entries.filter((e) => (!filter.kinds || filter.kinds.length === 0 || filter.kinds.includes(e.kind)) && (!filter.from || e.at.slice(0, 10) >= filter.from) && (!filter.to || e.at.slice(0, 10) <= filter.to));
+  const filtered = entries.filter(
+    (e) =>
+      (!filter.kinds || filter.kinds.length === 0 || filter.kinds.includes(e.kind)) &&
+      (!filter.from || e.at.slice(0, 10) >= filter.from) &&
+      (!filter.to || e.at.slice(0, 10) <= filter.to),
+  );
   return filtered.sort((a, b) => (a.at === b.at ? b.id.localeCompare(a.id) : b.at.localeCompare(a.at)));
 }

@@ -17,10 +17,28 @@ export async function createCalendarToken(ctx: StepContext): Promise<string> {
   await ctx.db.transaction().execute(async (tx) => {
     await tx
       .insertInto('partnership_notification_settings')
-      .values({ user_id: actor.userId, calendar_token_hash: hashToken(token), calendar_token_created_at: ctx.now(), updated_at: ctx.now() })
-      .onConflict((oc) => oc.column('user_id').doUpdateSet({ calendar_token_hash: hashToken(token), calendar_token_created_at: ctx.now(), updated_at: ctx.now() }))
+      .values({
+        user_id: actor.userId,
+        calendar_token_hash: hashToken(token),
+        calendar_token_created_at: ctx.now(),
+        updated_at: ctx.now(),
+      })
+      .onConflict((oc) =>
+        oc
+          .column('user_id')
+          .doUpdateSet({
+            calendar_token_hash: hashToken(token),
+            calendar_token_created_at: ctx.now(),
+            updated_at: ctx.now(),
+          }),
+      )
       .execute();
-    await recordAudit(tx, ctx.auditActor, { action: 'partnership_calendar.token_created', entityType: 'user', entityId: actor.userId }, ctx.requestId);
+    await recordAudit(
+      tx,
+      ctx.auditActor,
+      { action: 'partnership_calendar.token_created', entityType: 'user', entityId: actor.userId },
+      ctx.requestId,
+    );
   });
   return token;
 }
@@ -28,11 +46,19 @@ export async function createCalendarToken(ctx: StepContext): Promise<string> {
 /** Which clusters' meetings and deadlines belong in a person's calendar. */
 async function clustersOf(db: Db, user: { id: string; role: string }): Promise<string[] | 'all'> {
   if (user.role === 'officer') {
-    const followed = await db.selectFrom('clusters').select('id').where('officer_user_id', '=', user.id).execute();
+    const followed = await db
+      .selectFrom('clusters')
+      .select('id')
+      .where('officer_user_id', '=', user.id)
+      .execute();
     return followed.map((c) => c.id);
   }
   if (user.role === 'manager') {
-    const own = await db.selectFrom('user_clusters').select('cluster_id').where('user_id', '=', user.id).execute();
+    const own = await db
+      .selectFrom('user_clusters')
+      .select('cluster_id')
+      .where('user_id', '=', user.id)
+      .execute();
     return own.map((c) => c.cluster_id);
   }
   return [];
@@ -50,16 +76,39 @@ export async function buildCalendarFeed(db: Db, token: string, now: Date, baseUr
     .select(['u.id', 'u.name', 'u.role', 'u.is_active'])
     .where('s.calendar_token_hash', '=', hashToken(token))
     .executeTakeFirst();
-  if (!settings || !settings.is_active || (settings.role !== 'officer' && settings.role !== 'manager')) throw new AppError('PARTNERSHIP_CALENDAR_TOKEN_INVALID');
+  if (!settings || !settings.is_active || (settings.role !== 'officer' && settings.role !== 'manager'))
+    throw new AppError('PARTNERSHIP_CALENDAR_TOKEN_INVALID');
   const clusterIds = await clustersOf(db, settings);
   const ids = clusterIds === 'all' ? [] : clusterIds;
   const timed: IcsTimedEvent[] = [];
   const allDay: IcsAllDayEvent[] = [];
   if (ids.length > 0) {
-    const meetings = await db.selectFrom('partnership_meetings as m').innerJoin('clusters as c', 'c.id', 'm.cluster_id').select(['m.id', 'm.title', 'm.starts_at', 'm.location', 'm.agenda', 'm.is_confidential', 'm.cluster_id', 'c.short_name']).where('m.cluster_id', 'in', ids).execute();
+    const meetings = await db
+      .selectFrom('partnership_meetings as m')
+      .innerJoin('clusters as c', 'c.id', 'm.cluster_id')
+      .select([
+        'm.id',
+        'm.title',
+        'm.starts_at',
+        'm.location',
+        'm.agenda',
+        'm.is_confidential',
+        'm.cluster_id',
+        'c.short_name',
+      ])
+      .where('m.cluster_id', 'in', ids)
+      .execute();
     for (const m of meetings) {
       const start = new Date(m.starts_at);
-      timed.push({ uid: `meeting-${m.id}@speerpunt`, summary: `${m.short_name}: ${m.title}`, location: m.location || undefined, description: m.is_confidential ? undefined : m.agenda || undefined, start, end: new Date(start.getTime() + 2 * 3_600_000), url: `${baseUrl}/partnership/clusters/${m.cluster_id}?tab=meetings&meeting=${m.id}` });
+      timed.push({
+        uid: `meeting-${m.id}@speerpunt`,
+        summary: `${m.short_name}: ${m.title}`,
+        location: m.location || undefined,
+        description: m.is_confidential ? undefined : m.agenda || undefined,
+        start,
+        end: new Date(start.getTime() + 2 * 3_600_000),
+        url: `${baseUrl}/partnership/clusters/${m.cluster_id}?tab=meetings&meeting=${m.id}`,
+      });
     }
     const periods = await db
       .selectFrom('partnership_report_periods as p')
@@ -69,9 +118,27 @@ export async function buildCalendarFeed(db: Db, token: string, now: Date, baseUr
       .where('a.cluster_id', 'in', ids)
       .where('p.closed_at', 'is', null)
       .execute();
-    for (const p of periods) allDay.push({ uid: `report-deadline-${p.id}@speerpunt`, summary: `${p.short_name}: voortgangsrapport ${p.label}`, date: p.due_on, url: `${baseUrl}/partnership/clusters/${p.cluster_id}?tab=reports` });
+    for (const p of periods)
+      allDay.push({
+        uid: `report-deadline-${p.id}@speerpunt`,
+        summary: `${p.short_name}: voortgangsrapport ${p.label}`,
+        date: p.due_on,
+        url: `${baseUrl}/partnership/clusters/${p.cluster_id}?tab=reports`,
+      });
   }
-  const actions = await db.selectFrom('partnership_actions as a').innerJoin('clusters as c', 'c.id', 'a.cluster_id').select(['a.id', 'a.title', 'a.due_on', 'c.short_name']).where('a.owner_user_id', '=', settings.id).where('a.status', 'in', ['open', 'in_progress']).execute();
-  for (const a of actions) allDay.push({ uid: `action-${a.id}@speerpunt`, summary: `${a.short_name}: actie – ${a.title}`, date: a.due_on, url: `${baseUrl}/partnership/my-actions` });
+  const actions = await db
+    .selectFrom('partnership_actions as a')
+    .innerJoin('clusters as c', 'c.id', 'a.cluster_id')
+    .select(['a.id', 'a.title', 'a.due_on', 'c.short_name'])
+    .where('a.owner_user_id', '=', settings.id)
+    .where('a.status', 'in', ['open', 'in_progress'])
+    .execute();
+  for (const a of actions)
+    allDay.push({
+      uid: `action-${a.id}@speerpunt`,
+      summary: `${a.short_name}: actie – ${a.title}`,
+      date: a.due_on,
+      url: `${baseUrl}/partnership/my-actions`,
+    });
   return buildIcs({ name: `Speerpunt – ${settings.name}`, stamp: now, timed, allDay });
 }

@@ -8,10 +8,31 @@ export async function findClusterSummaries(db: Db, actor: Actor, now: Date) {
   const clusters = await findVisibleClusters(db, actor);
   const rows = [];
   for (const c of clusters) {
-    const agreement = await db.selectFrom('partnership_agreements').select(['title', 'cluster_signed_at', 'agency_signed_at']).where('cluster_id', '=', c.id).orderBy('period_start', 'desc').executeTakeFirst();
-    const actions = await db.selectFrom('partnership_actions').select(['due_on']).where('cluster_id', '=', c.id).where('status', 'in', ['open', 'in_progress']).execute();
-    const next = await db.selectFrom('partnership_meetings').select('starts_at').where('cluster_id', '=', c.id).where('starts_at', '>=', now).orderBy('starts_at').executeTakeFirst();
-    const toReview = await db.selectFrom('partnership_reports').select((eb) => eb.fn.countAll<number>().as('n')).where('cluster_id', '=', c.id).where('status', '=', 'submitted').executeTakeFirstOrThrow();
+    const agreement = await db
+      .selectFrom('partnership_agreements')
+      .select(['title', 'cluster_signed_at', 'agency_signed_at'])
+      .where('cluster_id', '=', c.id)
+      .orderBy('period_start', 'desc')
+      .executeTakeFirst();
+    const actions = await db
+      .selectFrom('partnership_actions')
+      .select(['due_on'])
+      .where('cluster_id', '=', c.id)
+      .where('status', 'in', ['open', 'in_progress'])
+      .execute();
+    const next = await db
+      .selectFrom('partnership_meetings')
+      .select('starts_at')
+      .where('cluster_id', '=', c.id)
+      .where('starts_at', '>=', now)
+      .orderBy('starts_at')
+      .executeTakeFirst();
+    const toReview = await db
+      .selectFrom('partnership_reports')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('cluster_id', '=', c.id)
+      .where('status', '=', 'submitted')
+      .executeTakeFirstOrThrow();
     rows.push({
       clusterId: c.id,
       clusterName: c.name,

@@ -32,7 +32,11 @@ export interface IcsCalendar {
 
 /** Escapes a TEXT value (§3.3.11): backslash, semicolon, comma and line breaks. */
 export function escapeText(value: string): string {
-  return value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
+  return value
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\r\n|\r|\n/g, '\\n');
 }
 
 /** Folds one content line (§3.1): at most 75 octets per line, continuation lines start with a space. */
@@ -59,7 +63,10 @@ export function foldLine(line: string): string {
 
 /** An instant as a UTC DATE-TIME: 20261127T143000Z. */
 export function formatUtc(instant: Date): string {
-  return instant.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return instant
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 /** A calendar date as DATE: 20261127. */
@@ -72,17 +79,39 @@ function nextDay(date: string): string {
 }
 
 export function buildIcs(calendar: IcsCalendar): string {
-  const lines: string[] = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Speerpunt//Partnership//NL', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', `X-WR-CALNAME:${escapeText(calendar.name)}`];
+  const lines: string[] = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//Speerpunt//Partnership//NL',
+    'CALSCALE:GREGORIAN',
+    'METHOD:PUBLISH',
+    `X-WR-CALNAME:${escapeText(calendar.name)}`,
+  ];
   const stamp = formatUtc(calendar.stamp);
   for (const event of calendar.timed) {
-    lines.push('BEGIN:VEVENT', `UID:${event.uid}`, `DTSTAMP:${stamp}`, `DTSTART:${formatUtc(event.start)}`, `DTEND:${formatUtc(event.end)}`, `SUMMARY:${escapeText(event.summary)}`);
+    lines.push(
+      'BEGIN:VEVENT',
+      `UID:${event.uid}`,
+      `DTSTAMP:${stamp}`,
+      `DTSTART:${formatUtc(event.start)}`,
+      `DTEND:${formatUtc(event.end)}`,
+      `SUMMARY:${escapeText(event.summary)}`,
+    );
     if (event.location) lines.push(`LOCATION:${escapeText(event.location)}`);
     if (event.description) lines.push(`DESCRIPTION:${escapeText(event.description)}`);
     if (event.url) lines.push(`URL:${event.url}`);
     lines.push('END:VEVENT');
   }
   for (const event of calendar.allDay) {
-    lines.push('BEGIN:VEVENT', `UID:${event.uid}`, `DTSTAMP:${stamp}`, `DTSTART;VALUE=DATE:${formatDateValue(event.date)}`, `DTEND;VALUE=DATE:${formatDateValue(nextDay(event.date))}`, `SUMMARY:${escapeText(event.summary)}`, 'TRANSP:TRANSPARENT');
+    lines.push(
+      'BEGIN:VEVENT',
+      `UID:${event.uid}`,
+      `DTSTAMP:${stamp}`,
+      `DTSTART;VALUE=DATE:${formatDateValue(event.date)}`,
+      `DTEND;VALUE=DATE:${formatDateValue(nextDay(event.date))}`,
+      `SUMMARY:${escapeText(event.summary)}`,
+      'TRANSP:TRANSPARENT',
+    );
     if (event.description) lines.push(`DESCRIPTION:${escapeText(event.description)}`);
     if (event.url) lines.push(`URL:${event.url}`);
     lines.push('END:VEVENT');

@@ -19,7 +19,8 @@ export async function findKpiLinks(db: Db, objectiveIds: string[]): Promise<Map<
     .orderBy('k.sort_order')
     .orderBy('k.code')
     .execute();
-  for (const row of rows) result.get(row.objective_id)?.push({ id: row.id, code: row.code, name: row.name_nl });
+  for (const row of rows)
+    result.get(row.objective_id)?.push({ id: row.id, code: row.code, name: row.name_nl });
   return result;
 }
 
@@ -27,7 +28,12 @@ export async function findKpiLinks(db: Db, objectiveIds: string[]): Promise<Map<
  * Replaces an objective's KPI links. Only KPIs that apply to the cluster may be linked: the
  * standard library and the cluster's own approved definitions.
  */
-export async function replaceKpiLinks(db: Db, objectiveId: string, clusterId: string, kpiDefinitionIds: string[]): Promise<void> {
+export async function replaceKpiLinks(
+  db: Db,
+  objectiveId: string,
+  clusterId: string,
+  kpiDefinitionIds: string[],
+): Promise<void> {
   const unique = [...new Set(kpiDefinitionIds)];
   if (unique.length > 0) {
     const found = await db
@@ -40,5 +46,9 @@ export async function replaceKpiLinks(db: Db, objectiveId: string, clusterId: st
     if (found.length !== unique.length) throw new AppError('PARTNERSHIP_KPI_UNKNOWN');
   }
   await db.deleteFrom('partnership_objective_kpis').where('objective_id', '=', objectiveId).execute();
-  if (unique.length > 0) await db.insertInto('partnership_objective_kpis').values(unique.map((id) => ({ objective_id: objectiveId, kpi_definition_id: id }))).execute();
+  if (unique.length > 0)
+    await db
+      .insertInto('partnership_objective_kpis')
+      .values(unique.map((id) => ({ objective_id: objectiveId, kpi_definition_id: id })))
+      .execute();
 }

@@ -8,12 +8,21 @@ export interface Preference {
 
 /** A person's choice for one kind; without a stored choice both channels are on. */
 export async function preferenceOf(db: Db, userId: string, kind: string): Promise<Preference> {
-  const row = await db.selectFrom('partnership_notification_preferences').select(['in_app', 'email']).where('user_id', '=', userId).where('kind', '=', kind).executeTakeFirst();
+  const row = await db
+    .selectFrom('partnership_notification_preferences')
+    .select(['in_app', 'email'])
+    .where('user_id', '=', userId)
+    .where('kind', '=', kind)
+    .executeTakeFirst();
   return row ? { inApp: row.in_app, email: row.email } : { inApp: true, email: true };
 }
 
 export async function wantsWeeklyDigest(db: Db, userId: string): Promise<boolean> {
-  const row = await db.selectFrom('partnership_notification_settings').select('weekly_digest').where('user_id', '=', userId).executeTakeFirst();
+  const row = await db
+    .selectFrom('partnership_notification_settings')
+    .select('weekly_digest')
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
   return row?.weekly_digest ?? false;
 }
 
@@ -23,12 +32,17 @@ export async function wantsWeeklyDigest(db: Db, userId: string): Promise<boolean
  * possible with `queueNotification`, so an e-mail-only choice still leaves a (read) in-app trace.
  * Returns whether anything was queued.
  */
-export async function notifyPerson(tx: Db, input: NotificationInput & { kind: string }, options: { now: Date }): Promise<boolean> {
+export async function notifyPerson(
+  tx: Db,
+  input: NotificationInput & { kind: string },
+  options: { now: Date },
+): Promise<boolean> {
   const preference = await preferenceOf(tx, input.userId, input.kind);
   const digest = await wantsWeeklyDigest(tx, input.userId);
   const email = preference.email && !digest;
   if (!preference.inApp && !email) return false;
   const id = await queueNotification(tx, { ...input, email });
-  if (!preference.inApp) await tx.updateTable('notifications').set({ read_at: options.now }).where('id', '=', id).execute();
+  if (!preference.inApp)
+    await tx.updateTable('notifications').set({ read_at: options.now }).where('id', '=', id).execute();
   return true;
 }

@@ -1,7 +1,16 @@
 import type { Actor } from '../../http/actor';
 import { canSeeConfidential, canSeePeople } from './partnership.policy';
 import type { ActionRow, AgreementRow, Db, MeetingRow, ReportRow } from './partnership.repository';
-import { findComments, findDecisions, findMinutes, findObjectives, findParticipants, findPeriods, findReviews, findSections } from './partnership.repository';
+import {
+  findComments,
+  findDecisions,
+  findMinutes,
+  findObjectives,
+  findParticipants,
+  findPeriods,
+  findReviews,
+  findSections,
+} from './partnership.repository';
 import { findKpiLinks } from './kpi-links';
 import { toIso } from './partnership-dates';
 import type { StatusSnapshot } from './partnership.schema';
@@ -11,9 +20,13 @@ const iso = (value: Date | string) => new Date(value).toISOString();
 export async function presentAgreement(db: Db, row: AgreementRow, viewer: Actor) {
   const people = canSeePeople(viewer);
   const objectives = await findObjectives(db, row.id);
-  const kpis = await findKpiLinks(db, objectives.map((o) => o.id));
+  const kpis = await findKpiLinks(
+    db,
+    objectives.map((o) => o.id),
+  );
   const periods = await findPeriods(db, row.id);
-  const signature = (by: string | null, at: Date | string | null) => (at ? { by: people ? by : null, at: iso(at) } : null);
+  const signature = (by: string | null, at: Date | string | null) =>
+    at ? { by: people ? by : null, at: iso(at) } : null;
   return {
     id: row.id,
     clusterId: row.cluster_id,
@@ -29,8 +42,23 @@ export async function presentAgreement(db: Db, row: AgreementRow, viewer: Actor)
     isSigned: Boolean(row.cluster_signed_at && row.agency_signed_at),
     amendmentCount: row.amendment_count,
     isExample: row.is_example,
-    objectives: objectives.map((o) => ({ id: o.id, position: o.position, title: o.title, description: o.description, kpis: kpis.get(o.id) ?? [] })),
-    periods: periods.map((p) => ({ id: p.id, label: p.label, startsOn: p.starts_on, endsOn: p.ends_on, dueOn: p.due_on, isClosed: p.closed_at !== null, reportId: p.report_id ?? null, reportStatus: p.report_status ?? null })),
+    objectives: objectives.map((o) => ({
+      id: o.id,
+      position: o.position,
+      title: o.title,
+      description: o.description,
+      kpis: kpis.get(o.id) ?? [],
+    })),
+    periods: periods.map((p) => ({
+      id: p.id,
+      label: p.label,
+      startsOn: p.starts_on,
+      endsOn: p.ends_on,
+      dueOn: p.due_on,
+      isClosed: p.closed_at !== null,
+      reportId: p.report_id ?? null,
+      reportStatus: p.report_status ?? null,
+    })),
   };
 }
 
@@ -42,7 +70,11 @@ function parseSnapshot(value: unknown): StatusSnapshot | null {
 /** A meeting for one viewer: confidential content is withheld from analysts, as are people's names. */
 export async function presentMeetings(db: Db, rows: MeetingRow[], viewer: Actor) {
   const ids = rows.map((r) => r.id);
-  const [participants, minutes, decisions] = await Promise.all([findParticipants(db, ids), findMinutes(db, ids), findDecisions(db, ids)]);
+  const [participants, minutes, decisions] = await Promise.all([
+    findParticipants(db, ids),
+    findMinutes(db, ids),
+    findDecisions(db, ids),
+  ]);
   const people = canSeePeople(viewer);
   return rows.map((row) => {
     const redacted = row.is_confidential && !canSeeConfidential(viewer);
@@ -59,10 +91,30 @@ export async function presentMeetings(db: Db, rows: MeetingRow[], viewer: Actor)
       isConfidential: row.is_confidential,
       isRedacted: redacted,
       agenda: redacted ? null : row.agenda,
-      participants: participants.filter((p) => p.meeting_id === row.id).map((p) => ({ side: p.side, userId: people ? p.user_id : null, name: people ? p.name : null })),
-      minutes: latest && !redacted ? { version: latest.version, body: latest.body, writtenAt: iso(latest.written_at), writtenBy: people ? latest.writer_name : null, signedOffAt: toIso(latest.signed_off_at), signedOffBy: people ? latest.signer_name : null } : null,
-      minutesVersions: redacted ? [] : versions.map((m) => ({ version: m.version, writtenAt: iso(m.written_at), signedOffAt: toIso(m.signed_off_at) })),
-      decisions: redacted ? [] : decisions.filter((d) => d.meeting_id === row.id).map((d) => ({ id: d.id, text: d.text })),
+      participants: participants
+        .filter((p) => p.meeting_id === row.id)
+        .map((p) => ({ side: p.side, userId: people ? p.user_id : null, name: people ? p.name : null })),
+      minutes:
+        latest && !redacted
+          ? {
+              version: latest.version,
+              body: latest.body,
+              writtenAt: iso(latest.written_at),
+              writtenBy: people ? latest.writer_name : null,
+              signedOffAt: toIso(latest.signed_off_at),
+              signedOffBy: people ? latest.signer_name : null,
+            }
+          : null,
+      minutesVersions: redacted
+        ? []
+        : versions.map((m) => ({
+            version: m.version,
+            writtenAt: iso(m.written_at),
+            signedOffAt: toIso(m.signed_off_at),
+          })),
+      decisions: redacted
+        ? []
+        : decisions.filter((d) => d.meeting_id === row.id).map((d) => ({ id: d.id, text: d.text })),
       kpiSnapshot: parseSnapshot(row.kpi_snapshot),
       budgetSnapshot: parseSnapshot(row.budget_snapshot),
       snapshotTakenAt: toIso(row.snapshot_taken_at),
@@ -75,9 +127,20 @@ export function isOverdue(row: { due_on: string; status: string }, today: string
   return (row.status === 'open' || row.status === 'in_progress') && row.due_on < today;
 }
 
-export async function presentActions(db: Db, rows: ActionRow[], viewer: Actor, today: string, withComments = false) {
+export async function presentActions(
+  db: Db,
+  rows: ActionRow[],
+  viewer: Actor,
+  today: string,
+  withComments = false,
+) {
   const people = canSeePeople(viewer);
-  const comments = withComments ? await findComments(db, rows.map((r) => r.id)) : [];
+  const comments = withComments
+    ? await findComments(
+        db,
+        rows.map((r) => r.id),
+      )
+    : [];
   return rows.map((row) => {
     const side = row.owner_role === 'officer' ? ('agency' as const) : ('cluster' as const);
     return {
@@ -95,7 +158,14 @@ export async function presentActions(db: Db, rows: ActionRow[], viewer: Actor, t
       pastDueReason: row.past_due_reason,
       createdAt: iso(row.created_at),
       isExample: row.is_example,
-      comments: comments.filter((c) => c.action_id === row.id).map((c) => ({ id: c.id, author: people ? c.author_name : null, body: c.body, createdAt: iso(c.created_at) })),
+      comments: comments
+        .filter((c) => c.action_id === row.id)
+        .map((c) => ({
+          id: c.id,
+          author: people ? c.author_name : null,
+          body: c.body,
+          createdAt: iso(c.created_at),
+        })),
     };
   });
 }
@@ -129,12 +199,34 @@ export async function presentReports(db: Db, rows: ReportRow[], viewer: Actor) {
     isExample: row.is_example,
     sections: sections
       .filter((s) => s.report_id === row.id)
-      .map((s) => ({ objectiveId: s.objective_id, objectiveTitle: s.objective_title, narrative: s.narrative, kpiValues: (typeof s.kpi_values === 'string' ? JSON.parse(s.kpi_values) : s.kpi_values) as KpiValue[] })),
-    reviews: reviews.filter((v) => v.report_id === row.id).map((v) => ({ submission: v.submission, outcome: v.outcome, feedback: v.feedback, reviewedAt: iso(v.reviewed_at), reviewedBy: people ? v.reviewer_name : null })),
+      .map((s) => ({
+        objectiveId: s.objective_id,
+        objectiveTitle: s.objective_title,
+        narrative: s.narrative,
+        kpiValues: (typeof s.kpi_values === 'string' ? JSON.parse(s.kpi_values) : s.kpi_values) as KpiValue[],
+      })),
+    reviews: reviews
+      .filter((v) => v.report_id === row.id)
+      .map((v) => ({
+        submission: v.submission,
+        outcome: v.outcome,
+        feedback: v.feedback,
+        reviewedAt: iso(v.reviewed_at),
+        reviewedBy: people ? v.reviewer_name : null,
+      })),
   }));
 }
 
 /** What the audit trail keeps of an agreement (no personal data beyond ids). */
-export function auditAgreement(row: { title: string; period_start: string; period_end: string; cluster_id: string }, objectives: { title: string }[]) {
-  return { clusterId: row.cluster_id, title: row.title, periodStart: row.period_start, periodEnd: row.period_end, objectives: objectives.map((o) => o.title) };
+export function auditAgreement(
+  row: { title: string; period_start: string; period_end: string; cluster_id: string },
+  objectives: { title: string }[],
+) {
+  return {
+    clusterId: row.cluster_id,
+    title: row.title,
+    periodStart: row.period_start,
+    periodEnd: row.period_end,
+    objectives: objectives.map((o) => o.title),
+  };
 }

@@ -7,7 +7,11 @@ import { assertSeesCluster } from './partnership.policy';
 export type Db = Kysely<DB> | Transaction<DB>;
 
 export async function getCluster(db: Db, actor: Actor, clusterId: string) {
-  const cluster = await db.selectFrom('clusters').select(['id', 'name', 'short_name', 'officer_user_id']).where('id', '=', clusterId).executeTakeFirst();
+  const cluster = await db
+    .selectFrom('clusters')
+    .select(['id', 'name', 'short_name', 'officer_user_id'])
+    .where('id', '=', clusterId)
+    .executeTakeFirst();
   if (!cluster) throw new AppError('NOT_FOUND');
   assertSeesCluster(actor, cluster.id);
   return cluster;
@@ -38,12 +42,22 @@ export async function getAgreement(db: Db, actor: Actor, id: string): Promise<Ag
 }
 
 export async function findAgreementIdsOfCluster(db: Db, clusterId: string): Promise<string[]> {
-  const rows = await db.selectFrom('partnership_agreements').select('id').where('cluster_id', '=', clusterId).orderBy('period_start', 'desc').execute();
+  const rows = await db
+    .selectFrom('partnership_agreements')
+    .select('id')
+    .where('cluster_id', '=', clusterId)
+    .orderBy('period_start', 'desc')
+    .execute();
   return rows.map((r) => r.id);
 }
 
 export function findObjectives(db: Db, agreementId: string) {
-  return db.selectFrom('partnership_objectives').selectAll().where('agreement_id', '=', agreementId).orderBy('position').execute();
+  return db
+    .selectFrom('partnership_objectives')
+    .selectAll()
+    .where('agreement_id', '=', agreementId)
+    .orderBy('position')
+    .execute();
 }
 
 export function findPeriods(db: Db, agreementId: string) {
@@ -67,12 +81,22 @@ export async function getMeeting(db: Db, actor: Actor, id: string) {
 export type MeetingRow = Awaited<ReturnType<typeof getMeeting>>;
 
 export function findMeetingsOfCluster(db: Db, clusterId: string) {
-  return db.selectFrom('partnership_meetings').selectAll().where('cluster_id', '=', clusterId).orderBy('starts_at', 'desc').execute();
+  return db
+    .selectFrom('partnership_meetings')
+    .selectAll()
+    .where('cluster_id', '=', clusterId)
+    .orderBy('starts_at', 'desc')
+    .execute();
 }
 
 export function findParticipants(db: Db, meetingIds: string[]) {
   if (meetingIds.length === 0) return Promise.resolve([]);
-  return db.selectFrom('partnership_meeting_participants').selectAll().where('meeting_id', 'in', meetingIds).orderBy('position').execute();
+  return db
+    .selectFrom('partnership_meeting_participants')
+    .selectAll()
+    .where('meeting_id', 'in', meetingIds)
+    .orderBy('position')
+    .execute();
 }
 
 export function findMinutes(db: Db, meetingIds: string[]) {
@@ -92,7 +116,12 @@ export type MinutesRow = Awaited<ReturnType<typeof findMinutes>>[number];
 
 export function findDecisions(db: Db, meetingIds: string[]) {
   if (meetingIds.length === 0) return Promise.resolve([]);
-  return db.selectFrom('partnership_decisions').selectAll().where('meeting_id', 'in', meetingIds).orderBy('position').execute();
+  return db
+    .selectFrom('partnership_decisions')
+    .selectAll()
+    .where('meeting_id', 'in', meetingIds)
+    .orderBy('position')
+    .execute();
 }
 
 // ---------- actions ----------
@@ -114,11 +143,19 @@ export async function getAction(db: Db, actor: Actor, id: string): Promise<Actio
 }
 
 export function findActionsOfCluster(db: Db, clusterId: string) {
-  return actionsQuery(db).where('a.cluster_id', '=', clusterId).orderBy('a.due_on').orderBy('a.created_at').execute();
+  return actionsQuery(db)
+    .where('a.cluster_id', '=', clusterId)
+    .orderBy('a.due_on')
+    .orderBy('a.created_at')
+    .execute();
 }
 
 export function findActionsOfOwner(db: Db, userId: string) {
-  return actionsQuery(db).where('a.owner_user_id', '=', userId).orderBy('a.due_on').orderBy('a.created_at').execute();
+  return actionsQuery(db)
+    .where('a.owner_user_id', '=', userId)
+    .orderBy('a.due_on')
+    .orderBy('a.created_at')
+    .execute();
 }
 
 export function findComments(db: Db, actionIds: string[]) {
@@ -137,13 +174,24 @@ export function findComments(db: Db, actionIds: string[]) {
 export async function findEligibleOwners(db: Db, clusterId: string) {
   const rows = await db
     .selectFrom('users as u')
-    .leftJoin('user_clusters as uc', (join) => join.onRef('uc.user_id', '=', 'u.id').on('uc.cluster_id', '=', clusterId))
+    .leftJoin('user_clusters as uc', (join) =>
+      join.onRef('uc.user_id', '=', 'u.id').on('uc.cluster_id', '=', clusterId),
+    )
     .select(['u.id', 'u.name', 'u.role'])
     .where('u.is_active', '=', true)
-    .where((eb) => eb.or([eb('u.role', '=', 'officer'), eb.and([eb('u.role', '=', 'manager'), eb('uc.cluster_id', 'is not', null)])]))
+    .where((eb) =>
+      eb.or([
+        eb('u.role', '=', 'officer'),
+        eb.and([eb('u.role', '=', 'manager'), eb('uc.cluster_id', 'is not', null)]),
+      ]),
+    )
     .orderBy('u.name')
     .execute();
-  return rows.map((r) => ({ id: r.id, name: r.name, side: r.role === 'officer' ? ('agency' as const) : ('cluster' as const) }));
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    side: r.role === 'officer' ? ('agency' as const) : ('cluster' as const),
+  }));
 }
 
 // ---------- reports ----------
@@ -152,7 +200,14 @@ function reportsQuery(db: Db) {
     .selectFrom('partnership_reports as r')
     .innerJoin('partnership_report_periods as p', 'p.id', 'r.period_id')
     .selectAll('r')
-    .select(['p.label as period_label', 'p.starts_on as period_starts_on', 'p.ends_on as period_ends_on', 'p.due_on as period_due_on', 'p.closed_at as period_closed_at', 'p.agreement_id']);
+    .select([
+      'p.label as period_label',
+      'p.starts_on as period_starts_on',
+      'p.ends_on as period_ends_on',
+      'p.due_on as period_due_on',
+      'p.closed_at as period_closed_at',
+      'p.agreement_id',
+    ]);
 }
 export type ReportRow = Awaited<ReturnType<ReturnType<typeof reportsQuery>['execute']>>[number];
 

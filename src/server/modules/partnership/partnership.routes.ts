@@ -7,13 +7,46 @@ import { actorOf, contextOf } from '../../http/request-context';
 import { buildXlsx, sendDownload, XLSX_TYPE, type SheetColumn } from '../../http/spreadsheet';
 import { clusterAbilities } from './partnership.policy';
 import {
-  ActionListQuery, ActionSchema, AgreementBody, AgreementSchema, CalendarParams, ClusterIdParams, ClusterSummarySchema, CommentBody, CreateActionBody, CreateReportBody, IdParams,
-  MeetingBody, MeetingSchema, MinutesBody, MinutesVersionSchema, PersonSchema, PreferencesBody, PreferencesSchema, ReportSchema, ReviewReportBody, TIMELINE_KINDS, TimelineEntrySchema,
-  TimelineQuery, UpdateActionBody, UpdateReportBody, type TimelineKind,
+  ActionListQuery,
+  ActionSchema,
+  AgreementBody,
+  AgreementSchema,
+  CalendarParams,
+  ClusterIdParams,
+  ClusterSummarySchema,
+  CommentBody,
+  CreateActionBody,
+  CreateReportBody,
+  IdParams,
+  MeetingBody,
+  MeetingSchema,
+  MinutesBody,
+  MinutesVersionSchema,
+  PersonSchema,
+  PreferencesBody,
+  PreferencesSchema,
+  ReportSchema,
+  ReviewReportBody,
+  TIMELINE_KINDS,
+  TimelineEntrySchema,
+  TimelineQuery,
+  UpdateActionBody,
+  UpdateReportBody,
+  type TimelineKind,
 } from './partnership.schema';
 import {
-  findActionsOfCluster, findActionsOfOwner, findAgreementIdsOfCluster, findEligibleOwners, findMeetingsOfCluster, findMinutes, findReportsOfCluster, getAction,
-  getAgreement, getCluster, getMeeting, getReport,
+  findActionsOfCluster,
+  findActionsOfOwner,
+  findAgreementIdsOfCluster,
+  findEligibleOwners,
+  findMeetingsOfCluster,
+  findMinutes,
+  findReportsOfCluster,
+  getAction,
+  getAgreement,
+  getCluster,
+  getMeeting,
+  getReport,
 } from './partnership.repository';
 import { findClusterSummaries } from './cluster-summaries';
 import { presentActions, presentAgreement, presentMeetings, presentReports } from './partnership.presenter';
@@ -69,7 +102,11 @@ const timelineColumns: SheetColumn<TimelineEntry>[] = [
 ];
 
 function timelineFilter(query: z.infer<typeof TimelineQuery>) {
-  const kinds = query.kinds ? (query.kinds.split(',').filter((k) => (TIMELINE_KINDS as readonly string[]).includes(k)) as TimelineKind[]) : undefined;
+  const kinds = query.kinds
+    ? (query.kinds
+        .split(',')
+        .filter((k) => (TIMELINE_KINDS as readonly string[]).includes(k)) as TimelineKind[])
+    : undefined;
   return { kinds, from: query.from, to: query.to };
 }
 
@@ -91,278 +128,816 @@ export default async function partnershipRoutes(app: FastifyInstance): Promise<v
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   // ---------- overview ----------
-  r.get('/api/partnership/clusters', { config: readers, schema: { tags, summary: 'Clusters with their partnership status', response: { 200: envelope(z.array(ClusterSummarySchema)) } } }, async (request) => {
-    const ctx = contextOf(request);
-    return ok(await findClusterSummaries(ctx.db, actorOf(ctx), ctx.now()));
-  });
+  r.get(
+    '/api/partnership/clusters',
+    {
+      config: readers,
+      schema: {
+        tags,
+        summary: 'Clusters with their partnership status',
+        response: { 200: envelope(z.array(ClusterSummarySchema)) },
+      },
+    },
+    async (request) => {
+      const ctx = contextOf(request);
+      return ok(await findClusterSummaries(ctx.db, actorOf(ctx), ctx.now()));
+    },
+  );
 
-  r.get('/api/partnership/clusters.xlsx', { config: readers, schema: { tags, summary: 'Partnership overview as XLSX' } }, async (request, reply) => {
-    const ctx = contextOf(request);
-    const rows = await findClusterSummaries(ctx.db, actorOf(ctx), ctx.now());
-    return sendDownload(reply, 'speerpunt-partnerships.xlsx', XLSX_TYPE, await buildXlsx('Partnerships', summaryColumns, rows));
-  });
+  r.get(
+    '/api/partnership/clusters.xlsx',
+    { config: readers, schema: { tags, summary: 'Partnership overview as XLSX' } },
+    async (request, reply) => {
+      const ctx = contextOf(request);
+      const rows = await findClusterSummaries(ctx.db, actorOf(ctx), ctx.now());
+      return sendDownload(
+        reply,
+        'speerpunt-partnerships.xlsx',
+        XLSX_TYPE,
+        await buildXlsx('Partnerships', summaryColumns, rows),
+      );
+    },
+  );
 
-  r.get('/api/partnership/clusters/:clusterId/people', { config: partners, schema: { tags, summary: 'People on either side who can own actions or take part in meetings', params: ClusterIdParams, response: { 200: envelope(z.array(PersonSchema)) } } }, async (request) => {
-    const ctx = contextOf(request);
-    await getCluster(ctx.db, actorOf(ctx), request.params.clusterId);
-    return ok(await findEligibleOwners(ctx.db, request.params.clusterId));
-  });
+  r.get(
+    '/api/partnership/clusters/:clusterId/people',
+    {
+      config: partners,
+      schema: {
+        tags,
+        summary: 'People on either side who can own actions or take part in meetings',
+        params: ClusterIdParams,
+        response: { 200: envelope(z.array(PersonSchema)) },
+      },
+    },
+    async (request) => {
+      const ctx = contextOf(request);
+      await getCluster(ctx.db, actorOf(ctx), request.params.clusterId);
+      return ok(await findEligibleOwners(ctx.db, request.params.clusterId));
+    },
+  );
 
   // ---------- agreements ----------
-  r.get('/api/partnership/clusters/:clusterId/agreements', { config: readers, schema: { tags, summary: "A cluster's partnership agreements, newest period first", params: ClusterIdParams, response: { 200: envelope(z.array(AgreementSchema)) } } }, async (request) => {
-    const ctx = contextOf(request);
-    const actor = actorOf(ctx);
-    await getCluster(ctx.db, actor, request.params.clusterId);
-    const ids = await findAgreementIdsOfCluster(ctx.db, request.params.clusterId);
-    const rows = [];
-    for (const id of ids) rows.push(await presentAgreement(ctx.db, await getAgreement(ctx.db, actor, id), actor));
-    return ok(rows, clusterAbilities(actor, request.params.clusterId));
-  });
+  r.get(
+    '/api/partnership/clusters/:clusterId/agreements',
+    {
+      config: readers,
+      schema: {
+        tags,
+        summary: "A cluster's partnership agreements, newest period first",
+        params: ClusterIdParams,
+        response: { 200: envelope(z.array(AgreementSchema)) },
+      },
+    },
+    async (request) => {
+      const ctx = contextOf(request);
+      const actor = actorOf(ctx);
+      await getCluster(ctx.db, actor, request.params.clusterId);
+      const ids = await findAgreementIdsOfCluster(ctx.db, request.params.clusterId);
+      const rows = [];
+      for (const id of ids)
+        rows.push(await presentAgreement(ctx.db, await getAgreement(ctx.db, actor, id), actor));
+      return ok(rows, clusterAbilities(actor, request.params.clusterId));
+    },
+  );
 
-  r.post('/api/partnership/clusters/:clusterId/agreements', { config: partners, schema: { tags, summary: 'Create a partnership agreement', params: ClusterIdParams, body: AgreementBody, response: { 201: envelope(AgreementSchema) } } }, async (request, reply) => {
-    const ctx = contextOf(request);
-    const row = await createAgreement(ctx, { clusterId: request.params.clusterId, input: request.body });
-    return reply.status(201).send(ok(await presentAgreement(ctx.db, row, actorOf(ctx)), clusterAbilities(actorOf(ctx), row.cluster_id)));
-  });
+  r.post(
+    '/api/partnership/clusters/:clusterId/agreements',
+    {
+      config: partners,
+      schema: {
+        tags,
+        summary: 'Create a partnership agreement',
+        params: ClusterIdParams,
+        body: AgreementBody,
+        response: { 201: envelope(AgreementSchema) },
+      },
+    },
+    async (request, reply) => {
+      const ctx = contextOf(request);
+      const row = await createAgreement(ctx, { clusterId: request.params.clusterId, input: request.body });
+      return reply
+        .status(201)
+        .send(
+          ok(
+            await presentAgreement(ctx.db, row, actorOf(ctx)),
+            clusterAbilities(actorOf(ctx), row.cluster_id),
+          ),
+        );
+    },
+  );
 
-  r.get('/api/partnership/agreements/:id', { config: readers, schema: { tags, summary: 'One agreement', params: IdParams, response: { 200: envelope(AgreementSchema) } } }, async (request) => {
-    const ctx = contextOf(request);
-    const actor = actorOf(ctx);
-    const row = await getAgreement(ctx.db, actor, request.params.id);
-    return ok(await presentAgreement(ctx.db, row, actor), clusterAbilities(actor, row.cluster_id));
-  });
+  r.get(
+    '/api/partnership/agreements/:id',
+    {
+      config: readers,
+      schema: {
+        tags,
+        summary: 'One agreement',
+        params: IdParams,
+        response: { 200: envelope(AgreementSchema) },
+      },
+    },
+    async (request) => {
+      const ctx = contextOf(request);
+      const actor = actorOf(ctx);
+      const row = await getAgreement(ctx.db, actor, request.params.id);
+      return ok(await presentAgreement(ctx.db, row, actor), clusterAbilities(actor, row.cluster_id));
+    },
+  );
 
-  r.put('/api/partnership/agreements/:id', { config: partners, schema: { tags, summary: 'Change an agreement (a signed one becomes an amendment to sign again)', params: IdParams, body: AgreementBody, response: { 200: envelope(AgreementSchema) } } }, async (request) => {
-    const ctx = contextOf(request);
-    const row = await updateAgreement(ctx, { agreementId: request.params.id, input: request.body });
-    return ok(await presentAgreement(ctx.db, row, actorOf(ctx)), clusterAbilities(actorOf(ctx), row.cluster_id));
-  });
+  r.put(
+    '/api/partnership/agreements/:id',
+    {
+      config: partners,
+      schema: {
+        tags,
+        summary: 'Change an agreement (a signed one becomes an amendment to sign again)',
+        params: IdParams,
+        body: AgreementBody,
+        response: { 200: envelope(AgreementSchema) },
+      },
+    },
+    async (request) => {
+      const ctx = contextOf(request);
+      const row = await updateAgreement(ctx, { agreementId: request.params.id, input: request.body });
+      return ok(
+        await presentAgreement(ctx.db, row, actorOf(ctx)),
+        clusterAbilities(actorOf(ctx), row.cluster_id),
+      );
+    },
+  );
 
-  r.post('/api/partnership/agreements/:id/sign', { config: partners, schema: { tags, summary: "Sign for your side (cluster manager or officer)", params: IdParams, body: z.strictObject({}), response: { 200: envelope(AgreementSchema) } } }, async (request) => {
-    const ctx = contextOf(request);
-    const row = await signAgreement(ctx, { agreementId: request.params.id });
-    return ok(await presentAgreement(ctx.db, row, actorOf(ctx)), clusterAbilities(actorOf(ctx), row.cluster_id));
-  });
+  r.post(
+    '/api/partnership/agreements/:id/sign',
+    {
+      config: partners,
+      schema: {
+        tags,
+        summary: 'Sign for your side (cluster manager or officer)',
+        params: IdParams,
+        body: z.strictObject({}),
+        response: { 200: envelope(AgreementSchema) },
+      },
+    },
+    async (request) => {
+      const ctx = contextOf(request);
+      const row = await signAgreement(ctx, { agreementId: request.params.id });
+      return ok(
+        await presentAgreement(ctx.db, row, actorOf(ctx)),
+        clusterAbilities(actorOf(ctx), row.cluster_id),
+      );
+    },
+  );
 
-  r.post('/api/partnership/periods/:id/close', { config: officers, schema: { tags, summary: 'Close a reporting period (officer)', params: IdParams, body: z.strictObject({}), response: { 200: envelope(AgreementSchema) } } }, async (request) => {
-    const ctx = contextOf(request);
-    const agreementId = await closeReportPeriod(ctx, { periodId: request.params.id });
-    const row = await getAgreement(ctx.db, actorOf(ctx), agreementId);
-    return ok(await presentAgreement(ctx.db, row, actorOf(ctx)), clusterAbilities(actorOf(ctx), row.cluster_id));
-  });
+  r.post(
+    '/api/partnership/periods/:id/close',
+    {
+      config: officers,
+      schema: {
+        tags,
+        summary: 'Close a reporting period (officer)',
+        params: IdParams,
+        body: z.strictObject({}),
+        response: { 200: envelope(AgreementSchema) },
+      },
+    },
+    async (request) => {
+      const ctx = contextOf(request);
+      const agreementId = await closeReportPeriod(ctx, { periodId: request.params.id });
+      const row = await getAgreement(ctx.db, actorOf(ctx), agreementId);
+      return ok(
+        await presentAgreement(ctx.db, row, actorOf(ctx)),
+        clusterAbilities(actorOf(ctx), row.cluster_id),
+      );
+    },
+  );
 
   // ---------- meetings ----------
-  r.get('/api/partnership/clusters/:clusterId/meetings', { config: readers, schema: { tags, summary: "A cluster's follow-up meetings, newest first", params: ClusterIdParams, response: { 200: envelope(z.array(MeetingSchema)) } } }, async (request) => {
-    const ctx = contextOf(request);
-    const actor = actorOf(ctx);
-    await getCluster(ctx.db, actor, request.params.clusterId);
-    const rows = await findMeetingsOfCluster(ctx.db, request.params.clusterId);
-    return ok(await presentMeetings(ctx.db, rows, actor), clusterAbilities(actor, request.params.clusterId));
-  });
+  r.get(
+    '/api/partnership/clusters/:clusterId/meetings',
+    {
+      config: readers,
+      schema: {
+        tags,
+        summary: "A cluster's follow-up meetings, newest first",
+        params: ClusterIdParams,
+        response: { 200: envelope(z.array(MeetingSchema)) },
+      },
+    },
+    async (request) => {
+      const ctx = contextOf(request);
+      const actor = actorOf(ctx);
+      await getCluster(ctx.db, actor, request.params.clusterId);
+      const rows = await findMeetingsOfCluster(ctx.db, request.params.clusterId);
+      return ok(
+        await presentMeetings(ctx.db, rows, actor),
+        clusterAbilities(actor, request.params.clusterId),
+      );
+    },
+  );
 
-  r.get('/api/partnership/clusters/:clusterId/meetings.xlsx', { config: readers, schema: { tags, summary: 'Meetings as XLSX', params: ClusterIdParams } }, async (request, reply) => {
-    const ctx = contextOf(request);
-    const actor = actorOf(ctx);
-    await getCluster(ctx.db, actor, request.params.clusterId);
-    const rows = await presentMeetings(ctx.db, await findMeetingsOfCluster(ctx.db, request.params.clusterId), actor);
-    return sendDownload(reply, 'speerpunt-meetings.xlsx', XLSX_TYPE, await buildXlsx('Meetings', meetingColumns, rows));
-  });
+  r.get(
+    '/api/partnership/clusters/:clusterId/meetings.xlsx',
+    { config: readers, schema: { tags, summary: 'Meetings as XLSX', params: ClusterIdParams } },
+    async (request, reply) => {
+      const ctx = contextOf(request);
+      const actor = actorOf(ctx);
+      await getCluster(ctx.db, actor, request.params.clusterId);
+      const rows = await presentMeetings(
+        ctx.db,
+        await findMeetingsOfCluster(ctx.db, request.params.clusterId),
+        actor,
+      );
+      return sendDownload(
+        reply,
+        'speerpunt-meetings.xlsx',
+        XLSX_TYPE,
+        await buildXlsx('Meetings', meetingColumns, rows),
+      );
+    },
+  );
 
-  r.post('/api/partnership/clusters/:clusterId/meetings', { config: partners, schema: { tags, summary: 'Plan or record a meeting (KPI and budget status attached as a snapshot)', params: ClusterIdParams, body: MeetingBody, response: { 201: envelope(MeetingSchema) } } }, async (request, reply) => {
-    const ctx = contextOf(request);
-    const row = await createMeeting(ctx, { clusterId: request.params.clusterId, input: request.body });
-    const [meeting] = await presentMeetings(ctx.db, [row], actorOf(ctx));
-    return reply.status(201).send(ok(meeting, clusterAbilities(actorOf(ctx), row.cluster_id)));
-  });
+  r.post(
+    '/api/partnership/clusters/:clusterId/meetings',
+    {
+      config: partners,
+      schema: {
+        tags,
+        summary: 'Plan or record a meeting (KPI and budget status attached as a snapshot)',
+        params: ClusterIdParams,
+        body: MeetingBody,
+        response: { 201: envelope(MeetingSchema) },
+      },
+    },
+    async (request, reply) => {
+      const ctx = contextOf(request);
+      const row = await createMeeting(ctx, { clusterId: request.params.clusterId, input: request.body });
+      const [meeting] = await presentMeetings(ctx.db, [row], actorOf(ctx));
+      return reply.status(201).send(ok(meeting, clusterAbilities(actorOf(ctx), row.cluster_id)));
+    },
+  );
 
-  r.get('/api/partnership/meetings/:id', { config: readers, schema: { tags, summary: 'One meeting', params: IdParams, response: { 200: envelope(MeetingSchema) } } }, async (request) => {
-    const ctx = contextOf(request);
-    const actor = actorOf(ctx);
-    const row = await getMeeting(ctx.db, actor, request.params.id);
-    const [meeting] = await presentMeetings(ctx.db, [row], actor);
-    return ok(meeting, clusterAbilities(actor, row.cluster_id));
-  });
+  r.get(
+    '/api/partnership/meetings/:id',
+    {
+      config: readers,
+      schema: { tags, summary: 'One meeting', params: IdParams, response: { 200: envelope(MeetingSchema) } },
+    },
+    async (request) => {
+      const ctx = contextOf(request);
+      const actor = actorOf(ctx);
+      const row = await getMeeting(ctx.db, actor, request.params.id);
+      const [meeting] = await presentMeetings(ctx.db, [row], actor);
+      return ok(meeting, clusterAbilities(actor, row.cluster_id));
+    },
+  );
 
-  r.put('/api/partnership/meetings/:id', { config: partners, schema: { tags, summary: 'Change a meeting', params: IdParams, body: MeetingBody, response: { 200: envelope(MeetingSchema) } } }, async (request) => {
-    const ctx = contextOf(request);
-    const row = await updateMeeting(ctx, { meetingId: request.params.id, input: request.body });
-    const [meeting] = await presentMeetings(ctx.db, [row], actorOf(ctx));
-    return ok(meeting, clusterAbilities(actorOf(ctx), row.cluster_id));
-  });
+  r.put(
+    '/api/partnership/meetings/:id',
+    {
+      config: partners,
+      schema: {
+        tags,
+        summary: 'Change a meeting',
+        params: IdParams,
+        body: MeetingBody,
+        response: { 200: envelope(MeetingSchema) },
+      },
+    },
+    async (request) => {
+      const ctx = contextOf(request);
+      const row = await updateMeeting(ctx, { meetingId: request.params.id, input: request.body });
+      const [meeting] = await presentMeetings(ctx.db, [row], actorOf(ctx));
+      return ok(meeting, clusterAbilities(actorOf(ctx), row.cluster_id));
+    },
+  );
 
-  r.put('/api/partnership/meetings/:id/minutes', { config: partners, schema: { tags, summary: 'Write the minutes and decisions (after sign-off: a new version)', params: IdParams, body: MinutesBody, response: { 200: envelope(MeetingSchema) } } }, async (request) => {
-    const ctx = contextOf(request);
-    const result = await saveMinutes(ctx, { meetingId: request.params.id, body: request.body.body, decisions: request.body.decisions });
-    const [meeting] = await presentMeetings(ctx.db, [result.meeting], actorOf(ctx));
-    return ok(meeting, { ...clusterAbilities(actorOf(ctx), result.meeting.cluster_id), newVersion: result.isNewVersion });
-  });
+  r.put(
+    '/api/partnership/meetings/:id/minutes',
+    {
+      config: partners,
+      schema: {
+        tags,
+        summary: 'Write the minutes and decisions (after sign-off: a new version)',
+        params: IdParams,
+        body: MinutesBody,
+        response: { 200: envelope(MeetingSchema) },
+      },
+    },
+    async (request) => {
+      const ctx = contextOf(request);
+      const result = await saveMinutes(ctx, {
+        meetingId: request.params.id,
+        body: request.body.body,
+        decisions: request.body.decisions,
+      });
+      const [meeting] = await presentMeetings(ctx.db, [result.meeting], actorOf(ctx));
+      return ok(meeting, {
+        ...clusterAbilities(actorOf(ctx), result.meeting.cluster_id),
+        newVersion: result.isNewVersion,
+      });
+    },
+  );
 
-  r.post('/api/partnership/meetings/:id/minutes/sign-off', { config: partners, schema: { tags, summary: 'Sign off the current minutes', params: IdParams, body: z.strictObject({}), response: { 200: envelope(MeetingSchema) } } }, async (request) => {
-    const ctx = contextOf(request);
-    const row = await signOffMinutes(ctx, { meetingId: request.params.id });
-    const [meeting] = await presentMeetings(ctx.db, [row], actorOf(ctx));
-    return ok(meeting, clusterAbilities(actorOf(ctx), row.cluster_id));
-  });
+  r.post(
+    '/api/partnership/meetings/:id/minutes/sign-off',
+    {
+      config: partners,
+      schema: {
+        tags,
+        summary: 'Sign off the current minutes',
+        params: IdParams,
+        body: z.strictObject({}),
+        response: { 200: envelope(MeetingSchema) },
+      },
+    },
+    async (request) => {
+      const ctx = contextOf(request);
+      const row = await signOffMinutes(ctx, { meetingId: request.params.id });
+      const [meeting] = await presentMeetings(ctx.db, [row], actorOf(ctx));
+      return ok(meeting, clusterAbilities(actorOf(ctx), row.cluster_id));
+    },
+  );
 
-  r.get('/api/partnership/meetings/:id/minutes/versions', { config: readers, schema: { tags, summary: 'Every version of the minutes, newest first', params: IdParams, response: { 200: envelope(z.array(MinutesVersionSchema)) } } }, async (request) => {
-    const ctx = contextOf(request);
-    const actor = actorOf(ctx);
-    const [meeting] = await presentMeetings(ctx.db, [await getMeeting(ctx.db, actor, request.params.id)], actor);
-    if (meeting.isRedacted) return ok([]);
-    const people = actor.role !== 'analyst';
-    const rows = await findMinutes(ctx.db, [meeting.id]);
-    return ok(rows.map((m) => ({ version: m.version, body: m.body, writtenAt: new Date(m.written_at).toISOString(), writtenBy: people ? m.writer_name : null, signedOffAt: toIso(m.signed_off_at), signedOffBy: people ? m.signer_name : null })));
-  });
+  r.get(
+    '/api/partnership/meetings/:id/minutes/versions',
+    {
+      config: readers,
+      schema: {
+        tags,
+        summary: 'Every version of the minutes, newest first',
+        params: IdParams,
+        response: { 200: envelope(z.array(MinutesVersionSchema)) },
+      },
+    },
+    async (request) => {
+      const ctx = contextOf(request);
+      const actor = actorOf(ctx);
+      const [meeting] = await presentMeetings(
+        ctx.db,
+        [await getMeeting(ctx.db, actor, request.params.id)],
+        actor,
+      );
+      if (meeting.isRedacted) return ok([]);
+      const people = actor.role !== 'analyst';
+      const rows = await findMinutes(ctx.db, [meeting.id]);
+      return ok(
+        rows.map((m) => ({
+          version: m.version,
+          body: m.body,
+          writtenAt: new Date(m.written_at).toISOString(),
+          writtenBy: people ? m.writer_name : null,
+          signedOffAt: toIso(m.signed_off_at),
+          signedOffBy: people ? m.signer_name : null,
+        })),
+      );
+    },
+  );
 
   // ---------- actions ----------
-  r.get('/api/partnership/clusters/:clusterId/actions', { config: readers, schema: { tags, summary: "A cluster's action items (overdue flagged)", params: ClusterIdParams, querystring: ActionListQuery, response: { 200: envelope(z.array(ActionSchema)) } } }, async (request) => {
-    const ctx = contextOf(request);
-    const actor = actorOf(ctx);
-    await getCluster(ctx.db, actor, request.params.clusterId);
-    const rows = await presentActions(ctx.db, await findActionsOfCluster(ctx.db, request.params.clusterId), actor, brusselsDate(ctx.now()), true);
-    return ok(filterActions(rows, request.query.status), clusterAbilities(actor, request.params.clusterId));
-  });
+  r.get(
+    '/api/partnership/clusters/:clusterId/actions',
+    {
+      config: readers,
+      schema: {
+        tags,
+        summary: "A cluster's action items (overdue flagged)",
+        params: ClusterIdParams,
+        querystring: ActionListQuery,
+        response: { 200: envelope(z.array(ActionSchema)) },
+      },
+    },
+    async (request) => {
+      const ctx = contextOf(request);
+      const actor = actorOf(ctx);
+      await getCluster(ctx.db, actor, request.params.clusterId);
+      const rows = await presentActions(
+        ctx.db,
+        await findActionsOfCluster(ctx.db, request.params.clusterId),
+        actor,
+        brusselsDate(ctx.now()),
+        true,
+      );
+      return ok(filterActions(rows, request.query.status), clusterAbilities(actor, request.params.clusterId));
+    },
+  );
 
-  r.get('/api/partnership/clusters/:clusterId/actions.xlsx', { config: readers, schema: { tags, summary: 'Actions as XLSX', params: ClusterIdParams } }, async (request, reply) => {
-    const ctx = contextOf(request);
-    const actor = actorOf(ctx);
-    await getCluster(ctx.db, actor, request.params.clusterId);
-    const rows = await presentActions(ctx.db, await findActionsOfCluster(ctx.db, request.params.clusterId), actor, brusselsDate(ctx.now()));
-    return sendDownload(reply, 'speerpunt-actions.xlsx', XLSX_TYPE, await buildXlsx('Actions', actionColumns, rows));
-  });
+  r.get(
+    '/api/partnership/clusters/:clusterId/actions.xlsx',
+    { config: readers, schema: { tags, summary: 'Actions as XLSX', params: ClusterIdParams } },
+    async (request, reply) => {
+      const ctx = contextOf(request);
+      const actor = actorOf(ctx);
+      await getCluster(ctx.db, actor, request.params.clusterId);
+      const rows = await presentActions(
+        ctx.db,
+        await findActionsOfCluster(ctx.db, request.params.clusterId),
+        actor,
+        brusselsDate(ctx.now()),
+      );
+      return sendDownload(
+        reply,
+        'speerpunt-actions.xlsx',
+        XLSX_TYPE,
+        await buildXlsx('Actions', actionColumns, rows),
+      );
+    },
+  );
 
-  r.post('/api/partnership/clusters/:clusterId/actions', { config: partners, schema: { tags, summary: 'Create an action item (a past due date needs pastDueReason)', params: ClusterIdParams, body: CreateActionBody, response: { 201: envelope(ActionSchema) } } }, async (request, reply) => {
-    const ctx = contextOf(request);
-    const row = await createAction(ctx, { clusterId: request.params.clusterId, input: request.body });
-    const [action] = await presentActions(ctx.db, [row], actorOf(ctx), brusselsDate(ctx.now()), true);
-    return reply.status(201).send(ok(action, clusterAbilities(actorOf(ctx), row.cluster_id)));
-  });
+  r.post(
+    '/api/partnership/clusters/:clusterId/actions',
+    {
+      config: partners,
+      schema: {
+        tags,
+        summary: 'Create an action item (a past due date needs pastDueReason)',
+        params: ClusterIdParams,
+        body: CreateActionBody,
+        response: { 201: envelope(ActionSchema) },
+      },
+    },
+    async (request, reply) => {
+      const ctx = contextOf(request);
+      const row = await createAction(ctx, { clusterId: request.params.clusterId, input: request.body });
+      const [action] = await presentActions(ctx.db, [row], actorOf(ctx), brusselsDate(ctx.now()), true);
+      return reply.status(201).send(ok(action, clusterAbilities(actorOf(ctx), row.cluster_id)));
+    },
+  );
 
-  r.get('/api/partnership/actions/mine', { config: partners, schema: { tags, summary: 'My actions, on any cluster', querystring: ActionListQuery, response: { 200: envelope(z.array(ActionSchema)) } } }, async (request) => {
-    const ctx = contextOf(request);
-    const actor = actorOf(ctx);
-    const rows = await presentActions(ctx.db, await findActionsOfOwner(ctx.db, actor.userId), actor, brusselsDate(ctx.now()), true);
-    return ok(filterActions(rows, request.query.status));
-  });
+  r.get(
+    '/api/partnership/actions/mine',
+    {
+      config: partners,
+      schema: {
+        tags,
+        summary: 'My actions, on any cluster',
+        querystring: ActionListQuery,
+        response: { 200: envelope(z.array(ActionSchema)) },
+      },
+    },
+    async (request) => {
+      const ctx = contextOf(request);
+      const actor = actorOf(ctx);
+      const rows = await presentActions(
+        ctx.db,
+        await findActionsOfOwner(ctx.db, actor.userId),
+        actor,
+        brusselsDate(ctx.now()),
+        true,
+      );
+      return ok(filterActions(rows, request.query.status));
+    },
+  );
 
-  r.get('/api/partnership/actions/mine.xlsx', { config: partners, schema: { tags, summary: 'My actions as XLSX' } }, async (request, reply) => {
-    const ctx = contextOf(request);
-    const actor = actorOf(ctx);
-    const rows = await presentActions(ctx.db, await findActionsOfOwner(ctx.db, actor.userId), actor, brusselsDate(ctx.now()));
-    return sendDownload(reply, 'speerpunt-my-actions.xlsx', XLSX_TYPE, await buildXlsx('My actions', actionColumns, rows));
-  });
+  r.get(
+    '/api/partnership/actions/mine.xlsx',
+    { config: partners, schema: { tags, summary: 'My actions as XLSX' } },
+    async (request, reply) => {
+      const ctx = contextOf(request);
+      const actor = actorOf(ctx);
+      const rows = await presentActions(
+        ctx.db,
+        await findActionsOfOwner(ctx.db, actor.userId),
+        actor,
+        brusselsDate(ctx.now()),
+      );
+      return sendDownload(
+        reply,
+        'speerpunt-my-actions.xlsx',
+        XLSX_TYPE,
+        await buildXlsx('My actions', actionColumns, rows),
+      );
+    },
+  );
 
-  r.get('/api/partnership/actions/:id', { config: readers, schema: { tags, summary: 'One action with its comments', params: IdParams, response: { 200: envelope(ActionSchema) } } }, async (request) => {
-    const ctx = contextOf(request);
-    const actor = actorOf(ctx);
-    const row = await getAction(ctx.db, actor, request.params.id);
-    const [action] = await presentActions(ctx.db, [row], actor, brusselsDate(ctx.now()), true);
-    return ok(action, clusterAbilities(actor, row.cluster_id));
-  });
+  r.get(
+    '/api/partnership/actions/:id',
+    {
+      config: readers,
+      schema: {
+        tags,
+        summary: 'One action with its comments',
+        params: IdParams,
+        response: { 200: envelope(ActionSchema) },
+      },
+    },
+    async (request) => {
+      const ctx = contextOf(request);
+      const actor = actorOf(ctx);
+      const row = await getAction(ctx.db, actor, request.params.id);
+      const [action] = await presentActions(ctx.db, [row], actor, brusselsDate(ctx.now()), true);
+      return ok(action, clusterAbilities(actor, row.cluster_id));
+    },
+  );
 
-  r.patch('/api/partnership/actions/:id', { config: partners, schema: { tags, summary: 'Change an action (status, owner, due date...)', params: IdParams, body: UpdateActionBody, response: { 200: envelope(ActionSchema) } } }, async (request) => {
-    const ctx = contextOf(request);
-    const row = await updateAction(ctx, { actionId: request.params.id, ...request.body });
-    const [action] = await presentActions(ctx.db, [row], actorOf(ctx), brusselsDate(ctx.now()), true);
-    return ok(action, clusterAbilities(actorOf(ctx), row.cluster_id));
-  });
+  r.patch(
+    '/api/partnership/actions/:id',
+    {
+      config: partners,
+      schema: {
+        tags,
+        summary: 'Change an action (status, owner, due date...)',
+        params: IdParams,
+        body: UpdateActionBody,
+        response: { 200: envelope(ActionSchema) },
+      },
+    },
+    async (request) => {
+      const ctx = contextOf(request);
+      const row = await updateAction(ctx, { actionId: request.params.id, ...request.body });
+      const [action] = await presentActions(ctx.db, [row], actorOf(ctx), brusselsDate(ctx.now()), true);
+      return ok(action, clusterAbilities(actorOf(ctx), row.cluster_id));
+    },
+  );
 
-  r.post('/api/partnership/actions/:id/comments', { config: partners, schema: { tags, summary: 'Comment on an action', params: IdParams, body: CommentBody, response: { 201: envelope(ActionSchema) } } }, async (request, reply) => {
-    const ctx = contextOf(request);
-    const row = await commentOnAction(ctx, { actionId: request.params.id, body: request.body.body });
-    const [action] = await presentActions(ctx.db, [row], actorOf(ctx), brusselsDate(ctx.now()), true);
-    return reply.status(201).send(ok(action, clusterAbilities(actorOf(ctx), row.cluster_id)));
-  });
+  r.post(
+    '/api/partnership/actions/:id/comments',
+    {
+      config: partners,
+      schema: {
+        tags,
+        summary: 'Comment on an action',
+        params: IdParams,
+        body: CommentBody,
+        response: { 201: envelope(ActionSchema) },
+      },
+    },
+    async (request, reply) => {
+      const ctx = contextOf(request);
+      const row = await commentOnAction(ctx, { actionId: request.params.id, body: request.body.body });
+      const [action] = await presentActions(ctx.db, [row], actorOf(ctx), brusselsDate(ctx.now()), true);
+      return reply.status(201).send(ok(action, clusterAbilities(actorOf(ctx), row.cluster_id)));
+    },
+  );
 
   // ---------- reports ----------
-  r.get('/api/partnership/clusters/:clusterId/reports', { config: readers, schema: { tags, summary: "A cluster's progress reports", params: ClusterIdParams, response: { 200: envelope(z.array(ReportSchema)) } } }, async (request) => {
-    const ctx = contextOf(request);
-    const actor = actorOf(ctx);
-    await getCluster(ctx.db, actor, request.params.clusterId);
-    return ok(await presentReports(ctx.db, await findReportsOfCluster(ctx.db, request.params.clusterId), actor), clusterAbilities(actor, request.params.clusterId));
-  });
+  r.get(
+    '/api/partnership/clusters/:clusterId/reports',
+    {
+      config: readers,
+      schema: {
+        tags,
+        summary: "A cluster's progress reports",
+        params: ClusterIdParams,
+        response: { 200: envelope(z.array(ReportSchema)) },
+      },
+    },
+    async (request) => {
+      const ctx = contextOf(request);
+      const actor = actorOf(ctx);
+      await getCluster(ctx.db, actor, request.params.clusterId);
+      return ok(
+        await presentReports(ctx.db, await findReportsOfCluster(ctx.db, request.params.clusterId), actor),
+        clusterAbilities(actor, request.params.clusterId),
+      );
+    },
+  );
 
-  r.get('/api/partnership/clusters/:clusterId/reports.xlsx', { config: readers, schema: { tags, summary: 'Reports as XLSX', params: ClusterIdParams } }, async (request, reply) => {
-    const ctx = contextOf(request);
-    const actor = actorOf(ctx);
-    await getCluster(ctx.db, actor, request.params.clusterId);
-    const rows = await presentReports(ctx.db, await findReportsOfCluster(ctx.db, request.params.clusterId), actor);
-    return sendDownload(reply, 'speerpunt-reports.xlsx', XLSX_TYPE, await buildXlsx('Reports', reportColumns, rows));
-  });
+  r.get(
+    '/api/partnership/clusters/:clusterId/reports.xlsx',
+    { config: readers, schema: { tags, summary: 'Reports as XLSX', params: ClusterIdParams } },
+    async (request, reply) => {
+      const ctx = contextOf(request);
+      const actor = actorOf(ctx);
+      await getCluster(ctx.db, actor, request.params.clusterId);
+      const rows = await presentReports(
+        ctx.db,
+        await findReportsOfCluster(ctx.db, request.params.clusterId),
+        actor,
+      );
+      return sendDownload(
+        reply,
+        'speerpunt-reports.xlsx',
+        XLSX_TYPE,
+        await buildXlsx('Reports', reportColumns, rows),
+      );
+    },
+  );
 
-  r.post('/api/partnership/clusters/:clusterId/reports', { config: partners, schema: { tags, summary: 'Start the progress report of a period (refused for a closed period)', params: ClusterIdParams, body: CreateReportBody, response: { 201: envelope(ReportSchema) } } }, async (request, reply) => {
-    const ctx = contextOf(request);
-    const row = await createReport(ctx, { clusterId: request.params.clusterId, periodId: request.body.periodId });
-    const [report] = await presentReports(ctx.db, [row], actorOf(ctx));
-    return reply.status(201).send(ok(report, clusterAbilities(actorOf(ctx), row.cluster_id)));
-  });
+  r.post(
+    '/api/partnership/clusters/:clusterId/reports',
+    {
+      config: partners,
+      schema: {
+        tags,
+        summary: 'Start the progress report of a period (refused for a closed period)',
+        params: ClusterIdParams,
+        body: CreateReportBody,
+        response: { 201: envelope(ReportSchema) },
+      },
+    },
+    async (request, reply) => {
+      const ctx = contextOf(request);
+      const row = await createReport(ctx, {
+        clusterId: request.params.clusterId,
+        periodId: request.body.periodId,
+      });
+      const [report] = await presentReports(ctx.db, [row], actorOf(ctx));
+      return reply.status(201).send(ok(report, clusterAbilities(actorOf(ctx), row.cluster_id)));
+    },
+  );
 
-  r.get('/api/partnership/reports/:id', { config: readers, schema: { tags, summary: 'One progress report', params: IdParams, response: { 200: envelope(ReportSchema) } } }, async (request) => {
-    const ctx = contextOf(request);
-    const actor = actorOf(ctx);
-    const row = await getReport(ctx.db, actor, request.params.id);
-    const [report] = await presentReports(ctx.db, [row], actor);
-    return ok(report, clusterAbilities(actor, row.cluster_id));
-  });
+  r.get(
+    '/api/partnership/reports/:id',
+    {
+      config: readers,
+      schema: {
+        tags,
+        summary: 'One progress report',
+        params: IdParams,
+        response: { 200: envelope(ReportSchema) },
+      },
+    },
+    async (request) => {
+      const ctx = contextOf(request);
+      const actor = actorOf(ctx);
+      const row = await getReport(ctx.db, actor, request.params.id);
+      const [report] = await presentReports(ctx.db, [row], actor);
+      return ok(report, clusterAbilities(actor, row.cluster_id));
+    },
+  );
 
-  r.put('/api/partnership/reports/:id', { config: partners, schema: { tags, summary: 'Edit a draft or returned report', params: IdParams, body: UpdateReportBody, response: { 200: envelope(ReportSchema) } } }, async (request) => {
-    const ctx = contextOf(request);
-    const row = await updateReport(ctx, { reportId: request.params.id, ...request.body });
-    const [report] = await presentReports(ctx.db, [row], actorOf(ctx));
-    return ok(report, clusterAbilities(actorOf(ctx), row.cluster_id));
-  });
+  r.put(
+    '/api/partnership/reports/:id',
+    {
+      config: partners,
+      schema: {
+        tags,
+        summary: 'Edit a draft or returned report',
+        params: IdParams,
+        body: UpdateReportBody,
+        response: { 200: envelope(ReportSchema) },
+      },
+    },
+    async (request) => {
+      const ctx = contextOf(request);
+      const row = await updateReport(ctx, { reportId: request.params.id, ...request.body });
+      const [report] = await presentReports(ctx.db, [row], actorOf(ctx));
+      return ok(report, clusterAbilities(actorOf(ctx), row.cluster_id));
+    },
+  );
 
-  r.post('/api/partnership/reports/:id/submit', { config: partners, schema: { tags, summary: 'Submit or resubmit a report', params: IdParams, body: z.strictObject({}), response: { 200: envelope(ReportSchema) } } }, async (request) => {
-    const ctx = contextOf(request);
-    const row = await submitReport(ctx, { reportId: request.params.id });
-    const [report] = await presentReports(ctx.db, [row], actorOf(ctx));
-    return ok(report, clusterAbilities(actorOf(ctx), row.cluster_id));
-  });
+  r.post(
+    '/api/partnership/reports/:id/submit',
+    {
+      config: partners,
+      schema: {
+        tags,
+        summary: 'Submit or resubmit a report',
+        params: IdParams,
+        body: z.strictObject({}),
+        response: { 200: envelope(ReportSchema) },
+      },
+    },
+    async (request) => {
+      const ctx = contextOf(request);
+      const row = await submitReport(ctx, { reportId: request.params.id });
+      const [report] = await presentReports(ctx.db, [row], actorOf(ctx));
+      return ok(report, clusterAbilities(actorOf(ctx), row.cluster_id));
+    },
+  );
 
-  r.post('/api/partnership/reports/:id/review', { config: officers, schema: { tags, summary: 'Accept a report or return it to revise, with feedback (officer)', params: IdParams, body: ReviewReportBody, response: { 200: envelope(ReportSchema) } } }, async (request) => {
-    const ctx = contextOf(request);
-    const row = await reviewReport(ctx, { reportId: request.params.id, ...request.body });
-    const [report] = await presentReports(ctx.db, [row], actorOf(ctx));
-    return ok(report, clusterAbilities(actorOf(ctx), row.cluster_id));
-  });
+  r.post(
+    '/api/partnership/reports/:id/review',
+    {
+      config: officers,
+      schema: {
+        tags,
+        summary: 'Accept a report or return it to revise, with feedback (officer)',
+        params: IdParams,
+        body: ReviewReportBody,
+        response: { 200: envelope(ReportSchema) },
+      },
+    },
+    async (request) => {
+      const ctx = contextOf(request);
+      const row = await reviewReport(ctx, { reportId: request.params.id, ...request.body });
+      const [report] = await presentReports(ctx.db, [row], actorOf(ctx));
+      return ok(report, clusterAbilities(actorOf(ctx), row.cluster_id));
+    },
+  );
 
   // ---------- timeline ----------
-  r.get('/api/partnership/clusters/:clusterId/timeline', { config: readers, schema: { tags, summary: "A cluster's partnership timeline, newest first, filterable by kind and date", params: ClusterIdParams, querystring: TimelineQuery, response: { 200: envelope(z.array(TimelineEntrySchema)) } } }, async (request) => {
-    const ctx = contextOf(request);
-    const actor = actorOf(ctx);
-    await getCluster(ctx.db, actor, request.params.clusterId);
-    return ok(await buildTimeline(ctx.db, actor, request.params.clusterId, timelineFilter(request.query)));
-  });
+  r.get(
+    '/api/partnership/clusters/:clusterId/timeline',
+    {
+      config: readers,
+      schema: {
+        tags,
+        summary: "A cluster's partnership timeline, newest first, filterable by kind and date",
+        params: ClusterIdParams,
+        querystring: TimelineQuery,
+        response: { 200: envelope(z.array(TimelineEntrySchema)) },
+      },
+    },
+    async (request) => {
+      const ctx = contextOf(request);
+      const actor = actorOf(ctx);
+      await getCluster(ctx.db, actor, request.params.clusterId);
+      return ok(await buildTimeline(ctx.db, actor, request.params.clusterId, timelineFilter(request.query)));
+    },
+  );
 
-  r.get('/api/partnership/clusters/:clusterId/timeline.xlsx', { config: readers, schema: { tags, summary: 'Timeline as XLSX', params: ClusterIdParams, querystring: TimelineQuery } }, async (request, reply) => {
-    const ctx = contextOf(request);
-    const actor = actorOf(ctx);
-    await getCluster(ctx.db, actor, request.params.clusterId);
-    const rows = await buildTimeline(ctx.db, actor, request.params.clusterId, timelineFilter(request.query));
-    return sendDownload(reply, 'speerpunt-timeline.xlsx', XLSX_TYPE, await buildXlsx('Timeline', timelineColumns, rows));
-  });
+  r.get(
+    '/api/partnership/clusters/:clusterId/timeline.xlsx',
+    {
+      config: readers,
+      schema: { tags, summary: 'Timeline as XLSX', params: ClusterIdParams, querystring: TimelineQuery },
+    },
+    async (request, reply) => {
+      const ctx = contextOf(request);
+      const actor = actorOf(ctx);
+      await getCluster(ctx.db, actor, request.params.clusterId);
+      const rows = await buildTimeline(
+        ctx.db,
+        actor,
+        request.params.clusterId,
+        timelineFilter(request.query),
+      );
+      return sendDownload(
+        reply,
+        'speerpunt-timeline.xlsx',
+        XLSX_TYPE,
+        await buildXlsx('Timeline', timelineColumns, rows),
+      );
+    },
+  );
 
   // ---------- notifications and calendar ----------
-  r.get('/api/partnership/preferences', { config: { access: anyUser }, schema: { tags, summary: 'Your partnership notification choices', response: { 200: envelope(PreferencesSchema) } } }, async (request) => {
-    const ctx = contextOf(request);
-    return ok(await findPreferences(ctx.db, actorOf(ctx).userId));
-  });
+  r.get(
+    '/api/partnership/preferences',
+    {
+      config: { access: anyUser },
+      schema: {
+        tags,
+        summary: 'Your partnership notification choices',
+        response: { 200: envelope(PreferencesSchema) },
+      },
+    },
+    async (request) => {
+      const ctx = contextOf(request);
+      return ok(await findPreferences(ctx.db, actorOf(ctx).userId));
+    },
+  );
 
-  r.put('/api/partnership/preferences', { config: { access: anyUser }, schema: { tags, summary: 'Choose per kind: in the app, by e-mail; and the weekly digest', body: PreferencesBody, response: { 200: envelope(PreferencesSchema) } } }, async (request) => {
-    return ok(await savePreferences(contextOf(request), request.body));
-  });
+  r.put(
+    '/api/partnership/preferences',
+    {
+      config: { access: anyUser },
+      schema: {
+        tags,
+        summary: 'Choose per kind: in the app, by e-mail; and the weekly digest',
+        body: PreferencesBody,
+        response: { 200: envelope(PreferencesSchema) },
+      },
+    },
+    async (request) => {
+      return ok(await savePreferences(contextOf(request), request.body));
+    },
+  );
 
-  r.post('/api/partnership/calendar-token', { config: partners, schema: { tags, summary: 'Create (or replace) your calendar subscription URL; shown once', body: z.strictObject({}), response: { 201: envelope(z.object({ url: z.string() })) } } }, async (request, reply) => {
-    const token = await createCalendarToken(contextOf(request));
-    return reply.status(201).send(ok({ url: `${baseUrlOf(request)}/api/partnership/calendar/${token}.ics` }));
-  });
+  r.post(
+    '/api/partnership/calendar-token',
+    {
+      config: partners,
+      schema: {
+        tags,
+        summary: 'Create (or replace) your calendar subscription URL; shown once',
+        body: z.strictObject({}),
+        response: { 201: envelope(z.object({ url: z.string() })) },
+      },
+    },
+    async (request, reply) => {
+      const token = await createCalendarToken(contextOf(request));
+      return reply
+        .status(201)
+        .send(ok({ url: `${baseUrlOf(request)}/api/partnership/calendar/${token}.ics` }));
+    },
+  );
 
   // Calendar apps cannot log in: the secret token in the URL is the credential.
-  r.get('/api/partnership/calendar/:file', { config: { access: publicAccess }, schema: { tags, summary: 'Your iCalendar feed (token URL)', params: CalendarParams } }, async (request, reply) => {
-    const token = request.params.file.replace(/\.ics$/, '');
-    const ics = await buildCalendarFeed(contextOf(request).db, token, request.server.clock(), baseUrlOf(request));
-    return reply.header('content-type', 'text/calendar; charset=utf-8').header('cache-control', 'private, max-age=300').header('x-content-type-options', 'nosniff').send(ics);
-  });
+  r.get(
+    '/api/partnership/calendar/:file',
+    {
+      config: { access: publicAccess },
+      schema: { tags, summary: 'Your iCalendar feed (token URL)', params: CalendarParams },
+    },
+    async (request, reply) => {
+      const token = request.params.file.replace(/\.ics$/, '');
+      const ics = await buildCalendarFeed(
+        contextOf(request).db,
+        token,
+        request.server.clock(),
+        baseUrlOf(request),
+      );
+      return reply
+        .header('content-type', 'text/calendar; charset=utf-8')
+        .header('cache-control', 'private, max-age=300')
+        .header('x-content-type-options', 'nosniff')
+        .send(ics);
+    },
+  );
 }
 
 function filterActions(rows: Action[], status: 'open' | 'overdue' | 'done' | 'all'): Action[] {

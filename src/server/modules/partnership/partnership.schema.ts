@@ -51,8 +51,27 @@ export const AgreementSchema = z.object({
   isSigned: z.boolean(),
   amendmentCount: z.number(),
   isExample: z.boolean(),
-  objectives: z.array(z.object({ id: z.string(), position: z.number(), title: z.string(), description: z.string(), kpis: z.array(KpiLinkSchema) })),
-  periods: z.array(z.object({ id: z.string(), label: z.string(), startsOn: z.string(), endsOn: z.string(), dueOn: z.string(), isClosed: z.boolean(), reportId: z.string().nullable(), reportStatus: z.string().nullable() })),
+  objectives: z.array(
+    z.object({
+      id: z.string(),
+      position: z.number(),
+      title: z.string(),
+      description: z.string(),
+      kpis: z.array(KpiLinkSchema),
+    }),
+  ),
+  periods: z.array(
+    z.object({
+      id: z.string(),
+      label: z.string(),
+      startsOn: z.string(),
+      endsOn: z.string(),
+      dueOn: z.string(),
+      isClosed: z.boolean(),
+      reportId: z.string().nullable(),
+      reportStatus: z.string().nullable(),
+    }),
+  ),
 });
 
 // ---------- meetings ----------
@@ -100,16 +119,40 @@ export const MeetingSchema = z.object({
   /** True when the viewer may not read this confidential meeting's agenda, minutes and decisions. */
   isRedacted: z.boolean(),
   agenda: z.string().nullable(),
-  participants: z.array(z.object({ side: z.enum(['cluster', 'agency']), userId: z.string().nullable(), name: z.string().nullable() })),
-  minutes: z.object({ version: z.number(), body: z.string(), writtenAt: z.string(), writtenBy: z.string().nullable(), signedOffAt: z.string().nullable(), signedOffBy: z.string().nullable() }).nullable(),
-  minutesVersions: z.array(z.object({ version: z.number(), writtenAt: z.string(), signedOffAt: z.string().nullable() })),
+  participants: z.array(
+    z.object({
+      side: z.enum(['cluster', 'agency']),
+      userId: z.string().nullable(),
+      name: z.string().nullable(),
+    }),
+  ),
+  minutes: z
+    .object({
+      version: z.number(),
+      body: z.string(),
+      writtenAt: z.string(),
+      writtenBy: z.string().nullable(),
+      signedOffAt: z.string().nullable(),
+      signedOffBy: z.string().nullable(),
+    })
+    .nullable(),
+  minutesVersions: z.array(
+    z.object({ version: z.number(), writtenAt: z.string(), signedOffAt: z.string().nullable() }),
+  ),
   decisions: z.array(z.object({ id: z.string(), text: z.string() })),
   kpiSnapshot: SnapshotSchema.nullable(),
   budgetSnapshot: SnapshotSchema.nullable(),
   snapshotTakenAt: z.string().nullable(),
   isExample: z.boolean(),
 });
-export const MinutesVersionSchema = z.object({ version: z.number(), body: z.string(), writtenAt: z.string(), writtenBy: z.string().nullable(), signedOffAt: z.string().nullable(), signedOffBy: z.string().nullable() });
+export const MinutesVersionSchema = z.object({
+  version: z.number(),
+  body: z.string(),
+  writtenAt: z.string(),
+  writtenBy: z.string().nullable(),
+  signedOffAt: z.string().nullable(),
+  signedOffBy: z.string().nullable(),
+});
 
 // ---------- actions ----------
 export const ActionStatusSchema = z.enum(['open', 'in_progress', 'done', 'cancelled']);
@@ -147,18 +190,39 @@ export const ActionSchema = z.object({
   pastDueReason: z.string().nullable(),
   createdAt: z.string(),
   isExample: z.boolean(),
-  comments: z.array(z.object({ id: z.string(), author: z.string().nullable(), body: z.string(), createdAt: z.string() })),
+  comments: z.array(
+    z.object({ id: z.string(), author: z.string().nullable(), body: z.string(), createdAt: z.string() }),
+  ),
 });
-export const ActionListQuery = z.strictObject({ status: z.enum(['open', 'overdue', 'done', 'all']).default('all') });
+export const ActionListQuery = z.strictObject({
+  status: z.enum(['open', 'overdue', 'done', 'all']).default('all'),
+});
 
 // ---------- reports ----------
 export const CreateReportBody = z.strictObject({ periodId: z.uuid() });
-export const KpiValueInput = z.strictObject({ kpiDefinitionId: z.uuid().optional(), label: text(200).min(1), value: text(100).min(1), period: text(60).default('') });
+export const KpiValueInput = z.strictObject({
+  kpiDefinitionId: z.uuid().optional(),
+  label: text(200).min(1),
+  value: text(100).min(1),
+  period: text(60).default(''),
+});
 export const UpdateReportBody = z.strictObject({
   risks: text(8000).optional(),
-  sections: z.array(z.strictObject({ objectiveId: z.uuid(), narrative: text(20_000).default(''), kpiValues: z.array(KpiValueInput).max(30).default([]) })).max(30).default([]),
+  sections: z
+    .array(
+      z.strictObject({
+        objectiveId: z.uuid(),
+        narrative: text(20_000).default(''),
+        kpiValues: z.array(KpiValueInput).max(30).default([]),
+      }),
+    )
+    .max(30)
+    .default([]),
 });
-export const ReviewReportBody = z.strictObject({ outcome: z.enum(['accepted', 'to_revise']), feedback: text(8000).default('') });
+export const ReviewReportBody = z.strictObject({
+  outcome: z.enum(['accepted', 'to_revise']),
+  feedback: text(8000).default(''),
+});
 export const ReportSchema = z.object({
   id: z.string(),
   clusterId: z.string(),
@@ -175,8 +239,30 @@ export const ReportSchema = z.object({
   feedback: z.string(),
   reviewedAt: z.string().nullable(),
   isExample: z.boolean(),
-  sections: z.array(z.object({ objectiveId: z.string(), objectiveTitle: z.string(), narrative: z.string(), kpiValues: z.array(z.object({ kpiDefinitionId: z.string().optional(), label: z.string(), value: z.string(), period: z.string() })) })),
-  reviews: z.array(z.object({ submission: z.number(), outcome: z.enum(['accepted', 'to_revise']), feedback: z.string(), reviewedAt: z.string(), reviewedBy: z.string().nullable() })),
+  sections: z.array(
+    z.object({
+      objectiveId: z.string(),
+      objectiveTitle: z.string(),
+      narrative: z.string(),
+      kpiValues: z.array(
+        z.object({
+          kpiDefinitionId: z.string().optional(),
+          label: z.string(),
+          value: z.string(),
+          period: z.string(),
+        }),
+      ),
+    }),
+  ),
+  reviews: z.array(
+    z.object({
+      submission: z.number(),
+      outcome: z.enum(['accepted', 'to_revise']),
+      feedback: z.string(),
+      reviewedAt: z.string(),
+      reviewedBy: z.string().nullable(),
+    }),
+  ),
 });
 
 // ---------- overview, people, timeline ----------
@@ -191,12 +277,28 @@ export const ClusterSummarySchema = z.object({
   nextMeetingAt: z.string().nullable(),
   reportsToReview: z.number(),
 });
-export const PersonSchema = z.object({ id: z.string(), name: z.string(), side: z.enum(['cluster', 'agency']) });
+export const PersonSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  side: z.enum(['cluster', 'agency']),
+});
 
-export const TIMELINE_KINDS = ['agreement', 'meeting', 'decision', 'report', 'action', 'kpi_validation', 'payment', 'amendment'] as const;
+export const TIMELINE_KINDS = [
+  'agreement',
+  'meeting',
+  'decision',
+  'report',
+  'action',
+  'kpi_validation',
+  'payment',
+  'amendment',
+] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 export const TimelineQuery = z.strictObject({
-  kinds: z.string().regex(/^[a-z_,]*$/).optional(),
+  kinds: z
+    .string()
+    .regex(/^[a-z_,]*$/)
+    .optional(),
   from: isoDate.optional(),
   to: isoDate.optional(),
 });
@@ -210,7 +312,14 @@ export const TimelineEntrySchema = z.object({
 });
 
 // ---------- notifications, calendar ----------
-export const NOTIFICATION_KINDS = ['partnership.action_assigned', 'partnership.action_due', 'partnership.action_overdue', 'partnership.report_deadline', 'partnership.report_feedback', 'partnership.validation_open'] as const;
+export const NOTIFICATION_KINDS = [
+  'partnership.action_assigned',
+  'partnership.action_due',
+  'partnership.action_overdue',
+  'partnership.report_deadline',
+  'partnership.report_feedback',
+  'partnership.validation_open',
+] as const;
 export const PreferencesSchema = z.object({
   weeklyDigest: z.boolean(),
   kinds: z.array(z.object({ kind: z.enum(NOTIFICATION_KINDS), inApp: z.boolean(), email: z.boolean() })),
@@ -218,6 +327,8 @@ export const PreferencesSchema = z.object({
 });
 export const PreferencesBody = z.strictObject({
   weeklyDigest: z.boolean(),
-  kinds: z.array(z.strictObject({ kind: z.enum(NOTIFICATION_KINDS), inApp: z.boolean(), email: z.boolean() })).max(NOTIFICATION_KINDS.length),
+  kinds: z
+    .array(z.strictObject({ kind: z.enum(NOTIFICATION_KINDS), inApp: z.boolean(), email: z.boolean() }))
+    .max(NOTIFICATION_KINDS.length),
 });
 export const CalendarParams = z.strictObject({ file: z.string().regex(/^[A-Za-z0-9_-]{20,100}(\.ics)?$/) });

@@ -21,7 +21,14 @@ export interface ReminderResult {
 }
 
 /** Claims (kind, item, person, day) once; false when that reminder was already sent today. */
-async function claim(tx: Db, kind: string, itemId: string, userId: string, date: string, channel: 'direct' | 'digest_email' = 'direct'): Promise<boolean> {
+async function claim(
+  tx: Db,
+  kind: string,
+  itemId: string,
+  userId: string,
+  date: string,
+  channel: 'direct' | 'digest_email' = 'direct',
+): Promise<boolean> {
   const row = await tx
     .insertInto('partnership_reminders_sent')
     .values({ kind, item_id: itemId, user_id: userId, sent_on: date, channel })
@@ -32,7 +39,9 @@ async function claim(tx: Db, kind: string, itemId: string, userId: string, date:
 }
 
 async function hasKpiMeasurements(tx: Db): Promise<boolean> {
-  const row = await sql<{ present: boolean }>`select to_regclass('kpi_measurements') is not null as present`.execute(tx);
+  const row = await sql<{
+    present: boolean;
+  }>`select to_regclass('kpi_measurements') is not null as present`.execute(tx);
   return row.rows[0]?.present === true;
 }
 
@@ -43,9 +52,19 @@ async function hasKpiMeasurements(tx: Db): Promise<boolean> {
  * Idempotent: each reminder goes out once per item per person per day, however often it runs
  * (the claim and the message commit together).
  */
-export async function runReminders(db: Kysely<DB>, options: { now: Date; auditActor: AuditActor }): Promise<ReminderResult> {
+export async function runReminders(
+  db: Kysely<DB>,
+  options: { now: Date; auditActor: AuditActor },
+): Promise<ReminderResult> {
   const today = brusselsDate(options.now);
-  const result: ReminderResult = { date: today, actionDue: 0, actionOverdue: 0, reportDeadline: 0, validationOpen: 0, digests: 0 };
+  const result: ReminderResult = {
+    date: today,
+    actionDue: 0,
+    actionOverdue: 0,
+    reportDeadline: 0,
+    validationOpen: 0,
+    digests: 0,
+  };
   await db.transaction().execute(async (tx) => {
     const actions = await tx
       .selectFrom('partnership_actions as a')
@@ -63,8 +82,13 @@ export async function runReminders(db: Kysely<DB>, options: { now: Date; auditAc
         {
           userId: a.owner_user_id,
           kind,
-          title: overdue ? { nl: `Actie over tijd: ${a.title}`, en: `Action overdue: ${a.title}` } : { nl: `Actie vervalt binnenkort: ${a.title}`, en: `Action due soon: ${a.title}` },
-          body: { nl: `Cluster ${a.cluster_name}, vervaldatum ${a.due_on}.`, en: `Cluster ${a.cluster_name}, due ${a.due_on}.` },
+          title: overdue
+            ? { nl: `Actie over tijd: ${a.title}`, en: `Action overdue: ${a.title}` }
+            : { nl: `Actie vervalt binnenkort: ${a.title}`, en: `Action due soon: ${a.title}` },
+          body: {
+            nl: `Cluster ${a.cluster_name}, vervaldatum ${a.due_on}.`,
+            en: `Cluster ${a.cluster_name}, due ${a.due_on}.`,
+          },
           link: '/partnership/my-actions',
         },
         { now: options.now },
@@ -78,13 +102,27 @@ export async function runReminders(db: Kysely<DB>, options: { now: Date; auditAc
       .innerJoin('partnership_agreements as a', 'a.id', 'p.agreement_id')
       .innerJoin('clusters as c', 'c.id', 'a.cluster_id')
       .leftJoin('partnership_reports as r', 'r.period_id', 'p.id')
-      .select(['p.id', 'p.label', 'p.due_on', 'a.cluster_id', 'c.name as cluster_name', 'r.status as report_status'])
+      .select([
+        'p.id',
+        'p.label',
+        'p.due_on',
+        'a.cluster_id',
+        'c.name as cluster_name',
+        'r.status as report_status',
+      ])
       .where('p.closed_at', 'is', null)
       .where('p.due_on', '<=', addDays(today, REPORT_DUE_SOON_DAYS))
       .execute();
     for (const p of periods) {
       if (p.report_status === 'submitted' || p.report_status === 'accepted') continue;
-      const managers = await tx.selectFrom('user_clusters as uc').innerJoin('users as u', 'u.id', 'uc.user_id').select('u.id').where('uc.cluster_id', '=', p.cluster_id).where('u.role', '=', 'manager').where('u.is_active', '=', true).execute();
+      const managers = await tx
+        .selectFrom('user_clusters as uc')
+        .innerJoin('users as u', 'u.id', 'uc.user_id')
+        .select('u.id')
+        .where('uc.cluster_id', '=', p.cluster_id)
+        .where('u.role', '=', 'manager')
+        .where('u.is_active', '=', true)
+        .execute();
       for (const m of managers) {
         if (!(await claim(tx, 'partnership.report_deadline', p.id, m.id, today))) continue;
         await notifyPerson(
@@ -92,7 +130,10 @@ export async function runReminders(db: Kysely<DB>, options: { now: Date; auditAc
           {
             userId: m.id,
             kind: 'partnership.report_deadline',
-            title: { nl: `Voortgangsrapport ${p.label} te bezorgen tegen ${p.due_on}`, en: `Progress report ${p.label} due ${p.due_on}` },
+            title: {
+              nl: `Voortgangsrapport ${p.label} te bezorgen tegen ${p.due_on}`,
+              en: `Progress report ${p.label} due ${p.due_on}`,
+            },
             body: { nl: `Cluster ${p.cluster_name}.`, en: `Cluster ${p.cluster_name}.` },
             link: `/partnership/clusters/${p.cluster_id}?tab=reports`,
           },
@@ -109,13 +150,17 @@ export async function runReminders(db: Kysely<DB>, options: { now: Date; auditAc
         where m.status = 'reported' and c.officer_user_id is not null
         group by m.cluster_id, c.officer_user_id, c.name`.execute(tx);
       for (const row of open.rows) {
-        if (!(await claim(tx, 'partnership.validation_open', row.cluster_id, row.officer_user_id, today))) continue;
+        if (!(await claim(tx, 'partnership.validation_open', row.cluster_id, row.officer_user_id, today)))
+          continue;
         await notifyPerson(
           tx,
           {
             userId: row.officer_user_id,
             kind: 'partnership.validation_open',
-            title: { nl: `${row.n} KPI-waarde(n) van ${row.name} wachten op validatie`, en: `${row.n} KPI value(s) of ${row.name} await validation` },
+            title: {
+              nl: `${row.n} KPI-waarde(n) van ${row.name} wachten op validatie`,
+              en: `${row.n} KPI value(s) of ${row.name} await validation`,
+            },
             link: `/partnership/clusters/${row.cluster_id}`,
           },
           { now: options.now },
@@ -126,8 +171,19 @@ export async function runReminders(db: Kysely<DB>, options: { now: Date; auditAc
 
     result.digests = await sendWeeklyDigests(tx, today);
     // Only runs that sent something leave an audit row (the job runs hourly).
-    if (result.actionDue + result.actionOverdue + result.reportDeadline + result.validationOpen + result.digests > 0) {
-      await recordAudit(tx, options.auditActor, { action: 'partnership_reminders.sent', entityType: 'partnership_reminders', after: result });
+    if (
+      result.actionDue +
+        result.actionOverdue +
+        result.reportDeadline +
+        result.validationOpen +
+        result.digests >
+      0
+    ) {
+      await recordAudit(tx, options.auditActor, {
+        action: 'partnership_reminders.sent',
+        entityType: 'partnership_reminders',
+        after: result,
+      });
     }
   });
   return result;
@@ -136,18 +192,32 @@ export async function runReminders(db: Kysely<DB>, options: { now: Date; auditAc
 /** The weekly digest: once per ISO week, for each person who chose it, their open and overdue actions. */
 async function sendWeeklyDigests(tx: Db, today: string): Promise<number> {
   const monday = mondayOf(today);
-  const people = await tx.selectFrom('partnership_notification_settings').select('user_id').where('weekly_digest', '=', true).execute();
+  const people = await tx
+    .selectFrom('partnership_notification_settings')
+    .select('user_id')
+    .where('weekly_digest', '=', true)
+    .execute();
   let sent = 0;
   for (const person of people) {
     if (!(await wantsWeeklyDigest(tx, person.user_id))) continue;
-    if (!(await claim(tx, 'partnership.digest', person.user_id, person.user_id, monday, 'digest_email'))) continue;
-    const actions = await tx.selectFrom('partnership_actions').select(['title', 'due_on']).where('owner_user_id', '=', person.user_id).where('status', 'in', ['open', 'in_progress']).orderBy('due_on').execute();
+    if (!(await claim(tx, 'partnership.digest', person.user_id, person.user_id, monday, 'digest_email')))
+      continue;
+    const actions = await tx
+      .selectFrom('partnership_actions')
+      .select(['title', 'due_on'])
+      .where('owner_user_id', '=', person.user_id)
+      .where('status', 'in', ['open', 'in_progress'])
+      .orderBy('due_on')
+      .execute();
     const overdue = actions.filter((a) => a.due_on < today);
     const lines = actions.map((a) => `- ${a.due_on}${a.due_on < today ? ' (!)' : ''} ${a.title}`).join('\n');
     await queueNotification(tx, {
       userId: person.user_id,
       kind: 'partnership.digest',
-      title: { nl: `Weekoverzicht: ${actions.length} open acties, ${overdue.length} over tijd`, en: `Weekly digest: ${actions.length} open actions, ${overdue.length} overdue` },
+      title: {
+        nl: `Weekoverzicht: ${actions.length} open acties, ${overdue.length} over tijd`,
+        en: `Weekly digest: ${actions.length} open actions, ${overdue.length} overdue`,
+      },
       body: { nl: lines || 'Geen open acties.', en: lines || 'No open actions.' },
       link: '/partnership/my-actions',
     });
@@ -161,8 +231,15 @@ async function sendWeeklyDigests(tx: Db, today: string): Promise<number> {
  * idempotent per day, so several server processes (or a cron job running the CLI) may run it too.
  * Returns a function that stops the schedule.
  */
-export function startReminderSchedule(db: Kysely<DB>, log: { warn: (obj: unknown, msg: string) => void }, intervalMs = 3_600_000): () => void {
-  const run = () => void runReminders(db, { now: new Date(), auditActor: { userId: null, label: 'scheduler' } }).catch((error) => log.warn({ err: error }, 'partnership reminders failed'));
+export function startReminderSchedule(
+  db: Kysely<DB>,
+  log: { warn: (obj: unknown, msg: string) => void },
+  intervalMs = 3_600_000,
+): () => void {
+  const run = () =>
+    void runReminders(db, { now: new Date(), auditActor: { userId: null, label: 'scheduler' } }).catch(
+      (error) => log.warn({ err: error }, 'partnership reminders failed'),
+    );
   const first = setTimeout(run, 60_000);
   const timer = setInterval(run, intervalMs);
   first.unref();

@@ -2,7 +2,14 @@ import { AppError } from '../../errors/app-error';
 import { recordAudit } from '../../audit/record-audit';
 import { actorOf, type StepContext } from '../../http/request-context';
 import { assertEditsCluster } from './partnership.policy';
-import { findEligibleOwners, getAction, getCluster, getMeeting, type ActionRow, type Db } from './partnership.repository';
+import {
+  findEligibleOwners,
+  getAction,
+  getCluster,
+  getMeeting,
+  type ActionRow,
+  type Db,
+} from './partnership.repository';
 import type { CreateActionInput } from './partnership.schema';
 import { brusselsDate } from './partnership-dates';
 import { notifyPerson } from './notify';
@@ -12,8 +19,24 @@ async function assertOwnerEligible(db: Db, clusterId: string, ownerUserId: strin
   if (!owners.some((o) => o.id === ownerUserId)) throw new AppError('PARTNERSHIP_OWNER_NOT_ELIGIBLE');
 }
 
-function auditAction(row: { cluster_id: string; title: string; owner_user_id: string; due_on: string; status: string; past_due_reason: string | null; meeting_id: string | null }) {
-  return { clusterId: row.cluster_id, title: row.title, ownerUserId: row.owner_user_id, dueOn: row.due_on, status: row.status, pastDueReason: row.past_due_reason, meetingId: row.meeting_id };
+function auditAction(row: {
+  cluster_id: string;
+  title: string;
+  owner_user_id: string;
+  due_on: string;
+  status: string;
+  past_due_reason: string | null;
+  meeting_id: string | null;
+}) {
+  return {
+    clusterId: row.cluster_id,
+    title: row.title,
+    ownerUserId: row.owner_user_id,
+    dueOn: row.due_on,
+    status: row.status,
+    pastDueReason: row.past_due_reason,
+    meetingId: row.meeting_id,
+  };
 }
 
 async function loadAction(tx: Db, id: string): Promise<ActionRow> {
@@ -37,7 +60,10 @@ async function notifyOwner(tx: Db, ctx: StepContext, row: ActionRow): Promise<vo
       userId: row.owner_user_id,
       kind: 'partnership.action_assigned',
       title: { nl: `Nieuwe actie voor jou: ${row.title}`, en: `New action for you: ${row.title}` },
-      body: { nl: `Cluster ${row.cluster_name}, te doen tegen ${row.due_on}.`, en: `Cluster ${row.cluster_name}, due ${row.due_on}.` },
+      body: {
+        nl: `Cluster ${row.cluster_name}, te doen tegen ${row.due_on}.`,
+        en: `Cluster ${row.cluster_name}, due ${row.due_on}.`,
+      },
       link: `/partnership/clusters/${row.cluster_id}?tab=actions`,
     },
     { now: ctx.now() },
@@ -49,7 +75,10 @@ async function notifyOwner(tx: Db, ctx: StepContext, row: ActionRow): Promise<vo
  * A due date already past is refused with PARTNERSHIP_DUE_DATE_IN_PAST unless a reason is given
  * (the UI warns and asks for it); the reason is kept with the action.
  */
-export async function createAction(ctx: StepContext, options: { clusterId: string; input: CreateActionInput; isExample?: boolean }): Promise<ActionRow> {
+export async function createAction(
+  ctx: StepContext,
+  options: { clusterId: string; input: CreateActionInput; isExample?: boolean },
+): Promise<ActionRow> {
   const actor = actorOf(ctx);
   await getCluster(ctx.db, actor, options.clusterId);
   assertEditsCluster(actor, options.clusterId);
@@ -61,15 +90,36 @@ export async function createAction(ctx: StepContext, options: { clusterId: strin
   await assertOwnerEligible(ctx.db, options.clusterId, input.ownerUserId);
   const today = brusselsDate(ctx.now());
   const reason = input.pastDueReason?.trim() || null;
-  if (input.dueOn < today && !reason) throw new AppError('PARTNERSHIP_DUE_DATE_IN_PAST', { context: { dueOn: input.dueOn, today } });
+  if (input.dueOn < today && !reason)
+    throw new AppError('PARTNERSHIP_DUE_DATE_IN_PAST', { context: { dueOn: input.dueOn, today } });
   return ctx.db.transaction().execute(async (tx) => {
     const { id } = await tx
       .insertInto('partnership_actions')
-      .values({ cluster_id: options.clusterId, meeting_id: input.meetingId ?? null, title: input.title, description: input.description, owner_user_id: input.ownerUserId, due_on: input.dueOn, past_due_reason: input.dueOn < today ? reason : null, created_by: actor.userId, is_example: options.isExample ?? false })
+      .values({
+        cluster_id: options.clusterId,
+        meeting_id: input.meetingId ?? null,
+        title: input.title,
+        description: input.description,
+        owner_user_id: input.ownerUserId,
+        due_on: input.dueOn,
+        past_due_reason: input.dueOn < today ? reason : null,
+        created_by: actor.userId,
+        is_example: options.isExample ?? false,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     const row = await loadAction(tx, id);
-    await recordAudit(tx, ctx.auditActor, { action: 'partnership_action.created', entityType: 'partnership_action', entityId: id, after: auditAction(row) }, ctx.requestId);
+    await recordAudit(
+      tx,
+      ctx.auditActor,
+      {
+        action: 'partnership_action.created',
+        entityType: 'partnership_action',
+        entityId: id,
+        after: auditAction(row),
+      },
+      ctx.requestId,
+    );
     await notifyOwner(tx, ctx, row);
     return row;
   });
@@ -90,10 +140,12 @@ export async function updateAction(ctx: StepContext, options: UpdateActionOption
   const actor = actorOf(ctx);
   const before = await getAction(ctx.db, actor, options.actionId);
   assertEditsCluster(actor, before.cluster_id);
-  if (options.ownerUserId && options.ownerUserId !== before.owner_user_id) await assertOwnerEligible(ctx.db, before.cluster_id, options.ownerUserId);
+  if (options.ownerUserId && options.ownerUserId !== before.owner_user_id)
+    await assertOwnerEligible(ctx.db, before.cluster_id, options.ownerUserId);
   const today = brusselsDate(ctx.now());
   const reason = options.pastDueReason?.trim() || null;
-  if (options.dueOn && options.dueOn !== before.due_on && options.dueOn < today && !reason) throw new AppError('PARTNERSHIP_DUE_DATE_IN_PAST', { context: { dueOn: options.dueOn, today } });
+  if (options.dueOn && options.dueOn !== before.due_on && options.dueOn < today && !reason)
+    throw new AppError('PARTNERSHIP_DUE_DATE_IN_PAST', { context: { dueOn: options.dueOn, today } });
   const status = options.status ?? before.status;
   return ctx.db.transaction().execute(async (tx) => {
     await tx
@@ -105,26 +157,61 @@ export async function updateAction(ctx: StepContext, options: UpdateActionOption
         due_on: options.dueOn ?? before.due_on,
         status,
         completed_at: status === 'done' ? (before.completed_at ?? ctx.now()) : null,
-        ...(options.dueOn && options.dueOn !== before.due_on && options.dueOn < today ? { past_due_reason: reason } : {}),
+        ...(options.dueOn && options.dueOn !== before.due_on && options.dueOn < today
+          ? { past_due_reason: reason }
+          : {}),
         updated_at: ctx.now(),
       })
       .where('id', '=', before.id)
       .execute();
     const after = await loadAction(tx, before.id);
-    await recordAudit(tx, ctx.auditActor, { action: status !== before.status ? `partnership_action.${status}` : 'partnership_action.updated', entityType: 'partnership_action', entityId: before.id, before: auditAction(before), after: auditAction(after) }, ctx.requestId);
+    await recordAudit(
+      tx,
+      ctx.auditActor,
+      {
+        action: status !== before.status ? `partnership_action.${status}` : 'partnership_action.updated',
+        entityType: 'partnership_action',
+        entityId: before.id,
+        before: auditAction(before),
+        after: auditAction(after),
+      },
+      ctx.requestId,
+    );
     if (after.owner_user_id !== before.owner_user_id) await notifyOwner(tx, ctx, after);
     return after;
   });
 }
 
 /** Adds a comment to an action; both partners can comment. */
-export async function commentOnAction(ctx: StepContext, options: { actionId: string; body: string }): Promise<ActionRow> {
+export async function commentOnAction(
+  ctx: StepContext,
+  options: { actionId: string; body: string },
+): Promise<ActionRow> {
   const actor = actorOf(ctx);
   const action = await getAction(ctx.db, actor, options.actionId);
   assertEditsCluster(actor, action.cluster_id);
   return ctx.db.transaction().execute(async (tx) => {
-    const { id } = await tx.insertInto('partnership_action_comments').values({ action_id: action.id, author_user_id: actor.userId, body: options.body, created_at: ctx.now() }).returning('id').executeTakeFirstOrThrow();
-    await recordAudit(tx, ctx.auditActor, { action: 'partnership_action.commented', entityType: 'partnership_action', entityId: action.id, after: { clusterId: action.cluster_id, commentId: id } }, ctx.requestId);
+    const { id } = await tx
+      .insertInto('partnership_action_comments')
+      .values({
+        action_id: action.id,
+        author_user_id: actor.userId,
+        body: options.body,
+        created_at: ctx.now(),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await recordAudit(
+      tx,
+      ctx.auditActor,
+      {
+        action: 'partnership_action.commented',
+        entityType: 'partnership_action',
+        entityId: action.id,
+        after: { clusterId: action.cluster_id, commentId: id },
+      },
+      ctx.requestId,
+    );
     return action;
   });
 }

@@ -6,8 +6,16 @@ import { NOTIFICATION_KINDS } from './partnership.schema';
 type Kind = (typeof NOTIFICATION_KINDS)[number];
 
 export async function findPreferences(db: Db, userId: string) {
-  const rows = await db.selectFrom('partnership_notification_preferences').selectAll().where('user_id', '=', userId).execute();
-  const settings = await db.selectFrom('partnership_notification_settings').selectAll().where('user_id', '=', userId).executeTakeFirst();
+  const rows = await db
+    .selectFrom('partnership_notification_preferences')
+    .selectAll()
+    .where('user_id', '=', userId)
+    .execute();
+  const settings = await db
+    .selectFrom('partnership_notification_settings')
+    .selectAll()
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
   return {
     weeklyDigest: settings?.weekly_digest ?? false,
     hasCalendarToken: Boolean(settings?.calendar_token_hash),
@@ -19,13 +27,18 @@ export async function findPreferences(db: Db, userId: string) {
 }
 
 /** A person chooses per kind whether they get it in the app and/or by e-mail, and whether e-mails wait for a weekly digest. */
-export async function savePreferences(ctx: StepContext, options: { weeklyDigest: boolean; kinds: { kind: Kind; inApp: boolean; email: boolean }[] }) {
+export async function savePreferences(
+  ctx: StepContext,
+  options: { weeklyDigest: boolean; kinds: { kind: Kind; inApp: boolean; email: boolean }[] },
+) {
   const actor = actorOf(ctx);
   await ctx.db.transaction().execute(async (tx) => {
     await tx
       .insertInto('partnership_notification_settings')
       .values({ user_id: actor.userId, weekly_digest: options.weeklyDigest, updated_at: ctx.now() })
-      .onConflict((oc) => oc.column('user_id').doUpdateSet({ weekly_digest: options.weeklyDigest, updated_at: ctx.now() }))
+      .onConflict((oc) =>
+        oc.column('user_id').doUpdateSet({ weekly_digest: options.weeklyDigest, updated_at: ctx.now() }),
+      )
       .execute();
     for (const k of options.kinds) {
       await tx
@@ -34,7 +47,12 @@ export async function savePreferences(ctx: StepContext, options: { weeklyDigest:
         .onConflict((oc) => oc.columns(['user_id', 'kind']).doUpdateSet({ in_app: k.inApp, email: k.email }))
         .execute();
     }
-    await recordAudit(tx, ctx.auditActor, { action: 'partnership_preferences.saved', entityType: 'user', entityId: actor.userId, after: options }, ctx.requestId);
+    await recordAudit(
+      tx,
+      ctx.auditActor,
+      { action: 'partnership_preferences.saved', entityType: 'user', entityId: actor.userId, after: options },
+      ctx.requestId,
+    );
   });
   return findPreferences(ctx.db, actor.userId);
 }

@@ -25,9 +25,24 @@ export async function takeKpiSnapshot(db: Db, clusterId: string, asOf: string): 
     const periods = (await findKpiPeriods(db as Kysely<DB>)).filter((p) => p.starts_on <= asOf);
     const period = periods.find((p) => p.ends_on >= asOf) ?? periods.at(-1);
     if (!period) {
-      return { available: true, source: 'kpi', asOf, note: { nl: 'Nog geen KPI-rapportageperiode gestart.', en: 'No KPI reporting period has started yet.' }, items: [] };
+      return {
+        available: true,
+        source: 'kpi',
+        asOf,
+        note: {
+          nl: 'Nog geen KPI-rapportageperiode gestart.',
+          en: 'No KPI reporting period has started yet.',
+        },
+        items: [],
+      };
     }
-    const evaluation = await evaluateCluster(db as Kysely<DB>, clusterId, periods, await readKpiSettings(db as Kysely<DB>), asOf);
+    const evaluation = await evaluateCluster(
+      db as Kysely<DB>,
+      clusterId,
+      periods,
+      await readKpiSettings(db as Kysely<DB>),
+      asOf,
+    );
     const cells = evaluation.cells.filter((c) => c.periodId === period.id && c.status !== 'no_target');
     const counts = { on_track: 0, at_risk: 0, off_track: 0 };
     for (const c of cells) if (c.status in counts) counts[c.status as keyof typeof counts] += 1;
@@ -39,10 +54,20 @@ export async function takeKpiSnapshot(db: Db, clusterId: string, asOf: string): 
         nl: `Periode ${period.label}: ${counts.on_track} op schema, ${counts.at_risk} met risico, ${counts.off_track} achter op schema.`,
         en: `Period ${period.label}: ${counts.on_track} on track, ${counts.at_risk} at risk, ${counts.off_track} off track.`,
       },
-      items: cells.map((c) => ({ label: c.code, value: `${c.value === null ? '–' : round(c.value)}${c.expected === null ? '' : ` / ${round(c.expected)}`}`, status: c.status })),
+      items: cells.map((c) => ({
+        label: c.code,
+        value: `${c.value === null ? '–' : round(c.value)}${c.expected === null ? '' : ` / ${round(c.expected)}`}`,
+        status: c.status,
+      })),
     };
   } catch {
-    return { available: false, source: 'kpi', asOf, note: { nl: 'KPI-status niet beschikbaar.', en: 'KPI status not available.' }, items: [] };
+    return {
+      available: false,
+      source: 'kpi',
+      asOf,
+      note: { nl: 'KPI-status niet beschikbaar.', en: 'KPI status not available.' },
+      items: [],
+    };
   }
 }
 
@@ -52,7 +77,16 @@ export async function takeBudgetSnapshot(db: Db, clusterId: string, asOf: string
     const dashboard = await computeDashboard(db as Kysely<DB>);
     const row = dashboard.byCluster.find((c) => c.clusterId === clusterId);
     if (!row) {
-      return { available: true, source: 'funding', asOf, note: { nl: 'Geen financieringslijnen of toezeggingen voor deze cluster.', en: 'No funding lines or commitments for this cluster.' }, items: [] };
+      return {
+        available: true,
+        source: 'funding',
+        asOf,
+        note: {
+          nl: 'Geen financieringslijnen of toezeggingen voor deze cluster.',
+          en: 'No funding lines or commitments for this cluster.',
+        },
+        items: [],
+      };
     }
     const euro = (cents: number) => `€ ${centsToEuroString(cents)}`;
     const usedShare = row.budgetCents > 0 ? Math.round((row.committedCents * 100) / row.budgetCents) : null;
@@ -62,14 +96,28 @@ export async function takeBudgetSnapshot(db: Db, clusterId: string, asOf: string
       asOf,
       items: [
         { label: 'budget', value: euro(row.budgetCents) },
-        { label: 'committed', value: euro(row.committedCents), status: usedShare === null ? undefined : `${usedShare}%` },
+        {
+          label: 'committed',
+          value: euro(row.committedCents),
+          status: usedShare === null ? undefined : `${usedShare}%`,
+        },
         { label: 'paid', value: euro(row.paidCents) },
-        { label: 'remaining', value: euro(row.remainingCents), status: row.remainingCents < 0 ? 'over_budget' : 'ok' },
+        {
+          label: 'remaining',
+          value: euro(row.remainingCents),
+          status: row.remainingCents < 0 ? 'over_budget' : 'ok',
+        },
         { label: 'cofunding', value: euro(row.cofundingCents) },
       ],
     };
   } catch {
-    return { available: false, source: 'funding', asOf, note: { nl: 'Budgetstatus niet beschikbaar.', en: 'Budget status not available.' }, items: [] };
+    return {
+      available: false,
+      source: 'funding',
+      asOf,
+      note: { nl: 'Budgetstatus niet beschikbaar.', en: 'Budget status not available.' },
+      items: [],
+    };
   }
 }
 

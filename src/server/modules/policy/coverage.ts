@@ -65,9 +65,20 @@ export async function computeCoverage(db: Kysely<DB>, today: string): Promise<Co
     .orderBy('kind')
     .orderBy('code')
     .execute();
-  const clusters = await db.selectFrom('clusters').select(['id', 'short_name', 'name']).where('status', '!=', 'ended').orderBy('kind', 'desc').orderBy('short_name').execute();
+  const clusters = await db
+    .selectFrom('clusters')
+    .select(['id', 'short_name', 'name'])
+    .where('status', '!=', 'ended')
+    .orderBy('kind', 'desc')
+    .orderBy('short_name')
+    .execute();
   const links = await db.selectFrom('cluster_themes').select(['cluster_id', 'theme_id']).execute();
-  const projectRows = await sql<{ cluster_id: string; theme_id: string; projects: string | number; budget: string | null }>`
+  const projectRows = await sql<{
+    cluster_id: string;
+    theme_id: string;
+    projects: string | number;
+    budget: string | null;
+  }>`
     with pc as (select project_id, cluster_id, count(*) over (partition by project_id) as n from project_clusters)
     select pc.cluster_id, pt.theme_id, count(distinct p.id) as projects, sum(p.total_budget_cents::numeric / pc.n) as budget
     from pc
@@ -87,12 +98,26 @@ export async function computeCoverage(db: Kysely<DB>, today: string): Promise<Co
 
   const key = (clusterId: string, themeId: string) => `${clusterId}|${themeId}`;
   const linked = new Set(links.map((l) => key(l.cluster_id, l.theme_id)));
-  const projectByCell = new Map(projectRows.rows.map((r) => [key(r.cluster_id, r.theme_id), { projects: Number(r.projects), budget: Math.round(Number(r.budget ?? 0)) }]));
-  const membersByCell = new Map(memberRows.rows.map((r) => [key(r.cluster_id, r.theme_id), Number(r.members)]));
+  const projectByCell = new Map(
+    projectRows.rows.map((r) => [
+      key(r.cluster_id, r.theme_id),
+      { projects: Number(r.projects), budget: Math.round(Number(r.budget ?? 0)) },
+    ]),
+  );
+  const membersByCell = new Map(
+    memberRows.rows.map((r) => [key(r.cluster_id, r.theme_id), Number(r.members)]),
+  );
   const raw = themes.flatMap((t) =>
     clusters.map((c) => {
       const k = key(c.id, t.id);
-      return { themeId: t.id, clusterId: c.id, linked: linked.has(k), members: membersByCell.get(k) ?? 0, projects: projectByCell.get(k)?.projects ?? 0, budgetCents: projectByCell.get(k)?.budget ?? 0 };
+      return {
+        themeId: t.id,
+        clusterId: c.id,
+        linked: linked.has(k),
+        members: membersByCell.get(k) ?? 0,
+        projects: projectByCell.get(k)?.projects ?? 0,
+        budgetCents: projectByCell.get(k)?.budget ?? 0,
+      };
     }),
   );
   const maxOf = (pick: (c: (typeof raw)[number]) => number) => Math.max(0, ...raw.map(pick));
@@ -102,13 +127,28 @@ export async function computeCoverage(db: Kysely<DB>, today: string): Promise<Co
   const share = (value: number, max: number) => (max > 0 ? value / max : 0);
   const cells: CoverageCell[] = raw.map((c) => ({
     ...c,
-    strength: round4(STRENGTH_WEIGHT * ((c.linked ? 1 : 0) + share(c.members, maxMembers) + share(c.projects, maxProjects) + share(c.budgetCents, maxBudget))),
+    strength: round4(
+      STRENGTH_WEIGHT *
+        ((c.linked ? 1 : 0) +
+          share(c.members, maxMembers) +
+          share(c.projects, maxProjects) +
+          share(c.budgetCents, maxBudget)),
+    ),
   }));
 
   const projectsPerTheme = await sql<{ theme_id: string; projects: string | number }>`
-    select pt.theme_id, count(distinct p.id) as projects from project_themes pt join projects p on p.id = pt.project_id and p.status <> 'stopped' group by pt.theme_id`.execute(db);
+    select pt.theme_id, count(distinct p.id) as projects from project_themes pt join projects p on p.id = pt.project_id and p.status <> 'stopped' group by pt.theme_id`.execute(
+    db,
+  );
   const projectCount = new Map(projectsPerTheme.rows.map((r) => [r.theme_id, Number(r.projects)]));
-  const presented = themes.map((t) => ({ id: t.id, code: t.code, kind: t.kind, labelNl: t.label_nl, labelEn: t.label_en, isExample: t.is_example }));
+  const presented = themes.map((t) => ({
+    id: t.id,
+    code: t.code,
+    kind: t.kind,
+    labelNl: t.label_nl,
+    labelEn: t.label_en,
+    isExample: t.is_example,
+  }));
   const ranking: ThemeCoverage[] = presented
     .map((t) => {
       const own = cells.filter((c) => c.themeId === t.id);
@@ -139,8 +179,12 @@ export async function computeCoverage(db: Kysely<DB>, today: string): Promise<Co
 }
 
 /** Proposals per theme from the calls module's tables (absent tables: none). */
-async function proposalsPerTheme(db: Kysely<DB>): Promise<{ available: boolean; counts: Map<string, number> }> {
-  const exists = await sql<{ present: boolean }>`select to_regclass('proposal_themes') is not null as present`.execute(db);
+async function proposalsPerTheme(
+  db: Kysely<DB>,
+): Promise<{ available: boolean; counts: Map<string, number> }> {
+  const exists = await sql<{
+    present: boolean;
+  }>`select to_regclass('proposal_themes') is not null as present`.execute(db);
   if (!exists.rows[0]?.present) return { available: false, counts: new Map() };
   const rows = await sql<{ theme_id: string; proposals: string | number }>`
     select pt.theme_id, count(distinct p.id) as proposals

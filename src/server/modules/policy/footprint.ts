@@ -29,7 +29,15 @@ export interface FootprintResult {
   naceVersion: string;
   rows: FootprintRow[];
   weakest: FootprintRow[];
-  register: { enterprises: number; activeEnterprises: number; withAddress: number; flemish: number; withoutAddress: number; outsideFlanders: number; memberOrganisationsNotInRegister: number };
+  register: {
+    enterprises: number;
+    activeEnterprises: number;
+    withAddress: number;
+    flemish: number;
+    withoutAddress: number;
+    outsideFlanders: number;
+    memberOrganisationsNotInRegister: number;
+  };
   note: 'register_empty' | 'register_without_addresses' | 'no_activities' | null;
 }
 
@@ -38,19 +46,31 @@ export const MIN_ENTERPRISES_FOR_WEAKEST = 5;
 
 const FLEMISH = sql`(a.zipcode ~ '^[0-9]{4}$' and ((a.zipcode::int between 1500 and 3999) or (a.zipcode::int between 8000 and 9999)))`;
 
-export async function computeFootprint(db: Kysely<DB>, options: { level: FootprintLevel; naceVersion: string; today: string }): Promise<FootprintResult> {
-  const counts = await sql<{ enterprises: string | number; active: string | number; with_address: string | number; flemish: string | number }>`
+export async function computeFootprint(
+  db: Kysely<DB>,
+  options: { level: FootprintLevel; naceVersion: string; today: string },
+): Promise<FootprintResult> {
+  const counts = await sql<{
+    enterprises: string | number;
+    active: string | number;
+    with_address: string | number;
+    flemish: string | number;
+  }>`
     select
       (select count(*) from kbo_enterprises) as enterprises,
       (select count(*) from kbo_enterprises where status = 'AC') as active,
       (select count(distinct e.enterprise_number) from kbo_enterprises e join kbo_addresses a on a.entity_number = e.enterprise_number and a.type_of_address = 'REGO' where e.status = 'AC') as with_address,
-      (select count(distinct e.enterprise_number) from kbo_enterprises e join kbo_addresses a on a.entity_number = e.enterprise_number and a.type_of_address = 'REGO' where e.status = 'AC' and ${FLEMISH}) as flemish`.execute(db);
+      (select count(distinct e.enterprise_number) from kbo_enterprises e join kbo_addresses a on a.entity_number = e.enterprise_number and a.type_of_address = 'REGO' where e.status = 'AC' and ${FLEMISH}) as flemish`.execute(
+    db,
+  );
   const c = counts.rows[0];
   const memberNumbers = await sql<{ total: string | number; missing: string | number }>`
     select count(distinct o.enterprise_number) as total,
       count(distinct o.enterprise_number) filter (where not exists (select 1 from kbo_enterprises e where regexp_replace(e.enterprise_number, '[^0-9]', '', 'g') = o.enterprise_number)) as missing
     from organisations o join memberships m on m.organisation_id = o.id
-    where o.enterprise_number is not null and m.valid_from <= ${options.today}::date and (m.valid_to is null or m.valid_to >= ${options.today}::date)`.execute(db);
+    where o.enterprise_number is not null and m.valid_from <= ${options.today}::date and (m.valid_to is null or m.valid_to >= ${options.today}::date)`.execute(
+    db,
+  );
   const register = {
     enterprises: Number(c.enterprises),
     activeEnterprises: Number(c.active),
@@ -61,8 +81,17 @@ export async function computeFootprint(db: Kysely<DB>, options: { level: Footpri
     memberOrganisationsNotInRegister: Number(memberNumbers.rows[0]?.missing ?? 0),
   };
   const levelExpression =
-    options.level === 'section' ? sql.raw(sectionCaseSql('substr(x.nace_code, 1, 2)::int')) : options.level === 'division' ? sql`substr(x.nace_code, 1, 2)` : sql`substr(x.nace_code, 1, 3)`;
-  const rows = await sql<{ code: string; section: string; enterprises: string | number; members: string | number }>`
+    options.level === 'section'
+      ? sql.raw(sectionCaseSql('substr(x.nace_code, 1, 2)::int'))
+      : options.level === 'division'
+        ? sql`substr(x.nace_code, 1, 2)`
+        : sql`substr(x.nace_code, 1, 3)`;
+  const rows = await sql<{
+    code: string;
+    section: string;
+    enterprises: string | number;
+    members: string | number;
+  }>`
     with flemish as materialized (
       select distinct e.enterprise_number, regexp_replace(e.enterprise_number, '[^0-9]', '', 'g') as canonical
       from kbo_enterprises e join kbo_addresses a on a.entity_number = e.enterprise_number and a.type_of_address = 'REGO'
@@ -92,7 +121,14 @@ export async function computeFootprint(db: Kysely<DB>, options: { level: Footpri
   const presented: FootprintRow[] = rows.rows.map((r) => {
     const enterprises = Number(r.enterprises);
     const members = Number(r.members);
-    return { code: r.code, section: r.section, label: labels.get(r.code) ?? '', enterprises, members, share: enterprises > 0 ? members / enterprises : 0 };
+    return {
+      code: r.code,
+      section: r.section,
+      label: labels.get(r.code) ?? '',
+      enterprises,
+      members,
+      share: enterprises > 0 ? members / enterprises : 0,
+    };
   });
   const weakest = presented
     .filter((r) => r.enterprises >= MIN_ENTERPRISES_FOR_WEAKEST)
@@ -106,9 +142,18 @@ export async function computeFootprint(db: Kysely<DB>, options: { level: Footpri
 }
 
 /** Section labels from the theme taxonomy (NACE-X); division and group labels from the register's code table. */
-async function sectorLabels(db: Kysely<DB>, level: FootprintLevel, naceVersion: string): Promise<Map<string, string>> {
+async function sectorLabels(
+  db: Kysely<DB>,
+  level: FootprintLevel,
+  naceVersion: string,
+): Promise<Map<string, string>> {
   if (level === 'section') {
-    const rows = await db.selectFrom('themes').select(['code', 'label_nl']).where('kind', '=', 'sector').where('code', 'like', 'NACE-%').execute();
+    const rows = await db
+      .selectFrom('themes')
+      .select(['code', 'label_nl'])
+      .where('kind', '=', 'sector')
+      .where('code', 'like', 'NACE-%')
+      .execute();
     return new Map(rows.map((r) => [r.code.slice(5), r.label_nl]));
   }
   const rows = await db

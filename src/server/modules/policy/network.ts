@@ -44,7 +44,10 @@ export interface NetworkFigures {
   largestComponent: number;
 }
 
-export async function buildNetwork(db: Kysely<DB>, today: string): Promise<Graph<NodeAttributes, EdgeAttributes>> {
+export async function buildNetwork(
+  db: Kysely<DB>,
+  today: string,
+): Promise<Graph<NodeAttributes, EdgeAttributes>> {
   const memberships = await db
     .selectFrom('memberships as m')
     .innerJoin('clusters as c', 'c.id', 'm.cluster_id')
@@ -68,13 +71,25 @@ export async function buildNetwork(db: Kysely<DB>, today: string): Promise<Graph
     set.add(m.short_name);
     clustersOf.set(m.organisation_id, set);
   }
-  const graph = new Graph<NodeAttributes, EdgeAttributes>({ type: 'undirected', multi: false, allowSelfLoops: false });
-  for (const o of organisations.rows) graph.addNode(o.id, { name: o.name, helix: o.helix, sizeClass: o.size_class, clusters: [...(clustersOf.get(o.id) ?? [])].sort() });
+  const graph = new Graph<NodeAttributes, EdgeAttributes>({
+    type: 'undirected',
+    multi: false,
+    allowSelfLoops: false,
+  });
+  for (const o of organisations.rows)
+    graph.addNode(o.id, {
+      name: o.name,
+      helix: o.helix,
+      sizeClass: o.size_class,
+      clusters: [...(clustersOf.get(o.id) ?? [])].sort(),
+    });
   for (const p of projectPairs.rows) {
-    if (graph.hasNode(p.a) && graph.hasNode(p.b)) graph.addEdge(p.a, p.b, { projects: Number(p.projects), clusters: 0 });
+    if (graph.hasNode(p.a) && graph.hasNode(p.b))
+      graph.addEdge(p.a, p.b, { projects: Number(p.projects), clusters: 0 });
   }
   const membersByCluster = new Map<string, string[]>();
-  for (const m of memberships) membersByCluster.set(m.short_name, [...(membersByCluster.get(m.short_name) ?? []), m.organisation_id]);
+  for (const m of memberships)
+    membersByCluster.set(m.short_name, [...(membersByCluster.get(m.short_name) ?? []), m.organisation_id]);
   for (const members of membersByCluster.values()) {
     const unique = [...new Set(members)];
     for (let i = 0; i < unique.length; i++) {
@@ -141,7 +156,9 @@ export function networkFigures(graph: Graph<NodeAttributes, EdgeAttributes>): Ne
 }
 
 /** Collaborations per pair of helix categories (for the heatmap). */
-export function helixMatrix(graph: Graph<NodeAttributes, EdgeAttributes>): { a: string; b: string; collaborations: number }[] {
+export function helixMatrix(
+  graph: Graph<NodeAttributes, EdgeAttributes>,
+): { a: string; b: string; collaborations: number }[] {
   const counts = new Map<string, number>();
   graph.forEachEdge((_edge, attributes, _s, _t, a, b) => {
     if (attributes.projects === 0) return;
@@ -163,11 +180,17 @@ export function betweenness(graph: Graph): { scores: Map<string, number>; isAppr
   const nodes = graph.nodes();
   const n = nodes.length;
   const index = new Map(nodes.map((v, i) => [v, i]));
-  const neighbours: Int32Array[] = nodes.map((v) => Int32Array.from(graph.neighbors(v).map((w) => index.get(w) as number)));
+  const neighbours: Int32Array[] = nodes.map((v) =>
+    Int32Array.from(graph.neighbors(v).map((w) => index.get(w) as number)),
+  );
   const work = n * Math.max(1, graph.size);
   const isApproximate = work > MAX_EXACT_WORK && n > MIN_PIVOTS;
-  const pivotCount = isApproximate ? Math.max(MIN_PIVOTS, Math.min(BETWEENNESS_PIVOTS, Math.floor(MAX_EXACT_WORK / Math.max(1, graph.size)))) : n;
-  const sources = isApproximate ? Array.from({ length: pivotCount }, (_, i) => Math.floor((i * n) / pivotCount)) : nodes.map((_, i) => i);
+  const pivotCount = isApproximate
+    ? Math.max(MIN_PIVOTS, Math.min(BETWEENNESS_PIVOTS, Math.floor(MAX_EXACT_WORK / Math.max(1, graph.size))))
+    : n;
+  const sources = isApproximate
+    ? Array.from({ length: pivotCount }, (_, i) => Math.floor((i * n) / pivotCount))
+    : nodes.map((_, i) => i);
   const centrality = new Float64Array(n);
   const sigma = new Float64Array(n);
   const distance = new Int32Array(n);
@@ -210,10 +233,26 @@ export function betweenness(graph: Graph): { scores: Map<string, number>; isAppr
 export interface NetworkView {
   figures: NetworkFigures;
   helix: { a: string; b: string; collaborations: number }[];
-  bridging: { id: string; name: string; helix: string; sizeClass: string; clusters: string[]; degree: number; collaborations: number; betweenness: number }[];
+  bridging: {
+    id: string;
+    name: string;
+    helix: string;
+    sizeClass: string;
+    clusters: string[];
+    degree: number;
+    collaborations: number;
+    betweenness: number;
+  }[];
   betweennessIsApproximate: boolean;
   drawing: {
-    nodes: { id: string; name: string; helix: string; sizeClass: string; clusters: string[]; degree: number }[];
+    nodes: {
+      id: string;
+      name: string;
+      helix: string;
+      sizeClass: string;
+      clusters: string[];
+      degree: number;
+    }[];
     edges: { source: string; target: string; projects: number; clusters: number }[];
     note: 'complete' | 'largest_component' | 'largest_component_top_degree';
     shownNodes: number;
@@ -223,17 +262,35 @@ export interface NetworkView {
 }
 
 /** The network page's data: figures, the helix crossings, bridging organisations and a drawable part. */
-export function presentNetwork(graph: Graph<NodeAttributes, EdgeAttributes>, maxDrawnNodes = MAX_DRAWN_NODES): NetworkView {
+export function presentNetwork(
+  graph: Graph<NodeAttributes, EdgeAttributes>,
+  maxDrawnNodes = MAX_DRAWN_NODES,
+): NetworkView {
   const figures = networkFigures(graph);
   const { scores, isApproximate } = betweenness(graph);
-  const collaborationDegree = (node: string) => graph.filterEdges(node, (_e, attributes) => attributes.projects > 0).length;
+  const collaborationDegree = (node: string) =>
+    graph.filterEdges(node, (_e, attributes) => attributes.projects > 0).length;
   const bridging = graph
     .nodes()
     .map((id) => {
       const a = graph.getNodeAttributes(id);
-      return { id, name: a.name, helix: a.helix, sizeClass: a.sizeClass, clusters: a.clusters, degree: graph.degree(id), collaborations: collaborationDegree(id), betweenness: round4(scores.get(id) ?? 0) };
+      return {
+        id,
+        name: a.name,
+        helix: a.helix,
+        sizeClass: a.sizeClass,
+        clusters: a.clusters,
+        degree: graph.degree(id),
+        collaborations: collaborationDegree(id),
+        betweenness: round4(scores.get(id) ?? 0),
+      };
     })
-    .sort((x, y) => y.betweenness - x.betweenness || y.clusters.length - x.clusters.length || x.name.localeCompare(y.name))
+    .sort(
+      (x, y) =>
+        y.betweenness - x.betweenness ||
+        y.clusters.length - x.clusters.length ||
+        x.name.localeCompare(y.name),
+    )
     .slice(0, 25);
   let shown = graph.nodes();
   let note: NetworkView['drawing']['note'] = 'complete';
@@ -248,7 +305,8 @@ export function presentNetwork(graph: Graph<NodeAttributes, EdgeAttributes>, max
   const shownSet = new Set(shown);
   const edges: NetworkView['drawing']['edges'] = [];
   graph.forEachEdge((_e, attributes, source, target) => {
-    if (shownSet.has(source) && shownSet.has(target)) edges.push({ source, target, projects: attributes.projects, clusters: attributes.clusters });
+    if (shownSet.has(source) && shownSet.has(target))
+      edges.push({ source, target, projects: attributes.projects, clusters: attributes.clusters });
   });
   edges.sort((a, b) => b.projects - a.projects || b.clusters - a.clusters);
   const drawnEdges = edges.slice(0, MAX_DRAWN_EDGES);
@@ -260,7 +318,14 @@ export function presentNetwork(graph: Graph<NodeAttributes, EdgeAttributes>, max
     drawing: {
       nodes: shown.map((id) => {
         const a = graph.getNodeAttributes(id);
-        return { id, name: a.name, helix: a.helix, sizeClass: a.sizeClass, clusters: a.clusters, degree: graph.degree(id) };
+        return {
+          id,
+          name: a.name,
+          helix: a.helix,
+          sizeClass: a.sizeClass,
+          clusters: a.clusters,
+          degree: graph.degree(id),
+        };
       }),
       edges: drawnEdges,
       note,

@@ -36,14 +36,24 @@ export function jaccard(a: Set<string>, b: Set<string>): { shared: number; union
 }
 
 export async function computeOverlap(db: Kysely<DB>, today: string): Promise<OverlapResult> {
-  const clusters = await db.selectFrom('clusters').select(['id', 'short_name', 'name']).where('status', '!=', 'ended').orderBy('kind', 'desc').orderBy('short_name').execute();
+  const clusters = await db
+    .selectFrom('clusters')
+    .select(['id', 'short_name', 'name'])
+    .where('status', '!=', 'ended')
+    .orderBy('kind', 'desc')
+    .orderBy('short_name')
+    .execute();
   const members = await db
     .selectFrom('memberships')
     .select(['cluster_id', 'organisation_id'])
     .where('valid_from', '<=', today)
     .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>=', today)]))
     .execute();
-  const themes = await db.selectFrom('cluster_themes as ct').innerJoin('themes as t', 't.id', 'ct.theme_id').select(['ct.cluster_id', 't.id', 't.label_nl', 't.label_en']).execute();
+  const themes = await db
+    .selectFrom('cluster_themes as ct')
+    .innerJoin('themes as t', 't.id', 'ct.theme_id')
+    .select(['ct.cluster_id', 't.id', 't.label_nl', 't.label_en'])
+    .execute();
   const projectPairs = await sql<{ a: string; b: string; projects: string | number }>`
     select x.cluster_id as a, y.cluster_id as b, count(distinct x.project_id) as projects
     from project_clusters x join project_clusters y on y.project_id = x.project_id and x.cluster_id < y.cluster_id
@@ -56,7 +66,9 @@ export async function computeOverlap(db: Kysely<DB>, today: string): Promise<Ove
     themeSets.get(t.cluster_id)?.add(t.id);
     themeLabel.set(t.id, { id: t.id, labelNl: t.label_nl, labelEn: t.label_en });
   }
-  const sharedProjects = new Map(projectPairs.rows.map((r) => [[r.a, r.b].sort().join('|'), Number(r.projects)]));
+  const sharedProjects = new Map(
+    projectPairs.rows.map((r) => [[r.a, r.b].sort().join('|'), Number(r.projects)]),
+  );
   const pairs: OverlapPair[] = [];
   for (let i = 0; i < clusters.length; i++) {
     for (let j = i + 1; j < clusters.length; j++) {
@@ -72,7 +84,9 @@ export async function computeOverlap(db: Kysely<DB>, today: string): Promise<Ove
         sharedMembers: m.shared,
         unionMembers: m.union,
         memberSimilarity: round4(m.value),
-        sharedThemes: [...themeA].filter((id) => themeB.has(id)).map((id) => themeLabel.get(id) as { id: string; labelNl: string; labelEn: string }),
+        sharedThemes: [...themeA]
+          .filter((id) => themeB.has(id))
+          .map((id) => themeLabel.get(id) as { id: string; labelNl: string; labelEn: string }),
         unionThemes: t.union,
         themeSimilarity: round4(t.value),
         similarity: round4((m.value + t.value) / 2),
@@ -80,9 +94,20 @@ export async function computeOverlap(db: Kysely<DB>, today: string): Promise<Ove
       });
     }
   }
-  pairs.sort((x, y) => y.similarity - x.similarity || y.sharedMembers - x.sharedMembers || x.clusterA.shortName.localeCompare(y.clusterA.shortName));
+  pairs.sort(
+    (x, y) =>
+      y.similarity - x.similarity ||
+      y.sharedMembers - x.sharedMembers ||
+      x.clusterA.shortName.localeCompare(y.clusterA.shortName),
+  );
   return {
-    clusters: clusters.map((c) => ({ id: c.id, shortName: c.short_name, name: c.name, members: memberSets.get(c.id)?.size ?? 0, themes: themeSets.get(c.id)?.size ?? 0 })),
+    clusters: clusters.map((c) => ({
+      id: c.id,
+      shortName: c.short_name,
+      name: c.name,
+      members: memberSets.get(c.id)?.size ?? 0,
+      themes: themeSets.get(c.id)?.size ?? 0,
+    })),
     pairs,
     closest: pairs[0] ?? null,
   };

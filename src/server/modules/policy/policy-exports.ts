@@ -11,7 +11,16 @@ import { buildNetwork, presentNetwork } from './network';
 import { computeFootprint, type FootprintLevel } from './footprint';
 import { brusselsToday } from './brussels-today';
 
-export type ExportTable = 'ranking' | 'sensitivity' | 'scores' | 'coverage' | 'themes' | 'overlap' | 'network' | 'organisations' | 'footprint';
+export type ExportTable =
+  | 'ranking'
+  | 'sensitivity'
+  | 'scores'
+  | 'coverage'
+  | 'themes'
+  | 'overlap'
+  | 'network'
+  | 'organisations'
+  | 'footprint';
 
 interface Sheet<T> {
   name: string;
@@ -27,15 +36,23 @@ export async function exportPolicyTable(
   options: { table: ExportTable; format: 'xlsx' | 'csv'; level: FootprintLevel; naceVersion: string },
 ): Promise<{ filename: string; body: Buffer | string }> {
   const actor = actorOf(ctx);
-  const isScenarioTable = options.table === 'ranking' || options.table === 'sensitivity' || options.table === 'scores';
+  const isScenarioTable =
+    options.table === 'ranking' || options.table === 'sensitivity' || options.table === 'scores';
   if (!isScenarioTable && !policyPolicy.readsAnalytics(actor)) throw new AppError('FORBIDDEN');
   const sheet = await sheetFor(ctx, options);
   const filename = `speerpunt-policy-${options.table}.${options.format}`;
-  if (options.format === 'csv') return { filename, body: buildCsv(sheet.columns as SheetColumn<unknown>[], sheet.rows as unknown[]) };
-  return { filename, body: await buildXlsx(sheet.name, sheet.columns as SheetColumn<unknown>[], sheet.rows as unknown[]) };
+  if (options.format === 'csv')
+    return { filename, body: buildCsv(sheet.columns as SheetColumn<unknown>[], sheet.rows as unknown[]) };
+  return {
+    filename,
+    body: await buildXlsx(sheet.name, sheet.columns as SheetColumn<unknown>[], sheet.rows as unknown[]),
+  };
 }
 
-async function sheetFor(ctx: StepContext, options: { table: ExportTable; level: FootprintLevel; naceVersion: string }): Promise<Sheet<any>> {
+async function sheetFor(
+  ctx: StepContext,
+  options: { table: ExportTable; level: FootprintLevel; naceVersion: string },
+): Promise<Sheet<any>> {
   const actor = actorOf(ctx);
   const today = brusselsToday(ctx.now());
   switch (options.table) {
@@ -57,9 +74,16 @@ async function sheetFor(ctx: StepContext, options: { table: ExportTable; level: 
             { header: 'placeholder', value: (r: Row) => r.isPlaceholder },
             { header: 'preferred_direction', value: (r: Row) => r.isPreferredDirection },
             { header: 'total', value: (r: Row) => r.total, numberFormat: '0.000' },
-            { header: 'median_of_stakeholder_totals', value: (r: Row) => r.medianOfStakeholderTotals, numberFormat: '0.000' },
+            {
+              header: 'median_of_stakeholder_totals',
+              value: (r: Row) => r.medianOfStakeholderTotals,
+              numberFormat: '0.000',
+            },
             { header: 'stakeholders', value: (r: Row) => r.stakeholderCount },
-            ...c.criteria.map((x) => ({ header: `median_${x.code}`, value: (r: Row) => r.medians[x.id] ?? null })),
+            ...c.criteria.map((x) => ({
+              header: `median_${x.code}`,
+              value: (r: Row) => r.medians[x.id] ?? null,
+            })),
           ],
         };
       }
@@ -74,10 +98,18 @@ async function sheetFor(ctx: StepContext, options: { table: ExportTable; level: 
             { header: 'top_scenario', value: (r: Row) => scenario.get(r.topScenarioId), width: 40 },
             { header: 'up_to_weight', value: (r: Row) => r.up?.weight ?? null, numberFormat: PERCENT },
             { header: 'up_delta', value: (r: Row) => r.up?.delta ?? null, numberFormat: PERCENT },
-            { header: 'up_new_top', value: (r: Row) => (r.up ? scenario.get(r.up.newTopScenarioId) : null), width: 40 },
+            {
+              header: 'up_new_top',
+              value: (r: Row) => (r.up ? scenario.get(r.up.newTopScenarioId) : null),
+              width: 40,
+            },
             { header: 'down_to_weight', value: (r: Row) => r.down?.weight ?? null, numberFormat: PERCENT },
             { header: 'down_delta', value: (r: Row) => r.down?.delta ?? null, numberFormat: PERCENT },
-            { header: 'down_new_top', value: (r: Row) => (r.down ? scenario.get(r.down.newTopScenarioId) : null), width: 40 },
+            {
+              header: 'down_new_top',
+              value: (r: Row) => (r.down ? scenario.get(r.down.newTopScenarioId) : null),
+              width: 40,
+            },
           ],
         };
       }
@@ -128,7 +160,12 @@ async function sheetFor(ctx: StepContext, options: { table: ExportTable; level: 
           { header: 'linked', value: (r: Row) => r.linked },
           { header: 'members', value: (r: Row) => r.members },
           { header: 'projects', value: (r: Row) => r.projects },
-          { header: 'budget_eur', value: (r: Row) => Number(centsToEuroString(r.budgetCents)), numberFormat: '#,##0.00 "€"', width: 16 },
+          {
+            header: 'budget_eur',
+            value: (r: Row) => Number(centsToEuroString(r.budgetCents)),
+            numberFormat: '#,##0.00 "€"',
+            width: 16,
+          },
           { header: 'strength', value: (r: Row) => r.strength, numberFormat: '0.000' },
         ],
       };
@@ -144,7 +181,11 @@ async function sheetFor(ctx: StepContext, options: { table: ExportTable; level: 
           { header: 'cluster_b', value: (r: Row) => r.clusterB.shortName, width: 18 },
           { header: 'shared_members', value: (r: Row) => r.sharedMembers },
           { header: 'member_similarity', value: (r: Row) => r.memberSimilarity, numberFormat: '0.000' },
-          { header: 'shared_themes', value: (r: Row) => r.sharedThemes.map((t) => t.labelNl).join('; '), width: 50 },
+          {
+            header: 'shared_themes',
+            value: (r: Row) => r.sharedThemes.map((t) => t.labelNl).join('; '),
+            width: 50,
+          },
           { header: 'theme_similarity', value: (r: Row) => r.themeSimilarity, numberFormat: '0.000' },
           { header: 'similarity', value: (r: Row) => r.similarity, numberFormat: '0.000' },
           { header: 'shared_projects', value: (r: Row) => r.sharedProjects },
@@ -156,7 +197,14 @@ async function sheetFor(ctx: StepContext, options: { table: ExportTable; level: 
       const view = presentNetwork(await buildNetwork(ctx.db, today));
       if (options.table === 'network') {
         const rows = Object.entries(view.figures).map(([figure, value]) => ({ figure, value }));
-        return { name: 'Network', rows, columns: [{ header: 'figure', value: (r: { figure: string }) => r.figure, width: 24 }, { header: 'value', value: (r: { value: number }) => r.value }] };
+        return {
+          name: 'Network',
+          rows,
+          columns: [
+            { header: 'figure', value: (r: { figure: string }) => r.figure, width: 24 },
+            { header: 'value', value: (r: { value: number }) => r.value },
+          ],
+        };
       }
       type Row = (typeof view.bridging)[number];
       return {
@@ -174,7 +222,11 @@ async function sheetFor(ctx: StepContext, options: { table: ExportTable; level: 
       };
     }
     case 'footprint': {
-      const footprint = await computeFootprint(ctx.db, { level: options.level, naceVersion: options.naceVersion, today });
+      const footprint = await computeFootprint(ctx.db, {
+        level: options.level,
+        naceVersion: options.naceVersion,
+        today,
+      });
       type Row = (typeof footprint.rows)[number];
       return {
         name: 'Footprint',

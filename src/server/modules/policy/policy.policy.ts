@@ -8,10 +8,12 @@ import type { Actor } from '../../http/actor';
  * scored are shown by role, not by name.
  */
 export const policyPolicy = {
-  readsAnalytics: (actor: Actor) => actor.role === 'officer' || actor.role === 'analyst' || actor.role === 'admin',
+  readsAnalytics: (actor: Actor) =>
+    actor.role === 'officer' || actor.role === 'analyst' || actor.role === 'admin',
   editsScenarios: (actor: Actor) => actor.role === 'officer' || actor.role === 'admin',
   entersStakeholderScores: (actor: Actor) => actor.role === 'officer',
-  scoresAsSelf: (actor: Actor) => actor.role === 'officer' || actor.role === 'analyst' || actor.role === 'manager',
+  scoresAsSelf: (actor: Actor) =>
+    actor.role === 'officer' || actor.role === 'analyst' || actor.role === 'manager',
   seesPersonalNames: (actor: Actor) => actor.role === 'officer' || actor.role === 'admin',
 };
 

@@ -6,8 +6,19 @@ import { envelope, ok } from '../../http/envelope';
 import { actorOf, contextOf } from '../../http/request-context';
 import { sendDownload, XLSX_TYPE } from '../../http/spreadsheet';
 import {
-  ComparisonSchema, CoverageSchema, CreateStakeholderBody, ExportParams, ExportQuery, FootprintQuery, FootprintSchema, IdParams, NetworkSchema, OverlapSchema,
-  SaveScoresBody, SetWeightsBody, UpdateScenarioBody,
+  ComparisonSchema,
+  CoverageSchema,
+  CreateStakeholderBody,
+  ExportParams,
+  ExportQuery,
+  FootprintQuery,
+  FootprintSchema,
+  IdParams,
+  NetworkSchema,
+  OverlapSchema,
+  SaveScoresBody,
+  SetWeightsBody,
+  UpdateScenarioBody,
 } from './policy.schema';
 import { scenarioAbilities } from './policy.policy';
 import { loadScenarioData } from './scenarios.repository';
@@ -41,70 +52,215 @@ export default async function policyRoutes(app: FastifyInstance): Promise<void> 
     return ok(presentComparison(await loadScenarioData(ctx.db), actor), scenarioAbilities(actor));
   };
 
-  r.get('/api/policy/scenarios', { config: SCENARIO_READERS, schema: { tags, summary: 'Scenario comparison: ranking, sensitivity, scores', response: { 200: envelope(ComparisonSchema) } } }, async (request) =>
-    comparisonFor(contextOf(request)),
+  r.get(
+    '/api/policy/scenarios',
+    {
+      config: SCENARIO_READERS,
+      schema: {
+        tags,
+        summary: 'Scenario comparison: ranking, sensitivity, scores',
+        response: { 200: envelope(ComparisonSchema) },
+      },
+    },
+    async (request) => comparisonFor(contextOf(request)),
   );
 
-  r.get('/api/policy/scenarios/summary.pdf', { config: SCENARIO_READERS, schema: { tags, summary: 'Printable summary of the comparison (PDF)' } }, async (request, reply) => {
-    const ctx = contextOf(request);
-    const comparison = presentComparison(await loadScenarioData(ctx.db), actorOf(ctx));
-    const generatedAt = new Intl.DateTimeFormat('nl-BE', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Brussels' }).format(ctx.now());
-    return sendDownload(reply, 'speerpunt-scenarios.pdf', 'application/pdf', await buildScenarioSummaryPdf(comparison, generatedAt));
-  });
+  r.get(
+    '/api/policy/scenarios/summary.pdf',
+    { config: SCENARIO_READERS, schema: { tags, summary: 'Printable summary of the comparison (PDF)' } },
+    async (request, reply) => {
+      const ctx = contextOf(request);
+      const comparison = presentComparison(await loadScenarioData(ctx.db), actorOf(ctx));
+      const generatedAt = new Intl.DateTimeFormat('nl-BE', {
+        dateStyle: 'medium',
+        timeStyle: 'short',
+        timeZone: 'Europe/Brussels',
+      }).format(ctx.now());
+      return sendDownload(
+        reply,
+        'speerpunt-scenarios.pdf',
+        'application/pdf',
+        await buildScenarioSummaryPdf(comparison, generatedAt),
+      );
+    },
+  );
 
-  r.put('/api/policy/scenarios/:id', { config: SCENARIO_EDITORS, schema: { tags, summary: 'Edit a scenario', params: IdParams, body: UpdateScenarioBody, response: { 200: envelope(ComparisonSchema) } } }, async (request) => {
-    const ctx = contextOf(request);
-    await updateScenario(ctx, { scenarioId: request.params.id, ...request.body });
-    return comparisonFor(ctx);
-  });
+  r.put(
+    '/api/policy/scenarios/:id',
+    {
+      config: SCENARIO_EDITORS,
+      schema: {
+        tags,
+        summary: 'Edit a scenario',
+        params: IdParams,
+        body: UpdateScenarioBody,
+        response: { 200: envelope(ComparisonSchema) },
+      },
+    },
+    async (request) => {
+      const ctx = contextOf(request);
+      await updateScenario(ctx, { scenarioId: request.params.id, ...request.body });
+      return comparisonFor(ctx);
+    },
+  );
 
-  r.put('/api/policy/criteria/weights', { config: SCENARIO_EDITORS, schema: { tags, summary: 'Set the criteria weights', body: SetWeightsBody, response: { 200: envelope(ComparisonSchema) } } }, async (request) => {
-    const ctx = contextOf(request);
-    await setCriterionWeights(ctx, request.body);
-    return comparisonFor(ctx);
-  });
+  r.put(
+    '/api/policy/criteria/weights',
+    {
+      config: SCENARIO_EDITORS,
+      schema: {
+        tags,
+        summary: 'Set the criteria weights',
+        body: SetWeightsBody,
+        response: { 200: envelope(ComparisonSchema) },
+      },
+    },
+    async (request) => {
+      const ctx = contextOf(request);
+      await setCriterionWeights(ctx, request.body);
+      return comparisonFor(ctx);
+    },
+  );
 
-  r.post('/api/policy/stakeholders', { config: OFFICER, schema: { tags, summary: 'Name a stakeholder organisation', body: CreateStakeholderBody, response: { 201: envelope(ComparisonSchema) } } }, async (request, reply) => {
-    const ctx = contextOf(request);
-    await createStakeholder(ctx, request.body);
-    return reply.status(201).send(await comparisonFor(ctx));
-  });
+  r.post(
+    '/api/policy/stakeholders',
+    {
+      config: OFFICER,
+      schema: {
+        tags,
+        summary: 'Name a stakeholder organisation',
+        body: CreateStakeholderBody,
+        response: { 201: envelope(ComparisonSchema) },
+      },
+    },
+    async (request, reply) => {
+      const ctx = contextOf(request);
+      await createStakeholder(ctx, request.body);
+      return reply.status(201).send(await comparisonFor(ctx));
+    },
+  );
 
-  r.put('/api/policy/stakeholders/:id/scores', { config: OFFICER, schema: { tags, summary: "Enter a stakeholder organisation's scores", params: IdParams, body: SaveScoresBody, response: { 200: envelope(ComparisonSchema) } } }, async (request) => {
-    const ctx = contextOf(request);
-    await saveScores(ctx, { stakeholderId: request.params.id, scores: request.body.scores });
-    return comparisonFor(ctx);
-  });
+  r.put(
+    '/api/policy/stakeholders/:id/scores',
+    {
+      config: OFFICER,
+      schema: {
+        tags,
+        summary: "Enter a stakeholder organisation's scores",
+        params: IdParams,
+        body: SaveScoresBody,
+        response: { 200: envelope(ComparisonSchema) },
+      },
+    },
+    async (request) => {
+      const ctx = contextOf(request);
+      await saveScores(ctx, { stakeholderId: request.params.id, scores: request.body.scores });
+      return comparisonFor(ctx);
+    },
+  );
 
-  r.put('/api/policy/my-scores', { config: SELF_SCORERS, schema: { tags, summary: 'Score the scenarios as yourself', body: SaveScoresBody, response: { 200: envelope(ComparisonSchema) } } }, async (request) => {
-    const ctx = contextOf(request);
-    await saveScores(ctx, { scores: request.body.scores });
-    return comparisonFor(ctx);
-  });
+  r.put(
+    '/api/policy/my-scores',
+    {
+      config: SELF_SCORERS,
+      schema: {
+        tags,
+        summary: 'Score the scenarios as yourself',
+        body: SaveScoresBody,
+        response: { 200: envelope(ComparisonSchema) },
+      },
+    },
+    async (request) => {
+      const ctx = contextOf(request);
+      await saveScores(ctx, { scores: request.body.scores });
+      return comparisonFor(ctx);
+    },
+  );
 
-  r.get('/api/policy/coverage', { config: ANALYTICS, schema: { tags, summary: 'Theme × cluster coverage and the weakest themes', response: { 200: envelope(CoverageSchema) } } }, async (request) => {
-    const ctx = contextOf(request);
-    return ok(await computeCoverage(ctx.db, brusselsToday(ctx.now())));
-  });
+  r.get(
+    '/api/policy/coverage',
+    {
+      config: ANALYTICS,
+      schema: {
+        tags,
+        summary: 'Theme × cluster coverage and the weakest themes',
+        response: { 200: envelope(CoverageSchema) },
+      },
+    },
+    async (request) => {
+      const ctx = contextOf(request);
+      return ok(await computeCoverage(ctx.db, brusselsToday(ctx.now())));
+    },
+  );
 
-  r.get('/api/policy/overlap', { config: ANALYTICS, schema: { tags, summary: 'Overlap between clusters (members and themes)', response: { 200: envelope(OverlapSchema) } } }, async (request) => {
-    const ctx = contextOf(request);
-    return ok(await computeOverlap(ctx.db, brusselsToday(ctx.now())));
-  });
+  r.get(
+    '/api/policy/overlap',
+    {
+      config: ANALYTICS,
+      schema: {
+        tags,
+        summary: 'Overlap between clusters (members and themes)',
+        response: { 200: envelope(OverlapSchema) },
+      },
+    },
+    async (request) => {
+      const ctx = contextOf(request);
+      return ok(await computeOverlap(ctx.db, brusselsToday(ctx.now())));
+    },
+  );
 
-  r.get('/api/policy/network', { config: ANALYTICS, schema: { tags, summary: 'Collaboration network: figures, bridging organisations, drawing', response: { 200: envelope(NetworkSchema) } } }, async (request) => {
-    const ctx = contextOf(request);
-    return ok(presentNetwork(await buildNetwork(ctx.db, brusselsToday(ctx.now()))));
-  });
+  r.get(
+    '/api/policy/network',
+    {
+      config: ANALYTICS,
+      schema: {
+        tags,
+        summary: 'Collaboration network: figures, bridging organisations, drawing',
+        response: { 200: envelope(NetworkSchema) },
+      },
+    },
+    async (request) => {
+      const ctx = contextOf(request);
+      return ok(presentNetwork(await buildNetwork(ctx.db, brusselsToday(ctx.now()))));
+    },
+  );
 
-  r.get('/api/policy/footprint', { config: ANALYTICS, schema: { tags, summary: 'Economic footprint per NACE sector (Flemish Region)', querystring: FootprintQuery, response: { 200: envelope(FootprintSchema) } } }, async (request) => {
-    const ctx = contextOf(request);
-    return ok(await computeFootprint(ctx.db, { ...request.query, today: brusselsToday(ctx.now()) }));
-  });
+  r.get(
+    '/api/policy/footprint',
+    {
+      config: ANALYTICS,
+      schema: {
+        tags,
+        summary: 'Economic footprint per NACE sector (Flemish Region)',
+        querystring: FootprintQuery,
+        response: { 200: envelope(FootprintSchema) },
+      },
+    },
+    async (request) => {
+      const ctx = contextOf(request);
+      return ok(await computeFootprint(ctx.db, { ...request.query, today: brusselsToday(ctx.now()) }));
+    },
+  );
 
-  r.get('/api/policy/exports/:table', { config: SCENARIO_READERS, schema: { tags, summary: 'Any policy table as XLSX or CSV', params: ExportParams, querystring: ExportQuery, response: { 200: z.any() } } }, async (request, reply) => {
-    const file = await exportPolicyTable(contextOf(request), { table: request.params.table, ...request.query });
-    const type = request.query.format === 'csv' ? 'text/csv; charset=utf-8' : XLSX_TYPE;
-    return sendDownload(reply, file.filename, type, file.body);
-  });
+  r.get(
+    '/api/policy/exports/:table',
+    {
+      config: SCENARIO_READERS,
+      schema: {
+        tags,
+        summary: 'Any policy table as XLSX or CSV',
+        params: ExportParams,
+        querystring: ExportQuery,
+        response: { 200: z.any() },
+      },
+    },
+    async (request, reply) => {
+      const file = await exportPolicyTable(contextOf(request), {
+        table: request.params.table,
+        ...request.query,
+      });
+      const type = request.query.format === 'csv' ? 'text/csv; charset=utf-8' : XLSX_TYPE;
+      return sendDownload(reply, file.filename, type, file.body);
+    },
+  );
 }

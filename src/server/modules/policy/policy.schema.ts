@@ -8,7 +8,10 @@ export const UpdateScenarioBody = z.strictObject({
 });
 
 export const SetWeightsBody = z.strictObject({
-  weights: z.array(z.strictObject({ criterionId: z.uuid(), weight: z.number().min(0).max(1000) })).min(1).max(50),
+  weights: z
+    .array(z.strictObject({ criterionId: z.uuid(), weight: z.number().min(0).max(1000) }))
+    .min(1)
+    .max(50),
 });
 
 export const CreateStakeholderBody = z.strictObject({
@@ -18,13 +21,30 @@ export const CreateStakeholderBody = z.strictObject({
 
 export const SaveScoresBody = z.strictObject({
   scores: z
-    .array(z.strictObject({ scenarioId: z.uuid(), criterionId: z.uuid(), score: z.number().int().min(1).max(5).nullable(), comment: z.string().trim().max(2000).default('') }))
+    .array(
+      z.strictObject({
+        scenarioId: z.uuid(),
+        criterionId: z.uuid(),
+        score: z.number().int().min(1).max(5).nullable(),
+        comment: z.string().trim().max(2000).default(''),
+      }),
+    )
     .min(1)
     .max(500),
 });
 
 export const ExportParams = z.strictObject({
-  table: z.enum(['ranking', 'sensitivity', 'scores', 'coverage', 'themes', 'overlap', 'network', 'organisations', 'footprint']),
+  table: z.enum([
+    'ranking',
+    'sensitivity',
+    'scores',
+    'coverage',
+    'themes',
+    'overlap',
+    'network',
+    'organisations',
+    'footprint',
+  ]),
 });
 export const ExportQuery = z.strictObject({
   format: z.enum(['xlsx', 'csv']).default('xlsx'),
@@ -36,7 +56,9 @@ export const FootprintQuery = z.strictObject({
   naceVersion: z.enum(['2003', '2008', '2025']).default('2008'),
 });
 
-const Sensitivity = z.object({ weight: z.number(), delta: z.number(), exact: z.string(), newTopScenarioId: z.string() }).nullable();
+const Sensitivity = z
+  .object({ weight: z.number(), delta: z.number(), exact: z.string(), newTopScenarioId: z.string() })
+  .nullable();
 
 export const ComparisonSchema = z.object({
   scenarios: z.array(
@@ -58,23 +80,97 @@ export const ComparisonSchema = z.object({
       medians: z.record(z.string(), z.number().nullable()),
     }),
   ),
-  criteria: z.array(z.object({ id: z.string(), code: z.string(), nameNl: z.string(), nameEn: z.string(), descriptionNl: z.string(), descriptionEn: z.string(), rawWeight: z.number(), weight: z.number() })),
+  criteria: z.array(
+    z.object({
+      id: z.string(),
+      code: z.string(),
+      nameNl: z.string(),
+      nameEn: z.string(),
+      descriptionNl: z.string(),
+      descriptionEn: z.string(),
+      rawWeight: z.number(),
+      weight: z.number(),
+    }),
+  ),
   weightNote: z.object({ kind: z.enum(['normalised', 'all_zero_equalised']), rawSum: z.number() }).nullable(),
   ranking: z.array(z.string()),
-  sensitivity: z.array(z.object({ criterionId: z.string(), currentWeight: z.number(), topScenarioId: z.string(), up: Sensitivity, down: Sensitivity })),
+  sensitivity: z.array(
+    z.object({
+      criterionId: z.string(),
+      currentWeight: z.number(),
+      topScenarioId: z.string(),
+      up: Sensitivity,
+      down: Sensitivity,
+    }),
+  ),
   sensitivityNote: z.enum(['too_few_ranked', 'single_criterion']).nullable(),
-  stakeholders: z.array(z.object({ id: z.string(), kind: z.enum(['organisation', 'account']), label: z.string(), organisationId: z.string().nullable(), isExample: z.boolean(), isMine: z.boolean() })),
-  scores: z.array(z.object({ stakeholderId: z.string(), stakeholder: z.string(), scenarioId: z.string(), criterionId: z.string(), score: z.number(), comment: z.string() })),
+  stakeholders: z.array(
+    z.object({
+      id: z.string(),
+      kind: z.enum(['organisation', 'account']),
+      label: z.string(),
+      organisationId: z.string().nullable(),
+      isExample: z.boolean(),
+      isMine: z.boolean(),
+    }),
+  ),
+  scores: z.array(
+    z.object({
+      stakeholderId: z.string(),
+      stakeholder: z.string(),
+      scenarioId: z.string(),
+      criterionId: z.string(),
+      score: z.number(),
+      comment: z.string(),
+    }),
+  ),
   myStakeholderId: z.string().nullable(),
 });
 
-const ThemeRef = z.object({ id: z.string(), code: z.string(), kind: z.string(), labelNl: z.string(), labelEn: z.string(), isExample: z.boolean() });
+const ThemeRef = z.object({
+  id: z.string(),
+  code: z.string(),
+  kind: z.string(),
+  labelNl: z.string(),
+  labelEn: z.string(),
+  isExample: z.boolean(),
+});
 export const CoverageSchema = z.object({
   themes: z.array(ThemeRef),
   clusters: z.array(z.object({ id: z.string(), shortName: z.string(), name: z.string() })),
-  cells: z.array(z.object({ themeId: z.string(), clusterId: z.string(), linked: z.boolean(), members: z.number(), projects: z.number(), budgetCents: z.number(), strength: z.number() })),
-  ranking: z.array(ThemeRef.extend({ coverage: z.number(), clustersLinked: z.number(), clustersActive: z.number(), projects: z.number(), proposals: z.number(), isUncovered: z.boolean(), isCandidate: z.boolean() })),
-  weakest: z.array(ThemeRef.extend({ coverage: z.number(), clustersLinked: z.number(), clustersActive: z.number(), projects: z.number(), proposals: z.number(), isUncovered: z.boolean(), isCandidate: z.boolean() })),
+  cells: z.array(
+    z.object({
+      themeId: z.string(),
+      clusterId: z.string(),
+      linked: z.boolean(),
+      members: z.number(),
+      projects: z.number(),
+      budgetCents: z.number(),
+      strength: z.number(),
+    }),
+  ),
+  ranking: z.array(
+    ThemeRef.extend({
+      coverage: z.number(),
+      clustersLinked: z.number(),
+      clustersActive: z.number(),
+      projects: z.number(),
+      proposals: z.number(),
+      isUncovered: z.boolean(),
+      isCandidate: z.boolean(),
+    }),
+  ),
+  weakest: z.array(
+    ThemeRef.extend({
+      coverage: z.number(),
+      clustersLinked: z.number(),
+      clustersActive: z.number(),
+      projects: z.number(),
+      proposals: z.number(),
+      isUncovered: z.boolean(),
+      isCandidate: z.boolean(),
+    }),
+  ),
   proposalsAvailable: z.boolean(),
 });
 
@@ -91,12 +187,27 @@ const Pair = z.object({
   sharedProjects: z.number(),
 });
 export const OverlapSchema = z.object({
-  clusters: z.array(z.object({ id: z.string(), shortName: z.string(), name: z.string(), members: z.number(), themes: z.number() })),
+  clusters: z.array(
+    z.object({
+      id: z.string(),
+      shortName: z.string(),
+      name: z.string(),
+      members: z.number(),
+      themes: z.number(),
+    }),
+  ),
   pairs: z.array(Pair),
   closest: Pair.nullable(),
 });
 
-const NodeOut = z.object({ id: z.string(), name: z.string(), helix: z.string(), sizeClass: z.string(), clusters: z.array(z.string()), degree: z.number() });
+const NodeOut = z.object({
+  id: z.string(),
+  name: z.string(),
+  helix: z.string(),
+  sizeClass: z.string(),
+  clusters: z.array(z.string()),
+  degree: z.number(),
+});
 export const NetworkSchema = z.object({
   figures: z.object({
     organisations: z.number(),
@@ -114,7 +225,9 @@ export const NetworkSchema = z.object({
   betweennessIsApproximate: z.boolean(),
   drawing: z.object({
     nodes: z.array(NodeOut),
-    edges: z.array(z.object({ source: z.string(), target: z.string(), projects: z.number(), clusters: z.number() })),
+    edges: z.array(
+      z.object({ source: z.string(), target: z.string(), projects: z.number(), clusters: z.number() }),
+    ),
     note: z.enum(['complete', 'largest_component', 'largest_component_top_degree']),
     shownNodes: z.number(),
     totalNodes: z.number(),
@@ -122,7 +235,14 @@ export const NetworkSchema = z.object({
   }),
 });
 
-const FootprintRow = z.object({ code: z.string(), section: z.string(), label: z.string(), enterprises: z.number(), members: z.number(), share: z.number() });
+const FootprintRow = z.object({
+  code: z.string(),
+  section: z.string(),
+  label: z.string(),
+  enterprises: z.number(),
+  members: z.number(),
+  share: z.number(),
+});
 export const FootprintSchema = z.object({
   level: z.enum(['section', 'division', 'group']),
   naceVersion: z.string(),

@@ -103,41 +103,77 @@ export interface ComparisonResult {
   sensitivityNote: 'too_few_ranked' | 'single_criterion' | null;
 }
 
-export function compareScenarios(scenarios: ScenarioInput[], criteria: CriterionInput[], scores: ScoreInput[]): ComparisonResult {
+export function compareScenarios(
+  scenarios: ScenarioInput[],
+  criteria: CriterionInput[],
+  scores: ScoreInput[],
+): ComparisonResult {
   const orderedCriteria = [...criteria].sort((a, b) => a.position - b.position);
   const weights = normaliseWeights(orderedCriteria);
   const results: ScenarioResult[] = [];
   for (const scenario of [...scenarios].sort((a, b) => a.position - b.position)) {
     const own = scores.filter((s) => s.scenarioId === scenario.id);
     const medians = new Map<string, Rational | null>();
-    for (const criterion of orderedCriteria) medians.set(criterion.id, median(own.filter((s) => s.criterionId === criterion.id).map((s) => s.score)));
+    for (const criterion of orderedCriteria)
+      medians.set(
+        criterion.id,
+        median(own.filter((s) => s.criterionId === criterion.id).map((s) => s.score)),
+      );
     const stakeholders = new Set(own.map((s) => s.stakeholderId));
     const complete = orderedCriteria.length > 0 && [...medians.values()].every((m) => m !== null);
     const status: ScenarioStatus = own.length === 0 ? 'no_scores' : complete ? 'complete' : 'incomplete';
-    const total = complete ? weightedSum(orderedCriteria.map((c) => [weightOf(weights, c.id), medians.get(c.id) as Rational])) : null;
+    const total = complete
+      ? weightedSum(orderedCriteria.map((c) => [weightOf(weights, c.id), medians.get(c.id) as Rational]))
+      : null;
     const stakeholderTotals: Rational[] = [];
     for (const stakeholderId of stakeholders) {
-      const mine = new Map(own.filter((s) => s.stakeholderId === stakeholderId).map((s) => [s.criterionId, s.score]));
+      const mine = new Map(
+        own.filter((s) => s.stakeholderId === stakeholderId).map((s) => [s.criterionId, s.score]),
+      );
       if (orderedCriteria.every((c) => mine.has(c.id))) {
-        stakeholderTotals.push(weightedSum(orderedCriteria.map((c) => [weightOf(weights, c.id), Rational.of(mine.get(c.id) as number)])));
+        stakeholderTotals.push(
+          weightedSum(
+            orderedCriteria.map((c) => [weightOf(weights, c.id), Rational.of(mine.get(c.id) as number)]),
+          ),
+        );
       }
     }
-    results.push({ scenarioId: scenario.id, status, medians, stakeholderCount: stakeholders.size, total, medianOfStakeholderTotals: medianRational(stakeholderTotals), rank: null, isTied: false });
+    results.push({
+      scenarioId: scenario.id,
+      status,
+      medians,
+      stakeholderCount: stakeholders.size,
+      total,
+      medianOfStakeholderTotals: medianRational(stakeholderTotals),
+      rank: null,
+      isTied: false,
+    });
   }
-  const ranked = results.filter((r) => r.total !== null).sort((a, b) => (b.total as Rational).compare(a.total as Rational));
+  const ranked = results
+    .filter((r) => r.total !== null)
+    .sort((a, b) => (b.total as Rational).compare(a.total as Rational));
   // sort is stable: equal totals keep scenario position order.
   ranked.forEach((r, index) => {
     r.rank = index + 1;
     const previous = ranked[index - 1];
     const next = ranked[index + 1];
-    r.isTied = Boolean((previous && previous.total?.compare(r.total as Rational) === 0) || (next && next.total?.compare(r.total as Rational) === 0));
+    r.isTied = Boolean(
+      (previous && previous.total?.compare(r.total as Rational) === 0) ||
+      (next && next.total?.compare(r.total as Rational) === 0),
+    );
   });
   let sensitivityNote: ComparisonResult['sensitivityNote'] = null;
   let sensitivity: CriterionSensitivity[] = [];
   if (ranked.length < 2) sensitivityNote = 'too_few_ranked';
   else if (orderedCriteria.length < 2) sensitivityNote = 'single_criterion';
   else sensitivity = orderedCriteria.map((c) => sensitivityOf(c.id, orderedCriteria, weights, ranked));
-  return { weights, scenarios: results, ranking: ranked.map((r) => r.scenarioId), sensitivity, sensitivityNote };
+  return {
+    weights,
+    scenarios: results,
+    ranking: ranked.map((r) => r.scenarioId),
+    sensitivity,
+    sensitivityNote,
+  };
 }
 
 function weightOf(weights: NormalisedWeights, criterionId: string): Rational {
@@ -152,7 +188,9 @@ function medianRational(values: Rational[]): Rational | null {
   if (values.length === 0) return null;
   const sorted = [...values].sort((a, b) => a.compare(b));
   const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle] : sorted[middle - 1].add(sorted[middle]).div(Rational.of(2));
+  return sorted.length % 2 === 1
+    ? sorted[middle]
+    : sorted[middle - 1].add(sorted[middle]).div(Rational.of(2));
 }
 
 interface Line {
@@ -166,7 +204,12 @@ interface Line {
  * The lines S_i(t) for one criterion k. When every other weight is 0 (w_k = 1), the rest is
  * shared equally among the other criteria as t falls (there is no proportion to keep).
  */
-export function linesFor(criterionId: string, criteria: CriterionInput[], weights: NormalisedWeights, ranked: ScenarioResult[]): Line[] {
+export function linesFor(
+  criterionId: string,
+  criteria: CriterionInput[],
+  weights: NormalisedWeights,
+  ranked: ScenarioResult[],
+): Line[] {
   const wk = weightOf(weights, criterionId);
   const others = criteria.filter((c) => c.id !== criterionId);
   const rest = Rational.ONE.sub(wk);
@@ -179,7 +222,12 @@ export function linesFor(criterionId: string, criteria: CriterionInput[], weight
   });
 }
 
-export function sensitivityOf(criterionId: string, criteria: CriterionInput[], weights: NormalisedWeights, ranked: ScenarioResult[]): CriterionSensitivity {
+export function sensitivityOf(
+  criterionId: string,
+  criteria: CriterionInput[],
+  weights: NormalisedWeights,
+  ranked: ScenarioResult[],
+): CriterionSensitivity {
   const t0 = weightOf(weights, criterionId);
   const lines = linesFor(criterionId, criteria, weights, ranked);
   // The ranking's top (ties resolved by position) is the current leader.
@@ -192,10 +240,16 @@ export function sensitivityOf(criterionId: string, criteria: CriterionInput[], w
     const t = top.intercept.sub(line.intercept).div(slopeGap);
     if (slopeGap.compare(Rational.ZERO) > 0) {
       if (t.compare(Rational.ONE) >= 0 || t.compare(t0) < 0) continue; // a tie only at 100 % is no change: nothing lies beyond
-      if (!up || t.compare(up.t) < 0 || (t.compare(up.t) === 0 && line.slope.compare(up.line.slope) > 0)) up = { t, line };
+      if (!up || t.compare(up.t) < 0 || (t.compare(up.t) === 0 && line.slope.compare(up.line.slope) > 0))
+        up = { t, line };
     } else {
       if (t.compare(Rational.ZERO) <= 0 || t.compare(t0) > 0) continue; // likewise a tie only at 0 %
-      if (!down || t.compare(down.t) > 0 || (t.compare(down.t) === 0 && line.slope.compare(down.line.slope) < 0)) down = { t, line };
+      if (
+        !down ||
+        t.compare(down.t) > 0 ||
+        (t.compare(down.t) === 0 && line.slope.compare(down.line.slope) < 0)
+      )
+        down = { t, line };
     }
   }
   return {
@@ -208,6 +262,17 @@ export function sensitivityOf(criterionId: string, criteria: CriterionInput[], w
 }
 
 /** Totals of the ranked scenarios with criterion k's weight set to t (others rescaled): for checks and charts. */
-export function totalsAtWeight(criterionId: string, t: Rational, criteria: CriterionInput[], weights: NormalisedWeights, ranked: ScenarioResult[]): Map<string, Rational> {
-  return new Map(linesFor(criterionId, criteria, weights, ranked).map((l) => [l.scenarioId, l.intercept.add(l.slope.mul(t))]));
+export function totalsAtWeight(
+  criterionId: string,
+  t: Rational,
+  criteria: CriterionInput[],
+  weights: NormalisedWeights,
+  ranked: ScenarioResult[],
+): Map<string, Rational> {
+  return new Map(
+    linesFor(criterionId, criteria, weights, ranked).map((l) => [
+      l.scenarioId,
+      l.intercept.add(l.slope.mul(t)),
+    ]),
+  );
 }

@@ -18,9 +18,12 @@ const num = (value: Rational | null) => (value === null ? null : value.toNumber(
  * (policy analyst)". Named organisations are shown to everyone.
  */
 function stakeholderLabeller(viewer: Actor, stakeholders: StakeholderRow[]) {
-  const accountNumber = new Map(stakeholders.filter((s) => s.kind === 'account').map((s, index) => [s.id, index + 1]));
+  const accountNumber = new Map(
+    stakeholders.filter((s) => s.kind === 'account').map((s, index) => [s.id, index + 1]),
+  );
   return (s: StakeholderRow) => {
-    if (s.kind === 'organisation' || policyPolicy.seesPersonalNames(viewer) || s.user_id === viewer.userId) return s.name;
+    if (s.kind === 'organisation' || policyPolicy.seesPersonalNames(viewer) || s.user_id === viewer.userId)
+      return s.name;
     const role = ROLE_LABELS[s.user_role ?? ''] ?? { nl: s.user_role ?? '?', en: s.user_role ?? '?' };
     return `Account ${accountNumber.get(s.id)} (${viewer.locale === 'en' ? role.en : role.nl})`;
   };
@@ -31,7 +34,12 @@ export function presentComparison(data: ScenarioData, viewer: Actor) {
   const result = compareScenarios(
     data.scenarios.map((s) => ({ id: s.id, position: s.position })),
     data.criteria.map((c) => ({ id: c.id, position: c.position, weight: c.weight })),
-    data.scores.map((s) => ({ stakeholderId: s.stakeholder_id, scenarioId: s.scenario_id, criterionId: s.criterion_id, score: s.score })),
+    data.scores.map((s) => ({
+      stakeholderId: s.stakeholder_id,
+      scenarioId: s.scenario_id,
+      criterionId: s.criterion_id,
+      score: s.score,
+    })),
   );
   const label = stakeholderLabeller(viewer, data.stakeholders);
   const stakeholderById = new Map(data.stakeholders.map((s) => [s.id, s]));
@@ -55,7 +63,12 @@ export function presentComparison(data: ScenarioData, viewer: Actor) {
         medianOfStakeholderTotals: num(r?.medianOfStakeholderTotals ?? null),
         rank: r?.rank ?? null,
         isTied: r?.isTied ?? false,
-        medians: Object.fromEntries([...(r?.medians ?? new Map<string, Rational | null>())].map(([criterionId, m]) => [criterionId, num(m)])),
+        medians: Object.fromEntries(
+          [...(r?.medians ?? new Map<string, Rational | null>())].map(([criterionId, m]) => [
+            criterionId,
+            num(m),
+          ]),
+        ),
       };
     }),
     criteria: data.criteria.map((c) => ({
@@ -68,17 +81,40 @@ export function presentComparison(data: ScenarioData, viewer: Actor) {
       rawWeight: Number(c.weight),
       weight: num(result.weights.weights.get(c.id) ?? null) ?? 0,
     })),
-    weightNote: result.weights.note ? { kind: result.weights.note, rawSum: result.weights.rawSum.toNumber() } : null,
+    weightNote: result.weights.note
+      ? { kind: result.weights.note, rawSum: result.weights.rawSum.toNumber() }
+      : null,
     ranking: result.ranking,
     sensitivity: result.sensitivity.map((s) => ({
       criterionId: s.criterionId,
       currentWeight: s.currentWeight.toNumber(),
       topScenarioId: s.topScenarioId,
-      up: s.up ? { weight: s.up.weight.toNumber(), delta: s.up.delta.toNumber(), exact: s.up.weight.toString(), newTopScenarioId: s.up.newTopScenarioId } : null,
-      down: s.down ? { weight: s.down.weight.toNumber(), delta: s.down.delta.toNumber(), exact: s.down.weight.toString(), newTopScenarioId: s.down.newTopScenarioId } : null,
+      up: s.up
+        ? {
+            weight: s.up.weight.toNumber(),
+            delta: s.up.delta.toNumber(),
+            exact: s.up.weight.toString(),
+            newTopScenarioId: s.up.newTopScenarioId,
+          }
+        : null,
+      down: s.down
+        ? {
+            weight: s.down.weight.toNumber(),
+            delta: s.down.delta.toNumber(),
+            exact: s.down.weight.toString(),
+            newTopScenarioId: s.down.newTopScenarioId,
+          }
+        : null,
     })),
     sensitivityNote: result.sensitivityNote,
-    stakeholders: data.stakeholders.map((s) => ({ id: s.id, kind: s.kind, label: label(s), organisationId: s.organisation_id, isExample: s.is_example, isMine: s.user_id === viewer.userId })),
+    stakeholders: data.stakeholders.map((s) => ({
+      id: s.id,
+      kind: s.kind,
+      label: label(s),
+      organisationId: s.organisation_id,
+      isExample: s.is_example,
+      isMine: s.user_id === viewer.userId,
+    })),
     scores: data.scores.map((s) => {
       const stakeholder = stakeholderById.get(s.stakeholder_id);
       return {

@@ -53,20 +53,42 @@ export interface ScenarioData {
 export function findScenarios(db: Kysely<DB>): Promise<ScenarioRow[]> {
   return db
     .selectFrom('policy_scenarios')
-    .select(['id', 'code', 'position', 'name', 'description', 'is_placeholder', 'is_preferred_direction', 'is_example', 'updated_at'])
+    .select([
+      'id',
+      'code',
+      'position',
+      'name',
+      'description',
+      'is_placeholder',
+      'is_preferred_direction',
+      'is_example',
+      'updated_at',
+    ])
     .orderBy('position')
     .execute();
 }
 
 export function findCriteria(db: Kysely<DB>): Promise<CriterionRow[]> {
-  return db.selectFrom('policy_criteria').select(['id', 'code', 'position', 'name_nl', 'name_en', 'description_nl', 'description_en', 'weight']).orderBy('position').execute();
+  return db
+    .selectFrom('policy_criteria')
+    .select(['id', 'code', 'position', 'name_nl', 'name_en', 'description_nl', 'description_en', 'weight'])
+    .orderBy('position')
+    .execute();
 }
 
 export function findStakeholders(db: Kysely<DB>): Promise<StakeholderRow[]> {
   return db
     .selectFrom('policy_stakeholders as s')
     .leftJoin('users as u', 'u.id', 's.user_id')
-    .select(['s.id', 's.kind', 's.name', 's.organisation_id', 's.user_id', 'u.role as user_role', 's.is_example'])
+    .select([
+      's.id',
+      's.kind',
+      's.name',
+      's.organisation_id',
+      's.user_id',
+      'u.role as user_role',
+      's.is_example',
+    ])
     .orderBy('s.kind', 'desc')
     .orderBy('s.name')
     .execute();
@@ -77,10 +99,18 @@ export function findStakeholderById(db: Kysely<DB>, id: string) {
 }
 
 export function findScores(db: Kysely<DB>): Promise<ScoreRow[]> {
-  return db.selectFrom('policy_scores').select(['stakeholder_id', 'scenario_id', 'criterion_id', 'score', 'comment', 'updated_at']).execute();
+  return db
+    .selectFrom('policy_scores')
+    .select(['stakeholder_id', 'scenario_id', 'criterion_id', 'score', 'comment', 'updated_at'])
+    .execute();
 }
 
 export async function loadScenarioData(db: Kysely<DB>): Promise<ScenarioData> {
-  const [scenarios, criteria, stakeholders, scores] = await Promise.all([findScenarios(db), findCriteria(db), findStakeholders(db), findScores(db)]);
+  const [scenarios, criteria, stakeholders, scores] = await Promise.all([
+    findScenarios(db),
+    findCriteria(db),
+    findStakeholders(db),
+    findScores(db),
+  ]);
   return { scenarios, criteria, stakeholders, scores };
 }

@@ -16,7 +16,12 @@ export async function updateScenario(ctx: StepContext, options: UpdateScenarioOp
   return ctx.db.transaction().execute(async (tx) => {
     await tx
       .updateTable('policy_scenarios')
-      .set({ name: options.name, description: options.description, is_placeholder: false, updated_at: ctx.now() })
+      .set({
+        name: options.name,
+        description: options.description,
+        is_placeholder: false,
+        updated_at: ctx.now(),
+      })
       .where('id', '=', before.id)
       .execute();
     const after = (await findScenarios(tx)).find((s) => s.id === before.id);
@@ -24,7 +29,13 @@ export async function updateScenario(ctx: StepContext, options: UpdateScenarioOp
     await recordAudit(
       tx,
       ctx.auditActor,
-      { action: 'policy.scenario_updated', entityType: 'policy_scenario', entityId: before.id, before: { name: before.name, description: before.description, isPlaceholder: before.is_placeholder }, after: { name: after.name, description: after.description, isPlaceholder: after.is_placeholder } },
+      {
+        action: 'policy.scenario_updated',
+        entityType: 'policy_scenario',
+        entityId: before.id,
+        before: { name: before.name, description: before.description, isPlaceholder: before.is_placeholder },
+        after: { name: after.name, description: after.description, isPlaceholder: after.is_placeholder },
+      },
       ctx.requestId,
     );
     return after;

@@ -29,11 +29,23 @@ export function summariseMembers(rows: MemberStatsRow[]) {
 }
 
 export function presentTheme(row: Omit<ClusterThemeRow, 'cluster_id'>) {
-  return { id: row.id, kind: row.kind, code: row.code, labelNl: row.label_nl, labelEn: row.label_en, isExample: row.is_example };
+  return {
+    id: row.id,
+    kind: row.kind,
+    code: row.code,
+    labelNl: row.label_nl,
+    labelEn: row.label_en,
+    isExample: row.is_example,
+  };
 }
 
 /** A cluster in the overview; officer names only for viewers who may see people. */
-export function presentCluster(row: ClusterRow, themes: ClusterThemeRow[], stats: MemberStatsRow[], seePeople: boolean) {
+export function presentCluster(
+  row: ClusterRow,
+  themes: ClusterThemeRow[],
+  stats: MemberStatsRow[],
+  seePeople: boolean,
+) {
   const mine = themes.filter((t) => t.cluster_id === row.id);
   return {
     id: row.id,

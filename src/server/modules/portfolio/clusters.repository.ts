@@ -56,7 +56,16 @@ export function findClusters(db: Kysely<DB>, filters: ClusterFilters): Promise<C
   if (filters.kind) query = query.where('c.kind', '=', filters.kind);
   if (filters.status) query = query.where('c.status', '=', filters.status);
   for (const themeId of [filters.themeId, filters.transitionId]) {
-    if (themeId) query = query.where((eb) => eb.exists(eb.selectFrom('cluster_themes as ct').select('ct.theme_id').whereRef('ct.cluster_id', '=', 'c.id').where('ct.theme_id', '=', themeId)));
+    if (themeId)
+      query = query.where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('cluster_themes as ct')
+            .select('ct.theme_id')
+            .whereRef('ct.cluster_id', '=', 'c.id')
+            .where('ct.theme_id', '=', themeId),
+        ),
+      );
   }
   return query.orderBy('c.kind', 'desc').orderBy('c.name').execute();
 }
@@ -95,7 +104,11 @@ export interface MemberStatsRow {
 }
 
 /** Current members (on `today`) of each cluster, counted by helix category and size class. */
-export function findMemberStats(db: Kysely<DB>, today: string, clusterIds?: string[]): Promise<MemberStatsRow[]> {
+export function findMemberStats(
+  db: Kysely<DB>,
+  today: string,
+  clusterIds?: string[],
+): Promise<MemberStatsRow[]> {
   let query = db
     .selectFrom('memberships as m')
     .innerJoin('organisations as o', 'o.id', 'm.organisation_id')
@@ -103,19 +116,40 @@ export function findMemberStats(db: Kysely<DB>, today: string, clusterIds?: stri
     .where('m.valid_from', '<=', today)
     .where((eb) => eb.or([eb('m.valid_to', 'is', null), eb('m.valid_to', '>=', today)]))
     .groupBy(['m.cluster_id', 'o.helix', 'o.size_class']);
-  if (clusterIds) query = query.where('m.cluster_id', 'in', clusterIds.length > 0 ? clusterIds : ['00000000-0000-0000-0000-000000000000']);
+  if (clusterIds)
+    query = query.where(
+      'm.cluster_id',
+      'in',
+      clusterIds.length > 0 ? clusterIds : ['00000000-0000-0000-0000-000000000000'],
+    );
   return query.execute();
 }
 
 export function findClusterGoals(db: Kysely<DB>, clusterId: string) {
-  return db.selectFrom('cluster_goals').select(['id', 'position', 'title', 'description', 'target_year']).where('cluster_id', '=', clusterId).orderBy('position').execute();
+  return db
+    .selectFrom('cluster_goals')
+    .select(['id', 'position', 'title', 'description', 'target_year'])
+    .where('cluster_id', '=', clusterId)
+    .orderBy('position')
+    .execute();
 }
 
 export function findClusterEvents(db: Kysely<DB>, clusterId: string) {
   return db
     .selectFrom('cluster_events as e')
     .leftJoin('users as u', 'u.id', 'e.recorded_by')
-    .select(['e.id', 'e.event', 'e.from_status', 'e.to_status', 'e.from_kind', 'e.to_kind', 'e.effective_on', 'e.motivation', 'e.recorded_at', 'u.name as recorded_by_name'])
+    .select([
+      'e.id',
+      'e.event',
+      'e.from_status',
+      'e.to_status',
+      'e.from_kind',
+      'e.to_kind',
+      'e.effective_on',
+      'e.motivation',
+      'e.recorded_at',
+      'u.name as recorded_by_name',
+    ])
     .where('e.cluster_id', '=', clusterId)
     .orderBy('e.recorded_at')
     .orderBy('e.effective_on')

@@ -6,10 +6,41 @@ import { contextOf, type StepContext } from '../../http/request-context';
 import { AppError } from '../../errors/app-error';
 import { buildCsv, buildXlsx, sendDownload, XLSX_TYPE, type SheetColumn } from '../../http/spreadsheet';
 import { formatEnterpriseNumber } from '../../../shared/enterprise-number';
-import { AddMemberBody, ChangeStatusBody, ClusterDetailSchema, ClusterIdParams, ClusterListQuery, ClusterSchema, CreateClusterBody, MemberParams, MemberSchema, PromoteBody, UpdateClusterBody, UpdateMemberBody } from './clusters.schema';
-import { findClusterById, findClusterEvents, findClusterGoals, findClusterManagers, findClusters, findMembers, findMemberStats, findThemesOfClusters, type ClusterFilters, type MemberRow } from './clusters.repository';
+import {
+  AddMemberBody,
+  ChangeStatusBody,
+  ClusterDetailSchema,
+  ClusterIdParams,
+  ClusterListQuery,
+  ClusterSchema,
+  CreateClusterBody,
+  MemberParams,
+  MemberSchema,
+  PromoteBody,
+  UpdateClusterBody,
+  UpdateMemberBody,
+} from './clusters.schema';
+import {
+  findClusterById,
+  findClusterEvents,
+  findClusterGoals,
+  findClusterManagers,
+  findClusters,
+  findMembers,
+  findMemberStats,
+  findThemesOfClusters,
+  type ClusterFilters,
+  type MemberRow,
+} from './clusters.repository';
 import { presentCluster, type PresentedCluster } from './clusters.presenter';
-import { canEditCluster, canSeePeople, isOfficer, officers, portfolioEditors, portfolioReaders } from './portfolio.policy';
+import {
+  canEditCluster,
+  canSeePeople,
+  isOfficer,
+  officers,
+  portfolioEditors,
+  portfolioReaders,
+} from './portfolio.policy';
 import { createCluster } from './create-cluster';
 import { updateCluster } from './update-cluster';
 import { changeClusterStatus } from './change-cluster-status';
@@ -25,7 +56,10 @@ const tags = ['clusters'];
 export async function listClusters(ctx: StepContext, filters: ClusterFilters): Promise<PresentedCluster[]> {
   const rows = await findClusters(ctx.db, filters);
   const ids = rows.map((r) => r.id);
-  const [themes, stats] = await Promise.all([findThemesOfClusters(ctx.db, ids), findMemberStats(ctx.db, brusselsToday(ctx.now()), ids)]);
+  const [themes, stats] = await Promise.all([
+    findThemesOfClusters(ctx.db, ids),
+    findMemberStats(ctx.db, brusselsToday(ctx.now()), ids),
+  ]);
   const seePeople = canSeePeople(ctx.actor);
   return rows.map((r) => presentCluster(r, themes, stats, seePeople));
 }
@@ -45,7 +79,13 @@ async function clusterDetail(ctx: StepContext, id: string) {
     ...presentCluster(row, themes, stats, seePeople),
     officerUserId: seePeople ? row.officer_user_id : null,
     managers: seePeople ? managers : [],
-    goals: goals.map((g) => ({ id: g.id, position: g.position, title: g.title, description: g.description, targetYear: g.target_year })),
+    goals: goals.map((g) => ({
+      id: g.id,
+      position: g.position,
+      title: g.title,
+      description: g.description,
+      targetYear: g.target_year,
+    })),
     history: events.map((e) => ({
       id: e.id,
       event: e.event,
@@ -71,7 +111,11 @@ function presentMember(row: MemberRow, today: string, pioneerYears: number) {
     foreignIdentifier: row.foreign_identifier,
     helix: row.helix,
     sizeClass: row.size_class,
-    isPioneer: pioneerStatus({ helix: row.helix, foundedOn: row.founded_on, firstParticipationOn: row.first_participation_on }, today, pioneerYears).isPioneer,
+    isPioneer: pioneerStatus(
+      { helix: row.helix, foundedOn: row.founded_on, firstParticipationOn: row.first_participation_on },
+      today,
+      pioneerYears,
+    ).isPioneer,
     membershipType: row.membership_type,
     validFrom: row.valid_from,
     validTo: row.valid_to,
@@ -92,7 +136,11 @@ async function listMembers(ctx: StepContext, clusterId: string): Promise<Present
 /** The export has the template's columns first, so an exported list can be imported again. */
 const memberColumns: SheetColumn<PresentedMember>[] = [
   { header: 'name', value: (m) => m.name, width: 40 },
-  { header: 'enterprise_number', value: (m) => (m.enterpriseNumber ? formatEnterpriseNumber(m.enterpriseNumber) : ''), width: 16 },
+  {
+    header: 'enterprise_number',
+    value: (m) => (m.enterpriseNumber ? formatEnterpriseNumber(m.enterpriseNumber) : ''),
+    width: 16,
+  },
   { header: 'country', value: (m) => m.country },
   { header: 'foreign_identifier', value: (m) => m.foreignIdentifier },
   { header: 'helix', value: (m) => m.helix, width: 22 },
@@ -121,10 +169,27 @@ const clusterColumns: SheetColumn<PresentedCluster>[] = [
   { header: 'themes', value: (c) => c.themes.map((t) => t.labelNl).join('; '), width: 40 },
 ];
 
-const TEMPLATE_EXAMPLE = { name: 'Voorbeeld NV (voorbeeld)', enterprise_number: 'BE 0123.456.749', country: 'BE', foreign_identifier: '', helix: 'company', membership_type: 'member', valid_from: '2025-01-01', valid_to: '', founded_on: '2021-03-15' };
-const templateColumns: SheetColumn<Record<string, string>>[] = MEMBER_COLUMNS.map((c) => ({ header: c, value: (row) => row[c], width: 20 }));
+const TEMPLATE_EXAMPLE = {
+  name: 'Voorbeeld NV (voorbeeld)',
+  enterprise_number: 'BE 0123.456.749',
+  country: 'BE',
+  foreign_identifier: '',
+  helix: 'company',
+  membership_type: 'member',
+  valid_from: '2025-01-01',
+  valid_to: '',
+  founded_on: '2021-03-15',
+};
+const templateColumns: SheetColumn<Record<string, string>>[] = MEMBER_COLUMNS.map((c) => ({
+  header: c,
+  value: (row) => row[c],
+  width: 20,
+}));
 
-const FileBody = z.strictObject({ filename: z.string().trim().min(1).max(200), contentBase64: z.string().min(1).max(14_000_000) });
+const FileBody = z.strictObject({
+  filename: z.string().trim().min(1).max(200),
+  contentBase64: z.string().min(1).max(14_000_000),
+});
 const PreviewRowSchema = z.object({
   line: z.number(),
   name: z.string(),
@@ -138,100 +203,316 @@ const PreviewRowSchema = z.object({
   foundedOn: z.string().nullable(),
   action: z.enum(['link_existing', 'create_organisation', 'skip']),
   organisationId: z.string().nullable(),
-  problems: z.array(z.object({ path: z.string(), code: z.string(), message: z.object({ nl: z.string(), en: z.string() }) })),
+  problems: z.array(
+    z.object({ path: z.string(), code: z.string(), message: z.object({ nl: z.string(), en: z.string() }) }),
+  ),
 });
-const PreviewSchema = z.object({ rows: z.array(PreviewRowSchema), total: z.number(), good: z.number(), bad: z.number() });
-const CommitSchema = PreviewSchema.extend({ createdOrganisations: z.number(), createdMemberships: z.number() });
+const PreviewSchema = z.object({
+  rows: z.array(PreviewRowSchema),
+  total: z.number(),
+  good: z.number(),
+  bad: z.number(),
+});
+const CommitSchema = PreviewSchema.extend({
+  createdOrganisations: z.number(),
+  createdMemberships: z.number(),
+});
 
 export default async function clustersRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
-  r.get('/api/clusters', { config: { access: portfolioReaders }, schema: { tags, summary: 'The portfolio: clusters with member mix, SME share, themes and transitions', querystring: ClusterListQuery, response: { 200: envelope(z.array(ClusterSchema)) } } }, async (request) => {
-    const ctx = contextOf(request);
-    return ok(await listClusters(ctx, request.query), { create: isOfficer(ctx.actor) });
-  });
+  r.get(
+    '/api/clusters',
+    {
+      config: { access: portfolioReaders },
+      schema: {
+        tags,
+        summary: 'The portfolio: clusters with member mix, SME share, themes and transitions',
+        querystring: ClusterListQuery,
+        response: { 200: envelope(z.array(ClusterSchema)) },
+      },
+    },
+    async (request) => {
+      const ctx = contextOf(request);
+      return ok(await listClusters(ctx, request.query), { create: isOfficer(ctx.actor) });
+    },
+  );
 
-  r.get('/api/clusters.xlsx', { config: { access: portfolioReaders }, schema: { tags, summary: 'The portfolio as XLSX', querystring: ClusterListQuery } }, async (request, reply) => {
-    const rows = await listClusters(contextOf(request), request.query);
-    return sendDownload(reply, 'speerpunt-portfolio.xlsx', XLSX_TYPE, await buildXlsx('Portfolio', clusterColumns, rows));
-  });
+  r.get(
+    '/api/clusters.xlsx',
+    {
+      config: { access: portfolioReaders },
+      schema: { tags, summary: 'The portfolio as XLSX', querystring: ClusterListQuery },
+    },
+    async (request, reply) => {
+      const rows = await listClusters(contextOf(request), request.query);
+      return sendDownload(
+        reply,
+        'speerpunt-portfolio.xlsx',
+        XLSX_TYPE,
+        await buildXlsx('Portfolio', clusterColumns, rows),
+      );
+    },
+  );
 
-  r.get('/api/clusters/:id', { config: { access: portfolioReaders }, schema: { tags, summary: 'One cluster: mission, roadmap, themes, history, who follows it', params: ClusterIdParams, response: { 200: envelope(ClusterDetailSchema) } } }, async (request) => {
-    const ctx = contextOf(request);
-    const data = await clusterDetail(ctx, request.params.id);
-    const officer = isOfficer(ctx.actor);
-    return ok(data, {
-      edit: canEditCluster(ctx.actor, data.id),
-      editAll: officer,
-      changeStatus: officer && data.status !== 'ended',
-      promote: officer && data.kind === 'business_network' && data.status !== 'ended',
-      editMembers: canEditCluster(ctx.actor, data.id),
-    });
-  });
+  r.get(
+    '/api/clusters/:id',
+    {
+      config: { access: portfolioReaders },
+      schema: {
+        tags,
+        summary: 'One cluster: mission, roadmap, themes, history, who follows it',
+        params: ClusterIdParams,
+        response: { 200: envelope(ClusterDetailSchema) },
+      },
+    },
+    async (request) => {
+      const ctx = contextOf(request);
+      const data = await clusterDetail(ctx, request.params.id);
+      const officer = isOfficer(ctx.actor);
+      return ok(data, {
+        edit: canEditCluster(ctx.actor, data.id),
+        editAll: officer,
+        changeStatus: officer && data.status !== 'ended',
+        promote: officer && data.kind === 'business_network' && data.status !== 'ended',
+        editMembers: canEditCluster(ctx.actor, data.id),
+      });
+    },
+  );
 
-  r.post('/api/clusters', { config: { access: officers }, schema: { tags, summary: 'Register a cluster or business network', body: CreateClusterBody, response: { 201: envelope(ClusterDetailSchema) } } }, async (request, reply) => {
-    const ctx = contextOf(request);
-    const row = await createCluster(ctx, request.body);
-    return reply.status(201).send(ok(await clusterDetail(ctx, row.id)));
-  });
+  r.post(
+    '/api/clusters',
+    {
+      config: { access: officers },
+      schema: {
+        tags,
+        summary: 'Register a cluster or business network',
+        body: CreateClusterBody,
+        response: { 201: envelope(ClusterDetailSchema) },
+      },
+    },
+    async (request, reply) => {
+      const ctx = contextOf(request);
+      const row = await createCluster(ctx, request.body);
+      return reply.status(201).send(ok(await clusterDetail(ctx, row.id)));
+    },
+  );
 
-  r.patch('/api/clusters/:id', { config: { access: portfolioEditors }, schema: { tags, summary: 'Edit a cluster (managers: mission, roadmap and themes of their own)', params: ClusterIdParams, body: UpdateClusterBody, response: { 200: envelope(ClusterDetailSchema) } } }, async (request) => {
-    const ctx = contextOf(request);
-    await updateCluster(ctx, { clusterId: request.params.id, ...request.body });
-    return ok(await clusterDetail(ctx, request.params.id));
-  });
+  r.patch(
+    '/api/clusters/:id',
+    {
+      config: { access: portfolioEditors },
+      schema: {
+        tags,
+        summary: 'Edit a cluster (managers: mission, roadmap and themes of their own)',
+        params: ClusterIdParams,
+        body: UpdateClusterBody,
+        response: { 200: envelope(ClusterDetailSchema) },
+      },
+    },
+    async (request) => {
+      const ctx = contextOf(request);
+      await updateCluster(ctx, { clusterId: request.params.id, ...request.body });
+      return ok(await clusterDetail(ctx, request.params.id));
+    },
+  );
 
-  r.post('/api/clusters/:id/status', { config: { access: officers }, schema: { tags, summary: 'Change the lifecycle status (dated, with motivation)', params: ClusterIdParams, body: ChangeStatusBody, response: { 200: envelope(ClusterDetailSchema) } } }, async (request) => {
-    const ctx = contextOf(request);
-    await changeClusterStatus(ctx, { clusterId: request.params.id, ...request.body });
-    return ok(await clusterDetail(ctx, request.params.id));
-  });
+  r.post(
+    '/api/clusters/:id/status',
+    {
+      config: { access: officers },
+      schema: {
+        tags,
+        summary: 'Change the lifecycle status (dated, with motivation)',
+        params: ClusterIdParams,
+        body: ChangeStatusBody,
+        response: { 200: envelope(ClusterDetailSchema) },
+      },
+    },
+    async (request) => {
+      const ctx = contextOf(request);
+      await changeClusterStatus(ctx, { clusterId: request.params.id, ...request.body });
+      return ok(await clusterDetail(ctx, request.params.id));
+    },
+  );
 
-  r.post('/api/clusters/:id/promote', { config: { access: officers }, schema: { tags, summary: 'Promote a business network to a spearhead cluster', params: ClusterIdParams, body: PromoteBody, response: { 200: envelope(ClusterDetailSchema) } } }, async (request) => {
-    const ctx = contextOf(request);
-    await promoteCluster(ctx, { clusterId: request.params.id, ...request.body });
-    return ok(await clusterDetail(ctx, request.params.id));
-  });
+  r.post(
+    '/api/clusters/:id/promote',
+    {
+      config: { access: officers },
+      schema: {
+        tags,
+        summary: 'Promote a business network to a spearhead cluster',
+        params: ClusterIdParams,
+        body: PromoteBody,
+        response: { 200: envelope(ClusterDetailSchema) },
+      },
+    },
+    async (request) => {
+      const ctx = contextOf(request);
+      await promoteCluster(ctx, { clusterId: request.params.id, ...request.body });
+      return ok(await clusterDetail(ctx, request.params.id));
+    },
+  );
 
-  r.get('/api/clusters/:id/members', { config: { access: portfolioReaders }, schema: { tags, summary: 'Members of a cluster (all periods)', params: ClusterIdParams, response: { 200: envelope(z.array(MemberSchema)) } } }, async (request) => {
-    const ctx = contextOf(request);
-    return ok(await listMembers(ctx, request.params.id), { edit: canEditCluster(ctx.actor, request.params.id) });
-  });
+  r.get(
+    '/api/clusters/:id/members',
+    {
+      config: { access: portfolioReaders },
+      schema: {
+        tags,
+        summary: 'Members of a cluster (all periods)',
+        params: ClusterIdParams,
+        response: { 200: envelope(z.array(MemberSchema)) },
+      },
+    },
+    async (request) => {
+      const ctx = contextOf(request);
+      return ok(await listMembers(ctx, request.params.id), {
+        edit: canEditCluster(ctx.actor, request.params.id),
+      });
+    },
+  );
 
-  r.get('/api/clusters/:id/members.xlsx', { config: { access: portfolioReaders }, schema: { tags, summary: 'Members as XLSX (importable again)', params: ClusterIdParams } }, async (request, reply) => {
-    const rows = await listMembers(contextOf(request), request.params.id);
-    return sendDownload(reply, 'leden.xlsx', XLSX_TYPE, await buildXlsx('Leden', memberColumns, rows));
-  });
+  r.get(
+    '/api/clusters/:id/members.xlsx',
+    {
+      config: { access: portfolioReaders },
+      schema: { tags, summary: 'Members as XLSX (importable again)', params: ClusterIdParams },
+    },
+    async (request, reply) => {
+      const rows = await listMembers(contextOf(request), request.params.id);
+      return sendDownload(reply, 'leden.xlsx', XLSX_TYPE, await buildXlsx('Leden', memberColumns, rows));
+    },
+  );
 
-  r.get('/api/clusters/:id/members.csv', { config: { access: portfolioReaders }, schema: { tags, summary: 'Members as CSV (importable again)', params: ClusterIdParams } }, async (request, reply) => {
-    const rows = await listMembers(contextOf(request), request.params.id);
-    return sendDownload(reply, 'leden.csv', 'text/csv; charset=utf-8', `\uFEFF${buildCsv(memberColumns, rows)}`);
-  });
+  r.get(
+    '/api/clusters/:id/members.csv',
+    {
+      config: { access: portfolioReaders },
+      schema: { tags, summary: 'Members as CSV (importable again)', params: ClusterIdParams },
+    },
+    async (request, reply) => {
+      const rows = await listMembers(contextOf(request), request.params.id);
+      return sendDownload(
+        reply,
+        'leden.csv',
+        'text/csv; charset=utf-8',
+        `\uFEFF${buildCsv(memberColumns, rows)}`,
+      );
+    },
+  );
 
-  r.post('/api/clusters/:id/members', { config: { access: portfolioEditors }, schema: { tags, summary: 'Add a member for a period', params: ClusterIdParams, body: AddMemberBody, response: { 201: envelope(z.object({ id: z.string() })) } } }, async (request, reply) => {
-    const id = await addMember(contextOf(request), { clusterId: request.params.id, ...request.body });
-    return reply.status(201).send(ok({ id }));
-  });
+  r.post(
+    '/api/clusters/:id/members',
+    {
+      config: { access: portfolioEditors },
+      schema: {
+        tags,
+        summary: 'Add a member for a period',
+        params: ClusterIdParams,
+        body: AddMemberBody,
+        response: { 201: envelope(z.object({ id: z.string() })) },
+      },
+    },
+    async (request, reply) => {
+      const id = await addMember(contextOf(request), { clusterId: request.params.id, ...request.body });
+      return reply.status(201).send(ok({ id }));
+    },
+  );
 
-  r.patch('/api/clusters/:id/members/:membershipId', { config: { access: portfolioEditors }, schema: { tags, summary: 'Change the type of a membership or end it', params: MemberParams, body: UpdateMemberBody, response: { 204: z.null() } } }, async (request, reply) => {
-    await updateMember(contextOf(request), { clusterId: request.params.id, membershipId: request.params.membershipId, ...request.body });
-    return reply.status(204).send(null);
-  });
+  r.patch(
+    '/api/clusters/:id/members/:membershipId',
+    {
+      config: { access: portfolioEditors },
+      schema: {
+        tags,
+        summary: 'Change the type of a membership or end it',
+        params: MemberParams,
+        body: UpdateMemberBody,
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      await updateMember(contextOf(request), {
+        clusterId: request.params.id,
+        membershipId: request.params.membershipId,
+        ...request.body,
+      });
+      return reply.status(204).send(null);
+    },
+  );
 
-  r.post('/api/clusters/:id/member-import/preview', { bodyLimit: 15_000_000, config: { access: portfolioEditors }, schema: { tags, summary: 'Check a member list (XLSX/CSV): every row with its problems; writes nothing', params: ClusterIdParams, body: FileBody, response: { 200: envelope(PreviewSchema) } } }, async (request) => {
-    const preview = await previewMemberImport(contextOf(request), { clusterId: request.params.id, filename: request.body.filename, content: Buffer.from(request.body.contentBase64, 'base64') });
-    return ok(preview, { commit: preview.good > 0 });
-  });
+  r.post(
+    '/api/clusters/:id/member-import/preview',
+    {
+      bodyLimit: 15_000_000,
+      config: { access: portfolioEditors },
+      schema: {
+        tags,
+        summary: 'Check a member list (XLSX/CSV): every row with its problems; writes nothing',
+        params: ClusterIdParams,
+        body: FileBody,
+        response: { 200: envelope(PreviewSchema) },
+      },
+    },
+    async (request) => {
+      const preview = await previewMemberImport(contextOf(request), {
+        clusterId: request.params.id,
+        filename: request.body.filename,
+        content: Buffer.from(request.body.contentBase64, 'base64'),
+      });
+      return ok(preview, { commit: preview.good > 0 });
+    },
+  );
 
-  r.post('/api/clusters/:id/member-import/commit', { bodyLimit: 15_000_000, config: { access: portfolioEditors }, schema: { tags, summary: 'Write all good rows of a member list in one transaction', params: ClusterIdParams, body: FileBody, response: { 200: envelope(CommitSchema) } } }, async (request) => {
-    return ok(await commitMemberImport(contextOf(request), { clusterId: request.params.id, filename: request.body.filename, content: Buffer.from(request.body.contentBase64, 'base64') }));
-  });
+  r.post(
+    '/api/clusters/:id/member-import/commit',
+    {
+      bodyLimit: 15_000_000,
+      config: { access: portfolioEditors },
+      schema: {
+        tags,
+        summary: 'Write all good rows of a member list in one transaction',
+        params: ClusterIdParams,
+        body: FileBody,
+        response: { 200: envelope(CommitSchema) },
+      },
+    },
+    async (request) => {
+      return ok(
+        await commitMemberImport(contextOf(request), {
+          clusterId: request.params.id,
+          filename: request.body.filename,
+          content: Buffer.from(request.body.contentBase64, 'base64'),
+        }),
+      );
+    },
+  );
 
-  r.get('/api/member-import/template.xlsx', { config: { access: portfolioEditors }, schema: { tags, summary: 'The member-list template (XLSX)' } }, async (_request, reply) => {
-    return sendDownload(reply, 'sjabloon-leden.xlsx', XLSX_TYPE, await buildXlsx('Leden', templateColumns, [TEMPLATE_EXAMPLE]));
-  });
+  r.get(
+    '/api/member-import/template.xlsx',
+    { config: { access: portfolioEditors }, schema: { tags, summary: 'The member-list template (XLSX)' } },
+    async (_request, reply) => {
+      return sendDownload(
+        reply,
+        'sjabloon-leden.xlsx',
+        XLSX_TYPE,
+        await buildXlsx('Leden', templateColumns, [TEMPLATE_EXAMPLE]),
+      );
+    },
+  );
 
-  r.get('/api/member-import/template.csv', { config: { access: portfolioEditors }, schema: { tags, summary: 'The member-list template (CSV)' } }, async (_request, reply) => {
-    return sendDownload(reply, 'sjabloon-leden.csv', 'text/csv; charset=utf-8', buildCsv(templateColumns, [TEMPLATE_EXAMPLE]));
-  });
+  r.get(
+    '/api/member-import/template.csv',
+    { config: { access: portfolioEditors }, schema: { tags, summary: 'The member-list template (CSV)' } },
+    async (_request, reply) => {
+      return sendDownload(
+        reply,
+        'sjabloon-leden.csv',
+        'text/csv; charset=utf-8',
+        buildCsv(templateColumns, [TEMPLATE_EXAMPLE]),
+      );
+    },
+  );
 }

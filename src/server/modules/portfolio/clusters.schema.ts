@@ -6,12 +6,24 @@ export const ClusterStatusSchema = z.enum(['candidate', 'active', 'ended']);
 export const ThemeKindSchema = z.enum(['strategic_theme', 'transition', 'technology_domain', 'sector']);
 const CalendarDate = z.iso.date();
 
-export const ThemeSchema = z.object({ id: z.string(), kind: ThemeKindSchema, code: z.string(), labelNl: z.string(), labelEn: z.string(), isExample: z.boolean() });
+export const ThemeSchema = z.object({
+  id: z.string(),
+  kind: ThemeKindSchema,
+  code: z.string(),
+  labelNl: z.string(),
+  labelEn: z.string(),
+  isExample: z.boolean(),
+});
 
 const count = z.number();
 export const MemberSummarySchema = z.object({
   members: count,
-  byHelix: z.object({ company: count, knowledge_institution: count, government: count, civil_society: count }),
+  byHelix: z.object({
+    company: count,
+    knowledge_institution: count,
+    government: count,
+    civil_society: count,
+  }),
   companiesBySize: z.object({ micro: count, small: count, medium: count, large: count, unknown: count }),
   smeCount: count,
   smeShare: z.number().nullable(),
@@ -38,7 +50,15 @@ export const ClusterSchema = z.object({
 export const ClusterDetailSchema = ClusterSchema.extend({
   officerUserId: z.string().nullable(),
   managers: z.array(z.object({ id: z.string(), name: z.string() })),
-  goals: z.array(z.object({ id: z.string(), position: z.number(), title: z.string(), description: z.string(), targetYear: z.number().nullable() })),
+  goals: z.array(
+    z.object({
+      id: z.string(),
+      position: z.number(),
+      title: z.string(),
+      description: z.string(),
+      targetYear: z.number().nullable(),
+    }),
+  ),
   history: z.array(
     z.object({
       id: z.string(),
@@ -64,11 +84,20 @@ export const ClusterListQuery = z.strictObject({
 
 export const ClusterIdParams = z.strictObject({ id: z.uuid() });
 
-const GoalInput = z.strictObject({ title: z.string().trim().min(1).max(300), description: z.string().trim().max(4000).default(''), targetYear: z.number().int().min(2000).max(2100).nullable().default(null) });
+const GoalInput = z.strictObject({
+  title: z.string().trim().min(1).max(300),
+  description: z.string().trim().max(4000).default(''),
+  targetYear: z.number().int().min(2000).max(2100).nullable().default(null),
+});
 
 export const CreateClusterBody = z.strictObject({
   name: z.string().trim().min(1).max(200),
-  shortName: z.string().trim().min(1).max(40).regex(/^[\p{L}\p{N}._' -]+$/u),
+  shortName: z
+    .string()
+    .trim()
+    .min(1)
+    .max(40)
+    .regex(/^[\p{L}\p{N}._' -]+$/u),
   kind: ClusterKindSchema,
   status: ClusterStatusSchema.default('candidate'),
   economicMission: z.string().trim().max(4000).default(''),
@@ -83,7 +112,13 @@ export const CreateClusterBody = z.strictObject({
 /** Managers may change mission, roadmap goals and themes of their own cluster; the rest is for officers. */
 export const UpdateClusterBody = z.strictObject({
   name: z.string().trim().min(1).max(200).optional(),
-  shortName: z.string().trim().min(1).max(40).regex(/^[\p{L}\p{N}._' -]+$/u).optional(),
+  shortName: z
+    .string()
+    .trim()
+    .min(1)
+    .max(40)
+    .regex(/^[\p{L}\p{N}._' -]+$/u)
+    .optional(),
   economicMission: z.string().trim().max(4000).optional(),
   legalEntityId: z.uuid().nullable().optional(),
   officerUserId: z.uuid().nullable().optional(),
@@ -94,8 +129,16 @@ export const UpdateClusterBody = z.strictObject({
   managerUserIds: z.array(z.uuid()).max(20).optional(),
 });
 
-export const ChangeStatusBody = z.strictObject({ status: ClusterStatusSchema, effectiveOn: CalendarDate, motivation: z.string().trim().max(4000).default('') });
-export const PromoteBody = z.strictObject({ effectiveOn: CalendarDate, motivation: z.string().trim().min(10).max(4000), mandateEnd: CalendarDate.nullable().optional() });
+export const ChangeStatusBody = z.strictObject({
+  status: ClusterStatusSchema,
+  effectiveOn: CalendarDate,
+  motivation: z.string().trim().max(4000).default(''),
+});
+export const PromoteBody = z.strictObject({
+  effectiveOn: CalendarDate,
+  motivation: z.string().trim().min(10).max(4000),
+  mandateEnd: CalendarDate.nullable().optional(),
+});
 
 export const MemberSchema = z.object({
   id: z.string(),
@@ -115,6 +158,14 @@ export const MemberSchema = z.object({
 });
 
 export const MembershipTypeSchema = z.enum(['member', 'strategic_partner', 'associate']);
-export const AddMemberBody = z.strictObject({ organisationId: z.uuid(), membershipType: MembershipTypeSchema.default('member'), validFrom: CalendarDate, validTo: CalendarDate.nullable().default(null) });
-export const UpdateMemberBody = z.strictObject({ membershipType: MembershipTypeSchema.optional(), validTo: CalendarDate.nullable().optional() });
+export const AddMemberBody = z.strictObject({
+  organisationId: z.uuid(),
+  membershipType: MembershipTypeSchema.default('member'),
+  validFrom: CalendarDate,
+  validTo: CalendarDate.nullable().default(null),
+});
+export const UpdateMemberBody = z.strictObject({
+  membershipType: MembershipTypeSchema.optional(),
+  validTo: CalendarDate.nullable().optional(),
+});
 export const MemberParams = z.strictObject({ id: z.uuid(), membershipId: z.uuid() });

@@ -4,7 +4,11 @@ import { pioneerStatus } from './pioneer';
 
 /** An organisation as the portfolio shows it (no personal data: organisations only). */
 export function presentOrganisation(row: OrganisationRow, today: string, pioneerYears: number) {
-  const pioneer = pioneerStatus({ helix: row.helix, foundedOn: row.founded_on, firstParticipationOn: row.first_participation_on }, today, pioneerYears);
+  const pioneer = pioneerStatus(
+    { helix: row.helix, foundedOn: row.founded_on, firstParticipationOn: row.first_participation_on },
+    today,
+    pioneerYears,
+  );
   return {
     id: row.id,
     name: row.name,
@@ -28,6 +32,19 @@ export function presentOrganisation(row: OrganisationRow, today: string, pioneer
 export type PresentedOrganisation = ReturnType<typeof presentOrganisation>;
 
 /** The audit view: the identifying fields only. */
-export function auditOrganisation(row: Pick<OrganisationRow, 'name' | 'enterprise_number' | 'country' | 'foreign_identifier' | 'helix' | 'founded_on' | 'size_class'>) {
-  return { name: row.name, enterpriseNumber: row.enterprise_number, country: row.country, foreignIdentifier: row.foreign_identifier, helix: row.helix, foundedOn: row.founded_on, sizeClass: row.size_class };
+export function auditOrganisation(
+  row: Pick<
+    OrganisationRow,
+    'name' | 'enterprise_number' | 'country' | 'foreign_identifier' | 'helix' | 'founded_on' | 'size_class'
+  >,
+) {
+  return {
+    name: row.name,
+    enterpriseNumber: row.enterprise_number,
+    country: row.country,
+    foreignIdentifier: row.foreign_identifier,
+    helix: row.helix,
+    foundedOn: row.founded_on,
+    sizeClass: row.size_class,
+  };
 }

@@ -30,21 +30,25 @@ export interface OrganisationFilters {
 }
 
 function organisationsQuery(db: Kysely<DB>) {
-  return db.selectFrom('organisations as o').select([
-    'o.id',
-    'o.name',
-    'o.enterprise_number',
-    'o.country',
-    'o.foreign_identifier',
-    'o.helix',
-    'o.size_class',
-    'o.founded_on',
-    'o.is_example',
-    'o.created_at',
-    'o.updated_at',
-    firstParticipationOn().as('first_participation_on'),
-    sql<number>`(select count(distinct m.cluster_id)::int from memberships m where m.organisation_id = o.id and (m.valid_to is null or m.valid_to >= current_date))`.as('cluster_count'),
-  ]);
+  return db
+    .selectFrom('organisations as o')
+    .select([
+      'o.id',
+      'o.name',
+      'o.enterprise_number',
+      'o.country',
+      'o.foreign_identifier',
+      'o.helix',
+      'o.size_class',
+      'o.founded_on',
+      'o.is_example',
+      'o.created_at',
+      'o.updated_at',
+      firstParticipationOn().as('first_participation_on'),
+      sql<number>`(select count(distinct m.cluster_id)::int from memberships m where m.organisation_id = o.id and (m.valid_to is null or m.valid_to >= current_date))`.as(
+        'cluster_count',
+      ),
+    ]);
 }
 
 export function findOrganisations(db: Kysely<DB>, filters: OrganisationFilters): Promise<OrganisationRow[]> {
@@ -52,15 +56,31 @@ export function findOrganisations(db: Kysely<DB>, filters: OrganisationFilters):
   if (filters.q) {
     const like = `%${filters.q.toLowerCase().replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
     const digits = filters.q.replace(/\D/g, '');
-    query = query.where((eb) => eb.or([eb(sql`lower(o.name)`, 'like', like), ...(digits.length >= 4 ? [eb('o.enterprise_number', 'like', `%${digits}%`)] : [])]));
+    query = query.where((eb) =>
+      eb.or([
+        eb(sql`lower(o.name)`, 'like', like),
+        ...(digits.length >= 4 ? [eb('o.enterprise_number', 'like', `%${digits}%`)] : []),
+      ]),
+    );
   }
   if (filters.helix) query = query.where('o.helix', '=', filters.helix);
   if (filters.sizeClass) query = query.where('o.size_class', '=', filters.sizeClass);
   if (filters.clusterId) {
     const clusterId = filters.clusterId;
-    query = query.where((eb) => eb.exists(eb.selectFrom('memberships as m').select('m.id').whereRef('m.organisation_id', '=', 'o.id').where('m.cluster_id', '=', clusterId)));
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('memberships as m')
+          .select('m.id')
+          .whereRef('m.organisation_id', '=', 'o.id')
+          .where('m.cluster_id', '=', clusterId),
+      ),
+    );
   }
-  return query.orderBy('o.name').limit(filters.limit ?? 5000).execute();
+  return query
+    .orderBy('o.name')
+    .limit(filters.limit ?? 5000)
+    .execute();
 }
 
 export function findOrganisationById(db: Kysely<DB>, id: string): Promise<OrganisationRow | undefined> {
@@ -68,19 +88,38 @@ export function findOrganisationById(db: Kysely<DB>, id: string): Promise<Organi
 }
 
 export function findOrganisationByNumber(db: Kysely<DB>, enterpriseNumber: string) {
-  return db.selectFrom('organisations').select(['id', 'name']).where('enterprise_number', '=', enterpriseNumber).executeTakeFirst();
+  return db
+    .selectFrom('organisations')
+    .select(['id', 'name'])
+    .where('enterprise_number', '=', enterpriseNumber)
+    .executeTakeFirst();
 }
 
 export function findOrganisationByForeignId(db: Kysely<DB>, country: string, foreignIdentifier: string) {
-  return db.selectFrom('organisations').select(['id', 'name']).where('country', '=', country).where('foreign_identifier', '=', foreignIdentifier).executeTakeFirst();
+  return db
+    .selectFrom('organisations')
+    .select(['id', 'name'])
+    .where('country', '=', country)
+    .where('foreign_identifier', '=', foreignIdentifier)
+    .executeTakeFirst();
 }
 
 const num = (v: string | number | null): number | null => (v === null ? null : Number(v));
 
 /** The SME inputs of an organisation, every reference year with its related enterprises. */
 export async function findSmeYears(db: Kysely<DB>, organisationId: string): Promise<YearFigures[]> {
-  const years = await db.selectFrom('organisation_sme_figures').selectAll().where('organisation_id', '=', organisationId).orderBy('reference_year').execute();
-  const related = await db.selectFrom('organisation_related_enterprises').selectAll().where('organisation_id', '=', organisationId).orderBy('name').execute();
+  const years = await db
+    .selectFrom('organisation_sme_figures')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .orderBy('reference_year')
+    .execute();
+  const related = await db
+    .selectFrom('organisation_related_enterprises')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .orderBy('name')
+    .execute();
   return years.map((y) => ({
     referenceYear: y.reference_year,
     headcount: num(y.headcount),
@@ -111,11 +150,22 @@ export interface OrganisationMembershipRow {
   valid_to: string | null;
 }
 
-export function findMembershipsOfOrganisation(db: Kysely<DB>, organisationId: string): Promise<OrganisationMembershipRow[]> {
+export function findMembershipsOfOrganisation(
+  db: Kysely<DB>,
+  organisationId: string,
+): Promise<OrganisationMembershipRow[]> {
   return db
     .selectFrom('memberships as m')
     .innerJoin('clusters as c', 'c.id', 'm.cluster_id')
-    .select(['m.id', 'm.cluster_id', 'c.name as cluster_name', 'c.short_name as cluster_short_name', 'm.membership_type', 'm.valid_from', 'm.valid_to'])
+    .select([
+      'm.id',
+      'm.cluster_id',
+      'c.name as cluster_name',
+      'c.short_name as cluster_short_name',
+      'm.membership_type',
+      'm.valid_from',
+      'm.valid_to',
+    ])
     .where('m.organisation_id', '=', organisationId)
     .orderBy('m.valid_from', 'desc')
     .execute();
@@ -133,20 +183,39 @@ export function findProjectsOfOrganisation(db: Kysely<DB>, organisationId: strin
 
 /** What the enterprise register says about an enterprise number (empty when not loaded). */
 export async function findRegisterProfile(db: Kysely<DB>, enterpriseNumber: string) {
-  const enterprise = await db.selectFrom('kbo_enterprises').selectAll().where('enterprise_number', '=', enterpriseNumber).executeTakeFirst();
+  const enterprise = await db
+    .selectFrom('kbo_enterprises')
+    .selectAll()
+    .where('enterprise_number', '=', enterpriseNumber)
+    .executeTakeFirst();
   if (!enterprise) return null;
   const [names, addresses, activities, legalForm] = await Promise.all([
-    db.selectFrom('kbo_denominations').select(['language', 'type_of_denomination', 'denomination']).where('entity_number', '=', enterpriseNumber).execute(),
+    db
+      .selectFrom('kbo_denominations')
+      .select(['language', 'type_of_denomination', 'denomination'])
+      .where('entity_number', '=', enterpriseNumber)
+      .execute(),
     db.selectFrom('kbo_addresses').selectAll().where('entity_number', '=', enterpriseNumber).execute(),
     db
       .selectFrom('kbo_activities as a')
-      .leftJoin('kbo_codes as c', (join) => join.on(sql`c.category`, '=', sql`'Nace' || a.nace_version`).onRef('c.code', '=', 'a.nace_code').on('c.language', '=', 'NL'))
+      .leftJoin('kbo_codes as c', (join) =>
+        join
+          .on(sql`c.category`, '=', sql`'Nace' || a.nace_version`)
+          .onRef('c.code', '=', 'a.nace_code')
+          .on('c.language', '=', 'NL'),
+      )
       .select(['a.activity_group', 'a.nace_version', 'a.nace_code', 'a.classification', 'c.description'])
       .where('a.entity_number', '=', enterpriseNumber)
       .orderBy('a.classification')
       .execute(),
     enterprise.juridical_form
-      ? db.selectFrom('kbo_codes').select('description').where('category', '=', 'JuridicalForm').where('code', '=', enterprise.juridical_form).where('language', '=', 'NL').executeTakeFirst()
+      ? db
+          .selectFrom('kbo_codes')
+          .select('description')
+          .where('category', '=', 'JuridicalForm')
+          .where('code', '=', enterprise.juridical_form)
+          .where('language', '=', 'NL')
+          .executeTakeFirst()
       : Promise.resolve(undefined),
   ]);
   return { enterprise, names, addresses, activities, legalFormLabel: legalForm?.description ?? null };
@@ -154,7 +223,11 @@ export async function findRegisterProfile(db: Kysely<DB>, enterpriseNumber: stri
 
 /** The setting N of the pioneer rule (start-up = founded fewer than N years ago); default 5. */
 export async function findPioneerYears(db: Kysely<DB>): Promise<number> {
-  const row = await db.selectFrom('settings').select('value').where('key', '=', 'portfolio.pioneer_years').executeTakeFirst();
+  const row = await db
+    .selectFrom('settings')
+    .select('value')
+    .where('key', '=', 'portfolio.pioneer_years')
+    .executeTakeFirst();
   const value = row ? Number(row.value) : NaN;
   return Number.isInteger(value) && value > 0 ? value : 5;
 }

@@ -5,15 +5,39 @@ import { contextOf, type StepContext } from '../../http/request-context';
 import { AppError } from '../../errors/app-error';
 import { buildXlsx, sendDownload, XLSX_TYPE, type SheetColumn } from '../../http/spreadsheet';
 import { z } from 'zod';
-import { CreateOrganisationBody, OrganisationDetailSchema, OrganisationIdParams, OrganisationListQuery, OrganisationSchema, SaveSmeFiguresBody, SmeClassificationSchema, UpdateOrganisationBody } from './organisations.schema';
-import { findMembershipsOfOrganisation, findOrganisationById, findOrganisations, findPioneerYears, findProjectsOfOrganisation, findRegisterProfile, findSmeYears, type OrganisationFilters } from './organisations.repository';
+import {
+  CreateOrganisationBody,
+  OrganisationDetailSchema,
+  OrganisationIdParams,
+  OrganisationListQuery,
+  OrganisationSchema,
+  SaveSmeFiguresBody,
+  SmeClassificationSchema,
+  UpdateOrganisationBody,
+} from './organisations.schema';
+import {
+  findMembershipsOfOrganisation,
+  findOrganisationById,
+  findOrganisations,
+  findPioneerYears,
+  findProjectsOfOrganisation,
+  findRegisterProfile,
+  findSmeYears,
+  type OrganisationFilters,
+} from './organisations.repository';
 import { presentOrganisation, type PresentedOrganisation } from './organisations.presenter';
 import { createOrganisation } from './create-organisation';
 import { updateOrganisation } from './update-organisation';
 import { saveSmeFigures } from './save-sme-figures';
 import { classifySme } from './sme-classification';
 import { brusselsToday } from './pioneer';
-import { isOfficer, mayEditOrganisation, officers, portfolioEditors, portfolioReaders } from './portfolio.policy';
+import {
+  isOfficer,
+  mayEditOrganisation,
+  officers,
+  portfolioEditors,
+  portfolioReaders,
+} from './portfolio.policy';
 
 const tags = ['organisations'];
 
@@ -31,7 +55,10 @@ const exportColumns: SheetColumn<PresentedOrganisation>[] = [
   { header: 'is_example', value: (o) => o.isExample },
 ];
 
-async function listOrganisations(ctx: StepContext, filters: OrganisationFilters): Promise<PresentedOrganisation[]> {
+async function listOrganisations(
+  ctx: StepContext,
+  filters: OrganisationFilters,
+): Promise<PresentedOrganisation[]> {
   const [rows, years] = await Promise.all([findOrganisations(ctx.db, filters), findPioneerYears(ctx.db)]);
   const today = brusselsToday(ctx.now());
   return rows.map((r) => presentOrganisation(r, today, years));
@@ -51,19 +78,56 @@ async function organisationDetail(ctx: StepContext, id: string) {
   return {
     ...presentOrganisation(row, brusselsToday(ctx.now()), pioneerYears),
     pioneerYears,
-    smeInputs: years.map((y) => ({ ...y, publicControlShare: y.publicControlShare ?? 0, related: (y.related ?? []).map((r) => ({ ...r, isControlled: r.isControlled ?? false })) })),
+    smeInputs: years.map((y) => ({
+      ...y,
+      publicControlShare: y.publicControlShare ?? 0,
+      related: (y.related ?? []).map((r) => ({ ...r, isControlled: r.isControlled ?? false })),
+    })),
     smeClassification: classification,
-    memberships: memberships.map((m) => ({ id: m.id, clusterId: m.cluster_id, clusterName: m.cluster_name, clusterShortName: m.cluster_short_name, membershipType: m.membership_type, validFrom: m.valid_from, validTo: m.valid_to })),
-    projects: projects.map((p) => ({ id: p.id, code: p.code, title: p.title, status: p.status, startsOn: p.starts_on, endsOn: p.ends_on, role: p.role })),
+    memberships: memberships.map((m) => ({
+      id: m.id,
+      clusterId: m.cluster_id,
+      clusterName: m.cluster_name,
+      clusterShortName: m.cluster_short_name,
+      membershipType: m.membership_type,
+      validFrom: m.valid_from,
+      validTo: m.valid_to,
+    })),
+    projects: projects.map((p) => ({
+      id: p.id,
+      code: p.code,
+      title: p.title,
+      status: p.status,
+      startsOn: p.starts_on,
+      endsOn: p.ends_on,
+      role: p.role,
+    })),
     register: register
       ? {
           status: register.enterprise.status,
           juridicalForm: register.enterprise.juridical_form,
           legalFormLabel: register.legalFormLabel,
           startDate: register.enterprise.start_date,
-          officialNames: register.names.map((n) => ({ language: n.language, type: n.type_of_denomination, name: n.denomination })),
-          addresses: register.addresses.map((a) => ({ type: a.type_of_address, street: a.street_nl ?? a.street_fr, houseNumber: a.house_number, zipcode: a.zipcode, municipality: a.municipality_nl ?? a.municipality_fr, country: a.country_nl })),
-          activities: register.activities.map((a) => ({ group: a.activity_group, naceVersion: a.nace_version, naceCode: a.nace_code, classification: a.classification, description: a.description ?? null })),
+          officialNames: register.names.map((n) => ({
+            language: n.language,
+            type: n.type_of_denomination,
+            name: n.denomination,
+          })),
+          addresses: register.addresses.map((a) => ({
+            type: a.type_of_address,
+            street: a.street_nl ?? a.street_fr,
+            houseNumber: a.house_number,
+            zipcode: a.zipcode,
+            municipality: a.municipality_nl ?? a.municipality_fr,
+            country: a.country_nl,
+          })),
+          activities: register.activities.map((a) => ({
+            group: a.activity_group,
+            naceVersion: a.nace_version,
+            naceCode: a.nace_code,
+            classification: a.classification,
+            description: a.description ?? null,
+          })),
         }
       : null,
   };
@@ -72,38 +136,132 @@ async function organisationDetail(ctx: StepContext, id: string) {
 export default async function organisationsRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
-  r.get('/api/organisations', { config: { access: portfolioReaders }, schema: { tags, summary: 'Organisations with helix, size class and pioneer status', querystring: OrganisationListQuery, response: { 200: envelope(z.array(OrganisationSchema)) } } }, async (request) => {
-    const ctx = contextOf(request);
-    return ok(await listOrganisations(ctx, request.query), { create: ctx.actor?.role !== 'analyst' });
-  });
+  r.get(
+    '/api/organisations',
+    {
+      config: { access: portfolioReaders },
+      schema: {
+        tags,
+        summary: 'Organisations with helix, size class and pioneer status',
+        querystring: OrganisationListQuery,
+        response: { 200: envelope(z.array(OrganisationSchema)) },
+      },
+    },
+    async (request) => {
+      const ctx = contextOf(request);
+      return ok(await listOrganisations(ctx, request.query), { create: ctx.actor?.role !== 'analyst' });
+    },
+  );
 
-  r.get('/api/organisations.xlsx', { config: { access: portfolioReaders }, schema: { tags, summary: 'Organisations as XLSX', querystring: OrganisationListQuery } }, async (request, reply) => {
-    const rows = await listOrganisations(contextOf(request), request.query);
-    return sendDownload(reply, 'speerpunt-organisaties.xlsx', XLSX_TYPE, await buildXlsx('Organisaties', exportColumns, rows));
-  });
+  r.get(
+    '/api/organisations.xlsx',
+    {
+      config: { access: portfolioReaders },
+      schema: { tags, summary: 'Organisations as XLSX', querystring: OrganisationListQuery },
+    },
+    async (request, reply) => {
+      const rows = await listOrganisations(contextOf(request), request.query);
+      return sendDownload(
+        reply,
+        'speerpunt-organisaties.xlsx',
+        XLSX_TYPE,
+        await buildXlsx('Organisaties', exportColumns, rows),
+      );
+    },
+  );
 
-  r.get('/api/organisations/:id', { config: { access: portfolioReaders }, schema: { tags, summary: 'One organisation: SME inputs and reasoning, memberships, projects, register data', params: OrganisationIdParams, response: { 200: envelope(OrganisationDetailSchema) } } }, async (request) => {
-    const ctx = contextOf(request);
-    const data = await organisationDetail(ctx, request.params.id);
-    return ok(data, { edit: isOfficer(ctx.actor), editSme: data.helix === 'company' && (await mayEditOrganisation(ctx, data.id)) });
-  });
+  r.get(
+    '/api/organisations/:id',
+    {
+      config: { access: portfolioReaders },
+      schema: {
+        tags,
+        summary: 'One organisation: SME inputs and reasoning, memberships, projects, register data',
+        params: OrganisationIdParams,
+        response: { 200: envelope(OrganisationDetailSchema) },
+      },
+    },
+    async (request) => {
+      const ctx = contextOf(request);
+      const data = await organisationDetail(ctx, request.params.id);
+      return ok(data, {
+        edit: isOfficer(ctx.actor),
+        editSme: data.helix === 'company' && (await mayEditOrganisation(ctx, data.id)),
+      });
+    },
+  );
 
-  r.post('/api/organisations', { config: { access: portfolioEditors }, schema: { tags, summary: 'Register an organisation', body: CreateOrganisationBody, response: { 201: envelope(OrganisationSchema) } } }, async (request, reply) => {
-    const ctx = contextOf(request);
-    const row = await createOrganisation(ctx, request.body);
-    return reply.status(201).send(ok(presentOrganisation(row, brusselsToday(ctx.now()), await findPioneerYears(ctx.db))));
-  });
+  r.post(
+    '/api/organisations',
+    {
+      config: { access: portfolioEditors },
+      schema: {
+        tags,
+        summary: 'Register an organisation',
+        body: CreateOrganisationBody,
+        response: { 201: envelope(OrganisationSchema) },
+      },
+    },
+    async (request, reply) => {
+      const ctx = contextOf(request);
+      const row = await createOrganisation(ctx, request.body);
+      return reply
+        .status(201)
+        .send(ok(presentOrganisation(row, brusselsToday(ctx.now()), await findPioneerYears(ctx.db))));
+    },
+  );
 
-  r.patch('/api/organisations/:id', { config: { access: officers }, schema: { tags, summary: 'Change name, helix or founding date', params: OrganisationIdParams, body: UpdateOrganisationBody, response: { 200: envelope(OrganisationSchema) } } }, async (request) => {
-    const ctx = contextOf(request);
-    const row = await updateOrganisation(ctx, { organisationId: request.params.id, ...request.body });
-    return ok(presentOrganisation(row, brusselsToday(ctx.now()), await findPioneerYears(ctx.db)));
-  });
+  r.patch(
+    '/api/organisations/:id',
+    {
+      config: { access: officers },
+      schema: {
+        tags,
+        summary: 'Change name, helix or founding date',
+        params: OrganisationIdParams,
+        body: UpdateOrganisationBody,
+        response: { 200: envelope(OrganisationSchema) },
+      },
+    },
+    async (request) => {
+      const ctx = contextOf(request);
+      const row = await updateOrganisation(ctx, { organisationId: request.params.id, ...request.body });
+      return ok(presentOrganisation(row, brusselsToday(ctx.now()), await findPioneerYears(ctx.db)));
+    },
+  );
 
-  r.put('/api/organisations/:id/sme-figures', { config: { access: portfolioEditors }, schema: { tags, summary: 'Replace the SME inputs and recompute the size class', params: OrganisationIdParams, body: SaveSmeFiguresBody, response: { 200: envelope(SmeClassificationSchema) } } }, async (request) => {
-    const classification = await saveSmeFigures(contextOf(request), { organisationId: request.params.id, years: request.body.years });
-    return ok(classification);
-  });
+  r.put(
+    '/api/organisations/:id/sme-figures',
+    {
+      config: { access: portfolioEditors },
+      schema: {
+        tags,
+        summary: 'Replace the SME inputs and recompute the size class',
+        params: OrganisationIdParams,
+        body: SaveSmeFiguresBody,
+        response: { 200: envelope(SmeClassificationSchema) },
+      },
+    },
+    async (request) => {
+      const classification = await saveSmeFigures(contextOf(request), {
+        organisationId: request.params.id,
+        years: request.body.years,
+      });
+      return ok(classification);
+    },
+  );
 
-  r.post('/api/organisations/sme-preview', { config: { access: portfolioReaders }, schema: { tags, summary: 'Classify SME inputs without saving them (form preview)', body: SaveSmeFiguresBody, response: { 200: envelope(SmeClassificationSchema) } } }, async (request) => ok(classifySme(request.body.years)));
+  r.post(
+    '/api/organisations/sme-preview',
+    {
+      config: { access: portfolioReaders },
+      schema: {
+        tags,
+        summary: 'Classify SME inputs without saving them (form preview)',
+        body: SaveSmeFiguresBody,
+        response: { 200: envelope(SmeClassificationSchema) },
+      },
+    },
+    async (request) => ok(classifySme(request.body.years)),
+  );
 }

@@ -85,19 +85,64 @@ export const SmeClassificationSchema = z.object({
       referenceYear: z.number(),
       sizeClass: SizeClassSchema,
       decidedBy: z.string(),
-      aggregated: z.object({ headcount: z.number().nullable(), turnoverCents: z.number().nullable(), balanceSheetCents: z.number().nullable() }),
-      contributions: z.array(z.object({ name: z.string(), relation: z.string(), countedPercent: z.number(), headcount: z.number().nullable(), turnoverCents: z.number().nullable(), balanceSheetCents: z.number().nullable() })),
-      checks: z.array(z.object({ sizeClass: z.string(), headcountOk: z.boolean(), turnoverOk: z.boolean().nullable(), balanceSheetOk: z.boolean().nullable(), holds: z.boolean().nullable() })),
+      aggregated: z.object({
+        headcount: z.number().nullable(),
+        turnoverCents: z.number().nullable(),
+        balanceSheetCents: z.number().nullable(),
+      }),
+      contributions: z.array(
+        z.object({
+          name: z.string(),
+          relation: z.string(),
+          countedPercent: z.number(),
+          headcount: z.number().nullable(),
+          turnoverCents: z.number().nullable(),
+          balanceSheetCents: z.number().nullable(),
+        }),
+      ),
+      checks: z.array(
+        z.object({
+          sizeClass: z.string(),
+          headcountOk: z.boolean(),
+          turnoverOk: z.boolean().nullable(),
+          balanceSheetOk: z.boolean().nullable(),
+          holds: z.boolean().nullable(),
+        }),
+      ),
       missing: z.array(z.string()),
     }),
   ),
 });
 
 export const OrganisationDetailSchema = OrganisationSchema.extend({
-  smeInputs: z.array(SmeYearInput.extend({ related: z.array(RelatedEnterpriseInput.extend({ enterpriseNumber: z.string().nullish() })) })),
+  smeInputs: z.array(
+    SmeYearInput.extend({
+      related: z.array(RelatedEnterpriseInput.extend({ enterpriseNumber: z.string().nullish() })),
+    }),
+  ),
   smeClassification: SmeClassificationSchema,
-  memberships: z.array(z.object({ id: z.string(), clusterId: z.string(), clusterName: z.string(), clusterShortName: z.string(), membershipType: z.string(), validFrom: z.string(), validTo: z.string().nullable() })),
-  projects: z.array(z.object({ id: z.string(), code: z.string(), title: z.string(), status: z.string(), startsOn: z.string(), endsOn: z.string(), role: z.string() })),
+  memberships: z.array(
+    z.object({
+      id: z.string(),
+      clusterId: z.string(),
+      clusterName: z.string(),
+      clusterShortName: z.string(),
+      membershipType: z.string(),
+      validFrom: z.string(),
+      validTo: z.string().nullable(),
+    }),
+  ),
+  projects: z.array(
+    z.object({
+      id: z.string(),
+      code: z.string(),
+      title: z.string(),
+      status: z.string(),
+      startsOn: z.string(),
+      endsOn: z.string(),
+      role: z.string(),
+    }),
+  ),
   register: z
     .object({
       status: z.string(),
@@ -105,8 +150,25 @@ export const OrganisationDetailSchema = OrganisationSchema.extend({
       legalFormLabel: z.string().nullable(),
       startDate: z.string().nullable(),
       officialNames: z.array(z.object({ language: z.string(), type: z.string(), name: z.string() })),
-      addresses: z.array(z.object({ type: z.string(), street: z.string().nullable(), houseNumber: z.string().nullable(), zipcode: z.string().nullable(), municipality: z.string().nullable(), country: z.string().nullable() })),
-      activities: z.array(z.object({ group: z.string(), naceVersion: z.string(), naceCode: z.string(), classification: z.string(), description: z.string().nullable() })),
+      addresses: z.array(
+        z.object({
+          type: z.string(),
+          street: z.string().nullable(),
+          houseNumber: z.string().nullable(),
+          zipcode: z.string().nullable(),
+          municipality: z.string().nullable(),
+          country: z.string().nullable(),
+        }),
+      ),
+      activities: z.array(
+        z.object({
+          group: z.string(),
+          naceVersion: z.string(),
+          naceCode: z.string(),
+          classification: z.string(),
+          description: z.string().nullable(),
+        }),
+      ),
     })
     .nullable(),
   pioneerYears: z.number(),

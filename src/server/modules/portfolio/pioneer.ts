@@ -20,14 +20,26 @@ export interface PioneerStatus {
  * that joined a cluster or a consortium for the first time (its first participation started
  * within the last twelve months). Other helix categories are never pioneers.
  */
-export function pioneerStatus(input: { helix: string; foundedOn: string | null; firstParticipationOn: string | null }, today: string, years: number): PioneerStatus {
+export function pioneerStatus(
+  input: { helix: string; foundedOn: string | null; firstParticipationOn: string | null },
+  today: string,
+  years: number,
+): PioneerStatus {
   if (input.helix !== 'company') return { isPioneer: false, isStartUp: false, isFirstTimer: false };
   const startUp = isStartUp(input.foundedOn, today, years);
-  const firstTimer = input.firstParticipationOn !== null && input.firstParticipationOn > minusMonths(today, FIRST_TIMER_MONTHS) && input.firstParticipationOn <= today;
+  const firstTimer =
+    input.firstParticipationOn !== null &&
+    input.firstParticipationOn > minusMonths(today, FIRST_TIMER_MONTHS) &&
+    input.firstParticipationOn <= today;
   return { isPioneer: startUp || firstTimer, isStartUp: startUp, isFirstTimer: firstTimer };
 }
 
 /** Today's calendar date in Brussels. */
 export function brusselsToday(now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/Brussels',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
 }

@@ -37,7 +37,12 @@ export async function assertMayEditOrganisation(ctx: StepContext, organisationId
   const actor = actorOf(ctx);
   if (isOfficer(actor)) return;
   if (actor.role === 'manager' && actor.clusterIds.length > 0) {
-    const member = await ctx.db.selectFrom('memberships').select('id').where('organisation_id', '=', organisationId).where('cluster_id', 'in', actor.clusterIds).executeTakeFirst();
+    const member = await ctx.db
+      .selectFrom('memberships')
+      .select('id')
+      .where('organisation_id', '=', organisationId)
+      .where('cluster_id', 'in', actor.clusterIds)
+      .executeTakeFirst();
     if (member) return;
   }
   throw new AppError('FORBIDDEN');

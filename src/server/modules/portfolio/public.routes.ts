@@ -37,7 +37,14 @@ async function openPortfolio(ctx: StepContext) {
       companiesBySize: c.memberSummary.companiesBySize,
       smeShare: c.memberSummary.smeShare,
     })),
-    themes: themes.map((t) => ({ kind: t.kind, code: t.code, labelNl: t.label_nl, labelEn: t.label_en, parentCode: themes.find((p) => p.id === t.parent_id)?.code ?? null, isExample: t.is_example })),
+    themes: themes.map((t) => ({
+      kind: t.kind,
+      code: t.code,
+      labelNl: t.label_nl,
+      labelEn: t.label_en,
+      parentCode: themes.find((p) => p.id === t.parent_id)?.code ?? null,
+      isExample: t.is_example,
+    })),
   };
 }
 
@@ -87,21 +94,60 @@ const OpenPortfolioSchema = z.object({
       smeShare: z.number().nullable(),
     }),
   ),
-  themes: z.array(z.object({ kind: z.string(), code: z.string(), labelNl: z.string(), labelEn: z.string(), parentCode: z.string().nullable(), isExample: z.boolean() })),
+  themes: z.array(
+    z.object({
+      kind: z.string(),
+      code: z.string(),
+      labelNl: z.string(),
+      labelEn: z.string(),
+      parentCode: z.string().nullable(),
+      isExample: z.boolean(),
+    }),
+  ),
 });
 
 export default async function publicPortfolioRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  r.get('/api/public/portfolio', { config: { access: publicAccess }, schema: { tags, summary: 'Open data: clusters, themes, member counts by helix and size class (no login, no personal data)', response: { 200: envelope(OpenPortfolioSchema) } } }, async (request, reply) => {
-    reply.header('access-control-allow-origin', '*').header('cache-control', 'public, max-age=300');
-    return ok(await openPortfolio(contextOf(request)));
-  });
-  r.get('/api/public/portfolio.json', { config: { access: publicAccess }, schema: { tags, summary: 'Open data as a JSON download' } }, async (request, reply) => {
-    const data = await openPortfolio(contextOf(request));
-    return sendDownload(reply.header('access-control-allow-origin', '*'), 'speerpunt-portfolio.json', 'application/json; charset=utf-8', JSON.stringify(data, null, 2));
-  });
-  r.get('/api/public/portfolio.csv', { config: { access: publicAccess }, schema: { tags, summary: 'Open data as CSV (one row per cluster)' } }, async (request, reply) => {
-    const data = await openPortfolio(contextOf(request));
-    return sendDownload(reply.header('access-control-allow-origin', '*'), 'speerpunt-portfolio.csv', 'text/csv; charset=utf-8', buildCsv(csvColumns, data.clusters));
-  });
+  r.get(
+    '/api/public/portfolio',
+    {
+      config: { access: publicAccess },
+      schema: {
+        tags,
+        summary:
+          'Open data: clusters, themes, member counts by helix and size class (no login, no personal data)',
+        response: { 200: envelope(OpenPortfolioSchema) },
+      },
+    },
+    async (request, reply) => {
+      reply.header('access-control-allow-origin', '*').header('cache-control', 'public, max-age=300');
+      return ok(await openPortfolio(contextOf(request)));
+    },
+  );
+  r.get(
+    '/api/public/portfolio.json',
+    { config: { access: publicAccess }, schema: { tags, summary: 'Open data as a JSON download' } },
+    async (request, reply) => {
+      const data = await openPortfolio(contextOf(request));
+      return sendDownload(
+        reply.header('access-control-allow-origin', '*'),
+        'speerpunt-portfolio.json',
+        'application/json; charset=utf-8',
+        JSON.stringify(data, null, 2),
+      );
+    },
+  );
+  r.get(
+    '/api/public/portfolio.csv',
+    { config: { access: publicAccess }, schema: { tags, summary: 'Open data as CSV (one row per cluster)' } },
+    async (request, reply) => {
+      const data = await openPortfolio(contextOf(request));
+      return sendDownload(
+        reply.header('access-control-allow-origin', '*'),
+        'speerpunt-portfolio.csv',
+        'text/csv; charset=utf-8',
+        buildCsv(csvColumns, data.clusters),
+      );
+    },
+  );
 }

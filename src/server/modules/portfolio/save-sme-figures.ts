@@ -15,9 +15,19 @@ export interface SaveSmeFiguresOptions {
 
 /** Recomputes and stores `organisations.size_class` from the stored inputs (non-companies: unknown). */
 export async function refreshSizeClass(db: Kysely<DB>, organisationId: string): Promise<SmeClassification> {
-  const organisation = await db.selectFrom('organisations').select('helix').where('id', '=', organisationId).executeTakeFirstOrThrow();
-  const classification = classifySme(organisation.helix === 'company' ? await findSmeYears(db, organisationId) : []);
-  await db.updateTable('organisations').set({ size_class: classification.sizeClass }).where('id', '=', organisationId).execute();
+  const organisation = await db
+    .selectFrom('organisations')
+    .select('helix')
+    .where('id', '=', organisationId)
+    .executeTakeFirstOrThrow();
+  const classification = classifySme(
+    organisation.helix === 'company' ? await findSmeYears(db, organisationId) : [],
+  );
+  await db
+    .updateTable('organisations')
+    .set({ size_class: classification.sizeClass })
+    .where('id', '=', organisationId)
+    .execute();
   return classification;
 }
 
@@ -25,14 +35,18 @@ export async function refreshSizeClass(db: Kysely<DB>, organisationId: string): 
  * Replaces the SME inputs of a company (every reference year, with partner and linked
  * enterprises) and stores the computed size class, in one transaction with its audit row.
  */
-export async function saveSmeFigures(ctx: StepContext, options: SaveSmeFiguresOptions): Promise<SmeClassification> {
+export async function saveSmeFigures(
+  ctx: StepContext,
+  options: SaveSmeFiguresOptions,
+): Promise<SmeClassification> {
   const organisation = await findOrganisationById(ctx.db, options.organisationId);
   if (!organisation) throw new AppError('NOT_FOUND');
   await assertMayEditOrganisation(ctx, organisation.id);
   if (organisation.helix !== 'company') throw new AppError('SME_FIGURES_ONLY_FOR_COMPANIES');
   const years = new Set<number>();
   for (const year of options.years) {
-    if (years.has(year.referenceYear)) throw new AppError('VALIDATION_FAILED', { context: { duplicateYear: year.referenceYear } });
+    if (years.has(year.referenceYear))
+      throw new AppError('VALIDATION_FAILED', { context: { duplicateYear: year.referenceYear } });
     years.add(year.referenceYear);
   }
   const before = await findSmeYears(ctx.db, organisation.id);
@@ -41,7 +55,14 @@ export async function saveSmeFigures(ctx: StepContext, options: SaveSmeFiguresOp
     for (const year of options.years) {
       await tx
         .insertInto('organisation_sme_figures')
-        .values({ organisation_id: organisation.id, reference_year: year.referenceYear, headcount: year.headcount, turnover_cents: year.turnoverCents, balance_sheet_cents: year.balanceSheetCents, public_control_share: year.publicControlShare ?? 0 })
+        .values({
+          organisation_id: organisation.id,
+          reference_year: year.referenceYear,
+          headcount: year.headcount,
+          turnover_cents: year.turnoverCents,
+          balance_sheet_cents: year.balanceSheetCents,
+          public_control_share: year.publicControlShare ?? 0,
+        })
         .execute();
       const related = year.related ?? [];
       if (related.length > 0) {
@@ -71,7 +92,13 @@ export async function saveSmeFigures(ctx: StepContext, options: SaveSmeFiguresOp
     await recordAudit(
       tx,
       ctx.auditActor,
-      { action: 'organisation.sme_figures_saved', entityType: 'organisation', entityId: organisation.id, before: { sizeClass: organisation.size_class, years: before }, after: { sizeClass: classification.sizeClass, years: options.years } },
+      {
+        action: 'organisation.sme_figures_saved',
+        entityType: 'organisation',
+        entityId: organisation.id,
+        before: { sizeClass: organisation.size_class, years: before },
+        after: { sizeClass: classification.sizeClass, years: options.years },
+      },
       ctx.requestId,
     );
     return classification;

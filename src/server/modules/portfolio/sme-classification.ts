@@ -37,7 +37,10 @@ export interface YearFigures {
   related?: RelatedEnterpriseFigures[];
 }
 
-export const SME_CEILINGS: Record<Exclude<SmeClass, 'large'>, { headcountBelow: number; turnoverCents: number; balanceSheetCents: number }> = {
+export const SME_CEILINGS: Record<
+  Exclude<SmeClass, 'large'>,
+  { headcountBelow: number; turnoverCents: number; balanceSheetCents: number }
+> = {
   micro: { headcountBelow: 10, turnoverCents: 2_000_000_00, balanceSheetCents: 2_000_000_00 },
   small: { headcountBelow: 50, turnoverCents: 10_000_000_00, balanceSheetCents: 10_000_000_00 },
   medium: { headcountBelow: 250, turnoverCents: 50_000_000_00, balanceSheetCents: 43_000_000_00 },
@@ -77,7 +80,14 @@ export interface YearClassification {
   referenceYear: number;
   sizeClass: SizeClassResult;
   /** What decided: the rule that fixed the class, or which figure is missing. */
-  decidedBy: 'headcount' | 'turnover' | 'balance_sheet' | 'turnover_and_balance_sheet' | 'public_control' | 'missing_figures' | 'above_all_ceilings';
+  decidedBy:
+    | 'headcount'
+    | 'turnover'
+    | 'balance_sheet'
+    | 'turnover_and_balance_sheet'
+    | 'public_control'
+    | 'missing_figures'
+    | 'above_all_ceilings';
   aggregated: { headcount: number | null; turnoverCents: number | null; balanceSheetCents: number | null };
   contributions: Contribution[];
   checks: ClassCheck[];
@@ -112,17 +122,32 @@ export function classifyYear(year: YearFigures): YearClassification {
   let turnover: number | null = year.turnoverCents;
   let balance: number | null = year.balanceSheetCents;
   if (year.headcount === null) missing.push('headcount');
-  if (year.turnoverCents === null && year.balanceSheetCents === null) missing.push('turnover_or_balance_sheet');
+  if (year.turnoverCents === null && year.balanceSheetCents === null)
+    missing.push('turnover_or_balance_sheet');
 
   for (const related of year.related ?? []) {
     const relation = relationOf(related.holdingShare, related.isControlled);
     const countedPercent = relation === 'linked' ? 100 : relation === 'partner' ? related.holdingShare : 0;
-    const part = (v: number | null) => (v === null ? null : relation === 'linked' ? v : relation === 'partner' ? share(v, related.holdingShare) : 0);
+    const part = (v: number | null) =>
+      v === null
+        ? null
+        : relation === 'linked'
+          ? v
+          : relation === 'partner'
+            ? share(v, related.holdingShare)
+            : 0;
     const contribution: Contribution = {
       name: related.name,
       relation,
       countedPercent,
-      headcount: relation === 'autonomous' ? 0 : related.headcount === null ? null : relation === 'linked' ? related.headcount : Math.round(related.headcount * related.holdingShare) / 100,
+      headcount:
+        relation === 'autonomous'
+          ? 0
+          : related.headcount === null
+            ? null
+            : relation === 'linked'
+              ? related.headcount
+              : Math.round(related.headcount * related.holdingShare) / 100,
       turnoverCents: part(related.turnoverCents),
       balanceSheetCents: part(related.balanceSheetCents),
     };
@@ -134,10 +159,21 @@ export function classifyYear(year: YearFigures): YearClassification {
     turnover = addContribution(turnover, contribution.turnoverCents);
     balance = addContribution(balance, contribution.balanceSheetCents);
   }
-  if ((year.related ?? []).some((r) => relationOf(r.holdingShare, r.isControlled) !== 'autonomous' && r.turnoverCents === null && r.balanceSheetCents === null)) {
+  if (
+    (year.related ?? []).some(
+      (r) =>
+        relationOf(r.holdingShare, r.isControlled) !== 'autonomous' &&
+        r.turnoverCents === null &&
+        r.balanceSheetCents === null,
+    )
+  ) {
     missing.push('related_turnover_or_balance_sheet');
   }
-  const aggregated = { headcount: headcount === null ? null : Math.round(headcount * 10) / 10, turnoverCents: turnover, balanceSheetCents: balance };
+  const aggregated = {
+    headcount: headcount === null ? null : Math.round(headcount * 10) / 10,
+    turnoverCents: turnover,
+    balanceSheetCents: balance,
+  };
   const base = { referenceYear: year.referenceYear, aggregated, contributions, missing };
 
   if ((year.publicControlShare ?? 0) >= 25) {
@@ -155,11 +191,21 @@ export function classifyYear(year: YearFigures): YearClassification {
     const balanceSheetOk = balance === null ? null : balance <= ceiling.balanceSheetCents;
     // Turnover OR balance sheet: one known figure within the ceiling is enough; one known figure
     // above it with the other unknown leaves the question open.
-    const financialOk = turnoverOk === true || balanceSheetOk === true ? true : turnoverOk === null || balanceSheetOk === null ? null : false;
+    const financialOk =
+      turnoverOk === true || balanceSheetOk === true
+        ? true
+        : turnoverOk === null || balanceSheetOk === null
+          ? null
+          : false;
     const holds = !headcountOk ? false : financialOk;
     checks.push({ sizeClass, headcountOk, turnoverOk, balanceSheetOk, holds });
     if (holds === true) {
-      const decidedBy = turnoverOk === true && balanceSheetOk === true ? 'turnover_and_balance_sheet' : turnoverOk === true ? 'turnover' : 'balance_sheet';
+      const decidedBy =
+        turnoverOk === true && balanceSheetOk === true
+          ? 'turnover_and_balance_sheet'
+          : turnoverOk === true
+            ? 'turnover'
+            : 'balance_sheet';
       return { ...base, sizeClass, decidedBy, checks };
     }
     if (holds === null) {
@@ -168,7 +214,12 @@ export function classifyYear(year: YearFigures): YearClassification {
     }
   }
   const last = checks[checks.length - 1];
-  return { ...base, sizeClass: 'large', decidedBy: last.headcountOk ? 'above_all_ceilings' : 'headcount', checks };
+  return {
+    ...base,
+    sizeClass: 'large',
+    decidedBy: last.headcountOk ? 'above_all_ceilings' : 'headcount',
+    checks,
+  };
 }
 
 const rank = (c: SmeClass) => ORDER.indexOf(c);
@@ -184,10 +235,24 @@ export function classifySme(years: YearFigures[]): SmeClassification {
   const perYear = sorted.map(classifyYear);
   const latest = perYear[perYear.length - 1];
   if (!latest) {
-    return { sizeClass: 'unknown', latestYearClass: 'unknown', referenceYear: null, keptByTwoYearRule: false, years: [], explanation: explain('unknown', null, false) };
+    return {
+      sizeClass: 'unknown',
+      latestYearClass: 'unknown',
+      referenceYear: null,
+      keptByTwoYearRule: false,
+      years: [],
+      explanation: explain('unknown', null, false),
+    };
   }
   if (latest.sizeClass === 'unknown' || latest.decidedBy === 'public_control') {
-    return { sizeClass: latest.sizeClass, latestYearClass: latest.sizeClass, referenceYear: latest.referenceYear, keptByTwoYearRule: false, years: perYear, explanation: explain(latest.sizeClass, latest, false) };
+    return {
+      sizeClass: latest.sizeClass,
+      latestYearClass: latest.sizeClass,
+      referenceYear: latest.referenceYear,
+      keptByTwoYearRule: false,
+      years: perYear,
+      explanation: explain(latest.sizeClass, latest, false),
+    };
   }
   let current: SmeClass | null = null;
   let previous: YearClassification | null = null;
@@ -198,7 +263,10 @@ export function classifySme(years: YearFigures[]): SmeClassification {
       continue;
     }
     const raw = year.sizeClass;
-    const consecutive = previous !== null && previous.referenceYear === year.referenceYear - 1 && previous.sizeClass !== 'unknown';
+    const consecutive =
+      previous !== null &&
+      previous.referenceYear === year.referenceYear - 1 &&
+      previous.sizeClass !== 'unknown';
     if (current === null) {
       current = raw;
     } else if (raw !== current && consecutive && previous !== null) {
@@ -212,7 +280,14 @@ export function classifySme(years: YearFigures[]): SmeClassification {
   }
   const sizeClass = current ?? latest.sizeClass;
   const kept = sizeClass !== latest.sizeClass;
-  return { sizeClass, latestYearClass: latest.sizeClass, referenceYear: latest.referenceYear, keptByTwoYearRule: kept, years: perYear, explanation: explain(sizeClass, latest, kept) };
+  return {
+    sizeClass,
+    latestYearClass: latest.sizeClass,
+    referenceYear: latest.referenceYear,
+    keptByTwoYearRule: kept,
+    years: perYear,
+    explanation: explain(sizeClass, latest, kept),
+  };
 }
 
 const NAMES = {
@@ -224,32 +299,72 @@ const NAMES = {
 };
 
 function euros(cents: number | null, lang: 'nl' | 'en'): string {
-  return cents === null ? '?' : `€ ${(cents / 100).toLocaleString(lang === 'nl' ? 'nl-BE' : 'en-GB', { maximumFractionDigits: 0 })}`;
+  return cents === null
+    ? '?'
+    : `€ ${(cents / 100).toLocaleString(lang === 'nl' ? 'nl-BE' : 'en-GB', { maximumFractionDigits: 0 })}`;
 }
 
 /** One sentence in each language: the class, and the rule that decided it. */
-function explain(sizeClass: SizeClassResult, year: YearClassification | null, kept: boolean): { nl: string; en: string } {
-  if (!year) return { nl: 'Onbekend: er zijn geen cijfers ingevoerd.', en: 'Unknown: no figures have been entered.' };
+function explain(
+  sizeClass: SizeClassResult,
+  year: YearClassification | null,
+  kept: boolean,
+): { nl: string; en: string } {
+  if (!year)
+    return { nl: 'Onbekend: er zijn geen cijfers ingevoerd.', en: 'Unknown: no figures have been entered.' };
   const name = NAMES[sizeClass];
-  const figures = (lang: 'nl' | 'en') => `${year.aggregated.headcount ?? '?'} ${lang === 'nl' ? 'VTE' : 'AWU'}, ${lang === 'nl' ? 'omzet' : 'turnover'} ${euros(year.aggregated.turnoverCents, lang)}, ${lang === 'nl' ? 'balanstotaal' : 'balance sheet'} ${euros(year.aggregated.balanceSheetCents, lang)}`;
-  const prefix = { nl: `${name.nl} (referentiejaar ${year.referenceYear}; ${figures('nl')})`, en: `${name.en} (reference year ${year.referenceYear}; ${figures('en')})` };
+  const figures = (lang: 'nl' | 'en') =>
+    `${year.aggregated.headcount ?? '?'} ${lang === 'nl' ? 'VTE' : 'AWU'}, ${lang === 'nl' ? 'omzet' : 'turnover'} ${euros(year.aggregated.turnoverCents, lang)}, ${lang === 'nl' ? 'balanstotaal' : 'balance sheet'} ${euros(year.aggregated.balanceSheetCents, lang)}`;
+  const prefix = {
+    nl: `${name.nl} (referentiejaar ${year.referenceYear}; ${figures('nl')})`,
+    en: `${name.en} (reference year ${year.referenceYear}; ${figures('en')})`,
+  };
   const reasons: Record<YearClassification['decidedBy'], { nl: string; en: string }> = {
-    public_control: { nl: '25 % of meer in handen van openbare instanties: geen kmo.', en: '25% or more controlled by public bodies: not an SME.' },
-    missing_figures: { nl: `cijfers ontbreken (${year.missing.join(', ')}); er wordt niets geraden.`, en: `figures missing (${year.missing.join(', ')}); nothing is guessed.` },
+    public_control: {
+      nl: '25 % of meer in handen van openbare instanties: geen kmo.',
+      en: '25% or more controlled by public bodies: not an SME.',
+    },
+    missing_figures: {
+      nl: `cijfers ontbreken (${year.missing.join(', ')}); er wordt niets geraden.`,
+      en: `figures missing (${year.missing.join(', ')}); nothing is guessed.`,
+    },
     headcount: { nl: 'de personeelsdrempel van 250 is bereikt.', en: 'the staff ceiling of 250 is reached.' },
-    above_all_ceilings: { nl: 'zowel omzet als balanstotaal liggen boven de drempels van een middelgrote onderneming.', en: 'both turnover and balance sheet exceed the medium-sized ceilings.' },
-    turnover: { nl: 'personeel onder de drempel en de omzet onder het plafond (balanstotaal erboven of onbekend).', en: 'headcount under the ceiling and turnover within it (balance sheet above it or unknown).' },
-    balance_sheet: { nl: 'personeel onder de drempel en het balanstotaal onder het plafond (omzet erboven of onbekend).', en: 'headcount under the ceiling and balance sheet within it (turnover above it or unknown).' },
-    turnover_and_balance_sheet: { nl: 'personeel, omzet en balanstotaal onder de drempels.', en: 'headcount, turnover and balance sheet within the ceilings.' },
+    above_all_ceilings: {
+      nl: 'zowel omzet als balanstotaal liggen boven de drempels van een middelgrote onderneming.',
+      en: 'both turnover and balance sheet exceed the medium-sized ceilings.',
+    },
+    turnover: {
+      nl: 'personeel onder de drempel en de omzet onder het plafond (balanstotaal erboven of onbekend).',
+      en: 'headcount under the ceiling and turnover within it (balance sheet above it or unknown).',
+    },
+    balance_sheet: {
+      nl: 'personeel onder de drempel en het balanstotaal onder het plafond (omzet erboven of onbekend).',
+      en: 'headcount under the ceiling and balance sheet within it (turnover above it or unknown).',
+    },
+    turnover_and_balance_sheet: {
+      nl: 'personeel, omzet en balanstotaal onder de drempels.',
+      en: 'headcount, turnover and balance sheet within the ceilings.',
+    },
   };
   const reason = reasons[year.decidedBy];
   const keptText = kept
-    ? { nl: ` Het laatste jaar gaf ${NAMES[year.sizeClass].nl}, maar een klasse wijzigt pas na twee opeenvolgende jaren over een drempel.`, en: ` The last year alone gives ${NAMES[year.sizeClass].en}, but the class changes only after two consecutive years across a ceiling.` }
+    ? {
+        nl: ` Het laatste jaar gaf ${NAMES[year.sizeClass].nl}, maar een klasse wijzigt pas na twee opeenvolgende jaren over een drempel.`,
+        en: ` The last year alone gives ${NAMES[year.sizeClass].en}, but the class changes only after two consecutive years across a ceiling.`,
+      }
     : { nl: '', en: '' };
   const related = year.contributions.filter((c) => c.relation !== 'autonomous').length;
-  const relatedText = related > 0 ? { nl: ` Inclusief ${related} partner- of verbonden onderneming(en).`, en: ` Including ${related} partner or linked enterprise(s).` } : { nl: '', en: '' };
+  const relatedText =
+    related > 0
+      ? {
+          nl: ` Inclusief ${related} partner- of verbonden onderneming(en).`,
+          en: ` Including ${related} partner or linked enterprise(s).`,
+        }
+      : { nl: '', en: '' };
   const sentence = (lang: 'nl' | 'en') =>
-    kept ? `${capitalise(prefix[lang])}.${relatedText[lang]}${keptText[lang]}` : `${capitalise(prefix[lang])}: ${reason[lang]}${relatedText[lang]}`;
+    kept
+      ? `${capitalise(prefix[lang])}.${relatedText[lang]}${keptText[lang]}`
+      : `${capitalise(prefix[lang])}: ${reason[lang]}${relatedText[lang]}`;
   return { nl: sentence('nl'), en: sentence('en') };
 }
 

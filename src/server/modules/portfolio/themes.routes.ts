@@ -10,11 +10,37 @@ import { admins } from './portfolio.policy';
 import { createTheme, findThemes, presentThemeRow, updateTheme } from './themes';
 
 const tags = ['themes'];
-const ThemeNodeSchema = z.object({ id: z.string(), parentId: z.string().nullable(), kind: ThemeKindSchema, code: z.string(), labelNl: z.string(), labelEn: z.string(), isExample: z.boolean() });
+const ThemeNodeSchema = z.object({
+  id: z.string(),
+  parentId: z.string().nullable(),
+  kind: ThemeKindSchema,
+  code: z.string(),
+  labelNl: z.string(),
+  labelEn: z.string(),
+  isExample: z.boolean(),
+});
 const ThemeQuery = z.strictObject({ kind: ThemeKindSchema.optional() });
-const Code = z.string().trim().min(1).max(40).regex(/^[A-Za-z0-9._-]+$/);
-const CreateThemeBody = z.strictObject({ kind: ThemeKindSchema, code: Code, labelNl: z.string().trim().min(1).max(200), labelEn: z.string().trim().min(1).max(200), parentId: z.uuid().nullable().default(null), isExample: z.boolean().default(false) });
-const UpdateThemeBody = z.strictObject({ code: Code.optional(), labelNl: z.string().trim().min(1).max(200).optional(), labelEn: z.string().trim().min(1).max(200).optional(), parentId: z.uuid().nullable().optional(), isExample: z.boolean().optional() });
+const Code = z
+  .string()
+  .trim()
+  .min(1)
+  .max(40)
+  .regex(/^[A-Za-z0-9._-]+$/);
+const CreateThemeBody = z.strictObject({
+  kind: ThemeKindSchema,
+  code: Code,
+  labelNl: z.string().trim().min(1).max(200),
+  labelEn: z.string().trim().min(1).max(200),
+  parentId: z.uuid().nullable().default(null),
+  isExample: z.boolean().default(false),
+});
+const UpdateThemeBody = z.strictObject({
+  code: Code.optional(),
+  labelNl: z.string().trim().min(1).max(200).optional(),
+  labelEn: z.string().trim().min(1).max(200).optional(),
+  parentId: z.uuid().nullable().optional(),
+  isExample: z.boolean().optional(),
+});
 
 type ThemeNode = ReturnType<typeof presentThemeRow>;
 const columns: SheetColumn<ThemeNode>[] = [
@@ -29,18 +55,69 @@ const columns: SheetColumn<ThemeNode>[] = [
 /** The theme taxonomy: every signed-in user reads it (calls and proposals use it); admins edit it. */
 export default async function themesRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  r.get('/api/themes', { config: { access: anyUser }, schema: { tags, summary: 'The theme taxonomy (flat, with parent ids)', querystring: ThemeQuery, response: { 200: envelope(z.array(ThemeNodeSchema)) } } }, async (request) => {
-    const ctx = contextOf(request);
-    return ok((await findThemes(ctx.db, request.query.kind)).map(presentThemeRow), { edit: ctx.actor?.role === 'admin' });
-  });
-  r.get('/api/themes.xlsx', { config: { access: anyUser }, schema: { tags, summary: 'The theme taxonomy as XLSX', querystring: ThemeQuery } }, async (request, reply) => {
-    const rows = (await findThemes(contextOf(request).db, request.query.kind)).map(presentThemeRow);
-    return sendDownload(reply, 'speerpunt-themas.xlsx', XLSX_TYPE, await buildXlsx('Themas', columns, rows));
-  });
-  r.post('/api/themes', { config: { access: admins }, schema: { tags, summary: 'Add a theme', body: CreateThemeBody, response: { 201: envelope(ThemeNodeSchema) } } }, async (request, reply) => {
-    return reply.status(201).send(ok(presentThemeRow(await createTheme(contextOf(request), request.body))));
-  });
-  r.patch('/api/themes/:id', { config: { access: admins }, schema: { tags, summary: 'Change a theme', params: z.strictObject({ id: z.uuid() }), body: UpdateThemeBody, response: { 200: envelope(ThemeNodeSchema) } } }, async (request) => {
-    return ok(presentThemeRow(await updateTheme(contextOf(request), request.params.id, request.body)));
-  });
+  r.get(
+    '/api/themes',
+    {
+      config: { access: anyUser },
+      schema: {
+        tags,
+        summary: 'The theme taxonomy (flat, with parent ids)',
+        querystring: ThemeQuery,
+        response: { 200: envelope(z.array(ThemeNodeSchema)) },
+      },
+    },
+    async (request) => {
+      const ctx = contextOf(request);
+      return ok((await findThemes(ctx.db, request.query.kind)).map(presentThemeRow), {
+        edit: ctx.actor?.role === 'admin',
+      });
+    },
+  );
+  r.get(
+    '/api/themes.xlsx',
+    {
+      config: { access: anyUser },
+      schema: { tags, summary: 'The theme taxonomy as XLSX', querystring: ThemeQuery },
+    },
+    async (request, reply) => {
+      const rows = (await findThemes(contextOf(request).db, request.query.kind)).map(presentThemeRow);
+      return sendDownload(
+        reply,
+        'speerpunt-themas.xlsx',
+        XLSX_TYPE,
+        await buildXlsx('Themas', columns, rows),
+      );
+    },
+  );
+  r.post(
+    '/api/themes',
+    {
+      config: { access: admins },
+      schema: {
+        tags,
+        summary: 'Add a theme',
+        body: CreateThemeBody,
+        response: { 201: envelope(ThemeNodeSchema) },
+      },
+    },
+    async (request, reply) => {
+      return reply.status(201).send(ok(presentThemeRow(await createTheme(contextOf(request), request.body))));
+    },
+  );
+  r.patch(
+    '/api/themes/:id',
+    {
+      config: { access: admins },
+      schema: {
+        tags,
+        summary: 'Change a theme',
+        params: z.strictObject({ id: z.uuid() }),
+        body: UpdateThemeBody,
+        response: { 200: envelope(ThemeNodeSchema) },
+      },
+    },
+    async (request) => {
+      return ok(presentThemeRow(await updateTheme(contextOf(request), request.params.id, request.body)));
+    },
+  );
 }

@@ -16,22 +16,41 @@ export interface ThemeRow {
 }
 
 export function findThemes(db: Kysely<DB>, kind?: ThemeKind): Promise<ThemeRow[]> {
-  let query = db.selectFrom('themes').select(['id', 'parent_id', 'kind', 'code', 'label_nl', 'label_en', 'is_example']);
+  let query = db
+    .selectFrom('themes')
+    .select(['id', 'parent_id', 'kind', 'code', 'label_nl', 'label_en', 'is_example']);
   if (kind) query = query.where('kind', '=', kind);
   return query.orderBy('kind').orderBy('code').execute();
 }
 
 export function presentThemeRow(row: ThemeRow) {
-  return { id: row.id, parentId: row.parent_id, kind: row.kind, code: row.code, labelNl: row.label_nl, labelEn: row.label_en, isExample: row.is_example };
+  return {
+    id: row.id,
+    parentId: row.parent_id,
+    kind: row.kind,
+    code: row.code,
+    labelNl: row.label_nl,
+    labelEn: row.label_en,
+    isExample: row.is_example,
+  };
 }
 
 /** The parent must exist, have the same kind, and not be the theme or one of its descendants. */
-async function assertParent(db: Kysely<DB>, kind: ThemeKind, parentId: string | null, selfId?: string): Promise<void> {
+async function assertParent(
+  db: Kysely<DB>,
+  kind: ThemeKind,
+  parentId: string | null,
+  selfId?: string,
+): Promise<void> {
   if (!parentId) return;
   let cursor: string | null = parentId;
   for (let depth = 0; cursor && depth < 20; depth++) {
     if (cursor === selfId) throw new AppError('THEME_PARENT_INVALID');
-    const parent: { kind: ThemeKind; parent_id: string | null } | undefined = await db.selectFrom('themes').select(['kind', 'parent_id']).where('id', '=', cursor).executeTakeFirst();
+    const parent: { kind: ThemeKind; parent_id: string | null } | undefined = await db
+      .selectFrom('themes')
+      .select(['kind', 'parent_id'])
+      .where('id', '=', cursor)
+      .executeTakeFirst();
     if (!parent || parent.kind !== kind) throw new AppError('THEME_PARENT_INVALID');
     cursor = parent.parent_id;
   }
@@ -49,26 +68,56 @@ export interface SaveThemeOptions {
 /** Adds a theme to the taxonomy (admins). */
 export async function createTheme(ctx: StepContext, options: SaveThemeOptions): Promise<ThemeRow> {
   await assertParent(ctx.db, options.kind, options.parentId);
-  const taken = await ctx.db.selectFrom('themes').select('id').where('kind', '=', options.kind).where('code', '=', options.code).executeTakeFirst();
+  const taken = await ctx.db
+    .selectFrom('themes')
+    .select('id')
+    .where('kind', '=', options.kind)
+    .where('code', '=', options.code)
+    .executeTakeFirst();
   if (taken) throw new AppError('THEME_CODE_TAKEN');
   return ctx.db.transaction().execute(async (tx) => {
     const row = await tx
       .insertInto('themes')
-      .values({ kind: options.kind, code: options.code, label_nl: options.labelNl, label_en: options.labelEn, parent_id: options.parentId, is_example: options.isExample })
+      .values({
+        kind: options.kind,
+        code: options.code,
+        label_nl: options.labelNl,
+        label_en: options.labelEn,
+        parent_id: options.parentId,
+        is_example: options.isExample,
+      })
       .returning(['id', 'parent_id', 'kind', 'code', 'label_nl', 'label_en', 'is_example'])
       .executeTakeFirstOrThrow();
-    await recordAudit(tx, ctx.auditActor, { action: 'theme.created', entityType: 'theme', entityId: row.id, after: presentThemeRow(row) }, ctx.requestId);
+    await recordAudit(
+      tx,
+      ctx.auditActor,
+      { action: 'theme.created', entityType: 'theme', entityId: row.id, after: presentThemeRow(row) },
+      ctx.requestId,
+    );
     return row;
   });
 }
 
 /** Changes a theme's labels, code, parent or example flag (admins); its kind stays. */
-export async function updateTheme(ctx: StepContext, id: string, changes: Partial<Omit<SaveThemeOptions, 'kind'>>): Promise<ThemeRow> {
-  const before = await ctx.db.selectFrom('themes').select(['id', 'parent_id', 'kind', 'code', 'label_nl', 'label_en', 'is_example']).where('id', '=', id).executeTakeFirst();
+export async function updateTheme(
+  ctx: StepContext,
+  id: string,
+  changes: Partial<Omit<SaveThemeOptions, 'kind'>>,
+): Promise<ThemeRow> {
+  const before = await ctx.db
+    .selectFrom('themes')
+    .select(['id', 'parent_id', 'kind', 'code', 'label_nl', 'label_en', 'is_example'])
+    .where('id', '=', id)
+    .executeTakeFirst();
   if (!before) throw new AppError('NOT_FOUND');
   if (changes.parentId !== undefined) await assertParent(ctx.db, before.kind, changes.parentId, id);
   if (changes.code && changes.code !== before.code) {
-    const taken = await ctx.db.selectFrom('themes').select('id').where('kind', '=', before.kind).where('code', '=', changes.code).executeTakeFirst();
+    const taken = await ctx.db
+      .selectFrom('themes')
+      .select('id')
+      .where('kind', '=', before.kind)
+      .where('code', '=', changes.code)
+      .executeTakeFirst();
     if (taken) throw new AppError('THEME_CODE_TAKEN');
   }
   return ctx.db.transaction().execute(async (tx) => {
@@ -84,7 +133,18 @@ export async function updateTheme(ctx: StepContext, id: string, changes: Partial
       .where('id', '=', id)
       .returning(['id', 'parent_id', 'kind', 'code', 'label_nl', 'label_en', 'is_example'])
       .executeTakeFirstOrThrow();
-    await recordAudit(tx, ctx.auditActor, { action: 'theme.updated', entityType: 'theme', entityId: id, before: presentThemeRow(before), after: presentThemeRow(row) }, ctx.requestId);
+    await recordAudit(
+      tx,
+      ctx.auditActor,
+      {
+        action: 'theme.updated',
+        entityType: 'theme',
+        entityId: id,
+        before: presentThemeRow(before),
+        after: presentThemeRow(row),
+      },
+      ctx.requestId,
+    );
     return row;
   });
 }

@@ -1,8 +1,20 @@
 import { recordAudit } from '../../audit/record-audit';
 import { AppError } from '../../errors/app-error';
 import type { StepContext } from '../../http/request-context';
-import { assertClusterReferences, replaceClusterGoals, replaceClusterManagers, replaceClusterThemes, shortNameTaken } from './cluster-references';
-import { findClusterById, findClusterGoals, findClusterManagers, findThemesOfClusters, type ClusterRow } from './clusters.repository';
+import {
+  assertClusterReferences,
+  replaceClusterGoals,
+  replaceClusterManagers,
+  replaceClusterThemes,
+  shortNameTaken,
+} from './cluster-references';
+import {
+  findClusterById,
+  findClusterGoals,
+  findClusterManagers,
+  findThemesOfClusters,
+  type ClusterRow,
+} from './clusters.repository';
 import { auditCluster } from './clusters.presenter';
 import { assertMayEditCluster, isOfficer } from './portfolio.policy';
 
@@ -30,14 +42,21 @@ export async function updateCluster(ctx: StepContext, options: UpdateClusterOpti
   const before = await findClusterById(ctx.db, options.clusterId);
   if (!before) throw new AppError('NOT_FOUND');
   assertMayEditCluster(ctx, before.id);
-  const touched = Object.entries(options).filter(([, v]) => v !== undefined).map(([k]) => k);
+  const touched = Object.entries(options)
+    .filter(([, v]) => v !== undefined)
+    .map(([k]) => k);
   if (!isOfficer(ctx.actor) && touched.some((k) => !MANAGER_FIELDS.has(k))) throw new AppError('FORBIDDEN');
   const start = options.mandateStart !== undefined ? options.mandateStart : before.mandate_start;
   const end = options.mandateEnd !== undefined ? options.mandateEnd : before.mandate_end;
   if (start && end && end < start) throw new AppError('CLUSTER_MANDATE_INVALID');
-  if (options.shortName && (await shortNameTaken(ctx.db, options.shortName, before.id))) throw new AppError('CLUSTER_SHORT_NAME_TAKEN');
+  if (options.shortName && (await shortNameTaken(ctx.db, options.shortName, before.id)))
+    throw new AppError('CLUSTER_SHORT_NAME_TAKEN');
   await assertClusterReferences(ctx.db, options);
-  const [goalsBefore, themesBefore, managersBefore] = await Promise.all([findClusterGoals(ctx.db, before.id), findThemesOfClusters(ctx.db, [before.id]), findClusterManagers(ctx.db, before.id)]);
+  const [goalsBefore, themesBefore, managersBefore] = await Promise.all([
+    findClusterGoals(ctx.db, before.id),
+    findThemesOfClusters(ctx.db, [before.id]),
+    findClusterManagers(ctx.db, before.id),
+  ]);
   return ctx.db.transaction().execute(async (tx) => {
     await tx
       .updateTable('clusters')
@@ -65,8 +84,16 @@ export async function updateCluster(ctx: StepContext, options: UpdateClusterOpti
         action: 'cluster.updated',
         entityType: 'cluster',
         entityId: before.id,
-        before: auditCluster(before, { goals: goalsBefore.map((g) => g.title), themeIds: themesBefore.map((t) => t.id), managerUserIds: managersBefore.map((m) => m.id) }),
-        after: auditCluster(after, { goals: options.goals?.map((g) => g.title), themeIds: options.themeIds, managerUserIds: options.managerUserIds }),
+        before: auditCluster(before, {
+          goals: goalsBefore.map((g) => g.title),
+          themeIds: themesBefore.map((t) => t.id),
+          managerUserIds: managersBefore.map((m) => m.id),
+        }),
+        after: auditCluster(after, {
+          goals: options.goals?.map((g) => g.title),
+          themeIds: options.themeIds,
+          managerUserIds: options.managerUserIds,
+        }),
       },
       ctx.requestId,
     );

@@ -14,7 +14,10 @@ export interface UpdateOrganisationOptions {
 }
 
 /** Changes the name, helix category or founding date (officers and admins). */
-export async function updateOrganisation(ctx: StepContext, options: UpdateOrganisationOptions): Promise<OrganisationRow> {
+export async function updateOrganisation(
+  ctx: StepContext,
+  options: UpdateOrganisationOptions,
+): Promise<OrganisationRow> {
   const before = await findOrganisationById(ctx.db, options.organisationId);
   if (!before) throw new AppError('NOT_FOUND');
   return ctx.db.transaction().execute(async (tx) => {
@@ -32,7 +35,18 @@ export async function updateOrganisation(ctx: StepContext, options: UpdateOrgani
     await refreshSizeClass(tx, options.organisationId);
     const after = await findOrganisationById(tx, options.organisationId);
     if (!after) throw new AppError('INTERNAL_ERROR');
-    await recordAudit(tx, ctx.auditActor, { action: 'organisation.updated', entityType: 'organisation', entityId: options.organisationId, before: auditOrganisation(before), after: auditOrganisation(after) }, ctx.requestId);
+    await recordAudit(
+      tx,
+      ctx.auditActor,
+      {
+        action: 'organisation.updated',
+        entityType: 'organisation',
+        entityId: options.organisationId,
+        before: auditOrganisation(before),
+        after: auditOrganisation(after),
+      },
+      ctx.requestId,
+    );
     return after;
   });
 }

@@ -14,17 +14,31 @@ const SME_CLASSES = new Set(['micro', 'small', 'medium']);
 export async function buildCallRankingInput(db: StepContext['db'], callId: string) {
   const call = await getCallForStaff(db, callId);
   const criteria = await findCriteria(db, call.id);
-  const rules = await db.selectFrom('call_tie_break_rules').selectAll().where('call_id', '=', call.id).orderBy('position').execute();
+  const rules = await db
+    .selectFrom('call_tie_break_rules')
+    .selectAll()
+    .where('call_id', '=', call.id)
+    .orderBy('position')
+    .execute();
   const proposals = await db
     .selectFrom('proposals')
     .leftJoin('consensus_reports as cr', 'cr.proposal_id', 'proposals.id')
-    .select(['proposals.id', 'proposals.reference', 'proposals.title', 'proposals.submitted_at', 'proposals.status', 'cr.status as consensus_status'])
+    .select([
+      'proposals.id',
+      'proposals.reference',
+      'proposals.title',
+      'proposals.submitted_at',
+      'proposals.status',
+      'cr.status as consensus_status',
+    ])
     .where('proposals.call_id', '=', call.id)
     .where('proposals.status', 'in', ['under_review', 'ranked', 'funded', 'reserve', 'rejected'])
     .orderBy('proposals.reference')
     .execute();
   const ids = proposals.map((p) => p.id);
-  const scores = ids.length ? await db.selectFrom('consensus_scores').selectAll().where('proposal_id', 'in', ids).execute() : [];
+  const scores = ids.length
+    ? await db.selectFrom('consensus_scores').selectAll().where('proposal_id', 'in', ids).execute()
+    : [];
   const lines = ids.length
     ? await db
         .selectFrom('proposal_budget_lines as l')
@@ -36,31 +50,68 @@ export async function buildCallRankingInput(db: StepContext['db'], callId: strin
   const agreed = proposals.filter((p) => p.consensus_status === 'agreed');
   const codeOf = new Map(criteria.map((c) => [c.id, c.code]));
   const input: RankingInput = {
-    criteria: criteria.map((c) => ({ code: c.code, name: c.name, weight: c.weight, threshold: c.threshold, scaleMin: c.scaleMin, scaleMax: c.scaleMax })),
+    criteria: criteria.map((c) => ({
+      code: c.code,
+      name: c.name,
+      weight: c.weight,
+      threshold: c.threshold,
+      scaleMin: c.scaleMin,
+      scaleMax: c.scaleMax,
+    })),
     overallThreshold: call.overall_threshold === null ? null : Number(call.overall_threshold),
-    tieBreakRules: rules.map((r) => ({ kind: r.kind, criterion: r.criterion_id ? codeOf.get(r.criterion_id) : undefined, direction: r.direction })),
+    tieBreakRules: rules.map((r) => ({
+      kind: r.kind,
+      criterion: r.criterion_id ? codeOf.get(r.criterion_id) : undefined,
+      direction: r.direction,
+    })),
     budgetCents: Number(call.budget_envelope_cents),
     proposals: agreed.map((p) => {
       const own = lines.filter((l) => l.proposal_id === p.id);
       const requested = own.reduce((sum, l) => sum + Number(l.requested_aid_cents), 0);
-      const sme = own.filter((l) => l.size_class && SME_CLASSES.has(l.size_class)).reduce((sum, l) => sum + Number(l.requested_aid_cents), 0);
+      const sme = own
+        .filter((l) => l.size_class && SME_CLASSES.has(l.size_class))
+        .reduce((sum, l) => sum + Number(l.requested_aid_cents), 0);
       return {
         id: p.id,
         title: `${p.reference} ${p.title}`,
-        scores: Object.fromEntries(scores.filter((s) => s.proposal_id === p.id).map((s) => [codeOf.get(s.criterion_id) ?? s.criterion_id, Number(s.score)])),
+        scores: Object.fromEntries(
+          scores
+            .filter((s) => s.proposal_id === p.id)
+            .map((s) => [codeOf.get(s.criterion_id) ?? s.criterion_id, Number(s.score)]),
+        ),
         requestedCents: requested,
         smeBudgetShare: requested > 0 ? sme / requested : 0,
         submittedAt: p.submitted_at ? p.submitted_at.toISOString() : null,
       };
     }),
   };
-  const pending = proposals.filter((p) => p.consensus_status !== 'agreed').map((p) => ({ id: p.id, reference: p.reference, title: p.title, consensusStatus: p.consensus_status ?? 'none' }));
+  const pending = proposals
+    .filter((p) => p.consensus_status !== 'agreed')
+    .map((p) => ({
+      id: p.id,
+      reference: p.reference,
+      title: p.title,
+      consensusStatus: p.consensus_status ?? 'none',
+    }));
   return { call, input, pending };
 }
 
 /** The call's ranking; `budgetCents` tries another envelope without changing anything. */
-export async function rankCall(ctx: StepContext, options: { callId: string; budgetCents?: number }): Promise<{ result: RankingResult; pending: { id: string; reference: string; title: string; consensusStatus: string }[]; envelopeCents: number; tieBreakRules: RankingInput['tieBreakRules'] }> {
+export async function rankCall(
+  ctx: StepContext,
+  options: { callId: string; budgetCents?: number },
+): Promise<{
+  result: RankingResult;
+  pending: { id: string; reference: string; title: string; consensusStatus: string }[];
+  envelopeCents: number;
+  tieBreakRules: RankingInput['tieBreakRules'];
+}> {
   const { call, input, pending } = await buildCallRankingInput(ctx.db, options.callId);
   const result = rankProposals(input, { budgetCents: options.budgetCents });
-  return { result, pending, envelopeCents: Number(call.budget_envelope_cents), tieBreakRules: input.tieBreakRules };
+  return {
+    result,
+    pending,
+    envelopeCents: Number(call.budget_envelope_cents),
+    tieBreakRules: input.tieBreakRules,
+  };
 }

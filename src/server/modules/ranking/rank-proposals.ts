@@ -58,7 +58,12 @@ export interface RankingInput {
 export type RankingStatus = 'funded' | 'reserve' | 'rejected';
 
 export interface RankingReason {
-  code: 'below_criterion_threshold' | 'below_overall_threshold' | 'within_budget' | 'budget_exhausted' | 'below_reserve_list';
+  code:
+    | 'below_criterion_threshold'
+    | 'below_overall_threshold'
+    | 'within_budget'
+    | 'budget_exhausted'
+    | 'below_reserve_list';
   params: Record<string, string | number>;
   message: string;
 }
@@ -109,48 +114,157 @@ export function validateRankingInput(input: RankingInput): ErrorDetail[] {
   const problems: ErrorDetail[] = [];
   const codes = new Map<string, RankingCriterion>();
   input.criteria.forEach((c, i) => {
-    if (codes.has(c.code)) problems.push(detail(`criteria.${i}.code`, 'duplicate_id', `Dubbel criterium "${c.code}".`, `Duplicate criterion "${c.code}".`));
+    if (codes.has(c.code))
+      problems.push(
+        detail(
+          `criteria.${i}.code`,
+          'duplicate_id',
+          `Dubbel criterium "${c.code}".`,
+          `Duplicate criterion "${c.code}".`,
+        ),
+      );
     codes.set(c.code, c);
-    if (!(c.weight > 0) || !Number.isFinite(c.weight)) problems.push(detail(`criteria.${i}.weight`, 'invalid_weight', `Het gewicht van "${c.code}" moet groter dan 0 zijn.`, `The weight of "${c.code}" must be above 0.`));
+    if (!(c.weight > 0) || !Number.isFinite(c.weight))
+      problems.push(
+        detail(
+          `criteria.${i}.weight`,
+          'invalid_weight',
+          `Het gewicht van "${c.code}" moet groter dan 0 zijn.`,
+          `The weight of "${c.code}" must be above 0.`,
+        ),
+      );
     if (c.scaleMin !== undefined && c.scaleMax !== undefined && c.scaleMax <= c.scaleMin) {
-      problems.push(detail(`criteria.${i}.scaleMax`, 'invalid_scale', `De schaal van "${c.code}" is leeg.`, `The scale of "${c.code}" is empty.`));
+      problems.push(
+        detail(
+          `criteria.${i}.scaleMax`,
+          'invalid_scale',
+          `De schaal van "${c.code}" is leeg.`,
+          `The scale of "${c.code}" is empty.`,
+        ),
+      );
     }
   });
-  if (input.criteria.length === 0) problems.push(detail('criteria', 'no_criteria', 'Er is minstens één criterium nodig.', 'At least one criterion is needed.'));
+  if (input.criteria.length === 0)
+    problems.push(
+      detail(
+        'criteria',
+        'no_criteria',
+        'Er is minstens één criterium nodig.',
+        'At least one criterion is needed.',
+      ),
+    );
   (input.tieBreakRules ?? []).forEach((rule, i) => {
     if (rule.kind === 'criterion_score' && (!rule.criterion || !codes.has(rule.criterion))) {
-      problems.push(detail(`tieBreakRules.${i}.criterion`, 'unknown_criterion', `Onbekend criterium "${rule.criterion ?? ''}" in de beslisregel.`, `Unknown criterion "${rule.criterion ?? ''}" in the tie-break rule.`));
+      problems.push(
+        detail(
+          `tieBreakRules.${i}.criterion`,
+          'unknown_criterion',
+          `Onbekend criterium "${rule.criterion ?? ''}" in de beslisregel.`,
+          `Unknown criterion "${rule.criterion ?? ''}" in the tie-break rule.`,
+        ),
+      );
     }
   });
-  if (!Number.isSafeInteger(input.budgetCents) || input.budgetCents < 0) problems.push(detail('budgetCents', 'invalid_amount', 'Het budget moet een geheel aantal cent ≥ 0 zijn.', 'The budget must be a whole number of cents ≥ 0.'));
-  if (input.reserveSize !== undefined && input.reserveSize !== null && (!Number.isInteger(input.reserveSize) || input.reserveSize < 0)) {
-    problems.push(detail('reserveSize', 'invalid_reserve_size', 'De reservelijst moet een geheel getal ≥ 0 zijn.', 'The reserve size must be a whole number ≥ 0.'));
+  if (!Number.isSafeInteger(input.budgetCents) || input.budgetCents < 0)
+    problems.push(
+      detail(
+        'budgetCents',
+        'invalid_amount',
+        'Het budget moet een geheel aantal cent ≥ 0 zijn.',
+        'The budget must be a whole number of cents ≥ 0.',
+      ),
+    );
+  if (
+    input.reserveSize !== undefined &&
+    input.reserveSize !== null &&
+    (!Number.isInteger(input.reserveSize) || input.reserveSize < 0)
+  ) {
+    problems.push(
+      detail(
+        'reserveSize',
+        'invalid_reserve_size',
+        'De reservelijst moet een geheel getal ≥ 0 zijn.',
+        'The reserve size must be a whole number ≥ 0.',
+      ),
+    );
   }
   const ids = new Set<string>();
   input.proposals.forEach((p, i) => {
-    if (ids.has(p.id)) problems.push(detail(`proposals.${i}.id`, 'duplicate_id', `Dubbel voorstel-id "${p.id}".`, `Duplicate proposal id "${p.id}".`));
+    if (ids.has(p.id))
+      problems.push(
+        detail(
+          `proposals.${i}.id`,
+          'duplicate_id',
+          `Dubbel voorstel-id "${p.id}".`,
+          `Duplicate proposal id "${p.id}".`,
+        ),
+      );
     ids.add(p.id);
     for (const [code, score] of Object.entries(p.scores)) {
       const criterion = codes.get(code);
       if (!criterion) {
-        problems.push(detail(`proposals.${i}.scores.${code}`, 'unknown_criterion', `Onbekend criterium "${code}".`, `Unknown criterion "${code}".`));
+        problems.push(
+          detail(
+            `proposals.${i}.scores.${code}`,
+            'unknown_criterion',
+            `Onbekend criterium "${code}".`,
+            `Unknown criterion "${code}".`,
+          ),
+        );
         continue;
       }
       const low = criterion.scaleMin ?? -Infinity;
       const high = criterion.scaleMax ?? Infinity;
       if (!Number.isFinite(score) || score < low || score > high) {
-        problems.push(detail(`proposals.${i}.scores.${code}`, 'score_out_of_scale', `Score ${score} voor "${code}" ligt buiten de schaal.`, `Score ${score} for "${code}" is outside the scale.`));
+        problems.push(
+          detail(
+            `proposals.${i}.scores.${code}`,
+            'score_out_of_scale',
+            `Score ${score} voor "${code}" ligt buiten de schaal.`,
+            `Score ${score} for "${code}" is outside the scale.`,
+          ),
+        );
       }
     }
     for (const code of codes.keys()) {
-      if (!(code in p.scores)) problems.push(detail(`proposals.${i}.scores.${code}`, 'missing_score', `Geen score voor "${code}".`, `No score for "${code}".`));
+      if (!(code in p.scores))
+        problems.push(
+          detail(
+            `proposals.${i}.scores.${code}`,
+            'missing_score',
+            `Geen score voor "${code}".`,
+            `No score for "${code}".`,
+          ),
+        );
     }
-    if (!Number.isSafeInteger(p.requestedCents) || p.requestedCents < 0) problems.push(detail(`proposals.${i}.requestedCents`, 'invalid_amount', 'Het gevraagde bedrag moet een geheel aantal cent ≥ 0 zijn.', 'The requested amount must be a whole number of cents ≥ 0.'));
+    if (!Number.isSafeInteger(p.requestedCents) || p.requestedCents < 0)
+      problems.push(
+        detail(
+          `proposals.${i}.requestedCents`,
+          'invalid_amount',
+          'Het gevraagde bedrag moet een geheel aantal cent ≥ 0 zijn.',
+          'The requested amount must be a whole number of cents ≥ 0.',
+        ),
+      );
     if (p.smeBudgetShare !== undefined && !(p.smeBudgetShare >= 0 && p.smeBudgetShare <= 1)) {
-      problems.push(detail(`proposals.${i}.smeBudgetShare`, 'invalid_share', 'Het kmo-aandeel ligt tussen 0 en 1.', 'The SME share lies between 0 and 1.'));
+      problems.push(
+        detail(
+          `proposals.${i}.smeBudgetShare`,
+          'invalid_share',
+          'Het kmo-aandeel ligt tussen 0 en 1.',
+          'The SME share lies between 0 and 1.',
+        ),
+      );
     }
     if (p.submittedAt && Number.isNaN(Date.parse(p.submittedAt))) {
-      problems.push(detail(`proposals.${i}.submittedAt`, 'invalid_instant', 'Ongeldig tijdstip van indiening.', 'Invalid submission instant.'));
+      problems.push(
+        detail(
+          `proposals.${i}.submittedAt`,
+          'invalid_instant',
+          'Ongeldig tijdstip van indiening.',
+          'Invalid submission instant.',
+        ),
+      );
     }
   });
   return problems;
@@ -177,7 +291,11 @@ export function rankProposals(input: RankingInput, options: { budgetCents?: numb
       const score = toUnits(proposal.scores[criterion.code]);
       units.set(criterion.code, score);
       total += score * toUnits(criterion.weight);
-      if (criterion.threshold !== undefined && criterion.threshold !== null && score < toUnits(criterion.threshold)) {
+      if (
+        criterion.threshold !== undefined &&
+        criterion.threshold !== null &&
+        score < toUnits(criterion.threshold)
+      ) {
         const value = proposal.scores[criterion.code];
         reasons.push({
           code: 'below_criterion_threshold',
@@ -186,7 +304,11 @@ export function rankProposals(input: RankingInput, options: { budgetCents?: numb
         });
       }
     }
-    if (input.overallThreshold !== undefined && input.overallThreshold !== null && total < toUnits(input.overallThreshold) * UNIT) {
+    if (
+      input.overallThreshold !== undefined &&
+      input.overallThreshold !== null &&
+      total < toUnits(input.overallThreshold) * UNIT
+    ) {
       reasons.push({
         code: 'below_overall_threshold',
         params: { total: Number(total) / Number(UNIT * UNIT), threshold: input.overallThreshold },
@@ -229,9 +351,19 @@ export function rankProposals(input: RankingInput, options: { budgetCents?: numb
   };
 
   const passing = scored.filter((s) => s.reasons.length === 0).sort((a, b) => compare(a, b)[0]);
-  const failing = scored.filter((s) => s.reasons.length > 0).sort((a, b) => (a.total !== b.total ? (a.total > b.total ? -1 : 1) : a.proposal.id < b.proposal.id ? -1 : 1));
+  const failing = scored
+    .filter((s) => s.reasons.length > 0)
+    .sort((a, b) =>
+      a.total !== b.total ? (a.total > b.total ? -1 : 1) : a.proposal.id < b.proposal.id ? -1 : 1,
+    );
 
-  const present = (s: Scored, rank: number | null, status: RankingStatus, cumulativeCents: number | null, tieBreak: RankedProposal['tieBreak']): RankedProposal => ({
+  const present = (
+    s: Scored,
+    rank: number | null,
+    status: RankingStatus,
+    cumulativeCents: number | null,
+    tieBreak: RankedProposal['tieBreak'],
+  ): RankedProposal => ({
     rank,
     id: s.proposal.id,
     title: s.proposal.title ?? null,
@@ -251,7 +383,10 @@ export function rankProposals(input: RankingInput, options: { budgetCents?: numb
   let reserveCount = 0;
   passing.forEach((s, index) => {
     const above = index > 0 ? passing[index - 1] : null;
-    const tieBreak = above && above.total === s.total ? { above: above.proposal.id, rule: compare(above, s)[1] ?? 'final_rule' } : null;
+    const tieBreak =
+      above && above.total === s.total
+        ? { above: above.proposal.id, rule: compare(above, s)[1] ?? 'final_rule' }
+        : null;
     const requested = s.proposal.requestedCents;
     if (!fundingStopped && spent + requested <= budgetCents) {
       spent += requested;
@@ -271,7 +406,11 @@ export function rankProposals(input: RankingInput, options: { budgetCents?: numb
       const entry = present(s, index + 1, 'reserve', null, tieBreak);
       entry.reasons.push({
         code: 'budget_exhausted',
-        params: { requestedCents: requested, remainingCents: budgetCents - spent, reservePosition: reserveCount },
+        params: {
+          requestedCents: requested,
+          remainingCents: budgetCents - spent,
+          reservePosition: reserveCount,
+        },
         message: `Reserve list position ${reserveCount}: the budget is exhausted (requests ${formatEuro(requested)}, ${formatEuro(budgetCents - spent)} left).`,
       });
       ranking.push(entry);

@@ -41,7 +41,11 @@ export const RankingInputSchema = z.strictObject({
     .max(20_000),
 });
 
-const Reason = z.object({ code: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])), message: z.string() });
+const Reason = z.object({
+  code: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+  message: z.string(),
+});
 
 export const RankingResultSchema = z.object({
   budgetCents: z.number(),

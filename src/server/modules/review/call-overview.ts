@@ -9,15 +9,50 @@ import { getCallReviewSettings } from './call-review-settings';
 export async function findReviewCalls(ctx: StepContext) {
   const rows = await ctx.db
     .selectFrom('calls')
-    .select(['calls.id', 'calls.code', 'calls.title_nl', 'calls.status', 'calls.kind', 'calls.budget_envelope_cents', 'calls.reviews_per_proposal'])
+    .select([
+      'calls.id',
+      'calls.code',
+      'calls.title_nl',
+      'calls.status',
+      'calls.kind',
+      'calls.budget_envelope_cents',
+      'calls.reviews_per_proposal',
+    ])
     .select((eb) => [
-      eb.selectFrom('proposals').select(sql<number>`count(*)::int`.as('n')).whereRef('proposals.call_id', '=', 'calls.id').where('proposals.status', 'in', ['eligible', 'under_review', 'ranked', 'funded', 'reserve', 'rejected']).as('proposals'),
-      eb.selectFrom('call_experts').select(sql<number>`count(*)::int`.as('n')).whereRef('call_experts.call_id', '=', 'calls.id').where('call_experts.status', '=', 'accepted').as('experts'),
+      eb
+        .selectFrom('proposals')
+        .select(sql<number>`count(*)::int`.as('n'))
+        .whereRef('proposals.call_id', '=', 'calls.id')
+        .where('proposals.status', 'in', [
+          'eligible',
+          'under_review',
+          'ranked',
+          'funded',
+          'reserve',
+          'rejected',
+        ])
+        .as('proposals'),
+      eb
+        .selectFrom('call_experts')
+        .select(sql<number>`count(*)::int`.as('n'))
+        .whereRef('call_experts.call_id', '=', 'calls.id')
+        .where('call_experts.status', '=', 'accepted')
+        .as('experts'),
     ])
     .where('calls.status', 'in', ['closed', 'in_evaluation', 'decided'])
     .orderBy('calls.code')
     .execute();
-  return rows.map((r) => ({ id: r.id, code: r.code, title: r.title_nl, status: r.status, kind: r.kind, budgetCents: Number(r.budget_envelope_cents), reviewsPerProposal: r.reviews_per_proposal, proposals: Number(r.proposals ?? 0), experts: Number(r.experts ?? 0) }));
+  return rows.map((r) => ({
+    id: r.id,
+    code: r.code,
+    title: r.title_nl,
+    status: r.status,
+    kind: r.kind,
+    budgetCents: Number(r.budget_envelope_cents),
+    reviewsPerProposal: r.reviews_per_proposal,
+    proposals: Number(r.proposals ?? 0),
+    experts: Number(r.experts ?? 0),
+  }));
 }
 
 /** One call's review state: proposals with their experts, review progress, consensus and disagreement; experts with loads. */
@@ -29,7 +64,14 @@ export async function getCallOverview(ctx: StepContext, callId: string) {
     .selectFrom('proposals')
     .leftJoin('consensus_reports as cr', 'cr.proposal_id', 'proposals.id')
     .leftJoin('review_decisions as d', 'd.proposal_id', 'proposals.id')
-    .select(['proposals.id', 'proposals.reference', 'proposals.title', 'proposals.status', 'cr.status as consensus_status', 'd.outcome'])
+    .select([
+      'proposals.id',
+      'proposals.reference',
+      'proposals.title',
+      'proposals.status',
+      'cr.status as consensus_status',
+      'd.outcome',
+    ])
     .where('proposals.call_id', '=', call.id)
     .where('proposals.status', 'in', ['eligible', 'under_review', 'ranked', 'funded', 'reserve', 'rejected'])
     .orderBy('proposals.reference')
@@ -38,7 +80,17 @@ export async function getCallOverview(ctx: StepContext, callId: string) {
     .selectFrom('review_assignments as a')
     .innerJoin('users as u', 'u.id', 'a.expert_user_id')
     .leftJoin('reviews as r', 'r.assignment_id', 'a.id')
-    .select(['a.id', 'a.proposal_id', 'a.expert_user_id', 'u.name', 'a.origin', 'a.is_forced', 'a.is_rapporteur', 'a.affinity', 'r.status as review_status'])
+    .select([
+      'a.id',
+      'a.proposal_id',
+      'a.expert_user_id',
+      'u.name',
+      'a.origin',
+      'a.is_forced',
+      'a.is_rapporteur',
+      'a.affinity',
+      'r.status as review_status',
+    ])
     .where('a.call_id', '=', call.id)
     .orderBy('u.name')
     .execute();
@@ -54,26 +106,65 @@ export async function getCallOverview(ctx: StepContext, callId: string) {
     .selectFrom('call_experts as ce')
     .innerJoin('users as u', 'u.id', 'ce.user_id')
     .leftJoin('expert_profiles as p', 'p.user_id', 'ce.user_id')
-    .select(['u.id', 'u.name', 'ce.status', 'ce.declaration_accepted_at', 'ce.max_load as call_max_load', 'p.max_load', 'p.min_load'])
+    .select([
+      'u.id',
+      'u.name',
+      'ce.status',
+      'ce.declaration_accepted_at',
+      'ce.max_load as call_max_load',
+      'p.max_load',
+      'p.min_load',
+    ])
     .where('ce.call_id', '=', call.id)
     .orderBy('u.name')
     .execute();
-  const conflictCounts = await ctx.db.selectFrom('review_conflicts').select(['expert_user_id', sql<number>`count(*)::int`.as('n')]).where('call_id', '=', call.id).where('lifted_at', 'is', null).groupBy('expert_user_id').execute();
+  const conflictCounts = await ctx.db
+    .selectFrom('review_conflicts')
+    .select(['expert_user_id', sql<number>`count(*)::int`.as('n')])
+    .where('call_id', '=', call.id)
+    .where('lifted_at', 'is', null)
+    .groupBy('expert_user_id')
+    .execute();
   return {
-    call: { id: call.id, code: call.code, title: call.title_nl, status: call.status, kind: call.kind, budgetCents: Number(call.budget_envelope_cents), reviewsPerProposal: call.reviews_per_proposal },
+    call: {
+      id: call.id,
+      code: call.code,
+      title: call.title_nl,
+      status: call.status,
+      kind: call.kind,
+      budgetCents: Number(call.budget_envelope_cents),
+      reviewsPerProposal: call.reviews_per_proposal,
+    },
     settings: await getCallReviewSettings(ctx.db, call.id),
     criteria,
     proposals: proposals.map((p) => {
       const own = assignments.filter((a) => a.proposal_id === p.id);
       const byReview = new Map<string, { criterionId: string; score: number | null }[]>();
-      for (const s of scores.filter((x) => x.proposal_id === p.id)) byReview.set(s.review_id, [...(byReview.get(s.review_id) ?? []), { criterionId: s.criterion_id, score: s.score === null ? null : Number(s.score) }]);
-      const flagged = disagreements(criteria, [...byReview.values()].map((list) => ({ scores: list })), settings.disagreementThreshold);
+      for (const s of scores.filter((x) => x.proposal_id === p.id))
+        byReview.set(s.review_id, [
+          ...(byReview.get(s.review_id) ?? []),
+          { criterionId: s.criterion_id, score: s.score === null ? null : Number(s.score) },
+        ]);
+      const flagged = disagreements(
+        criteria,
+        [...byReview.values()].map((list) => ({ scores: list })),
+        settings.disagreementThreshold,
+      );
       return {
         id: p.id,
         reference: p.reference,
         title: p.title,
         status: p.status,
-        experts: own.map((a) => ({ assignmentId: a.id, expertUserId: a.expert_user_id, name: a.name, origin: a.origin, isForced: a.is_forced, isRapporteur: a.is_rapporteur, affinity: Number(a.affinity), reviewStatus: a.review_status ?? 'not_started' })),
+        experts: own.map((a) => ({
+          assignmentId: a.id,
+          expertUserId: a.expert_user_id,
+          name: a.name,
+          origin: a.origin,
+          isForced: a.is_forced,
+          isRapporteur: a.is_rapporteur,
+          affinity: Number(a.affinity),
+          reviewStatus: a.review_status ?? 'not_started',
+        })),
         reviewsSubmitted: own.filter((a) => a.review_status === 'submitted').length,
         consensusStatus: p.consensus_status ?? 'none',
         disagreement: flagged.map((f) => f.code),

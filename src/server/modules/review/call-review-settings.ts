@@ -13,24 +13,49 @@ export interface CallReviewSettings {
 }
 
 export async function getCallReviewSettings(db: Db, callId: string): Promise<CallReviewSettings> {
-  const row = await db.selectFrom('call_review_settings').selectAll().where('call_id', '=', callId).executeTakeFirst();
-  return { reviewDeadline: row?.review_deadline ? row.review_deadline.toISOString() : null, showReviewerIdentities: row?.show_reviewer_identities ?? false };
+  const row = await db
+    .selectFrom('call_review_settings')
+    .selectAll()
+    .where('call_id', '=', callId)
+    .executeTakeFirst();
+  return {
+    reviewDeadline: row?.review_deadline ? row.review_deadline.toISOString() : null,
+    showReviewerIdentities: row?.show_reviewer_identities ?? false,
+  };
 }
 
 /** Refuses review writes after the call's review deadline (when one is set). */
 export async function assertBeforeReviewDeadline(ctx: StepContext, callId: string): Promise<void> {
   const settings = await getCallReviewSettings(ctx.db, callId);
-  if (settings.reviewDeadline && ctx.now() > new Date(settings.reviewDeadline)) throw new AppError('REVIEW_DEADLINE_PASSED');
+  if (settings.reviewDeadline && ctx.now() > new Date(settings.reviewDeadline))
+    throw new AppError('REVIEW_DEADLINE_PASSED');
 }
 
 /** Sets the call's review deadline (an instant; entered in Europe/Brussels by the UI) and whether experts see reviewer names. */
-export async function saveCallReviewSettings(ctx: StepContext, options: { callId: string } & CallReviewSettings): Promise<CallReviewSettings> {
+export async function saveCallReviewSettings(
+  ctx: StepContext,
+  options: { callId: string } & CallReviewSettings,
+): Promise<CallReviewSettings> {
   const call = await getCallForStaff(ctx.db, options.callId);
   const before = await getCallReviewSettings(ctx.db, call.id);
-  const values = { review_deadline: options.reviewDeadline, show_reviewer_identities: options.showReviewerIdentities, updated_by: actorOf(ctx).userId, updated_at: ctx.now() };
+  const values = {
+    review_deadline: options.reviewDeadline,
+    show_reviewer_identities: options.showReviewerIdentities,
+    updated_by: actorOf(ctx).userId,
+    updated_at: ctx.now(),
+  };
   await ctx.db.transaction().execute(async (tx) => {
-    await tx.insertInto('call_review_settings').values({ call_id: call.id, ...values }).onConflict((oc) => oc.column('call_id').doUpdateSet(values)).execute();
-    await recordAudit(tx, ctx.auditActor, { action: 'review.settings_saved', entityType: 'call', entityId: call.id, before, after: options }, ctx.requestId);
+    await tx
+      .insertInto('call_review_settings')
+      .values({ call_id: call.id, ...values })
+      .onConflict((oc) => oc.column('call_id').doUpdateSet(values))
+      .execute();
+    await recordAudit(
+      tx,
+      ctx.auditActor,
+      { action: 'review.settings_saved', entityType: 'call', entityId: call.id, before, after: options },
+      ctx.requestId,
+    );
   });
   return getCallReviewSettings(ctx.db, call.id);
 }
@@ -47,18 +72,42 @@ export async function remindExperts(ctx: StepContext, callId: string): Promise<n
     .where((eb) => eb.or([eb('r.status', 'is', null), eb('r.status', '=', 'draft')]))
     .groupBy('a.expert_user_id')
     .execute();
-  const deadline = settings.reviewDeadline ? new Intl.DateTimeFormat('nl-BE', { timeZone: 'Europe/Brussels', dateStyle: 'short', timeStyle: 'short' }).format(new Date(settings.reviewDeadline)) : null;
+  const deadline = settings.reviewDeadline
+    ? new Intl.DateTimeFormat('nl-BE', {
+        timeZone: 'Europe/Brussels',
+        dateStyle: 'short',
+        timeStyle: 'short',
+      }).format(new Date(settings.reviewDeadline))
+    : null;
   await ctx.db.transaction().execute(async (tx) => {
     for (const row of open) {
       await queueNotification(tx, {
         userId: row.expert_user_id,
         kind: 'review.reminder',
-        title: { nl: `Herinnering: ${row.n} beoordeling(en) open voor ${call.code}`, en: `Reminder: ${row.n} review(s) open for ${call.code}` },
-        body: deadline ? { nl: `Dien ze in vóór ${deadline} (Brusselse tijd).`, en: `Submit them before ${deadline} (Brussels time).` } : undefined,
+        title: {
+          nl: `Herinnering: ${row.n} beoordeling(en) open voor ${call.code}`,
+          en: `Reminder: ${row.n} review(s) open for ${call.code}`,
+        },
+        body: deadline
+          ? {
+              nl: `Dien ze in vóór ${deadline} (Brusselse tijd).`,
+              en: `Submit them before ${deadline} (Brussels time).`,
+            }
+          : undefined,
         link: '/review/my',
       });
     }
-    await recordAudit(tx, ctx.auditActor, { action: 'review.reminders_sent', entityType: 'call', entityId: call.id, after: { experts: open.length } }, ctx.requestId);
+    await recordAudit(
+      tx,
+      ctx.auditActor,
+      {
+        action: 'review.reminders_sent',
+        entityType: 'call',
+        entityId: call.id,
+        after: { experts: open.length },
+      },
+      ctx.requestId,
+    );
   });
   return open.length;
 }

@@ -32,7 +32,11 @@ const KEYS: Record<keyof ReviewSettings, string> = {
 };
 
 export async function getReviewSettings(db: Kysely<DB> | Transaction<DB>): Promise<ReviewSettings> {
-  const rows = await db.selectFrom('settings').select(['key', 'value']).where('key', 'like', 'review.%').execute();
+  const rows = await db
+    .selectFrom('settings')
+    .select(['key', 'value'])
+    .where('key', 'like', 'review.%')
+    .execute();
   const settings = { ...DEFAULT_REVIEW_SETTINGS };
   for (const [field, key] of Object.entries(KEYS) as [keyof ReviewSettings, string][]) {
     const row = rows.find((r) => r.key === key);

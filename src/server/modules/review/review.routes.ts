@@ -10,15 +10,42 @@ import { solveAssignment } from '../assignment/solve-assignment';
 import { AssignmentInstanceSchema, AssignmentResultSchema } from '../assignment/assignment.schema';
 import { rankProposals } from '../ranking/rank-proposals';
 import { RankingInputSchema, RankingResultSchema } from '../ranking/ranking.schema';
-import { answerInvitation, DECLARATION, findExpertPool, findMyInvitations, inviteExperts, saveExpertProfile } from '../experts/experts';
-import { addOfficerConflict, declareConflict, deriveConflicts, findCallConflicts, liftConflict } from './conflicts';
+import {
+  answerInvitation,
+  DECLARATION,
+  findExpertPool,
+  findMyInvitations,
+  inviteExperts,
+  saveExpertProfile,
+} from '../experts/experts';
+import {
+  addOfficerConflict,
+  declareConflict,
+  deriveConflicts,
+  findCallConflicts,
+  liftConflict,
+} from './conflicts';
 import { addManualAssignment, assignCall, removeAssignment, setRapporteur } from '../assignment/assign-call';
-import { findMyAssignments, getCalibration, getReviewWorkspace, saveConsensus, saveReviewDraft, submitReview } from './reviews';
+import {
+  findMyAssignments,
+  getCalibration,
+  getReviewWorkspace,
+  saveConsensus,
+  saveReviewDraft,
+  submitReview,
+} from './reviews';
 import { findReviewCalls, getCallOverview } from './call-overview';
 import { remindExperts, saveCallReviewSettings } from './call-review-settings';
 import { canOpenCallReview } from './review.policy';
 import { rankCall } from '../ranking/rank-call';
-import { decideProposals, fileObjection, findCallObjections, getEvaluationSummary, handleObjection, startBusinessNetwork } from '../decisions/decisions';
+import {
+  decideProposals,
+  fileObjection,
+  findCallObjections,
+  getEvaluationSummary,
+  handleObjection,
+  startBusinessNetwork,
+} from '../decisions/decisions';
 import { buildEvaluationSummaryPdf } from '../decisions/evaluation-summary-pdf';
 
 const tags = ['review'];
@@ -34,7 +61,9 @@ type Overview = Awaited<ReturnType<typeof getCallOverview>>;
 type Ranked = Awaited<ReturnType<typeof rankCall>>['result']['ranking'][number];
 type Calibration = Awaited<ReturnType<typeof getCalibration>>['experts'][number];
 
-const assignmentColumns: SheetColumn<Overview['proposals'][number] & { expert: Overview['proposals'][number]['experts'][number] }>[] = [
+const assignmentColumns: SheetColumn<
+  Overview['proposals'][number] & { expert: Overview['proposals'][number]['experts'][number] }
+>[] = [
   { header: 'reference', value: (r) => r.reference, width: 16 },
   { header: 'title', value: (r) => r.title, width: 40 },
   { header: 'expert', value: (r) => r.expert.name, width: 28 },
@@ -51,7 +80,12 @@ const rankingColumns: SheetColumn<Ranked>[] = [
   { header: 'total', value: (r) => r.total, numberFormat: '0.0000' },
   { header: 'status', value: (r) => r.status },
   { header: 'requested_eur', value: (r) => r.requestedCents / 100, numberFormat: '#,##0.00 "€"', width: 16 },
-  { header: 'cumulative_eur', value: (r) => (r.cumulativeCents === null ? null : r.cumulativeCents / 100), numberFormat: '#,##0.00 "€"', width: 16 },
+  {
+    header: 'cumulative_eur',
+    value: (r) => (r.cumulativeCents === null ? null : r.cumulativeCents / 100),
+    numberFormat: '#,##0.00 "€"',
+    width: 16,
+  },
   { header: 'tie_break', value: (r) => r.tieBreak?.rule ?? '' },
   { header: 'reasons', value: (r) => r.reasons.map((x) => x.message).join(' | '), width: 80 },
 ];
@@ -73,160 +107,669 @@ const poolColumns: SheetColumn<PoolEntry>[] = [
   { header: 'max_load', value: (r) => r.maxLoad },
   { header: 'min_load', value: (r) => r.minLoad },
   { header: 'available', value: (r) => r.isAvailable },
-  { header: 'affiliations', value: (r) => r.affiliations.map((a) => a.organisationName).join(', '), width: 40 },
+  {
+    header: 'affiliations',
+    value: (r) => r.affiliations.map((a) => a.organisationName).join(', '),
+    width: 40,
+  },
 ];
 
 export default async function reviewRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   // Pure tools: the solver and the ranking rules on uploaded JSON (nothing is written).
-  r.post('/api/assignment/solve', { config: staffAndAnalyst, bodyLimit: 64 * 1024 * 1024, schema: { tags, summary: 'Solve an assignment instance (JSON as for `speerpunt assign`)', body: AssignmentInstanceSchema, response: { 200: envelope(AssignmentResultSchema) } } }, async (request) =>
-    ok(solveAssignment(request.body)),
+  r.post(
+    '/api/assignment/solve',
+    {
+      config: staffAndAnalyst,
+      bodyLimit: 64 * 1024 * 1024,
+      schema: {
+        tags,
+        summary: 'Solve an assignment instance (JSON as for `speerpunt assign`)',
+        body: AssignmentInstanceSchema,
+        response: { 200: envelope(AssignmentResultSchema) },
+      },
+    },
+    async (request) => ok(solveAssignment(request.body)),
   );
-  r.post('/api/ranking/run', { config: staffAndAnalyst, bodyLimit: 16 * 1024 * 1024, schema: { tags, summary: 'Rank from JSON (as for `speerpunt rank`); optional what-if budget', querystring: schema.RankingQuery, body: RankingInputSchema, response: { 200: envelope(RankingResultSchema) } } }, async (request) =>
-    ok(rankProposals(request.body, { budgetCents: request.query.budgetCents })),
+  r.post(
+    '/api/ranking/run',
+    {
+      config: staffAndAnalyst,
+      bodyLimit: 16 * 1024 * 1024,
+      schema: {
+        tags,
+        summary: 'Rank from JSON (as for `speerpunt rank`); optional what-if budget',
+        querystring: schema.RankingQuery,
+        body: RankingInputSchema,
+        response: { 200: envelope(RankingResultSchema) },
+      },
+    },
+    async (request) => ok(rankProposals(request.body, { budgetCents: request.query.budgetCents })),
   );
 
   // Expert pool and invitations.
-  r.get('/api/review/experts', { config: staff, schema: { tags, summary: 'The expert pool', response: { 200: envelope(Any) } } }, async (request) => ok(await findExpertPool(contextOf(request)), { edit: true }));
-  r.get('/api/review/experts.xlsx', { config: staff, schema: { tags, summary: 'The expert pool as XLSX' } }, async (request, reply) =>
-    sendDownload(reply, 'speerpunt-experts.xlsx', XLSX_TYPE, await buildXlsx('Experts', poolColumns, await findExpertPool(contextOf(request)))),
+  r.get(
+    '/api/review/experts',
+    { config: staff, schema: { tags, summary: 'The expert pool', response: { 200: envelope(Any) } } },
+    async (request) => ok(await findExpertPool(contextOf(request)), { edit: true }),
   );
-  r.get('/api/review/my/profile', { config: expertOnly, schema: { tags, summary: 'My expert profile', response: { 200: envelope(Any) } } }, async (request) => {
-    const ctx = contextOf(request);
-    const [entry] = await findExpertPool(ctx, actorOf(ctx).userId);
-    return ok(entry, { edit: true });
-  });
-  r.put('/api/review/experts/:userId', { config: { access: allow('officer', 'admin', 'expert') }, schema: { tags, summary: 'Save an expert profile (officer, or the expert themself)', params: schema.UserIdParams, body: schema.SaveExpertBody, response: { 200: envelope(Any) } } }, async (request) =>
-    ok(await saveExpertProfile(contextOf(request), { userId: request.params.userId, ...request.body })),
+  r.get(
+    '/api/review/experts.xlsx',
+    { config: staff, schema: { tags, summary: 'The expert pool as XLSX' } },
+    async (request, reply) =>
+      sendDownload(
+        reply,
+        'speerpunt-experts.xlsx',
+        XLSX_TYPE,
+        await buildXlsx('Experts', poolColumns, await findExpertPool(contextOf(request))),
+      ),
   );
-  r.post('/api/review/calls/:callId/experts', { config: staff, schema: { tags, summary: 'Invite experts to a call', params: schema.CallIdParams, body: schema.InviteBody, response: { 200: envelope(z.object({ invited: z.number() })) } } }, async (request) =>
-    ok({ invited: await inviteExperts(contextOf(request), { callId: request.params.callId, ...request.body }) }),
+  r.get(
+    '/api/review/my/profile',
+    { config: expertOnly, schema: { tags, summary: 'My expert profile', response: { 200: envelope(Any) } } },
+    async (request) => {
+      const ctx = contextOf(request);
+      const [entry] = await findExpertPool(ctx, actorOf(ctx).userId);
+      return ok(entry, { edit: true });
+    },
   );
-  r.get('/api/review/my/invitations', { config: expertOnly, schema: { tags, summary: 'My calls and the declaration to accept', response: { 200: envelope(Any) } } }, async (request) =>
-    ok({ declaration: DECLARATION, invitations: await findMyInvitations(contextOf(request)) }),
+  r.put(
+    '/api/review/experts/:userId',
+    {
+      config: { access: allow('officer', 'admin', 'expert') },
+      schema: {
+        tags,
+        summary: 'Save an expert profile (officer, or the expert themself)',
+        params: schema.UserIdParams,
+        body: schema.SaveExpertBody,
+        response: { 200: envelope(Any) },
+      },
+    },
+    async (request) =>
+      ok(await saveExpertProfile(contextOf(request), { userId: request.params.userId, ...request.body })),
   );
-  r.post('/api/review/my/invitations/:callId', { config: expertOnly, schema: { tags, summary: 'Accept (with the declaration) or decline a call', params: schema.CallIdParams, body: schema.InvitationAnswerBody, response: { 200: Done } } }, async (request) => {
-    await answerInvitation(contextOf(request), { callId: request.params.callId, ...request.body });
-    return ok({ ok: true });
-  });
+  r.post(
+    '/api/review/calls/:callId/experts',
+    {
+      config: staff,
+      schema: {
+        tags,
+        summary: 'Invite experts to a call',
+        params: schema.CallIdParams,
+        body: schema.InviteBody,
+        response: { 200: envelope(z.object({ invited: z.number() })) },
+      },
+    },
+    async (request) =>
+      ok({
+        invited: await inviteExperts(contextOf(request), { callId: request.params.callId, ...request.body }),
+      }),
+  );
+  r.get(
+    '/api/review/my/invitations',
+    {
+      config: expertOnly,
+      schema: { tags, summary: 'My calls and the declaration to accept', response: { 200: envelope(Any) } },
+    },
+    async (request) =>
+      ok({ declaration: DECLARATION, invitations: await findMyInvitations(contextOf(request)) }),
+  );
+  r.post(
+    '/api/review/my/invitations/:callId',
+    {
+      config: expertOnly,
+      schema: {
+        tags,
+        summary: 'Accept (with the declaration) or decline a call',
+        params: schema.CallIdParams,
+        body: schema.InvitationAnswerBody,
+        response: { 200: Done },
+      },
+    },
+    async (request) => {
+      await answerInvitation(contextOf(request), { callId: request.params.callId, ...request.body });
+      return ok({ ok: true });
+    },
+  );
 
   // Conflicts of interest.
-  r.get('/api/review/calls/:callId/conflicts', { config: staff, schema: { tags, summary: 'Conflicts of interest of a call', params: schema.CallIdParams, response: { 200: envelope(Any) } } }, async (request) => ok(await findCallConflicts(contextOf(request), request.params.callId), { add: true, lift: true }));
-  r.post('/api/review/calls/:callId/conflicts', { config: staff, schema: { tags, summary: 'Add a conflict (officer)', params: schema.CallIdParams, body: schema.ConflictBody, response: { 201: envelope(z.object({ id: z.string() })) } } }, async (request, reply) =>
-    reply.status(201).send(ok({ id: await addOfficerConflict(contextOf(request), { callId: request.params.callId, ...request.body }) })),
+  r.get(
+    '/api/review/calls/:callId/conflicts',
+    {
+      config: staff,
+      schema: {
+        tags,
+        summary: 'Conflicts of interest of a call',
+        params: schema.CallIdParams,
+        response: { 200: envelope(Any) },
+      },
+    },
+    async (request) =>
+      ok(await findCallConflicts(contextOf(request), request.params.callId), { add: true, lift: true }),
   );
-  r.post('/api/review/calls/:callId/conflicts/derive', { config: staff, schema: { tags, summary: 'Derive conflicts from affiliations with consortium organisations', params: schema.CallIdParams, response: { 200: envelope(z.object({ created: z.number() })) } } }, async (request) =>
-    ok({ created: await deriveConflicts(contextOf(request), request.params.callId) }),
+  r.post(
+    '/api/review/calls/:callId/conflicts',
+    {
+      config: staff,
+      schema: {
+        tags,
+        summary: 'Add a conflict (officer)',
+        params: schema.CallIdParams,
+        body: schema.ConflictBody,
+        response: { 201: envelope(z.object({ id: z.string() })) },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(
+          ok({
+            id: await addOfficerConflict(contextOf(request), {
+              callId: request.params.callId,
+              ...request.body,
+            }),
+          }),
+        ),
   );
-  r.post('/api/review/conflicts/:id/lift', { config: staff, schema: { tags, summary: 'Lift a derived or officer conflict, with a motivation', params: schema.IdParams, body: schema.LiftBody, response: { 200: Done } } }, async (request) => {
-    await liftConflict(contextOf(request), { conflictId: request.params.id, motivation: request.body.motivation });
-    return ok({ ok: true });
-  });
-  r.post('/api/review/proposals/:proposalId/conflict', { config: expertOnly, schema: { tags, summary: 'Declare a conflict of interest (expert)', params: schema.ProposalIdParams, body: schema.DeclareConflictBody, response: { 200: Done } } }, async (request) => {
-    await declareConflict(contextOf(request), { proposalId: request.params.proposalId, reason: request.body.reason });
-    return ok({ ok: true });
-  });
+  r.post(
+    '/api/review/calls/:callId/conflicts/derive',
+    {
+      config: staff,
+      schema: {
+        tags,
+        summary: 'Derive conflicts from affiliations with consortium organisations',
+        params: schema.CallIdParams,
+        response: { 200: envelope(z.object({ created: z.number() })) },
+      },
+    },
+    async (request) => ok({ created: await deriveConflicts(contextOf(request), request.params.callId) }),
+  );
+  r.post(
+    '/api/review/conflicts/:id/lift',
+    {
+      config: staff,
+      schema: {
+        tags,
+        summary: 'Lift a derived or officer conflict, with a motivation',
+        params: schema.IdParams,
+        body: schema.LiftBody,
+        response: { 200: Done },
+      },
+    },
+    async (request) => {
+      await liftConflict(contextOf(request), {
+        conflictId: request.params.id,
+        motivation: request.body.motivation,
+      });
+      return ok({ ok: true });
+    },
+  );
+  r.post(
+    '/api/review/proposals/:proposalId/conflict',
+    {
+      config: expertOnly,
+      schema: {
+        tags,
+        summary: 'Declare a conflict of interest (expert)',
+        params: schema.ProposalIdParams,
+        body: schema.DeclareConflictBody,
+        response: { 200: Done },
+      },
+    },
+    async (request) => {
+      await declareConflict(contextOf(request), {
+        proposalId: request.params.proposalId,
+        reason: request.body.reason,
+      });
+      return ok({ ok: true });
+    },
+  );
 
   // Calls under review and assignment.
-  r.get('/api/review/calls', { config: staffAndAnalyst, schema: { tags, summary: 'Calls in review', response: { 200: envelope(Any) } } }, async (request) => {
-    const ctx = contextOf(request);
-    return ok(await findReviewCalls(ctx), { open: canOpenCallReview(ctx.actor) });
-  });
-  r.get('/api/review/calls/:callId', { config: staff, schema: { tags, summary: 'A call under review', params: schema.CallIdParams, response: { 200: envelope(Any) } } }, async (request) => {
-    const data = await getCallOverview(contextOf(request), request.params.callId);
-    const open = data.call.status === 'closed' || data.call.status === 'in_evaluation';
-    return ok(data, { assign: open, invite: open, decide: data.call.status === 'in_evaluation' });
-  });
-  r.get('/api/review/calls/:callId/assignments.xlsx', { config: staff, schema: { tags, summary: 'Assignments as XLSX', params: schema.CallIdParams } }, async (request, reply) => {
-    const data = await getCallOverview(contextOf(request), request.params.callId);
-    const rows = data.proposals.flatMap((p) => p.experts.map((expert) => ({ ...p, expert })));
-    return sendDownload(reply, `speerpunt-toewijzing-${data.call.code}.xlsx`, XLSX_TYPE, await buildXlsx('Toewijzing', assignmentColumns, rows));
-  });
-  r.post('/api/review/calls/:callId/assign', { config: staff, schema: { tags, summary: 'Run the optimal assignment (keeps manual, forced and started pairs)', params: schema.CallIdParams, body: schema.AssignBody, response: { 200: envelope(Any) } } }, async (request) => {
-    const plan = await assignCall(contextOf(request), { callId: request.params.callId, ...request.body });
-    return ok({ result: plan.result, kept: plan.kept, saved: plan.saved, proposals: plan.proposals, experts: plan.experts });
-  });
-  r.post('/api/review/calls/:callId/assignments', { config: staff, schema: { tags, summary: 'Assign one pair by hand', params: schema.CallIdParams, body: schema.ManualAssignmentBody, response: { 201: envelope(z.object({ id: z.string() })) } } }, async (request, reply) =>
-    reply.status(201).send(ok({ id: await addManualAssignment(contextOf(request), { callId: request.params.callId, ...request.body }) })),
+  r.get(
+    '/api/review/calls',
+    {
+      config: staffAndAnalyst,
+      schema: { tags, summary: 'Calls in review', response: { 200: envelope(Any) } },
+    },
+    async (request) => {
+      const ctx = contextOf(request);
+      return ok(await findReviewCalls(ctx), { open: canOpenCallReview(ctx.actor) });
+    },
   );
-  r.delete('/api/review/assignments/:id', { config: staff, schema: { tags, summary: 'Remove a pair whose review has not started', params: schema.IdParams, response: { 204: z.null() } } }, async (request, reply) => {
-    await removeAssignment(contextOf(request), request.params.id);
-    return reply.status(204).send(null);
-  });
-  r.put('/api/review/calls/:callId/settings', { config: staff, schema: { tags, summary: 'Review deadline and reviewer identities of a call', params: schema.CallIdParams, body: schema.CallSettingsBody, response: { 200: envelope(z.object({ reviewDeadline: z.string().nullable(), showReviewerIdentities: z.boolean() })) } } }, async (request) =>
-    ok(await saveCallReviewSettings(contextOf(request), { callId: request.params.callId, ...request.body })),
+  r.get(
+    '/api/review/calls/:callId',
+    {
+      config: staff,
+      schema: {
+        tags,
+        summary: 'A call under review',
+        params: schema.CallIdParams,
+        response: { 200: envelope(Any) },
+      },
+    },
+    async (request) => {
+      const data = await getCallOverview(contextOf(request), request.params.callId);
+      const open = data.call.status === 'closed' || data.call.status === 'in_evaluation';
+      return ok(data, { assign: open, invite: open, decide: data.call.status === 'in_evaluation' });
+    },
   );
-  r.post('/api/review/calls/:callId/remind', { config: staff, schema: { tags, summary: 'Remind experts with open reviews (in-app and e-mail)', params: schema.CallIdParams, response: { 200: envelope(z.object({ reminded: z.number() })) } } }, async (request) =>
-    ok({ reminded: await remindExperts(contextOf(request), request.params.callId) }),
+  r.get(
+    '/api/review/calls/:callId/assignments.xlsx',
+    { config: staff, schema: { tags, summary: 'Assignments as XLSX', params: schema.CallIdParams } },
+    async (request, reply) => {
+      const data = await getCallOverview(contextOf(request), request.params.callId);
+      const rows = data.proposals.flatMap((p) => p.experts.map((expert) => ({ ...p, expert })));
+      return sendDownload(
+        reply,
+        `speerpunt-toewijzing-${data.call.code}.xlsx`,
+        XLSX_TYPE,
+        await buildXlsx('Toewijzing', assignmentColumns, rows),
+      );
+    },
   );
-  r.put('/api/review/proposals/:proposalId/rapporteur', { config: staff, schema: { tags, summary: 'Name the rapporteur', params: schema.ProposalIdParams, body: schema.RapporteurBody, response: { 200: Done } } }, async (request) => {
-    await setRapporteur(contextOf(request), { proposalId: request.params.proposalId, expertUserId: request.body.expertUserId });
-    return ok({ ok: true });
-  });
+  r.post(
+    '/api/review/calls/:callId/assign',
+    {
+      config: staff,
+      schema: {
+        tags,
+        summary: 'Run the optimal assignment (keeps manual, forced and started pairs)',
+        params: schema.CallIdParams,
+        body: schema.AssignBody,
+        response: { 200: envelope(Any) },
+      },
+    },
+    async (request) => {
+      const plan = await assignCall(contextOf(request), { callId: request.params.callId, ...request.body });
+      return ok({
+        result: plan.result,
+        kept: plan.kept,
+        saved: plan.saved,
+        proposals: plan.proposals,
+        experts: plan.experts,
+      });
+    },
+  );
+  r.post(
+    '/api/review/calls/:callId/assignments',
+    {
+      config: staff,
+      schema: {
+        tags,
+        summary: 'Assign one pair by hand',
+        params: schema.CallIdParams,
+        body: schema.ManualAssignmentBody,
+        response: { 201: envelope(z.object({ id: z.string() })) },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(
+          ok({
+            id: await addManualAssignment(contextOf(request), {
+              callId: request.params.callId,
+              ...request.body,
+            }),
+          }),
+        ),
+  );
+  r.delete(
+    '/api/review/assignments/:id',
+    {
+      config: staff,
+      schema: {
+        tags,
+        summary: 'Remove a pair whose review has not started',
+        params: schema.IdParams,
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      await removeAssignment(contextOf(request), request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+  r.put(
+    '/api/review/calls/:callId/settings',
+    {
+      config: staff,
+      schema: {
+        tags,
+        summary: 'Review deadline and reviewer identities of a call',
+        params: schema.CallIdParams,
+        body: schema.CallSettingsBody,
+        response: {
+          200: envelope(
+            z.object({ reviewDeadline: z.string().nullable(), showReviewerIdentities: z.boolean() }),
+          ),
+        },
+      },
+    },
+    async (request) =>
+      ok(
+        await saveCallReviewSettings(contextOf(request), { callId: request.params.callId, ...request.body }),
+      ),
+  );
+  r.post(
+    '/api/review/calls/:callId/remind',
+    {
+      config: staff,
+      schema: {
+        tags,
+        summary: 'Remind experts with open reviews (in-app and e-mail)',
+        params: schema.CallIdParams,
+        response: { 200: envelope(z.object({ reminded: z.number() })) },
+      },
+    },
+    async (request) => ok({ reminded: await remindExperts(contextOf(request), request.params.callId) }),
+  );
+  r.put(
+    '/api/review/proposals/:proposalId/rapporteur',
+    {
+      config: staff,
+      schema: {
+        tags,
+        summary: 'Name the rapporteur',
+        params: schema.ProposalIdParams,
+        body: schema.RapporteurBody,
+        response: { 200: Done },
+      },
+    },
+    async (request) => {
+      await setRapporteur(contextOf(request), {
+        proposalId: request.params.proposalId,
+        expertUserId: request.body.expertUserId,
+      });
+      return ok({ ok: true });
+    },
+  );
 
   // Reviews and consensus.
-  r.get('/api/review/my/assignments', { config: expertOnly, schema: { tags, summary: 'My proposals to review', response: { 200: envelope(Any) } } }, async (request) => ok(await findMyAssignments(contextOf(request))));
-  r.get('/api/review/proposals/:proposalId', { config: reviewers, schema: { tags, summary: 'Review workspace of a proposal', params: schema.ProposalIdParams, response: { 200: envelope(Any) } } }, async (request) => {
-    const { data, abilities } = await getReviewWorkspace(contextOf(request), request.params.proposalId);
-    return ok(data, abilities);
-  });
-  r.put('/api/review/proposals/:proposalId/review', { config: expertOnly, schema: { tags, summary: 'Save my draft review', params: schema.ProposalIdParams, body: schema.SaveReviewBody, response: { 200: Done } } }, async (request) => {
-    await saveReviewDraft(contextOf(request), { proposalId: request.params.proposalId, ...request.body });
-    return ok({ ok: true });
-  });
-  r.post('/api/review/proposals/:proposalId/review/submit', { config: expertOnly, schema: { tags, summary: 'Submit my review (final)', params: schema.ProposalIdParams, response: { 200: Done } } }, async (request) => {
-    await submitReview(contextOf(request), request.params.proposalId);
-    return ok({ ok: true });
-  });
-  r.put('/api/review/proposals/:proposalId/consensus', { config: reviewers, schema: { tags, summary: 'Write (and optionally agree) the consensus', params: schema.ProposalIdParams, body: schema.ConsensusBody, response: { 200: Done } } }, async (request) => {
-    await saveConsensus(contextOf(request), { proposalId: request.params.proposalId, ...request.body });
-    return ok({ ok: true });
-  });
-  r.get('/api/review/calls/:callId/calibration', { config: staffAndAnalyst, schema: { tags, summary: 'Calibration of experts against the panel', params: schema.CallIdParams, response: { 200: envelope(Any) } } }, async (request) => {
-    const ctx = contextOf(request);
-    await getCallOverview(ctx, request.params.callId);
-    return ok(await getCalibration(ctx, request.params.callId));
-  });
-  r.get('/api/review/calls/:callId/calibration.xlsx', { config: staffAndAnalyst, schema: { tags, summary: 'Calibration as XLSX', params: schema.CallIdParams } }, async (request, reply) => {
-    const ctx = contextOf(request);
-    await getCallOverview(ctx, request.params.callId);
-    return sendDownload(reply, 'speerpunt-kalibratie.xlsx', XLSX_TYPE, await buildXlsx('Kalibratie', calibrationColumns, (await getCalibration(ctx, request.params.callId)).experts));
-  });
+  r.get(
+    '/api/review/my/assignments',
+    {
+      config: expertOnly,
+      schema: { tags, summary: 'My proposals to review', response: { 200: envelope(Any) } },
+    },
+    async (request) => ok(await findMyAssignments(contextOf(request))),
+  );
+  r.get(
+    '/api/review/proposals/:proposalId',
+    {
+      config: reviewers,
+      schema: {
+        tags,
+        summary: 'Review workspace of a proposal',
+        params: schema.ProposalIdParams,
+        response: { 200: envelope(Any) },
+      },
+    },
+    async (request) => {
+      const { data, abilities } = await getReviewWorkspace(contextOf(request), request.params.proposalId);
+      return ok(data, abilities);
+    },
+  );
+  r.put(
+    '/api/review/proposals/:proposalId/review',
+    {
+      config: expertOnly,
+      schema: {
+        tags,
+        summary: 'Save my draft review',
+        params: schema.ProposalIdParams,
+        body: schema.SaveReviewBody,
+        response: { 200: Done },
+      },
+    },
+    async (request) => {
+      await saveReviewDraft(contextOf(request), { proposalId: request.params.proposalId, ...request.body });
+      return ok({ ok: true });
+    },
+  );
+  r.post(
+    '/api/review/proposals/:proposalId/review/submit',
+    {
+      config: expertOnly,
+      schema: {
+        tags,
+        summary: 'Submit my review (final)',
+        params: schema.ProposalIdParams,
+        response: { 200: Done },
+      },
+    },
+    async (request) => {
+      await submitReview(contextOf(request), request.params.proposalId);
+      return ok({ ok: true });
+    },
+  );
+  r.put(
+    '/api/review/proposals/:proposalId/consensus',
+    {
+      config: reviewers,
+      schema: {
+        tags,
+        summary: 'Write (and optionally agree) the consensus',
+        params: schema.ProposalIdParams,
+        body: schema.ConsensusBody,
+        response: { 200: Done },
+      },
+    },
+    async (request) => {
+      await saveConsensus(contextOf(request), { proposalId: request.params.proposalId, ...request.body });
+      return ok({ ok: true });
+    },
+  );
+  r.get(
+    '/api/review/calls/:callId/calibration',
+    {
+      config: staffAndAnalyst,
+      schema: {
+        tags,
+        summary: 'Calibration of experts against the panel',
+        params: schema.CallIdParams,
+        response: { 200: envelope(Any) },
+      },
+    },
+    async (request) => {
+      const ctx = contextOf(request);
+      await getCallOverview(ctx, request.params.callId);
+      return ok(await getCalibration(ctx, request.params.callId));
+    },
+  );
+  r.get(
+    '/api/review/calls/:callId/calibration.xlsx',
+    {
+      config: staffAndAnalyst,
+      schema: { tags, summary: 'Calibration as XLSX', params: schema.CallIdParams },
+    },
+    async (request, reply) => {
+      const ctx = contextOf(request);
+      await getCallOverview(ctx, request.params.callId);
+      return sendDownload(
+        reply,
+        'speerpunt-kalibratie.xlsx',
+        XLSX_TYPE,
+        await buildXlsx(
+          'Kalibratie',
+          calibrationColumns,
+          (await getCalibration(ctx, request.params.callId)).experts,
+        ),
+      );
+    },
+  );
 
   // Ranking and decisions.
-  r.get('/api/review/calls/:callId/ranking', { config: staffAndAnalyst, schema: { tags, summary: 'Ranking of a call; budgetCents tries another envelope (what-if, nothing changes)', params: schema.CallIdParams, querystring: schema.RankingQuery, response: { 200: envelope(Any) } } }, async (request) => {
-    const data = await rankCall(contextOf(request), { callId: request.params.callId, budgetCents: request.query.budgetCents });
-    return ok(data, { decide: actorOf(contextOf(request)).role !== 'analyst' });
-  });
-  r.get('/api/review/calls/:callId/ranking.xlsx', { config: staffAndAnalyst, schema: { tags, summary: 'Ranking as XLSX', params: schema.CallIdParams, querystring: schema.RankingQuery } }, async (request, reply) => {
-    const data = await rankCall(contextOf(request), { callId: request.params.callId, budgetCents: request.query.budgetCents });
-    return sendDownload(reply, 'speerpunt-rangschikking.xlsx', XLSX_TYPE, await buildXlsx('Rangschikking', rankingColumns, data.result.ranking));
-  });
-  r.post('/api/review/calls/:callId/decisions', { config: staff, schema: { tags, summary: 'Record decisions (batch), each with a motivation', params: schema.CallIdParams, body: schema.DecisionsBody, response: { 200: envelope(z.object({ decided: z.number(), objectionDeadline: z.string() })) } } }, async (request) =>
-    ok(await decideProposals(contextOf(request), { callId: request.params.callId, decisions: request.body.decisions })),
+  r.get(
+    '/api/review/calls/:callId/ranking',
+    {
+      config: staffAndAnalyst,
+      schema: {
+        tags,
+        summary: 'Ranking of a call; budgetCents tries another envelope (what-if, nothing changes)',
+        params: schema.CallIdParams,
+        querystring: schema.RankingQuery,
+        response: { 200: envelope(Any) },
+      },
+    },
+    async (request) => {
+      const data = await rankCall(contextOf(request), {
+        callId: request.params.callId,
+        budgetCents: request.query.budgetCents,
+      });
+      return ok(data, { decide: actorOf(contextOf(request)).role !== 'analyst' });
+    },
   );
-  r.get('/api/review/calls/:callId/objections', { config: staff, schema: { tags, summary: 'Objections of a call', params: schema.CallIdParams, response: { 200: envelope(Any) } } }, async (request) => {
-    const ctx = contextOf(request);
-    await getCallOverview(ctx, request.params.callId);
-    return ok(await findCallObjections(ctx, request.params.callId));
-  });
-  r.post('/api/review/objections/:id/handle', { config: staff, schema: { tags, summary: 'Handle an objection with a recorded outcome', params: schema.IdParams, body: schema.HandleObjectionBody, response: { 200: Done } } }, async (request) => {
-    await handleObjection(contextOf(request), { objectionId: request.params.id, ...request.body });
-    return ok({ ok: true });
-  });
-  r.get('/api/review/summaries/:proposalId', { config: applicantsAndStaff, schema: { tags, summary: 'Evaluation summary (applicant of the proposal, or staff)', params: schema.ProposalIdParams, response: { 200: envelope(Any) } } }, async (request) => {
-    const { data, abilities } = await getEvaluationSummary(contextOf(request), request.params.proposalId);
-    return ok(data, abilities);
-  });
-  r.get('/api/review/summaries/:proposalId/pdf', { config: applicantsAndStaff, schema: { tags, summary: 'Evaluation summary as PDF', params: schema.ProposalIdParams } }, async (request, reply) => {
-    const { data } = await getEvaluationSummary(contextOf(request), request.params.proposalId);
-    return sendDownload(reply, `evaluatieverslag-${data.proposal.reference}.pdf`, 'application/pdf', await buildEvaluationSummaryPdf(data));
-  });
-  r.post('/api/review/summaries/:proposalId/objections', { config: { access: allow('applicant') }, schema: { tags, summary: 'Object to the decision within the period', params: schema.ProposalIdParams, body: schema.ObjectionBody, response: { 201: envelope(z.object({ id: z.string() })) } } }, async (request, reply) =>
-    reply.status(201).send(ok({ id: await fileObjection(contextOf(request), { proposalId: request.params.proposalId, grounds: request.body.grounds }) })),
+  r.get(
+    '/api/review/calls/:callId/ranking.xlsx',
+    {
+      config: staffAndAnalyst,
+      schema: {
+        tags,
+        summary: 'Ranking as XLSX',
+        params: schema.CallIdParams,
+        querystring: schema.RankingQuery,
+      },
+    },
+    async (request, reply) => {
+      const data = await rankCall(contextOf(request), {
+        callId: request.params.callId,
+        budgetCents: request.query.budgetCents,
+      });
+      return sendDownload(
+        reply,
+        'speerpunt-rangschikking.xlsx',
+        XLSX_TYPE,
+        await buildXlsx('Rangschikking', rankingColumns, data.result.ranking),
+      );
+    },
   );
-  r.post('/api/review/proposals/:proposalId/network', { config: staff, schema: { tags, summary: 'Start a business network from a funded new-theme proposal', params: schema.ProposalIdParams, response: { 201: envelope(z.object({ clusterId: z.string(), members: z.number(), kpiTargets: z.number() })) } } }, async (request, reply) =>
-    reply.status(201).send(ok(await startBusinessNetwork(contextOf(request), request.params.proposalId))),
+  r.post(
+    '/api/review/calls/:callId/decisions',
+    {
+      config: staff,
+      schema: {
+        tags,
+        summary: 'Record decisions (batch), each with a motivation',
+        params: schema.CallIdParams,
+        body: schema.DecisionsBody,
+        response: { 200: envelope(z.object({ decided: z.number(), objectionDeadline: z.string() })) },
+      },
+    },
+    async (request) =>
+      ok(
+        await decideProposals(contextOf(request), {
+          callId: request.params.callId,
+          decisions: request.body.decisions,
+        }),
+      ),
+  );
+  r.get(
+    '/api/review/calls/:callId/objections',
+    {
+      config: staff,
+      schema: {
+        tags,
+        summary: 'Objections of a call',
+        params: schema.CallIdParams,
+        response: { 200: envelope(Any) },
+      },
+    },
+    async (request) => {
+      const ctx = contextOf(request);
+      await getCallOverview(ctx, request.params.callId);
+      return ok(await findCallObjections(ctx, request.params.callId));
+    },
+  );
+  r.post(
+    '/api/review/objections/:id/handle',
+    {
+      config: staff,
+      schema: {
+        tags,
+        summary: 'Handle an objection with a recorded outcome',
+        params: schema.IdParams,
+        body: schema.HandleObjectionBody,
+        response: { 200: Done },
+      },
+    },
+    async (request) => {
+      await handleObjection(contextOf(request), { objectionId: request.params.id, ...request.body });
+      return ok({ ok: true });
+    },
+  );
+  r.get(
+    '/api/review/summaries/:proposalId',
+    {
+      config: applicantsAndStaff,
+      schema: {
+        tags,
+        summary: 'Evaluation summary (applicant of the proposal, or staff)',
+        params: schema.ProposalIdParams,
+        response: { 200: envelope(Any) },
+      },
+    },
+    async (request) => {
+      const { data, abilities } = await getEvaluationSummary(contextOf(request), request.params.proposalId);
+      return ok(data, abilities);
+    },
+  );
+  r.get(
+    '/api/review/summaries/:proposalId/pdf',
+    {
+      config: applicantsAndStaff,
+      schema: { tags, summary: 'Evaluation summary as PDF', params: schema.ProposalIdParams },
+    },
+    async (request, reply) => {
+      const { data } = await getEvaluationSummary(contextOf(request), request.params.proposalId);
+      return sendDownload(
+        reply,
+        `evaluatieverslag-${data.proposal.reference}.pdf`,
+        'application/pdf',
+        await buildEvaluationSummaryPdf(data),
+      );
+    },
+  );
+  r.post(
+    '/api/review/summaries/:proposalId/objections',
+    {
+      config: { access: allow('applicant') },
+      schema: {
+        tags,
+        summary: 'Object to the decision within the period',
+        params: schema.ProposalIdParams,
+        body: schema.ObjectionBody,
+        response: { 201: envelope(z.object({ id: z.string() })) },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(
+          ok({
+            id: await fileObjection(contextOf(request), {
+              proposalId: request.params.proposalId,
+              grounds: request.body.grounds,
+            }),
+          }),
+        ),
+  );
+  r.post(
+    '/api/review/proposals/:proposalId/network',
+    {
+      config: staff,
+      schema: {
+        tags,
+        summary: 'Start a business network from a funded new-theme proposal',
+        params: schema.ProposalIdParams,
+        response: {
+          201: envelope(z.object({ clusterId: z.string(), members: z.number(), kpiTargets: z.number() })),
+        },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(ok(await startBusinessNetwork(contextOf(request), request.params.proposalId))),
   );
 }

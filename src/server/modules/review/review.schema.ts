@@ -10,35 +10,72 @@ const Text = (max: number) => z.string().trim().max(max);
 export const SaveExpertBody = z.strictObject({
   headline: Text(200).default(''),
   keywords: z.array(Text(60)).max(30).default([]),
-  languages: z.array(z.enum(['nl', 'en', 'fr', 'de'])).min(1).max(4).default(['nl']),
+  languages: z
+    .array(z.enum(['nl', 'en', 'fr', 'de']))
+    .min(1)
+    .max(4)
+    .default(['nl']),
   maxLoad: z.number().int().min(0).max(100),
   minLoad: z.number().int().min(0).max(100).default(0),
   isAvailable: z.boolean().default(true),
   themeIds: z.array(z.uuid()).max(50).default([]),
   affiliations: z
-    .array(z.strictObject({ organisationId: z.uuid(), role: Text(120).default(''), validFrom: z.iso.date().nullable().default(null), validTo: z.iso.date().nullable().default(null) }))
+    .array(
+      z.strictObject({
+        organisationId: z.uuid(),
+        role: Text(120).default(''),
+        validFrom: z.iso.date().nullable().default(null),
+        validTo: z.iso.date().nullable().default(null),
+      }),
+    )
     .max(50)
     .default([]),
 });
 
-export const InviteBody = z.strictObject({ userIds: z.array(z.uuid()).min(1).max(500), maxLoad: z.number().int().min(0).max(100).nullable().optional() });
+export const InviteBody = z.strictObject({
+  userIds: z.array(z.uuid()).min(1).max(500),
+  maxLoad: z.number().int().min(0).max(100).nullable().optional(),
+});
 export const InvitationAnswerBody = z.strictObject({ accept: z.boolean(), acceptDeclaration: z.boolean() });
-export const ConflictBody = z.strictObject({ proposalId: z.uuid(), expertUserId: z.uuid(), reason: Text(1000).min(5) });
+export const ConflictBody = z.strictObject({
+  proposalId: z.uuid(),
+  expertUserId: z.uuid(),
+  reason: Text(1000).min(5),
+});
 export const DeclareConflictBody = z.strictObject({ reason: Text(1000).min(5) });
 export const LiftBody = z.strictObject({ motivation: Text(2000).min(10) });
-export const AssignBody = z.strictObject({ dryRun: z.boolean().default(false), acceptShortfall: z.boolean().default(false) });
-export const ManualAssignmentBody = z.strictObject({ proposalId: z.uuid(), expertUserId: z.uuid(), isForced: z.boolean().default(false) });
+export const AssignBody = z.strictObject({
+  dryRun: z.boolean().default(false),
+  acceptShortfall: z.boolean().default(false),
+});
+export const ManualAssignmentBody = z.strictObject({
+  proposalId: z.uuid(),
+  expertUserId: z.uuid(),
+  isForced: z.boolean().default(false),
+});
 export const RapporteurBody = z.strictObject({ expertUserId: z.uuid().nullable() });
 export const SaveReviewBody = z.strictObject({
   overallComment: Text(5000).default(''),
-  scores: z.array(z.strictObject({ criterionId: z.uuid(), score: z.number().nullable(), justification: Text(5000).default('') })).max(30),
+  scores: z
+    .array(
+      z.strictObject({
+        criterionId: z.uuid(),
+        score: z.number().nullable(),
+        justification: Text(5000).default(''),
+      }),
+    )
+    .max(30),
 });
 export const ConsensusBody = z.strictObject({
   minorityView: Text(5000).default(''),
-  scores: z.array(z.strictObject({ criterionId: z.uuid(), score: z.number(), comment: Text(5000).default('') })).max(30),
+  scores: z
+    .array(z.strictObject({ criterionId: z.uuid(), score: z.number(), comment: Text(5000).default('') }))
+    .max(30),
   agree: z.boolean().default(false),
 });
-export const RankingQuery = z.strictObject({ budgetCents: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional() });
+export const RankingQuery = z.strictObject({
+  budgetCents: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
+});
 export const DecisionsBody = z.strictObject({
   decisions: z
     .array(
@@ -54,5 +91,11 @@ export const DecisionsBody = z.strictObject({
     .max(500),
 });
 export const ObjectionBody = z.strictObject({ grounds: Text(10000).min(20) });
-export const HandleObjectionBody = z.strictObject({ status: z.enum(['upheld', 'dismissed']), motivation: Text(5000).min(10) });
-export const CallSettingsBody = z.strictObject({ reviewDeadline: z.iso.datetime({ offset: true }).nullable(), showReviewerIdentities: z.boolean() });
+export const HandleObjectionBody = z.strictObject({
+  status: z.enum(['upheld', 'dismissed']),
+  motivation: Text(5000).min(10),
+});
+export const CallSettingsBody = z.strictObject({
+  reviewDeadline: z.iso.datetime({ offset: true }).nullable(),
+  showReviewerIdentities: z.boolean(),
+});

@@ -22,7 +22,12 @@ export interface CriterionView {
 }
 
 export async function findCriteria(db: Db, callId: string): Promise<CriterionView[]> {
-  const rows = await db.selectFrom('call_criteria').selectAll().where('call_id', '=', callId).orderBy('position').execute();
+  const rows = await db
+    .selectFrom('call_criteria')
+    .selectAll()
+    .where('call_id', '=', callId)
+    .orderBy('position')
+    .execute();
   return rows.map((c) => ({
     id: c.id,
     code: c.code,
@@ -42,23 +47,45 @@ async function findReviews(db: Db, proposalId: string) {
   const reviews = await db
     .selectFrom('reviews as r')
     .innerJoin('users as u', 'u.id', 'r.expert_user_id')
-    .select(['r.id', 'r.expert_user_id', 'u.name', 'r.status', 'r.overall_comment', 'r.submitted_at', 'r.version'])
+    .select([
+      'r.id',
+      'r.expert_user_id',
+      'u.name',
+      'r.status',
+      'r.overall_comment',
+      'r.submitted_at',
+      'r.version',
+    ])
     .where('r.proposal_id', '=', proposalId)
     .orderBy('r.created_at')
     .execute();
   const ids = reviews.map((r) => r.id);
-  const scores = ids.length ? await db.selectFrom('review_scores').selectAll().where('review_id', 'in', ids).execute() : [];
+  const scores = ids.length
+    ? await db.selectFrom('review_scores').selectAll().where('review_id', 'in', ids).execute()
+    : [];
   return reviews.map((r) => ({
     ...r,
-    scores: scores.filter((s) => s.review_id === r.id).map((s) => ({ criterionId: s.criterion_id, score: s.score === null ? null : Number(s.score), justification: s.justification })),
+    scores: scores
+      .filter((s) => s.review_id === r.id)
+      .map((s) => ({
+        criterionId: s.criterion_id,
+        score: s.score === null ? null : Number(s.score),
+        justification: s.justification,
+      })),
   }));
 }
 
 /** Per criterion, the spread (max − min) of submitted scores; flagged above the setting. */
-export function disagreements(criteria: CriterionView[], submitted: { scores: { criterionId: string; score: number | null }[] }[], threshold: number) {
+export function disagreements(
+  criteria: CriterionView[],
+  submitted: { scores: { criterionId: string; score: number | null }[] }[],
+  threshold: number,
+) {
   return criteria
     .map((c) => {
-      const values = submitted.flatMap((r) => r.scores.filter((s) => s.criterionId === c.id && s.score !== null).map((s) => s.score as number));
+      const values = submitted.flatMap((r) =>
+        r.scores.filter((s) => s.criterionId === c.id && s.score !== null).map((s) => s.score as number),
+      );
       const spread = values.length >= 2 ? Math.max(...values) - Math.min(...values) : 0;
       return { criterionId: c.id, code: c.code, spread, flagged: spread > threshold };
     })
@@ -73,9 +100,18 @@ export async function getReviewWorkspace(ctx: StepContext, proposalId: string) {
   const actor = actorOf(ctx);
   const { proposal, asExpert } = await getProposalForViewer(ctx.db, actor, proposalId);
   const settings = await getReviewSettings(ctx.db);
-  const call = await ctx.db.selectFrom('calls').select(['id', 'code', 'title_nl', 'kind', 'status']).where('id', '=', proposal.call_id).executeTakeFirstOrThrow();
+  const call = await ctx.db
+    .selectFrom('calls')
+    .select(['id', 'code', 'title_nl', 'kind', 'status'])
+    .where('id', '=', proposal.call_id)
+    .executeTakeFirstOrThrow();
   const criteria = await findCriteria(ctx.db, call.id);
-  const themes = await ctx.db.selectFrom('proposal_themes as pt').innerJoin('themes as t', 't.id', 'pt.theme_id').select(['t.label_nl', 't.label_en']).where('pt.proposal_id', '=', proposal.id).execute();
+  const themes = await ctx.db
+    .selectFrom('proposal_themes as pt')
+    .innerJoin('themes as t', 't.id', 'pt.theme_id')
+    .select(['t.label_nl', 't.label_en'])
+    .where('pt.proposal_id', '=', proposal.id)
+    .execute();
   const consortium = await ctx.db
     .selectFrom('proposal_consortium_members as m')
     .innerJoin('organisations as o', 'o.id', 'm.organisation_id')
@@ -83,7 +119,11 @@ export async function getReviewWorkspace(ctx: StepContext, proposalId: string) {
     .where('m.proposal_id', '=', proposal.id)
     .orderBy('m.position')
     .execute();
-  const requested = await ctx.db.selectFrom('proposal_budget_lines').select(sql<string>`coalesce(sum(requested_aid_cents), 0)`.as('total')).where('proposal_id', '=', proposal.id).executeTakeFirstOrThrow();
+  const requested = await ctx.db
+    .selectFrom('proposal_budget_lines')
+    .select(sql<string>`coalesce(sum(requested_aid_cents), 0)`.as('total'))
+    .where('proposal_id', '=', proposal.id)
+    .executeTakeFirstOrThrow();
   const all = await findReviews(ctx.db, proposal.id);
   const own = asExpert ? (all.find((r) => r.expert_user_id === actor.userId) ?? null) : null;
   const submitted = all.filter((r) => r.status === 'submitted');
@@ -102,12 +142,29 @@ export async function getReviewWorkspace(ctx: StepContext, proposalId: string) {
   const isRapporteur = asExpert && 'is_rapporteur' in proposal && proposal.is_rapporteur === true;
   return {
     data: {
-      proposal: { id: proposal.id, reference: proposal.reference, title: proposal.title, summary: proposal.summary, status: proposal.status, themes: themes.map((t) => t.label_nl), consortium, requestedCents: Number(requested.total) },
+      proposal: {
+        id: proposal.id,
+        reference: proposal.reference,
+        title: proposal.title,
+        summary: proposal.summary,
+        status: proposal.status,
+        themes: themes.map((t) => t.label_nl),
+        consortium,
+        requestedCents: Number(requested.total),
+      },
       call: { id: call.id, code: call.code, title: call.title_nl, status: call.status },
       criteria,
       minJustificationChars: settings.minJustificationChars,
       reviewDeadline: callSettings.reviewDeadline,
-      ownReview: own ? { status: own.status, overallComment: own.overall_comment, scores: own.scores, submittedAt: own.submitted_at ? own.submitted_at.toISOString() : null, version: own.version } : null,
+      ownReview: own
+        ? {
+            status: own.status,
+            overallComment: own.overall_comment,
+            scores: own.scores,
+            submittedAt: own.submitted_at ? own.submitted_at.toISOString() : null,
+            version: own.version,
+          }
+        : null,
       otherReviews: others,
       otherReviewsHidden: !mayCompare,
       disagreements: mayCompare ? disagreements(criteria, submitted, settings.disagreementThreshold) : [],
@@ -124,9 +181,17 @@ export async function getReviewWorkspace(ctx: StepContext, proposalId: string) {
 }
 
 export async function getConsensus(db: Db, proposalId: string) {
-  const report = await db.selectFrom('consensus_reports').selectAll().where('proposal_id', '=', proposalId).executeTakeFirst();
+  const report = await db
+    .selectFrom('consensus_reports')
+    .selectAll()
+    .where('proposal_id', '=', proposalId)
+    .executeTakeFirst();
   if (!report) return null;
-  const scores = await db.selectFrom('consensus_scores').selectAll().where('proposal_id', '=', proposalId).execute();
+  const scores = await db
+    .selectFrom('consensus_scores')
+    .selectAll()
+    .where('proposal_id', '=', proposalId)
+    .execute();
   return {
     status: report.status,
     minorityView: report.minority_view,
@@ -136,18 +201,36 @@ export async function getConsensus(db: Db, proposalId: string) {
 }
 
 /** Checks scores against each criterion's scale (and half points); returns one detail per problem. */
-export function checkScores(criteria: CriterionView[], scores: { criterionId: string; score: number | null }[], path = 'body.scores'): ErrorDetail[] {
+export function checkScores(
+  criteria: CriterionView[],
+  scores: { criterionId: string; score: number | null }[],
+  path = 'body.scores',
+): ErrorDetail[] {
   const problems: ErrorDetail[] = [];
   scores.forEach((s, i) => {
     const c = criteria.find((x) => x.id === s.criterionId);
     if (!c) {
-      problems.push(detail(`${path}.${i}.criterionId`, 'unknown_criterion', 'Onbekend criterium voor deze oproep.', 'Unknown criterion for this call.'));
+      problems.push(
+        detail(
+          `${path}.${i}.criterionId`,
+          'unknown_criterion',
+          'Onbekend criterium voor deze oproep.',
+          'Unknown criterion for this call.',
+        ),
+      );
       return;
     }
     if (s.score === null) return;
     const step = c.allowsHalfPoints ? 0.5 : 1;
     if (s.score < c.scaleMin || s.score > c.scaleMax || !Number.isInteger((s.score - c.scaleMin) / step)) {
-      problems.push(detail(`${path}.${i}.score`, 'score_out_of_scale', `Score ${s.score} valt buiten de schaal ${c.scaleMin}–${c.scaleMax}${c.allowsHalfPoints ? ' (halve punten)' : ' (hele punten)'}.`, `Score ${s.score} is outside the scale ${c.scaleMin}–${c.scaleMax}${c.allowsHalfPoints ? ' (half points)' : ' (whole points)'}.`));
+      problems.push(
+        detail(
+          `${path}.${i}.score`,
+          'score_out_of_scale',
+          `Score ${s.score} valt buiten de schaal ${c.scaleMin}–${c.scaleMax}${c.allowsHalfPoints ? ' (halve punten)' : ' (hele punten)'}.`,
+          `Score ${s.score} is outside the scale ${c.scaleMin}–${c.scaleMax}${c.allowsHalfPoints ? ' (half points)' : ' (whole points)'}.`,
+        ),
+      );
     }
   });
   return problems;
@@ -167,21 +250,58 @@ export async function saveReviewDraft(ctx: StepContext, options: SaveReviewOptio
   const criteria = await findCriteria(ctx.db, proposal.call_id);
   const problems = checkScores(criteria, options.scores);
   if (problems.length) throw new AppError('REVIEW_SCORE_OUT_OF_SCALE', { details: problems });
-  const existing = await ctx.db.selectFrom('reviews').selectAll().where('assignment_id', '=', proposal.assignment_id).executeTakeFirst();
+  const existing = await ctx.db
+    .selectFrom('reviews')
+    .selectAll()
+    .where('assignment_id', '=', proposal.assignment_id)
+    .executeTakeFirst();
   if (existing?.status === 'submitted') throw new AppError('REVIEW_ALREADY_SUBMITTED');
   await ctx.db.transaction().execute(async (tx) => {
     const review = existing
-      ? await tx.updateTable('reviews').set({ overall_comment: options.overallComment, version: existing.version + 1, updated_at: ctx.now() }).where('id', '=', existing.id).where('status', '=', 'draft').returning('id').executeTakeFirst()
-      : await tx.insertInto('reviews').values({ assignment_id: proposal.assignment_id, proposal_id: proposal.id, expert_user_id: actor.userId, overall_comment: options.overallComment }).returning('id').executeTakeFirstOrThrow();
+      ? await tx
+          .updateTable('reviews')
+          .set({
+            overall_comment: options.overallComment,
+            version: existing.version + 1,
+            updated_at: ctx.now(),
+          })
+          .where('id', '=', existing.id)
+          .where('status', '=', 'draft')
+          .returning('id')
+          .executeTakeFirst()
+      : await tx
+          .insertInto('reviews')
+          .values({
+            assignment_id: proposal.assignment_id,
+            proposal_id: proposal.id,
+            expert_user_id: actor.userId,
+            overall_comment: options.overallComment,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
     if (!review) throw new AppError('REVIEW_ALREADY_SUBMITTED');
     for (const s of options.scores) {
       await tx
         .insertInto('review_scores')
-        .values({ review_id: review.id, criterion_id: s.criterionId, score: s.score, justification: s.justification })
-        .onConflict((oc) => oc.columns(['review_id', 'criterion_id']).doUpdateSet({ score: s.score, justification: s.justification }))
+        .values({
+          review_id: review.id,
+          criterion_id: s.criterionId,
+          score: s.score,
+          justification: s.justification,
+        })
+        .onConflict((oc) =>
+          oc
+            .columns(['review_id', 'criterion_id'])
+            .doUpdateSet({ score: s.score, justification: s.justification }),
+        )
         .execute();
     }
-    await recordAudit(tx, ctx.auditActor, { action: 'review.draft_saved', entityType: 'review', entityId: review.id, after: options }, ctx.requestId);
+    await recordAudit(
+      tx,
+      ctx.auditActor,
+      { action: 'review.draft_saved', entityType: 'review', entityId: review.id, after: options },
+      ctx.requestId,
+    );
   });
 }
 
@@ -189,25 +309,57 @@ export async function saveReviewDraft(ctx: StepContext, options: SaveReviewOptio
 export async function submitReview(ctx: StepContext, proposalId: string) {
   const actor = actorOf(ctx);
   const proposal = await getProposalForExpert(ctx.db, actor.userId, proposalId);
-  const review = await ctx.db.selectFrom('reviews').selectAll().where('assignment_id', '=', proposal.assignment_id).executeTakeFirst();
+  const review = await ctx.db
+    .selectFrom('reviews')
+    .selectAll()
+    .where('assignment_id', '=', proposal.assignment_id)
+    .executeTakeFirst();
   if (review?.status === 'submitted') throw new AppError('REVIEW_ALREADY_SUBMITTED');
   await assertBeforeReviewDeadline(ctx, proposal.call_id);
   const criteria = await findCriteria(ctx.db, proposal.call_id);
   const settings = await getReviewSettings(ctx.db);
-  const scores = review ? await ctx.db.selectFrom('review_scores').selectAll().where('review_id', '=', review.id).execute() : [];
+  const scores = review
+    ? await ctx.db.selectFrom('review_scores').selectAll().where('review_id', '=', review.id).execute()
+    : [];
   const problems: ErrorDetail[] = [];
   for (const c of criteria) {
     const s = scores.find((x) => x.criterion_id === c.id);
-    if (!s || s.score === null) problems.push(detail(`scores.${c.code}.score`, 'missing_score', `Geen score voor "${c.name}".`, `No score for "${c.nameEn ?? c.name}".`));
+    if (!s || s.score === null)
+      problems.push(
+        detail(
+          `scores.${c.code}.score`,
+          'missing_score',
+          `Geen score voor "${c.name}".`,
+          `No score for "${c.nameEn ?? c.name}".`,
+        ),
+      );
     if (!s || s.justification.trim().length < settings.minJustificationChars) {
-      problems.push(detail(`scores.${c.code}.justification`, 'justification_too_short', `De motivering voor "${c.name}" telt minder dan ${settings.minJustificationChars} tekens.`, `The justification for "${c.nameEn ?? c.name}" has fewer than ${settings.minJustificationChars} characters.`));
+      problems.push(
+        detail(
+          `scores.${c.code}.justification`,
+          'justification_too_short',
+          `De motivering voor "${c.name}" telt minder dan ${settings.minJustificationChars} tekens.`,
+          `The justification for "${c.nameEn ?? c.name}" has fewer than ${settings.minJustificationChars} characters.`,
+        ),
+      );
     }
   }
   if (!review || problems.length) throw new AppError('REVIEW_INCOMPLETE', { details: problems });
   await ctx.db.transaction().execute(async (tx) => {
-    const updated = await tx.updateTable('reviews').set({ status: 'submitted', submitted_at: ctx.now(), updated_at: ctx.now() }).where('id', '=', review.id).where('status', '=', 'draft').returning('id').executeTakeFirst();
+    const updated = await tx
+      .updateTable('reviews')
+      .set({ status: 'submitted', submitted_at: ctx.now(), updated_at: ctx.now() })
+      .where('id', '=', review.id)
+      .where('status', '=', 'draft')
+      .returning('id')
+      .executeTakeFirst();
     if (!updated) throw new AppError('REVIEW_ALREADY_SUBMITTED');
-    await recordAudit(tx, ctx.auditActor, { action: 'review.submitted', entityType: 'review', entityId: review.id, after: { scores } }, ctx.requestId);
+    await recordAudit(
+      tx,
+      ctx.auditActor,
+      { action: 'review.submitted', entityType: 'review', entityId: review.id, after: { scores } },
+      ctx.requestId,
+    );
   });
 }
 
@@ -218,14 +370,35 @@ export async function findMyAssignments(ctx: StepContext) {
     .selectFrom('review_assignments as a')
     .innerJoin('proposals as p', 'p.id', 'a.proposal_id')
     .innerJoin('calls as c', 'c.id', 'a.call_id')
-    .innerJoin('call_experts as ce', (join) => join.onRef('ce.call_id', '=', 'a.call_id').on('ce.user_id', '=', actor.userId))
+    .innerJoin('call_experts as ce', (join) =>
+      join.onRef('ce.call_id', '=', 'a.call_id').on('ce.user_id', '=', actor.userId),
+    )
     .leftJoin('reviews as r', 'r.assignment_id', 'a.id')
     .leftJoin('consensus_reports as cr', 'cr.proposal_id', 'p.id')
-    .select(['p.id', 'p.reference', 'p.title', 'c.code as call_code', 'c.title_nl as call_title', 'r.status as review_status', 'a.is_rapporteur', 'cr.status as consensus_status'])
+    .select([
+      'p.id',
+      'p.reference',
+      'p.title',
+      'c.code as call_code',
+      'c.title_nl as call_title',
+      'r.status as review_status',
+      'a.is_rapporteur',
+      'cr.status as consensus_status',
+    ])
     .where('a.expert_user_id', '=', actor.userId)
     .where('ce.status', '=', 'accepted')
     .where('ce.declaration_accepted_at', 'is not', null)
-    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('review_conflicts as rc').select(sql`1`.as('one')).whereRef('rc.proposal_id', '=', 'p.id').where('rc.expert_user_id', '=', actor.userId).where('rc.lifted_at', 'is', null))))
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('review_conflicts as rc')
+            .select(sql`1`.as('one'))
+            .whereRef('rc.proposal_id', '=', 'p.id')
+            .where('rc.expert_user_id', '=', actor.userId)
+            .where('rc.lifted_at', 'is', null),
+        ),
+      ),
+    )
     .orderBy('c.code')
     .orderBy('p.reference')
     .execute();
@@ -251,17 +424,36 @@ export interface SaveConsensusOptions {
 export async function saveConsensus(ctx: StepContext, options: SaveConsensusOptions & { agree: boolean }) {
   const actor = actorOf(ctx);
   const { proposal, asExpert } = await getProposalForViewer(ctx.db, actor, options.proposalId);
-  if (asExpert && !('is_rapporteur' in proposal && proposal.is_rapporteur)) throw new AppError('NOT_RAPPORTEUR');
+  if (asExpert && !('is_rapporteur' in proposal && proposal.is_rapporteur))
+    throw new AppError('NOT_RAPPORTEUR');
   const criteria = await findCriteria(ctx.db, proposal.call_id);
   const problems = checkScores(criteria, options.scores);
   if (problems.length) throw new AppError('REVIEW_SCORE_OUT_OF_SCALE', { details: problems });
-  const existing = await ctx.db.selectFrom('consensus_reports').selectAll().where('proposal_id', '=', proposal.id).executeTakeFirst();
+  const existing = await ctx.db
+    .selectFrom('consensus_reports')
+    .selectAll()
+    .where('proposal_id', '=', proposal.id)
+    .executeTakeFirst();
   if (existing?.status === 'agreed') throw new AppError('CONSENSUS_ALREADY_AGREED');
   if (options.agree) {
-    const submitted = await ctx.db.selectFrom('reviews').select('id').where('proposal_id', '=', proposal.id).where('status', '=', 'submitted').execute();
+    const submitted = await ctx.db
+      .selectFrom('reviews')
+      .select('id')
+      .where('proposal_id', '=', proposal.id)
+      .where('status', '=', 'submitted')
+      .execute();
     const missing = criteria.filter((c) => !options.scores.some((s) => s.criterionId === c.id));
     if (submitted.length === 0 || missing.length) {
-      throw new AppError('CONSENSUS_INCOMPLETE', { details: missing.map((c) => detail(`body.scores.${c.code}`, 'missing_score', `Geen score voor "${c.name}".`, `No score for "${c.nameEn ?? c.name}".`)) });
+      throw new AppError('CONSENSUS_INCOMPLETE', {
+        details: missing.map((c) =>
+          detail(
+            `body.scores.${c.code}`,
+            'missing_score',
+            `Geen score voor "${c.name}".`,
+            `No score for "${c.nameEn ?? c.name}".`,
+          ),
+        ),
+      });
     }
   }
   await ctx.db.transaction().execute(async (tx) => {
@@ -273,10 +465,36 @@ export async function saveConsensus(ctx: StepContext, options: SaveConsensusOpti
       agreed_by: options.agree ? actor.userId : null,
       updated_at: ctx.now(),
     };
-    await tx.insertInto('consensus_reports').values({ proposal_id: proposal.id, ...values }).onConflict((oc) => oc.column('proposal_id').doUpdateSet(values)).execute();
+    await tx
+      .insertInto('consensus_reports')
+      .values({ proposal_id: proposal.id, ...values })
+      .onConflict((oc) => oc.column('proposal_id').doUpdateSet(values))
+      .execute();
     await tx.deleteFrom('consensus_scores').where('proposal_id', '=', proposal.id).execute();
-    if (options.scores.length) await tx.insertInto('consensus_scores').values(options.scores.map((s) => ({ proposal_id: proposal.id, criterion_id: s.criterionId, score: s.score, comment: s.comment }))).execute();
-    await recordAudit(tx, ctx.auditActor, { action: options.agree ? 'review.consensus_agreed' : 'review.consensus_saved', entityType: 'proposal', entityId: proposal.id, before: existing ?? null, after: options }, ctx.requestId);
+    if (options.scores.length)
+      await tx
+        .insertInto('consensus_scores')
+        .values(
+          options.scores.map((s) => ({
+            proposal_id: proposal.id,
+            criterion_id: s.criterionId,
+            score: s.score,
+            comment: s.comment,
+          })),
+        )
+        .execute();
+    await recordAudit(
+      tx,
+      ctx.auditActor,
+      {
+        action: options.agree ? 'review.consensus_agreed' : 'review.consensus_saved',
+        entityType: 'proposal',
+        entityId: proposal.id,
+        before: existing ?? null,
+        after: options,
+      },
+      ctx.requestId,
+    );
   });
 }
 
@@ -302,7 +520,13 @@ export async function getCalibration(ctx: StepContext, callId: string) {
     const c = criteria.find((x) => x.id === criterionId);
     return c ? (score - c.scaleMin) / (c.scaleMax - c.scaleMin) : 0;
   };
-  const values = rows.map((r) => ({ expert: r.expert_user_id, name: r.name, key: `${r.proposal_id}|${r.criterion_id}`, proposal: r.proposal_id, value: share(r.criterion_id, Number(r.score)) }));
+  const values = rows.map((r) => ({
+    expert: r.expert_user_id,
+    name: r.name,
+    key: `${r.proposal_id}|${r.criterion_id}`,
+    proposal: r.proposal_id,
+    value: share(r.criterion_id, Number(r.score)),
+  }));
   const panelMean = new Map<string, number>();
   for (const key of new Set(values.map((v) => v.key))) {
     const same = values.filter((v) => v.key === key);
@@ -334,7 +558,12 @@ export async function getCalibration(ctx: StepContext, callId: string) {
     };
   });
   experts.sort((a, b) => a.name.localeCompare(b.name));
-  return { minReviews: settings.calibrationMinReviews, overallMean: round(overallMean), overallSpread: round(overallSd), experts };
+  return {
+    minReviews: settings.calibrationMinReviews,
+    overallMean: round(overallMean),
+    overallSpread: round(overallSd),
+    experts,
+  };
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;

@@ -42,9 +42,22 @@ export async function runReviewReminders(ctx: StepContext): Promise<number> {
 }
 
 /** Runs the review reminders a minute after start and then hourly; returns a stop function. */
-export function startReviewReminderSchedule(db: Kysely<DB>, config: Config, log: { warn: (obj: unknown, msg: string) => void }, intervalMs = 3_600_000): () => void {
-  const ctx: StepContext = { db, actor: null, auditActor: systemActor(SCHEDULER), requestId: null, now: () => new Date(), config };
-  const run = () => void runReviewReminders(ctx).catch((error) => log.warn({ err: error }, 'review reminders failed'));
+export function startReviewReminderSchedule(
+  db: Kysely<DB>,
+  config: Config,
+  log: { warn: (obj: unknown, msg: string) => void },
+  intervalMs = 3_600_000,
+): () => void {
+  const ctx: StepContext = {
+    db,
+    actor: null,
+    auditActor: systemActor(SCHEDULER),
+    requestId: null,
+    now: () => new Date(),
+    config,
+  };
+  const run = () =>
+    void runReviewReminders(ctx).catch((error) => log.warn({ err: error }, 'review reminders failed'));
   const first = setTimeout(run, 60_000);
   const timer = setInterval(run, intervalMs);
   first.unref();

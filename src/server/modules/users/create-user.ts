@@ -4,7 +4,13 @@ import { recordAudit } from '../../audit/record-audit';
 import type { StepContext } from '../../http/request-context';
 import { checkPasswordRules } from '../auth/password-rules';
 import { hashPassword } from '../auth/secrets';
-import { countExistingClusters, findUserByEmail, findUserById, replaceUserClusters, type UserRow } from './users.repository';
+import {
+  countExistingClusters,
+  findUserByEmail,
+  findUserById,
+  replaceUserClusters,
+  type UserRow,
+} from './users.repository';
 import { auditUser } from './users.presenter';
 
 export interface CreateUserOptions {
@@ -42,7 +48,12 @@ export async function createUser(ctx: StepContext, options: CreateUserOptions): 
     await replaceUserClusters(tx, id, clusterIds);
     const created = await findUserById(tx, id);
     if (!created) throw new AppError('INTERNAL_ERROR');
-    await recordAudit(tx, ctx.auditActor, { action: 'user.created', entityType: 'user', entityId: id, after: auditUser(created) }, ctx.requestId);
+    await recordAudit(
+      tx,
+      ctx.auditActor,
+      { action: 'user.created', entityType: 'user', entityId: id, after: auditUser(created) },
+      ctx.requestId,
+    );
     return created;
   });
 }

@@ -17,5 +17,11 @@ export function presentUser(row: UserRow) {
 
 /** The audit view of an account: no hashes, no secrets. */
 export function auditUser(row: UserRow) {
-  return { email: row.email, name: row.name, role: row.role, isActive: row.is_active, clusterIds: row.clusterIds };
+  return {
+    email: row.email,
+    name: row.name,
+    role: row.role,
+    isActive: row.is_active,
+    clusterIds: row.clusterIds,
+  };
 }

@@ -26,7 +26,11 @@ function usersWithClusters(db: Kysely<DB>) {
       'u.is_active',
       'u.locked_until',
       'u.created_at',
-      sql<string[]>`coalesce((select array_agg(uc.cluster_id::text order by uc.cluster_id) from user_clusters uc where uc.user_id = u.id), '{}')`.as('clusterIds'),
+      sql<
+        string[]
+      >`coalesce((select array_agg(uc.cluster_id::text order by uc.cluster_id) from user_clusters uc where uc.user_id = u.id), '{}')`.as(
+        'clusterIds',
+      ),
     ]);
 }
 
@@ -39,19 +43,32 @@ export function findUserById(db: Kysely<DB>, id: string): Promise<UserRow | unde
 }
 
 export function findUserByEmail(db: Kysely<DB>, email: string): Promise<UserRow | undefined> {
-  return usersWithClusters(db).where(sql`lower(u.email)`, '=', email.toLowerCase()).executeTakeFirst();
+  return usersWithClusters(db)
+    .where(sql`lower(u.email)`, '=', email.toLowerCase())
+    .executeTakeFirst();
 }
 
 /** How many of the given cluster ids exist; used to refuse unknown ones. */
 export async function countExistingClusters(db: Kysely<DB>, clusterIds: string[]): Promise<number> {
   if (clusterIds.length === 0) return 0;
-  const row = await db.selectFrom('clusters').select((eb) => eb.fn.countAll<number>().as('n')).where('id', 'in', clusterIds).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('clusters')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('id', 'in', clusterIds)
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
-export async function replaceUserClusters(db: Kysely<DB>, userId: string, clusterIds: string[]): Promise<void> {
+export async function replaceUserClusters(
+  db: Kysely<DB>,
+  userId: string,
+  clusterIds: string[],
+): Promise<void> {
   await db.deleteFrom('user_clusters').where('user_id', '=', userId).execute();
   if (clusterIds.length > 0) {
-    await db.insertInto('user_clusters').values(clusterIds.map((clusterId) => ({ user_id: userId, cluster_id: clusterId }))).execute();
+    await db
+      .insertInto('user_clusters')
+      .values(clusterIds.map((clusterId) => ({ user_id: userId, cluster_id: clusterId })))
+      .execute();
   }
 }

@@ -5,7 +5,14 @@ import { allow } from '../../http/access';
 import { envelope, ok } from '../../http/envelope';
 import { contextOf } from '../../http/request-context';
 import { AppError } from '../../errors/app-error';
-import { CreateUserBody, ResetPasswordBody, SetActiveBody, SetRoleBody, UserIdParams, UserSchema } from './users.schema';
+import {
+  CreateUserBody,
+  ResetPasswordBody,
+  SetActiveBody,
+  SetRoleBody,
+  UserIdParams,
+  UserSchema,
+} from './users.schema';
 import { findUserById, findUsers } from './users.repository';
 import { presentUser } from './users.presenter';
 import { createUser } from './create-user';
@@ -29,39 +36,119 @@ const tags = ['users'];
 export default async function usersRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
-  r.get('/api/users', { config: adminOnly, schema: { tags, summary: 'List accounts', response: { 200: envelope(z.array(UserSchema)) } } }, async (request) => {
-    const rows = await findUsers(contextOf(request).db);
-    return ok(rows.map(presentUser), { create: true });
-  });
+  r.get(
+    '/api/users',
+    {
+      config: adminOnly,
+      schema: { tags, summary: 'List accounts', response: { 200: envelope(z.array(UserSchema)) } },
+    },
+    async (request) => {
+      const rows = await findUsers(contextOf(request).db);
+      return ok(rows.map(presentUser), { create: true });
+    },
+  );
 
-  r.get('/api/users.xlsx', { config: adminOnly, schema: { tags, summary: 'Accounts as XLSX' } }, async (request, reply) => {
-    const rows = (await findUsers(contextOf(request).db)).map(presentUser);
-    return sendDownload(reply, 'speerpunt-accounts.xlsx', XLSX_TYPE, await buildXlsx('Accounts', exportColumns, rows));
-  });
+  r.get(
+    '/api/users.xlsx',
+    { config: adminOnly, schema: { tags, summary: 'Accounts as XLSX' } },
+    async (request, reply) => {
+      const rows = (await findUsers(contextOf(request).db)).map(presentUser);
+      return sendDownload(
+        reply,
+        'speerpunt-accounts.xlsx',
+        XLSX_TYPE,
+        await buildXlsx('Accounts', exportColumns, rows),
+      );
+    },
+  );
 
-  r.get('/api/users/:id', { config: adminOnly, schema: { tags, summary: 'One account', params: UserIdParams, response: { 200: envelope(UserSchema) } } }, async (request) => {
-    const row = await findUserById(contextOf(request).db, request.params.id);
-    if (!row) throw new AppError('NOT_FOUND');
-    return ok(presentUser(row));
-  });
+  r.get(
+    '/api/users/:id',
+    {
+      config: adminOnly,
+      schema: { tags, summary: 'One account', params: UserIdParams, response: { 200: envelope(UserSchema) } },
+    },
+    async (request) => {
+      const row = await findUserById(contextOf(request).db, request.params.id);
+      if (!row) throw new AppError('NOT_FOUND');
+      return ok(presentUser(row));
+    },
+  );
 
-  r.post('/api/users', { config: adminOnly, schema: { tags, summary: 'Create an account', body: CreateUserBody, response: { 201: envelope(UserSchema) } } }, async (request, reply) => {
-    const row = await createUser(contextOf(request), request.body);
-    return reply.status(201).send(ok(presentUser(row)));
-  });
+  r.post(
+    '/api/users',
+    {
+      config: adminOnly,
+      schema: {
+        tags,
+        summary: 'Create an account',
+        body: CreateUserBody,
+        response: { 201: envelope(UserSchema) },
+      },
+    },
+    async (request, reply) => {
+      const row = await createUser(contextOf(request), request.body);
+      return reply.status(201).send(ok(presentUser(row)));
+    },
+  );
 
-  r.put('/api/users/:id/role', { config: adminOnly, schema: { tags, summary: 'Set role and clusters', params: UserIdParams, body: SetRoleBody, response: { 200: envelope(UserSchema) } } }, async (request) => {
-    const row = await setUserRole(contextOf(request), { userId: request.params.id, ...request.body });
-    return ok(presentUser(row));
-  });
+  r.put(
+    '/api/users/:id/role',
+    {
+      config: adminOnly,
+      schema: {
+        tags,
+        summary: 'Set role and clusters',
+        params: UserIdParams,
+        body: SetRoleBody,
+        response: { 200: envelope(UserSchema) },
+      },
+    },
+    async (request) => {
+      const row = await setUserRole(contextOf(request), { userId: request.params.id, ...request.body });
+      return ok(presentUser(row));
+    },
+  );
 
-  r.put('/api/users/:id/active', { config: adminOnly, schema: { tags, summary: 'Activate or deactivate', params: UserIdParams, body: SetActiveBody, response: { 200: envelope(UserSchema) } } }, async (request) => {
-    const row = await setUserActive(contextOf(request), { userId: request.params.id, isActive: request.body.isActive });
-    return ok(presentUser(row));
-  });
+  r.put(
+    '/api/users/:id/active',
+    {
+      config: adminOnly,
+      schema: {
+        tags,
+        summary: 'Activate or deactivate',
+        params: UserIdParams,
+        body: SetActiveBody,
+        response: { 200: envelope(UserSchema) },
+      },
+    },
+    async (request) => {
+      const row = await setUserActive(contextOf(request), {
+        userId: request.params.id,
+        isActive: request.body.isActive,
+      });
+      return ok(presentUser(row));
+    },
+  );
 
-  r.post('/api/users/:id/password', { config: adminOnly, schema: { tags, summary: 'Reset a password', params: UserIdParams, body: ResetPasswordBody, response: { 204: z.null() } } }, async (request, reply) => {
-    await resetUserPassword(contextOf(request), { userId: request.params.id, password: request.body.password });
-    return reply.status(204).send(null);
-  });
+  r.post(
+    '/api/users/:id/password',
+    {
+      config: adminOnly,
+      schema: {
+        tags,
+        summary: 'Reset a password',
+        params: UserIdParams,
+        body: ResetPasswordBody,
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      await resetUserPassword(contextOf(request), {
+        userId: request.params.id,
+        password: request.body.password,
+      });
+      return reply.status(204).send(null);
+    },
+  );
 }

@@ -10,7 +10,11 @@ import { ErrorAlert } from '../../shared/error-alert';
 import { PageHeader } from '../../shared/page-header';
 import { useAuditEvents, type AuditEvent } from './api';
 
-interface Verification { ok: boolean; checked: number; brokenAt?: { id: number; reason: string } }
+interface Verification {
+  ok: boolean;
+  checked: number;
+  brokenAt?: { id: number; reason: string };
+}
 
 export function AuditPage() {
   const { t } = useTranslation('admin');
@@ -22,16 +26,32 @@ export function AuditPage() {
     { accessorKey: 'occurredAt', header: t('when'), cell: (c) => formatDateTime(c.getValue() as string) },
     { accessorKey: 'actorLabel', header: t('who') },
     { accessorKey: 'action', header: t('action'), cell: (c) => <Code>{c.getValue() as string}</Code> },
-    { id: 'entity', header: t('entity'), accessorFn: (e) => `${e.entityType}${e.entityId ? ` ${e.entityId.slice(0, 8)}` : ''}` },
+    {
+      id: 'entity',
+      header: t('entity'),
+      accessorFn: (e) => `${e.entityType}${e.entityId ? ` ${e.entityId.slice(0, 8)}` : ''}`,
+    },
   ];
   const result = verify.data?.data;
   return (
     <>
-      <PageHeader title={t('auditTitle')} description={t('auditIntro')} actions={me.data?.user.role === 'admin' && <Button variant="light" loading={verify.isPending} onClick={() => verify.mutate()}>{t('verify')}</Button>} />
+      <PageHeader
+        title={t('auditTitle')}
+        description={t('auditIntro')}
+        actions={
+          me.data?.user.role === 'admin' && (
+            <Button variant="light" loading={verify.isPending} onClick={() => verify.mutate()}>
+              {t('verify')}
+            </Button>
+          )
+        }
+      />
       <ErrorAlert error={events.error ?? verify.error} />
       {result && (
         <Alert color={result.ok ? 'green' : 'red'} mb="md" role="status">
-          {result.ok ? t('chainOk', { count: result.checked }) : t('chainBroken', { id: result.brokenAt?.id, reason: result.brokenAt?.reason })}
+          {result.ok
+            ? t('chainOk', { count: result.checked })
+            : t('chainBroken', { id: result.brokenAt?.id, reason: result.brokenAt?.reason })}
         </Alert>
       )}
       <DataTable data={events.data?.data ?? []} columns={columns} />

@@ -1,4 +1,15 @@
-import { Button, Group, Menu, Modal, MultiSelect, PasswordInput, Select, Stack, Text, TextInput } from '@mantine/core';
+import {
+  Button,
+  Group,
+  Menu,
+  Modal,
+  MultiSelect,
+  PasswordInput,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useMemo, useState, type FormEvent } from 'react';
@@ -13,15 +24,38 @@ import { useClusterOptions, useUserMutation, useUsers, type User } from './api';
 
 const ROLES: Role[] = ['admin', 'officer', 'manager', 'applicant', 'expert', 'analyst'];
 
-function RoleFields({ role, setRole, clusterIds, setClusterIds }: { role: Role; setRole: (r: Role) => void; clusterIds: string[]; setClusterIds: (ids: string[]) => void }) {
+function RoleFields({
+  role,
+  setRole,
+  clusterIds,
+  setClusterIds,
+}: {
+  role: Role;
+  setRole: (r: Role) => void;
+  clusterIds: string[];
+  setClusterIds: (ids: string[]) => void;
+}) {
   const { t } = useTranslation('admin');
   const { t: tc } = useTranslation();
   const clusters = useClusterOptions();
   return (
     <>
-      <Select label={t('role')} value={role} onChange={(v) => v && setRole(v as Role)} data={ROLES.map((r) => ({ value: r, label: tc(`roles.${r}`) }))} allowDeselect={false} />
+      <Select
+        label={t('role')}
+        value={role}
+        onChange={(v) => v && setRole(v as Role)}
+        data={ROLES.map((r) => ({ value: r, label: tc(`roles.${r}`) }))}
+        allowDeselect={false}
+      />
       {role === 'manager' && (
-        <MultiSelect label={t('clusters')} value={clusterIds} onChange={setClusterIds} data={(clusters.data?.data ?? []).map((c) => ({ value: c.id, label: c.name }))} searchable required />
+        <MultiSelect
+          label={t('clusters')}
+          value={clusterIds}
+          onChange={setClusterIds}
+          data={(clusters.data?.data ?? []).map((c) => ({ value: c.id, label: c.name }))}
+          searchable
+          required
+        />
       )}
     </>
   );
@@ -30,24 +64,61 @@ function RoleFields({ role, setRole, clusterIds, setClusterIds }: { role: Role; 
 function CreateUserModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t } = useTranslation('admin');
   const { t: tc } = useTranslation();
-  const [form, setForm] = useState({ email: '', name: '', password: '', role: 'applicant' as Role, clusterIds: [] as string[] });
+  const [form, setForm] = useState({
+    email: '',
+    name: '',
+    password: '',
+    role: 'applicant' as Role,
+    clusterIds: [] as string[],
+  });
   const create = useUserMutation(() => api.post('/api/users', form));
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    create.mutate(undefined, { onSuccess: () => { notifications.show({ message: t('saved') }); onClose(); setForm({ email: '', name: '', password: '', role: 'applicant', clusterIds: [] }); } });
+    create.mutate(undefined, {
+      onSuccess: () => {
+        notifications.show({ message: t('saved') });
+        onClose();
+        setForm({ email: '', name: '', password: '', role: 'applicant', clusterIds: [] });
+      },
+    });
   };
   return (
     <Modal opened={opened} onClose={onClose} title={t('newUser')}>
       <form onSubmit={submit}>
         <Stack>
           <ErrorAlert error={create.error} />
-          <TextInput label={t('email')} type="email" required value={form.email} onChange={(e) => setForm({ ...form, email: e.currentTarget.value })} />
-          <TextInput label={t('name')} required value={form.name} onChange={(e) => setForm({ ...form, name: e.currentTarget.value })} />
-          <PasswordInput label={t('password')} required value={form.password} onChange={(e) => setForm({ ...form, password: e.currentTarget.value })} />
-          <RoleFields role={form.role} setRole={(role) => setForm({ ...form, role })} clusterIds={form.clusterIds} setClusterIds={(clusterIds) => setForm({ ...form, clusterIds })} />
+          <TextInput
+            label={t('email')}
+            type="email"
+            required
+            value={form.email}
+            onChange={(e) => setForm({ ...form, email: e.currentTarget.value })}
+          />
+          <TextInput
+            label={t('name')}
+            required
+            value={form.name}
+            onChange={(e) => setForm({ ...form, name: e.currentTarget.value })}
+          />
+          <PasswordInput
+            label={t('password')}
+            required
+            value={form.password}
+            onChange={(e) => setForm({ ...form, password: e.currentTarget.value })}
+          />
+          <RoleFields
+            role={form.role}
+            setRole={(role) => setForm({ ...form, role })}
+            clusterIds={form.clusterIds}
+            setClusterIds={(clusterIds) => setForm({ ...form, clusterIds })}
+          />
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>{tc('cancel')}</Button>
-            <Button type="submit" loading={create.isPending}>{tc('create')}</Button>
+            <Button variant="default" onClick={onClose}>
+              {tc('cancel')}
+            </Button>
+            <Button type="submit" loading={create.isPending}>
+              {tc('create')}
+            </Button>
           </Group>
         </Stack>
       </form>
@@ -67,8 +138,22 @@ function RoleModal({ user, onClose }: { user: User; onClose: () => void }) {
         <ErrorAlert error={save.error} />
         <RoleFields role={role} setRole={setRole} clusterIds={clusterIds} setClusterIds={setClusterIds} />
         <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>{tc('cancel')}</Button>
-          <Button loading={save.isPending} onClick={() => save.mutate(undefined, { onSuccess: () => { notifications.show({ message: t('saved') }); onClose(); } })}>{tc('save')}</Button>
+          <Button variant="default" onClick={onClose}>
+            {tc('cancel')}
+          </Button>
+          <Button
+            loading={save.isPending}
+            onClick={() =>
+              save.mutate(undefined, {
+                onSuccess: () => {
+                  notifications.show({ message: t('saved') });
+                  onClose();
+                },
+              })
+            }
+          >
+            {tc('save')}
+          </Button>
         </Group>
       </Stack>
     </Modal>
@@ -84,10 +169,28 @@ function PasswordModal({ user, onClose }: { user: User; onClose: () => void }) {
     <Modal opened onClose={onClose} title={`${t('resetPassword')}: ${user.email}`}>
       <Stack>
         <ErrorAlert error={save.error} />
-        <PasswordInput label={t('password')} value={password} onChange={(e) => setPassword(e.currentTarget.value)} />
+        <PasswordInput
+          label={t('password')}
+          value={password}
+          onChange={(e) => setPassword(e.currentTarget.value)}
+        />
         <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>{tc('cancel')}</Button>
-          <Button loading={save.isPending} onClick={() => save.mutate(undefined, { onSuccess: () => { notifications.show({ message: t('saved') }); onClose(); } })}>{tc('save')}</Button>
+          <Button variant="default" onClick={onClose}>
+            {tc('cancel')}
+          </Button>
+          <Button
+            loading={save.isPending}
+            onClick={() =>
+              save.mutate(undefined, {
+                onSuccess: () => {
+                  notifications.show({ message: t('saved') });
+                  onClose();
+                },
+              })
+            }
+          >
+            {tc('save')}
+          </Button>
         </Group>
       </Stack>
     </Modal>
@@ -101,21 +204,36 @@ export function UsersPage() {
   const clusters = useClusterOptions();
   const [createOpened, createModal] = useDisclosure();
   const [editing, setEditing] = useState<{ user: User; kind: 'role' | 'password' } | null>(null);
-  const toggleActive = useUserMutation((user: User) => api.put(`/api/users/${user.id}/active`, { isActive: !user.isActive }));
-  const clusterName = useMemo(() => new Map((clusters.data?.data ?? []).map((c) => [c.id, c.shortName])), [clusters.data]);
+  const toggleActive = useUserMutation((user: User) =>
+    api.put(`/api/users/${user.id}/active`, { isActive: !user.isActive }),
+  );
+  const clusterName = useMemo(
+    () => new Map((clusters.data?.data ?? []).map((c) => [c.id, c.shortName])),
+    [clusters.data],
+  );
 
   const columns: ColumnDef<User>[] = [
     { accessorKey: 'email', header: t('email') },
     { accessorKey: 'name', header: t('name') },
     { accessorKey: 'role', header: t('role'), cell: (c) => tc(`roles.${c.getValue() as string}`) },
     // Names are looked up in the cell: TanStack Table caches accessor values per row.
-    { id: 'clusters', header: t('clusters'), accessorFn: (u) => u.clusterIds.join(','), cell: ({ row }) => row.original.clusterIds.map((id) => clusterName.get(id) ?? '…').join(', ') },
+    {
+      id: 'clusters',
+      header: t('clusters'),
+      accessorFn: (u) => u.clusterIds.join(','),
+      cell: ({ row }) => row.original.clusterIds.map((id) => clusterName.get(id) ?? '…').join(', '),
+    },
     {
       id: 'status',
       header: t('status'),
       accessorFn: (u) => (u.isActive ? (u.isLocked ? t('locked') : t('active')) : t('inactive')),
       cell: ({ row }) => (
-        <Text size="sm" fw={600} c={!row.original.isActive ? 'gray.7' : row.original.isLocked ? 'orange.8' : 'green.8'} style={{ whiteSpace: 'nowrap' }}>
+        <Text
+          size="sm"
+          fw={600}
+          c={!row.original.isActive ? 'gray.7' : row.original.isLocked ? 'orange.8' : 'green.8'}
+          style={{ whiteSpace: 'nowrap' }}
+        >
           {row.original.isActive ? (row.original.isLocked ? t('locked') : t('active')) : t('inactive')}
         </Text>
       ),
@@ -126,11 +244,24 @@ export function UsersPage() {
       enableSorting: false,
       cell: ({ row }) => (
         <Menu>
-          <Menu.Target><Button size="xs" variant="light" aria-label={`${tc('edit')} ${row.original.email}`}>{tc('edit')}</Button></Menu.Target>
+          <Menu.Target>
+            <Button size="xs" variant="light" aria-label={`${tc('edit')} ${row.original.email}`}>
+              {tc('edit')}
+            </Button>
+          </Menu.Target>
           <Menu.Dropdown>
-            <Menu.Item onClick={() => setEditing({ user: row.original, kind: 'role' })}>{t('changeRole')}</Menu.Item>
-            <Menu.Item onClick={() => setEditing({ user: row.original, kind: 'password' })}>{t('resetPassword')}</Menu.Item>
-            <Menu.Item color={row.original.isActive ? 'red' : undefined} onClick={() => toggleActive.mutate(row.original)}>{row.original.isActive ? t('deactivate') : t('activate')}</Menu.Item>
+            <Menu.Item onClick={() => setEditing({ user: row.original, kind: 'role' })}>
+              {t('changeRole')}
+            </Menu.Item>
+            <Menu.Item onClick={() => setEditing({ user: row.original, kind: 'password' })}>
+              {t('resetPassword')}
+            </Menu.Item>
+            <Menu.Item
+              color={row.original.isActive ? 'red' : undefined}
+              onClick={() => toggleActive.mutate(row.original)}
+            >
+              {row.original.isActive ? t('deactivate') : t('activate')}
+            </Menu.Item>
           </Menu.Dropdown>
         </Menu>
       ),
@@ -139,7 +270,11 @@ export function UsersPage() {
 
   return (
     <>
-      <PageHeader title={t('usersTitle')} description={t('usersIntro')} actions={<Button onClick={createModal.open}>{t('newUser')}</Button>} />
+      <PageHeader
+        title={t('usersTitle')}
+        description={t('usersIntro')}
+        actions={<Button onClick={createModal.open}>{t('newUser')}</Button>}
+      />
       <ErrorAlert error={users.error ?? toggleActive.error} />
       <DataTable data={users.data?.data ?? []} columns={columns} xlsxUrl="/api/users.xlsx" />
       <CreateUserModal opened={createOpened} onClose={createModal.close} />

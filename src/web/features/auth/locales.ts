@@ -5,7 +5,8 @@ export default {
     email: 'E-mailadres',
     password: 'Wachtwoord',
     submit: 'Aanmelden',
-    demoHint: 'Demo: gebruik bv. officer@speerpunt.example met het wachtwoord dat de server bij de eerste start toonde.',
+    demoHint:
+      'Demo: gebruik bv. officer@speerpunt.example met het wachtwoord dat de server bij de eerste start toonde.',
     accountTitle: 'Mijn account',
     changePassword: 'Wachtwoord wijzigen',
     currentPassword: 'Huidig wachtwoord',

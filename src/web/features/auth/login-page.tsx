@@ -30,20 +30,43 @@ export function LoginPage() {
         <Paper withBorder shadow="sm" p="xl" w={420} radius="md">
           <Group justify="space-between" mb="md">
             <div>
-              <Text fw={700} size="xl">{tc('appName')}</Text>
-              <Text size="sm" c="dimmed">{tc('tagline')}</Text>
+              <Text fw={700} size="xl">
+                {tc('appName')}
+              </Text>
+              <Text size="sm" c="dimmed">
+                {tc('tagline')}
+              </Text>
             </div>
             <LanguageSwitch />
           </Group>
           <form onSubmit={submit} noValidate>
             <Stack>
-              <Title order={1} size="h3">{t('title')}</Title>
+              <Title order={1} size="h3">
+                {t('title')}
+              </Title>
               <Text size="sm">{t('intro')}</Text>
               <ErrorAlert error={login.error} />
-              <TextInput label={t('email')} type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} />
-              <PasswordInput label={t('password')} autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.currentTarget.value)} />
-              <Button type="submit" loading={login.isPending}>{t('submit')}</Button>
-              <Text size="xs" c="dimmed">{t('demoHint')}</Text>
+              <TextInput
+                label={t('email')}
+                type="email"
+                autoComplete="username"
+                required
+                value={email}
+                onChange={(e) => setEmail(e.currentTarget.value)}
+              />
+              <PasswordInput
+                label={t('password')}
+                autoComplete="current-password"
+                required
+                value={password}
+                onChange={(e) => setPassword(e.currentTarget.value)}
+              />
+              <Button type="submit" loading={login.isPending}>
+                {t('submit')}
+              </Button>
+              <Text size="xs" c="dimmed">
+                {t('demoHint')}
+              </Text>
             </Stack>
           </form>
         </Paper>

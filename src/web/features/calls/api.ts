@@ -1,16 +1,69 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../app/api-client';
 
-export type CallKind = 'new_strategic_theme' | 'business_network' | 'cluster_project' | 'inter_cluster_project';
+export type CallKind =
+  'new_strategic_theme' | 'business_network' | 'cluster_project' | 'inter_cluster_project';
 export type CallStatus = 'draft' | 'open' | 'closed' | 'in_evaluation' | 'decided';
-export type ProposalStatus = 'draft' | 'submitted' | 'eligible' | 'ineligible' | 'under_review' | 'ranked' | 'funded' | 'reserve' | 'rejected' | 'withdrawn';
+export type ProposalStatus =
+  | 'draft'
+  | 'submitted'
+  | 'eligible'
+  | 'ineligible'
+  | 'under_review'
+  | 'ranked'
+  | 'funded'
+  | 'reserve'
+  | 'rejected'
+  | 'withdrawn';
 export type Localised = { nl: string; en: string };
 
-export interface Criterion { code: string; nameNl: string; nameEn: string | null; descriptionNl: string; descriptionEn: string | null; scaleMin: number; scaleMax: number; allowsHalfPoints: boolean; weight: number; threshold: number | null }
-export interface TieBreakRule { kind: 'criterion_score' | 'sme_budget_share' | 'requested_aid' | 'submitted_at'; criterionCode: string | null; direction: 'desc' | 'asc'; explanationNl: string; explanationEn: string | null }
-export interface EligibilityRule { kind: string; parameter: number | null; explanationNl: string; explanationEn: string | null }
-export interface RequiredKpi { id?: string; kpiCode: string | null; nameNl: string; nameEn: string | null; unit: string; direction: 'higher_is_better' | 'lower_is_better' }
-export interface Question { code: string; kind: 'short_text' | 'long_text' | 'number' | 'yes_no' | 'choice'; labelNl: string; labelEn: string | null; helpNl: string; helpEn: string | null; isRequired: boolean; maxWords: number | null; maxChars: number | null; options: string[]; conditionQuestionCode: string | null; conditionValue: string | null }
+export interface Criterion {
+  code: string;
+  nameNl: string;
+  nameEn: string | null;
+  descriptionNl: string;
+  descriptionEn: string | null;
+  scaleMin: number;
+  scaleMax: number;
+  allowsHalfPoints: boolean;
+  weight: number;
+  threshold: number | null;
+}
+export interface TieBreakRule {
+  kind: 'criterion_score' | 'sme_budget_share' | 'requested_aid' | 'submitted_at';
+  criterionCode: string | null;
+  direction: 'desc' | 'asc';
+  explanationNl: string;
+  explanationEn: string | null;
+}
+export interface EligibilityRule {
+  kind: string;
+  parameter: number | null;
+  explanationNl: string;
+  explanationEn: string | null;
+}
+export interface RequiredKpi {
+  id?: string;
+  kpiCode: string | null;
+  nameNl: string;
+  nameEn: string | null;
+  unit: string;
+  direction: 'higher_is_better' | 'lower_is_better';
+}
+export interface Question {
+  code: string;
+  kind: 'short_text' | 'long_text' | 'number' | 'yes_no' | 'choice';
+  labelNl: string;
+  labelEn: string | null;
+  helpNl: string;
+  helpEn: string | null;
+  isRequired: boolean;
+  maxWords: number | null;
+  maxChars: number | null;
+  options: string[];
+  conditionQuestionCode: string | null;
+  conditionValue: string | null;
+}
 
 export interface CallDefinition {
   code: string;
@@ -54,14 +107,79 @@ export interface Call extends Omit<CallDefinition, 'themeIds' | 'requiredKpis'> 
   amendments: { number: number; motivation: string; amendedAt: string }[];
 }
 
-export interface CallSummary { id: string; code: string; kind: CallKind; status: CallStatus; titleNl: string; titleEn: string | null; summaryNl: string; summaryEn: string | null; budgetEnvelopeCents: number; opensAt: string | null; closesAt: string | null; isAcceptingProposals: boolean; proposalCount: number | null }
+export interface CallSummary {
+  id: string;
+  code: string;
+  kind: CallKind;
+  status: CallStatus;
+  titleNl: string;
+  titleEn: string | null;
+  summaryNl: string;
+  summaryEn: string | null;
+  budgetEnvelopeCents: number;
+  opensAt: string | null;
+  closesAt: string | null;
+  isAcceptingProposals: boolean;
+  proposalCount: number | null;
+}
 
-export interface ConsortiumMember { organisationId?: string; enterpriseNumber: string | null; name: string | null; helix: string | null; sizeClass: string | null; role: 'lead' | 'partner' | 'associated'; budgetShareCents: number }
-export interface BudgetLine { enterpriseNumber: string | null; category: string; description: string; costCents: number; requestedAidCents: number; ownContributionCents: number }
-export interface ProposalKpi { requiredKpiId: string | null; kpiCode: string | null; name: string; unit: string; direction: 'higher_is_better' | 'lower_is_better'; baselineValue: number; baselineDate: string | null; targetValue: number; targetPeriod: string }
-export interface ProposalContent { title: string; summary: string; themeIds: string[]; clusterIds: string[]; requiresNewLegalEntity: boolean; answers: Record<string, unknown>; consortium: ConsortiumMember[]; budgetLines: BudgetLine[]; kpis: ProposalKpi[] }
-export interface EligibilityResult { ruleId: string; kind: string; ruleExplanation: Localised; versionNumber: number; autoOutcome: 'passed' | 'failed'; observed: string; explanation: Localised; officerOutcome: 'passed' | 'failed' | null; officerMotivation: string | null; outcome: 'passed' | 'failed'; reviewedAt: string | null }
-export interface ProgressPart { part: string; done: boolean; problems: { path: string; message: Localised }[] }
+export interface ConsortiumMember {
+  organisationId?: string;
+  enterpriseNumber: string | null;
+  name: string | null;
+  helix: string | null;
+  sizeClass: string | null;
+  role: 'lead' | 'partner' | 'associated';
+  budgetShareCents: number;
+}
+export interface BudgetLine {
+  enterpriseNumber: string | null;
+  category: string;
+  description: string;
+  costCents: number;
+  requestedAidCents: number;
+  ownContributionCents: number;
+}
+export interface ProposalKpi {
+  requiredKpiId: string | null;
+  kpiCode: string | null;
+  name: string;
+  unit: string;
+  direction: 'higher_is_better' | 'lower_is_better';
+  baselineValue: number;
+  baselineDate: string | null;
+  targetValue: number;
+  targetPeriod: string;
+}
+export interface ProposalContent {
+  title: string;
+  summary: string;
+  themeIds: string[];
+  clusterIds: string[];
+  requiresNewLegalEntity: boolean;
+  answers: Record<string, unknown>;
+  consortium: ConsortiumMember[];
+  budgetLines: BudgetLine[];
+  kpis: ProposalKpi[];
+}
+export interface EligibilityResult {
+  ruleId: string;
+  kind: string;
+  ruleExplanation: Localised;
+  versionNumber: number;
+  autoOutcome: 'passed' | 'failed';
+  observed: string;
+  explanation: Localised;
+  officerOutcome: 'passed' | 'failed' | null;
+  officerMotivation: string | null;
+  outcome: 'passed' | 'failed';
+  reviewedAt: string | null;
+}
+export interface ProgressPart {
+  part: string;
+  done: boolean;
+  problems: { path: string; message: Localised }[];
+}
 
 export interface Proposal {
   id: string;
@@ -78,29 +196,113 @@ export interface Proposal {
   content: ProposalContent | null;
   contentSource: 'draft' | 'submitted_version' | null;
   progress: ProgressPart[] | null;
-  attachments: { id: string; filename: string; contentType: string; sizeBytes: number; sha256: string; kind: string; createdAt: string }[] | null;
-  collaborators: { userId: string; name: string; email: string | null; access: 'owner' | 'edit' | 'view' }[] | null;
+  attachments:
+    | {
+        id: string;
+        filename: string;
+        contentType: string;
+        sizeBytes: number;
+        sha256: string;
+        kind: string;
+        createdAt: string;
+      }[]
+    | null;
+  collaborators:
+    { userId: string; name: string; email: string | null; access: 'owner' | 'edit' | 'view' }[] | null;
   versions: { versionNumber: number; submittedAt: string; contentSha256: string }[];
   eligibility: EligibilityResult[] | null;
   eligibilityMotivation: string | null;
-  clarifications: { id: string; question: string; askedAt: string; dueAt: string; dueAtLocal: string; answer: string | null; answeredAt: string | null; isOverdue: boolean }[] | null;
+  clarifications:
+    | {
+        id: string;
+        question: string;
+        askedAt: string;
+        dueAt: string;
+        dueAtLocal: string;
+        answer: string | null;
+        answeredAt: string | null;
+        isOverdue: boolean;
+      }[]
+    | null;
   themeOverlap: { clusterId: string; clusterName: string; sharedThemes: number; share: number }[] | null;
   myAccess: 'owner' | 'edit' | 'view' | null;
 }
 
-export interface ProposalSummary { id: string; callId: string; reference: string; status: ProposalStatus; isSealed: boolean; title: string | null; leadOrganisation: string | null; memberCount: number | null; requestedAidCents: number | null; totalCostCents: number | null; submittedVersion: number | null; submittedAt: string | null; eligibilityPassed: number | null; eligibilityFailed: number | null; eligibilityToReview: number | null; myAccess: string | null }
-export interface Receipt { reference: string; versionNumber: number; submittedAt: string; submittedAtLocal: string; contentSha256: string; callCode: string; title: string }
-export interface ThemeOption { id: string; code: string; labelNl: string; labelEn: string }
+export interface ProposalSummary {
+  id: string;
+  callId: string;
+  reference: string;
+  status: ProposalStatus;
+  isSealed: boolean;
+  title: string | null;
+  leadOrganisation: string | null;
+  memberCount: number | null;
+  requestedAidCents: number | null;
+  totalCostCents: number | null;
+  submittedVersion: number | null;
+  submittedAt: string | null;
+  eligibilityPassed: number | null;
+  eligibilityFailed: number | null;
+  eligibilityToReview: number | null;
+  myAccess: string | null;
+}
+export interface Receipt {
+  reference: string;
+  versionNumber: number;
+  submittedAt: string;
+  submittedAtLocal: string;
+  contentSha256: string;
+  callCode: string;
+  title: string;
+}
+export interface ThemeOption {
+  id: string;
+  code: string;
+  labelNl: string;
+  labelEn: string;
+}
 
-export const useCalls = () => useQuery({ queryKey: ['calls'], queryFn: () => api.get<CallSummary[]>('/api/calls') });
-export const usePublicCalls = () => useQuery({ queryKey: ['public-calls'], queryFn: () => api.get<CallSummary[]>('/api/public/calls') });
-export const useCall = (id: string | undefined) => useQuery({ queryKey: ['calls', id], queryFn: () => api.get<Call>(`/api/calls/${id}`), enabled: Boolean(id) });
-export const usePublicCall = (id: string | undefined) => useQuery({ queryKey: ['public-calls', id], queryFn: () => api.get<Call>(`/api/public/calls/${id}`), enabled: Boolean(id) });
-export const useCallProposals = (id: string | undefined) => useQuery({ queryKey: ['calls', id, 'proposals'], queryFn: () => api.get<ProposalSummary[]>(`/api/calls/${id}/proposals`), enabled: Boolean(id) });
-export const useMyProposals = () => useQuery({ queryKey: ['proposals'], queryFn: () => api.get<ProposalSummary[]>('/api/proposals') });
-export const useProposal = (id: string | undefined) => useQuery({ queryKey: ['proposals', id], queryFn: () => api.get<Proposal>(`/api/proposals/${id}`), enabled: Boolean(id) });
-export const useReceipt = (id: string | undefined) => useQuery({ queryKey: ['proposals', id, 'receipt'], queryFn: () => api.get<Receipt>(`/api/proposals/${id}/receipt`), enabled: Boolean(id) });
-export const useClusterOptions = () => useQuery({ queryKey: ['lookups', 'clusters'], queryFn: () => api.get<{ id: string; name: string; shortName: string }[]>('/api/lookups/clusters') });
+export const useCalls = () =>
+  useQuery({ queryKey: ['calls'], queryFn: () => api.get<CallSummary[]>('/api/calls') });
+export const usePublicCalls = () =>
+  useQuery({ queryKey: ['public-calls'], queryFn: () => api.get<CallSummary[]>('/api/public/calls') });
+export const useCall = (id: string | undefined) =>
+  useQuery({
+    queryKey: ['calls', id],
+    queryFn: () => api.get<Call>(`/api/calls/${id}`),
+    enabled: Boolean(id),
+  });
+export const usePublicCall = (id: string | undefined) =>
+  useQuery({
+    queryKey: ['public-calls', id],
+    queryFn: () => api.get<Call>(`/api/public/calls/${id}`),
+    enabled: Boolean(id),
+  });
+export const useCallProposals = (id: string | undefined) =>
+  useQuery({
+    queryKey: ['calls', id, 'proposals'],
+    queryFn: () => api.get<ProposalSummary[]>(`/api/calls/${id}/proposals`),
+    enabled: Boolean(id),
+  });
+export const useMyProposals = () =>
+  useQuery({ queryKey: ['proposals'], queryFn: () => api.get<ProposalSummary[]>('/api/proposals') });
+export const useProposal = (id: string | undefined) =>
+  useQuery({
+    queryKey: ['proposals', id],
+    queryFn: () => api.get<Proposal>(`/api/proposals/${id}`),
+    enabled: Boolean(id),
+  });
+export const useReceipt = (id: string | undefined) =>
+  useQuery({
+    queryKey: ['proposals', id, 'receipt'],
+    queryFn: () => api.get<Receipt>(`/api/proposals/${id}/receipt`),
+    enabled: Boolean(id),
+  });
+export const useClusterOptions = () =>
+  useQuery({
+    queryKey: ['lookups', 'clusters'],
+    queryFn: () => api.get<{ id: string; name: string; shortName: string }[]>('/api/lookups/clusters'),
+  });
 
 /** A mutation that refreshes everything about calls and proposals afterwards. */
 export function useCallsMutation<TVariables, TResult>(run: (variables: TVariables) => Promise<TResult>) {

@@ -1,4 +1,16 @@
-import { Alert, Anchor, Badge, Button, Group, Loader, Modal, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  Loader,
+  Modal,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -14,12 +26,40 @@ import { useCall, useCalls, useCallsMutation, usePublicCall, usePublicCalls, typ
 function useCallColumns(linkTo: (c: CallSummary) => string, showCounts: boolean): ColumnDef<CallSummary>[] {
   const { t, i18n } = useTranslation('calls');
   const columns: ColumnDef<CallSummary>[] = [
-    { accessorKey: 'code', header: t('code'), cell: ({ row }) => <Anchor component={Link} to={linkTo(row.original)}>{row.original.code}</Anchor> },
-    { id: 'title', header: t('title'), accessorFn: (c) => (i18n.language === 'en' && c.titleEn ? c.titleEn : c.titleNl) },
+    {
+      accessorKey: 'code',
+      header: t('code'),
+      cell: ({ row }) => (
+        <Anchor component={Link} to={linkTo(row.original)}>
+          {row.original.code}
+        </Anchor>
+      ),
+    },
+    {
+      id: 'title',
+      header: t('title'),
+      accessorFn: (c) => (i18n.language === 'en' && c.titleEn ? c.titleEn : c.titleNl),
+    },
     { accessorKey: 'kind', header: t('kind'), cell: (c) => t(`kinds.${c.getValue() as string}`) },
-    { accessorKey: 'status', header: t('status'), cell: ({ row }) => <Badge color={row.original.status === 'open' ? 'green' : 'gray'}>{t(`statuses.${row.original.status}`)}</Badge> },
-    { accessorKey: 'budgetEnvelopeCents', header: t('budget'), cell: (c) => formatCents(c.getValue() as number) },
-    { accessorKey: 'closesAt', header: t('closesAt'), cell: (c) => formatDateTime(c.getValue() as string | null) },
+    {
+      accessorKey: 'status',
+      header: t('status'),
+      cell: ({ row }) => (
+        <Badge color={row.original.status === 'open' ? 'green' : 'gray'}>
+          {t(`statuses.${row.original.status}`)}
+        </Badge>
+      ),
+    },
+    {
+      accessorKey: 'budgetEnvelopeCents',
+      header: t('budget'),
+      cell: (c) => formatCents(c.getValue() as number),
+    },
+    {
+      accessorKey: 'closesAt',
+      header: t('closesAt'),
+      cell: (c) => formatDateTime(c.getValue() as string | null),
+    },
   ];
   if (showCounts) columns.push({ accessorKey: 'proposalCount', header: t('proposals') });
   return columns;
@@ -31,9 +71,23 @@ export function CallsPage() {
   const columns = useCallColumns((c) => `/calls/${c.id}`, Boolean(calls.data?.abilities.create));
   return (
     <>
-      <PageHeader title={t('callsTitle')} description={t('callsIntro')} actions={calls.data?.abilities.create ? <Button component={Link} to="/calls/new">{t('newCall')}</Button> : undefined} />
+      <PageHeader
+        title={t('callsTitle')}
+        description={t('callsIntro')}
+        actions={
+          calls.data?.abilities.create ? (
+            <Button component={Link} to="/calls/new">
+              {t('newCall')}
+            </Button>
+          ) : undefined
+        }
+      />
       <ErrorAlert error={calls.error} />
-      {calls.isLoading ? <Loader /> : <DataTable data={calls.data?.data ?? []} columns={columns} xlsxUrl="/api/calls.xlsx" />}
+      {calls.isLoading ? (
+        <Loader />
+      ) : (
+        <DataTable data={calls.data?.data ?? []} columns={columns} xlsxUrl="/api/calls.xlsx" />
+      )}
     </>
   );
 }
@@ -62,14 +116,30 @@ export function PublicCallPage() {
     <Stack>
       <CallView call={c} />
       <Alert color={c.isAcceptingProposals ? 'green' : 'gray'}>
-        {c.isAcceptingProposals ? t('accepting', { deadline: formatDateTime(c.closesAt) }) : t('notAccepting')}{' '}
-        {c.isAcceptingProposals && <Anchor component={Link} to={`/login?next=${encodeURIComponent(`/calls/${c.id}`)}`}>{t('loginToApply')}</Anchor>}
+        {c.isAcceptingProposals
+          ? t('accepting', { deadline: formatDateTime(c.closesAt) })
+          : t('notAccepting')}{' '}
+        {c.isAcceptingProposals && (
+          <Anchor component={Link} to={`/login?next=${encodeURIComponent(`/calls/${c.id}`)}`}>
+            {t('loginToApply')}
+          </Anchor>
+        )}
       </Alert>
     </Stack>
   );
 }
 
-function MoveModal({ callId, status, label, onClose }: { callId: string; status: 'closed' | 'in_evaluation' | 'decided'; label: string; onClose: () => void }) {
+function MoveModal({
+  callId,
+  status,
+  label,
+  onClose,
+}: {
+  callId: string;
+  status: 'closed' | 'in_evaluation' | 'decided';
+  label: string;
+  onClose: () => void;
+}) {
   const { t } = useTranslation('calls');
   const { t: tc } = useTranslation();
   const [motivation, setMotivation] = useState('');
@@ -78,8 +148,19 @@ function MoveModal({ callId, status, label, onClose }: { callId: string; status:
     <Modal opened onClose={onClose} title={label}>
       <Stack>
         <ErrorAlert error={move.error} />
-        <Textarea label={t('motivation')} value={motivation} onChange={(e) => setMotivation(e.currentTarget.value)} />
-        <Group justify="flex-end"><Button variant="default" onClick={onClose}>{tc('cancel')}</Button><Button loading={move.isPending} onClick={() => move.mutate(undefined, { onSuccess: onClose })}>{label}</Button></Group>
+        <Textarea
+          label={t('motivation')}
+          value={motivation}
+          onChange={(e) => setMotivation(e.currentTarget.value)}
+        />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {tc('cancel')}
+          </Button>
+          <Button loading={move.isPending} onClick={() => move.mutate(undefined, { onSuccess: onClose })}>
+            {label}
+          </Button>
+        </Group>
       </Stack>
     </Modal>
   );
@@ -91,7 +172,10 @@ export function CallPage() {
   const navigate = useNavigate();
   const call = useCall(id);
   const [title, setTitle] = useState('');
-  const [moving, setMoving] = useState<{ status: 'closed' | 'in_evaluation' | 'decided'; label: string } | null>(null);
+  const [moving, setMoving] = useState<{
+    status: 'closed' | 'in_evaluation' | 'decided';
+    label: string;
+  } | null>(null);
   const publish = useCallsMutation(() => api.post(`/api/calls/${id}/publish`, {}));
   const start = useCallsMutation(() => api.post<{ id: string }>(`/api/calls/${id}/proposals`, { title }));
   if (call.isLoading) return <Loader />;
@@ -100,14 +184,49 @@ export function CallPage() {
   return (
     <Stack>
       <Group justify="flex-end">
-        {abilities.edit && <Button variant="default" component={Link} to={`/calls/${c.id}/edit`}>{t('edit')}</Button>}
-        {abilities.publish && <Button loading={publish.isPending} onClick={() => publish.mutate(undefined)}>{t('publish')}</Button>}
-        {abilities.amend && <Button variant="default" component={Link} to={`/calls/${c.id}/edit`}>{t('amend')}</Button>}
-        {abilities.close && <Button variant="default" onClick={() => setMoving({ status: 'closed', label: t('close') })}>{t('close')}</Button>}
-        {abilities.startEvaluation && <Button variant="default" onClick={() => setMoving({ status: 'in_evaluation', label: t('startEvaluation') })}>{t('startEvaluation')}</Button>}
-        {abilities.decide && <Button variant="default" onClick={() => setMoving({ status: 'decided', label: t('decide') })}>{t('decide')}</Button>}
-        {abilities.viewProposals && <Button component={Link} to={`/calls/${c.id}/proposals`}>{t('viewProposals')}</Button>}
-        {c.status !== 'draft' && <Anchor component={Link} to={`/public/calls/${c.id}`}>{t('publicPage')}</Anchor>}
+        {abilities.edit && (
+          <Button variant="default" component={Link} to={`/calls/${c.id}/edit`}>
+            {t('edit')}
+          </Button>
+        )}
+        {abilities.publish && (
+          <Button loading={publish.isPending} onClick={() => publish.mutate(undefined)}>
+            {t('publish')}
+          </Button>
+        )}
+        {abilities.amend && (
+          <Button variant="default" component={Link} to={`/calls/${c.id}/edit`}>
+            {t('amend')}
+          </Button>
+        )}
+        {abilities.close && (
+          <Button variant="default" onClick={() => setMoving({ status: 'closed', label: t('close') })}>
+            {t('close')}
+          </Button>
+        )}
+        {abilities.startEvaluation && (
+          <Button
+            variant="default"
+            onClick={() => setMoving({ status: 'in_evaluation', label: t('startEvaluation') })}
+          >
+            {t('startEvaluation')}
+          </Button>
+        )}
+        {abilities.decide && (
+          <Button variant="default" onClick={() => setMoving({ status: 'decided', label: t('decide') })}>
+            {t('decide')}
+          </Button>
+        )}
+        {abilities.viewProposals && (
+          <Button component={Link} to={`/calls/${c.id}/proposals`}>
+            {t('viewProposals')}
+          </Button>
+        )}
+        {c.status !== 'draft' && (
+          <Anchor component={Link} to={`/public/calls/${c.id}`}>
+            {t('publicPage')}
+          </Anchor>
+        )}
       </Group>
       <ErrorAlert error={publish.error} />
       <CallView call={c} />
@@ -115,13 +234,30 @@ export function CallPage() {
         <Stack gap="xs" maw={560}>
           <ErrorAlert error={start.error} />
           <Group align="flex-end">
-            <TextInput label={t('proposalTitle')} value={title} onChange={(e) => setTitle(e.currentTarget.value)} style={{ flex: 1 }} />
-            <Button disabled={!title.trim()} loading={start.isPending} onClick={() => start.mutate(undefined, { onSuccess: (r) => navigate(`/proposals/${r.data.id}`) })}>{t('apply')}</Button>
+            <TextInput
+              label={t('proposalTitle')}
+              value={title}
+              onChange={(e) => setTitle(e.currentTarget.value)}
+              style={{ flex: 1 }}
+            />
+            <Button
+              disabled={!title.trim()}
+              loading={start.isPending}
+              onClick={() =>
+                start.mutate(undefined, { onSuccess: (r) => navigate(`/proposals/${r.data.id}`) })
+              }
+            >
+              {t('apply')}
+            </Button>
           </Group>
-          <Text size="sm" c="dimmed">{t('deadlineHint', { deadline: formatDateTime(c.closesAt) })}</Text>
+          <Text size="sm" c="dimmed">
+            {t('deadlineHint', { deadline: formatDateTime(c.closesAt) })}
+          </Text>
         </Stack>
       )}
-      {moving && id && <MoveModal callId={id} status={moving.status} label={moving.label} onClose={() => setMoving(null)} />}
+      {moving && id && (
+        <MoveModal callId={id} status={moving.status} label={moving.label} onClose={() => setMoving(null)} />
+      )}
     </Stack>
   );
 }

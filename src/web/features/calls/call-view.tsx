@@ -4,7 +4,20 @@ import { formatCents, formatDateTime } from '../../app/format';
 import type { Call, CallDefinition } from './api';
 
 /** What the call page shows: the same for the public page, the internal page and the editor's preview. */
-export type CallLike = Pick<Call, 'code' | 'kind' | 'titleNl' | 'titleEn' | 'summaryNl' | 'summaryEn' | 'descriptionNl' | 'descriptionEn' | 'budgetEnvelopeCents' | 'overallThreshold' | 'tieBreakRules'> & {
+export type CallLike = Pick<
+  Call,
+  | 'code'
+  | 'kind'
+  | 'titleNl'
+  | 'titleEn'
+  | 'summaryNl'
+  | 'summaryEn'
+  | 'descriptionNl'
+  | 'descriptionEn'
+  | 'budgetEnvelopeCents'
+  | 'overallThreshold'
+  | 'tieBreakRules'
+> & {
   eligibilityRules: CallDefinition['eligibilityRules'];
   status?: Call['status'];
   opensAt: string | null;
@@ -27,59 +40,135 @@ export function CallView({ call }: { call: CallLike }) {
     <Stack gap="lg">
       <Group gap="xs">
         <Badge variant="light">{t(`kinds.${call.kind}`)}</Badge>
-        {call.status && <Badge color={call.status === 'open' ? 'green' : 'gray'}>{t(`statuses.${call.status}`)}</Badge>}
-        <Text c="dimmed" size="sm">{call.code}</Text>
+        {call.status && (
+          <Badge color={call.status === 'open' ? 'green' : 'gray'}>{t(`statuses.${call.status}`)}</Badge>
+        )}
+        <Text c="dimmed" size="sm">
+          {call.code}
+        </Text>
       </Group>
       <Title order={2}>{pick(call.titleNl, call.titleEn)}</Title>
       {call.summaryNl && <Text fw={500}>{pick(call.summaryNl, call.summaryEn)}</Text>}
-      {call.descriptionNl && <Text style={{ whiteSpace: 'pre-wrap' }}>{pick(call.descriptionNl, call.descriptionEn)}</Text>}
+      {call.descriptionNl && (
+        <Text style={{ whiteSpace: 'pre-wrap' }}>{pick(call.descriptionNl, call.descriptionEn)}</Text>
+      )}
       <SimpleGrid cols={{ base: 1, sm: 5 }}>
-        <Card withBorder><Text size="xs" c="dimmed">{t('budget')}</Text><Text fw={700}>{formatCents(call.budgetEnvelopeCents)}</Text></Card>
-        <Card withBorder><Text size="xs" c="dimmed">{t('opensAt')}</Text><Text fw={700}>{formatDateTime(call.opensAt)}</Text></Card>
-        <Card withBorder><Text size="xs" c="dimmed">{t('closesAt')}</Text><Text fw={700} data-testid="call-deadline">{formatDateTime(call.closesAt)}</Text></Card>
-        <Card withBorder><Text size="xs" c="dimmed">{t('evaluationStartsAt')}</Text><Text fw={700}>{formatDateTime(call.evaluationStartsAt)}</Text></Card>
-        <Card withBorder><Text size="xs" c="dimmed">{t('decisionAt')}</Text><Text fw={700}>{formatDateTime(call.decisionAt)}</Text></Card>
+        <Card withBorder>
+          <Text size="xs" c="dimmed">
+            {t('budget')}
+          </Text>
+          <Text fw={700}>{formatCents(call.budgetEnvelopeCents)}</Text>
+        </Card>
+        <Card withBorder>
+          <Text size="xs" c="dimmed">
+            {t('opensAt')}
+          </Text>
+          <Text fw={700}>{formatDateTime(call.opensAt)}</Text>
+        </Card>
+        <Card withBorder>
+          <Text size="xs" c="dimmed">
+            {t('closesAt')}
+          </Text>
+          <Text fw={700} data-testid="call-deadline">
+            {formatDateTime(call.closesAt)}
+          </Text>
+        </Card>
+        <Card withBorder>
+          <Text size="xs" c="dimmed">
+            {t('evaluationStartsAt')}
+          </Text>
+          <Text fw={700}>{formatDateTime(call.evaluationStartsAt)}</Text>
+        </Card>
+        <Card withBorder>
+          <Text size="xs" c="dimmed">
+            {t('decisionAt')}
+          </Text>
+          <Text fw={700}>{formatDateTime(call.decisionAt)}</Text>
+        </Card>
       </SimpleGrid>
-      <Text size="sm" c="dimmed">{t('timesInBrussels')}</Text>
+      <Text size="sm" c="dimmed">
+        {t('timesInBrussels')}
+      </Text>
       {call.themes.length > 0 && (
         <Stack gap={4}>
-          <Title order={3} size="h4">{t('themes')}</Title>
-          <Group gap="xs">{call.themes.map((th) => <Badge key={th.id} variant="outline">{en ? th.labelEn : th.labelNl}</Badge>)}</Group>
+          <Title order={3} size="h4">
+            {t('themes')}
+          </Title>
+          <Group gap="xs">
+            {call.themes.map((th) => (
+              <Badge key={th.id} variant="outline">
+                {en ? th.labelEn : th.labelNl}
+              </Badge>
+            ))}
+          </Group>
         </Stack>
       )}
       <Stack gap={4}>
-        <Title order={3} size="h4">{t('criteria')}</Title>
+        <Title order={3} size="h4">
+          {t('criteria')}
+        </Title>
         <Table withTableBorder>
-          <Table.Thead><Table.Tr><Table.Th>{t('criterion')}</Table.Th><Table.Th>{t('scale')}</Table.Th><Table.Th>{t('weight')}</Table.Th><Table.Th>{t('threshold')}</Table.Th></Table.Tr></Table.Thead>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('criterion')}</Table.Th>
+              <Table.Th>{t('scale')}</Table.Th>
+              <Table.Th>{t('weight')}</Table.Th>
+              <Table.Th>{t('threshold')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
           <Table.Tbody>
             {call.criteria.map((c) => (
               <Table.Tr key={c.code}>
-                <Table.Td><Text fw={600}>{pick(c.nameNl, c.nameEn)}</Text><Text size="sm" c="dimmed">{pick(c.descriptionNl, c.descriptionEn)}</Text></Table.Td>
-                <Table.Td>{c.scaleMin}–{c.scaleMax}{c.allowsHalfPoints ? ` (${t('halfPoints')})` : ''}</Table.Td>
+                <Table.Td>
+                  <Text fw={600}>{pick(c.nameNl, c.nameEn)}</Text>
+                  <Text size="sm" c="dimmed">
+                    {pick(c.descriptionNl, c.descriptionEn)}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  {c.scaleMin}–{c.scaleMax}
+                  {c.allowsHalfPoints ? ` (${t('halfPoints')})` : ''}
+                </Table.Td>
                 <Table.Td>{c.weight}</Table.Td>
                 <Table.Td>{c.threshold ?? '–'}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
         </Table>
-        {call.overallThreshold !== null && <Text size="sm">{t('overallThreshold')}: {call.overallThreshold}</Text>}
+        {call.overallThreshold !== null && (
+          <Text size="sm">
+            {t('overallThreshold')}: {call.overallThreshold}
+          </Text>
+        )}
       </Stack>
       <Stack gap={4}>
-        <Title order={3} size="h4">{t('tieBreakRules')}</Title>
+        <Title order={3} size="h4">
+          {t('tieBreakRules')}
+        </Title>
         <List type="ordered">
           {call.tieBreakRules.map((r, i) => (
             <List.Item key={i}>
-              {t(`tieBreakKinds.${r.kind}`)}{r.criterionCode ? `: ${criterionName.get(r.criterionCode) ?? r.criterionCode}` : ''} ({t(`directions.${r.direction}`)}){r.explanationNl ? ` — ${pick(r.explanationNl, r.explanationEn)}` : ''}
+              {t(`tieBreakKinds.${r.kind}`)}
+              {r.criterionCode ? `: ${criterionName.get(r.criterionCode) ?? r.criterionCode}` : ''} (
+              {t(`directions.${r.direction}`)})
+              {r.explanationNl ? ` — ${pick(r.explanationNl, r.explanationEn)}` : ''}
             </List.Item>
           ))}
         </List>
       </Stack>
       <Stack gap={4}>
-        <Title order={3} size="h4">{t('eligibilityRules')}</Title>
+        <Title order={3} size="h4">
+          {t('eligibilityRules')}
+        </Title>
         <List>
           {call.eligibilityRules.map((r) => (
             <List.Item key={r.kind}>
-              <Text span fw={600}>{t(`ruleKinds.${r.kind}`)}{r.parameter !== null ? `: ${r.kind === 'max_requested_aid' ? formatCents(r.parameter) : r.parameter}` : ''}</Text>
+              <Text span fw={600}>
+                {t(`ruleKinds.${r.kind}`)}
+                {r.parameter !== null
+                  ? `: ${r.kind === 'max_requested_aid' ? formatCents(r.parameter) : r.parameter}`
+                  : ''}
+              </Text>
               {r.explanationNl ? ` — ${pick(r.explanationNl, r.explanationEn)}` : ''}
             </List.Item>
           ))}
@@ -87,19 +176,41 @@ export function CallView({ call }: { call: CallLike }) {
       </Stack>
       {call.requiredKpis.length > 0 && (
         <Stack gap={4}>
-          <Title order={3} size="h4">{t('requiredKpis')}</Title>
-          <List>{call.requiredKpis.map((k, i) => <List.Item key={k.id ?? i}>{pick(k.nameNl, k.nameEn)} ({k.unit}, {t(`kpiDirections.${k.direction}`)})</List.Item>)}</List>
+          <Title order={3} size="h4">
+            {t('requiredKpis')}
+          </Title>
+          <List>
+            {call.requiredKpis.map((k, i) => (
+              <List.Item key={k.id ?? i}>
+                {pick(k.nameNl, k.nameEn)} ({k.unit}, {t(`kpiDirections.${k.direction}`)})
+              </List.Item>
+            ))}
+          </List>
         </Stack>
       )}
       {call.questions.length > 0 && (
         <Stack gap={4}>
-          <Title order={3} size="h4">{t('questions')}</Title>
+          <Title order={3} size="h4">
+            {t('questions')}
+          </Title>
           <List type="ordered">
             {call.questions.map((q) => (
               <List.Item key={q.code}>
                 {pick(q.labelNl, q.labelEn)}{' '}
                 <Text span size="sm" c="dimmed">
-                  ({[t(`questionKinds.${q.kind}`), q.isRequired ? t('required') : null, q.maxWords ? t('maxWords', { count: q.maxWords }) : null, q.maxChars ? t('maxChars', { count: q.maxChars }) : null, q.conditionQuestionCode ? t('conditional', { code: q.conditionQuestionCode, value: q.conditionValue }) : null].filter(Boolean).join(', ')})
+                  (
+                  {[
+                    t(`questionKinds.${q.kind}`),
+                    q.isRequired ? t('required') : null,
+                    q.maxWords ? t('maxWords', { count: q.maxWords }) : null,
+                    q.maxChars ? t('maxChars', { count: q.maxChars }) : null,
+                    q.conditionQuestionCode
+                      ? t('conditional', { code: q.conditionQuestionCode, value: q.conditionValue })
+                      : null,
+                  ]
+                    .filter(Boolean)
+                    .join(', ')}
+                  )
                 </Text>
               </List.Item>
             ))}
@@ -108,8 +219,16 @@ export function CallView({ call }: { call: CallLike }) {
       )}
       {call.amendments && call.amendments.length > 0 && (
         <Stack gap={4}>
-          <Title order={3} size="h4">{t('amendments')}</Title>
-          <List>{call.amendments.map((a) => <List.Item key={a.number}>{t('amendment', { number: a.number })} ({formatDateTime(a.amendedAt)}): {a.motivation}</List.Item>)}</List>
+          <Title order={3} size="h4">
+            {t('amendments')}
+          </Title>
+          <List>
+            {call.amendments.map((a) => (
+              <List.Item key={a.number}>
+                {t('amendment', { number: a.number })} ({formatDateTime(a.amendedAt)}): {a.motivation}
+              </List.Item>
+            ))}
+          </List>
         </Stack>
       )}
     </Stack>

@@ -1,4 +1,27 @@
-import { ActionIcon, Alert, Anchor, Badge, Button, Card, Checkbox, FileInput, Group, List, MultiSelect, NumberInput, Progress, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import {
+  ActionIcon,
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Checkbox,
+  FileInput,
+  Group,
+  List,
+  MultiSelect,
+  NumberInput,
+  Progress,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,7 +31,16 @@ import { useMe } from '../../app/auth';
 import { formatCents, formatDateTime } from '../../app/format';
 import { ErrorAlert } from '../../shared/error-alert';
 import { PageHeader } from '../../shared/page-header';
-import { useCall, useCallsMutation, useClusterOptions, type BudgetLine, type ConsortiumMember, type Proposal, type ProposalContent, type ProposalKpi } from './api';
+import {
+  useCall,
+  useCallsMutation,
+  useClusterOptions,
+  type BudgetLine,
+  type ConsortiumMember,
+  type Proposal,
+  type ProposalContent,
+  type ProposalKpi,
+} from './api';
 
 const euros = (cents: number) => cents / 100;
 const cents = (value: string | number) => Math.round(Number(value || 0) * 100);
@@ -18,11 +50,24 @@ function toBody(content: ProposalContent) {
   return {
     ...content,
     consortium: content.consortium.map(({ organisationId: _o, ...m }) => m),
-    budgetLines: content.budgetLines.map((l) => ({ enterpriseNumber: l.enterpriseNumber, category: l.category, description: l.description, costCents: l.costCents, requestedAidCents: l.requestedAidCents, ownContributionCents: l.ownContributionCents })),
+    budgetLines: content.budgetLines.map((l) => ({
+      enterpriseNumber: l.enterpriseNumber,
+      category: l.category,
+      description: l.description,
+      costCents: l.costCents,
+      requestedAidCents: l.requestedAidCents,
+      ownContributionCents: l.ownContributionCents,
+    })),
   };
 }
 
-export function ProposalEditor({ proposal, abilities }: { proposal: Proposal; abilities: Record<string, boolean> }) {
+export function ProposalEditor({
+  proposal,
+  abilities,
+}: {
+  proposal: Proposal;
+  abilities: Record<string, boolean>;
+}) {
   const { t, i18n } = useTranslation('calls');
   const { t: tc } = useTranslation();
   const en = i18n.language === 'en';
@@ -34,26 +79,40 @@ export function ProposalEditor({ proposal, abilities }: { proposal: Proposal; ab
   const [content, setContent] = useState<ProposalContent>(() => proposal.content as ProposalContent);
   const [version, setVersion] = useState(proposal.draftVersion ?? 1);
   const [dirty, setDirty] = useState(false);
-  const [saveState, setSaveState] = useState<{ saving: boolean; error: unknown; conflict: boolean }>({ saving: false, error: null, conflict: false });
+  const [saveState, setSaveState] = useState<{ saving: boolean; error: unknown; conflict: boolean }>({
+    saving: false,
+    error: null,
+    conflict: false,
+  });
   const [shareEmail, setShareEmail] = useState('');
   const [shareAccess, setShareAccess] = useState<'edit' | 'view'>('edit');
   const [uploadError, setUploadError] = useState<unknown>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const editable = abilities.edit;
 
-  const update = (patch: Partial<ProposalContent>) => { setContent((c) => ({ ...c, ...patch })); setDirty(true); };
+  const update = (patch: Partial<ProposalContent>) => {
+    setContent((c) => ({ ...c, ...patch }));
+    setDirty(true);
+  };
 
   async function save(): Promise<number | null> {
     setSaveState({ saving: true, error: null, conflict: false });
     try {
-      const { data } = await api.put<{ draftVersion: number }>(`/api/proposals/${proposal.id}`, { draftVersion: version, ...toBody(content) });
+      const { data } = await api.put<{ draftVersion: number }>(`/api/proposals/${proposal.id}`, {
+        draftVersion: version,
+        ...toBody(content),
+      });
       setVersion(data.draftVersion);
       setDirty(false);
       setSaveState({ saving: false, error: null, conflict: false });
       void client.invalidateQueries({ queryKey: ['proposals', proposal.id] });
       return data.draftVersion;
     } catch (error) {
-      setSaveState({ saving: false, error, conflict: error instanceof ApiError && error.code === 'PROPOSAL_VERSION_CONFLICT' });
+      setSaveState({
+        saving: false,
+        error,
+        conflict: error instanceof ApiError && error.code === 'PROPOSAL_VERSION_CONFLICT',
+      });
       return null;
     }
   }
@@ -63,27 +122,46 @@ export function ProposalEditor({ proposal, abilities }: { proposal: Proposal; ab
     if (!dirty || !editable || saveState.conflict) return;
     if (timer.current) clearTimeout(timer.current);
     timer.current = setTimeout(() => void save(), 1500);
-    return () => { if (timer.current) clearTimeout(timer.current); };
+    return () => {
+      if (timer.current) clearTimeout(timer.current);
+    };
   }, [content, dirty]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const submit = useCallsMutation(async () => {
     const current = dirty ? await save() : version;
     if (current === null) throw saveState.error ?? new Error('save failed');
-    return api.post<{ versionNumber: number }>(`/api/proposals/${proposal.id}/submit`, { draftVersion: current });
+    return api.post<{ versionNumber: number }>(`/api/proposals/${proposal.id}/submit`, {
+      draftVersion: current,
+    });
   });
   const withdraw = useCallsMutation(() => api.post(`/api/proposals/${proposal.id}/withdraw`, { reason: '' }));
   const reopen = useCallsMutation(() => api.post(`/api/proposals/${proposal.id}/reopen`, {}));
-  const share = useCallsMutation(() => api.post(`/api/proposals/${proposal.id}/collaborators`, { email: shareEmail, access: shareAccess }));
+  const share = useCallsMutation(() =>
+    api.post(`/api/proposals/${proposal.id}/collaborators`, { email: shareEmail, access: shareAccess }),
+  );
 
   async function upload(file: File | null) {
     if (!file) return;
     setUploadError(null);
     const form = new FormData();
     form.append('file', file);
-    const response = await fetch(`/api/proposals/${proposal.id}/attachments?kind=annex`, { method: 'POST', body: form, headers: { 'x-csrf-token': me.data?.csrfToken ?? '' }, credentials: 'same-origin' });
+    const response = await fetch(`/api/proposals/${proposal.id}/attachments?kind=annex`, {
+      method: 'POST',
+      body: form,
+      headers: { 'x-csrf-token': me.data?.csrfToken ?? '' },
+      credentials: 'same-origin',
+    });
     if (!response.ok) {
       const body = await response.json().catch(() => ({}));
-      setUploadError(new ApiError(response.status, body.code ?? 'UNKNOWN', body.message ?? { nl: `Fout ${response.status}`, en: `Error ${response.status}` }, body.details ?? [], body.requestId));
+      setUploadError(
+        new ApiError(
+          response.status,
+          body.code ?? 'UNKNOWN',
+          body.message ?? { nl: `Fout ${response.status}`, en: `Error ${response.status}` },
+          body.details ?? [],
+          body.requestId,
+        ),
+      );
     }
     void client.invalidateQueries({ queryKey: ['proposals', proposal.id] });
   }
@@ -91,178 +169,616 @@ export function ProposalEditor({ proposal, abilities }: { proposal: Proposal; ab
   const c = call.data?.data;
   const progress = proposal.progress ?? [];
   const done = progress.filter((p) => p.done).length;
-  const totals = content.budgetLines.reduce((s, l) => ({ cost: s.cost + l.costCents, aid: s.aid + l.requestedAidCents, own: s.own + l.ownContributionCents }), { cost: 0, aid: 0, own: 0 });
-  const memberOptions = content.consortium.filter((m) => m.enterpriseNumber).map((m) => ({ value: m.enterpriseNumber as string, label: m.name || (m.enterpriseNumber as string) }));
+  const totals = content.budgetLines.reduce(
+    (s, l) => ({
+      cost: s.cost + l.costCents,
+      aid: s.aid + l.requestedAidCents,
+      own: s.own + l.ownContributionCents,
+    }),
+    { cost: 0, aid: 0, own: 0 },
+  );
+  const memberOptions = content.consortium
+    .filter((m) => m.enterpriseNumber)
+    .map((m) => ({ value: m.enterpriseNumber as string, label: m.name || (m.enterpriseNumber as string) }));
   const kpiFor = (requiredKpiId: string) => content.kpis.find((k) => k.requiredKpiId === requiredKpiId);
-  const setKpi = (kpi: ProposalKpi) => update({ kpis: [...content.kpis.filter((k) => k.requiredKpiId !== kpi.requiredKpiId), kpi] });
-  const setMember = (index: number, patch: Partial<ConsortiumMember>) => update({ consortium: content.consortium.map((m, i) => (i === index ? { ...m, ...patch } : m)) });
-  const setLine = (index: number, patch: Partial<BudgetLine>) => update({ budgetLines: content.budgetLines.map((l, i) => (i === index ? { ...l, ...patch } : l)) });
-  const isShown = (code: string | null, value: string | null) => !code || String(content.answers[code] ?? '') === (value ?? '');
+  const setKpi = (kpi: ProposalKpi) =>
+    update({ kpis: [...content.kpis.filter((k) => k.requiredKpiId !== kpi.requiredKpiId), kpi] });
+  const setMember = (index: number, patch: Partial<ConsortiumMember>) =>
+    update({ consortium: content.consortium.map((m, i) => (i === index ? { ...m, ...patch } : m)) });
+  const setLine = (index: number, patch: Partial<BudgetLine>) =>
+    update({ budgetLines: content.budgetLines.map((l, i) => (i === index ? { ...l, ...patch } : l)) });
+  const isShown = (code: string | null, value: string | null) =>
+    !code || String(content.answers[code] ?? '') === (value ?? '');
 
   return (
     <Stack>
-      <PageHeader title={`${proposal.reference} · ${content.title || proposal.callCode}`} description={`${proposal.callCode} — ${proposal.callTitleNl}`} />
+      <PageHeader
+        title={`${proposal.reference} · ${content.title || proposal.callCode}`}
+        description={`${proposal.callCode} — ${proposal.callTitleNl}`}
+      />
       <Card withBorder>
         <Group justify="space-between">
           <Group gap="xs">
             <Badge>{t(`proposalStatuses.${proposal.status}`)}</Badge>
-            <Text size="sm" c="dimmed" data-testid="save-state">{saveState.saving ? t('saving') : dirty ? '…' : t('autosaved', { version })}</Text>
+            <Text size="sm" c="dimmed" data-testid="save-state">
+              {saveState.saving ? t('saving') : dirty ? '…' : t('autosaved', { version })}
+            </Text>
           </Group>
           <Text size="sm">{t('deadlineHint', { deadline: formatDateTime(proposal.closesAt) })}</Text>
         </Group>
-        <Text fw={600} mt="sm">{t('progress')}: {done}/{progress.length}</Text>
-        <Progress value={progress.length ? (done / progress.length) * 100 : 0} mt={4} aria-label={t('progress')} />
+        <Text fw={600} mt="sm">
+          {t('progress')}: {done}/{progress.length}
+        </Text>
+        <Progress
+          value={progress.length ? (done / progress.length) * 100 : 0}
+          mt={4}
+          aria-label={t('progress')}
+        />
         <Group gap="xs" mt="xs">
-          {progress.map((p) => <Badge key={p.part} color={p.done ? 'green' : 'orange'} variant="light" data-testid={`progress-${p.part}`}>{p.done ? '✓' : '•'} {t(`parts.${p.part}`)}</Badge>)}
+          {progress.map((p) => (
+            <Badge
+              key={p.part}
+              color={p.done ? 'green' : 'orange'}
+              variant="light"
+              data-testid={`progress-${p.part}`}
+            >
+              {p.done ? '✓' : '•'} {t(`parts.${p.part}`)}
+            </Badge>
+          ))}
         </Group>
         {progress.some((p) => !p.done) && (
           <List size="sm" mt="xs">
-            {progress.flatMap((p) => p.problems.map((x, i) => <List.Item key={`${p.part}-${i}`}>{en ? x.message.en : x.message.nl}</List.Item>))}
+            {progress.flatMap((p) =>
+              p.problems.map((x, i) => (
+                <List.Item key={`${p.part}-${i}`}>{en ? x.message.en : x.message.nl}</List.Item>
+              )),
+            )}
           </List>
         )}
       </Card>
       {saveState.conflict ? (
         <Alert color="red" title={t('conflictTitle')} role="alert">
-          <Text size="sm">{saveState.error instanceof ApiError ? saveState.error.localised[en ? 'en' : 'nl'] : ''}</Text>
-          <Button mt="xs" size="xs" onClick={() => window.location.reload()}>{t('reload')}</Button>
+          <Text size="sm">
+            {saveState.error instanceof ApiError ? saveState.error.localised[en ? 'en' : 'nl'] : ''}
+          </Text>
+          <Button mt="xs" size="xs" onClick={() => window.location.reload()}>
+            {t('reload')}
+          </Button>
         </Alert>
-      ) : <ErrorAlert error={saveState.error} />}
+      ) : (
+        <ErrorAlert error={saveState.error} />
+      )}
 
-      <Title order={2} size="h3">{t('general')}</Title>
-      <TextInput label={t('proposalTitle')} value={content.title} disabled={!editable} onChange={(e) => update({ title: e.currentTarget.value })} />
-      <Textarea label={t('summary')} autosize minRows={3} value={content.summary} disabled={!editable} onChange={(e) => update({ summary: e.currentTarget.value })} />
+      <Title order={2} size="h3">
+        {t('general')}
+      </Title>
+      <TextInput
+        label={t('proposalTitle')}
+        value={content.title}
+        disabled={!editable}
+        onChange={(e) => update({ title: e.currentTarget.value })}
+      />
+      <Textarea
+        label={t('summary')}
+        autosize
+        minRows={3}
+        value={content.summary}
+        disabled={!editable}
+        onChange={(e) => update({ summary: e.currentTarget.value })}
+      />
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        <MultiSelect label={t('themes')} disabled={!editable} data={(c?.themes ?? []).map((th) => ({ value: th.id, label: en ? th.labelEn : th.labelNl }))} value={content.themeIds} onChange={(themeIds) => update({ themeIds })} />
-        <MultiSelect label={t('clusters')} disabled={!editable} searchable data={(clusters.data?.data ?? []).map((cl) => ({ value: cl.id, label: cl.name }))} value={content.clusterIds} onChange={(clusterIds) => update({ clusterIds })} />
+        <MultiSelect
+          label={t('themes')}
+          disabled={!editable}
+          data={(c?.themes ?? []).map((th) => ({ value: th.id, label: en ? th.labelEn : th.labelNl }))}
+          value={content.themeIds}
+          onChange={(themeIds) => update({ themeIds })}
+        />
+        <MultiSelect
+          label={t('clusters')}
+          disabled={!editable}
+          searchable
+          data={(clusters.data?.data ?? []).map((cl) => ({ value: cl.id, label: cl.name }))}
+          value={content.clusterIds}
+          onChange={(clusterIds) => update({ clusterIds })}
+        />
       </SimpleGrid>
-      <Checkbox label={t('requiresNewLegalEntity')} disabled={!editable} checked={content.requiresNewLegalEntity} onChange={(e) => update({ requiresNewLegalEntity: e.currentTarget.checked })} />
+      <Checkbox
+        label={t('requiresNewLegalEntity')}
+        disabled={!editable}
+        checked={content.requiresNewLegalEntity}
+        onChange={(e) => update({ requiresNewLegalEntity: e.currentTarget.checked })}
+      />
 
-      <Group justify="space-between"><Title order={2} size="h3">{t('consortium')}</Title>
-        {editable && <Button size="xs" variant="light" onClick={() => update({ consortium: [...content.consortium, { enterpriseNumber: '', name: '', helix: 'company', sizeClass: 'unknown', role: content.consortium.length === 0 ? 'lead' : 'partner', budgetShareCents: 0 }] })}>{t('add')}</Button>}
+      <Group justify="space-between">
+        <Title order={2} size="h3">
+          {t('consortium')}
+        </Title>
+        {editable && (
+          <Button
+            size="xs"
+            variant="light"
+            onClick={() =>
+              update({
+                consortium: [
+                  ...content.consortium,
+                  {
+                    enterpriseNumber: '',
+                    name: '',
+                    helix: 'company',
+                    sizeClass: 'unknown',
+                    role: content.consortium.length === 0 ? 'lead' : 'partner',
+                    budgetShareCents: 0,
+                  },
+                ],
+              })
+            }
+          >
+            {t('add')}
+          </Button>
+        )}
       </Group>
       {content.consortium.map((m, i) => (
         <Card withBorder p="xs" key={i} data-testid="consortium-member">
           <Group align="flex-end" wrap="nowrap">
             <SimpleGrid cols={{ base: 2, sm: 6 }} style={{ flex: 1 }}>
-              <TextInput label={t('enterpriseNumber')} disabled={!editable} value={m.enterpriseNumber ?? ''} onChange={(e) => setMember(i, { enterpriseNumber: e.currentTarget.value })} />
-              <TextInput label={t('orgName')} disabled={!editable} value={m.name ?? ''} onChange={(e) => setMember(i, { name: e.currentTarget.value })} />
-              <Select label={t('helix')} disabled={!editable} allowDeselect={false} value={m.helix} onChange={(v) => setMember(i, { helix: v })} data={['company', 'knowledge_institution', 'government', 'civil_society'].map((h) => ({ value: h, label: t(`helixes.${h}`) }))} />
-              <Select label={t('sizeClass')} disabled={!editable} allowDeselect={false} value={m.sizeClass} onChange={(v) => setMember(i, { sizeClass: v })} data={['micro', 'small', 'medium', 'large', 'unknown'].map((s) => ({ value: s, label: t(`sizeClasses.${s}`) }))} />
-              <Select label={t('role')} disabled={!editable} allowDeselect={false} value={m.role} onChange={(v) => v && setMember(i, { role: v as ConsortiumMember['role'] })} data={['lead', 'partner', 'associated'].map((r) => ({ value: r, label: t(`roles.${r}`) }))} />
-              <NumberInput label={t('budgetShare')} disabled={!editable} min={0} decimalScale={2} value={euros(m.budgetShareCents)} onChange={(v) => setMember(i, { budgetShareCents: cents(v) })} />
+              <TextInput
+                label={t('enterpriseNumber')}
+                disabled={!editable}
+                value={m.enterpriseNumber ?? ''}
+                onChange={(e) => setMember(i, { enterpriseNumber: e.currentTarget.value })}
+              />
+              <TextInput
+                label={t('orgName')}
+                disabled={!editable}
+                value={m.name ?? ''}
+                onChange={(e) => setMember(i, { name: e.currentTarget.value })}
+              />
+              <Select
+                label={t('helix')}
+                disabled={!editable}
+                allowDeselect={false}
+                value={m.helix}
+                onChange={(v) => setMember(i, { helix: v })}
+                data={['company', 'knowledge_institution', 'government', 'civil_society'].map((h) => ({
+                  value: h,
+                  label: t(`helixes.${h}`),
+                }))}
+              />
+              <Select
+                label={t('sizeClass')}
+                disabled={!editable}
+                allowDeselect={false}
+                value={m.sizeClass}
+                onChange={(v) => setMember(i, { sizeClass: v })}
+                data={['micro', 'small', 'medium', 'large', 'unknown'].map((s) => ({
+                  value: s,
+                  label: t(`sizeClasses.${s}`),
+                }))}
+              />
+              <Select
+                label={t('role')}
+                disabled={!editable}
+                allowDeselect={false}
+                value={m.role}
+                onChange={(v) => v && setMember(i, { role: v as ConsortiumMember['role'] })}
+                data={['lead', 'partner', 'associated'].map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+              />
+              <NumberInput
+                label={t('budgetShare')}
+                disabled={!editable}
+                min={0}
+                decimalScale={2}
+                value={euros(m.budgetShareCents)}
+                onChange={(v) => setMember(i, { budgetShareCents: cents(v) })}
+              />
             </SimpleGrid>
-            {editable && <ActionIcon variant="subtle" color="red" aria-label={t('remove')} onClick={() => update({ consortium: content.consortium.filter((_, j) => j !== i) })}>✕</ActionIcon>}
+            {editable && (
+              <ActionIcon
+                variant="subtle"
+                color="red"
+                aria-label={t('remove')}
+                onClick={() => update({ consortium: content.consortium.filter((_, j) => j !== i) })}
+              >
+                ✕
+              </ActionIcon>
+            )}
           </Group>
         </Card>
       ))}
 
-      <Group justify="space-between"><Title order={2} size="h3">{t('budgetLines')}</Title>
-        {editable && <Button size="xs" variant="light" onClick={() => update({ budgetLines: [...content.budgetLines, { enterpriseNumber: memberOptions[0]?.value ?? null, category: 'personnel', description: '', costCents: 0, requestedAidCents: 0, ownContributionCents: 0 }] })}>{t('add')}</Button>}
+      <Group justify="space-between">
+        <Title order={2} size="h3">
+          {t('budgetLines')}
+        </Title>
+        {editable && (
+          <Button
+            size="xs"
+            variant="light"
+            onClick={() =>
+              update({
+                budgetLines: [
+                  ...content.budgetLines,
+                  {
+                    enterpriseNumber: memberOptions[0]?.value ?? null,
+                    category: 'personnel',
+                    description: '',
+                    costCents: 0,
+                    requestedAidCents: 0,
+                    ownContributionCents: 0,
+                  },
+                ],
+              })
+            }
+          >
+            {t('add')}
+          </Button>
+        )}
       </Group>
       {content.budgetLines.map((l, i) => (
         <Card withBorder p="xs" key={i}>
           <Group align="flex-end" wrap="nowrap">
             <SimpleGrid cols={{ base: 2, sm: 6 }} style={{ flex: 1 }}>
-              <Select label={t('partner')} disabled={!editable} data={memberOptions} value={l.enterpriseNumber} onChange={(v) => setLine(i, { enterpriseNumber: v })} />
-              <Select label={t('category')} disabled={!editable} allowDeselect={false} value={l.category} onChange={(v) => v && setLine(i, { category: v })} data={['personnel', 'equipment', 'subcontracting', 'operating', 'overhead', 'other'].map((k) => ({ value: k, label: t(`categories.${k}`) }))} />
-              <TextInput label={t('description')} disabled={!editable} value={l.description} onChange={(e) => setLine(i, { description: e.currentTarget.value })} />
-              <NumberInput label={t('cost')} disabled={!editable} min={0} decimalScale={2} value={euros(l.costCents)} onChange={(v) => setLine(i, { costCents: cents(v) })} />
-              <NumberInput label={t('aid')} disabled={!editable} min={0} decimalScale={2} value={euros(l.requestedAidCents)} onChange={(v) => setLine(i, { requestedAidCents: cents(v) })} />
-              <NumberInput label={t('own')} disabled={!editable} min={0} decimalScale={2} value={euros(l.ownContributionCents)} onChange={(v) => setLine(i, { ownContributionCents: cents(v) })} />
+              <Select
+                label={t('partner')}
+                disabled={!editable}
+                data={memberOptions}
+                value={l.enterpriseNumber}
+                onChange={(v) => setLine(i, { enterpriseNumber: v })}
+              />
+              <Select
+                label={t('category')}
+                disabled={!editable}
+                allowDeselect={false}
+                value={l.category}
+                onChange={(v) => v && setLine(i, { category: v })}
+                data={['personnel', 'equipment', 'subcontracting', 'operating', 'overhead', 'other'].map(
+                  (k) => ({ value: k, label: t(`categories.${k}`) }),
+                )}
+              />
+              <TextInput
+                label={t('description')}
+                disabled={!editable}
+                value={l.description}
+                onChange={(e) => setLine(i, { description: e.currentTarget.value })}
+              />
+              <NumberInput
+                label={t('cost')}
+                disabled={!editable}
+                min={0}
+                decimalScale={2}
+                value={euros(l.costCents)}
+                onChange={(v) => setLine(i, { costCents: cents(v) })}
+              />
+              <NumberInput
+                label={t('aid')}
+                disabled={!editable}
+                min={0}
+                decimalScale={2}
+                value={euros(l.requestedAidCents)}
+                onChange={(v) => setLine(i, { requestedAidCents: cents(v) })}
+              />
+              <NumberInput
+                label={t('own')}
+                disabled={!editable}
+                min={0}
+                decimalScale={2}
+                value={euros(l.ownContributionCents)}
+                onChange={(v) => setLine(i, { ownContributionCents: cents(v) })}
+              />
             </SimpleGrid>
-            {editable && <ActionIcon variant="subtle" color="red" aria-label={t('remove')} onClick={() => update({ budgetLines: content.budgetLines.filter((_, j) => j !== i) })}>✕</ActionIcon>}
+            {editable && (
+              <ActionIcon
+                variant="subtle"
+                color="red"
+                aria-label={t('remove')}
+                onClick={() => update({ budgetLines: content.budgetLines.filter((_, j) => j !== i) })}
+              >
+                ✕
+              </ActionIcon>
+            )}
           </Group>
         </Card>
       ))}
-      <Text size="sm">{t('totals', { cost: formatCents(totals.cost), aid: formatCents(totals.aid), own: formatCents(totals.own) })}</Text>
+      <Text size="sm">
+        {t('totals', {
+          cost: formatCents(totals.cost),
+          aid: formatCents(totals.aid),
+          own: formatCents(totals.own),
+        })}
+      </Text>
 
-      <Title order={2} size="h3">{t('kpis')}</Title>
+      <Title order={2} size="h3">
+        {t('kpis')}
+      </Title>
       {(c?.requiredKpis ?? []).map((rk) => {
-        const kpi = kpiFor(rk.id) ?? { requiredKpiId: rk.id, kpiCode: rk.kpiCode, name: rk.nameNl, unit: rk.unit, direction: rk.direction, baselineValue: 0, baselineDate: null, targetValue: 0, targetPeriod: '' };
+        const kpi = kpiFor(rk.id) ?? {
+          requiredKpiId: rk.id,
+          kpiCode: rk.kpiCode,
+          name: rk.nameNl,
+          unit: rk.unit,
+          direction: rk.direction,
+          baselineValue: 0,
+          baselineDate: null,
+          targetValue: 0,
+          targetPeriod: '',
+        };
         const present = Boolean(kpiFor(rk.id));
         return (
           <Card withBorder p="xs" key={rk.id} data-testid="kpi-row">
-            <Text fw={600}>{en && rk.nameEn ? rk.nameEn : rk.nameNl} <Text span size="sm" c="dimmed">({rk.unit}, {t(`kpiDirections.${rk.direction}`)})</Text></Text>
+            <Text fw={600}>
+              {en && rk.nameEn ? rk.nameEn : rk.nameNl}{' '}
+              <Text span size="sm" c="dimmed">
+                ({rk.unit}, {t(`kpiDirections.${rk.direction}`)})
+              </Text>
+            </Text>
             <SimpleGrid cols={{ base: 2, sm: 4 }}>
-              <NumberInput label={t('baseline')} disabled={!editable} value={present ? kpi.baselineValue : ''} onChange={(v) => setKpi({ ...kpi, baselineValue: Number(v || 0) })} />
-              <TextInput type="date" label={t('baselineDate')} disabled={!editable} value={kpi.baselineDate ?? ''} onChange={(e) => setKpi({ ...kpi, baselineDate: e.currentTarget.value || null })} />
-              <NumberInput label={t('target')} disabled={!editable} value={present ? kpi.targetValue : ''} onChange={(v) => setKpi({ ...kpi, targetValue: Number(v || 0) })} />
-              <TextInput label={t('targetPeriod')} disabled={!editable} value={kpi.targetPeriod} onChange={(e) => setKpi({ ...kpi, targetPeriod: e.currentTarget.value })} />
+              <NumberInput
+                label={t('baseline')}
+                disabled={!editable}
+                value={present ? kpi.baselineValue : ''}
+                onChange={(v) => setKpi({ ...kpi, baselineValue: Number(v || 0) })}
+              />
+              <TextInput
+                type="date"
+                label={t('baselineDate')}
+                disabled={!editable}
+                value={kpi.baselineDate ?? ''}
+                onChange={(e) => setKpi({ ...kpi, baselineDate: e.currentTarget.value || null })}
+              />
+              <NumberInput
+                label={t('target')}
+                disabled={!editable}
+                value={present ? kpi.targetValue : ''}
+                onChange={(v) => setKpi({ ...kpi, targetValue: Number(v || 0) })}
+              />
+              <TextInput
+                label={t('targetPeriod')}
+                disabled={!editable}
+                value={kpi.targetPeriod}
+                onChange={(e) => setKpi({ ...kpi, targetPeriod: e.currentTarget.value })}
+              />
             </SimpleGrid>
           </Card>
         );
       })}
 
-      <Title order={2} size="h3">{t('questions')}</Title>
-      {(c?.questions ?? []).filter((q) => isShown(q.conditionQuestionCode, q.conditionValue)).map((q) => {
-        const label = `${en && q.labelEn ? q.labelEn : q.labelNl}${q.isRequired ? ' *' : ''}`;
-        const help = [en && q.helpEn ? q.helpEn : q.helpNl, q.maxWords ? t('maxWords', { count: q.maxWords }) : '', q.maxChars ? t('maxChars', { count: q.maxChars }) : ''].filter(Boolean).join(' · ');
-        const value = content.answers[q.code];
-        const setAnswer = (v: unknown) => update({ answers: { ...content.answers, [q.code]: v } });
-        if (q.kind === 'yes_no') return <SegmentedControl key={q.code} aria-label={label} disabled={!editable} value={value === true ? 'true' : value === false ? 'false' : ''} onChange={(v) => setAnswer(v === 'true')} data={[{ value: 'true', label: `${label}: ${t('yes')}` }, { value: 'false', label: t('no') }]} />;
-        if (q.kind === 'number') return <NumberInput key={q.code} label={label} description={help} disabled={!editable} value={typeof value === 'number' ? value : ''} onChange={(v) => setAnswer(v === '' ? null : Number(v))} />;
-        if (q.kind === 'choice') return <Select key={q.code} label={label} description={help} disabled={!editable} data={q.options} value={typeof value === 'string' ? value : null} onChange={setAnswer} />;
-        if (q.kind === 'short_text') return <TextInput key={q.code} label={label} description={help} disabled={!editable} value={typeof value === 'string' ? value : ''} onChange={(e) => setAnswer(e.currentTarget.value)} />;
-        return <Textarea key={q.code} label={label} description={help} autosize minRows={3} disabled={!editable} value={typeof value === 'string' ? value : ''} onChange={(e) => setAnswer(e.currentTarget.value)} />;
-      })}
+      <Title order={2} size="h3">
+        {t('questions')}
+      </Title>
+      {(c?.questions ?? [])
+        .filter((q) => isShown(q.conditionQuestionCode, q.conditionValue))
+        .map((q) => {
+          const label = `${en && q.labelEn ? q.labelEn : q.labelNl}${q.isRequired ? ' *' : ''}`;
+          const help = [
+            en && q.helpEn ? q.helpEn : q.helpNl,
+            q.maxWords ? t('maxWords', { count: q.maxWords }) : '',
+            q.maxChars ? t('maxChars', { count: q.maxChars }) : '',
+          ]
+            .filter(Boolean)
+            .join(' · ');
+          const value = content.answers[q.code];
+          const setAnswer = (v: unknown) => update({ answers: { ...content.answers, [q.code]: v } });
+          if (q.kind === 'yes_no')
+            return (
+              <SegmentedControl
+                key={q.code}
+                aria-label={label}
+                disabled={!editable}
+                value={value === true ? 'true' : value === false ? 'false' : ''}
+                onChange={(v) => setAnswer(v === 'true')}
+                data={[
+                  { value: 'true', label: `${label}: ${t('yes')}` },
+                  { value: 'false', label: t('no') },
+                ]}
+              />
+            );
+          if (q.kind === 'number')
+            return (
+              <NumberInput
+                key={q.code}
+                label={label}
+                description={help}
+                disabled={!editable}
+                value={typeof value === 'number' ? value : ''}
+                onChange={(v) => setAnswer(v === '' ? null : Number(v))}
+              />
+            );
+          if (q.kind === 'choice')
+            return (
+              <Select
+                key={q.code}
+                label={label}
+                description={help}
+                disabled={!editable}
+                data={q.options}
+                value={typeof value === 'string' ? value : null}
+                onChange={setAnswer}
+              />
+            );
+          if (q.kind === 'short_text')
+            return (
+              <TextInput
+                key={q.code}
+                label={label}
+                description={help}
+                disabled={!editable}
+                value={typeof value === 'string' ? value : ''}
+                onChange={(e) => setAnswer(e.currentTarget.value)}
+              />
+            );
+          return (
+            <Textarea
+              key={q.code}
+              label={label}
+              description={help}
+              autosize
+              minRows={3}
+              disabled={!editable}
+              value={typeof value === 'string' ? value : ''}
+              onChange={(e) => setAnswer(e.currentTarget.value)}
+            />
+          );
+        })}
 
-      <Title order={2} size="h3">{t('attachments')}</Title>
-      <Text size="sm" c="dimmed">{t('attachmentHint')}</Text>
+      <Title order={2} size="h3">
+        {t('attachments')}
+      </Title>
+      <Text size="sm" c="dimmed">
+        {t('attachmentHint')}
+      </Text>
       <ErrorAlert error={uploadError} />
-      {editable && <FileInput label={t('upload')} placeholder="…" onChange={(file) => void upload(file)} clearable={false} value={null} />}
+      {editable && (
+        <FileInput
+          label={t('upload')}
+          placeholder="…"
+          onChange={(file) => void upload(file)}
+          clearable={false}
+          value={null}
+        />
+      )}
       <Table>
         <Table.Tbody>
           {(proposal.attachments ?? []).map((a) => (
-            <Table.Tr key={a.id}><Table.Td><Anchor href={`/api/proposals/${proposal.id}/attachments/${a.id}`} download>{a.filename}</Anchor></Table.Td><Table.Td>{Math.ceil(a.sizeBytes / 1024)} kB</Table.Td><Table.Td><Text size="xs" ff="monospace">{a.sha256.slice(0, 16)}…</Text></Table.Td></Table.Tr>
+            <Table.Tr key={a.id}>
+              <Table.Td>
+                <Anchor href={`/api/proposals/${proposal.id}/attachments/${a.id}`} download>
+                  {a.filename}
+                </Anchor>
+              </Table.Td>
+              <Table.Td>{Math.ceil(a.sizeBytes / 1024)} kB</Table.Td>
+              <Table.Td>
+                <Text size="xs" ff="monospace">
+                  {a.sha256.slice(0, 16)}…
+                </Text>
+              </Table.Td>
+            </Table.Tr>
           ))}
         </Table.Tbody>
       </Table>
 
-      <Title order={2} size="h3">{t('coApplicants')}</Title>
-      <List size="sm">{(proposal.collaborators ?? []).map((p) => <List.Item key={p.userId}>{p.name} ({p.email}) — {t(`access.${p.access}`)}</List.Item>)}</List>
+      <Title order={2} size="h3">
+        {t('coApplicants')}
+      </Title>
+      <List size="sm">
+        {(proposal.collaborators ?? []).map((p) => (
+          <List.Item key={p.userId}>
+            {p.name} ({p.email}) — {t(`access.${p.access}`)}
+          </List.Item>
+        ))}
+      </List>
       {abilities.share && (
         <Group align="flex-end">
-          <TextInput label={t('coApplicantEmail')} type="email" value={shareEmail} onChange={(e) => setShareEmail(e.currentTarget.value)} />
-          <Select allowDeselect={false} value={shareAccess} onChange={(v) => v && setShareAccess(v as 'edit' | 'view')} data={[{ value: 'edit', label: t('access.edit') }, { value: 'view', label: t('access.view') }]} />
-          <Button variant="default" loading={share.isPending} onClick={() => share.mutate(undefined, { onSuccess: () => setShareEmail('') })}>{t('share')}</Button>
+          <TextInput
+            label={t('coApplicantEmail')}
+            type="email"
+            value={shareEmail}
+            onChange={(e) => setShareEmail(e.currentTarget.value)}
+          />
+          <Select
+            allowDeselect={false}
+            value={shareAccess}
+            onChange={(v) => v && setShareAccess(v as 'edit' | 'view')}
+            data={[
+              { value: 'edit', label: t('access.edit') },
+              { value: 'view', label: t('access.view') },
+            ]}
+          />
+          <Button
+            variant="default"
+            loading={share.isPending}
+            onClick={() => share.mutate(undefined, { onSuccess: () => setShareEmail('') })}
+          >
+            {t('share')}
+          </Button>
         </Group>
       )}
       <ErrorAlert error={share.error} />
 
       {proposal.versions.length > 0 && (
         <>
-          <Title order={2} size="h3">{t('versions')}</Title>
-          <List size="sm">{proposal.versions.map((v) => <List.Item key={v.versionNumber}>{t('receiptVersion', { version: v.versionNumber })}: {formatDateTime(v.submittedAt)} — <Text span ff="monospace" size="xs">{v.contentSha256.slice(0, 16)}…</Text></List.Item>)}</List>
+          <Title order={2} size="h3">
+            {t('versions')}
+          </Title>
+          <List size="sm">
+            {proposal.versions.map((v) => (
+              <List.Item key={v.versionNumber}>
+                {t('receiptVersion', { version: v.versionNumber })}: {formatDateTime(v.submittedAt)} —{' '}
+                <Text span ff="monospace" size="xs">
+                  {v.contentSha256.slice(0, 16)}…
+                </Text>
+              </List.Item>
+            ))}
+          </List>
         </>
       )}
       {(proposal.eligibility ?? []).length > 0 && (
         <>
-          <Title order={2} size="h3">{t('eligibilityReport')}</Title>
+          <Title order={2} size="h3">
+            {t('eligibilityReport')}
+          </Title>
           <Table withTableBorder>
             <Table.Tbody>
               {(proposal.eligibility ?? []).map((r) => (
                 <Table.Tr key={r.ruleId}>
-                  <Table.Td><Text fw={600}>{t(`ruleKinds.${r.kind}`)}</Text><Text size="sm">{en ? r.explanation.en : r.explanation.nl}</Text>{r.officerMotivation && <Text size="xs" c="dimmed">{t('officer')}: {r.officerMotivation}</Text>}</Table.Td>
-                  <Table.Td><Badge color={r.outcome === 'passed' ? 'green' : 'red'}>{t(r.outcome)}</Badge></Table.Td>
+                  <Table.Td>
+                    <Text fw={600}>{t(`ruleKinds.${r.kind}`)}</Text>
+                    <Text size="sm">{en ? r.explanation.en : r.explanation.nl}</Text>
+                    {r.officerMotivation && (
+                      <Text size="xs" c="dimmed">
+                        {t('officer')}: {r.officerMotivation}
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td>
+                    <Badge color={r.outcome === 'passed' ? 'green' : 'red'}>{t(r.outcome)}</Badge>
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
           </Table>
-          {proposal.eligibilityMotivation && <Text size="sm">{t('motivation')}: {proposal.eligibilityMotivation}</Text>}
+          {proposal.eligibilityMotivation && (
+            <Text size="sm">
+              {t('motivation')}: {proposal.eligibilityMotivation}
+            </Text>
+          )}
         </>
       )}
       {(proposal.clarifications ?? []).length > 0 && <ClarificationAnswers proposal={proposal} />}
 
       <ErrorAlert error={submit.error ?? withdraw.error ?? reopen.error} />
       <Group justify="flex-end">
-        {abilities.withdraw && <Button variant="default" color="red" loading={withdraw.isPending} onClick={() => withdraw.mutate(undefined)}>{t('withdraw')}</Button>}
-        {abilities.reopen && <Button variant="default" loading={reopen.isPending} onClick={() => reopen.mutate(undefined)}>{t('reopen')}</Button>}
+        {abilities.withdraw && (
+          <Button
+            variant="default"
+            color="red"
+            loading={withdraw.isPending}
+            onClick={() => withdraw.mutate(undefined)}
+          >
+            {t('withdraw')}
+          </Button>
+        )}
+        {abilities.reopen && (
+          <Button variant="default" loading={reopen.isPending} onClick={() => reopen.mutate(undefined)}>
+            {t('reopen')}
+          </Button>
+        )}
         {abilities.submit && (
-          <Button loading={submit.isPending} disabled={saveState.conflict} onClick={() => submit.mutate(undefined, { onSuccess: () => navigate(`/proposals/${proposal.id}/receipt`) })}>
+          <Button
+            loading={submit.isPending}
+            disabled={saveState.conflict}
+            onClick={() =>
+              submit.mutate(undefined, { onSuccess: () => navigate(`/proposals/${proposal.id}/receipt`) })
+            }
+          >
             {proposal.status === 'submitted' ? t('resubmit') : t('submit')}
           </Button>
         )}
-        {!editable && <Text size="sm" c="dimmed">{tc('readOnly', { defaultValue: '' })}</Text>}
+        {!editable && (
+          <Text size="sm" c="dimmed">
+            {tc('readOnly', { defaultValue: '' })}
+          </Text>
+        )}
       </Group>
     </Stack>
   );
@@ -271,20 +787,38 @@ export function ProposalEditor({ proposal, abilities }: { proposal: Proposal; ab
 function ClarificationAnswers({ proposal }: { proposal: Proposal }) {
   const { t } = useTranslation('calls');
   const [answers, setAnswers] = useState<Record<string, string>>({});
-  const answer = useCallsMutation((id: string) => api.post(`/api/proposals/${proposal.id}/clarifications/${id}/answer`, { answer: answers[id] ?? '' }));
+  const answer = useCallsMutation((id: string) =>
+    api.post(`/api/proposals/${proposal.id}/clarifications/${id}/answer`, { answer: answers[id] ?? '' }),
+  );
   return (
     <Stack>
-      <Title order={2} size="h3">{t('clarifications')}</Title>
+      <Title order={2} size="h3">
+        {t('clarifications')}
+      </Title>
       <ErrorAlert error={answer.error} />
       {(proposal.clarifications ?? []).map((c) => (
         <Card withBorder key={c.id}>
           <Text fw={600}>{c.question}</Text>
-          <Text size="sm" c={c.isOverdue ? 'red' : 'dimmed'}>{t('dueAt')}: {formatDateTime(c.dueAt)}{c.isOverdue ? ` — ${t('overdue')}` : ''}</Text>
-          {c.answer ? <Text mt="xs">{c.answer}</Text> : !c.isOverdue && (
-            <Group align="flex-end" mt="xs">
-              <Textarea label={t('answer')} style={{ flex: 1 }} value={answers[c.id] ?? ''} onChange={(e) => setAnswers({ ...answers, [c.id]: e.currentTarget.value })} />
-              <Button onClick={() => answer.mutate(c.id)} loading={answer.isPending}>{t('send')}</Button>
-            </Group>
+          <Text size="sm" c={c.isOverdue ? 'red' : 'dimmed'}>
+            {t('dueAt')}: {formatDateTime(c.dueAt)}
+            {c.isOverdue ? ` — ${t('overdue')}` : ''}
+          </Text>
+          {c.answer ? (
+            <Text mt="xs">{c.answer}</Text>
+          ) : (
+            !c.isOverdue && (
+              <Group align="flex-end" mt="xs">
+                <Textarea
+                  label={t('answer')}
+                  style={{ flex: 1 }}
+                  value={answers[c.id] ?? ''}
+                  onChange={(e) => setAnswers({ ...answers, [c.id]: e.currentTarget.value })}
+                />
+                <Button onClick={() => answer.mutate(c.id)} loading={answer.isPending}>
+                  {t('send')}
+                </Button>
+              </Group>
+            )
           )}
         </Card>
       ))}

@@ -1,4 +1,15 @@
-import { ActionIcon, Button, Group, Modal, MultiSelect, Select, Stack, Switch, TextInput, Textarea } from '@mantine/core';
+import {
+  ActionIcon,
+  Button,
+  Group,
+  Modal,
+  MultiSelect,
+  Select,
+  Stack,
+  Switch,
+  TextInput,
+  Textarea,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent, type ReactNode } from 'react';
@@ -8,13 +19,44 @@ import { formatCents } from '../../app/format';
 import { ErrorAlert } from '../../shared/error-alert';
 import { eurosToCents, useFundingMutation, useLines, type ProjectDetail } from './api';
 
-interface Option { id: string; name: string }
-const useOrganisations = () => useQuery({ queryKey: ['funding', 'organisation-options'], queryFn: () => api.get<Option[]>('/api/organisations') });
-const useClusterOptions = () => useQuery({ queryKey: ['lookups', 'clusters'], queryFn: () => api.get<{ id: string; name: string }[]>('/api/lookups/clusters') });
-const useThemeOptions = () => useQuery({ queryKey: ['funding', 'theme-options'], queryFn: () => api.get<{ id: string; kind: string; labelNl: string; labelEn: string }[]>('/api/themes') });
+interface Option {
+  id: string;
+  name: string;
+}
+const useOrganisations = () =>
+  useQuery({
+    queryKey: ['funding', 'organisation-options'],
+    queryFn: () => api.get<Option[]>('/api/organisations'),
+  });
+const useClusterOptions = () =>
+  useQuery({
+    queryKey: ['lookups', 'clusters'],
+    queryFn: () => api.get<{ id: string; name: string }[]>('/api/lookups/clusters'),
+  });
+const useThemeOptions = () =>
+  useQuery({
+    queryKey: ['funding', 'theme-options'],
+    queryFn: () => api.get<{ id: string; kind: string; labelNl: string; labelEn: string }[]>('/api/themes'),
+  });
 
 /** A modal form that converts euro inputs to cents before sending; shows catalogued errors in place. */
-function FormModal({ title, opened, onClose, onSubmit, pending, error, children }: { title: string; opened: boolean; onClose: () => void; onSubmit: () => void; pending: boolean; error: unknown; children: ReactNode }) {
+function FormModal({
+  title,
+  opened,
+  onClose,
+  onSubmit,
+  pending,
+  error,
+  children,
+}: {
+  title: string;
+  opened: boolean;
+  onClose: () => void;
+  onSubmit: () => void;
+  pending: boolean;
+  error: unknown;
+  children: ReactNode;
+}) {
   const { t: tc } = useTranslation();
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -27,8 +69,12 @@ function FormModal({ title, opened, onClose, onSubmit, pending, error, children 
           <ErrorAlert error={error} />
           {children}
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>{tc('cancel')}</Button>
-            <Button type="submit" loading={pending}>{tc('save')}</Button>
+            <Button variant="default" onClick={onClose}>
+              {tc('cancel')}
+            </Button>
+            <Button type="submit" loading={pending}>
+              {tc('save')}
+            </Button>
           </Group>
         </Stack>
       </form>
@@ -41,68 +87,236 @@ const done = (message: string, onClose: () => void) => () => {
   onClose();
 };
 
-interface ParticipantRow { organisationId: string | null; role: string; budget: string; aid: string }
+interface ParticipantRow {
+  organisationId: string | null;
+  role: string;
+  budget: string;
+  aid: string;
+}
 
 export function CreateProjectModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t, i18n } = useTranslation('funding');
   const organisations = useOrganisations();
   const clusters = useClusterOptions();
   const themes = useThemeOptions();
-  const [form, setForm] = useState({ code: '', title: '', kind: 'cluster_project', leadClusterId: '' as string | null, clusterIds: [] as string[], startsOn: '', endsOn: '', aidRegime: 'de_minimis', aidLegalBasis: '', themeIds: [] as string[] });
-  const [participants, setParticipants] = useState<ParticipantRow[]>([{ organisationId: null, role: 'coordinator', budget: '', aid: '' }]);
+  const [form, setForm] = useState({
+    code: '',
+    title: '',
+    kind: 'cluster_project',
+    leadClusterId: '' as string | null,
+    clusterIds: [] as string[],
+    startsOn: '',
+    endsOn: '',
+    aidRegime: 'de_minimis',
+    aidLegalBasis: '',
+    themeIds: [] as string[],
+  });
+  const [participants, setParticipants] = useState<ParticipantRow[]>([
+    { organisationId: null, role: 'coordinator', budget: '', aid: '' },
+  ]);
   const [milestones, setMilestones] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const create = useFundingMutation((body: unknown) => api.post('/api/projects', body));
   const submit = () => {
-    const rows = participants.map((p) => ({ organisationId: p.organisationId, role: p.role || 'partner', budgetCents: eurosToCents(p.budget), aidCents: eurosToCents(p.aid) }));
-    if (rows.some((r) => r.budgetCents === null || r.aidCents === null || !r.organisationId)) return setProblem(t('invalidAmount'));
+    const rows = participants.map((p) => ({
+      organisationId: p.organisationId,
+      role: p.role || 'partner',
+      budgetCents: eurosToCents(p.budget),
+      aidCents: eurosToCents(p.aid),
+    }));
+    if (rows.some((r) => r.budgetCents === null || r.aidCents === null || !r.organisationId))
+      return setProblem(t('invalidAmount'));
     setProblem(null);
-    const milestoneRows = milestones.split('\n').map((line) => line.trim()).filter(Boolean).map((line) => {
-      const [dueOn, ...title] = line.split(' ');
-      return { dueOn, title: title.join(' ') };
-    });
-    create.mutate({ ...form, participants: rows, milestones: milestoneRows }, { onSuccess: done(t('saved'), onClose) });
+    const milestoneRows = milestones
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean)
+      .map((line) => {
+        const [dueOn, ...title] = line.split(' ');
+        return { dueOn, title: title.join(' ') };
+      });
+    create.mutate(
+      { ...form, participants: rows, milestones: milestoneRows },
+      { onSuccess: done(t('saved'), onClose) },
+    );
   };
   const orgOptions = (organisations.data?.data ?? []).map((o) => ({ value: o.id, label: o.name }));
   const clusterOptions = (clusters.data?.data ?? []).map((c) => ({ value: c.id, label: c.name }));
   return (
-    <FormModal title={t('newProject')} opened={opened} onClose={onClose} onSubmit={submit} pending={create.isPending} error={create.error ?? (problem ? new Error(problem) : null)}>
+    <FormModal
+      title={t('newProject')}
+      opened={opened}
+      onClose={onClose}
+      onSubmit={submit}
+      pending={create.isPending}
+      error={create.error ?? (problem ? new Error(problem) : null)}
+    >
       <Group grow>
-        <TextInput label={t('code')} required value={form.code} onChange={(e) => setForm({ ...form, code: e.currentTarget.value })} />
-        <Select label={t('kind')} value={form.kind} allowDeselect={false} onChange={(v) => v && setForm({ ...form, kind: v })} data={[{ value: 'cluster_project', label: t('kinds.cluster_project') }, { value: 'inter_cluster_project', label: t('kinds.inter_cluster_project') }]} />
+        <TextInput
+          label={t('code')}
+          required
+          value={form.code}
+          onChange={(e) => setForm({ ...form, code: e.currentTarget.value })}
+        />
+        <Select
+          label={t('kind')}
+          value={form.kind}
+          allowDeselect={false}
+          onChange={(v) => v && setForm({ ...form, kind: v })}
+          data={[
+            { value: 'cluster_project', label: t('kinds.cluster_project') },
+            { value: 'inter_cluster_project', label: t('kinds.inter_cluster_project') },
+          ]}
+        />
       </Group>
-      <TextInput label={t('title')} required value={form.title} onChange={(e) => setForm({ ...form, title: e.currentTarget.value })} />
+      <TextInput
+        label={t('title')}
+        required
+        value={form.title}
+        onChange={(e) => setForm({ ...form, title: e.currentTarget.value })}
+      />
       <Group grow>
-        <Select label={t('leadCluster')} required data={clusterOptions} value={form.leadClusterId} onChange={(v) => setForm({ ...form, leadClusterId: v })} searchable />
-        <MultiSelect label={t('otherClusters')} data={clusterOptions} value={form.clusterIds} onChange={(clusterIds) => setForm({ ...form, clusterIds })} searchable />
+        <Select
+          label={t('leadCluster')}
+          required
+          data={clusterOptions}
+          value={form.leadClusterId}
+          onChange={(v) => setForm({ ...form, leadClusterId: v })}
+          searchable
+        />
+        <MultiSelect
+          label={t('otherClusters')}
+          data={clusterOptions}
+          value={form.clusterIds}
+          onChange={(clusterIds) => setForm({ ...form, clusterIds })}
+          searchable
+        />
       </Group>
       <Group grow>
-        <TextInput type="date" label={t('start')} required value={form.startsOn} onChange={(e) => setForm({ ...form, startsOn: e.currentTarget.value })} />
-        <TextInput type="date" label={t('end')} required value={form.endsOn} onChange={(e) => setForm({ ...form, endsOn: e.currentTarget.value })} />
+        <TextInput
+          type="date"
+          label={t('start')}
+          required
+          value={form.startsOn}
+          onChange={(e) => setForm({ ...form, startsOn: e.currentTarget.value })}
+        />
+        <TextInput
+          type="date"
+          label={t('end')}
+          required
+          value={form.endsOn}
+          onChange={(e) => setForm({ ...form, endsOn: e.currentTarget.value })}
+        />
       </Group>
       <Group grow>
-        <Select label={t('regime')} value={form.aidRegime} allowDeselect={false} onChange={(v) => v && setForm({ ...form, aidRegime: v })} data={(['de_minimis', 'block_exemption', 'other'] as const).map((r) => ({ value: r, label: t(`regimes.${r}`) }))} />
-        <TextInput label={t('legalBasis')} value={form.aidLegalBasis} onChange={(e) => setForm({ ...form, aidLegalBasis: e.currentTarget.value })} />
+        <Select
+          label={t('regime')}
+          value={form.aidRegime}
+          allowDeselect={false}
+          onChange={(v) => v && setForm({ ...form, aidRegime: v })}
+          data={(['de_minimis', 'block_exemption', 'other'] as const).map((r) => ({
+            value: r,
+            label: t(`regimes.${r}`),
+          }))}
+        />
+        <TextInput
+          label={t('legalBasis')}
+          value={form.aidLegalBasis}
+          onChange={(e) => setForm({ ...form, aidLegalBasis: e.currentTarget.value })}
+        />
       </Group>
-      <MultiSelect label={t('themes')} data={(themes.data?.data ?? []).map((th) => ({ value: th.id, label: i18n.language === 'en' ? th.labelEn : th.labelNl }))} value={form.themeIds} onChange={(themeIds) => setForm({ ...form, themeIds })} searchable />
+      <MultiSelect
+        label={t('themes')}
+        data={(themes.data?.data ?? []).map((th) => ({
+          value: th.id,
+          label: i18n.language === 'en' ? th.labelEn : th.labelNl,
+        }))}
+        value={form.themeIds}
+        onChange={(themeIds) => setForm({ ...form, themeIds })}
+        searchable
+      />
       {participants.map((p, index) => (
         <Group key={index} align="flex-end" wrap="nowrap">
-          <Select label={index === 0 ? t('organisation') : undefined} aria-label={t('organisation')} data={orgOptions} value={p.organisationId} searchable style={{ flex: 3 }}
-            onChange={(v) => setParticipants(participants.map((x, i) => (i === index ? { ...x, organisationId: v } : x)))} />
-          <TextInput label={index === 0 ? t('totalBudget') : undefined} aria-label={t('totalBudget')} value={p.budget} inputMode="decimal" style={{ flex: 1 }} onChange={(e) => { const budget = e.currentTarget.value; setParticipants(participants.map((x, i) => (i === index ? { ...x, budget } : x))); }} />
-          <TextInput label={index === 0 ? t('aid') : undefined} aria-label={t('aid')} value={p.aid} inputMode="decimal" style={{ flex: 1 }} onChange={(e) => { const aid = e.currentTarget.value; setParticipants(participants.map((x, i) => (i === index ? { ...x, aid } : x))); }} />
-          <ActionIcon variant="subtle" aria-label={t('removeParticipant')} onClick={() => setParticipants(participants.filter((_, i) => i !== index))} disabled={participants.length === 1}>×</ActionIcon>
+          <Select
+            label={index === 0 ? t('organisation') : undefined}
+            aria-label={t('organisation')}
+            data={orgOptions}
+            value={p.organisationId}
+            searchable
+            style={{ flex: 3 }}
+            onChange={(v) =>
+              setParticipants(participants.map((x, i) => (i === index ? { ...x, organisationId: v } : x)))
+            }
+          />
+          <TextInput
+            label={index === 0 ? t('totalBudget') : undefined}
+            aria-label={t('totalBudget')}
+            value={p.budget}
+            inputMode="decimal"
+            style={{ flex: 1 }}
+            onChange={(e) => {
+              const budget = e.currentTarget.value;
+              setParticipants(participants.map((x, i) => (i === index ? { ...x, budget } : x)));
+            }}
+          />
+          <TextInput
+            label={index === 0 ? t('aid') : undefined}
+            aria-label={t('aid')}
+            value={p.aid}
+            inputMode="decimal"
+            style={{ flex: 1 }}
+            onChange={(e) => {
+              const aid = e.currentTarget.value;
+              setParticipants(participants.map((x, i) => (i === index ? { ...x, aid } : x)));
+            }}
+          />
+          <ActionIcon
+            variant="subtle"
+            aria-label={t('removeParticipant')}
+            onClick={() => setParticipants(participants.filter((_, i) => i !== index))}
+            disabled={participants.length === 1}
+          >
+            ×
+          </ActionIcon>
         </Group>
       ))}
-      <Button variant="subtle" size="xs" onClick={() => setParticipants([...participants, { organisationId: null, role: 'partner', budget: '', aid: '' }])}>{t('addParticipant')}</Button>
-      <Textarea label={t('milestonesInput')} placeholder="2026-06-30 M1 Projectplan" value={milestones} onChange={(e) => setMilestones(e.currentTarget.value)} autosize minRows={2} />
+      <Button
+        variant="subtle"
+        size="xs"
+        onClick={() =>
+          setParticipants([...participants, { organisationId: null, role: 'partner', budget: '', aid: '' }])
+        }
+      >
+        {t('addParticipant')}
+      </Button>
+      <Textarea
+        label={t('milestonesInput')}
+        placeholder="2026-06-30 M1 Projectplan"
+        value={milestones}
+        onChange={(e) => setMilestones(e.currentTarget.value)}
+        autosize
+        minRows={2}
+      />
     </FormModal>
   );
 }
 
-export function PlanTrancheModal({ project, opened, onClose }: { project: ProjectDetail; opened: boolean; onClose: () => void }) {
+export function PlanTrancheModal({
+  project,
+  opened,
+  onClose,
+}: {
+  project: ProjectDetail;
+  opened: boolean;
+  onClose: () => void;
+}) {
   const { t } = useTranslation('funding');
-  const [form, setForm] = useState({ tranche: 'interim', amount: '', condition: '' as string | null, plannedOn: '' });
+  const [form, setForm] = useState({
+    tranche: 'interim',
+    amount: '',
+    condition: '' as string | null,
+    plannedOn: '',
+  });
   const [problem, setProblem] = useState<string | null>(null);
   const plan = useFundingMutation((body: unknown) => api.post('/api/funding/payments', body));
   const commitment = project.commitments[0];
@@ -115,27 +329,102 @@ export function PlanTrancheModal({ project, opened, onClose }: { project: Projec
     if (amountCents === null) return setProblem(t('invalidAmount'));
     setProblem(null);
     const [kind, id] = (form.condition ?? '').split(':');
-    plan.mutate({ commitmentId: commitment?.id, tranche: form.tranche, amountCents, plannedOn: form.plannedOn, ...(kind === 'm' ? { milestoneId: id } : kind === 'r' ? { reportId: id } : {}) }, { onSuccess: done(t('saved'), onClose) });
+    plan.mutate(
+      {
+        commitmentId: commitment?.id,
+        tranche: form.tranche,
+        amountCents,
+        plannedOn: form.plannedOn,
+        ...(kind === 'm' ? { milestoneId: id } : kind === 'r' ? { reportId: id } : {}),
+      },
+      { onSuccess: done(t('saved'), onClose) },
+    );
   };
   return (
-    <FormModal title={t('planTranche')} opened={opened} onClose={onClose} onSubmit={submit} pending={plan.isPending} error={plan.error ?? (problem ? new Error(problem) : null)}>
-      <Select label={t('tranche')} value={form.tranche} allowDeselect={false} onChange={(v) => v && setForm({ ...form, tranche: v })} data={(['advance', 'interim', 'balance'] as const).map((x) => ({ value: x, label: t(`tranches.${x}`) }))} />
-      <TextInput label={t('amountEur')} required inputMode="decimal" value={form.amount} onChange={(e) => setForm({ ...form, amount: e.currentTarget.value })}
-        description={commitment ? `${t('committed')}: ${formatCents(commitment.amountCents)} · ${t('planned')}: ${formatCents(commitment.plannedCents)}` : undefined} />
-      <Select label={t('condition')} data={conditions} value={form.condition} onChange={(v) => setForm({ ...form, condition: v })} clearable />
-      <TextInput type="date" label={t('plannedOn')} required value={form.plannedOn} onChange={(e) => setForm({ ...form, plannedOn: e.currentTarget.value })} />
+    <FormModal
+      title={t('planTranche')}
+      opened={opened}
+      onClose={onClose}
+      onSubmit={submit}
+      pending={plan.isPending}
+      error={plan.error ?? (problem ? new Error(problem) : null)}
+    >
+      <Select
+        label={t('tranche')}
+        value={form.tranche}
+        allowDeselect={false}
+        onChange={(v) => v && setForm({ ...form, tranche: v })}
+        data={(['advance', 'interim', 'balance'] as const).map((x) => ({
+          value: x,
+          label: t(`tranches.${x}`),
+        }))}
+      />
+      <TextInput
+        label={t('amountEur')}
+        required
+        inputMode="decimal"
+        value={form.amount}
+        onChange={(e) => setForm({ ...form, amount: e.currentTarget.value })}
+        description={
+          commitment
+            ? `${t('committed')}: ${formatCents(commitment.amountCents)} · ${t('planned')}: ${formatCents(commitment.plannedCents)}`
+            : undefined
+        }
+      />
+      <Select
+        label={t('condition')}
+        data={conditions}
+        value={form.condition}
+        onChange={(v) => setForm({ ...form, condition: v })}
+        clearable
+      />
+      <TextInput
+        type="date"
+        label={t('plannedOn')}
+        required
+        value={form.plannedOn}
+        onChange={(e) => setForm({ ...form, plannedOn: e.currentTarget.value })}
+      />
     </FormModal>
   );
 }
 
-export function AddMilestoneModal({ projectId, kind, opened, onClose }: { projectId: string; kind: 'milestones' | 'deliverables'; opened: boolean; onClose: () => void }) {
+export function AddMilestoneModal({
+  projectId,
+  kind,
+  opened,
+  onClose,
+}: {
+  projectId: string;
+  kind: 'milestones' | 'deliverables';
+  opened: boolean;
+  onClose: () => void;
+}) {
   const { t } = useTranslation('funding');
   const [form, setForm] = useState({ title: '', dueOn: '' });
   const add = useFundingMutation((body: unknown) => api.post(`/api/projects/${projectId}/${kind}`, body));
   return (
-    <FormModal title={t(kind)} opened={opened} onClose={onClose} onSubmit={() => add.mutate(form, { onSuccess: done(t('saved'), onClose) })} pending={add.isPending} error={add.error}>
-      <TextInput label={t('title')} required value={form.title} onChange={(e) => setForm({ ...form, title: e.currentTarget.value })} />
-      <TextInput type="date" label={t('dueOn')} required value={form.dueOn} onChange={(e) => setForm({ ...form, dueOn: e.currentTarget.value })} />
+    <FormModal
+      title={t(kind)}
+      opened={opened}
+      onClose={onClose}
+      onSubmit={() => add.mutate(form, { onSuccess: done(t('saved'), onClose) })}
+      pending={add.isPending}
+      error={add.error}
+    >
+      <TextInput
+        label={t('title')}
+        required
+        value={form.title}
+        onChange={(e) => setForm({ ...form, title: e.currentTarget.value })}
+      />
+      <TextInput
+        type="date"
+        label={t('dueOn')}
+        required
+        value={form.dueOn}
+        onChange={(e) => setForm({ ...form, dueOn: e.currentTarget.value })}
+      />
     </FormModal>
   );
 }
@@ -144,44 +433,127 @@ export function GrantBaseOperationsModal({ opened, onClose }: { opened: boolean;
   const { t } = useTranslation('funding');
   const clusters = useClusterOptions();
   const lines = useLines();
-  const [form, setForm] = useState({ clusterId: null as string | null, year: String(new Date().getFullYear()), lineId: null as string | null, subsidy: '' });
+  const [form, setForm] = useState({
+    clusterId: null as string | null,
+    year: String(new Date().getFullYear()),
+    lineId: null as string | null,
+    subsidy: '',
+  });
   const [problem, setProblem] = useState<string | null>(null);
   const grant = useFundingMutation((body: unknown) => api.post('/api/funding/base-operations', body));
   const submit = () => {
     const subsidyCents = eurosToCents(form.subsidy);
     if (subsidyCents === null) return setProblem(t('invalidAmount'));
     setProblem(null);
-    grant.mutate({ clusterId: form.clusterId, year: Number(form.year), lineId: form.lineId, subsidyCents }, { onSuccess: done(t('saved'), onClose) });
+    grant.mutate(
+      { clusterId: form.clusterId, year: Number(form.year), lineId: form.lineId, subsidyCents },
+      { onSuccess: done(t('saved'), onClose) },
+    );
   };
   return (
-    <FormModal title={t('grantBase')} opened={opened} onClose={onClose} onSubmit={submit} pending={grant.isPending} error={grant.error ?? (problem ? new Error(problem) : null)}>
-      <Select label={t('cluster')} required data={(clusters.data?.data ?? []).map((c) => ({ value: c.id, label: c.name }))} value={form.clusterId} onChange={(v) => setForm({ ...form, clusterId: v })} searchable />
-      <TextInput label={t('year')} required value={form.year} onChange={(e) => setForm({ ...form, year: e.currentTarget.value })} />
-      <Select label={t('chooseLine')} required data={(lines.data?.data ?? []).filter((l) => l.purpose === 'base_operations' || !l.isRingFenced).map((l) => ({ value: l.id, label: `${l.code} — ${formatCents(l.remainingCents)}` }))} value={form.lineId} onChange={(v) => setForm({ ...form, lineId: v })} />
-      <TextInput label={t('amountEur')} required inputMode="decimal" value={form.subsidy} onChange={(e) => setForm({ ...form, subsidy: e.currentTarget.value })} />
+    <FormModal
+      title={t('grantBase')}
+      opened={opened}
+      onClose={onClose}
+      onSubmit={submit}
+      pending={grant.isPending}
+      error={grant.error ?? (problem ? new Error(problem) : null)}
+    >
+      <Select
+        label={t('cluster')}
+        required
+        data={(clusters.data?.data ?? []).map((c) => ({ value: c.id, label: c.name }))}
+        value={form.clusterId}
+        onChange={(v) => setForm({ ...form, clusterId: v })}
+        searchable
+      />
+      <TextInput
+        label={t('year')}
+        required
+        value={form.year}
+        onChange={(e) => setForm({ ...form, year: e.currentTarget.value })}
+      />
+      <Select
+        label={t('chooseLine')}
+        required
+        data={(lines.data?.data ?? [])
+          .filter((l) => l.purpose === 'base_operations' || !l.isRingFenced)
+          .map((l) => ({ value: l.id, label: `${l.code} — ${formatCents(l.remainingCents)}` }))}
+        value={form.lineId}
+        onChange={(v) => setForm({ ...form, lineId: v })}
+      />
+      <TextInput
+        label={t('amountEur')}
+        required
+        inputMode="decimal"
+        value={form.subsidy}
+        onChange={(e) => setForm({ ...form, subsidy: e.currentTarget.value })}
+      />
     </FormModal>
   );
 }
 
-export function CostsReportModal({ baseOperationId, opened, onClose }: { baseOperationId: string; opened: boolean; onClose: () => void }) {
+export function CostsReportModal({
+  baseOperationId,
+  opened,
+  onClose,
+}: {
+  baseOperationId: string;
+  opened: boolean;
+  onClose: () => void;
+}) {
   const { t } = useTranslation('funding');
   const [form, setForm] = useState({ title: '', summary: '', costs: '', own: '' });
   const [problem, setProblem] = useState<string | null>(null);
-  const submitReport = useFundingMutation((body: unknown) => api.post(`/api/funding/base-operations/${baseOperationId}/reports`, body));
+  const submitReport = useFundingMutation((body: unknown) =>
+    api.post(`/api/funding/base-operations/${baseOperationId}/reports`, body),
+  );
   const submit = () => {
     const reportedCostsCents = eurosToCents(form.costs);
     const reportedOwnContributionCents = eurosToCents(form.own);
-    if (reportedCostsCents === null || reportedOwnContributionCents === null) return setProblem(t('invalidAmount'));
+    if (reportedCostsCents === null || reportedOwnContributionCents === null)
+      return setProblem(t('invalidAmount'));
     setProblem(null);
-    submitReport.mutate({ title: form.title, summary: form.summary, reportedCostsCents, reportedOwnContributionCents }, { onSuccess: done(t('saved'), onClose) });
+    submitReport.mutate(
+      { title: form.title, summary: form.summary, reportedCostsCents, reportedOwnContributionCents },
+      { onSuccess: done(t('saved'), onClose) },
+    );
   };
   return (
-    <FormModal title={t('costsReport')} opened={opened} onClose={onClose} onSubmit={submit} pending={submitReport.isPending} error={submitReport.error ?? (problem ? new Error(problem) : null)}>
-      <TextInput label={t('title')} required value={form.title} onChange={(e) => setForm({ ...form, title: e.currentTarget.value })} />
-      <Textarea label={t('summary')} value={form.summary} onChange={(e) => setForm({ ...form, summary: e.currentTarget.value })} />
+    <FormModal
+      title={t('costsReport')}
+      opened={opened}
+      onClose={onClose}
+      onSubmit={submit}
+      pending={submitReport.isPending}
+      error={submitReport.error ?? (problem ? new Error(problem) : null)}
+    >
+      <TextInput
+        label={t('title')}
+        required
+        value={form.title}
+        onChange={(e) => setForm({ ...form, title: e.currentTarget.value })}
+      />
+      <Textarea
+        label={t('summary')}
+        value={form.summary}
+        onChange={(e) => setForm({ ...form, summary: e.currentTarget.value })}
+      />
       <Group grow>
-        <TextInput label={t('reportedCosts')} required inputMode="decimal" value={form.costs} onChange={(e) => setForm({ ...form, costs: e.currentTarget.value })} />
-        <TextInput label={t('reportedOwn')} required inputMode="decimal" value={form.own} onChange={(e) => setForm({ ...form, own: e.currentTarget.value })} />
+        <TextInput
+          label={t('reportedCosts')}
+          required
+          inputMode="decimal"
+          value={form.costs}
+          onChange={(e) => setForm({ ...form, costs: e.currentTarget.value })}
+        />
+        <TextInput
+          label={t('reportedOwn')}
+          required
+          inputMode="decimal"
+          value={form.own}
+          onChange={(e) => setForm({ ...form, own: e.currentTarget.value })}
+        />
       </Group>
     </FormModal>
   );
@@ -190,7 +562,17 @@ export function CostsReportModal({ baseOperationId, opened, onClose }: { baseOpe
 export function RecordAidModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t } = useTranslation('funding');
   const organisations = useOrganisations();
-  const [form, setForm] = useState({ organisationId: null as string | null, regime: 'de_minimis', legalBasis: '', amount: '', grantedOn: '', grantedByAuthority: 'VLAIO', description: '', overrideMotivation: '', useOverride: false });
+  const [form, setForm] = useState({
+    organisationId: null as string | null,
+    regime: 'de_minimis',
+    legalBasis: '',
+    amount: '',
+    grantedOn: '',
+    grantedByAuthority: 'VLAIO',
+    description: '',
+    overrideMotivation: '',
+    useOverride: false,
+  });
   const [problem, setProblem] = useState<string | null>(null);
   const record = useFundingMutation((body: unknown) => api.post('/api/state-aid/awards', body));
   const isBreach = record.error instanceof ApiError && record.error.code === 'DE_MINIMIS_CEILING_EXCEEDED';
@@ -199,25 +581,87 @@ export function RecordAidModal({ opened, onClose }: { opened: boolean; onClose: 
     if (amountCents === null) return setProblem(t('invalidAmount'));
     setProblem(null);
     const { amount: _a, useOverride, overrideMotivation, ...rest } = form;
-    record.mutate({ ...rest, amountCents, ...(useOverride ? { overrideMotivation } : {}) }, { onSuccess: done(t('saved'), onClose) });
+    record.mutate(
+      { ...rest, amountCents, ...(useOverride ? { overrideMotivation } : {}) },
+      { onSuccess: done(t('saved'), onClose) },
+    );
   };
   return (
-    <FormModal title={t('recordAid')} opened={opened} onClose={onClose} onSubmit={submit} pending={record.isPending} error={record.error ?? (problem ? new Error(problem) : null)}>
-      <Select label={t('organisation')} required data={(organisations.data?.data ?? []).map((o) => ({ value: o.id, label: o.name }))} value={form.organisationId} onChange={(v) => setForm({ ...form, organisationId: v })} searchable />
+    <FormModal
+      title={t('recordAid')}
+      opened={opened}
+      onClose={onClose}
+      onSubmit={submit}
+      pending={record.isPending}
+      error={record.error ?? (problem ? new Error(problem) : null)}
+    >
+      <Select
+        label={t('organisation')}
+        required
+        data={(organisations.data?.data ?? []).map((o) => ({ value: o.id, label: o.name }))}
+        value={form.organisationId}
+        onChange={(v) => setForm({ ...form, organisationId: v })}
+        searchable
+      />
       <Group grow>
-        <Select label={t('regime')} value={form.regime} allowDeselect={false} onChange={(v) => v && setForm({ ...form, regime: v })} data={(['de_minimis', 'block_exemption', 'other'] as const).map((r) => ({ value: r, label: t(`regimes.${r}`) }))} />
-        <TextInput label={t('legalBasis')} value={form.legalBasis} onChange={(e) => setForm({ ...form, legalBasis: e.currentTarget.value })} />
+        <Select
+          label={t('regime')}
+          value={form.regime}
+          allowDeselect={false}
+          onChange={(v) => v && setForm({ ...form, regime: v })}
+          data={(['de_minimis', 'block_exemption', 'other'] as const).map((r) => ({
+            value: r,
+            label: t(`regimes.${r}`),
+          }))}
+        />
+        <TextInput
+          label={t('legalBasis')}
+          value={form.legalBasis}
+          onChange={(e) => setForm({ ...form, legalBasis: e.currentTarget.value })}
+        />
       </Group>
       <Group grow>
-        <TextInput label={t('amountEur')} required inputMode="decimal" value={form.amount} onChange={(e) => setForm({ ...form, amount: e.currentTarget.value })} />
-        <TextInput type="date" label={t('grantedOn')} required value={form.grantedOn} onChange={(e) => setForm({ ...form, grantedOn: e.currentTarget.value })} />
+        <TextInput
+          label={t('amountEur')}
+          required
+          inputMode="decimal"
+          value={form.amount}
+          onChange={(e) => setForm({ ...form, amount: e.currentTarget.value })}
+        />
+        <TextInput
+          type="date"
+          label={t('grantedOn')}
+          required
+          value={form.grantedOn}
+          onChange={(e) => setForm({ ...form, grantedOn: e.currentTarget.value })}
+        />
       </Group>
-      <TextInput label={t('authority')} value={form.grantedByAuthority} onChange={(e) => setForm({ ...form, grantedByAuthority: e.currentTarget.value })} />
-      <TextInput label={t('summary')} value={form.description} onChange={(e) => setForm({ ...form, description: e.currentTarget.value })} />
+      <TextInput
+        label={t('authority')}
+        value={form.grantedByAuthority}
+        onChange={(e) => setForm({ ...form, grantedByAuthority: e.currentTarget.value })}
+      />
+      <TextInput
+        label={t('summary')}
+        value={form.description}
+        onChange={(e) => setForm({ ...form, description: e.currentTarget.value })}
+      />
       {(isBreach || form.useOverride) && (
         <>
-          <Switch label={t('override')} checked={form.useOverride} onChange={(e) => setForm({ ...form, useOverride: e.currentTarget.checked })} />
-          {form.useOverride && <Textarea label={t('overrideLabel')} required minLength={10} value={form.overrideMotivation} onChange={(e) => setForm({ ...form, overrideMotivation: e.currentTarget.value })} />}
+          <Switch
+            label={t('override')}
+            checked={form.useOverride}
+            onChange={(e) => setForm({ ...form, useOverride: e.currentTarget.checked })}
+          />
+          {form.useOverride && (
+            <Textarea
+              label={t('overrideLabel')}
+              required
+              minLength={10}
+              value={form.overrideMotivation}
+              onChange={(e) => setForm({ ...form, overrideMotivation: e.currentTarget.value })}
+            />
+          )}
         </>
       )}
     </FormModal>

@@ -1,4 +1,17 @@
-import { Badge, Button, Group, Modal, MultiSelect, Select, Stack, Switch, Text, TextInput, Textarea, Title } from '@mantine/core';
+import {
+  Badge,
+  Button,
+  Group,
+  Modal,
+  MultiSelect,
+  Select,
+  Stack,
+  Switch,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
@@ -11,18 +24,45 @@ import { DataTable } from '../../shared/data-table';
 import { ErrorAlert } from '../../shared/error-alert';
 import { Money } from './money';
 import { PageHeader } from '../../shared/page-header';
-import { eurosToCents, useFundingMutation, useLine, useLines, type Commitment, type Line, type Purpose } from './api';
+import {
+  eurosToCents,
+  useFundingMutation,
+  useLine,
+  useLines,
+  type Commitment,
+  type Line,
+  type Purpose,
+} from './api';
 import { PaymentsTable } from './payments-table';
 import { useQuery } from '@tanstack/react-query';
 
-interface ClusterOption { id: string; name: string; shortName: string }
-const useClusters = () => useQuery({ queryKey: ['lookups', 'clusters'], queryFn: () => api.get<ClusterOption[]>('/api/lookups/clusters') });
+interface ClusterOption {
+  id: string;
+  name: string;
+  shortName: string;
+}
+const useClusters = () =>
+  useQuery({
+    queryKey: ['lookups', 'clusters'],
+    queryFn: () => api.get<ClusterOption[]>('/api/lookups/clusters'),
+  });
 
 function CreateLineModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t } = useTranslation('funding');
   const { t: tc } = useTranslation();
   const clusters = useClusters();
-  const [form, setForm] = useState({ code: '', name: '', purpose: 'cluster_projects' as Purpose, callId: '', periodStart: '', periodEnd: '', amount: '', isRingFenced: true, ownContributionRatio: '1', clusterIds: [] as string[] });
+  const [form, setForm] = useState({
+    code: '',
+    name: '',
+    purpose: 'cluster_projects' as Purpose,
+    callId: '',
+    periodStart: '',
+    periodEnd: '',
+    amount: '',
+    isRingFenced: true,
+    ownContributionRatio: '1',
+    clusterIds: [] as string[],
+  });
   const [amountError, setAmountError] = useState<string | null>(null);
   const create = useFundingMutation((body: unknown) => api.post('/api/funding/lines', body));
   const submit = (event: FormEvent) => {
@@ -31,7 +71,15 @@ function CreateLineModal({ opened, onClose }: { opened: boolean; onClose: () => 
     if (amountCents === null) return setAmountError(t('invalidAmount'));
     setAmountError(null);
     const { amount: _amount, callId, ...rest } = form;
-    create.mutate({ ...rest, amountCents, ...(form.purpose === 'call' ? { callId } : {}) }, { onSuccess: () => { notifications.show({ message: t('saved') }); onClose(); } });
+    create.mutate(
+      { ...rest, amountCents, ...(form.purpose === 'call' ? { callId } : {}) },
+      {
+        onSuccess: () => {
+          notifications.show({ message: t('saved') });
+          onClose();
+        },
+      },
+    );
   };
   return (
     <Modal opened={opened} onClose={onClose} title={t('newLine')} size="lg">
@@ -39,24 +87,86 @@ function CreateLineModal({ opened, onClose }: { opened: boolean; onClose: () => 
         <Stack>
           <ErrorAlert error={create.error} />
           <Group grow>
-            <TextInput label={t('code')} required value={form.code} onChange={(e) => setForm({ ...form, code: e.currentTarget.value })} />
-            <Select label={t('purpose')} value={form.purpose} allowDeselect={false} onChange={(v) => v && setForm({ ...form, purpose: v as Purpose })} data={(['base_operations', 'cluster_projects', 'inter_cluster_projects', 'call'] as const).map((p) => ({ value: p, label: t(`purposes.${p}`) }))} />
+            <TextInput
+              label={t('code')}
+              required
+              value={form.code}
+              onChange={(e) => setForm({ ...form, code: e.currentTarget.value })}
+            />
+            <Select
+              label={t('purpose')}
+              value={form.purpose}
+              allowDeselect={false}
+              onChange={(v) => v && setForm({ ...form, purpose: v as Purpose })}
+              data={(['base_operations', 'cluster_projects', 'inter_cluster_projects', 'call'] as const).map(
+                (p) => ({ value: p, label: t(`purposes.${p}`) }),
+              )}
+            />
           </Group>
-          <TextInput label={t('name')} required value={form.name} onChange={(e) => setForm({ ...form, name: e.currentTarget.value })} />
-          {form.purpose === 'call' && <TextInput label="Call id" required value={form.callId} onChange={(e) => setForm({ ...form, callId: e.currentTarget.value })} />}
+          <TextInput
+            label={t('name')}
+            required
+            value={form.name}
+            onChange={(e) => setForm({ ...form, name: e.currentTarget.value })}
+          />
+          {form.purpose === 'call' && (
+            <TextInput
+              label="Call id"
+              required
+              value={form.callId}
+              onChange={(e) => setForm({ ...form, callId: e.currentTarget.value })}
+            />
+          )}
           <Group grow>
-            <TextInput type="date" label={t('periodStart')} required value={form.periodStart} onChange={(e) => setForm({ ...form, periodStart: e.currentTarget.value })} />
-            <TextInput type="date" label={t('periodEnd')} required value={form.periodEnd} onChange={(e) => setForm({ ...form, periodEnd: e.currentTarget.value })} />
+            <TextInput
+              type="date"
+              label={t('periodStart')}
+              required
+              value={form.periodStart}
+              onChange={(e) => setForm({ ...form, periodStart: e.currentTarget.value })}
+            />
+            <TextInput
+              type="date"
+              label={t('periodEnd')}
+              required
+              value={form.periodEnd}
+              onChange={(e) => setForm({ ...form, periodEnd: e.currentTarget.value })}
+            />
           </Group>
           <Group grow>
-            <TextInput label={t('amountEur')} required inputMode="decimal" value={form.amount} error={amountError} onChange={(e) => setForm({ ...form, amount: e.currentTarget.value })} />
-            <TextInput label={t('ratio')} value={form.ownContributionRatio} onChange={(e) => setForm({ ...form, ownContributionRatio: e.currentTarget.value })} />
+            <TextInput
+              label={t('amountEur')}
+              required
+              inputMode="decimal"
+              value={form.amount}
+              error={amountError}
+              onChange={(e) => setForm({ ...form, amount: e.currentTarget.value })}
+            />
+            <TextInput
+              label={t('ratio')}
+              value={form.ownContributionRatio}
+              onChange={(e) => setForm({ ...form, ownContributionRatio: e.currentTarget.value })}
+            />
           </Group>
-          <Switch label={t('ringFenced')} checked={form.isRingFenced} onChange={(e) => setForm({ ...form, isRingFenced: e.currentTarget.checked })} />
-          <MultiSelect label={t('clusters')} value={form.clusterIds} onChange={(clusterIds) => setForm({ ...form, clusterIds })} data={(clusters.data?.data ?? []).map((c) => ({ value: c.id, label: c.name }))} searchable />
+          <Switch
+            label={t('ringFenced')}
+            checked={form.isRingFenced}
+            onChange={(e) => setForm({ ...form, isRingFenced: e.currentTarget.checked })}
+          />
+          <MultiSelect
+            label={t('clusters')}
+            value={form.clusterIds}
+            onChange={(clusterIds) => setForm({ ...form, clusterIds })}
+            data={(clusters.data?.data ?? []).map((c) => ({ value: c.id, label: c.name }))}
+            searchable
+          />
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>{tc('cancel')}</Button>
-            <Button type="submit" loading={create.isPending}>{tc('create')}</Button>
+            <Button variant="default" onClick={onClose}>
+              {tc('cancel')}
+            </Button>
+            <Button type="submit" loading={create.isPending}>
+              {tc('create')}
+            </Button>
           </Group>
         </Stack>
       </form>
@@ -64,7 +174,15 @@ function CreateLineModal({ opened, onClose }: { opened: boolean; onClose: () => 
   );
 }
 
-function ReallocateModal({ opened, onClose, lines }: { opened: boolean; onClose: () => void; lines: Line[] }) {
+function ReallocateModal({
+  opened,
+  onClose,
+  lines,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  lines: Line[];
+}) {
   const { t } = useTranslation('funding');
   const { t: tc } = useTranslation();
   const [form, setForm] = useState({ fromLineId: '', toLineId: '', amount: '', motivation: '' });
@@ -76,20 +194,59 @@ function ReallocateModal({ opened, onClose, lines }: { opened: boolean; onClose:
     const amountCents = eurosToCents(form.amount);
     if (amountCents === null) return setAmountError(t('invalidAmount'));
     setAmountError(null);
-    move.mutate({ fromLineId: form.fromLineId, toLineId: form.toLineId, amountCents, motivation: form.motivation }, { onSuccess: () => { notifications.show({ message: t('saved') }); onClose(); } });
+    move.mutate(
+      { fromLineId: form.fromLineId, toLineId: form.toLineId, amountCents, motivation: form.motivation },
+      {
+        onSuccess: () => {
+          notifications.show({ message: t('saved') });
+          onClose();
+        },
+      },
+    );
   };
   return (
     <Modal opened={opened} onClose={onClose} title={t('reallocate')}>
       <form onSubmit={submit}>
         <Stack>
           <ErrorAlert error={move.error} />
-          <Select label={t('from')} required data={options} value={form.fromLineId} onChange={(v) => setForm({ ...form, fromLineId: v ?? '' })} searchable />
-          <Select label={t('to')} required data={options} value={form.toLineId} onChange={(v) => setForm({ ...form, toLineId: v ?? '' })} searchable />
-          <TextInput label={t('amountEur')} required inputMode="decimal" value={form.amount} error={amountError} onChange={(e) => setForm({ ...form, amount: e.currentTarget.value })} />
-          <Textarea label={t('motivation')} required minLength={10} value={form.motivation} onChange={(e) => setForm({ ...form, motivation: e.currentTarget.value })} />
+          <Select
+            label={t('from')}
+            required
+            data={options}
+            value={form.fromLineId}
+            onChange={(v) => setForm({ ...form, fromLineId: v ?? '' })}
+            searchable
+          />
+          <Select
+            label={t('to')}
+            required
+            data={options}
+            value={form.toLineId}
+            onChange={(v) => setForm({ ...form, toLineId: v ?? '' })}
+            searchable
+          />
+          <TextInput
+            label={t('amountEur')}
+            required
+            inputMode="decimal"
+            value={form.amount}
+            error={amountError}
+            onChange={(e) => setForm({ ...form, amount: e.currentTarget.value })}
+          />
+          <Textarea
+            label={t('motivation')}
+            required
+            minLength={10}
+            value={form.motivation}
+            onChange={(e) => setForm({ ...form, motivation: e.currentTarget.value })}
+          />
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>{tc('cancel')}</Button>
-            <Button type="submit" loading={move.isPending}>{t('reallocate')}</Button>
+            <Button variant="default" onClick={onClose}>
+              {tc('cancel')}
+            </Button>
+            <Button type="submit" loading={move.isPending}>
+              {t('reallocate')}
+            </Button>
           </Group>
         </Stack>
       </form>
@@ -104,22 +261,57 @@ export function LinesPage() {
   const [moveOpened, moveModal] = useDisclosure();
   const abilities = lines.data?.abilities ?? {};
   const columns: ColumnDef<Line>[] = [
-    { accessorKey: 'code', header: t('code'), cell: ({ row }) => <Link to={`/funding/lines/${row.original.id}`}>{row.original.code}</Link> },
+    {
+      accessorKey: 'code',
+      header: t('code'),
+      cell: ({ row }) => <Link to={`/funding/lines/${row.original.id}`}>{row.original.code}</Link>,
+    },
     { accessorKey: 'name', header: t('name') },
     { id: 'purpose', header: t('purpose'), accessorFn: (l) => t(`purposes.${l.purpose}`) },
-    { id: 'period', header: t('period'), accessorFn: (l) => `${formatDate(l.periodStart)} – ${formatDate(l.periodEnd)}` },
-    { id: 'ring', header: t('ringFenced'), accessorFn: (l) => (l.isRingFenced ? t('yes') : t('no')), cell: ({ row }) => row.original.isRingFenced ? <Badge variant="light">{t('ringFenced')}</Badge> : null },
-    { accessorKey: 'budgetCents', header: t('budget'), cell: (c) => <Money cents={c.getValue() as number} /> },
-    { accessorKey: 'committedCents', header: t('committed'), cell: (c) => <Money cents={c.getValue() as number} /> },
+    {
+      id: 'period',
+      header: t('period'),
+      accessorFn: (l) => `${formatDate(l.periodStart)} – ${formatDate(l.periodEnd)}`,
+    },
+    {
+      id: 'ring',
+      header: t('ringFenced'),
+      accessorFn: (l) => (l.isRingFenced ? t('yes') : t('no')),
+      cell: ({ row }) =>
+        row.original.isRingFenced ? <Badge variant="light">{t('ringFenced')}</Badge> : null,
+    },
+    {
+      accessorKey: 'budgetCents',
+      header: t('budget'),
+      cell: (c) => <Money cents={c.getValue() as number} />,
+    },
+    {
+      accessorKey: 'committedCents',
+      header: t('committed'),
+      cell: (c) => <Money cents={c.getValue() as number} />,
+    },
     { accessorKey: 'paidCents', header: t('paid'), cell: (c) => <Money cents={c.getValue() as number} /> },
-    { accessorKey: 'remainingCents', header: t('remaining'), cell: (c) => <Money cents={c.getValue() as number} /> },
+    {
+      accessorKey: 'remainingCents',
+      header: t('remaining'),
+      cell: (c) => <Money cents={c.getValue() as number} />,
+    },
   ];
   return (
     <>
-      <PageHeader title={t('nav.lines')} actions={<>
-        {abilities.reallocate && <Button variant="light" onClick={moveModal.open}>{t('reallocate')}</Button>}
-        {abilities.create && <Button onClick={createModal.open}>{t('newLine')}</Button>}
-      </>} />
+      <PageHeader
+        title={t('nav.lines')}
+        actions={
+          <>
+            {abilities.reallocate && (
+              <Button variant="light" onClick={moveModal.open}>
+                {t('reallocate')}
+              </Button>
+            )}
+            {abilities.create && <Button onClick={createModal.open}>{t('newLine')}</Button>}
+          </>
+        }
+      />
       <ErrorAlert error={lines.error} />
       <DataTable data={lines.data?.data ?? []} columns={columns} xlsxUrl="/api/funding/lines.xlsx" />
       <CreateLineModal opened={createOpened} onClose={createModal.close} />
@@ -134,10 +326,28 @@ export function LinePage() {
   const detail = useLine(id);
   const data = detail.data?.data;
   const columns: ColumnDef<Commitment>[] = [
-    { id: 'target', header: t('project'), accessorFn: (c) => c.projectCode ?? c.baseOperationLabel ?? '', cell: ({ row }) => row.original.projectId ? <Link to={`/funding/projects/${row.original.projectId}`}>{row.original.projectCode}</Link> : row.original.baseOperationLabel },
+    {
+      id: 'target',
+      header: t('project'),
+      accessorFn: (c) => c.projectCode ?? c.baseOperationLabel ?? '',
+      cell: ({ row }) =>
+        row.original.projectId ? (
+          <Link to={`/funding/projects/${row.original.projectId}`}>{row.original.projectCode}</Link>
+        ) : (
+          row.original.baseOperationLabel
+        ),
+    },
     { accessorKey: 'decidedOn', header: t('decidedOn'), cell: (c) => formatDate(c.getValue() as string) },
-    { accessorKey: 'amountCents', header: t('committed'), cell: (c) => <Money cents={c.getValue() as number} /> },
-    { accessorKey: 'cofundingCents', header: t('cofunding'), cell: (c) => <Money cents={c.getValue() as number} /> },
+    {
+      accessorKey: 'amountCents',
+      header: t('committed'),
+      cell: (c) => <Money cents={c.getValue() as number} />,
+    },
+    {
+      accessorKey: 'cofundingCents',
+      header: t('cofunding'),
+      cell: (c) => <Money cents={c.getValue() as number} />,
+    },
     { accessorKey: 'paidCents', header: t('paid'), cell: (c) => <Money cents={c.getValue() as number} /> },
     { id: 'override', header: t('override'), accessorFn: (c) => c.deMinimisOverride ?? '' },
   ];
@@ -147,11 +357,28 @@ export function LinePage() {
       <ErrorAlert error={detail.error} />
       {data && (
         <Stack>
-          <Text>{t('budget')}: <b>{formatCents(data.line.budgetCents)}</b> · {t('committed')}: <b>{formatCents(data.line.committedCents)}</b> · {t('paid')}: <b>{formatCents(data.line.paidCents)}</b> · {t('remaining')}: <b>{formatCents(data.line.remainingCents)}</b></Text>
-          <Title order={2} size="h4">{t('commitments')}</Title>
-          <DataTable data={data.commitments} columns={columns} xlsxUrl={`/api/funding/commitments.xlsx${query({ lineId: id })}`} />
-          <Title order={2} size="h4">{t('payments')}</Title>
-          <PaymentsTable payments={data.payments} canRelease={Boolean(detail.data?.abilities.commit)} xlsxUrl={`/api/funding/payments.xlsx${query({ lineId: id })}`} />
+          <Text>
+            {t('budget')}: <b>{formatCents(data.line.budgetCents)}</b> · {t('committed')}:{' '}
+            <b>{formatCents(data.line.committedCents)}</b> · {t('paid')}:{' '}
+            <b>{formatCents(data.line.paidCents)}</b> · {t('remaining')}:{' '}
+            <b>{formatCents(data.line.remainingCents)}</b>
+          </Text>
+          <Title order={2} size="h4">
+            {t('commitments')}
+          </Title>
+          <DataTable
+            data={data.commitments}
+            columns={columns}
+            xlsxUrl={`/api/funding/commitments.xlsx${query({ lineId: id })}`}
+          />
+          <Title order={2} size="h4">
+            {t('payments')}
+          </Title>
+          <PaymentsTable
+            payments={data.payments}
+            canRelease={Boolean(detail.data?.abilities.commit)}
+            xlsxUrl={`/api/funding/payments.xlsx${query({ lineId: id })}`}
+          />
         </Stack>
       )}
     </>

@@ -16,20 +16,41 @@ export function ProjectsPage() {
   const projects = useProjects();
   const [opened, modal] = useDisclosure();
   const columns: ColumnDef<ProjectSummary>[] = [
-    { accessorKey: 'code', header: t('code'), cell: ({ row }) => <Link to={`/funding/projects/${row.original.id}`}>{row.original.code}</Link> },
+    {
+      accessorKey: 'code',
+      header: t('code'),
+      cell: ({ row }) => <Link to={`/funding/projects/${row.original.id}`}>{row.original.code}</Link>,
+    },
     { accessorKey: 'title', header: t('title') },
-    { id: 'kind', header: t('kind'), accessorFn: (p) => t(`kinds.${p.kind}`), cell: ({ row }) => <Badge variant="light" color={row.original.kind === 'inter_cluster_project' ? 'grape' : 'blue'}>{t(`kinds.${row.original.kind}`)}</Badge> },
+    {
+      id: 'kind',
+      header: t('kind'),
+      accessorFn: (p) => t(`kinds.${p.kind}`),
+      cell: ({ row }) => (
+        <Badge variant="light" color={row.original.kind === 'inter_cluster_project' ? 'grape' : 'blue'}>
+          {t(`kinds.${row.original.kind}`)}
+        </Badge>
+      ),
+    },
     { id: 'clusters', header: t('clusterCount'), accessorFn: (p) => p.clusterIds.length },
     { id: 'status', header: t('status'), accessorFn: (p) => t(`statuses.${p.status}`) },
     { accessorKey: 'startsOn', header: t('start'), cell: (c) => formatDate(c.getValue() as string) },
     { accessorKey: 'endsOn', header: t('end'), cell: (c) => formatDate(c.getValue() as string) },
     { accessorKey: 'aidCents', header: t('aid'), cell: (c) => <Money cents={c.getValue() as number} /> },
-    { accessorKey: 'committedCents', header: t('committed'), cell: (c) => <Money cents={c.getValue() as number} /> },
+    {
+      accessorKey: 'committedCents',
+      header: t('committed'),
+      cell: (c) => <Money cents={c.getValue() as number} />,
+    },
     { accessorKey: 'paidCents', header: t('paid'), cell: (c) => <Money cents={c.getValue() as number} /> },
   ];
   return (
     <>
-      <PageHeader title={t('projectsTitle')} description={t('projectsIntro')} actions={projects.data?.abilities.create && <Button onClick={modal.open}>{t('newProject')}</Button>} />
+      <PageHeader
+        title={t('projectsTitle')}
+        description={t('projectsIntro')}
+        actions={projects.data?.abilities.create && <Button onClick={modal.open}>{t('newProject')}</Button>}
+      />
       <ErrorAlert error={projects.error} />
       <DataTable data={projects.data?.data ?? []} columns={columns} xlsxUrl="/api/projects.xlsx" />
       {opened && <CreateProjectModal opened onClose={modal.close} />}

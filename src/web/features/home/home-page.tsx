@@ -13,7 +13,9 @@ export function HomePage() {
     <>
       <PageHeader title={t('welcome', { name: me.data.user.name })} description={t('intro')} />
       <Stack>
-        <Alert color="yellow" variant="light">{tc('exampleData')}</Alert>
+        <Alert color="yellow" variant="light">
+          {tc('exampleData')}
+        </Alert>
         <Paper withBorder p="md">
           <Text fw={600}>{t('yourRole', { role: tc(`roles.${role}`) })}</Text>
           <Text>{t(`roleHelp.${role}`)}</Text>

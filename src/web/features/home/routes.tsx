@@ -3,5 +3,12 @@ import { HomePage } from './home-page';
 
 export const feature: Feature = {
   routes: [{ path: '', element: <HomePage /> }],
-  nav: [{ to: '/', labelKey: 'home:nav.home', roles: ['admin', 'officer', 'manager', 'applicant', 'expert', 'analyst'], order: 0 }],
+  nav: [
+    {
+      to: '/',
+      labelKey: 'home:nav.home',
+      roles: ['admin', 'officer', 'manager', 'applicant', 'expert', 'analyst'],
+      order: 0,
+    },
+  ],
 };

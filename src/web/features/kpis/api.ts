@@ -5,47 +5,214 @@ export type KpiStatus = 'on_track' | 'at_risk' | 'off_track' | 'no_target' | 'no
 export type Lens = 'economic' | 'transition' | 'both';
 
 export interface Definition {
-  id: string; code: string; nameNl: string; nameEn: string; definitionNl: string; definitionEn: string;
-  unit: string; direction: 'higher' | 'lower'; aggregation: string; lens: Lens; evidenceRequired: boolean;
-  source: 'computed' | 'reported' | 'formula'; numeratorCode: string | null; denominatorCode: string | null; factor: number;
-  computedKey: string | null; sql: string | null; clusterId: string | null; approvalStatus: string; decisionComment: string | null;
+  id: string;
+  code: string;
+  nameNl: string;
+  nameEn: string;
+  definitionNl: string;
+  definitionEn: string;
+  unit: string;
+  direction: 'higher' | 'lower';
+  aggregation: string;
+  lens: Lens;
+  evidenceRequired: boolean;
+  source: 'computed' | 'reported' | 'formula';
+  numeratorCode: string | null;
+  denominatorCode: string | null;
+  factor: number;
+  computedKey: string | null;
+  sql: string | null;
+  clusterId: string | null;
+  approvalStatus: string;
+  decisionComment: string | null;
 }
-export interface Period { id: string; code: string; label: string; startsOn: string; endsOn: string; status: 'planned' | 'open' | 'closed'; closedAt: string | null }
+export interface Period {
+  id: string;
+  code: string;
+  label: string;
+  startsOn: string;
+  endsOn: string;
+  status: 'planned' | 'open' | 'closed';
+  closedAt: string | null;
+}
 export interface Cell {
-  periodId: string; value: number | null; reason: string | null; origin: 'frozen' | 'live' | 'reported' | 'none';
-  measurementId: string | null; measurementStatus: 'reported' | 'validated' | 'returned' | 'computed' | null;
-  expected: number | null; status: KpiStatus; zScore: number | null; isOutlier: boolean;
+  periodId: string;
+  value: number | null;
+  reason: string | null;
+  origin: 'frozen' | 'live' | 'reported' | 'none';
+  measurementId: string | null;
+  measurementStatus: 'reported' | 'validated' | 'returned' | 'computed' | null;
+  expected: number | null;
+  status: KpiStatus;
+  zScore: number | null;
+  isOutlier: boolean;
 }
-export interface Target { baselineValue: number | null; baselineDate: string | null; endTargetValue: number | null; endTargetDate: string | null; periodTargets: Record<string, number>; version: number }
-export interface ClusterSummary { id: string; name: string; shortName: string; kind: string }
-export interface Dashboard { cluster: ClusterSummary; periods: Period[]; kpis: { definition: Definition; target: Target | null; values: Cell[] }[] }
-export interface Portfolio { period: Period | null; periods: Period[]; clusters: ClusterSummary[]; kpis: Definition[]; cells: (Cell & { clusterId: string; definitionId: string })[]; transitions: { id: string; labelNl: string; labelEn: string }[] }
+export interface Target {
+  baselineValue: number | null;
+  baselineDate: string | null;
+  endTargetValue: number | null;
+  endTargetDate: string | null;
+  periodTargets: Record<string, number>;
+  version: number;
+}
+export interface ClusterSummary {
+  id: string;
+  name: string;
+  shortName: string;
+  kind: string;
+}
+export interface Dashboard {
+  cluster: ClusterSummary;
+  periods: Period[];
+  kpis: { definition: Definition; target: Target | null; values: Cell[] }[];
+}
+export interface Portfolio {
+  period: Period | null;
+  periods: Period[];
+  clusters: ClusterSummary[];
+  kpis: Definition[];
+  cells: (Cell & { clusterId: string; definitionId: string })[];
+  transitions: { id: string; labelNl: string; labelEn: string }[];
+}
 export interface MeasurementDetail {
-  id: string; clusterId: string | null; clusterName: string | null; definition: Definition; period: Period; value: number | null; reason: string | null;
-  status: string; comment: string; reviewComment: string | null; frozenAt: string | null; version: number;
-  evidence: { id: string; kind: 'file' | 'link' | 'text'; url: string | null; body: string | null; filename: string | null; sizeBytes: number | null }[];
-  history: { version: number; action: string; status: string; value: number | null; comment: string | null; actorName: string | null; occurredAt: string }[];
+  id: string;
+  clusterId: string | null;
+  clusterName: string | null;
+  definition: Definition;
+  period: Period;
+  value: number | null;
+  reason: string | null;
+  status: string;
+  comment: string;
+  reviewComment: string | null;
+  frozenAt: string | null;
+  version: number;
+  evidence: {
+    id: string;
+    kind: 'file' | 'link' | 'text';
+    url: string | null;
+    body: string | null;
+    filename: string | null;
+    sizeBytes: number | null;
+  }[];
+  history: {
+    version: number;
+    action: string;
+    status: string;
+    value: number | null;
+    comment: string | null;
+    actorName: string | null;
+    occurredAt: string;
+  }[];
 }
-export interface QueueItem { measurementId: string; clusterId: string; clusterName: string; code: string; nameNl: string; nameEn: string; unit: string; periodCode: string; value: number | null; comment: string; evidenceCount: number; reportedAt: string | null }
-export interface Diffusion { id: string; clusterId: string; clusterName: string; kind: string; title: string; heldOn: string; participants: number; smesReached: number; nonMemberCompaniesReached: number; link: string | null }
-export interface EuParticipation { id: string; cordisProjectId: string; acronym: string; frameworkProgramme: string; startsOn: string | null; name: string; vatNumber: string | null; country: string | null; role: string; isSme: boolean | null; ecContributionCents: number; organisationId: string | null; organisationName: string | null; linkMethod: 'vat' | 'manual' | null }
-export interface ClusterOption { id: string; name: string; shortName: string; kind: string }
+export interface QueueItem {
+  measurementId: string;
+  clusterId: string;
+  clusterName: string;
+  code: string;
+  nameNl: string;
+  nameEn: string;
+  unit: string;
+  periodCode: string;
+  value: number | null;
+  comment: string;
+  evidenceCount: number;
+  reportedAt: string | null;
+}
+export interface Diffusion {
+  id: string;
+  clusterId: string;
+  clusterName: string;
+  kind: string;
+  title: string;
+  heldOn: string;
+  participants: number;
+  smesReached: number;
+  nonMemberCompaniesReached: number;
+  link: string | null;
+}
+export interface EuParticipation {
+  id: string;
+  cordisProjectId: string;
+  acronym: string;
+  frameworkProgramme: string;
+  startsOn: string | null;
+  name: string;
+  vatNumber: string | null;
+  country: string | null;
+  role: string;
+  isSme: boolean | null;
+  ecContributionCents: number;
+  organisationId: string | null;
+  organisationName: string | null;
+  linkMethod: 'vat' | 'manual' | null;
+}
+export interface ClusterOption {
+  id: string;
+  name: string;
+  shortName: string;
+  kind: string;
+}
 
-export const useClusterOptions = () => useQuery({ queryKey: ['lookups', 'clusters'], queryFn: () => api.get<ClusterOption[]>('/api/lookups/clusters') });
-export const useDashboard = (clusterId: string) => useQuery({ queryKey: ['kpis', 'dashboard', clusterId], queryFn: () => api.get<Dashboard>(`/api/kpis/clusters/${clusterId}/dashboard`) });
-export const usePortfolio = (filters: { periodId?: string; lens?: string; kind?: string; transitionId?: string }) =>
-  useQuery({ queryKey: ['kpis', 'portfolio', filters], queryFn: () => api.get<Portfolio>(`/api/kpis/portfolio${query(filters)}`) });
-export const useMeasurement = (id: string | null) => useQuery({ queryKey: ['kpis', 'measurement', id], enabled: id !== null, queryFn: () => api.get<MeasurementDetail>(`/api/kpis/measurements/${id}`) });
-export const useQueue = () => useQuery({ queryKey: ['kpis', 'queue'], queryFn: () => api.get<QueueItem[]>('/api/kpis/validation-queue') });
-export const useDefinitions = () => useQuery({ queryKey: ['kpis', 'definitions'], queryFn: () => api.get<Definition[]>('/api/kpis/definitions') });
-export const usePeriods = () => useQuery({ queryKey: ['kpis', 'periods'], queryFn: () => api.get<Period[]>('/api/kpis/periods') });
-export const useDiffusion = (clusterId?: string) => useQuery({ queryKey: ['kpis', 'diffusion', clusterId], queryFn: () => api.get<Diffusion[]>(`/api/kpis/diffusion-activities${query({ clusterId })}`) });
-export const useEuParticipations = (unmatched: boolean) => useQuery({ queryKey: ['kpis', 'eu', unmatched], queryFn: () => api.get<EuParticipation[]>(`/api/kpis/eu-participations${query({ unmatched: unmatched ? 'true' : undefined })}`) });
+export const useClusterOptions = () =>
+  useQuery({
+    queryKey: ['lookups', 'clusters'],
+    queryFn: () => api.get<ClusterOption[]>('/api/lookups/clusters'),
+  });
+export const useDashboard = (clusterId: string) =>
+  useQuery({
+    queryKey: ['kpis', 'dashboard', clusterId],
+    queryFn: () => api.get<Dashboard>(`/api/kpis/clusters/${clusterId}/dashboard`),
+  });
+export const usePortfolio = (filters: {
+  periodId?: string;
+  lens?: string;
+  kind?: string;
+  transitionId?: string;
+}) =>
+  useQuery({
+    queryKey: ['kpis', 'portfolio', filters],
+    queryFn: () => api.get<Portfolio>(`/api/kpis/portfolio${query(filters)}`),
+  });
+export const useMeasurement = (id: string | null) =>
+  useQuery({
+    queryKey: ['kpis', 'measurement', id],
+    enabled: id !== null,
+    queryFn: () => api.get<MeasurementDetail>(`/api/kpis/measurements/${id}`),
+  });
+export const useQueue = () =>
+  useQuery({
+    queryKey: ['kpis', 'queue'],
+    queryFn: () => api.get<QueueItem[]>('/api/kpis/validation-queue'),
+  });
+export const useDefinitions = () =>
+  useQuery({
+    queryKey: ['kpis', 'definitions'],
+    queryFn: () => api.get<Definition[]>('/api/kpis/definitions'),
+  });
+export const usePeriods = () =>
+  useQuery({ queryKey: ['kpis', 'periods'], queryFn: () => api.get<Period[]>('/api/kpis/periods') });
+export const useDiffusion = (clusterId?: string) =>
+  useQuery({
+    queryKey: ['kpis', 'diffusion', clusterId],
+    queryFn: () => api.get<Diffusion[]>(`/api/kpis/diffusion-activities${query({ clusterId })}`),
+  });
+export const useEuParticipations = (unmatched: boolean) =>
+  useQuery({
+    queryKey: ['kpis', 'eu', unmatched],
+    queryFn: () =>
+      api.get<EuParticipation[]>(
+        `/api/kpis/eu-participations${query({ unmatched: unmatched ? 'true' : undefined })}`,
+      ),
+  });
 
 /** A write that refreshes every KPI view afterwards. */
 export function useKpiMutation<TBody>(run: (body: TBody) => Promise<unknown>) {
   const client = useQueryClient();
-  return useMutation({ mutationFn: run, onSuccess: () => void client.invalidateQueries({ queryKey: ['kpis'] }) });
+  return useMutation({
+    mutationFn: run,
+    onSuccess: () => void client.invalidateQueries({ queryKey: ['kpis'] }),
+  });
 }
 
 export const STATUS_COLOURS: Record<KpiStatus, string> = {

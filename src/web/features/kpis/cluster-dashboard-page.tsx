@@ -1,4 +1,20 @@
-import { Anchor, Badge, Button, Card, FileInput, Grid, Group, Modal, NumberInput, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  FileInput,
+  Grid,
+  Group,
+  Modal,
+  NumberInput,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,7 +22,14 @@ import { useParams } from 'react-router';
 import { api } from '../../app/api-client';
 import { ErrorAlert } from '../../shared/error-alert';
 import { PageHeader } from '../../shared/page-header';
-import { useDashboard, useKpiMutation, STATUS_COLOURS, type Dashboard, type Definition, type Period } from './api';
+import {
+  useDashboard,
+  useKpiMutation,
+  STATUS_COLOURS,
+  type Dashboard,
+  type Definition,
+  type Period,
+} from './api';
 import { EChart, KpiValue, StatusBadge, formatValue } from './components';
 import { TargetModal } from './target-modal';
 
@@ -21,7 +44,17 @@ function readBase64(file: File): Promise<string> {
   });
 }
 
-function ReportModal({ clusterId, kpi, period, onClose }: { clusterId: string; kpi: Kpi; period: Period; onClose: () => void }) {
+function ReportModal({
+  clusterId,
+  kpi,
+  period,
+  onClose,
+}: {
+  clusterId: string;
+  kpi: Kpi;
+  period: Period;
+  onClose: () => void;
+}) {
   const { t, i18n } = useTranslation('kpis');
   const { t: tc } = useTranslation();
   const current = kpi.values.find((v) => v.periodId === period.id);
@@ -35,23 +68,61 @@ function ReportModal({ clusterId, kpi, period, onClose }: { clusterId: string; k
     if (link.trim()) evidence.push({ kind: 'link', url: link.trim() });
     if (text.trim()) evidence.push({ kind: 'text', body: text.trim() });
     if (file) evidence.push({ kind: 'file', filename: file.name, contentBase64: await readBase64(file) });
-    return api.post(`/api/kpis/clusters/${clusterId}/measurements`, { definitionId: kpi.definition.id, periodId: period.id, value: typeof value === 'number' ? value : Number(value), comment, evidence });
+    return api.post(`/api/kpis/clusters/${clusterId}/measurements`, {
+      definitionId: kpi.definition.id,
+      periodId: period.id,
+      value: typeof value === 'number' ? value : Number(value),
+      comment,
+      evidence,
+    });
   });
   const name = i18n.language === 'en' ? kpi.definition.nameEn : kpi.definition.nameNl;
   return (
     <Modal opened onClose={onClose} title={t('reportTitle', { name })} size="lg">
       <Stack>
         <ErrorAlert error={save.error} />
-        <Text size="sm" c="dimmed">{i18n.language === 'en' ? kpi.definition.definitionEn : kpi.definition.definitionNl}</Text>
-        <NumberInput label={`${t('value')} (${t(`units.${kpi.definition.unit}`)})`} value={value} onChange={setValue} decimalSeparator="," thousandSeparator="." required />
+        <Text size="sm" c="dimmed">
+          {i18n.language === 'en' ? kpi.definition.definitionEn : kpi.definition.definitionNl}
+        </Text>
+        <NumberInput
+          label={`${t('value')} (${t(`units.${kpi.definition.unit}`)})`}
+          value={value}
+          onChange={setValue}
+          decimalSeparator=","
+          thousandSeparator="."
+          required
+        />
         <Textarea label={t('comment')} value={comment} onChange={(e) => setComment(e.currentTarget.value)} />
-        {kpi.definition.evidenceRequired && <Badge color="orange" variant="light">{t('evidenceRequired')}</Badge>}
-        <TextInput label={t('evidenceLink')} placeholder="https://" value={link} onChange={(e) => setLink(e.currentTarget.value)} />
+        {kpi.definition.evidenceRequired && (
+          <Badge color="orange" variant="light">
+            {t('evidenceRequired')}
+          </Badge>
+        )}
+        <TextInput
+          label={t('evidenceLink')}
+          placeholder="https://"
+          value={link}
+          onChange={(e) => setLink(e.currentTarget.value)}
+        />
         <Textarea label={t('evidenceText')} value={text} onChange={(e) => setText(e.currentTarget.value)} />
         <FileInput label={t('evidenceFile')} value={file} onChange={setFile} clearable />
         <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>{tc('cancel')}</Button>
-          <Button loading={save.isPending} onClick={() => save.mutate(undefined, { onSuccess: () => { notifications.show({ message: t('saved') }); onClose(); } })}>{t('submit')}</Button>
+          <Button variant="default" onClick={onClose}>
+            {tc('cancel')}
+          </Button>
+          <Button
+            loading={save.isPending}
+            onClick={() =>
+              save.mutate(undefined, {
+                onSuccess: () => {
+                  notifications.show({ message: t('saved') });
+                  onClose();
+                },
+              })
+            }
+          >
+            {t('submit')}
+          </Button>
         </Group>
       </Stack>
     </Modal>
@@ -61,32 +132,69 @@ function ReportModal({ clusterId, kpi, period, onClose }: { clusterId: string; k
 function KpiCard({ kpi, periods, onSetTarget }: { kpi: Kpi; periods: Period[]; onSetTarget?: () => void }) {
   const { t, i18n } = useTranslation('kpis');
   const started = periods.filter((p) => kpi.values.some((v) => v.periodId === p.id));
-  const latest = [...kpi.values].reverse().find((v) => v.status !== 'no_data' || v.value !== null) ?? kpi.values.at(-1);
-  const option = useMemo(() => ({
-    grid: { left: 50, right: 10, top: 20, bottom: 25 },
-    tooltip: { trigger: 'axis' },
-    xAxis: { type: 'category', data: started.map((p) => p.code) },
-    yAxis: { type: 'value' },
-    series: [
-      { name: t('values'), type: 'bar', data: kpi.values.map((v) => ({ value: v.value, itemStyle: { color: STATUS_COLOURS[v.status] } })) },
-      { name: t('trajectory'), type: 'line', data: kpi.values.map((v) => v.expected), lineStyle: { type: 'dashed' }, itemStyle: { color: '#1c7ed6' } },
-    ],
-  }), [kpi, started, t]);
+  const latest =
+    [...kpi.values].reverse().find((v) => v.status !== 'no_data' || v.value !== null) ?? kpi.values.at(-1);
+  const option = useMemo(
+    () => ({
+      grid: { left: 50, right: 10, top: 20, bottom: 25 },
+      tooltip: { trigger: 'axis' },
+      xAxis: { type: 'category', data: started.map((p) => p.code) },
+      yAxis: { type: 'value' },
+      series: [
+        {
+          name: t('values'),
+          type: 'bar',
+          data: kpi.values.map((v) => ({ value: v.value, itemStyle: { color: STATUS_COLOURS[v.status] } })),
+        },
+        {
+          name: t('trajectory'),
+          type: 'line',
+          data: kpi.values.map((v) => v.expected),
+          lineStyle: { type: 'dashed' },
+          itemStyle: { color: '#1c7ed6' },
+        },
+      ],
+    }),
+    [kpi, started, t],
+  );
   const name = i18n.language === 'en' ? kpi.definition.nameEn : kpi.definition.nameNl;
   return (
     <Card withBorder padding="sm" data-testid={`kpi-${kpi.definition.code}`}>
       <Group justify="space-between" wrap="nowrap" align="flex-start">
         <div>
-          <Text fw={600} size="sm">{name}</Text>
-          <Text size="xs" c="dimmed">{kpi.definition.code} · {t(`source.${kpi.definition.source}`)} · {kpi.definition.direction === 'higher' ? t('higher') : t('lower')}</Text>
+          <Text fw={600} size="sm">
+            {name}
+          </Text>
+          <Text size="xs" c="dimmed">
+            {kpi.definition.code} · {t(`source.${kpi.definition.source}`)} ·{' '}
+            {kpi.definition.direction === 'higher' ? t('higher') : t('lower')}
+          </Text>
         </div>
         {latest && <StatusBadge status={latest.status} />}
       </Group>
       <Group gap="lg" mt={4}>
-        <Text size="xs">{t('baseline')}: {formatValue(kpi.definition.unit, kpi.target?.baselineValue ?? null)}</Text>
-        <Text size="xs">{t('endTarget')}: {formatValue(kpi.definition.unit, kpi.target?.endTargetValue ?? null)}</Text>
-        {latest && <Text size="xs">{periods.find((p) => p.id === latest.periodId)?.code}: <KpiValue definition={kpi.definition} cell={latest} /></Text>}
-        {onSetTarget && <Button size="compact-xs" variant="subtle" onClick={onSetTarget} aria-label={`${t('setTarget')} ${kpi.definition.code}`}>{t('setTarget')}</Button>}
+        <Text size="xs">
+          {t('baseline')}: {formatValue(kpi.definition.unit, kpi.target?.baselineValue ?? null)}
+        </Text>
+        <Text size="xs">
+          {t('endTarget')}: {formatValue(kpi.definition.unit, kpi.target?.endTargetValue ?? null)}
+        </Text>
+        {latest && (
+          <Text size="xs">
+            {periods.find((p) => p.id === latest.periodId)?.code}:{' '}
+            <KpiValue definition={kpi.definition} cell={latest} />
+          </Text>
+        )}
+        {onSetTarget && (
+          <Button
+            size="compact-xs"
+            variant="subtle"
+            onClick={onSetTarget}
+            aria-label={`${t('setTarget')} ${kpi.definition.code}`}
+          >
+            {t('setTarget')}
+          </Button>
+        )}
       </Group>
       <EChart option={option} height={150} label={`${name}: ${t('trajectory')}`} />
     </Card>
@@ -113,20 +221,35 @@ export function ClusterDashboardPage() {
       <PageHeader
         title={data?.cluster.name ?? '…'}
         description={t('dashboardIntro')}
-        actions={<>
-          <Anchor href={`/api/kpis/reports/clusters/${clusterId}/report.xlsx`} download>{t('reportXlsx')}</Anchor>
-          <Anchor href={`/api/kpis/reports/clusters/${clusterId}/report.pdf`} download>{t('reportPdf')}</Anchor>
-        </>}
+        actions={
+          <>
+            <Anchor href={`/api/kpis/reports/clusters/${clusterId}/report.xlsx`} download>
+              {t('reportXlsx')}
+            </Anchor>
+            <Anchor href={`/api/kpis/reports/clusters/${clusterId}/report.pdf`} download>
+              {t('reportPdf')}
+            </Anchor>
+          </>
+        }
       />
       <ErrorAlert error={dashboard.error} />
       {data && (
         <Stack>
           <Card withBorder>
-            <Title order={2} size="h4" mb="sm">{openPeriod ? t('toReport', { period: openPeriod.label }) : t('noOpenPeriod')}</Title>
+            <Title order={2} size="h4" mb="sm">
+              {openPeriod ? t('toReport', { period: openPeriod.label }) : t('noOpenPeriod')}
+            </Title>
             {openPeriod && (
               <Table striped withTableBorder>
                 <Table.Thead>
-                  <Table.Tr><Table.Th>{t('kpi')}</Table.Th><Table.Th>{t('value')}</Table.Th><Table.Th>{t('target')}</Table.Th><Table.Th>{t('validation')}</Table.Th><Table.Th>{t('status')}</Table.Th><Table.Th /></Table.Tr>
+                  <Table.Tr>
+                    <Table.Th>{t('kpi')}</Table.Th>
+                    <Table.Th>{t('value')}</Table.Th>
+                    <Table.Th>{t('target')}</Table.Th>
+                    <Table.Th>{t('validation')}</Table.Th>
+                    <Table.Th>{t('status')}</Table.Th>
+                    <Table.Th />
+                  </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
                   {reportable.map((kpi) => {
@@ -134,13 +257,23 @@ export function ClusterDashboardPage() {
                     return (
                       <Table.Tr key={kpi.definition.id} data-testid={`report-row-${kpi.definition.code}`}>
                         <Table.Td>{name(kpi.definition)}</Table.Td>
-                        <Table.Td>{cell ? <KpiValue definition={kpi.definition} cell={cell} /> : '–'}</Table.Td>
+                        <Table.Td>
+                          {cell ? <KpiValue definition={kpi.definition} cell={cell} /> : '–'}
+                        </Table.Td>
                         <Table.Td>{formatValue(kpi.definition.unit, cell?.expected ?? null)}</Table.Td>
-                        <Table.Td>{cell?.measurementStatus ? t(`measurementStatuses.${cell.measurementStatus}`) : '–'}</Table.Td>
+                        <Table.Td>
+                          {cell?.measurementStatus ? t(`measurementStatuses.${cell.measurementStatus}`) : '–'}
+                        </Table.Td>
                         <Table.Td>{cell && <StatusBadge status={cell.status} />}</Table.Td>
                         <Table.Td>
                           {abilities.report && cell?.measurementStatus !== 'validated' && (
-                            <Button size="xs" onClick={() => setReporting(kpi)} aria-label={`${t('report')} ${kpi.definition.code}`}>{t('report')}</Button>
+                            <Button
+                              size="xs"
+                              onClick={() => setReporting(kpi)}
+                              aria-label={`${t('report')} ${kpi.definition.code}`}
+                            >
+                              {t('report')}
+                            </Button>
                           )}
                         </Table.Td>
                       </Table.Tr>
@@ -153,17 +286,40 @@ export function ClusterDashboardPage() {
           <Grid>
             {(['economic', 'transition'] as const).map((lens) => (
               <Grid.Col key={lens} span={{ base: 12, md: 6 }}>
-                <Title order={2} size="h4" mb="sm">{t(lens)}</Title>
+                <Title order={2} size="h4" mb="sm">
+                  {t(lens)}
+                </Title>
                 <Stack gap="sm">
-                  {lensColumn(data.kpis, lens).map((kpi) => <KpiCard key={kpi.definition.id} kpi={kpi} periods={data.periods} onSetTarget={abilities.setTargets ? () => setTargeting(kpi) : undefined} />)}
+                  {lensColumn(data.kpis, lens).map((kpi) => (
+                    <KpiCard
+                      key={kpi.definition.id}
+                      kpi={kpi}
+                      periods={data.periods}
+                      onSetTarget={abilities.setTargets ? () => setTargeting(kpi) : undefined}
+                    />
+                  ))}
                 </Stack>
               </Grid.Col>
             ))}
           </Grid>
         </Stack>
       )}
-      {targeting && data && <TargetModal clusterId={clusterId} kpi={targeting} periods={data.periods} onClose={() => setTargeting(null)} />}
-      {reporting && openPeriod && <ReportModal clusterId={clusterId} kpi={reporting} period={openPeriod} onClose={() => setReporting(null)} />}
+      {targeting && data && (
+        <TargetModal
+          clusterId={clusterId}
+          kpi={targeting}
+          periods={data.periods}
+          onClose={() => setTargeting(null)}
+        />
+      )}
+      {reporting && openPeriod && (
+        <ReportModal
+          clusterId={clusterId}
+          kpi={reporting}
+          period={openPeriod}
+          onClose={() => setReporting(null)}
+        />
+      )}
     </>
   );
 }

@@ -12,7 +12,9 @@ export function ClustersPage() {
   const me = useMe();
   const clusters = useClusterOptions();
   const user = me.data?.user;
-  const visible = (clusters.data?.data ?? []).filter((c) => user?.role !== 'manager' || user.clusterIds.includes(c.id));
+  const visible = (clusters.data?.data ?? []).filter(
+    (c) => user?.role !== 'manager' || user.clusterIds.includes(c.id),
+  );
   return (
     <>
       <PageHeader title={t('clustersTitle')} description={t('clustersIntro')} />
@@ -21,10 +23,14 @@ export function ClustersPage() {
         {visible.map((c) => (
           <Card key={c.id} withBorder>
             <Group justify="space-between">
-              <Anchor component={Link} to={`/kpis/clusters/${c.id}`} fw={600}>{c.name}</Anchor>
+              <Anchor component={Link} to={`/kpis/clusters/${c.id}`} fw={600}>
+                {c.name}
+              </Anchor>
               <Badge variant="light">{t(c.kind === 'spearhead' ? 'spearhead' : 'business_network')}</Badge>
             </Group>
-            <Text size="xs" c="dimmed">{c.shortName}</Text>
+            <Text size="xs" c="dimmed">
+              {c.shortName}
+            </Text>
           </Card>
         ))}
       </SimpleGrid>

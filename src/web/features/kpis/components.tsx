@@ -7,15 +7,31 @@ import { STATUS_COLOURS, type Cell, type Definition, type KpiStatus } from './ap
 export function StatusBadge({ status }: { status: KpiStatus }) {
   const { t } = useTranslation('kpis');
   const dark = status === 'no_data' || status === 'no_target';
-  return <Badge color={STATUS_COLOURS[status]} c={dark ? 'dark' : 'white'} variant="filled" radius="sm">{t(`statuses.${status}`)}</Badge>;
+  return (
+    <Badge color={STATUS_COLOURS[status]} c={dark ? 'dark' : 'white'} variant="filled" radius="sm">
+      {t(`statuses.${status}`)}
+    </Badge>
+  );
 }
 
 /** A KPI value in its unit; "not computable" when a division by zero (or a missing operand) left no value. */
-export function KpiValue({ definition, cell }: { definition: Pick<Definition, 'unit'>; cell: Pick<Cell, 'value' | 'reason' | 'isOutlier'> }) {
+export function KpiValue({
+  definition,
+  cell,
+}: {
+  definition: Pick<Definition, 'unit'>;
+  cell: Pick<Cell, 'value' | 'reason' | 'isOutlier'>;
+}) {
   const { t } = useTranslation('kpis');
   if (cell.value === null) return <span>{cell.reason ? t('notComputable') : '–'}</span>;
   const text = formatValue(definition.unit, cell.value);
-  return cell.isOutlier ? <Tooltip label={t('outlier')}><span>{text} ⚠</span></Tooltip> : <span>{text}</span>;
+  return cell.isOutlier ? (
+    <Tooltip label={t('outlier')}>
+      <span>{text} ⚠</span>
+    </Tooltip>
+  ) : (
+    <span>{text}</span>
+  );
 }
 
 export function formatValue(unit: string, value: number | null): string {

@@ -14,28 +14,111 @@ import { useClusterOptions, useDiffusion, useKpiMutation, type Diffusion } from 
 
 const KINDS = ['event', 'workshop', 'training', 'publication', 'demonstrator'];
 
-function NewActivityModal({ opened, onClose, clusters }: { opened: boolean; onClose: () => void; clusters: { value: string; label: string }[] }) {
+function NewActivityModal({
+  opened,
+  onClose,
+  clusters,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  clusters: { value: string; label: string }[];
+}) {
   const { t } = useTranslation('kpis');
   const { t: tc } = useTranslation();
-  const empty = { clusterId: clusters[0]?.value ?? '', kind: 'event', title: '', heldOn: '', participants: 0, smesReached: 0, nonMemberCompaniesReached: 0, link: '' };
+  const empty = {
+    clusterId: clusters[0]?.value ?? '',
+    kind: 'event',
+    title: '',
+    heldOn: '',
+    participants: 0,
+    smesReached: 0,
+    nonMemberCompaniesReached: 0,
+    link: '',
+  };
   const [form, setForm] = useState(empty);
-  const save = useKpiMutation(() => api.post('/api/kpis/diffusion-activities', { ...form, clusterId: form.clusterId || clusters[0]?.value, link: form.link || null }));
-  const number = (key: 'participants' | 'smesReached' | 'nonMemberCompaniesReached') => (v: number | string) => setForm({ ...form, [key]: Number(v) || 0 });
+  const save = useKpiMutation(() =>
+    api.post('/api/kpis/diffusion-activities', {
+      ...form,
+      clusterId: form.clusterId || clusters[0]?.value,
+      link: form.link || null,
+    }),
+  );
+  const number =
+    (key: 'participants' | 'smesReached' | 'nonMemberCompaniesReached') => (v: number | string) =>
+      setForm({ ...form, [key]: Number(v) || 0 });
   return (
     <Modal opened={opened} onClose={onClose} title={t('newActivity')}>
       <Stack>
         <ErrorAlert error={save.error} />
-        <Select label={t('cluster')} data={clusters} value={form.clusterId || clusters[0]?.value || null} onChange={(v) => setForm({ ...form, clusterId: v ?? '' })} allowDeselect={false} />
-        <Select label={t('activityKind')} data={KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`) }))} value={form.kind} onChange={(v) => setForm({ ...form, kind: v ?? 'event' })} allowDeselect={false} />
-        <TextInput label={t('title')} required value={form.title} onChange={(e) => setForm({ ...form, title: e.currentTarget.value })} />
-        <TextInput label={t('date')} type="date" required value={form.heldOn} onChange={(e) => setForm({ ...form, heldOn: e.currentTarget.value })} />
-        <NumberInput label={t('participants')} min={0} value={form.participants} onChange={number('participants')} />
-        <NumberInput label={t('smesReached')} min={0} value={form.smesReached} onChange={number('smesReached')} />
-        <NumberInput label={t('nonMembersReached')} min={0} value={form.nonMemberCompaniesReached} onChange={number('nonMemberCompaniesReached')} />
-        <TextInput label={t('link')} placeholder="https://" value={form.link} onChange={(e) => setForm({ ...form, link: e.currentTarget.value })} />
+        <Select
+          label={t('cluster')}
+          data={clusters}
+          value={form.clusterId || clusters[0]?.value || null}
+          onChange={(v) => setForm({ ...form, clusterId: v ?? '' })}
+          allowDeselect={false}
+        />
+        <Select
+          label={t('activityKind')}
+          data={KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`) }))}
+          value={form.kind}
+          onChange={(v) => setForm({ ...form, kind: v ?? 'event' })}
+          allowDeselect={false}
+        />
+        <TextInput
+          label={t('title')}
+          required
+          value={form.title}
+          onChange={(e) => setForm({ ...form, title: e.currentTarget.value })}
+        />
+        <TextInput
+          label={t('date')}
+          type="date"
+          required
+          value={form.heldOn}
+          onChange={(e) => setForm({ ...form, heldOn: e.currentTarget.value })}
+        />
+        <NumberInput
+          label={t('participants')}
+          min={0}
+          value={form.participants}
+          onChange={number('participants')}
+        />
+        <NumberInput
+          label={t('smesReached')}
+          min={0}
+          value={form.smesReached}
+          onChange={number('smesReached')}
+        />
+        <NumberInput
+          label={t('nonMembersReached')}
+          min={0}
+          value={form.nonMemberCompaniesReached}
+          onChange={number('nonMemberCompaniesReached')}
+        />
+        <TextInput
+          label={t('link')}
+          placeholder="https://"
+          value={form.link}
+          onChange={(e) => setForm({ ...form, link: e.currentTarget.value })}
+        />
         <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>{tc('cancel')}</Button>
-          <Button loading={save.isPending} onClick={() => save.mutate(undefined, { onSuccess: () => { notifications.show({ message: t('saved') }); setForm(empty); onClose(); } })}>{tc('create')}</Button>
+          <Button variant="default" onClick={onClose}>
+            {tc('cancel')}
+          </Button>
+          <Button
+            loading={save.isPending}
+            onClick={() =>
+              save.mutate(undefined, {
+                onSuccess: () => {
+                  notifications.show({ message: t('saved') });
+                  setForm(empty);
+                  onClose();
+                },
+              })
+            }
+          >
+            {tc('create')}
+          </Button>
         </Group>
       </Stack>
     </Modal>
@@ -50,7 +133,9 @@ export function DiffusionPage() {
   const options = useClusterOptions();
   const [opened, modal] = useDisclosure();
   const user = me.data?.user;
-  const clusters = (options.data?.data ?? []).filter((c) => user?.role !== 'manager' || user.clusterIds.includes(c.id)).map((c) => ({ value: c.id, label: c.name }));
+  const clusters = (options.data?.data ?? [])
+    .filter((c) => user?.role !== 'manager' || user.clusterIds.includes(c.id))
+    .map((c) => ({ value: c.id, label: c.name }));
   const columns: ColumnDef<Diffusion>[] = [
     { accessorKey: 'clusterName', header: t('cluster') },
     { accessorKey: 'kind', header: t('activityKind'), cell: ({ row }) => t(`kinds.${row.original.kind}`) },
@@ -62,10 +147,28 @@ export function DiffusionPage() {
   ];
   return (
     <>
-      <PageHeader title={t('diffusionTitle')} description={t('diffusionIntro')} actions={activities.data?.abilities.create && <Button onClick={modal.open}>{t('newActivity')}</Button>} />
-      <Select label={t('cluster')} data={clusters} value={clusterId ?? null} onChange={(v) => setClusterId(v ?? undefined)} clearable w={300} mb="md" />
+      <PageHeader
+        title={t('diffusionTitle')}
+        description={t('diffusionIntro')}
+        actions={
+          activities.data?.abilities.create && <Button onClick={modal.open}>{t('newActivity')}</Button>
+        }
+      />
+      <Select
+        label={t('cluster')}
+        data={clusters}
+        value={clusterId ?? null}
+        onChange={(v) => setClusterId(v ?? undefined)}
+        clearable
+        w={300}
+        mb="md"
+      />
       <ErrorAlert error={activities.error} />
-      <DataTable data={activities.data?.data ?? []} columns={columns} xlsxUrl={`/api/kpis/diffusion-activities.xlsx${query({ clusterId })}`} />
+      <DataTable
+        data={activities.data?.data ?? []}
+        columns={columns}
+        xlsxUrl={`/api/kpis/diffusion-activities.xlsx${query({ clusterId })}`}
+      />
       <NewActivityModal opened={opened} onClose={modal.close} clusters={clusters} />
     </>
   );

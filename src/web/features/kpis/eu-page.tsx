@@ -16,8 +16,14 @@ function LinkModal({ participation, onClose }: { participation: EuParticipation;
   const { t: tc } = useTranslation();
   const [search, setSearch] = useState(participation.name.split(' ')[0] ?? '');
   const [organisationId, setOrganisationId] = useState<string | null>(participation.organisationId);
-  const organisations = useQuery({ queryKey: ['kpis', 'organisations', search], queryFn: () => api.get<{ id: string; name: string }[]>(`/api/organisations?q=${encodeURIComponent(search)}`) });
-  const save = useKpiMutation(() => api.send('PUT', `/api/kpis/eu-participations/${participation.id}/organisation`, { organisationId }));
+  const organisations = useQuery({
+    queryKey: ['kpis', 'organisations', search],
+    queryFn: () =>
+      api.get<{ id: string; name: string }[]>(`/api/organisations?q=${encodeURIComponent(search)}`),
+  });
+  const save = useKpiMutation(() =>
+    api.send('PUT', `/api/kpis/eu-participations/${participation.id}/organisation`, { organisationId }),
+  );
   return (
     <Modal opened onClose={onClose} title={`${t('linkManually')}: ${participation.name}`}>
       <Stack>
@@ -33,8 +39,22 @@ function LinkModal({ participation, onClose }: { participation: EuParticipation;
           clearable
         />
         <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>{tc('cancel')}</Button>
-          <Button loading={save.isPending} onClick={() => save.mutate(undefined, { onSuccess: () => { notifications.show({ message: t('saved') }); onClose(); } })}>{tc('save')}</Button>
+          <Button variant="default" onClick={onClose}>
+            {tc('cancel')}
+          </Button>
+          <Button
+            loading={save.isPending}
+            onClick={() =>
+              save.mutate(undefined, {
+                onSuccess: () => {
+                  notifications.show({ message: t('saved') });
+                  onClose();
+                },
+              })
+            }
+          >
+            {tc('save')}
+          </Button>
         </Group>
       </Stack>
     </Modal>
@@ -47,7 +67,10 @@ function ImportCard() {
   const [organisation, setOrganisation] = useState<File | null>(null);
   const run = useKpiMutation(async () => {
     if (!project || !organisation) return undefined;
-    return api.post<{ projects: number; participations: number; linked: number; unmatched: number }>('/api/kpis/eu-participations/import', { projectCsv: await project.text(), organizationCsv: await organisation.text() });
+    return api.post<{ projects: number; participations: number; linked: number; unmatched: number }>(
+      '/api/kpis/eu-participations/import',
+      { projectCsv: await project.text(), organizationCsv: await organisation.text() },
+    );
   });
   return (
     <Card withBorder mb="md">
@@ -56,8 +79,28 @@ function ImportCard() {
         <ErrorAlert error={run.error} />
         <Group align="flex-end">
           <FileInput label={t('projectFile')} accept=".csv" value={project} onChange={setProject} w={240} />
-          <FileInput label={t('organizationFile')} accept=".csv" value={organisation} onChange={setOrganisation} w={240} />
-          <Button disabled={!project || !organisation} loading={run.isPending} onClick={() => run.mutate(undefined, { onSuccess: (result) => result && notifications.show({ message: t('importDone', (result as { data: Record<string, number> }).data) }) })}>{t('importCordis')}</Button>
+          <FileInput
+            label={t('organizationFile')}
+            accept=".csv"
+            value={organisation}
+            onChange={setOrganisation}
+            w={240}
+          />
+          <Button
+            disabled={!project || !organisation}
+            loading={run.isPending}
+            onClick={() =>
+              run.mutate(undefined, {
+                onSuccess: (result) =>
+                  result &&
+                  notifications.show({
+                    message: t('importDone', (result as { data: Record<string, number> }).data),
+                  }),
+              })
+            }
+          >
+            {t('importCordis')}
+          </Button>
         </Group>
       </Stack>
     </Card>
@@ -77,21 +120,49 @@ export function EuPage() {
     { accessorKey: 'name', header: t('name') },
     { accessorKey: 'vatNumber', header: 'VAT' },
     { accessorKey: 'role', header: t('role') },
-    { accessorKey: 'isSme', header: t('sme'), cell: ({ row }) => (row.original.isSme === null ? '–' : row.original.isSme ? t('yes') : t('no')) },
-    { accessorKey: 'ecContributionCents', header: t('ecContribution'), cell: ({ row }) => formatCents(row.original.ecContributionCents) },
-    { id: 'organisation', header: t('organisation'), accessorFn: (p) => p.organisationName ?? t('unmatched') },
     {
-      id: 'actions', header: '', enableSorting: false,
-      cell: ({ row }) => abilities.link && <Button size="xs" variant="light" onClick={() => setLinking(row.original)}>{t('linkManually')}</Button>,
+      accessorKey: 'isSme',
+      header: t('sme'),
+      cell: ({ row }) => (row.original.isSme === null ? '–' : row.original.isSme ? t('yes') : t('no')),
+    },
+    {
+      accessorKey: 'ecContributionCents',
+      header: t('ecContribution'),
+      cell: ({ row }) => formatCents(row.original.ecContributionCents),
+    },
+    {
+      id: 'organisation',
+      header: t('organisation'),
+      accessorFn: (p) => p.organisationName ?? t('unmatched'),
+    },
+    {
+      id: 'actions',
+      header: '',
+      enableSorting: false,
+      cell: ({ row }) =>
+        abilities.link && (
+          <Button size="xs" variant="light" onClick={() => setLinking(row.original)}>
+            {t('linkManually')}
+          </Button>
+        ),
     },
   ];
   return (
     <>
       <PageHeader title={t('euTitle')} description={t('euIntro')} />
       {abilities.import && <ImportCard />}
-      <Switch label={t('unmatchedOnly')} checked={unmatched} onChange={(e) => setUnmatched(e.currentTarget.checked)} mb="md" />
+      <Switch
+        label={t('unmatchedOnly')}
+        checked={unmatched}
+        onChange={(e) => setUnmatched(e.currentTarget.checked)}
+        mb="md"
+      />
       <ErrorAlert error={participations.error} />
-      <DataTable data={participations.data?.data ?? []} columns={columns} xlsxUrl={`/api/kpis/eu-participations.xlsx${unmatched ? '?unmatched=true' : ''}`} />
+      <DataTable
+        data={participations.data?.data ?? []}
+        columns={columns}
+        xlsxUrl={`/api/kpis/eu-participations.xlsx${unmatched ? '?unmatched=true' : ''}`}
+      />
       {linking && <LinkModal participation={linking} onClose={() => setLinking(null)} />}
     </>
   );

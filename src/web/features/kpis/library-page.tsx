@@ -14,26 +14,62 @@ function PeriodsTable() {
   const { t } = useTranslation('kpis');
   const periods = usePeriods();
   const canManage = periods.data?.abilities.manage ?? false;
-  const change = useKpiMutation(({ period, action }: { period: Period; action: 'open' | 'close' }) => api.post(`/api/kpis/periods/${period.id}/${action}`, {}));
+  const change = useKpiMutation(({ period, action }: { period: Period; action: 'open' | 'close' }) =>
+    api.post(`/api/kpis/periods/${period.id}/${action}`, {}),
+  );
   const columns: ColumnDef<Period>[] = [
     { accessorKey: 'label', header: t('period') },
-    { accessorKey: 'startsOn', header: t('date'), cell: ({ row }) => `${formatDate(row.original.startsOn)} – ${formatDate(row.original.endsOn)}` },
+    {
+      accessorKey: 'startsOn',
+      header: t('date'),
+      cell: ({ row }) => `${formatDate(row.original.startsOn)} – ${formatDate(row.original.endsOn)}`,
+    },
     { accessorKey: 'status', header: t('status') },
     {
-      id: 'actions', header: '', enableSorting: false,
-      cell: ({ row }) => canManage && (
-        <Group gap="xs">
-          {row.original.status === 'planned' && <Button size="xs" variant="light" onClick={() => change.mutate({ period: row.original, action: 'open' })}>{t('openPeriod')}</Button>}
-          {row.original.status !== 'closed' && <Button size="xs" variant="light" color="red" onClick={() => window.confirm(t('closeConfirm')) && change.mutate({ period: row.original, action: 'close' })}>{t('closePeriod')}</Button>}
-        </Group>
-      ),
+      id: 'actions',
+      header: '',
+      enableSorting: false,
+      cell: ({ row }) =>
+        canManage && (
+          <Group gap="xs">
+            {row.original.status === 'planned' && (
+              <Button
+                size="xs"
+                variant="light"
+                onClick={() => change.mutate({ period: row.original, action: 'open' })}
+              >
+                {t('openPeriod')}
+              </Button>
+            )}
+            {row.original.status !== 'closed' && (
+              <Button
+                size="xs"
+                variant="light"
+                color="red"
+                onClick={() =>
+                  window.confirm(t('closeConfirm')) &&
+                  change.mutate({ period: row.original, action: 'close' })
+                }
+              >
+                {t('closePeriod')}
+              </Button>
+            )}
+          </Group>
+        ),
     },
   ];
   return (
     <Stack mt="xl">
-      <Title order={2} size="h3">{t('periodsTitle')}</Title>
+      <Title order={2} size="h3">
+        {t('periodsTitle')}
+      </Title>
       <ErrorAlert error={periods.error ?? change.error} />
-      <DataTable data={periods.data?.data ?? []} columns={columns} xlsxUrl="/api/kpis/periods.xlsx" searchable={false} />
+      <DataTable
+        data={periods.data?.data ?? []}
+        columns={columns}
+        xlsxUrl="/api/kpis/periods.xlsx"
+        searchable={false}
+      />
     </Stack>
   );
 }
@@ -44,24 +80,53 @@ export function LibraryPage() {
   const [shown, setShown] = useState<Definition | null>(null);
   const [creating, setCreating] = useState(false);
   const abilities = definitions.data?.abilities ?? {};
-  const decide = useKpiMutation(({ id, decision }: { id: string; decision: 'approved' | 'rejected' }) => api.post(`/api/kpis/definitions/${id}/decision`, { decision }));
+  const decide = useKpiMutation(({ id, decision }: { id: string; decision: 'approved' | 'rejected' }) =>
+    api.post(`/api/kpis/definitions/${id}/decision`, { decision }),
+  );
   const columns: ColumnDef<Definition>[] = [
     { accessorKey: 'code', header: t('code') },
     { id: 'name', header: t('name'), accessorFn: (d) => (i18n.language === 'en' ? d.nameEn : d.nameNl) },
     { accessorKey: 'unit', header: t('unit'), cell: ({ row }) => t(`units.${row.original.unit}`) },
-    { accessorKey: 'direction', header: t('direction'), cell: ({ row }) => (row.original.direction === 'higher' ? t('higher') : t('lower')) },
-    { accessorKey: 'lens', header: t('lens'), cell: ({ row }) => (row.original.lens === 'both' ? t('lensAll') : t(row.original.lens)) },
-    { accessorKey: 'source', header: t('sourceHeader'), cell: ({ row }) => t(`source.${row.original.source}`) },
+    {
+      accessorKey: 'direction',
+      header: t('direction'),
+      cell: ({ row }) => (row.original.direction === 'higher' ? t('higher') : t('lower')),
+    },
+    {
+      accessorKey: 'lens',
+      header: t('lens'),
+      cell: ({ row }) => (row.original.lens === 'both' ? t('lensAll') : t(row.original.lens)),
+    },
+    {
+      accessorKey: 'source',
+      header: t('sourceHeader'),
+      cell: ({ row }) => t(`source.${row.original.source}`),
+    },
     {
       accessorKey: 'approvalStatus',
       header: t('approval'),
       cell: ({ row }) =>
         row.original.approvalStatus === 'proposed' && abilities.decide ? (
           <Group gap="xs" wrap="nowrap" onClick={(e) => e.stopPropagation()}>
-            <Button size="compact-xs" color="green" onClick={() => decide.mutate({ id: row.original.id, decision: 'approved' })}>{t('approve')}</Button>
-            <Button size="compact-xs" color="red" variant="light" onClick={() => decide.mutate({ id: row.original.id, decision: 'rejected' })}>{t('reject')}</Button>
+            <Button
+              size="compact-xs"
+              color="green"
+              onClick={() => decide.mutate({ id: row.original.id, decision: 'approved' })}
+            >
+              {t('approve')}
+            </Button>
+            <Button
+              size="compact-xs"
+              color="red"
+              variant="light"
+              onClick={() => decide.mutate({ id: row.original.id, decision: 'rejected' })}
+            >
+              {t('reject')}
+            </Button>
           </Group>
-        ) : row.original.approvalStatus,
+        ) : (
+          row.original.approvalStatus
+        ),
     },
   ];
   return (
@@ -69,21 +134,48 @@ export function LibraryPage() {
       <PageHeader
         title={t('libraryTitle')}
         description={t('libraryIntro')}
-        actions={(abilities.create || abilities.propose) && <Button onClick={() => setCreating(true)}>{abilities.create ? t('newKpi') : t('proposeKpi')}</Button>}
+        actions={
+          (abilities.create || abilities.propose) && (
+            <Button onClick={() => setCreating(true)}>
+              {abilities.create ? t('newKpi') : t('proposeKpi')}
+            </Button>
+          )
+        }
       />
       <ErrorAlert error={definitions.error ?? decide.error} />
-      <DataTable data={definitions.data?.data ?? []} columns={columns} xlsxUrl="/api/kpis/definitions.xlsx" onRowClick={setShown} />
+      <DataTable
+        data={definitions.data?.data ?? []}
+        columns={columns}
+        xlsxUrl="/api/kpis/definitions.xlsx"
+        onRowClick={setShown}
+      />
       <PeriodsTable />
       {creating && <DefinitionModal onClose={() => setCreating(false)} />}
       {shown && (
-        <Modal opened onClose={() => setShown(null)} title={`${shown.code} · ${i18n.language === 'en' ? shown.nameEn : shown.nameNl}`} size="xl">
+        <Modal
+          opened
+          onClose={() => setShown(null)}
+          title={`${shown.code} · ${i18n.language === 'en' ? shown.nameEn : shown.nameNl}`}
+          size="xl"
+        >
           <Stack>
             <Text size="sm">{i18n.language === 'en' ? shown.definitionEn : shown.definitionNl}</Text>
-            {shown.source === 'formula' && <Text size="sm">{t('formula')}: {shown.numeratorCode} / {shown.denominatorCode} × {shown.factor}</Text>}
+            {shown.source === 'formula' && (
+              <Text size="sm">
+                {t('formula')}: {shown.numeratorCode} / {shown.denominatorCode} × {shown.factor}
+              </Text>
+            )}
             {shown.sql && (
               <>
-                <Text fw={600} size="sm">{t('sql')}</Text>
-                <Box component="pre" style={{ fontSize: 11, whiteSpace: 'pre-wrap', background: '#f8f9fa', padding: 8 }}>{shown.sql}</Box>
+                <Text fw={600} size="sm">
+                  {t('sql')}
+                </Text>
+                <Box
+                  component="pre"
+                  style={{ fontSize: 11, whiteSpace: 'pre-wrap', background: '#f8f9fa', padding: 8 }}
+                >
+                  {shown.sql}
+                </Box>
               </>
             )}
           </Stack>

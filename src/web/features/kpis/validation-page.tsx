@@ -15,15 +15,39 @@ function ReturnModal({ item, onClose }: { item: QueueItem; onClose: () => void }
   const { t } = useTranslation('kpis');
   const { t: tc } = useTranslation();
   const [comment, setComment] = useState('');
-  const send = useKpiMutation(() => api.send('POST', `/api/kpis/measurements/${item.measurementId}/return`, { comment }));
+  const send = useKpiMutation(() =>
+    api.send('POST', `/api/kpis/measurements/${item.measurementId}/return`, { comment }),
+  );
   return (
     <Modal opened onClose={onClose} title={`${t('returnTitle')}: ${item.clusterName} · ${item.code}`}>
       <Stack>
         <ErrorAlert error={send.error} />
-        <Textarea label={t('comment')} value={comment} onChange={(e) => setComment(e.currentTarget.value)} required autosize minRows={3} />
+        <Textarea
+          label={t('comment')}
+          value={comment}
+          onChange={(e) => setComment(e.currentTarget.value)}
+          required
+          autosize
+          minRows={3}
+        />
         <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>{tc('cancel')}</Button>
-          <Button color="orange" loading={send.isPending} onClick={() => send.mutate(undefined, { onSuccess: () => { notifications.show({ message: t('saved') }); onClose(); } })}>{t('return')}</Button>
+          <Button variant="default" onClick={onClose}>
+            {tc('cancel')}
+          </Button>
+          <Button
+            color="orange"
+            loading={send.isPending}
+            onClick={() =>
+              send.mutate(undefined, {
+                onSuccess: () => {
+                  notifications.show({ message: t('saved') });
+                  onClose();
+                },
+              })
+            }
+          >
+            {t('return')}
+          </Button>
         </Group>
       </Stack>
     </Modal>
@@ -34,23 +58,54 @@ export function ValidationPage() {
   const { t, i18n } = useTranslation('kpis');
   const queue = useQueue();
   const [returning, setReturning] = useState<QueueItem | null>(null);
-  const validate = useKpiMutation((item: QueueItem) => api.send('POST', `/api/kpis/measurements/${item.measurementId}/validate`, {}));
+  const validate = useKpiMutation((item: QueueItem) =>
+    api.send('POST', `/api/kpis/measurements/${item.measurementId}/validate`, {}),
+  );
   const columns: ColumnDef<QueueItem>[] = [
     { accessorKey: 'clusterName', header: t('cluster') },
-    { accessorKey: 'code', header: t('kpi'), cell: ({ row }) => `${row.original.code} · ${i18n.language === 'en' ? row.original.nameEn : row.original.nameNl}` },
+    {
+      accessorKey: 'code',
+      header: t('kpi'),
+      cell: ({ row }) =>
+        `${row.original.code} · ${i18n.language === 'en' ? row.original.nameEn : row.original.nameNl}`,
+    },
     { accessorKey: 'periodCode', header: t('period') },
-    { accessorKey: 'value', header: t('value'), cell: ({ row }) => formatValue(row.original.unit, row.original.value) },
+    {
+      accessorKey: 'value',
+      header: t('value'),
+      cell: ({ row }) => formatValue(row.original.unit, row.original.value),
+    },
     { accessorKey: 'comment', header: t('comment') },
     { accessorKey: 'evidenceCount', header: t('evidenceCount') },
-    { accessorKey: 'reportedAt', header: t('reportedAt'), cell: ({ row }) => formatDateTime(row.original.reportedAt) },
+    {
+      accessorKey: 'reportedAt',
+      header: t('reportedAt'),
+      cell: ({ row }) => formatDateTime(row.original.reportedAt),
+    },
     {
       id: 'actions',
       header: '',
       enableSorting: false,
       cell: ({ row }) => (
         <Group gap="xs" wrap="nowrap">
-          <Button size="xs" color="green" aria-label={`${t('validate')} ${row.original.code}`} loading={validate.isPending && validate.variables?.measurementId === row.original.measurementId} onClick={() => validate.mutate(row.original)}>{t('validate')}</Button>
-          <Button size="xs" variant="light" color="orange" aria-label={`${t('return')} ${row.original.code}`} onClick={() => setReturning(row.original)}>{t('return')}</Button>
+          <Button
+            size="xs"
+            color="green"
+            aria-label={`${t('validate')} ${row.original.code}`}
+            loading={validate.isPending && validate.variables?.measurementId === row.original.measurementId}
+            onClick={() => validate.mutate(row.original)}
+          >
+            {t('validate')}
+          </Button>
+          <Button
+            size="xs"
+            variant="light"
+            color="orange"
+            aria-label={`${t('return')} ${row.original.code}`}
+            onClick={() => setReturning(row.original)}
+          >
+            {t('return')}
+          </Button>
         </Group>
       ),
     },

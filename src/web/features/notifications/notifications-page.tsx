@@ -23,12 +23,28 @@ export function NotificationsPage() {
   const language = i18n.language === 'en' ? 'en' : 'nl';
   const [unreadOnly, setUnreadOnly] = useState(false);
   const client = useQueryClient();
-  const list = useQuery({ queryKey: ['notifications', unreadOnly], queryFn: () => api.get<Notification[]>(`/api/notifications${unreadOnly ? '?unread=true' : ''}`) });
-  const markRead = useMutation({ mutationFn: (id: string) => api.send('POST', `/api/notifications/${id}/read`), onSuccess: () => void client.invalidateQueries({ queryKey: ['notifications'] }) });
+  const list = useQuery({
+    queryKey: ['notifications', unreadOnly],
+    queryFn: () => api.get<Notification[]>(`/api/notifications${unreadOnly ? '?unread=true' : ''}`),
+  });
+  const markRead = useMutation({
+    mutationFn: (id: string) => api.send('POST', `/api/notifications/${id}/read`),
+    onSuccess: () => void client.invalidateQueries({ queryKey: ['notifications'] }),
+  });
   const items = list.data?.data ?? [];
   return (
     <>
-      <PageHeader title={t('title')} description={t('intro')} actions={<Switch label={t('unreadOnly')} checked={unreadOnly} onChange={(e) => setUnreadOnly(e.currentTarget.checked)} />} />
+      <PageHeader
+        title={t('title')}
+        description={t('intro')}
+        actions={
+          <Switch
+            label={t('unreadOnly')}
+            checked={unreadOnly}
+            onChange={(e) => setUnreadOnly(e.currentTarget.checked)}
+          />
+        }
+      />
       <ErrorAlert error={list.error ?? markRead.error} />
       <Stack gap="sm">
         {items.length === 0 && !list.isLoading && <Text c="dimmed">{t('none')}</Text>}
@@ -38,11 +54,21 @@ export function NotificationsPage() {
               <div>
                 <Text fw={n.readAt ? 400 : 700}>{n.title[language]}</Text>
                 {n.body[language] && <Text size="sm">{n.body[language]}</Text>}
-                <Text size="xs" c="dimmed">{formatDateTime(n.createdAt)}</Text>
+                <Text size="xs" c="dimmed">
+                  {formatDateTime(n.createdAt)}
+                </Text>
               </div>
               <Group gap="xs" wrap="nowrap">
-                {n.link && <Anchor component={Link} to={n.link} size="sm">{t('open')}</Anchor>}
-                {!n.readAt && <Button size="xs" variant="light" onClick={() => markRead.mutate(n.id)}>{t('markRead')}</Button>}
+                {n.link && (
+                  <Anchor component={Link} to={n.link} size="sm">
+                    {t('open')}
+                  </Anchor>
+                )}
+                {!n.readAt && (
+                  <Button size="xs" variant="light" onClick={() => markRead.mutate(n.id)}>
+                    {t('markRead')}
+                  </Button>
+                )}
               </Group>
             </Group>
           </Paper>

@@ -3,5 +3,12 @@ import { NotificationsPage } from './notifications-page';
 
 export const feature: Feature = {
   routes: [{ path: 'notifications', element: <NotificationsPage /> }],
-  nav: [{ to: '/notifications', labelKey: 'notifications:nav.notifications', roles: ['admin', 'officer', 'manager', 'applicant', 'expert', 'analyst'], order: 800 }],
+  nav: [
+    {
+      to: '/notifications',
+      labelKey: 'notifications:nav.notifications',
+      roles: ['admin', 'officer', 'manager', 'applicant', 'expert', 'analyst'],
+      order: 800,
+    },
+  ],
 };

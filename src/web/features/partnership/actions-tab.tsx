@@ -14,7 +14,14 @@ function ActionForm({ clusterId, onClose }: { clusterId: string; onClose: () => 
   const { t: tc } = useTranslation();
   const people = usePeople(clusterId, true);
   const meetings = useMeetings(clusterId);
-  const [form, setForm] = useState({ title: '', description: '', ownerUserId: '', dueOn: '', meetingId: '', pastDueReason: '' });
+  const [form, setForm] = useState({
+    title: '',
+    description: '',
+    ownerUserId: '',
+    dueOn: '',
+    meetingId: '',
+    pastDueReason: '',
+  });
   const [needsReason, setNeedsReason] = useState(false);
   const pastDue = form.dueOn !== '' && form.dueOn < todayInBrussels();
   const create = usePartnershipMutation(() =>
@@ -30,47 +37,88 @@ function ActionForm({ clusterId, onClose }: { clusterId: string; onClose: () => 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     create.mutate(undefined, {
-      onSuccess: () => { notifications.show({ message: t('saved') }); onClose(); },
-      onError: (error) => { if (error instanceof ApiError && error.code === 'PARTNERSHIP_DUE_DATE_IN_PAST') setNeedsReason(true); },
+      onSuccess: () => {
+        notifications.show({ message: t('saved') });
+        onClose();
+      },
+      onError: (error) => {
+        if (error instanceof ApiError && error.code === 'PARTNERSHIP_DUE_DATE_IN_PAST') setNeedsReason(true);
+      },
     });
   };
   const showWarning = needsReason || pastDue;
-  const error = create.error instanceof ApiError && create.error.code === 'PARTNERSHIP_DUE_DATE_IN_PAST' ? null : create.error;
+  const error =
+    create.error instanceof ApiError && create.error.code === 'PARTNERSHIP_DUE_DATE_IN_PAST'
+      ? null
+      : create.error;
   return (
     <Modal opened onClose={onClose} title={t('newAction')} size="lg">
       <form onSubmit={submit}>
         <Stack>
           <ErrorAlert error={error} />
-          <TextInput label={t('title')} required value={form.title} onChange={(e) => setForm({ ...form, title: e.currentTarget.value })} />
-          <Textarea label={t('description')} autosize minRows={2} value={form.description} onChange={(e) => setForm({ ...form, description: e.currentTarget.value })} />
+          <TextInput
+            label={t('title')}
+            required
+            value={form.title}
+            onChange={(e) => setForm({ ...form, title: e.currentTarget.value })}
+          />
+          <Textarea
+            label={t('description')}
+            autosize
+            minRows={2}
+            value={form.description}
+            onChange={(e) => setForm({ ...form, description: e.currentTarget.value })}
+          />
           <Select
             label={t('owner')}
             required
             searchable
             value={form.ownerUserId || null}
             onChange={(v) => setForm({ ...form, ownerUserId: v ?? '' })}
-            data={(people.data?.data ?? []).map((p) => ({ value: p.id, label: `${p.name} (${t(`sides.${p.side}`)})` }))}
+            data={(people.data?.data ?? []).map((p) => ({
+              value: p.id,
+              label: `${p.name} (${t(`sides.${p.side}`)})`,
+            }))}
           />
           <Group grow>
-            <TextInput type="date" label={t('dueOn')} required value={form.dueOn} onChange={(e) => setForm({ ...form, dueOn: e.currentTarget.value })} />
+            <TextInput
+              type="date"
+              label={t('dueOn')}
+              required
+              value={form.dueOn}
+              onChange={(e) => setForm({ ...form, dueOn: e.currentTarget.value })}
+            />
             <Select
               label={t('meeting')}
               clearable
               placeholder={t('standAlone')}
               value={form.meetingId || null}
               onChange={(v) => setForm({ ...form, meetingId: v ?? '' })}
-              data={(meetings.data?.data ?? []).map((m) => ({ value: m.id, label: `${m.title} (${formatDateTime(m.startsAt)})` }))}
+              data={(meetings.data?.data ?? []).map((m) => ({
+                value: m.id,
+                label: `${m.title} (${formatDateTime(m.startsAt)})`,
+              }))}
             />
           </Group>
           {showWarning && (
             <Alert color="orange" title={t('pastDueTitle')} role="alert">
               {t('pastDueText')}
-              <Textarea mt="xs" label={t('pastDueReason')} required={needsReason} value={form.pastDueReason} onChange={(e) => setForm({ ...form, pastDueReason: e.currentTarget.value })} />
+              <Textarea
+                mt="xs"
+                label={t('pastDueReason')}
+                required={needsReason}
+                value={form.pastDueReason}
+                onChange={(e) => setForm({ ...form, pastDueReason: e.currentTarget.value })}
+              />
             </Alert>
           )}
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>{tc('cancel')}</Button>
-            <Button type="submit" loading={create.isPending}>{tc('create')}</Button>
+            <Button variant="default" onClick={onClose}>
+              {tc('cancel')}
+            </Button>
+            <Button type="submit" loading={create.isPending}>
+              {tc('create')}
+            </Button>
           </Group>
         </Stack>
       </form>
@@ -86,8 +134,18 @@ export function ActionsTab({ clusterId }: { clusterId: string }) {
   return (
     <Stack>
       <ErrorAlert error={actions.error} />
-      {abilities.edit && <Group><Button variant="light" onClick={() => setCreating(true)}>{t('newAction')}</Button></Group>}
-      <ActionsTable actions={actions.data?.data ?? []} canEdit={Boolean(abilities.edit)} xlsxUrl={`/api/partnership/clusters/${clusterId}/actions.xlsx`} />
+      {abilities.edit && (
+        <Group>
+          <Button variant="light" onClick={() => setCreating(true)}>
+            {t('newAction')}
+          </Button>
+        </Group>
+      )}
+      <ActionsTable
+        actions={actions.data?.data ?? []}
+        canEdit={Boolean(abilities.edit)}
+        xlsxUrl={`/api/partnership/clusters/${clusterId}/actions.xlsx`}
+      />
       {creating && <ActionForm clusterId={clusterId} onClose={() => setCreating(false)} />}
     </Stack>
   );

@@ -11,27 +11,65 @@ import { usePartnershipMutation, type Action, type ActionStatus } from './api';
 const STATUSES: ActionStatus[] = ['open', 'in_progress', 'done', 'cancelled'];
 type Filter = 'all' | 'open' | 'overdue' | 'done';
 
-function CommentsModal({ action, canEdit, onClose }: { action: Action; canEdit: boolean; onClose: () => void }) {
+function CommentsModal({
+  action,
+  canEdit,
+  onClose,
+}: {
+  action: Action;
+  canEdit: boolean;
+  onClose: () => void;
+}) {
   const { t } = useTranslation('partnership');
   const [body, setBody] = useState('');
-  const add = usePartnershipMutation(() => api.post<Action>(`/api/partnership/actions/${action.id}/comments`, { body }));
+  const add = usePartnershipMutation(() =>
+    api.post<Action>(`/api/partnership/actions/${action.id}/comments`, { body }),
+  );
   const [comments, setComments] = useState(action.comments);
   return (
     <Modal opened onClose={onClose} title={action.title} size="lg">
       <Stack>
         {action.description && <Text style={{ whiteSpace: 'pre-wrap' }}>{action.description}</Text>}
-        {action.pastDueReason && <Text size="sm" c="dimmed">{t('pastDueNote', { reason: action.pastDueReason })}</Text>}
+        {action.pastDueReason && (
+          <Text size="sm" c="dimmed">
+            {t('pastDueNote', { reason: action.pastDueReason })}
+          </Text>
+        )}
         <Text fw={600}>{t('comments')}</Text>
         {comments.length === 0 && <Text c="dimmed">–</Text>}
         {comments.map((c) => (
-          <Text key={c.id} size="sm"><Text span fw={600}>{c.author ?? '•'}</Text> ({formatDateTime(c.createdAt)}): {c.body}</Text>
+          <Text key={c.id} size="sm">
+            <Text span fw={600}>
+              {c.author ?? '•'}
+            </Text>{' '}
+            ({formatDateTime(c.createdAt)}): {c.body}
+          </Text>
         ))}
         <ErrorAlert error={add.error} />
         {canEdit && (
           <>
-            <Textarea label={t('comment')} value={body} onChange={(e) => setBody(e.currentTarget.value)} autosize minRows={2} />
+            <Textarea
+              label={t('comment')}
+              value={body}
+              onChange={(e) => setBody(e.currentTarget.value)}
+              autosize
+              minRows={2}
+            />
             <Group justify="flex-end">
-              <Button disabled={!body.trim()} loading={add.isPending} onClick={() => add.mutate(undefined, { onSuccess: (result) => { setComments((result as { data: Action }).data.comments); setBody(''); } })}>{t('addComment')}</Button>
+              <Button
+                disabled={!body.trim()}
+                loading={add.isPending}
+                onClick={() =>
+                  add.mutate(undefined, {
+                    onSuccess: (result) => {
+                      setComments((result as { data: Action }).data.comments);
+                      setBody('');
+                    },
+                  })
+                }
+              >
+                {t('addComment')}
+              </Button>
             </Group>
           </>
         )}
@@ -41,23 +79,65 @@ function CommentsModal({ action, canEdit, onClose }: { action: Action; canEdit: 
 }
 
 /** Action items with overdue ones highlighted; partners change the status in place. */
-export function ActionsTable({ actions, canEdit, xlsxUrl, showCluster = false }: { actions: Action[]; canEdit: boolean; xlsxUrl: string; showCluster?: boolean }) {
+export function ActionsTable({
+  actions,
+  canEdit,
+  xlsxUrl,
+  showCluster = false,
+}: {
+  actions: Action[];
+  canEdit: boolean;
+  xlsxUrl: string;
+  showCluster?: boolean;
+}) {
   const { t } = useTranslation('partnership');
   const [filter, setFilter] = useState<Filter>('all');
   const [open, setOpen] = useState<Action | null>(null);
-  const setStatus = usePartnershipMutation((input: { id: string; status: ActionStatus }) => api.patch(`/api/partnership/actions/${input.id}`, { status: input.status }));
-  const rows = actions.filter((a) => (filter === 'all' ? true : filter === 'open' ? a.status === 'open' || a.status === 'in_progress' : filter === 'overdue' ? a.isOverdue : a.status === 'done'));
+  const setStatus = usePartnershipMutation((input: { id: string; status: ActionStatus }) =>
+    api.patch(`/api/partnership/actions/${input.id}`, { status: input.status }),
+  );
+  const rows = actions.filter((a) =>
+    filter === 'all'
+      ? true
+      : filter === 'open'
+        ? a.status === 'open' || a.status === 'in_progress'
+        : filter === 'overdue'
+          ? a.isOverdue
+          : a.status === 'done',
+  );
   const columns: ColumnDef<Action>[] = [
     ...(showCluster ? [{ accessorKey: 'clusterName', header: t('cluster') } as ColumnDef<Action>] : []),
-    { accessorKey: 'title', header: t('title'), cell: ({ row }) => <Button variant="subtle" size="compact-sm" onClick={() => setOpen(row.original)}>{row.original.title}</Button> },
-    { id: 'owner', header: t('owner'), accessorFn: (a) => a.owner?.name ?? t(`sides.${a.ownerSide}`), cell: ({ row }) => <Group gap={4}>{row.original.owner?.name ?? ''}<Badge size="xs" variant="outline">{t(`sides.${row.original.ownerSide}`)}</Badge></Group> },
+    {
+      accessorKey: 'title',
+      header: t('title'),
+      cell: ({ row }) => (
+        <Button variant="subtle" size="compact-sm" onClick={() => setOpen(row.original)}>
+          {row.original.title}
+        </Button>
+      ),
+    },
+    {
+      id: 'owner',
+      header: t('owner'),
+      accessorFn: (a) => a.owner?.name ?? t(`sides.${a.ownerSide}`),
+      cell: ({ row }) => (
+        <Group gap={4}>
+          {row.original.owner?.name ?? ''}
+          <Badge size="xs" variant="outline">
+            {t(`sides.${row.original.ownerSide}`)}
+          </Badge>
+        </Group>
+      ),
+    },
     {
       id: 'due',
       header: t('dueOn'),
       accessorFn: (a) => a.dueOn,
       cell: ({ row }) => (
         <Group gap={4} data-overdue={row.original.isOverdue ? 'true' : undefined}>
-          <Text c={row.original.isOverdue ? 'red' : undefined} fw={row.original.isOverdue ? 700 : undefined}>{formatDate(row.original.dueOn)}</Text>
+          <Text c={row.original.isOverdue ? 'red' : undefined} fw={row.original.isOverdue ? 700 : undefined}>
+            {formatDate(row.original.dueOn)}
+          </Text>
           {row.original.isOverdue && <Badge color="red">{t('overdue')}</Badge>}
         </Group>
       ),
@@ -68,7 +148,15 @@ export function ActionsTable({ actions, canEdit, xlsxUrl, showCluster = false }:
       accessorFn: (a) => t(`statuses.${a.status}`),
       cell: ({ row }) =>
         canEdit ? (
-          <Select size="xs" w={150} aria-label={`${t('status')} ${row.original.title}`} value={row.original.status} allowDeselect={false} data={STATUSES.map((s) => ({ value: s, label: t(`statuses.${s}`) }))} onChange={(v) => v && setStatus.mutate({ id: row.original.id, status: v as ActionStatus })} />
+          <Select
+            size="xs"
+            w={150}
+            aria-label={`${t('status')} ${row.original.title}`}
+            value={row.original.status}
+            allowDeselect={false}
+            data={STATUSES.map((s) => ({ value: s, label: t(`statuses.${s}`) }))}
+            onChange={(v) => v && setStatus.mutate({ id: row.original.id, status: v as ActionStatus })}
+          />
         ) : (
           t(`statuses.${row.original.status}`)
         ),

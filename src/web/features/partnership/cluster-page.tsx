@@ -20,22 +20,40 @@ export function ClusterPartnershipPage() {
   const [params, setParams] = useSearchParams();
   const me = useMe();
   const agreements = useAgreements(clusterId);
-  const tab = (TABS as readonly string[]).includes(params.get('tab') ?? '') ? (params.get('tab') as string) : 'agreement';
+  const tab = (TABS as readonly string[]).includes(params.get('tab') ?? '')
+    ? (params.get('tab') as string)
+    : 'agreement';
   const clusterName = agreements.data?.data[0]?.clusterName ?? '';
   if (agreements.error) return <ErrorAlert error={agreements.error} />;
   return (
     <>
-      <Anchor component={Link} to="/partnership" size="sm">← {t('overviewTitle')}</Anchor>
+      <Anchor component={Link} to="/partnership" size="sm">
+        ← {t('overviewTitle')}
+      </Anchor>
       <PageHeader title={`${t('overviewTitle')}${clusterName ? `: ${clusterName}` : ''}`} />
       <Tabs value={tab} onChange={(value) => value && setParams({ tab: value })} keepMounted={false}>
         <Tabs.List mb="md">
-          {TABS.map((k) => <Tabs.Tab key={k} value={k}>{t(`tabs.${k}`)}</Tabs.Tab>)}
+          {TABS.map((k) => (
+            <Tabs.Tab key={k} value={k}>
+              {t(`tabs.${k}`)}
+            </Tabs.Tab>
+          ))}
         </Tabs.List>
-        <Tabs.Panel value="agreement"><AgreementTab clusterId={clusterId} role={me.data?.user.role ?? ''} /></Tabs.Panel>
-        <Tabs.Panel value="meetings"><MeetingsTab clusterId={clusterId} /></Tabs.Panel>
-        <Tabs.Panel value="actions"><ActionsTab clusterId={clusterId} /></Tabs.Panel>
-        <Tabs.Panel value="reports"><ReportsTab clusterId={clusterId} /></Tabs.Panel>
-        <Tabs.Panel value="timeline"><TimelineTab clusterId={clusterId} /></Tabs.Panel>
+        <Tabs.Panel value="agreement">
+          <AgreementTab clusterId={clusterId} role={me.data?.user.role ?? ''} />
+        </Tabs.Panel>
+        <Tabs.Panel value="meetings">
+          <MeetingsTab clusterId={clusterId} />
+        </Tabs.Panel>
+        <Tabs.Panel value="actions">
+          <ActionsTab clusterId={clusterId} />
+        </Tabs.Panel>
+        <Tabs.Panel value="reports">
+          <ReportsTab clusterId={clusterId} />
+        </Tabs.Panel>
+        <Tabs.Panel value="timeline">
+          <TimelineTab clusterId={clusterId} />
+        </Tabs.Panel>
       </Tabs>
     </>
   );

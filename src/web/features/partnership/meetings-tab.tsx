@@ -1,4 +1,21 @@
-import { Alert, Badge, Button, Card, Checkbox, Group, List, Modal, Select, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Checkbox,
+  Group,
+  List,
+  Modal,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { ColumnDef } from '@tanstack/react-table';
 import { useState, type FormEvent } from 'react';
@@ -8,10 +25,25 @@ import { api } from '../../app/api-client';
 import { formatDate, formatDateTime } from '../../app/format';
 import { DataTable } from '../../shared/data-table';
 import { ErrorAlert } from '../../shared/error-alert';
-import { useMeetings, useMinutesVersions, usePartnershipMutation, type Meeting, type MeetingKind, type Snapshot } from './api';
+import {
+  useMeetings,
+  useMinutesVersions,
+  usePartnershipMutation,
+  type Meeting,
+  type MeetingKind,
+  type Snapshot,
+} from './api';
 import { formatSnapshotValue, linesOf } from './forms';
 
-const STATUS_COLOR: Record<string, string> = { on_track: 'green', ok: 'green', at_risk: 'orange', off_track: 'red', over_budget: 'red', no_data: 'gray', not_computable: 'gray' };
+const STATUS_COLOR: Record<string, string> = {
+  on_track: 'green',
+  ok: 'green',
+  at_risk: 'orange',
+  off_track: 'red',
+  over_budget: 'red',
+  no_data: 'gray',
+  not_computable: 'gray',
+};
 
 function SnapshotCard({ title, snapshot }: { title: string; snapshot: Snapshot | null }) {
   const { t, i18n } = useTranslation('partnership');
@@ -20,13 +52,24 @@ function SnapshotCard({ title, snapshot }: { title: string; snapshot: Snapshot |
     <Card withBorder padding="sm" data-testid="snapshot">
       <Group justify="space-between">
         <Text fw={600}>{title}</Text>
-        {snapshot && <Text size="xs" c="dimmed">{t('asOf', { date: formatDate(snapshot.asOf) })}</Text>}
+        {snapshot && (
+          <Text size="xs" c="dimmed">
+            {t('asOf', { date: formatDate(snapshot.asOf) })}
+          </Text>
+        )}
       </Group>
       {!snapshot || !snapshot.available ? (
-        <Text size="sm" c="dimmed">{t('notAvailable')}{snapshot?.note ? `: ${snapshot.note[language]}` : ''}</Text>
+        <Text size="sm" c="dimmed">
+          {t('notAvailable')}
+          {snapshot?.note ? `: ${snapshot.note[language]}` : ''}
+        </Text>
       ) : (
         <>
-          {snapshot.note && <Text size="sm" c="dimmed">{snapshot.note[language]}</Text>}
+          {snapshot.note && (
+            <Text size="sm" c="dimmed">
+              {snapshot.note[language]}
+            </Text>
+          )}
           {snapshot.items.length > 0 && (
             <Table>
               <Table.Tbody>
@@ -34,7 +77,17 @@ function SnapshotCard({ title, snapshot }: { title: string; snapshot: Snapshot |
                   <Table.Tr key={item.label}>
                     <Table.Td>{t(`snapshotLabels.${item.label}`, { defaultValue: item.label })}</Table.Td>
                     <Table.Td ta="right">{formatSnapshotValue(item.value)}</Table.Td>
-                    <Table.Td>{item.status && <Badge variant="light" style={{ maxWidth: 'none' }} color={STATUS_COLOR[item.status] ?? 'blue'}>{t(`snapshotStatuses.${item.status}`, { defaultValue: item.status })}</Badge>}</Table.Td>
+                    <Table.Td>
+                      {item.status && (
+                        <Badge
+                          variant="light"
+                          style={{ maxWidth: 'none' }}
+                          color={STATUS_COLOR[item.status] ?? 'blue'}
+                        >
+                          {t(`snapshotStatuses.${item.status}`, { defaultValue: item.status })}
+                        </Badge>
+                      )}
+                    </Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
@@ -51,17 +104,53 @@ function MinutesEditor({ meeting, onDone }: { meeting: Meeting; onDone: () => vo
   const { t: tc } = useTranslation();
   const [body, setBody] = useState(meeting.minutes?.body ?? '');
   const [decisions, setDecisions] = useState(meeting.decisions.map((d) => d.text).join('\n'));
-  const save = usePartnershipMutation(() => api.put<Meeting>(`/api/partnership/meetings/${meeting.id}/minutes`, { body, decisions: linesOf(decisions) }));
+  const save = usePartnershipMutation(() =>
+    api.put<Meeting>(`/api/partnership/meetings/${meeting.id}/minutes`, {
+      body,
+      decisions: linesOf(decisions),
+    }),
+  );
   const signedOff = Boolean(meeting.minutes?.signedOffAt);
   return (
     <Stack>
       {signedOff && <Alert color="yellow">{t('newVersionWarning')}</Alert>}
       <ErrorAlert error={save.error} />
-      <Textarea label={t('minutes')} autosize minRows={5} value={body} onChange={(e) => setBody(e.currentTarget.value)} />
-      <Textarea label={t('decisions')} description={t('decisionsHelp')} autosize minRows={2} value={decisions} onChange={(e) => setDecisions(e.currentTarget.value)} />
+      <Textarea
+        label={t('minutes')}
+        autosize
+        minRows={5}
+        value={body}
+        onChange={(e) => setBody(e.currentTarget.value)}
+      />
+      <Textarea
+        label={t('decisions')}
+        description={t('decisionsHelp')}
+        autosize
+        minRows={2}
+        value={decisions}
+        onChange={(e) => setDecisions(e.currentTarget.value)}
+      />
       <Group justify="flex-end">
-        <Button variant="default" onClick={onDone}>{tc('cancel')}</Button>
-        <Button loading={save.isPending} onClick={() => save.mutate(undefined, { onSuccess: (result) => { notifications.show({ message: (result as { abilities: Record<string, boolean> }).abilities.newVersion ? t('newVersionSaved') : t('saved') }); onDone(); } })}>{t('saveMinutes')}</Button>
+        <Button variant="default" onClick={onDone}>
+          {tc('cancel')}
+        </Button>
+        <Button
+          loading={save.isPending}
+          onClick={() =>
+            save.mutate(undefined, {
+              onSuccess: (result) => {
+                notifications.show({
+                  message: (result as { abilities: Record<string, boolean> }).abilities.newVersion
+                    ? t('newVersionSaved')
+                    : t('saved'),
+                });
+                onDone();
+              },
+            })
+          }
+        >
+          {t('saveMinutes')}
+        </Button>
       </Group>
     </Stack>
   );
@@ -71,7 +160,9 @@ function MeetingDetail({ meeting, abilities }: { meeting: Meeting; abilities: Re
   const { t } = useTranslation('partnership');
   const [editing, setEditing] = useState(false);
   const [showVersions, setShowVersions] = useState(false);
-  const signOff = usePartnershipMutation(() => api.post(`/api/partnership/meetings/${meeting.id}/minutes/sign-off`));
+  const signOff = usePartnershipMutation(() =>
+    api.post(`/api/partnership/meetings/${meeting.id}/minutes/sign-off`),
+  );
   const versions = useMinutesVersions(meeting.id, showVersions);
   const side = (s: 'cluster' | 'agency') => meeting.participants.filter((p) => p.side === s);
   return (
@@ -79,8 +170,13 @@ function MeetingDetail({ meeting, abilities }: { meeting: Meeting; abilities: Re
       <Stack>
         <Group justify="space-between">
           <Stack gap={2}>
-            <Title order={2} size="h3">{meeting.title}</Title>
-            <Text c="dimmed">{t(`kinds.${meeting.kind}`)} · {formatDateTime(meeting.startsAt)}{meeting.location ? ` · ${meeting.location}` : ''}</Text>
+            <Title order={2} size="h3">
+              {meeting.title}
+            </Title>
+            <Text c="dimmed">
+              {t(`kinds.${meeting.kind}`)} · {formatDateTime(meeting.startsAt)}
+              {meeting.location ? ` · ${meeting.location}` : ''}
+            </Text>
           </Stack>
           {meeting.isConfidential && <Badge color="grape">{t('confidential')}</Badge>}
         </Group>
@@ -93,26 +189,47 @@ function MeetingDetail({ meeting, abilities }: { meeting: Meeting; abilities: Re
           <>
             {meeting.agenda && (
               <div>
-                <Title order={3} size="h4">{t('agenda')}</Title>
+                <Title order={3} size="h4">
+                  {t('agenda')}
+                </Title>
                 <Text style={{ whiteSpace: 'pre-wrap' }}>{meeting.agenda}</Text>
               </div>
             )}
             <SimpleGrid cols={{ base: 1, md: 2 }}>
               <div>
                 <Text fw={600}>{t('clusterParticipants')}</Text>
-                <List size="sm">{side('cluster').map((p, i) => <List.Item key={i}>{p.name ?? '•'}</List.Item>)}</List>
+                <List size="sm">
+                  {side('cluster').map((p, i) => (
+                    <List.Item key={i}>{p.name ?? '•'}</List.Item>
+                  ))}
+                </List>
               </div>
               <div>
                 <Text fw={600}>{t('agencyParticipants')}</Text>
-                <List size="sm">{side('agency').map((p, i) => <List.Item key={i}>{p.name ?? '•'}</List.Item>)}</List>
+                <List size="sm">
+                  {side('agency').map((p, i) => (
+                    <List.Item key={i}>{p.name ?? '•'}</List.Item>
+                  ))}
+                </List>
               </div>
             </SimpleGrid>
             <div>
               <Group justify="space-between">
-                <Title order={3} size="h4">{t('minutes')}{meeting.minutes ? ` – ${t('version', { version: meeting.minutes.version })}` : ''}</Title>
+                <Title order={3} size="h4">
+                  {t('minutes')}
+                  {meeting.minutes ? ` – ${t('version', { version: meeting.minutes.version })}` : ''}
+                </Title>
                 <Group>
-                  {abilities.edit && !editing && <Button size="xs" variant="light" onClick={() => setEditing(true)}>{t('editMinutes')}</Button>}
-                  {abilities.edit && meeting.minutes && !meeting.minutes.signedOffAt && <Button size="xs" onClick={() => signOff.mutate(undefined)} loading={signOff.isPending}>{t('signOff')}</Button>}
+                  {abilities.edit && !editing && (
+                    <Button size="xs" variant="light" onClick={() => setEditing(true)}>
+                      {t('editMinutes')}
+                    </Button>
+                  )}
+                  {abilities.edit && meeting.minutes && !meeting.minutes.signedOffAt && (
+                    <Button size="xs" onClick={() => signOff.mutate(undefined)} loading={signOff.isPending}>
+                      {t('signOff')}
+                    </Button>
+                  )}
                 </Group>
               </Group>
               <ErrorAlert error={signOff.error} />
@@ -120,8 +237,19 @@ function MeetingDetail({ meeting, abilities }: { meeting: Meeting; abilities: Re
                 <MinutesEditor meeting={meeting} onDone={() => setEditing(false)} />
               ) : meeting.minutes ? (
                 <Stack gap={4}>
-                  <Text style={{ whiteSpace: 'pre-wrap' }} data-testid="minutes-body">{meeting.minutes.body}</Text>
-                  {meeting.minutes.signedOffAt && <Badge color="green" variant="light">{meeting.minutes.signedOffBy ? t('signedOff', { name: meeting.minutes.signedOffBy, at: formatDateTime(meeting.minutes.signedOffAt) }) : t('signedOffAt', { at: formatDateTime(meeting.minutes.signedOffAt) })}</Badge>}
+                  <Text style={{ whiteSpace: 'pre-wrap' }} data-testid="minutes-body">
+                    {meeting.minutes.body}
+                  </Text>
+                  {meeting.minutes.signedOffAt && (
+                    <Badge color="green" variant="light">
+                      {meeting.minutes.signedOffBy
+                        ? t('signedOff', {
+                            name: meeting.minutes.signedOffBy,
+                            at: formatDateTime(meeting.minutes.signedOffAt),
+                          })
+                        : t('signedOffAt', { at: formatDateTime(meeting.minutes.signedOffAt) })}
+                    </Badge>
+                  )}
                 </Stack>
               ) : (
                 <Text c="dimmed">{t('noMinutes')}</Text>
@@ -129,19 +257,34 @@ function MeetingDetail({ meeting, abilities }: { meeting: Meeting; abilities: Re
             </div>
             {meeting.decisions.length > 0 && (
               <div>
-                <Title order={3} size="h4">{t('decisions')}</Title>
-                <List>{meeting.decisions.map((d) => <List.Item key={d.id}>{d.text}</List.Item>)}</List>
+                <Title order={3} size="h4">
+                  {t('decisions')}
+                </Title>
+                <List>
+                  {meeting.decisions.map((d) => (
+                    <List.Item key={d.id}>{d.text}</List.Item>
+                  ))}
+                </List>
               </div>
             )}
             {meeting.minutesVersions.length > 1 && (
               <div>
-                <Button size="xs" variant="subtle" onClick={() => setShowVersions(!showVersions)}>{t('versions')} ({meeting.minutesVersions.length - 1})</Button>
+                <Button size="xs" variant="subtle" onClick={() => setShowVersions(!showVersions)}>
+                  {t('versions')} ({meeting.minutesVersions.length - 1})
+                </Button>
                 {showVersions && (
                   <Stack gap="xs" mt="xs">
                     {(versions.data?.data ?? []).slice(1).map((v) => (
                       <Card key={v.version} withBorder padding="xs">
-                        <Text size="sm" fw={600}>{t('version', { version: v.version })} · {formatDateTime(v.writtenAt)}{v.signedOffAt ? ` · ${t('signedOffAt', { at: formatDateTime(v.signedOffAt) })}` : ''}</Text>
-                        <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>{v.body}</Text>
+                        <Text size="sm" fw={600}>
+                          {t('version', { version: v.version })} · {formatDateTime(v.writtenAt)}
+                          {v.signedOffAt
+                            ? ` · ${t('signedOffAt', { at: formatDateTime(v.signedOffAt) })}`
+                            : ''}
+                        </Text>
+                        <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+                          {v.body}
+                        </Text>
                       </Card>
                     ))}
                   </Stack>
@@ -158,7 +301,16 @@ function MeetingDetail({ meeting, abilities }: { meeting: Meeting; abilities: Re
 function MeetingForm({ clusterId, onClose }: { clusterId: string; onClose: () => void }) {
   const { t } = useTranslation('partnership');
   const { t: tc } = useTranslation();
-  const [form, setForm] = useState({ kind: 'quarterly_follow_up' as MeetingKind, title: '', startsAtLocal: '', location: '', agenda: '', isConfidential: false, clusterPeople: '', agencyPeople: '' });
+  const [form, setForm] = useState({
+    kind: 'quarterly_follow_up' as MeetingKind,
+    title: '',
+    startsAtLocal: '',
+    location: '',
+    agenda: '',
+    isConfidential: false,
+    clusterPeople: '',
+    agencyPeople: '',
+  });
   const create = usePartnershipMutation(() =>
     api.post<Meeting>(`/api/partnership/clusters/${clusterId}/meetings`, {
       kind: form.kind,
@@ -167,33 +319,94 @@ function MeetingForm({ clusterId, onClose }: { clusterId: string; onClose: () =>
       location: form.location,
       agenda: form.agenda,
       isConfidential: form.isConfidential,
-      participants: [...linesOf(form.clusterPeople).map((name) => ({ side: 'cluster', name })), ...linesOf(form.agencyPeople).map((name) => ({ side: 'agency', name }))],
+      participants: [
+        ...linesOf(form.clusterPeople).map((name) => ({ side: 'cluster', name })),
+        ...linesOf(form.agencyPeople).map((name) => ({ side: 'agency', name })),
+      ],
     }),
   );
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    create.mutate(undefined, { onSuccess: () => { notifications.show({ message: t('saved') }); onClose(); } });
+    create.mutate(undefined, {
+      onSuccess: () => {
+        notifications.show({ message: t('saved') });
+        onClose();
+      },
+    });
   };
   return (
     <Modal opened onClose={onClose} title={t('newMeeting')} size="lg">
       <form onSubmit={submit}>
         <Stack>
           <ErrorAlert error={create.error} />
-          <Select label={t('kind')} value={form.kind} allowDeselect={false} onChange={(v) => v && setForm({ ...form, kind: v as MeetingKind })} data={(['steering_committee', 'quarterly_follow_up', 'other'] as const).map((k) => ({ value: k, label: t(`kinds.${k}`) }))} />
-          <TextInput label={t('title')} required value={form.title} onChange={(e) => setForm({ ...form, title: e.currentTarget.value })} />
+          <Select
+            label={t('kind')}
+            value={form.kind}
+            allowDeselect={false}
+            onChange={(v) => v && setForm({ ...form, kind: v as MeetingKind })}
+            data={(['steering_committee', 'quarterly_follow_up', 'other'] as const).map((k) => ({
+              value: k,
+              label: t(`kinds.${k}`),
+            }))}
+          />
+          <TextInput
+            label={t('title')}
+            required
+            value={form.title}
+            onChange={(e) => setForm({ ...form, title: e.currentTarget.value })}
+          />
           <Group grow>
-            <TextInput type="datetime-local" label={t('startsAt')} required value={form.startsAtLocal} onChange={(e) => setForm({ ...form, startsAtLocal: e.currentTarget.value.slice(0, 16) })} />
-            <TextInput label={t('location')} value={form.location} onChange={(e) => setForm({ ...form, location: e.currentTarget.value })} />
+            <TextInput
+              type="datetime-local"
+              label={t('startsAt')}
+              required
+              value={form.startsAtLocal}
+              onChange={(e) => setForm({ ...form, startsAtLocal: e.currentTarget.value.slice(0, 16) })}
+            />
+            <TextInput
+              label={t('location')}
+              value={form.location}
+              onChange={(e) => setForm({ ...form, location: e.currentTarget.value })}
+            />
           </Group>
-          <Textarea label={t('agenda')} autosize minRows={3} value={form.agenda} onChange={(e) => setForm({ ...form, agenda: e.currentTarget.value })} />
+          <Textarea
+            label={t('agenda')}
+            autosize
+            minRows={3}
+            value={form.agenda}
+            onChange={(e) => setForm({ ...form, agenda: e.currentTarget.value })}
+          />
           <Group grow align="flex-start">
-            <Textarea label={t('clusterParticipants')} description={t('participantsHelp')} autosize minRows={2} value={form.clusterPeople} onChange={(e) => setForm({ ...form, clusterPeople: e.currentTarget.value })} />
-            <Textarea label={t('agencyParticipants')} description={t('participantsHelp')} autosize minRows={2} value={form.agencyPeople} onChange={(e) => setForm({ ...form, agencyPeople: e.currentTarget.value })} />
+            <Textarea
+              label={t('clusterParticipants')}
+              description={t('participantsHelp')}
+              autosize
+              minRows={2}
+              value={form.clusterPeople}
+              onChange={(e) => setForm({ ...form, clusterPeople: e.currentTarget.value })}
+            />
+            <Textarea
+              label={t('agencyParticipants')}
+              description={t('participantsHelp')}
+              autosize
+              minRows={2}
+              value={form.agencyPeople}
+              onChange={(e) => setForm({ ...form, agencyPeople: e.currentTarget.value })}
+            />
           </Group>
-          <Checkbox label={t('confidential')} description={t('confidentialHelp')} checked={form.isConfidential} onChange={(e) => setForm({ ...form, isConfidential: e.currentTarget.checked })} />
+          <Checkbox
+            label={t('confidential')}
+            description={t('confidentialHelp')}
+            checked={form.isConfidential}
+            onChange={(e) => setForm({ ...form, isConfidential: e.currentTarget.checked })}
+          />
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>{tc('cancel')}</Button>
-            <Button type="submit" loading={create.isPending}>{tc('create')}</Button>
+            <Button variant="default" onClick={onClose}>
+              {tc('cancel')}
+            </Button>
+            <Button type="submit" loading={create.isPending}>
+              {tc('create')}
+            </Button>
           </Group>
         </Stack>
       </form>
@@ -210,17 +423,54 @@ export function MeetingsTab({ clusterId }: { clusterId: string }) {
   const abilities = meetings.data?.abilities ?? {};
   const selected = rows.find((m) => m.id === params.get('meeting'));
   const columns: ColumnDef<Meeting>[] = [
-    { id: 'startsAt', header: t('startsAt'), accessorFn: (m) => m.startsAt, cell: ({ row }) => formatDateTime(row.original.startsAt) },
+    {
+      id: 'startsAt',
+      header: t('startsAt'),
+      accessorFn: (m) => m.startsAt,
+      cell: ({ row }) => formatDateTime(row.original.startsAt),
+    },
     { id: 'kind', header: t('kind'), accessorFn: (m) => t(`kinds.${m.kind}`) },
-    { accessorKey: 'title', header: t('title'), cell: ({ row }) => <Group gap={4}>{row.original.title}{row.original.isConfidential && <Badge size="xs" color="grape">{t('confidential')}</Badge>}</Group> },
-    { id: 'minutes', header: t('minutes'), accessorFn: (m) => m.minutes?.version ?? 0, cell: ({ row }) => (row.original.minutes ? `${t('version', { version: row.original.minutes.version })}${row.original.minutes.signedOffAt ? ' ✓' : ''}` : '–') },
+    {
+      accessorKey: 'title',
+      header: t('title'),
+      cell: ({ row }) => (
+        <Group gap={4}>
+          {row.original.title}
+          {row.original.isConfidential && (
+            <Badge size="xs" color="grape">
+              {t('confidential')}
+            </Badge>
+          )}
+        </Group>
+      ),
+    },
+    {
+      id: 'minutes',
+      header: t('minutes'),
+      accessorFn: (m) => m.minutes?.version ?? 0,
+      cell: ({ row }) =>
+        row.original.minutes
+          ? `${t('version', { version: row.original.minutes.version })}${row.original.minutes.signedOffAt ? ' ✓' : ''}`
+          : '–',
+    },
     { id: 'decisions', header: t('decisions'), accessorFn: (m) => m.decisions.length },
   ];
   return (
     <Stack>
       <ErrorAlert error={meetings.error} />
-      {abilities.edit && <Group><Button variant="light" onClick={() => setCreating(true)}>{t('newMeeting')}</Button></Group>}
-      <DataTable data={rows} columns={columns} xlsxUrl={`/api/partnership/clusters/${clusterId}/meetings.xlsx`} onRowClick={(m) => setParams({ tab: 'meetings', meeting: m.id })} />
+      {abilities.edit && (
+        <Group>
+          <Button variant="light" onClick={() => setCreating(true)}>
+            {t('newMeeting')}
+          </Button>
+        </Group>
+      )}
+      <DataTable
+        data={rows}
+        columns={columns}
+        xlsxUrl={`/api/partnership/clusters/${clusterId}/meetings.xlsx`}
+        onRowClick={(m) => setParams({ tab: 'meetings', meeting: m.id })}
+      />
       {selected && <MeetingDetail key={selected.id} meeting={selected} abilities={abilities} />}
       {creating && <MeetingForm clusterId={clusterId} onClose={() => setCreating(false)} />}
     </Stack>

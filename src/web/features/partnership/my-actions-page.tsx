@@ -11,7 +11,12 @@ export function MyActionsPage() {
     <>
       <PageHeader title={t('myActionsTitle')} description={t('myActionsIntro')} />
       <ErrorAlert error={actions.error} />
-      <ActionsTable actions={actions.data?.data ?? []} canEdit xlsxUrl="/api/partnership/actions/mine.xlsx" showCluster />
+      <ActionsTable
+        actions={actions.data?.data ?? []}
+        canEdit
+        xlsxUrl="/api/partnership/actions/mine.xlsx"
+        showCluster
+      />
     </>
   );
 }

@@ -15,17 +15,44 @@ export function OverviewPage() {
   const columns: ColumnDef<ClusterSummary>[] = [
     { accessorKey: 'clusterName', header: t('cluster') },
     { id: 'agreement', header: t('agreement'), accessorFn: (c) => c.agreementTitle ?? '–' },
-    { id: 'signed', header: t('signed'), accessorFn: (c) => c.agreementSigned, cell: ({ row }) => (row.original.agreementTitle ? <Badge color={row.original.agreementSigned ? 'green' : 'gray'} variant="light">{row.original.agreementSigned ? t('signed') : t('notSigned')}</Badge> : '–') },
+    {
+      id: 'signed',
+      header: t('signed'),
+      accessorFn: (c) => c.agreementSigned,
+      cell: ({ row }) =>
+        row.original.agreementTitle ? (
+          <Badge color={row.original.agreementSigned ? 'green' : 'gray'} variant="light">
+            {row.original.agreementSigned ? t('signed') : t('notSigned')}
+          </Badge>
+        ) : (
+          '–'
+        ),
+    },
     { accessorKey: 'openActions', header: t('openActions') },
-    { accessorKey: 'overdueActions', header: t('overdueActions'), cell: ({ row }) => (row.original.overdueActions > 0 ? <Badge color="red">{row.original.overdueActions}</Badge> : 0) },
-    { id: 'next', header: t('nextMeeting'), accessorFn: (c) => c.nextMeetingAt ?? '', cell: ({ row }) => formatDateTime(row.original.nextMeetingAt) },
+    {
+      accessorKey: 'overdueActions',
+      header: t('overdueActions'),
+      cell: ({ row }) =>
+        row.original.overdueActions > 0 ? <Badge color="red">{row.original.overdueActions}</Badge> : 0,
+    },
+    {
+      id: 'next',
+      header: t('nextMeeting'),
+      accessorFn: (c) => c.nextMeetingAt ?? '',
+      cell: ({ row }) => formatDateTime(row.original.nextMeetingAt),
+    },
     { accessorKey: 'reportsToReview', header: t('reportsToReview') },
   ];
   return (
     <>
       <PageHeader title={t('overviewTitle')} description={t('overviewIntro')} />
       <ErrorAlert error={clusters.error} />
-      <DataTable data={clusters.data?.data ?? []} columns={columns} xlsxUrl="/api/partnership/clusters.xlsx" onRowClick={(c) => navigate(`/partnership/clusters/${c.clusterId}`)} />
+      <DataTable
+        data={clusters.data?.data ?? []}
+        columns={columns}
+        xlsxUrl="/api/partnership/clusters.xlsx"
+        onRowClick={(c) => navigate(`/partnership/clusters/${c.clusterId}`)}
+      />
     </>
   );
 }

@@ -16,7 +16,17 @@ export const feature: Feature = {
   ],
   nav: [
     { to: '/partnership', labelKey: 'partnership:nav.overview', roles: [...READERS], order: 600 },
-    { to: '/partnership/my-actions', labelKey: 'partnership:nav.myActions', roles: [...PARTNERS], order: 610 },
-    { to: '/partnership/settings', labelKey: 'partnership:nav.settings', roles: ['admin', 'officer', 'manager', 'applicant', 'expert', 'analyst'], order: 980 },
+    {
+      to: '/partnership/my-actions',
+      labelKey: 'partnership:nav.myActions',
+      roles: [...PARTNERS],
+      order: 610,
+    },
+    {
+      to: '/partnership/settings',
+      labelKey: 'partnership:nav.settings',
+      roles: ['admin', 'officer', 'manager', 'applicant', 'expert', 'analyst'],
+      order: 980,
+    },
   ],
 };

@@ -1,4 +1,17 @@
-import { Alert, Button, Card, Checkbox, Code, CopyButton, Group, Stack, Switch, Table, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Card,
+  Checkbox,
+  Code,
+  CopyButton,
+  Group,
+  Stack,
+  Switch,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -18,10 +31,17 @@ export function SettingsPage() {
   useEffect(() => {
     if (preferences.data && !draft) setDraft(preferences.data.data);
   }, [preferences.data, draft]);
-  const save = usePartnershipMutation(() => api.put<Preferences>('/api/partnership/preferences', { weeklyDigest: draft?.weeklyDigest ?? false, kinds: draft?.kinds ?? [] }));
+  const save = usePartnershipMutation(() =>
+    api.put<Preferences>('/api/partnership/preferences', {
+      weeklyDigest: draft?.weeklyDigest ?? false,
+      kinds: draft?.kinds ?? [],
+    }),
+  );
   const token = usePartnershipMutation(() => api.post<{ url: string }>('/api/partnership/calendar-token'));
   const canSubscribe = me.data?.user.role === 'officer' || me.data?.user.role === 'manager';
-  const setKind = (kind: string, field: 'inApp' | 'email', value: boolean) => draft && setDraft({ ...draft, kinds: draft.kinds.map((k) => (k.kind === kind ? { ...k, [field]: value } : k)) });
+  const setKind = (kind: string, field: 'inApp' | 'email', value: boolean) =>
+    draft &&
+    setDraft({ ...draft, kinds: draft.kinds.map((k) => (k.kind === kind ? { ...k, [field]: value } : k)) });
   return (
     <>
       <PageHeader title={t('settingsTitle')} description={t('settingsIntro')} />
@@ -30,7 +50,13 @@ export function SettingsPage() {
         <Card withBorder padding="lg" mb="lg">
           <Stack>
             <Table>
-              <Table.Thead><Table.Tr><Table.Th /><Table.Th>{t('inApp')}</Table.Th><Table.Th>{t('email')}</Table.Th></Table.Tr></Table.Thead>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th />
+                  <Table.Th>{t('inApp')}</Table.Th>
+                  <Table.Th>{t('email')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
               <Table.Tbody>
                 {NOTIFICATION_KINDS.map((kind) => {
                   const row = draft.kinds.find((k) => k.kind === kind);
@@ -38,35 +64,82 @@ export function SettingsPage() {
                   return (
                     <Table.Tr key={kind}>
                       <Table.Td>{label}</Table.Td>
-                      <Table.Td><Checkbox aria-label={`${label}: ${t('inApp')}`} checked={row?.inApp ?? true} onChange={(e) => setKind(kind, 'inApp', e.currentTarget.checked)} /></Table.Td>
-                      <Table.Td><Checkbox aria-label={`${label}: ${t('email')}`} checked={row?.email ?? true} onChange={(e) => setKind(kind, 'email', e.currentTarget.checked)} /></Table.Td>
+                      <Table.Td>
+                        <Checkbox
+                          aria-label={`${label}: ${t('inApp')}`}
+                          checked={row?.inApp ?? true}
+                          onChange={(e) => setKind(kind, 'inApp', e.currentTarget.checked)}
+                        />
+                      </Table.Td>
+                      <Table.Td>
+                        <Checkbox
+                          aria-label={`${label}: ${t('email')}`}
+                          checked={row?.email ?? true}
+                          onChange={(e) => setKind(kind, 'email', e.currentTarget.checked)}
+                        />
+                      </Table.Td>
                     </Table.Tr>
                   );
                 })}
               </Table.Tbody>
             </Table>
-            <Switch label={t('weeklyDigest')} checked={draft.weeklyDigest} onChange={(e) => setDraft({ ...draft, weeklyDigest: e.currentTarget.checked })} />
-            <Group justify="flex-end"><Button loading={save.isPending} onClick={() => save.mutate(undefined, { onSuccess: () => notifications.show({ message: t('saved') }) })}>{tc('save')}</Button></Group>
+            <Switch
+              label={t('weeklyDigest')}
+              checked={draft.weeklyDigest}
+              onChange={(e) => setDraft({ ...draft, weeklyDigest: e.currentTarget.checked })}
+            />
+            <Group justify="flex-end">
+              <Button
+                loading={save.isPending}
+                onClick={() =>
+                  save.mutate(undefined, { onSuccess: () => notifications.show({ message: t('saved') }) })
+                }
+              >
+                {tc('save')}
+              </Button>
+            </Group>
           </Stack>
         </Card>
       )}
       {canSubscribe && (
         <Card withBorder padding="lg">
           <Stack>
-            <Title order={2} size="h4">{t('calendar')}</Title>
+            <Title order={2} size="h4">
+              {t('calendar')}
+            </Title>
             <Text>{t('calendarIntro')}</Text>
-            {preferences.data?.data.hasCalendarToken && !calendarUrl && <Text c="dimmed">{t('calendarExists')}</Text>}
+            {preferences.data?.data.hasCalendarToken && !calendarUrl && (
+              <Text c="dimmed">{t('calendarExists')}</Text>
+            )}
             {calendarUrl && (
               <Alert color="blue" title={t('calendarShownOnce')}>
                 <Group gap="xs" wrap="nowrap">
-                  <Code style={{ wordBreak: 'break-all' }} data-testid="calendar-url">{calendarUrl}</Code>
-                  <CopyButton value={calendarUrl}>{({ copied, copy }) => <Button size="xs" variant="light" onClick={copy}>{copied ? t('copied') : t('copy')}</Button>}</CopyButton>
+                  <Code style={{ wordBreak: 'break-all' }} data-testid="calendar-url">
+                    {calendarUrl}
+                  </Code>
+                  <CopyButton value={calendarUrl}>
+                    {({ copied, copy }) => (
+                      <Button size="xs" variant="light" onClick={copy}>
+                        {copied ? t('copied') : t('copy')}
+                      </Button>
+                    )}
+                  </CopyButton>
                 </Group>
               </Alert>
             )}
             <Group>
-              <Button variant="light" loading={token.isPending} onClick={() => token.mutate(undefined, { onSuccess: (result) => setCalendarUrl((result as { data: { url: string } }).data.url) })}>
-                {preferences.data?.data.hasCalendarToken || calendarUrl ? t('calendarReplace') : t('calendarCreate')}
+              <Button
+                variant="light"
+                loading={token.isPending}
+                onClick={() =>
+                  token.mutate(undefined, {
+                    onSuccess: (result) => setCalendarUrl((result as { data: { url: string } }).data.url),
+                  })
+                }
+              >
+                {preferences.data?.data.hasCalendarToken || calendarUrl
+                  ? t('calendarReplace')
+                  : t('calendarCreate')}
               </Button>
             </Group>
           </Stack>

@@ -26,9 +26,27 @@ export function GapsPage() {
       tooltip: { position: 'top' },
       grid: { left: 230, right: 20, top: 10, bottom: 90 },
       xAxis: { type: 'category', data: data.clusters.map((c) => c.shortName), axisLabel: { rotate: 40 } },
-      yAxis: { type: 'category', data: themes.map((theme) => (en ? theme.labelEn : theme.labelNl)), axisLabel: { width: 220, overflow: 'truncate' } },
-      visualMap: { min: 0, max: 1, calculable: true, orient: 'horizontal', left: 'center', bottom: 0, inRange: { color: ['#f8f9fa', '#74c0fc', '#1864ab'] } },
-      series: [{ type: 'heatmap', data: data.cells.map((c) => [clusterIndex.get(c.clusterId), themeIndex.get(c.themeId), c.strength]), label: { show: false } }],
+      yAxis: {
+        type: 'category',
+        data: themes.map((theme) => (en ? theme.labelEn : theme.labelNl)),
+        axisLabel: { width: 220, overflow: 'truncate' },
+      },
+      visualMap: {
+        min: 0,
+        max: 1,
+        calculable: true,
+        orient: 'horizontal',
+        left: 'center',
+        bottom: 0,
+        inRange: { color: ['#f8f9fa', '#74c0fc', '#1864ab'] },
+      },
+      series: [
+        {
+          type: 'heatmap',
+          data: data.cells.map((c) => [clusterIndex.get(c.clusterId), themeIndex.get(c.themeId), c.strength]),
+          label: { show: false },
+        },
+      ],
     };
   }, [data, en]);
 
@@ -46,8 +64,16 @@ export function GapsPage() {
       enableSorting: false,
       cell: ({ row }) => (
         <Group gap={4}>
-          {row.original.isUncovered && <Text size="sm" c="red" fw={600}>{t('uncovered')}</Text>}
-          {row.original.isCandidate && <Text size="sm" c="grape" fw={600}>{t('candidate')}</Text>}
+          {row.original.isUncovered && (
+            <Text size="sm" c="red" fw={600}>
+              {t('uncovered')}
+            </Text>
+          )}
+          {row.original.isCandidate && (
+            <Text size="sm" c="grape" fw={600}>
+              {t('candidate')}
+            </Text>
+          )}
         </Group>
       ),
     },
@@ -57,7 +83,11 @@ export function GapsPage() {
   const sectorColumns: ColumnDef<FootprintRow>[] = [
     { accessorKey: 'code', header: t('code') },
     { accessorKey: 'label', header: t('sector') },
-    { accessorKey: 'enterprises', header: t('enterprises'), cell: (c) => formatNumber(c.getValue() as number) },
+    {
+      accessorKey: 'enterprises',
+      header: t('enterprises'),
+      cell: (c) => formatNumber(c.getValue() as number),
+    },
     { accessorKey: 'members', header: t('members') },
     { accessorKey: 'share', header: t('share'), cell: (c) => formatPercent(c.getValue() as number, 1) },
   ];
@@ -69,7 +99,14 @@ export function GapsPage() {
       legend: { top: 0 },
       grid: { left: 60, right: 60, top: 30, bottom: 60 },
       xAxis: { type: 'category', data: rows.map((r) => r.code), axisLabel: { rotate: 45 } },
-      yAxis: [{ type: 'value', name: t('enterprises') }, { type: 'value', name: t('share'), axisLabel: { formatter: (v: number) => `${Math.round(v * 100)}%` } }],
+      yAxis: [
+        { type: 'value', name: t('enterprises') },
+        {
+          type: 'value',
+          name: t('share'),
+          axisLabel: { formatter: (v: number) => `${Math.round(v * 100)}%` },
+        },
+      ],
       series: [
         { name: t('enterprises'), type: 'bar', data: rows.map((r) => r.enterprises) },
         { name: t('share'), type: 'bar', yAxisIndex: 1, data: rows.map((r) => r.share) },
@@ -84,7 +121,9 @@ export function GapsPage() {
       {data && (
         <Stack gap="lg">
           <Card withBorder>
-            <Title order={2} size="h4" mb="xs">{t('weakestThemes')}</Title>
+            <Title order={2} size="h4" mb="xs">
+              {t('weakestThemes')}
+            </Title>
             <ol data-testid="weakest-themes">
               {data.weakest.map((theme) => (
                 <li key={theme.id}>
@@ -94,36 +133,89 @@ export function GapsPage() {
                 </li>
               ))}
             </ol>
-            {!data.ranking.some((r) => r.proposals > 0) && <Text size="sm" c="dimmed">{t('noProposals')}</Text>}
-            <Text size="xs" c="dimmed" mt="xs">{t('strengthFormula')}</Text>
+            {!data.ranking.some((r) => r.proposals > 0) && (
+              <Text size="sm" c="dimmed">
+                {t('noProposals')}
+              </Text>
+            )}
+            <Text size="xs" c="dimmed" mt="xs">
+              {t('strengthFormula')}
+            </Text>
           </Card>
           <div>
-            <Title order={2} size="h4" mb="xs">{t('heatmap')}</Title>
-            {heatmap && <EChart option={heatmap} height={Math.max(320, data.ranking.length * 22 + 110)} label={t('heatmap')} />}
+            <Title order={2} size="h4" mb="xs">
+              {t('heatmap')}
+            </Title>
+            {heatmap && (
+              <EChart
+                option={heatmap}
+                height={Math.max(320, data.ranking.length * 22 + 110)}
+                label={t('heatmap')}
+              />
+            )}
           </div>
-          <DataTable data={data.ranking} columns={themeColumns} xlsxUrl={exportUrl('themes')} csvUrl={exportUrl('themes', 'csv')} />
+          <DataTable
+            data={data.ranking}
+            columns={themeColumns}
+            xlsxUrl={exportUrl('themes')}
+            csvUrl={exportUrl('themes', 'csv')}
+          />
           <Group gap="md">
-            <a href={exportUrl('coverage')} download>{t('heatmap')} (XLSX)</a>
-            <a href={exportUrl('coverage', 'csv')} download>{t('heatmap')} (CSV)</a>
+            <a href={exportUrl('coverage')} download>
+              {t('heatmap')} (XLSX)
+            </a>
+            <a href={exportUrl('coverage', 'csv')} download>
+              {t('heatmap')} (CSV)
+            </a>
           </Group>
 
-          <Title order={2} size="h3" mt="lg">{t('footprintTitle')}</Title>
+          <Title order={2} size="h3" mt="lg">
+            {t('footprintTitle')}
+          </Title>
           <Text c="dimmed">{t('footprintIntro')}</Text>
-          <SegmentedControl value={level} onChange={(v) => setLevel(v as typeof level)} data={(['section', 'division', 'group'] as const).map((l) => ({ value: l, label: t(`levels.${l}`) }))} aria-label={t('level')} />
-          {footprintData?.note && <Alert color="orange" role="status">{t(`notes.${footprintData.note}`)}</Alert>}
+          <SegmentedControl
+            value={level}
+            onChange={(v) => setLevel(v as typeof level)}
+            data={(['section', 'division', 'group'] as const).map((l) => ({
+              value: l,
+              label: t(`levels.${l}`),
+            }))}
+            aria-label={t('level')}
+          />
+          {footprintData?.note && (
+            <Alert color="orange" role="status">
+              {t(`notes.${footprintData.note}`)}
+            </Alert>
+          )}
           {footprintData && !footprintData.note && (
             <>
-              <Text size="sm">{t('registerSummary', { flemish: formatNumber(footprintData.register.flemish), outside: formatNumber(footprintData.register.outsideFlanders), without: formatNumber(footprintData.register.withoutAddress) })}</Text>
+              <Text size="sm">
+                {t('registerSummary', {
+                  flemish: formatNumber(footprintData.register.flemish),
+                  outside: formatNumber(footprintData.register.outsideFlanders),
+                  without: formatNumber(footprintData.register.withoutAddress),
+                })}
+              </Text>
               <Card withBorder>
-                <Title order={3} size="h4" mb="xs">{t('weakestSectors')}</Title>
+                <Title order={3} size="h4" mb="xs">
+                  {t('weakestSectors')}
+                </Title>
                 <ol data-testid="weakest-sectors">
                   {footprintData.weakest.map((r) => (
-                    <li key={r.code}>{r.code} {r.label} — {formatNumber(r.enterprises)} / {r.members} ({formatPercent(r.share, 1)})</li>
+                    <li key={r.code}>
+                      {r.code} {r.label} — {formatNumber(r.enterprises)} / {r.members} (
+                      {formatPercent(r.share, 1)})
+                    </li>
                   ))}
                 </ol>
               </Card>
               {bars && <EChart option={bars} height={340} label={t('footprintTitle')} />}
-              <DataTable data={footprintData.rows} columns={sectorColumns} xlsxUrl={exportUrl('footprint', 'xlsx', { level })} csvUrl={exportUrl('footprint', 'csv', { level })} />
+              <DataTable
+                data={footprintData.rows}
+                columns={sectorColumns}
+                xlsxUrl={exportUrl('footprint', 'xlsx', { level })}
+                csvUrl={exportUrl('footprint', 'csv', { level })}
+              />
             </>
           )}
         </Stack>

@@ -14,7 +14,8 @@ export function OverlapPage() {
   const overlap = useOverlap();
   const en = i18n.language === 'en';
   const data = overlap.data?.data;
-  const themeList = (pair: OverlapPair) => pair.sharedThemes.map((theme) => (en ? theme.labelEn : theme.labelNl)).join(', ') || t('none');
+  const themeList = (pair: OverlapPair) =>
+    pair.sharedThemes.map((theme) => (en ? theme.labelEn : theme.labelNl)).join(', ') || t('none');
 
   const heatmap = useMemo(() => {
     if (!data) return null;
@@ -23,25 +24,54 @@ export function OverlapPage() {
     const cells = data.pairs.flatMap((p) => {
       const a = index.get(p.clusterA.id) as number;
       const b = index.get(p.clusterB.id) as number;
-      return [[a, b, p.similarity], [b, a, p.similarity]];
+      return [
+        [a, b, p.similarity],
+        [b, a, p.similarity],
+      ];
     });
     return {
       tooltip: { position: 'top' },
       grid: { left: 130, right: 20, top: 10, bottom: 100 },
       xAxis: { type: 'category', data: names, axisLabel: { rotate: 40 } },
       yAxis: { type: 'category', data: names },
-      visualMap: { min: 0, max: Math.max(0.01, ...data.pairs.map((p) => p.similarity)), calculable: true, orient: 'horizontal', left: 'center', bottom: 0, inRange: { color: ['#f8f9fa', '#ffa94d', '#d9480f'] } },
-      series: [{ type: 'heatmap', data: cells, label: { show: true, formatter: (p: { value: number[] }) => p.value[2].toFixed(2) } }],
+      visualMap: {
+        min: 0,
+        max: Math.max(0.01, ...data.pairs.map((p) => p.similarity)),
+        calculable: true,
+        orient: 'horizontal',
+        left: 'center',
+        bottom: 0,
+        inRange: { color: ['#f8f9fa', '#ffa94d', '#d9480f'] },
+      },
+      series: [
+        {
+          type: 'heatmap',
+          data: cells,
+          label: { show: true, formatter: (p: { value: number[] }) => p.value[2].toFixed(2) },
+        },
+      ],
     };
   }, [data]);
 
   const columns: ColumnDef<OverlapPair>[] = [
     { id: 'pair', header: t('pair'), accessorFn: (p) => `${p.clusterA.shortName} – ${p.clusterB.shortName}` },
     { accessorKey: 'sharedMembers', header: t('sharedMembers') },
-    { accessorKey: 'memberSimilarity', header: t('memberSimilarity'), cell: (c) => formatNumber(c.getValue() as number, 3) },
+    {
+      accessorKey: 'memberSimilarity',
+      header: t('memberSimilarity'),
+      cell: (c) => formatNumber(c.getValue() as number, 3),
+    },
     { id: 'themes', header: t('sharedThemes'), accessorFn: themeList },
-    { accessorKey: 'themeSimilarity', header: t('themeSimilarity'), cell: (c) => formatNumber(c.getValue() as number, 3) },
-    { accessorKey: 'similarity', header: t('similarity'), cell: (c) => formatNumber(c.getValue() as number, 3) },
+    {
+      accessorKey: 'themeSimilarity',
+      header: t('themeSimilarity'),
+      cell: (c) => formatNumber(c.getValue() as number, 3),
+    },
+    {
+      accessorKey: 'similarity',
+      header: t('similarity'),
+      cell: (c) => formatNumber(c.getValue() as number, 3),
+    },
     { accessorKey: 'sharedProjects', header: t('sharedProjects') },
   ];
 
@@ -52,7 +82,15 @@ export function OverlapPage() {
       {data && (
         <Stack gap="lg">
           {data.closest && (
-            <Alert color="blue" title={t('closest', { a: data.closest.clusterA.shortName, b: data.closest.clusterB.shortName, similarity: formatNumber(data.closest.similarity, 3) })} data-testid="closest-pair">
+            <Alert
+              color="blue"
+              title={t('closest', {
+                a: data.closest.clusterA.shortName,
+                b: data.closest.clusterB.shortName,
+                similarity: formatNumber(data.closest.similarity, 3),
+              })}
+              data-testid="closest-pair"
+            >
               {t('closestWhy', {
                 members: data.closest.sharedMembers,
                 memberSimilarity: formatNumber(data.closest.memberSimilarity, 3),
@@ -64,10 +102,17 @@ export function OverlapPage() {
             </Alert>
           )}
           <div>
-            <Title order={2} size="h4" mb="xs">{t('similarityHeatmap')}</Title>
+            <Title order={2} size="h4" mb="xs">
+              {t('similarityHeatmap')}
+            </Title>
             {heatmap && <EChart option={heatmap} height={420} label={t('similarityHeatmap')} />}
           </div>
-          <DataTable data={data.pairs} columns={columns} xlsxUrl={exportUrl('overlap')} csvUrl={exportUrl('overlap', 'csv')} />
+          <DataTable
+            data={data.pairs}
+            columns={columns}
+            xlsxUrl={exportUrl('overlap')}
+            csvUrl={exportUrl('overlap', 'csv')}
+          />
         </Stack>
       )}
     </>

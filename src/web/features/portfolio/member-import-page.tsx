@@ -30,31 +30,99 @@ export function MemberImportPage() {
     { accessorKey: 'line', header: t('line') },
     { accessorKey: 'name', header: t('organisation') },
     { accessorKey: 'enterpriseNumber', header: t('enterpriseNumber') },
-    { accessorKey: 'helix', header: t('helixLabel'), cell: (x) => (x.getValue() ? t(`helix.${x.getValue() as string}`) : '–') },
+    {
+      accessorKey: 'helix',
+      header: t('helixLabel'),
+      cell: (x) => (x.getValue() ? t(`helix.${x.getValue() as string}`) : '–'),
+    },
     { accessorKey: 'validFrom', header: t('from') },
-    { accessorKey: 'action', header: t('action'), cell: ({ row }) => <Badge color={row.original.action === 'skip' ? 'red' : 'green'} variant="light">{t(`actions.${row.original.action}`)}</Badge> },
-    { id: 'problems', header: t('problems'), accessorFn: (r) => r.problems.map((p) => p.message[language]).join(' '), cell: ({ row }) => <List size="xs">{row.original.problems.map((p, i) => <List.Item key={i}>{p.message[language]}</List.Item>)}</List> },
+    {
+      accessorKey: 'action',
+      header: t('action'),
+      cell: ({ row }) => (
+        <Badge color={row.original.action === 'skip' ? 'red' : 'green'} variant="light">
+          {t(`actions.${row.original.action}`)}
+        </Badge>
+      ),
+    },
+    {
+      id: 'problems',
+      header: t('problems'),
+      accessorFn: (r) => r.problems.map((p) => p.message[language]).join(' '),
+      cell: ({ row }) => (
+        <List size="xs">
+          {row.original.problems.map((p, i) => (
+            <List.Item key={i}>{p.message[language]}</List.Item>
+          ))}
+        </List>
+      ),
+    },
   ];
 
   return (
     <>
-      <PageHeader title={t('importTitle', { cluster: cluster.data?.data.name ?? '' })} description={t('importIntro')} actions={<Anchor component={Link} to={`/portfolio/clusters/${id}`}>{t('backToCluster')}</Anchor>} />
+      <PageHeader
+        title={t('importTitle', { cluster: cluster.data?.data.name ?? '' })}
+        description={t('importIntro')}
+        actions={
+          <Anchor component={Link} to={`/portfolio/clusters/${id}`}>
+            {t('backToCluster')}
+          </Anchor>
+        }
+      />
       <Stack mb="md">
         <Group>
           <Text size="sm">{t('template')}:</Text>
-          <Anchor href="/api/member-import/template.xlsx" download>XLSX</Anchor>
-          <Anchor href="/api/member-import/template.csv" download>CSV</Anchor>
+          <Anchor href="/api/member-import/template.xlsx" download>
+            XLSX
+          </Anchor>
+          <Anchor href="/api/member-import/template.csv" download>
+            CSV
+          </Anchor>
         </Group>
         <Group align="flex-end">
-          <FileInput label={t('chooseFile')} accept=".xlsx,.csv" value={file} onChange={(f) => { setFile(f); setPreview(null); setResult(null); }} w={360} clearable />
-          <Button disabled={!file} loading={check.isPending} onClick={() => check.mutate(undefined, { onSuccess: (data) => setPreview(data) })}>{t('check')}</Button>
-          <Button color="green" disabled={!preview || preview.good === 0 || result !== null} loading={commit.isPending} onClick={() => commit.mutate(undefined, { onSuccess: (data) => setResult(data) })}>
+          <FileInput
+            label={t('chooseFile')}
+            accept=".xlsx,.csv"
+            value={file}
+            onChange={(f) => {
+              setFile(f);
+              setPreview(null);
+              setResult(null);
+            }}
+            w={360}
+            clearable
+          />
+          <Button
+            disabled={!file}
+            loading={check.isPending}
+            onClick={() => check.mutate(undefined, { onSuccess: (data) => setPreview(data) })}
+          >
+            {t('check')}
+          </Button>
+          <Button
+            color="green"
+            disabled={!preview || preview.good === 0 || result !== null}
+            loading={commit.isPending}
+            onClick={() => commit.mutate(undefined, { onSuccess: (data) => setResult(data) })}
+          >
             {t('commitGood', { count: preview?.good ?? 0 })}
           </Button>
         </Group>
         <ErrorAlert error={check.error ?? commit.error} />
-        {preview && <Alert color={preview.bad > 0 ? 'yellow' : 'green'}>{t('previewSummary', { total: preview.total, good: preview.good, bad: preview.bad })}</Alert>}
-        {result && <Alert color="green">{t('committed', { memberships: result.createdMemberships ?? 0, organisations: result.createdOrganisations ?? 0 })}</Alert>}
+        {preview && (
+          <Alert color={preview.bad > 0 ? 'yellow' : 'green'}>
+            {t('previewSummary', { total: preview.total, good: preview.good, bad: preview.bad })}
+          </Alert>
+        )}
+        {result && (
+          <Alert color="green">
+            {t('committed', {
+              memberships: result.createdMemberships ?? 0,
+              organisations: result.createdOrganisations ?? 0,
+            })}
+          </Alert>
+        )}
       </Stack>
       {preview && <DataTable data={preview.rows} columns={columns} />}
     </>

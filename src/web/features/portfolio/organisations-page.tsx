@@ -18,23 +18,68 @@ export function OrganisationsPage() {
   const [sizeClass, setSizeClass] = useState<string | null>(null);
   const organisations = useOrganisations({ q: q.length >= 2 ? q : undefined, helix, sizeClass });
   const columns: ColumnDef<Organisation>[] = [
-    { accessorKey: 'name', header: t('organisation'), cell: ({ row }) => <Anchor component={Link} to={`/portfolio/organisations/${row.original.id}`}>{row.original.name}</Anchor> },
+    {
+      accessorKey: 'name',
+      header: t('organisation'),
+      cell: ({ row }) => (
+        <Anchor component={Link} to={`/portfolio/organisations/${row.original.id}`}>
+          {row.original.name}
+        </Anchor>
+      ),
+    },
     { accessorKey: 'enterpriseNumberDisplay', header: t('enterpriseNumber') },
     { accessorKey: 'helix', header: t('helixLabel'), cell: (x) => t(`helix.${x.getValue() as string}`) },
     { accessorKey: 'sizeClass', header: t('sizeClass'), cell: (x) => t(`sizes.${x.getValue() as string}`) },
-    { accessorKey: 'isPioneer', header: t('pioneer'), cell: (x) => (x.getValue() ? <Badge size="sm" color="grape">{t('pioneer')}</Badge> : '') },
+    {
+      accessorKey: 'isPioneer',
+      header: t('pioneer'),
+      cell: (x) =>
+        x.getValue() ? (
+          <Badge size="sm" color="grape">
+            {t('pioneer')}
+          </Badge>
+        ) : (
+          ''
+        ),
+    },
     { accessorKey: 'clusterCount', header: t('clusters') },
   ];
   return (
     <>
       <PageHeader title={t('organisationsTitle')} description={t('organisationsIntro')} />
       <Group mb="md" align="flex-end">
-        <TextInput label={t('nameOrNumber')} value={q} onChange={(e) => setQ(e.currentTarget.value)} w={260} />
-        <Select label={t('helixLabel')} clearable value={helix} onChange={setHelix} data={HELIXES.map((h) => ({ value: h, label: t(`helix.${h}`) }))} w={220} />
-        <Select label={t('sizeClass')} clearable value={sizeClass} onChange={setSizeClass} data={['micro', 'small', 'medium', 'large', 'unknown'].map((s) => ({ value: s, label: t(`sizes.${s}`) }))} w={200} />
+        <TextInput
+          label={t('nameOrNumber')}
+          value={q}
+          onChange={(e) => setQ(e.currentTarget.value)}
+          w={260}
+        />
+        <Select
+          label={t('helixLabel')}
+          clearable
+          value={helix}
+          onChange={setHelix}
+          data={HELIXES.map((h) => ({ value: h, label: t(`helix.${h}`) }))}
+          w={220}
+        />
+        <Select
+          label={t('sizeClass')}
+          clearable
+          value={sizeClass}
+          onChange={setSizeClass}
+          data={['micro', 'small', 'medium', 'large', 'unknown'].map((s) => ({
+            value: s,
+            label: t(`sizes.${s}`),
+          }))}
+          w={200}
+        />
       </Group>
       <ErrorAlert error={organisations.error} />
-      <DataTable data={organisations.data?.data ?? []} columns={columns} xlsxUrl={`/api/organisations.xlsx${query({ helix, sizeClass, q: q.length >= 2 ? q : undefined })}`} />
+      <DataTable
+        data={organisations.data?.data ?? []}
+        columns={columns}
+        xlsxUrl={`/api/organisations.xlsx${query({ helix, sizeClass, q: q.length >= 2 ? q : undefined })}`}
+      />
     </>
   );
 }

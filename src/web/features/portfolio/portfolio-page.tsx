@@ -35,48 +35,150 @@ export function PortfolioPage() {
       grid: { left: 110, right: 16, top: 36, bottom: 24 },
       xAxis: { type: 'value' },
       yAxis: { type: 'category', data: rows.map((c) => c.shortName), inverse: true },
-      series: HELIXES.map((h, i) => ({ name: t(`helix.${h}`), type: 'bar', stack: 'members', color: HELIX_COLOURS[i], data: rows.map((c) => c.memberSummary.byHelix[h]) })),
+      series: HELIXES.map((h, i) => ({
+        name: t(`helix.${h}`),
+        type: 'bar',
+        stack: 'members',
+        color: HELIX_COLOURS[i],
+        data: rows.map((c) => c.memberSummary.byHelix[h]),
+      })),
     }),
     [rows, t],
   );
 
   const columns: ColumnDef<Cluster>[] = [
-    { accessorKey: 'name', header: t('cluster'), cell: ({ row }) => <Anchor component={Link} to={`/portfolio/clusters/${row.original.id}`}>{row.original.name}</Anchor> },
+    {
+      accessorKey: 'name',
+      header: t('cluster'),
+      cell: ({ row }) => (
+        <Anchor component={Link} to={`/portfolio/clusters/${row.original.id}`}>
+          {row.original.name}
+        </Anchor>
+      ),
+    },
     { accessorKey: 'kind', header: t('kind'), cell: (c) => t(`kinds.${c.getValue() as string}`) },
-    { accessorKey: 'status', header: t('status'), cell: (c) => <Badge variant="light" color={c.getValue() === 'active' ? 'green' : c.getValue() === 'ended' ? 'gray' : 'yellow'}>{t(`statuses.${c.getValue() as string}`)}</Badge> },
+    {
+      accessorKey: 'status',
+      header: t('status'),
+      cell: (c) => (
+        <Badge
+          variant="light"
+          color={c.getValue() === 'active' ? 'green' : c.getValue() === 'ended' ? 'gray' : 'yellow'}
+        >
+          {t(`statuses.${c.getValue() as string}`)}
+        </Badge>
+      ),
+    },
     { id: 'members', header: t('members'), accessorFn: (c) => c.memberSummary.members },
-    { id: 'sme', header: t('smeShare'), accessorFn: (c) => c.memberSummary.smeShare ?? -1, cell: ({ row }) => formatPercent(row.original.memberSummary.smeShare) },
-    { id: 'helix', header: t('helixMix'), enableSorting: false, accessorFn: (c) => HELIXES.map((h) => `${t(`helixShort.${h}`)} ${c.memberSummary.byHelix[h]}`).join(' · ') },
-    { id: 'transitions', header: t('transitions'), accessorFn: (c) => c.transitions.map((x) => themeLabel(x, language)).join(', ') },
+    {
+      id: 'sme',
+      header: t('smeShare'),
+      accessorFn: (c) => c.memberSummary.smeShare ?? -1,
+      cell: ({ row }) => formatPercent(row.original.memberSummary.smeShare),
+    },
+    {
+      id: 'helix',
+      header: t('helixMix'),
+      enableSorting: false,
+      accessorFn: (c) =>
+        HELIXES.map((h) => `${t(`helixShort.${h}`)} ${c.memberSummary.byHelix[h]}`).join(' · '),
+    },
+    {
+      id: 'transitions',
+      header: t('transitions'),
+      accessorFn: (c) => c.transitions.map((x) => themeLabel(x, language)).join(', '),
+    },
   ];
 
-  const themeOptions = (themes.data?.data ?? []).filter((x) => x.kind !== 'transition').map((x) => ({ value: x.id, label: `${themeLabel(x, language)}${x.isExample ? ` (${t('example')})` : ''}` }));
+  const themeOptions = (themes.data?.data ?? [])
+    .filter((x) => x.kind !== 'transition')
+    .map((x) => ({
+      value: x.id,
+      label: `${themeLabel(x, language)}${x.isExample ? ` (${t('example')})` : ''}`,
+    }));
   const xlsxUrl = `/api/clusters.xlsx${query({ ...filters })}`;
   return (
     <>
-      <PageHeader title={t('portfolioTitle')} description={t('portfolioIntro')} actions={<Anchor href="/api/public/portfolio.csv" download>{t('openData')}</Anchor>} />
+      <PageHeader
+        title={t('portfolioTitle')}
+        description={t('portfolioIntro')}
+        actions={
+          <Anchor href="/api/public/portfolio.csv" download>
+            {t('openData')}
+          </Anchor>
+        }
+      />
       <ErrorAlert error={clusters.error} />
       <Group mb="md" align="flex-end" wrap="wrap">
-        <Select label={t('kind')} clearable value={filters.kind ?? null} onChange={(v) => setFilters({ ...filters, kind: v })} data={['spearhead', 'business_network'].map((k) => ({ value: k, label: t(`kinds.${k}`) }))} w={200} />
-        <Select label={t('status')} clearable value={filters.status ?? null} onChange={(v) => setFilters({ ...filters, status: v })} data={['candidate', 'active', 'ended'].map((s) => ({ value: s, label: t(`statuses.${s}`) }))} w={160} />
-        <Select label={t('transition')} clearable value={filters.transitionId ?? null} onChange={(v) => setFilters({ ...filters, transitionId: v })} data={(transitions.data?.data ?? []).map((x) => ({ value: x.id, label: themeLabel(x, language) }))} w={260} />
-        <Select label={t('theme')} clearable searchable value={filters.themeId ?? null} onChange={(v) => setFilters({ ...filters, themeId: v })} data={themeOptions} w={300} />
+        <Select
+          label={t('kind')}
+          clearable
+          value={filters.kind ?? null}
+          onChange={(v) => setFilters({ ...filters, kind: v })}
+          data={['spearhead', 'business_network'].map((k) => ({ value: k, label: t(`kinds.${k}`) }))}
+          w={200}
+        />
+        <Select
+          label={t('status')}
+          clearable
+          value={filters.status ?? null}
+          onChange={(v) => setFilters({ ...filters, status: v })}
+          data={['candidate', 'active', 'ended'].map((s) => ({ value: s, label: t(`statuses.${s}`) }))}
+          w={160}
+        />
+        <Select
+          label={t('transition')}
+          clearable
+          value={filters.transitionId ?? null}
+          onChange={(v) => setFilters({ ...filters, transitionId: v })}
+          data={(transitions.data?.data ?? []).map((x) => ({ value: x.id, label: themeLabel(x, language) }))}
+          w={260}
+        />
+        <Select
+          label={t('theme')}
+          clearable
+          searchable
+          value={filters.themeId ?? null}
+          onChange={(v) => setFilters({ ...filters, themeId: v })}
+          data={themeOptions}
+          w={300}
+        />
       </Group>
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} mb="lg">
         {rows.map((c) => (
           <Paper key={c.id} withBorder p="sm" radius="md">
             <Stack gap={4}>
               <Group justify="space-between" gap={4}>
-                <Anchor component={Link} to={`/portfolio/clusters/${c.id}`} fw={600}>{c.shortName}</Anchor>
-                <Badge size="sm" variant="outline" style={{ flexShrink: 0, maxWidth: "none" }} styles={{ label: { overflow: "visible" } }}>{t(`kinds.${c.kind}`)}</Badge>
+                <Anchor component={Link} to={`/portfolio/clusters/${c.id}`} fw={600}>
+                  {c.shortName}
+                </Anchor>
+                <Badge
+                  size="sm"
+                  variant="outline"
+                  style={{ flexShrink: 0, maxWidth: 'none' }}
+                  styles={{ label: { overflow: 'visible' } }}
+                >
+                  {t(`kinds.${c.kind}`)}
+                </Badge>
               </Group>
-              <Text size="sm">{t('membersCount', { count: c.memberSummary.members })} · {t('smeShort')} {formatPercent(c.memberSummary.smeShare)}</Text>
-              <Group gap={4}>{c.transitions.map((x) => <Badge key={x.id} size="xs" variant="light">{themeLabel(x, language)}</Badge>)}</Group>
+              <Text size="sm">
+                {t('membersCount', { count: c.memberSummary.members })} · {t('smeShort')}{' '}
+                {formatPercent(c.memberSummary.smeShare)}
+              </Text>
+              <Group gap={4}>
+                {c.transitions.map((x) => (
+                  <Badge key={x.id} size="xs" variant="light">
+                    {themeLabel(x, language)}
+                  </Badge>
+                ))}
+              </Group>
             </Stack>
           </Paper>
         ))}
       </SimpleGrid>
-      <Title order={2} size="h4" mb="xs">{t('helixChart')}</Title>
+      <Title order={2} size="h4" mb="xs">
+        {t('helixChart')}
+      </Title>
       <EChart option={chart} height={Math.max(220, rows.length * 34 + 60)} label={t('helixChart')} />
       <DataTable data={rows} columns={columns} xlsxUrl={xlsxUrl} />
     </>

@@ -1,4 +1,19 @@
-import { Alert, Anchor, Badge, Button, Checkbox, Group, List, MultiSelect, NumberInput, Stack, Tabs, Text, TextInput, Textarea } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Checkbox,
+  Group,
+  List,
+  MultiSelect,
+  NumberInput,
+  Stack,
+  Tabs,
+  Text,
+  TextInput,
+  Textarea,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
@@ -32,7 +47,13 @@ export function CallReviewPage() {
   const data = overview.data?.data;
   return (
     <>
-      <PageHeader title={data ? `${data.call.code} · ${data.call.title}` : t('callsTitle')} description={data && `${data.call.status} · ${formatCents(data.call.budgetCents)} · ${data.proposals.length} ${t('proposals').toLowerCase()}`} />
+      <PageHeader
+        title={data ? `${data.call.code} · ${data.call.title}` : t('callsTitle')}
+        description={
+          data &&
+          `${data.call.status} · ${formatCents(data.call.budgetCents)} · ${data.proposals.length} ${t('proposals').toLowerCase()}`
+        }
+      />
       <ErrorAlert error={overview.error} />
       {data && (
         <Tabs defaultValue="assignment" keepMounted={false}>
@@ -44,12 +65,24 @@ export function CallReviewPage() {
             <Tabs.Tab value="ranking">{t('tabs.ranking')}</Tabs.Tab>
             <Tabs.Tab value="objections">{t('tabs.objections')}</Tabs.Tab>
           </Tabs.List>
-          <Tabs.Panel value="assignment"><AssignmentTab data={data} canAssign={overview.data?.abilities.assign ?? false} /></Tabs.Panel>
-          <Tabs.Panel value="experts"><ExpertsTab data={data} /></Tabs.Panel>
-          <Tabs.Panel value="conflicts"><ConflictsTab callId={callId} /></Tabs.Panel>
-          <Tabs.Panel value="calibration"><CalibrationTab callId={callId} /></Tabs.Panel>
-          <Tabs.Panel value="ranking"><RankingTab callId={callId} canDecide={overview.data?.abilities.decide ?? false} /></Tabs.Panel>
-          <Tabs.Panel value="objections"><ObjectionsTab callId={callId} /></Tabs.Panel>
+          <Tabs.Panel value="assignment">
+            <AssignmentTab data={data} canAssign={overview.data?.abilities.assign ?? false} />
+          </Tabs.Panel>
+          <Tabs.Panel value="experts">
+            <ExpertsTab data={data} />
+          </Tabs.Panel>
+          <Tabs.Panel value="conflicts">
+            <ConflictsTab callId={callId} />
+          </Tabs.Panel>
+          <Tabs.Panel value="calibration">
+            <CalibrationTab callId={callId} />
+          </Tabs.Panel>
+          <Tabs.Panel value="ranking">
+            <RankingTab callId={callId} canDecide={overview.data?.abilities.decide ?? false} />
+          </Tabs.Panel>
+          <Tabs.Panel value="objections">
+            <ObjectionsTab callId={callId} />
+          </Tabs.Panel>
         </Tabs>
       )}
     </>
@@ -59,7 +92,9 @@ export function CallReviewPage() {
 function AssignmentTab({ data, canAssign }: { data: CallOverview; canAssign: boolean }) {
   const { t } = useTranslation('review');
   const [plan, setPlan] = useState<AssignPlan | null>(null);
-  const run = useReviewMutation((body: { dryRun: boolean; acceptShortfall?: boolean }) => api.post<AssignPlan>(`/api/review/calls/${data.call.id}/assign`, body));
+  const run = useReviewMutation((body: { dryRun: boolean; acceptShortfall?: boolean }) =>
+    api.post<AssignPlan>(`/api/review/calls/${data.call.id}/assign`, body),
+  );
   const go = (body: { dryRun: boolean; acceptShortfall?: boolean }) =>
     run.mutate(body, {
       onSuccess: (response) => {
@@ -69,44 +104,96 @@ function AssignmentTab({ data, canAssign }: { data: CallOverview; canAssign: boo
     });
   const referenceOf = new Map(plan?.proposals.map((p) => [p.id, `${p.reference} ${p.title}`]) ?? []);
   const columns: ColumnDef<OverviewProposal>[] = [
-    { accessorKey: 'reference', header: t('reference'), cell: (c) => <Anchor component={Link} to={`/review/proposals/${c.row.original.id}`}>{c.row.original.reference}</Anchor> },
+    {
+      accessorKey: 'reference',
+      header: t('reference'),
+      cell: (c) => (
+        <Anchor component={Link} to={`/review/proposals/${c.row.original.id}`}>
+          {c.row.original.reference}
+        </Anchor>
+      ),
+    },
     { accessorKey: 'title', header: t('title') },
-    { id: 'experts', header: t('assignedExperts'), accessorFn: (p) => p.experts.map((e) => `${e.name}${e.isRapporteur ? ' (R)' : ''}${e.origin === 'manual' ? ' ✎' : ''}`).join(', ') },
+    {
+      id: 'experts',
+      header: t('assignedExperts'),
+      accessorFn: (p) =>
+        p.experts
+          .map((e) => `${e.name}${e.isRapporteur ? ' (R)' : ''}${e.origin === 'manual' ? ' ✎' : ''}`)
+          .join(', '),
+    },
     { id: 'reviews', header: t('reviews'), accessorFn: (p) => `${p.reviewsSubmitted}/${p.experts.length}` },
-    { accessorKey: 'consensusStatus', header: t('consensus'), cell: (c) => t(`consensusStatus.${c.getValue() as string}`) },
-    { id: 'disagreement', header: t('disagreement'), accessorFn: (p) => p.disagreement.join(', '), cell: (c) => (c.getValue() ? <Badge color="orange">{c.getValue() as string}</Badge> : null) },
-    { accessorKey: 'outcome', header: t('outcome'), cell: (c) => (c.getValue() ? t(`rankingStatus.${c.getValue() as string}`) : '') },
+    {
+      accessorKey: 'consensusStatus',
+      header: t('consensus'),
+      cell: (c) => t(`consensusStatus.${c.getValue() as string}`),
+    },
+    {
+      id: 'disagreement',
+      header: t('disagreement'),
+      accessorFn: (p) => p.disagreement.join(', '),
+      cell: (c) => (c.getValue() ? <Badge color="orange">{c.getValue() as string}</Badge> : null),
+    },
+    {
+      accessorKey: 'outcome',
+      header: t('outcome'),
+      cell: (c) => (c.getValue() ? t(`rankingStatus.${c.getValue() as string}`) : ''),
+    },
   ];
   return (
     <Stack>
-      <Text size="sm" c="dimmed">{t('assignExplain')}</Text>
+      <Text size="sm" c="dimmed">
+        {t('assignExplain')}
+      </Text>
       {canAssign && (
         <Group>
-          <Button variant="light" loading={run.isPending} onClick={() => go({ dryRun: true })}>{t('assignPreview')}</Button>
-          <Button loading={run.isPending} onClick={() => go({ dryRun: false })}>{t('assignSave')}</Button>
+          <Button variant="light" loading={run.isPending} onClick={() => go({ dryRun: true })}>
+            {t('assignPreview')}
+          </Button>
+          <Button loading={run.isPending} onClick={() => go({ dryRun: false })}>
+            {t('assignSave')}
+          </Button>
         </Group>
       )}
       <ErrorAlert error={run.error} />
       {plan && (
-        <Alert color={plan.result.feasible ? 'green' : 'orange'} title={plan.result.feasible ? t('feasible') : t('infeasible')} role="status">
+        <Alert
+          color={plan.result.feasible ? 'green' : 'orange'}
+          title={plan.result.feasible ? t('feasible') : t('infeasible')}
+          role="status"
+        >
           <Text size="sm">
-            {t('objective')}: {formatNumber(plan.result.objective, 3)} · {plan.result.assignments.length} {t('assignments').toLowerCase()} · {t('kept')}: {plan.kept} · {plan.saved ? t('saved') : t('notSaved')}
+            {t('objective')}: {formatNumber(plan.result.objective, 3)} · {plan.result.assignments.length}{' '}
+            {t('assignments').toLowerCase()} · {t('kept')}: {plan.kept} ·{' '}
+            {plan.saved ? t('saved') : t('notSaved')}
           </Text>
           {plan.result.shortfall.length > 0 && (
             <>
-              <Text fw={600} mt="xs">{t('shortfall')}</Text>
+              <Text fw={600} mt="xs">
+                {t('shortfall')}
+              </Text>
               <List size="sm">
                 {plan.result.shortfall.map((s) => (
-                  <List.Item key={s.proposal}>{referenceOf.get(s.proposal) ?? s.proposal}: {s.missing} {t('missing')} — {s.reason}</List.Item>
+                  <List.Item key={s.proposal}>
+                    {referenceOf.get(s.proposal) ?? s.proposal}: {s.missing} {t('missing')} — {s.reason}
+                  </List.Item>
                 ))}
               </List>
-              {!plan.saved && <Button mt="sm" color="orange" onClick={() => go({ dryRun: false, acceptShortfall: true })}>{t('assignSaveAnyway')}</Button>}
+              {!plan.saved && (
+                <Button mt="sm" color="orange" onClick={() => go({ dryRun: false, acceptShortfall: true })}>
+                  {t('assignSaveAnyway')}
+                </Button>
+              )}
             </>
           )}
         </Alert>
       )}
       {canAssign && <ReviewSettings data={data} />}
-      <DataTable data={data.proposals} columns={columns} xlsxUrl={`/api/review/calls/${data.call.id}/assignments.xlsx`} />
+      <DataTable
+        data={data.proposals}
+        columns={columns}
+        xlsxUrl={`/api/review/calls/${data.call.id}/assignments.xlsx`}
+      />
     </Stack>
   );
 }
@@ -123,14 +210,49 @@ function ReviewSettings({ data }: { data: CallOverview }) {
   const { t } = useTranslation('review');
   const [deadline, setDeadline] = useState(toLocalInput(data.settings.reviewDeadline));
   const [identities, setIdentities] = useState(data.settings.showReviewerIdentities);
-  const save = useReviewMutation(() => api.put(`/api/review/calls/${data.call.id}/settings`, { reviewDeadline: deadline ? new Date(deadline).toISOString() : null, showReviewerIdentities: identities }));
-  const remind = useReviewMutation(() => api.post<{ reminded: number }>(`/api/review/calls/${data.call.id}/remind`));
+  const save = useReviewMutation(() =>
+    api.put(`/api/review/calls/${data.call.id}/settings`, {
+      reviewDeadline: deadline ? new Date(deadline).toISOString() : null,
+      showReviewerIdentities: identities,
+    }),
+  );
+  const remind = useReviewMutation(() =>
+    api.post<{ reminded: number }>(`/api/review/calls/${data.call.id}/remind`),
+  );
   return (
     <Group align="flex-end">
-      <TextInput type="datetime-local" label={t('reviewDeadline')} value={deadline} onChange={(e) => setDeadline(e.currentTarget.value)} />
-      <Checkbox label={t('showIdentities')} checked={identities} onChange={(e) => setIdentities(e.currentTarget.checked)} mb={8} />
-      <Button variant="light" loading={save.isPending} onClick={() => save.mutate(undefined, { onSuccess: () => notifications.show({ message: t('saved') }) })}>{t('saveSettings')}</Button>
-      <Button variant="subtle" loading={remind.isPending} onClick={() => remind.mutate(undefined, { onSuccess: (r) => notifications.show({ message: t('reminded', { count: r.data.reminded }) }) })}>{t('remind')}</Button>
+      <TextInput
+        type="datetime-local"
+        label={t('reviewDeadline')}
+        value={deadline}
+        onChange={(e) => setDeadline(e.currentTarget.value)}
+      />
+      <Checkbox
+        label={t('showIdentities')}
+        checked={identities}
+        onChange={(e) => setIdentities(e.currentTarget.checked)}
+        mb={8}
+      />
+      <Button
+        variant="light"
+        loading={save.isPending}
+        onClick={() =>
+          save.mutate(undefined, { onSuccess: () => notifications.show({ message: t('saved') }) })
+        }
+      >
+        {t('saveSettings')}
+      </Button>
+      <Button
+        variant="subtle"
+        loading={remind.isPending}
+        onClick={() =>
+          remind.mutate(undefined, {
+            onSuccess: (r) => notifications.show({ message: t('reminded', { count: r.data.reminded }) }),
+          })
+        }
+      >
+        {t('remind')}
+      </Button>
       <ErrorAlert error={save.error ?? remind.error} />
     </Group>
   );
@@ -142,20 +264,48 @@ function ExpertsTab({ data }: { data: CallOverview }) {
   const columns: ColumnDef<Row>[] = [
     { accessorKey: 'name', header: t('expert') },
     { accessorKey: 'status', header: t('status') },
-    { accessorKey: 'declarationAccepted', header: t('declaration'), cell: (c) => (c.getValue() ? t('accepted') : t('notAccepted')) },
+    {
+      accessorKey: 'declarationAccepted',
+      header: t('declaration'),
+      cell: (c) => (c.getValue() ? t('accepted') : t('notAccepted')),
+    },
     { id: 'load', header: t('load'), accessorFn: (e) => `${e.assigned} / ${e.minLoad}–${e.maxLoad}` },
     { accessorKey: 'conflicts', header: t('conflicts') },
   ];
   const pool = useExpertPool();
   const [chosen, setChosen] = useState<string[]>([]);
-  const invite = useReviewMutation(() => api.post<{ invited: number }>(`/api/review/calls/${data.call.id}/experts`, { userIds: chosen }));
+  const invite = useReviewMutation(() =>
+    api.post<{ invited: number }>(`/api/review/calls/${data.call.id}/experts`, { userIds: chosen }),
+  );
   const onCall = new Set(data.experts.map((e) => e.userId));
-  const options = (pool.data?.data ?? []).filter((e) => !onCall.has(e.userId)).map((e) => ({ value: e.userId, label: e.name }));
+  const options = (pool.data?.data ?? [])
+    .filter((e) => !onCall.has(e.userId))
+    .map((e) => ({ value: e.userId, label: e.name }));
   return (
     <Stack>
       <Group align="flex-end">
-        <MultiSelect label={t('inviteExperts')} data={options} value={chosen} onChange={setChosen} searchable w={420} />
-        <Button disabled={chosen.length === 0} loading={invite.isPending} onClick={() => invite.mutate(undefined, { onSuccess: (r) => { setChosen([]); notifications.show({ message: t('invited', { count: r.data.invited }) }); } })}>{t('invite')}</Button>
+        <MultiSelect
+          label={t('inviteExperts')}
+          data={options}
+          value={chosen}
+          onChange={setChosen}
+          searchable
+          w={420}
+        />
+        <Button
+          disabled={chosen.length === 0}
+          loading={invite.isPending}
+          onClick={() =>
+            invite.mutate(undefined, {
+              onSuccess: (r) => {
+                setChosen([]);
+                notifications.show({ message: t('invited', { count: r.data.invited }) });
+              },
+            })
+          }
+        >
+          {t('invite')}
+        </Button>
       </Group>
       <ErrorAlert error={invite.error ?? pool.error} />
       <DataTable data={data.experts} columns={columns} xlsxUrl="/api/review/experts.xlsx" />
@@ -167,8 +317,12 @@ function ConflictsTab({ callId }: { callId: string }) {
   const { t } = useTranslation('review');
   const conflicts = useConflicts(callId);
   const [motivation, setMotivation] = useState<Record<string, string>>({});
-  const lift = useReviewMutation((body: { id: string; motivation: string }) => api.post(`/api/review/conflicts/${body.id}/lift`, { motivation: body.motivation }));
-  const derive = useReviewMutation(() => api.post<{ created: number }>(`/api/review/calls/${callId}/conflicts/derive`));
+  const lift = useReviewMutation((body: { id: string; motivation: string }) =>
+    api.post(`/api/review/conflicts/${body.id}/lift`, { motivation: body.motivation }),
+  );
+  const derive = useReviewMutation(() =>
+    api.post<{ created: number }>(`/api/review/calls/${callId}/conflicts/derive`),
+  );
   const columns: ColumnDef<Conflict>[] = [
     { accessorKey: 'reference', header: t('reference') },
     { accessorKey: 'expertName', header: t('expert') },
@@ -179,12 +333,30 @@ function ConflictsTab({ callId }: { callId: string }) {
       header: t('status'),
       cell: (c) => {
         const row = c.row.original;
-        if (!row.isActive) return <Text size="sm">{t('lifted')}: {row.liftMotivation}</Text>;
+        if (!row.isActive)
+          return (
+            <Text size="sm">
+              {t('lifted')}: {row.liftMotivation}
+            </Text>
+          );
         if (row.source === 'declared') return <Badge>{t('active')}</Badge>;
         return (
           <Group gap="xs" wrap="nowrap">
-            <Textarea aria-label={t('liftMotivation')} placeholder={t('liftMotivation')} autosize minRows={1} value={motivation[row.id] ?? ''} onChange={(e) => setMotivation({ ...motivation, [row.id]: e.currentTarget.value })} />
-            <Button size="xs" variant="light" onClick={() => lift.mutate({ id: row.id, motivation: motivation[row.id] ?? '' })}>{t('lift')}</Button>
+            <Textarea
+              aria-label={t('liftMotivation')}
+              placeholder={t('liftMotivation')}
+              autosize
+              minRows={1}
+              value={motivation[row.id] ?? ''}
+              onChange={(e) => setMotivation({ ...motivation, [row.id]: e.currentTarget.value })}
+            />
+            <Button
+              size="xs"
+              variant="light"
+              onClick={() => lift.mutate({ id: row.id, motivation: motivation[row.id] ?? '' })}
+            >
+              {t('lift')}
+            </Button>
           </Group>
         );
       },
@@ -192,7 +364,11 @@ function ConflictsTab({ callId }: { callId: string }) {
   ];
   return (
     <Stack>
-      <Group><Button variant="light" loading={derive.isPending} onClick={() => derive.mutate(undefined)}>{t('sources.derived')} ↻</Button></Group>
+      <Group>
+        <Button variant="light" loading={derive.isPending} onClick={() => derive.mutate(undefined)}>
+          {t('sources.derived')} ↻
+        </Button>
+      </Group>
       <ErrorAlert error={conflicts.error ?? lift.error ?? derive.error} />
       <DataTable data={conflicts.data?.data ?? []} columns={columns} />
     </Stack>
@@ -207,15 +383,33 @@ function CalibrationTab({ callId }: { callId: string }) {
     { accessorKey: 'reviews', header: t('reviews') },
     { accessorKey: 'mean', header: t('mean'), cell: (c) => formatNumber(c.getValue() as number, 3) },
     { accessorKey: 'spread', header: t('spread'), cell: (c) => formatNumber(c.getValue() as number, 3) },
-    { accessorKey: 'panelMean', header: t('panelMean'), cell: (c) => formatNumber(c.getValue() as number, 3) },
-    { accessorKey: 'difference', header: t('difference'), cell: (c) => formatNumber(c.getValue() as number, 3) },
-    { accessorKey: 'normalisedScore', header: t('normalised'), cell: (c) => (c.getValue() === null ? '–' : formatNumber(c.getValue() as number, 2)) },
+    {
+      accessorKey: 'panelMean',
+      header: t('panelMean'),
+      cell: (c) => formatNumber(c.getValue() as number, 3),
+    },
+    {
+      accessorKey: 'difference',
+      header: t('difference'),
+      cell: (c) => formatNumber(c.getValue() as number, 3),
+    },
+    {
+      accessorKey: 'normalisedScore',
+      header: t('normalised'),
+      cell: (c) => (c.getValue() === null ? '–' : formatNumber(c.getValue() as number, 2)),
+    },
   ];
   return (
     <Stack>
-      <Text size="sm" c="dimmed">{t('calibrationIntro', { min: calibration.data?.data.minReviews ?? 3 })}</Text>
+      <Text size="sm" c="dimmed">
+        {t('calibrationIntro', { min: calibration.data?.data.minReviews ?? 3 })}
+      </Text>
       <ErrorAlert error={calibration.error} />
-      <DataTable data={calibration.data?.data.experts ?? []} columns={columns} xlsxUrl={`/api/review/calls/${callId}/calibration.xlsx`} />
+      <DataTable
+        data={calibration.data?.data.experts ?? []}
+        columns={columns}
+        xlsxUrl={`/api/review/calls/${callId}/calibration.xlsx`}
+      />
     </Stack>
   );
 }
@@ -226,15 +420,41 @@ function RankingTab({ callId, canDecide }: { callId: string; canDecide: boolean 
   const [whatIf, setWhatIf] = useState<number | null>(null);
   const [motivation, setMotivation] = useState('');
   const ranking = useRanking(callId, whatIf);
-  const decide = useReviewMutation((body: unknown) => api.post<{ decided: number; objectionDeadline: string }>(`/api/review/calls/${callId}/decisions`, body));
+  const decide = useReviewMutation((body: unknown) =>
+    api.post<{ decided: number; objectionDeadline: string }>(`/api/review/calls/${callId}/decisions`, body),
+  );
   const data = ranking.data?.data;
   const columns: ColumnDef<Ranked>[] = [
     { accessorKey: 'rank', header: t('rank'), cell: (c) => (c.getValue() as number | null) ?? '–' },
-    { accessorKey: 'title', header: t('proposal'), cell: (c) => <Anchor component={Link} to={`/review/proposals/${c.row.original.id}`}>{c.getValue() as string}</Anchor> },
+    {
+      accessorKey: 'title',
+      header: t('proposal'),
+      cell: (c) => (
+        <Anchor component={Link} to={`/review/proposals/${c.row.original.id}`}>
+          {c.getValue() as string}
+        </Anchor>
+      ),
+    },
     { accessorKey: 'total', header: t('total'), cell: (c) => formatNumber(c.getValue() as number, 4) },
-    { accessorKey: 'status', header: t('status'), cell: (c) => <Badge color={{ funded: 'green', reserve: 'yellow', rejected: 'gray' }[c.getValue() as string]}>{t(`rankingStatus.${c.getValue() as string}`)}</Badge> },
-    { accessorKey: 'requestedCents', header: t('requested'), cell: (c) => formatCents(c.getValue() as number) },
-    { accessorKey: 'cumulativeCents', header: t('cumulative'), cell: (c) => (c.getValue() === null ? '' : formatCents(c.getValue() as number)) },
+    {
+      accessorKey: 'status',
+      header: t('status'),
+      cell: (c) => (
+        <Badge color={{ funded: 'green', reserve: 'yellow', rejected: 'gray' }[c.getValue() as string]}>
+          {t(`rankingStatus.${c.getValue() as string}`)}
+        </Badge>
+      ),
+    },
+    {
+      accessorKey: 'requestedCents',
+      header: t('requested'),
+      cell: (c) => formatCents(c.getValue() as number),
+    },
+    {
+      accessorKey: 'cumulativeCents',
+      header: t('cumulative'),
+      cell: (c) => (c.getValue() === null ? '' : formatCents(c.getValue() as number)),
+    },
     { id: 'tie', header: t('tieBreak'), accessorFn: (r) => r.tieBreak?.rule ?? '' },
     { id: 'reasons', header: t('reasons'), accessorFn: (r) => r.reasons.map((x) => x.message).join(' ') },
   ];
@@ -244,27 +464,88 @@ function RankingTab({ callId, canDecide }: { callId: string; canDecide: boolean 
       proposalId: r.id,
       outcome: r.status,
       amountCents: r.status === 'funded' ? r.requestedCents : null,
-      motivation: `${motivation} ${r.rank === null ? '' : `(rang ${r.rank}, totaal ${r.total})`} ${r.reasons.map((x) => x.message).join(' ')}`.trim(),
+      motivation:
+        `${motivation} ${r.rank === null ? '' : `(rang ${r.rank}, totaal ${r.total})`} ${r.reasons.map((x) => x.message).join(' ')}`.trim(),
     }));
-    decide.mutate({ decisions }, { onSuccess: (response) => notifications.show({ message: t('decided', { count: response.data.decided, date: formatDate(response.data.objectionDeadline.slice(0, 10)) }) }) });
+    decide.mutate(
+      { decisions },
+      {
+        onSuccess: (response) =>
+          notifications.show({
+            message: t('decided', {
+              count: response.data.decided,
+              date: formatDate(response.data.objectionDeadline.slice(0, 10)),
+            }),
+          }),
+      },
+    );
   };
   return (
     <Stack>
       <Group align="flex-end">
-        <NumberInput label={t('whatIf')} value={budgetEuro} onChange={setBudgetEuro} min={0} thousandSeparator="." decimalSeparator="," w={260} />
-        <Button variant="light" onClick={() => setWhatIf(typeof budgetEuro === 'number' ? Math.round(budgetEuro * 100) : null)}>{t('whatIfApply')}</Button>
-        {whatIf !== null && <Button variant="subtle" onClick={() => { setWhatIf(null); setBudgetEuro(''); }}>{t('whatIfReset')}</Button>}
+        <NumberInput
+          label={t('whatIf')}
+          value={budgetEuro}
+          onChange={setBudgetEuro}
+          min={0}
+          thousandSeparator="."
+          decimalSeparator=","
+          w={260}
+        />
+        <Button
+          variant="light"
+          onClick={() => setWhatIf(typeof budgetEuro === 'number' ? Math.round(budgetEuro * 100) : null)}
+        >
+          {t('whatIfApply')}
+        </Button>
+        {whatIf !== null && (
+          <Button
+            variant="subtle"
+            onClick={() => {
+              setWhatIf(null);
+              setBudgetEuro('');
+            }}
+          >
+            {t('whatIfReset')}
+          </Button>
+        )}
       </Group>
       <ErrorAlert error={ranking.error ?? decide.error} />
       {data && (
         <>
-          <Text size="sm">{t('budgetLine', { budget: formatCents(data.result.budgetCents), funded: formatCents(data.result.fundedCents), rest: formatCents(data.result.remainingCents) })}</Text>
-          {data.pending.length > 0 && <Alert color="yellow">{t('pending', { count: data.pending.length })}</Alert>}
-          <DataTable data={data.result.ranking} columns={columns} xlsxUrl={`/api/review/calls/${callId}/ranking.xlsx${whatIf === null ? '' : `?budgetCents=${whatIf}`}`} />
+          <Text size="sm">
+            {t('budgetLine', {
+              budget: formatCents(data.result.budgetCents),
+              funded: formatCents(data.result.fundedCents),
+              rest: formatCents(data.result.remainingCents),
+            })}
+          </Text>
+          {data.pending.length > 0 && (
+            <Alert color="yellow">{t('pending', { count: data.pending.length })}</Alert>
+          )}
+          <DataTable
+            data={data.result.ranking}
+            columns={columns}
+            xlsxUrl={`/api/review/calls/${callId}/ranking.xlsx${whatIf === null ? '' : `?budgetCents=${whatIf}`}`}
+          />
           {canDecide && whatIf === null && data.pending.length === 0 && data.result.ranking.length > 0 && (
             <Stack gap="xs">
-              <Textarea label={t('decideMotivation')} value={motivation} onChange={(e) => setMotivation(e.currentTarget.value)} autosize minRows={2} />
-              <Group><Button loading={decide.isPending} disabled={motivation.trim().length < 10} onClick={decideAll}>{t('decideAll')}</Button></Group>
+              <Textarea
+                label={t('decideMotivation')}
+                value={motivation}
+                onChange={(e) => setMotivation(e.currentTarget.value)}
+                autosize
+                minRows={2}
+              />
+              <Group>
+                <Button
+                  loading={decide.isPending}
+                  disabled={motivation.trim().length < 10}
+                  onClick={decideAll}
+                >
+                  {t('decideAll')}
+                </Button>
+              </Group>
             </Stack>
           )}
         </>
@@ -277,10 +558,24 @@ function ObjectionsTab({ callId }: { callId: string }) {
   const { t } = useTranslation('review');
   const objections = useObjections(callId);
   const [motivation, setMotivation] = useState<Record<string, string>>({});
-  const handle = useReviewMutation((body: { id: string; status: 'upheld' | 'dismissed'; motivation: string }) => api.post(`/api/review/objections/${body.id}/handle`, { status: body.status, motivation: body.motivation }));
+  const handle = useReviewMutation(
+    (body: { id: string; status: 'upheld' | 'dismissed'; motivation: string }) =>
+      api.post(`/api/review/objections/${body.id}/handle`, {
+        status: body.status,
+        motivation: body.motivation,
+      }),
+  );
   type Row = NonNullable<typeof objections.data>['data'][number];
   const columns: ColumnDef<Row>[] = [
-    { accessorKey: 'reference', header: t('reference'), cell: (c) => <Anchor component={Link} to={`/review/summaries/${c.row.original.proposalId}`}>{c.getValue() as string}</Anchor> },
+    {
+      accessorKey: 'reference',
+      header: t('reference'),
+      cell: (c) => (
+        <Anchor component={Link} to={`/review/summaries/${c.row.original.proposalId}`}>
+          {c.getValue() as string}
+        </Anchor>
+      ),
+    },
     { accessorKey: 'grounds', header: t('objectionGrounds') },
     { accessorKey: 'status', header: t('status') },
     {
@@ -291,9 +586,31 @@ function ObjectionsTab({ callId }: { callId: string }) {
         if (row.status !== 'open') return row.outcomeMotivation;
         return (
           <Group gap="xs" wrap="nowrap">
-            <Textarea aria-label={t('handleMotivation')} placeholder={t('handleMotivation')} autosize minRows={1} value={motivation[row.id] ?? ''} onChange={(e) => setMotivation({ ...motivation, [row.id]: e.currentTarget.value })} />
-            <Button size="xs" onClick={() => handle.mutate({ id: row.id, status: 'upheld', motivation: motivation[row.id] ?? '' })}>{t('uphold')}</Button>
-            <Button size="xs" variant="light" onClick={() => handle.mutate({ id: row.id, status: 'dismissed', motivation: motivation[row.id] ?? '' })}>{t('dismiss')}</Button>
+            <Textarea
+              aria-label={t('handleMotivation')}
+              placeholder={t('handleMotivation')}
+              autosize
+              minRows={1}
+              value={motivation[row.id] ?? ''}
+              onChange={(e) => setMotivation({ ...motivation, [row.id]: e.currentTarget.value })}
+            />
+            <Button
+              size="xs"
+              onClick={() =>
+                handle.mutate({ id: row.id, status: 'upheld', motivation: motivation[row.id] ?? '' })
+              }
+            >
+              {t('uphold')}
+            </Button>
+            <Button
+              size="xs"
+              variant="light"
+              onClick={() =>
+                handle.mutate({ id: row.id, status: 'dismissed', motivation: motivation[row.id] ?? '' })
+              }
+            >
+              {t('dismiss')}
+            </Button>
           </Group>
         );
       },

@@ -17,7 +17,14 @@ export function ReviewCallsPage() {
       accessorKey: 'code',
       header: t('code'),
       // The review file opens for those the server says may open it (analysts see the list only).
-      cell: (c) => (canOpen ? <Anchor component={Link} to={`/review/calls/${c.row.original.id}`}>{c.row.original.code}</Anchor> : c.row.original.code),
+      cell: (c) =>
+        canOpen ? (
+          <Anchor component={Link} to={`/review/calls/${c.row.original.id}`}>
+            {c.row.original.code}
+          </Anchor>
+        ) : (
+          c.row.original.code
+        ),
     },
     { accessorKey: 'title', header: t('title') },
     { accessorKey: 'status', header: t('status') },

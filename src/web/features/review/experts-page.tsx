@@ -21,10 +21,17 @@ export interface PoolEntry {
   minLoad: number;
   isAvailable: boolean;
   themeIds: string[];
-  affiliations: { organisationId: string; organisationName: string; role: string; validFrom: string | null; validTo: string | null }[];
+  affiliations: {
+    organisationId: string;
+    organisationName: string;
+    role: string;
+    validFrom: string | null;
+    validTo: string | null;
+  }[];
 }
 
-export const useExpertPool = () => useQuery({ queryKey: ['review', 'pool'], queryFn: () => api.get<PoolEntry[]>('/api/review/experts') });
+export const useExpertPool = () =>
+  useQuery({ queryKey: ['review', 'pool'], queryFn: () => api.get<PoolEntry[]>('/api/review/experts') });
 
 /** The expert pool for officers (profile, load, affiliations), with its XLSX export. */
 export function ExpertPoolPage() {
@@ -36,7 +43,11 @@ export function ExpertPoolPage() {
     { id: 'keywords', header: t('keywords'), accessorFn: (e) => e.keywords.join(', ') },
     { id: 'load', header: t('load'), accessorFn: (e) => `${e.minLoad}–${e.maxLoad}` },
     { accessorKey: 'isAvailable', header: t('available'), cell: (c) => (c.getValue() ? '✓' : '–') },
-    { id: 'affiliations', header: t('affiliations'), accessorFn: (e) => e.affiliations.map((a) => a.organisationName).join(', ') },
+    {
+      id: 'affiliations',
+      header: t('affiliations'),
+      accessorFn: (e) => e.affiliations.map((a) => a.organisationName).join(', '),
+    },
   ];
   return (
     <>
@@ -50,11 +61,27 @@ export function ExpertPoolPage() {
 /** The expert's own profile: headline, keywords, load and availability (themes and affiliations through the API). */
 export function MyProfileCard() {
   const { t } = useTranslation('review');
-  const profile = useQuery({ queryKey: ['review', 'profile'], queryFn: () => api.get<PoolEntry>('/api/review/my/profile') });
+  const profile = useQuery({
+    queryKey: ['review', 'profile'],
+    queryFn: () => api.get<PoolEntry>('/api/review/my/profile'),
+  });
   const data = profile.data?.data;
-  const [form, setForm] = useState({ headline: '', keywords: [] as string[], maxLoad: 8 as number | string, minLoad: 0 as number | string, isAvailable: true });
+  const [form, setForm] = useState({
+    headline: '',
+    keywords: [] as string[],
+    maxLoad: 8 as number | string,
+    minLoad: 0 as number | string,
+    isAvailable: true,
+  });
   useEffect(() => {
-    if (data) setForm({ headline: data.headline, keywords: data.keywords, maxLoad: data.maxLoad, minLoad: data.minLoad, isAvailable: data.isAvailable });
+    if (data)
+      setForm({
+        headline: data.headline,
+        keywords: data.keywords,
+        maxLoad: data.maxLoad,
+        minLoad: data.minLoad,
+        isAvailable: data.isAvailable,
+      });
   }, [data]);
   const save = useReviewMutation(() =>
     api.put(`/api/review/experts/${data?.userId}`, {
@@ -65,22 +92,64 @@ export function MyProfileCard() {
       minLoad: Number(form.minLoad),
       isAvailable: form.isAvailable,
       themeIds: data?.themeIds ?? [],
-      affiliations: (data?.affiliations ?? []).map((a) => ({ organisationId: a.organisationId, role: a.role, validFrom: a.validFrom, validTo: a.validTo })),
+      affiliations: (data?.affiliations ?? []).map((a) => ({
+        organisationId: a.organisationId,
+        role: a.role,
+        validFrom: a.validFrom,
+        validTo: a.validTo,
+      })),
     }),
   );
   if (!data) return <ErrorAlert error={profile.error} />;
   return (
     <Card withBorder mb="lg">
       <Stack gap="xs">
-        <TextInput label={t('headline')} value={form.headline} onChange={(e) => setForm({ ...form, headline: e.currentTarget.value })} />
-        <TagsInput label={t('keywords')} value={form.keywords} onChange={(keywords) => setForm({ ...form, keywords })} />
+        <TextInput
+          label={t('headline')}
+          value={form.headline}
+          onChange={(e) => setForm({ ...form, headline: e.currentTarget.value })}
+        />
+        <TagsInput
+          label={t('keywords')}
+          value={form.keywords}
+          onChange={(keywords) => setForm({ ...form, keywords })}
+        />
         <Group>
-          <NumberInput label={t('maxLoad')} min={0} max={100} value={form.maxLoad} onChange={(maxLoad) => setForm({ ...form, maxLoad })} w={160} />
-          <NumberInput label={t('minLoad')} min={0} max={100} value={form.minLoad} onChange={(minLoad) => setForm({ ...form, minLoad })} w={160} />
-          <Checkbox label={t('available')} checked={form.isAvailable} onChange={(e) => setForm({ ...form, isAvailable: e.currentTarget.checked })} mt={24} />
+          <NumberInput
+            label={t('maxLoad')}
+            min={0}
+            max={100}
+            value={form.maxLoad}
+            onChange={(maxLoad) => setForm({ ...form, maxLoad })}
+            w={160}
+          />
+          <NumberInput
+            label={t('minLoad')}
+            min={0}
+            max={100}
+            value={form.minLoad}
+            onChange={(minLoad) => setForm({ ...form, minLoad })}
+            w={160}
+          />
+          <Checkbox
+            label={t('available')}
+            checked={form.isAvailable}
+            onChange={(e) => setForm({ ...form, isAvailable: e.currentTarget.checked })}
+            mt={24}
+          />
         </Group>
         <ErrorAlert error={save.error} />
-        <Group><Button variant="light" loading={save.isPending} onClick={() => save.mutate(undefined, { onSuccess: () => notifications.show({ message: t('saved') }) })}>{t('saveProfile')}</Button></Group>
+        <Group>
+          <Button
+            variant="light"
+            loading={save.isPending}
+            onClick={() =>
+              save.mutate(undefined, { onSuccess: () => notifications.show({ message: t('saved') }) })
+            }
+          >
+            {t('saveProfile')}
+          </Button>
+        </Group>
       </Stack>
     </Card>
   );

@@ -1,8 +1,14 @@
 export default {
   nl: {
-    nav: { calls: 'Beoordeling', my: 'Mijn beoordelingen', tools: 'Toewijzing & rangschikking (JSON)', pool: 'Expertenpool' },
+    nav: {
+      calls: 'Beoordeling',
+      my: 'Mijn beoordelingen',
+      tools: 'Toewijzing & rangschikking (JSON)',
+      pool: 'Expertenpool',
+    },
     callsTitle: 'Oproepen in beoordeling',
-    callsIntro: 'Oproepen na de indieningstermijn: experts, toewijzing, beoordelingen, consensus, rangschikking en beslissingen.',
+    callsIntro:
+      'Oproepen na de indieningstermijn: experts, toewijzing, beoordelingen, consensus, rangschikking en beslissingen.',
     code: 'Code',
     title: 'Titel',
     status: 'Status',
@@ -10,11 +16,19 @@ export default {
     experts: 'Experts',
     budget: 'Budget',
     open: 'Openen',
-    tabs: { assignment: 'Toewijzing', experts: 'Experts', conflicts: 'Belangenconflicten', calibration: 'Kalibratie', ranking: 'Rangschikking', objections: 'Bezwaren' },
+    tabs: {
+      assignment: 'Toewijzing',
+      experts: 'Experts',
+      conflicts: 'Belangenconflicten',
+      calibration: 'Kalibratie',
+      ranking: 'Rangschikking',
+      objections: 'Bezwaren',
+    },
     assignPreview: 'Optimale toewijzing berekenen',
     assignSave: 'Toewijzing opslaan',
     assignSaveAnyway: 'Toch opslaan met tekorten',
-    assignExplain: 'De toewijzing is exact optimaal (minimale-kostenstroom): elk voorstel krijgt precies het vereiste aantal experts, niemand boven de belasting, geen conflicten; handmatige koppels en begonnen beoordelingen blijven behouden.',
+    assignExplain:
+      'De toewijzing is exact optimaal (minimale-kostenstroom): elk voorstel krijgt precies het vereiste aantal experts, niemand boven de belasting, geen conflicten; handmatige koppels en begonnen beoordelingen blijven behouden.',
     feasible: 'Volledige toewijzing gevonden',
     infeasible: 'Geen volledige toewijzing mogelijk',
     objective: 'Totale expertisematch',
@@ -59,7 +73,8 @@ export default {
     decideAll: 'Beslis volgens de rangschikking',
     decideMotivation: 'Motivering (geldt voor elk voorstel, aangevuld met zijn rang en scores)',
     decided: '{{count}} beslissing(en) vastgelegd; bezwaar mogelijk tot {{date}}.',
-    calibrationIntro: 'Gemiddelde en spreiding per expert (scores als aandeel van de schaal), tegenover het panel op dezelfde voorstellen. De genormaliseerde score verschijnt pas vanaf {{min}} beoordelingen.',
+    calibrationIntro:
+      'Gemiddelde en spreiding per expert (scores als aandeel van de schaal), tegenover het panel op dezelfde voorstellen. De genormaliseerde score verschijnt pas vanaf {{min}} beoordelingen.',
     mean: 'Gemiddelde',
     spread: 'Spreiding',
     panelMean: 'Panel',
@@ -74,7 +89,8 @@ export default {
     assignedCount: '{{count}} toegewezen',
     toReview: 'Te beoordelen',
     rapporteur: 'Rapporteur',
-    workspaceIntro: 'Geef per criterium een score en een motivering. Na indienen is je beoordeling definitief en zie je de andere (anonieme) beoordelingen.',
+    workspaceIntro:
+      'Geef per criterium een score en een motivering. Na indienen is je beoordeling definitief en zie je de andere (anonieme) beoordelingen.',
     score: 'Score',
     justification: 'Motivering (minstens {{min}} tekens)',
     overallComment: 'Algemene opmerking',
@@ -108,7 +124,8 @@ export default {
     startNetwork: 'Start bedrijfsnetwerk',
     networkStarted: 'Bedrijfsnetwerk aangemaakt.',
     toolsTitle: 'Toewijzing en rangschikking uit JSON',
-    toolsIntro: 'Dezelfde rekenregels als `speerpunt assign` en `speerpunt rank`: laad een JSON-bestand op, er wordt niets bewaard.',
+    toolsIntro:
+      'Dezelfde rekenregels als `speerpunt assign` en `speerpunt rank`: laad een JSON-bestand op, er wordt niets bewaard.',
     assignmentJson: 'Toewijzingsopdracht (JSON)',
     rankingJson: 'Rangschikkingsinvoer (JSON)',
     run: 'Uitvoeren',
@@ -138,7 +155,8 @@ export default {
   en: {
     nav: { calls: 'Review', my: 'My reviews', tools: 'Assignment & ranking (JSON)', pool: 'Expert pool' },
     callsTitle: 'Calls under review',
-    callsIntro: 'Calls after the submission deadline: experts, assignment, reviews, consensus, ranking and decisions.',
+    callsIntro:
+      'Calls after the submission deadline: experts, assignment, reviews, consensus, ranking and decisions.',
     code: 'Code',
     title: 'Title',
     status: 'Status',
@@ -146,11 +164,19 @@ export default {
     experts: 'Experts',
     budget: 'Budget',
     open: 'Open',
-    tabs: { assignment: 'Assignment', experts: 'Experts', conflicts: 'Conflicts of interest', calibration: 'Calibration', ranking: 'Ranking', objections: 'Objections' },
+    tabs: {
+      assignment: 'Assignment',
+      experts: 'Experts',
+      conflicts: 'Conflicts of interest',
+      calibration: 'Calibration',
+      ranking: 'Ranking',
+      objections: 'Objections',
+    },
     assignPreview: 'Compute the optimal assignment',
     assignSave: 'Save the assignment',
     assignSaveAnyway: 'Save anyway with shortfalls',
-    assignExplain: 'The assignment is exactly optimal (minimum-cost flow): every proposal gets exactly the required number of experts, nobody above their load, no conflicts; manual pairs and started reviews are kept.',
+    assignExplain:
+      'The assignment is exactly optimal (minimum-cost flow): every proposal gets exactly the required number of experts, nobody above their load, no conflicts; manual pairs and started reviews are kept.',
     feasible: 'Full assignment found',
     infeasible: 'No full assignment possible',
     objective: 'Total expertise fit',
@@ -195,7 +221,8 @@ export default {
     decideAll: 'Decide as ranked',
     decideMotivation: 'Motivation (applies to each proposal, completed with its rank and scores)',
     decided: '{{count}} decision(s) recorded; objections possible until {{date}}.',
-    calibrationIntro: 'Mean and spread per expert (scores as a share of the scale) against the panel on the same proposals. The normalised score appears from {{min}} reviews.',
+    calibrationIntro:
+      'Mean and spread per expert (scores as a share of the scale) against the panel on the same proposals. The normalised score appears from {{min}} reviews.',
     mean: 'Mean',
     spread: 'Spread',
     panelMean: 'Panel',
@@ -210,7 +237,8 @@ export default {
     assignedCount: '{{count}} assigned',
     toReview: 'To review',
     rapporteur: 'Rapporteur',
-    workspaceIntro: 'Give a score and a justification per criterion. Once submitted your review is final and you see the other (anonymous) reviews.',
+    workspaceIntro:
+      'Give a score and a justification per criterion. Once submitted your review is final and you see the other (anonymous) reviews.',
     score: 'Score',
     justification: 'Justification (at least {{min}} characters)',
     overallComment: 'Overall comment',
@@ -244,7 +272,8 @@ export default {
     startNetwork: 'Start business network',
     networkStarted: 'Business network created.',
     toolsTitle: 'Assignment and ranking from JSON',
-    toolsIntro: 'The same rules as `speerpunt assign` and `speerpunt rank`: upload a JSON file, nothing is stored.',
+    toolsIntro:
+      'The same rules as `speerpunt assign` and `speerpunt rank`: upload a JSON file, nothing is stored.',
     assignmentJson: 'Assignment instance (JSON)',
     rankingJson: 'Ranking input (JSON)',
     run: 'Run',
@@ -258,7 +287,8 @@ export default {
     remind: 'Remind experts with open reviews',
     reminded: '{{count}} expert(s) reminded.',
     poolTitle: 'Expert pool',
-    poolIntro: 'Every expert with their profile, load and affiliations (from which conflicts of interest are derived).',
+    poolIntro:
+      'Every expert with their profile, load and affiliations (from which conflicts of interest are derived).',
     headline: 'Profile',
     keywords: 'Keywords',
     available: 'Available',

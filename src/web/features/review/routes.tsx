@@ -12,8 +12,16 @@ export const feature: Feature = {
     { path: 'review/calls', element: <ReviewCallsPage />, roles: ['officer', 'admin', 'analyst'] },
     { path: 'review/calls/:callId', element: <CallReviewPage />, roles: ['officer', 'admin'] },
     { path: 'review/my', element: <MyReviewsPage />, roles: ['expert'] },
-    { path: 'review/proposals/:proposalId', element: <ReviewWorkspacePage />, roles: ['expert', 'officer', 'admin'] },
-    { path: 'review/summaries/:proposalId', element: <SummaryPage />, roles: ['applicant', 'officer', 'admin'] },
+    {
+      path: 'review/proposals/:proposalId',
+      element: <ReviewWorkspacePage />,
+      roles: ['expert', 'officer', 'admin'],
+    },
+    {
+      path: 'review/summaries/:proposalId',
+      element: <SummaryPage />,
+      roles: ['applicant', 'officer', 'admin'],
+    },
     { path: 'review/tools', element: <ToolsPage />, roles: ['officer', 'admin', 'analyst'] },
     { path: 'review/experts', element: <ExpertPoolPage />, roles: ['officer', 'admin'] },
   ],

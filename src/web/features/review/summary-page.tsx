@@ -1,4 +1,16 @@
-import { Alert, Anchor, Badge, Button, Card, Group, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useParams } from 'react-router';
@@ -16,7 +28,9 @@ export function SummaryPage() {
   const data = summary.data?.data;
   const abilities = summary.data?.abilities ?? {};
   const [grounds, setGrounds] = useState('');
-  const object = useReviewMutation(() => api.post(`/api/review/summaries/${proposalId}/objections`, { grounds }));
+  const object = useReviewMutation(() =>
+    api.post(`/api/review/summaries/${proposalId}/objections`, { grounds }),
+  );
   const network = useReviewMutation(() => api.post(`/api/review/proposals/${proposalId}/network`));
   const english = i18n.language === 'en';
   return (
@@ -31,44 +45,116 @@ export function SummaryPage() {
         <Stack>
           <Card withBorder>
             <Group>
-              <Title order={2} size="h4">{t('outcome')}:</Title>
-              <Badge size="lg" color={{ funded: 'green', reserve: 'yellow', rejected: 'gray' }[data.outcome]}>{t(`rankingStatus.${data.outcome}`)}</Badge>
+              <Title order={2} size="h4">
+                {t('outcome')}:
+              </Title>
+              <Badge size="lg" color={{ funded: 'green', reserve: 'yellow', rejected: 'gray' }[data.outcome]}>
+                {t(`rankingStatus.${data.outcome}`)}
+              </Badge>
             </Group>
-            {data.outcome === 'funded' && <Text mt="xs">{t('amount')}: {formatCents(data.amountCents)}</Text>}
-            {data.conditions && <Text>{t('conditions')}: {data.conditions}</Text>}
-            <Text mt="xs"><b>{t('motivation')}:</b> {data.motivation}</Text>
+            {data.outcome === 'funded' && (
+              <Text mt="xs">
+                {t('amount')}: {formatCents(data.amountCents)}
+              </Text>
+            )}
+            {data.conditions && (
+              <Text>
+                {t('conditions')}: {data.conditions}
+              </Text>
+            )}
+            <Text mt="xs">
+              <b>{t('motivation')}:</b> {data.motivation}
+            </Text>
           </Card>
           <Table>
             <Table.Thead>
-              <Table.Tr><Table.Th>{t('consensus')}</Table.Th><Table.Th>{t('score')}</Table.Th><Table.Th>{t('comment')}</Table.Th></Table.Tr>
+              <Table.Tr>
+                <Table.Th>{t('consensus')}</Table.Th>
+                <Table.Th>{t('score')}</Table.Th>
+                <Table.Th>{t('comment')}</Table.Th>
+              </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
               {data.criteria.map((c) => (
                 <Table.Tr key={c.code}>
                   <Table.Td>{english && c.nameEn ? c.nameEn : c.name}</Table.Td>
-                  <Table.Td>{c.score ?? '–'} / {c.scaleMax}{c.threshold !== null ? ` (≥ ${c.threshold})` : ''}</Table.Td>
+                  <Table.Td>
+                    {c.score ?? '–'} / {c.scaleMax}
+                    {c.threshold !== null ? ` (≥ ${c.threshold})` : ''}
+                  </Table.Td>
                   <Table.Td>{c.comment}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
           </Table>
-          <Text>{t('total')}: {formatNumber(data.total, 4)}{data.rank !== null ? ` · ${t('rank')} ${data.rank}` : ''}</Text>
-          {data.reasons.map((r) => <Text key={r.code} size="sm" c="dimmed">• {r.message}</Text>)}
-          {data.minorityView && <Alert color="gray" title={t('minorityView')}>{data.minorityView}</Alert>}
+          <Text>
+            {t('total')}: {formatNumber(data.total, 4)}
+            {data.rank !== null ? ` · ${t('rank')} ${data.rank}` : ''}
+          </Text>
+          {data.reasons.map((r) => (
+            <Text key={r.code} size="sm" c="dimmed">
+              • {r.message}
+            </Text>
+          ))}
+          {data.minorityView && (
+            <Alert color="gray" title={t('minorityView')}>
+              {data.minorityView}
+            </Alert>
+          )}
           <Alert color="blue">{t('objectUntil', { date: formatDateTime(data.objectionDeadline) })}</Alert>
           {abilities.object && (
             <Stack gap="xs">
-              <Textarea label={t('objectionGrounds')} autosize minRows={3} value={grounds} onChange={(e) => setGrounds(e.currentTarget.value)} />
-              <Group><Button disabled={grounds.trim().length < 20} loading={object.isPending} onClick={() => object.mutate(undefined, { onSuccess: () => { setGrounds(''); notifications.show({ message: t('saved') }); } })}>{t('fileObjection')}</Button></Group>
+              <Textarea
+                label={t('objectionGrounds')}
+                autosize
+                minRows={3}
+                value={grounds}
+                onChange={(e) => setGrounds(e.currentTarget.value)}
+              />
+              <Group>
+                <Button
+                  disabled={grounds.trim().length < 20}
+                  loading={object.isPending}
+                  onClick={() =>
+                    object.mutate(undefined, {
+                      onSuccess: () => {
+                        setGrounds('');
+                        notifications.show({ message: t('saved') });
+                      },
+                    })
+                  }
+                >
+                  {t('fileObjection')}
+                </Button>
+              </Group>
             </Stack>
           )}
           {data.objections.length > 0 && (
             <Card withBorder>
-              <Title order={3} size="h5">{t('objections')}</Title>
-              {data.objections.map((o) => <Text key={o.id} size="sm">{formatDateTime(o.filedAt)} · {o.status}{o.outcomeMotivation ? ` · ${o.outcomeMotivation}` : ''}: {o.grounds}</Text>)}
+              <Title order={3} size="h5">
+                {t('objections')}
+              </Title>
+              {data.objections.map((o) => (
+                <Text key={o.id} size="sm">
+                  {formatDateTime(o.filedAt)} · {o.status}
+                  {o.outcomeMotivation ? ` · ${o.outcomeMotivation}` : ''}: {o.grounds}
+                </Text>
+              ))}
             </Card>
           )}
-          {abilities.startNetwork && <Group><Button onClick={() => network.mutate(undefined, { onSuccess: () => notifications.show({ message: t('networkStarted') }) })}>{t('startNetwork')}</Button></Group>}
+          {abilities.startNetwork && (
+            <Group>
+              <Button
+                onClick={() =>
+                  network.mutate(undefined, {
+                    onSuccess: () => notifications.show({ message: t('networkStarted') }),
+                  })
+                }
+              >
+                {t('startNetwork')}
+              </Button>
+            </Group>
+          )}
         </Stack>
       )}
     </>

@@ -1,4 +1,15 @@
-import { Alert, Button, FileInput, Group, List, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  FileInput,
+  Group,
+  List,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,9 +23,19 @@ import type { AssignmentResult, Ranked, RankingResult } from './api';
 
 const EXAMPLE_ASSIGNMENT = JSON.stringify(
   {
-    proposals: [{ id: 'p1', demand: 2 }, { id: 'p2', demand: 2 }],
-    experts: [{ id: 'e1', maxLoad: 2 }, { id: 'e2', maxLoad: 2, minLoad: 1 }, { id: 'e3', maxLoad: 1 }],
-    affinity: [{ proposal: 'p1', expert: 'e1', score: 0.8 }, { proposal: 'p2', expert: 'e3', score: 0.6 }],
+    proposals: [
+      { id: 'p1', demand: 2 },
+      { id: 'p2', demand: 2 },
+    ],
+    experts: [
+      { id: 'e1', maxLoad: 2 },
+      { id: 'e2', maxLoad: 2, minLoad: 1 },
+      { id: 'e3', maxLoad: 1 },
+    ],
+    affinity: [
+      { proposal: 'p1', expert: 'e1', score: 0.8 },
+      { proposal: 'p2', expert: 'e3', score: 0.6 },
+    ],
     conflicts: [{ proposal: 'p2', expert: 'e1' }],
     forced: [{ proposal: 'p1', expert: 'e2' }],
   },
@@ -56,7 +77,11 @@ export function ToolsPage() {
     { accessorKey: 'id', header: t('proposal') },
     { accessorKey: 'total', header: t('total'), cell: (c) => formatNumber(c.getValue() as number, 4) },
     { accessorKey: 'status', header: t('status'), cell: (c) => t(`rankingStatus.${c.getValue() as string}`) },
-    { accessorKey: 'requestedCents', header: t('requested'), cell: (c) => formatCents(c.getValue() as number) },
+    {
+      accessorKey: 'requestedCents',
+      header: t('requested'),
+      cell: (c) => formatCents(c.getValue() as number),
+    },
     { id: 'tie', header: t('tieBreak'), accessorFn: (r) => r.tieBreak?.rule ?? '' },
     { id: 'reasons', header: t('reasons'), accessorFn: (r) => r.reasons.map((x) => x.message).join(' ') },
   ];
@@ -65,31 +90,104 @@ export function ToolsPage() {
       <PageHeader title={t('toolsTitle')} description={t('toolsIntro')} />
       <SimpleGrid cols={{ base: 1, lg: 2 }}>
         <Stack>
-          <Title order={2} size="h4">{t('assignmentJson')}</Title>
-          <FileInput accept="application/json,.json" placeholder={t('chooseFile')} aria-label={t('chooseFile')} onChange={(file) => void readFile(file, setAssignmentText)} />
-          <Textarea aria-label={t('assignmentJson')} autosize minRows={8} maxRows={20} ff="monospace" value={assignmentText} onChange={(e) => setAssignmentText(e.currentTarget.value)} />
-          <Group><Button loading={assign.run.isPending} onClick={() => assign.go(assignmentText)}>{t('run')}</Button></Group>
+          <Title order={2} size="h4">
+            {t('assignmentJson')}
+          </Title>
+          <FileInput
+            accept="application/json,.json"
+            placeholder={t('chooseFile')}
+            aria-label={t('chooseFile')}
+            onChange={(file) => void readFile(file, setAssignmentText)}
+          />
+          <Textarea
+            aria-label={t('assignmentJson')}
+            autosize
+            minRows={8}
+            maxRows={20}
+            ff="monospace"
+            value={assignmentText}
+            onChange={(e) => setAssignmentText(e.currentTarget.value)}
+          />
+          <Group>
+            <Button loading={assign.run.isPending} onClick={() => assign.go(assignmentText)}>
+              {t('run')}
+            </Button>
+          </Group>
           {assign.error && <Alert color="red">{t('invalidJson')}</Alert>}
           <ErrorAlert error={assign.run.error} />
           {result && (
-            <Alert color={result.feasible ? 'green' : 'orange'} title={result.feasible ? t('feasible') : t('infeasible')} role="status">
-              <Text size="sm">{t('objective')}: {formatNumber(result.objective, 6)} · {result.assignments.length} {t('assignments').toLowerCase()}</Text>
-              {result.shortfall.length > 0 && <List size="sm">{result.shortfall.map((s) => <List.Item key={s.proposal}>{s.proposal}: {s.missing} {t('missing')} — {s.reason}</List.Item>)}</List>}
-              {result.underloaded && <List size="sm">{result.underloaded.map((u) => <List.Item key={u.expert}>{u.expert}: {u.missing} {t('missing')} — {u.reason}</List.Item>)}</List>}
-              <List size="sm" mt="xs">{result.assignments.map((a) => <List.Item key={`${a.proposal}-${a.expert}`}>{a.proposal} → {a.expert}</List.Item>)}</List>
+            <Alert
+              color={result.feasible ? 'green' : 'orange'}
+              title={result.feasible ? t('feasible') : t('infeasible')}
+              role="status"
+            >
+              <Text size="sm">
+                {t('objective')}: {formatNumber(result.objective, 6)} · {result.assignments.length}{' '}
+                {t('assignments').toLowerCase()}
+              </Text>
+              {result.shortfall.length > 0 && (
+                <List size="sm">
+                  {result.shortfall.map((s) => (
+                    <List.Item key={s.proposal}>
+                      {s.proposal}: {s.missing} {t('missing')} — {s.reason}
+                    </List.Item>
+                  ))}
+                </List>
+              )}
+              {result.underloaded && (
+                <List size="sm">
+                  {result.underloaded.map((u) => (
+                    <List.Item key={u.expert}>
+                      {u.expert}: {u.missing} {t('missing')} — {u.reason}
+                    </List.Item>
+                  ))}
+                </List>
+              )}
+              <List size="sm" mt="xs">
+                {result.assignments.map((a) => (
+                  <List.Item key={`${a.proposal}-${a.expert}`}>
+                    {a.proposal} → {a.expert}
+                  </List.Item>
+                ))}
+              </List>
             </Alert>
           )}
         </Stack>
         <Stack>
-          <Title order={2} size="h4">{t('rankingJson')}</Title>
-          <FileInput accept="application/json,.json" placeholder={t('chooseFile')} aria-label={`${t('chooseFile')} (${t('rankingJson')})`} onChange={(file) => void readFile(file, setRankingText)} />
-          <Textarea aria-label={t('rankingJson')} autosize minRows={8} maxRows={20} ff="monospace" value={rankingText} onChange={(e) => setRankingText(e.currentTarget.value)} />
-          <Group><Button loading={rank.run.isPending} onClick={() => rank.go(rankingText)}>{t('run')}</Button></Group>
+          <Title order={2} size="h4">
+            {t('rankingJson')}
+          </Title>
+          <FileInput
+            accept="application/json,.json"
+            placeholder={t('chooseFile')}
+            aria-label={`${t('chooseFile')} (${t('rankingJson')})`}
+            onChange={(file) => void readFile(file, setRankingText)}
+          />
+          <Textarea
+            aria-label={t('rankingJson')}
+            autosize
+            minRows={8}
+            maxRows={20}
+            ff="monospace"
+            value={rankingText}
+            onChange={(e) => setRankingText(e.currentTarget.value)}
+          />
+          <Group>
+            <Button loading={rank.run.isPending} onClick={() => rank.go(rankingText)}>
+              {t('run')}
+            </Button>
+          </Group>
           {rank.error && <Alert color="red">{t('invalidJson')}</Alert>}
           <ErrorAlert error={rank.run.error} />
           {ranking && (
             <>
-              <Text size="sm">{t('budgetLine', { budget: formatCents(ranking.budgetCents), funded: formatCents(ranking.fundedCents), rest: formatCents(ranking.remainingCents) })}</Text>
+              <Text size="sm">
+                {t('budgetLine', {
+                  budget: formatCents(ranking.budgetCents),
+                  funded: formatCents(ranking.fundedCents),
+                  rest: formatCents(ranking.remainingCents),
+                })}
+              </Text>
               <DataTable data={ranking.ranking} columns={rankingColumns} />
             </>
           )}

@@ -1,4 +1,16 @@
-import { Alert, Badge, Button, Card, Group, NumberInput, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Group,
+  NumberInput,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
@@ -9,7 +21,10 @@ import { ErrorAlert } from '../../shared/error-alert';
 import { PageHeader } from '../../shared/page-header';
 import { useReviewMutation, useWorkspace, type Workspace } from './api';
 
-interface Entry { score: number | string; text: string }
+interface Entry {
+  score: number | string;
+  text: string;
+}
 
 export function ReviewWorkspacePage() {
   const { proposalId = '' } = useParams();
@@ -19,27 +34,55 @@ export function ReviewWorkspacePage() {
   const abilities = workspace.data?.abilities ?? {};
   return (
     <>
-      <PageHeader title={data ? `${data.proposal.reference} · ${data.proposal.title}` : t('myTitle')} description={data?.call.title} />
+      <PageHeader
+        title={data ? `${data.proposal.reference} · ${data.proposal.title}` : t('myTitle')}
+        description={data?.call.title}
+      />
       <ErrorAlert error={workspace.error} />
       {data && (
         <Stack>
           <Card withBorder>
             <Text>{data.proposal.summary}</Text>
-            <Text size="sm" mt="xs"><b>{t('themes')}:</b> {data.proposal.themes.join(', ')}</Text>
-            <Text size="sm"><b>{t('consortium')}:</b> {data.proposal.consortium.map((m) => `${m.name} (${m.role})`).join(', ')}</Text>
-            <Text size="sm"><b>{t('requested')}:</b> {formatCents(data.proposal.requestedCents)}</Text>
+            <Text size="sm" mt="xs">
+              <b>{t('themes')}:</b> {data.proposal.themes.join(', ')}
+            </Text>
+            <Text size="sm">
+              <b>{t('consortium')}:</b>{' '}
+              {data.proposal.consortium.map((m) => `${m.name} (${m.role})`).join(', ')}
+            </Text>
+            <Text size="sm">
+              <b>{t('requested')}:</b> {formatCents(data.proposal.requestedCents)}
+            </Text>
           </Card>
-          {(abilities.editReview || data.ownReview) && <ReviewForm data={data} editable={abilities.editReview ?? false} proposalId={proposalId} />}
-          {data.otherReviewsHidden ? <Alert color="gray">{t('othersHidden')}</Alert> : <OtherReviews data={data} />}
+          {(abilities.editReview || data.ownReview) && (
+            <ReviewForm data={data} editable={abilities.editReview ?? false} proposalId={proposalId} />
+          )}
+          {data.otherReviewsHidden ? (
+            <Alert color="gray">{t('othersHidden')}</Alert>
+          ) : (
+            <OtherReviews data={data} />
+          )}
           {abilities.writeConsensus && <ConsensusForm data={data} proposalId={proposalId} />}
-          {data.consensus?.status === 'agreed' && <Alert color="green" title={t('consensusTitle')}>{t('consensusStatus.agreed')}</Alert>}
+          {data.consensus?.status === 'agreed' && (
+            <Alert color="green" title={t('consensusTitle')}>
+              {t('consensusStatus.agreed')}
+            </Alert>
+          )}
         </Stack>
       )}
     </>
   );
 }
 
-function ReviewForm({ data, editable, proposalId }: { data: Workspace; editable: boolean; proposalId: string }) {
+function ReviewForm({
+  data,
+  editable,
+  proposalId,
+}: {
+  data: Workspace;
+  editable: boolean;
+  proposalId: string;
+}) {
   const { t } = useTranslation('review');
   const navigate = useNavigate();
   const [entries, setEntries] = useState<Record<string, Entry>>({});
@@ -54,17 +97,30 @@ function ReviewForm({ data, editable, proposalId }: { data: Workspace; editable:
     setEntries(initial);
     setComment(data.ownReview?.overallComment ?? '');
   }, [data]);
-  const body = () => ({ overallComment: comment, scores: data.criteria.map((c) => ({ criterionId: c.id, score: typeof entries[c.id]?.score === 'number' ? entries[c.id].score : null, justification: entries[c.id]?.text ?? '' })) });
+  const body = () => ({
+    overallComment: comment,
+    scores: data.criteria.map((c) => ({
+      criterionId: c.id,
+      score: typeof entries[c.id]?.score === 'number' ? entries[c.id].score : null,
+      justification: entries[c.id]?.text ?? '',
+    })),
+  });
   const save = useReviewMutation(() => api.put(`/api/review/proposals/${proposalId}/review`, body()));
   const submit = useReviewMutation(async () => {
     await api.put(`/api/review/proposals/${proposalId}/review`, body());
     return api.post(`/api/review/proposals/${proposalId}/review/submit`);
   });
-  const declare = useReviewMutation(() => api.post(`/api/review/proposals/${proposalId}/conflict`, { reason: conflictReason }));
+  const declare = useReviewMutation(() =>
+    api.post(`/api/review/proposals/${proposalId}/conflict`, { reason: conflictReason }),
+  );
   return (
     <Card withBorder>
-      <Title order={2} size="h4" mb="xs">{t('score')}</Title>
-      <Text size="sm" c="dimmed" mb="sm">{t('workspaceIntro')}</Text>
+      <Title order={2} size="h4" mb="xs">
+        {t('score')}
+      </Title>
+      <Text size="sm" c="dimmed" mb="sm">
+        {t('workspaceIntro')}
+      </Text>
       <Stack>
         {data.criteria.map((c) => (
           <Group key={c.id} align="flex-start" wrap="nowrap">
@@ -86,24 +142,62 @@ function ReviewForm({ data, editable, proposalId }: { data: Workspace; editable:
               minRows={2}
               disabled={!editable}
               value={entries[c.id]?.text ?? ''}
-              onChange={(e) => setEntries({ ...entries, [c.id]: { ...entries[c.id], text: e.currentTarget.value } })}
+              onChange={(e) =>
+                setEntries({ ...entries, [c.id]: { ...entries[c.id], text: e.currentTarget.value } })
+              }
             />
           </Group>
         ))}
-        <Textarea label={t('overallComment')} autosize minRows={2} disabled={!editable} value={comment} onChange={(e) => setComment(e.currentTarget.value)} />
+        <Textarea
+          label={t('overallComment')}
+          autosize
+          minRows={2}
+          disabled={!editable}
+          value={comment}
+          onChange={(e) => setComment(e.currentTarget.value)}
+        />
         <ErrorAlert error={save.error ?? submit.error ?? declare.error} />
         {editable ? (
           <Group>
-            <Button variant="light" loading={save.isPending} onClick={() => save.mutate(undefined, { onSuccess: () => notifications.show({ message: t('saved') }) })}>{t('saveDraft')}</Button>
-            <Button loading={submit.isPending} onClick={() => submit.mutate(undefined, { onSuccess: () => notifications.show({ message: t('saved') }) })}>{t('submit')}</Button>
+            <Button
+              variant="light"
+              loading={save.isPending}
+              onClick={() =>
+                save.mutate(undefined, { onSuccess: () => notifications.show({ message: t('saved') }) })
+              }
+            >
+              {t('saveDraft')}
+            </Button>
+            <Button
+              loading={submit.isPending}
+              onClick={() =>
+                submit.mutate(undefined, { onSuccess: () => notifications.show({ message: t('saved') }) })
+              }
+            >
+              {t('submit')}
+            </Button>
           </Group>
         ) : (
           <Badge color="green">{t('reviewStatus.submitted')}</Badge>
         )}
         {editable && (
           <Group align="flex-end">
-            <Textarea label={t('conflictReason')} style={{ flex: 1 }} autosize minRows={1} value={conflictReason} onChange={(e) => setConflictReason(e.currentTarget.value)} />
-            <Button color="red" variant="light" disabled={conflictReason.trim().length < 5} onClick={() => declare.mutate(undefined, { onSuccess: () => navigate('/review/my') })}>{t('declareConflict')}</Button>
+            <Textarea
+              label={t('conflictReason')}
+              style={{ flex: 1 }}
+              autosize
+              minRows={1}
+              value={conflictReason}
+              onChange={(e) => setConflictReason(e.currentTarget.value)}
+            />
+            <Button
+              color="red"
+              variant="light"
+              disabled={conflictReason.trim().length < 5}
+              onClick={() => declare.mutate(undefined, { onSuccess: () => navigate('/review/my') })}
+            >
+              {t('declareConflict')}
+            </Button>
           </Group>
         )}
       </Stack>
@@ -116,13 +210,21 @@ function OtherReviews({ data }: { data: Workspace }) {
   if (data.otherReviews.length === 0) return null;
   return (
     <Card withBorder>
-      <Title order={2} size="h4" mb="xs">{t('otherReviews')}</Title>
-      {data.disagreements.length > 0 && <Alert color="orange" mb="sm">{t('flagged', { list: data.disagreements.map((d) => d.code).join(', ') })}</Alert>}
+      <Title order={2} size="h4" mb="xs">
+        {t('otherReviews')}
+      </Title>
+      {data.disagreements.length > 0 && (
+        <Alert color="orange" mb="sm">
+          {t('flagged', { list: data.disagreements.map((d) => d.code).join(', ') })}
+        </Alert>
+      )}
       <Table>
         <Table.Thead>
           <Table.Tr>
             <Table.Th>{t('expert')}</Table.Th>
-            {data.criteria.map((c) => <Table.Th key={c.id}>{c.name}</Table.Th>)}
+            {data.criteria.map((c) => (
+              <Table.Th key={c.id}>{c.name}</Table.Th>
+            ))}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -131,7 +233,11 @@ function OtherReviews({ data }: { data: Workspace }) {
               <Table.Td>{r.label}</Table.Td>
               {data.criteria.map((c) => {
                 const s = r.scores.find((x) => x.criterionId === c.id);
-                return <Table.Td key={c.id} title={s?.justification}>{s?.score ?? '–'}</Table.Td>;
+                return (
+                  <Table.Td key={c.id} title={s?.justification}>
+                    {s?.score ?? '–'}
+                  </Table.Td>
+                );
               })}
             </Table.Tr>
           ))}
@@ -149,8 +255,16 @@ function ConsensusForm({ data, proposalId }: { data: Workspace; proposalId: stri
     const initial: Record<string, Entry> = {};
     for (const c of data.criteria) {
       const agreed = data.consensus?.scores.find((s) => s.criterionId === c.id);
-      const scores = [...data.otherReviews.map((r) => r.scores), ...(data.ownReview ? [data.ownReview.scores] : [])].flatMap((list) => list.filter((s) => s.criterionId === c.id && s.score !== null).map((s) => s.score as number));
-      const mean = scores.length ? Math.round((scores.reduce((a, b) => a + b, 0) / scores.length) * (c.allowsHalfPoints ? 2 : 1)) / (c.allowsHalfPoints ? 2 : 1) : '';
+      const scores = [
+        ...data.otherReviews.map((r) => r.scores),
+        ...(data.ownReview ? [data.ownReview.scores] : []),
+      ].flatMap((list) =>
+        list.filter((s) => s.criterionId === c.id && s.score !== null).map((s) => s.score as number),
+      );
+      const mean = scores.length
+        ? Math.round((scores.reduce((a, b) => a + b, 0) / scores.length) * (c.allowsHalfPoints ? 2 : 1)) /
+          (c.allowsHalfPoints ? 2 : 1)
+        : '';
       initial[c.id] = { score: agreed?.score ?? mean, text: agreed?.comment ?? '' };
     }
     setEntries(initial);
@@ -160,24 +274,71 @@ function ConsensusForm({ data, proposalId }: { data: Workspace; proposalId: stri
     api.put(`/api/review/proposals/${proposalId}/consensus`, {
       agree,
       minorityView: minority,
-      scores: data.criteria.filter((c) => typeof entries[c.id]?.score === 'number').map((c) => ({ criterionId: c.id, score: entries[c.id].score as number, comment: entries[c.id].text })),
+      scores: data.criteria
+        .filter((c) => typeof entries[c.id]?.score === 'number')
+        .map((c) => ({
+          criterionId: c.id,
+          score: entries[c.id].score as number,
+          comment: entries[c.id].text,
+        })),
     }),
   );
   return (
     <Card withBorder>
-      <Title order={2} size="h4" mb="xs">{t('consensusTitle')}</Title>
+      <Title order={2} size="h4" mb="xs">
+        {t('consensusTitle')}
+      </Title>
       <Stack>
         {data.criteria.map((c) => (
           <Group key={c.id} align="flex-start" wrap="nowrap">
-            <NumberInput label={c.name} w={200} min={c.scaleMin} max={c.scaleMax} step={c.allowsHalfPoints ? 0.5 : 1} decimalScale={1} value={entries[c.id]?.score ?? ''} onChange={(value) => setEntries({ ...entries, [c.id]: { ...entries[c.id], score: value } })} />
-            <Textarea label={t('comment')} style={{ flex: 1 }} autosize minRows={2} value={entries[c.id]?.text ?? ''} onChange={(e) => setEntries({ ...entries, [c.id]: { ...entries[c.id], text: e.currentTarget.value } })} />
+            <NumberInput
+              label={c.name}
+              w={200}
+              min={c.scaleMin}
+              max={c.scaleMax}
+              step={c.allowsHalfPoints ? 0.5 : 1}
+              decimalScale={1}
+              value={entries[c.id]?.score ?? ''}
+              onChange={(value) => setEntries({ ...entries, [c.id]: { ...entries[c.id], score: value } })}
+            />
+            <Textarea
+              label={t('comment')}
+              style={{ flex: 1 }}
+              autosize
+              minRows={2}
+              value={entries[c.id]?.text ?? ''}
+              onChange={(e) =>
+                setEntries({ ...entries, [c.id]: { ...entries[c.id], text: e.currentTarget.value } })
+              }
+            />
           </Group>
         ))}
-        <Textarea label={t('minorityView')} autosize minRows={2} value={minority} onChange={(e) => setMinority(e.currentTarget.value)} />
+        <Textarea
+          label={t('minorityView')}
+          autosize
+          minRows={2}
+          value={minority}
+          onChange={(e) => setMinority(e.currentTarget.value)}
+        />
         <ErrorAlert error={save.error} />
         <Group>
-          <Button variant="light" loading={save.isPending} onClick={() => save.mutate(false, { onSuccess: () => notifications.show({ message: t('saved') }) })}>{t('saveConsensus')}</Button>
-          <Button loading={save.isPending} onClick={() => save.mutate(true, { onSuccess: () => notifications.show({ message: t('saved') }) })}>{t('agreeConsensus')}</Button>
+          <Button
+            variant="light"
+            loading={save.isPending}
+            onClick={() =>
+              save.mutate(false, { onSuccess: () => notifications.show({ message: t('saved') }) })
+            }
+          >
+            {t('saveConsensus')}
+          </Button>
+          <Button
+            loading={save.isPending}
+            onClick={() =>
+              save.mutate(true, { onSuccess: () => notifications.show({ message: t('saved') }) })
+            }
+          >
+            {t('agreeConsensus')}
+          </Button>
         </Group>
       </Stack>
     </Card>
