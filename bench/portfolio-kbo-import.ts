@@ -9,6 +9,7 @@
  * COPY into the tables without secondary indexes plus the index build, (3) `speerpunt import
  * kbo` (the real code path: parse, transform, COPY, rebuild indexes, audit). Prints rows/s and ratios.
  */
+import { formatNumber } from '../src/shared/money';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -39,7 +40,7 @@ const benchUrl = (() => {
   url.pathname = '/sp_bench_kbo';
   return url.toString();
 })();
-const format = (n: number) => new Intl.NumberFormat('en-US').format(Math.round(n));
+const format = (n: number) => formatNumber(Math.round(n), 'en', 0);
 
 async function plainCopy(client: pg.Client): Promise<number> {
   let rows = 0;
@@ -122,7 +123,7 @@ async function main(): Promise<void> {
       `\nenterprise-register import bench: ${format(enterprises)} enterprises, ${format(rows)} rows, ${format(bytes / 1e6)} MB, PostgreSQL ${await (async () => {
         const c = new pg.Client({ connectionString: benchUrl });
         await c.connect();
-        const v = (await c.query('show server_version')).rows[0].server_version;
+        const v = (await c.query<{ server_version: string }>('show server_version')).rows[0].server_version;
         await c.end();
         return v;
       })()}`,

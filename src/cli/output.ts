@@ -1,5 +1,6 @@
 import { AppError } from '../server/errors/app-error';
 import { DataDirBusyError } from '../server/db/data-dir-lock';
+import { textOf } from '../shared/text-of';
 
 export function printJson(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
@@ -11,14 +12,14 @@ export function printTable(rows: Record<string, unknown>[]): void {
     return;
   }
   const columns = Object.keys(rows[0]);
-  const widths = columns.map((c) => Math.max(c.length, ...rows.map((r) => String(r[c] ?? '').length)));
+  const widths = columns.map((c) => Math.max(c.length, ...rows.map((r) => textOf(r[c]).length)));
   const line = (cells: string[]) =>
     cells
       .map((cell, i) => cell.padEnd(widths[i]))
       .join('  ')
       .trimEnd();
   process.stdout.write(`${line(columns)}\n${line(widths.map((w) => '-'.repeat(w)))}\n`);
-  for (const row of rows) process.stdout.write(`${line(columns.map((c) => String(row[c] ?? '')))}\n`);
+  for (const row of rows) process.stdout.write(`${line(columns.map((c) => textOf(row[c])))}\n`);
 }
 
 /** Prints an error the way a person (or, with --json, a script) can act on, and sets the exit code. */

@@ -1,3 +1,4 @@
+import { addDays, brusselsDate } from '../../src/shared/brussels-time';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
   describeBrowser,
@@ -7,20 +8,11 @@ import {
   textContaining,
   type BrowserHarness,
 } from '../helpers/browser';
-import { addDays, brusselsDate } from '../../src/server/modules/partnership/partnership-dates';
 
 describeBrowser('partnership in Chromium', () => {
   let h: BrowserHarness;
-  let flux50: string;
   beforeAll(async () => {
     h = await startBrowserHarness();
-    flux50 = (
-      await h.t.database.db
-        .selectFrom('clusters')
-        .select('id')
-        .where('short_name', '=', 'Flux50')
-        .executeTakeFirstOrThrow()
-    ).id;
   });
   afterAll(() => h?.close());
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { describe } from 'vitest';
 import type { Role } from '../../src/server/db/core.tables';
 import { DEMO_PASSWORD } from '../../src/server/demo/accounts.seed';
@@ -86,16 +86,12 @@ export async function loginInBrowser(page: Page, baseUrl: string, role: Role): P
  * playwright-core has no web-first assertions (those live in @playwright/test): wait for the
  * locator to be visible, which fails the test with a timeout if it never is.
  */
-export async function seen(locator: import('playwright-core').Locator): Promise<void> {
+export async function seen(locator: Locator): Promise<void> {
   await locator.first().waitFor({ state: 'visible' });
 }
 
 /** Waits until the locator's text contains `text` (polling), then returns the text. */
-export async function textContaining(
-  locator: import('playwright-core').Locator,
-  text: string,
-  timeoutMs = 15_000,
-): Promise<string> {
+export async function textContaining(locator: Locator, text: string, timeoutMs = 15_000): Promise<string> {
   const until = Date.now() + timeoutMs;
   let last = '';
   while (Date.now() < until) {

@@ -1,3 +1,4 @@
+import { formatNumber } from '../../shared/money';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
@@ -15,7 +16,7 @@ import { generateKbo } from '../../server/modules/kbo/generate-kbo';
 import { writeStoredZip } from '../../server/modules/kbo/stored-zip';
 import { printJson } from '../output';
 
-const format = (n: number) => new Intl.NumberFormat('en-US').format(Math.round(n));
+const format = (n: number) => formatNumber(Math.round(n), 'en', 0);
 
 /** A one-line progress bar on stderr (redrawn in a terminal, a line every few seconds otherwise). */
 export function progressPrinter(stream: NodeJS.WriteStream = process.stderr) {

@@ -1,10 +1,10 @@
+import { brusselsToday } from '../../shared/brussels-time';
 import type { Command } from 'commander';
 import { withCliDatabase } from '../open-database';
 import { cliContext } from '../cli-context';
 import { printJson, printTable, reportCliError } from '../output';
 import { generateRegister } from '../../server/modules/policy/generate-register';
 import { computeFootprint, type FootprintLevel } from '../../server/modules/policy/footprint';
-import { brusselsToday } from '../../server/modules/policy/brussels-today';
 
 export function registerPolicy(program: Command): void {
   const policy = program.command('policy').description('Policy analytics (coverage, footprint, scenarios)');

@@ -1,4 +1,6 @@
 import type { Command } from 'commander';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../server/db/types';
 import { withCliDatabase } from '../open-database';
 import { cliContext } from '../cli-context';
 import { printJson, printTable } from '../output';
@@ -116,10 +118,7 @@ export function registerUser(program: Command): void {
 }
 
 /** Accepts cluster ids or short names (friendlier on the command line). */
-async function resolveClusters(
-  db: import('kysely').Kysely<import('../../server/db/types').DB>,
-  values: string[],
-): Promise<string[]> {
+async function resolveClusters(db: Kysely<DB>, values: string[]): Promise<string[]> {
   if (values.length === 0) return [];
   const uuid = /^[0-9a-f-]{36}$/i;
   const rows = await db

@@ -1,3 +1,4 @@
+import { addDays, brusselsDate } from '../../shared/brussels-time';
 import type { Actor } from '../http/actor';
 import type { Role } from '../db/core.tables';
 import { auditActorOf } from '../http/actor';
@@ -12,7 +13,6 @@ import {
   closeReportPeriod,
 } from '../modules/partnership/save-report';
 import { runReminders } from '../modules/partnership/run-reminders';
-import { addDays, brusselsDate } from '../modules/partnership/partnership-dates';
 import type { StepContext } from '../http/request-context';
 import { idOf, type DemoSeed, type SeedContext } from './seed-context';
 

@@ -9,7 +9,7 @@ function toAppError(error: FastifyError | Error, request: FastifyRequest): AppEr
   if (hasZodFastifySchemaValidationErrors(error)) {
     const prefix = (error as FastifyError).validationContext ?? 'body';
     const issues = error.validation.map((v) => ({
-      ...(v.params as Record<string, unknown>),
+      ...v.params,
       code: v.keyword,
       path: v.instancePath.split('/').filter(Boolean),
       message: v.message ?? 'Invalid',
@@ -28,7 +28,7 @@ function toAppError(error: FastifyError | Error, request: FastifyRequest): AppEr
     return new AppError('BODY_TOO_LARGE');
   if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return new AppError('UNSUPPORTED_MEDIA_TYPE');
   const status = (error as FastifyError).statusCode;
-  if (status && status >= 400 && status < 500 && !isResponseSerializationError(error as never)) {
+  if (status && status >= 400 && status < 500 && !isResponseSerializationError(error)) {
     request.log.info({ err: error }, 'request rejected by the framework');
     return new AppError('BAD_REQUEST');
   }

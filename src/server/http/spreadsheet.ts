@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { FastifyReply } from 'fastify';
+import { textOf } from '../../shared/text-of';
 
 export interface SheetColumn<T> {
   header: string;
@@ -35,7 +36,7 @@ export async function buildXlsx<T>(sheetName: string, columns: SheetColumn<T>[],
 
 function csvCell(value: unknown): string {
   if (value === null || value === undefined) return '';
-  const text = value instanceof Date ? value.toISOString() : String(value);
+  const text = textOf(value);
   // A leading = + - @ would make a spreadsheet run it as a formula.
   const safe = /^[=+\-@]/.test(text) && !/^-?\d/.test(text) ? `'${text}` : text;
   return /[",;\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;

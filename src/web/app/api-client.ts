@@ -25,6 +25,21 @@ export class ApiError extends Error {
   }
 }
 
+/** The catalogued error body the server answers with ({ code, message, details, requestId }) → ApiError. */
+export function apiErrorFrom(status: number, body: unknown): ApiError {
+  const fields: Record<string, unknown> = typeof body === 'object' && body !== null ? { ...body } : {};
+  const message = fields.message as LocalisedText | undefined;
+  return new ApiError(
+    status,
+    typeof fields.code === 'string' ? fields.code : 'UNKNOWN',
+    message?.nl !== undefined && message.en !== undefined
+      ? message
+      : { nl: `Fout ${status}`, en: `Error ${status}` },
+    Array.isArray(fields.details) ? (fields.details as ErrorDetail[]) : [],
+    typeof fields.requestId === 'string' ? fields.requestId : undefined,
+  );
+}
+
 export interface Envelope<T> {
   data: T;
   abilities: Record<string, boolean>;
@@ -48,17 +63,8 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
   });
   if (response.status === 204) return undefined as T;
   const text = await response.text();
-  const parsed = text ? JSON.parse(text) : undefined;
-  if (!response.ok) {
-    const fallback = { nl: `Fout ${response.status}`, en: `Error ${response.status}` };
-    throw new ApiError(
-      response.status,
-      parsed?.code ?? 'UNKNOWN',
-      parsed?.message ?? fallback,
-      parsed?.details ?? [],
-      parsed?.requestId,
-    );
-  }
+  const parsed: unknown = text ? JSON.parse(text) : undefined;
+  if (!response.ok) throw apiErrorFrom(response.status, parsed);
   return parsed as T;
 }
 

@@ -112,7 +112,7 @@ export function Shell({ me }: { me: Me }) {
               variant="default"
               size="xs"
               loading={logout.isPending}
-              onClick={() => logout.mutate(undefined, { onSettled: () => navigate('/login') })}
+              onClick={() => logout.mutate(undefined, { onSettled: () => void navigate('/login') })}
             >
               {t('logout')}
             </Button>

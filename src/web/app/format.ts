@@ -1,47 +1,32 @@
 import i18n from 'i18next';
+import * as time from '../../shared/brussels-time';
+import * as money from '../../shared/money';
 
-/** nl-BE (or en-GB) formats; instants are always shown in Europe/Brussels. */
-const TIME_ZONE = 'Europe/Brussels';
-const localeTag = () => (i18n.language === 'en' ? 'en-GB' : 'nl-BE');
+/**
+ * The shared formats (src/shared/brussels-time.ts, src/shared/money.ts) in the language the
+ * person reads the app in: nl-BE by default, en-GB in English. Instants are shown in Brussels.
+ */
+const language = (): time.Language => (i18n.language === 'en' ? 'en' : 'nl');
 
-/** Money arrives as integer cents (string or number) and is formatted without floating point. */
+/** Money arrives as integer cents (string, number or bigint) and is formatted without floating point. */
 export function formatCents(cents: string | number | bigint | null | undefined): string {
-  if (cents === null || cents === undefined || cents === '') return '–';
-  const value = BigInt(cents);
-  const negative = value < 0n;
-  const absolute = negative ? -value : value;
-  const euros = absolute / 100n;
-  const rest = String(absolute % 100n).padStart(2, '0');
-  const grouped = new Intl.NumberFormat(localeTag()).format(euros);
-  const decimal = localeTag() === 'nl-BE' ? ',' : '.';
-  return `${negative ? '-' : ''}€ ${grouped}${decimal}${rest}`;
+  return money.formatMoney(cents, language());
 }
 
 export function formatNumber(value: number | string | null | undefined, maximumFractionDigits = 2): string {
-  if (value === null || value === undefined || value === '') return '–';
-  return new Intl.NumberFormat(localeTag(), { maximumFractionDigits }).format(Number(value));
+  return money.formatNumber(value, language(), maximumFractionDigits);
 }
 
 export function formatPercent(share: number | null | undefined, maximumFractionDigits = 0): string {
-  if (share === null || share === undefined || !Number.isFinite(share)) return '–';
-  return new Intl.NumberFormat(localeTag(), { style: 'percent', maximumFractionDigits }).format(share);
+  return money.formatPercent(share, language(), maximumFractionDigits);
 }
 
-/** A calendar date 'YYYY-MM-DD' (no time zone shift). */
+/** A calendar date 'YYYY-MM-DD' (no time zone shift), or an instant's date in Brussels. */
 export function formatDate(date: string | null | undefined): string {
-  if (!date) return '–';
-  const [y, m, d] = date.slice(0, 10).split('-').map(Number);
-  return new Intl.DateTimeFormat(localeTag(), { dateStyle: 'medium', timeZone: 'UTC' }).format(
-    new Date(Date.UTC(y, m - 1, d)),
-  );
+  return time.formatDate(date, language());
 }
 
 /** An instant, shown in Brussels time. */
 export function formatDateTime(iso: string | null | undefined): string {
-  if (!iso) return '–';
-  return new Intl.DateTimeFormat(localeTag(), {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    timeZone: TIME_ZONE,
-  }).format(new Date(iso));
+  return time.formatDateTime(iso, language());
 }

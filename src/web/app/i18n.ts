@@ -33,5 +33,3 @@ i18n.on('languageChanged', (language) => {
   localStorage.setItem(LANGUAGE_KEY, language);
 });
 document.documentElement.lang = i18n.language;
-
-export default i18n;

@@ -13,6 +13,8 @@ import { useTranslation } from 'react-i18next';
 
 export interface DataTableProps<T> {
   data: T[];
+  // TanStack's ColumnDef is invariant in its value type, and one table mixes columns of several.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   columns: ColumnDef<T, any>[];
   /** Server URL of the same table as XLSX; every table offers an export. */
   xlsxUrl?: string;

@@ -1,6 +1,7 @@
 import { Alert, List, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../app/api-client';
+import { textOf } from '../../shared/text-of';
 
 /** Shows a catalogued error in the user's language, with the fields it concerns. */
 export function ErrorAlert({ error }: { error: unknown }) {
@@ -32,7 +33,7 @@ export function ErrorAlert({ error }: { error: unknown }) {
   }
   return (
     <Alert color="red" title={t('error')} role="alert">
-      {error instanceof Error ? error.message : String(error)}
+      {textOf(error)}
     </Alert>
   );
 }

@@ -306,7 +306,7 @@ describe('proposals: bad input, sealing, amendments, clarifications, versions', 
     definition.eligibilityRules.push({
       kind: 'no_new_legal_entity',
       explanationNl: 'Projectgebaseerd: geen nieuwe rechtspersoon.',
-    } as (typeof definition.eligibilityRules)[number]);
+    });
     const amended = await officer.post(`/api/calls/${callId}/amendments`, {
       motivation: 'Regel toegevoegd: projectgebaseerd.',
       definition,

@@ -1,7 +1,7 @@
+import { addDays, brusselsDate } from '../../../src/shared/brussels-time';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestClient } from '../../helpers/test-app';
 import { runReminders } from '../../../src/server/modules/partnership/run-reminders';
-import { addDays, brusselsDate } from '../../../src/server/modules/partnership/partnership-dates';
 import { recordAudit } from '../../../src/server/audit/record-audit';
 
 describe('partnership between the agency and a cluster', () => {

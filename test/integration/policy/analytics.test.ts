@@ -1,3 +1,4 @@
+import { brusselsToday } from '../../../src/shared/brussels-time';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestClient } from '../../helpers/test-app';
@@ -5,7 +6,6 @@ import { systemActor } from '../../../src/server/http/actor';
 import type { StepContext } from '../../../src/server/http/request-context';
 import { generateRegister } from '../../../src/server/modules/policy/generate-register';
 import { buildNetwork, presentNetwork } from '../../../src/server/modules/policy/network';
-import { brusselsToday } from '../../../src/server/modules/policy/brussels-today';
 
 describe('policy analytics on the demo data plus a generated register', () => {
   let t: TestApp;

@@ -153,9 +153,7 @@ describe('member import and export', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
     const exportedNames: string[] = [];
-    workbook.worksheets[0].eachRow(
-      (row, line) => line > 1 && exportedNames.push(String(row.getCell(1).value)),
-    );
+    workbook.worksheets[0].eachRow((row, line) => line > 1 && exportedNames.push(row.getCell(1).text));
     expect(exportedNames.filter((n) => n.startsWith('Importbedrijf'))).toHaveLength(480);
 
     const csv = await manager.get(`/api/clusters/${ownClusterId}/members.csv`);

@@ -77,11 +77,6 @@ const SAFE = Number.MAX_SAFE_INTEGER / 8;
 
 const pairKey = (p: number, e: number, experts: number) => p * experts + e;
 
-/** Checks the instance against the rules the solver relies on; every problem becomes one detail. */
-export function validateAssignmentInstance(instance: AssignmentInstance): ErrorDetail[] {
-  return indexAssignmentInstance(instance).problems;
-}
-
 /** Validation plus the dense pair index of each affinity entry (so ids are looked up once). */
 function indexAssignmentInstance(instance: AssignmentInstance): {
   problems: ErrorDetail[];

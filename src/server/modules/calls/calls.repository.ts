@@ -5,8 +5,6 @@ import { brusselsLocalToInstant } from './brussels-time';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
-export type CallRow = Awaited<ReturnType<typeof findCallRow>> & {};
-
 export function findCallRow(db: Db, id: string) {
   return db.selectFrom('calls').selectAll().where('id', '=', id).executeTakeFirst();
 }

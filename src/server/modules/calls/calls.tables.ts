@@ -10,16 +10,9 @@ type JsonDefault = ColumnType<unknown, string | undefined, string>;
 
 export type CallKind =
   'new_strategic_theme' | 'business_network' | 'cluster_project' | 'inter_cluster_project';
-export const CALL_KINDS: readonly CallKind[] = [
-  'new_strategic_theme',
-  'business_network',
-  'cluster_project',
-  'inter_cluster_project',
-];
 
 /** draft → open → closed → in_evaluation → decided (see docs/calls.md). */
 export type CallStatus = 'draft' | 'open' | 'closed' | 'in_evaluation' | 'decided';
-export const CALL_STATUSES: readonly CallStatus[] = ['draft', 'open', 'closed', 'in_evaluation', 'decided'];
 
 /**
  * draft → submitted → eligible | ineligible; eligible → under_review → ranked → funded | reserve | rejected;
@@ -36,18 +29,6 @@ export type ProposalStatus =
   | 'reserve'
   | 'rejected'
   | 'withdrawn';
-export const PROPOSAL_STATUSES: readonly ProposalStatus[] = [
-  'draft',
-  'submitted',
-  'eligible',
-  'ineligible',
-  'under_review',
-  'ranked',
-  'funded',
-  'reserve',
-  'rejected',
-  'withdrawn',
-];
 
 export type TieBreakKind = 'criterion_score' | 'sme_budget_share' | 'requested_aid' | 'submitted_at';
 export type EligibilityRuleKind =

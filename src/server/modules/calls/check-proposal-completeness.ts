@@ -1,5 +1,6 @@
 import type { ProposalSnapshot } from './calls.schema';
 import type { CallDetail } from './calls.repository';
+import { textOf } from '../../../shared/text-of';
 
 export interface ProgressPart {
   part: 'general' | 'consortium' | 'budget' | 'kpis' | 'questions';
@@ -19,7 +20,7 @@ export function isQuestionShown(
 ): boolean {
   if (!question.condition_question_code) return true;
   const answer = answers[question.condition_question_code];
-  return answer !== undefined && answer !== null && String(answer) === (question.condition_value ?? '');
+  return answer !== undefined && answer !== null && textOf(answer) === (question.condition_value ?? '');
 }
 
 /**

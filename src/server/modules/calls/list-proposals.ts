@@ -1,6 +1,7 @@
 import { AppError } from '../../errors/app-error';
 import { actorOf, type StepContext } from '../../http/request-context';
 import type { ProposalSnapshot } from './calls.schema';
+import type { ProposalStatus } from './calls.tables';
 import { proposalListQuery } from './proposals.repository';
 import { visibleProposals } from './proposal-visibility';
 
@@ -8,7 +9,7 @@ export interface ProposalSummary {
   id: string;
   callId: string;
   reference: string;
-  status: import('./calls.tables').ProposalStatus;
+  status: ProposalStatus;
   isSealed: boolean;
   title: string | null;
   leadOrganisation: string | null;

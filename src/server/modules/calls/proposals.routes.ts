@@ -43,7 +43,7 @@ import { startProposal } from './start-proposal';
 import { saveProposalDraft } from './save-proposal-draft';
 import { submitProposal } from './submit-proposal';
 import { reopenProposal, withdrawProposal } from './withdraw-proposal';
-import { addProposalAttachment, removeProposalAttachment, type AttachmentKind } from './proposal-attachments';
+import { addProposalAttachment, removeProposalAttachment } from './proposal-attachments';
 import { addCollaborator, removeCollaborator } from './share-proposal';
 import { decideEligibility, openBreakGlass, reviewEligibilityRule } from './review-eligibility';
 import { answerClarification, askClarification } from './clarifications';
@@ -303,7 +303,7 @@ export default async function proposalsRoutes(app: FastifyInstance): Promise<voi
       const stored = await addProposalAttachment(contextOf(request), request.params.id, {
         filename: file.filename,
         buffer,
-        kind: request.query.kind as AttachmentKind,
+        kind: request.query.kind,
       });
       return reply.status(201).send(ok(stored));
     },

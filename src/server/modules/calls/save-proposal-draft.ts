@@ -269,9 +269,7 @@ export async function saveProposalDraft(
         .values(
           input.budgetLines.map((l, position) => ({
             proposal_id: proposalId,
-            organisation_id: lineNumbers[position]
-              ? (idByNumber.get(lineNumbers[position] as string) ?? null)
-              : null,
+            organisation_id: lineNumbers[position] ? (idByNumber.get(lineNumbers[position]) ?? null) : null,
             position,
             category: l.category,
             description: l.description,

@@ -1,20 +1,13 @@
 import PDFDocument from 'pdfkit';
+import { formatDate } from '../../../shared/brussels-time';
+import { formatMoney } from '../../../shared/money';
 import type { getEvaluationSummary } from './decisions';
 
 type Summary = Awaited<ReturnType<typeof getEvaluationSummary>>['data'];
 
-const euro = (cents: number | null) =>
-  cents === null
-    ? '–'
-    : `€ ${(cents / 100).toLocaleString('nl-BE', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+const euro = (cents: number | null) => formatMoney(cents, 'nl');
 const decimal = (value: number | null) => (value === null ? '–' : String(value).replace('.', ','));
-const brusselsDate = (iso: string) =>
-  new Intl.DateTimeFormat('nl-BE', {
-    timeZone: 'Europe/Brussels',
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-  }).format(new Date(iso));
+const brusselsDate = (iso: string) => formatDate(iso, 'nl', 'numeric');
 const OUTCOME: Record<string, string> = {
   funded: 'Toegekend',
   reserve: 'Reservelijst',

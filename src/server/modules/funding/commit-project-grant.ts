@@ -1,9 +1,9 @@
+import { brusselsDate } from '../../../shared/brussels-time';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types';
 import { recordAudit } from '../../audit/record-audit';
 import { AppError } from '../../errors/app-error';
 import type { StepContext } from '../../http/request-context';
-import { brusselsDate } from './brussels-date';
 import { assertWithinDeMinimis, checkDeMinimis, type HeadroomCheck } from './de-minimis-check';
 import { auditCommitment } from './funding-audit';
 import { fitsLinePurpose } from './funding-rules';

@@ -1,7 +1,7 @@
+import { brusselsDate } from '../../../shared/brussels-time';
 import { recordAudit } from '../../audit/record-audit';
 import { AppError } from '../../errors/app-error';
 import type { StepContext } from '../../http/request-context';
-import { brusselsDate } from './brussels-date';
 import { auditCommitment } from './funding-audit';
 import { fitsLinePurpose, multiplyCents } from './funding-rules';
 import { getLineTotals, lockLine } from './funding.repository';

@@ -1,3 +1,4 @@
+import { brusselsDate } from '../../../shared/brussels-time';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -29,7 +30,6 @@ import {
 import { presentAidAward } from './funding.presenter';
 import { deMinimisHeadroom } from './funding-rules';
 import { recordStateAid } from './record-state-aid';
-import { brusselsDate } from './brussels-date';
 import { fundingPolicy } from './funding.policy';
 import { setDeMinimisSettings } from './set-de-minimis-settings';
 

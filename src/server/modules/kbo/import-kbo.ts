@@ -64,7 +64,7 @@ async function readMeta(source: KboSource): Promise<Meta> {
   if (!source.names.includes('meta.csv')) return { kind: null, extractNumber: null, snapshotDate: null };
   const values = new Map<string, string>();
   const parser = new KboCsvParser((fields) => values.set(fields[0], fields[1] ?? ''));
-  for await (const chunk of await source.open('meta.csv')) parser.push(chunk.toString('utf8'));
+  for await (const chunk of await source.open('meta.csv')) parser.push((chunk as Buffer).toString('utf8'));
   parser.end();
   const type = values.get('ExtractType')?.toLowerCase();
   const date = values.get('SnapshotDate') ?? '';
@@ -145,7 +145,7 @@ export async function importKbo(options: KboImportOptions): Promise<KboImportSum
         let skipped = 0;
         let pending: string[] = [];
         let pendingSize = 0;
-        let failure: KboImportError | null = null;
+        let failure = null as KboImportError | null; // set inside the parser callback
         const expectedHeader = step.mode === 'delete' ? null : spec.header;
         const parser = new KboCsvParser((fields, line, problem) => {
           if (failure) return;

@@ -30,7 +30,7 @@ export async function openPostgresSession(connectionString: string): Promise<Bul
   const client = new pg.Client({ connectionString });
   await client.connect();
   const pool = { connect: async () => Object.assign(client, { release: () => {} }), end: async () => {} };
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: pool as unknown as pg.Pool }) });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: pool }) });
   return {
     kind: 'postgres',
     exec: async (sql) => {

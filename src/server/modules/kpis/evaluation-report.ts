@@ -1,3 +1,4 @@
+import { formatNumber } from '../../../shared/money';
 import ExcelJS from 'exceljs';
 import PDFDocument from 'pdfkit';
 import type { KpiStatus } from './kpi-status';
@@ -48,8 +49,7 @@ const STATUS_LABELS: Record<KpiStatus, string> = {
 };
 
 function displayValue(row: { value: number | null; reason: string | null }): string {
-  if (row.value !== null)
-    return new Intl.NumberFormat('nl-BE', { maximumFractionDigits: 2 }).format(row.value);
+  if (row.value !== null) return formatNumber(row.value, 'nl');
   return row.reason ? 'niet berekenbaar' : '–';
 }
 

@@ -20,13 +20,13 @@ type Row = Record<string, string>;
 
 function readCsv(text: string, file: string): Row[] {
   try {
-    return parse(text.replace(/^\uFEFF/, ''), {
+    return parse<Row>(text.replace(/^\uFEFF/, ''), {
       delimiter: ';',
       columns: true,
       skip_empty_lines: true,
       relax_quotes: true,
       trim: true,
-    }) as Row[];
+    });
   } catch (error) {
     throw new AppError('CORDIS_FILE_INVALID', {
       details: [

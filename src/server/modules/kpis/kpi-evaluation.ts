@@ -153,7 +153,7 @@ export async function evaluateCluster(
     const started = period.starts_on <= today;
     const values = started
       ? await valuesForPeriod(db, clusterId, period, definitions, measurements)
-      : new Map();
+      : (new Map() as Awaited<ReturnType<typeof valuesForPeriod>>);
     for (const definition of definitions) {
       const entry = values.get(definition.code);
       const target = targetByDefinition.get(definition.id);

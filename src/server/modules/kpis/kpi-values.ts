@@ -1,16 +1,6 @@
 import { AppError, detail } from '../../errors/app-error';
 import type { KpiUnit } from './kpis.tables';
 
-/** Today's calendar date in Europe/Brussels (periods and targets are calendar dates there). */
-export function brusselsDate(now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/Brussels',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
-}
-
 const RULES: Record<KpiUnit, { nl: string; en: string; ok: (v: number) => boolean }> = {
   count: { nl: 'een geheel getal ≥ 0', en: 'a whole number ≥ 0', ok: (v) => Number.isInteger(v) && v >= 0 },
   percent: {

@@ -1,3 +1,4 @@
+import { brusselsDate } from '../../../shared/brussels-time';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types';
 import { AppError } from '../../errors/app-error';
@@ -21,7 +22,6 @@ import {
   type PeriodRow,
   type TargetRow,
 } from './kpis.repository';
-import { brusselsDate } from './kpi-values';
 
 const showSql = (actor: Actor) => actor.role !== 'manager';
 

@@ -1,3 +1,4 @@
+import { brusselsDate } from '../../../shared/brussels-time';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types';
 import { AppError } from '../../errors/app-error';
@@ -12,7 +13,6 @@ import {
   readKpiSettings,
   toNumber,
 } from './kpis.repository';
-import { brusselsDate } from './kpi-values';
 import { pickPeriod } from './kpi-views';
 import type { EvaluationReport, ReportRow } from './evaluation-report';
 

@@ -1,9 +1,10 @@
+import { brusselsDate } from '../../../shared/brussels-time';
 import { AppError } from '../../errors/app-error';
 import { recordAudit } from '../../audit/record-audit';
 import { actorOf, type StepContext } from '../../http/request-context';
 import { assertSeesCluster, canManageTargets } from './kpis.policy';
 import { findDefinitionById, findPeriods, toNumber } from './kpis.repository';
-import { assertValueFitsUnit, brusselsDate } from './kpi-values';
+import { assertValueFitsUnit } from './kpi-values';
 
 export interface SetTargetOptions {
   clusterId: string;

@@ -4,6 +4,7 @@ import type { Actor } from '../../http/actor';
 import { canSeeConfidential } from './partnership.policy';
 import type { Db } from './partnership.repository';
 import type { TimelineKind } from './partnership.schema';
+import { textOf } from '../../../shared/text-of';
 
 export interface TimelineEntry {
   id: string;
@@ -43,7 +44,7 @@ function foreignEntry(
       title: returned
         ? { nl: 'KPI-waarde teruggestuurd', en: 'KPI value returned' }
         : { nl: 'KPI-waarde gevalideerd', en: 'KPI value validated' },
-      detail: [code, after.value ?? ''].filter((v) => v !== '').join(' = '),
+      detail: [code, textOf(after.value)].filter((v) => v !== '').join(' = '),
     };
   }
   if (kind === 'payment') {
@@ -220,7 +221,7 @@ export async function buildTimeline(
         at,
         kind: 'report',
         title: REPORT_TITLES[e.action],
-        detail: String(after.period ?? ''),
+        detail: textOf(after.period),
         link: `${base}?tab=reports`,
       });
     } else if (e.action === 'partnership_agreement.amended') {
@@ -232,7 +233,7 @@ export async function buildTimeline(
           nl: 'Overeenkomst gewijzigd (opnieuw te ondertekenen)',
           en: 'Agreement amended (to be signed again)',
         },
-        detail: String(after.title ?? ''),
+        detail: textOf(after.title),
         link: `${base}?tab=agreement`,
       });
     } else if (!e.entity_type.startsWith('partnership')) {

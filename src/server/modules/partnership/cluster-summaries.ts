@@ -1,6 +1,7 @@
+import { brusselsDate } from '../../../shared/brussels-time';
 import type { Actor } from '../../http/actor';
 import { findVisibleClusters, type Db } from './partnership.repository';
-import { brusselsDate, toIso } from './partnership-dates';
+import { toIso } from './partnership-dates';
 
 /** One line per visible cluster: its latest agreement, open and overdue actions, next meeting, reports waiting for review. */
 export async function findClusterSummaries(db: Db, actor: Actor, now: Date) {

@@ -29,10 +29,6 @@ export function canSeePeople(actor: Actor): boolean {
   return actor.role === 'officer' || actor.role === 'manager';
 }
 
-export function isAgencySide(actor: Actor): boolean {
-  return actor.role === 'officer';
-}
-
 /** Throws NOT_FOUND (never FORBIDDEN) for a cluster the actor may not see, so its existence does not leak. */
 export function assertSeesCluster(actor: Actor, clusterId: string): void {
   if (!canSeeCluster(actor, clusterId)) throw new AppError('NOT_FOUND');

@@ -112,7 +112,6 @@ export function findMinutes(db: Db, meetingIds: string[]) {
     .orderBy('m.version', 'desc')
     .execute();
 }
-export type MinutesRow = Awaited<ReturnType<typeof findMinutes>>[number];
 
 export function findDecisions(db: Db, meetingIds: string[]) {
   if (meetingIds.length === 0) return Promise.resolve([]);

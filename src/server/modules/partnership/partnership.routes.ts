@@ -1,3 +1,4 @@
+import { brusselsDate } from '../../../shared/brussels-time';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -57,7 +58,7 @@ import { closeReportPeriod, createReport, reviewReport, submitReport, updateRepo
 import { buildTimeline, type TimelineEntry } from './build-timeline';
 import { buildCalendarFeed, createCalendarToken } from './calendar-feed';
 import { findPreferences, savePreferences } from './save-preferences';
-import { brusselsDate, toIso } from './partnership-dates';
+import { toIso } from './partnership-dates';
 
 const tags = ['partnership'];
 const readers = { access: allow('officer', 'manager', 'analyst') };

@@ -1,9 +1,9 @@
+import { addDays, brusselsDate, mondayOf } from '../../../shared/brussels-time';
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/types';
 import { recordAudit, type AuditActor } from '../../audit/record-audit';
 import { queueNotification } from '../../notifications/queue-notification';
 import type { Db } from './partnership.repository';
-import { addDays, brusselsDate, mondayOf } from './partnership-dates';
 import { notifyPerson, wantsWeeklyDigest } from './notify';
 
 /** Days before its due date that an action is reminded. */
@@ -238,7 +238,7 @@ export function startReminderSchedule(
 ): () => void {
   const run = () =>
     void runReminders(db, { now: new Date(), auditActor: { userId: null, label: 'scheduler' } }).catch(
-      (error) => log.warn({ err: error }, 'partnership reminders failed'),
+      (error: unknown) => log.warn({ err: error }, 'partnership reminders failed'),
     );
   const first = setTimeout(run, 60_000);
   const timer = setInterval(run, intervalMs);

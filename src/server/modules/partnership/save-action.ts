@@ -1,3 +1,4 @@
+import { brusselsDate } from '../../../shared/brussels-time';
 import { AppError } from '../../errors/app-error';
 import { recordAudit } from '../../audit/record-audit';
 import { actorOf, type StepContext } from '../../http/request-context';
@@ -11,7 +12,6 @@ import {
   type Db,
 } from './partnership.repository';
 import type { CreateActionInput } from './partnership.schema';
-import { brusselsDate } from './partnership-dates';
 import { notifyPerson } from './notify';
 
 async function assertOwnerEligible(db: Db, clusterId: string, ownerUserId: string): Promise<void> {

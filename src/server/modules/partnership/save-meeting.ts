@@ -1,3 +1,4 @@
+import { brusselsDate } from '../../../shared/brussels-time';
 import { AppError, detail } from '../../errors/app-error';
 import { recordAudit } from '../../audit/record-audit';
 import { actorOf, type StepContext } from '../../http/request-context';
@@ -11,7 +12,7 @@ import {
   type MeetingRow,
 } from './partnership.repository';
 import type { MeetingInput } from './partnership.schema';
-import { brusselsDate, brusselsLocalToInstant } from './partnership-dates';
+import { brusselsLocalToInstant } from './partnership-dates';
 import { takeStatusSnapshot } from './status-snapshot';
 
 /** A participant linked to an account must be a person of either side (the cluster's managers, officers). */

@@ -36,13 +36,7 @@ export async function takeKpiSnapshot(db: Db, clusterId: string, asOf: string): 
         items: [],
       };
     }
-    const evaluation = await evaluateCluster(
-      db as Kysely<DB>,
-      clusterId,
-      periods,
-      await readKpiSettings(db as Kysely<DB>),
-      asOf,
-    );
+    const evaluation = await evaluateCluster(db, clusterId, periods, await readKpiSettings(db), asOf);
     const cells = evaluation.cells.filter((c) => c.periodId === period.id && c.status !== 'no_target');
     const counts = { on_track: 0, at_risk: 0, off_track: 0 };
     for (const c of cells) if (c.status in counts) counts[c.status as keyof typeof counts] += 1;
@@ -74,7 +68,7 @@ export async function takeKpiSnapshot(db: Db, clusterId: string, asOf: string): 
 /** The cluster's row of the funding dashboard (budget, committed, paid, remaining, co-funding), exact in cents. */
 export async function takeBudgetSnapshot(db: Db, clusterId: string, asOf: string): Promise<StatusSnapshot> {
   try {
-    const dashboard = await computeDashboard(db as Kysely<DB>);
+    const dashboard = await computeDashboard(db);
     const row = dashboard.byCluster.find((c) => c.clusterId === clusterId);
     if (!row) {
       return {

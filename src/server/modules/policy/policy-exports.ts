@@ -1,3 +1,4 @@
+import { brusselsToday } from '../../../shared/brussels-time';
 import type { StepContext } from '../../http/request-context';
 import { actorOf } from '../../http/request-context';
 import { AppError } from '../../errors/app-error';
@@ -9,7 +10,6 @@ import { computeCoverage } from './coverage';
 import { computeOverlap } from './overlap';
 import { buildNetwork, presentNetwork } from './network';
 import { computeFootprint, type FootprintLevel } from './footprint';
-import { brusselsToday } from './brussels-today';
 
 export type ExportTable =
   | 'ranking'
@@ -22,10 +22,11 @@ export type ExportTable =
   | 'organisations'
   | 'footprint';
 
-interface Sheet<T> {
+/** A table whose row type is erased: each case of `sheetFor` checks its columns against its rows. */
+interface Sheet {
   name: string;
-  columns: SheetColumn<T>[];
-  rows: T[];
+  columns: SheetColumn<never>[];
+  rows: unknown[];
 }
 
 const PERCENT = '0.0%';
@@ -42,17 +43,17 @@ export async function exportPolicyTable(
   const sheet = await sheetFor(ctx, options);
   const filename = `speerpunt-policy-${options.table}.${options.format}`;
   if (options.format === 'csv')
-    return { filename, body: buildCsv(sheet.columns as SheetColumn<unknown>[], sheet.rows as unknown[]) };
+    return { filename, body: buildCsv(sheet.columns as SheetColumn<unknown>[], sheet.rows) };
   return {
     filename,
-    body: await buildXlsx(sheet.name, sheet.columns as SheetColumn<unknown>[], sheet.rows as unknown[]),
+    body: await buildXlsx(sheet.name, sheet.columns as SheetColumn<unknown>[], sheet.rows),
   };
 }
 
 async function sheetFor(
   ctx: StepContext,
   options: { table: ExportTable; level: FootprintLevel; naceVersion: string },
-): Promise<Sheet<any>> {
+): Promise<Sheet> {
   const actor = actorOf(ctx);
   const today = brusselsToday(ctx.now());
   switch (options.table) {
@@ -196,7 +197,8 @@ async function sheetFor(
     case 'organisations': {
       const view = presentNetwork(await buildNetwork(ctx.db, today));
       if (options.table === 'network') {
-        const rows = Object.entries(view.figures).map(([figure, value]) => ({ figure, value }));
+        const figures: Record<string, unknown> = { ...view.figures };
+        const rows = Object.entries(figures).map(([figure, value]) => ({ figure, value }));
         return {
           name: 'Network',
           rows,

@@ -1,3 +1,4 @@
+import { brusselsToday, formatDateTime } from '../../../shared/brussels-time';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -33,7 +34,6 @@ import { computeOverlap } from './overlap';
 import { buildNetwork, presentNetwork } from './network';
 import { computeFootprint } from './footprint';
 import { exportPolicyTable } from './policy-exports';
-import { brusselsToday } from './brussels-today';
 
 const tags = ['policy'];
 /** Analytics: officers, analysts (no personal data) and admins. */
@@ -71,11 +71,7 @@ export default async function policyRoutes(app: FastifyInstance): Promise<void> 
     async (request, reply) => {
       const ctx = contextOf(request);
       const comparison = presentComparison(await loadScenarioData(ctx.db), actorOf(ctx));
-      const generatedAt = new Intl.DateTimeFormat('nl-BE', {
-        dateStyle: 'medium',
-        timeStyle: 'short',
-        timeZone: 'Europe/Brussels',
-      }).format(ctx.now());
+      const generatedAt = formatDateTime(ctx.now(), 'nl');
       return sendDownload(
         reply,
         'speerpunt-scenarios.pdf',

@@ -1,3 +1,4 @@
+import { brusselsToday } from '../../../shared/brussels-time';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -46,7 +47,7 @@ import { updateCluster } from './update-cluster';
 import { changeClusterStatus } from './change-cluster-status';
 import { promoteCluster } from './promote-cluster';
 import { addMember, updateMember } from './add-member';
-import { brusselsToday, pioneerStatus } from './pioneer';
+import { pioneerStatus } from './pioneer';
 import { findPioneerYears } from './organisations.repository';
 import { commitMemberImport, previewMemberImport } from './import-members';
 import { MEMBER_COLUMNS } from './member-file';

@@ -1,3 +1,4 @@
+import { brusselsToday } from '../../../shared/brussels-time';
 import type { ClusterKind, ClusterStatus } from '../../db/core.tables';
 import { recordAudit } from '../../audit/record-audit';
 import { AppError } from '../../errors/app-error';
@@ -10,7 +11,6 @@ import {
 } from './cluster-references';
 import { findClusterById, type ClusterRow } from './clusters.repository';
 import { auditCluster } from './clusters.presenter';
-import { brusselsToday } from './pioneer';
 
 export interface CreateClusterOptions {
   name: string;

@@ -63,7 +63,7 @@ function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (typeof value === 'object') {
-    if ('result' in value && value.result !== undefined) return cellText(value.result as ExcelJS.CellValue);
+    if ('result' in value && value.result !== undefined) return cellText(value.result);
     if ('text' in value && typeof value.text === 'string') return value.text;
     if ('richText' in value) return value.richText.map((r) => r.text).join('');
     return '';

@@ -1,3 +1,4 @@
+import { brusselsToday } from '../../../shared/brussels-time';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { envelope, ok } from '../../http/envelope';
@@ -30,7 +31,6 @@ import { createOrganisation } from './create-organisation';
 import { updateOrganisation } from './update-organisation';
 import { saveSmeFigures } from './save-sme-figures';
 import { classifySme } from './sme-classification';
-import { brusselsToday } from './pioneer';
 import {
   isOfficer,
   mayEditOrganisation,

@@ -33,13 +33,3 @@ export function pioneerStatus(
     input.firstParticipationOn <= today;
   return { isPioneer: startUp || firstTimer, isStartUp: startUp, isFirstTimer: firstTimer };
 }
-
-/** Today's calendar date in Brussels. */
-export function brusselsToday(now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/Brussels',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
-}

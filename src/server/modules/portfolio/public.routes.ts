@@ -1,3 +1,4 @@
+import { brusselsToday } from '../../../shared/brussels-time';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -7,7 +8,6 @@ import { contextOf, type StepContext } from '../../http/request-context';
 import { buildCsv, sendDownload, type SheetColumn } from '../../http/spreadsheet';
 import { listClusters } from './clusters.routes';
 import { findThemes } from './themes';
-import { brusselsToday } from './pioneer';
 
 const tags = ['open data'];
 

@@ -12,6 +12,7 @@
  *   (art. 4.2 of the annex).
  * - Missing figures never lead to a guess: the class is 'unknown' and the reasoning says why.
  */
+import { formatMoney } from '../../../shared/money';
 export type SmeClass = 'micro' | 'small' | 'medium' | 'large';
 export type SizeClassResult = SmeClass | 'unknown';
 
@@ -299,9 +300,7 @@ const NAMES = {
 };
 
 function euros(cents: number | null, lang: 'nl' | 'en'): string {
-  return cents === null
-    ? '?'
-    : `€ ${(cents / 100).toLocaleString(lang === 'nl' ? 'nl-BE' : 'en-GB', { maximumFractionDigits: 0 })}`;
+  return cents === null ? '?' : formatMoney(cents, lang, { decimals: 0 });
 }
 
 /** One sentence in each language: the class, and the rule that decided it. */

@@ -1,3 +1,4 @@
+import { formatDateTime } from '../../../shared/brussels-time';
 import { sql } from 'kysely';
 import { AppError } from '../../errors/app-error';
 import { recordAudit } from '../../audit/record-audit';
@@ -72,13 +73,7 @@ export async function remindExperts(ctx: StepContext, callId: string): Promise<n
     .where((eb) => eb.or([eb('r.status', 'is', null), eb('r.status', '=', 'draft')]))
     .groupBy('a.expert_user_id')
     .execute();
-  const deadline = settings.reviewDeadline
-    ? new Intl.DateTimeFormat('nl-BE', {
-        timeZone: 'Europe/Brussels',
-        dateStyle: 'short',
-        timeStyle: 'short',
-      }).format(new Date(settings.reviewDeadline))
-    : null;
+  const deadline = settings.reviewDeadline ? formatDateTime(settings.reviewDeadline, 'nl', 'numeric') : null;
   await ctx.db.transaction().execute(async (tx) => {
     for (const row of open) {
       await queueNotification(tx, {

@@ -57,7 +57,9 @@ export function startReviewReminderSchedule(
     config,
   };
   const run = () =>
-    void runReviewReminders(ctx).catch((error) => log.warn({ err: error }, 'review reminders failed'));
+    void runReviewReminders(ctx).catch((error: unknown) =>
+      log.warn({ err: error }, 'review reminders failed'),
+    );
   const first = setTimeout(run, 60_000);
   const timer = setInterval(run, intervalMs);
   first.unref();

@@ -43,7 +43,7 @@ function RoleFields({
       <Select
         label={t('role')}
         value={role}
-        onChange={(v) => v && setRole(v as Role)}
+        onChange={(v) => v && setRole(v)}
         data={ROLES.map((r) => ({ value: r, label: tc(`roles.${r}`) }))}
         allowDeselect={false}
       />

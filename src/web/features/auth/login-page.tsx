@@ -21,7 +21,7 @@ export function LoginPage() {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    login.mutate({ email, password }, { onSuccess: () => navigate(target, { replace: true }) });
+    login.mutate({ email, password }, { onSuccess: () => void navigate(target, { replace: true }) });
   };
 
   return (

@@ -403,7 +403,7 @@ export function CallEditorPage() {
                     label={t('direction')}
                     allowDeselect={false}
                     value={r.direction}
-                    onChange={(v) => v && update({ direction: v as 'asc' | 'desc' })}
+                    onChange={(v) => v && update({ direction: v })}
                     data={[
                       { value: 'desc', label: t('directions.desc') },
                       { value: 'asc', label: t('directions.asc') },
@@ -471,7 +471,7 @@ export function CallEditorPage() {
                     label={t('direction')}
                     allowDeselect={false}
                     value={k.direction}
-                    onChange={(v) => v && update({ direction: v as RequiredKpi['direction'] })}
+                    onChange={(v) => v && update({ direction: v })}
                     data={[
                       { value: 'higher_is_better', label: t('kpiDirections.higher_is_better') },
                       { value: 'lower_is_better', label: t('kpiDirections.lower_is_better') },
@@ -582,7 +582,7 @@ export function CallEditorPage() {
                   save.mutate(undefined, {
                     onSuccess: (r) => {
                       notifications.show({ message: t('saved') });
-                      navigate(`/calls/${r.data.id}`);
+                      void navigate(`/calls/${r.data.id}`);
                     },
                   })
                 }

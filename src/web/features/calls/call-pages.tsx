@@ -244,7 +244,7 @@ export function CallPage() {
               disabled={!title.trim()}
               loading={start.isPending}
               onClick={() =>
-                start.mutate(undefined, { onSuccess: (r) => navigate(`/proposals/${r.data.id}`) })
+                start.mutate(undefined, { onSuccess: (r) => void navigate(`/proposals/${r.data.id}`) })
               }
             >
               {t('apply')}

@@ -26,7 +26,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { api, ApiError } from '../../app/api-client';
+import { api, apiErrorFrom, ApiError } from '../../app/api-client';
 import { useMe } from '../../app/auth';
 import { formatCents, formatDateTime } from '../../app/format';
 import { ErrorAlert } from '../../shared/error-alert';
@@ -41,6 +41,7 @@ import {
   type ProposalContent,
   type ProposalKpi,
 } from './api';
+import { textOf } from '../../../shared/text-of';
 
 const euros = (cents: number) => cents / 100;
 const cents = (value: string | number) => Math.round(Number(value || 0) * 100);
@@ -129,7 +130,7 @@ export function ProposalEditor({
 
   const submit = useCallsMutation(async () => {
     const current = dirty ? await save() : version;
-    if (current === null) throw saveState.error ?? new Error('save failed');
+    if (current === null) throw saveState.error instanceof Error ? saveState.error : new Error('save failed');
     return api.post<{ versionNumber: number }>(`/api/proposals/${proposal.id}/submit`, {
       draftVersion: current,
     });
@@ -152,16 +153,8 @@ export function ProposalEditor({
       credentials: 'same-origin',
     });
     if (!response.ok) {
-      const body = await response.json().catch(() => ({}));
-      setUploadError(
-        new ApiError(
-          response.status,
-          body.code ?? 'UNKNOWN',
-          body.message ?? { nl: `Fout ${response.status}`, en: `Error ${response.status}` },
-          body.details ?? [],
-          body.requestId,
-        ),
-      );
+      const body: unknown = await response.json().catch(() => ({}));
+      setUploadError(apiErrorFrom(response.status, body));
     }
     void client.invalidateQueries({ queryKey: ['proposals', proposal.id] });
   }
@@ -188,7 +181,7 @@ export function ProposalEditor({
   const setLine = (index: number, patch: Partial<BudgetLine>) =>
     update({ budgetLines: content.budgetLines.map((l, i) => (i === index ? { ...l, ...patch } : l)) });
   const isShown = (code: string | null, value: string | null) =>
-    !code || String(content.answers[code] ?? '') === (value ?? '');
+    !code || textOf(content.answers[code]) === (value ?? '');
 
   return (
     <Stack>
@@ -678,7 +671,7 @@ export function ProposalEditor({
           <Select
             allowDeselect={false}
             value={shareAccess}
-            onChange={(v) => v && setShareAccess(v as 'edit' | 'view')}
+            onChange={(v) => v && setShareAccess(v)}
             data={[
               { value: 'edit', label: t('access.edit') },
               { value: 'view', label: t('access.view') },
@@ -768,7 +761,9 @@ export function ProposalEditor({
             loading={submit.isPending}
             disabled={saveState.conflict}
             onClick={() =>
-              submit.mutate(undefined, { onSuccess: () => navigate(`/proposals/${proposal.id}/receipt`) })
+              submit.mutate(undefined, {
+                onSuccess: () => void navigate(`/proposals/${proposal.id}/receipt`),
+              })
             }
           >
             {proposal.status === 'submitted' ? t('resubmit') : t('submit')}

@@ -200,7 +200,7 @@ function EligibilityRow({
             <SegmentedControl
               size="xs"
               value={outcome}
-              onChange={(v) => setOutcome(v as 'passed' | 'failed')}
+              onChange={(v) => setOutcome(v)}
               data={[
                 { value: 'passed', label: t('passed') },
                 { value: 'failed', label: t('failed') },

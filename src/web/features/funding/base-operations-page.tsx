@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ColumnDef } from '@tanstack/react-table';
 import { useMe } from '../../app/auth';
-import { formatCents, formatDateTime } from '../../app/format';
+import { formatDateTime } from '../../app/format';
 import { DataTable } from '../../shared/data-table';
 import { ErrorAlert } from '../../shared/error-alert';
 import { Money } from './money';

@@ -97,7 +97,7 @@ function CreateLineModal({ opened, onClose }: { opened: boolean; onClose: () => 
               label={t('purpose')}
               value={form.purpose}
               allowDeselect={false}
-              onChange={(v) => v && setForm({ ...form, purpose: v as Purpose })}
+              onChange={(v) => v && setForm({ ...form, purpose: v })}
               data={(['base_operations', 'cluster_projects', 'inter_cluster_projects', 'call'] as const).map(
                 (p) => ({ value: p, label: t(`purposes.${p}`) }),
               )}

@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import type { ColumnDef } from '@tanstack/react-table';
 import { api } from '../../app/api-client';
-import { formatCents, formatDate, formatDateTime } from '../../app/format';
+import { formatDate, formatDateTime } from '../../app/format';
 import { Money } from './money';
 import { DataTable } from '../../shared/data-table';
 import { ErrorAlert } from '../../shared/error-alert';

@@ -3,7 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ColumnDef } from '@tanstack/react-table';
-import { formatCents, formatDate } from '../../app/format';
+import { formatDate } from '../../app/format';
 import { DataTable } from '../../shared/data-table';
 import { ErrorAlert } from '../../shared/error-alert';
 import { Money } from './money';

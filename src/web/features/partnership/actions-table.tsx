@@ -155,7 +155,7 @@ export function ActionsTable({
             value={row.original.status}
             allowDeselect={false}
             data={STATUSES.map((s) => ({ value: s, label: t(`statuses.${s}`) }))}
-            onChange={(v) => v && setStatus.mutate({ id: row.original.id, status: v as ActionStatus })}
+            onChange={(v) => v && setStatus.mutate({ id: row.original.id, status: v })}
           />
         ) : (
           t(`statuses.${row.original.status}`)
@@ -168,7 +168,7 @@ export function ActionsTable({
       <SegmentedControl
         w="fit-content"
         value={filter}
-        onChange={(v) => setFilter(v as Filter)}
+        onChange={(v) => setFilter(v)}
         data={[
           { value: 'all', label: t('filterAll') },
           { value: 'open', label: t('filterOpen') },

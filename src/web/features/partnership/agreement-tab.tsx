@@ -324,7 +324,9 @@ function AgreementCard({
                         <Button
                           size="xs"
                           variant="light"
-                          onClick={() => start.mutate(p.id, { onSuccess: () => navigate(`?tab=reports`) })}
+                          onClick={() =>
+                            start.mutate(p.id, { onSuccess: () => void navigate(`?tab=reports`) })
+                          }
                         >
                           {t('startReport')}
                         </Button>

@@ -1,3 +1,4 @@
+import { brusselsToday } from '../../../shared/brussels-time';
 import { formatCents, formatNumber } from '../../app/format';
 
 /** Multi-line text areas: one item per non-empty line. */
@@ -10,12 +11,7 @@ export function linesOf(text: string): string[] {
 
 /** Today's date in Brussels, 'YYYY-MM-DD'. */
 export function todayInBrussels(): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/Brussels',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(new Date());
+  return brusselsToday();
 }
 
 /** Values computed on the server arrive as text: "€ 1234.56" (exact cents) or "value / expected"; shown in nl-BE. */

@@ -343,7 +343,7 @@ function MeetingForm({ clusterId, onClose }: { clusterId: string; onClose: () =>
             label={t('kind')}
             value={form.kind}
             allowDeselect={false}
-            onChange={(v) => v && setForm({ ...form, kind: v as MeetingKind })}
+            onChange={(v) => v && setForm({ ...form, kind: v })}
             data={(['steering_committee', 'quarterly_follow_up', 'other'] as const).map((k) => ({
               value: k,
               label: t(`kinds.${k}`),

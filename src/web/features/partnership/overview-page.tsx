@@ -51,7 +51,7 @@ export function OverviewPage() {
         data={clusters.data?.data ?? []}
         columns={columns}
         xlsxUrl="/api/partnership/clusters.xlsx"
-        onRowClick={(c) => navigate(`/partnership/clusters/${c.clusterId}`)}
+        onRowClick={(c) => void navigate(`/partnership/clusters/${c.clusterId}`)}
       />
     </>
   );

@@ -175,7 +175,7 @@ export function GapsPage() {
           <Text c="dimmed">{t('footprintIntro')}</Text>
           <SegmentedControl
             value={level}
-            onChange={(v) => setLevel(v as typeof level)}
+            onChange={(v) => setLevel(v)}
             data={(['section', 'division', 'group'] as const).map((l) => ({
               value: l,
               label: t(`levels.${l}`),

@@ -25,7 +25,7 @@ export function PortfolioPage() {
   const clusters = useClusters(filters);
   const transitions = useThemes('transition');
   const themes = useThemes();
-  const rows = clusters.data?.data ?? [];
+  const rows = useMemo(() => clusters.data?.data ?? [], [clusters.data]);
   const language = i18n.language;
 
   const chart = useMemo(

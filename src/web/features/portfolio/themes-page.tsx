@@ -49,7 +49,7 @@ function ThemeModal({
           label={t('kind')}
           disabled={theme !== null}
           value={form.kind}
-          onChange={(v) => v && setForm({ ...form, kind: v as Theme['kind'], parentId: null })}
+          onChange={(v) => v && setForm({ ...form, kind: v, parentId: null })}
           data={KINDS.map((k) => ({ value: k, label: t(`themeKinds.${k}`) }))}
           allowDeselect={false}
         />

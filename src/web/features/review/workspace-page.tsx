@@ -194,7 +194,7 @@ function ReviewForm({
               color="red"
               variant="light"
               disabled={conflictReason.trim().length < 5}
-              onClick={() => declare.mutate(undefined, { onSuccess: () => navigate('/review/my') })}
+              onClick={() => declare.mutate(undefined, { onSuccess: () => void navigate('/review/my') })}
             >
               {t('declareConflict')}
             </Button>
