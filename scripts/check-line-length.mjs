@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // No line over 120 characters in tracked source files (Prettier wraps code at 110 but leaves long
-// strings, comments and template literals alone). Generated files and SQL snapshots are exempt.
+// strings, comments and template literals alone). Generated files, SQL snapshots, migrations that
+// landed before this rule (frozen: never edited) and Markdown table rows (a row cannot wrap) are exempt.
 // Usage: node scripts/check-line-length.mjs [--max 120]
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -8,7 +9,13 @@ import { readFileSync } from 'node:fs';
 const maxIndex = process.argv.indexOf('--max');
 const MAX = maxIndex > 0 ? Number(process.argv[maxIndex + 1]) : 120;
 const CHECKED = /\.(ts|tsx|js|mjs|cjs|json|css|html|md|yml|yaml|sh)$|^\.ci\/run$/;
-const EXEMPT = [/(^|\/)package-lock\.json$/, /(^|\/)__sql__\//, /\.sql$/, /^test\/data\//];
+const EXEMPT = [
+  /(^|\/)package-lock\.json$/,
+  /(^|\/)__sql__\//,
+  /\.sql$/,
+  /^test\/data\//,
+  /^src\/server\/db\/migrations\/2026112[0-8]_/,
+];
 
 const files = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
   encoding: 'utf8',
@@ -28,7 +35,7 @@ for (const file of files) {
   text.split('\n').forEach((line, index) => {
     // Code points, not UTF-16 units: '€' and 'é' count once.
     const length = [...line].length;
-    if (length > MAX) {
+    if (length > MAX && !(file.endsWith('.md') && line.trimStart().startsWith('|'))) {
       offenders++;
       console.log(`${file}:${index + 1}: ${length} characters (max ${MAX})`);
     }

@@ -1,3 +1,4 @@
+import { centsToDecimalString } from '../../shared/money';
 import fs from 'node:fs';
 import type { Command } from 'commander';
 import { withCliDatabase } from '../open-database';
@@ -5,7 +6,7 @@ import { printJson, printTable, reportCliError } from '../output';
 import { computeDashboard } from '../../server/modules/funding/compute-dashboard';
 import { aidAwardsQuery } from '../../server/modules/funding/funding.repository';
 import { presentAidAward } from '../../server/modules/funding/funding.presenter';
-import { buildXlsx, centsToEuroString } from '../../server/http/spreadsheet';
+import { buildXlsx } from '../../server/http/spreadsheet';
 
 /** `speerpunt funding dashboard` and `speerpunt funding aid-export <file.xlsx>`. */
 export function registerFunding(program: Command): void {
@@ -22,10 +23,10 @@ export function registerFunding(program: Command): void {
           dashboard.byLine.map((l) => ({
             line: l.code,
             year: l.year,
-            budget: centsToEuroString(l.budgetCents),
-            committed: centsToEuroString(l.committedCents),
-            paid: centsToEuroString(l.paidCents),
-            remaining: centsToEuroString(l.remainingCents),
+            budget: centsToDecimalString(l.budgetCents),
+            committed: centsToDecimalString(l.committedCents),
+            paid: centsToDecimalString(l.paidCents),
+            remaining: centsToDecimalString(l.remainingCents),
           })),
         );
       } catch (error) {
@@ -49,7 +50,7 @@ export function registerFunding(program: Command): void {
             { header: 'regime', value: (a) => a.regime },
             { header: 'legal_basis', value: (a) => a.legalBasis, width: 30 },
             { header: 'amount_cents', value: (a) => a.amountCents },
-            { header: 'amount_eur', value: (a) => centsToEuroString(a.amountCents) },
+            { header: 'amount_eur', value: (a) => centsToDecimalString(a.amountCents) },
             { header: 'granted_on', value: (a) => a.grantedOn },
             { header: 'granting_authority', value: (a) => a.grantedByAuthority, width: 30 },
             { header: 'project', value: (a) => a.projectCode },

@@ -5,7 +5,7 @@ import { createCall } from '../modules/calls/create-call';
 import { publishCall } from '../modules/calls/publish-call';
 import { startProposal } from '../modules/calls/start-proposal';
 import { saveProposalDraft } from '../modules/calls/save-proposal-draft';
-import { instantToBrusselsLocal } from '../modules/calls/brussels-time';
+import { instantToBrusselsLocal } from '../../shared/brussels-time';
 import type { CallDefinition } from '../modules/calls/calls.schema';
 
 function actorFor(ctx: SeedContext, role: 'officer' | 'applicant'): Actor {

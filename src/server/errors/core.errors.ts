@@ -8,6 +8,18 @@ export const coreErrors = {
     nl: 'De invoer is ongeldig. Controleer de aangeduide velden.',
     en: 'The input is invalid. Check the fields listed.',
   },
+  /** A Brussels local date-time falls in the spring gap (e.g. 2026-03-29 02:30); `details` names the field. */
+  LOCAL_TIME_DOES_NOT_EXIST: {
+    status: 422,
+    nl: 'Dit tijdstip bestaat niet in Brusselse tijd: bij de overgang naar zomertijd springt de klok van 02:00 naar 03:00.',
+    en: 'This time does not exist in Brussels: when summer time starts, clocks jump from 02:00 to 03:00.',
+  },
+  /** A Brussels local date-time falls in the autumn hour (e.g. 2026-10-25 02:30) without an offset saying which. */
+  LOCAL_TIME_AMBIGUOUS: {
+    status: 422,
+    nl: 'Dit tijdstip komt twee keer voor in Brusselse tijd (einde zomertijd). Vermeld welke: +02:00 of +01:00.',
+    en: 'This time occurs twice in Brussels (summer time ends). Say which one: +02:00 or +01:00.',
+  },
   /** The request body is not valid JSON. */
   INVALID_JSON: {
     status: 400,

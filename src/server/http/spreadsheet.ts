@@ -10,14 +10,6 @@ export interface SheetColumn<T> {
   width?: number;
 }
 
-/** Money in integer cents → a decimal euro string, exact (no floating point on the way). */
-export function centsToEuroString(cents: string | number | bigint): string {
-  const value = BigInt(cents);
-  const sign = value < 0n ? '-' : '';
-  const absolute = value < 0n ? -value : value;
-  return `${sign}${absolute / 100n}.${String(absolute % 100n).padStart(2, '0')}`;
-}
-
 /** Builds one worksheet; every table in the app has such an export. */
 export async function buildXlsx<T>(sheetName: string, columns: SheetColumn<T>[], rows: T[]): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();

@@ -11,7 +11,8 @@ import {
   secondApplicant,
 } from './call-fixtures';
 
-const CLOSES_LOCAL = '2027-10-31T02:30'; // fall-back night: the first 02:30 (summer time) = 00:30 UTC
+// Fall-back night: the first 02:30 (summer time, +02:00) = 00:30 UTC; the offset says which of the two.
+const CLOSES_LOCAL = '2027-10-31T02:30+02:00';
 const CLOSES_UTC = Date.parse('2027-10-31T00:30:00Z');
 
 describe('proposals: bad input, sealing, amendments, clarifications, versions', () => {

@@ -112,7 +112,9 @@ describe('partnership between the agency and a cluster', () => {
       .execute();
     const expected = released.filter((p) => audited.some((a) => a.entity_id === p.id)).length;
     expect(payments).toHaveLength(expected);
-    expect(payments.every((e: { detail: string }) => /^€ \d+\.\d{2}$/.test(e.detail))).toBe(true);
+    expect(payments.every((e: { detail: string }) => /^€ \d{1,3}(\.\d{3})*,\d{2}$/.test(e.detail))).toBe(
+      true,
+    );
 
     // A KPI validation recorded by the KPI module (its audit shape) for a Flux50 measurement, and one for another cluster.
     const own = await t.database.db

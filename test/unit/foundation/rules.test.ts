@@ -1,3 +1,4 @@
+import { centsToDecimalString } from '../../../src/shared/money';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,7 +11,7 @@ import {
 } from '../../../src/shared/enterprise-number';
 import { canonicalJson } from '../../../src/shared/canonical-json';
 import { computeAuditHash, GENESIS_HASH } from '../../../src/server/audit/record-audit';
-import { buildCsv, centsToEuroString } from '../../../src/server/http/spreadsheet';
+import { buildCsv } from '../../../src/server/http/spreadsheet';
 import { acquireDataDirLock, DataDirBusyError } from '../../../src/server/db/data-dir-lock';
 import { checkFile } from '../../../src/server/files/store-file';
 import { AppError } from '../../../src/server/errors/app-error';
@@ -75,9 +76,9 @@ describe('canonical JSON and the audit hash', () => {
 
 describe('exports', () => {
   it('writes cents as exact euro strings', () => {
-    expect(centsToEuroString(123456)).toBe('1234.56');
-    expect(centsToEuroString('-5')).toBe('-0.05');
-    expect(centsToEuroString(900719925474099312n)).toBe('9007199254740993.12');
+    expect(centsToDecimalString(123456)).toBe('1234.56');
+    expect(centsToDecimalString('-5')).toBe('-0.05');
+    expect(centsToDecimalString(900719925474099312n)).toBe('9007199254740993.12');
   });
   it('quotes CSV cells and defuses formulas', () => {
     const csv = buildCsv(

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { brusselsDate, mondayOf } from '../../../src/shared/brussels-time';
+import { brusselsDate, brusselsLocalToInstant, mondayOf } from '../../../src/shared/brussels-time';
 import { buildIcs, escapeText, foldLine, formatUtc } from '../../../src/server/modules/partnership/ics';
-import { brusselsLocalToInstant } from '../../../src/server/modules/partnership/partnership-dates';
 
 /** Undoes folding as a calendar client does (RFC 5545 §3.1). */
 const unfold = (text: string) => text.replace(/\r\n[ \t]/g, '');

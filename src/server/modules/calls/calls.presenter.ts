@@ -1,9 +1,9 @@
 import type { CallDetail } from './calls.repository';
 import type { CallDefinition } from './calls.schema';
-import { instantToBrusselsLocal } from './brussels-time';
+import { brusselsLocalForAnswer } from '../../http/brussels-local-input';
 
 const iso = (value: Date | string | null | undefined) => (value ? new Date(value).toISOString() : null);
-const local = (value: Date | string | null | undefined) => (value ? instantToBrusselsLocal(value) : null);
+const local = (value: Date | string | null | undefined) => (value ? brusselsLocalForAnswer(value) : null);
 const num = (value: string | number | null) => (value === null ? null : Number(value));
 
 interface CallTimes {

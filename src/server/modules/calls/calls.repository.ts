@@ -1,7 +1,8 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../../db/types';
 import type { CallDefinition } from './calls.schema';
-import { brusselsLocalToInstant } from './brussels-time';
+import { instantOrNullFromBrusselsLocal } from '../../http/brussels-local-input';
+import { CALL_TIME_LABELS } from './validate-call-definition';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -64,8 +65,6 @@ export function findCalls(db: Db, options: { includeDrafts: boolean; status?: st
   return query.execute();
 }
 
-const instantOrNull = (local: string | null) => (local ? brusselsLocalToInstant(local) : null);
-
 /**
  * Writes the whole definition of a call. Criteria, questions and eligibility rules keep their
  * ids when their code (or kind) stays, so reviews and eligibility results stay linked through
@@ -88,10 +87,26 @@ export async function writeCallDefinition(
       description_nl: def.descriptionNl,
       description_en: def.descriptionEn,
       budget_envelope_cents: def.budgetEnvelopeCents,
-      opens_at: instantOrNull(def.opensAtLocal),
-      closes_at: instantOrNull(def.closesAtLocal),
-      evaluation_starts_at: instantOrNull(def.evaluationStartsAtLocal),
-      decision_at: instantOrNull(def.decisionAtLocal),
+      opens_at: instantOrNullFromBrusselsLocal(
+        def.opensAtLocal,
+        'opensAtLocal',
+        CALL_TIME_LABELS.opensAtLocal,
+      ),
+      closes_at: instantOrNullFromBrusselsLocal(
+        def.closesAtLocal,
+        'closesAtLocal',
+        CALL_TIME_LABELS.closesAtLocal,
+      ),
+      evaluation_starts_at: instantOrNullFromBrusselsLocal(
+        def.evaluationStartsAtLocal,
+        'evaluationStartsAtLocal',
+        CALL_TIME_LABELS.evaluationStartsAtLocal,
+      ),
+      decision_at: instantOrNullFromBrusselsLocal(
+        def.decisionAtLocal,
+        'decisionAtLocal',
+        CALL_TIME_LABELS.decisionAtLocal,
+      ),
       overall_threshold: def.overallThreshold,
       reviews_per_proposal: def.reviewsPerProposal,
       updated_at: new Date(),

@@ -1,3 +1,4 @@
+import { centsToEuroNumber } from '../../../shared/money';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -6,13 +7,7 @@ import { envelope, ok } from '../../http/envelope';
 import { contextOf } from '../../http/request-context';
 import { systemActor } from '../../http/actor';
 import { AppError } from '../../errors/app-error';
-import {
-  buildXlsx,
-  centsToEuroString,
-  sendDownload,
-  XLSX_TYPE,
-  type SheetColumn,
-} from '../../http/spreadsheet';
+import { buildXlsx, sendDownload, XLSX_TYPE, type SheetColumn } from '../../http/spreadsheet';
 import {
   AmendCallBody,
   CallDefinitionBody,
@@ -43,7 +38,7 @@ const callColumns: SheetColumn<Summary>[] = [
   { header: 'title', value: (c) => c.titleNl, width: 50 },
   {
     header: 'budget_envelope_eur',
-    value: (c) => Number(centsToEuroString(c.budgetEnvelopeCents)),
+    value: (c) => centsToEuroNumber(c.budgetEnvelopeCents),
     numberFormat: '#,##0.00',
   },
   { header: 'opens_at', value: (c) => c.opensAt, width: 26 },

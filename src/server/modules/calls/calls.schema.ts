@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isBrusselsLocal } from './brussels-time';
+import { isLocalDateTime } from '../../../shared/brussels-time';
 
 export const CallKindSchema = z.enum([
   'new_strategic_theme',
@@ -40,10 +40,13 @@ export const TieBreakKindSchema = z.enum([
 export const KpiDirectionSchema = z.enum(['higher_is_better', 'lower_is_better']);
 export const QuestionKindSchema = z.enum(['short_text', 'long_text', 'number', 'yes_no', 'choice']);
 
-/** 'YYYY-MM-DDTHH:mm' in Europe/Brussels. */
-export const BrusselsLocal = z
-  .string()
-  .refine(isBrusselsLocal, { message: 'Expected a local date-time YYYY-MM-DDTHH:mm (Europe/Brussels)' });
+/**
+ * 'YYYY-MM-DDTHH:mm' in Europe/Brussels; in the autumn hour that occurs twice, with the offset
+ * that says which ('2026-10-25T02:30+01:00'). Whether the time exists is checked on conversion.
+ */
+export const BrusselsLocal = z.string().refine((value) => isLocalDateTime(value) && !value.endsWith('Z'), {
+  message: 'Expected a local date-time YYYY-MM-DDTHH:mm[+HH:MM] (Europe/Brussels)',
+});
 const Cents = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 const Code = z
   .string()

@@ -1,3 +1,4 @@
+import { formatMoney } from '../../../shared/money';
 import type { ProposalSnapshot } from './calls.schema';
 import type { CallDetail } from './calls.repository';
 import { textOf } from '../../../shared/text-of';
@@ -78,8 +79,10 @@ export function checkProposalCompleteness(
       budget.push(
         problem(
           `consortium.${i}.budgetShareCents`,
-          `De budgetlijnen van ${member.name} tellen op tot ${sum / 100} euro, niet tot het aandeel ${member.budgetShareCents / 100} euro.`,
-          `The budget lines of ${member.name} add up to ${sum / 100} euro, not to its share of ${member.budgetShareCents / 100} euro.`,
+          `De budgetlijnen van ${member.name} tellen op tot ${formatMoney(sum, 'nl')}, ` +
+            `niet tot het aandeel ${formatMoney(member.budgetShareCents, 'nl')}.`,
+          `The budget lines of ${member.name} add up to ${formatMoney(sum, 'en')}, ` +
+            `not to its share of ${formatMoney(member.budgetShareCents, 'en')}.`,
         ),
       );
     }

@@ -4,7 +4,8 @@ import { queueNotification } from '../../notifications/queue-notification';
 import { actorOf, type StepContext } from '../../http/request-context';
 import { findProposalForViewer, isSealedFor } from './proposal-visibility';
 import { assertMayEdit } from './save-proposal-draft';
-import { brusselsLocalToInstant, instantToBrusselsLocal } from './brussels-time';
+import { instantToBrusselsLocalWithOffset } from '../../../shared/brussels-time';
+import { instantFromBrusselsLocal } from '../../http/brussels-local-input';
 
 /** The officer asks the applicants a question about a submitted proposal, to answer before a deadline. */
 export async function askClarification(
@@ -19,7 +20,10 @@ export async function askClarification(
     const now = ctx.now();
     if (isSealedFor(proposal, now, false)) throw new AppError('PROPOSAL_SEALED');
     if (proposal.status !== 'submitted') throw new AppError('PROPOSAL_STATUS_INVALID');
-    const dueAt = brusselsLocalToInstant(input.dueAtLocal);
+    const dueAt = instantFromBrusselsLocal(input.dueAtLocal, 'body.dueAtLocal', {
+      nl: 'Antwoordtermijn',
+      en: 'Answer deadline',
+    });
     if (dueAt.getTime() <= now.getTime())
       throw new AppError('VALIDATION_FAILED', {
         details: [
@@ -58,7 +62,7 @@ export async function askClarification(
       .where('proposal_id', '=', proposalId)
       .where('access', 'in', ['owner', 'edit'])
       .execute();
-    const due = instantToBrusselsLocal(dueAt).replace('T', ' ');
+    const due = instantToBrusselsLocalWithOffset(dueAt).replace('T', ' ');
     for (const { user_id } of recipients) {
       await queueNotification(tx, {
         userId: user_id,

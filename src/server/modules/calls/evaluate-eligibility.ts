@@ -1,6 +1,6 @@
+import { formatMoney, type Language } from '../../../shared/money';
 import type { EligibilityRuleKind, RuleOutcome } from './calls.tables';
 import type { ProposalSnapshot } from './calls.schema';
-import { centsToEuroString } from '../../http/spreadsheet';
 
 export interface EligibilityRuleData {
   id: string;
@@ -23,7 +23,7 @@ export interface RuleEvaluation {
 }
 
 const SME_CLASSES = new Set(['micro', 'small', 'medium']);
-const euro = (cents: number) => `€ ${centsToEuroString(cents)}`;
+const euro = (cents: number, language: Language) => formatMoney(cents, language);
 
 /** Companies that are SMEs by their size class (EU definition, computed in the portfolio module). */
 export function countSmes(snapshot: ProposalSnapshot): number {
@@ -100,8 +100,8 @@ export function evaluateRule(rule: EligibilityRuleData, facts: EligibilityFacts)
         rule,
         aidCents <= limit,
         String(aidCents),
-        `Gevraagde steun ${euro(aidCents)}; maximum ${euro(limit)}.`,
-        `Requested aid ${euro(aidCents)}; maximum ${euro(limit)}.`,
+        `Gevraagde steun ${euro(aidCents, 'nl')}; maximum ${euro(limit, 'nl')}.`,
+        `Requested aid ${euro(aidCents, 'en')}; maximum ${euro(limit, 'en')}.`,
       );
     }
     case 'max_aid_share': {
@@ -113,8 +113,8 @@ export function evaluateRule(rule: EligibilityRuleData, facts: EligibilityFacts)
         rule,
         passed,
         share,
-        `Steunaandeel ${share} % van het totale budget (${euro(aidCents)} van ${euro(costCents)}); maximum ${limit} %.`,
-        `Aid share ${share} % of the total budget (${euro(aidCents)} of ${euro(costCents)}); maximum ${limit} %.`,
+        `Steunaandeel ${share} % van het totale budget (${euro(aidCents, 'nl')} van ${euro(costCents, 'nl')}); maximum ${limit} %.`,
+        `Aid share ${share} % of the total budget (${euro(aidCents, 'en')} of ${euro(costCents, 'en')}); maximum ${limit} %.`,
       );
     }
     case 'min_clusters': {

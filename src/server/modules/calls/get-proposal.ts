@@ -15,7 +15,7 @@ import {
 } from './proposals.repository';
 import { findProposalForViewer, hasActiveBreakGlass, isSealedFor } from './proposal-visibility';
 import { checkProposalCompleteness } from './check-proposal-completeness';
-import { instantToBrusselsLocal } from './brussels-time';
+import { brusselsLocalForAnswer } from '../../http/brussels-local-input';
 
 const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
 
@@ -122,7 +122,7 @@ export async function getProposal(ctx: StepContext, proposalId: string) {
         question: c.question,
         askedAt: new Date(c.asked_at).toISOString(),
         dueAt: new Date(c.due_at).toISOString(),
-        dueAtLocal: instantToBrusselsLocal(c.due_at),
+        dueAtLocal: brusselsLocalForAnswer(c.due_at),
         answer: c.answer,
         answeredAt: iso(c.answered_at),
         isOverdue: c.answered_at === null && now.getTime() >= new Date(c.due_at).getTime(),

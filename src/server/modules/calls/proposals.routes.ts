@@ -1,3 +1,4 @@
+import { centsToEuroNumber } from '../../../shared/money';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -7,13 +8,7 @@ import { actorOf, contextOf } from '../../http/request-context';
 import { systemActor } from '../../http/actor';
 import { AppError } from '../../errors/app-error';
 import { readStoredFile } from '../../files/store-file';
-import {
-  buildXlsx,
-  centsToEuroString,
-  sendDownload,
-  XLSX_TYPE,
-  type SheetColumn,
-} from '../../http/spreadsheet';
+import { buildXlsx, sendDownload, XLSX_TYPE, type SheetColumn } from '../../http/spreadsheet';
 import {
   AnswerClarificationBody,
   AskClarificationBody,
@@ -48,7 +43,7 @@ import { addCollaborator, removeCollaborator } from './share-proposal';
 import { decideEligibility, openBreakGlass, reviewEligibilityRule } from './review-eligibility';
 import { answerClarification, askClarification } from './clarifications';
 import { getProposal } from './get-proposal';
-import { instantToBrusselsLocal } from './brussels-time';
+import { brusselsLocalForAnswer } from '../../http/brussels-local-input';
 
 const tags = ['proposals'];
 const applicant = { access: allow('applicant') };
@@ -56,7 +51,7 @@ const officer = { access: allow('officer') };
 const applicantOrOfficer = { access: allow('applicant', 'officer') };
 const Ack = envelope(z.object({ ok: z.literal(true) }));
 
-const euro = (cents: number | null) => (cents === null ? null : Number(centsToEuroString(cents)));
+const euro = (cents: number | null) => (cents === null ? null : centsToEuroNumber(cents));
 const proposalColumns: SheetColumn<ProposalSummary>[] = [
   { header: 'reference', value: (p) => p.reference, width: 18 },
   { header: 'status', value: (p) => p.status, width: 14 },
@@ -231,7 +226,7 @@ export default async function proposalsRoutes(app: FastifyInstance): Promise<voi
         reference: proposal.reference,
         versionNumber: latest.version_number,
         submittedAt: latest.submitted_at.toISOString(),
-        submittedAtLocal: instantToBrusselsLocal(latest.submitted_at),
+        submittedAtLocal: brusselsLocalForAnswer(latest.submitted_at),
         contentSha256: latest.content_sha256,
         callCode: proposal.call_code,
         title: snapshot.title,

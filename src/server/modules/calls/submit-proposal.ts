@@ -8,7 +8,8 @@ import { findProposalForViewer } from './proposal-visibility';
 import { assertEditableWindow, assertMayEdit, contentHash } from './save-proposal-draft';
 import { checkProposalCompleteness } from './check-proposal-completeness';
 import { storeEligibility } from './store-eligibility';
-import { instantToBrusselsLocal } from './brussels-time';
+import { instantToBrusselsLocal } from '../../../shared/brussels-time';
+import { brusselsLocalForAnswer } from '../../http/brussels-local-input';
 
 /**
  * Submits the working copy as the next numbered version, only before the deadline by the
@@ -131,7 +132,7 @@ export async function submitProposal(ctx: StepContext, proposalId: string, input
       reference: proposal.reference,
       versionNumber,
       submittedAt: now.toISOString(),
-      submittedAtLocal: instantToBrusselsLocal(now),
+      submittedAtLocal: brusselsLocalForAnswer(now),
       contentSha256: sha256,
       callCode: proposal.call_code,
       title: content.title,

@@ -1,6 +1,15 @@
 import { detail, type ErrorDetail } from '../../errors/app-error';
 import type { CallDefinition } from './calls.schema';
-import { brusselsLocalToInstant } from './brussels-time';
+import { instantOrNullFromBrusselsLocal } from '../../http/brussels-local-input';
+import type { LocalisedText } from '../../errors/app-error';
+
+/** How people know the call's dates, for messages that name the field. */
+export const CALL_TIME_LABELS = {
+  opensAtLocal: { nl: 'Opening', en: 'Opening' },
+  closesAtLocal: { nl: 'Deadline', en: 'Deadline' },
+  evaluationStartsAtLocal: { nl: 'Start van de evaluatie', en: 'Start of the evaluation' },
+  decisionAtLocal: { nl: 'Beslissing', en: 'Decision' },
+} satisfies Record<string, LocalisedText>;
 
 /**
  * Consistency of a call's definition (dates in order, thresholds within scales, tie-break rules
@@ -12,11 +21,13 @@ export function validateCallDefinition(
   options: { forPublishing: boolean; now: Date },
 ): ErrorDetail[] {
   const problems: ErrorDetail[] = [];
-  const at = (local: string | null) => (local ? brusselsLocalToInstant(local).getTime() : null);
-  const opens = at(def.opensAtLocal);
-  const closes = at(def.closesAtLocal);
-  const evaluation = at(def.evaluationStartsAtLocal);
-  const decision = at(def.decisionAtLocal);
+  // A time in the spring gap or an autumn hour without offset is refused here, naming the field.
+  const at = (field: keyof typeof CALL_TIME_LABELS) =>
+    instantOrNullFromBrusselsLocal(def[field], field, CALL_TIME_LABELS[field])?.getTime() ?? null;
+  const opens = at('opensAtLocal');
+  const closes = at('closesAtLocal');
+  const evaluation = at('evaluationStartsAtLocal');
+  const decision = at('decisionAtLocal');
   if (opens !== null && closes !== null && closes <= opens)
     problems.push(
       detail(

@@ -1,3 +1,4 @@
+import { centsToEuroNumber } from '../../../shared/money';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -5,13 +6,7 @@ import { allow } from '../../http/access';
 import { envelope, ok } from '../../http/envelope';
 import { actorOf, contextOf } from '../../http/request-context';
 import { AppError } from '../../errors/app-error';
-import {
-  buildXlsx,
-  centsToEuroString,
-  sendDownload,
-  XLSX_TYPE,
-  type SheetColumn,
-} from '../../http/spreadsheet';
+import { buildXlsx, sendDownload, XLSX_TYPE, type SheetColumn } from '../../http/spreadsheet';
 import {
   BaseOperationSchema,
   BaseOperationsBody,
@@ -66,7 +61,7 @@ const OFFICER = allow('officer');
 const OFFICER_AND_MANAGERS = allow('officer', 'manager');
 const EURO = '#,##0.00 "€"';
 const euro = (cents: number | null | undefined) =>
-  cents === null || cents === undefined ? null : Number(centsToEuroString(cents));
+  cents === null || cents === undefined ? null : centsToEuroNumber(cents);
 const LineFilter = z.strictObject({ lineId: z.uuid().optional() });
 
 const figureColumns = <T extends DashboardFigures>(): SheetColumn<T>[] => [
@@ -479,17 +474,15 @@ export default async function fundingRoutes(app: FastifyInstance): Promise<void>
       },
     },
     async (request, reply) => {
-      return reply
-        .status(201)
-        .send(
-          ok(
-            await submitReport(contextOf(request), {
-              baseOperationId: request.params.id,
-              kind: 'costs',
-              ...request.body,
-            }),
-          ),
-        );
+      return reply.status(201).send(
+        ok(
+          await submitReport(contextOf(request), {
+            baseOperationId: request.params.id,
+            kind: 'costs',
+            ...request.body,
+          }),
+        ),
+      );
     },
   );
 

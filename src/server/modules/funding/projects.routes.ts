@@ -1,16 +1,11 @@
+import { centsToEuroNumber } from '../../../shared/money';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { allow } from '../../http/access';
 import { envelope, ok } from '../../http/envelope';
 import { actorOf, contextOf } from '../../http/request-context';
-import {
-  buildXlsx,
-  centsToEuroString,
-  sendDownload,
-  XLSX_TYPE,
-  type SheetColumn,
-} from '../../http/spreadsheet';
+import { buildXlsx, sendDownload, XLSX_TYPE, type SheetColumn } from '../../http/spreadsheet';
 import {
   CreateProjectBody,
   DecisionBody,
@@ -54,7 +49,7 @@ const READERS_AND_MANAGERS = allow('officer', 'admin', 'analyst', 'manager');
 const OFFICER = allow('officer');
 const OFFICER_AND_MANAGERS = allow('officer', 'manager');
 const EURO = '#,##0.00 "€"';
-const euro = (cents: number) => Number(centsToEuroString(cents));
+const euro = (cents: number) => centsToEuroNumber(cents);
 
 type Summary = ReturnType<typeof presentProjectSummary>;
 const projectColumns: SheetColumn<Summary>[] = [
@@ -272,17 +267,15 @@ export default async function projectsRoutes(app: FastifyInstance): Promise<void
       },
     },
     async (request, reply) => {
-      return reply
-        .status(201)
-        .send(
-          ok(
-            await addProjectItem(contextOf(request), {
-              projectId: request.params.id,
-              kind: 'milestone',
-              ...request.body,
-            }),
-          ),
-        );
+      return reply.status(201).send(
+        ok(
+          await addProjectItem(contextOf(request), {
+            projectId: request.params.id,
+            kind: 'milestone',
+            ...request.body,
+          }),
+        ),
+      );
     },
   );
   r.post(
@@ -298,17 +291,15 @@ export default async function projectsRoutes(app: FastifyInstance): Promise<void
       },
     },
     async (request, reply) => {
-      return reply
-        .status(201)
-        .send(
-          ok(
-            await addProjectItem(contextOf(request), {
-              projectId: request.params.id,
-              kind: 'deliverable',
-              ...request.body,
-            }),
-          ),
-        );
+      return reply.status(201).send(
+        ok(
+          await addProjectItem(contextOf(request), {
+            projectId: request.params.id,
+            kind: 'deliverable',
+            ...request.body,
+          }),
+        ),
+      );
     },
   );
   r.post(

@@ -1,3 +1,4 @@
+import { centsToEuroNumber } from '../../../shared/money';
 import { brusselsDate } from '../../../shared/brussels-time';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -6,13 +7,7 @@ import { allow } from '../../http/access';
 import { envelope, ok } from '../../http/envelope';
 import { actorOf, contextOf } from '../../http/request-context';
 import { AppError } from '../../errors/app-error';
-import {
-  buildXlsx,
-  centsToEuroString,
-  sendDownload,
-  XLSX_TYPE,
-  type SheetColumn,
-} from '../../http/spreadsheet';
+import { buildXlsx, sendDownload, XLSX_TYPE, type SheetColumn } from '../../http/spreadsheet';
 import {
   AidAwardSchema,
   DeMinimisSettingsBody,
@@ -46,7 +41,7 @@ const awardColumns: SheetColumn<Award>[] = [
   { header: 'legal_basis', value: (a) => a.legalBasis, width: 32 },
   {
     header: 'amount_eur',
-    value: (a) => Number(centsToEuroString(a.amountCents)),
+    value: (a) => centsToEuroNumber(a.amountCents),
     numberFormat: EURO,
     width: 16,
   },

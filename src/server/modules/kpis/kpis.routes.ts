@@ -1,3 +1,4 @@
+import { centsToDecimalString } from '../../../shared/money';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -7,13 +8,7 @@ import { actorOf, contextOf } from '../../http/request-context';
 import { AppError } from '../../errors/app-error';
 import { recordAudit } from '../../audit/record-audit';
 import { readStoredFile } from '../../files/store-file';
-import {
-  buildXlsx,
-  centsToEuroString,
-  sendDownload,
-  XLSX_TYPE,
-  type SheetColumn,
-} from '../../http/spreadsheet';
+import { buildXlsx, sendDownload, XLSX_TYPE, type SheetColumn } from '../../http/spreadsheet';
 import * as S from './kpis.schema';
 import { KPI_READERS, PORTFOLIO_READERS, canSeeCluster, clusterAbilities } from './kpis.policy';
 import { findDefinitionById, findDefinitions, findPeriods, readKpiSettings } from './kpis.repository';
@@ -101,7 +96,7 @@ const euColumns: SheetColumn<Participation>[] = [
   { header: 'country', value: (p) => p.country },
   { header: 'role', value: (p) => p.role },
   { header: 'SME', value: (p) => p.isSme },
-  { header: 'ecContribution_eur', value: (p) => centsToEuroString(p.ecContributionCents), width: 18 },
+  { header: 'ecContribution_eur', value: (p) => centsToDecimalString(p.ecContributionCents), width: 18 },
   { header: 'organisation', value: (p) => p.organisationName ?? '', width: 36 },
   { header: 'link', value: (p) => p.linkMethod ?? 'unmatched' },
 ];

@@ -1,5 +1,6 @@
+import { formatMoney } from '../../../shared/money';
 import { sql } from 'kysely';
-import { centsToEuroString } from '../../http/spreadsheet';
+
 import type { Actor } from '../../http/actor';
 import { canSeeConfidential } from './partnership.policy';
 import type { Db } from './partnership.repository';
@@ -51,7 +52,7 @@ function foreignEntry(
     const cents = typeof after.amountCents === 'number' ? after.amountCents : null;
     return {
       title: { nl: 'Betaling uitgevoerd', en: 'Payment released' },
-      detail: cents === null ? '' : `€ ${centsToEuroString(cents)}`,
+      detail: cents === null ? '' : formatMoney(cents, 'nl'),
     };
   }
   return {

@@ -24,13 +24,11 @@ export async function createCalendarToken(ctx: StepContext): Promise<string> {
         updated_at: ctx.now(),
       })
       .onConflict((oc) =>
-        oc
-          .column('user_id')
-          .doUpdateSet({
-            calendar_token_hash: hashToken(token),
-            calendar_token_created_at: ctx.now(),
-            updated_at: ctx.now(),
-          }),
+        oc.column('user_id').doUpdateSet({
+          calendar_token_hash: hashToken(token),
+          calendar_token_created_at: ctx.now(),
+          updated_at: ctx.now(),
+        }),
       )
       .execute();
     await recordAudit(

@@ -84,8 +84,8 @@ export const ParticipantInput = z.strictObject({
 export const MeetingBody = z.strictObject({
   kind: MeetingKindSchema,
   title: text(300).min(1),
-  /** Wall-clock time in Europe/Brussels. */
-  startsAtLocal: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/),
+  /** Wall-clock time in Europe/Brussels; in the autumn hour that occurs twice, with the offset (+02:00 or +01:00). */
+  startsAtLocal: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}([+-]\d{2}:\d{2})?$/),
   location: text(300).default(''),
   agenda: text(8000).default(''),
   isConfidential: z.boolean().default(false),

@@ -12,8 +12,10 @@ import {
   type MeetingRow,
 } from './partnership.repository';
 import type { MeetingInput } from './partnership.schema';
-import { brusselsLocalToInstant } from './partnership-dates';
+import { instantFromBrusselsLocal } from '../../http/brussels-local-input';
 import { takeStatusSnapshot } from './status-snapshot';
+
+const MEETING_START = { nl: 'Begin van de vergadering', en: 'Start of the meeting' };
 
 /** A participant linked to an account must be a person of either side (the cluster's managers, officers). */
 async function checkParticipants(db: Db, clusterId: string, input: MeetingInput): Promise<void> {
@@ -76,7 +78,7 @@ export async function createMeeting(
   const { input } = options;
   await checkAgreement(ctx, options.clusterId, input.agreementId);
   await checkParticipants(ctx.db, options.clusterId, input);
-  const startsAt = brusselsLocalToInstant(input.startsAtLocal);
+  const startsAt = instantFromBrusselsLocal(input.startsAtLocal, 'body.startsAtLocal', MEETING_START);
   const snapshot = await takeStatusSnapshot(
     ctx.db,
     options.clusterId,
@@ -135,7 +137,7 @@ export async function updateMeeting(
   const { input } = options;
   await checkAgreement(ctx, before.cluster_id, input.agreementId);
   await checkParticipants(ctx.db, before.cluster_id, input);
-  const startsAt = brusselsLocalToInstant(input.startsAtLocal);
+  const startsAt = instantFromBrusselsLocal(input.startsAtLocal, 'body.startsAtLocal', MEETING_START);
   return ctx.db.transaction().execute(async (tx) => {
     const row = await tx
       .updateTable('partnership_meetings')

@@ -1,6 +1,7 @@
+import { centsToDecimalString } from '../../../shared/money';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types';
-import { centsToEuroString } from '../../http/spreadsheet';
+
 import { computeDashboard } from '../funding/compute-dashboard';
 import { evaluateCluster } from '../kpis/kpi-evaluation';
 import { findPeriods as findKpiPeriods, readKpiSettings } from '../kpis/kpis.repository';
@@ -82,7 +83,7 @@ export async function takeBudgetSnapshot(db: Db, clusterId: string, asOf: string
         items: [],
       };
     }
-    const euro = (cents: number) => `€ ${centsToEuroString(cents)}`;
+    const euro = (cents: number) => `€ ${centsToDecimalString(cents)}`;
     const usedShare = row.budgetCents > 0 ? Math.round((row.committedCents * 100) / row.budgetCents) : null;
     return {
       available: true,

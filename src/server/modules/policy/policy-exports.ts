@@ -1,8 +1,9 @@
+import { centsToEuroNumber } from '../../../shared/money';
 import { brusselsToday } from '../../../shared/brussels-time';
 import type { StepContext } from '../../http/request-context';
 import { actorOf } from '../../http/request-context';
 import { AppError } from '../../errors/app-error';
-import { buildCsv, buildXlsx, centsToEuroString, type SheetColumn } from '../../http/spreadsheet';
+import { buildCsv, buildXlsx, type SheetColumn } from '../../http/spreadsheet';
 import { policyPolicy } from './policy.policy';
 import { loadScenarioData } from './scenarios.repository';
 import { presentComparison } from './scenarios.presenter';
@@ -163,7 +164,7 @@ async function sheetFor(
           { header: 'projects', value: (r: Row) => r.projects },
           {
             header: 'budget_eur',
-            value: (r: Row) => Number(centsToEuroString(r.budgetCents)),
+            value: (r: Row) => centsToEuroNumber(r.budgetCents),
             numberFormat: '#,##0.00 "€"',
             width: 16,
           },

@@ -89,14 +89,12 @@ export async function saveScores(
           updated_at: ctx.now(),
         })
         .onConflict((oc) =>
-          oc
-            .columns(['stakeholder_id', 'scenario_id', 'criterion_id'])
-            .doUpdateSet({
-              score: entry.score as number,
-              comment: entry.comment,
-              entered_by: actor.userId,
-              updated_at: ctx.now(),
-            }),
+          oc.columns(['stakeholder_id', 'scenario_id', 'criterion_id']).doUpdateSet({
+            score: entry.score as number,
+            comment: entry.comment,
+            entered_by: actor.userId,
+            updated_at: ctx.now(),
+          }),
         )
         .execute();
     }

@@ -1,8 +1,9 @@
+import { formatFixed } from '../../../shared/money';
 import PDFDocument from 'pdfkit';
 import type { ComparisonOut } from './scenarios.presenter';
 
 const percent = (value: number) => `${(value * 100).toFixed(1).replace('.', ',')} %`;
-const decimal = (value: number | null) => (value === null ? '–' : value.toFixed(2).replace('.', ','));
+const decimal = (value: number | null) => formatFixed(value, 'nl', 2);
 
 /**
  * The printable summary of the scenario comparison (Dutch): weights (with the normalisation

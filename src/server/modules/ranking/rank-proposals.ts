@@ -1,3 +1,4 @@
+import { formatMoney } from '../../../shared/money';
 import { AppError, detail, type ErrorDetail } from '../../errors/app-error';
 
 /**
@@ -101,7 +102,7 @@ function toUnits(value: number): bigint {
 }
 
 function formatEuro(cents: number): string {
-  return `€${(cents / 100).toFixed(2)}`;
+  return formatMoney(cents, 'en');
 }
 
 export function ruleLabel(rule: TieBreakRule | 'final'): string {

@@ -1,3 +1,4 @@
+import { centsToEuroNumber } from '../../../shared/money';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -79,10 +80,15 @@ const rankingColumns: SheetColumn<Ranked>[] = [
   { header: 'proposal', value: (r) => r.title ?? r.id, width: 44 },
   { header: 'total', value: (r) => r.total, numberFormat: '0.0000' },
   { header: 'status', value: (r) => r.status },
-  { header: 'requested_eur', value: (r) => r.requestedCents / 100, numberFormat: '#,##0.00 "€"', width: 16 },
+  {
+    header: 'requested_eur',
+    value: (r) => centsToEuroNumber(r.requestedCents),
+    numberFormat: '#,##0.00 "€"',
+    width: 16,
+  },
   {
     header: 'cumulative_eur',
-    value: (r) => (r.cumulativeCents === null ? null : r.cumulativeCents / 100),
+    value: (r) => (r.cumulativeCents === null ? null : centsToEuroNumber(r.cumulativeCents)),
     numberFormat: '#,##0.00 "€"',
     width: 16,
   },
@@ -261,16 +267,14 @@ export default async function reviewRoutes(app: FastifyInstance): Promise<void> 
       },
     },
     async (request, reply) =>
-      reply
-        .status(201)
-        .send(
-          ok({
-            id: await addOfficerConflict(contextOf(request), {
-              callId: request.params.callId,
-              ...request.body,
-            }),
+      reply.status(201).send(
+        ok({
+          id: await addOfficerConflict(contextOf(request), {
+            callId: request.params.callId,
+            ...request.body,
           }),
-        ),
+        }),
+      ),
   );
   r.post(
     '/api/review/calls/:callId/conflicts/derive',
@@ -405,16 +409,14 @@ export default async function reviewRoutes(app: FastifyInstance): Promise<void> 
       },
     },
     async (request, reply) =>
-      reply
-        .status(201)
-        .send(
-          ok({
-            id: await addManualAssignment(contextOf(request), {
-              callId: request.params.callId,
-              ...request.body,
-            }),
+      reply.status(201).send(
+        ok({
+          id: await addManualAssignment(contextOf(request), {
+            callId: request.params.callId,
+            ...request.body,
           }),
-        ),
+        }),
+      ),
   );
   r.delete(
     '/api/review/assignments/:id',
@@ -745,16 +747,14 @@ export default async function reviewRoutes(app: FastifyInstance): Promise<void> 
       },
     },
     async (request, reply) =>
-      reply
-        .status(201)
-        .send(
-          ok({
-            id: await fileObjection(contextOf(request), {
-              proposalId: request.params.proposalId,
-              grounds: request.body.grounds,
-            }),
+      reply.status(201).send(
+        ok({
+          id: await fileObjection(contextOf(request), {
+            proposalId: request.params.proposalId,
+            grounds: request.body.grounds,
           }),
-        ),
+        }),
+      ),
   );
   r.post(
     '/api/review/proposals/:proposalId/network',

@@ -1,3 +1,4 @@
+import { centsToEuroNumber, eurosToCents } from '../../../shared/money';
 import {
   ActionIcon,
   Button,
@@ -226,8 +227,8 @@ export function CallEditorPage() {
                 label={t('budgetEnvelope')}
                 min={0}
                 decimalScale={2}
-                value={def.budgetEnvelopeCents / 100}
-                onChange={(v) => set({ budgetEnvelopeCents: Math.round(Number(v || 0) * 100) })}
+                value={centsToEuroNumber(def.budgetEnvelopeCents)}
+                onChange={(v) => set({ budgetEnvelopeCents: Number(eurosToCents(Number(v || 0))) })}
               />
             </SimpleGrid>
             <TextInput

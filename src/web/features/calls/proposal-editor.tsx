@@ -1,3 +1,4 @@
+import { centsToEuroNumber, eurosToCents } from '../../../shared/money';
 import {
   ActionIcon,
   Alert,
@@ -43,8 +44,8 @@ import {
 } from './api';
 import { textOf } from '../../../shared/text-of';
 
-const euros = (cents: number) => cents / 100;
-const cents = (value: string | number) => Math.round(Number(value || 0) * 100);
+const euros = (cents: number) => centsToEuroNumber(cents);
+const cents = (value: string | number) => Number(eurosToCents(Number(value || 0)));
 
 /** The content as the save route takes it (organisation ids are the server's business). */
 function toBody(content: ProposalContent) {

@@ -1,3 +1,4 @@
+import { parseMoneyToNumber } from '../../../shared/money';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, query } from '../../app/api-client';
 
@@ -244,9 +245,7 @@ export function useFundingMutation<TBody>(run: (body: TBody) => Promise<unknown>
   });
 }
 
-/** '1234,56' or '1234.56' (no thousands separators) → cents as an integer, without floating point; null when not a valid amount. */
+/** An amount as typed ('1234,56', '1.234,56', '1,234.56', '€ 276.000') → cents; null when not an amount. */
 export function eurosToCents(text: string): number | null {
-  const match = /^\s*(\d{1,13})(?:[.,](\d{1,2}))?\s*$/.exec(text);
-  if (!match) return null;
-  return Number(match[1]) * 100 + Number((match[2] ?? '0').padEnd(2, '0'));
+  return parseMoneyToNumber(text);
 }

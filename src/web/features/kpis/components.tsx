@@ -1,3 +1,4 @@
+import { eurosToCents } from '../../../shared/money';
 import { Badge, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { formatCents, formatNumber } from '../../app/format';
@@ -36,7 +37,7 @@ export function KpiValue({
 
 export function formatValue(unit: string, value: number | null): string {
   if (value === null) return '–';
-  if (unit === 'euro') return formatCents(Math.round(value * 100));
+  if (unit === 'euro') return formatCents(eurosToCents(value));
   if (unit === 'percent') return `${formatNumber(value, 1)} %`;
   return formatNumber(value, 2);
 }

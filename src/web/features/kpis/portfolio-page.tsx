@@ -16,7 +16,7 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { formatDateTime } from '../../app/format';
+import { formatDateTime, formatNumber } from '../../app/format';
 import { ErrorAlert } from '../../shared/error-alert';
 import { PageHeader } from '../../shared/page-header';
 import { usePortfolio, useMeasurement, STATUS_COLOURS, type Portfolio } from './api';
@@ -58,7 +58,7 @@ function Drill({
           )}
         </Group>
         <Text size="sm">
-          {t('expected')}: {cell.expected === null ? '–' : cell.expected.toFixed(2)}
+          {t('expected')}: {formatNumber(cell.expected)}
         </Text>
         {definition?.sql && (
           <Box

@@ -47,7 +47,7 @@ export function OverlapPage() {
         {
           type: 'heatmap',
           data: cells,
-          label: { show: true, formatter: (p: { value: number[] }) => p.value[2].toFixed(2) },
+          label: { show: true, formatter: (p: { value: number[] }) => formatNumber(p.value[2], 2) },
         },
       ],
     };

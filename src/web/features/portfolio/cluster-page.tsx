@@ -1,3 +1,4 @@
+import { brusselsToday } from '../../../shared/brussels-time';
 import {
   Anchor,
   Badge,
@@ -177,7 +178,7 @@ function LifecycleModal({
   const { t } = useTranslation('portfolio');
   const { t: tc } = useTranslation();
   const [status, setStatus] = useState<string | null>(cluster.status === 'candidate' ? 'active' : 'ended');
-  const [effectiveOn, setEffectiveOn] = useState(new Date().toISOString().slice(0, 10));
+  const [effectiveOn, setEffectiveOn] = useState(brusselsToday());
   const [motivation, setMotivation] = useState('');
   const save = usePortfolioMutation(() =>
     mode === 'promote'

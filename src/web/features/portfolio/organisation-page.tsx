@@ -1,3 +1,4 @@
+import { centsToEuroNumber, eurosToCents } from '../../../shared/money';
 import {
   Anchor,
   Badge,
@@ -23,9 +24,9 @@ import { ErrorAlert } from '../../shared/error-alert';
 import { PageHeader } from '../../shared/page-header';
 import { useOrganisation, usePortfolioMutation, type OrganisationDetail, type SmeYearInput } from './api';
 
-const euro = (cents: number | null) => (cents === null ? '' : cents / 100);
+const euro = (cents: number | null) => (cents === null ? '' : centsToEuroNumber(cents));
 const cents = (value: string | number) =>
-  value === '' || value === null ? null : Math.round(Number(value) * 100);
+  value === '' || value === null ? null : Number(eurosToCents(Number(value)));
 
 /** Edits the SME inputs of one reference year (partner and linked enterprises are kept as they are). */
 function SmeYearModal({ organisation, onClose }: { organisation: OrganisationDetail; onClose: () => void }) {

@@ -1,3 +1,5 @@
+import { brusselsLocalToInstant, instantToBrusselsLocal } from '../../../shared/brussels-time';
+import { eurosToCents } from '../../../shared/money';
 import {
   Alert,
   Anchor,
@@ -198,13 +200,8 @@ function AssignmentTab({ data, canAssign }: { data: CallOverview; canAssign: boo
   );
 }
 
-/** `datetime-local` value in the browser's zone (Europe/Brussels for officers) ↔ ISO instant. */
-const toLocalInput = (iso: string | null) => {
-  if (!iso) return '';
-  const d = new Date(iso);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-};
+/** `datetime-local` value on the Brussels clock, whatever the browser's zone ↔ ISO instant. */
+const toLocalInput = (iso: string | null) => (iso ? instantToBrusselsLocal(iso) : '');
 
 function ReviewSettings({ data }: { data: CallOverview }) {
   const { t } = useTranslation('review');
@@ -212,7 +209,9 @@ function ReviewSettings({ data }: { data: CallOverview }) {
   const [identities, setIdentities] = useState(data.settings.showReviewerIdentities);
   const save = useReviewMutation(() =>
     api.put(`/api/review/calls/${data.call.id}/settings`, {
-      reviewDeadline: deadline ? new Date(deadline).toISOString() : null,
+      reviewDeadline: deadline
+        ? brusselsLocalToInstant(deadline, { ambiguous: 'earlier' }).toISOString()
+        : null,
       showReviewerIdentities: identities,
     }),
   );
@@ -494,7 +493,7 @@ function RankingTab({ callId, canDecide }: { callId: string; canDecide: boolean 
         />
         <Button
           variant="light"
-          onClick={() => setWhatIf(typeof budgetEuro === 'number' ? Math.round(budgetEuro * 100) : null)}
+          onClick={() => setWhatIf(typeof budgetEuro === 'number' ? Number(eurosToCents(budgetEuro)) : null)}
         >
           {t('whatIfApply')}
         </Button>
