@@ -44,7 +44,11 @@ describe('Brussels local times on the two DST nights of 2026', () => {
         },
       },
     ]);
-    const stored = await t.database.db.selectFrom('calls').select('id').where('code', '=', 'DST-GAP').execute();
+    const stored = await t.database.db
+      .selectFrom('calls')
+      .select('id')
+      .where('code', '=', 'DST-GAP')
+      .execute();
     expect(stored).toEqual([]);
   });
 
@@ -96,13 +100,19 @@ describe('Brussels local times on the two DST nights of 2026', () => {
       startsAtLocal,
       participants: [{ side: 'cluster', name: 'Mieke' }],
     });
-    const gap = await manager.post(`/api/partnership/clusters/${flux50}/meetings`, meeting('2026-03-29T02:30'));
+    const gap = await manager.post(
+      `/api/partnership/clusters/${flux50}/meetings`,
+      meeting('2026-03-29T02:30'),
+    );
     expect(gap.statusCode).toBe(422);
     expect(gap.json().code).toBe('LOCAL_TIME_DOES_NOT_EXIST');
     expect(gap.json().details[0].path).toBe('body.startsAtLocal');
     expect(gap.json().details[0].message.nl).toContain('Begin van de vergadering');
 
-    const twice = await manager.post(`/api/partnership/clusters/${flux50}/meetings`, meeting('2026-10-25T02:30'));
+    const twice = await manager.post(
+      `/api/partnership/clusters/${flux50}/meetings`,
+      meeting('2026-10-25T02:30'),
+    );
     expect(twice.statusCode).toBe(422);
     expect(twice.json().code).toBe('LOCAL_TIME_AMBIGUOUS');
     expect(twice.json().details[0].message.en).toContain('Start of the meeting');
