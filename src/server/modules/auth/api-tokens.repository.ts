@@ -6,7 +6,7 @@ import { sha256 } from './secrets';
 export interface TokenActorRow {
   tokenId: string;
   scope: 'read' | 'write';
-  tokenExpiresAt: Date | null;
+  tokenExpiresAt: Date | string | null;
   userId: string;
   email: string;
   name: string;
