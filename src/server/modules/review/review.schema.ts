@@ -3,6 +3,9 @@ import { CalendarDate, Instant } from '../../http/input-schemas';
 
 export const CallIdParams = z.strictObject({ callId: z.uuid() });
 export const ProposalIdParams = z.strictObject({ proposalId: z.uuid() });
+export const ProposalAttachmentParams = z.strictObject({ proposalId: z.uuid(), attachmentId: z.uuid() });
+/** `inline=true` shows a PDF in the page; other files are always downloads. */
+export const AttachmentQuery = z.strictObject({ inline: z.enum(['true', 'false']).optional() });
 export const UserIdParams = z.strictObject({ userId: z.uuid() });
 export const IdParams = z.strictObject({ id: z.uuid() });
 
