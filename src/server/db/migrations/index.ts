@@ -12,6 +12,7 @@ import * as partnershipKpiLinks from './20261127_1501_partnership_kpi_links';
 import * as kpis from './20261127_1300_kpis';
 import * as policyScenarios from './20261127_1600_policy_scenarios';
 import * as searchIndexes from './20261129_1400_search_indexes';
+import * as dataRevisions from './20261129_1401_data_revisions';
 
 /**
  * Every migration, by name. Names sort in the order they run (timestamp first). Landed
@@ -31,4 +32,5 @@ export const migrations: Record<string, Migration> = {
   '20261127_1300_kpis': kpis,
   '20261127_1600_policy_scenarios': policyScenarios,
   '20261129_1400_search_indexes': searchIndexes,
+  '20261129_1401_data_revisions': dataRevisions,
 };
