@@ -64,13 +64,16 @@ export const coreErrors = {
     nl: 'E-mailadres of wachtwoord is onjuist.',
     en: 'E-mail address or password is incorrect.',
   },
-  /** Too many failed logins: the account is locked for a while. */
+  /** No longer answered by login (it told who has an account); kept so old clients still read it. */
   ACCOUNT_LOCKED: {
     status: 423,
     nl: 'Dit account is tijdelijk vergrendeld na te veel mislukte aanmeldingen. Probeer later opnieuw.',
     en: 'This account is temporarily locked after too many failed sign-ins. Try again later.',
   },
-  /** Too many attempts from this address in a short time. */
+  /**
+   * Too many attempts (from this address, or on this account whether or not it exists): wait
+   * `context.retryAfterSeconds` (also the `Retry-After` header).
+   */
   RATE_LIMITED: {
     status: 429,
     nl: 'Te veel pogingen. Wacht even en probeer opnieuw.',

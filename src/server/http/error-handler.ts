@@ -41,6 +41,8 @@ export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     const appError = toAppError(error, request);
     if (appError.status >= 500) reply.header('cache-control', 'no-store');
+    const retryAfter = appError.context?.retryAfterSeconds;
+    if (typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
     return reply.status(appError.status).send(toErrorBody(appError, request.id));
   });
 }

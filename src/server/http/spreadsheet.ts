@@ -36,8 +36,10 @@ export async function buildXlsx<T>(sheetName: string, columns: SheetColumn<T>[],
 function csvCell(value: unknown): string {
   if (value === null || value === undefined) return '';
   const text = value instanceof Date ? value.toISOString() : String(value);
-  // A leading = + - @ would make a spreadsheet run it as a formula.
-  const safe = /^[=+\-@]/.test(text) && !/^-?\d/.test(text) ? `'${text}` : text;
+  // A leading = + - @ (or tab/CR) would make a spreadsheet run it as a formula; only a cell that is
+  // wholly a number keeps its minus sign (`-2+3+cmd|…` is a formula, not a number).
+  const isNumber = typeof value === 'number' || typeof value === 'bigint' || /^-?\d+(\.\d+)?$/.test(text);
+  const safe = /^[=+\-@\t\r]/.test(text) && !isNumber ? `'${text}` : text;
   return /[",;\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 

@@ -13,6 +13,7 @@ import * as kpis from './20261127_1300_kpis';
 import * as policyScenarios from './20261127_1600_policy_scenarios';
 import * as searchIndexes from './20261129_1400_search_indexes';
 import * as dataRevisions from './20261129_1401_data_revisions';
+import * as loginThrottleDelays from './20261129_1600_login_throttle_delays';
 
 /**
  * Every migration, by name. Names sort in the order they run (timestamp first). Landed
@@ -33,4 +34,5 @@ export const migrations: Record<string, Migration> = {
   '20261127_1600_policy_scenarios': policyScenarios,
   '20261129_1400_search_indexes': searchIndexes,
   '20261129_1401_data_revisions': dataRevisions,
+  '20261129_1600_login_throttle_delays': loginThrottleDelays,
 };
