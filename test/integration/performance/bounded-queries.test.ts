@@ -68,6 +68,7 @@ describe('list routes page with a maximum', () => {
       .innerJoin('calls as c', 'c.id', 'p.call_id')
       .select('p.call_id')
       .where('c.status', '!=', 'draft')
+      .where('p.status', '!=', 'draft')
       .executeTakeFirstOrThrow();
     const callId = withProposals.call_id;
     const clusterId = (await officer.get('/api/clusters')).json().data[0].id as string;
@@ -86,9 +87,11 @@ describe('list routes page with a maximum', () => {
         refused.json().details.map((d: { path: string }) => d.path),
         url,
       ).toContain('querystring.pageSize');
-      const page = (await officer.get(`${url}?pageSize=2&page=1`)).json();
-      expect(page.page, url).toMatchObject({ page: 1, pageSize: 2 });
-      expect(page.page.total, url).toBeGreaterThan(0);
+      const answer = (await officer.get(`${url}?pageSize=2&page=1`)).json();
+      // Lists answer `page` beside `data`; the KPI portfolio (an object) inside it.
+      const page = answer.page ?? answer.data.page;
+      expect(page, url).toMatchObject({ page: 1, pageSize: 2 });
+      expect(page.total, url).toBeGreaterThan(0);
     }
     const organisations = (await officer.get('/api/organisations?pageSize=3&page=2')).json();
     expect(organisations.data).toHaveLength(3);
@@ -124,5 +127,5 @@ describe('analytics answer with a bounded number of SQL statements', () => {
     expect(after.overlap).toBe(before.overlap);
     // Cached until the portfolio changes: a second request reads only the revision (and the session).
     expect(await statementsFor('/api/policy/network')).toBeLessThan(after.network);
-  });
+  }, 300_000);
 });
