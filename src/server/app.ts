@@ -14,6 +14,7 @@ import type { DB } from './db/types';
 import type { Config } from '../config';
 import { registerErrorHandling } from './http/error-handler';
 import { registerGuard } from './http/guard';
+import { registerInputBoundary } from './http/input-boundary';
 import { publicAccess } from './http/access';
 import { AppError, toErrorBody } from './errors/app-error';
 import { featureModules } from './modules';
@@ -139,6 +140,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
         fontSrc: ["'self'", 'data:'],
         connectSrc: ["'self'"],
         objectSrc: ["'none'"],
+        // PDF attachments are shown in a frame of the proposal page (same origin only).
+        frameSrc: ["'self'"],
         frameAncestors: ["'none'"],
         baseUri: ["'self'"],
         formAction: ["'self'"],
@@ -151,6 +154,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   });
   registerErrorHandling(app);
   registerGuard(app);
+  registerInputBoundary(app);
 
   await app.register(swagger, {
     openapi: {

@@ -63,4 +63,27 @@ export function sendDownload(
     .send(body);
 }
 
+/**
+ * Sends a stored attachment: a PDF asked for inline is shown in a same-origin frame of the app
+ * (frame-ancestors 'self', nothing else may load inside it); everything else stays a download.
+ */
+export function sendAttachment(
+  reply: FastifyReply,
+  file: { filename: string; contentType: string; content: Buffer },
+  inline: boolean,
+) {
+  if (!inline || file.contentType !== 'application/pdf')
+    return sendDownload(reply, file.filename, file.contentType, file.content);
+  return reply
+    .header('content-type', 'application/pdf')
+    .header('content-disposition', `inline; filename="${file.filename.replace(/[^A-Za-z0-9._-]/g, '_')}"`)
+    .header('x-content-type-options', 'nosniff')
+    .header('x-frame-options', 'SAMEORIGIN')
+    .header(
+      'content-security-policy',
+      "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'self'",
+    )
+    .send(file.content);
+}
+
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
