@@ -1,5 +1,5 @@
 /**
- * Rewrites the first field of every CSV record from the register's entity-number form
+ * Cuts a file's bytes into whole CSV records and (for register tables keyed by entity) rewrites the first field of every CSV record from the register's entity-number form
  * (`"0200.065.765"`, `"2.000.000.339"`) to the stored form (`"0200065765"`: ten digits, a
  * nine-digit number padded with a zero), byte by byte, leaving the rest of each record as it is.
  * Fed blocks of a file (after its header); gives back whole records only (a record cut by the
@@ -8,6 +8,13 @@
  */
 export class EntityColumnRewriter {
   private carry: Buffer = Buffer.alloc(0);
+
+  constructor(
+    /** Rewrite the first field (files keyed by entity number) or pass records through (code.csv). */
+    private readonly entityFirst: boolean,
+    /** A record longer than this (an unterminated quote?) gives null: the line path reports it. */
+    private readonly maxRecordBytes: number,
+  ) {}
 
   push(chunk: Buffer): Buffer | null {
     const input = this.carry.length > 0 ? Buffer.concat([this.carry, chunk]) : chunk;
@@ -40,6 +47,12 @@ export class EntityColumnRewriter {
       }
       if (end === -1 && !last) break;
       const recordEnd = end === -1 ? n : end + 1;
+      if (recordEnd - start > this.maxRecordBytes) return null;
+      if (!this.entityFirst) {
+        out += input.copy(output, out, start, recordEnd);
+        start = recordEnd;
+        continue;
+      }
       // The first field, quoted or not.
       const quoted = input[start] === 34;
       let i = quoted ? start + 1 : start;
@@ -68,6 +81,7 @@ export class EntityColumnRewriter {
       start = recordEnd;
     }
     this.carry = start < n ? Buffer.from(input.subarray(start)) : Buffer.alloc(0);
+    if (this.carry.length > this.maxRecordBytes) return null;
     return output.subarray(0, out);
   }
 }

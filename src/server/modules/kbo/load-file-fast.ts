@@ -35,8 +35,9 @@ class NeedsLineByLine extends Error {}
 
 /**
  * The fast path of a full load: the file streams into COPY in CSV format straight into its
- * (freshly emptied, index-free) register table, so the database parses it; Node only rewrites
- * the entity numbers of the first column (byte by byte) and checks them; dates are read as
+ * (freshly emptied, index-free) register table, so the database parses it; Node only cuts the
+ * bytes into whole records (bounded in length) and rewrites the entity numbers of the first
+ * column (byte by byte) and checks them; dates are read as
  * dd-mm-yyyy by the database. Afterwards one scan checks the required fields. Returns the number
  * of rows, or null when the file needs the line-by-line path (the database refused a line, or a
  * value fails a check): its rows are then rolled back to a savepoint and that path names the
@@ -47,6 +48,8 @@ export async function loadFileFast(options: {
   spec: KboFileSpec;
   open: () => Promise<Readable>;
   file: string;
+  /** The longest record accepted here; a longer one sends the file to the line path, which names it. */
+  maxRecordBytes: number;
   onBytes: (bytes: number) => void;
 }): Promise<number | null> {
   const { session, spec, file } = options;
@@ -63,7 +66,7 @@ export async function loadFileFast(options: {
     options.onBytes(header.bytes);
     await session.exec("savepoint kbo_fast_load; set local datestyle = 'ISO, DMY';");
     saved = true;
-    const rewriter = spec.transforms[0] === 'entity' ? new EntityColumnRewriter() : null;
+    const rewriter = new EntityColumnRewriter(spec.transforms[0] === 'entity', options.maxRecordBytes);
     const copy = session.copyCsv(spec.table, spec.columns);
     let rows: number;
     try {
@@ -71,7 +74,7 @@ export async function loadFileFast(options: {
         if (block === null) throw new NeedsLineByLine();
         if (block.length > 0) await copy.write(block);
       };
-      await send(rewriter ? rewriter.push(header.rest) : header.rest);
+      await send(rewriter.push(header.rest));
       for (;;) {
         let next: IteratorResult<Buffer>;
         try {
@@ -81,9 +84,9 @@ export async function loadFileFast(options: {
         }
         if (next.done) break;
         options.onBytes(next.value.length);
-        await send(rewriter ? rewriter.push(next.value) : next.value);
+        await send(rewriter.push(next.value));
       }
-      if (rewriter) await send(rewriter.end());
+      await send(rewriter.end());
       rows = await copy.end();
     } catch (error) {
       if (error instanceof KboReadError) throw error;
