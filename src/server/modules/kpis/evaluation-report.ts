@@ -1,6 +1,15 @@
-import ExcelJS from 'exceljs';
 import PDFDocument from 'pdfkit';
 import type { KpiStatus } from './kpi-status';
+import { formatDateTime } from '../../http/document-format';
+import { addSheet, newWorkbook, workbookBuffer, type SheetColumn, type SheetLanguage } from '../../http/spreadsheet';
+import {
+  KPI_DIRECTION,
+  KPI_LENS,
+  KPI_SOURCE,
+  KPI_STATUS,
+  KPI_UNIT,
+  MEASUREMENT_STATUS,
+} from '../../http/spreadsheet-labels';
 
 export interface ReportRow {
   clusterName: string;
@@ -54,65 +63,65 @@ function displayValue(row: { value: number | null; reason: string | null }): str
 }
 
 /** The evaluation report as XLSX: one row per cluster × KPI × period with values, targets, status and evidence links. */
-export async function buildReportXlsx(report: EvaluationReport): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'Speerpunt';
-  const sheet = workbook.addWorksheet('Evaluatie');
-  sheet.columns = [
-    { header: 'cluster', width: 28 },
-    { header: 'kpi', width: 26 },
-    { header: 'naam', width: 44 },
-    { header: 'lens', width: 11 },
-    { header: 'eenheid', width: 9 },
-    { header: 'richting', width: 9 },
-    { header: 'bron', width: 10 },
-    { header: 'periode', width: 9 },
-    { header: 'waarde', width: 14 },
-    { header: 'niet berekenbaar', width: 18 },
-    { header: 'verwacht', width: 14 },
-    { header: 'basiswaarde', width: 14 },
-    { header: 'doel einde mandaat', width: 18 },
-    { header: 'status', width: 15 },
-    { header: 'validatie', width: 11 },
-    { header: 'uitschieter', width: 11 },
-    { header: 'bewijs', width: 60 },
+export async function buildReportXlsx(report: EvaluationReport, lang: SheetLanguage = 'nl'): Promise<Buffer> {
+  const workbook = newWorkbook();
+  const columns: SheetColumn<ReportRow>[] = [
+    { header: 'cluster', value: (r) => r.clusterName, width: 28 },
+    { header: 'kpi', value: (r) => r.code, width: 26 },
+    { header: 'name', value: (r) => r.name, width: 44 },
+    { header: 'lens', value: (r) => r.lens, labels: KPI_LENS, width: 24 },
+    { header: 'unit', value: (r) => r.unit, labels: KPI_UNIT },
+    { header: 'direction', value: (r) => r.direction, labels: KPI_DIRECTION, width: 16 },
+    { header: 'source', value: (r) => r.source, labels: KPI_SOURCE },
+    { header: 'period', value: (r) => r.periodCode },
+    { header: 'value', value: (r) => r.value, kind: 'number', numberFormat: '#,##0.##' },
+    { header: 'not_computable', value: (r) => r.reason, width: 18 },
+    {
+      header: 'expected',
+      value: (r) => (r.expected === null ? null : Math.round(r.expected * 100) / 100),
+      kind: 'number',
+      numberFormat: '#,##0.##',
+    },
+    { header: 'baseline', value: (r) => r.baselineValue, kind: 'number', numberFormat: '#,##0.##' },
+    { header: 'end_target', value: (r) => r.endTargetValue, kind: 'number', numberFormat: '#,##0.##' },
+    { header: 'status', value: (r) => r.status, labels: KPI_STATUS, withCode: true, width: 16 },
+    { header: 'measurement_status', value: (r) => r.measurementStatus, labels: MEASUREMENT_STATUS },
+    { header: 'is_outlier', value: (r) => r.isOutlier, kind: 'boolean' },
+    { header: 'evidence', value: (r) => r.evidence, width: 60 },
   ];
-  sheet.getRow(1).font = { bold: true };
-  sheet.views = [{ state: 'frozen', ySplit: 1 }];
-  for (const row of report.rows) {
-    const added = sheet.addRow([
-      row.clusterName,
-      row.code,
-      row.name,
-      row.lens,
-      row.unit,
-      row.direction,
-      row.source,
-      row.periodCode,
-      row.value,
-      row.reason,
-      row.expected === null ? null : Math.round(row.expected * 100) / 100,
-      row.baselineValue,
-      row.endTargetValue,
-      STATUS_LABELS[row.status],
-      row.measurementStatus,
-      row.isOutlier,
-      row.evidence,
-    ]);
-    added.getCell(14).fill = {
+  const sheet = addSheet(workbook, lang, {
+    name: { nl: 'Evaluatie', en: 'Evaluation' },
+    columns,
+    rows: report.rows,
+  });
+  const statusColumn = columns.findIndex((c) => c.header === 'status') + 1;
+  report.rows.forEach((row, index) => {
+    sheet.getRow(index + 2).getCell(statusColumn).fill = {
       type: 'pattern',
       pattern: 'solid',
       fgColor: { argb: `FF${STATUS_COLOURS[row.status].slice(1)}` },
     };
-  }
-  const about = workbook.addWorksheet('Over');
-  about.addRows([
-    [report.title],
-    [`Periode: ${report.periodCode}`],
-    [`Aangemaakt: ${report.generatedAt}`],
-    ['Status: direction-aware ten opzichte van het traject van basiswaarde naar doel.'],
-  ]);
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  });
+  const en = lang === 'en';
+  addSheet(workbook, lang, {
+    name: { nl: 'Over', en: 'About' },
+    columns: [
+      { header: 'figure', value: (r: [string, string]) => r[0], width: 24 },
+      { header: 'value', value: (r: [string, string]) => r[1], width: 90 },
+    ],
+    rows: [
+      [en ? 'Title' : 'Titel', report.title],
+      [en ? 'Period' : 'Periode', report.periodCode],
+      [en ? 'Created (Brussels time)' : 'Aangemaakt (Brusselse tijd)', formatDateTime(report.generatedAt)],
+      [
+        'Status',
+        en
+          ? 'Direction-aware, against the trajectory from baseline to target.'
+          : 'Rekening houdend met de richting, ten opzichte van het traject van basiswaarde naar doel.',
+      ],
+    ],
+  });
+  return workbookBuffer(workbook);
 }
 
 function collect(doc: PDFKit.PDFDocument): Promise<Buffer> {

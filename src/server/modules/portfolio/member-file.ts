@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { AppError, detail, type ErrorDetail } from '../../errors/app-error';
+import { headerKeyOf } from '../../http/spreadsheet-headers';
 
 /** The columns of the member list (template, import and export share them). */
 export const MEMBER_COLUMNS = [
@@ -29,7 +30,8 @@ export interface RawMemberRow {
 const unreadable = (details: ErrorDetail[]) => new AppError('IMPORT_FILE_UNREADABLE', { details });
 
 function headerOf(cells: string[]): MemberColumn[] {
-  const names = cells.map((c) => c.trim().toLowerCase().replace(/\s+/g, '_'));
+  // Machine names (name, valid_from) or the human headers of the template and the export, in Dutch or English.
+  const names = cells.map((c) => headerKeyOf(c) ?? c.trim().toLowerCase().replace(/\s+/g, '_'));
   const unknown = names.filter(
     (n) => n !== '' && !(MEMBER_COLUMNS as readonly string[]).includes(n) && !EXPORT_ONLY.includes(n),
   );
