@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { instantToBrusselsLocal } from '../modules/calls/brussels-time';
+import { instantToBrusselsLocal } from '../../shared/brussels-time';
+import { centsToDecimalString, centsToEuroNumber } from '../../shared/money';
 import { SHEET_HEADERS, type HeaderKey } from './spreadsheet-headers';
 import { YES_NO, type LabelSet } from './spreadsheet-labels';
 
@@ -84,18 +85,15 @@ export function headerText(header: HeaderKey | Bilingual, lang: SheetLanguage): 
   return header[lang];
 }
 
-/** Money in integer cents → a decimal euro string, exact (no floating point on the way). */
+/** Money in integer cents → a decimal euro string, exact (CSV cells, CLI tables). */
 export function centsToEuroString(cents: string | number | bigint): string {
-  const value = BigInt(cents);
-  const sign = value < 0n ? '-' : '';
-  const absolute = value < 0n ? -value : value;
-  return `${sign}${absolute / 100n}.${String(absolute % 100n).padStart(2, '0')}`;
+  return centsToDecimalString(cents);
 }
 
 /** Cents → euros as a number for a money cell (exact to the cent for any realistic amount). */
 export function centsToEuros(cents: string | number | bigint | null | undefined): number | null {
   if (cents === null || cents === undefined || cents === '') return null;
-  return Number(centsToEuroString(cents));
+  return centsToEuroNumber(cents);
 }
 
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -103,7 +101,8 @@ const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** 'YYYY-MM-DD' (a calendar date) → a date cell value (midnight, no time zone shift). */
 function calendarDate(value: CellInput): Date | null {
   if (value === null || value === undefined || value === '') return null;
-  if (value instanceof Date) return new Date(Date.UTC(value.getUTCFullYear(), value.getUTCMonth(), value.getUTCDate()));
+  if (value instanceof Date)
+    return new Date(Date.UTC(value.getUTCFullYear(), value.getUTCMonth(), value.getUTCDate()));
   const text = String(value);
   const match = DATE_ONLY.exec(text.slice(0, 10));
   if (!match) return null;
@@ -163,7 +162,8 @@ function numberFormatOf<T>(column: SheetColumn<T>): string | undefined {
 }
 
 function defaultWidth<T>(column: SheetColumn<T>, header: string): number {
-  const byKind = column.kind === 'datetime' ? 17 : column.kind === 'money' ? 16 : column.kind === 'date' ? 12 : 10;
+  const byKind =
+    column.kind === 'datetime' ? 17 : column.kind === 'money' ? 16 : column.kind === 'date' ? 12 : 10;
   return column.width ?? Math.max(byKind, Math.min(40, header.length + 3));
 }
 
@@ -217,7 +217,11 @@ interface RangeValidations {
 }
 
 /** Adds one worksheet following the conventions above to a workbook. */
-export function addSheet<T>(workbook: ExcelJS.Workbook, lang: SheetLanguage, spec: SheetSpec<T>): ExcelJS.Worksheet {
+export function addSheet<T>(
+  workbook: ExcelJS.Workbook,
+  lang: SheetLanguage,
+  spec: SheetSpec<T>,
+): ExcelJS.Worksheet {
   const columns = writtenColumns(spec.columns, lang);
   const sheet = workbook.addWorksheet(spec.name[lang].replace(/[*?:\\/[\]]/g, '-').slice(0, 31));
   sheet.columns = columns.map((c) => ({
@@ -285,7 +289,8 @@ export function buildCsv<T>(columns: SheetColumn<T>[], rows: T[]): string {
   const plain = (c: SheetColumn<T>, row: T) => {
     const raw = c.value(row, 'en');
     if (raw === null || raw === undefined) return raw;
-    if (c.kind === 'money' && typeof raw !== 'boolean' && !(raw instanceof Date)) return centsToEuroString(raw);
+    if (c.kind === 'money' && typeof raw !== 'boolean' && !(raw instanceof Date))
+      return centsToEuroString(raw);
     return raw;
   };
   const lines = [columns.map((c) => csvCell(header(c))).join(',')];

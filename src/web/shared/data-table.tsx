@@ -22,6 +22,12 @@ export interface DataTableProps<T> {
   onRowClick?: (row: T) => void;
 }
 
+/** The export in the language the person reads the page in (the server's default is the account's). */
+function withLanguage(url: string, language: string): string {
+  if (/[?&]lang=/.test(url)) return url;
+  return `${url}${url.includes('?') ? '&' : '?'}lang=${language === 'en' ? 'en' : 'nl'}`;
+}
+
 /** TanStack Table over Mantine's table: sortable headers, a filter box and the export links. */
 export function DataTable<T>({
   data,
@@ -32,7 +38,7 @@ export function DataTable<T>({
   caption,
   onRowClick,
 }: DataTableProps<T>) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [sorting, setSorting] = useState<SortingState>([]);
   const [filter, setFilter] = useState('');
   const table = useReactTable({
@@ -61,7 +67,7 @@ export function DataTable<T>({
         )}
         <Group gap="md">
           {xlsxUrl && (
-            <Anchor href={xlsxUrl} download>
+            <Anchor href={withLanguage(xlsxUrl, i18n.language)} download>
               {t('exportXlsx')}
             </Anchor>
           )}

@@ -135,7 +135,11 @@ export default async function callsRoutes(app: FastifyInstance): Promise<void> {
         reply,
         'speerpunt-oproepen.xlsx',
         XLSX_TYPE,
-        await buildXlsx(sheetLanguage(request), { name: { nl: 'Oproepen', en: 'Calls' }, columns: callColumns, rows: data }),
+        await buildXlsx(sheetLanguage(request), {
+          name: { nl: 'Oproepen', en: 'Calls' },
+          columns: callColumns,
+          rows: data,
+        }),
       );
     },
   );

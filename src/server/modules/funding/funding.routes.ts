@@ -13,7 +13,15 @@ import {
   XLSX_TYPE,
   type SheetColumn,
 } from '../../http/spreadsheet';
-import { AID_REGIME, FUNDING_PURPOSE, PAYMENT_CONDITION, PAYMENT_STATUS, REPORT_KIND, TRANCHE, WORK_STATUS } from '../../http/spreadsheet-labels';
+import {
+  AID_REGIME,
+  FUNDING_PURPOSE,
+  PAYMENT_CONDITION,
+  PAYMENT_STATUS,
+  REPORT_KIND,
+  TRANCHE,
+  WORK_STATUS,
+} from '../../http/spreadsheet-labels';
 import {
   BaseOperationSchema,
   BaseOperationsBody,
@@ -76,7 +84,8 @@ const figureColumns = <T extends DashboardFigures>(): SheetColumn<T>[] => [
   { header: 'remaining_eur', value: (r) => r.remainingCents, kind: 'money' },
   {
     header: 'inter_cluster_committed_eur',
-    value: (r) => r.interClusterCommittedCents, kind: 'money',
+    value: (r) => r.interClusterCommittedCents,
+    kind: 'money',
   },
   { header: 'inter_cluster_share', value: (r) => r.interClusterShare, kind: 'percent' },
   { header: 'cofunding_eur', value: (r) => r.cofundingCents, kind: 'money' },
@@ -134,12 +143,14 @@ const baseColumns: SheetColumn<BaseOut>[] = [
   { header: 'own_contribution_ratio', value: (r) => r.ownContributionRatio, kind: 'percent' },
   {
     header: 'required_own_contribution_eur',
-    value: (r) => r.requiredOwnContributionCents, kind: 'money',
+    value: (r) => r.requiredOwnContributionCents,
+    kind: 'money',
   },
   { header: 'reported_costs_eur', value: (r) => r.reportedCostsCents, kind: 'money' },
   {
     header: 'reported_own_contribution_eur',
-    value: (r) => r.reportedOwnContributionCents, kind: 'money',
+    value: (r) => r.reportedOwnContributionCents,
+    kind: 'money',
   },
   { header: 'meets_own_contribution', value: (r) => r.meetsOwnContribution, kind: 'boolean' },
   { header: 'paid_eur', value: (r) => r.paidCents, kind: 'money' },
@@ -168,7 +179,8 @@ const reportColumns: SheetColumn<ReportOut>[] = [
   { header: 'reported_costs_eur', value: (r) => r.reportedCostsCents, kind: 'money' },
   {
     header: 'reported_own_contribution_eur',
-    value: (r) => r.reportedOwnContributionCents, kind: 'money',
+    value: (r) => r.reportedOwnContributionCents,
+    kind: 'money',
   },
   { header: 'submitted_at', value: (r) => r.submittedAt, kind: 'datetime' },
   { header: 'status', value: (r) => r.status, labels: WORK_STATUS },
@@ -287,7 +299,11 @@ export default async function fundingRoutes(app: FastifyInstance): Promise<void>
             : await buildXlsx(lang, {
                 name: { nl: 'Per jaar', en: 'By year' },
                 columns: [
-                  { header: 'year', value: (x: (typeof dashboard.byYear)[number]) => x.year, kind: 'integer' },
+                  {
+                    header: 'year',
+                    value: (x: (typeof dashboard.byYear)[number]) => x.year,
+                    kind: 'integer',
+                  },
                   ...figureColumns<(typeof dashboard.byYear)[number]>(),
                 ],
                 rows: dashboard.byYear,
@@ -315,7 +331,10 @@ export default async function fundingRoutes(app: FastifyInstance): Promise<void>
   );
   r.get(
     '/api/funding/lines.xlsx',
-    { config: { access: READERS }, schema: { tags, summary: 'Funding lines as XLSX', querystring: LangQuery } },
+    {
+      config: { access: READERS },
+      schema: { tags, summary: 'Funding lines as XLSX', querystring: LangQuery },
+    },
     async (request, reply) => {
       return sendDownload(
         reply,
@@ -397,7 +416,10 @@ export default async function fundingRoutes(app: FastifyInstance): Promise<void>
   );
   r.get(
     '/api/funding/reallocations.xlsx',
-    { config: { access: READERS }, schema: { tags, summary: 'Reallocations as XLSX', querystring: LangQuery } },
+    {
+      config: { access: READERS },
+      schema: { tags, summary: 'Reallocations as XLSX', querystring: LangQuery },
+    },
     async (request, reply) => {
       return sendDownload(
         reply,
@@ -492,17 +514,15 @@ export default async function fundingRoutes(app: FastifyInstance): Promise<void>
       },
     },
     async (request, reply) => {
-      return reply
-        .status(201)
-        .send(
-          ok(
-            await submitReport(contextOf(request), {
-              baseOperationId: request.params.id,
-              kind: 'costs',
-              ...request.body,
-            }),
-          ),
-        );
+      return reply.status(201).send(
+        ok(
+          await submitReport(contextOf(request), {
+            baseOperationId: request.params.id,
+            kind: 'costs',
+            ...request.body,
+          }),
+        ),
+      );
     },
   );
 

@@ -12,7 +12,16 @@ import {
   XLSX_TYPE,
   type SheetColumn,
 } from '../../http/spreadsheet';
-import { AID_REGIME, CONSORTIUM_ROLE, HELIX, PROJECT_KIND, PROJECT_STATUS, REPORT_KIND, SIZE_CLASS, WORK_STATUS } from '../../http/spreadsheet-labels';
+import {
+  AID_REGIME,
+  CONSORTIUM_ROLE,
+  HELIX,
+  PROJECT_KIND,
+  PROJECT_STATUS,
+  REPORT_KIND,
+  SIZE_CLASS,
+  WORK_STATUS,
+} from '../../http/spreadsheet-labels';
 import {
   CreateProjectBody,
   DecisionBody,
@@ -284,17 +293,15 @@ export default async function projectsRoutes(app: FastifyInstance): Promise<void
       },
     },
     async (request, reply) => {
-      return reply
-        .status(201)
-        .send(
-          ok(
-            await addProjectItem(contextOf(request), {
-              projectId: request.params.id,
-              kind: 'milestone',
-              ...request.body,
-            }),
-          ),
-        );
+      return reply.status(201).send(
+        ok(
+          await addProjectItem(contextOf(request), {
+            projectId: request.params.id,
+            kind: 'milestone',
+            ...request.body,
+          }),
+        ),
+      );
     },
   );
   r.post(
@@ -310,17 +317,15 @@ export default async function projectsRoutes(app: FastifyInstance): Promise<void
       },
     },
     async (request, reply) => {
-      return reply
-        .status(201)
-        .send(
-          ok(
-            await addProjectItem(contextOf(request), {
-              projectId: request.params.id,
-              kind: 'deliverable',
-              ...request.body,
-            }),
-          ),
-        );
+      return reply.status(201).send(
+        ok(
+          await addProjectItem(contextOf(request), {
+            projectId: request.params.id,
+            kind: 'deliverable',
+            ...request.body,
+          }),
+        ),
+      );
     },
   );
   r.post(

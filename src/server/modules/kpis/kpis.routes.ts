@@ -15,7 +15,7 @@ import {
   XLSX_TYPE,
   type SheetColumn,
 } from '../../http/spreadsheet';
-import { 
+import {
   DIFFUSION_KIND,
   EU_LINK_METHOD,
   EU_ROLE,
@@ -26,7 +26,7 @@ import {
   KPI_SOURCE,
   KPI_UNIT,
   PERIOD_STATUS,
- } from '../../http/spreadsheet-labels';
+} from '../../http/spreadsheet-labels';
 import * as S from './kpis.schema';
 import { KPI_READERS, PORTFOLIO_READERS, canSeeCluster, clusterAbilities } from './kpis.policy';
 import { findDefinitionById, findDefinitions, findPeriods, readKpiSettings } from './kpis.repository';

@@ -12,13 +12,13 @@ import {
   XLSX_TYPE,
   type SheetColumn,
 } from '../../http/spreadsheet';
-import { 
+import {
   ACTION_STATUS,
   MEETING_KIND,
   PARTICIPANT_SIDE,
   PARTNERSHIP_REPORT_STATUS,
   TIMELINE_KIND,
- } from '../../http/spreadsheet-labels';
+} from '../../http/spreadsheet-labels';
 import { clusterAbilities } from './partnership.policy';
 import {
   ActionListQuery,

@@ -102,14 +102,12 @@ async function sheetFor(
               numberFormat: '0.000',
             },
             { header: 'stakeholders', value: (r: Row) => r.stakeholderCount, kind: 'integer' },
-            ...c.criteria.map(
-              (x): SheetColumn<Row> => ({
-                header: { nl: `Mediaan ${x.nameNl}`, en: `Median ${x.nameEn || x.nameNl}` },
-                value: (r: Row) => r.medians[x.id] ?? null,
-                kind: 'number',
-                numberFormat: '0.0',
-              }),
-            ),
+            ...c.criteria.map((x): SheetColumn<Row> => ({
+              header: { nl: `Mediaan ${x.nameNl}`, en: `Median ${x.nameEn || x.nameNl}` },
+              value: (r: Row) => r.medians[x.id] ?? null,
+              kind: 'number',
+              numberFormat: '0.0',
+            })),
           ],
         };
       }
@@ -183,7 +181,8 @@ async function sheetFor(
           { header: 'theme_code', value: (r: Row) => theme.get(r.themeId)?.code },
           {
             header: 'theme',
-            value: (r: Row, lang) => (lang === 'en' ? theme.get(r.themeId)?.labelEn : theme.get(r.themeId)?.labelNl),
+            value: (r: Row, lang) =>
+              lang === 'en' ? theme.get(r.themeId)?.labelEn : theme.get(r.themeId)?.labelNl,
             width: 40,
           },
           { header: 'cluster', value: (r: Row) => cluster.get(r.clusterId), width: 20 },
@@ -213,10 +212,16 @@ async function sheetFor(
           },
           {
             header: 'shared_themes',
-            value: (r: Row, lang) => r.sharedThemes.map((t) => (lang === 'en' ? t.labelEn : t.labelNl)).join('; '),
+            value: (r: Row, lang) =>
+              r.sharedThemes.map((t) => (lang === 'en' ? t.labelEn : t.labelNl)).join('; '),
             width: 50,
           },
-          { header: 'theme_similarity', value: (r: Row) => r.themeSimilarity, kind: 'number', numberFormat: '0.000' },
+          {
+            header: 'theme_similarity',
+            value: (r: Row) => r.themeSimilarity,
+            kind: 'number',
+            numberFormat: '0.000',
+          },
           { header: 'similarity', value: (r: Row) => r.similarity, kind: 'number', numberFormat: '0.000' },
           { header: 'shared_projects', value: (r: Row) => r.sharedProjects, kind: 'integer' },
         ],
@@ -231,7 +236,12 @@ async function sheetFor(
           name: { nl: 'Netwerk', en: 'Network' },
           rows,
           columns: [
-            { header: 'figure', value: (r: { figure: string }) => r.figure, labels: NETWORK_FIGURES, width: 30 },
+            {
+              header: 'figure',
+              value: (r: { figure: string }) => r.figure,
+              labels: NETWORK_FIGURES,
+              width: 30,
+            },
             { header: 'value', value: (r: { value: number }) => r.value, kind: 'integer' },
           ],
         };

@@ -71,16 +71,11 @@ export default async function policyRoutes(app: FastifyInstance): Promise<void> 
     async (request, reply) => {
       const ctx = contextOf(request);
       const comparison = presentComparison(await loadScenarioData(ctx.db), actorOf(ctx));
-      const generatedAt = new Intl.DateTimeFormat('nl-BE', {
-        dateStyle: 'medium',
-        timeStyle: 'short',
-        timeZone: 'Europe/Brussels',
-      }).format(ctx.now());
       return sendDownload(
         reply,
         'speerpunt-scenarios.pdf',
         'application/pdf',
-        await buildScenarioSummaryPdf(comparison, generatedAt),
+        await buildScenarioSummaryPdf(comparison, ctx.now()),
       );
     },
   );

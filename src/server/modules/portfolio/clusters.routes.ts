@@ -289,7 +289,11 @@ export default async function clustersRoutes(app: FastifyInstance): Promise<void
     '/api/clusters.xlsx',
     {
       config: { access: portfolioReaders },
-      schema: { tags, summary: 'The portfolio as XLSX', querystring: ClusterListQuery.extend(LangQuery.shape) },
+      schema: {
+        tags,
+        summary: 'The portfolio as XLSX',
+        querystring: ClusterListQuery.extend(LangQuery.shape),
+      },
     },
     async (request, reply) => {
       const rows = await listClusters(contextOf(request), request.query);

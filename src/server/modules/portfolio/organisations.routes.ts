@@ -165,7 +165,11 @@ export default async function organisationsRoutes(app: FastifyInstance): Promise
     '/api/organisations.xlsx',
     {
       config: { access: portfolioReaders },
-      schema: { tags, summary: 'Organisations as XLSX', querystring: OrganisationListQuery.extend(LangQuery.shape) },
+      schema: {
+        tags,
+        summary: 'Organisations as XLSX',
+        querystring: OrganisationListQuery.extend(LangQuery.shape),
+      },
     },
     async (request, reply) => {
       const rows = await listOrganisations(contextOf(request), request.query);

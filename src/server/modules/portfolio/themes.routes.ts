@@ -85,7 +85,11 @@ export default async function themesRoutes(app: FastifyInstance): Promise<void> 
     '/api/themes.xlsx',
     {
       config: { access: anyUser },
-      schema: { tags, summary: 'The theme taxonomy as XLSX', querystring: ThemeQuery.extend(LangQuery.shape) },
+      schema: {
+        tags,
+        summary: 'The theme taxonomy as XLSX',
+        querystring: ThemeQuery.extend(LangQuery.shape),
+      },
     },
     async (request, reply) => {
       const rows = (await findThemes(contextOf(request).db, request.query.kind)).map(presentThemeRow);

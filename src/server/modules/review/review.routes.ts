@@ -290,16 +290,14 @@ export default async function reviewRoutes(app: FastifyInstance): Promise<void> 
       },
     },
     async (request, reply) =>
-      reply
-        .status(201)
-        .send(
-          ok({
-            id: await addOfficerConflict(contextOf(request), {
-              callId: request.params.callId,
-              ...request.body,
-            }),
+      reply.status(201).send(
+        ok({
+          id: await addOfficerConflict(contextOf(request), {
+            callId: request.params.callId,
+            ...request.body,
           }),
-        ),
+        }),
+      ),
   );
   r.post(
     '/api/review/calls/:callId/conflicts/derive',
@@ -441,16 +439,14 @@ export default async function reviewRoutes(app: FastifyInstance): Promise<void> 
       },
     },
     async (request, reply) =>
-      reply
-        .status(201)
-        .send(
-          ok({
-            id: await addManualAssignment(contextOf(request), {
-              callId: request.params.callId,
-              ...request.body,
-            }),
+      reply.status(201).send(
+        ok({
+          id: await addManualAssignment(contextOf(request), {
+            callId: request.params.callId,
+            ...request.body,
           }),
-        ),
+        }),
+      ),
   );
   r.delete(
     '/api/review/assignments/:id',
@@ -768,7 +764,7 @@ export default async function reviewRoutes(app: FastifyInstance): Promise<void> 
         reply,
         `evaluatieverslag-${data.proposal.reference}.pdf`,
         'application/pdf',
-        await buildEvaluationSummaryPdf(data),
+        await buildEvaluationSummaryPdf(data, contextOf(request).now()),
       );
     },
   );
@@ -785,16 +781,14 @@ export default async function reviewRoutes(app: FastifyInstance): Promise<void> 
       },
     },
     async (request, reply) =>
-      reply
-        .status(201)
-        .send(
-          ok({
-            id: await fileObjection(contextOf(request), {
-              proposalId: request.params.proposalId,
-              grounds: request.body.grounds,
-            }),
+      reply.status(201).send(
+        ok({
+          id: await fileObjection(contextOf(request), {
+            proposalId: request.params.proposalId,
+            grounds: request.body.grounds,
           }),
-        ),
+        }),
+      ),
   );
   r.post(
     '/api/review/proposals/:proposalId/network',

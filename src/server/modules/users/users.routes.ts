@@ -19,7 +19,14 @@ import { createUser } from './create-user';
 import { setUserRole } from './set-user-role';
 import { resetUserPassword } from './reset-user-password';
 import { setUserActive } from './set-user-active';
-import { buildXlsx, LangQuery, sendDownload, sheetLanguage, XLSX_TYPE, type SheetColumn } from '../../http/spreadsheet';
+import {
+  buildXlsx,
+  LangQuery,
+  sendDownload,
+  sheetLanguage,
+  XLSX_TYPE,
+  type SheetColumn,
+} from '../../http/spreadsheet';
 import { ROLE } from '../../http/spreadsheet-labels';
 
 const exportColumns: SheetColumn<ReturnType<typeof presentUser>>[] = [
