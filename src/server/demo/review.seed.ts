@@ -2,8 +2,6 @@ import { recordAudit } from '../audit/record-audit';
 import { hashPassword } from '../modules/auth/secrets';
 import { DEMO_PASSWORD } from './accounts.seed';
 import { idOf, type DemoSeed } from './seed-context';
-import { loadProposalContent } from '../modules/calls/proposals.repository';
-import { contentHash } from '../modules/calls/save-proposal-draft';
 
 /** Invented expert names for the demo pool (the demo expert account is the twelfth). */
 const EXPERTS = [
@@ -227,23 +225,6 @@ export const reviewSeed: DemoSeed = {
               cost_cents: aid * 2,
               requested_aid_cents: aid,
               own_contribution_cents: aid,
-            })
-            .execute();
-        }
-        // The submitted version, as submitting would freeze it: the officer's lists and exports read
-        // titles, consortia and amounts from it once the call has closed.
-        const content = await loadProposalContent(tx, proposal.id);
-        if (content) {
-          const snapshot = { ...content, attachments: [] };
-          await tx
-            .insertInto('proposal_versions')
-            .values({
-              proposal_id: proposal.id,
-              version_number: 1,
-              snapshot: JSON.stringify(snapshot),
-              content_sha256: contentHash(snapshot),
-              submitted_by: applicant,
-              submitted_at: new Date(now.getTime() - (10 + (i % 7)) * day + i * 60_000),
             })
             .execute();
         }

@@ -7,6 +7,7 @@ import { actorOf, contextOf } from '../../http/request-context';
 import {
   buildXlsx,
   LangQuery,
+  sendAttachment,
   sendDownload,
   sheetLanguage,
   XLSX_TYPE,
@@ -19,6 +20,7 @@ import {
   RANKING_STATUS,
   REVIEW_STATUS,
 } from '../../http/spreadsheet-labels';
+import { getReviewAttachment } from './proposal-submission';
 import * as schema from './review.schema';
 import { solveAssignment } from '../assignment/solve-assignment';
 import { AssignmentInstanceSchema, AssignmentResultSchema } from '../assignment/assignment.schema';
@@ -542,6 +544,26 @@ export default async function reviewRoutes(app: FastifyInstance): Promise<void> 
     async (request) => {
       const { data, abilities } = await getReviewWorkspace(contextOf(request), request.params.proposalId);
       return ok(data, abilities);
+    },
+  );
+  r.get(
+    '/api/review/proposals/:proposalId/attachments/:attachmentId',
+    {
+      config: reviewers,
+      schema: {
+        tags,
+        summary: 'An attachment of a proposal under review (a PDF inline on request, else a download)',
+        params: schema.ProposalAttachmentParams,
+        querystring: schema.AttachmentQuery,
+      },
+    },
+    async (request, reply) => {
+      const file = await getReviewAttachment(
+        contextOf(request),
+        request.params.proposalId,
+        request.params.attachmentId,
+      );
+      return sendAttachment(reply, file, request.query.inline === 'true');
     },
   );
   r.put(
