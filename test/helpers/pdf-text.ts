@@ -28,7 +28,6 @@ export async function readPdf(body: Buffer): Promise<PdfFacts> {
   const task = getDocument({
     data: new Uint8Array(body),
     useSystemFonts: false,
-    isEvalSupported: false,
     verbosity: 0,
   });
   const document = await task.promise;

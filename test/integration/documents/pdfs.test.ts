@@ -129,7 +129,7 @@ describe(
           minorityView: '',
           outcome: 'funded',
           amountCents: 123456789,
-          conditions: null,
+          conditions: '',
           motivation: 'Goed voorstel.',
           decidedAt: '2026-06-30T22:30:00.000Z',
           objectionDeadline: '2026-07-31T21:59:00.000Z',
