@@ -199,6 +199,7 @@ export const OverlapSchema = z.object({
   ),
   pairs: z.array(Pair),
   closest: Pair.nullable(),
+  totalPairs: z.number(),
 });
 
 const NodeOut = z.object({
@@ -210,6 +211,7 @@ const NodeOut = z.object({
   degree: z.number(),
 });
 export const NetworkSchema = z.object({
+  mode: z.enum(['member_pairs', 'bipartite']),
   figures: z.object({
     organisations: z.number(),
     links: z.number(),
