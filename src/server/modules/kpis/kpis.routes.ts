@@ -53,6 +53,7 @@ import { importCordis } from './import-cordis';
 import { linkEuParticipation } from './link-eu-participation';
 import { buildClusterReport, buildPortfolioReport } from './report-data';
 import { buildReportPdf, buildReportXlsx } from './evaluation-report';
+import { seesPersonalData } from '../../http/personal-data';
 
 const tags = ['kpis'];
 const readers = { access: allow(...KPI_READERS) };
@@ -402,6 +403,7 @@ export default async function kpisRoutes(app: FastifyInstance): Promise<void> {
           'h.before',
           'h.after',
           'u.name',
+          'u.role',
           'h.changed_at',
         ])
         .where('t.cluster_id', '=', request.params.clusterId)
@@ -415,7 +417,8 @@ export default async function kpisRoutes(app: FastifyInstance): Promise<void> {
           motivation: h.motivation,
           before: h.before,
           after: h.after,
-          changedBy: h.name ?? null,
+          // Analysts see the role, never the person.
+          changedBy: seesPersonalData(ctx.actor) ? (h.name ?? null) : (h.role ?? null),
           changedAt: new Date(h.changed_at).toISOString(),
         })),
       );
