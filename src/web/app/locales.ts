@@ -26,6 +26,10 @@ export default {
     yes: 'Ja',
     no: 'Nee',
     menu: 'Menu',
+    publicNav: 'Openbare pagina’s',
+    publicNavCalls: 'Oproepen',
+    publicNavPortfolio: 'Clusterportefeuille',
+    publicNavLogin: 'Aanmelden',
     navSections: {
       portfolio: 'Portefeuille',
       calls: 'Oproepen',
@@ -71,6 +75,10 @@ export default {
     yes: 'Yes',
     no: 'No',
     menu: 'Menu',
+    publicNav: 'Public pages',
+    publicNavCalls: 'Calls',
+    publicNavPortfolio: 'Cluster portfolio',
+    publicNavLogin: 'Sign in',
     navSections: {
       portfolio: 'Portfolio',
       calls: 'Calls',
