@@ -1,12 +1,11 @@
 import PDFDocument from 'pdfkit';
 import type { getEvaluationSummary } from './decisions';
+import { formatEuroCents } from '../../../shared/money-text';
+import { budgetRuleName } from '../../../shared/selection-wording';
 
 type Summary = Awaited<ReturnType<typeof getEvaluationSummary>>['data'];
 
-const euro = (cents: number | null) =>
-  cents === null
-    ? '–'
-    : `€ ${(cents / 100).toLocaleString('nl-BE', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+const euro = (cents: number | null) => (cents === null ? '–' : formatEuroCents(cents, 'nl'));
 const decimal = (value: number | null) => (value === null ? '–' : String(value).replace('.', ','));
 const brusselsDate = (iso: string) =>
   new Intl.DateTimeFormat('nl-BE', {
@@ -71,7 +70,8 @@ export async function buildEvaluationSummaryPdf(summary: Summary): Promise<Buffe
     .text(
       `Gewogen totaal: ${decimal(summary.total)}${summary.overallThreshold !== null ? ` (drempel ${decimal(summary.overallThreshold)})` : ''}${summary.rank !== null ? ` · rang ${summary.rank}` : ''}`,
     );
-  for (const r of summary.reasons) doc.fillColor('#495057').text(`• ${r.message}`);
+  for (const reason of summary.reasonsAsIssued) doc.fillColor('#495057').text(`• ${reason}`);
+  doc.fillColor('#495057').text(`Budgetregel van de oproep: ${budgetRuleName(summary.budgetRule, 'nl')}.`);
   if (summary.minorityView) {
     doc.moveDown(0.5).fillColor('#000').text('Minderheidsstandpunt:');
     doc.fillColor('#343a40').text(summary.minorityView, { indent: 12 });

@@ -38,6 +38,7 @@ import { findReviewCalls, getCallOverview } from './call-overview';
 import { remindExperts, saveCallReviewSettings } from './call-review-settings';
 import { canOpenCallReview } from './review.policy';
 import { rankCall } from '../ranking/rank-call';
+import { wordRankingReason, wordTieBreakRule } from '../../../shared/selection-wording';
 import {
   decideProposals,
   fileObjection,
@@ -86,8 +87,12 @@ const rankingColumns: SheetColumn<Ranked>[] = [
     numberFormat: '#,##0.00 "€"',
     width: 16,
   },
-  { header: 'tie_break', value: (r) => r.tieBreak?.rule ?? '' },
-  { header: 'reasons', value: (r) => r.reasons.map((x) => x.message).join(' | '), width: 80 },
+  { header: 'tie_break', value: (r) => (r.tieBreak ? wordTieBreakRule(r.tieBreak.rule, 'nl') : '') },
+  {
+    header: 'reasons',
+    value: (r) => r.reasons.map((x) => wordRankingReason(x, 'nl')).join(' | '),
+    width: 80,
+  },
 ];
 const calibrationColumns: SheetColumn<Calibration>[] = [
   { header: 'expert', value: (r) => r.name, width: 28 },
@@ -261,16 +266,14 @@ export default async function reviewRoutes(app: FastifyInstance): Promise<void> 
       },
     },
     async (request, reply) =>
-      reply
-        .status(201)
-        .send(
-          ok({
-            id: await addOfficerConflict(contextOf(request), {
-              callId: request.params.callId,
-              ...request.body,
-            }),
+      reply.status(201).send(
+        ok({
+          id: await addOfficerConflict(contextOf(request), {
+            callId: request.params.callId,
+            ...request.body,
           }),
-        ),
+        }),
+      ),
   );
   r.post(
     '/api/review/calls/:callId/conflicts/derive',
@@ -405,16 +408,14 @@ export default async function reviewRoutes(app: FastifyInstance): Promise<void> 
       },
     },
     async (request, reply) =>
-      reply
-        .status(201)
-        .send(
-          ok({
-            id: await addManualAssignment(contextOf(request), {
-              callId: request.params.callId,
-              ...request.body,
-            }),
+      reply.status(201).send(
+        ok({
+          id: await addManualAssignment(contextOf(request), {
+            callId: request.params.callId,
+            ...request.body,
           }),
-        ),
+        }),
+      ),
   );
   r.delete(
     '/api/review/assignments/:id',
@@ -745,16 +746,14 @@ export default async function reviewRoutes(app: FastifyInstance): Promise<void> 
       },
     },
     async (request, reply) =>
-      reply
-        .status(201)
-        .send(
-          ok({
-            id: await fileObjection(contextOf(request), {
-              proposalId: request.params.proposalId,
-              grounds: request.body.grounds,
-            }),
+      reply.status(201).send(
+        ok({
+          id: await fileObjection(contextOf(request), {
+            proposalId: request.params.proposalId,
+            grounds: request.body.grounds,
           }),
-        ),
+        }),
+      ),
   );
   r.post(
     '/api/review/proposals/:proposalId/network',
