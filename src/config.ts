@@ -8,15 +8,46 @@ export interface Config {
   databaseUrl: string | undefined;
   dataDir: string;
   logLevel: string;
-  trustProxy: boolean;
+  /**
+   * Which proxies may set `X-Forwarded-For`/`-Proto`: false (none), a hop count, or a list of
+   * addresses/CIDR ranges (Fastify's `trustProxy`). Never "all": a client could pick its address.
+   */
+  trustProxy: false | number | string[];
   /** Idle session lifetime in minutes. */
   sessionIdleMinutes: number;
   /** Absolute session lifetime in hours. */
   sessionMaxHours: number;
+  /** Failed logins per account before growing delays begin. */
   loginMaxFailures: number;
-  loginLockMinutes: number;
+  /** The longest delay between two login attempts on one account, in seconds. */
+  loginAccountMaxDelaySeconds: number;
+  /** Failed logins per client address before growing delays begin. */
+  loginAddressMaxFailures: number;
+  /** The longest delay between two login attempts from one client address, in seconds. */
+  loginAddressMaxDelaySeconds: number;
+  /** The longest life of an API token, in days (also the life of one created without a choice). */
+  apiTokenMaxDays: number;
+  /** The longest a request may take to arrive in full (headers and body), in seconds. */
+  requestTimeoutSeconds: number;
   smtpUrl: string | undefined;
   webDistDir: string;
+}
+
+/** `TRUST_PROXY`: unset/false, a hop count (true means 1), or a comma-separated address list. */
+export function parseTrustProxy(value: string | undefined): false | number | string[] {
+  const text = (value ?? '').trim();
+  if (text === '' || text === 'false' || text === '0') return false;
+  if (text === 'true') return 1;
+  if (/^\d+$/.test(text)) return Number.parseInt(text, 10);
+  const addresses = text
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
+  for (const address of addresses) {
+    if (!/^[0-9A-Fa-f.:]+(\/\d{1,3})?$/.test(address) && address !== 'loopback' && address !== 'uniquelocal')
+      throw new Error(`TRUST_PROXY: expected a hop count or proxy addresses, got "${address}"`);
+  }
+  return addresses;
 }
 
 function readInt(value: string | undefined, fallback: number): number {
@@ -33,11 +64,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: path.resolve(env.SPEERPUNT_DATA_DIR ?? './data'),
     logLevel: env.LOG_LEVEL ?? 'info',
-    trustProxy: env.TRUST_PROXY === 'true' || env.TRUST_PROXY === '1',
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
     sessionIdleMinutes: readInt(env.SESSION_IDLE_MINUTES, 120),
     sessionMaxHours: readInt(env.SESSION_MAX_HOURS, 12),
     loginMaxFailures: readInt(env.LOGIN_MAX_FAILURES, 5),
-    loginLockMinutes: readInt(env.LOGIN_LOCK_MINUTES, 15),
+    loginAccountMaxDelaySeconds: readInt(env.LOGIN_ACCOUNT_MAX_DELAY_SECONDS, 60),
+    loginAddressMaxFailures: readInt(env.LOGIN_ADDRESS_MAX_FAILURES, 20),
+    loginAddressMaxDelaySeconds: readInt(env.LOGIN_ADDRESS_MAX_DELAY_SECONDS, 900),
+    apiTokenMaxDays: readInt(env.API_TOKEN_MAX_DAYS, 365),
+    requestTimeoutSeconds: readInt(env.REQUEST_TIMEOUT_SECONDS, 60),
     smtpUrl: env.SMTP_URL || undefined,
     webDistDir: path.resolve(env.SPEERPUNT_WEB_DIR ?? './dist/web'),
   };

@@ -52,6 +52,9 @@ export interface LoginThrottleTable {
   key: string;
   window_start: Instant;
   attempts: number;
+  failures: Generated<number>;
+  next_attempt_at: InstantDefault;
+  last_refused: Generated<boolean>;
 }
 
 export interface SettingsTable {

@@ -36,8 +36,10 @@ export async function buildXlsx<T>(sheetName: string, columns: SheetColumn<T>[],
 function csvCell(value: unknown): string {
   if (value === null || value === undefined) return '';
   const text = value instanceof Date ? value.toISOString() : String(value);
-  // A leading = + - @ would make a spreadsheet run it as a formula.
-  const safe = /^[=+\-@]/.test(text) && !/^-?\d/.test(text) ? `'${text}` : text;
+  // A leading = + - @ (or tab/CR) would make a spreadsheet run it as a formula; only a cell that is
+  // wholly a number keeps its minus sign (`-2+3+cmd|…` is a formula, not a number).
+  const isNumber = typeof value === 'number' || typeof value === 'bigint' || /^-?\d+(\.\d+)?$/.test(text);
+  const safe = /^[=+\-@\t\r]/.test(text) && !isNumber ? `'${text}` : text;
   return /[",;\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
@@ -59,6 +61,29 @@ export function sendDownload(
     .header('content-disposition', `attachment; filename="${filename.replace(/[^A-Za-z0-9._-]/g, '_')}"`)
     .header('x-content-type-options', 'nosniff')
     .send(body);
+}
+
+/**
+ * Sends a stored attachment: a PDF asked for inline is shown in a same-origin frame of the app
+ * (frame-ancestors 'self', nothing else may load inside it); everything else stays a download.
+ */
+export function sendAttachment(
+  reply: FastifyReply,
+  file: { filename: string; contentType: string; content: Buffer },
+  inline: boolean,
+) {
+  if (!inline || file.contentType !== 'application/pdf')
+    return sendDownload(reply, file.filename, file.contentType, file.content);
+  return reply
+    .header('content-type', 'application/pdf')
+    .header('content-disposition', `inline; filename="${file.filename.replace(/[^A-Za-z0-9._-]/g, '_')}"`)
+    .header('x-content-type-options', 'nosniff')
+    .header('x-frame-options', 'SAMEORIGIN')
+    .header(
+      'content-security-policy',
+      "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'self'",
+    )
+    .send(file.content);
 }
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

@@ -6,12 +6,25 @@ import { sha256 } from './secrets';
 export interface TokenActorRow {
   tokenId: string;
   scope: 'read' | 'write';
+  tokenExpiresAt: Date | string | null;
   userId: string;
   email: string;
   name: string;
   role: Role;
   locale: 'nl' | 'en';
   clusterIds: string[];
+}
+
+/** Revokes every live token of a user (password change, admin reset): a stolen token dies with the password. */
+export async function revokeTokensOfUser(db: Kysely<DB>, userId: string, now: Date): Promise<number> {
+  const rows = await db
+    .updateTable('api_tokens')
+    .set({ revoked_at: now })
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .returning('id')
+    .execute();
+  return rows.length;
 }
 
 /** The owner of a live API token (not revoked, not expired, account active). */
@@ -26,6 +39,7 @@ export async function findTokenActor(
     .select([
       't.id as tokenId',
       't.scope',
+      't.expires_at as tokenExpiresAt',
       'u.id as userId',
       'u.email',
       'u.name',

@@ -10,6 +10,7 @@ import { readStoredFile } from '../../files/store-file';
 import {
   buildXlsx,
   centsToEuroString,
+  sendAttachment,
   sendDownload,
   XLSX_TYPE,
   type SheetColumn,
@@ -313,7 +314,12 @@ export default async function proposalsRoutes(app: FastifyInstance): Promise<voi
     '/api/proposals/:id/attachments/:attachmentId',
     {
       config: applicantOrOfficer,
-      schema: { tags, summary: 'Download an attachment (always as a download)', params: ProposalFileParams },
+      schema: {
+        tags,
+        summary: 'An attachment (a PDF inline on request, for the page that shows it; else a download)',
+        params: ProposalFileParams,
+        querystring: z.strictObject({ inline: z.enum(['true', 'false']).optional() }),
+      },
     },
     async (request, reply) => {
       const ctx = contextOf(request);
@@ -332,7 +338,11 @@ export default async function proposalsRoutes(app: FastifyInstance): Promise<voi
         .executeTakeFirst();
       const file = attachment ? await readStoredFile(ctx.db, attachment.stored_file_id) : undefined;
       if (!file) throw new AppError('NOT_FOUND');
-      return sendDownload(reply, file.filename, file.content_type, file.content);
+      return sendAttachment(
+        reply,
+        { filename: file.filename, contentType: file.content_type, content: file.content },
+        request.query.inline === 'true',
+      );
     },
   );
 

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { CalendarDate } from '../../http/input-schemas';
 
 const code = z.string().regex(/^[A-Z][A-Z0-9_]{1,47}$/, 'UPPER_CASE code');
-const date = z.iso.date();
+const date = CalendarDate;
 const finite = z.number().finite();
 
 export const UnitSchema = z.enum(['count', 'percent', 'ratio', 'euro', 'number', 'tonnes', 'days', 'score']);

@@ -1,10 +1,10 @@
 import { z } from 'zod';
+import { CalendarDate } from '../../http/input-schemas';
 import { HelixSchema, SizeClassSchema } from './organisations.schema';
 
 export const ClusterKindSchema = z.enum(['spearhead', 'business_network']);
 export const ClusterStatusSchema = z.enum(['candidate', 'active', 'ended']);
 export const ThemeKindSchema = z.enum(['strategic_theme', 'transition', 'technology_domain', 'sector']);
-const CalendarDate = z.iso.date();
 
 export const ThemeSchema = z.object({
   id: z.string(),

@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { allow } from '../../http/access';
 import { envelope, ok } from '../../http/envelope';
 import { actorOf, contextOf } from '../../http/request-context';
-import { buildXlsx, sendDownload, XLSX_TYPE, type SheetColumn } from '../../http/spreadsheet';
+import { buildXlsx, sendAttachment, sendDownload, XLSX_TYPE, type SheetColumn } from '../../http/spreadsheet';
+import { getReviewAttachment } from './proposal-submission';
 import * as schema from './review.schema';
 import { solveAssignment } from '../assignment/solve-assignment';
 import { AssignmentInstanceSchema, AssignmentResultSchema } from '../assignment/assignment.schema';
@@ -511,6 +512,26 @@ export default async function reviewRoutes(app: FastifyInstance): Promise<void> 
     async (request) => {
       const { data, abilities } = await getReviewWorkspace(contextOf(request), request.params.proposalId);
       return ok(data, abilities);
+    },
+  );
+  r.get(
+    '/api/review/proposals/:proposalId/attachments/:attachmentId',
+    {
+      config: reviewers,
+      schema: {
+        tags,
+        summary: 'An attachment of a proposal under review (a PDF inline on request, else a download)',
+        params: schema.ProposalAttachmentParams,
+        querystring: schema.AttachmentQuery,
+      },
+    },
+    async (request, reply) => {
+      const file = await getReviewAttachment(
+        contextOf(request),
+        request.params.proposalId,
+        request.params.attachmentId,
+      );
+      return sendAttachment(reply, file, request.query.inline === 'true');
     },
   );
   r.put(

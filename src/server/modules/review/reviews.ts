@@ -4,6 +4,7 @@ import { recordAudit } from '../../audit/record-audit';
 import { actorOf, type StepContext } from '../../http/request-context';
 import { getProposalForExpert, getProposalForViewer } from './review.policy';
 import { getReviewSettings } from './review-settings';
+import { findSubmission } from './proposal-submission';
 import { assertBeforeReviewDeadline, getCallReviewSettings } from './call-review-settings';
 
 type Db = StepContext['db'];
@@ -14,6 +15,7 @@ export interface CriterionView {
   name: string;
   nameEn: string | null;
   description: string;
+  descriptionEn: string | null;
   scaleMin: number;
   scaleMax: number;
   allowsHalfPoints: boolean;
@@ -34,6 +36,7 @@ export async function findCriteria(db: Db, callId: string): Promise<CriterionVie
     name: c.name_nl,
     nameEn: c.name_en,
     description: c.description_nl,
+    descriptionEn: c.description_en,
     scaleMin: Number(c.scale_min),
     scaleMax: Number(c.scale_max),
     allowsHalfPoints: c.allows_half_points,
@@ -139,6 +142,7 @@ export async function getReviewWorkspace(ctx: StepContext, proposalId: string) {
       }))
     : [];
   const consensus = await getConsensus(ctx.db, proposal.id);
+  const submission = await findSubmission(ctx.db, proposal.id, call.id);
   const isRapporteur = asExpert && 'is_rapporteur' in proposal && proposal.is_rapporteur === true;
   return {
     data: {
@@ -153,6 +157,7 @@ export async function getReviewWorkspace(ctx: StepContext, proposalId: string) {
         requestedCents: Number(requested.total),
       },
       call: { id: call.id, code: call.code, title: call.title_nl, status: call.status },
+      submission,
       criteria,
       minJustificationChars: settings.minJustificationChars,
       reviewDeadline: callSettings.reviewDeadline,

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../app/api-client';
+import type { AttachmentView, ProposalContentView, QuestionView } from '../../shared/proposal-view';
 
 export interface ReviewCall {
   id: string;
@@ -18,6 +19,7 @@ export interface Criterion {
   name: string;
   nameEn: string | null;
   description: string;
+  descriptionEn?: string | null;
   scaleMin: number;
   scaleMax: number;
   allowsHalfPoints: boolean;
@@ -156,6 +158,14 @@ export interface Workspace {
     requestedCents: number;
   };
   call: { id: string; code: string; title: string; status: string };
+  /** The latest submitted version in full (null when the proposal has none). */
+  submission: {
+    versionNumber: number;
+    submittedAt: string;
+    content: ProposalContentView;
+    questions: QuestionView[];
+    attachments: AttachmentView[];
+  } | null;
   criteria: Criterion[];
   minJustificationChars: number;
   ownReview: {
