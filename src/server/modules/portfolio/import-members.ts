@@ -313,7 +313,11 @@ async function loadChecked(ctx: StepContext, options: ImportMembersOptions) {
   const cluster = await findClusterById(ctx.db, options.clusterId);
   if (!cluster) throw new AppError('NOT_FOUND');
   assertMayEditCluster(ctx, cluster.id);
-  const raw = await readMemberFile(options.filename, options.content);
+  const raw = await readMemberFile(options.filename, options.content, {
+    maxUncompressedBytes: ctx.config.uploadMaxUncompressedBytes,
+    maxEntries: ctx.config.uploadMaxZipEntries,
+    maxRecordChars: ctx.config.importMaxRecordChars,
+  });
   return { cluster, rows: await checkRows(ctx.db, cluster.id, raw) };
 }
 
