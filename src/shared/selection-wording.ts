@@ -4,9 +4,10 @@
  * the evaluation-summary PDF word them here, so Dutch readers never see English sentences and
  * money always reads `€ 276.000,00` (nl-BE) or `€276,000.00` (en).
  */
-import { formatEuroCents } from './money-text';
+import type { Language } from './brussels-time';
+import { formatMoney } from './money';
 
-export type Language = 'nl' | 'en';
+export type { Language } from './brussels-time';
 
 /** How the call spends its budget going down the ranking (the call's own setting). */
 export type BudgetRule = 'stop_at_first_misfit' | 'skip_to_next_fit';
@@ -69,7 +70,7 @@ function decimal(value: string | number | undefined, language: Language): string
 }
 
 function money(value: string | number | undefined, language: Language): string {
-  return value === undefined ? '–' : formatEuroCents(Number(value), language);
+  return value === undefined ? '–' : formatMoney(value, language);
 }
 
 function quoted(text: string | number | undefined, language: Language): string {

@@ -9,7 +9,8 @@ import { findCriteria, getConsensus } from '../review/reviews';
 import { buildCallRankingInput } from '../ranking/rank-call';
 import { rankProposals } from '../ranking/rank-proposals';
 import { wordRankingReason, type RankingReasonLike } from '../../../shared/selection-wording';
-import { formatEuroCents } from '../../../shared/money-text';
+import { formatMoney } from '../../../shared/money';
+import { formatDate } from '../../../shared/brussels-time';
 
 const OUTCOME_NL: Record<DecisionOutcome, string> = {
   funded: 'Toegekend',
@@ -146,8 +147,8 @@ export async function decideProposals(
           en: `Decision on ${proposal.reference}: evaluation summary available`,
         },
         body: {
-          nl: `${OUTCOME_NL[d.outcome]}${d.outcome === 'funded' && d.amountCents ? ` (${formatEuroCents(d.amountCents, 'nl')})` : ''}. ${entry.reasons.map((r) => wordRankingReason(r, 'nl')).join(' ')} Het evaluatieverslag van ‘${proposal.title}’ staat klaar. Bezwaar is mogelijk tot ${deadline.toISOString().slice(0, 10)}.`,
-          en: `${OUTCOME_EN[d.outcome]}${d.outcome === 'funded' && d.amountCents ? ` (${formatEuroCents(d.amountCents, 'en')})` : ''}. ${entry.reasons.map((r) => wordRankingReason(r, 'en')).join(' ')} The evaluation summary of “${proposal.title}” is ready. You can object until ${deadline.toISOString().slice(0, 10)}.`,
+          nl: `${OUTCOME_NL[d.outcome]}${d.outcome === 'funded' && d.amountCents ? ` (${formatMoney(d.amountCents, 'nl')})` : ''}. ${entry.reasons.map((r) => wordRankingReason(r, 'nl')).join(' ')} Het evaluatieverslag van ‘${proposal.title}’ staat klaar. Bezwaar is mogelijk tot ${formatDate(deadline, 'nl', 'long')}.`,
+          en: `${OUTCOME_EN[d.outcome]}${d.outcome === 'funded' && d.amountCents ? ` (${formatMoney(d.amountCents, 'en')})` : ''}. ${entry.reasons.map((r) => wordRankingReason(r, 'en')).join(' ')} The evaluation summary of “${proposal.title}” is ready. You can object until ${formatDate(deadline, 'en', 'long')}.`,
         },
         link: `/review/summaries/${d.proposalId}`,
       });

@@ -1,19 +1,14 @@
 import PDFDocument from 'pdfkit';
 import type { getEvaluationSummary } from './decisions';
-import { formatEuroCents } from '../../../shared/money-text';
+import { formatMoney } from '../../../shared/money';
+import { formatDate } from '../../../shared/brussels-time';
 import { budgetRuleName } from '../../../shared/selection-wording';
 
 type Summary = Awaited<ReturnType<typeof getEvaluationSummary>>['data'];
 
-const euro = (cents: number | null) => (cents === null ? '–' : formatEuroCents(cents, 'nl'));
+const euro = (cents: number | null) => formatMoney(cents, 'nl');
 const decimal = (value: number | null) => (value === null ? '–' : String(value).replace('.', ','));
-const brusselsDate = (iso: string) =>
-  new Intl.DateTimeFormat('nl-BE', {
-    timeZone: 'Europe/Brussels',
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-  }).format(new Date(iso));
+const brusselsDate = (iso: string) => formatDate(iso, 'nl', 'numeric');
 const OUTCOME: Record<string, string> = {
   funded: 'Toegekend',
   reserve: 'Reservelijst',

@@ -1,5 +1,5 @@
 import { actorOf, type StepContext } from '../../http/request-context';
-import { brusselsToday } from '../portfolio/pioneer';
+import { addDays, brusselsToday } from '../../../shared/brussels-time';
 import * as q from './inbox.repository';
 import { toItem, type WaitingRow } from './inbox.repository';
 import type { Inbox, InboxItem } from './inbox.schema';
@@ -9,10 +9,6 @@ const DAY = 86_400_000;
 const HORIZON_DAYS = 30;
 /** The analyst's "what changed" looks back this far. */
 const LOOKBACK_DAYS = 90;
-
-function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
-}
 
 /** Nearest deadline first; items without a deadline after those with one, in their given order. */
 function byNearestDue(items: (InboxItem | null)[]): InboxItem[] {
