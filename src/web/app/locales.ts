@@ -39,6 +39,7 @@ export default {
       partnership: 'Partnerschap',
       policy: 'Beleid',
       admin: 'Beheer',
+      tools: 'Hulpmiddelen',
     },
     roles: {
       admin: 'Beheerder',
@@ -88,6 +89,7 @@ export default {
       partnership: 'Partnership',
       policy: 'Policy',
       admin: 'Administration',
+      tools: 'Tools',
     },
     roles: {
       admin: 'Administrator',
