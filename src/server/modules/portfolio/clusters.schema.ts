@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PageQueryFields } from '../../http/paging';
 import { CalendarDate } from '../../http/input-schemas';
 import { HelixSchema, SizeClassSchema } from './organisations.schema';
 
@@ -75,12 +76,14 @@ export const ClusterDetailSchema = ClusterSchema.extend({
   ),
 });
 
-export const ClusterListQuery = z.strictObject({
+const ClusterFilterFields = {
   kind: ClusterKindSchema.optional(),
   status: ClusterStatusSchema.optional(),
   themeId: z.uuid().optional(),
   transitionId: z.uuid().optional(),
-});
+};
+export const ClusterListQuery = z.strictObject(ClusterFilterFields);
+export const ClusterPageQuery = z.strictObject({ ...ClusterFilterFields, ...PageQueryFields });
 
 export const ClusterIdParams = z.strictObject({ id: z.uuid() });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PageQueryFields } from '../../http/paging';
 import { HistoricDate } from '../../http/input-schemas';
 
 export const HelixSchema = z.enum(['company', 'knowledge_institution', 'government', 'civil_society']);
@@ -23,12 +24,14 @@ export const OrganisationSchema = z.object({
   isExample: z.boolean(),
 });
 
-export const OrganisationListQuery = z.strictObject({
+const OrganisationFilterFields = {
   q: z.string().trim().max(200).optional(),
   helix: HelixSchema.optional(),
   sizeClass: SizeClassSchema.optional(),
   clusterId: z.uuid().optional(),
-});
+};
+export const OrganisationExportQuery = z.strictObject(OrganisationFilterFields);
+export const OrganisationListQuery = z.strictObject({ ...OrganisationFilterFields, ...PageQueryFields });
 
 export const OrganisationIdParams = z.strictObject({ id: z.uuid() });
 
