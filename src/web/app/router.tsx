@@ -1,3 +1,4 @@
+import { Suspense, type ReactNode } from 'react';
 import { Anchor, Center, Container, Group, Loader, Text } from '@mantine/core';
 import { createBrowserRouter, Link, Navigate, Outlet, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -33,10 +34,25 @@ function SignedIn() {
   return <Shell me={me.data} />;
 }
 
+/** Pages are loaded on demand (lazyPage in routes.tsx): a loader shows while a page's chunk arrives. */
+function PageSuspense({ children }: { children: ReactNode }) {
+  return (
+    <Suspense
+      fallback={
+        <Center py="xl">
+          <Loader aria-label="loading" />
+        </Center>
+      }
+    >
+      {children}
+    </Suspense>
+  );
+}
+
 function RoleGate({ route }: { route: FeatureRoute }) {
   const me = useMe();
   if (route.roles && me.data && !route.roles.includes(me.data.user.role)) return <NotFound />;
-  return <>{route.element}</>;
+  return <PageSuspense>{route.element}</PageSuspense>;
 }
 
 function PublicFrame() {
@@ -73,7 +89,9 @@ export const router = createBrowserRouter([
     path: '/public',
     element: <PublicFrame />,
     children: publicRoutes.map((r) =>
-      r.path === '' ? { index: true, element: r.element } : { path: r.path, element: r.element },
+      r.path === ''
+        ? { index: true, element: <PageSuspense>{r.element}</PageSuspense> }
+        : { path: r.path, element: <PageSuspense>{r.element}</PageSuspense> },
     ),
   },
   {
