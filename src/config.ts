@@ -8,15 +8,57 @@ export interface Config {
   databaseUrl: string | undefined;
   dataDir: string;
   logLevel: string;
-  trustProxy: boolean;
+  /**
+   * Which proxies may set `X-Forwarded-For`/`-Proto`: false (none), a hop count, or a list of
+   * addresses/CIDR ranges (Fastify's `trustProxy`). Never "all": a client could pick its address.
+   */
+  trustProxy: false | number | string[];
   /** Idle session lifetime in minutes. */
   sessionIdleMinutes: number;
   /** Absolute session lifetime in hours. */
   sessionMaxHours: number;
+  /** Failed logins per account before growing delays begin. */
   loginMaxFailures: number;
-  loginLockMinutes: number;
+  /** The longest delay between two login attempts on one account, in seconds. */
+  loginAccountMaxDelaySeconds: number;
+  /** Failed logins per client address before growing delays begin. */
+  loginAddressMaxFailures: number;
+  /** The longest delay between two login attempts from one client address, in seconds. */
+  loginAddressMaxDelaySeconds: number;
+  /** The longest life of an API token, in days (also the life of one created without a choice). */
+  apiTokenMaxDays: number;
+  /** The longest a request may take to arrive in full (headers and body), in seconds. */
+  requestTimeoutSeconds: number;
+  /** Uploaded XLSX/ZIP files: the most they may expand to, and the most entries they may hold. */
+  uploadMaxUncompressedBytes: number;
+  uploadMaxZipEntries: number;
+  /** CSV uploads and register files: the longest record (line) in characters; longer stops the read. */
+  importMaxRecordChars: number;
+  /** The enterprise-register zip (`import kbo`): the most it may expand to. */
+  kboMaxUncompressedBytes: number;
+  /** How often the server writes an audit checkpoint (chain length and head), in minutes. */
+  auditCheckpointMinutes: number;
+  /** Also append each checkpoint as a JSON line to this file (somewhere the database cannot write). */
+  auditCheckpointFile: string | undefined;
   smtpUrl: string | undefined;
   webDistDir: string;
+}
+
+/** `TRUST_PROXY`: unset/false, a hop count (true means 1), or a comma-separated address list. */
+export function parseTrustProxy(value: string | undefined): false | number | string[] {
+  const text = (value ?? '').trim();
+  if (text === '' || text === 'false' || text === '0') return false;
+  if (text === 'true') return 1;
+  if (/^\d+$/.test(text)) return Number.parseInt(text, 10);
+  const addresses = text
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
+  for (const address of addresses) {
+    if (!/^[0-9A-Fa-f.:]+(\/\d{1,3})?$/.test(address) && address !== 'loopback' && address !== 'uniquelocal')
+      throw new Error(`TRUST_PROXY: expected a hop count or proxy addresses, got "${address}"`);
+  }
+  return addresses;
 }
 
 function readInt(value: string | undefined, fallback: number): number {
@@ -33,11 +75,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: path.resolve(env.SPEERPUNT_DATA_DIR ?? './data'),
     logLevel: env.LOG_LEVEL ?? 'info',
-    trustProxy: env.TRUST_PROXY === 'true' || env.TRUST_PROXY === '1',
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
     sessionIdleMinutes: readInt(env.SESSION_IDLE_MINUTES, 120),
     sessionMaxHours: readInt(env.SESSION_MAX_HOURS, 12),
     loginMaxFailures: readInt(env.LOGIN_MAX_FAILURES, 5),
-    loginLockMinutes: readInt(env.LOGIN_LOCK_MINUTES, 15),
+    loginAccountMaxDelaySeconds: readInt(env.LOGIN_ACCOUNT_MAX_DELAY_SECONDS, 60),
+    loginAddressMaxFailures: readInt(env.LOGIN_ADDRESS_MAX_FAILURES, 20),
+    loginAddressMaxDelaySeconds: readInt(env.LOGIN_ADDRESS_MAX_DELAY_SECONDS, 900),
+    apiTokenMaxDays: readInt(env.API_TOKEN_MAX_DAYS, 365),
+    requestTimeoutSeconds: readInt(env.REQUEST_TIMEOUT_SECONDS, 60),
+    uploadMaxUncompressedBytes: readInt(env.UPLOAD_MAX_UNCOMPRESSED_MB, 20) * 1024 * 1024,
+    uploadMaxZipEntries: readInt(env.UPLOAD_MAX_ZIP_ENTRIES, 200),
+    importMaxRecordChars: readInt(env.IMPORT_MAX_RECORD_CHARS, 65_536),
+    kboMaxUncompressedBytes: readInt(env.KBO_MAX_UNCOMPRESSED_MB, 20_480) * 1024 * 1024,
+    auditCheckpointMinutes: readInt(env.AUDIT_CHECKPOINT_MINUTES, 10),
+    auditCheckpointFile: env.AUDIT_CHECKPOINT_FILE ? path.resolve(env.AUDIT_CHECKPOINT_FILE) : undefined,
     smtpUrl: env.SMTP_URL || undefined,
     webDistDir: path.resolve(env.SPEERPUNT_WEB_DIR ?? './dist/web'),
   };

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
@@ -14,6 +14,7 @@ import type { DB } from './db/types';
 import type { Config } from '../config';
 import { registerErrorHandling } from './http/error-handler';
 import { registerGuard } from './http/guard';
+import { registerInputBoundary } from './http/input-boundary';
 import { publicAccess } from './http/access';
 import { AppError, toErrorBody } from './errors/app-error';
 import { featureModules } from './modules';
@@ -38,11 +39,34 @@ declare module 'fastify' {
   }
 }
 
+/** Paths of built files (scripts, styles, images, fonts): a miss is a 404, never the app's page. */
+const STATIC_ASSET =
+  /\.(?:js|mjs|css|map|png|jpe?g|gif|svg|ico|webp|avif|woff2?|ttf|otf|json|txt|webmanifest)$/i;
+function isStaticAsset(pathName: string): boolean {
+  return pathName.startsWith('/assets/') || STATIC_ASSET.test(pathName);
+}
+
 const REQUEST_ID_PATTERN = /^[A-Za-z0-9._-]{8,64}$/;
+
+/** Calendar feeds authenticate by a token in the path (or `token=` query): never log it. */
+export function redactUrl(url: string): string {
+  return url
+    .replace(/(\/api\/partnership\/calendar\/)[^/?#]+?(\.ics)?(?=$|[?#])/, '$1[redacted]$2')
+    .replace(/([?&](?:token|key|secret)=)[^&#]*/gi, '$1[redacted]');
+}
 
 export function loggerOptions(level: string): FastifyServerOptions['logger'] {
   return {
     level,
+    serializers: {
+      req: (request: FastifyRequest) => ({
+        method: request.method,
+        url: redactUrl(request.url),
+        host: request.host,
+        remoteAddress: request.ip,
+        remotePort: request.socket?.remotePort,
+      }),
+    },
     // Secrets never reach the log: credentials, cookies and any password field.
     redact: {
       paths: [
@@ -59,17 +83,35 @@ export function loggerOptions(level: string): FastifyServerOptions['logger'] {
   };
 }
 
+/**
+ * Fastify's own hop count trusts no peer at all (it cannot check the immediate peer), so a hop
+ * count becomes a function that trusts the nearest `hops` addresses: the client address is the
+ * entry the last trusted proxy appended, never one the client wrote itself.
+ */
+function trustProxyOption(trust: Config['trustProxy']): FastifyServerOptions['trustProxy'] {
+  if (trust === false) return false;
+  if (typeof trust === 'number') return (_address: string, hop: number) => hop < trust;
+  return trust;
+}
+
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
   const { config } = options;
   const app = Fastify({
     logger: options.logger ?? false,
-    trustProxy: config.trustProxy,
+    trustProxy: trustProxyOption(config.trustProxy),
     bodyLimit: 1_048_576,
     genReqId: (req) => {
       const incoming = req.headers['x-request-id'];
       return typeof incoming === 'string' && REQUEST_ID_PATTERN.test(incoming) ? incoming : randomUUID();
     },
     return503OnClosing: true,
+    // A slow (or stalled) request body is cut off: the whole request must arrive within the limit,
+    // checked every second, so a client cannot hold connections open.
+    requestTimeout: config.requestTimeoutSeconds * 1000,
+    http: {
+      headersTimeout: Math.min(config.requestTimeoutSeconds * 1000, 20_000),
+      connectionsCheckingInterval: 1000,
+    },
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -105,6 +147,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
         fontSrc: ["'self'", 'data:'],
         connectSrc: ["'self'"],
         objectSrc: ["'none'"],
+        // PDF attachments are shown in a frame of the proposal page (same origin only).
+        frameSrc: ["'self'"],
         frameAncestors: ["'none'"],
         baseUri: ["'self'"],
         formAction: ["'self'"],
@@ -117,6 +161,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   });
   registerErrorHandling(app);
   registerGuard(app);
+  registerInputBoundary(app);
 
   await app.register(swagger, {
     openapi: {
@@ -152,6 +197,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       // wildcard: files built after start (a rebuild) are served too; misses fall to the SPA handler.
       wildcard: true,
       index: false,
+      // Directories are never listed nor refused with 403: `/` and `/calls/` are pages of the app.
+      allowedPath: (pathName) => !pathName.endsWith('/'),
       maxAge: '1h',
       setHeaders: (res, filePath) => {
         if (filePath.endsWith('.html')) res.header('cache-control', 'no-cache');
@@ -159,7 +206,13 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     });
   }
   app.setNotFoundHandler((request, reply) => {
-    const wantsPage = request.method === 'GET' && !request.url.startsWith('/api/') && hasWeb;
+    const pathName = request.url.split('?')[0];
+    const wantsPage =
+      (request.method === 'GET' || request.method === 'HEAD') &&
+      hasWeb &&
+      !pathName.startsWith('/api/') &&
+      pathName !== '/api' &&
+      !isStaticAsset(pathName);
     if (wantsPage) return reply.header('cache-control', 'no-cache').sendFile('index.html');
     return reply.status(404).send(toErrorBody(new AppError('NOT_FOUND'), request.id));
   });

@@ -141,6 +141,15 @@ export const rows: AuthzRows = [
     allowedStatus: 200,
   },
   {
+    route: 'GET /api/review/proposals/:proposalId/attachments/:attachmentId',
+    request: (f) => ({
+      method: 'GET',
+      url: `/api/review/proposals/${f.missingId}/attachments/${f.missingId}?inline=true`,
+    }),
+    allow: ['expert', 'officer', 'admin'],
+    allowedStatus: 404,
+  },
+  {
     route: 'GET /api/review/proposals/:proposalId',
     request: (f) => ({ method: 'GET', url: `/api/review/proposals/${f.missingId}` }),
     allow: ['expert', 'officer', 'admin'],

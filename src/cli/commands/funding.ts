@@ -1,4 +1,3 @@
-import { centsToDecimalString } from '../../shared/money';
 import fs from 'node:fs';
 import type { Command } from 'commander';
 import { withCliDatabase } from '../open-database';
@@ -6,7 +5,8 @@ import { printJson, printTable, reportCliError } from '../output';
 import { computeDashboard } from '../../server/modules/funding/compute-dashboard';
 import { aidAwardsQuery } from '../../server/modules/funding/funding.repository';
 import { presentAidAward } from '../../server/modules/funding/funding.presenter';
-import { buildXlsx } from '../../server/http/spreadsheet';
+import { centsToEuroString } from '../../server/http/spreadsheet';
+import { buildAidExport } from '../../server/modules/funding/aid-export';
 
 /** `speerpunt funding dashboard` and `speerpunt funding aid-export <file.xlsx>`. */
 export function registerFunding(program: Command): void {
@@ -23,10 +23,10 @@ export function registerFunding(program: Command): void {
           dashboard.byLine.map((l) => ({
             line: l.code,
             year: l.year,
-            budget: centsToDecimalString(l.budgetCents),
-            committed: centsToDecimalString(l.committedCents),
-            paid: centsToDecimalString(l.paidCents),
-            remaining: centsToDecimalString(l.remainingCents),
+            budget: centsToEuroString(l.budgetCents),
+            committed: centsToEuroString(l.committedCents),
+            paid: centsToEuroString(l.paidCents),
+            remaining: centsToEuroString(l.remainingCents),
           })),
         );
       } catch (error) {
@@ -42,21 +42,7 @@ export function registerFunding(program: Command): void {
         const rows = await withCliDatabase(async (database) =>
           (await aidAwardsQuery(database.db).execute()).map(presentAidAward),
         );
-        const body = await buildXlsx(
-          'Staatssteun',
-          [
-            { header: 'organisation', value: (a) => a.organisationName, width: 40 },
-            { header: 'enterprise_number', value: (a) => a.enterpriseNumber },
-            { header: 'regime', value: (a) => a.regime },
-            { header: 'legal_basis', value: (a) => a.legalBasis, width: 30 },
-            { header: 'amount_cents', value: (a) => a.amountCents },
-            { header: 'amount_eur', value: (a) => centsToDecimalString(a.amountCents) },
-            { header: 'granted_on', value: (a) => a.grantedOn },
-            { header: 'granting_authority', value: (a) => a.grantedByAuthority, width: 30 },
-            { header: 'project', value: (a) => a.projectCode },
-          ],
-          rows,
-        );
+        const body = await buildAidExport(rows, 'nl');
         fs.writeFileSync(file, body);
         process.stdout.write(`${rows.length} aid amounts written to ${file}\n`);
       } catch (error) {

@@ -52,6 +52,9 @@ export interface LoginThrottleTable {
   key: string;
   window_start: Instant;
   attempts: number;
+  failures: Generated<number>;
+  next_attempt_at: InstantDefault;
+  last_refused: Generated<boolean>;
 }
 
 export interface SettingsTable {
@@ -73,6 +76,14 @@ export interface AuditEventsTable {
   request_id: string | null;
   prev_hash: string;
   hash: string;
+}
+
+export interface AuditCheckpointsTable {
+  id: Generated<number>;
+  taken_at: InstantDefault;
+  event_count: number;
+  head_id: number;
+  head_hash: string;
 }
 
 export interface OrganisationsTable {
@@ -127,6 +138,7 @@ export interface CoreTables {
   login_throttle: LoginThrottleTable;
   settings: SettingsTable;
   audit_events: AuditEventsTable;
+  audit_checkpoints: AuditCheckpointsTable;
   organisations: OrganisationsTable;
   clusters: ClustersTable;
   memberships: MembershipsTable;

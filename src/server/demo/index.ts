@@ -8,6 +8,7 @@ import { partnershipSeed } from './partnership.seed';
 import { kpisSeed } from './kpis.seed';
 import { policySeed } from './policy.seed';
 import { reviewSeed } from './review.seed';
+import { reviewSubmissionsSeed } from './review-submissions.seed';
 
 /** The demo seeds in order; a feature module appends its seed after the ones it builds on. */
 export const demoSeeds: DemoSeed[] = [
@@ -20,4 +21,5 @@ export const demoSeeds: DemoSeed[] = [
   partnershipSeed,
   policySeed,
   reviewSeed,
+  reviewSubmissionsSeed,
 ];

@@ -76,13 +76,16 @@ export const coreErrors = {
     nl: 'E-mailadres of wachtwoord is onjuist.',
     en: 'E-mail address or password is incorrect.',
   },
-  /** Too many failed logins: the account is locked for a while. */
+  /** No longer answered by login (it told who has an account); kept so old clients still read it. */
   ACCOUNT_LOCKED: {
     status: 423,
     nl: 'Dit account is tijdelijk vergrendeld na te veel mislukte aanmeldingen. Probeer later opnieuw.',
     en: 'This account is temporarily locked after too many failed sign-ins. Try again later.',
   },
-  /** Too many attempts from this address in a short time. */
+  /**
+   * Too many attempts (from this address, or on this account whether or not it exists): wait
+   * `context.retryAfterSeconds` (also the `Retry-After` header).
+   */
   RATE_LIMITED: {
     status: 429,
     nl: 'Te veel pogingen. Wacht even en probeer opnieuw.',
@@ -123,6 +126,30 @@ export const coreErrors = {
     status: 409,
     nl: 'Iemand anders heeft dit intussen gewijzigd. Herlaad en probeer opnieuw.',
     en: 'Someone else changed this in the meantime. Reload and try again.',
+  },
+  /** The same object was created or changed at the same moment by another request; one of them won. */
+  ALREADY_EXISTS: {
+    status: 409,
+    nl: 'Dit bestaat al of werd net door een ander verzoek aangemaakt. Herlaad en controleer.',
+    en: 'This already exists or was just created by another request. Reload and check.',
+  },
+  /** An id in the request points to an object that does not exist; `details` names the field. */
+  REFERENCE_NOT_FOUND: {
+    status: 400,
+    nl: 'Een verwijzing in de invoer wijst naar iets dat niet bestaat.',
+    en: 'A reference in the input points to something that does not exist.',
+  },
+  /** The object is still used elsewhere and cannot be removed. */
+  STILL_REFERENCED: {
+    status: 409,
+    nl: 'Dit wordt nog elders gebruikt en kan niet verwijderd worden.',
+    en: 'This is still used elsewhere and cannot be removed.',
+  },
+  /** Another request changed the same data at the same moment; try again. */
+  CONCURRENT_UPDATE: {
+    status: 409,
+    nl: 'Een ander verzoek wijzigde dezelfde gegevens op hetzelfde moment. Probeer opnieuw.',
+    en: 'Another request changed the same data at the same moment. Try again.',
   },
   /** An upload of a type the platform does not accept (checked on content, not only the name). */
   FILE_TYPE_NOT_ALLOWED: {

@@ -14,6 +14,8 @@ export interface Actor {
   sessionId?: string;
   csrfToken?: string;
   tokenScope?: 'read' | 'write';
+  /** When the API token behind this request expires (a token cannot mint one that lives longer). */
+  tokenExpiresAt?: Date;
 }
 
 export function auditActorOf(actor: Actor | null): AuditActor {

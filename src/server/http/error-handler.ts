@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError, toErrorBody } from '../errors/app-error';
 import { detailsFromIssues } from '../errors/zod-details';
+import { fromDatabaseError } from './database-errors';
 
 /** Maps framework errors onto the catalogue; anything unexpected becomes INTERNAL_ERROR, logged, never a stack trace. */
 function toAppError(error: FastifyError | Error, request: FastifyRequest): AppError {
@@ -32,6 +33,11 @@ function toAppError(error: FastifyError | Error, request: FastifyRequest): AppEr
     request.log.info({ err: error }, 'request rejected by the framework');
     return new AppError('BAD_REQUEST');
   }
+  const databaseError = fromDatabaseError(error);
+  if (databaseError) {
+    request.log.warn({ err: error, code: databaseError.code }, 'database refused the change');
+    return databaseError;
+  }
   if ((error as { code?: string }).code === 'ECONNREFUSED') return new AppError('DATABASE_UNAVAILABLE');
   request.log.error({ err: error }, 'unexpected error');
   return new AppError('INTERNAL_ERROR');
@@ -41,6 +47,8 @@ export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     const appError = toAppError(error, request);
     if (appError.status >= 500) reply.header('cache-control', 'no-store');
+    const retryAfter = appError.context?.retryAfterSeconds;
+    if (typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
     return reply.status(appError.status).send(toErrorBody(appError, request.id));
   });
 }

@@ -25,8 +25,13 @@ async function resolveActor(app: FastifyInstance, request: FastifyRequest): Prom
       request.credentialProblem = 'token';
       return;
     }
-    const { tokenId: _tokenId, scope, ...user } = row;
-    request.actor = { ...user, via: 'token', tokenScope: scope };
+    const { tokenId: _tokenId, scope, tokenExpiresAt, ...user } = row;
+    request.actor = {
+      ...user,
+      via: 'token',
+      tokenScope: scope,
+      ...(tokenExpiresAt ? { tokenExpiresAt: new Date(tokenExpiresAt) } : {}),
+    };
     return;
   }
   const cookie = request.cookies[SESSION_COOKIE];

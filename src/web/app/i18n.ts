@@ -1,6 +1,7 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import common from './locales';
+import proposalView from '../shared/proposal-view.locales';
 
 type Locales = { default: { nl: Record<string, unknown>; en: Record<string, unknown> } };
 
@@ -8,8 +9,8 @@ type Locales = { default: { nl: Record<string, unknown>; en: Record<string, unkn
 const featureLocales = import.meta.glob<Locales>('../features/*/locales.ts', { eager: true });
 
 const resources: Record<'nl' | 'en', Record<string, Record<string, unknown>>> = {
-  nl: { common: common.nl },
-  en: { common: common.en },
+  nl: { common: common.nl, proposalView: proposalView.nl },
+  en: { common: common.en, proposalView: proposalView.en },
 };
 for (const [file, module] of Object.entries(featureLocales)) {
   const namespace = file.split('/')[2];

@@ -19,6 +19,7 @@ export default {
     exportXlsx: 'Exporteren naar Excel',
     exportCsv: 'Exporteren naar CSV',
     noRows: 'Geen gegevens.',
+    rowsOfTotal: 'Rijen {{from}}–{{to}} van {{total}}',
     error: 'Er ging iets mis',
     requestId: 'Verzoeknummer',
     notFound: 'Deze pagina bestaat niet of je hebt er geen toegang toe.',
@@ -26,6 +27,10 @@ export default {
     yes: 'Ja',
     no: 'Nee',
     menu: 'Menu',
+    publicNav: 'Openbare pagina’s',
+    publicNavCalls: 'Oproepen',
+    publicNavPortfolio: 'Clusterportefeuille',
+    publicNavLogin: 'Aanmelden',
     navSections: {
       portfolio: 'Portefeuille',
       calls: 'Oproepen',
@@ -35,6 +40,7 @@ export default {
       partnership: 'Partnerschap',
       policy: 'Beleid',
       admin: 'Beheer',
+      tools: 'Hulpmiddelen',
     },
     roles: {
       admin: 'Beheerder',
@@ -64,6 +70,7 @@ export default {
     exportXlsx: 'Export to Excel',
     exportCsv: 'Export to CSV',
     noRows: 'No data.',
+    rowsOfTotal: 'Rows {{from}}–{{to}} of {{total}}',
     error: 'Something went wrong',
     requestId: 'Request id',
     notFound: 'This page does not exist or you do not have access to it.',
@@ -71,6 +78,10 @@ export default {
     yes: 'Yes',
     no: 'No',
     menu: 'Menu',
+    publicNav: 'Public pages',
+    publicNavCalls: 'Calls',
+    publicNavPortfolio: 'Cluster portfolio',
+    publicNavLogin: 'Sign in',
     navSections: {
       portfolio: 'Portfolio',
       calls: 'Calls',
@@ -80,6 +91,7 @@ export default {
       partnership: 'Partnership',
       policy: 'Policy',
       admin: 'Administration',
+      tools: 'Tools',
     },
     roles: {
       admin: 'Administrator',

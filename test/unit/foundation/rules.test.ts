@@ -25,7 +25,25 @@ describe('password rules', () => {
     expect(checkPasswordRules('jan.peeters-2026!', 'jan.peeters@x.be').map((d) => d.code)).toEqual([
       'contains_email',
     ]);
-    expect(checkPasswordRules('Wachtwoord123', 'a@x.be').map((d) => d.code)).toEqual(['too_common']);
+    expect(checkPasswordRules('Wachtwoord123', 'a@x.be').map((d) => d.code)).toEqual([
+      'word_with_number',
+      'too_common',
+    ]);
+  });
+  it('refuses keyboard walks and a word or name with a year', () => {
+    expect(checkPasswordRules('qwertyuiopas', 'a@x.be').map((d) => d.code)).toEqual(['keyboard_pattern']);
+    expect(checkPasswordRules('azertyuiop12', 'a@x.be').map((d) => d.code)).toContain('keyboard_pattern');
+    expect(checkPasswordRules('1234567890ab', 'a@x.be').map((d) => d.code)).toContain('keyboard_pattern');
+    expect(checkPasswordRules('Speerpunt2026', 'a@x.be').map((d) => d.code)).toEqual(['word_with_number']);
+    expect(checkPasswordRules('!Vlaanderen2026', 'a@x.be').map((d) => d.code)).toEqual(['word_with_number']);
+    expect(
+      checkPasswordRules('Peeters-1987!', 'jp@x.be', 'password', 'Jan Peeters').map((d) => d.code),
+    ).toEqual(['word_with_number']);
+  });
+  it('keeps accepting passphrases and the demo password', () => {
+    expect(checkPasswordRules('Speerpunt-demo-2026', 'a@x.be')).toEqual([]);
+    expect(checkPasswordRules('Een-sterk-wachtwoord-42', 'a@x.be')).toEqual([]);
+    expect(checkPasswordRules('tulpen bloeien in mei', 'a@x.be')).toEqual([]);
   });
 });
 

@@ -37,7 +37,8 @@ export const ApiTokenSchema = z.object({
 export const CreateApiTokenBody = z.strictObject({
   name: z.string().trim().min(1).max(100),
   scope: z.enum(['read', 'write']),
-  expiresInDays: z.number().int().min(1).max(730).optional(),
+  /** Days until it expires; at most the configured maximum, which is also the default. */
+  expiresInDays: z.number().int().min(1).max(3650).optional(),
 });
 
 export const TokenIdParams = z.strictObject({ id: z.uuid() });

@@ -3,8 +3,9 @@ import { recordAudit } from '../../audit/record-audit';
 import { actorOf, type StepContext } from '../../http/request-context';
 import { checkPasswordRules } from './password-rules';
 import { hashPassword, verifyPassword } from './secrets';
+import { revokeTokensOfUser } from './api-tokens.repository';
 
-/** A user changes their own password; other sessions of theirs end, this one stays. */
+/** A user changes their own password; other sessions of theirs and every API token end, this session stays. */
 export async function changeOwnPassword(
   ctx: StepContext,
   options: { currentPassword: string; newPassword: string },
@@ -17,7 +18,7 @@ export async function changeOwnPassword(
     .executeTakeFirstOrThrow();
   if (!(await verifyPassword(user.password_hash, options.currentPassword)))
     throw new AppError('CURRENT_PASSWORD_WRONG');
-  const problems = checkPasswordRules(options.newPassword, user.email, 'newPassword');
+  const problems = checkPasswordRules(options.newPassword, user.email, 'newPassword', actor.name);
   if (problems.length > 0) throw new AppError('PASSWORD_TOO_WEAK', { details: problems });
   const passwordHash = await hashPassword(options.newPassword);
   await ctx.db.transaction().execute(async (tx) => {
@@ -29,10 +30,11 @@ export async function changeOwnPassword(
     let others = tx.deleteFrom('sessions').where('user_id', '=', user.id);
     if (actor.sessionId) others = others.where('id', '!=', actor.sessionId);
     await others.execute();
+    const revokedTokens = await revokeTokensOfUser(tx, user.id, ctx.now());
     await recordAudit(
       tx,
       ctx.auditActor,
-      { action: 'user.password_changed', entityType: 'user', entityId: user.id },
+      { action: 'user.password_changed', entityType: 'user', entityId: user.id, after: { revokedTokens } },
       ctx.requestId,
     );
   });

@@ -3,8 +3,13 @@ import { AppError } from '../../errors/app-error';
 import { recordAudit } from '../../audit/record-audit';
 import type { StepContext } from '../../http/request-context';
 import { createSession } from './sessions.repository';
-import { dummyPasswordHash, verifyPassword } from './secrets';
-import { takeLoginAttempt } from './login-throttle';
+import { dummyPasswordHash, sha256, verifyPassword } from './secrets';
+import {
+  claimLoginAttempt,
+  clearLoginFailures,
+  returnLoginAttempt,
+  takeLoginAttempt,
+} from './login-throttle';
 
 export interface LoginOptions {
   email: string;
@@ -12,58 +17,51 @@ export interface LoginOptions {
   clientAddress: string;
 }
 
+/** The throttle key of an account: keyed by the address typed, so unknown accounts throttle alike. */
+export function accountThrottleKey(email: string): string {
+  return `account:${sha256(email.trim().toLowerCase())}`;
+}
+
 /**
- * Checks the password and opens a session. Unknown accounts and wrong passwords answer the
- * same; after `loginMaxFailures` failures the account locks for `loginLockMinutes`.
+ * Checks the password and opens a session. Unknown accounts and wrong passwords answer the same,
+ * in the same time (a dummy argon2 verification). Attempts are throttled per account and per
+ * client address with growing delays (never a lock): each attempt is claimed atomically before
+ * the password is checked, so parallel guesses cannot outrun the count.
  */
 export async function login(ctx: StepContext, options: LoginOptions) {
   const now = ctx.now();
+  const { config } = ctx;
+  const addressKey = `address:${options.clientAddress}`;
+  const accountKey = accountThrottleKey(options.email);
   if (!(await takeLoginAttempt(ctx.db, `ip:${options.clientAddress}`, now)))
     throw new AppError('RATE_LIMITED');
+  const addressWait = await claimLoginAttempt(ctx.db, addressKey, now, {
+    freeFailures: config.loginAddressMaxFailures,
+    maxDelaySeconds: config.loginAddressMaxDelaySeconds,
+  });
+  if (addressWait > 0) throw new AppError('RATE_LIMITED', { context: { retryAfterSeconds: addressWait } });
+  const accountWait = await claimLoginAttempt(ctx.db, accountKey, now, {
+    freeFailures: config.loginMaxFailures,
+    maxDelaySeconds: config.loginAccountMaxDelaySeconds,
+  });
+  if (accountWait > 0) {
+    await returnLoginAttempt(ctx.db, addressKey, now);
+    throw new AppError('RATE_LIMITED', { context: { retryAfterSeconds: accountWait } });
+  }
   const user = await ctx.db
     .selectFrom('users')
-    .select(['id', 'email', 'password_hash', 'is_active', 'failed_logins', 'locked_until'])
+    .select(['id', 'email', 'password_hash', 'is_active'])
     .where(sql`lower(email)`, '=', options.email.trim().toLowerCase())
     .executeTakeFirst();
-  if (!user || !user.is_active) {
-    await verifyPassword(await dummyPasswordHash(), options.password);
-    throw new AppError('INVALID_CREDENTIALS');
-  }
-  if (user.locked_until && new Date(user.locked_until).getTime() > now.getTime()) {
-    throw new AppError('ACCOUNT_LOCKED', {
-      context: { lockedUntil: new Date(user.locked_until).toISOString() },
-    });
-  }
-  if (!(await verifyPassword(user.password_hash, options.password))) {
-    const failures = user.failed_logins + 1;
-    const locks = failures >= ctx.config.loginMaxFailures;
-    await ctx.db.transaction().execute(async (tx) => {
-      await tx
-        .updateTable('users')
-        .set({
-          failed_logins: locks ? 0 : failures,
-          locked_until: locks ? new Date(now.getTime() + ctx.config.loginLockMinutes * 60_000) : null,
-        })
-        .where('id', '=', user.id)
-        .execute();
-      if (locks) {
-        await recordAudit(
-          tx,
-          { userId: null, label: 'login-guard' },
-          { action: 'user.locked', entityType: 'user', entityId: user.id, after: { failures } },
-          ctx.requestId,
-        );
-      }
-    });
-    throw new AppError(locks ? 'ACCOUNT_LOCKED' : 'INVALID_CREDENTIALS');
-  }
+  const valid =
+    user && user.is_active
+      ? await verifyPassword(user.password_hash, options.password)
+      : (await verifyPassword(await dummyPasswordHash(), options.password)) && false;
+  if (!user || !valid) throw new AppError('INVALID_CREDENTIALS');
   return ctx.db.transaction().execute(async (tx) => {
-    await tx
-      .updateTable('users')
-      .set({ failed_logins: 0, locked_until: null })
-      .where('id', '=', user.id)
-      .execute();
-    const session = await createSession(tx, user.id, now, ctx.config.sessionMaxHours);
+    await clearLoginFailures(tx, accountKey, now);
+    await returnLoginAttempt(tx, addressKey, now);
+    const session = await createSession(tx, user.id, now, config.sessionMaxHours);
     await recordAudit(
       tx,
       { userId: user.id, label: user.email },

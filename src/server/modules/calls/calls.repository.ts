@@ -108,6 +108,7 @@ export async function writeCallDefinition(
         CALL_TIME_LABELS.decisionAtLocal,
       ),
       overall_threshold: def.overallThreshold,
+      budget_rule: def.budgetRule,
       reviews_per_proposal: def.reviewsPerProposal,
       updated_at: new Date(),
     })

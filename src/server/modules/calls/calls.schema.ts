@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isLocalDateTime } from '../../../shared/brussels-time';
+import { CalendarDate, hasSaneYear, saneYear } from '../../http/input-schemas';
 
 export const CallKindSchema = z.enum([
   'new_strategic_theme',
@@ -44,9 +45,12 @@ export const QuestionKindSchema = z.enum(['short_text', 'long_text', 'number', '
  * 'YYYY-MM-DDTHH:mm' in Europe/Brussels; in the autumn hour that occurs twice, with the offset
  * that says which ('2026-10-25T02:30+01:00'). Whether the time exists is checked on conversion.
  */
-export const BrusselsLocal = z.string().refine((value) => isLocalDateTime(value) && !value.endsWith('Z'), {
-  message: 'Expected a local date-time YYYY-MM-DDTHH:mm[+HH:MM] (Europe/Brussels)',
-});
+export const BrusselsLocal = z
+  .string()
+  .refine((value) => isLocalDateTime(value) && !value.endsWith('Z'), {
+    message: 'Expected a local date-time YYYY-MM-DDTHH:mm[+HH:MM] (Europe/Brussels)',
+  })
+  .refine(hasSaneYear, saneYear);
 const Cents = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 const Code = z
   .string()
@@ -110,6 +114,9 @@ export const QuestionInput = z.strictObject({
   conditionValue: z.string().max(200).nullable().default(null),
 });
 
+/** How the call spends its budget down the ranking. */
+export const BudgetRuleSchema = z.enum(['stop_at_first_misfit', 'skip_to_next_fit']);
+
 /** The whole editable definition of a call; the editor sends it in one piece. */
 export const CallDefinitionBody = z.strictObject({
   code: Code,
@@ -126,6 +133,7 @@ export const CallDefinitionBody = z.strictObject({
   evaluationStartsAtLocal: BrusselsLocal.nullable().default(null),
   decisionAtLocal: BrusselsLocal.nullable().default(null),
   overallThreshold: z.number().min(0).max(10_000).nullable().default(null),
+  budgetRule: BudgetRuleSchema.default('stop_at_first_misfit'),
   reviewsPerProposal: z.number().int().min(1).max(10).default(3),
   themeIds: z.array(z.uuid()).max(100).default([]),
   criteria: z.array(CriterionInput).max(30).default([]),
@@ -171,6 +179,7 @@ export const CallSchema = z.object({
   decisionAtLocal: z.string().nullable(),
   isAcceptingProposals: z.boolean(),
   overallThreshold: z.number().nullable(),
+  budgetRule: BudgetRuleSchema,
   reviewsPerProposal: z.number(),
   publishedAt: z.string().nullable(),
   amendmentCount: z.number(),
@@ -228,7 +237,7 @@ export const ProposalKpiInput = z.strictObject({
   unit: z.string().trim().min(1).max(40),
   direction: KpiDirectionSchema,
   baselineValue: z.number(),
-  baselineDate: z.iso.date().nullable().default(null),
+  baselineDate: CalendarDate.nullable().default(null),
   targetValue: z.number(),
   targetPeriod: z.string().trim().min(1).max(40),
 });

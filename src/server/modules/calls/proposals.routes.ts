@@ -1,4 +1,3 @@
-import { centsToEuroNumber } from '../../../shared/money';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -8,7 +7,16 @@ import { actorOf, contextOf } from '../../http/request-context';
 import { systemActor } from '../../http/actor';
 import { AppError } from '../../errors/app-error';
 import { readStoredFile } from '../../files/store-file';
-import { buildXlsx, sendDownload, XLSX_TYPE, type SheetColumn } from '../../http/spreadsheet';
+import {
+  buildXlsx,
+  LangQuery,
+  sendAttachment,
+  sendDownload,
+  sheetLanguage,
+  XLSX_TYPE,
+  type SheetColumn,
+} from '../../http/spreadsheet';
+import { PROPOSAL_STATUS } from '../../http/spreadsheet-labels';
 import {
   AnswerClarificationBody,
   AskClarificationBody,
@@ -30,7 +38,8 @@ import {
   SubmitProposalBody,
   WithdrawProposalBody,
 } from './calls.schema';
-import { findProposalSummaries, type ProposalSummary } from './list-proposals';
+import { countProposalSummaries, findProposalSummaries, type ProposalSummary } from './list-proposals';
+import { offsetOf, okPage, pagedEnvelope, PageQuery } from '../../http/paging';
 import { findProposalForViewer, hasActiveBreakGlass, isSealedFor } from './proposal-visibility';
 import { findLatestVersion } from './proposals.repository';
 import { closeExpiredCalls } from './move-call-status';
@@ -38,7 +47,7 @@ import { startProposal } from './start-proposal';
 import { saveProposalDraft } from './save-proposal-draft';
 import { submitProposal } from './submit-proposal';
 import { reopenProposal, withdrawProposal } from './withdraw-proposal';
-import { addProposalAttachment, removeProposalAttachment } from './proposal-attachments';
+import { addProposalAttachment, removeProposalAttachment, type AttachmentKind } from './proposal-attachments';
 import { addCollaborator, removeCollaborator } from './share-proposal';
 import { decideEligibility, openBreakGlass, reviewEligibilityRule } from './review-eligibility';
 import { answerClarification, askClarification } from './clarifications';
@@ -51,21 +60,20 @@ const officer = { access: allow('officer') };
 const applicantOrOfficer = { access: allow('applicant', 'officer') };
 const Ack = envelope(z.object({ ok: z.literal(true) }));
 
-const euro = (cents: number | null) => (cents === null ? null : centsToEuroNumber(cents));
 const proposalColumns: SheetColumn<ProposalSummary>[] = [
   { header: 'reference', value: (p) => p.reference, width: 18 },
-  { header: 'status', value: (p) => p.status, width: 14 },
-  { header: 'sealed', value: (p) => p.isSealed },
+  { header: 'status', value: (p) => p.status, labels: PROPOSAL_STATUS, withCode: true },
+  { header: 'sealed', value: (p) => p.isSealed, kind: 'boolean' },
   { header: 'title', value: (p) => p.title, width: 50 },
   { header: 'lead_organisation', value: (p) => p.leadOrganisation, width: 36 },
-  { header: 'members', value: (p) => p.memberCount },
-  { header: 'total_cost_eur', value: (p) => euro(p.totalCostCents), numberFormat: '#,##0.00' },
-  { header: 'requested_aid_eur', value: (p) => euro(p.requestedAidCents), numberFormat: '#,##0.00' },
-  { header: 'version', value: (p) => p.submittedVersion },
-  { header: 'submitted_at', value: (p) => p.submittedAt, width: 26 },
-  { header: 'eligibility_passed', value: (p) => p.eligibilityPassed },
-  { header: 'eligibility_failed', value: (p) => p.eligibilityFailed },
-  { header: 'eligibility_to_review', value: (p) => p.eligibilityToReview },
+  { header: 'members', value: (p) => p.memberCount, kind: 'integer' },
+  { header: 'total_cost_eur', value: (p) => p.totalCostCents, kind: 'money' },
+  { header: 'requested_aid_eur', value: (p) => p.requestedAidCents, kind: 'money' },
+  { header: 'version', value: (p) => p.submittedVersion, kind: 'integer' },
+  { header: 'submitted_at', value: (p) => p.submittedAt, kind: 'datetime' },
+  { header: 'eligibility_passed', value: (p) => p.eligibilityPassed, kind: 'integer' },
+  { header: 'eligibility_failed', value: (p) => p.eligibilityFailed, kind: 'integer' },
+  { header: 'eligibility_to_review', value: (p) => p.eligibilityToReview, kind: 'integer' },
 ];
 
 export default async function proposalsRoutes(app: FastifyInstance): Promise<void> {
@@ -78,22 +86,31 @@ export default async function proposalsRoutes(app: FastifyInstance): Promise<voi
       config: officer,
       schema: {
         tags,
-        summary: "A call's proposals with eligibility (sealed until the deadline)",
+        summary: "A call's proposals with eligibility (sealed until the deadline), one page",
         params: CallIdParams,
-        response: { 200: envelope(z.array(ProposalSummarySchema)) },
+        querystring: PageQuery,
+        response: { 200: pagedEnvelope(ProposalSummarySchema) },
       },
     },
     async (request) => {
       await tick();
-      return ok(await findProposalSummaries(contextOf(request), { callId: request.params.id }), {
-        export: true,
+      const ctx = contextOf(request);
+      const { page, pageSize } = request.query;
+      const rows = await findProposalSummaries(ctx, {
+        callId: request.params.id,
+        paging: { offset: offsetOf({ page, pageSize }), limit: pageSize },
       });
+      const total = await countProposalSummaries(ctx, { callId: request.params.id });
+      return okPage(rows, { page, pageSize, total }, { export: true });
     },
   );
 
   r.get(
     '/api/calls/:id/proposals.xlsx',
-    { config: officer, schema: { tags, summary: "A call's proposals as XLSX", params: CallIdParams } },
+    {
+      config: officer,
+      schema: { tags, summary: "A call's proposals as XLSX", params: CallIdParams, querystring: LangQuery },
+    },
     async (request, reply) => {
       await tick();
       const rows = await findProposalSummaries(contextOf(request), { callId: request.params.id });
@@ -101,7 +118,11 @@ export default async function proposalsRoutes(app: FastifyInstance): Promise<voi
         reply,
         'speerpunt-voorstellen.xlsx',
         XLSX_TYPE,
-        await buildXlsx('Proposals', proposalColumns, rows),
+        await buildXlsx(sheetLanguage(request), {
+          name: { nl: 'Voorstellen', en: 'Proposals' },
+          columns: proposalColumns,
+          rows,
+        }),
       );
     },
   );
@@ -130,25 +151,35 @@ export default async function proposalsRoutes(app: FastifyInstance): Promise<voi
       config: applicant,
       schema: {
         tags,
-        summary: 'My proposals (own and shared)',
-        response: { 200: envelope(z.array(ProposalSummarySchema)) },
+        summary: 'My proposals (own and shared), one page',
+        querystring: PageQuery,
+        response: { 200: pagedEnvelope(ProposalSummarySchema) },
       },
     },
     async (request) => {
-      return ok(await findProposalSummaries(contextOf(request), {}));
+      const ctx = contextOf(request);
+      const { page, pageSize } = request.query;
+      const rows = await findProposalSummaries(ctx, {
+        paging: { offset: offsetOf({ page, pageSize }), limit: pageSize },
+      });
+      return okPage(rows, { page, pageSize, total: await countProposalSummaries(ctx, {}) });
     },
   );
 
   r.get(
     '/api/proposals.xlsx',
-    { config: applicant, schema: { tags, summary: 'My proposals as XLSX' } },
+    { config: applicant, schema: { tags, summary: 'My proposals as XLSX', querystring: LangQuery } },
     async (request, reply) => {
       const rows = await findProposalSummaries(contextOf(request), {});
       return sendDownload(
         reply,
         'speerpunt-mijn-voorstellen.xlsx',
         XLSX_TYPE,
-        await buildXlsx('Proposals', proposalColumns, rows),
+        await buildXlsx(sheetLanguage(request), {
+          name: { nl: 'Voorstellen', en: 'Proposals' },
+          columns: proposalColumns,
+          rows,
+        }),
       );
     },
   );
@@ -298,7 +329,7 @@ export default async function proposalsRoutes(app: FastifyInstance): Promise<voi
       const stored = await addProposalAttachment(contextOf(request), request.params.id, {
         filename: file.filename,
         buffer,
-        kind: request.query.kind,
+        kind: request.query.kind as AttachmentKind,
       });
       return reply.status(201).send(ok(stored));
     },
@@ -308,7 +339,12 @@ export default async function proposalsRoutes(app: FastifyInstance): Promise<voi
     '/api/proposals/:id/attachments/:attachmentId',
     {
       config: applicantOrOfficer,
-      schema: { tags, summary: 'Download an attachment (always as a download)', params: ProposalFileParams },
+      schema: {
+        tags,
+        summary: 'An attachment (a PDF inline on request, for the page that shows it; else a download)',
+        params: ProposalFileParams,
+        querystring: z.strictObject({ inline: z.enum(['true', 'false']).optional() }),
+      },
     },
     async (request, reply) => {
       const ctx = contextOf(request);
@@ -327,7 +363,11 @@ export default async function proposalsRoutes(app: FastifyInstance): Promise<voi
         .executeTakeFirst();
       const file = attachment ? await readStoredFile(ctx.db, attachment.stored_file_id) : undefined;
       if (!file) throw new AppError('NOT_FOUND');
-      return sendDownload(reply, file.filename, file.content_type, file.content);
+      return sendAttachment(
+        reply,
+        { filename: file.filename, contentType: file.content_type, content: file.content },
+        request.query.inline === 'true',
+      );
     },
   );
 

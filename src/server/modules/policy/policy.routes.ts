@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { allow } from '../../http/access';
 import { envelope, ok } from '../../http/envelope';
 import { actorOf, contextOf } from '../../http/request-context';
-import { sendDownload, XLSX_TYPE } from '../../http/spreadsheet';
+import { sendDownload, sheetLanguage, XLSX_TYPE } from '../../http/spreadsheet';
 import {
   ComparisonSchema,
   CoverageSchema,
@@ -31,6 +31,7 @@ import { saveScores } from './save-scores';
 import { buildScenarioSummaryPdf } from './scenario-summary-pdf';
 import { computeCoverage } from './coverage';
 import { computeOverlap } from './overlap';
+import { cachedByRevision } from '../../db/revision-cache';
 import { buildNetwork, presentNetwork } from './network';
 import { computeFootprint } from './footprint';
 import { exportPolicyTable } from './policy-exports';
@@ -71,12 +72,11 @@ export default async function policyRoutes(app: FastifyInstance): Promise<void> 
     async (request, reply) => {
       const ctx = contextOf(request);
       const comparison = presentComparison(await loadScenarioData(ctx.db), actorOf(ctx));
-      const generatedAt = formatDateTime(ctx.now(), 'nl');
       return sendDownload(
         reply,
         'speerpunt-scenarios.pdf',
         'application/pdf',
-        await buildScenarioSummaryPdf(comparison, generatedAt),
+        await buildScenarioSummaryPdf(comparison, ctx.now()),
       );
     },
   );
@@ -201,7 +201,8 @@ export default async function policyRoutes(app: FastifyInstance): Promise<void> 
     },
     async (request) => {
       const ctx = contextOf(request);
-      return ok(await computeOverlap(ctx.db, brusselsToday(ctx.now())));
+      const today = brusselsToday(ctx.now());
+      return ok(await cachedByRevision(ctx.db, 'overlap', today, () => computeOverlap(ctx.db, today)));
     },
   );
 
@@ -217,7 +218,13 @@ export default async function policyRoutes(app: FastifyInstance): Promise<void> 
     },
     async (request) => {
       const ctx = contextOf(request);
-      return ok(presentNetwork(await buildNetwork(ctx.db, brusselsToday(ctx.now()))));
+      const today = brusselsToday(ctx.now());
+      // Rebuilt only after the portfolio changed (or on a new day); see db/revision-cache.ts.
+      return ok(
+        await cachedByRevision(ctx.db, 'network', today, async () =>
+          presentNetwork(await buildNetwork(ctx.db, today)),
+        ),
+      );
     },
   );
 
@@ -254,6 +261,7 @@ export default async function policyRoutes(app: FastifyInstance): Promise<void> 
       const file = await exportPolicyTable(contextOf(request), {
         table: request.params.table,
         ...request.query,
+        lang: sheetLanguage(request),
       });
       const type = request.query.format === 'csv' ? 'text/csv; charset=utf-8' : XLSX_TYPE;
       return sendDownload(reply, file.filename, type, file.body);

@@ -48,6 +48,7 @@ export const ExportParams = z.strictObject({
 });
 export const ExportQuery = z.strictObject({
   format: z.enum(['xlsx', 'csv']).default('xlsx'),
+  lang: z.enum(['nl', 'en']).optional(),
   level: z.enum(['section', 'division', 'group']).default('division'),
   naceVersion: z.enum(['2003', '2008', '2025']).default('2008'),
 });
@@ -198,6 +199,7 @@ export const OverlapSchema = z.object({
   ),
   pairs: z.array(Pair),
   closest: Pair.nullable(),
+  totalPairs: z.number(),
 });
 
 const NodeOut = z.object({
@@ -209,6 +211,7 @@ const NodeOut = z.object({
   degree: z.number(),
 });
 export const NetworkSchema = z.object({
+  mode: z.enum(['member_pairs', 'bipartite']),
   figures: z.object({
     organisations: z.number(),
     links: z.number(),

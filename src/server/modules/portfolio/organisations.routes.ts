@@ -2,14 +2,24 @@ import { brusselsToday } from '../../../shared/brussels-time';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { envelope, ok } from '../../http/envelope';
+import { offsetOf, okPage, pagedEnvelope } from '../../http/paging';
 import { contextOf, type StepContext } from '../../http/request-context';
 import { AppError } from '../../errors/app-error';
-import { buildXlsx, sendDownload, XLSX_TYPE, type SheetColumn } from '../../http/spreadsheet';
+import {
+  buildXlsx,
+  LangQuery,
+  sendDownload,
+  sheetLanguage,
+  XLSX_TYPE,
+  type SheetColumn,
+} from '../../http/spreadsheet';
+import { HELIX, SIZE_CLASS } from '../../http/spreadsheet-labels';
 import { z } from 'zod';
 import {
   CreateOrganisationBody,
   OrganisationDetailSchema,
   OrganisationIdParams,
+  OrganisationExportQuery,
   OrganisationListQuery,
   OrganisationSchema,
   SaveSmeFiguresBody,
@@ -46,22 +56,29 @@ const exportColumns: SheetColumn<PresentedOrganisation>[] = [
   { header: 'enterprise_number', value: (o) => o.enterpriseNumberDisplay, width: 16 },
   { header: 'country', value: (o) => o.country },
   { header: 'foreign_identifier', value: (o) => o.foreignIdentifier },
-  { header: 'helix', value: (o) => o.helix, width: 22 },
-  { header: 'size_class', value: (o) => o.sizeClass },
-  { header: 'is_sme', value: (o) => o.isSme },
-  { header: 'is_pioneer', value: (o) => o.isPioneer },
-  { header: 'founded_on', value: (o) => o.foundedOn },
-  { header: 'clusters', value: (o) => o.clusterCount },
-  { header: 'is_example', value: (o) => o.isExample },
+  { header: 'helix', value: (o) => o.helix, labels: HELIX, width: 22 },
+  { header: 'size_class', value: (o) => o.sizeClass, labels: SIZE_CLASS },
+  { header: 'is_sme', value: (o) => o.isSme, kind: 'boolean' },
+  { header: 'is_pioneer', value: (o) => o.isPioneer, kind: 'boolean' },
+  { header: 'founded_on', value: (o) => o.foundedOn, kind: 'date' },
+  { header: 'clusters', value: (o) => o.clusterCount, kind: 'integer' },
+  { header: 'is_example', value: (o) => o.isExample, kind: 'boolean' },
 ];
+
+/** Downloads hold at most this many rows (a bound, not a silent cap: the sheet says how many matched). */
+const EXPORT_MAX_ROWS = 50_000;
 
 async function listOrganisations(
   ctx: StepContext,
   filters: OrganisationFilters,
-): Promise<PresentedOrganisation[]> {
-  const [rows, years] = await Promise.all([findOrganisations(ctx.db, filters), findPioneerYears(ctx.db)]);
+  paging: { offset: number; limit: number },
+): Promise<{ rows: PresentedOrganisation[]; total: number }> {
+  const [found, years] = await Promise.all([
+    findOrganisations(ctx.db, { ...filters, ...paging }),
+    findPioneerYears(ctx.db),
+  ]);
   const today = brusselsToday(ctx.now());
-  return rows.map((r) => presentOrganisation(r, today, years));
+  return { rows: found.rows.map((r) => presentOrganisation(r, today, years)), total: found.total };
 }
 
 async function organisationDetail(ctx: StepContext, id: string) {
@@ -144,12 +161,17 @@ export default async function organisationsRoutes(app: FastifyInstance): Promise
         tags,
         summary: 'Organisations with helix, size class and pioneer status',
         querystring: OrganisationListQuery,
-        response: { 200: envelope(z.array(OrganisationSchema)) },
+        response: { 200: pagedEnvelope(OrganisationSchema) },
       },
     },
     async (request) => {
       const ctx = contextOf(request);
-      return ok(await listOrganisations(ctx, request.query), { create: ctx.actor?.role !== 'analyst' });
+      const { page, pageSize, ...filters } = request.query;
+      const { rows, total } = await listOrganisations(ctx, filters, {
+        offset: offsetOf({ page, pageSize }),
+        limit: pageSize,
+      });
+      return okPage(rows, { page, pageSize, total }, { create: ctx.actor?.role !== 'analyst' });
     },
   );
 
@@ -157,15 +179,26 @@ export default async function organisationsRoutes(app: FastifyInstance): Promise
     '/api/organisations.xlsx',
     {
       config: { access: portfolioReaders },
-      schema: { tags, summary: 'Organisations as XLSX', querystring: OrganisationListQuery },
+      schema: {
+        tags,
+        summary: 'Organisations as XLSX',
+        querystring: OrganisationExportQuery.extend(LangQuery.shape),
+      },
     },
     async (request, reply) => {
-      const rows = await listOrganisations(contextOf(request), request.query);
+      const { rows } = await listOrganisations(contextOf(request), request.query, {
+        offset: 0,
+        limit: EXPORT_MAX_ROWS,
+      });
       return sendDownload(
         reply,
         'speerpunt-organisaties.xlsx',
         XLSX_TYPE,
-        await buildXlsx('Organisaties', exportColumns, rows),
+        await buildXlsx(sheetLanguage(request), {
+          name: { nl: 'Organisaties', en: 'Organisations' },
+          columns: exportColumns,
+          rows: rows,
+        }),
       );
     },
   );

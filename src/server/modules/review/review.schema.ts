@@ -1,7 +1,11 @@
 import { z } from 'zod';
+import { CalendarDate, Instant } from '../../http/input-schemas';
 
 export const CallIdParams = z.strictObject({ callId: z.uuid() });
 export const ProposalIdParams = z.strictObject({ proposalId: z.uuid() });
+export const ProposalAttachmentParams = z.strictObject({ proposalId: z.uuid(), attachmentId: z.uuid() });
+/** `inline=true` shows a PDF in the page; other files are always downloads. */
+export const AttachmentQuery = z.strictObject({ inline: z.enum(['true', 'false']).optional() });
 export const UserIdParams = z.strictObject({ userId: z.uuid() });
 export const IdParams = z.strictObject({ id: z.uuid() });
 
@@ -24,8 +28,8 @@ export const SaveExpertBody = z.strictObject({
       z.strictObject({
         organisationId: z.uuid(),
         role: Text(120).default(''),
-        validFrom: z.iso.date().nullable().default(null),
-        validTo: z.iso.date().nullable().default(null),
+        validFrom: CalendarDate.nullable().default(null),
+        validTo: CalendarDate.nullable().default(null),
       }),
     )
     .max(50)
@@ -96,6 +100,8 @@ export const HandleObjectionBody = z.strictObject({
   motivation: Text(5000).min(10),
 });
 export const CallSettingsBody = z.strictObject({
-  reviewDeadline: z.iso.datetime({ offset: true }).nullable(),
+  reviewDeadline: Instant.nullable(),
   showReviewerIdentities: z.boolean(),
+  /** Days to object after a decision (1–365); null: the platform's setting; omitted: unchanged. */
+  objectionDays: z.number().int().min(1).max(365).nullable().optional(),
 });

@@ -2,8 +2,10 @@ import { sql } from 'kysely';
 import { AppError, detail, type ErrorDetail } from '../../errors/app-error';
 import { recordAudit } from '../../audit/record-audit';
 import { actorOf, type StepContext } from '../../http/request-context';
+import { pseudonym, seesPersonalData } from '../../http/personal-data';
 import { getProposalForExpert, getProposalForViewer } from './review.policy';
 import { getReviewSettings } from './review-settings';
+import { findSubmission } from './proposal-submission';
 import { assertBeforeReviewDeadline, getCallReviewSettings } from './call-review-settings';
 
 type Db = StepContext['db'];
@@ -14,6 +16,7 @@ export interface CriterionView {
   name: string;
   nameEn: string | null;
   description: string;
+  descriptionEn: string | null;
   scaleMin: number;
   scaleMax: number;
   allowsHalfPoints: boolean;
@@ -34,6 +37,7 @@ export async function findCriteria(db: Db, callId: string): Promise<CriterionVie
     name: c.name_nl,
     nameEn: c.name_en,
     description: c.description_nl,
+    descriptionEn: c.description_en,
     scaleMin: Number(c.scale_min),
     scaleMax: Number(c.scale_max),
     allowsHalfPoints: c.allows_half_points,
@@ -139,6 +143,7 @@ export async function getReviewWorkspace(ctx: StepContext, proposalId: string) {
       }))
     : [];
   const consensus = await getConsensus(ctx.db, proposal.id);
+  const submission = await findSubmission(ctx.db, proposal.id, call.id);
   const isRapporteur = asExpert && 'is_rapporteur' in proposal && proposal.is_rapporteur === true;
   return {
     data: {
@@ -153,6 +158,7 @@ export async function getReviewWorkspace(ctx: StepContext, proposalId: string) {
         requestedCents: Number(requested.total),
       },
       call: { id: call.id, code: call.code, title: call.title_nl, status: call.status },
+      submission,
       criteria,
       minJustificationChars: settings.minJustificationChars,
       reviewDeadline: callSettings.reviewDeadline,
@@ -257,28 +263,28 @@ export async function saveReviewDraft(ctx: StepContext, options: SaveReviewOptio
     .executeTakeFirst();
   if (existing?.status === 'submitted') throw new AppError('REVIEW_ALREADY_SUBMITTED');
   await ctx.db.transaction().execute(async (tx) => {
-    const review = existing
-      ? await tx
-          .updateTable('reviews')
-          .set({
+    // Created on the first save, updated after; one statement, so two first saves at once make
+    // one review (the later one an update), and a submitted review is never touched.
+    const review = await tx
+      .insertInto('reviews')
+      .values({
+        assignment_id: proposal.assignment_id,
+        proposal_id: proposal.id,
+        expert_user_id: actor.userId,
+        overall_comment: options.overallComment,
+      })
+      .onConflict((oc) =>
+        oc
+          .column('assignment_id')
+          .doUpdateSet({
             overall_comment: options.overallComment,
-            version: existing.version + 1,
+            version: sql<number>`reviews.version + 1`,
             updated_at: ctx.now(),
           })
-          .where('id', '=', existing.id)
-          .where('status', '=', 'draft')
-          .returning('id')
-          .executeTakeFirst()
-      : await tx
-          .insertInto('reviews')
-          .values({
-            assignment_id: proposal.assignment_id,
-            proposal_id: proposal.id,
-            expert_user_id: actor.userId,
-            overall_comment: options.overallComment,
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
+          .where('reviews.status', '=', 'draft'),
+      )
+      .returning('id')
+      .executeTakeFirst();
     if (!review) throw new AppError('REVIEW_ALREADY_SUBMITTED');
     for (const s of options.scores) {
       await tx
@@ -558,6 +564,14 @@ export async function getCalibration(ctx: StepContext, callId: string) {
     };
   });
   experts.sort((a, b) => a.name.localeCompare(b.name));
+  if (!seesPersonalData(actorOf(ctx))) {
+    // Analysts: pseudonyms in a stable order that does not follow the names.
+    experts.sort((a, b) => a.expertUserId.localeCompare(b.expertUserId));
+    experts.forEach((expert, index) => {
+      expert.name = pseudonym('Expert', index);
+      expert.expertUserId = expert.name;
+    });
+  }
   return {
     minReviews: settings.calibrationMinReviews,
     overallMean: round(overallMean),

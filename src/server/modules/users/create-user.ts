@@ -33,7 +33,7 @@ export async function assertClustersFit(ctx: StepContext, role: Role, clusterIds
 /** Creates a local account (admin screen, CLI, demo loader). */
 export async function createUser(ctx: StepContext, options: CreateUserOptions): Promise<UserRow> {
   const email = options.email.trim().toLowerCase();
-  const problems = checkPasswordRules(options.password, email);
+  const problems = checkPasswordRules(options.password, email, 'password', options.name);
   if (problems.length > 0) throw new AppError('PASSWORD_TOO_WEAK', { details: problems });
   const clusterIds = options.role === 'manager' ? [...new Set(options.clusterIds ?? [])] : [];
   await assertClustersFit(ctx, options.role, clusterIds);

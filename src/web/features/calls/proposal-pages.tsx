@@ -24,6 +24,7 @@ import { formatCents, formatDateTime, formatPercent } from '../../app/format';
 import { DataTable } from '../../shared/data-table';
 import { ErrorAlert } from '../../shared/error-alert';
 import { PageHeader } from '../../shared/page-header';
+import { ProposalView } from '../../shared/proposal-view';
 import { ProposalEditor } from './proposal-editor';
 import {
   useCall,
@@ -125,7 +126,8 @@ export function CallProposalsPage() {
   const { t } = useTranslation('calls');
   const { id } = useParams();
   const call = useCall(id);
-  const proposals = useCallProposals(id);
+  const [page, setPage] = useState(1);
+  const proposals = useCallProposals(id, page);
   const columns = useProposalColumns(true);
   return (
     <>
@@ -145,6 +147,7 @@ export function CallProposalsPage() {
           data={proposals.data?.data ?? []}
           columns={columns}
           xlsxUrl={`/api/calls/${id}/proposals.xlsx`}
+          serverPage={proposals.data ? { ...proposals.data.page, onPageChange: setPage } : undefined}
         />
       )}
     </>
@@ -251,6 +254,7 @@ function OfficerProposalView({
     api.post(`/api/proposals/${proposal.id}/eligibility-decision`, { eligible, motivation: decision }),
   );
   const c = proposal.content;
+  const call = useCall(proposal.callId);
   return (
     <Stack>
       <PageHeader
@@ -303,70 +307,29 @@ function OfficerProposalView({
         </Alert>
       )}
       {c && (
-        <Card withBorder>
-          <Text size="xs" c="dimmed">
-            {t('contentFromVersion')}
-          </Text>
-          <Text mt="xs" style={{ whiteSpace: 'pre-wrap' }}>
-            {c.summary}
-          </Text>
-          <Title order={3} size="h4" mt="md">
-            {t('consortium')}
-          </Title>
-          <Table>
-            <Table.Tbody>
-              {c.consortium.map((m) => (
-                <Table.Tr key={m.organisationId}>
-                  <Table.Td>{m.name}</Table.Td>
-                  <Table.Td>{m.enterpriseNumber}</Table.Td>
-                  <Table.Td>{t(`helixes.${m.helix}`)}</Table.Td>
-                  <Table.Td>{t(`sizeClasses.${m.sizeClass}`)}</Table.Td>
-                  <Table.Td>{t(`roles.${m.role}`)}</Table.Td>
-                  <Table.Td>{formatCents(m.budgetShareCents)}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-          <Title order={3} size="h4" mt="md">
-            {t('kpis')}
-          </Title>
-          <List size="sm">
-            {c.kpis.map((k, i) => (
-              <List.Item key={i}>
-                {k.name}: {k.baselineValue} → {k.targetValue} {k.unit} ({k.targetPeriod})
-              </List.Item>
-            ))}
-          </List>
-          <Title order={3} size="h4" mt="md">
-            {t('questions')}
-          </Title>
-          <List size="sm">
-            {Object.entries(c.answers).map(([code, value]) => (
-              <List.Item key={code}>
-                <Text span fw={600}>
-                  {code}
-                </Text>
-                : {String(value)}
-              </List.Item>
-            ))}
-          </List>
-          {(proposal.attachments ?? []).length > 0 && (
-            <>
-              <Title order={3} size="h4" mt="md">
-                {t('attachments')}
-              </Title>
-              <List size="sm">
-                {(proposal.attachments ?? []).map((a) => (
-                  <List.Item key={a.id}>
-                    <Anchor href={`/api/proposals/${proposal.id}/attachments/${a.id}`} download>
-                      {a.filename}
-                    </Anchor>
-                  </List.Item>
-                ))}
-              </List>
-            </>
-          )}
-        </Card>
+        <ProposalView
+          content={c}
+          questions={call.data?.data.questions ?? []}
+          attachments={proposal.attachments ?? []}
+          attachmentUrl={(attachmentId) => `/api/proposals/${proposal.id}/attachments/${attachmentId}`}
+          criteria={call.data?.data.criteria.map((cr) => ({
+            id: cr.id,
+            nameNl: cr.nameNl,
+            nameEn: cr.nameEn ?? null,
+            descriptionNl: cr.descriptionNl ?? '',
+            descriptionEn: cr.descriptionEn ?? null,
+            scaleMin: cr.scaleMin,
+            scaleMax: cr.scaleMax,
+            allowsHalfPoints: cr.allowsHalfPoints,
+            weight: cr.weight,
+            threshold: cr.threshold ?? null,
+          }))}
+          version={
+            proposal.submittedVersion && proposal.submittedAt
+              ? { number: proposal.submittedVersion, submittedAt: proposal.submittedAt }
+              : undefined
+          }
+        />
       )}
       {proposal.eligibility && (
         <Stack>

@@ -7,6 +7,7 @@ import { ErrorAlert } from '../../shared/error-alert';
 import { PageHeader } from '../../shared/page-header';
 import { formatNumber } from '../../app/format';
 import { EChart } from '../../shared/echart';
+import { networkTooltip } from './network-tooltip';
 import { exportUrl, useNetwork, type Network } from './api';
 
 const HELIXES = ['company', 'knowledge_institution', 'government', 'civil_society'] as const;
@@ -22,8 +23,7 @@ export function NetworkPage() {
     const categories = HELIXES.map((h) => ({ name: t(`helixNames.${h}`) }));
     return {
       tooltip: {
-        formatter: (p: { dataType: string; data: { name?: string; clusters?: string[] } }) =>
-          p.dataType === 'node' ? `${p.data.name}<br/>${(p.data.clusters ?? []).join(', ')}` : '',
+        formatter: networkTooltip,
       },
       legend: [{ data: categories.map((c) => c.name), top: 0 }],
       series: [

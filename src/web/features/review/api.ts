@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../app/api-client';
+import type { AttachmentView, ProposalContentView, QuestionView } from '../../shared/proposal-view';
 
 export interface ReviewCall {
   id: string;
@@ -18,6 +19,7 @@ export interface Criterion {
   name: string;
   nameEn: string | null;
   description: string;
+  descriptionEn?: string | null;
   scaleMin: number;
   scaleMax: number;
   allowsHalfPoints: boolean;
@@ -55,7 +57,7 @@ export interface CallOverview {
     budgetCents: number;
     reviewsPerProposal: number;
   };
-  settings: { reviewDeadline: string | null; showReviewerIdentities: boolean };
+  settings: { reviewDeadline: string | null; showReviewerIdentities: boolean; objectionDays: number | null };
   criteria: Criterion[];
   proposals: OverviewProposal[];
   experts: {
@@ -100,7 +102,6 @@ export interface AssignPlan {
 export interface Reason {
   code: string;
   params: Record<string, string | number>;
-  message: string;
 }
 export interface Ranked {
   rank: number | null;
@@ -117,6 +118,7 @@ export interface Ranked {
 }
 export interface RankingResult {
   budgetCents: number;
+  budgetRule: string;
   fundedCents: number;
   remainingCents: number;
   counts: Record<string, number>;
@@ -125,7 +127,9 @@ export interface RankingResult {
 export interface CallRanking {
   result: RankingResult;
   pending: { id: string; reference: string; title: string; consensusStatus: string }[];
+  decided: { proposalId: string; outcome: string }[];
   envelopeCents: number;
+  budgetRule: string;
 }
 export interface Calibration {
   minReviews: number;
@@ -154,6 +158,14 @@ export interface Workspace {
     requestedCents: number;
   };
   call: { id: string; code: string; title: string; status: string };
+  /** The latest submitted version in full (null when the proposal has none). */
+  submission: {
+    versionNumber: number;
+    submittedAt: string;
+    content: ProposalContentView;
+    questions: QuestionView[];
+    attachments: AttachmentView[];
+  } | null;
   criteria: Criterion[];
   minJustificationChars: number;
   ownReview: {
@@ -194,6 +206,9 @@ export interface Summary {
   overallThreshold: number | null;
   rank: number | null;
   reasons: Reason[];
+  /** The reasons in Dutch as issued with the decision. */
+  reasonsAsIssued: string[];
+  budgetRule: string;
   minorityView: string;
   outcome: string;
   amountCents: number | null;
@@ -201,6 +216,7 @@ export interface Summary {
   motivation: string;
   decidedAt: string;
   objectionDeadline: string;
+  objectionState: 'possible' | 'pending' | 'ended';
   networkClusterId: string | null;
   objections: {
     id: string;

@@ -3,6 +3,7 @@ import {
   Badge,
   Button,
   Card,
+  Grid,
   Group,
   NumberInput,
   Stack,
@@ -19,6 +20,7 @@ import { api } from '../../app/api-client';
 import { formatCents } from '../../app/format';
 import { ErrorAlert } from '../../shared/error-alert';
 import { PageHeader } from '../../shared/page-header';
+import { ProposalView } from '../../shared/proposal-view';
 import { useReviewMutation, useWorkspace, type Workspace } from './api';
 
 interface Entry {
@@ -40,35 +42,59 @@ export function ReviewWorkspacePage() {
       />
       <ErrorAlert error={workspace.error} />
       {data && (
-        <Stack>
-          <Card withBorder>
-            <Text>{data.proposal.summary}</Text>
-            <Text size="sm" mt="xs">
-              <b>{t('themes')}:</b> {data.proposal.themes.join(', ')}
-            </Text>
-            <Text size="sm">
-              <b>{t('consortium')}:</b>{' '}
-              {data.proposal.consortium.map((m) => `${m.name} (${m.role})`).join(', ')}
-            </Text>
-            <Text size="sm">
-              <b>{t('requested')}:</b> {formatCents(data.proposal.requestedCents)}
-            </Text>
-          </Card>
-          {(abilities.editReview || data.ownReview) && (
-            <ReviewForm data={data} editable={abilities.editReview ?? false} proposalId={proposalId} />
-          )}
-          {data.otherReviewsHidden ? (
-            <Alert color="gray">{t('othersHidden')}</Alert>
-          ) : (
-            <OtherReviews data={data} />
-          )}
-          {abilities.writeConsensus && <ConsensusForm data={data} proposalId={proposalId} />}
-          {data.consensus?.status === 'agreed' && (
-            <Alert color="green" title={t('consensusTitle')}>
-              {t('consensusStatus.agreed')}
-            </Alert>
-          )}
-        </Stack>
+        <Grid gap="lg">
+          <Grid.Col span={{ base: 12, lg: 7 }}>
+            {data.submission ? (
+              <ProposalView
+                content={data.submission.content}
+                questions={data.submission.questions}
+                attachments={data.submission.attachments}
+                attachmentUrl={(id) => `/api/review/proposals/${proposalId}/attachments/${id}`}
+                criteria={data.criteria.map((c) => ({
+                  id: c.id,
+                  nameNl: c.name,
+                  nameEn: c.nameEn,
+                  descriptionNl: c.description,
+                  descriptionEn: c.descriptionEn ?? null,
+                  scaleMin: c.scaleMin,
+                  scaleMax: c.scaleMax,
+                  allowsHalfPoints: c.allowsHalfPoints,
+                  weight: c.weight,
+                  threshold: c.threshold,
+                }))}
+                version={{ number: data.submission.versionNumber, submittedAt: data.submission.submittedAt }}
+              />
+            ) : (
+              <Card withBorder>
+                <Text>{data.proposal.summary}</Text>
+                <Text size="sm" mt="xs">
+                  <b>{t('themes')}:</b> {data.proposal.themes.join(', ')}
+                </Text>
+                <Text size="sm">
+                  <b>{t('requested')}:</b> {formatCents(data.proposal.requestedCents)}
+                </Text>
+              </Card>
+            )}
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, lg: 5 }}>
+            <Stack>
+              {(abilities.editReview || data.ownReview) && (
+                <ReviewForm data={data} editable={abilities.editReview ?? false} proposalId={proposalId} />
+              )}
+              {data.otherReviewsHidden ? (
+                <Alert color="gray">{t('othersHidden')}</Alert>
+              ) : (
+                <OtherReviews data={data} />
+              )}
+              {abilities.writeConsensus && <ConsensusForm data={data} proposalId={proposalId} />}
+              {data.consensus?.status === 'agreed' && (
+                <Alert color="green" title={t('consensusTitle')}>
+                  {t('consensusStatus.agreed')}
+                </Alert>
+              )}
+            </Stack>
+          </Grid.Col>
+        </Grid>
       )}
     </>
   );
