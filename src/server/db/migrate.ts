@@ -11,7 +11,7 @@ export interface MigrationOutcome {
  * catalogue checks, lock table and transaction (which take a second or more on the embedded
  * database at every start).
  */
-async function upToDate(db: Kysely<any>): Promise<boolean> {
+async function upToDate<Schema>(db: Kysely<Schema>): Promise<boolean> {
   try {
     const result = await sql<{ name: string }>`select name from kysely_migration`.execute(db);
     const applied = new Set(result.rows.map((r) => r.name));

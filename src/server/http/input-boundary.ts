@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError, detail, type ErrorDetail } from '../errors/app-error';
 
 /** A NUL byte, or a UTF-16 surrogate that is not part of a pair. */
+// eslint-disable-next-line no-control-regex -- finding the NUL byte is the point
 const UNSAFE_CHARACTER = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** True when the text holds a character no column and no audit row can store. */

@@ -36,15 +36,3 @@ export function okPage<T>(data: T[], page: PageInfo, abilities: Record<string, b
 }
 
 export const offsetOf = (p: PageRequest): number => (p.page - 1) * p.pageSize;
-
-/**
- * Pages a list the route already holds in memory (small lists whose size the domain bounds,
- * such as a call's proposals of one applicant); big lists page in SQL with `offsetOf`.
- */
-export function pageOf<T>(rows: T[], p: PageRequest): { data: T[]; page: PageInfo } {
-  const start = offsetOf(p);
-  return {
-    data: rows.slice(start, start + p.pageSize),
-    page: { page: p.page, pageSize: p.pageSize, total: rows.length },
-  };
-}

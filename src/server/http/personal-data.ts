@@ -15,8 +15,3 @@ export function pseudonym(prefix: string, index: number): string {
   } while (n >= 0);
   return `${prefix} ${label}`;
 }
-
-/** The role shown instead of a person's name (the audit trail's and histories' "who"). */
-export function roleLabel(role: string | null | undefined): string {
-  return role ?? 'system';
-}

@@ -1,3 +1,4 @@
+import { textOf } from '../../shared/text-of';
 import ExcelJS from 'exceljs';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
@@ -274,7 +275,7 @@ export async function buildXlsx<T>(lang: SheetLanguage, spec: SheetSpec<T>): Pro
 
 function csvCell(value: unknown): string {
   if (value === null || value === undefined) return '';
-  const text = value instanceof Date ? value.toISOString() : String(value);
+  const text = textOf(value);
   // A leading = + - @ (or tab/CR) would make a spreadsheet run it as a formula; only a cell that is
   // wholly a number keeps its minus sign (`-2+3+cmd|…` is a formula, not a number).
   const isNumber = typeof value === 'number' || typeof value === 'bigint' || /^-?\d+(\.\d+)?$/.test(text);

@@ -1,3 +1,4 @@
+import { textOf } from '../../shared/text-of';
 import { Anchor, Button, Card, Group, List, Stack, Table, Text, Title } from '@mantine/core';
 import { Fragment, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -69,7 +70,7 @@ export interface CriterionGuidance {
 function isShown(question: QuestionView, answers: Record<string, unknown>): boolean {
   if (!question.conditionQuestionCode) return true;
   const answer = answers[question.conditionQuestionCode];
-  return answer !== undefined && answer !== null && String(answer) === (question.conditionValue ?? '');
+  return answer !== undefined && answer !== null && textOf(answer) === (question.conditionValue ?? '');
 }
 
 function Section({ title, children, testId }: { title: string; children: ReactNode; testId: string }) {
@@ -113,7 +114,7 @@ export function ProposalView({
     if (typeof value === 'boolean' || q?.kind === 'yes_no')
       return value === true || value === 'true' ? t('yes') : t('no');
     if (typeof value === 'number') return formatNumber(value);
-    return String(value);
+    return textOf(value);
   };
   return (
     <Stack data-testid="proposal-view">

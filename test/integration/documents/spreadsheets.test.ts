@@ -23,9 +23,7 @@ async function readWorkbook(body: Buffer): Promise<ExcelJS.Workbook> {
 
 function headersOf(sheet: ExcelJS.Worksheet): string[] {
   const headers: string[] = [];
-  sheet
-    .getRow(1)
-    .eachCell({ includeEmpty: true }, (cell, column) => (headers[column - 1] = String(cell.value)));
+  sheet.getRow(1).eachCell({ includeEmpty: true }, (cell, column) => (headers[column - 1] = cell.text));
   return headers;
 }
 
@@ -176,7 +174,7 @@ describe('spreadsheets: every export read back', () => {
     const submitted = rows.filter((r) => r.getCell(headers.indexOf('Status (code)') + 1).value !== 'draft');
     expect(submitted.length).toBeGreaterThan(0);
     for (const row of submitted) {
-      expect(String(row.getCell(title).value ?? '')).not.toBe('');
+      expect(row.getCell(title).text).not.toBe('');
       expect(typeof row.getCell(requested).value).toBe('number');
     }
   });

@@ -14,7 +14,6 @@ import {
   type SheetColumn,
 } from '../../http/spreadsheet';
 import {
-  AID_REGIME,
   FUNDING_PURPOSE,
   PAYMENT_CONDITION,
   PAYMENT_STATUS,

@@ -5,14 +5,7 @@ import { allow } from '../../http/access';
 import { envelope, ok } from '../../http/envelope';
 import { actorOf, contextOf } from '../../http/request-context';
 import { AppError } from '../../errors/app-error';
-import {
-  buildXlsx,
-  LangQuery,
-  sendDownload,
-  sheetLanguage,
-  XLSX_TYPE,
-  type SheetColumn,
-} from '../../http/spreadsheet';
+import { LangQuery, sendDownload, sheetLanguage, XLSX_TYPE } from '../../http/spreadsheet';
 import { buildAidExport } from './aid-export';
 import {
   AidAwardSchema,

@@ -1,4 +1,4 @@
-import { brusselsToday, formatDateTime } from '../../../shared/brussels-time';
+import { brusselsToday } from '../../../shared/brussels-time';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';

@@ -14,7 +14,6 @@ import {
   type SheetColumn,
 } from '../../http/spreadsheet';
 import { HELIX, SIZE_CLASS } from '../../http/spreadsheet-labels';
-import { z } from 'zod';
 import {
   CreateOrganisationBody,
   OrganisationDetailSchema,

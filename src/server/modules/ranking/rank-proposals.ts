@@ -1,4 +1,3 @@
-import { formatMoney } from '../../../shared/money';
 import { AppError, detail, type ErrorDetail } from '../../errors/app-error';
 import type { BudgetRule, RankingReasonCode } from '../../../shared/selection-wording';
 

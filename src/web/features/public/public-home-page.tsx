@@ -1,4 +1,4 @@
-import { Anchor, Badge, Card, Group, List, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Card, Group, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { usePublicCalls } from '../calls/api';
@@ -82,28 +82,5 @@ export function PublicHomePage() {
         <OpenDataLinks />
       </section>
     </Stack>
-  );
-}
-
-export function PublicLinksList() {
-  const { t } = useTranslation('public');
-  return (
-    <List size="sm">
-      <List.Item>
-        <Anchor component={Link} to="/public">
-          {t('homeTitle')}
-        </Anchor>
-      </List.Item>
-      <List.Item>
-        <Anchor component={Link} to="/public/calls">
-          {t('allCalls')}
-        </Anchor>
-      </List.Item>
-      <List.Item>
-        <Anchor component={Link} to="/public/portfolio">
-          {t('portfolio')}
-        </Anchor>
-      </List.Item>
-    </List>
   );
 }
