@@ -12,6 +12,7 @@ import { purgeExpiredSessions } from '../../server/modules/auth/sessions.reposit
 import { sendOutbox } from '../../server/notifications/send-outbox';
 import { startReminderSchedule } from '../../server/modules/partnership/run-reminders';
 import { startReviewReminderSchedule } from '../../server/modules/review/schedule-review-reminders';
+import { startAuditCheckpoints } from '../../server/audit/audit-checkpoint';
 
 /** Demo data loads on the embedded database by default; on a server only with SPEERPUNT_DEMO=true. */
 function wantsDemo(hasServer: boolean): boolean {
@@ -87,6 +88,10 @@ export async function serve(): Promise<void> {
   );
   outbox.unref();
   const stopReminders = startReminderSchedule(database.db, app.log);
+  const stopCheckpoints = startAuditCheckpoints(database.db, config.auditCheckpointMinutes, {
+    file: config.auditCheckpointFile,
+    log: app.log,
+  });
   const stopReviewReminders = startReviewReminderSchedule(database.db, config, app.log);
 
   let closing = false;
@@ -98,6 +103,7 @@ export async function serve(): Promise<void> {
     clearInterval(outbox);
     stopReminders();
     stopReviewReminders();
+    stopCheckpoints();
     try {
       await app.close();
       await database.close();

@@ -54,6 +54,7 @@ import { findReviewCalls, getCallOverview } from './call-overview';
 import { remindExperts, saveCallReviewSettings } from './call-review-settings';
 import { canOpenCallReview } from './review.policy';
 import { rankCall } from '../ranking/rank-call';
+import { wordRankingReason } from '../../../shared/selection-wording';
 import {
   decideProposals,
   fileObjection,
@@ -114,7 +115,11 @@ const rankingColumns: SheetColumn<Ranked>[] = [
   { header: 'requested_eur', value: (r) => r.requestedCents, kind: 'money' },
   { header: 'cumulative_eur', value: (r) => r.cumulativeCents, kind: 'money' },
   { header: 'tie_break', value: (r, lang) => tieBreakLabel(r.tieBreak?.rule ?? null, lang), width: 30 },
-  { header: 'reasons', value: (r) => r.reasons.map((x) => x.message).join(' | '), width: 80 },
+  {
+    header: 'reasons',
+    value: (r, lang) => r.reasons.map((x) => wordRankingReason(x, lang)).join(' | '),
+    width: 80,
+  },
 ];
 const calibrationColumns: SheetColumn<Calibration>[] = [
   { header: 'expert', value: (r) => r.name, width: 28 },
@@ -472,12 +477,16 @@ export default async function reviewRoutes(app: FastifyInstance): Promise<void> 
       config: staff,
       schema: {
         tags,
-        summary: 'Review deadline and reviewer identities of a call',
+        summary: 'Review deadline, reviewer identities and objection period of a call',
         params: schema.CallIdParams,
         body: schema.CallSettingsBody,
         response: {
           200: envelope(
-            z.object({ reviewDeadline: z.string().nullable(), showReviewerIdentities: z.boolean() }),
+            z.object({
+              reviewDeadline: z.string().nullable(),
+              showReviewerIdentities: z.boolean(),
+              objectionDays: z.number().int().nullable(),
+            }),
           ),
         },
       },

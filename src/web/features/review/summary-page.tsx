@@ -20,6 +20,7 @@ import { formatCents, formatDateTime, formatNumber } from '../../app/format';
 import { ErrorAlert } from '../../shared/error-alert';
 import { PageHeader } from '../../shared/page-header';
 import { useReviewMutation, useSummary } from './api';
+import { useSelectionWording } from './wording';
 
 export function SummaryPage() {
   const { proposalId = '' } = useParams();
@@ -33,6 +34,7 @@ export function SummaryPage() {
   );
   const network = useReviewMutation(() => api.post(`/api/review/proposals/${proposalId}/network`));
   const english = i18n.language === 'en';
+  const wording = useSelectionWording();
   return (
     <>
       <PageHeader
@@ -92,16 +94,26 @@ export function SummaryPage() {
             {data.rank !== null ? ` · ${t('rank')} ${data.rank}` : ''}
           </Text>
           {data.reasons.map((r) => (
-            <Text key={r.code} size="sm" c="dimmed">
-              • {r.message}
+            <Text key={r.code} size="sm">
+              • {wording.reason(r)}
             </Text>
           ))}
+          <Text size="sm">{t('budgetRuleOfCall', { rule: wording.budgetRule(data.budgetRule) })}</Text>
           {data.minorityView && (
             <Alert color="gray" title={t('minorityView')}>
               {data.minorityView}
             </Alert>
           )}
-          <Alert color="blue">{t('objectUntil', { date: formatDateTime(data.objectionDeadline) })}</Alert>
+          <Alert color={data.objectionState === 'possible' ? 'blue' : 'gray'}>
+            {t(
+              data.objectionState === 'pending'
+                ? 'objectionPending'
+                : data.objectionState === 'ended'
+                  ? 'objectionPeriodEnded'
+                  : 'objectUntil',
+              { date: formatDateTime(data.objectionDeadline) },
+            )}
+          </Alert>
           {abilities.object && (
             <Stack gap="xs">
               <Textarea
