@@ -1,6 +1,6 @@
 import { Suspense, type ReactNode } from 'react';
-import { Center, Container, Group, Loader, Text } from '@mantine/core';
-import { createBrowserRouter, Navigate, Outlet, useLocation } from 'react-router';
+import { Anchor, Center, Container, Group, Loader, Text } from '@mantine/core';
+import { createBrowserRouter, Link, Navigate, Outlet, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { allRoutes, publicRoutes, type FeatureRoute } from './feature-registry';
 import { useMe } from './auth';
@@ -59,11 +59,22 @@ function PublicFrame() {
   const { t } = useTranslation();
   return (
     <Container size="lg" py="md">
-      <Group justify="space-between" mb="lg">
-        <Text fw={700} size="lg">
+      <Group justify="space-between" mb="lg" component="header">
+        <Anchor component={Link} to="/public" underline="never" c="inherit" fw={700} size="lg">
           {t('appName')}
-        </Text>
-        <LanguageSwitch />
+        </Anchor>
+        <Group component="nav" aria-label={t('publicNav')} gap="md">
+          <Anchor component={Link} to="/public/calls">
+            {t('publicNavCalls')}
+          </Anchor>
+          <Anchor component={Link} to="/public/portfolio">
+            {t('publicNavPortfolio')}
+          </Anchor>
+          <Anchor component={Link} to="/login">
+            {t('publicNavLogin')}
+          </Anchor>
+          <LanguageSwitch />
+        </Group>
       </Group>
       <main id="main">
         <Outlet />
@@ -77,7 +88,11 @@ export const router = createBrowserRouter([
   {
     path: '/public',
     element: <PublicFrame />,
-    children: publicRoutes.map((r) => ({ path: r.path, element: <PageSuspense>{r.element}</PageSuspense> })),
+    children: publicRoutes.map((r) =>
+      r.path === ''
+        ? { index: true, element: <PageSuspense>{r.element}</PageSuspense> }
+        : { path: r.path, element: <PageSuspense>{r.element}</PageSuspense> },
+    ),
   },
   {
     path: '/',
