@@ -10,6 +10,7 @@ import { purgeExpiredSessions } from '../../server/modules/auth/sessions.reposit
 import { sendOutbox } from '../../server/notifications/send-outbox';
 import { startReminderSchedule } from '../../server/modules/partnership/run-reminders';
 import { startReviewReminderSchedule } from '../../server/modules/review/schedule-review-reminders';
+import { say, withCommonOptions } from '../cli-options';
 
 /** Demo data loads on the embedded database by default; on a server only with SPEERPUNT_DEMO=true. */
 function wantsDemo(hasServer: boolean): boolean {
@@ -19,7 +20,7 @@ function wantsDemo(hasServer: boolean): boolean {
   return !hasServer;
 }
 
-export async function serve(): Promise<void> {
+export async function serve(options: { json?: boolean } = {}): Promise<void> {
   const config = loadConfig();
   const release = config.databaseUrl ? () => {} : acquireDataDirLock(config.dataDir);
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
@@ -30,9 +31,12 @@ export async function serve(): Promise<void> {
     const demo = await loadDemo(database.db, config);
     if (demo.loaded) {
       const accounts = DEMO_ACCOUNTS.map((a) => `  ${a.role.padEnd(10)} ${a.email}`).join('\n');
-      process.stdout.write(
-        `\nDemo data loaded (example data):\n${demo.lines.map((l) => `  ${l}`).join('\n')}\nDemo accounts, password "${DEMO_PASSWORD}":\n${accounts}\n\n`,
-      );
+      if (!options.json)
+        process.stdout.write(
+          `\n${say('Demogegevens geladen (voorbeeldgegevens)', 'Demo data loaded (example data)')}:\n` +
+            `${demo.lines.map((l) => `  ${l}`).join('\n')}\n` +
+            `${say('Demo-accounts, wachtwoord', 'Demo accounts, password')} "${DEMO_PASSWORD}":\n${accounts}\n\n`,
+        );
     }
   }
   const purge = setInterval(
@@ -74,14 +78,27 @@ export async function serve(): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   await app.listen({ port: config.port, host: config.host });
-  process.stdout.write(
-    `Speerpunt listens on http://localhost:${config.port} (${database.kind === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL server'})\n`,
-  );
+  const url = `http://localhost:${config.port}`;
+  if (options.json)
+    process.stdout.write(
+      `${JSON.stringify({ listening: url, database: database.kind, dataDir: config.dataDir })}\n`,
+    );
+  else
+    process.stdout.write(
+      say(
+        `Speerpunt luistert op ${url} (${database.kind === 'pglite' ? `ingebedde databank in ${config.dataDir}` : 'PostgreSQL-server'})\n`,
+        `Speerpunt listens on ${url} (${database.kind === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL server'})\n`,
+      ),
+    );
 }
 
 export function registerServe(program: Command): void {
-  program
-    .command('serve')
-    .description('Serve the API and the web app (migrates first; loads demo data on a new embedded database)')
-    .action(serve);
+  withCommonOptions(
+    program
+      .command('serve')
+      .description(
+        'Serve the API and the web app (migrates first; loads demo data on a new embedded database)',
+      ),
+    'print the start-up line as JSON (the log is JSON lines already)',
+  ).action((options: { json?: boolean }) => serve(options));
 }
