@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { commandRegistrars } from './commands';
+import { registerCommands } from './commands';
 import { reportCliError } from './output';
 import { packageVersion } from './cli-options';
 
@@ -11,9 +11,9 @@ program
   )
   .version(packageVersion(), '-V, --version', 'print the version')
   .showHelpAfterError();
-for (const register of commandRegistrars) register(program);
 
 try {
+  await registerCommands(program, process.argv);
   await program.parseAsync(process.argv);
 } catch (error) {
   reportCliError(error, process.argv.includes('--json'));

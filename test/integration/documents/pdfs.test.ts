@@ -125,7 +125,16 @@ describe(
           total: 3.75,
           overallThreshold: 3,
           rank: 2,
-          reasons: [{ code: 'funded', message: 'Binnen het budget.' }],
+          reasons: [
+            {
+              code: 'within_budget',
+              params: { cumulativeCents: 27_600_000, budgetCents: 300_000_000, rule: 'stop_at_first_misfit' },
+            },
+          ],
+          reasonsAsIssued: [
+            'Gefinancierd binnen het budget: € 276.000,00 van € 3.000.000,00 gebruikt tot en met dit voorstel.',
+          ],
+          budgetRule: 'stop_at_first_misfit',
           minorityView: '',
           outcome: 'funded',
           amountCents: 123456789,
@@ -146,6 +155,9 @@ describe(
       expect(pdf.text).toContain('beslist op 01/07/2026');
       expect(pdf.text).toContain('31/07/2026');
       expect(pdf.text).toContain('→');
+      // The reasons as issued (Dutch) and the call's budget rule, in words.
+      expect(pdf.text).toContain('€ 276.000,00 van € 3.000.000,00');
+      expect(pdf.text).toContain('stop bij het eerste voorstel dat niet past');
       expect(englishDecimals(pdf.text)).toEqual([]);
     });
   },

@@ -2,6 +2,7 @@ import { formatDate } from '../../../shared/brussels-time';
 import { formatMoney, formatNumber } from '../../../shared/money';
 import { BODY_FONT, BOLD_FONT, PdfReport } from '../../http/pdf-document';
 import type { getEvaluationSummary } from './decisions';
+import { budgetRuleName } from '../../../shared/selection-wording';
 
 type Summary = Awaited<ReturnType<typeof getEvaluationSummary>>['data'];
 
@@ -64,7 +65,8 @@ export async function buildEvaluationSummaryPdf(
     .text(
       `Gewogen totaal: ${decimal(summary.total)}${summary.overallThreshold !== null ? ` (drempel ${decimal(summary.overallThreshold)})` : ''}${summary.rank !== null ? ` · rang ${summary.rank}` : ''}`,
     );
-  for (const r of summary.reasons) doc.fillColor('#495057').text(`• ${r.message}`);
+  for (const reason of summary.reasonsAsIssued) doc.fillColor('#495057').text(`• ${reason}`);
+  doc.fillColor('#495057').text(`Budgetregel van de oproep: ${budgetRuleName(summary.budgetRule, 'nl')}.`);
   if (summary.minorityView) {
     doc.moveDown(0.5).fillColor('#000').text('Minderheidsstandpunt:');
     doc.fillColor('#343a40').text(summary.minorityView, { indent: 12 });

@@ -54,6 +54,7 @@ import { findReviewCalls, getCallOverview } from './call-overview';
 import { remindExperts, saveCallReviewSettings } from './call-review-settings';
 import { canOpenCallReview } from './review.policy';
 import { rankCall } from '../ranking/rank-call';
+import { wordRankingReason } from '../../../shared/selection-wording';
 import {
   decideProposals,
   fileObjection,
@@ -114,7 +115,11 @@ const rankingColumns: SheetColumn<Ranked>[] = [
   { header: 'requested_eur', value: (r) => r.requestedCents, kind: 'money' },
   { header: 'cumulative_eur', value: (r) => r.cumulativeCents, kind: 'money' },
   { header: 'tie_break', value: (r, lang) => tieBreakLabel(r.tieBreak?.rule ?? null, lang), width: 30 },
-  { header: 'reasons', value: (r) => r.reasons.map((x) => x.message).join(' | '), width: 80 },
+  {
+    header: 'reasons',
+    value: (r, lang) => r.reasons.map((x) => wordRankingReason(x, lang)).join(' | '),
+    width: 80,
+  },
 ];
 const calibrationColumns: SheetColumn<Calibration>[] = [
   { header: 'expert', value: (r) => r.name, width: 28 },
