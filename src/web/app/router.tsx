@@ -1,4 +1,4 @@
-import { Center, Container, Group, Loader, Text } from '@mantine/core';
+import { Center, Container, Group, Loader, Text, Title } from '@mantine/core';
 import { createBrowserRouter, Navigate, Outlet, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { allRoutes, publicRoutes, type FeatureRoute } from './feature-registry';
@@ -9,7 +9,11 @@ import { LoginPage } from '../features/auth/login-page';
 
 function NotFound() {
   const { t } = useTranslation();
-  return <Text>{t('notFound')}</Text>;
+  return (
+    <Title order={1} size="h3">
+      {t('notFound')}
+    </Title>
+  );
 }
 
 /** Pages that need a session: without one, go to the login page and come back afterwards. */

@@ -19,6 +19,7 @@ export interface DataTableProps<T> {
   csvUrl?: string;
   searchable?: boolean;
   caption?: string;
+  /** Opens a row; rows then take keyboard focus and open with Enter or Space as well. */
   onRowClick?: (row: T) => void;
 }
 
@@ -104,6 +105,18 @@ export function DataTable<T>({
               <Table.Tr
                 key={row.id}
                 onClick={onRowClick ? () => onRowClick(row.original) : undefined}
+                onKeyDown={
+                  onRowClick
+                    ? (event) => {
+                        if (event.target !== event.currentTarget) return;
+                        if (event.key === 'Enter' || event.key === ' ') {
+                          event.preventDefault();
+                          onRowClick(row.original);
+                        }
+                      }
+                    : undefined
+                }
+                tabIndex={onRowClick ? 0 : undefined}
                 style={onRowClick ? { cursor: 'pointer' } : undefined}
               >
                 {row.getVisibleCells().map((cell) => (

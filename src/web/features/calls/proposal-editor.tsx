@@ -676,6 +676,7 @@ export function ProposalEditor({
             onChange={(e) => setShareEmail(e.currentTarget.value)}
           />
           <Select
+            label={t('accessLabel')}
             allowDeselect={false}
             value={shareAccess}
             onChange={(v) => v && setShareAccess(v as 'edit' | 'view')}
