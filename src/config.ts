@@ -29,6 +29,13 @@ export interface Config {
   apiTokenMaxDays: number;
   /** The longest a request may take to arrive in full (headers and body), in seconds. */
   requestTimeoutSeconds: number;
+  /** Uploaded XLSX/ZIP files: the most they may expand to, and the most entries they may hold. */
+  uploadMaxUncompressedBytes: number;
+  uploadMaxZipEntries: number;
+  /** CSV uploads and register files: the longest record (line) in characters; longer stops the read. */
+  importMaxRecordChars: number;
+  /** The enterprise-register zip (`import kbo`): the most it may expand to. */
+  kboMaxUncompressedBytes: number;
   smtpUrl: string | undefined;
   webDistDir: string;
 }
@@ -73,6 +80,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginAddressMaxDelaySeconds: readInt(env.LOGIN_ADDRESS_MAX_DELAY_SECONDS, 900),
     apiTokenMaxDays: readInt(env.API_TOKEN_MAX_DAYS, 365),
     requestTimeoutSeconds: readInt(env.REQUEST_TIMEOUT_SECONDS, 60),
+    uploadMaxUncompressedBytes: readInt(env.UPLOAD_MAX_UNCOMPRESSED_MB, 20) * 1024 * 1024,
+    uploadMaxZipEntries: readInt(env.UPLOAD_MAX_ZIP_ENTRIES, 200),
+    importMaxRecordChars: readInt(env.IMPORT_MAX_RECORD_CHARS, 65_536),
+    kboMaxUncompressedBytes: readInt(env.KBO_MAX_UNCOMPRESSED_MB, 20_480) * 1024 * 1024,
     smtpUrl: env.SMTP_URL || undefined,
     webDistDir: path.resolve(env.SPEERPUNT_WEB_DIR ?? './dist/web'),
   };

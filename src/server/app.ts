@@ -14,6 +14,7 @@ import type { DB } from './db/types';
 import type { Config } from '../config';
 import { registerErrorHandling } from './http/error-handler';
 import { registerGuard } from './http/guard';
+import { registerInputBoundary } from './http/input-boundary';
 import { publicAccess } from './http/access';
 import { AppError, toErrorBody } from './errors/app-error';
 import { featureModules } from './modules';
@@ -153,6 +154,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   });
   registerErrorHandling(app);
   registerGuard(app);
+  registerInputBoundary(app);
 
   await app.register(swagger, {
     openapi: {

@@ -78,6 +78,8 @@ export function registerKbo(program: Command): void {
           auditActor: systemActor('cli'),
           onProgress: options.quiet ? undefined : progressPrinter(),
           onMalformed,
+          maxRecordChars: database.config.importMaxRecordChars,
+          maxUncompressedBytes: database.config.kboMaxUncompressedBytes,
         });
         if (!options.quiet && process.stderr.isTTY) process.stderr.write('\n');
         if (options.json) printJson(summary);

@@ -99,7 +99,15 @@ export interface StoredFilesTable {
   created_at: InstantDefault;
 }
 
+/** Revision counters raised by triggers when portfolio data changes (analytics caches key on them). */
+export interface DataRevisionsTable {
+  name: string;
+  revision: string | number;
+  changed_at: Date;
+}
+
 export interface SharedTables {
+  data_revisions: DataRevisionsTable;
   themes: ThemesTable;
   cluster_themes: ClusterThemesTable;
   projects: ProjectsTable;

@@ -115,6 +115,30 @@ export const coreErrors = {
     nl: 'Iemand anders heeft dit intussen gewijzigd. Herlaad en probeer opnieuw.',
     en: 'Someone else changed this in the meantime. Reload and try again.',
   },
+  /** The same object was created or changed at the same moment by another request; one of them won. */
+  ALREADY_EXISTS: {
+    status: 409,
+    nl: 'Dit bestaat al of werd net door een ander verzoek aangemaakt. Herlaad en controleer.',
+    en: 'This already exists or was just created by another request. Reload and check.',
+  },
+  /** An id in the request points to an object that does not exist; `details` names the field. */
+  REFERENCE_NOT_FOUND: {
+    status: 400,
+    nl: 'Een verwijzing in de invoer wijst naar iets dat niet bestaat.',
+    en: 'A reference in the input points to something that does not exist.',
+  },
+  /** The object is still used elsewhere and cannot be removed. */
+  STILL_REFERENCED: {
+    status: 409,
+    nl: 'Dit wordt nog elders gebruikt en kan niet verwijderd worden.',
+    en: 'This is still used elsewhere and cannot be removed.',
+  },
+  /** Another request changed the same data at the same moment; try again. */
+  CONCURRENT_UPDATE: {
+    status: 409,
+    nl: 'Een ander verzoek wijzigde dezelfde gegevens op hetzelfde moment. Probeer opnieuw.',
+    en: 'Another request changed the same data at the same moment. Try again.',
+  },
   /** An upload of a type the platform does not accept (checked on content, not only the name). */
   FILE_TYPE_NOT_ALLOWED: {
     status: 415,

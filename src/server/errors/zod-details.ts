@@ -11,6 +11,8 @@ interface IssueLike {
   keys?: string[];
   format?: string;
   values?: unknown[];
+  /** A refinement's own Dutch message (`refine(check, { message, params: { nl } })`). */
+  params?: { nl?: unknown };
 }
 
 function dutchFor(issue: IssueLike): string {
@@ -36,6 +38,8 @@ function dutchFor(issue: IssueLike): string {
       return 'De waarde is geen toegelaten veelvoud.';
     case 'invalid_union':
       return 'De waarde past in geen enkele toegelaten vorm.';
+    case 'custom':
+      return typeof issue.params?.nl === 'string' ? issue.params.nl : issue.message;
     default:
       return issue.message;
   }

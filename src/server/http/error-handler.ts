@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError, toErrorBody } from '../errors/app-error';
 import { detailsFromIssues } from '../errors/zod-details';
+import { fromDatabaseError } from './database-errors';
 
 /** Maps framework errors onto the catalogue; anything unexpected becomes INTERNAL_ERROR, logged, never a stack trace. */
 function toAppError(error: FastifyError | Error, request: FastifyRequest): AppError {
@@ -31,6 +32,11 @@ function toAppError(error: FastifyError | Error, request: FastifyRequest): AppEr
   if (status && status >= 400 && status < 500 && !isResponseSerializationError(error as never)) {
     request.log.info({ err: error }, 'request rejected by the framework');
     return new AppError('BAD_REQUEST');
+  }
+  const databaseError = fromDatabaseError(error);
+  if (databaseError) {
+    request.log.warn({ err: error, code: databaseError.code }, 'database refused the change');
+    return databaseError;
   }
   if ((error as { code?: string }).code === 'ECONNREFUSED') return new AppError('DATABASE_UNAVAILABLE');
   request.log.error({ err: error }, 'unexpected error');

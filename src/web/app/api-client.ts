@@ -30,6 +30,11 @@ export interface Envelope<T> {
   abilities: Record<string, boolean>;
 }
 
+/** A paged list's answer: one page of rows and how many there are in all. */
+export interface PagedEnvelope<T> extends Envelope<T[]> {
+  page: { page: number; pageSize: number; total: number };
+}
+
 let csrfToken: string | null = null;
 
 export function setCsrfToken(token: string | null): void {
@@ -64,6 +69,8 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
 
 export const api = {
   get: <T>(path: string) => request<Envelope<T>>('GET', path),
+  /** A paged list route (`page`, `pageSize` in the query). */
+  getPage: <T>(path: string) => request<PagedEnvelope<T>>('GET', path),
   post: <T>(path: string, body?: unknown) => request<Envelope<T>>('POST', path, body ?? {}),
   put: <T>(path: string, body?: unknown) => request<Envelope<T>>('PUT', path, body ?? {}),
   patch: <T>(path: string, body?: unknown) => request<Envelope<T>>('PATCH', path, body ?? {}),

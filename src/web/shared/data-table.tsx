@@ -1,4 +1,4 @@
-import { Anchor, Group, ScrollArea, Table, Text, TextInput, UnstyledButton } from '@mantine/core';
+import { Anchor, Group, Pagination, ScrollArea, Table, Text, TextInput, UnstyledButton } from '@mantine/core';
 import {
   flexRender,
   getCoreRowModel,
@@ -21,6 +21,12 @@ export interface DataTableProps<T> {
   caption?: string;
   /** Opens a row; rows then take keyboard focus and open with Enter or Space as well. */
   onRowClick?: (row: T) => void;
+  /**
+   * Paging on the server: `data` is one page (`page` counts from 1) of `total` rows; the table
+   * shows a pager and asks for another page through `onPageChange`. Without it the table holds
+   * every row. The filter box is left out (it could only filter the page shown).
+   */
+  serverPage?: { page: number; pageSize: number; total: number; onPageChange: (page: number) => void };
 }
 
 /** TanStack Table over Mantine's table: sortable headers, a filter box and the export links. */
@@ -32,6 +38,7 @@ export function DataTable<T>({
   searchable = true,
   caption,
   onRowClick,
+  serverPage,
 }: DataTableProps<T>) {
   const { t } = useTranslation();
   const [sorting, setSorting] = useState<SortingState>([]);
@@ -45,11 +52,14 @@ export function DataTable<T>({
     getCoreRowModel: getCoreRowModel(),
     getSortedRowModel: getSortedRowModel(),
     getFilteredRowModel: getFilteredRowModel(),
+    manualPagination: serverPage !== undefined,
+    pageCount: serverPage ? Math.max(1, Math.ceil(serverPage.total / serverPage.pageSize)) : undefined,
   });
+  const showSearch = searchable && serverPage === undefined;
   return (
     <div>
       <Group justify="space-between" mb="sm">
-        {searchable ? (
+        {showSearch ? (
           <TextInput
             aria-label={t('search')}
             placeholder={t('search')}
@@ -129,6 +139,23 @@ export function DataTable<T>({
           </Table.Tbody>
         </Table>
       </ScrollArea>
+      {serverPage && table.getPageCount() > 1 && (
+        <Group justify="space-between" mt="sm">
+          <Text size="sm" c="dimmed">
+            {t('rowsOfTotal', {
+              from: (serverPage.page - 1) * serverPage.pageSize + 1,
+              to: Math.min(serverPage.page * serverPage.pageSize, serverPage.total),
+              total: serverPage.total,
+            })}
+          </Text>
+          <Pagination
+            total={table.getPageCount()}
+            value={serverPage.page}
+            onChange={serverPage.onPageChange}
+            size="sm"
+          />
+        </Group>
+      )}
       {table.getRowModel().rows.length === 0 && (
         <Text c="dimmed" mt="sm">
           {t('noRows')}

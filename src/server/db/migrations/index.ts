@@ -11,6 +11,8 @@ import * as partnership from './20261127_1500_partnership';
 import * as partnershipKpiLinks from './20261127_1501_partnership_kpi_links';
 import * as kpis from './20261127_1300_kpis';
 import * as policyScenarios from './20261127_1600_policy_scenarios';
+import * as searchIndexes from './20261129_1400_search_indexes';
+import * as dataRevisions from './20261129_1401_data_revisions';
 import * as loginThrottleDelays from './20261129_1600_login_throttle_delays';
 
 /**
@@ -30,5 +32,7 @@ export const migrations: Record<string, Migration> = {
   '20261127_1501_partnership_kpi_links': partnershipKpiLinks,
   '20261127_1300_kpis': kpis,
   '20261127_1600_policy_scenarios': policyScenarios,
+  '20261129_1400_search_indexes': searchIndexes,
+  '20261129_1401_data_revisions': dataRevisions,
   '20261129_1600_login_throttle_delays': loginThrottleDelays,
 };

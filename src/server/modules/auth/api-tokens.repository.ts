@@ -40,6 +40,7 @@ export async function findTokenActor(
       't.id as tokenId',
       't.scope',
       't.expires_at as tokenExpiresAt',
+      't.last_used_at as lastUsedAt',
       'u.id as userId',
       'u.email',
       'u.name',
@@ -56,7 +57,18 @@ export async function findTokenActor(
     .where((eb) => eb.or([eb('t.expires_at', 'is', null), eb('t.expires_at', '>', now)]))
     .where('u.is_active', '=', true)
     .executeTakeFirst();
-  if (row)
-    await db.updateTable('api_tokens').set({ last_used_at: now }).where('id', '=', row.tokenId).execute();
-  return row;
+  if (!row) return undefined;
+  const { lastUsedAt, ...actor } = row;
+  // Written at most once a minute (like sessions): a busy integration would otherwise write a row per request.
+  const lastUsed = lastUsedAt === null ? null : new Date(lastUsedAt);
+  if (lastUsed === null || now.getTime() - lastUsed.getTime() >= 60_000)
+    await db
+      .updateTable('api_tokens')
+      .set({ last_used_at: now })
+      .where('id', '=', actor.tokenId)
+      .where((eb) =>
+        eb.or([eb('last_used_at', 'is', null), eb('last_used_at', '<', new Date(now.getTime() - 60_000))]),
+      )
+      .execute();
+  return actor;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CalendarDate, hasSaneYear, saneYear } from '../../http/input-schemas';
 import { isBrusselsLocal } from './brussels-time';
 
 export const CallKindSchema = z.enum([
@@ -43,7 +44,8 @@ export const QuestionKindSchema = z.enum(['short_text', 'long_text', 'number', '
 /** 'YYYY-MM-DDTHH:mm' in Europe/Brussels. */
 export const BrusselsLocal = z
   .string()
-  .refine(isBrusselsLocal, { message: 'Expected a local date-time YYYY-MM-DDTHH:mm (Europe/Brussels)' });
+  .refine(isBrusselsLocal, { message: 'Expected a local date-time YYYY-MM-DDTHH:mm (Europe/Brussels)' })
+  .refine(hasSaneYear, saneYear);
 const Cents = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 const Code = z
   .string()
@@ -225,7 +227,7 @@ export const ProposalKpiInput = z.strictObject({
   unit: z.string().trim().min(1).max(40),
   direction: KpiDirectionSchema,
   baselineValue: z.number(),
-  baselineDate: z.iso.date().nullable().default(null),
+  baselineDate: CalendarDate.nullable().default(null),
   targetValue: z.number(),
   targetPeriod: z.string().trim().min(1).max(40),
 });

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { AppError } from '../../errors/app-error';
 import { actorOf, type StepContext } from '../../http/request-context';
 import type { ProposalSnapshot } from './calls.schema';
@@ -29,7 +30,7 @@ export interface ProposalSummary {
  */
 export async function findProposalSummaries(
   ctx: StepContext,
-  options: { callId?: string },
+  options: { callId?: string; paging?: { offset: number; limit: number } },
 ): Promise<ProposalSummary[]> {
   const actor = actorOf(ctx);
   if (options.callId) {
@@ -51,6 +52,12 @@ export async function findProposalSummaries(
     )
     .where(visibleProposals(actor))
     .$if(options.callId !== undefined, (q) => q.where('p.call_id', '=', options.callId as string))
+    .$if(options.paging !== undefined, (q) =>
+      q
+        .orderBy('p.id')
+        .limit(options.paging?.limit ?? 0)
+        .offset(options.paging?.offset ?? 0),
+    )
     .execute();
   const now = ctx.now().getTime();
   return rows.map((row) => {
@@ -77,4 +84,20 @@ export async function findProposalSummaries(
       myAccess: row.my_access,
     };
   });
+}
+
+/** How many proposals the viewer sees (in one call, or in all), for the pager. */
+export async function countProposalSummaries(
+  ctx: StepContext,
+  options: { callId?: string },
+): Promise<number> {
+  const actor = actorOf(ctx);
+  const row = await proposalListQuery(ctx.db)
+    .clearSelect()
+    .clearOrderBy()
+    .select(sql<string>`count(*)`.as('n'))
+    .where(visibleProposals(actor))
+    .$if(options.callId !== undefined, (q) => q.where('p.call_id', '=', options.callId as string))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }

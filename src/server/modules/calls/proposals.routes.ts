@@ -36,7 +36,8 @@ import {
   SubmitProposalBody,
   WithdrawProposalBody,
 } from './calls.schema';
-import { findProposalSummaries, type ProposalSummary } from './list-proposals';
+import { countProposalSummaries, findProposalSummaries, type ProposalSummary } from './list-proposals';
+import { offsetOf, okPage, pagedEnvelope, PageQuery } from '../../http/paging';
 import { findProposalForViewer, hasActiveBreakGlass, isSealedFor } from './proposal-visibility';
 import { findLatestVersion } from './proposals.repository';
 import { closeExpiredCalls } from './move-call-status';
@@ -84,16 +85,22 @@ export default async function proposalsRoutes(app: FastifyInstance): Promise<voi
       config: officer,
       schema: {
         tags,
-        summary: "A call's proposals with eligibility (sealed until the deadline)",
+        summary: "A call's proposals with eligibility (sealed until the deadline), one page",
         params: CallIdParams,
-        response: { 200: envelope(z.array(ProposalSummarySchema)) },
+        querystring: PageQuery,
+        response: { 200: pagedEnvelope(ProposalSummarySchema) },
       },
     },
     async (request) => {
       await tick();
-      return ok(await findProposalSummaries(contextOf(request), { callId: request.params.id }), {
-        export: true,
+      const ctx = contextOf(request);
+      const { page, pageSize } = request.query;
+      const rows = await findProposalSummaries(ctx, {
+        callId: request.params.id,
+        paging: { offset: offsetOf({ page, pageSize }), limit: pageSize },
       });
+      const total = await countProposalSummaries(ctx, { callId: request.params.id });
+      return okPage(rows, { page, pageSize, total }, { export: true });
     },
   );
 
@@ -136,12 +143,18 @@ export default async function proposalsRoutes(app: FastifyInstance): Promise<voi
       config: applicant,
       schema: {
         tags,
-        summary: 'My proposals (own and shared)',
-        response: { 200: envelope(z.array(ProposalSummarySchema)) },
+        summary: 'My proposals (own and shared), one page',
+        querystring: PageQuery,
+        response: { 200: pagedEnvelope(ProposalSummarySchema) },
       },
     },
     async (request) => {
-      return ok(await findProposalSummaries(contextOf(request), {}));
+      const ctx = contextOf(request);
+      const { page, pageSize } = request.query;
+      const rows = await findProposalSummaries(ctx, {
+        paging: { offset: offsetOf({ page, pageSize }), limit: pageSize },
+      });
+      return okPage(rows, { page, pageSize, total: await countProposalSummaries(ctx, {}) });
     },
   );
 

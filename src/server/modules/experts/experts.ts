@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { AppError } from '../../errors/app-error';
+import { AppError, detail } from '../../errors/app-error';
 import { recordAudit } from '../../audit/record-audit';
 import { actorOf, type StepContext } from '../../http/request-context';
 import { queueNotification } from '../../notifications/queue-notification';
@@ -105,6 +105,47 @@ export interface SaveExpertProfileOptions {
   affiliations: { organisationId: string; role: string; validFrom: string | null; validTo: string | null }[];
 }
 
+/** Affiliations and themes must name organisations and themes that exist; each miss names its field. */
+async function assertReferencesExist(ctx: StepContext, options: SaveExpertProfileOptions): Promise<void> {
+  const organisationIds = [...new Set(options.affiliations.map((a) => a.organisationId))];
+  const themeIds = [...new Set(options.themeIds)];
+  const [organisations, themes] = await Promise.all([
+    organisationIds.length
+      ? ctx.db.selectFrom('organisations').select('id').where('id', 'in', organisationIds).execute()
+      : [],
+    themeIds.length ? ctx.db.selectFrom('themes').select('id').where('id', 'in', themeIds).execute() : [],
+  ]);
+  const knownOrganisations = new Set(organisations.map((o) => o.id));
+  const knownThemes = new Set(themes.map((t) => t.id));
+  const details = [
+    ...options.affiliations.flatMap((a, index) =>
+      knownOrganisations.has(a.organisationId)
+        ? []
+        : [
+            detail(
+              `body.affiliations.${index}.organisationId`,
+              'reference_not_found',
+              'Deze organisatie bestaat niet.',
+              'This organisation does not exist.',
+            ),
+          ],
+    ),
+    ...options.themeIds.flatMap((id, index) =>
+      knownThemes.has(id)
+        ? []
+        : [
+            detail(
+              `body.themeIds.${index}`,
+              'reference_not_found',
+              'Dit thema bestaat niet.',
+              'This theme does not exist.',
+            ),
+          ],
+    ),
+  ];
+  if (details.length > 0) throw new AppError('REFERENCE_NOT_FOUND', { details });
+}
+
 /** Saves an expert's profile, themes and affiliations (officer, or the expert for themself). */
 export async function saveExpertProfile(
   ctx: StepContext,
@@ -127,6 +168,7 @@ export async function saveExpertProfile(
         },
       ],
     });
+  await assertReferencesExist(ctx, options);
   await ctx.db.transaction().execute(async (tx) => {
     const values = {
       headline: options.headline,

@@ -1,4 +1,5 @@
 import { recordAudit } from '../../audit/record-audit';
+import { AppError, detail } from '../../errors/app-error';
 import type { StepContext } from '../../http/request-context';
 import { getVisibleProject } from './funding.repository';
 
@@ -14,6 +15,26 @@ export async function addProjectItem(
   },
 ): Promise<{ id: string }> {
   const project = await getVisibleProject(ctx.db, ctx.actor, options.projectId);
+  if (options.milestoneId) {
+    // A deliverable hangs under a milestone of the same project, never one elsewhere or nowhere.
+    const milestone = await ctx.db
+      .selectFrom('project_milestones')
+      .select('id')
+      .where('id', '=', options.milestoneId)
+      .where('project_id', '=', project.id)
+      .executeTakeFirst();
+    if (!milestone)
+      throw new AppError('REFERENCE_NOT_FOUND', {
+        details: [
+          detail(
+            'body.milestoneId',
+            'reference_not_found',
+            'Deze mijlpaal bestaat niet in dit project.',
+            'This milestone does not exist in this project.',
+          ),
+        ],
+      });
+  }
   return ctx.db.transaction().execute(async (tx) => {
     const row =
       options.kind === 'milestone'

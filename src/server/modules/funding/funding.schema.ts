@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { CalendarDate } from '../../http/input-schemas';
 
 /** Money in the API is integer cents: fractional cents and negative amounts are refused. */
 export const Cents = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 export const PositiveCents = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
-export const CalendarDate = z.iso.date();
+export { CalendarDate };
 export const Purpose = z.enum(['base_operations', 'cluster_projects', 'inter_cluster_projects', 'call']);
 export const Regime = z.enum(['de_minimis', 'block_exemption', 'other']);
 export const ProjectKind = z.enum(['cluster_project', 'inter_cluster_project']);

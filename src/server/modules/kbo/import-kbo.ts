@@ -5,6 +5,7 @@ import {
   KBO_FILES,
   KBO_INDEXES,
   KboCsvParser,
+  KboRecordTooLongError,
   MalformedLine,
   deleteKey,
   toCopyLine,
@@ -35,6 +36,10 @@ export interface KboImportOptions {
   auditActor: AuditActor;
   onProgress?: (progress: KboProgress) => void;
   onMalformed?: (report: MalformedReport) => void;
+  /** The longest record in characters (default KBO_MAX_RECORD_CHARS); longer stops the import. */
+  maxRecordChars?: number;
+  /** The most a zip may expand to (declared sizes, checked before reading; yauzl enforces them). */
+  maxUncompressedBytes?: number;
 }
 
 export interface KboImportSummary {
@@ -64,8 +69,13 @@ async function readMeta(source: KboSource): Promise<Meta> {
   if (!source.names.includes('meta.csv')) return { kind: null, extractNumber: null, snapshotDate: null };
   const values = new Map<string, string>();
   const parser = new KboCsvParser((fields) => values.set(fields[0], fields[1] ?? ''));
-  for await (const chunk of await source.open('meta.csv')) parser.push(chunk.toString('utf8'));
-  parser.end();
+  try {
+    for await (const chunk of await source.open('meta.csv')) parser.push(chunk.toString('utf8'));
+    parser.end();
+  } catch (error) {
+    if (error instanceof KboRecordTooLongError) throw new KboImportError(`meta.csv: ${error.message}.`);
+    throw error;
+  }
   const type = values.get('ExtractType')?.toLowerCase();
   const date = values.get('SnapshotDate') ?? '';
   const match = /^(\d{2})-(\d{2})-(\d{4})$/.exec(date);
@@ -84,7 +94,7 @@ async function readMeta(source: KboSource): Promise<Meta> {
  */
 export async function importKbo(options: KboImportOptions): Promise<KboImportSummary> {
   const started = Date.now();
-  const source = await openKboSource(options.source);
+  const source = await openKboSource(options.source, options.maxUncompressedBytes);
   const session = options.session;
   const report = (r: MalformedReport) => options.onMalformed?.(r);
   try {
@@ -175,7 +185,7 @@ export async function importKbo(options: KboImportOptions): Promise<KboImportSum
               report(malformed);
             }
           }
-        });
+        }, options.maxRecordChars);
         const decoder = new StringDecoder('utf8');
         const stream = await source.open(file);
         try {
@@ -198,6 +208,8 @@ export async function importKbo(options: KboImportOptions): Promise<KboImportSum
             }
           }
         } catch (error) {
+          if (error instanceof KboRecordTooLongError)
+            throw new KboImportError(`${file}: ${error.message}. Nothing was imported.`);
           throw error instanceof KboImportError
             ? error
             : new KboImportError(`${file}: cannot be read to the end (${(error as Error).message}).`);

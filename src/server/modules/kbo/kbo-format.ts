@@ -215,6 +215,22 @@ export function deleteKey(spec: KboFileSpec, fields: string[]): string {
  * CRLF or LF, newlines inside quotes). Feed it text chunks; it calls `onRecord` with the fields
  * and the number of the line the record started on.
  */
+/** A record longer than the limit (usually a quote that is never closed): the read stops, it cannot resync. */
+export class KboRecordTooLongError extends Error {
+  constructor(
+    readonly line: number,
+    readonly limit: number,
+  ) {
+    super(
+      `a record starting on line ${line} is longer than ${limit} characters ` +
+        '(an unterminated quoted field?); the file cannot be read past it',
+    );
+  }
+}
+
+/** The default longest record of a register file; real ones stay under 1,000 characters. */
+export const KBO_MAX_RECORD_CHARS = 65_536;
+
 export class KboCsvParser {
   private fields: string[] = [];
   private field = '';
@@ -224,8 +240,18 @@ export class KboCsvParser {
   private recordLine = 1;
   private fieldTouched = false;
   private problem: string | null = null;
+  private recordChars = 0;
 
-  constructor(private readonly onRecord: (fields: string[], line: number, problem: string | null) => void) {}
+  constructor(
+    private readonly onRecord: (fields: string[], line: number, problem: string | null) => void,
+    private readonly maxRecordChars = KBO_MAX_RECORD_CHARS,
+  ) {}
+
+  private grow(added: number): void {
+    this.recordChars += added;
+    if (this.recordChars > this.maxRecordChars)
+      throw new KboRecordTooLongError(this.recordLine, this.maxRecordChars);
+  }
 
   private bad(reason: string): void {
     if (this.problem === null) this.problem = reason;
@@ -238,11 +264,13 @@ export class KboCsvParser {
       if (this.inQuotes) {
         const next = text.indexOf('"', i);
         if (next === -1) {
+          this.grow(n - i);
           this.field += text.slice(i);
           for (let j = i; j < n; j++) if (text.charCodeAt(j) === 10) this.line++;
           return;
         }
         const part = text.slice(i, next);
+        this.grow(part.length);
         if (part.includes('\n'))
           for (let j = 0; j < part.length; j++) if (part.charCodeAt(j) === 10) this.line++;
         this.field += part;
@@ -282,6 +310,7 @@ export class KboCsvParser {
           if (d === 34 || d === 44 || d === 10 || d === 13) break;
           j++;
         }
+        this.grow(j - i);
         this.field += text.slice(i, j);
         this.fieldTouched = true;
         this.quoteSeen = false;
@@ -300,6 +329,7 @@ export class KboCsvParser {
     this.quoteSeen = false;
     this.fieldTouched = false;
     this.problem = null;
+    this.recordChars = 0;
     this.onRecord(fields, this.recordLine, problem);
   }
 

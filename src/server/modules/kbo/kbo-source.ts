@@ -14,7 +14,14 @@ export interface KboSource {
 
 export class KboSourceError extends Error {}
 
-export async function openKboSource(location: string): Promise<KboSource> {
+/** A zip that declares more than this (unless the caller says otherwise) is refused before reading. */
+export const KBO_MAX_UNCOMPRESSED_BYTES = 20 * 1024 ** 3;
+const KBO_MAX_ENTRIES = 1000;
+
+export async function openKboSource(
+  location: string,
+  maxUncompressedBytes = KBO_MAX_UNCOMPRESSED_BYTES,
+): Promise<KboSource> {
   let stat: fs.Stats;
   try {
     stat = fs.statSync(location);
@@ -42,8 +49,22 @@ export async function openKboSource(location: string): Promise<KboSource> {
     ),
   );
   const entries = new Map<string, yauzl.Entry>();
+  let declared = 0;
+  let count = 0;
   await new Promise<void>((resolve, reject) => {
     zip.on('entry', (entry: yauzl.Entry) => {
+      declared += entry.uncompressedSize;
+      count += 1;
+      if (declared > maxUncompressedBytes || count > KBO_MAX_ENTRIES) {
+        zip.close();
+        reject(
+          new KboSourceError(
+            `${location}: the zip would expand to more than ${Math.floor(maxUncompressedBytes / 1024 ** 2)} MB ` +
+              `or holds more than ${KBO_MAX_ENTRIES} files; refused before reading (KBO_MAX_UNCOMPRESSED_MB)`,
+          ),
+        );
+        return;
+      }
       if (!entry.fileName.endsWith('/')) entries.set(path.basename(entry.fileName).toLowerCase(), entry);
       zip.readEntry();
     });

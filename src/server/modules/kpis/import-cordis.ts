@@ -26,6 +26,8 @@ function readCsv(text: string, file: string): Row[] {
       skip_empty_lines: true,
       relax_quotes: true,
       trim: true,
+      // Bounded records: an unterminated quote stops with an error instead of swallowing the file.
+      max_record_size: 1 << 20,
     }) as Row[];
   } catch (error) {
     throw new AppError('CORDIS_FILE_INVALID', {

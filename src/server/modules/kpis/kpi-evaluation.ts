@@ -1,11 +1,18 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types';
 import { evaluateFormula, type FormulaDefinition, type FormulaValue } from './kpi-formula';
-import { runComputedQuery } from './kpi-queries';
+import {
+  caseKey,
+  runComputedQuery,
+  runComputedQueryBatch,
+  type ComputedCase,
+  type ComputedResult,
+} from './kpi-queries';
 import { expectedValue, kpiStatus, outlierCheck, type KpiStatus } from './kpi-status';
 import type { MeasurementStatus } from './kpis.tables';
 import {
   findApplicableDefinitions,
+  findDefinitions,
   findMeasurements,
   findTargets,
   toNumber,
@@ -40,6 +47,16 @@ export interface ClusterEvaluation {
   cells: EvaluatedCell[];
 }
 
+export type PrecomputedValues = Map<string, Map<string, ComputedResult>>;
+
+/** What `evaluateCluster` reads, loaded beforehand for many clusters (the portfolio). */
+export interface EvaluationInputs {
+  definitions: KpiDefinitionRow[];
+  targets: TargetRow[];
+  measurements: MeasurementRow[];
+  precomputed: PrecomputedValues;
+}
+
 export function formulaOf(definition: KpiDefinitionRow): FormulaDefinition {
   return {
     code: definition.code,
@@ -57,6 +74,8 @@ export async function valuesForPeriod(
   period: PeriodRow,
   definitions: KpiDefinitionRow[],
   measurements: MeasurementRow[],
+  /** Computed KPIs run beforehand for many clusters at once (by computed key, then cluster|period). */
+  precomputed?: PrecomputedValues,
 ): Promise<
   Map<string, { value: FormulaValue; origin: EvaluatedCell['origin']; measurement: MeasurementRow | null }>
 > {
@@ -87,13 +106,9 @@ export async function valuesForPeriod(
         measurement,
       });
     } else if (definition.source === 'computed' && definition.computed_key) {
-      const computed = await runComputedQuery(
-        db,
-        definition.computed_key,
-        clusterId,
-        period.starts_on,
-        period.ends_on,
-      );
+      const computed =
+        precomputed?.get(definition.computed_key)?.get(caseKey(clusterId, period.id)) ??
+        (await runComputedQuery(db, definition.computed_key, clusterId, period.starts_on, period.ends_on));
       result.set(definition.code, {
         value: {
           value: computed.value,
@@ -141,10 +156,11 @@ export async function evaluateCluster(
   periods: PeriodRow[],
   settings: KpiSettings,
   today: string,
+  inputs?: EvaluationInputs,
 ): Promise<ClusterEvaluation> {
-  const definitions = await findApplicableDefinitions(db, clusterId);
-  const targets = await findTargets(db, [clusterId]);
-  const measurements = await findMeasurements(db, [clusterId]);
+  const definitions = inputs ? inputs.definitions : await findApplicableDefinitions(db, clusterId);
+  const targets = inputs ? inputs.targets : await findTargets(db, [clusterId]);
+  const measurements = inputs ? inputs.measurements : await findMeasurements(db, [clusterId]);
   const targetByDefinition = new Map(targets.map((t) => [t.definition_id, t]));
   const history = new Map<string, number[]>();
   const cells: EvaluatedCell[] = [];
@@ -152,7 +168,7 @@ export async function evaluateCluster(
   for (const period of sorted) {
     const started = period.starts_on <= today;
     const values = started
-      ? await valuesForPeriod(db, clusterId, period, definitions, measurements)
+      ? await valuesForPeriod(db, clusterId, period, definitions, measurements, inputs?.precomputed)
       : new Map();
     for (const definition of definitions) {
       const entry = values.get(definition.code);
@@ -198,4 +214,75 @@ export async function evaluateCluster(
     }
   }
   return { clusterId, definitions, targets, cells };
+}
+
+/**
+ * `evaluateCluster` for many clusters with a fixed number of statements: definitions, targets
+ * and measurements in one query each, and each computed KPI in one batched statement for every
+ * (cluster, period) it is not frozen for. The cells are exactly those of `evaluateCluster`.
+ */
+export async function evaluateClusters(
+  db: Kysely<DB>,
+  clusterIds: string[],
+  periods: PeriodRow[],
+  settings: KpiSettings,
+  today: string,
+): Promise<Map<string, ClusterEvaluation>> {
+  const evaluations = new Map<string, ClusterEvaluation>();
+  if (clusterIds.length === 0) return evaluations;
+  const periodIds = periods.map((p) => p.id);
+  const [allDefinitions, targets, measurements] = await Promise.all([
+    findDefinitions(db, { clusterIds }),
+    findTargets(db, clusterIds),
+    findMeasurements(db, clusterIds, periodIds),
+  ]);
+  const definitionsOf = (clusterId: string) =>
+    allDefinitions.filter((d) => d.cluster_id === null || d.cluster_id === clusterId);
+  const frozen = new Set(
+    measurements
+      .filter((m) => m.frozen_at !== null)
+      .map((m) => `${m.definition_id}|${m.cluster_id ?? ''}|${m.period_id}`),
+  );
+  const started = periods.filter((p) => p.starts_on <= today);
+  const cases = new Map<string, ComputedCase[]>();
+  const queued = new Set<string>();
+  for (const clusterId of clusterIds) {
+    for (const definition of definitionsOf(clusterId)) {
+      if (definition.source !== 'computed' || !definition.computed_key) continue;
+      for (const period of started) {
+        if (frozen.has(`${definition.id}|${clusterId}|${period.id}`)) continue;
+        // A computed key shared by two definitions is run once per case.
+        const id = `${definition.computed_key}|${clusterId}|${period.id}`;
+        if (queued.has(id)) continue;
+        queued.add(id);
+        const list = cases.get(definition.computed_key) ?? [];
+        list.push({ clusterId, periodId: period.id, startsOn: period.starts_on, endsOn: period.ends_on });
+        cases.set(definition.computed_key, list);
+      }
+    }
+  }
+  const precomputed: PrecomputedValues = new Map();
+  await Promise.all(
+    [...cases].map(async ([key, list]) => precomputed.set(key, await runComputedQueryBatch(db, key, list))),
+  );
+  const byCluster = <T extends { cluster_id: string | null }>(rows: T[]) => {
+    const map = new Map<string, T[]>();
+    for (const row of rows)
+      if (row.cluster_id) map.set(row.cluster_id, [...(map.get(row.cluster_id) ?? []), row]);
+    return map;
+  };
+  const targetsBy = byCluster(targets);
+  const measurementsBy = byCluster(measurements);
+  for (const clusterId of clusterIds) {
+    evaluations.set(
+      clusterId,
+      await evaluateCluster(db, clusterId, periods, settings, today, {
+        definitions: definitionsOf(clusterId),
+        targets: targetsBy.get(clusterId) ?? [],
+        measurements: measurementsBy.get(clusterId) ?? [],
+        precomputed,
+      }),
+    );
+  }
+  return evaluations;
 }

@@ -226,3 +226,77 @@ export async function runComputedQuery(
     reason: value === null ? 'division_by_zero' : null,
   };
 }
+
+export interface ComputedCase {
+  clusterId: string;
+  periodId: string;
+  startsOn: string;
+  endsOn: string;
+}
+
+/** Key of one batched result: the cluster and the period. */
+export const caseKey = (clusterId: string, periodId: string): string => `${clusterId}|${periodId}`;
+
+/**
+ * Runs one computed KPI for many clusters and periods in a single statement: the same SQL text
+ * (with the cluster and period taken from a LATERAL row instead of $1–$3), so the figures are
+ * exactly those of `runComputedQuery`. The portfolio sends one statement per computed KPI,
+ * whatever the number of clusters.
+ */
+export async function runComputedQueryBatch(
+  db: Kysely<DB>,
+  key: string,
+  cases: ComputedCase[],
+): Promise<Map<string, ComputedResult>> {
+  const results = new Map<string, ComputedResult>();
+  const text = COMPUTED_QUERIES[key];
+  if (cases.length === 0) return results;
+  if (!text) {
+    for (const c of cases)
+      results.set(caseKey(c.clusterId, c.periodId), {
+        value: null,
+        numerator: null,
+        denominator: null,
+        reason: 'unknown_query',
+      });
+    return results;
+  }
+  const correlated = text
+    .replaceAll('$1::uuid', 'k.cluster_id')
+    .replaceAll('$2::date', 'k.starts_on')
+    .replaceAll('$3::date', 'k.ends_on');
+  const batched = `select k.cluster_id::text as cluster_id, k.period_id::text as period_id, q.*
+from unnest($1::uuid[], $2::uuid[], $3::date[], $4::date[]) as k(cluster_id, period_id, starts_on, ends_on)
+cross join lateral (${correlated}
+) q`;
+  const result = await db.executeQuery<{
+    cluster_id: string;
+    period_id: string;
+    value: unknown;
+    numerator?: unknown;
+    denominator?: unknown;
+  }>(
+    CompiledQuery.raw(batched, [
+      cases.map((c) => c.clusterId),
+      cases.map((c) => c.periodId),
+      cases.map((c) => c.startsOn),
+      cases.map((c) => c.endsOn),
+    ]),
+  );
+  for (const row of result.rows) {
+    const value = toNumber(row.value);
+    results.set(caseKey(row.cluster_id, row.period_id), {
+      value,
+      numerator: toNumber(row.numerator),
+      denominator: toNumber(row.denominator),
+      reason: value === null ? 'division_by_zero' : null,
+    });
+  }
+  // A query that answers no row for a case means the same as runComputedQuery's missing row.
+  for (const c of cases) {
+    const k = caseKey(c.clusterId, c.periodId);
+    if (!results.has(k))
+      results.set(k, { value: null, numerator: null, denominator: null, reason: 'division_by_zero' });
+  }
+  return results;
+}

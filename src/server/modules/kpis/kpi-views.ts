@@ -2,7 +2,8 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types';
 import { AppError } from '../../errors/app-error';
 import type { Actor } from '../../http/actor';
-import { evaluateCluster } from './kpi-evaluation';
+import { evaluateCluster, evaluateClusters } from './kpi-evaluation';
+import { DEFAULT_PAGE_SIZE } from '../../http/paging';
 import { assertSeesCluster, canSeeCluster } from './kpis.policy';
 import { presentDefinition, presentPeriod } from './kpis.presenter';
 import {
@@ -78,7 +79,10 @@ export function pickPeriod(periods: PeriodRow[], periodId: string | undefined): 
   );
 }
 
-/** Clusters × standard KPIs for one period, coloured by status; filters by lens, cluster kind and transition. */
+/**
+ * Clusters × standard KPIs for one period, coloured by status; filters by lens, cluster kind and
+ * transition. One page of clusters at a time, evaluated together in a fixed number of statements.
+ */
 export async function buildPortfolio(
   db: Kysely<DB>,
   actor: Actor,
@@ -87,6 +91,8 @@ export async function buildPortfolio(
     lens?: 'economic' | 'transition' | 'both';
     kind?: 'spearhead' | 'business_network';
     transitionId?: string;
+    page?: number;
+    pageSize?: number;
   },
   now: Date,
 ) {
@@ -99,17 +105,28 @@ export async function buildPortfolio(
     const linked = new Set(await findClusterIdsWithTransition(db, options.transitionId));
     clusters = clusters.filter((c) => linked.has(c.id));
   }
+  const total = clusters.length;
+  const pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
+  const page = options.page ?? 1;
+  clusters = clusters.slice((page - 1) * pageSize, page * pageSize);
   let kpis = await findDefinitions(db, { clusterIds: [] });
   if (options.lens && options.lens !== 'both')
     kpis = kpis.filter((k) => k.lens === options.lens || k.lens === 'both');
+  const shownKpis = new Set(kpis.map((k) => k.id));
   const settings = await readKpiSettings(db);
   const cells = [];
   if (period) {
     const upTo = periods.filter((p) => p.starts_on <= period.starts_on);
+    const evaluations = await evaluateClusters(
+      db,
+      clusters.map((c) => c.id),
+      upTo,
+      settings,
+      brusselsDate(now),
+    );
     for (const cluster of clusters) {
-      const evaluation = await evaluateCluster(db, cluster.id, upTo, settings, brusselsDate(now));
-      for (const cell of evaluation.cells) {
-        if (cell.periodId !== period.id || !kpis.some((k) => k.id === cell.definitionId)) continue;
+      for (const cell of evaluations.get(cluster.id)?.cells ?? []) {
+        if (cell.periodId !== period.id || !shownKpis.has(cell.definitionId)) continue;
         const { code: _code, ...rest } = cell;
         cells.push({ ...rest, clusterId: cluster.id });
       }
@@ -128,6 +145,7 @@ export async function buildPortfolio(
     kpis: kpis.map((k) => presentDefinition(k, { showSql: showSql(actor) })),
     cells,
     transitions: transitions.map((t) => ({ id: t.id, labelNl: t.label_nl, labelEn: t.label_en })),
+    page: { page, pageSize, total },
   };
 }
 

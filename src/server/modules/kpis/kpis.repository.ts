@@ -81,9 +81,11 @@ export async function findTargets(db: Kysely<DB>, clusterIds: string[]): Promise
   return rows.map((r) => ({ ...r, periodTargets: r.periodTargets ?? {} }));
 }
 
-export function findMeasurements(db: Kysely<DB>, clusterIds: string[]) {
-  if (clusterIds.length === 0) return Promise.resolve([] as MeasurementRow[]);
-  return db.selectFrom('kpi_measurements').selectAll().where('cluster_id', 'in', clusterIds).execute();
+export function findMeasurements(db: Kysely<DB>, clusterIds: string[], periodIds?: string[]) {
+  if (clusterIds.length === 0 || periodIds?.length === 0) return Promise.resolve([] as MeasurementRow[]);
+  let query = db.selectFrom('kpi_measurements').selectAll().where('cluster_id', 'in', clusterIds);
+  if (periodIds) query = query.where('period_id', 'in', periodIds);
+  return query.execute();
 }
 
 export function findMeasurementById(db: Kysely<DB>, id: string) {

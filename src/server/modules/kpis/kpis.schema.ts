@@ -1,7 +1,9 @@
 import { z } from 'zod';
+import { PageInfoSchema, PageQueryFields } from '../../http/paging';
+import { CalendarDate } from '../../http/input-schemas';
 
 const code = z.string().regex(/^[A-Z][A-Z0-9_]{1,47}$/, 'UPPER_CASE code');
-const date = z.iso.date();
+const date = CalendarDate;
 const finite = z.number().finite();
 
 export const UnitSchema = z.enum(['count', 'percent', 'ratio', 'euro', 'number', 'tonnes', 'days', 'score']);
@@ -136,6 +138,7 @@ export const PortfolioQuery = z.strictObject({
   lens: LensSchema.optional(),
   kind: z.enum(['spearhead', 'business_network']).optional(),
   transitionId: z.uuid().optional(),
+  ...PageQueryFields,
 });
 
 export const PortfolioSchema = z.object({
@@ -145,6 +148,8 @@ export const PortfolioSchema = z.object({
   kpis: z.array(DefinitionSchema),
   cells: z.array(CellSchema.extend({ clusterId: z.string(), definitionId: z.string() })),
   transitions: z.array(z.object({ id: z.string(), labelNl: z.string(), labelEn: z.string() })),
+  /** The page of clusters this answer holds and how many clusters match in all. */
+  page: PageInfoSchema,
 });
 
 export const EvidenceInputSchema = z.discriminatedUnion('kind', [

@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { CalendarDate, hasSaneYear, saneYear } from '../../http/input-schemas';
 
-const isoDate = z.iso.date();
+const isoDate = CalendarDate;
 const text = (max: number) => z.string().trim().max(max);
 const Localised = z.object({ nl: z.string(), en: z.string() });
 
@@ -85,7 +86,10 @@ export const MeetingBody = z.strictObject({
   kind: MeetingKindSchema,
   title: text(300).min(1),
   /** Wall-clock time in Europe/Brussels. */
-  startsAtLocal: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/),
+  startsAtLocal: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/)
+    .refine(hasSaneYear, saneYear),
   location: text(300).default(''),
   agenda: text(8000).default(''),
   isConfidential: z.boolean().default(false),

@@ -1,4 +1,5 @@
 import Graph from 'graphology';
+import { connectedComponents } from 'graphology-components';
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/types';
 import { round4 } from './coverage';
@@ -26,7 +27,22 @@ export interface NodeAttributes {
   helix: string;
   sizeClass: string;
   clusters: string[];
+  /** A cluster node (bipartite mode only); every other node is an organisation. */
+  isCluster?: boolean;
 }
+export interface CollaborationFigures {
+  collaborations: number;
+  crossHelix: number;
+  crossCluster: number;
+  withSme: number;
+}
+export interface NetworkGraphAttributes {
+  [key: string]: unknown;
+  mode: NetworkMode;
+  /** Set when the graph holds only part of the collaborations: the figures over all of them. */
+  collaborationFigures: CollaborationFigures | null;
+}
+export type NetworkGraph = Graph<NodeAttributes, EdgeAttributes, NetworkGraphAttributes>;
 export interface EdgeAttributes {
   projects: number;
   clusters: number;
@@ -44,14 +60,43 @@ export interface NetworkFigures {
   largestComponent: number;
 }
 
+/**
+ * Above this many pairs of co-members (summed over clusters) the membership links are drawn as
+ * organisation–cluster links (a bipartite graph, `mode: 'bipartite'`) instead of a link for every
+ * pair of members: the pairs grow with the square of a cluster's size (a portfolio of Europe's
+ * clusters has tens of millions) while the bipartite graph grows with the memberships.
+ */
+export const MAX_MEMBER_PAIRS = 300_000;
+/** Collaboration links kept per organisation (strongest first) when there are more pairs than this. */
+export const MAX_COLLABORATION_PAIRS = 200_000;
+export const COLLABORATIONS_PER_NODE = 50;
+
+export type NetworkMode = 'member_pairs' | 'bipartite';
+
+/** The collaboration network of the organisations taking part or members on `today`, built in SQL. */
 export async function buildNetwork(
   db: Kysely<DB>,
   today: string,
-): Promise<Graph<NodeAttributes, EdgeAttributes>> {
+  limits: { maxMemberPairs?: number; maxCollaborationPairs?: number } = {},
+): Promise<NetworkGraph> {
+  const maxMemberPairs = limits.maxMemberPairs ?? MAX_MEMBER_PAIRS;
+  const maxCollaborationPairs = limits.maxCollaborationPairs ?? MAX_COLLABORATION_PAIRS;
+  const current = sql`(select distinct m.cluster_id, m.organisation_id from memberships m
+    where m.valid_from <= ${today}::date and (m.valid_to is null or m.valid_to >= ${today}::date))`;
+  const sizes = await sql<{ member_pairs: string | null; collaboration_pairs: string | null }>`
+    select (select sum(k * (k - 1) / 2) from (select count(*) as k from ${current} cm group by cm.cluster_id) s)
+             as member_pairs,
+           (select sum(n * (n - 1) / 2) from (select count(*) as n from project_participants group by project_id) p)
+             as collaboration_pairs`.execute(db);
+  const memberPairs = Number(sizes.rows[0]?.member_pairs ?? 0);
+  const collaborationPairs = Number(sizes.rows[0]?.collaboration_pairs ?? 0);
+  const mode: NetworkMode = memberPairs > maxMemberPairs ? 'bipartite' : 'member_pairs';
+
   const memberships = await db
     .selectFrom('memberships as m')
     .innerJoin('clusters as c', 'c.id', 'm.cluster_id')
-    .select(['m.organisation_id', 'c.short_name'])
+    .select(['m.organisation_id', 'c.id as cluster_id', 'c.short_name', 'c.name'])
+    .distinct()
     .where('m.valid_from', '<=', today)
     .where((eb) => eb.or([eb('m.valid_to', 'is', null), eb('m.valid_to', '>=', today)]))
     .execute();
@@ -60,10 +105,26 @@ export async function buildNetwork(
     where exists (select 1 from project_participants pp where pp.organisation_id = o.id)
        or exists (select 1 from memberships m where m.organisation_id = o.id and m.valid_from <= ${today}::date and (m.valid_to is null or m.valid_to >= ${today}::date))
     order by o.name`.execute(db);
-  const projectPairs = await sql<{ a: string; b: string; projects: string | number }>`
+  // Pairs of organisations sharing projects; above the bound only each organisation's strongest.
+  const projectPairs =
+    collaborationPairs <= maxCollaborationPairs
+      ? await sql<{ a: string; b: string; projects: string | number }>`
     select x.organisation_id as a, y.organisation_id as b, count(distinct x.project_id) as projects
     from project_participants x join project_participants y on y.project_id = x.project_id and x.organisation_id < y.organisation_id
-    group by x.organisation_id, y.organisation_id`.execute(db);
+    group by x.organisation_id, y.organisation_id`.execute(db)
+      : await sql<{ a: string; b: string; projects: string | number }>`
+    with pairs as (
+      select x.organisation_id as a, y.organisation_id as b, count(distinct x.project_id) as projects
+      from project_participants x join project_participants y on y.project_id = x.project_id and x.organisation_id < y.organisation_id
+      group by x.organisation_id, y.organisation_id),
+    ranked as (
+      select a, b, projects,
+             row_number() over (partition by a order by projects desc, b) as ra,
+             row_number() over (partition by b order by projects desc, a) as rb
+      from pairs)
+    select a, b, projects from ranked where ra <= ${COLLABORATIONS_PER_NODE} or rb <= ${COLLABORATIONS_PER_NODE}`.execute(
+          db,
+        );
 
   const clustersOf = new Map<string, Set<string>>();
   for (const m of memberships) {
@@ -71,11 +132,12 @@ export async function buildNetwork(
     set.add(m.short_name);
     clustersOf.set(m.organisation_id, set);
   }
-  const graph = new Graph<NodeAttributes, EdgeAttributes>({
+  const graph: NetworkGraph = new Graph<NodeAttributes, EdgeAttributes, NetworkGraphAttributes>({
     type: 'undirected',
     multi: false,
     allowSelfLoops: false,
   });
+  graph.replaceAttributes({ mode, collaborationFigures: null });
   for (const o of organisations.rows)
     graph.addNode(o.id, {
       name: o.name,
@@ -87,44 +149,76 @@ export async function buildNetwork(
     if (graph.hasNode(p.a) && graph.hasNode(p.b))
       graph.addEdge(p.a, p.b, { projects: Number(p.projects), clusters: 0 });
   }
-  const membersByCluster = new Map<string, string[]>();
-  for (const m of memberships)
-    membersByCluster.set(m.short_name, [...(membersByCluster.get(m.short_name) ?? []), m.organisation_id]);
-  for (const members of membersByCluster.values()) {
-    const unique = [...new Set(members)];
-    for (let i = 0; i < unique.length; i++) {
-      for (let j = i + 1; j < unique.length; j++) {
-        const edge = graph.edge(unique[i], unique[j]);
-        if (edge) graph.updateEdgeAttribute(edge, 'clusters', (n) => (n ?? 0) + 1);
-        else graph.addEdge(unique[i], unique[j], { projects: 0, clusters: 1 });
-      }
+  if (mode === 'member_pairs') {
+    const pairs = await sql<{ a: string; b: string; clusters: string | number }>`
+      select x.organisation_id as a, y.organisation_id as b, count(*) as clusters
+      from ${current} x join ${current} y on y.cluster_id = x.cluster_id and x.organisation_id < y.organisation_id
+      group by x.organisation_id, y.organisation_id`.execute(db);
+    for (const p of pairs.rows) {
+      const clusters = Number(p.clusters);
+      const edge = graph.edge(p.a, p.b);
+      if (edge) graph.setEdgeAttribute(edge, 'clusters', clusters);
+      else graph.addEdge(p.a, p.b, { projects: 0, clusters });
+    }
+  } else {
+    for (const m of memberships) {
+      const node = `cluster:${m.cluster_id}`;
+      if (!graph.hasNode(node))
+        graph.addNode(node, {
+          name: m.name,
+          helix: 'cluster',
+          sizeClass: 'unknown',
+          clusters: [m.short_name],
+          isCluster: true,
+        });
+      if (graph.hasNode(m.organisation_id) && !graph.hasEdge(node, m.organisation_id))
+        graph.addEdge(node, m.organisation_id, { projects: 0, clusters: 1 });
     }
   }
+  if (collaborationPairs > maxCollaborationPairs || mode === 'bipartite')
+    graph.setAttribute('collaborationFigures', await collaborationFiguresInSql(db, current));
   return graph;
 }
 
-/** Connected components, largest first. */
+/** The figures over all collaborations, counted in SQL (used when the graph holds only part of them). */
+async function collaborationFiguresInSql(
+  db: Kysely<DB>,
+  current: ReturnType<typeof sql>,
+): Promise<CollaborationFigures> {
+  const row = await sql<Record<keyof CollaborationFigures, string>>`
+    with pairs as (
+      select distinct x.organisation_id as a, y.organisation_id as b
+      from project_participants x join project_participants y on y.project_id = x.project_id and x.organisation_id < y.organisation_id)
+    select count(*) as collaborations,
+           count(*) filter (where oa.helix <> ob.helix) as "crossHelix",
+           count(*) filter (where oa.size_class in ('micro','small','medium') or ob.size_class in ('micro','small','medium')) as "withSme",
+           count(*) filter (where not exists (
+             select 1 from ${current} ca join ${current} cb on cb.cluster_id = ca.cluster_id
+             where ca.organisation_id = pairs.a and cb.organisation_id = pairs.b)) as "crossCluster"
+    from pairs join organisations oa on oa.id = pairs.a join organisations ob on ob.id = pairs.b`.execute(db);
+  const r = row.rows[0];
+  return {
+    collaborations: Number(r?.collaborations ?? 0),
+    crossHelix: Number(r?.crossHelix ?? 0),
+    withSme: Number(r?.withSme ?? 0),
+    crossCluster: Number(r?.crossCluster ?? 0),
+  };
+}
+
+/** Connected components, largest first (graphology-components). */
 export function componentsOf(graph: Graph): string[][] {
-  const seen = new Set<string>();
-  const components: string[][] = [];
-  graph.forEachNode((start) => {
-    if (seen.has(start)) return;
-    const component: string[] = [];
-    const queue = [start];
-    seen.add(start);
-    while (queue.length > 0) {
-      const node = queue.pop() as string;
-      component.push(node);
-      graph.forEachNeighbor(node, (neighbour) => {
-        if (!seen.has(neighbour)) {
-          seen.add(neighbour);
-          queue.push(neighbour);
-        }
-      });
-    }
-    components.push(component);
-  });
-  return components.sort((a, b) => b.length - a.length);
+  return connectedComponents(graph).sort((a, b) => b.length - a.length);
+}
+
+const isOrganisation = (attributes: NodeAttributes) => attributes.isCluster !== true;
+
+/** The graph's own attributes (graphs built in tests have none: member pairs, every collaboration). */
+function graphAttributes(graph: Graph<NodeAttributes, EdgeAttributes>): NetworkGraphAttributes {
+  const attributes = graph.getAttributes() as Partial<NetworkGraphAttributes>;
+  return {
+    mode: attributes.mode ?? 'member_pairs',
+    collaborationFigures: attributes.collaborationFigures ?? null,
+  };
 }
 
 export function networkFigures(graph: Graph<NodeAttributes, EdgeAttributes>): NetworkFigures {
@@ -141,17 +235,22 @@ export function networkFigures(graph: Graph<NodeAttributes, EdgeAttributes>): Ne
     if (!a.clusters.some((c) => b.clusters.includes(c))) crossCluster++;
     if (SME_CLASSES.has(a.sizeClass) || SME_CLASSES.has(b.sizeClass)) withSme++;
   });
-  const components = componentsOf(graph);
+  const inSql = graphAttributes(graph).collaborationFigures;
+  // Components counted in organisations (cluster nodes of a bipartite graph only connect them).
+  const components = componentsOf(graph)
+    .map((component) => component.filter((node) => isOrganisation(graph.getNodeAttributes(node))).length)
+    .filter((size) => size > 0)
+    .sort((x, y) => y - x);
   return {
-    organisations: graph.order,
+    organisations: graph.filterNodes((_node, attributes) => isOrganisation(attributes)).length,
     links: graph.size,
-    collaborations,
+    collaborations: inSql?.collaborations ?? collaborations,
     membershipLinks,
-    crossHelix,
-    crossCluster,
-    withSme,
+    crossHelix: inSql?.crossHelix ?? crossHelix,
+    crossCluster: inSql?.crossCluster ?? crossCluster,
+    withSme: inSql?.withSme ?? withSme,
     components: components.length,
-    largestComponent: components[0]?.length ?? 0,
+    largestComponent: components[0] ?? 0,
   };
 }
 
@@ -231,6 +330,8 @@ export function betweenness(graph: Graph): { scores: Map<string, number>; isAppr
 }
 
 export interface NetworkView {
+  /** member_pairs: a link for every pair of co-members; bipartite: organisation–cluster links (large portfolios). */
+  mode: NetworkMode;
   figures: NetworkFigures;
   helix: { a: string; b: string; collaborations: number }[];
   bridging: {
@@ -270,8 +371,8 @@ export function presentNetwork(
   const { scores, isApproximate } = betweenness(graph);
   const collaborationDegree = (node: string) =>
     graph.filterEdges(node, (_e, attributes) => attributes.projects > 0).length;
-  const bridging = graph
-    .nodes()
+  const organisations = graph.filterNodes((_node, attributes) => isOrganisation(attributes));
+  const bridging = organisations
     .map((id) => {
       const a = graph.getNodeAttributes(id);
       return {
@@ -292,10 +393,13 @@ export function presentNetwork(
         x.name.localeCompare(y.name),
     )
     .slice(0, 25);
-  let shown = graph.nodes();
+  let shown = organisations;
   let note: NetworkView['drawing']['note'] = 'complete';
   if (shown.length > maxDrawnNodes) {
-    shown = componentsOf(graph)[0];
+    const largest = componentsOf(graph)
+      .map((component) => component.filter((node) => isOrganisation(graph.getNodeAttributes(node))))
+      .sort((x, y) => y.length - x.length)[0];
+    shown = largest ?? [];
     note = 'largest_component';
     if (shown.length > maxDrawnNodes) {
       shown = [...shown].sort((a, b) => graph.degree(b) - graph.degree(a)).slice(0, maxDrawnNodes);
@@ -311,6 +415,7 @@ export function presentNetwork(
   edges.sort((a, b) => b.projects - a.projects || b.clusters - a.clusters);
   const drawnEdges = edges.slice(0, MAX_DRAWN_EDGES);
   return {
+    mode: graphAttributes(graph).mode,
     figures,
     helix: helixMatrix(graph),
     bridging,
@@ -330,7 +435,7 @@ export function presentNetwork(
       edges: drawnEdges,
       note,
       shownNodes: shown.length,
-      totalNodes: graph.order,
+      totalNodes: organisations.length,
       droppedEdges: edges.length - drawnEdges.length,
     },
   };

@@ -26,6 +26,8 @@ export interface OverlapResult {
   clusters: { id: string; shortName: string; name: string; members: number; themes: number }[];
   pairs: OverlapPair[];
   closest: OverlapPair | null;
+  /** Pairs of clusters in all; `pairs` lists every one up to MAX_ALL_PAIRS_CLUSTERS clusters, else the most similar. */
+  totalPairs: number;
 }
 
 export function jaccard(a: Set<string>, b: Set<string>): { shared: number; union: number; value: number } {
@@ -35,6 +37,15 @@ export function jaccard(a: Set<string>, b: Set<string>): { shared: number; union
   return { shared, union, value: union === 0 ? 0 : shared / union };
 }
 
+/** Up to this many clusters every pair is listed; above it only the most similar MAX_LISTED_PAIRS. */
+export const MAX_ALL_PAIRS_CLUSTERS = 200;
+export const MAX_LISTED_PAIRS = 5_000;
+
+/**
+ * Counts in SQL: each cluster's current members, the members each pair of clusters shares
+ * (only pairs sharing someone; a self-join through each organisation's few memberships) and
+ * the projects they share; Jaccard values from those counts (|A ∪ B| = |A| + |B| − |A ∩ B|).
+ */
 export async function computeOverlap(db: Kysely<DB>, today: string): Promise<OverlapResult> {
   const clusters = await db
     .selectFrom('clusters')
@@ -43,55 +54,82 @@ export async function computeOverlap(db: Kysely<DB>, today: string): Promise<Ove
     .orderBy('kind', 'desc')
     .orderBy('short_name')
     .execute();
-  const members = await db
-    .selectFrom('memberships')
-    .select(['cluster_id', 'organisation_id'])
-    .where('valid_from', '<=', today)
-    .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>=', today)]))
-    .execute();
-  const themes = await db
-    .selectFrom('cluster_themes as ct')
-    .innerJoin('themes as t', 't.id', 'ct.theme_id')
-    .select(['ct.cluster_id', 't.id', 't.label_nl', 't.label_en'])
-    .execute();
-  const projectPairs = await sql<{ a: string; b: string; projects: string | number }>`
-    select x.cluster_id as a, y.cluster_id as b, count(distinct x.project_id) as projects
-    from project_clusters x join project_clusters y on y.project_id = x.project_id and x.cluster_id < y.cluster_id
-    group by x.cluster_id, y.cluster_id`.execute(db);
-  const memberSets = new Map(clusters.map((c) => [c.id, new Set<string>()]));
-  for (const m of members) memberSets.get(m.cluster_id)?.add(m.organisation_id);
+  const current = sql`(select distinct m.cluster_id, m.organisation_id from memberships m
+    join clusters c on c.id = m.cluster_id and c.status <> 'ended'
+    where m.valid_from <= ${today}::date and (m.valid_to is null or m.valid_to >= ${today}::date))`;
+  const [memberCounts, sharedMembers, themes, projectPairs] = await Promise.all([
+    sql<{ cluster_id: string; members: number }>`
+      select cm.cluster_id, count(*)::int as members from ${current} cm group by cm.cluster_id`.execute(db),
+    sql<{ a: string; b: string; shared: number }>`
+      select x.cluster_id as a, y.cluster_id as b, count(*)::int as shared
+      from ${current} x join ${current} y on y.organisation_id = x.organisation_id and x.cluster_id < y.cluster_id
+      group by x.cluster_id, y.cluster_id`.execute(db),
+    db
+      .selectFrom('cluster_themes as ct')
+      .innerJoin('themes as t', 't.id', 'ct.theme_id')
+      .select(['ct.cluster_id', 't.id', 't.label_nl', 't.label_en'])
+      .execute(),
+    sql<{ a: string; b: string; projects: string | number }>`
+      select x.cluster_id as a, y.cluster_id as b, count(distinct x.project_id) as projects
+      from project_clusters x join project_clusters y on y.project_id = x.project_id and x.cluster_id < y.cluster_id
+      group by x.cluster_id, y.cluster_id`.execute(db),
+  ]);
+  const pairKey = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
+  const members = new Map(memberCounts.rows.map((r) => [r.cluster_id, r.members]));
+  const shared = new Map(sharedMembers.rows.map((r) => [pairKey(r.a, r.b), r.shared]));
   const themeSets = new Map(clusters.map((c) => [c.id, new Set<string>()]));
   const themeLabel = new Map<string, { id: string; labelNl: string; labelEn: string }>();
   for (const t of themes) {
     themeSets.get(t.cluster_id)?.add(t.id);
     themeLabel.set(t.id, { id: t.id, labelNl: t.label_nl, labelEn: t.label_en });
   }
-  const sharedProjects = new Map(
-    projectPairs.rows.map((r) => [[r.a, r.b].sort().join('|'), Number(r.projects)]),
-  );
+  const sharedProjects = new Map(projectPairs.rows.map((r) => [pairKey(r.a, r.b), Number(r.projects)]));
+  const listAll = clusters.length <= MAX_ALL_PAIRS_CLUSTERS;
   const pairs: OverlapPair[] = [];
-  for (let i = 0; i < clusters.length; i++) {
-    for (let j = i + 1; j < clusters.length; j++) {
-      const a = clusters[i];
-      const b = clusters[j];
-      const m = jaccard(memberSets.get(a.id) as Set<string>, memberSets.get(b.id) as Set<string>);
-      const themeA = themeSets.get(a.id) as Set<string>;
-      const themeB = themeSets.get(b.id) as Set<string>;
-      const t = jaccard(themeA, themeB);
-      pairs.push({
-        clusterA: { id: a.id, shortName: a.short_name },
-        clusterB: { id: b.id, shortName: b.short_name },
-        sharedMembers: m.shared,
-        unionMembers: m.union,
-        memberSimilarity: round4(m.value),
-        sharedThemes: [...themeA]
-          .filter((id) => themeB.has(id))
-          .map((id) => themeLabel.get(id) as { id: string; labelNl: string; labelEn: string }),
-        unionThemes: t.union,
-        themeSimilarity: round4(t.value),
-        similarity: round4((m.value + t.value) / 2),
-        sharedProjects: sharedProjects.get([a.id, b.id].sort().join('|')) ?? 0,
-      });
+  const pairOf = (a: (typeof clusters)[number], b: (typeof clusters)[number]): OverlapPair => {
+    const sharedCount = shared.get(pairKey(a.id, b.id)) ?? 0;
+    const union = (members.get(a.id) ?? 0) + (members.get(b.id) ?? 0) - sharedCount;
+    const memberValue = union === 0 ? 0 : sharedCount / union;
+    const themeA = themeSets.get(a.id) as Set<string>;
+    const themeB = themeSets.get(b.id) as Set<string>;
+    const t = jaccard(themeA, themeB);
+    return {
+      clusterA: { id: a.id, shortName: a.short_name },
+      clusterB: { id: b.id, shortName: b.short_name },
+      sharedMembers: sharedCount,
+      unionMembers: union,
+      memberSimilarity: round4(memberValue),
+      sharedThemes: [...themeA]
+        .filter((id) => themeB.has(id))
+        .map((id) => themeLabel.get(id) as { id: string; labelNl: string; labelEn: string }),
+      unionThemes: t.union,
+      themeSimilarity: round4(t.value),
+      similarity: round4((memberValue + t.value) / 2),
+      sharedProjects: sharedProjects.get(pairKey(a.id, b.id)) ?? 0,
+    };
+  };
+  if (listAll) {
+    for (let i = 0; i < clusters.length; i++)
+      for (let j = i + 1; j < clusters.length; j++) pairs.push(pairOf(clusters[i], clusters[j]));
+  } else {
+    // Many clusters: only pairs that share members or themes can be similar at all.
+    const byId = new Map(clusters.map((c) => [c.id, c]));
+    const position = new Map(clusters.map((c, i) => [c.id, i]));
+    const candidates = new Set(shared.keys());
+    const clustersOfTheme = new Map<string, string[]>();
+    for (const t of themes)
+      if (byId.has(t.cluster_id))
+        clustersOfTheme.set(t.id, [...(clustersOfTheme.get(t.id) ?? []), t.cluster_id]);
+    for (const list of clustersOfTheme.values())
+      for (let i = 0; i < list.length; i++)
+        for (let j = i + 1; j < list.length; j++) candidates.add(pairKey(list[i], list[j]));
+    for (const key of candidates) {
+      const [x, y] = key.split('|');
+      const a = byId.get(x);
+      const b = byId.get(y);
+      if (!a || !b) continue;
+      const first = (position.get(a.id) ?? 0) < (position.get(b.id) ?? 0);
+      pairs.push(first ? pairOf(a, b) : pairOf(b, a));
     }
   }
   pairs.sort(
@@ -100,15 +138,17 @@ export async function computeOverlap(db: Kysely<DB>, today: string): Promise<Ove
       y.sharedMembers - x.sharedMembers ||
       x.clusterA.shortName.localeCompare(y.clusterA.shortName),
   );
+  const listed = listAll ? pairs : pairs.slice(0, MAX_LISTED_PAIRS);
   return {
     clusters: clusters.map((c) => ({
       id: c.id,
       shortName: c.short_name,
       name: c.name,
-      members: memberSets.get(c.id)?.size ?? 0,
+      members: members.get(c.id) ?? 0,
       themes: themeSets.get(c.id)?.size ?? 0,
     })),
-    pairs,
-    closest: pairs[0] ?? null,
+    pairs: listed,
+    closest: listed[0] ?? null,
+    totalPairs: (clusters.length * (clusters.length - 1)) / 2,
   };
 }

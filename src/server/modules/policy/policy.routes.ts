@@ -30,6 +30,7 @@ import { saveScores } from './save-scores';
 import { buildScenarioSummaryPdf } from './scenario-summary-pdf';
 import { computeCoverage } from './coverage';
 import { computeOverlap } from './overlap';
+import { cachedByRevision } from '../../db/revision-cache';
 import { buildNetwork, presentNetwork } from './network';
 import { computeFootprint } from './footprint';
 import { exportPolicyTable } from './policy-exports';
@@ -205,7 +206,8 @@ export default async function policyRoutes(app: FastifyInstance): Promise<void> 
     },
     async (request) => {
       const ctx = contextOf(request);
-      return ok(await computeOverlap(ctx.db, brusselsToday(ctx.now())));
+      const today = brusselsToday(ctx.now());
+      return ok(await cachedByRevision(ctx.db, 'overlap', today, () => computeOverlap(ctx.db, today)));
     },
   );
 
@@ -221,7 +223,13 @@ export default async function policyRoutes(app: FastifyInstance): Promise<void> 
     },
     async (request) => {
       const ctx = contextOf(request);
-      return ok(presentNetwork(await buildNetwork(ctx.db, brusselsToday(ctx.now()))));
+      const today = brusselsToday(ctx.now());
+      // Rebuilt only after the portfolio changed (or on a new day); see db/revision-cache.ts.
+      return ok(
+        await cachedByRevision(ctx.db, 'network', today, async () =>
+          presentNetwork(await buildNetwork(ctx.db, today)),
+        ),
+      );
     },
   );
 

@@ -198,6 +198,7 @@ export const OverlapSchema = z.object({
   ),
   pairs: z.array(Pair),
   closest: Pair.nullable(),
+  totalPairs: z.number(),
 });
 
 const NodeOut = z.object({
@@ -209,6 +210,7 @@ const NodeOut = z.object({
   degree: z.number(),
 });
 export const NetworkSchema = z.object({
+  mode: z.enum(['member_pairs', 'bipartite']),
   figures: z.object({
     organisations: z.number(),
     links: z.number(),

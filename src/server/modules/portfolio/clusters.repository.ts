@@ -1,5 +1,6 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
 import { firstParticipationOn } from './first-participation.sql';
+import { cachedByRevision } from '../../db/revision-cache';
 import type { DB } from '../../db/types';
 import type { ClusterKind, ClusterStatus, Helix } from '../../db/core.tables';
 import type { SizeClass, ThemeKind } from '../../db/shared.tables';
@@ -51,13 +52,13 @@ function clustersQuery(db: Kysely<DB>) {
     ]);
 }
 
-export function findClusters(db: Kysely<DB>, filters: ClusterFilters): Promise<ClusterRow[]> {
-  let query = clustersQuery(db);
-  if (filters.kind) query = query.where('c.kind', '=', filters.kind);
-  if (filters.status) query = query.where('c.status', '=', filters.status);
+function clusterMatches(eb: ExpressionBuilder<DB & { c: DB['clusters'] }, 'c'>, filters: ClusterFilters) {
+  const conditions: Expression<SqlBool>[] = [];
+  if (filters.kind) conditions.push(eb('c.kind', '=', filters.kind));
+  if (filters.status) conditions.push(eb('c.status', '=', filters.status));
   for (const themeId of [filters.themeId, filters.transitionId]) {
     if (themeId)
-      query = query.where((eb) =>
+      conditions.push(
         eb.exists(
           eb
             .selectFrom('cluster_themes as ct')
@@ -67,7 +68,31 @@ export function findClusters(db: Kysely<DB>, filters: ClusterFilters): Promise<C
         ),
       );
   }
-  return query.orderBy('c.kind', 'desc').orderBy('c.name').execute();
+  return eb.and(conditions);
+}
+
+/** Clusters (spearheads first, then by name); one page of them when `paging` is given. */
+export function findClusters(
+  db: Kysely<DB>,
+  filters: ClusterFilters,
+  paging?: { offset: number; limit: number },
+): Promise<ClusterRow[]> {
+  let query = clustersQuery(db)
+    .where((eb) => clusterMatches(eb, filters))
+    .orderBy('c.kind', 'desc')
+    .orderBy('c.name')
+    .orderBy('c.id');
+  if (paging) query = query.limit(paging.limit).offset(paging.offset);
+  return query.execute();
+}
+
+export async function countClusters(db: Kysely<DB>, filters: ClusterFilters): Promise<number> {
+  const row = await db
+    .selectFrom('clusters as c')
+    .select(sql<string>`count(*)`.as('n'))
+    .where((eb) => clusterMatches(eb, filters))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
 export function findClusterById(db: Kysely<DB>, id: string): Promise<ClusterRow | undefined> {
@@ -103,26 +128,29 @@ export interface MemberStatsRow {
   members: number;
 }
 
-/** Current members (on `today`) of each cluster, counted by helix category and size class. */
-export function findMemberStats(
+/**
+ * Current members (on `today`) of each cluster, counted by helix category and size class.
+ * Computed for all clusters in one aggregate and cached until memberships or organisations
+ * change (db/revision-cache.ts), then filtered to the clusters asked for.
+ */
+export async function findMemberStats(
   db: Kysely<DB>,
   today: string,
   clusterIds?: string[],
 ): Promise<MemberStatsRow[]> {
-  let query = db
-    .selectFrom('memberships as m')
-    .innerJoin('organisations as o', 'o.id', 'm.organisation_id')
-    .select(['m.cluster_id', 'o.helix', 'o.size_class', sql<number>`count(distinct o.id)::int`.as('members')])
-    .where('m.valid_from', '<=', today)
-    .where((eb) => eb.or([eb('m.valid_to', 'is', null), eb('m.valid_to', '>=', today)]))
-    .groupBy(['m.cluster_id', 'o.helix', 'o.size_class']);
-  if (clusterIds)
-    query = query.where(
-      'm.cluster_id',
-      'in',
-      clusterIds.length > 0 ? clusterIds : ['00000000-0000-0000-0000-000000000000'],
-    );
-  return query.execute();
+  const all = await cachedByRevision(db, 'member-stats', today, async () => {
+    const rows = await sql<MemberStatsRow>`
+      select cm.cluster_id, o.helix, o.size_class, count(*)::int as members
+      from (select distinct m.cluster_id, m.organisation_id
+            from memberships m
+            where m.valid_from <= ${today}::date and (m.valid_to is null or m.valid_to >= ${today}::date)) cm
+      join organisations o on o.id = cm.organisation_id
+      group by cm.cluster_id, o.helix, o.size_class`.execute(db);
+    return rows.rows;
+  });
+  if (!clusterIds) return all;
+  const wanted = new Set(clusterIds);
+  return all.filter((r) => wanted.has(r.cluster_id));
 }
 
 export function findClusterGoals(db: Kysely<DB>, clusterId: string) {
@@ -184,8 +212,22 @@ export interface MemberRow {
   is_example: boolean;
 }
 
-export function findMembers(db: Kysely<DB>, clusterId: string): Promise<MemberRow[]> {
-  return db
+export async function countMembers(db: Kysely<DB>, clusterId: string): Promise<number> {
+  const row = await db
+    .selectFrom('memberships')
+    .select(sql<string>`count(*)`.as('n'))
+    .where('cluster_id', '=', clusterId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** A cluster's memberships (all periods) by organisation name; one page when `paging` is given. */
+export function findMembers(
+  db: Kysely<DB>,
+  clusterId: string,
+  paging?: { offset: number; limit: number },
+): Promise<MemberRow[]> {
+  const query = db
     .selectFrom('memberships as m')
     .innerJoin('organisations as o', 'o.id', 'm.organisation_id')
     .select([
@@ -207,5 +249,6 @@ export function findMembers(db: Kysely<DB>, clusterId: string): Promise<MemberRo
     .where('m.cluster_id', '=', clusterId)
     .orderBy('o.name')
     .orderBy('m.valid_from')
-    .execute();
+    .orderBy('m.id');
+  return paging ? query.limit(paging.limit).offset(paging.offset).execute() : query.execute();
 }

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { envelope, ok } from '../../http/envelope';
+import { offsetOf, okPage, pagedEnvelope, PageQuery } from '../../http/paging';
 import { contextOf, type StepContext } from '../../http/request-context';
 import { AppError } from '../../errors/app-error';
 import { buildCsv, buildXlsx, sendDownload, XLSX_TYPE, type SheetColumn } from '../../http/spreadsheet';
@@ -12,6 +13,7 @@ import {
   ClusterDetailSchema,
   ClusterIdParams,
   ClusterListQuery,
+  ClusterPageQuery,
   ClusterSchema,
   CreateClusterBody,
   MemberParams,
@@ -27,6 +29,8 @@ import {
   findClusterManagers,
   findClusters,
   findMembers,
+  countClusters,
+  countMembers,
   findMemberStats,
   findThemesOfClusters,
   type ClusterFilters,
@@ -53,15 +57,27 @@ import { MEMBER_COLUMNS } from './member-file';
 
 const tags = ['clusters'];
 
-export async function listClusters(ctx: StepContext, filters: ClusterFilters): Promise<PresentedCluster[]> {
-  const rows = await findClusters(ctx.db, filters);
+export async function listClusters(
+  ctx: StepContext,
+  filters: ClusterFilters,
+  paging?: { offset: number; limit: number },
+): Promise<PresentedCluster[]> {
+  const rows = await findClusters(ctx.db, filters, paging);
   const ids = rows.map((r) => r.id);
   const [themes, stats] = await Promise.all([
     findThemesOfClusters(ctx.db, ids),
     findMemberStats(ctx.db, brusselsToday(ctx.now()), ids),
   ]);
   const seePeople = canSeePeople(ctx.actor);
-  return rows.map((r) => presentCluster(r, themes, stats, seePeople));
+  // Grouped once, so presenting many clusters stays linear.
+  const groupBy = <T extends { cluster_id: string }>(list: T[]) => {
+    const map = new Map<string, T[]>();
+    for (const item of list) map.set(item.cluster_id, [...(map.get(item.cluster_id) ?? []), item]);
+    return map;
+  };
+  const themesBy = groupBy(themes);
+  const statsBy = groupBy(stats);
+  return rows.map((r) => presentCluster(r, themesBy.get(r.id) ?? [], statsBy.get(r.id) ?? [], seePeople));
 }
 
 async function clusterDetail(ctx: StepContext, id: string) {
@@ -125,10 +141,14 @@ function presentMember(row: MemberRow, today: string, pioneerYears: number) {
 }
 type PresentedMember = ReturnType<typeof presentMember>;
 
-async function listMembers(ctx: StepContext, clusterId: string): Promise<PresentedMember[]> {
+async function listMembers(
+  ctx: StepContext,
+  clusterId: string,
+  paging?: { offset: number; limit: number },
+): Promise<PresentedMember[]> {
   const cluster = await findClusterById(ctx.db, clusterId);
   if (!cluster) throw new AppError('NOT_FOUND');
-  const [rows, years] = await Promise.all([findMembers(ctx.db, clusterId), findPioneerYears(ctx.db)]);
+  const [rows, years] = await Promise.all([findMembers(ctx.db, clusterId, paging), findPioneerYears(ctx.db)]);
   const today = brusselsToday(ctx.now());
   return rows.map((r) => presentMember(r, today, years));
 }
@@ -228,13 +248,18 @@ export default async function clustersRoutes(app: FastifyInstance): Promise<void
       schema: {
         tags,
         summary: 'The portfolio: clusters with member mix, SME share, themes and transitions',
-        querystring: ClusterListQuery,
-        response: { 200: envelope(z.array(ClusterSchema)) },
+        querystring: ClusterPageQuery,
+        response: { 200: pagedEnvelope(ClusterSchema) },
       },
     },
     async (request) => {
       const ctx = contextOf(request);
-      return ok(await listClusters(ctx, request.query), { create: isOfficer(ctx.actor) });
+      const { page, pageSize, ...filters } = request.query;
+      const [rows, total] = await Promise.all([
+        listClusters(ctx, filters, { offset: offsetOf({ page, pageSize }), limit: pageSize }),
+        countClusters(ctx.db, filters),
+      ]);
+      return okPage(rows, { page, pageSize, total }, { create: isOfficer(ctx.actor) });
     },
   );
 
@@ -361,16 +386,24 @@ export default async function clustersRoutes(app: FastifyInstance): Promise<void
       config: { access: portfolioReaders },
       schema: {
         tags,
-        summary: 'Members of a cluster (all periods)',
+        summary: 'Members of a cluster (all periods), one page',
         params: ClusterIdParams,
-        response: { 200: envelope(z.array(MemberSchema)) },
+        querystring: PageQuery,
+        response: { 200: pagedEnvelope(MemberSchema) },
       },
     },
     async (request) => {
       const ctx = contextOf(request);
-      return ok(await listMembers(ctx, request.params.id), {
-        edit: canEditCluster(ctx.actor, request.params.id),
+      const { page, pageSize } = request.query;
+      const rows = await listMembers(ctx, request.params.id, {
+        offset: offsetOf({ page, pageSize }),
+        limit: pageSize,
       });
+      return okPage(
+        rows,
+        { page, pageSize, total: await countMembers(ctx.db, request.params.id) },
+        { edit: canEditCluster(ctx.actor, request.params.id) },
+      );
     },
   );
 

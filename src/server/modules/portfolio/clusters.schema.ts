@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { PageQueryFields } from '../../http/paging';
+import { CalendarDate } from '../../http/input-schemas';
 import { HelixSchema, SizeClassSchema } from './organisations.schema';
 
 export const ClusterKindSchema = z.enum(['spearhead', 'business_network']);
 export const ClusterStatusSchema = z.enum(['candidate', 'active', 'ended']);
 export const ThemeKindSchema = z.enum(['strategic_theme', 'transition', 'technology_domain', 'sector']);
-const CalendarDate = z.iso.date();
 
 export const ThemeSchema = z.object({
   id: z.string(),
@@ -75,12 +76,14 @@ export const ClusterDetailSchema = ClusterSchema.extend({
   ),
 });
 
-export const ClusterListQuery = z.strictObject({
+const ClusterFilterFields = {
   kind: ClusterKindSchema.optional(),
   status: ClusterStatusSchema.optional(),
   themeId: z.uuid().optional(),
   transitionId: z.uuid().optional(),
-});
+};
+export const ClusterListQuery = z.strictObject(ClusterFilterFields);
+export const ClusterPageQuery = z.strictObject({ ...ClusterFilterFields, ...PageQueryFields });
 
 export const ClusterIdParams = z.strictObject({ id: z.uuid() });
 

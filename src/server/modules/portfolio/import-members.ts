@@ -9,6 +9,8 @@ import { findClusterById } from './clusters.repository';
 import { assertMayEditCluster } from './portfolio.policy';
 import { enterpriseNumberProblem } from './organisation-identity';
 import { readMemberFile, type RawMemberRow } from './member-file';
+import { hasUnsafeCharacter } from '../../http/input-boundary';
+import { MAX_YEAR, MIN_YEAR } from '../../http/input-schemas';
 
 const HELIX_WORDS: Record<string, Helix> = {
   company: 'company',
@@ -53,14 +55,15 @@ export interface ImportPreview {
   bad: number;
 }
 
-/** dd/mm/yyyy, dd-mm-yyyy or yyyy-mm-dd → yyyy-mm-dd; null when not a real date. */
-export function parseDate(text: string): string | null {
+/** dd/mm/yyyy, dd-mm-yyyy or yyyy-mm-dd → yyyy-mm-dd; null when not a real date or outside minYear–2200. */
+export function parseDate(text: string, minYear = MIN_YEAR): string | null {
   let y: number, m: number, d: number;
   let match = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text);
   if (match) [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
   else if ((match = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text)))
     [d, m, y] = [Number(match[1]), Number(match[2]), Number(match[3])];
   else return null;
+  if (y < minYear || y > MAX_YEAR) return null;
   const date = new Date(Date.UTC(y, m - 1, d));
   if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
   return date.toISOString().slice(0, 10);
@@ -79,6 +82,17 @@ async function checkRows(db: Kysely<DB>, clusterId: string, raw: RawMemberRow[])
     const v = r.values;
     const problems: ErrorDetail[] = [];
     const at = (field: string) => `line ${r.line}: ${field}`;
+    for (const [column, value] of Object.entries(v)) {
+      if (typeof value === 'string' && hasUnsafeCharacter(value))
+        problems.push(
+          detail(
+            at(column),
+            'invalid_characters',
+            'Deze cel bevat een niet-toegelaten teken (een nulteken of een onvolledig Unicode-teken).',
+            'This cell holds a character that is not allowed (a NUL or an incomplete Unicode character).',
+          ),
+        );
+    }
     const name = (v.name ?? '').trim();
     if (!name) problems.push(detail(at('name'), 'missing', 'Naam ontbreekt.', 'Name is missing.'));
     const country = ((v.country ?? '').trim() || 'BE').toUpperCase();
@@ -178,7 +192,7 @@ async function checkRows(db: Kysely<DB>, clusterId: string, raw: RawMemberRow[])
           'The end date is before the start date.',
         ),
       );
-    const foundedOn = v.founded_on ? parseDate(v.founded_on) : null;
+    const foundedOn = v.founded_on ? parseDate(v.founded_on, 1000) : null;
     if (v.founded_on && !foundedOn)
       problems.push(
         detail(
@@ -299,7 +313,11 @@ async function loadChecked(ctx: StepContext, options: ImportMembersOptions) {
   const cluster = await findClusterById(ctx.db, options.clusterId);
   if (!cluster) throw new AppError('NOT_FOUND');
   assertMayEditCluster(ctx, cluster.id);
-  const raw = await readMemberFile(options.filename, options.content);
+  const raw = await readMemberFile(options.filename, options.content, {
+    maxUncompressedBytes: ctx.config.uploadMaxUncompressedBytes,
+    maxEntries: ctx.config.uploadMaxZipEntries,
+    maxRecordChars: ctx.config.importMaxRecordChars,
+  });
   return { cluster, rows: await checkRows(ctx.db, cluster.id, raw) };
 }
 

@@ -1,6 +1,12 @@
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { AppError, detail, type ErrorDetail } from '../../errors/app-error';
+import { checkZipExpansion, type ArchiveLimits } from '../../files/archive-limits';
+
+/** Bounds on reading one member list (from the config): expansion of an XLSX, length of a CSV record. */
+export interface MemberFileLimits extends ArchiveLimits {
+  maxRecordChars: number;
+}
 
 /** The columns of the member list (template, import and export share them). */
 export const MEMBER_COLUMNS = [
@@ -71,11 +77,12 @@ function cellText(value: ExcelJS.CellValue): string {
   return String(value).trim();
 }
 
-async function readXlsx(buffer: Buffer): Promise<RawMemberRow[]> {
+async function readXlsx(buffer: Buffer, limits: MemberFileLimits): Promise<RawMemberRow[]> {
   if (buffer[0] !== 0x50 || buffer[1] !== 0x4b)
     throw unreadable([
       detail('file', 'not_xlsx', 'Dit is geen geldig XLSX-bestand.', 'This is not a valid XLSX file.'),
     ]);
+  await checkZipExpansion(buffer, limits);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
@@ -109,7 +116,7 @@ async function readXlsx(buffer: Buffer): Promise<RawMemberRow[]> {
   return rows;
 }
 
-function readCsv(buffer: Buffer): RawMemberRow[] {
+function readCsv(buffer: Buffer, limits: MemberFileLimits): RawMemberRow[] {
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(buffer);
@@ -137,6 +144,8 @@ function readCsv(buffer: Buffer): RawMemberRow[] {
       skip_empty_lines: true,
       trim: true,
       bom: true,
+      // An unterminated quote would otherwise swallow the rest of the file into one field.
+      max_record_size: limits.maxRecordChars,
     });
   } catch (error) {
     const e = error as { lines?: number; message: string };
@@ -175,15 +184,19 @@ function readCsv(buffer: Buffer): RawMemberRow[] {
 }
 
 /** Reads a member list (XLSX or CSV) into raw rows, or refuses the whole file with located reasons. */
-export async function readMemberFile(filename: string, buffer: Buffer): Promise<RawMemberRow[]> {
+export async function readMemberFile(
+  filename: string,
+  buffer: Buffer,
+  limits: MemberFileLimits,
+): Promise<RawMemberRow[]> {
   if (buffer.length === 0)
     throw unreadable([
       detail('file', 'empty', 'Het bestand is leeg (0 bytes).', 'The file is empty (0 bytes).'),
     ]);
   const extension = filename.toLowerCase().split('.').pop();
   let rows: RawMemberRow[];
-  if (extension === 'xlsx') rows = await readXlsx(buffer);
-  else if (extension === 'csv' || extension === 'txt') rows = readCsv(buffer);
+  if (extension === 'xlsx') rows = await readXlsx(buffer, limits);
+  else if (extension === 'csv' || extension === 'txt') rows = readCsv(buffer, limits);
   else throw unreadable([detail('file', 'type', 'Alleen XLSX of CSV.', 'XLSX or CSV only.')]);
   if (rows.length === 0)
     throw unreadable([

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
 import { firstParticipationOn } from './first-participation.sql';
 import type { DB } from '../../db/types';
 import type { Helix } from '../../db/core.tables';
@@ -26,7 +26,6 @@ export interface OrganisationFilters {
   helix?: Helix;
   sizeClass?: SizeClass;
   clusterId?: string;
-  limit?: number;
 }
 
 function organisationsQuery(db: Kysely<DB>) {
@@ -51,36 +50,54 @@ function organisationsQuery(db: Kysely<DB>) {
     ]);
 }
 
-export function findOrganisations(db: Kysely<DB>, filters: OrganisationFilters): Promise<OrganisationRow[]> {
-  let query = organisationsQuery(db);
+/** The filters as one condition over `organisations as o` (shared by the page and its count). */
+function matches(eb: ExpressionBuilder<DB & { o: DB['organisations'] }, 'o'>, filters: OrganisationFilters) {
+  const conditions: Expression<SqlBool>[] = [];
   if (filters.q) {
-    const like = `%${filters.q.toLowerCase().replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+    // Accent-insensitive, served by the trigram index over sp_fold(name).
+    const like = `%${filters.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
     const digits = filters.q.replace(/\D/g, '');
-    query = query.where((eb) =>
+    conditions.push(
       eb.or([
-        eb(sql`lower(o.name)`, 'like', like),
+        eb(sql`sp_fold(o.name)`, 'like', sql`sp_fold(${like})`),
         ...(digits.length >= 4 ? [eb('o.enterprise_number', 'like', `%${digits}%`)] : []),
       ]),
     );
   }
-  if (filters.helix) query = query.where('o.helix', '=', filters.helix);
-  if (filters.sizeClass) query = query.where('o.size_class', '=', filters.sizeClass);
-  if (filters.clusterId) {
-    const clusterId = filters.clusterId;
-    query = query.where((eb) =>
+  if (filters.helix) conditions.push(eb('o.helix', '=', filters.helix));
+  if (filters.sizeClass) conditions.push(eb('o.size_class', '=', filters.sizeClass));
+  if (filters.clusterId)
+    conditions.push(
       eb.exists(
         eb
           .selectFrom('memberships as m')
           .select('m.id')
           .whereRef('m.organisation_id', '=', 'o.id')
-          .where('m.cluster_id', '=', clusterId),
+          .where('m.cluster_id', '=', filters.clusterId),
       ),
     );
-  }
-  return query
+  return eb.and(conditions);
+}
+
+/** One page of organisations (ordered by name) and how many match in all. */
+export async function findOrganisations(
+  db: Kysely<DB>,
+  filters: OrganisationFilters & { offset: number; limit: number },
+): Promise<{ rows: OrganisationRow[]; total: number }> {
+  const rows = await organisationsQuery(db)
+    .where((eb) => matches(eb, filters))
     .orderBy('o.name')
-    .limit(filters.limit ?? 5000)
+    .orderBy('o.id')
+    .limit(filters.limit)
+    .offset(filters.offset)
     .execute();
+  if (filters.offset === 0 && rows.length < filters.limit) return { rows, total: rows.length };
+  const counted = await db
+    .selectFrom('organisations as o')
+    .select(sql<string>`count(*)`.as('n'))
+    .where((eb) => matches(eb, filters))
+    .executeTakeFirstOrThrow();
+  return { rows, total: Number(counted.n) };
 }
 
 export function findOrganisationById(db: Kysely<DB>, id: string): Promise<OrganisationRow | undefined> {

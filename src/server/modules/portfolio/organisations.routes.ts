@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { envelope, ok } from '../../http/envelope';
+import { offsetOf, okPage, pagedEnvelope } from '../../http/paging';
 import { contextOf, type StepContext } from '../../http/request-context';
 import { AppError } from '../../errors/app-error';
 import { buildXlsx, sendDownload, XLSX_TYPE, type SheetColumn } from '../../http/spreadsheet';
@@ -9,6 +10,7 @@ import {
   CreateOrganisationBody,
   OrganisationDetailSchema,
   OrganisationIdParams,
+  OrganisationExportQuery,
   OrganisationListQuery,
   OrganisationSchema,
   SaveSmeFiguresBody,
@@ -55,13 +57,20 @@ const exportColumns: SheetColumn<PresentedOrganisation>[] = [
   { header: 'is_example', value: (o) => o.isExample },
 ];
 
+/** Downloads hold at most this many rows (a bound, not a silent cap: the sheet says how many matched). */
+const EXPORT_MAX_ROWS = 50_000;
+
 async function listOrganisations(
   ctx: StepContext,
   filters: OrganisationFilters,
-): Promise<PresentedOrganisation[]> {
-  const [rows, years] = await Promise.all([findOrganisations(ctx.db, filters), findPioneerYears(ctx.db)]);
+  paging: { offset: number; limit: number },
+): Promise<{ rows: PresentedOrganisation[]; total: number }> {
+  const [found, years] = await Promise.all([
+    findOrganisations(ctx.db, { ...filters, ...paging }),
+    findPioneerYears(ctx.db),
+  ]);
   const today = brusselsToday(ctx.now());
-  return rows.map((r) => presentOrganisation(r, today, years));
+  return { rows: found.rows.map((r) => presentOrganisation(r, today, years)), total: found.total };
 }
 
 async function organisationDetail(ctx: StepContext, id: string) {
@@ -144,12 +153,17 @@ export default async function organisationsRoutes(app: FastifyInstance): Promise
         tags,
         summary: 'Organisations with helix, size class and pioneer status',
         querystring: OrganisationListQuery,
-        response: { 200: envelope(z.array(OrganisationSchema)) },
+        response: { 200: pagedEnvelope(OrganisationSchema) },
       },
     },
     async (request) => {
       const ctx = contextOf(request);
-      return ok(await listOrganisations(ctx, request.query), { create: ctx.actor?.role !== 'analyst' });
+      const { page, pageSize, ...filters } = request.query;
+      const { rows, total } = await listOrganisations(ctx, filters, {
+        offset: offsetOf({ page, pageSize }),
+        limit: pageSize,
+      });
+      return okPage(rows, { page, pageSize, total }, { create: ctx.actor?.role !== 'analyst' });
     },
   );
 
@@ -157,10 +171,13 @@ export default async function organisationsRoutes(app: FastifyInstance): Promise
     '/api/organisations.xlsx',
     {
       config: { access: portfolioReaders },
-      schema: { tags, summary: 'Organisations as XLSX', querystring: OrganisationListQuery },
+      schema: { tags, summary: 'Organisations as XLSX', querystring: OrganisationExportQuery },
     },
     async (request, reply) => {
-      const rows = await listOrganisations(contextOf(request), request.query);
+      const { rows } = await listOrganisations(contextOf(request), request.query, {
+        offset: 0,
+        limit: EXPORT_MAX_ROWS,
+      });
       return sendDownload(
         reply,
         'speerpunt-organisaties.xlsx',

@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { PageQueryFields } from '../../http/paging';
+import { HistoricDate } from '../../http/input-schemas';
 
 export const HelixSchema = z.enum(['company', 'knowledge_institution', 'government', 'civil_society']);
 export const SizeClassSchema = z.enum(['micro', 'small', 'medium', 'large', 'unknown']);
-const CalendarDate = z.iso.date();
 
 export const OrganisationSchema = z.object({
   id: z.string(),
@@ -23,12 +24,14 @@ export const OrganisationSchema = z.object({
   isExample: z.boolean(),
 });
 
-export const OrganisationListQuery = z.strictObject({
+const OrganisationFilterFields = {
   q: z.string().trim().max(200).optional(),
   helix: HelixSchema.optional(),
   sizeClass: SizeClassSchema.optional(),
   clusterId: z.uuid().optional(),
-});
+};
+export const OrganisationExportQuery = z.strictObject(OrganisationFilterFields);
+export const OrganisationListQuery = z.strictObject({ ...OrganisationFilterFields, ...PageQueryFields });
 
 export const OrganisationIdParams = z.strictObject({ id: z.uuid() });
 
@@ -38,13 +41,13 @@ export const CreateOrganisationBody = z.strictObject({
   country: z.string().trim().length(2).toUpperCase().default('BE'),
   enterpriseNumber: z.string().trim().max(40).nullish(),
   foreignIdentifier: z.string().trim().min(1).max(100).nullish(),
-  foundedOn: CalendarDate.nullish(),
+  foundedOn: HistoricDate.nullish(),
 });
 
 export const UpdateOrganisationBody = z.strictObject({
   name: z.string().trim().min(1).max(300).optional(),
   helix: HelixSchema.optional(),
-  foundedOn: CalendarDate.nullable().optional(),
+  foundedOn: HistoricDate.nullable().optional(),
 });
 
 const Cents = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);

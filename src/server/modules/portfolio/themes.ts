@@ -120,16 +120,19 @@ export async function updateTheme(
       .executeTakeFirst();
     if (taken) throw new AppError('THEME_CODE_TAKEN');
   }
+  const set = {
+    ...(changes.code !== undefined ? { code: changes.code } : {}),
+    ...(changes.labelNl !== undefined ? { label_nl: changes.labelNl } : {}),
+    ...(changes.labelEn !== undefined ? { label_en: changes.labelEn } : {}),
+    ...(changes.parentId !== undefined ? { parent_id: changes.parentId } : {}),
+    ...(changes.isExample !== undefined ? { is_example: changes.isExample } : {}),
+  };
+  // An empty change changes nothing (and writes no audit row).
+  if (Object.keys(set).length === 0) return before;
   return ctx.db.transaction().execute(async (tx) => {
     const row = await tx
       .updateTable('themes')
-      .set({
-        ...(changes.code !== undefined ? { code: changes.code } : {}),
-        ...(changes.labelNl !== undefined ? { label_nl: changes.labelNl } : {}),
-        ...(changes.labelEn !== undefined ? { label_en: changes.labelEn } : {}),
-        ...(changes.parentId !== undefined ? { parent_id: changes.parentId } : {}),
-        ...(changes.isExample !== undefined ? { is_example: changes.isExample } : {}),
-      })
+      .set(set)
       .where('id', '=', id)
       .returning(['id', 'parent_id', 'kind', 'code', 'label_nl', 'label_en', 'is_example'])
       .executeTakeFirstOrThrow();

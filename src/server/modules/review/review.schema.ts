@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CalendarDate, Instant } from '../../http/input-schemas';
 
 export const CallIdParams = z.strictObject({ callId: z.uuid() });
 export const ProposalIdParams = z.strictObject({ proposalId: z.uuid() });
@@ -27,8 +28,8 @@ export const SaveExpertBody = z.strictObject({
       z.strictObject({
         organisationId: z.uuid(),
         role: Text(120).default(''),
-        validFrom: z.iso.date().nullable().default(null),
-        validTo: z.iso.date().nullable().default(null),
+        validFrom: CalendarDate.nullable().default(null),
+        validTo: CalendarDate.nullable().default(null),
       }),
     )
     .max(50)
@@ -99,6 +100,6 @@ export const HandleObjectionBody = z.strictObject({
   motivation: Text(5000).min(10),
 });
 export const CallSettingsBody = z.strictObject({
-  reviewDeadline: z.iso.datetime({ offset: true }).nullable(),
+  reviewDeadline: Instant.nullable(),
   showReviewerIdentities: z.boolean(),
 });

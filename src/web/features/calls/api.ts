@@ -278,14 +278,19 @@ export const usePublicCall = (id: string | undefined) =>
     queryFn: () => api.get<Call>(`/api/public/calls/${id}`),
     enabled: Boolean(id),
   });
-export const useCallProposals = (id: string | undefined) =>
+/** One page of a call's proposals (paged on the server); `page` counts from 1. */
+export const useCallProposals = (id: string | undefined, page = 1) =>
   useQuery({
-    queryKey: ['calls', id, 'proposals'],
-    queryFn: () => api.get<ProposalSummary[]>(`/api/calls/${id}/proposals`),
+    queryKey: ['calls', id, 'proposals', page],
+    queryFn: () => api.getPage<ProposalSummary>(`/api/calls/${id}/proposals?page=${page}&pageSize=100`),
     enabled: Boolean(id),
+    placeholderData: (previous) => previous,
   });
 export const useMyProposals = () =>
-  useQuery({ queryKey: ['proposals'], queryFn: () => api.get<ProposalSummary[]>('/api/proposals') });
+  useQuery({
+    queryKey: ['proposals'],
+    queryFn: () => api.getPage<ProposalSummary>('/api/proposals?pageSize=500'),
+  });
 export const useProposal = (id: string | undefined) =>
   useQuery({
     queryKey: ['proposals', id],

@@ -126,7 +126,8 @@ export function CallProposalsPage() {
   const { t } = useTranslation('calls');
   const { id } = useParams();
   const call = useCall(id);
-  const proposals = useCallProposals(id);
+  const [page, setPage] = useState(1);
+  const proposals = useCallProposals(id, page);
   const columns = useProposalColumns(true);
   return (
     <>
@@ -146,6 +147,7 @@ export function CallProposalsPage() {
           data={proposals.data?.data ?? []}
           columns={columns}
           xlsxUrl={`/api/calls/${id}/proposals.xlsx`}
+          serverPage={proposals.data ? { ...proposals.data.page, onPageChange: setPage } : undefined}
         />
       )}
     </>

@@ -26,7 +26,7 @@ interface Option {
 const useOrganisations = () =>
   useQuery({
     queryKey: ['funding', 'organisation-options'],
-    queryFn: () => api.get<Option[]>('/api/organisations'),
+    queryFn: () => api.get<Option[]>('/api/organisations?pageSize=500'),
   });
 const useClusterOptions = () =>
   useQuery({

@@ -213,20 +213,35 @@ export const useCluster = (id: string) =>
     queryKey: ['portfolio', 'cluster', id],
     queryFn: () => api.get<ClusterDetail>(`/api/clusters/${id}`),
   });
-export const useMembers = (id: string) =>
+export const MEMBERS_PAGE_SIZE = 100;
+/** One page of a cluster's members (paged on the server); `page` counts from 1. */
+export const useMembers = (id: string, page = 1) =>
   useQuery({
-    queryKey: ['portfolio', 'members', id],
-    queryFn: () => api.get<Member[]>(`/api/clusters/${id}/members`),
+    queryKey: ['portfolio', 'members', id, page],
+    queryFn: () =>
+      api.getPage<Member>(`/api/clusters/${id}/members${query({ page, pageSize: MEMBERS_PAGE_SIZE })}`),
+    placeholderData: (previous) => previous,
   });
 export const useThemes = (kind?: string) =>
   useQuery({
     queryKey: ['portfolio', 'themes', kind ?? 'all'],
     queryFn: () => api.get<Theme[]>(`/api/themes${query({ kind })}`),
   });
-export const useOrganisations = (filters: { q?: string; helix?: string | null; sizeClass?: string | null }) =>
+export const ORGANISATIONS_PAGE_SIZE = 50;
+/** One page of organisations (paged on the server); `page` counts from 1. */
+export const useOrganisations = (filters: {
+  q?: string;
+  helix?: string | null;
+  sizeClass?: string | null;
+  page?: number;
+}) =>
   useQuery({
     queryKey: ['portfolio', 'organisations', filters],
-    queryFn: () => api.get<Organisation[]>(`/api/organisations${query({ ...filters })}`),
+    queryFn: () =>
+      api.getPage<Organisation>(
+        `/api/organisations${query({ ...filters, pageSize: ORGANISATIONS_PAGE_SIZE })}`,
+      ),
+    placeholderData: (previous) => previous,
   });
 export const useOrganisation = (id: string) =>
   useQuery({

@@ -239,7 +239,8 @@ export function ClusterPage() {
   const { id = '' } = useParams();
   const { t, i18n } = useTranslation('portfolio');
   const cluster = useCluster(id);
-  const members = useMembers(id);
+  const [memberPage, setMemberPage] = useState(1);
+  const members = useMembers(id, memberPage);
   const [modal, setModal] = useState<'edit' | 'status' | 'promote' | null>(null);
   const c = cluster.data?.data;
   const abilities = cluster.data?.abilities ?? {};
@@ -399,6 +400,7 @@ export function ClusterPage() {
         columns={columns}
         xlsxUrl={`/api/clusters/${c.id}/members.xlsx`}
         csvUrl={`/api/clusters/${c.id}/members.csv`}
+        serverPage={members.data ? { ...members.data.page, onPageChange: setMemberPage } : undefined}
       />
       {modal === 'edit' && (
         <EditModal cluster={c} editAll={abilities.editAll === true} onClose={() => setModal(null)} />

@@ -7,7 +7,7 @@ import { query } from '../../app/api-client';
 import { DataTable } from '../../shared/data-table';
 import { ErrorAlert } from '../../shared/error-alert';
 import { PageHeader } from '../../shared/page-header';
-import { useOrganisations, type Organisation } from './api';
+import { ORGANISATIONS_PAGE_SIZE, useOrganisations, type Organisation } from './api';
 import { HELIXES } from './portfolio-page';
 
 /** Every organisation in the portfolio with helix, size class and pioneer status. */
@@ -16,7 +16,8 @@ export function OrganisationsPage() {
   const [q, setQ] = useState('');
   const [helix, setHelix] = useState<string | null>(null);
   const [sizeClass, setSizeClass] = useState<string | null>(null);
-  const organisations = useOrganisations({ q: q.length >= 2 ? q : undefined, helix, sizeClass });
+  const [page, setPage] = useState(1);
+  const organisations = useOrganisations({ q: q.length >= 2 ? q : undefined, helix, sizeClass, page });
   const columns: ColumnDef<Organisation>[] = [
     {
       accessorKey: 'name',
@@ -51,14 +52,20 @@ export function OrganisationsPage() {
         <TextInput
           label={t('nameOrNumber')}
           value={q}
-          onChange={(e) => setQ(e.currentTarget.value)}
+          onChange={(e) => {
+            setQ(e.currentTarget.value);
+            setPage(1);
+          }}
           w={260}
         />
         <Select
           label={t('helixLabel')}
           clearable
           value={helix}
-          onChange={setHelix}
+          onChange={(value) => {
+            setHelix(value);
+            setPage(1);
+          }}
           data={HELIXES.map((h) => ({ value: h, label: t(`helix.${h}`) }))}
           w={220}
         />
@@ -66,7 +73,10 @@ export function OrganisationsPage() {
           label={t('sizeClass')}
           clearable
           value={sizeClass}
-          onChange={setSizeClass}
+          onChange={(value) => {
+            setSizeClass(value);
+            setPage(1);
+          }}
           data={['micro', 'small', 'medium', 'large', 'unknown'].map((s) => ({
             value: s,
             label: t(`sizes.${s}`),
@@ -79,6 +89,11 @@ export function OrganisationsPage() {
         data={organisations.data?.data ?? []}
         columns={columns}
         xlsxUrl={`/api/organisations.xlsx${query({ helix, sizeClass, q: q.length >= 2 ? q : undefined })}`}
+        serverPage={
+          organisations.data
+            ? { ...organisations.data.page, onPageChange: setPage }
+            : { page, pageSize: ORGANISATIONS_PAGE_SIZE, total: 0, onPageChange: setPage }
+        }
       />
     </>
   );

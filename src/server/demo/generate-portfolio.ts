@@ -1,0 +1,344 @@
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../db/types';
+
+/**
+ * A generated portfolio at any size, for benchmarks and load tests: `--scale 1` is Flanders
+ * today (6 spearhead clusters, 30 business networks, ~5,000 member organisations), `--scale 42`
+ * (alias `europe`) about every cluster in Europe (~1,500 clusters, ~150,000 organisations,
+ * ~400,000 memberships, ~20,000 proposals, ~20,000 projects). Every name is invented and every
+ * row is labelled as example data (`is_example`, "(voorbeeld)" in names).
+ *
+ * Set-based: each table is one `insert … select … from generate_series(…)`, its randomness a
+ * hash of the seed and the row number (md5), so the same seed writes the same portfolio (ids
+ * included) on PGlite and on PostgreSQL. It runs on top of the demo portfolio (it needs its
+ * accounts, themes, KPI definitions and reporting periods) and only once per database.
+ */
+export const EUROPE_SCALE = 42;
+const MARKER = 'demo.generated';
+
+export interface GenerateOptions {
+  scale: number;
+  seed: number;
+  /** The day the data is generated for (YYYY-MM-DD): memberships and periods are relative to it. */
+  today: string;
+  log?: (line: string) => void;
+}
+
+export interface GeneratedCounts {
+  clusters: number;
+  organisations: number;
+  memberships: number;
+  projects: number;
+  projectParticipants: number;
+  calls: number;
+  proposals: number;
+  kpiValues: number;
+  seconds: number;
+}
+
+export function sizesFor(scale: number) {
+  return {
+    spearheads: Math.max(1, Math.round(6 * scale)),
+    networks: Math.max(1, Math.round(30 * scale)),
+    organisations: Math.round(3_600 * scale + 1_400),
+    /** Membership draws; duplicates (same organisation, same cluster) are dropped, ~2.6 per organisation. */
+    membershipDraws: Math.round((3_600 * scale + 1_400) * 2.7),
+    projects: Math.round(480 * scale),
+    calls: Math.max(1, Math.round(4 * scale)),
+    proposals: Math.round(480 * scale),
+  };
+}
+
+/** A deterministic pseudo-random integer in [0, 2^48) from the seed, a salt and SQL expressions. */
+function rnd(seed: number, salt: string, ...parts: string[]): string {
+  const key = [`'${seed}:${salt}'`, ...parts.map((p) => `(${p})::text`)].join(` || ':' || `);
+  return `(('x' || substr(md5(${key}), 1, 12))::bit(48)::bigint)`;
+}
+const uuidOf = (seed: number, salt: string, part: string) =>
+  `md5('${seed}:${salt}:' || (${part})::text)::uuid`;
+const pick = (words: string[], index: string) =>
+  `(array[${words.map((w) => `'${w}'`).join(',')}])[1 + (${index}) % ${words.length}]`;
+
+const PREFIXES = ['Blue', 'Green', 'Smart', 'Bio', 'Agri', 'Aero', 'Nano', 'Photon', 'Cyber', 'Hydro'];
+const DOMAINS = [
+  'Tech',
+  'Food',
+  'Health',
+  'Energy',
+  'Mobility',
+  'Materials',
+  'Logistics',
+  'Chem',
+  'Build',
+  'Data',
+];
+const REGIONS = [
+  'Flanders',
+  'Rhine',
+  'Baltic',
+  'Alpine',
+  'Danube',
+  'Atlantic',
+  'Nordic',
+  'Iberia',
+  'Adriatic',
+];
+const ORG_FIRST = [
+  'Nova',
+  'Terra',
+  'Lumen',
+  'Vecta',
+  'Orbis',
+  'Kappa',
+  'Delta',
+  'Sigma',
+  'Astra',
+  'Brio',
+  'Cura',
+];
+const ORG_SECOND = [
+  'Systems',
+  'Labs',
+  'Works',
+  'Solutions',
+  'Industries',
+  'Partners',
+  'Dynamics',
+  'Foods',
+  'Bio',
+];
+const COUNTRIES = [
+  'BE',
+  'BE',
+  'BE',
+  'NL',
+  'DE',
+  'FR',
+  'ES',
+  'IT',
+  'PL',
+  'SE',
+  'AT',
+  'DK',
+  'FI',
+  'PT',
+  'CZ',
+  'IE',
+];
+
+export async function generatePortfolio(db: Kysely<DB>, options: GenerateOptions): Promise<GeneratedCounts> {
+  const started = Date.now();
+  const { seed, today } = options;
+  const log = options.log ?? (() => undefined);
+  if (!Number.isInteger(seed) || seed < 0) throw new Error('The seed is a non-negative integer');
+  if (!(options.scale > 0) || options.scale > 200)
+    throw new Error('The scale is a number above 0, at most 200');
+  const size = sizesFor(options.scale);
+  const clusters = size.spearheads + size.networks;
+  const marker = await db.selectFrom('settings').select('key').where('key', '=', MARKER).executeTakeFirst();
+  if (marker) throw new Error('This database already has a generated portfolio');
+  const owner = await db
+    .selectFrom('users')
+    .select('id')
+    .orderBy(sql`role = 'applicant'`, 'desc')
+    .orderBy('created_at')
+    .executeTakeFirst();
+  if (!owner) throw new Error('Load the demo first (speerpunt demo load): the generator needs its accounts');
+  const run = async (label: string, text: string) => {
+    const t = Date.now();
+    const result = await sql.raw(text).execute(db);
+    log(`${label}: ${String(result.numAffectedRows ?? '')} rows, ${((Date.now() - t) / 1000).toFixed(1)} s`);
+  };
+  const day = (expr: string) => `(date '${today}' - (${expr})::int)`;
+
+  await db.transaction().execute(async (tx) => {
+    const exec = async (label: string, text: string) => {
+      const t = Date.now();
+      const result = await sql.raw(text).execute(tx);
+      log(
+        `${label}: ${String(result.numAffectedRows ?? '')} rows, ${((Date.now() - t) / 1000).toFixed(1)} s`,
+      );
+    };
+    await exec(
+      'clusters',
+      `insert into clusters (id, name, short_name, kind, status, economic_mission, mandate_start, mandate_end, is_example)
+       select ${uuidOf(seed, 'c', 'i')},
+              ${pick(PREFIXES, rnd(seed, 'c1', 'i'))} || ${pick(DOMAINS, rnd(seed, 'c2', 'i'))} || ' ' ||
+                ${pick(REGIONS, rnd(seed, 'c3', 'i'))} || ' ' || i || ' (voorbeeld)',
+              'G' || ${seed} || '-' || lpad(i::text, 5, '0'),
+              case when i <= ${size.spearheads} then 'spearhead' else 'business_network' end,
+              case when ${rnd(seed, 'c4', 'i')} % 20 = 0 then 'candidate' when ${rnd(seed, 'c4', 'i')} % 20 = 1 then 'ended' else 'active' end,
+              'Voorbeeldmissie: innovatie in ' || ${pick(DOMAINS, rnd(seed, 'c2', 'i'))} || ' (gegenereerd).',
+              date '${today}' - (365 + ${rnd(seed, 'c5', 'i')} % 2500)::int,
+              date '${today}' + (200 + ${rnd(seed, 'c6', 'i')} % 1500)::int,
+              true
+       from generate_series(1, ${clusters}) as i`,
+    );
+    await exec(
+      'cluster themes',
+      `with t as (select array_agg(id order by kind, code) as ids, count(*) as n from themes
+                  where kind in ('strategic_theme', 'technology_domain', 'transition'))
+       insert into cluster_themes (cluster_id, theme_id)
+       select distinct ${uuidOf(seed, 'c', 'i')}, t.ids[1 + ${rnd(seed, 'ct', 'i', 'k')} % t.n]
+       from generate_series(1, ${clusters}) as i, generate_series(1, 3) as k, t
+       where t.n > 0`,
+    );
+    await exec(
+      'organisations',
+      `insert into organisations (id, name, enterprise_number, country, foreign_identifier, helix, size_class, founded_on, is_example)
+       select ${uuidOf(seed, 'o', 'i')},
+              ${pick(ORG_FIRST, rnd(seed, 'o1', 'i'))} || ' ' || ${pick(ORG_SECOND, rnd(seed, 'o2', 'i'))} || ' ' || i || ' (voorbeeld)',
+              case when country = 'BE' then lpad((10000000 + ${seed % 1000} * 200000 + i)::text, 8, '0')
+                     || lpad((97 - (10000000 + ${seed % 1000} * 200000 + i) % 97)::text, 2, '0') end,
+              country,
+              case when country = 'BE' then null else 'GEN${seed}-' || i end,
+              helix,
+              case when helix <> 'company' then 'unknown'
+                   else (array['micro','micro','small','small','medium','large','unknown'])[1 + ${rnd(seed, 'o4', 'i')} % 7] end,
+              case when ${rnd(seed, 'o5', 'i')} % 5 = 0 then null else ${day(`${rnd(seed, 'o6', 'i')} % 12000`)} end,
+              true
+       from (select i, ${pick(COUNTRIES, rnd(seed, 'o3', 'i'))} as country,
+                    case when ${rnd(seed, 'oh', 'i')} % 100 < 72 then 'company'
+                         when ${rnd(seed, 'oh', 'i')} % 100 < 86 then 'knowledge_institution'
+                         when ${rnd(seed, 'oh', 'i')} % 100 < 95 then 'government' else 'civil_society' end as helix
+             from generate_series(1, ${size.organisations}) as i) s`,
+    );
+    // Each organisation at least one membership; spearheads draw more members than networks.
+    await exec(
+      'memberships',
+      `insert into memberships (id, organisation_id, cluster_id, membership_type, valid_from, valid_to)
+       select ${uuidOf(seed, 'm', 'j')}, ${uuidOf(seed, 'o', 'o')}, ${uuidOf(seed, 'c', 'c')},
+              'member', valid_from,
+              case when ${rnd(seed, 'm4', 'j')} % 100 < 12 then valid_from + (180 + ${rnd(seed, 'm5', 'j')} % 2000)::int end
+       from (select distinct on (o, c) j, o, c, ${day(`30 + ${rnd(seed, 'm3', 'j')} % 4500`)} as valid_from
+             from (select j, 1 + (j - 1) % ${size.organisations} as o,
+                          case when ${rnd(seed, 'm1', 'j')} % 10 < 4 then 1 + ${rnd(seed, 'm2', 'j')} % ${size.spearheads}
+                               else 1 + ${rnd(seed, 'm2', 'j')} % ${clusters} end as c
+                   from generate_series(1, ${size.membershipDraws}) as j) d
+             order by o, c, j) u`,
+    );
+    await exec(
+      'projects',
+      `insert into projects (id, code, title, kind, status, lead_cluster_id, starts_on, ends_on, total_budget_cents, aid_cents, is_example)
+       select ${uuidOf(seed, 'p', 'i')}, 'G${seed}-P' || lpad(i::text, 6, '0'),
+              'Voorbeeldproject ' || ${pick(DOMAINS, rnd(seed, 'p1', 'i'))} || ' ' || i,
+              case when ${rnd(seed, 'p2', 'i')} % 100 < 15 then 'inter_cluster_project' else 'cluster_project' end,
+              case when starts_on > date '${today}' then 'planned' when ends_on < date '${today}' then 'completed' else 'running' end,
+              ${uuidOf(seed, 'c', `1 + ${rnd(seed, 'p3', 'i')} % ${clusters}`)},
+              starts_on, ends_on, budget, budget * (30 + ${rnd(seed, 'p6', 'i')} % 40) / 100, true
+       from (select i, ${day(`${rnd(seed, 'p4', 'i')} % 3650 - 200`)} as starts_on,
+                    ${day(`${rnd(seed, 'p4', 'i')} % 3650 - 200`)} + (365 + ${rnd(seed, 'p5', 'i')} % 1100)::int as ends_on,
+                    (50000 + ${rnd(seed, 'p7', 'i')} % 4950000) * 100 as budget
+             from generate_series(1, ${size.projects}) as i) s`,
+    );
+    await exec(
+      'project clusters',
+      `insert into project_clusters (project_id, cluster_id)
+       select id, lead_cluster_id from projects where code like 'G${seed}-P%'
+       union
+       select id, ${uuidOf(seed, 'c', `1 + ${rnd(seed, 'pc', 'code')} % ${clusters}`)} from projects
+       where code like 'G${seed}-P%' and kind = 'inter_cluster_project'`,
+    );
+    // Participants are members of the lead cluster: a slot picks a member by its rank (hash join;
+    // the estimates of the ranked CTE otherwise lead PostgreSQL to a nested loop).
+    await sql`set local enable_nestloop = off`.execute(tx);
+    await exec(
+      'project participants',
+      `with cm as (select cluster_id, organisation_id,
+                          row_number() over (partition by cluster_id order by organisation_id) as rn
+                   from memberships
+                   where cluster_id in (select id from clusters where short_name like 'G${seed}-%')),
+            sizes as (select cluster_id, count(*) as n from cm group by cluster_id),
+            slots as (select p.id as project_id, p.lead_cluster_id, k, p.total_budget_cents, p.aid_cents,
+                             2 + ${rnd(seed, 'pp1', 'p.code')} % 7 as wanted,
+                             1 + ${rnd(seed, 'pp2', 'p.code', 'k')} % sz.n as rn
+                      from projects p
+                      join sizes sz on sz.cluster_id = p.lead_cluster_id
+                      cross join generate_series(1, 8) k
+                      where p.code like 'G${seed}-P%')
+       insert into project_participants (project_id, organisation_id, role, budget_cents, aid_cents)
+       select distinct on (s.project_id, cm.organisation_id) s.project_id, cm.organisation_id,
+              case when s.k = 1 then 'lead' else 'partner' end,
+              s.total_budget_cents / s.wanted, s.aid_cents / s.wanted
+       from slots s
+       join cm on cm.cluster_id = s.lead_cluster_id and cm.rn = s.rn
+       where s.k <= s.wanted
+       order by s.project_id, cm.organisation_id, s.k`,
+    );
+    await sql`set local enable_nestloop = on`.execute(tx);
+    await exec(
+      'calls',
+      `insert into calls (id, code, kind, status, title_nl, title_en, budget_envelope_cents, opens_at, closes_at, published_at, is_example)
+       select ${uuidOf(seed, 'call', 'i')}, 'G${seed}-CALL-' || i,
+              (array['cluster_project','inter_cluster_project','business_network'])[1 + ${rnd(seed, 'k1', 'i')} % 3],
+              (array['closed','in_evaluation','decided','decided'])[1 + ${rnd(seed, 'k2', 'i')} % 4],
+              'Voorbeeldoproep ' || i || ' (gegenereerd)', 'Example call ' || i || ' (generated)',
+              (1000000 + ${rnd(seed, 'k3', 'i')} % 9000000) * 100,
+              (date '${today}' - (120 + ${rnd(seed, 'k4', 'i')} % 1500)::int)::timestamptz,
+              (date '${today}' - (120 + ${rnd(seed, 'k4', 'i')} % 1500)::int + 60)::timestamptz,
+              (date '${today}' - (120 + ${rnd(seed, 'k4', 'i')} % 1500)::int)::timestamptz,
+              true
+       from generate_series(1, ${size.calls}) as i`,
+    );
+    await exec(
+      'proposals',
+      `insert into proposals (id, call_id, reference, status, title, summary, owner_user_id, submitted_version,
+                              submitted_at, is_example)
+       select ${uuidOf(seed, 'pr', 'i')}, ${uuidOf(seed, 'call', `1 + (i - 1) % ${size.calls}`)},
+              'G${seed}-PR-' || lpad(i::text, 6, '0'),
+              (array['submitted','eligible','ineligible','under_review','ranked','funded','reserve','rejected'])[1 + ${rnd(seed, 'r1', 'i')} % 8],
+              'Voorbeeldvoorstel ' || i || ' (gegenereerd)', 'Gegenereerde voorbeeldtekst.', '${owner.id}', null,
+              now() - ((${rnd(seed, 'r2', 'i')} % 1000) || ' days')::interval, true
+       from generate_series(1, ${size.proposals}) as i`,
+    );
+    // Every approved standard KPI of every generated cluster in every started period; closed periods frozen.
+    await exec(
+      'kpi values',
+      `insert into kpi_measurements (definition_id, cluster_id, period_id, value, status, comment, reported_at, frozen_at, is_example)
+       select d.id, ${uuidOf(seed, 'c', 'i')}, p.id,
+              round(((${rnd(seed, 'v', 'i', 'd.code', 'p.code')} % 100000) / 1000.0)::numeric, 2),
+              case when d.source = 'reported' and p.status = 'open' and ${rnd(seed, 'vs', 'i', 'd.code', 'p.code')} % 3 = 0
+                   then 'reported' else 'validated' end,
+              '', now(), case when p.status = 'closed' then coalesce(p.closed_at, now()) end, true
+       from generate_series(1, ${clusters}) as i
+       cross join kpi_definitions d
+       cross join reporting_periods p
+       where d.cluster_id is null and d.approval_status = 'approved' and d.is_active
+         and p.starts_on <= date '${today}'
+         and (p.status = 'closed' or d.source = 'reported')`,
+    );
+    await tx
+      .insertInto('settings')
+      .values({
+        key: MARKER,
+        value: JSON.stringify({ scale: options.scale, seed, at: new Date().toISOString() }),
+      })
+      .execute();
+  });
+  await run('analyze', 'analyze');
+  const count = async (table: string, where: string) =>
+    Number(
+      (await sql.raw<{ n: string }>(`select count(*) as n from ${table} where ${where}`).execute(db)).rows[0]
+        ?.n ?? 0,
+    );
+  return {
+    clusters,
+    organisations: size.organisations,
+    memberships: await count(
+      'memberships',
+      `cluster_id in (select id from clusters where short_name like 'G${seed}-%')`,
+    ),
+    projects: size.projects,
+    projectParticipants: await count(
+      'project_participants',
+      `project_id in (select id from projects where code like 'G${seed}-P%')`,
+    ),
+    calls: size.calls,
+    proposals: size.proposals,
+    kpiValues: await count(
+      'kpi_measurements',
+      `cluster_id in (select id from clusters where short_name like 'G${seed}-%')`,
+    ),
+    seconds: (Date.now() - started) / 1000,
+  };
+}
