@@ -153,6 +153,8 @@ export function DataTable<T>({
             value={serverPage.page}
             onChange={serverPage.onPageChange}
             size="sm"
+            getItemProps={(page) => ({ 'aria-label': t('pageNumber', { page }) })}
+            getControlProps={(control) => ({ 'aria-label': t(`pageControls.${control}`) })}
           />
         </Group>
       )}
