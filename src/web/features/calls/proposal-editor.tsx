@@ -13,7 +13,6 @@ import {
   NumberInput,
   Progress,
   Radio,
-  SegmentedControl,
   Select,
   SimpleGrid,
   Stack,
