@@ -15,6 +15,7 @@ import * as callBudgetRule from './20261129_1100_call_budget_rule';
 import * as searchIndexes from './20261129_1400_search_indexes';
 import * as dataRevisions from './20261129_1401_data_revisions';
 import * as loginThrottleDelays from './20261129_1600_login_throttle_delays';
+import * as objectionRules from './20261129_1500_objection_rules';
 import * as auditCheckpoints from './20261129_1601_audit_checkpoints';
 
 /**
@@ -38,5 +39,6 @@ export const migrations: Record<string, Migration> = {
   '20261129_1400_search_indexes': searchIndexes,
   '20261129_1401_data_revisions': dataRevisions,
   '20261129_1600_login_throttle_delays': loginThrottleDelays,
+  '20261129_1500_objection_rules': objectionRules,
   '20261129_1601_audit_checkpoints': auditCheckpoints,
 };
