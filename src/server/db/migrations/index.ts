@@ -13,6 +13,8 @@ import * as kpis from './20261127_1300_kpis';
 import * as policyScenarios from './20261127_1600_policy_scenarios';
 import * as searchIndexes from './20261129_1400_search_indexes';
 import * as dataRevisions from './20261129_1401_data_revisions';
+import * as analyticsIndexes from './20261129_1402_analytics_indexes';
+import * as kpiRevisionTriggers from './20261129_1403_kpi_revision_triggers';
 import * as loginThrottleDelays from './20261129_1600_login_throttle_delays';
 
 /**
@@ -34,5 +36,7 @@ export const migrations: Record<string, Migration> = {
   '20261127_1600_policy_scenarios': policyScenarios,
   '20261129_1400_search_indexes': searchIndexes,
   '20261129_1401_data_revisions': dataRevisions,
+  '20261129_1402_analytics_indexes': analyticsIndexes,
+  '20261129_1403_kpi_revision_triggers': kpiRevisionTriggers,
   '20261129_1600_login_throttle_delays': loginThrottleDelays,
 };

@@ -176,15 +176,12 @@ export async function buildNetwork(
     }
   }
   if (collaborationPairs > maxCollaborationPairs || mode === 'bipartite')
-    graph.setAttribute('collaborationFigures', await collaborationFiguresInSql(db, current));
+    graph.setAttribute('collaborationFigures', await collaborationFiguresInSql(db, today));
   return graph;
 }
 
 /** The figures over all collaborations, counted in SQL (used when the graph holds only part of them). */
-async function collaborationFiguresInSql(
-  db: Kysely<DB>,
-  current: ReturnType<typeof sql>,
-): Promise<CollaborationFigures> {
+async function collaborationFiguresInSql(db: Kysely<DB>, today: string): Promise<CollaborationFigures> {
   const row = await sql<Record<keyof CollaborationFigures, string>>`
     with pairs as (
       select distinct x.organisation_id as a, y.organisation_id as b
@@ -193,8 +190,10 @@ async function collaborationFiguresInSql(
            count(*) filter (where oa.helix <> ob.helix) as "crossHelix",
            count(*) filter (where oa.size_class in ('micro','small','medium') or ob.size_class in ('micro','small','medium')) as "withSme",
            count(*) filter (where not exists (
-             select 1 from ${current} ca join ${current} cb on cb.cluster_id = ca.cluster_id
-             where ca.organisation_id = pairs.a and cb.organisation_id = pairs.b)) as "crossCluster"
+             select 1 from memberships ca join memberships cb on cb.cluster_id = ca.cluster_id
+             where ca.organisation_id = pairs.a and cb.organisation_id = pairs.b
+               and ca.valid_from <= ${today}::date and (ca.valid_to is null or ca.valid_to >= ${today}::date)
+               and cb.valid_from <= ${today}::date and (cb.valid_to is null or cb.valid_to >= ${today}::date))) as "crossCluster"
     from pairs join organisations oa on oa.id = pairs.a join organisations ob on ob.id = pairs.b`.execute(db);
   const r = row.rows[0];
   return {
