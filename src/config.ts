@@ -36,6 +36,10 @@ export interface Config {
   importMaxRecordChars: number;
   /** The enterprise-register zip (`import kbo`): the most it may expand to. */
   kboMaxUncompressedBytes: number;
+  /** How often the server writes an audit checkpoint (chain length and head), in minutes. */
+  auditCheckpointMinutes: number;
+  /** Also append each checkpoint as a JSON line to this file (somewhere the database cannot write). */
+  auditCheckpointFile: string | undefined;
   smtpUrl: string | undefined;
   webDistDir: string;
 }
@@ -84,6 +88,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     uploadMaxZipEntries: readInt(env.UPLOAD_MAX_ZIP_ENTRIES, 200),
     importMaxRecordChars: readInt(env.IMPORT_MAX_RECORD_CHARS, 65_536),
     kboMaxUncompressedBytes: readInt(env.KBO_MAX_UNCOMPRESSED_MB, 20_480) * 1024 * 1024,
+    auditCheckpointMinutes: readInt(env.AUDIT_CHECKPOINT_MINUTES, 10),
+    auditCheckpointFile: env.AUDIT_CHECKPOINT_FILE ? path.resolve(env.AUDIT_CHECKPOINT_FILE) : undefined,
     smtpUrl: env.SMTP_URL || undefined,
     webDistDir: path.resolve(env.SPEERPUNT_WEB_DIR ?? './dist/web'),
   };

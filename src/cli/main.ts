@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { commandRegistrars } from './commands';
+import { registerCommands } from './commands';
 import { reportCliError } from './output';
 
 const program = new Command();
@@ -9,9 +9,9 @@ program
     "Speerpunt: the platform for Flanders' cluster policy. Works on the database the server uses (DATABASE_URL or SPEERPUNT_DATA_DIR).",
   )
   .showHelpAfterError();
-for (const register of commandRegistrars) register(program);
 
 try {
+  await registerCommands(program, process.argv);
   await program.parseAsync(process.argv);
 } catch (error) {
   reportCliError(error, process.argv.includes('--json'));

@@ -39,6 +39,13 @@ declare module 'fastify' {
   }
 }
 
+/** Paths of built files (scripts, styles, images, fonts): a miss is a 404, never the app's page. */
+const STATIC_ASSET =
+  /\.(?:js|mjs|css|map|png|jpe?g|gif|svg|ico|webp|avif|woff2?|ttf|otf|json|txt|webmanifest)$/i;
+function isStaticAsset(pathName: string): boolean {
+  return pathName.startsWith('/assets/') || STATIC_ASSET.test(pathName);
+}
+
 const REQUEST_ID_PATTERN = /^[A-Za-z0-9._-]{8,64}$/;
 
 /** Calendar feeds authenticate by a token in the path (or `token=` query): never log it. */
@@ -190,6 +197,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       // wildcard: files built after start (a rebuild) are served too; misses fall to the SPA handler.
       wildcard: true,
       index: false,
+      // Directories are never listed nor refused with 403: `/` and `/calls/` are pages of the app.
+      allowedPath: (pathName) => !pathName.endsWith('/'),
       maxAge: '1h',
       setHeaders: (res, filePath) => {
         if (filePath.endsWith('.html')) res.header('cache-control', 'no-cache');
@@ -197,7 +206,13 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     });
   }
   app.setNotFoundHandler((request, reply) => {
-    const wantsPage = request.method === 'GET' && !request.url.startsWith('/api/') && hasWeb;
+    const pathName = request.url.split('?')[0];
+    const wantsPage =
+      (request.method === 'GET' || request.method === 'HEAD') &&
+      hasWeb &&
+      !pathName.startsWith('/api/') &&
+      pathName !== '/api' &&
+      !isStaticAsset(pathName);
     if (wantsPage) return reply.header('cache-control', 'no-cache').sendFile('index.html');
     return reply.status(404).send(toErrorBody(new AppError('NOT_FOUND'), request.id));
   });

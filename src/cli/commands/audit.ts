@@ -8,11 +8,14 @@ export function registerAudit(program: Command): void {
   audit
     .command('verify')
     .description(
-      'Recompute the SHA-256 hash chain and report the first broken link (exit code 2 when broken)',
+      'Recompute the SHA-256 hash chain, hold it against the latest checkpoint (rows removed from the end) ' +
+        'and report the first broken link (exit code 2 when broken)',
     )
     .option('--json', 'print JSON')
     .action(async (options: { json?: boolean }) => {
-      const result = await withCliDatabase((database) => verifyAuditChain(database.db));
+      const result = await withCliDatabase((database) =>
+        verifyAuditChain(database.db, { checkpointFile: database.config.auditCheckpointFile }),
+      );
       if (options.json) printJson(result);
       else if (result.ok) process.stdout.write(`Audit chain intact: ${result.checked} events checked.\n`);
       else

@@ -5,7 +5,8 @@ import { printJson, printTable, reportCliError } from '../output';
 import { computeDashboard } from '../../server/modules/funding/compute-dashboard';
 import { aidAwardsQuery } from '../../server/modules/funding/funding.repository';
 import { presentAidAward } from '../../server/modules/funding/funding.presenter';
-import { buildXlsx, centsToEuroString } from '../../server/http/spreadsheet';
+import { centsToEuroString } from '../../server/http/spreadsheet';
+import { buildAidExport } from '../../server/modules/funding/aid-export';
 
 /** `speerpunt funding dashboard` and `speerpunt funding aid-export <file.xlsx>`. */
 export function registerFunding(program: Command): void {
@@ -41,21 +42,7 @@ export function registerFunding(program: Command): void {
         const rows = await withCliDatabase(async (database) =>
           (await aidAwardsQuery(database.db).execute()).map(presentAidAward),
         );
-        const body = await buildXlsx(
-          'Staatssteun',
-          [
-            { header: 'organisation', value: (a) => a.organisationName, width: 40 },
-            { header: 'enterprise_number', value: (a) => a.enterpriseNumber },
-            { header: 'regime', value: (a) => a.regime },
-            { header: 'legal_basis', value: (a) => a.legalBasis, width: 30 },
-            { header: 'amount_cents', value: (a) => a.amountCents },
-            { header: 'amount_eur', value: (a) => centsToEuroString(a.amountCents) },
-            { header: 'granted_on', value: (a) => a.grantedOn },
-            { header: 'granting_authority', value: (a) => a.grantedByAuthority, width: 30 },
-            { header: 'project', value: (a) => a.projectCode },
-          ],
-          rows,
-        );
+        const body = await buildAidExport(rows, 'nl');
         fs.writeFileSync(file, body);
         process.stdout.write(`${rows.length} aid amounts written to ${file}\n`);
       } catch (error) {

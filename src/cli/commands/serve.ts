@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Command } from 'commander';
 import { loadConfig } from '../../config';
 import { openDatabase } from '../../server/db/database';
@@ -10,6 +12,7 @@ import { purgeExpiredSessions } from '../../server/modules/auth/sessions.reposit
 import { sendOutbox } from '../../server/notifications/send-outbox';
 import { startReminderSchedule } from '../../server/modules/partnership/run-reminders';
 import { startReviewReminderSchedule } from '../../server/modules/review/schedule-review-reminders';
+import { startAuditCheckpoints } from '../../server/audit/audit-checkpoint';
 
 /** Demo data loads on the embedded database by default; on a server only with SPEERPUNT_DEMO=true. */
 function wantsDemo(hasServer: boolean): boolean {
@@ -19,16 +22,49 @@ function wantsDemo(hasServer: boolean): boolean {
   return !hasServer;
 }
 
+/** Progress lines of the start-up on stdout: what is being done, and how long it took. */
+function startupProgress() {
+  const started = performance.now();
+  let stepStarted = started;
+  const seconds = (from: number) => `${((performance.now() - from) / 1000).toFixed(1)} s`;
+  return {
+    step(text: string) {
+      stepStarted = performance.now();
+      process.stdout.write(`speerpunt: ${text}…\n`);
+    },
+    done(text: string) {
+      process.stdout.write(`speerpunt: ${text} (${seconds(stepStarted)})\n`);
+    },
+    total: () => seconds(started),
+  };
+}
+
 export async function serve(): Promise<void> {
+  const progress = startupProgress();
   const config = loadConfig();
   const release = config.databaseUrl ? () => {} : acquireDataDirLock(config.dataDir);
+  const fresh = !config.databaseUrl && !fs.existsSync(path.join(config.dataDir, 'PG_VERSION'));
+  progress.step(
+    config.databaseUrl
+      ? 'connecting to the PostgreSQL server'
+      : fresh
+        ? `creating the embedded database in ${config.dataDir}`
+        : `opening the embedded database in ${config.dataDir}`,
+  );
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  progress.done('database open');
+  progress.step('checking migrations');
   const { applied } = await migrateToLatest(database.db);
+  progress.done(applied.length > 0 ? `${applied.length} migrations applied` : 'database schema up to date');
   const app = await buildApp({ db: database.db, config, logger: loggerOptions(config.logLevel) });
   if (applied.length > 0) app.log.info({ applied }, 'migrations applied');
   if (wantsDemo(Boolean(config.databaseUrl))) {
-    const demo = await loadDemo(database.db, config);
+    const demo = await loadDemo(database.db, config, (name, index, total) => {
+      if (index === 0) progress.step('loading the demo portfolio (example data, once)');
+      process.stdout.write(`speerpunt:   demo ${index + 1}/${total}: ${name}\n`);
+    });
     if (demo.loaded) {
+      progress.done('demo portfolio loaded');
       const accounts = DEMO_ACCOUNTS.map((a) => `  ${a.role.padEnd(10)} ${a.email}`).join('\n');
       process.stdout.write(
         `\nDemo data loaded (example data):\n${demo.lines.map((l) => `  ${l}`).join('\n')}\nDemo accounts, password "${DEMO_PASSWORD}":\n${accounts}\n\n`,
@@ -52,6 +88,10 @@ export async function serve(): Promise<void> {
   );
   outbox.unref();
   const stopReminders = startReminderSchedule(database.db, app.log);
+  const stopCheckpoints = startAuditCheckpoints(database.db, config.auditCheckpointMinutes, {
+    file: config.auditCheckpointFile,
+    log: app.log,
+  });
   const stopReviewReminders = startReviewReminderSchedule(database.db, config, app.log);
 
   let closing = false;
@@ -63,6 +103,7 @@ export async function serve(): Promise<void> {
     clearInterval(outbox);
     stopReminders();
     stopReviewReminders();
+    stopCheckpoints();
     try {
       await app.close();
       await database.close();
@@ -75,7 +116,7 @@ export async function serve(): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   await app.listen({ port: config.port, host: config.host });
   process.stdout.write(
-    `Speerpunt listens on http://localhost:${config.port} (${database.kind === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL server'})\n`,
+    `Speerpunt listens on http://localhost:${config.port} (${database.kind === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL server'}; started in ${progress.total()})\n`,
   );
 }
 

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/types';
 import { computeAuditHash, GENESIS_HASH } from './record-audit';
+import { findLatestCheckpoint } from './audit-checkpoint';
 
 export interface AuditVerification {
   ok: boolean;
@@ -11,8 +12,40 @@ export interface AuditVerification {
 
 const BATCH = 2000;
 
-/** Walks the chain in order and recomputes every hash; stops at the first broken link. */
-export async function verifyAuditChain(db: Kysely<DB>): Promise<AuditVerification> {
+/**
+ * Walks the chain in order and recomputes every hash (stopping at the first broken link), then
+ * holds the chain against the latest checkpoint (table or file): its head must still be there with
+ * the same hash, so rows removed from the end are found too.
+ */
+export async function verifyAuditChain(
+  db: Kysely<DB>,
+  options: { checkpointFile?: string } = {},
+): Promise<AuditVerification> {
+  const chain = await walkChain(db);
+  if (!chain.ok) return chain;
+  const checkpoint = await findLatestCheckpoint(db, options.checkpointFile);
+  if (!checkpoint) return chain;
+  const head = await db
+    .selectFrom('audit_events')
+    .select(['id', 'hash'])
+    .where('id', '=', checkpoint.headId)
+    .executeTakeFirst();
+  if (!head || head.hash !== checkpoint.headHash || chain.checked < checkpoint.eventCount) {
+    return {
+      ok: false,
+      checked: chain.checked,
+      brokenAt: {
+        id: checkpoint.headId,
+        reason:
+          `events removed from the end: the checkpoint of ${checkpoint.takenAt} saw ${checkpoint.eventCount} ` +
+          `events up to event ${checkpoint.headId}, the chain now holds ${chain.checked}`,
+      },
+    };
+  }
+  return chain;
+}
+
+async function walkChain(db: Kysely<DB>): Promise<AuditVerification> {
   let expectedId = 1;
   let prevHash = GENESIS_HASH;
   let checked = 0;

@@ -78,6 +78,14 @@ export interface AuditEventsTable {
   hash: string;
 }
 
+export interface AuditCheckpointsTable {
+  id: Generated<number>;
+  taken_at: InstantDefault;
+  event_count: number;
+  head_id: number;
+  head_hash: string;
+}
+
 export interface OrganisationsTable {
   id: Generated<string>;
   name: string;
@@ -130,6 +138,7 @@ export interface CoreTables {
   login_throttle: LoginThrottleTable;
   settings: SettingsTable;
   audit_events: AuditEventsTable;
+  audit_checkpoints: AuditCheckpointsTable;
   organisations: OrganisationsTable;
   clusters: ClustersTable;
   memberships: MembershipsTable;

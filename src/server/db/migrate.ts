@@ -1,12 +1,28 @@
-import { Migrator, type Kysely, type MigrationResult } from 'kysely';
+import { Migrator, sql, type Kysely, type MigrationResult } from 'kysely';
 import { migrations } from './migrations/index';
 
 export interface MigrationOutcome {
   applied: string[];
 }
 
+/**
+ * True when every listed migration is recorded as applied: one query instead of the migrator's
+ * catalogue checks, lock table and transaction (which take a second or more on the embedded
+ * database at every start).
+ */
+async function upToDate(db: Kysely<any>): Promise<boolean> {
+  try {
+    const result = await sql<{ name: string }>`select name from kysely_migration`.execute(db);
+    const applied = new Set(result.rows.map((r) => r.name));
+    return Object.keys(migrations).every((name) => applied.has(name));
+  } catch {
+    return false;
+  }
+}
+
 /** Runs every pending migration in name order; throws with the failing migration's name. */
 export async function migrateToLatest(db: Kysely<any>): Promise<MigrationOutcome> {
+  if (await upToDate(db)) return { applied: [] };
   const migrator = new Migrator({
     db,
     // A static list rather than a folder scan: works the same under tsx, vitest and a bundler.

@@ -56,6 +56,7 @@ export const callsSeed: DemoSeed = {
       evaluationStartsAtLocal: `${instantToBrusselsLocal(new Date(now.getTime() + 50 * day)).slice(0, 10)}T09:00`,
       decisionAtLocal: `${instantToBrusselsLocal(new Date(now.getTime() + 100 * day)).slice(0, 10)}T12:00`,
       overallThreshold: 3,
+      budgetRule: 'skip_to_next_fit',
       reviewsPerProposal: 3,
       themeIds: themes.map((t) => t.id),
       criteria: [

@@ -13,7 +13,12 @@ export interface DemoLoadResult {
 }
 
 /** Loads the demo portfolio once; a database that has it (or has any account) is left alone. */
-export async function loadDemo(db: Kysely<DB>, config: Config): Promise<DemoLoadResult> {
+export async function loadDemo(
+  db: Kysely<DB>,
+  config: Config,
+  /** Called before each seed runs (progress of a first start). */
+  onSeed?: (name: string, index: number, total: number) => void,
+): Promise<DemoLoadResult> {
   const marker = await db.selectFrom('settings').select('key').where('key', '=', MARKER).executeTakeFirst();
   const anyUser = await db.selectFrom('users').select('id').limit(1).executeTakeFirst();
   if (marker || anyUser) return { loaded: false, lines: [] };
@@ -28,7 +33,10 @@ export async function loadDemo(db: Kysely<DB>, config: Config): Promise<DemoLoad
     ids: new Map(),
     log: (line) => lines.push(line),
   };
-  for (const seed of demoSeeds) await seed.run(ctx);
+  for (const [index, seed] of demoSeeds.entries()) {
+    onSeed?.(seed.name, index, demoSeeds.length);
+    await seed.run(ctx);
+  }
   await db
     .insertInto('settings')
     .values({ key: MARKER, value: JSON.stringify({ at: new Date().toISOString() }) })

@@ -12,6 +12,7 @@ import fundingModule from './funding/index.routes';
 import policyRoutes from './policy/policy.routes';
 import kpisRoutes from './kpis/kpis.routes';
 import reviewRoutes from './review/review.routes';
+import inboxRoutes from './inbox/inbox.routes';
 
 /** Every feature module's routes, registered in this order. Add one line per module. */
 export const featureModules: FastifyPluginAsync[] = [
@@ -28,4 +29,5 @@ export const featureModules: FastifyPluginAsync[] = [
   policyRoutes,
   kpisRoutes,
   reviewRoutes,
+  inboxRoutes,
 ];

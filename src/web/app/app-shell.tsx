@@ -43,13 +43,17 @@ const SECTIONS = new Set([
   'partnership',
   'policy',
   'admin',
+  'tools',
 ]);
 
-/** Groups the navigation by feature (the i18n namespace of its label), groups in order of their first link. */
+/**
+ * Groups the navigation by feature (the i18n namespace of its label, or the item's own section),
+ * groups in order of their first link; the tools section (developer tools) comes last.
+ */
 function groupBySection(items: NavItem[]): { section: string | null; items: NavItem[] }[] {
   const groups: { section: string | null; items: NavItem[] }[] = [];
   for (const item of items) {
-    const namespace = item.labelKey.split(':')[0];
+    const namespace = item.section ?? item.labelKey.split(':')[0];
     const section = SECTIONS.has(namespace) ? namespace : null;
     const existing = section ? groups.find((g) => g.section === section) : undefined;
     if (existing) existing.items.push(item);

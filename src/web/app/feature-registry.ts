@@ -16,6 +16,8 @@ export interface NavItem {
   roles: Role[];
   /** Position in the navigation, lower first. */
   order: number;
+  /** Menu section when not the feature's own, e.g. 'tools' for developer tools kept out of daily menus. */
+  section?: string;
 }
 
 export interface Feature {

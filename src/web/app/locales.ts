@@ -27,6 +27,10 @@ export default {
     yes: 'Ja',
     no: 'Nee',
     menu: 'Menu',
+    publicNav: 'Openbare pagina’s',
+    publicNavCalls: 'Oproepen',
+    publicNavPortfolio: 'Clusterportefeuille',
+    publicNavLogin: 'Aanmelden',
     navSections: {
       portfolio: 'Portefeuille',
       calls: 'Oproepen',
@@ -36,6 +40,7 @@ export default {
       partnership: 'Partnerschap',
       policy: 'Beleid',
       admin: 'Beheer',
+      tools: 'Hulpmiddelen',
     },
     roles: {
       admin: 'Beheerder',
@@ -73,6 +78,10 @@ export default {
     yes: 'Yes',
     no: 'No',
     menu: 'Menu',
+    publicNav: 'Public pages',
+    publicNavCalls: 'Calls',
+    publicNavPortfolio: 'Cluster portfolio',
+    publicNavLogin: 'Sign in',
     navSections: {
       portfolio: 'Portfolio',
       calls: 'Calls',
@@ -82,6 +91,7 @@ export default {
       partnership: 'Partnership',
       policy: 'Policy',
       admin: 'Administration',
+      tools: 'Tools',
     },
     roles: {
       admin: 'Administrator',

@@ -1,5 +1,6 @@
-import { Center, Container, Group, Loader, Text } from '@mantine/core';
-import { createBrowserRouter, Navigate, Outlet, useLocation } from 'react-router';
+import { Suspense, type ReactNode } from 'react';
+import { Anchor, Center, Container, Group, Loader, Text } from '@mantine/core';
+import { createBrowserRouter, Link, Navigate, Outlet, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { allRoutes, publicRoutes, type FeatureRoute } from './feature-registry';
 import { useMe } from './auth';
@@ -33,21 +34,47 @@ function SignedIn() {
   return <Shell me={me.data} />;
 }
 
+/** Pages are loaded on demand (lazyPage in routes.tsx): a loader shows while a page's chunk arrives. */
+function PageSuspense({ children }: { children: ReactNode }) {
+  return (
+    <Suspense
+      fallback={
+        <Center py="xl">
+          <Loader aria-label="loading" />
+        </Center>
+      }
+    >
+      {children}
+    </Suspense>
+  );
+}
+
 function RoleGate({ route }: { route: FeatureRoute }) {
   const me = useMe();
   if (route.roles && me.data && !route.roles.includes(me.data.user.role)) return <NotFound />;
-  return <>{route.element}</>;
+  return <PageSuspense>{route.element}</PageSuspense>;
 }
 
 function PublicFrame() {
   const { t } = useTranslation();
   return (
     <Container size="lg" py="md">
-      <Group justify="space-between" mb="lg">
-        <Text fw={700} size="lg">
+      <Group justify="space-between" mb="lg" component="header">
+        <Anchor component={Link} to="/public" underline="never" c="inherit" fw={700} size="lg">
           {t('appName')}
-        </Text>
-        <LanguageSwitch />
+        </Anchor>
+        <Group component="nav" aria-label={t('publicNav')} gap="md">
+          <Anchor component={Link} to="/public/calls">
+            {t('publicNavCalls')}
+          </Anchor>
+          <Anchor component={Link} to="/public/portfolio">
+            {t('publicNavPortfolio')}
+          </Anchor>
+          <Anchor component={Link} to="/login">
+            {t('publicNavLogin')}
+          </Anchor>
+          <LanguageSwitch />
+        </Group>
       </Group>
       <main id="main">
         <Outlet />
@@ -61,7 +88,11 @@ export const router = createBrowserRouter([
   {
     path: '/public',
     element: <PublicFrame />,
-    children: publicRoutes.map((r) => ({ path: r.path, element: r.element })),
+    children: publicRoutes.map((r) =>
+      r.path === ''
+        ? { index: true, element: <PageSuspense>{r.element}</PageSuspense> }
+        : { path: r.path, element: <PageSuspense>{r.element}</PageSuspense> },
+    ),
   },
   {
     path: '/',

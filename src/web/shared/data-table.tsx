@@ -28,6 +28,12 @@ export interface DataTableProps<T> {
   serverPage?: { page: number; pageSize: number; total: number; onPageChange: (page: number) => void };
 }
 
+/** The export in the language the person reads the page in (the server's default is the account's). */
+function withLanguage(url: string, language: string): string {
+  if (/[?&]lang=/.test(url)) return url;
+  return `${url}${url.includes('?') ? '&' : '?'}lang=${language === 'en' ? 'en' : 'nl'}`;
+}
+
 /** TanStack Table over Mantine's table: sortable headers, a filter box and the export links. */
 export function DataTable<T>({
   data,
@@ -39,7 +45,7 @@ export function DataTable<T>({
   onRowClick,
   serverPage,
 }: DataTableProps<T>) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [sorting, setSorting] = useState<SortingState>([]);
   const [filter, setFilter] = useState('');
   const table = useReactTable({
@@ -71,7 +77,7 @@ export function DataTable<T>({
         )}
         <Group gap="md">
           {xlsxUrl && (
-            <Anchor href={xlsxUrl} download>
+            <Anchor href={withLanguage(xlsxUrl, i18n.language)} download>
               {t('exportXlsx')}
             </Anchor>
           )}

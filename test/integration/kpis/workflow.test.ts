@@ -273,7 +273,8 @@ describe('KPI framework: demo, reporting, validation, reports', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
     const values = workbook.getWorksheet('Evaluatie')?.getSheetValues().flat().map(String) ?? [];
-    expect(values).toContain('validated');
+    // The validation status as its label (Dutch by default), not the code.
+    expect(values).toContain('Gevalideerd');
     expect(values.some((v) => v.includes('https://example.org/jaarverslag-2026.pdf'))).toBe(true);
 
     const pdf = await analyst.get(`/api/kpis/reports/portfolio.pdf?periodId=${period('2026').id}`);

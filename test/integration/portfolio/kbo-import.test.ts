@@ -122,6 +122,67 @@ describe('enterprise-register (KBO) import', () => {
     expect(await count('kbo_enterprises')).toBe(200);
   });
 
+  it('stores the same rows whether the database parses the files or Node reads them line by line', async () => {
+    const folder = path.join(root, 'both-paths');
+    await generateKbo({ folder, enterprises: 300, seed: 21 });
+    // Register quirks the fast path must keep: a nine-digit number (padded), quoted commas, a
+    // newline and doubled quotes inside a quoted field, empty optional fields.
+    fs.appendFileSync(
+      path.join(folder, 'enterprise.csv'),
+      '"200.000.999","AC","000","2","014","","01-02-2003"\n"0200.000.998","AC","000","2","","",""\n',
+    );
+    fs.appendFileSync(
+      path.join(folder, 'denomination.csv'),
+      '"200.000.999","2","001","Voorbeeld, ""Komma"" en\nregel (voorbeeld)"\n',
+    );
+    const snapshot = async () => {
+      const rows: string[] = [];
+      for (const table of [
+        'kbo_codes',
+        'kbo_enterprises',
+        'kbo_denominations',
+        'kbo_addresses',
+        'kbo_activities',
+      ]) {
+        const result = await sql<{
+          digest: string;
+          n: number;
+        }>`select md5(string_agg(t::text, '|' order by t::text)) as digest, count(*)::int as n from ${sql.table(table)} t`.execute(
+          t.database.db,
+        );
+        rows.push(`${table} ${result.rows[0].n} ${result.rows[0].digest}`);
+      }
+      return rows;
+    };
+    const fast = await run(folder);
+    const fastSnapshot = await snapshot();
+    const slow = await importKbo({
+      source: folder,
+      onError: 'stop',
+      session,
+      auditActor: systemActor('test'),
+      lineByLine: true,
+    });
+    expect(await snapshot()).toEqual(fastSnapshot);
+    expect(fast.files.map((f) => [f.file, f.rows, f.parsedBy])).toEqual(
+      slow.files.map((f) => [f.file, f.rows, 'database']),
+    );
+    expect(slow.files.every((f) => f.parsedBy === 'node')).toBe(true);
+    expect(fast.rowsLoaded).toBe(slow.rowsLoaded);
+    const special = await t.database.db
+      .selectFrom('kbo_denominations')
+      .select('denomination')
+      .where('entity_number', '=', '0200000999')
+      .executeTakeFirstOrThrow();
+    expect(special.denomination).toBe('Voorbeeld, "Komma" en\nregel (voorbeeld)');
+    const sparse = await t.database.db
+      .selectFrom('kbo_enterprises')
+      .select(['juridical_form', 'start_date'])
+      .where('enterprise_number', '=', '0200000998')
+      .executeTakeFirstOrThrow();
+    expect(sparse).toEqual({ juridical_form: null, start_date: null });
+  });
+
   it('reads a zip, and refuses a truncated zip, a wrong header and a full extract with a missing file', async () => {
     const folder = path.join(root, 'zipme');
     const generated = await generateKbo({ folder, enterprises: 50, seed: 12 });

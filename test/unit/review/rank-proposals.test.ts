@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { rankProposals, type RankingInput } from '../../../src/server/modules/ranking/rank-proposals';
 import { AppError } from '../../../src/server/errors/app-error';
+import { wordRankingReason } from '../../../src/shared/selection-wording';
 
 const base: RankingInput = {
   criteria: [
@@ -117,9 +118,81 @@ describe('rankProposals', () => {
     const result = rankProposals({ ...base, budgetCents: 85_000_00, reserveSize: 1 });
     const status = Object.fromEntries(result.ranking.map((r) => [r.id, r.status]));
     expect(status).toMatchObject({ a: 'funded', b: 'funded', f: 'reserve', d: 'rejected' });
+    expect(result.budgetRule).toBe('stop_at_first_misfit');
+    const f = result.ranking.find((r) => r.id === 'f');
+    expect(f?.reasons).toEqual([
+      {
+        code: 'does_not_fit',
+        params: {
+          requestedCents: 10_000_00,
+          remainingCents: 5_000_00,
+          rule: 'stop_at_first_misfit',
+          reservePosition: 1,
+        },
+      },
+    ]);
     expect(result.ranking.find((r) => r.id === 'd')?.reasons.map((r) => r.code)).toEqual([
+      'funding_stopped',
       'below_reserve_list',
     ]);
+  });
+
+  describe('the budget rule of the call', () => {
+    // Ranked p1 > p2 > p3 by total; 100k: p1 70k fits, p2 40k does not (30k left), p3 20k would fit.
+    const small: RankingInput = {
+      criteria: [{ code: 'q', weight: 1, scaleMin: 0, scaleMax: 5 }],
+      budgetCents: 100_000_00,
+      proposals: [
+        { id: 'p1', scores: { q: 5 }, requestedCents: 70_000_00 },
+        { id: 'p2', scores: { q: 4 }, requestedCents: 40_000_00 },
+        { id: 'p3', scores: { q: 3 }, requestedCents: 20_000_00 },
+      ],
+    };
+
+    it('"stop at the first that does not fit": a later proposal that fits is not funded, and is told why', () => {
+      const result = rankProposals({ ...small, budgetRule: 'stop_at_first_misfit' });
+      expect(result.ranking.map((r) => `${r.id}:${r.status}`)).toEqual([
+        'p1:funded',
+        'p2:reserve',
+        'p3:reserve',
+      ]);
+      const p3 = result.ranking[2].reasons[0];
+      expect(p3).toEqual({
+        code: 'funding_stopped',
+        params: {
+          requestedCents: 20_000_00,
+          remainingCents: 30_000_00,
+          stoppedAtRank: 2,
+          rule: 'stop_at_first_misfit',
+          reservePosition: 2,
+        },
+      });
+      expect(wordRankingReason(p3, 'nl')).toBe(
+        'Niet gefinancierd: volgens de regel ‘stop bij het eerste voorstel dat niet past’ stopte de financiering ' +
+          'bij rang 2, ook al past het gevraagde bedrag (€ 20.000,00) in het resterende budget (€ 30.000,00). ' +
+          'Reservelijst, positie 2.',
+      );
+      expect(result.fundedCents).toBe(70_000_00);
+    });
+
+    it('"skip to the next that fits": the next proposal that fits is funded', () => {
+      const result = rankProposals({ ...small, budgetRule: 'skip_to_next_fit' });
+      expect(result.budgetRule).toBe('skip_to_next_fit');
+      expect(result.ranking.map((r) => `${r.id}:${r.status}`)).toEqual([
+        'p1:funded',
+        'p2:reserve',
+        'p3:funded',
+      ]);
+      expect(result.ranking[2].cumulativeCents).toBe(90_000_00);
+      expect(result.ranking[1].reasons[0].code).toBe('does_not_fit');
+      expect(wordRankingReason(result.ranking[1].reasons[0], 'en')).toContain(
+        'Under the rule “skip to the next proposal that fits” the next proposals that do fit are still funded.',
+      );
+      expect(wordRankingReason(result.ranking[2].reasons[0], 'nl')).toBe(
+        'Gefinancierd binnen het budget: € 90.000,00 van € 100.000,00 gebruikt tot en met dit voorstel ' +
+          '(regel: ‘ga door naar het volgende voorstel dat past’).',
+      );
+    });
   });
 
   it('answers a what-if budget without changing the input', () => {

@@ -9,7 +9,7 @@ import { delayAfterFailures } from '../../../src/server/modules/auth/login-throt
 describe('CSV cells that a spreadsheet would run are neutralised', () => {
   it('lets a formula starting with a negative number not through, and keeps real numbers', () => {
     const csv = buildCsv(
-      [{ header: 'v', value: (r: { v: string | number }) => r.v }],
+      [{ header: { nl: 'v', en: 'v' }, value: (r: { v: string | number }) => r.v }],
       [{ v: "-2+3+cmd|' /C calc'!A0" }, { v: '-12.5' }, { v: -7 }, { v: '@SUM(A1)' }, { v: '\t=1+1' }],
     );
     expect(csv.split('\r\n').slice(1, -1)).toEqual([

@@ -11,11 +11,13 @@ import * as partnership from './20261127_1500_partnership';
 import * as partnershipKpiLinks from './20261127_1501_partnership_kpi_links';
 import * as kpis from './20261127_1300_kpis';
 import * as policyScenarios from './20261127_1600_policy_scenarios';
+import * as callBudgetRule from './20261129_1100_call_budget_rule';
 import * as searchIndexes from './20261129_1400_search_indexes';
 import * as dataRevisions from './20261129_1401_data_revisions';
 import * as analyticsIndexes from './20261129_1402_analytics_indexes';
 import * as kpiRevisionTriggers from './20261129_1403_kpi_revision_triggers';
 import * as loginThrottleDelays from './20261129_1600_login_throttle_delays';
+import * as auditCheckpoints from './20261129_1601_audit_checkpoints';
 
 /**
  * Every migration, by name. Names sort in the order they run (timestamp first). Landed
@@ -34,9 +36,11 @@ export const migrations: Record<string, Migration> = {
   '20261127_1501_partnership_kpi_links': partnershipKpiLinks,
   '20261127_1300_kpis': kpis,
   '20261127_1600_policy_scenarios': policyScenarios,
+  '20261129_1100_call_budget_rule': callBudgetRule,
   '20261129_1400_search_indexes': searchIndexes,
   '20261129_1401_data_revisions': dataRevisions,
   '20261129_1402_analytics_indexes': analyticsIndexes,
   '20261129_1403_kpi_revision_triggers': kpiRevisionTriggers,
   '20261129_1600_login_throttle_delays': loginThrottleDelays,
+  '20261129_1601_audit_checkpoints': auditCheckpoints,
 };

@@ -85,7 +85,8 @@ export default async function auditRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request) => {
-      return ok(await verifyAuditChain(contextOf(request).db));
+      const ctx = contextOf(request);
+      return ok(await verifyAuditChain(ctx.db, { checkpointFile: ctx.config.auditCheckpointFile }));
     },
   );
 }

@@ -42,6 +42,7 @@ export function definitionOf(detail: CallDetail): CallDefinition {
     evaluationStartsAtLocal: local(call.evaluation_starts_at),
     decisionAtLocal: local(call.decision_at),
     overallThreshold: num(call.overall_threshold),
+    budgetRule: call.budget_rule,
     reviewsPerProposal: call.reviews_per_proposal,
     themeIds: detail.themes.map((t) => t.id),
     criteria: detail.criteria.map((c) => ({
@@ -120,6 +121,7 @@ export function presentCall(detail: CallDetail, now: Date) {
     decisionAtLocal: definition.decisionAtLocal,
     isAcceptingProposals: isAcceptingProposals(call, now),
     overallThreshold: definition.overallThreshold,
+    budgetRule: definition.budgetRule,
     reviewsPerProposal: call.reviews_per_proposal,
     publishedAt: iso(call.published_at),
     amendmentCount: call.amendment_count,

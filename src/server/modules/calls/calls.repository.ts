@@ -95,6 +95,7 @@ export async function writeCallDefinition(
       evaluation_starts_at: instantOrNull(def.evaluationStartsAtLocal),
       decision_at: instantOrNull(def.decisionAtLocal),
       overall_threshold: def.overallThreshold,
+      budget_rule: def.budgetRule,
       reviews_per_proposal: def.reviewsPerProposal,
       updated_at: new Date(),
     })

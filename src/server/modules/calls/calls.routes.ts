@@ -8,11 +8,13 @@ import { systemActor } from '../../http/actor';
 import { AppError } from '../../errors/app-error';
 import {
   buildXlsx,
-  centsToEuroString,
+  LangQuery,
   sendDownload,
+  sheetLanguage,
   XLSX_TYPE,
   type SheetColumn,
 } from '../../http/spreadsheet';
+import { CALL_KIND, CALL_STATUS } from '../../http/spreadsheet-labels';
 import {
   AmendCallBody,
   CallDefinitionBody,
@@ -38,17 +40,13 @@ const tags = ['calls'];
 type Summary = ReturnType<typeof presentCallSummary>;
 const callColumns: SheetColumn<Summary>[] = [
   { header: 'code', value: (c) => c.code },
-  { header: 'kind', value: (c) => c.kind, width: 22 },
-  { header: 'status', value: (c) => c.status },
-  { header: 'title', value: (c) => c.titleNl, width: 50 },
-  {
-    header: 'budget_envelope_eur',
-    value: (c) => Number(centsToEuroString(c.budgetEnvelopeCents)),
-    numberFormat: '#,##0.00',
-  },
-  { header: 'opens_at', value: (c) => c.opensAt, width: 26 },
-  { header: 'closes_at', value: (c) => c.closesAt, width: 26 },
-  { header: 'proposals', value: (c) => c.proposalCount },
+  { header: 'kind', value: (c) => c.kind, labels: CALL_KIND, width: 26 },
+  { header: 'status', value: (c) => c.status, labels: CALL_STATUS, withCode: true },
+  { header: 'title', value: (c, lang) => (lang === 'en' ? c.titleEn || c.titleNl : c.titleNl), width: 50 },
+  { header: 'budget_envelope_eur', value: (c) => c.budgetEnvelopeCents, kind: 'money' },
+  { header: 'opens_at', value: (c) => c.opensAt, kind: 'datetime' },
+  { header: 'closes_at', value: (c) => c.closesAt, kind: 'datetime' },
+  { header: 'proposals', value: (c) => c.proposalCount, kind: 'integer' },
 ];
 
 export default async function callsRoutes(app: FastifyInstance): Promise<void> {
@@ -119,7 +117,10 @@ export default async function callsRoutes(app: FastifyInstance): Promise<void> {
 
   r.get(
     '/api/calls.xlsx',
-    { config: { access: anyUser }, schema: { tags, summary: 'Calls as XLSX', querystring: CallListQuery } },
+    {
+      config: { access: anyUser },
+      schema: { tags, summary: 'Calls as XLSX', querystring: CallListQuery.extend(LangQuery.shape) },
+    },
     async (request, reply) => {
       await tick();
       const ctx = contextOf(request);
@@ -134,7 +135,11 @@ export default async function callsRoutes(app: FastifyInstance): Promise<void> {
         reply,
         'speerpunt-oproepen.xlsx',
         XLSX_TYPE,
-        await buildXlsx('Calls', callColumns, data),
+        await buildXlsx(sheetLanguage(request), {
+          name: { nl: 'Oproepen', en: 'Calls' },
+          columns: callColumns,
+          rows: data,
+        }),
       );
     },
   );

@@ -109,6 +109,9 @@ export const QuestionInput = z.strictObject({
   conditionValue: z.string().max(200).nullable().default(null),
 });
 
+/** How the call spends its budget down the ranking. */
+export const BudgetRuleSchema = z.enum(['stop_at_first_misfit', 'skip_to_next_fit']);
+
 /** The whole editable definition of a call; the editor sends it in one piece. */
 export const CallDefinitionBody = z.strictObject({
   code: Code,
@@ -125,6 +128,7 @@ export const CallDefinitionBody = z.strictObject({
   evaluationStartsAtLocal: BrusselsLocal.nullable().default(null),
   decisionAtLocal: BrusselsLocal.nullable().default(null),
   overallThreshold: z.number().min(0).max(10_000).nullable().default(null),
+  budgetRule: BudgetRuleSchema.default('stop_at_first_misfit'),
   reviewsPerProposal: z.number().int().min(1).max(10).default(3),
   themeIds: z.array(z.uuid()).max(100).default([]),
   criteria: z.array(CriterionInput).max(30).default([]),
@@ -170,6 +174,7 @@ export const CallSchema = z.object({
   decisionAtLocal: z.string().nullable(),
   isAcceptingProposals: z.boolean(),
   overallThreshold: z.number().nullable(),
+  budgetRule: BudgetRuleSchema,
   reviewsPerProposal: z.number(),
   publishedAt: z.string().nullable(),
   amendmentCount: z.number(),

@@ -1,3 +1,4 @@
+import type { BudgetRule } from '../../../shared/selection-wording';
 import type { ColumnType, Generated } from 'kysely';
 import type { CalendarDate, Instant, InstantDefault, Json } from '../../db/core.tables';
 
@@ -86,6 +87,8 @@ export interface CallsTable {
   decision_at: MaybeInstant;
   /** Minimum weighted total (same scale as the weighted criteria sum); null = none. */
   overall_threshold: MaybeNumeric;
+  /** How the budget is spent down the ranking (see ranking/rank-proposals.ts). */
+  budget_rule: Generated<BudgetRule>;
   reviews_per_proposal: Generated<number>;
   max_attachment_bytes: Generated<number>;
   published_at: MaybeInstant;

@@ -9,12 +9,14 @@ import { AppError } from '../../errors/app-error';
 import { readStoredFile } from '../../files/store-file';
 import {
   buildXlsx,
-  centsToEuroString,
+  LangQuery,
   sendAttachment,
   sendDownload,
+  sheetLanguage,
   XLSX_TYPE,
   type SheetColumn,
 } from '../../http/spreadsheet';
+import { PROPOSAL_STATUS } from '../../http/spreadsheet-labels';
 import {
   AnswerClarificationBody,
   AskClarificationBody,
@@ -58,21 +60,20 @@ const officer = { access: allow('officer') };
 const applicantOrOfficer = { access: allow('applicant', 'officer') };
 const Ack = envelope(z.object({ ok: z.literal(true) }));
 
-const euro = (cents: number | null) => (cents === null ? null : Number(centsToEuroString(cents)));
 const proposalColumns: SheetColumn<ProposalSummary>[] = [
   { header: 'reference', value: (p) => p.reference, width: 18 },
-  { header: 'status', value: (p) => p.status, width: 14 },
-  { header: 'sealed', value: (p) => p.isSealed },
+  { header: 'status', value: (p) => p.status, labels: PROPOSAL_STATUS, withCode: true },
+  { header: 'sealed', value: (p) => p.isSealed, kind: 'boolean' },
   { header: 'title', value: (p) => p.title, width: 50 },
   { header: 'lead_organisation', value: (p) => p.leadOrganisation, width: 36 },
-  { header: 'members', value: (p) => p.memberCount },
-  { header: 'total_cost_eur', value: (p) => euro(p.totalCostCents), numberFormat: '#,##0.00' },
-  { header: 'requested_aid_eur', value: (p) => euro(p.requestedAidCents), numberFormat: '#,##0.00' },
-  { header: 'version', value: (p) => p.submittedVersion },
-  { header: 'submitted_at', value: (p) => p.submittedAt, width: 26 },
-  { header: 'eligibility_passed', value: (p) => p.eligibilityPassed },
-  { header: 'eligibility_failed', value: (p) => p.eligibilityFailed },
-  { header: 'eligibility_to_review', value: (p) => p.eligibilityToReview },
+  { header: 'members', value: (p) => p.memberCount, kind: 'integer' },
+  { header: 'total_cost_eur', value: (p) => p.totalCostCents, kind: 'money' },
+  { header: 'requested_aid_eur', value: (p) => p.requestedAidCents, kind: 'money' },
+  { header: 'version', value: (p) => p.submittedVersion, kind: 'integer' },
+  { header: 'submitted_at', value: (p) => p.submittedAt, kind: 'datetime' },
+  { header: 'eligibility_passed', value: (p) => p.eligibilityPassed, kind: 'integer' },
+  { header: 'eligibility_failed', value: (p) => p.eligibilityFailed, kind: 'integer' },
+  { header: 'eligibility_to_review', value: (p) => p.eligibilityToReview, kind: 'integer' },
 ];
 
 export default async function proposalsRoutes(app: FastifyInstance): Promise<void> {
@@ -106,7 +107,10 @@ export default async function proposalsRoutes(app: FastifyInstance): Promise<voi
 
   r.get(
     '/api/calls/:id/proposals.xlsx',
-    { config: officer, schema: { tags, summary: "A call's proposals as XLSX", params: CallIdParams } },
+    {
+      config: officer,
+      schema: { tags, summary: "A call's proposals as XLSX", params: CallIdParams, querystring: LangQuery },
+    },
     async (request, reply) => {
       await tick();
       const rows = await findProposalSummaries(contextOf(request), { callId: request.params.id });
@@ -114,7 +118,11 @@ export default async function proposalsRoutes(app: FastifyInstance): Promise<voi
         reply,
         'speerpunt-voorstellen.xlsx',
         XLSX_TYPE,
-        await buildXlsx('Proposals', proposalColumns, rows),
+        await buildXlsx(sheetLanguage(request), {
+          name: { nl: 'Voorstellen', en: 'Proposals' },
+          columns: proposalColumns,
+          rows,
+        }),
       );
     },
   );
@@ -160,14 +168,18 @@ export default async function proposalsRoutes(app: FastifyInstance): Promise<voi
 
   r.get(
     '/api/proposals.xlsx',
-    { config: applicant, schema: { tags, summary: 'My proposals as XLSX' } },
+    { config: applicant, schema: { tags, summary: 'My proposals as XLSX', querystring: LangQuery } },
     async (request, reply) => {
       const rows = await findProposalSummaries(contextOf(request), {});
       return sendDownload(
         reply,
         'speerpunt-mijn-voorstellen.xlsx',
         XLSX_TYPE,
-        await buildXlsx('Proposals', proposalColumns, rows),
+        await buildXlsx(sheetLanguage(request), {
+          name: { nl: 'Voorstellen', en: 'Proposals' },
+          columns: proposalColumns,
+          rows,
+        }),
       );
     },
   );

@@ -8,6 +8,23 @@ import { getReviewSettings } from '../review/review-settings';
 import { findCriteria, getConsensus } from '../review/reviews';
 import { buildCallRankingInput } from '../ranking/rank-call';
 import { rankProposals } from '../ranking/rank-proposals';
+import { wordRankingReason, type RankingReasonLike } from '../../../shared/selection-wording';
+import { formatMoney } from '../../../shared/money';
+import { formatDate } from '../../../shared/brussels-time';
+
+const OUTCOME_NL: Record<DecisionOutcome, string> = {
+  funded: 'Toegekend',
+  reserve: 'Op de reservelijst',
+  rejected: 'Niet toegekend',
+};
+const OUTCOME_EN: Record<DecisionOutcome, string> = {
+  funded: 'Funded',
+  reserve: 'On the reserve list',
+  rejected: 'Not funded',
+};
+
+/** A ranking reason as stored in a decision's basis (older decisions carry an English `message` too). */
+type StoredReason = RankingReasonLike & { message?: string };
 
 export interface DecisionInput {
   proposalId: string;
@@ -84,9 +101,12 @@ export async function decideProposals(
         total: entry.total,
         suggestedStatus: entry.status,
         reasons: entry.reasons,
+        // The reasons as issued, in Dutch: the formal decision keeps this text whatever changes later.
+        reasonsNl: entry.reasons.map((r) => wordRankingReason(r, 'nl')),
         tieBreak: entry.tieBreak,
         requestedCents: entry.requestedCents,
         budgetCents: ranking.budgetCents,
+        budgetRule: ranking.budgetRule,
         overallThreshold: input.overallThreshold ?? null,
         criteria: criteria.map((c) => ({
           code: c.code,
@@ -127,8 +147,8 @@ export async function decideProposals(
           en: `Decision on ${proposal.reference}: evaluation summary available`,
         },
         body: {
-          nl: `Het evaluatieverslag van "${proposal.title}" staat klaar. Bezwaar is mogelijk tot ${deadline.toISOString().slice(0, 10)}.`,
-          en: `The evaluation summary of "${proposal.title}" is ready. You can object until ${deadline.toISOString().slice(0, 10)}.`,
+          nl: `${OUTCOME_NL[d.outcome]}${d.outcome === 'funded' && d.amountCents ? ` (${formatMoney(d.amountCents, 'nl')})` : ''}. ${entry.reasons.map((r) => wordRankingReason(r, 'nl')).join(' ')} Het evaluatieverslag van ‘${proposal.title}’ staat klaar. Bezwaar is mogelijk tot ${formatDate(deadline, 'nl', 'long')}.`,
+          en: `${OUTCOME_EN[d.outcome]}${d.outcome === 'funded' && d.amountCents ? ` (${formatMoney(d.amountCents, 'en')})` : ''}. ${entry.reasons.map((r) => wordRankingReason(r, 'en')).join(' ')} The evaluation summary of “${proposal.title}” is ready. You can object until ${formatDate(deadline, 'en', 'long')}.`,
         },
         link: `/review/summaries/${d.proposalId}`,
       });
@@ -170,7 +190,9 @@ export async function getEvaluationSummary(ctx: StepContext, proposalId: string)
     rank: number | null;
     total: number;
     overallThreshold: number | null;
-    reasons: { code: string; message: string }[];
+    reasons: StoredReason[];
+    reasonsNl?: string[];
+    budgetRule?: string;
   };
   const objections = await ctx.db
     .selectFrom('review_objections')
@@ -201,7 +223,9 @@ export async function getEvaluationSummary(ctx: StepContext, proposalId: string)
       total: basis.total,
       overallThreshold: basis.overallThreshold,
       rank: basis.rank,
-      reasons: basis.reasons,
+      reasons: basis.reasons.map((r) => ({ code: r.code, params: r.params })),
+      reasonsAsIssued: basis.reasonsNl ?? basis.reasons.map((r) => wordRankingReason(r, 'nl')),
+      budgetRule: basis.budgetRule ?? 'stop_at_first_misfit',
       minorityView: consensus?.minorityView ?? '',
       outcome: decision.outcome,
       amountCents: decision.amount_cents,

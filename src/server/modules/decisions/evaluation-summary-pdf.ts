@@ -1,20 +1,14 @@
-import PDFDocument from 'pdfkit';
+import { formatDate } from '../../../shared/brussels-time';
+import { formatMoney, formatNumber } from '../../../shared/money';
+import { BODY_FONT, BOLD_FONT, PdfReport } from '../../http/pdf-document';
 import type { getEvaluationSummary } from './decisions';
+import { budgetRuleName } from '../../../shared/selection-wording';
 
 type Summary = Awaited<ReturnType<typeof getEvaluationSummary>>['data'];
 
-const euro = (cents: number | null) =>
-  cents === null
-    ? '–'
-    : `€ ${(cents / 100).toLocaleString('nl-BE', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
-const decimal = (value: number | null) => (value === null ? '–' : String(value).replace('.', ','));
-const brusselsDate = (iso: string) =>
-  new Intl.DateTimeFormat('nl-BE', {
-    timeZone: 'Europe/Brussels',
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-  }).format(new Date(iso));
+const euro = (cents: number | null) => formatMoney(cents, 'nl');
+const decimal = (value: number | null) => formatNumber(value, 'nl', 4);
+const brusselsDate = (iso: string) => formatDate(iso, 'nl', 'numeric');
 const OUTCOME: Record<string, string> = {
   funded: 'Toegekend',
   reserve: 'Reservelijst',
@@ -22,20 +16,19 @@ const OUTCOME: Record<string, string> = {
 };
 
 /** The applicant's evaluation summary as a PDF (Dutch): scores and comments per criterion, the outcome, the motivation, and how to object by when. */
-export async function buildEvaluationSummaryPdf(summary: Summary): Promise<Buffer> {
-  const doc = new PDFDocument({
-    size: 'A4',
-    margin: 48,
-    info: { Title: `Evaluatieverslag ${summary.proposal.reference}`, Author: 'Speerpunt (VLAIO)' },
+export async function buildEvaluationSummaryPdf(
+  summary: Summary,
+  generatedAt: Date = new Date(),
+): Promise<Buffer> {
+  const pdf = new PdfReport({
+    title: `Evaluatieverslag ${summary.proposal.reference}`,
+    lang: 'nl',
+    generatedAt,
+    author: 'Speerpunt (VLAIO)',
   });
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  doc.fontSize(16).fillColor('#000').text(`Evaluatieverslag ${summary.proposal.reference}`);
-  doc.fontSize(11).text(summary.proposal.title);
+  const doc = pdf.doc;
+  doc.font(BOLD_FONT).fontSize(16).fillColor('#000').text(`Evaluatieverslag ${summary.proposal.reference}`);
+  doc.font(BODY_FONT).fontSize(11).text(summary.proposal.title);
   doc
     .fontSize(9)
     .fillColor('#495057')
@@ -45,17 +38,18 @@ export async function buildEvaluationSummaryPdf(summary: Summary): Promise<Buffe
   doc.moveDown();
 
   doc
+    .font(BOLD_FONT)
     .fontSize(12)
     .fillColor('#000')
     .text(`Beslissing: ${OUTCOME[summary.outcome] ?? summary.outcome}`);
-  doc.fontSize(10);
+  doc.font(BODY_FONT).fontSize(10);
   if (summary.outcome === 'funded') doc.text(`Toegekend bedrag: ${euro(summary.amountCents)}`);
   if (summary.conditions) doc.text(`Voorwaarden: ${summary.conditions}`);
   doc.text(`Motivering: ${summary.motivation}`);
   doc.moveDown();
 
-  doc.fontSize(12).text('Scores per criterium (consensus van de experts)');
-  doc.fontSize(10);
+  doc.font(BOLD_FONT).fontSize(12).text('Scores per criterium (consensus van de experts)');
+  doc.font(BODY_FONT).fontSize(10);
   for (const c of summary.criteria) {
     doc
       .fillColor('#000')
@@ -71,18 +65,19 @@ export async function buildEvaluationSummaryPdf(summary: Summary): Promise<Buffe
     .text(
       `Gewogen totaal: ${decimal(summary.total)}${summary.overallThreshold !== null ? ` (drempel ${decimal(summary.overallThreshold)})` : ''}${summary.rank !== null ? ` · rang ${summary.rank}` : ''}`,
     );
-  for (const r of summary.reasons) doc.fillColor('#495057').text(`• ${r.message}`);
+  for (const reason of summary.reasonsAsIssued) doc.fillColor('#495057').text(`• ${reason}`);
+  doc.fillColor('#495057').text(`Budgetregel van de oproep: ${budgetRuleName(summary.budgetRule, 'nl')}.`);
   if (summary.minorityView) {
     doc.moveDown(0.5).fillColor('#000').text('Minderheidsstandpunt:');
     doc.fillColor('#343a40').text(summary.minorityView, { indent: 12 });
   }
   doc.moveDown();
-  doc.fontSize(12).fillColor('#000').text('Bezwaar');
+  doc.font(BOLD_FONT).fontSize(12).fillColor('#000').text('Bezwaar');
   doc
+    .font(BODY_FONT)
     .fontSize(10)
     .text(
       `U kan tot en met ${brusselsDate(summary.objectionDeadline)} (Brusselse tijd) bezwaar indienen in Speerpunt, via het evaluatieverslag van dit voorstel. Vermeld de gronden van uw bezwaar; het agentschap behandelt het en deelt de uitkomst met motivering mee.`,
     );
-  doc.end();
-  return done;
+  return pdf.finish();
 }

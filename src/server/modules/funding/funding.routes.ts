@@ -7,11 +7,21 @@ import { actorOf, contextOf } from '../../http/request-context';
 import { AppError } from '../../errors/app-error';
 import {
   buildXlsx,
-  centsToEuroString,
+  LangQuery,
   sendDownload,
+  sheetLanguage,
   XLSX_TYPE,
   type SheetColumn,
 } from '../../http/spreadsheet';
+import {
+  AID_REGIME,
+  FUNDING_PURPOSE,
+  PAYMENT_CONDITION,
+  PAYMENT_STATUS,
+  REPORT_KIND,
+  TRANCHE,
+  WORK_STATUS,
+} from '../../http/spreadsheet-labels';
 import {
   BaseOperationSchema,
   BaseOperationsBody,
@@ -64,100 +74,95 @@ const READERS = allow('officer', 'admin', 'analyst');
 const READERS_AND_MANAGERS = allow('officer', 'admin', 'analyst', 'manager');
 const OFFICER = allow('officer');
 const OFFICER_AND_MANAGERS = allow('officer', 'manager');
-const EURO = '#,##0.00 "€"';
-const euro = (cents: number | null | undefined) =>
-  cents === null || cents === undefined ? null : Number(centsToEuroString(cents));
 const LineFilter = z.strictObject({ lineId: z.uuid().optional() });
+const LineExportQuery = LineFilter.extend(LangQuery.shape);
 
 const figureColumns = <T extends DashboardFigures>(): SheetColumn<T>[] => [
-  { header: 'budget_eur', value: (r) => euro(r.budgetCents), numberFormat: EURO, width: 16 },
-  { header: 'committed_eur', value: (r) => euro(r.committedCents), numberFormat: EURO, width: 16 },
-  { header: 'paid_eur', value: (r) => euro(r.paidCents), numberFormat: EURO, width: 16 },
-  { header: 'remaining_eur', value: (r) => euro(r.remainingCents), numberFormat: EURO, width: 16 },
+  { header: 'budget_eur', value: (r) => r.budgetCents, kind: 'money' },
+  { header: 'committed_eur', value: (r) => r.committedCents, kind: 'money' },
+  { header: 'paid_eur', value: (r) => r.paidCents, kind: 'money' },
+  { header: 'remaining_eur', value: (r) => r.remainingCents, kind: 'money' },
   {
     header: 'inter_cluster_committed_eur',
-    value: (r) => euro(r.interClusterCommittedCents),
-    numberFormat: EURO,
-    width: 18,
+    value: (r) => r.interClusterCommittedCents,
+    kind: 'money',
   },
-  { header: 'inter_cluster_share', value: (r) => r.interClusterShare, numberFormat: '0.0%' },
-  { header: 'cofunding_eur', value: (r) => euro(r.cofundingCents), numberFormat: EURO, width: 16 },
-  { header: 'cofunding_ratio', value: (r) => r.cofundingRatio, numberFormat: '0.00' },
+  { header: 'inter_cluster_share', value: (r) => r.interClusterShare, kind: 'percent' },
+  { header: 'cofunding_eur', value: (r) => r.cofundingCents, kind: 'money' },
+  { header: 'cofunding_ratio', value: (r) => r.cofundingRatio, kind: 'number', numberFormat: '0.00' },
 ];
 
 type LineOut = ReturnType<typeof presentLine>;
 const lineColumns: SheetColumn<LineOut>[] = [
   { header: 'code', value: (r) => r.code },
   { header: 'name', value: (r) => r.name, width: 40 },
-  { header: 'purpose', value: (r) => r.purpose, width: 22 },
-  { header: 'period_start', value: (r) => r.periodStart },
-  { header: 'period_end', value: (r) => r.periodEnd },
-  { header: 'ring_fenced', value: (r) => r.isRingFenced },
-  { header: 'own_contribution_ratio', value: (r) => r.ownContributionRatio },
-  { header: 'amount_eur', value: (r) => euro(r.amountCents), numberFormat: EURO, width: 16 },
-  { header: 'reallocated_in_eur', value: (r) => euro(r.reallocatedInCents), numberFormat: EURO },
-  { header: 'reallocated_out_eur', value: (r) => euro(r.reallocatedOutCents), numberFormat: EURO },
-  { header: 'budget_eur', value: (r) => euro(r.budgetCents), numberFormat: EURO, width: 16 },
-  { header: 'committed_eur', value: (r) => euro(r.committedCents), numberFormat: EURO, width: 16 },
-  { header: 'paid_eur', value: (r) => euro(r.paidCents), numberFormat: EURO, width: 16 },
-  { header: 'remaining_eur', value: (r) => euro(r.remainingCents), numberFormat: EURO, width: 16 },
+  { header: 'purpose', value: (r) => r.purpose, labels: FUNDING_PURPOSE, width: 22 },
+  { header: 'period_start', value: (r) => r.periodStart, kind: 'date' },
+  { header: 'period_end', value: (r) => r.periodEnd, kind: 'date' },
+  { header: 'ring_fenced', value: (r) => r.isRingFenced, kind: 'boolean' },
+  { header: 'own_contribution_ratio', value: (r) => r.ownContributionRatio, kind: 'percent' },
+  { header: 'amount_eur', value: (r) => r.amountCents, kind: 'money' },
+  { header: 'reallocated_in_eur', value: (r) => r.reallocatedInCents, kind: 'money' },
+  { header: 'reallocated_out_eur', value: (r) => r.reallocatedOutCents, kind: 'money' },
+  { header: 'budget_eur', value: (r) => r.budgetCents, kind: 'money' },
+  { header: 'committed_eur', value: (r) => r.committedCents, kind: 'money' },
+  { header: 'paid_eur', value: (r) => r.paidCents, kind: 'money' },
+  { header: 'remaining_eur', value: (r) => r.remainingCents, kind: 'money' },
 ];
 type CommitmentOut = ReturnType<typeof presentCommitment>;
 const commitmentColumns: SheetColumn<CommitmentOut>[] = [
   { header: 'line', value: (r) => r.lineCode },
   { header: 'project', value: (r) => r.projectCode },
   { header: 'base_operations', value: (r) => r.baseOperationLabel, width: 24 },
-  { header: 'decided_on', value: (r) => r.decidedOn },
-  { header: 'amount_eur', value: (r) => euro(r.amountCents), numberFormat: EURO, width: 16 },
-  { header: 'cofunding_eur', value: (r) => euro(r.cofundingCents), numberFormat: EURO, width: 16 },
-  { header: 'planned_eur', value: (r) => euro(r.plannedCents), numberFormat: EURO, width: 16 },
-  { header: 'paid_eur', value: (r) => euro(r.paidCents), numberFormat: EURO, width: 16 },
+  { header: 'decided_on', value: (r) => r.decidedOn, kind: 'date' },
+  { header: 'amount_eur', value: (r) => r.amountCents, kind: 'money' },
+  { header: 'cofunding_eur', value: (r) => r.cofundingCents, kind: 'money' },
+  { header: 'planned_eur', value: (r) => r.plannedCents, kind: 'money' },
+  { header: 'paid_eur', value: (r) => r.paidCents, kind: 'money' },
   { header: 'de_minimis_override', value: (r) => r.deMinimisOverride, width: 30 },
 ];
 type PaymentOut = ReturnType<typeof presentPayment>;
 export const paymentColumns: SheetColumn<PaymentOut>[] = [
   { header: 'line', value: (r) => r.lineCode },
   { header: 'project', value: (r) => r.projectCode },
-  { header: 'tranche', value: (r) => r.tranche },
-  { header: 'amount_eur', value: (r) => euro(r.amountCents), numberFormat: EURO, width: 16 },
-  { header: 'condition', value: (r) => r.condition.kind },
+  { header: 'tranche', value: (r) => r.tranche, labels: TRANCHE },
+  { header: 'amount_eur', value: (r) => r.amountCents, kind: 'money' },
+  { header: 'condition', value: (r) => r.condition.kind, labels: PAYMENT_CONDITION },
   { header: 'condition_title', value: (r) => r.condition.title, width: 30 },
-  { header: 'condition_status', value: (r) => r.condition.status },
-  { header: 'planned_on', value: (r) => r.plannedOn },
-  { header: 'status', value: (r) => r.status },
-  { header: 'released_at', value: (r) => r.releasedAt, width: 26 },
+  { header: 'condition_status', value: (r) => r.condition.status, labels: WORK_STATUS },
+  { header: 'planned_on', value: (r) => r.plannedOn, kind: 'date' },
+  { header: 'status', value: (r) => r.status, labels: PAYMENT_STATUS },
+  { header: 'released_at', value: (r) => r.releasedAt, kind: 'datetime' },
 ];
 type BaseOut = ReturnType<typeof presentBaseOperation>;
 const baseColumns: SheetColumn<BaseOut>[] = [
   { header: 'cluster', value: (r) => r.clusterName, width: 30 },
-  { header: 'year', value: (r) => r.year },
+  { header: 'year', value: (r) => r.year, kind: 'integer' },
   { header: 'line', value: (r) => r.lineCode },
-  { header: 'subsidy_eur', value: (r) => euro(r.subsidyCents), numberFormat: EURO, width: 16 },
-  { header: 'own_contribution_ratio', value: (r) => r.ownContributionRatio },
+  { header: 'subsidy_eur', value: (r) => r.subsidyCents, kind: 'money' },
+  { header: 'own_contribution_ratio', value: (r) => r.ownContributionRatio, kind: 'percent' },
   {
     header: 'required_own_contribution_eur',
-    value: (r) => euro(r.requiredOwnContributionCents),
-    numberFormat: EURO,
-    width: 18,
+    value: (r) => r.requiredOwnContributionCents,
+    kind: 'money',
   },
-  { header: 'reported_costs_eur', value: (r) => euro(r.reportedCostsCents), numberFormat: EURO, width: 16 },
+  { header: 'reported_costs_eur', value: (r) => r.reportedCostsCents, kind: 'money' },
   {
     header: 'reported_own_contribution_eur',
-    value: (r) => euro(r.reportedOwnContributionCents),
-    numberFormat: EURO,
-    width: 18,
+    value: (r) => r.reportedOwnContributionCents,
+    kind: 'money',
   },
-  { header: 'meets_own_contribution', value: (r) => r.meetsOwnContribution },
-  { header: 'paid_eur', value: (r) => euro(r.paidCents), numberFormat: EURO, width: 16 },
+  { header: 'meets_own_contribution', value: (r) => r.meetsOwnContribution, kind: 'boolean' },
+  { header: 'paid_eur', value: (r) => r.paidCents, kind: 'money' },
 ];
 type ReallocationOut = z.infer<typeof ReallocationSchema>;
 const reallocationColumns: SheetColumn<ReallocationOut>[] = [
   { header: 'from_line', value: (r) => r.fromLineCode },
   { header: 'to_line', value: (r) => r.toLineCode },
-  { header: 'amount_eur', value: (r) => euro(r.amountCents), numberFormat: EURO, width: 16 },
+  { header: 'amount_eur', value: (r) => r.amountCents, kind: 'money' },
   { header: 'motivation', value: (r) => r.motivation, width: 50 },
   { header: 'decided_by', value: (r) => r.decidedBy, width: 24 },
-  { header: 'decided_at', value: (r) => r.decidedAt, width: 26 },
+  { header: 'decided_at', value: (r) => r.decidedAt, kind: 'datetime' },
 ];
 const ReportListSchema = ReportSchema.extend({
   projectId: z.string().nullable(),
@@ -169,17 +174,16 @@ type ReportOut = z.infer<typeof ReportListSchema>;
 const reportColumns: SheetColumn<ReportOut>[] = [
   { header: 'project', value: (r) => r.projectCode },
   { header: 'base_operations', value: (r) => r.baseOperationLabel, width: 22 },
-  { header: 'kind', value: (r) => r.kind },
+  { header: 'kind', value: (r) => r.kind, labels: REPORT_KIND },
   { header: 'title', value: (r) => r.title, width: 36 },
-  { header: 'reported_costs_eur', value: (r) => euro(r.reportedCostsCents), numberFormat: EURO, width: 16 },
+  { header: 'reported_costs_eur', value: (r) => r.reportedCostsCents, kind: 'money' },
   {
     header: 'reported_own_contribution_eur',
-    value: (r) => euro(r.reportedOwnContributionCents),
-    numberFormat: EURO,
-    width: 18,
+    value: (r) => r.reportedOwnContributionCents,
+    kind: 'money',
   },
-  { header: 'submitted_at', value: (r) => r.submittedAt, width: 26 },
-  { header: 'status', value: (r) => r.status },
+  { header: 'submitted_at', value: (r) => r.submittedAt, kind: 'datetime' },
+  { header: 'status', value: (r) => r.status, labels: WORK_STATUS },
   { header: 'decision_comment', value: (r) => r.decisionComment, width: 36 },
 ];
 
@@ -255,45 +259,55 @@ export default async function fundingRoutes(app: FastifyInstance): Promise<void>
     '/api/funding/dashboard.xlsx',
     {
       config: { access: READERS },
-      schema: { tags, summary: 'Dashboard table as XLSX', querystring: DashboardXlsxQuery },
+      schema: {
+        tags,
+        summary: 'Dashboard table as XLSX',
+        querystring: DashboardXlsxQuery.extend(LangQuery.shape),
+      },
     },
     async (request, reply) => {
       const dashboard = await computeDashboard(contextOf(request).db);
       const view = request.query.view;
+      const lang = sheetLanguage(request);
       const body =
         view === 'line'
-          ? await buildXlsx(
-              'Per lijn',
-              [
+          ? await buildXlsx(lang, {
+              name: { nl: 'Per lijn', en: 'By line' },
+              columns: [
                 { header: 'line', value: (x: (typeof dashboard.byLine)[number]) => x.code },
                 { header: 'name', value: (x) => x.name, width: 40 },
-                { header: 'purpose', value: (x) => x.purpose },
-                { header: 'year', value: (x) => x.year },
+                { header: 'purpose', value: (x) => x.purpose, labels: FUNDING_PURPOSE },
+                { header: 'year', value: (x) => x.year, kind: 'integer' },
                 ...figureColumns<(typeof dashboard.byLine)[number]>(),
               ],
-              dashboard.byLine,
-            )
+              rows: dashboard.byLine,
+            })
           : view === 'cluster'
-            ? await buildXlsx(
-                'Per cluster',
-                [
+            ? await buildXlsx(lang, {
+                name: { nl: 'Per cluster', en: 'By cluster' },
+                columns: [
                   {
                     header: 'cluster',
-                    value: (x: (typeof dashboard.byCluster)[number]) => x.clusterName || '(alle clusters)',
+                    value: (x: (typeof dashboard.byCluster)[number], lang) =>
+                      x.clusterName || (lang === 'en' ? '(all clusters)' : '(alle clusters)'),
                     width: 24,
                   },
                   ...figureColumns<(typeof dashboard.byCluster)[number]>(),
                 ],
-                dashboard.byCluster,
-              )
-            : await buildXlsx(
-                'Per jaar',
-                [
-                  { header: 'year', value: (x: (typeof dashboard.byYear)[number]) => x.year },
+                rows: dashboard.byCluster,
+              })
+            : await buildXlsx(lang, {
+                name: { nl: 'Per jaar', en: 'By year' },
+                columns: [
+                  {
+                    header: 'year',
+                    value: (x: (typeof dashboard.byYear)[number]) => x.year,
+                    kind: 'integer',
+                  },
                   ...figureColumns<(typeof dashboard.byYear)[number]>(),
                 ],
-                dashboard.byYear,
-              );
+                rows: dashboard.byYear,
+              });
       return sendDownload(reply, `speerpunt-budget-per-${view}.xlsx`, XLSX_TYPE, body);
     },
   );
@@ -317,13 +331,20 @@ export default async function fundingRoutes(app: FastifyInstance): Promise<void>
   );
   r.get(
     '/api/funding/lines.xlsx',
-    { config: { access: READERS }, schema: { tags, summary: 'Funding lines as XLSX' } },
+    {
+      config: { access: READERS },
+      schema: { tags, summary: 'Funding lines as XLSX', querystring: LangQuery },
+    },
     async (request, reply) => {
       return sendDownload(
         reply,
         'speerpunt-financieringslijnen.xlsx',
         XLSX_TYPE,
-        await buildXlsx('Lijnen', lineColumns, await loadLines(request)),
+        await buildXlsx(sheetLanguage(request), {
+          name: { nl: 'Financieringslijnen', en: 'Funding lines' },
+          columns: lineColumns,
+          rows: await loadLines(request),
+        }),
       );
     },
   );
@@ -395,13 +416,20 @@ export default async function fundingRoutes(app: FastifyInstance): Promise<void>
   );
   r.get(
     '/api/funding/reallocations.xlsx',
-    { config: { access: READERS }, schema: { tags, summary: 'Reallocations as XLSX' } },
+    {
+      config: { access: READERS },
+      schema: { tags, summary: 'Reallocations as XLSX', querystring: LangQuery },
+    },
     async (request, reply) => {
       return sendDownload(
         reply,
         'speerpunt-herverdelingen.xlsx',
         XLSX_TYPE,
-        await buildXlsx('Herverdelingen', reallocationColumns, await loadReallocations(request)),
+        await buildXlsx(sheetLanguage(request), {
+          name: { nl: 'Herverdelingen', en: 'Reallocations' },
+          columns: reallocationColumns,
+          rows: await loadReallocations(request),
+        }),
       );
     },
   );
@@ -441,13 +469,20 @@ export default async function fundingRoutes(app: FastifyInstance): Promise<void>
   );
   r.get(
     '/api/funding/base-operations.xlsx',
-    { config: { access: READERS_AND_MANAGERS }, schema: { tags, summary: 'Base funding as XLSX' } },
+    {
+      config: { access: READERS_AND_MANAGERS },
+      schema: { tags, summary: 'Base funding as XLSX', querystring: LangQuery },
+    },
     async (request, reply) => {
       return sendDownload(
         reply,
         'speerpunt-basiswerking.xlsx',
         XLSX_TYPE,
-        await buildXlsx('Basiswerking', baseColumns, await loadBaseOperations(request)),
+        await buildXlsx(sheetLanguage(request), {
+          name: { nl: 'Basiswerking', en: 'Base operations' },
+          columns: baseColumns,
+          rows: await loadBaseOperations(request),
+        }),
       );
     },
   );
@@ -479,17 +514,15 @@ export default async function fundingRoutes(app: FastifyInstance): Promise<void>
       },
     },
     async (request, reply) => {
-      return reply
-        .status(201)
-        .send(
-          ok(
-            await submitReport(contextOf(request), {
-              baseOperationId: request.params.id,
-              kind: 'costs',
-              ...request.body,
-            }),
-          ),
-        );
+      return reply.status(201).send(
+        ok(
+          await submitReport(contextOf(request), {
+            baseOperationId: request.params.id,
+            kind: 'costs',
+            ...request.body,
+          }),
+        ),
+      );
     },
   );
 
@@ -510,18 +543,18 @@ export default async function fundingRoutes(app: FastifyInstance): Promise<void>
     '/api/funding/commitments.xlsx',
     {
       config: { access: READERS },
-      schema: { tags, summary: 'Commitments as XLSX', querystring: LineFilter },
+      schema: { tags, summary: 'Commitments as XLSX', querystring: LineExportQuery },
     },
     async (request, reply) => {
       return sendDownload(
         reply,
         'speerpunt-vastleggingen.xlsx',
         XLSX_TYPE,
-        await buildXlsx(
-          'Vastleggingen',
-          commitmentColumns,
-          await loadCommitments(request, request.query.lineId),
-        ),
+        await buildXlsx(sheetLanguage(request), {
+          name: { nl: 'Vastleggingen', en: 'Commitments' },
+          columns: commitmentColumns,
+          rows: await loadCommitments(request, request.query.lineId),
+        }),
       );
     },
   );
@@ -573,14 +606,18 @@ export default async function fundingRoutes(app: FastifyInstance): Promise<void>
     '/api/funding/payments.xlsx',
     {
       config: { access: READERS },
-      schema: { tags, summary: 'Payment tranches as XLSX', querystring: LineFilter },
+      schema: { tags, summary: 'Payment tranches as XLSX', querystring: LineExportQuery },
     },
     async (request, reply) => {
       return sendDownload(
         reply,
         'speerpunt-betalingen.xlsx',
         XLSX_TYPE,
-        await buildXlsx('Betalingen', paymentColumns, await loadPayments(request, request.query.lineId)),
+        await buildXlsx(sheetLanguage(request), {
+          name: { nl: 'Betalingen', en: 'Payments' },
+          columns: paymentColumns,
+          rows: await loadPayments(request, request.query.lineId),
+        }),
       );
     },
   );
@@ -632,13 +669,17 @@ export default async function fundingRoutes(app: FastifyInstance): Promise<void>
   );
   r.get(
     '/api/funding/reports.xlsx',
-    { config: { access: READERS }, schema: { tags, summary: 'Reports as XLSX' } },
+    { config: { access: READERS }, schema: { tags, summary: 'Reports as XLSX', querystring: LangQuery } },
     async (request, reply) => {
       return sendDownload(
         reply,
         'speerpunt-rapporten.xlsx',
         XLSX_TYPE,
-        await buildXlsx('Rapporten', reportColumns, await loadReports(request)),
+        await buildXlsx(sheetLanguage(request), {
+          name: { nl: 'Rapporten', en: 'Reports' },
+          columns: reportColumns,
+          rows: await loadReports(request),
+        }),
       );
     },
   );

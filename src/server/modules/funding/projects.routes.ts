@@ -7,11 +7,22 @@ import { offsetOf, okPage, pagedEnvelope, PageQuery } from '../../http/paging';
 import { actorOf, contextOf } from '../../http/request-context';
 import {
   buildXlsx,
-  centsToEuroString,
+  LangQuery,
   sendDownload,
+  sheetLanguage,
   XLSX_TYPE,
   type SheetColumn,
 } from '../../http/spreadsheet';
+import {
+  AID_REGIME,
+  CONSORTIUM_ROLE,
+  HELIX,
+  PROJECT_KIND,
+  PROJECT_STATUS,
+  REPORT_KIND,
+  SIZE_CLASS,
+  WORK_STATUS,
+} from '../../http/spreadsheet-labels';
 import {
   CreateProjectBody,
   DecisionBody,
@@ -55,23 +66,21 @@ const tags = ['projects'];
 const READERS_AND_MANAGERS = allow('officer', 'admin', 'analyst', 'manager');
 const OFFICER = allow('officer');
 const OFFICER_AND_MANAGERS = allow('officer', 'manager');
-const EURO = '#,##0.00 "€"';
-const euro = (cents: number) => Number(centsToEuroString(cents));
 
 type Summary = ReturnType<typeof presentProjectSummary>;
 const projectColumns: SheetColumn<Summary>[] = [
   { header: 'code', value: (p) => p.code },
   { header: 'title', value: (p) => p.title, width: 50 },
-  { header: 'kind', value: (p) => p.kind, width: 22 },
-  { header: 'status', value: (p) => p.status },
-  { header: 'clusters', value: (p) => p.clusterIds.length },
-  { header: 'starts_on', value: (p) => p.startsOn },
-  { header: 'ends_on', value: (p) => p.endsOn },
-  { header: 'budget_eur', value: (p) => euro(p.totalBudgetCents), numberFormat: EURO, width: 16 },
-  { header: 'aid_eur', value: (p) => euro(p.aidCents), numberFormat: EURO, width: 16 },
-  { header: 'committed_eur', value: (p) => euro(p.committedCents), numberFormat: EURO, width: 16 },
-  { header: 'paid_eur', value: (p) => euro(p.paidCents), numberFormat: EURO, width: 16 },
-  { header: 'aid_regime', value: (p) => p.aidRegime },
+  { header: 'kind', value: (p) => p.kind, labels: PROJECT_KIND, width: 22 },
+  { header: 'status', value: (p) => p.status, labels: PROJECT_STATUS },
+  { header: 'clusters', value: (p) => p.clusterIds.length, kind: 'integer' },
+  { header: 'starts_on', value: (p) => p.startsOn, kind: 'date' },
+  { header: 'ends_on', value: (p) => p.endsOn, kind: 'date' },
+  { header: 'budget_eur', value: (p) => p.totalBudgetCents, kind: 'money' },
+  { header: 'aid_eur', value: (p) => p.aidCents, kind: 'money' },
+  { header: 'committed_eur', value: (p) => p.committedCents, kind: 'money' },
+  { header: 'paid_eur', value: (p) => p.paidCents, kind: 'money' },
+  { header: 'aid_regime', value: (p) => p.aidRegime, labels: AID_REGIME },
 ];
 
 const ExportQuery = z.strictObject({
@@ -154,7 +163,10 @@ export default async function projectsRoutes(app: FastifyInstance): Promise<void
   );
   r.get(
     '/api/projects.xlsx',
-    { config: { access: READERS_AND_MANAGERS }, schema: { tags, summary: 'Projects as XLSX' } },
+    {
+      config: { access: READERS_AND_MANAGERS },
+      schema: { tags, summary: 'Projects as XLSX', querystring: LangQuery },
+    },
     async (request, reply) => {
       const ctx = contextOf(request);
       const rows = (await findProjects(ctx.db, actorOf(ctx))).map(presentProjectSummary);
@@ -162,7 +174,11 @@ export default async function projectsRoutes(app: FastifyInstance): Promise<void
         reply,
         'speerpunt-projecten.xlsx',
         XLSX_TYPE,
-        await buildXlsx('Projecten', projectColumns, rows),
+        await buildXlsx(sheetLanguage(request), {
+          name: { nl: 'Projecten', en: 'Projects' },
+          columns: projectColumns,
+          rows: rows,
+        }),
       );
     },
   );
@@ -190,64 +206,69 @@ export default async function projectsRoutes(app: FastifyInstance): Promise<void
         tags,
         summary: "One of a project's tables as XLSX",
         params: IdParams,
-        querystring: ExportQuery,
+        querystring: ExportQuery.extend(LangQuery.shape),
       },
     },
     async (request, reply) => {
       const { detail } = await loadDetail(request, request.params.id);
       const table = request.query.table;
+      const lang = sheetLanguage(request);
       type D = typeof detail;
       const body =
         table === 'participants'
-          ? await buildXlsx(
-              'Deelnemers',
-              [
+          ? await buildXlsx(lang, {
+              name: { nl: 'Deelnemers', en: 'Participants' },
+              columns: [
                 { header: 'organisation', value: (p: D['participants'][number]) => p.name, width: 40 },
                 { header: 'enterprise_number', value: (p) => p.enterpriseNumber, width: 16 },
-                { header: 'helix', value: (p) => p.helix },
-                { header: 'size_class', value: (p) => p.sizeClass },
-                { header: 'role', value: (p) => p.role },
-                { header: 'budget_eur', value: (p) => euro(p.budgetCents), numberFormat: EURO, width: 16 },
-                { header: 'aid_eur', value: (p) => euro(p.aidCents), numberFormat: EURO, width: 16 },
+                { header: 'helix', value: (p) => p.helix, labels: HELIX },
+                { header: 'size_class', value: (p) => p.sizeClass, labels: SIZE_CLASS },
+                { header: 'role', value: (p) => p.role, labels: CONSORTIUM_ROLE },
+                { header: 'budget_eur', value: (p) => p.budgetCents, kind: 'money' },
+                { header: 'aid_eur', value: (p) => p.aidCents, kind: 'money' },
               ],
-              detail.participants,
-            )
+              rows: detail.participants,
+            })
           : table === 'milestones'
-            ? await buildXlsx(
-                'Mijlpalen',
-                [
+            ? await buildXlsx(lang, {
+                name: { nl: 'Mijlpalen', en: 'Milestones' },
+                columns: [
                   { header: 'title', value: (m: D['milestones'][number]) => m.title, width: 40 },
-                  { header: 'due_on', value: (m) => m.dueOn },
-                  { header: 'status', value: (m) => m.status },
-                  { header: 'reported_at', value: (m) => m.reportedAt, width: 26 },
-                  { header: 'decided_at', value: (m) => m.decidedAt, width: 26 },
+                  { header: 'due_on', value: (m) => m.dueOn, kind: 'date' },
+                  { header: 'status', value: (m) => m.status, labels: WORK_STATUS },
+                  { header: 'reported_at', value: (m) => m.reportedAt, kind: 'datetime' },
+                  { header: 'decided_at', value: (m) => m.decidedAt, kind: 'datetime' },
                   { header: 'comment', value: (m) => m.decisionComment, width: 40 },
                 ],
-                detail.milestones,
-              )
+                rows: detail.milestones,
+              })
             : table === 'deliverables'
-              ? await buildXlsx(
-                  'Deliverables',
-                  [
+              ? await buildXlsx(lang, {
+                  name: { nl: 'Deliverables', en: 'Deliverables' },
+                  columns: [
                     { header: 'title', value: (d: D['deliverables'][number]) => d.title, width: 40 },
-                    { header: 'due_on', value: (d) => d.dueOn },
-                    { header: 'status', value: (d) => d.status },
+                    { header: 'due_on', value: (d) => d.dueOn, kind: 'date' },
+                    { header: 'status', value: (d) => d.status, labels: WORK_STATUS },
                   ],
-                  detail.deliverables,
-                )
+                  rows: detail.deliverables,
+                })
               : table === 'payments'
-                ? await buildXlsx('Betalingen', paymentColumns, detail.payments)
-                : await buildXlsx(
-                    'Rapporten',
-                    [
-                      { header: 'kind', value: (x: D['reports'][number]) => x.kind },
+                ? await buildXlsx(lang, {
+                    name: { nl: 'Betalingen', en: 'Payments' },
+                    columns: paymentColumns,
+                    rows: detail.payments,
+                  })
+                : await buildXlsx(lang, {
+                    name: { nl: 'Rapporten', en: 'Reports' },
+                    columns: [
+                      { header: 'kind', value: (x: D['reports'][number]) => x.kind, labels: REPORT_KIND },
                       { header: 'title', value: (x) => x.title, width: 40 },
-                      { header: 'submitted_at', value: (x) => x.submittedAt, width: 26 },
-                      { header: 'status', value: (x) => x.status },
+                      { header: 'submitted_at', value: (x) => x.submittedAt, kind: 'datetime' },
+                      { header: 'status', value: (x) => x.status, labels: WORK_STATUS },
                       { header: 'comment', value: (x) => x.decisionComment, width: 40 },
                     ],
-                    detail.reports,
-                  );
+                    rows: detail.reports,
+                  });
       return sendDownload(reply, `speerpunt-${detail.code}-${table}.xlsx`, XLSX_TYPE, body);
     },
   );
@@ -279,17 +300,15 @@ export default async function projectsRoutes(app: FastifyInstance): Promise<void
       },
     },
     async (request, reply) => {
-      return reply
-        .status(201)
-        .send(
-          ok(
-            await addProjectItem(contextOf(request), {
-              projectId: request.params.id,
-              kind: 'milestone',
-              ...request.body,
-            }),
-          ),
-        );
+      return reply.status(201).send(
+        ok(
+          await addProjectItem(contextOf(request), {
+            projectId: request.params.id,
+            kind: 'milestone',
+            ...request.body,
+          }),
+        ),
+      );
     },
   );
   r.post(
@@ -305,17 +324,15 @@ export default async function projectsRoutes(app: FastifyInstance): Promise<void
       },
     },
     async (request, reply) => {
-      return reply
-        .status(201)
-        .send(
-          ok(
-            await addProjectItem(contextOf(request), {
-              projectId: request.params.id,
-              kind: 'deliverable',
-              ...request.body,
-            }),
-          ),
-        );
+      return reply.status(201).send(
+        ok(
+          await addProjectItem(contextOf(request), {
+            projectId: request.params.id,
+            kind: 'deliverable',
+            ...request.body,
+          }),
+        ),
+      );
     },
   );
   r.post(

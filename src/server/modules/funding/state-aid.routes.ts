@@ -7,11 +7,13 @@ import { actorOf, contextOf } from '../../http/request-context';
 import { AppError } from '../../errors/app-error';
 import {
   buildXlsx,
-  centsToEuroString,
+  LangQuery,
   sendDownload,
+  sheetLanguage,
   XLSX_TYPE,
   type SheetColumn,
 } from '../../http/spreadsheet';
+import { buildAidExport } from './aid-export';
 import {
   AidAwardSchema,
   DeMinimisSettingsBody,
@@ -36,28 +38,6 @@ import { setDeMinimisSettings } from './set-de-minimis-settings';
 const tags = ['state-aid'];
 const READERS = allow('officer', 'admin', 'analyst');
 const OFFICER = allow('officer');
-const EURO = '#,##0.00 "€"';
-type Award = ReturnType<typeof presentAidAward>;
-/** The aid export for reporting: one row per aid amount, exact euros. */
-const awardColumns: SheetColumn<Award>[] = [
-  { header: 'organisation', value: (a) => a.organisationName, width: 40 },
-  { header: 'enterprise_number', value: (a) => a.enterpriseNumber, width: 16 },
-  { header: 'regime', value: (a) => a.regime, width: 16 },
-  { header: 'legal_basis', value: (a) => a.legalBasis, width: 32 },
-  {
-    header: 'amount_eur',
-    value: (a) => Number(centsToEuroString(a.amountCents)),
-    numberFormat: EURO,
-    width: 16,
-  },
-  { header: 'amount_cents', value: (a) => a.amountCents, numberFormat: '0', width: 14 },
-  { header: 'granted_on', value: (a) => a.grantedOn },
-  { header: 'granting_authority', value: (a) => a.grantedByAuthority, width: 32 },
-  { header: 'project', value: (a) => a.projectCode },
-  { header: 'description', value: (a) => a.description, width: 40 },
-  { header: 'override_motivation', value: (a) => a.overrideMotivation, width: 40 },
-];
-
 export default async function stateAidRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const loadAwards = async (request: Parameters<typeof contextOf>[0]) =>
@@ -79,13 +59,16 @@ export default async function stateAidRoutes(app: FastifyInstance): Promise<void
   );
   r.get(
     '/api/state-aid/awards.xlsx',
-    { config: { access: READERS }, schema: { tags, summary: 'The state-aid register as XLSX (aid export)' } },
+    {
+      config: { access: READERS },
+      schema: { tags, summary: 'The state-aid register as XLSX (aid export)', querystring: LangQuery },
+    },
     async (request, reply) => {
       return sendDownload(
         reply,
         'speerpunt-staatssteun.xlsx',
         XLSX_TYPE,
-        await buildXlsx('Staatssteun', awardColumns, await loadAwards(request)),
+        await buildAidExport(await loadAwards(request), sheetLanguage(request)),
       );
     },
   );

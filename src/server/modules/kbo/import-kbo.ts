@@ -6,12 +6,14 @@ import {
   KBO_INDEXES,
   KboCsvParser,
   KboRecordTooLongError,
+  KBO_MAX_RECORD_CHARS,
   MalformedLine,
   deleteKey,
   toCopyLine,
   type KboFileSpec,
 } from './kbo-format';
 import { openKboSource, type KboSource } from './kbo-source';
+import { KboReadError, loadFileFast } from './load-file-fast';
 import type { BulkSession } from './kbo-bulk';
 
 export interface KboProgress {
@@ -36,6 +38,11 @@ export interface KboImportOptions {
   auditActor: AuditActor;
   onProgress?: (progress: KboProgress) => void;
   onMalformed?: (report: MalformedReport) => void;
+  /**
+   * Parse every line in Node even when the database could read the file (the reference path;
+   * by default a full load lets the database parse clean files, see load-file-fast.ts).
+   */
+  lineByLine?: boolean;
   /** The longest record in characters (default KBO_MAX_RECORD_CHARS); longer stops the import. */
   maxRecordChars?: number;
   /** The most a zip may expand to (declared sizes, checked before reading; yauzl enforces them). */
@@ -46,7 +53,8 @@ export interface KboImportSummary {
   kind: 'full' | 'update';
   extractNumber: number | null;
   snapshotDate: string | null;
-  files: { file: string; rows: number; skipped: number }[];
+  /** parsedBy: 'database' when the file went as CSV straight into COPY, 'node' when read line by line. */
+  files: { file: string; rows: number; skipped: number; parsedBy: 'database' | 'node' }[];
   rowsLoaded: number;
   rowsDeleted: number;
   linesSkipped: number;
@@ -142,6 +150,42 @@ export async function importKbo(options: KboImportOptions): Promise<KboImportSum
       }
       for (const step of plan) {
         const { spec, file } = step;
+        if (step.mode === 'load' && !options.lineByLine) {
+          // Full load: the database parses the file; a file it refuses goes line by line below.
+          const before = bytesDone;
+          const fastRows = await loadFileFast({
+            session,
+            spec,
+            file,
+            maxRecordBytes: options.maxRecordChars ?? KBO_MAX_RECORD_CHARS,
+            open: () => source.open(file),
+            onBytes: (n) => {
+              bytesDone += n;
+              options.onProgress?.({
+                file,
+                bytesDone,
+                bytesTotal,
+                rows: rowsTotal,
+                seconds: (Date.now() - started) / 1000,
+              });
+            },
+          }).catch((error: unknown) => {
+            throw error instanceof KboReadError ? new KboImportError(error.message) : error;
+          });
+          if (fastRows !== null) {
+            rowsTotal += fastRows;
+            files.push({ file, rows: fastRows, skipped: 0, parsedBy: 'database' });
+            options.onProgress?.({
+              file,
+              bytesDone,
+              bytesTotal,
+              rows: rowsTotal,
+              seconds: (Date.now() - started) / 1000,
+            });
+            continue;
+          }
+          bytesDone = before;
+        }
         const target =
           step.mode === 'delete'
             ? { table: 'kbo_delete_keys', columns: ['key'] }
@@ -250,7 +294,7 @@ export async function importKbo(options: KboImportOptions): Promise<KboImportSum
         }
         rowsTotal += rows;
         skippedTotal += skipped;
-        files.push({ file, rows, skipped });
+        files.push({ file, rows, skipped, parsedBy: 'node' });
         options.onProgress?.({
           file,
           bytesDone,
@@ -260,6 +304,7 @@ export async function importKbo(options: KboImportOptions): Promise<KboImportSum
         });
       }
       if (kind === 'full') {
+        if (session.kind === 'postgres') await session.exec("set local maintenance_work_mem = '128MB'");
         await restoreKeys(session, options.onError === 'skip');
         for (const index of KBO_INDEXES) await session.exec(index.sql);
         await session.exec(
@@ -315,6 +360,17 @@ export async function importKbo(options: KboImportOptions): Promise<KboImportSum
 
 /** Puts the primary keys back after a full load; duplicates stop the import, or (skip) keep the first. */
 async function restoreKeys(session: BulkSession, dropDuplicates: boolean): Promise<void> {
+  const addKeys =
+    'alter table kbo_enterprises add constraint kbo_enterprises_pkey primary key (enterprise_number); alter table kbo_codes add constraint kbo_codes_pkey primary key (category, code, language);';
+  // Most loads have no duplicates: build the keys at once, and look for duplicates only when that fails.
+  await session.exec('savepoint kbo_keys');
+  try {
+    await session.exec(addKeys);
+    await session.exec('release savepoint kbo_keys');
+    return;
+  } catch {
+    await session.exec('rollback to savepoint kbo_keys');
+  }
   if (dropDuplicates) {
     await session.exec(
       'delete from kbo_enterprises a using kbo_enterprises b where a.enterprise_number = b.enterprise_number and a.ctid > b.ctid',
@@ -346,7 +402,5 @@ async function restoreKeys(session: BulkSession, dropDuplicates: boolean): Promi
         `code.csv: duplicate codes (${codes.map((c) => `${c.category}/${c.code}`).join(', ')}…). Nothing was imported.`,
       );
   }
-  await session.exec(
-    'alter table kbo_enterprises add constraint kbo_enterprises_pkey primary key (enterprise_number); alter table kbo_codes add constraint kbo_codes_pkey primary key (category, code, language);',
-  );
+  await session.exec(addKeys);
 }

@@ -14,6 +14,11 @@ export interface BulkSession {
   exec(sql: string): Promise<void>;
   /** Opens a COPY … FROM STDIN (text format); write lines, then `end()` gives the row count. */
   copy(table: string, columns: string[]): BulkCopy;
+  /**
+   * Opens a COPY … FROM STDIN in CSV format: the database parses the file's bytes (no header line
+   * in what is written; quoted empty fields become NULL); `end()` gives the number of rows.
+   */
+  copyCsv(table: string, columns: string[]): CsvCopy;
   db: Kysely<DB>;
   close(): Promise<void>;
 }
@@ -24,7 +29,31 @@ export interface BulkCopy {
   end(): Promise<void>;
 }
 
+export interface CsvCopy {
+  /** Resolves when the data may continue (back-pressure); rejects when the database refused the data. */
+  write(chunk: Buffer): Promise<void>;
+  end(): Promise<number>;
+}
+
 const COPY_CHUNK = 8 << 20;
+
+const copyCsvSql = (table: string, columns: string[], from: string) =>
+  `copy ${table} (${columns.join(', ')}) from ${from} with (format csv, force_null (${columns.join(', ')}))`;
+
+/**
+ * Where the last complete CSV record of a block ends (after its newline), given that the block
+ * starts at a record boundary: newlines inside quoted fields do not end a record.
+ */
+export function lastRecordEnd(block: Buffer): number {
+  let inQuotes = false;
+  let cut = 0;
+  for (let i = 0; i < block.length; i++) {
+    const c = block[i];
+    if (c === 34) inQuotes = !inQuotes;
+    else if (c === 10 && !inQuotes) cut = i + 1;
+  }
+  return cut;
+}
 
 export async function openPostgresSession(connectionString: string): Promise<BulkSession> {
   const client = new pg.Client({ connectionString });
@@ -55,6 +84,27 @@ export async function openPostgresSession(connectionString: string): Promise<Bul
         end: async () => {
           stream.end();
           await done;
+        },
+      };
+    },
+    copyCsv: (table, columns) => {
+      const stream = client.query(copyFrom(copyCsvSql(table, columns, 'stdin')));
+      const done = new Promise<void>((resolve, reject) => {
+        stream.on('finish', () => resolve());
+        stream.on('error', reject);
+      });
+      done.catch(() => {});
+      return {
+        write: (chunk) => {
+          stream.write(chunk);
+          return stream.writableLength < 16 << 20
+            ? Promise.resolve()
+            : Promise.race([new Promise<void>((resolve) => stream.once('drain', () => resolve())), done]);
+        },
+        end: async () => {
+          stream.end();
+          await done;
+          return Number(stream.rowCount ?? 0);
         },
       };
     },
@@ -91,6 +141,38 @@ export async function openPgliteSession(pglite: PGlite): Promise<BulkSession> {
           if (size >= COPY_CHUNK) await flush();
         },
         end: flush,
+      };
+    },
+    copyCsv: (table, columns) => {
+      // COPY FROM '/dev/blob' reads one block per statement: blocks are cut after a whole record.
+      let pending: Buffer[] = [];
+      let size = 0;
+      let rows = 0;
+      const copyBlock = async (block: Buffer) => {
+        if (block.length === 0) return;
+        const result = await pglite.query(copyCsvSql(table, columns, `'/dev/blob'`), [], {
+          blob: new Blob([new Uint8Array(block)]),
+        });
+        rows += result.affectedRows ?? 0;
+      };
+      return {
+        write: async (chunk) => {
+          pending.push(chunk);
+          size += chunk.length;
+          if (size < COPY_CHUNK) return;
+          const block = Buffer.concat(pending);
+          const cut = lastRecordEnd(block);
+          pending = cut < block.length ? [block.subarray(cut)] : [];
+          size = block.length - cut;
+          await copyBlock(block.subarray(0, cut));
+        },
+        end: async () => {
+          const block = Buffer.concat(pending);
+          pending = [];
+          size = 0;
+          await copyBlock(block);
+          return rows;
+        },
       };
     },
     db,

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types';
 import { AppError } from '../../errors/app-error';
 import type { Actor } from '../../http/actor';
+import { seesPersonalData } from '../../http/personal-data';
 import { evaluateCluster, evaluateClusters } from './kpi-evaluation';
 import { DEFAULT_PAGE_SIZE } from '../../http/paging';
 import { assertSeesCluster, canSeeCluster } from './kpis.policy';
@@ -188,7 +189,8 @@ export async function buildMeasurementDetail(db: Kysely<DB>, actor: Actor, measu
       status: h.status,
       value: toNumber(h.value),
       comment: h.comment,
-      actorName: h.actor_name ?? null,
+      // Analysts see the role, never the person.
+      actorName: seesPersonalData(actor) ? (h.actor_name ?? null) : (h.actor_role ?? null),
       occurredAt: new Date(h.occurred_at).toISOString(),
     })),
   };

@@ -125,6 +125,7 @@ export function findMeasurementHistory(db: Kysely<DB>, measurementId: string) {
       'h.comment',
       'h.occurred_at',
       'u.name as actor_name',
+      'u.role as actor_role',
     ])
     .where('h.measurement_id', '=', measurementId)
     .orderBy('h.occurred_at')

@@ -9,11 +9,24 @@ import { recordAudit } from '../../audit/record-audit';
 import { readStoredFile } from '../../files/store-file';
 import {
   buildXlsx,
-  centsToEuroString,
+  LangQuery,
   sendDownload,
+  sheetLanguage,
   XLSX_TYPE,
   type SheetColumn,
 } from '../../http/spreadsheet';
+import {
+  DIFFUSION_KIND,
+  EU_LINK_METHOD,
+  EU_ROLE,
+  KPI_AGGREGATION,
+  KPI_APPROVAL,
+  KPI_DIRECTION,
+  KPI_LENS,
+  KPI_SOURCE,
+  KPI_UNIT,
+  PERIOD_STATUS,
+} from '../../http/spreadsheet-labels';
 import * as S from './kpis.schema';
 import { KPI_READERS, PORTFOLIO_READERS, canSeeCluster, clusterAbilities } from './kpis.policy';
 import { findDefinitionById, findDefinitions, findPeriods, readKpiSettings } from './kpis.repository';
@@ -42,6 +55,7 @@ import { buildClusterReport, buildPortfolioReport } from './report-data';
 import { cachedByRevision } from '../../db/revision-cache';
 import { brusselsDate } from './kpi-values';
 import { buildReportPdf, buildReportXlsx } from './evaluation-report';
+import { seesPersonalData } from '../../http/personal-data';
 
 const tags = ['kpis'];
 const readers = { access: allow(...KPI_READERS) };
@@ -52,20 +66,20 @@ const PDF_TYPE = 'application/pdf';
 type Definition = ReturnType<typeof presentDefinition>;
 const definitionColumns: SheetColumn<Definition>[] = [
   { header: 'code', value: (d) => d.code, width: 28 },
-  { header: 'naam', value: (d) => d.nameNl, width: 44 },
-  { header: 'name', value: (d) => d.nameEn, width: 44 },
-  { header: 'unit', value: (d) => d.unit },
-  { header: 'direction', value: (d) => d.direction },
-  { header: 'aggregation', value: (d) => d.aggregation },
-  { header: 'lens', value: (d) => d.lens },
-  { header: 'source', value: (d) => d.source },
+  { header: 'name_nl', value: (d) => d.nameNl, width: 44 },
+  { header: 'name_en', value: (d) => d.nameEn, width: 44 },
+  { header: 'unit', value: (d) => d.unit, labels: KPI_UNIT },
+  { header: 'direction', value: (d) => d.direction, labels: KPI_DIRECTION, width: 16 },
+  { header: 'aggregation', value: (d) => d.aggregation, labels: KPI_AGGREGATION },
+  { header: 'lens', value: (d) => d.lens, labels: KPI_LENS, width: 24 },
+  { header: 'source', value: (d) => d.source, labels: KPI_SOURCE },
   {
     header: 'formula',
     value: (d) => (d.source === 'formula' ? `${d.numeratorCode} / ${d.denominatorCode} × ${d.factor}` : ''),
     width: 40,
   },
   { header: 'cluster_id', value: (d) => d.clusterId ?? '' },
-  { header: 'approval', value: (d) => d.approvalStatus },
+  { header: 'approval', value: (d) => d.approvalStatus, labels: KPI_APPROVAL },
   { header: 'sql', value: (d) => d.sql ?? '', width: 80 },
 ];
 
@@ -73,39 +87,40 @@ type QueueItem = Awaited<ReturnType<typeof findValidationQueue>>[number];
 const queueColumns: SheetColumn<QueueItem>[] = [
   { header: 'cluster', value: (q) => q.clusterName, width: 28 },
   { header: 'kpi', value: (q) => q.code, width: 26 },
-  { header: 'periode', value: (q) => q.periodCode },
-  { header: 'waarde', value: (q) => q.value },
-  { header: 'toelichting', value: (q) => q.comment, width: 40 },
-  { header: 'bewijsstukken', value: (q) => q.evidenceCount },
-  { header: 'gerapporteerd', value: (q) => q.reportedAt, width: 26 },
+  { header: 'period', value: (q) => q.periodCode },
+  { header: 'value', value: (q) => q.value, kind: 'number' },
+  { header: 'comment', value: (q) => q.comment, width: 40 },
+  { header: 'evidence_count', value: (q) => q.evidenceCount, kind: 'integer' },
+  { header: 'reported_at', value: (q) => q.reportedAt, kind: 'datetime' },
 ];
 
 type Diffusion = Awaited<ReturnType<typeof findDiffusionActivities>>[number];
 const diffusionColumns: SheetColumn<Diffusion>[] = [
   { header: 'cluster', value: (d) => d.clusterName, width: 28 },
-  { header: 'soort', value: (d) => d.kind },
-  { header: 'titel', value: (d) => d.title, width: 40 },
-  { header: 'datum', value: (d) => d.heldOn },
-  { header: 'deelnemers', value: (d) => d.participants },
-  { header: 'kmo_bereikt', value: (d) => d.smesReached },
-  { header: 'niet_leden_bereikt', value: (d) => d.nonMemberCompaniesReached },
+  { header: 'kind', value: (d) => d.kind, labels: DIFFUSION_KIND },
+  { header: 'title', value: (d) => d.title, width: 40 },
+  { header: 'held_on', value: (d) => d.heldOn, kind: 'date' },
+  { header: 'participants', value: (d) => d.participants, kind: 'integer' },
+  { header: 'smes_reached', value: (d) => d.smesReached, kind: 'integer' },
+  { header: 'non_members_reached', value: (d) => d.nonMemberCompaniesReached, kind: 'integer' },
   { header: 'link', value: (d) => d.link ?? '', width: 40 },
 ];
 
+/** EU participations: the CORDIS fields with human headers; money as euros. */
 type Participation = Awaited<ReturnType<typeof findEuParticipations>>[number];
 const euColumns: SheetColumn<Participation>[] = [
-  { header: 'projectID', value: (p) => p.cordisProjectId },
+  { header: 'project_id', value: (p) => p.cordisProjectId },
   { header: 'acronym', value: (p) => p.acronym },
-  { header: 'frameworkProgramme', value: (p) => p.frameworkProgramme },
-  { header: 'startDate', value: (p) => p.startsOn },
+  { header: 'framework_programme', value: (p) => p.frameworkProgramme },
+  { header: 'starts_on', value: (p) => p.startsOn, kind: 'date' },
   { header: 'name', value: (p) => p.name, width: 36 },
-  { header: 'vatNumber', value: (p) => p.vatNumber },
+  { header: 'vat_number', value: (p) => p.vatNumber },
   { header: 'country', value: (p) => p.country },
-  { header: 'role', value: (p) => p.role },
-  { header: 'SME', value: (p) => p.isSme },
-  { header: 'ecContribution_eur', value: (p) => centsToEuroString(p.ecContributionCents), width: 18 },
+  { header: 'role', value: (p) => p.role, labels: EU_ROLE },
+  { header: 'is_sme', value: (p) => p.isSme, kind: 'boolean' },
+  { header: 'ec_contribution_eur', value: (p) => p.ecContributionCents, kind: 'money' },
   { header: 'organisation', value: (p) => p.organisationName ?? '', width: 36 },
-  { header: 'link', value: (p) => p.linkMethod ?? 'unmatched' },
+  { header: 'link_method', value: (p) => p.linkMethod ?? 'unmatched', labels: EU_LINK_METHOD },
 ];
 
 export default async function kpisRoutes(app: FastifyInstance): Promise<void> {
@@ -144,13 +159,17 @@ export default async function kpisRoutes(app: FastifyInstance): Promise<void> {
 
   r.get(
     '/api/kpis/definitions.xlsx',
-    { config: readers, schema: { tags, summary: 'KPI definitions as XLSX' } },
+    { config: readers, schema: { tags, summary: 'KPI definitions as XLSX', querystring: LangQuery } },
     async (request, reply) => {
       return sendDownload(
         reply,
         'speerpunt-kpi-definities.xlsx',
         XLSX_TYPE,
-        await buildXlsx('KPI', definitionColumns, await visibleDefinitions(request)),
+        await buildXlsx(sheetLanguage(request), {
+          name: { nl: 'KPI’s', en: 'KPIs' },
+          columns: definitionColumns,
+          rows: await visibleDefinitions(request),
+        }),
       );
     },
   );
@@ -229,22 +248,26 @@ export default async function kpisRoutes(app: FastifyInstance): Promise<void> {
 
   r.get(
     '/api/kpis/periods.xlsx',
-    { config: readers, schema: { tags, summary: 'Reporting periods as XLSX' } },
+    { config: readers, schema: { tags, summary: 'Reporting periods as XLSX', querystring: LangQuery } },
     async (request, reply) => {
       const rows = (await findPeriods(contextOf(request).db)).map(presentPeriod);
       const columns: SheetColumn<(typeof rows)[number]>[] = [
         { header: 'code', value: (p) => p.code },
         { header: 'label', value: (p) => p.label, width: 24 },
-        { header: 'starts_on', value: (p) => p.startsOn },
-        { header: 'ends_on', value: (p) => p.endsOn },
-        { header: 'status', value: (p) => p.status },
-        { header: 'closed_at', value: (p) => p.closedAt, width: 26 },
+        { header: 'starts_on', value: (p) => p.startsOn, kind: 'date' },
+        { header: 'ends_on', value: (p) => p.endsOn, kind: 'date' },
+        { header: 'status', value: (p) => p.status, labels: PERIOD_STATUS },
+        { header: 'closed_at', value: (p) => p.closedAt, kind: 'datetime' },
       ];
       return sendDownload(
         reply,
         'speerpunt-rapporteringsperiodes.xlsx',
         XLSX_TYPE,
-        await buildXlsx('Perioden', columns, rows),
+        await buildXlsx(sheetLanguage(request), {
+          name: { nl: 'Rapporteringsperiodes', en: 'Reporting periods' },
+          columns: columns,
+          rows: rows,
+        }),
       );
     },
   );
@@ -382,6 +405,7 @@ export default async function kpisRoutes(app: FastifyInstance): Promise<void> {
           'h.before',
           'h.after',
           'u.name',
+          'u.role',
           'h.changed_at',
         ])
         .where('t.cluster_id', '=', request.params.clusterId)
@@ -395,7 +419,8 @@ export default async function kpisRoutes(app: FastifyInstance): Promise<void> {
           motivation: h.motivation,
           before: h.before,
           after: h.after,
-          changedBy: h.name ?? null,
+          // Analysts see the role, never the person.
+          changedBy: seesPersonalData(ctx.actor) ? (h.name ?? null) : (h.role ?? null),
           changedAt: new Date(h.changed_at).toISOString(),
         })),
       );
@@ -524,13 +549,17 @@ export default async function kpisRoutes(app: FastifyInstance): Promise<void> {
 
   r.get(
     '/api/kpis/validation-queue.xlsx',
-    { config: officer, schema: { tags, summary: 'Validation queue as XLSX' } },
+    { config: officer, schema: { tags, summary: 'Validation queue as XLSX', querystring: LangQuery } },
     async (request, reply) => {
       return sendDownload(
         reply,
         'speerpunt-kpi-validatie.xlsx',
         XLSX_TYPE,
-        await buildXlsx('Validatie', queueColumns, await findValidationQueue(contextOf(request).db)),
+        await buildXlsx(sheetLanguage(request), {
+          name: { nl: 'Validatie', en: 'Validation' },
+          columns: queueColumns,
+          rows: await findValidationQueue(contextOf(request).db),
+        }),
       );
     },
   );
@@ -567,7 +596,11 @@ export default async function kpisRoutes(app: FastifyInstance): Promise<void> {
     '/api/kpis/reports/portfolio.xlsx',
     {
       config: portfolioReaders,
-      schema: { tags, summary: 'Portfolio evaluation report (XLSX)', querystring: S.ReportQuery },
+      schema: {
+        tags,
+        summary: 'Portfolio evaluation report (XLSX)',
+        querystring: S.ReportQuery.extend(LangQuery.shape),
+      },
     },
     async (request, reply) => {
       const ctx = contextOf(request);
@@ -576,7 +609,7 @@ export default async function kpisRoutes(app: FastifyInstance): Promise<void> {
         reply,
         `speerpunt-evaluatie-portfolio-${report.periodCode}.xlsx`,
         XLSX_TYPE,
-        await buildReportXlsx(report),
+        await buildReportXlsx(report, sheetLanguage(request)),
       );
     },
   );
@@ -607,7 +640,7 @@ export default async function kpisRoutes(app: FastifyInstance): Promise<void> {
         tags,
         summary: 'Cluster evaluation report (XLSX)',
         params: S.ClusterParams,
-        querystring: S.ReportQuery,
+        querystring: S.ReportQuery.extend(LangQuery.shape),
       },
     },
     async (request, reply) => {
@@ -623,7 +656,7 @@ export default async function kpisRoutes(app: FastifyInstance): Promise<void> {
         reply,
         `speerpunt-evaluatie-cluster-${report.periodCode}.xlsx`,
         XLSX_TYPE,
-        await buildReportXlsx(report),
+        await buildReportXlsx(report, sheetLanguage(request)),
       );
     },
   );
@@ -682,7 +715,11 @@ export default async function kpisRoutes(app: FastifyInstance): Promise<void> {
     '/api/kpis/diffusion-activities.xlsx',
     {
       config: readers,
-      schema: { tags, summary: 'Knowledge-diffusion register as XLSX', querystring: S.DiffusionQuery },
+      schema: {
+        tags,
+        summary: 'Knowledge-diffusion register as XLSX',
+        querystring: S.DiffusionQuery.extend(LangQuery.shape),
+      },
     },
     async (request, reply) => {
       const ctx = contextOf(request);
@@ -690,11 +727,11 @@ export default async function kpisRoutes(app: FastifyInstance): Promise<void> {
         reply,
         'speerpunt-kennisdiffusie.xlsx',
         XLSX_TYPE,
-        await buildXlsx(
-          'Kennisdiffusie',
-          diffusionColumns,
-          await findDiffusionActivities(ctx.db, actorOf(ctx), request.query.clusterId),
-        ),
+        await buildXlsx(sheetLanguage(request), {
+          name: { nl: 'Kennisdiffusie', en: 'Knowledge diffusion' },
+          columns: diffusionColumns,
+          rows: await findDiffusionActivities(ctx.db, actorOf(ctx), request.query.clusterId),
+        }),
       );
     },
   );
@@ -741,18 +778,18 @@ export default async function kpisRoutes(app: FastifyInstance): Promise<void> {
     '/api/kpis/eu-participations.xlsx',
     {
       config: portfolioReaders,
-      schema: { tags, summary: 'EU participations as XLSX', querystring: S.EuQuery },
+      schema: { tags, summary: 'EU participations as XLSX', querystring: S.EuQuery.extend(LangQuery.shape) },
     },
     async (request, reply) => {
       return sendDownload(
         reply,
         'speerpunt-eu-deelnames.xlsx',
         XLSX_TYPE,
-        await buildXlsx(
-          'EU',
-          euColumns,
-          await findEuParticipations(contextOf(request).db, request.query.unmatched === 'true'),
-        ),
+        await buildXlsx(sheetLanguage(request), {
+          name: { nl: 'EU-deelnames', en: 'EU participations' },
+          columns: euColumns,
+          rows: await findEuParticipations(contextOf(request).db, request.query.unmatched === 'true'),
+        }),
       );
     },
   );

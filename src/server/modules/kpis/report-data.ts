@@ -93,7 +93,7 @@ export async function buildClusterReport(
   return {
     title: `Evaluatierapport ${cluster.name}`,
     periodCode: period.code,
-    generatedAt: now.toISOString().slice(0, 16).replace('T', ' '),
+    generatedAt: now.toISOString(),
     rows: await rowsForCluster(db, cluster, upTo, null, now),
   };
 }
@@ -115,7 +115,7 @@ export async function buildPortfolioReport(
   return {
     title: 'Evaluatierapport portfolio',
     periodCode: period.code,
-    generatedAt: now.toISOString().slice(0, 16).replace('T', ' '),
+    generatedAt: now.toISOString(),
     rows,
   };
 }

@@ -4,7 +4,21 @@ import { z } from 'zod';
 import { allow, anyUser, publicAccess } from '../../http/access';
 import { envelope, ok } from '../../http/envelope';
 import { actorOf, contextOf } from '../../http/request-context';
-import { buildXlsx, sendDownload, XLSX_TYPE, type SheetColumn } from '../../http/spreadsheet';
+import {
+  buildXlsx,
+  LangQuery,
+  sendDownload,
+  sheetLanguage,
+  XLSX_TYPE,
+  type SheetColumn,
+} from '../../http/spreadsheet';
+import {
+  ACTION_STATUS,
+  MEETING_KIND,
+  PARTICIPANT_SIDE,
+  PARTNERSHIP_REPORT_STATUS,
+  TIMELINE_KIND,
+} from '../../http/spreadsheet-labels';
 import { clusterAbilities } from './partnership.policy';
 import {
   ActionListQuery,
@@ -69,35 +83,35 @@ const actionColumns: SheetColumn<Action>[] = [
   { header: 'cluster', value: (a) => a.clusterName, width: 24 },
   { header: 'title', value: (a) => a.title, width: 40 },
   { header: 'owner', value: (a) => a.owner?.name ?? '', width: 28 },
-  { header: 'side', value: (a) => a.ownerSide },
-  { header: 'due_on', value: (a) => a.dueOn },
-  { header: 'status', value: (a) => a.status },
-  { header: 'overdue', value: (a) => a.isOverdue },
+  { header: 'side', value: (a) => a.ownerSide, labels: PARTICIPANT_SIDE },
+  { header: 'due_on', value: (a) => a.dueOn, kind: 'date' },
+  { header: 'status', value: (a) => a.status, labels: ACTION_STATUS },
+  { header: 'overdue', value: (a) => a.isOverdue, kind: 'boolean' },
   { header: 'past_due_reason', value: (a) => a.pastDueReason, width: 30 },
 ];
 type Meeting = Awaited<ReturnType<typeof presentMeetings>>[number];
 const meetingColumns: SheetColumn<Meeting>[] = [
-  { header: 'starts_at', value: (m) => m.startsAt, width: 24 },
-  { header: 'kind', value: (m) => m.kind, width: 20 },
+  { header: 'starts_at', value: (m) => m.startsAt, kind: 'datetime' },
+  { header: 'kind', value: (m) => m.kind, labels: MEETING_KIND, width: 20 },
   { header: 'title', value: (m) => m.title, width: 40 },
-  { header: 'confidential', value: (m) => m.isConfidential },
-  { header: 'minutes_version', value: (m) => m.minutes?.version ?? null },
-  { header: 'minutes_signed_off', value: (m) => m.minutes?.signedOffAt ?? '' },
+  { header: 'confidential', value: (m) => m.isConfidential, kind: 'boolean' },
+  { header: 'minutes_version', value: (m) => m.minutes?.version ?? null, kind: 'integer' },
+  { header: 'minutes_signed_off', value: (m) => m.minutes?.signedOffAt ?? null, kind: 'datetime' },
   { header: 'decisions', value: (m) => m.decisions.map((d) => d.text).join(' | '), width: 60 },
 ];
 type Report = Awaited<ReturnType<typeof presentReports>>[number];
 const reportColumns: SheetColumn<Report>[] = [
   { header: 'period', value: (r) => r.periodLabel },
-  { header: 'due_on', value: (r) => r.dueOn },
-  { header: 'status', value: (r) => r.status },
-  { header: 'submissions', value: (r) => r.submissionCount },
-  { header: 'submitted_at', value: (r) => r.submittedAt ?? '', width: 24 },
+  { header: 'due_on', value: (r) => r.dueOn, kind: 'date' },
+  { header: 'status', value: (r) => r.status, labels: PARTNERSHIP_REPORT_STATUS },
+  { header: 'submissions', value: (r) => r.submissionCount, kind: 'integer' },
+  { header: 'submitted_at', value: (r) => r.submittedAt, kind: 'datetime' },
   { header: 'feedback', value: (r) => r.feedback, width: 60 },
 ];
 const timelineColumns: SheetColumn<TimelineEntry>[] = [
-  { header: 'at', value: (e) => e.at, width: 24 },
-  { header: 'kind', value: (e) => e.kind, width: 16 },
-  { header: 'title', value: (e) => e.title.nl, width: 50 },
+  { header: 'at', value: (e) => e.at, kind: 'datetime' },
+  { header: 'kind', value: (e) => e.kind, labels: TIMELINE_KIND, width: 16 },
+  { header: 'title', value: (e, lang) => e.title[lang], width: 50 },
   { header: 'detail', value: (e) => e.detail, width: 60 },
 ];
 
@@ -114,11 +128,11 @@ type Summary = Awaited<ReturnType<typeof findClusterSummaries>>[number];
 const summaryColumns: SheetColumn<Summary>[] = [
   { header: 'cluster', value: (c) => c.clusterName, width: 28 },
   { header: 'agreement', value: (c) => c.agreementTitle ?? '', width: 50 },
-  { header: 'signed', value: (c) => c.agreementSigned },
-  { header: 'open_actions', value: (c) => c.openActions },
-  { header: 'overdue_actions', value: (c) => c.overdueActions },
-  { header: 'next_meeting', value: (c) => c.nextMeetingAt ?? '', width: 24 },
-  { header: 'reports_to_review', value: (c) => c.reportsToReview },
+  { header: 'signed', value: (c) => c.agreementSigned, kind: 'boolean' },
+  { header: 'open_actions', value: (c) => c.openActions, kind: 'integer' },
+  { header: 'overdue_actions', value: (c) => c.overdueActions, kind: 'integer' },
+  { header: 'next_meeting', value: (c) => c.nextMeetingAt, kind: 'datetime' },
+  { header: 'reports_to_review', value: (c) => c.reportsToReview, kind: 'integer' },
 ];
 
 const baseUrlOf = (request: FastifyRequest) => `${request.protocol}://${request.host}`;
@@ -146,7 +160,7 @@ export default async function partnershipRoutes(app: FastifyInstance): Promise<v
 
   r.get(
     '/api/partnership/clusters.xlsx',
-    { config: readers, schema: { tags, summary: 'Partnership overview as XLSX' } },
+    { config: readers, schema: { tags, summary: 'Partnership overview as XLSX', querystring: LangQuery } },
     async (request, reply) => {
       const ctx = contextOf(request);
       const rows = await findClusterSummaries(ctx.db, actorOf(ctx), ctx.now());
@@ -154,7 +168,11 @@ export default async function partnershipRoutes(app: FastifyInstance): Promise<v
         reply,
         'speerpunt-partnerships.xlsx',
         XLSX_TYPE,
-        await buildXlsx('Partnerships', summaryColumns, rows),
+        await buildXlsx(sheetLanguage(request), {
+          name: { nl: 'Partnerschappen', en: 'Partnerships' },
+          columns: summaryColumns,
+          rows: rows,
+        }),
       );
     },
   );
@@ -339,7 +357,10 @@ export default async function partnershipRoutes(app: FastifyInstance): Promise<v
 
   r.get(
     '/api/partnership/clusters/:clusterId/meetings.xlsx',
-    { config: readers, schema: { tags, summary: 'Meetings as XLSX', params: ClusterIdParams } },
+    {
+      config: readers,
+      schema: { tags, summary: 'Meetings as XLSX', params: ClusterIdParams, querystring: LangQuery },
+    },
     async (request, reply) => {
       const ctx = contextOf(request);
       const actor = actorOf(ctx);
@@ -353,7 +374,11 @@ export default async function partnershipRoutes(app: FastifyInstance): Promise<v
         reply,
         'speerpunt-meetings.xlsx',
         XLSX_TYPE,
-        await buildXlsx('Meetings', meetingColumns, rows),
+        await buildXlsx(sheetLanguage(request), {
+          name: { nl: 'Vergaderingen', en: 'Meetings' },
+          columns: meetingColumns,
+          rows: rows,
+        }),
       );
     },
   );
@@ -525,7 +550,10 @@ export default async function partnershipRoutes(app: FastifyInstance): Promise<v
 
   r.get(
     '/api/partnership/clusters/:clusterId/actions.xlsx',
-    { config: readers, schema: { tags, summary: 'Actions as XLSX', params: ClusterIdParams } },
+    {
+      config: readers,
+      schema: { tags, summary: 'Actions as XLSX', params: ClusterIdParams, querystring: LangQuery },
+    },
     async (request, reply) => {
       const ctx = contextOf(request);
       const actor = actorOf(ctx);
@@ -540,7 +568,11 @@ export default async function partnershipRoutes(app: FastifyInstance): Promise<v
         reply,
         'speerpunt-actions.xlsx',
         XLSX_TYPE,
-        await buildXlsx('Actions', actionColumns, rows),
+        await buildXlsx(sheetLanguage(request), {
+          name: { nl: 'Acties', en: 'Actions' },
+          columns: actionColumns,
+          rows: rows,
+        }),
       );
     },
   );
@@ -592,7 +624,7 @@ export default async function partnershipRoutes(app: FastifyInstance): Promise<v
 
   r.get(
     '/api/partnership/actions/mine.xlsx',
-    { config: partners, schema: { tags, summary: 'My actions as XLSX' } },
+    { config: partners, schema: { tags, summary: 'My actions as XLSX', querystring: LangQuery } },
     async (request, reply) => {
       const ctx = contextOf(request);
       const actor = actorOf(ctx);
@@ -606,7 +638,11 @@ export default async function partnershipRoutes(app: FastifyInstance): Promise<v
         reply,
         'speerpunt-my-actions.xlsx',
         XLSX_TYPE,
-        await buildXlsx('My actions', actionColumns, rows),
+        await buildXlsx(sheetLanguage(request), {
+          name: { nl: 'Mijn acties', en: 'My actions' },
+          columns: actionColumns,
+          rows: rows,
+        }),
       );
     },
   );
@@ -696,7 +732,10 @@ export default async function partnershipRoutes(app: FastifyInstance): Promise<v
 
   r.get(
     '/api/partnership/clusters/:clusterId/reports.xlsx',
-    { config: readers, schema: { tags, summary: 'Reports as XLSX', params: ClusterIdParams } },
+    {
+      config: readers,
+      schema: { tags, summary: 'Reports as XLSX', params: ClusterIdParams, querystring: LangQuery },
+    },
     async (request, reply) => {
       const ctx = contextOf(request);
       const actor = actorOf(ctx);
@@ -710,7 +749,11 @@ export default async function partnershipRoutes(app: FastifyInstance): Promise<v
         reply,
         'speerpunt-reports.xlsx',
         XLSX_TYPE,
-        await buildXlsx('Reports', reportColumns, rows),
+        await buildXlsx(sheetLanguage(request), {
+          name: { nl: 'Voortgangsrapporten', en: 'Progress reports' },
+          columns: reportColumns,
+          rows: rows,
+        }),
       );
     },
   );
@@ -843,7 +886,12 @@ export default async function partnershipRoutes(app: FastifyInstance): Promise<v
     '/api/partnership/clusters/:clusterId/timeline.xlsx',
     {
       config: readers,
-      schema: { tags, summary: 'Timeline as XLSX', params: ClusterIdParams, querystring: TimelineQuery },
+      schema: {
+        tags,
+        summary: 'Timeline as XLSX',
+        params: ClusterIdParams,
+        querystring: TimelineQuery.extend(LangQuery.shape),
+      },
     },
     async (request, reply) => {
       const ctx = contextOf(request);
@@ -859,7 +907,11 @@ export default async function partnershipRoutes(app: FastifyInstance): Promise<v
         reply,
         'speerpunt-timeline.xlsx',
         XLSX_TYPE,
-        await buildXlsx('Timeline', timelineColumns, rows),
+        await buildXlsx(sheetLanguage(request), {
+          name: { nl: 'Tijdlijn', en: 'Timeline' },
+          columns: timelineColumns,
+          rows: rows,
+        }),
       );
     },
   );

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { allow } from '../../http/access';
 import { envelope, ok } from '../../http/envelope';
 import { actorOf, contextOf } from '../../http/request-context';
-import { sendDownload, XLSX_TYPE } from '../../http/spreadsheet';
+import { sendDownload, sheetLanguage, XLSX_TYPE } from '../../http/spreadsheet';
 import {
   ComparisonSchema,
   CoverageSchema,
@@ -72,16 +72,11 @@ export default async function policyRoutes(app: FastifyInstance): Promise<void> 
     async (request, reply) => {
       const ctx = contextOf(request);
       const comparison = presentComparison(await loadScenarioData(ctx.db), actorOf(ctx));
-      const generatedAt = new Intl.DateTimeFormat('nl-BE', {
-        dateStyle: 'medium',
-        timeStyle: 'short',
-        timeZone: 'Europe/Brussels',
-      }).format(ctx.now());
       return sendDownload(
         reply,
         'speerpunt-scenarios.pdf',
         'application/pdf',
-        await buildScenarioSummaryPdf(comparison, generatedAt),
+        await buildScenarioSummaryPdf(comparison, ctx.now()),
       );
     },
   );
@@ -266,6 +261,7 @@ export default async function policyRoutes(app: FastifyInstance): Promise<void> 
       const file = await exportPolicyTable(contextOf(request), {
         table: request.params.table,
         ...request.query,
+        lang: sheetLanguage(request),
       });
       const type = request.query.format === 'csv' ? 'text/csv; charset=utf-8' : XLSX_TYPE;
       return sendDownload(reply, file.filename, type, file.body);

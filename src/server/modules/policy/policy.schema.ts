@@ -48,6 +48,7 @@ export const ExportParams = z.strictObject({
 });
 export const ExportQuery = z.strictObject({
   format: z.enum(['xlsx', 'csv']).default('xlsx'),
+  lang: z.enum(['nl', 'en']).optional(),
   level: z.enum(['section', 'division', 'group']).default('division'),
   naceVersion: z.enum(['2003', '2008', '2025']).default('2008'),
 });

@@ -1,119 +1,154 @@
-import PDFDocument from 'pdfkit';
+import { formatFixed, formatNumber, formatPercent } from '../../../shared/money';
+import { PdfReport } from '../../http/pdf-document';
 import type { ComparisonOut } from './scenarios.presenter';
 
-const percent = (value: number) => `${(value * 100).toFixed(1).replace('.', ',')} %`;
-const decimal = (value: number | null) => (value === null ? '–' : value.toFixed(2).replace('.', ','));
+const percent = (value: number) => formatPercent(value, 'nl', 1);
+const decimal = (value: number | null) => formatFixed(value, 'nl', 2);
+const TITLE = 'Vergelijking van beleidsscenario’s';
 
 /**
  * The printable summary of the scenario comparison (Dutch): weights (with the normalisation
- * note), the ranking with totals as bars, the sensitivity per criterion, and every comment.
+ * note), the ranking as a table and a bar chart with a labelled axis, the sensitivity per
+ * criterion, and every comment.
  */
-export async function buildScenarioSummaryPdf(
-  comparison: ComparisonOut,
-  generatedAt: string,
-): Promise<Buffer> {
-  const doc = new PDFDocument({
-    size: 'A4',
-    margin: 40,
-    info: { Title: 'Vergelijking van beleidsscenario’s', Author: 'Speerpunt' },
-  });
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+export async function buildScenarioSummaryPdf(comparison: ComparisonOut, generatedAt: Date): Promise<Buffer> {
+  const pdf = new PdfReport({ title: TITLE, lang: 'nl', generatedAt });
   const scenarioName = new Map(comparison.scenarios.map((s) => [s.id, s.name]));
   const criterionName = new Map(comparison.criteria.map((c) => [c.id, c.nameNl]));
 
-  doc.fontSize(16).fillColor('#000').text('Vergelijking van beleidsscenario’s');
-  doc
-    .fontSize(9)
-    .fillColor('#495057')
-    .text(
-      `Aangemaakt ${generatedAt} · totaal = gewogen som van de mediaan van de belanghebbenden per criterium (scores 1–5, hoger is beter).`,
-    );
-  doc.moveDown();
+  pdf.title(
+    TITLE,
+    'Totaal = gewogen som van de mediaan van de belanghebbenden per criterium (scores 1–5, hoger is beter).',
+  );
 
-  doc.fontSize(12).fillColor('#000').text('Criteria en gewichten');
-  doc.fontSize(9);
+  pdf.heading('Criteria en gewichten');
   if (comparison.weightNote) {
-    doc
-      .fillColor('#c92a2a')
-      .text(
-        comparison.weightNote.kind === 'all_zero_equalised'
-          ? 'Alle gewichten zijn 0: elk criterium telt even zwaar.'
-          : `De gewichten sommeren tot ${decimal(comparison.weightNote.rawSum)} en niet tot 1: ze zijn genormaliseerd.`,
-      );
+    pdf.paragraph(
+      comparison.weightNote.kind === 'all_zero_equalised'
+        ? 'Alle gewichten zijn 0: elk criterium telt even zwaar.'
+        : `De gewichten sommeren tot ${decimal(comparison.weightNote.rawSum)} en niet tot 1: ze zijn genormaliseerd.`,
+      { colour: '#c92a2a' },
+    );
+    pdf.space(0.3);
   }
-  for (const c of comparison.criteria)
-    doc.fillColor('#000').text(`${c.nameNl}: ingevoerd ${c.rawWeight} → ${percent(c.weight)}`);
-  doc.moveDown();
+  pdf.table(
+    [
+      { header: 'Criterium', width: 6 },
+      { header: 'Ingevoerd gewicht', width: 2, align: 'right' },
+      { header: 'Gewicht na normalisatie', width: 2, align: 'right' },
+    ],
+    comparison.criteria.map((c) => [c.nameNl, formatNumber(c.rawWeight, 'nl', 4), percent(c.weight)]),
+  );
 
-  doc.fontSize(12).text('Rangschikking');
-  doc.fontSize(9);
-  const maxTotal = 5;
-  for (const s of comparison.scenarios.slice().sort((a, b) => (a.rank ?? 99) - (b.rank ?? 99))) {
-    const y = doc.y;
-    const flags = [
-      s.isPlaceholder ? 'plaatshouder' : null,
-      s.isPreferredDirection ? 'voorkeursrichting VARIO' : null,
-    ]
-      .filter(Boolean)
-      .join(', ');
-    const status =
-      s.status === 'no_scores'
-        ? 'nog geen scores'
-        : s.status === 'incomplete'
-          ? 'onvolledig gescoord'
-          : `totaal ${decimal(s.total)}`;
-    doc
-      .fillColor('#000')
-      .text(`${s.rank ?? '–'}. ${s.name}${flags ? ` (${flags})` : ''} — ${status}`, 40, y, { width: 300 });
-    if (s.total !== null)
-      doc
-        .save()
-        .fillColor('#1c7ed6')
-        .rect(350, y + 1, (s.total / maxTotal) * 200, 8)
-        .fill()
-        .restore();
-    doc.x = 40;
-    doc.moveDown(0.3);
-  }
-  doc.moveDown();
+  pdf.heading('Rangschikking');
+  const ranked = comparison.scenarios.slice().sort((a, b) => (a.rank ?? 99) - (b.rank ?? 99));
+  pdf.table(
+    [
+      { header: 'Rang', width: 1, align: 'right' },
+      { header: 'Scenario', width: 7 },
+      { header: 'Status', width: 3 },
+      { header: 'Totaal', width: 1.5, align: 'right' },
+    ],
+    ranked.map((s) => {
+      const flags = [
+        s.isPlaceholder ? 'plaatshouder' : null,
+        s.isPreferredDirection ? 'voorkeursrichting VARIO' : null,
+      ].filter((flag): flag is string => flag !== null && !s.name.toLowerCase().includes(flag.toLowerCase()));
+      const status =
+        s.status === 'no_scores'
+          ? 'nog geen scores'
+          : s.status === 'incomplete'
+            ? 'onvolledig gescoord'
+            : 'volledig gescoord';
+      return [
+        s.rank === null ? '–' : String(s.rank),
+        flags.length ? `${s.name} (${flags.join(', ')})` : s.name,
+        status,
+        decimal(s.total),
+      ];
+    }),
+  );
+  const withTotal = ranked.filter((s) => s.total !== null);
+  if (withTotal.length > 0)
+    pdf.chart(
+      {
+        grid: { left: 8, right: 24, top: 10, bottom: 34, containLabel: true },
+        xAxis: {
+          type: 'value',
+          min: 0,
+          max: 5,
+          interval: 1,
+          name: 'Totaal (1–5, hoger is beter)',
+          nameLocation: 'middle',
+          nameGap: 22,
+          nameTextStyle: { fontSize: 9 },
+          axisLabel: { fontSize: 9, formatter: (v: number) => formatNumber(v, 'nl') },
+        },
+        yAxis: {
+          type: 'category',
+          inverse: true,
+          data: withTotal.map((s) => `${s.rank ?? '–'}. ${s.name}`),
+          axisLabel: { fontSize: 9 },
+        },
+        series: [
+          {
+            type: 'bar',
+            barMaxWidth: 16,
+            itemStyle: { color: '#1c7ed6' },
+            label: {
+              show: true,
+              position: 'right',
+              fontSize: 9,
+              formatter: ({ value }: { value: number }) => decimal(value),
+            },
+            data: withTotal.map((s) => s.total),
+          },
+        ],
+      },
+      { width: pdf.width, height: Math.max(120, 50 + withTotal.length * 24) },
+    );
 
-  doc.fontSize(12).fillColor('#000').text('Gevoeligheid');
-  doc.fontSize(9);
+  pdf.heading('Gevoeligheid');
   if (comparison.sensitivityNote)
-    doc.text(
+    pdf.paragraph(
       comparison.sensitivityNote === 'too_few_ranked'
         ? 'Te weinig volledig gescoorde scenario’s voor een gevoeligheidsanalyse.'
         : 'Eén criterium: geen gevoeligheid.',
     );
-  for (const s of comparison.sensitivity) {
-    const up = s.up
-      ? `omhoog: wissel voorbij ${percent(s.up.weight)} (+${percent(s.up.delta)}) → ${scenarioName.get(s.up.newTopScenarioId)}`
-      : 'omhoog: geen wissel';
-    const down = s.down
-      ? `omlaag: wissel onder ${percent(s.down.weight)} (−${percent(s.down.delta)}) → ${scenarioName.get(s.down.newTopScenarioId)}`
-      : 'omlaag: geen wissel';
-    doc.text(`${criterionName.get(s.criterionId)} (nu ${percent(s.currentWeight)}): ${up}; ${down}.`);
-  }
-  doc.moveDown();
+  if (comparison.sensitivity.length > 0)
+    pdf.table(
+      [
+        { header: 'Criterium (gewicht nu)', width: 4 },
+        { header: 'Meer gewicht', width: 5 },
+        { header: 'Minder gewicht', width: 5 },
+      ],
+      comparison.sensitivity.map((s) => [
+        `${criterionName.get(s.criterionId) ?? ''} (${percent(s.currentWeight)})`,
+        s.up
+          ? `boven ${percent(s.up.weight)} (+${percent(s.up.delta)}) → ${scenarioName.get(s.up.newTopScenarioId) ?? ''} eerst`
+          : 'geen wissel',
+        s.down
+          ? `onder ${percent(s.down.weight)} (−${percent(s.down.delta)}) → ${scenarioName.get(s.down.newTopScenarioId) ?? ''} eerst`
+          : 'geen wissel',
+      ]),
+    );
 
-  doc.fontSize(12).text('Commentaar van de belanghebbenden');
-  doc.fontSize(9);
+  pdf.heading('Commentaar van de belanghebbenden');
   const withComment = comparison.scores.filter((s) => s.comment.trim() !== '');
-  if (withComment.length === 0) doc.text('Geen commentaar.');
+  if (withComment.length === 0) pdf.paragraph('Geen commentaar.');
   for (const scenario of comparison.scenarios) {
     const own = withComment.filter((s) => s.scenarioId === scenario.id);
     if (own.length === 0) continue;
-    doc.moveDown(0.3).font('Helvetica-Bold').text(scenario.name).font('Helvetica');
-    for (const s of own)
-      doc.text(`${s.stakeholder} · ${criterionName.get(s.criterionId)} · ${s.score}/5: ${s.comment}`, {
-        indent: 10,
-      });
+    pdf.paragraph(scenario.name, { bold: true });
+    pdf.table(
+      [
+        { header: 'Belanghebbende', width: 3 },
+        { header: 'Criterium', width: 3 },
+        { header: 'Score', width: 1, align: 'right' },
+        { header: 'Commentaar', width: 8 },
+      ],
+      own.map((s) => [s.stakeholder, criterionName.get(s.criterionId) ?? '', `${s.score}/5`, s.comment]),
+    );
   }
-  doc.end();
-  return done;
+  return pdf.finish();
 }

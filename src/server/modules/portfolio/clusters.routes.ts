@@ -5,7 +5,23 @@ import { envelope, ok } from '../../http/envelope';
 import { offsetOf, okPage, pagedEnvelope, PageQuery } from '../../http/paging';
 import { contextOf, type StepContext } from '../../http/request-context';
 import { AppError } from '../../errors/app-error';
-import { buildCsv, buildXlsx, sendDownload, XLSX_TYPE, type SheetColumn } from '../../http/spreadsheet';
+import {
+  buildCsv,
+  buildXlsx,
+  LangQuery,
+  sendDownload,
+  sheetLanguage,
+  XLSX_TYPE,
+  type SheetColumn,
+} from '../../http/spreadsheet';
+import {
+  CLUSTER_KIND,
+  CLUSTER_STATUS,
+  HELIX,
+  MEMBERSHIP_TYPE,
+  SIZE_CLASS,
+  labelOf,
+} from '../../http/spreadsheet-labels';
 import { formatEnterpriseNumber } from '../../../shared/enterprise-number';
 import {
   AddMemberBody,
@@ -53,7 +69,6 @@ import { addMember, updateMember } from './add-member';
 import { brusselsToday, pioneerStatus } from './pioneer';
 import { findPioneerYears } from './organisations.repository';
 import { commitMemberImport, previewMemberImport } from './import-members';
-import { MEMBER_COLUMNS } from './member-file';
 
 const tags = ['clusters'];
 
@@ -159,34 +174,46 @@ const memberColumns: SheetColumn<PresentedMember>[] = [
   {
     header: 'enterprise_number',
     value: (m) => (m.enterpriseNumber ? formatEnterpriseNumber(m.enterpriseNumber) : ''),
-    width: 16,
+    width: 18,
   },
   { header: 'country', value: (m) => m.country },
   { header: 'foreign_identifier', value: (m) => m.foreignIdentifier },
-  { header: 'helix', value: (m) => m.helix, width: 22 },
-  { header: 'membership_type', value: (m) => m.membershipType, width: 18 },
-  { header: 'valid_from', value: (m) => m.validFrom },
-  { header: 'valid_to', value: (m) => m.validTo },
-  { header: 'size_class', value: (m) => m.sizeClass },
-  { header: 'is_pioneer', value: (m) => m.isPioneer },
-  { header: 'is_current', value: (m) => m.isCurrent },
+  { header: 'helix', value: (m) => m.helix, labels: HELIX, width: 22 },
+  { header: 'membership_type', value: (m) => m.membershipType, labels: MEMBERSHIP_TYPE, width: 20 },
+  { header: 'valid_from', value: (m) => m.validFrom, kind: 'date' },
+  { header: 'valid_to', value: (m) => m.validTo, kind: 'date' },
+  { header: 'size_class', value: (m) => m.sizeClass, labels: SIZE_CLASS },
+  { header: 'is_pioneer', value: (m) => m.isPioneer, kind: 'boolean' },
+  { header: 'is_current', value: (m) => m.isCurrent, kind: 'boolean' },
 ];
 
 const clusterColumns: SheetColumn<PresentedCluster>[] = [
   { header: 'name', value: (c) => c.name, width: 36 },
   { header: 'short_name', value: (c) => c.shortName },
-  { header: 'kind', value: (c) => c.kind },
-  { header: 'status', value: (c) => c.status },
-  { header: 'mandate_start', value: (c) => c.mandateStart },
-  { header: 'mandate_end', value: (c) => c.mandateEnd },
-  { header: 'members', value: (c) => c.memberSummary.members },
-  { header: 'companies', value: (c) => c.memberSummary.byHelix.company },
-  { header: 'knowledge_institutions', value: (c) => c.memberSummary.byHelix.knowledge_institution },
-  { header: 'government', value: (c) => c.memberSummary.byHelix.government },
-  { header: 'civil_society', value: (c) => c.memberSummary.byHelix.civil_society },
-  { header: 'sme_share', value: (c) => c.memberSummary.smeShare, numberFormat: '0.0%' },
-  { header: 'transitions', value: (c) => c.transitions.map((t) => t.labelNl).join('; '), width: 40 },
-  { header: 'themes', value: (c) => c.themes.map((t) => t.labelNl).join('; '), width: 40 },
+  { header: 'kind', value: (c) => c.kind, labels: CLUSTER_KIND, width: 24 },
+  { header: 'status', value: (c) => c.status, labels: CLUSTER_STATUS },
+  { header: 'mandate_start', value: (c) => c.mandateStart, kind: 'date' },
+  { header: 'mandate_end', value: (c) => c.mandateEnd, kind: 'date' },
+  { header: 'members', value: (c) => c.memberSummary.members, kind: 'integer' },
+  { header: 'companies', value: (c) => c.memberSummary.byHelix.company, kind: 'integer' },
+  {
+    header: 'knowledge_institutions',
+    value: (c) => c.memberSummary.byHelix.knowledge_institution,
+    kind: 'integer',
+  },
+  { header: 'government', value: (c) => c.memberSummary.byHelix.government, kind: 'integer' },
+  { header: 'civil_society', value: (c) => c.memberSummary.byHelix.civil_society, kind: 'integer' },
+  { header: 'sme_share', value: (c) => c.memberSummary.smeShare, kind: 'percent' },
+  {
+    header: 'transitions',
+    value: (c, lang) => c.transitions.map((t) => (lang === 'en' ? t.labelEn : t.labelNl)).join('; '),
+    width: 40,
+  },
+  {
+    header: 'themes',
+    value: (c, lang) => c.themes.map((t) => (lang === 'en' ? t.labelEn : t.labelNl)).join('; '),
+    width: 40,
+  },
 ];
 
 const TEMPLATE_EXAMPLE = {
@@ -200,11 +227,31 @@ const TEMPLATE_EXAMPLE = {
   valid_to: '',
   founded_on: '2021-03-15',
 };
-const templateColumns: SheetColumn<Record<string, string>>[] = MEMBER_COLUMNS.map((c) => ({
-  header: c,
-  value: (row) => row[c],
-  width: 20,
-}));
+type TemplateRow = typeof TEMPLATE_EXAMPLE;
+/** The import template: human headers, dates as date cells, drop-down lists for the closed lists. */
+const templateColumns: SheetColumn<TemplateRow>[] = [
+  { header: 'name', value: (row) => row.name, width: 30 },
+  { header: 'enterprise_number', value: (row) => row.enterprise_number, width: 20 },
+  { header: 'country', value: (row) => row.country, width: 10 },
+  { header: 'foreign_identifier', value: (row) => row.foreign_identifier, width: 22 },
+  {
+    header: 'helix',
+    value: (row) => row.helix,
+    labels: HELIX,
+    choices: (lang) => Object.keys(HELIX).map((code) => labelOf(HELIX, code, lang)),
+    width: 22,
+  },
+  {
+    header: 'membership_type',
+    value: (row) => row.membership_type,
+    labels: MEMBERSHIP_TYPE,
+    choices: (lang) => Object.keys(MEMBERSHIP_TYPE).map((code) => labelOf(MEMBERSHIP_TYPE, code, lang)),
+    width: 22,
+  },
+  { header: 'valid_from', value: (row) => row.valid_from, kind: 'date' },
+  { header: 'valid_to', value: (row) => row.valid_to, kind: 'date' },
+  { header: 'founded_on', value: (row) => row.founded_on, kind: 'date' },
+];
 
 const FileBody = z.strictObject({
   filename: z.string().trim().min(1).max(200),
@@ -267,7 +314,11 @@ export default async function clustersRoutes(app: FastifyInstance): Promise<void
     '/api/clusters.xlsx',
     {
       config: { access: portfolioReaders },
-      schema: { tags, summary: 'The portfolio as XLSX', querystring: ClusterListQuery },
+      schema: {
+        tags,
+        summary: 'The portfolio as XLSX',
+        querystring: ClusterListQuery.extend(LangQuery.shape),
+      },
     },
     async (request, reply) => {
       const rows = await listClusters(contextOf(request), request.query);
@@ -275,7 +326,11 @@ export default async function clustersRoutes(app: FastifyInstance): Promise<void
         reply,
         'speerpunt-portfolio.xlsx',
         XLSX_TYPE,
-        await buildXlsx('Portfolio', clusterColumns, rows),
+        await buildXlsx(sheetLanguage(request), {
+          name: { nl: 'Portfolio', en: 'Portfolio' },
+          columns: clusterColumns,
+          rows,
+        }),
       );
     },
   );
@@ -411,11 +466,25 @@ export default async function clustersRoutes(app: FastifyInstance): Promise<void
     '/api/clusters/:id/members.xlsx',
     {
       config: { access: portfolioReaders },
-      schema: { tags, summary: 'Members as XLSX (importable again)', params: ClusterIdParams },
+      schema: {
+        tags,
+        summary: 'Members as XLSX (importable again)',
+        params: ClusterIdParams,
+        querystring: LangQuery,
+      },
     },
     async (request, reply) => {
       const rows = await listMembers(contextOf(request), request.params.id);
-      return sendDownload(reply, 'leden.xlsx', XLSX_TYPE, await buildXlsx('Leden', memberColumns, rows));
+      return sendDownload(
+        reply,
+        'leden.xlsx',
+        XLSX_TYPE,
+        await buildXlsx(sheetLanguage(request), {
+          name: { nl: 'Leden', en: 'Members' },
+          columns: memberColumns,
+          rows,
+        }),
+      );
     },
   );
 
@@ -525,13 +594,20 @@ export default async function clustersRoutes(app: FastifyInstance): Promise<void
 
   r.get(
     '/api/member-import/template.xlsx',
-    { config: { access: portfolioEditors }, schema: { tags, summary: 'The member-list template (XLSX)' } },
-    async (_request, reply) => {
+    {
+      config: { access: portfolioEditors },
+      schema: { tags, summary: 'The member-list template (XLSX)', querystring: LangQuery },
+    },
+    async (request, reply) => {
       return sendDownload(
         reply,
         'sjabloon-leden.xlsx',
         XLSX_TYPE,
-        await buildXlsx('Leden', templateColumns, [TEMPLATE_EXAMPLE]),
+        await buildXlsx(sheetLanguage(request), {
+          name: { nl: 'Leden', en: 'Members' },
+          columns: templateColumns,
+          rows: [TEMPLATE_EXAMPLE],
+        }),
       );
     },
   );

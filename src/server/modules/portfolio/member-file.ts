@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { AppError, detail, type ErrorDetail } from '../../errors/app-error';
+import { headerKeyOf } from '../../http/spreadsheet-headers';
 import { checkZipExpansion, type ArchiveLimits } from '../../files/archive-limits';
 
 /** Bounds on reading one member list (from the config): expansion of an XLSX, length of a CSV record. */
@@ -35,7 +36,8 @@ export interface RawMemberRow {
 const unreadable = (details: ErrorDetail[]) => new AppError('IMPORT_FILE_UNREADABLE', { details });
 
 function headerOf(cells: string[]): MemberColumn[] {
-  const names = cells.map((c) => c.trim().toLowerCase().replace(/\s+/g, '_'));
+  // Machine names (name, valid_from) or the human headers of the template and the export, in Dutch or English.
+  const names = cells.map((c) => headerKeyOf(c) ?? c.trim().toLowerCase().replace(/\s+/g, '_'));
   const unknown = names.filter(
     (n) => n !== '' && !(MEMBER_COLUMNS as readonly string[]).includes(n) && !EXPORT_ONLY.includes(n),
   );

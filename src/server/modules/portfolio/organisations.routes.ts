@@ -4,7 +4,15 @@ import { envelope, ok } from '../../http/envelope';
 import { offsetOf, okPage, pagedEnvelope } from '../../http/paging';
 import { contextOf, type StepContext } from '../../http/request-context';
 import { AppError } from '../../errors/app-error';
-import { buildXlsx, sendDownload, XLSX_TYPE, type SheetColumn } from '../../http/spreadsheet';
+import {
+  buildXlsx,
+  LangQuery,
+  sendDownload,
+  sheetLanguage,
+  XLSX_TYPE,
+  type SheetColumn,
+} from '../../http/spreadsheet';
+import { HELIX, SIZE_CLASS } from '../../http/spreadsheet-labels';
 import { z } from 'zod';
 import {
   CreateOrganisationBody,
@@ -48,13 +56,13 @@ const exportColumns: SheetColumn<PresentedOrganisation>[] = [
   { header: 'enterprise_number', value: (o) => o.enterpriseNumberDisplay, width: 16 },
   { header: 'country', value: (o) => o.country },
   { header: 'foreign_identifier', value: (o) => o.foreignIdentifier },
-  { header: 'helix', value: (o) => o.helix, width: 22 },
-  { header: 'size_class', value: (o) => o.sizeClass },
-  { header: 'is_sme', value: (o) => o.isSme },
-  { header: 'is_pioneer', value: (o) => o.isPioneer },
-  { header: 'founded_on', value: (o) => o.foundedOn },
-  { header: 'clusters', value: (o) => o.clusterCount },
-  { header: 'is_example', value: (o) => o.isExample },
+  { header: 'helix', value: (o) => o.helix, labels: HELIX, width: 22 },
+  { header: 'size_class', value: (o) => o.sizeClass, labels: SIZE_CLASS },
+  { header: 'is_sme', value: (o) => o.isSme, kind: 'boolean' },
+  { header: 'is_pioneer', value: (o) => o.isPioneer, kind: 'boolean' },
+  { header: 'founded_on', value: (o) => o.foundedOn, kind: 'date' },
+  { header: 'clusters', value: (o) => o.clusterCount, kind: 'integer' },
+  { header: 'is_example', value: (o) => o.isExample, kind: 'boolean' },
 ];
 
 /** Downloads hold at most this many rows (a bound, not a silent cap: the sheet says how many matched). */
@@ -171,7 +179,11 @@ export default async function organisationsRoutes(app: FastifyInstance): Promise
     '/api/organisations.xlsx',
     {
       config: { access: portfolioReaders },
-      schema: { tags, summary: 'Organisations as XLSX', querystring: OrganisationExportQuery },
+      schema: {
+        tags,
+        summary: 'Organisations as XLSX',
+        querystring: OrganisationExportQuery.extend(LangQuery.shape),
+      },
     },
     async (request, reply) => {
       const { rows } = await listOrganisations(contextOf(request), request.query, {
@@ -182,7 +194,11 @@ export default async function organisationsRoutes(app: FastifyInstance): Promise
         reply,
         'speerpunt-organisaties.xlsx',
         XLSX_TYPE,
-        await buildXlsx('Organisaties', exportColumns, rows),
+        await buildXlsx(sheetLanguage(request), {
+          name: { nl: 'Organisaties', en: 'Organisations' },
+          columns: exportColumns,
+          rows: rows,
+        }),
       );
     },
   );

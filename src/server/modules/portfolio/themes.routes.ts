@@ -4,7 +4,15 @@ import { z } from 'zod';
 import { anyUser } from '../../http/access';
 import { envelope, ok } from '../../http/envelope';
 import { contextOf } from '../../http/request-context';
-import { buildXlsx, sendDownload, XLSX_TYPE, type SheetColumn } from '../../http/spreadsheet';
+import {
+  buildXlsx,
+  LangQuery,
+  sendDownload,
+  sheetLanguage,
+  XLSX_TYPE,
+  type SheetColumn,
+} from '../../http/spreadsheet';
+import { THEME_KIND } from '../../http/spreadsheet-labels';
 import { ThemeKindSchema } from './clusters.schema';
 import { admins } from './portfolio.policy';
 import { createTheme, findThemes, presentThemeRow, updateTheme } from './themes';
@@ -44,12 +52,12 @@ const UpdateThemeBody = z.strictObject({
 
 type ThemeNode = ReturnType<typeof presentThemeRow>;
 const columns: SheetColumn<ThemeNode>[] = [
-  { header: 'kind', value: (t) => t.kind, width: 18 },
+  { header: 'kind', value: (t) => t.kind, labels: THEME_KIND, withCode: true, width: 20 },
   { header: 'code', value: (t) => t.code },
   { header: 'label_nl', value: (t) => t.labelNl, width: 40 },
   { header: 'label_en', value: (t) => t.labelEn, width: 40 },
   { header: 'parent_id', value: (t) => t.parentId, width: 38 },
-  { header: 'is_example', value: (t) => t.isExample },
+  { header: 'is_example', value: (t) => t.isExample, kind: 'boolean' },
 ];
 
 /** The theme taxonomy: every signed-in user reads it (calls and proposals use it); admins edit it. */
@@ -77,7 +85,11 @@ export default async function themesRoutes(app: FastifyInstance): Promise<void> 
     '/api/themes.xlsx',
     {
       config: { access: anyUser },
-      schema: { tags, summary: 'The theme taxonomy as XLSX', querystring: ThemeQuery },
+      schema: {
+        tags,
+        summary: 'The theme taxonomy as XLSX',
+        querystring: ThemeQuery.extend(LangQuery.shape),
+      },
     },
     async (request, reply) => {
       const rows = (await findThemes(contextOf(request).db, request.query.kind)).map(presentThemeRow);
@@ -85,7 +97,11 @@ export default async function themesRoutes(app: FastifyInstance): Promise<void> 
         reply,
         'speerpunt-themas.xlsx',
         XLSX_TYPE,
-        await buildXlsx('Themas', columns, rows),
+        await buildXlsx(sheetLanguage(request), {
+          name: { nl: 'Thema’s', en: 'Themes' },
+          columns: columns,
+          rows: rows,
+        }),
       );
     },
   );

@@ -9,7 +9,8 @@ const SME_CLASSES = new Set(['micro', 'small', 'medium']);
  * The ranking input of a call from the database: agreed consensus scores, the call's criteria
  * (weights, thresholds, scales), overall threshold, ordered tie-break rules, budget envelope,
  * requested aid and SME share (requested aid of micro/small/medium consortium members / all).
- * Proposals without agreed consensus are listed apart as pending.
+ * Proposals without agreed consensus are listed apart as pending: what is ready can be ranked and
+ * decided while the rest waits (docs/review.md, "Selection that can be finished").
  */
 export async function buildCallRankingInput(db: StepContext['db'], callId: string) {
   const call = await getCallForStaff(db, callId);
@@ -53,6 +54,7 @@ export async function buildCallRankingInput(db: StepContext['db'], callId: strin
     criteria: criteria.map((c) => ({
       code: c.code,
       name: c.name,
+      nameEn: c.nameEn ?? undefined,
       weight: c.weight,
       threshold: c.threshold,
       scaleMin: c.scaleMin,
@@ -65,6 +67,7 @@ export async function buildCallRankingInput(db: StepContext['db'], callId: strin
       direction: r.direction,
     })),
     budgetCents: Number(call.budget_envelope_cents),
+    budgetRule: call.budget_rule,
     proposals: agreed.map((p) => {
       const own = lines.filter((l) => l.proposal_id === p.id);
       const requested = own.reduce((sum, l) => sum + Number(l.requested_aid_cents), 0);
@@ -103,15 +106,24 @@ export async function rankCall(
 ): Promise<{
   result: RankingResult;
   pending: { id: string; reference: string; title: string; consensusStatus: string }[];
+  decided: { proposalId: string; outcome: string }[];
   envelopeCents: number;
+  budgetRule: RankingResult['budgetRule'];
   tieBreakRules: RankingInput['tieBreakRules'];
 }> {
   const { call, input, pending } = await buildCallRankingInput(ctx.db, options.callId);
   const result = rankProposals(input, { budgetCents: options.budgetCents });
+  const decided = await ctx.db
+    .selectFrom('review_decisions')
+    .select(['proposal_id', 'outcome'])
+    .where('call_id', '=', call.id)
+    .execute();
   return {
     result,
     pending,
+    decided: decided.map((d) => ({ proposalId: d.proposal_id, outcome: d.outcome })),
     envelopeCents: Number(call.budget_envelope_cents),
+    budgetRule: result.budgetRule,
     tieBreakRules: input.tieBreakRules,
   };
 }

@@ -1,4 +1,5 @@
 import { AppError, detail, type ErrorDetail } from '../../errors/app-error';
+import type { BudgetRule, RankingReasonCode } from '../../../shared/selection-wording';
 
 /**
  * The ranking rules of a call, as a pure function (the call's ranking page, the what-if budget
@@ -12,9 +13,14 @@ import { AppError, detail, type ErrorDetail } from '../../errors/app-error';
  *    their order, then by the final rule: earlier submission first, then the lower id
  *    (code-point order), so the order is always total and reproducible.
  * 4. Going down the list, proposals are funded while their requested aid fits the remaining
- *    budget. The first one that does not fit stops funding (no skipping ahead: the order is
- *    strict); it and the following ones form the reserve list (at most `reserveSize` when
- *    given), the rest are rejected.
+ *    budget, by the call's own budget rule:
+ *    - `stop_at_first_misfit` (the default): the first one that does not fit stops funding, even
+ *      when a later one would fit; it and the following ones form the reserve list;
+ *    - `skip_to_next_fit`: one that does not fit goes to the reserve list and the next one that
+ *      fits is funded.
+ *    The reserve list holds at most `reserveSize` proposals when given; the rest are rejected.
+ *    Reasons are codes with parameters (worded in the reader's language by
+ *    `shared/selection-wording.ts`); the budget reasons name the rule that applied.
  */
 
 export type TieBreakKind = 'criterion_score' | 'sme_budget_share' | 'requested_aid' | 'submitted_at';
@@ -22,6 +28,7 @@ export type TieBreakKind = 'criterion_score' | 'sme_budget_share' | 'requested_a
 export interface RankingCriterion {
   code: string;
   name?: string;
+  nameEn?: string;
   weight: number;
   threshold?: number | null;
   scaleMin?: number;
@@ -51,6 +58,8 @@ export interface RankingInput {
   overallThreshold?: number | null;
   tieBreakRules?: TieBreakRule[];
   budgetCents: number;
+  /** How the budget is spent down the list; `stop_at_first_misfit` when omitted. */
+  budgetRule?: BudgetRule;
   reserveSize?: number | null;
   proposals: RankingProposal[];
 }
@@ -58,14 +67,8 @@ export interface RankingInput {
 export type RankingStatus = 'funded' | 'reserve' | 'rejected';
 
 export interface RankingReason {
-  code:
-    | 'below_criterion_threshold'
-    | 'below_overall_threshold'
-    | 'within_budget'
-    | 'budget_exhausted'
-    | 'below_reserve_list';
+  code: RankingReasonCode;
   params: Record<string, string | number>;
-  message: string;
 }
 
 export interface RankedProposal {
@@ -86,6 +89,7 @@ export interface RankedProposal {
 
 export interface RankingResult {
   budgetCents: number;
+  budgetRule: BudgetRule;
   fundedCents: number;
   remainingCents: number;
   counts: Record<RankingStatus, number>;
@@ -98,10 +102,6 @@ const UNIT = 10n ** BigInt(DECIMALS);
 /** A decimal number as an integer count of 10^-4 (rounded half away from zero). */
 function toUnits(value: number): bigint {
   return BigInt(Math.round(value * Number(UNIT)));
-}
-
-function formatEuro(cents: number): string {
-  return `€${(cents / 100).toFixed(2)}`;
 }
 
 export function ruleLabel(rule: TieBreakRule | 'final'): string {
@@ -299,8 +299,13 @@ export function rankProposals(input: RankingInput, options: { budgetCents?: numb
         const value = proposal.scores[criterion.code];
         reasons.push({
           code: 'below_criterion_threshold',
-          params: { criterion: criterion.code, score: value, threshold: criterion.threshold },
-          message: `Score ${value} on "${criterion.name ?? criterion.code}" is below its threshold ${criterion.threshold}.`,
+          params: {
+            criterion: criterion.code,
+            ...(criterion.name ? { criterionName: criterion.name } : {}),
+            ...(criterion.nameEn ? { criterionNameEn: criterion.nameEn } : {}),
+            score: value,
+            threshold: criterion.threshold,
+          },
         });
       }
     }
@@ -312,7 +317,6 @@ export function rankProposals(input: RankingInput, options: { budgetCents?: numb
       reasons.push({
         code: 'below_overall_threshold',
         params: { total: Number(total) / Number(UNIT * UNIT), threshold: input.overallThreshold },
-        message: `Weighted total ${Number(total) / Number(UNIT * UNIT)} is below the overall threshold ${input.overallThreshold}.`,
       });
     }
     return { proposal, units, total, reasons };
@@ -378,55 +382,58 @@ export function rankProposals(input: RankingInput, options: { budgetCents?: numb
   });
 
   const ranking: RankedProposal[] = [];
+  const rule: BudgetRule = input.budgetRule ?? 'stop_at_first_misfit';
+  const reserveLimit = input.reserveSize ?? Infinity;
   let spent = 0;
-  let fundingStopped = false;
+  /** Rank of the first proposal that did not fit (stops funding under `stop_at_first_misfit`). */
+  let stoppedAtRank: number | null = null;
   let reserveCount = 0;
   passing.forEach((s, index) => {
+    const rank = index + 1;
     const above = index > 0 ? passing[index - 1] : null;
     const tieBreak =
       above && above.total === s.total
         ? { above: above.proposal.id, rule: compare(above, s)[1] ?? 'final_rule' }
         : null;
     const requested = s.proposal.requestedCents;
-    if (!fundingStopped && spent + requested <= budgetCents) {
+    const stopped = rule === 'stop_at_first_misfit' && stoppedAtRank !== null;
+    if (!stopped && spent + requested <= budgetCents) {
       spent += requested;
-      const entry = present(s, index + 1, 'funded', spent, tieBreak);
-      entry.reasons.push({
-        code: 'within_budget',
-        params: { cumulativeCents: spent, budgetCents },
-        message: `Funded within the budget: ${formatEuro(spent)} of ${formatEuro(budgetCents)} used up to this proposal.`,
-      });
+      const entry = present(s, rank, 'funded', spent, tieBreak);
+      entry.reasons.push({ code: 'within_budget', params: { cumulativeCents: spent, budgetCents, rule } });
       ranking.push(entry);
       return;
     }
-    fundingStopped = true;
-    const reserveLimit = input.reserveSize ?? Infinity;
+    const remainingCents = budgetCents - spent;
+    const budgetReason: RankingReason = stopped
+      ? {
+          code: 'funding_stopped',
+          params: { requestedCents: requested, remainingCents, stoppedAtRank: stoppedAtRank ?? rank, rule },
+        }
+      : { code: 'does_not_fit', params: { requestedCents: requested, remainingCents, rule } };
+    if (stoppedAtRank === null) stoppedAtRank = rank;
     if (reserveCount < reserveLimit) {
       reserveCount++;
-      const entry = present(s, index + 1, 'reserve', null, tieBreak);
-      entry.reasons.push({
-        code: 'budget_exhausted',
-        params: {
-          requestedCents: requested,
-          remainingCents: budgetCents - spent,
-          reservePosition: reserveCount,
-        },
-        message: `Reserve list position ${reserveCount}: the budget is exhausted (requests ${formatEuro(requested)}, ${formatEuro(budgetCents - spent)} left).`,
-      });
+      const entry = present(s, rank, 'reserve', null, tieBreak);
+      budgetReason.params.reservePosition = reserveCount;
+      entry.reasons.push(budgetReason);
       ranking.push(entry);
       return;
     }
-    const entry = present(s, index + 1, 'rejected', null, tieBreak);
-    entry.reasons.push({
-      code: 'below_reserve_list',
-      params: { reserveSize: reserveLimit },
-      message: `Passed the thresholds but ranks below the reserve list of ${reserveLimit}.`,
-    });
+    const entry = present(s, rank, 'rejected', null, tieBreak);
+    entry.reasons.push(budgetReason, { code: 'below_reserve_list', params: { reserveSize: reserveLimit } });
     ranking.push(entry);
   });
   for (const s of failing) ranking.push(present(s, null, 'rejected', null, null));
 
   const counts: Record<RankingStatus, number> = { funded: 0, reserve: 0, rejected: 0 };
   for (const r of ranking) counts[r.status]++;
-  return { budgetCents, fundedCents: spent, remainingCents: budgetCents - spent, counts, ranking };
+  return {
+    budgetCents,
+    budgetRule: rule,
+    fundedCents: spent,
+    remainingCents: budgetCents - spent,
+    counts,
+    ranking,
+  };
 }

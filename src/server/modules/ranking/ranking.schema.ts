@@ -7,6 +7,7 @@ export const RankingInputSchema = z.strictObject({
       z.strictObject({
         code: z.string().min(1).max(100),
         name: z.string().max(300).optional(),
+        nameEn: z.string().max(300).optional(),
         weight: z.number(),
         threshold: z.number().nullable().optional(),
         scaleMin: z.number().optional(),
@@ -26,6 +27,7 @@ export const RankingInputSchema = z.strictObject({
     .max(20)
     .optional(),
   budgetCents: z.number(),
+  budgetRule: z.enum(['stop_at_first_misfit', 'skip_to_next_fit']).optional(),
   reserveSize: z.number().nullable().optional(),
   proposals: z
     .array(
@@ -44,11 +46,11 @@ export const RankingInputSchema = z.strictObject({
 const Reason = z.object({
   code: z.string(),
   params: z.record(z.string(), z.union([z.string(), z.number()])),
-  message: z.string(),
 });
 
 export const RankingResultSchema = z.object({
   budgetCents: z.number(),
+  budgetRule: z.enum(['stop_at_first_misfit', 'skip_to_next_fit']),
   fundedCents: z.number(),
   remainingCents: z.number(),
   counts: z.object({ funded: z.number(), reserve: z.number(), rejected: z.number() }),

@@ -4,7 +4,22 @@ import { z } from 'zod';
 import { allow } from '../../http/access';
 import { envelope, ok } from '../../http/envelope';
 import { actorOf, contextOf } from '../../http/request-context';
-import { buildXlsx, sendAttachment, sendDownload, XLSX_TYPE, type SheetColumn } from '../../http/spreadsheet';
+import {
+  buildXlsx,
+  LangQuery,
+  sendAttachment,
+  sendDownload,
+  sheetLanguage,
+  XLSX_TYPE,
+  type SheetColumn,
+  type SheetLanguage,
+} from '../../http/spreadsheet';
+import {
+  ASSIGNMENT_ORIGIN,
+  CONSENSUS_STATUS,
+  RANKING_STATUS,
+  REVIEW_STATUS,
+} from '../../http/spreadsheet-labels';
 import { getReviewAttachment } from './proposal-submission';
 import * as schema from './review.schema';
 import { solveAssignment } from '../assignment/solve-assignment';
@@ -39,6 +54,7 @@ import { findReviewCalls, getCallOverview } from './call-overview';
 import { remindExperts, saveCallReviewSettings } from './call-review-settings';
 import { canOpenCallReview } from './review.policy';
 import { rankCall } from '../ranking/rank-call';
+import { wordRankingReason } from '../../../shared/selection-wording';
 import {
   decideProposals,
   fileObjection,
@@ -62,42 +78,57 @@ type Overview = Awaited<ReturnType<typeof getCallOverview>>;
 type Ranked = Awaited<ReturnType<typeof rankCall>>['result']['ranking'][number];
 type Calibration = Awaited<ReturnType<typeof getCalibration>>['experts'][number];
 
+/** A ranking tie-break rule ('criterion_score:C1', 'requested_aid', 'final_rule') in words. */
+function tieBreakLabel(rule: string | null, lang: SheetLanguage): string | null {
+  if (!rule) return null;
+  const en = lang === 'en';
+  if (rule.startsWith('criterion_score:'))
+    return `${en ? 'Score on criterion' : 'Score op criterium'} ${rule.slice('criterion_score:'.length)}`;
+  const words: Record<string, [string, string]> = {
+    sme_budget_share: ['Aandeel kmo’s in het budget', 'SME share of the budget'],
+    requested_aid: ['Gevraagde steun', 'Requested aid'],
+    submitted_at: ['Tijdstip van indiening', 'Submission time'],
+    final_rule: ['Vroegste indiening, dan laagste id', 'Earliest submission, then lowest id'],
+  };
+  const found = words[rule];
+  return found ? found[en ? 1 : 0] : rule;
+}
+
 const assignmentColumns: SheetColumn<
   Overview['proposals'][number] & { expert: Overview['proposals'][number]['experts'][number] }
 >[] = [
   { header: 'reference', value: (r) => r.reference, width: 16 },
   { header: 'title', value: (r) => r.title, width: 40 },
   { header: 'expert', value: (r) => r.expert.name, width: 28 },
-  { header: 'origin', value: (r) => r.expert.origin },
-  { header: 'forced', value: (r) => r.expert.isForced },
-  { header: 'rapporteur', value: (r) => r.expert.isRapporteur },
-  { header: 'fit', value: (r) => r.expert.affinity, numberFormat: '0.000' },
-  { header: 'review', value: (r) => r.expert.reviewStatus },
-  { header: 'consensus', value: (r) => r.consensusStatus },
+  { header: 'origin', value: (r) => r.expert.origin, labels: ASSIGNMENT_ORIGIN },
+  { header: 'forced', value: (r) => r.expert.isForced, kind: 'boolean' },
+  { header: 'rapporteur', value: (r) => r.expert.isRapporteur, kind: 'boolean' },
+  { header: 'fit', value: (r) => r.expert.affinity, kind: 'number', numberFormat: '0.000' },
+  { header: 'review', value: (r) => r.expert.reviewStatus, labels: REVIEW_STATUS },
+  { header: 'consensus', value: (r) => r.consensusStatus, labels: CONSENSUS_STATUS },
 ];
 const rankingColumns: SheetColumn<Ranked>[] = [
-  { header: 'rank', value: (r) => r.rank },
+  { header: 'rank', value: (r) => r.rank, kind: 'integer' },
   { header: 'proposal', value: (r) => r.title ?? r.id, width: 44 },
-  { header: 'total', value: (r) => r.total, numberFormat: '0.0000' },
-  { header: 'status', value: (r) => r.status },
-  { header: 'requested_eur', value: (r) => r.requestedCents / 100, numberFormat: '#,##0.00 "€"', width: 16 },
+  { header: 'total', value: (r) => r.total, kind: 'number', numberFormat: '0.0000' },
+  { header: 'status', value: (r) => r.status, labels: RANKING_STATUS, withCode: true },
+  { header: 'requested_eur', value: (r) => r.requestedCents, kind: 'money' },
+  { header: 'cumulative_eur', value: (r) => r.cumulativeCents, kind: 'money' },
+  { header: 'tie_break', value: (r, lang) => tieBreakLabel(r.tieBreak?.rule ?? null, lang), width: 30 },
   {
-    header: 'cumulative_eur',
-    value: (r) => (r.cumulativeCents === null ? null : r.cumulativeCents / 100),
-    numberFormat: '#,##0.00 "€"',
-    width: 16,
+    header: 'reasons',
+    value: (r, lang) => r.reasons.map((x) => wordRankingReason(x, lang)).join(' | '),
+    width: 80,
   },
-  { header: 'tie_break', value: (r) => r.tieBreak?.rule ?? '' },
-  { header: 'reasons', value: (r) => r.reasons.map((x) => x.message).join(' | '), width: 80 },
 ];
 const calibrationColumns: SheetColumn<Calibration>[] = [
   { header: 'expert', value: (r) => r.name, width: 28 },
-  { header: 'reviews', value: (r) => r.reviews },
-  { header: 'mean', value: (r) => r.mean, numberFormat: '0.000' },
-  { header: 'spread', value: (r) => r.spread, numberFormat: '0.000' },
-  { header: 'panel_mean', value: (r) => r.panelMean, numberFormat: '0.000' },
-  { header: 'difference', value: (r) => r.difference, numberFormat: '0.000' },
-  { header: 'normalised', value: (r) => r.normalisedScore, numberFormat: '0.00' },
+  { header: 'reviews', value: (r) => r.reviews, kind: 'integer' },
+  { header: 'mean', value: (r) => r.mean, kind: 'number', numberFormat: '0.000' },
+  { header: 'spread', value: (r) => r.spread, kind: 'number', numberFormat: '0.000' },
+  { header: 'panel_mean', value: (r) => r.panelMean, kind: 'number', numberFormat: '0.000' },
+  { header: 'difference', value: (r) => r.difference, kind: 'number', numberFormat: '0.000' },
+  { header: 'normalised', value: (r) => r.normalisedScore, kind: 'number', numberFormat: '0.00' },
 ];
 type PoolEntry = Awaited<ReturnType<typeof findExpertPool>>[number];
 const poolColumns: SheetColumn<PoolEntry>[] = [
@@ -105,9 +136,9 @@ const poolColumns: SheetColumn<PoolEntry>[] = [
   { header: 'email', value: (r) => r.email, width: 30 },
   { header: 'headline', value: (r) => r.headline, width: 30 },
   { header: 'keywords', value: (r) => r.keywords.join(', '), width: 30 },
-  { header: 'max_load', value: (r) => r.maxLoad },
-  { header: 'min_load', value: (r) => r.minLoad },
-  { header: 'available', value: (r) => r.isAvailable },
+  { header: 'max_load', value: (r) => r.maxLoad, kind: 'integer' },
+  { header: 'min_load', value: (r) => r.minLoad, kind: 'integer' },
+  { header: 'available', value: (r) => r.isAvailable, kind: 'boolean' },
   {
     header: 'affiliations',
     value: (r) => r.affiliations.map((a) => a.organisationName).join(', '),
@@ -157,13 +188,17 @@ export default async function reviewRoutes(app: FastifyInstance): Promise<void> 
   );
   r.get(
     '/api/review/experts.xlsx',
-    { config: staff, schema: { tags, summary: 'The expert pool as XLSX' } },
+    { config: staff, schema: { tags, summary: 'The expert pool as XLSX', querystring: LangQuery } },
     async (request, reply) =>
       sendDownload(
         reply,
         'speerpunt-experts.xlsx',
         XLSX_TYPE,
-        await buildXlsx('Experts', poolColumns, await findExpertPool(contextOf(request))),
+        await buildXlsx(sheetLanguage(request), {
+          name: { nl: 'Experts', en: 'Experts' },
+          columns: poolColumns,
+          rows: await findExpertPool(contextOf(request)),
+        }),
       ),
   );
   r.get(
@@ -356,7 +391,10 @@ export default async function reviewRoutes(app: FastifyInstance): Promise<void> 
   );
   r.get(
     '/api/review/calls/:callId/assignments.xlsx',
-    { config: staff, schema: { tags, summary: 'Assignments as XLSX', params: schema.CallIdParams } },
+    {
+      config: staff,
+      schema: { tags, summary: 'Assignments as XLSX', params: schema.CallIdParams, querystring: LangQuery },
+    },
     async (request, reply) => {
       const data = await getCallOverview(contextOf(request), request.params.callId);
       const rows = data.proposals.flatMap((p) => p.experts.map((expert) => ({ ...p, expert })));
@@ -364,7 +402,11 @@ export default async function reviewRoutes(app: FastifyInstance): Promise<void> 
         reply,
         `speerpunt-toewijzing-${data.call.code}.xlsx`,
         XLSX_TYPE,
-        await buildXlsx('Toewijzing', assignmentColumns, rows),
+        await buildXlsx(sheetLanguage(request), {
+          name: { nl: 'Toewijzing', en: 'Assignment' },
+          columns: assignmentColumns,
+          rows,
+        }),
       );
     },
   );
@@ -600,7 +642,7 @@ export default async function reviewRoutes(app: FastifyInstance): Promise<void> 
     '/api/review/calls/:callId/calibration.xlsx',
     {
       config: staffAndAnalyst,
-      schema: { tags, summary: 'Calibration as XLSX', params: schema.CallIdParams },
+      schema: { tags, summary: 'Calibration as XLSX', params: schema.CallIdParams, querystring: LangQuery },
     },
     async (request, reply) => {
       const ctx = contextOf(request);
@@ -609,11 +651,11 @@ export default async function reviewRoutes(app: FastifyInstance): Promise<void> 
         reply,
         'speerpunt-kalibratie.xlsx',
         XLSX_TYPE,
-        await buildXlsx(
-          'Kalibratie',
-          calibrationColumns,
-          (await getCalibration(ctx, request.params.callId)).experts,
-        ),
+        await buildXlsx(sheetLanguage(request), {
+          name: { nl: 'Kalibratie', en: 'Calibration' },
+          columns: calibrationColumns,
+          rows: (await getCalibration(ctx, request.params.callId)).experts,
+        }),
       );
     },
   );
@@ -647,7 +689,7 @@ export default async function reviewRoutes(app: FastifyInstance): Promise<void> 
         tags,
         summary: 'Ranking as XLSX',
         params: schema.CallIdParams,
-        querystring: schema.RankingQuery,
+        querystring: schema.RankingQuery.extend(LangQuery.shape),
       },
     },
     async (request, reply) => {
@@ -659,7 +701,11 @@ export default async function reviewRoutes(app: FastifyInstance): Promise<void> 
         reply,
         'speerpunt-rangschikking.xlsx',
         XLSX_TYPE,
-        await buildXlsx('Rangschikking', rankingColumns, data.result.ranking),
+        await buildXlsx(sheetLanguage(request), {
+          name: { nl: 'Rangschikking', en: 'Ranking' },
+          columns: rankingColumns,
+          rows: data.result.ranking,
+        }),
       );
     },
   );
@@ -745,7 +791,7 @@ export default async function reviewRoutes(app: FastifyInstance): Promise<void> 
         reply,
         `evaluatieverslag-${data.proposal.reference}.pdf`,
         'application/pdf',
-        await buildEvaluationSummaryPdf(data),
+        await buildEvaluationSummaryPdf(data, contextOf(request).now()),
       );
     },
   );

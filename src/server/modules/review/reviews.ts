@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { AppError, detail, type ErrorDetail } from '../../errors/app-error';
 import { recordAudit } from '../../audit/record-audit';
 import { actorOf, type StepContext } from '../../http/request-context';
+import { pseudonym, seesPersonalData } from '../../http/personal-data';
 import { getProposalForExpert, getProposalForViewer } from './review.policy';
 import { getReviewSettings } from './review-settings';
 import { findSubmission } from './proposal-submission';
@@ -563,6 +564,14 @@ export async function getCalibration(ctx: StepContext, callId: string) {
     };
   });
   experts.sort((a, b) => a.name.localeCompare(b.name));
+  if (!seesPersonalData(actorOf(ctx))) {
+    // Analysts: pseudonyms in a stable order that does not follow the names.
+    experts.sort((a, b) => a.expertUserId.localeCompare(b.expertUserId));
+    experts.forEach((expert, index) => {
+      expert.name = pseudonym('Expert', index);
+      expert.expertUserId = expert.name;
+    });
+  }
   return {
     minReviews: settings.calibrationMinReviews,
     overallMean: round(overallMean),

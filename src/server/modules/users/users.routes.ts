@@ -19,15 +19,23 @@ import { createUser } from './create-user';
 import { setUserRole } from './set-user-role';
 import { resetUserPassword } from './reset-user-password';
 import { setUserActive } from './set-user-active';
-import { buildXlsx, sendDownload, XLSX_TYPE, type SheetColumn } from '../../http/spreadsheet';
+import {
+  buildXlsx,
+  LangQuery,
+  sendDownload,
+  sheetLanguage,
+  XLSX_TYPE,
+  type SheetColumn,
+} from '../../http/spreadsheet';
+import { ROLE } from '../../http/spreadsheet-labels';
 
 const exportColumns: SheetColumn<ReturnType<typeof presentUser>>[] = [
   { header: 'email', value: (u) => u.email, width: 32 },
   { header: 'name', value: (u) => u.name, width: 30 },
-  { header: 'role', value: (u) => u.role },
-  { header: 'active', value: (u) => u.isActive },
-  { header: 'clusters', value: (u) => u.clusterIds.length },
-  { header: 'created_at', value: (u) => u.createdAt, width: 26 },
+  { header: 'role', value: (u) => u.role, labels: ROLE, withCode: true },
+  { header: 'active', value: (u) => u.isActive, kind: 'boolean' },
+  { header: 'clusters', value: (u) => u.clusterIds.length, kind: 'integer' },
+  { header: 'created_at', value: (u) => u.createdAt, kind: 'datetime' },
 ];
 
 const adminOnly = { access: allow('admin') };
@@ -50,14 +58,18 @@ export default async function usersRoutes(app: FastifyInstance): Promise<void> {
 
   r.get(
     '/api/users.xlsx',
-    { config: adminOnly, schema: { tags, summary: 'Accounts as XLSX' } },
+    { config: adminOnly, schema: { tags, summary: 'Accounts as XLSX', querystring: LangQuery } },
     async (request, reply) => {
       const rows = (await findUsers(contextOf(request).db)).map(presentUser);
       return sendDownload(
         reply,
         'speerpunt-accounts.xlsx',
         XLSX_TYPE,
-        await buildXlsx('Accounts', exportColumns, rows),
+        await buildXlsx(sheetLanguage(request), {
+          name: { nl: 'Accounts', en: 'Accounts' },
+          columns: exportColumns,
+          rows,
+        }),
       );
     },
   );

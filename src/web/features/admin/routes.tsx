@@ -1,6 +1,7 @@
 import type { Feature } from '../../app/feature-registry';
-import { UsersPage } from './users-page';
-import { AuditPage } from './audit-page';
+import { lazyPage } from '../../app/lazy-page';
+const UsersPage = lazyPage(() => import('./users-page'), 'UsersPage');
+const AuditPage = lazyPage(() => import('./audit-page'), 'AuditPage');
 
 export const feature: Feature = {
   routes: [

@@ -5,6 +5,8 @@ export default {
     email: 'E-mailadres',
     password: 'Wachtwoord',
     submit: 'Aanmelden',
+    publicIntro: 'Zonder account:',
+    publicLink: 'open oproepen, clusterportefeuille en open data',
     demoHint:
       'Demo: gebruik bv. officer@speerpunt.example met het wachtwoord dat de server bij de eerste start toonde.',
     accountTitle: 'Mijn account',
@@ -31,6 +33,8 @@ export default {
     email: 'E-mail address',
     password: 'Password',
     submit: 'Sign in',
+    publicIntro: 'Without an account:',
+    publicLink: 'open calls, cluster portfolio and open data',
     demoHint: 'Demo: use e.g. officer@speerpunt.example with the password the server printed at first start.',
     accountTitle: 'My account',
     changePassword: 'Change password',

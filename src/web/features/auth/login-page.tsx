@@ -1,6 +1,17 @@
-import { Button, Center, Group, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Anchor,
+  Button,
+  Center,
+  Group,
+  Paper,
+  PasswordInput,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useState, type FormEvent } from 'react';
-import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useLogin, useMe } from '../../app/auth';
 import { LanguageSwitch } from '../../app/app-shell';
@@ -69,6 +80,12 @@ export function LoginPage() {
               </Text>
             </Stack>
           </form>
+          <Text size="sm" mt="md">
+            {t('publicIntro')}{' '}
+            <Anchor component={Link} to="/public">
+              {t('publicLink')}
+            </Anchor>
+          </Text>
         </Paper>
       </main>
     </Center>

@@ -80,6 +80,7 @@ export interface CallDefinition {
   evaluationStartsAtLocal: string | null;
   decisionAtLocal: string | null;
   overallThreshold: number | null;
+  budgetRule: 'stop_at_first_misfit' | 'skip_to_next_fit';
   reviewsPerProposal: number;
   themeIds: string[];
   criteria: Criterion[];

@@ -25,6 +25,7 @@ import { api } from '../../app/api-client';
 import { ErrorAlert } from '../../shared/error-alert';
 import { PageHeader } from '../../shared/page-header';
 import { CallView } from './call-view';
+import { BUDGET_RULES, budgetRuleName as wordBudgetRule } from '../../../shared/selection-wording';
 import {
   useCall,
   useCallsMutation,
@@ -64,6 +65,7 @@ const emptyDefinition: CallDefinition = {
   evaluationStartsAtLocal: null,
   decisionAtLocal: null,
   overallThreshold: null,
+  budgetRule: 'stop_at_first_misfit',
   reviewsPerProposal: 3,
   themeIds: [],
   criteria: [],
@@ -151,7 +153,8 @@ function ListEditor<T>({
 const num = (value: string | number) => (value === '' ? null : Number(value));
 
 export function CallEditorPage() {
-  const { t } = useTranslation('calls');
+  const { t, i18n } = useTranslation('calls');
+  const language = i18n.language === 'en' ? 'en' : 'nl';
   const { id } = useParams();
   const navigate = useNavigate();
   const existing = useCall(id);
@@ -363,6 +366,17 @@ export function CallEditorPage() {
               maw={300}
               value={def.overallThreshold ?? ''}
               onChange={(v) => set({ overallThreshold: num(v) })}
+            />
+            <Select
+              label={t('budgetRule')}
+              description={t('budgetRuleHelp')}
+              maw={520}
+              allowDeselect={false}
+              value={def.budgetRule}
+              onChange={(v) =>
+                set({ budgetRule: v === 'skip_to_next_fit' ? 'skip_to_next_fit' : 'stop_at_first_misfit' })
+              }
+              data={BUDGET_RULES.map((rule) => ({ value: rule, label: wordBudgetRule(rule, language) }))}
             />
             <ListEditor<TieBreakRule>
               title={t('tieBreakRules')}

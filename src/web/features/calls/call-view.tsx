@@ -1,3 +1,4 @@
+import { budgetRuleExplanation, budgetRuleName } from '../../../shared/selection-wording';
 import { Badge, Card, Group, List, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { formatCents, formatDateTime } from '../../app/format';
@@ -16,6 +17,7 @@ export type CallLike = Pick<
   | 'descriptionEn'
   | 'budgetEnvelopeCents'
   | 'overallThreshold'
+  | 'budgetRule'
   | 'tieBreakRules'
 > & {
   eligibilityRules: CallDefinition['eligibilityRules'];
@@ -34,6 +36,7 @@ export type CallLike = Pick<
 export function CallView({ call }: { call: CallLike }) {
   const { t, i18n } = useTranslation('calls');
   const en = i18n.language === 'en';
+  const language = en ? 'en' : 'nl';
   const pick = (nl: string, english: string | null) => (en && english ? english : nl);
   const criterionName = new Map(call.criteria.map((c) => [c.code, pick(c.nameNl, c.nameEn)]));
   return (
@@ -140,6 +143,12 @@ export function CallView({ call }: { call: CallLike }) {
             {t('overallThreshold')}: {call.overallThreshold}
           </Text>
         )}
+      </Stack>
+      <Stack gap={4} data-testid="call-budget-rule">
+        <Title order={3} size="h4">
+          {t('budgetRuleHeading', { rule: budgetRuleName(call.budgetRule, language) })}
+        </Title>
+        <Text size="sm">{budgetRuleExplanation(call.budgetRule, language)}</Text>
       </Stack>
       <Stack gap={4}>
         <Title order={3} size="h4">

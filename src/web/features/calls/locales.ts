@@ -34,6 +34,10 @@ export default {
     weight: 'Gewicht',
     threshold: 'Drempel',
     overallThreshold: 'Globale drempel (gewogen totaal)',
+    budgetRule: 'Budgetregel bij de rangschikking',
+    budgetRuleHelp:
+      'Hoe het budget over de rangschikking verdeeld wordt; staat op de oproeppagina en in de rangschikking.',
+    budgetRuleHeading: 'Budgetregel: {{rule}}',
     tieBreakRules: 'Beslissingsregels bij gelijke stand (in volgorde)',
     eligibilityRules: 'Ontvankelijkheidsregels',
     requiredKpis: "Verplichte KPI's (nulmeting en doel vooraf)",
@@ -282,6 +286,10 @@ export default {
     weight: 'Weight',
     threshold: 'Threshold',
     overallThreshold: 'Overall threshold (weighted total)',
+    budgetRule: 'Budget rule of the ranking',
+    budgetRuleHelp:
+      'How the budget is spent down the ranking; published on the call page and in the ranking.',
+    budgetRuleHeading: 'Budget rule: {{rule}}',
     tieBreakRules: 'Tie-break rules (in order)',
     eligibilityRules: 'Eligibility rules',
     requiredKpis: 'Required KPIs (baseline and target set in advance)',

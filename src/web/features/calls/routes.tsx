@@ -1,7 +1,14 @@
 import type { Feature } from '../../app/feature-registry';
-import { CallEditorPage } from './call-editor-page';
-import { CallPage, CallsPage, PublicCallPage, PublicCallsPage } from './call-pages';
-import { CallProposalsPage, MyProposalsPage, ProposalPage, ReceiptPage } from './proposal-pages';
+import { lazyPage } from '../../app/lazy-page';
+const CallEditorPage = lazyPage(() => import('./call-editor-page'), 'CallEditorPage');
+const CallPage = lazyPage(() => import('./call-pages'), 'CallPage');
+const CallsPage = lazyPage(() => import('./call-pages'), 'CallsPage');
+const PublicCallPage = lazyPage(() => import('./call-pages'), 'PublicCallPage');
+const PublicCallsPage = lazyPage(() => import('./call-pages'), 'PublicCallsPage');
+const CallProposalsPage = lazyPage(() => import('./proposal-pages'), 'CallProposalsPage');
+const MyProposalsPage = lazyPage(() => import('./proposal-pages'), 'MyProposalsPage');
+const ProposalPage = lazyPage(() => import('./proposal-pages'), 'ProposalPage');
+const ReceiptPage = lazyPage(() => import('./proposal-pages'), 'ReceiptPage');
 
 const ALL = ['admin', 'officer', 'manager', 'applicant', 'expert', 'analyst'] as const;
 

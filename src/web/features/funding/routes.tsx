@@ -1,10 +1,13 @@
 import type { Feature } from '../../app/feature-registry';
-import { DashboardPage } from './dashboard-page';
-import { LinePage, LinesPage } from './lines-page';
-import { BaseOperationsPage } from './base-operations-page';
-import { ProjectsPage } from './projects-page';
-import { ProjectPage } from './project-page';
-import { OrganisationAidPage, StateAidPage } from './state-aid-page';
+import { lazyPage } from '../../app/lazy-page';
+const DashboardPage = lazyPage(() => import('./dashboard-page'), 'DashboardPage');
+const LinePage = lazyPage(() => import('./lines-page'), 'LinePage');
+const LinesPage = lazyPage(() => import('./lines-page'), 'LinesPage');
+const BaseOperationsPage = lazyPage(() => import('./base-operations-page'), 'BaseOperationsPage');
+const ProjectsPage = lazyPage(() => import('./projects-page'), 'ProjectsPage');
+const ProjectPage = lazyPage(() => import('./project-page'), 'ProjectPage');
+const OrganisationAidPage = lazyPage(() => import('./state-aid-page'), 'OrganisationAidPage');
+const StateAidPage = lazyPage(() => import('./state-aid-page'), 'StateAidPage');
 
 const READERS = ['officer', 'admin', 'analyst'] as const;
 const WITH_MANAGERS = ['officer', 'admin', 'analyst', 'manager'] as const;

@@ -1,5 +1,6 @@
 import type { Feature } from '../../app/feature-registry';
-import { HomePage } from './home-page';
+import { lazyPage } from '../../app/lazy-page';
+const HomePage = lazyPage(() => import('./home-page'), 'HomePage');
 
 export const feature: Feature = {
   routes: [{ path: '', element: <HomePage /> }],

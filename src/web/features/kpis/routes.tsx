@@ -1,11 +1,12 @@
 import type { Feature } from '../../app/feature-registry';
-import { ClustersPage } from './clusters-page';
-import { ClusterDashboardPage } from './cluster-dashboard-page';
-import { PortfolioPage } from './portfolio-page';
-import { ValidationPage } from './validation-page';
-import { LibraryPage } from './library-page';
-import { DiffusionPage } from './diffusion-page';
-import { EuPage } from './eu-page';
+import { lazyPage } from '../../app/lazy-page';
+const ClustersPage = lazyPage(() => import('./clusters-page'), 'ClustersPage');
+const ClusterDashboardPage = lazyPage(() => import('./cluster-dashboard-page'), 'ClusterDashboardPage');
+const PortfolioPage = lazyPage(() => import('./portfolio-page'), 'PortfolioPage');
+const ValidationPage = lazyPage(() => import('./validation-page'), 'ValidationPage');
+const LibraryPage = lazyPage(() => import('./library-page'), 'LibraryPage');
+const DiffusionPage = lazyPage(() => import('./diffusion-page'), 'DiffusionPage');
+const EuPage = lazyPage(() => import('./eu-page'), 'EuPage');
 
 const READERS = ['officer', 'admin', 'analyst', 'manager'] as const;
 const PORTFOLIO = ['officer', 'admin', 'analyst'] as const;

@@ -1,5 +1,6 @@
 import type { Feature } from '../../app/feature-registry';
-import { NotificationsPage } from './notifications-page';
+import { lazyPage } from '../../app/lazy-page';
+const NotificationsPage = lazyPage(() => import('./notifications-page'), 'NotificationsPage');
 
 export const feature: Feature = {
   routes: [{ path: 'notifications', element: <NotificationsPage /> }],

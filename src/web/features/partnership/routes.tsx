@@ -1,8 +1,9 @@
 import type { Feature } from '../../app/feature-registry';
-import { OverviewPage } from './overview-page';
-import { ClusterPartnershipPage } from './cluster-page';
-import { MyActionsPage } from './my-actions-page';
-import { SettingsPage } from './settings-page';
+import { lazyPage } from '../../app/lazy-page';
+const OverviewPage = lazyPage(() => import('./overview-page'), 'OverviewPage');
+const ClusterPartnershipPage = lazyPage(() => import('./cluster-page'), 'ClusterPartnershipPage');
+const MyActionsPage = lazyPage(() => import('./my-actions-page'), 'MyActionsPage');
+const SettingsPage = lazyPage(() => import('./settings-page'), 'SettingsPage');
 
 const READERS = ['officer', 'manager', 'analyst'] as const;
 const PARTNERS = ['officer', 'manager'] as const;

@@ -1,8 +1,9 @@
 import type { Feature } from '../../app/feature-registry';
-import { GapsPage } from './gaps-page';
-import { OverlapPage } from './overlap-page';
-import { NetworkPage } from './network-page';
-import { ScenariosPage } from './scenarios-page';
+import { lazyPage } from '../../app/lazy-page';
+const GapsPage = lazyPage(() => import('./gaps-page'), 'GapsPage');
+const OverlapPage = lazyPage(() => import('./overlap-page'), 'OverlapPage');
+const NetworkPage = lazyPage(() => import('./network-page'), 'NetworkPage');
+const ScenariosPage = lazyPage(() => import('./scenarios-page'), 'ScenariosPage');
 
 const ANALYTICS = ['officer', 'analyst', 'admin'] as const;
 const SCENARIO_READERS = ['officer', 'analyst', 'admin', 'manager'] as const;

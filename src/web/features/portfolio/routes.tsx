@@ -1,10 +1,11 @@
 import type { Feature } from '../../app/feature-registry';
-import { PortfolioPage } from './portfolio-page';
-import { ClusterPage } from './cluster-page';
-import { MemberImportPage } from './member-import-page';
-import { OrganisationsPage } from './organisations-page';
-import { OrganisationPage } from './organisation-page';
-import { ThemesPage } from './themes-page';
+import { lazyPage } from '../../app/lazy-page';
+const PortfolioPage = lazyPage(() => import('./portfolio-page'), 'PortfolioPage');
+const ClusterPage = lazyPage(() => import('./cluster-page'), 'ClusterPage');
+const MemberImportPage = lazyPage(() => import('./member-import-page'), 'MemberImportPage');
+const OrganisationsPage = lazyPage(() => import('./organisations-page'), 'OrganisationsPage');
+const OrganisationPage = lazyPage(() => import('./organisation-page'), 'OrganisationPage');
+const ThemesPage = lazyPage(() => import('./themes-page'), 'ThemesPage');
 
 const READERS = ['admin', 'officer', 'manager', 'analyst'] as const;
 

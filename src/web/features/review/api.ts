@@ -102,7 +102,6 @@ export interface AssignPlan {
 export interface Reason {
   code: string;
   params: Record<string, string | number>;
-  message: string;
 }
 export interface Ranked {
   rank: number | null;
@@ -119,6 +118,7 @@ export interface Ranked {
 }
 export interface RankingResult {
   budgetCents: number;
+  budgetRule: string;
   fundedCents: number;
   remainingCents: number;
   counts: Record<string, number>;
@@ -127,7 +127,9 @@ export interface RankingResult {
 export interface CallRanking {
   result: RankingResult;
   pending: { id: string; reference: string; title: string; consensusStatus: string }[];
+  decided: { proposalId: string; outcome: string }[];
   envelopeCents: number;
+  budgetRule: string;
 }
 export interface Calibration {
   minReviews: number;
@@ -204,6 +206,9 @@ export interface Summary {
   overallThreshold: number | null;
   rank: number | null;
   reasons: Reason[];
+  /** The reasons in Dutch as issued with the decision. */
+  reasonsAsIssued: string[];
+  budgetRule: string;
   minorityView: string;
   outcome: string;
   amountCents: number | null;

@@ -39,6 +39,7 @@ import {
   type Ranked,
 } from './api';
 import { useExpertPool } from './experts-page';
+import { useSelectionWording } from './wording';
 
 export function CallReviewPage() {
   const { callId = '' } = useParams();
@@ -424,6 +425,8 @@ function RankingTab({ callId, canDecide }: { callId: string; canDecide: boolean 
     api.post<{ decided: number; objectionDeadline: string }>(`/api/review/calls/${callId}/decisions`, body),
   );
   const data = ranking.data?.data;
+  const wording = useSelectionWording();
+  const decidedOutcome = new Map((data?.decided ?? []).map((d) => [d.proposalId, d.outcome]));
   const columns: ColumnDef<Ranked>[] = [
     { accessorKey: 'rank', header: t('rank'), cell: (c) => (c.getValue() as number | null) ?? '–' },
     {
@@ -455,17 +458,31 @@ function RankingTab({ callId, canDecide }: { callId: string; canDecide: boolean 
       header: t('cumulative'),
       cell: (c) => (c.getValue() === null ? '' : formatCents(c.getValue() as number)),
     },
-    { id: 'tie', header: t('tieBreak'), accessorFn: (r) => r.tieBreak?.rule ?? '' },
-    { id: 'reasons', header: t('reasons'), accessorFn: (r) => r.reasons.map((x) => x.message).join(' ') },
+    {
+      id: 'tie',
+      header: t('tieBreak'),
+      accessorFn: (r) => (r.tieBreak ? wording.tieBreak(r.tieBreak.rule) : ''),
+    },
+    { id: 'reasons', header: t('reasons'), accessorFn: (r) => wording.reasons(r.reasons) },
+    {
+      id: 'decision',
+      header: t('decisionColumn'),
+      accessorFn: (r) => {
+        const outcome = decidedOutcome.get(r.id);
+        return outcome ? t(`rankingStatus.${outcome}`) : t('notDecidedYet');
+      },
+    },
   ];
+  // Decide what is ready: every ranked proposal without a decision; pending ones wait for consensus.
+  const undecided = (data?.result.ranking ?? []).filter((r) => !decidedOutcome.has(r.id));
   const decideAll = () => {
     if (!data) return;
-    const decisions = data.result.ranking.map((r) => ({
+    // The motivation is the officer's own text; the ranking's reasons are stored as codes with the decision.
+    const decisions = undecided.map((r) => ({
       proposalId: r.id,
       outcome: r.status,
       amountCents: r.status === 'funded' ? r.requestedCents : null,
-      motivation:
-        `${motivation} ${r.rank === null ? '' : `(rang ${r.rank}, totaal ${r.total})`} ${r.reasons.map((x) => x.message).join(' ')}`.trim(),
+      motivation: motivation.trim(),
     }));
     decide.mutate(
       { decisions },
@@ -520,15 +537,28 @@ function RankingTab({ callId, canDecide }: { callId: string; canDecide: boolean 
               rest: formatCents(data.result.remainingCents),
             })}
           </Text>
-          {data.pending.length > 0 && (
-            <Alert color="yellow">{t('pending', { count: data.pending.length })}</Alert>
-          )}
+          <Alert color="blue" title={t('budgetRuleTitle', { rule: wording.budgetRule(data.budgetRule) })}>
+            {wording.budgetRuleExplanation(data.budgetRule)}
+          </Alert>
           <DataTable
             data={data.result.ranking}
             columns={columns}
             xlsxUrl={`/api/review/calls/${callId}/ranking.xlsx${whatIf === null ? '' : `?budgetCents=${whatIf}`}`}
           />
-          {canDecide && whatIf === null && data.pending.length === 0 && data.result.ranking.length > 0 && (
+          {data.pending.length > 0 && (
+            <Alert color="yellow" title={t('pending', { count: data.pending.length })}>
+              <Text size="sm">{t('pendingExplained')}</Text>
+              <List size="sm" mt="xs" data-testid="pending-list">
+                {data.pending.map((p) => (
+                  <List.Item key={p.id}>
+                    {p.reference} {p.title}:{' '}
+                    {t(`consensusStatus.${p.consensusStatus}`, { defaultValue: t('consensusStatus.none') })}
+                  </List.Item>
+                ))}
+              </List>
+            </Alert>
+          )}
+          {canDecide && whatIf === null && undecided.length > 0 && (
             <Stack gap="xs">
               <Textarea
                 label={t('decideMotivation')}
@@ -543,7 +573,7 @@ function RankingTab({ callId, canDecide }: { callId: string; canDecide: boolean 
                   disabled={motivation.trim().length < 10}
                   onClick={decideAll}
                 >
-                  {t('decideAll')}
+                  {t('decideReady', { count: undecided.length })}
                 </Button>
               </Group>
             </Stack>

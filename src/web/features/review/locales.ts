@@ -71,6 +71,13 @@ export default {
     budgetLine: 'Budget {{budget}} · toegekend {{funded}} · rest {{rest}}',
     pending: '{{count}} voorstel(len) zonder vastgelegde consensus staan nog niet in de rangschikking.',
     decideAll: 'Beslis volgens de rangschikking',
+    decideReady: 'Beslis over {{count}} gerangschikte voorstel(len) volgens de rangschikking',
+    pendingExplained:
+      'Wat klaar is, wordt gerangschikt en kan beslist worden; deze voorstellen volgen zodra hun consensus vastligt.',
+    decisionColumn: 'Beslissing',
+    notDecidedYet: 'Nog niet beslist',
+    budgetRuleTitle: 'Budgetregel van de oproep: {{rule}}',
+    budgetRuleOfCall: 'Budgetregel van de oproep: {{rule}}.',
     decideMotivation: 'Motivering (geldt voor elk voorstel, aangevuld met zijn rang en scores)',
     decided: '{{count}} beslissing(en) vastgelegd; bezwaar mogelijk tot {{date}}.',
     calibrationIntro:
@@ -219,6 +226,13 @@ export default {
     budgetLine: 'Budget {{budget}} · funded {{funded}} · left {{rest}}',
     pending: '{{count}} proposal(s) without agreed consensus are not in the ranking yet.',
     decideAll: 'Decide as ranked',
+    decideReady: 'Decide {{count}} ranked proposal(s) as ranked',
+    pendingExplained:
+      'What is ready is ranked and can be decided; these proposals follow once their consensus is agreed.',
+    decisionColumn: 'Decision',
+    notDecidedYet: 'Not decided yet',
+    budgetRuleTitle: "The call's budget rule: {{rule}}",
+    budgetRuleOfCall: "The call's budget rule: {{rule}}.",
     decideMotivation: 'Motivation (applies to each proposal, completed with its rank and scores)',
     decided: '{{count}} decision(s) recorded; objections possible until {{date}}.',
     calibrationIntro:

@@ -1,11 +1,12 @@
 import type { Feature } from '../../app/feature-registry';
-import { ReviewCallsPage } from './calls-page';
-import { CallReviewPage } from './call-page';
-import { MyReviewsPage } from './my-reviews-page';
-import { ReviewWorkspacePage } from './workspace-page';
-import { SummaryPage } from './summary-page';
-import { ToolsPage } from './tools-page';
-import { ExpertPoolPage } from './experts-page';
+import { lazyPage } from '../../app/lazy-page';
+const ReviewCallsPage = lazyPage(() => import('./calls-page'), 'ReviewCallsPage');
+const CallReviewPage = lazyPage(() => import('./call-page'), 'CallReviewPage');
+const MyReviewsPage = lazyPage(() => import('./my-reviews-page'), 'MyReviewsPage');
+const ReviewWorkspacePage = lazyPage(() => import('./workspace-page'), 'ReviewWorkspacePage');
+const SummaryPage = lazyPage(() => import('./summary-page'), 'SummaryPage');
+const ToolsPage = lazyPage(() => import('./tools-page'), 'ToolsPage');
+const ExpertPoolPage = lazyPage(() => import('./experts-page'), 'ExpertPoolPage');
 
 export const feature: Feature = {
   routes: [
@@ -29,6 +30,13 @@ export const feature: Feature = {
     { to: '/review/calls', labelKey: 'review:nav.calls', roles: ['officer', 'admin', 'analyst'], order: 300 },
     { to: '/review/my', labelKey: 'review:nav.my', roles: ['expert'], order: 300 },
     { to: '/review/experts', labelKey: 'review:nav.pool', roles: ['officer', 'admin'], order: 305 },
-    { to: '/review/tools', labelKey: 'review:nav.tools', roles: ['officer', 'admin', 'analyst'], order: 310 },
+    // A developer's tool (JSON in, JSON out): under Tools, out of the daily menus.
+    {
+      to: '/review/tools',
+      labelKey: 'review:nav.tools',
+      roles: ['officer', 'admin', 'analyst'],
+      order: 990,
+      section: 'tools',
+    },
   ],
 };

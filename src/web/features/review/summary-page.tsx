@@ -20,6 +20,7 @@ import { formatCents, formatDateTime, formatNumber } from '../../app/format';
 import { ErrorAlert } from '../../shared/error-alert';
 import { PageHeader } from '../../shared/page-header';
 import { useReviewMutation, useSummary } from './api';
+import { useSelectionWording } from './wording';
 
 export function SummaryPage() {
   const { proposalId = '' } = useParams();
@@ -33,6 +34,7 @@ export function SummaryPage() {
   );
   const network = useReviewMutation(() => api.post(`/api/review/proposals/${proposalId}/network`));
   const english = i18n.language === 'en';
+  const wording = useSelectionWording();
   return (
     <>
       <PageHeader
@@ -92,10 +94,11 @@ export function SummaryPage() {
             {data.rank !== null ? ` · ${t('rank')} ${data.rank}` : ''}
           </Text>
           {data.reasons.map((r) => (
-            <Text key={r.code} size="sm" c="dimmed">
-              • {r.message}
+            <Text key={r.code} size="sm">
+              • {wording.reason(r)}
             </Text>
           ))}
+          <Text size="sm">{t('budgetRuleOfCall', { rule: wording.budgetRule(data.budgetRule) })}</Text>
           {data.minorityView && (
             <Alert color="gray" title={t('minorityView')}>
               {data.minorityView}

@@ -20,6 +20,7 @@ import { DataTable } from '../../shared/data-table';
 import { ErrorAlert } from '../../shared/error-alert';
 import { PageHeader } from '../../shared/page-header';
 import type { AssignmentResult, Ranked, RankingResult } from './api';
+import { useSelectionWording } from './wording';
 
 const EXAMPLE_ASSIGNMENT = JSON.stringify(
   {
@@ -72,6 +73,7 @@ export function ToolsPage() {
   const rank = useJsonRun<RankingResult>('/api/ranking/run');
   const result = assign.run.data?.data;
   const ranking = rank.run.data?.data;
+  const wording = useSelectionWording();
   const rankingColumns: ColumnDef<Ranked>[] = [
     { accessorKey: 'rank', header: t('rank'), cell: (c) => (c.getValue() as number | null) ?? '–' },
     { accessorKey: 'id', header: t('proposal') },
@@ -82,8 +84,12 @@ export function ToolsPage() {
       header: t('requested'),
       cell: (c) => formatCents(c.getValue() as number),
     },
-    { id: 'tie', header: t('tieBreak'), accessorFn: (r) => r.tieBreak?.rule ?? '' },
-    { id: 'reasons', header: t('reasons'), accessorFn: (r) => r.reasons.map((x) => x.message).join(' ') },
+    {
+      id: 'tie',
+      header: t('tieBreak'),
+      accessorFn: (r) => (r.tieBreak ? wording.tieBreak(r.tieBreak.rule) : ''),
+    },
+    { id: 'reasons', header: t('reasons'), accessorFn: (r) => wording.reasons(r.reasons) },
   ];
   return (
     <>

@@ -1,0 +1,22 @@
+import { useTranslation } from 'react-i18next';
+import {
+  budgetRuleExplanation,
+  budgetRuleName,
+  wordRankingReason,
+  wordTieBreakRule,
+  type Language,
+  type RankingReasonLike,
+} from '../../../shared/selection-wording';
+
+/** The selection's stored codes worded in the reader's language (the same wording as the PDF and letters). */
+export function useSelectionWording() {
+  const { i18n } = useTranslation();
+  const language: Language = i18n.language === 'en' ? 'en' : 'nl';
+  return {
+    reason: (reason: RankingReasonLike) => wordRankingReason(reason, language),
+    reasons: (reasons: RankingReasonLike[]) => reasons.map((r) => wordRankingReason(r, language)).join(' '),
+    tieBreak: (rule: string) => wordTieBreakRule(rule, language),
+    budgetRule: (rule: string) => budgetRuleName(rule, language),
+    budgetRuleExplanation: (rule: string) => budgetRuleExplanation(rule, language),
+  };
+}
