@@ -86,3 +86,8 @@ export function fromDatabaseError(error: unknown): AppError | null {
   if (code === '40001' || code === '40P01' || code === '55P03') return new AppError('CONCURRENT_UPDATE');
   return null;
 }
+
+/** True for a unique or exclusion violation: another request created the same thing first. */
+export function isUniqueViolation(error: unknown): boolean {
+  return isDatabaseError(error) && (error.code === '23505' || error.code === '23P01');
+}

@@ -142,6 +142,7 @@ describe(
           motivation: 'Goed voorstel.',
           decidedAt: '2026-06-30T22:30:00.000Z',
           objectionDeadline: '2026-07-31T21:59:00.000Z',
+          objectionState: 'possible',
           networkClusterId: null,
           objections: [],
         },

@@ -17,6 +17,7 @@ import * as dataRevisions from './20261129_1401_data_revisions';
 import * as analyticsIndexes from './20261129_1402_analytics_indexes';
 import * as kpiRevisionTriggers from './20261129_1403_kpi_revision_triggers';
 import * as loginThrottleDelays from './20261129_1600_login_throttle_delays';
+import * as objectionRules from './20261129_1500_objection_rules';
 import * as auditCheckpoints from './20261129_1601_audit_checkpoints';
 
 /**
@@ -42,5 +43,6 @@ export const migrations: Record<string, Migration> = {
   '20261129_1402_analytics_indexes': analyticsIndexes,
   '20261129_1403_kpi_revision_triggers': kpiRevisionTriggers,
   '20261129_1600_login_throttle_delays': loginThrottleDelays,
+  '20261129_1500_objection_rules': objectionRules,
   '20261129_1601_audit_checkpoints': auditCheckpoints,
 };

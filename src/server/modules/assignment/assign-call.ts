@@ -182,6 +182,17 @@ export async function assignCall(
   );
   const keptKeys = new Set(built.keptRows.map((a) => `${a.proposal_id}|${a.expert_user_id}`));
   await ctx.db.transaction().execute(async (tx) => {
+    // One run at a time per call: under the call's row lock, the plan is saved only when the
+    // assignments are still those it was computed from; a run that lost the race answers 409.
+    await tx.selectFrom('calls').select('id').where('id', '=', call.id).forUpdate().executeTakeFirst();
+    const current = await tx
+      .selectFrom('review_assignments')
+      .select('id')
+      .where('call_id', '=', call.id)
+      .execute();
+    const computedFrom = new Set(built.existing.map((a) => a.id));
+    if (current.length !== computedFrom.size || current.some((a) => !computedFrom.has(a.id)))
+      throw new AppError('CONCURRENT_UPDATE');
     const replaceable = built.existing.filter(
       (a) => !keptKeys.has(`${a.proposal_id}|${a.expert_user_id}`) && a.review_id === null,
     );
@@ -288,14 +299,8 @@ export async function addManualAssignment(
     .where('lifted_at', 'is', null)
     .executeTakeFirst();
   if (conflict) throw new AppError('REVIEW_CONFLICT_OF_INTEREST');
-  const existing = await ctx.db
-    .selectFrom('review_assignments')
-    .select('id')
-    .where('proposal_id', '=', proposal.id)
-    .where('expert_user_id', '=', options.expertUserId)
-    .executeTakeFirst();
-  if (existing) throw new AppError('ASSIGNMENT_EXISTS');
   return ctx.db.transaction().execute(async (tx) => {
+    // Guard and write in one statement: the pair's unique key decides who assigned it first.
     const row = await tx
       .insertInto('review_assignments')
       .values({
@@ -306,8 +311,10 @@ export async function addManualAssignment(
         is_forced: options.isForced,
         created_by: actorOf(ctx).userId,
       })
+      .onConflict((oc) => oc.columns(['proposal_id', 'expert_user_id']).doNothing())
       .returning('id')
-      .executeTakeFirstOrThrow();
+      .executeTakeFirst();
+    if (!row) throw new AppError('ASSIGNMENT_EXISTS');
     if (proposal.status === 'eligible')
       await tx
         .updateTable('proposals')

@@ -24,14 +24,15 @@ export async function submitProposal(ctx: StepContext, proposalId: string, input
     const now = ctx.now();
     // The deadline first: after it, the answer is always "too late", whatever else is wrong.
     assertEditableWindow(proposal, now);
-    if (proposal.status !== 'draft' && proposal.status !== 'submitted')
-      throw new AppError('PROPOSAL_STATUS_INVALID');
+    // The row lock serialises submits of one proposal; the status is read again under it.
     const locked = await tx
       .selectFrom('proposals')
-      .select(['draft_version', 'submitted_version'])
+      .select(['status', 'draft_version', 'submitted_version'])
       .where('id', '=', proposalId)
       .forUpdate()
       .executeTakeFirstOrThrow();
+    if (locked.status !== 'draft' && locked.status !== 'submitted')
+      throw new AppError('PROPOSAL_STATUS_INVALID');
     if (locked.draft_version !== input.draftVersion)
       throw new AppError('PROPOSAL_VERSION_CONFLICT', {
         context: { currentVersion: locked.draft_version, yourVersion: input.draftVersion },
@@ -57,6 +58,33 @@ export async function submitProposal(ctx: StepContext, proposalId: string, input
       })),
     };
     const sha256 = contentHash(snapshot);
+    // Submitting the same content again (a double click, a retried request) is idempotent: the
+    // receipt of the version already submitted, no second identical version, no second mail.
+    const latest = locked.submitted_version
+      ? await tx
+          .selectFrom('proposal_versions')
+          .select(['content_sha256', 'submitted_at'])
+          .where('proposal_id', '=', proposalId)
+          .where('version_number', '=', locked.submitted_version)
+          .executeTakeFirst()
+      : undefined;
+    if (
+      locked.status === 'submitted' &&
+      latest &&
+      locked.submitted_version &&
+      latest.content_sha256 === sha256
+    ) {
+      const submittedAt = new Date(latest.submitted_at);
+      return {
+        reference: proposal.reference,
+        versionNumber: locked.submitted_version,
+        submittedAt: submittedAt.toISOString(),
+        submittedAtLocal: instantToBrusselsLocal(submittedAt),
+        contentSha256: sha256,
+        callCode: proposal.call_code,
+        title: content.title,
+      };
+    }
     const versionNumber = (locked.submitted_version ?? 0) + 1;
     await tx
       .insertInto('proposal_versions')

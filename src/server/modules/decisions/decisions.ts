@@ -1,10 +1,11 @@
 import { AppError, detail } from '../../errors/app-error';
 import { recordAudit } from '../../audit/record-audit';
 import { actorOf, type StepContext } from '../../http/request-context';
+import { isUniqueViolation } from '../../http/database-errors';
 import { queueNotification } from '../../notifications/queue-notification';
 import type { DecisionOutcome } from '../review/review.tables';
 import { getDecidedProposalForApplicant } from '../review/review.policy';
-import { getReviewSettings } from '../review/review-settings';
+import { objectionDaysOf } from '../review/call-review-settings';
 import { findCriteria, getConsensus } from '../review/reviews';
 import { buildCallRankingInput } from '../ranking/rank-call';
 import { rankProposals } from '../ranking/rank-proposals';
@@ -47,7 +48,6 @@ export async function decideProposals(
   const actor = actorOf(ctx);
   const { call, input } = await buildCallRankingInput(ctx.db, options.callId);
   const ranking = rankProposals(input);
-  const settings = await getReviewSettings(ctx.db);
   const criteria = await findCriteria(ctx.db, call.id);
   const problems = options.decisions.flatMap((d, i) => {
     const entry = ranking.ranking.find((r) => r.id === d.proposalId);
@@ -73,26 +73,36 @@ export async function decideProposals(
   });
   if (problems.length) throw new AppError('DECISION_NOT_READY', { details: problems });
   const ids = options.decisions.map((d) => d.proposalId);
-  const already = ids.length
-    ? await ctx.db
-        .selectFrom('review_decisions')
-        .select('proposal_id')
-        .where('proposal_id', 'in', ids)
-        .execute()
-    : [];
-  if (already.length)
-    throw new AppError('DECISION_EXISTS', {
-      details: already.map((a) =>
-        detail(
-          'body.decisions',
-          'decided',
-          `Al beslist: ${a.proposal_id}.`,
-          `Already decided: ${a.proposal_id}.`,
-        ),
-      ),
-    });
-  const deadline = new Date(ctx.now().getTime() + settings.objectionDays * 86_400_000);
+  const deadline = new Date(ctx.now().getTime() + (await objectionDaysOf(ctx.db, call.id)) * 86_400_000);
   await ctx.db.transaction().execute(async (tx) => {
+    // The proposals' row locks (in one order, so two batches cannot deadlock) serialise decisions:
+    // a second decision on the same proposal waits, then finds the first and answers 409.
+    if (ids.length)
+      await tx
+        .selectFrom('proposals')
+        .select('id')
+        .where('id', 'in', ids)
+        .orderBy('id')
+        .forUpdate()
+        .execute();
+    const already = ids.length
+      ? await tx
+          .selectFrom('review_decisions')
+          .select('proposal_id')
+          .where('proposal_id', 'in', ids)
+          .execute()
+      : [];
+    if (already.length)
+      throw new AppError('DECISION_EXISTS', {
+        details: already.map((a) =>
+          detail(
+            'body.decisions',
+            'decided',
+            `Al beslist: ${a.proposal_id}.`,
+            `Already decided: ${a.proposal_id}.`,
+          ),
+        ),
+      });
     for (const d of options.decisions) {
       const entry = ranking.ranking.find((r) => r.id === d.proposalId);
       if (!entry) continue;
@@ -201,7 +211,16 @@ export async function getEvaluationSummary(ctx: StepContext, proposalId: string)
     .orderBy('filed_at')
     .execute();
   const deadline = new Date(decision.objection_deadline);
-  const canObject = !isStaff && ctx.now() <= deadline && !objections.some((o) => o.status === 'open');
+  // One rule, said the same way everywhere: within the period, one open objection at a time.
+  const hasOpenObjection = objections.some(
+    (o) => o.status === 'open' && (isStaff || o.filed_by === actor.userId),
+  );
+  const objectionState: 'possible' | 'pending' | 'ended' = hasOpenObjection
+    ? 'pending'
+    : ctx.now() <= deadline
+      ? 'possible'
+      : 'ended';
+  const canObject = !isStaff && objectionState === 'possible';
   return {
     data: {
       proposal: { id: proposal.id, reference: proposal.reference, title: proposal.title },
@@ -233,6 +252,7 @@ export async function getEvaluationSummary(ctx: StepContext, proposalId: string)
       motivation: decision.motivation,
       decidedAt: new Date(decision.decided_at).toISOString(),
       objectionDeadline: deadline.toISOString(),
+      objectionState,
       networkClusterId: decision.network_cluster_id,
       objections: objections.map((o) => ({
         id: o.id,
@@ -265,36 +285,58 @@ export async function fileObjection(ctx: StepContext, options: { proposalId: str
   );
   if (isStaff) throw new AppError('FORBIDDEN');
   if (ctx.now() > new Date(decision.objection_deadline)) throw new AppError('OBJECTION_PERIOD_ENDED');
-  return ctx.db.transaction().execute(async (tx) => {
-    const row = await tx
-      .insertInto('review_objections')
-      .values({
-        proposal_id: proposal.id,
-        filed_by: actor.userId,
-        grounds: options.grounds,
-        filed_at: ctx.now(),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    if (decision.decided_by) {
-      await queueNotification(tx, {
-        userId: decision.decided_by,
-        kind: 'review.objection',
-        title: {
-          nl: `Bezwaar tegen de beslissing over ${proposal.reference}`,
-          en: `Objection to the decision on ${proposal.reference}`,
+  return ctx.db
+    .transaction()
+    .execute(async (tx) => {
+      // Under the proposal's row lock, at most one open objection per proposal and applicant; the
+      // partial unique index keeps the rule even for a writer that skips this step.
+      await tx.selectFrom('proposals').select('id').where('id', '=', proposal.id).forUpdate().execute();
+      const open = await tx
+        .selectFrom('review_objections')
+        .select('id')
+        .where('proposal_id', '=', proposal.id)
+        .where('filed_by', '=', actor.userId)
+        .where('status', '=', 'open')
+        .executeTakeFirst();
+      if (open) throw new AppError('OBJECTION_ALREADY_OPEN');
+      const row = await tx
+        .insertInto('review_objections')
+        .values({
+          proposal_id: proposal.id,
+          filed_by: actor.userId,
+          grounds: options.grounds,
+          filed_at: ctx.now(),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      if (decision.decided_by) {
+        await queueNotification(tx, {
+          userId: decision.decided_by,
+          kind: 'review.objection',
+          title: {
+            nl: `Bezwaar tegen de beslissing over ${proposal.reference}`,
+            en: `Objection to the decision on ${proposal.reference}`,
+          },
+          link: `/review/summaries/${proposal.id}`,
+        });
+      }
+      await recordAudit(
+        tx,
+        ctx.auditActor,
+        {
+          action: 'review.objection_filed',
+          entityType: 'review_objection',
+          entityId: row.id,
+          after: options,
         },
-        link: `/review/summaries/${proposal.id}`,
-      });
-    }
-    await recordAudit(
-      tx,
-      ctx.auditActor,
-      { action: 'review.objection_filed', entityType: 'review_objection', entityId: row.id, after: options },
-      ctx.requestId,
-    );
-    return row.id;
-  });
+        ctx.requestId,
+      );
+      return row.id;
+    })
+    .catch((error: unknown) => {
+      if (isUniqueViolation(error)) throw new AppError('OBJECTION_ALREADY_OPEN');
+      throw error;
+    });
 }
 
 /** An officer handles an objection with a recorded outcome and motivation; the applicant is told. */
@@ -302,15 +344,17 @@ export async function handleObjection(
   ctx: StepContext,
   options: { objectionId: string; status: 'upheld' | 'dismissed'; motivation: string },
 ) {
-  const objection = await ctx.db
+  const before = await ctx.db
     .selectFrom('review_objections')
     .selectAll()
     .where('id', '=', options.objectionId)
     .executeTakeFirst();
-  if (!objection) throw new AppError('NOT_FOUND');
-  if (objection.status !== 'open') throw new AppError('OBJECTION_ALREADY_HANDLED');
+  if (!before) throw new AppError('NOT_FOUND');
+  if (before.status !== 'open') throw new AppError('OBJECTION_ALREADY_HANDLED');
   await ctx.db.transaction().execute(async (tx) => {
-    await tx
+    // Guard and write in one statement: of two officers handling it at once, one records the
+    // outcome (and the applicant hears once); the other gets OBJECTION_ALREADY_HANDLED.
+    const objection = await tx
       .updateTable('review_objections')
       .set({
         status: options.status,
@@ -318,8 +362,11 @@ export async function handleObjection(
         handled_by: actorOf(ctx).userId,
         handled_at: ctx.now(),
       })
-      .where('id', '=', objection.id)
-      .execute();
+      .where('id', '=', before.id)
+      .where('status', '=', 'open')
+      .returning(['id', 'proposal_id', 'filed_by'])
+      .executeTakeFirst();
+    if (!objection) throw new AppError('OBJECTION_ALREADY_HANDLED');
     await queueNotification(tx, {
       userId: objection.filed_by,
       kind: 'review.objection_handled',
@@ -340,7 +387,7 @@ export async function handleObjection(
         action: 'review.objection_handled',
         entityType: 'review_objection',
         entityId: objection.id,
-        before: objection,
+        before,
         after: options,
       },
       ctx.requestId,
@@ -406,6 +453,15 @@ export async function startBusinessNetwork(ctx: StepContext, proposalId: string)
     .execute();
   const today = ctx.now().toISOString().slice(0, 10);
   return ctx.db.transaction().execute(async (tx) => {
+    // The decision's row lock makes the start happen once: a second start waits, then finds the
+    // network and answers NETWORK_NOT_POSSIBLE (409) instead of creating a second cluster.
+    const locked = await tx
+      .selectFrom('review_decisions')
+      .select('network_cluster_id')
+      .where('proposal_id', '=', proposal.id)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!locked || locked.network_cluster_id) throw new AppError('NETWORK_NOT_POSSIBLE');
     const shortName = `BN-${proposal.reference}`.slice(0, 40);
     const cluster = await tx
       .insertInto('clusters')

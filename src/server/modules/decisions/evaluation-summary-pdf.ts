@@ -77,7 +77,15 @@ export async function buildEvaluationSummaryPdf(
     .font(BODY_FONT)
     .fontSize(10)
     .text(
-      `U kan tot en met ${brusselsDate(summary.objectionDeadline)} (Brusselse tijd) bezwaar indienen in Speerpunt, via het evaluatieverslag van dit voorstel. Vermeld de gronden van uw bezwaar; het agentschap behandelt het en deelt de uitkomst met motivering mee.`,
+      `U kan tot en met ${brusselsDate(summary.objectionDeadline)} (Brusselse tijd) bezwaar indienen in ` +
+        'Speerpunt, via het evaluatieverslag van dit voorstel, één bezwaar tegelijk. Vermeld de gronden van ' +
+        'uw bezwaar; het agentschap behandelt het en deelt de uitkomst met motivering mee.',
     );
+  const stateLine = {
+    possible: '',
+    pending: 'Er is een bezwaar ingediend dat nog behandeld wordt; een volgend bezwaar kan pas daarna.',
+    ended: 'De bezwaartermijn is verstreken.',
+  }[summary.objectionState];
+  if (stateLine) doc.moveDown(0.3).text(stateLine);
   return pdf.finish();
 }

@@ -2,6 +2,7 @@ import type { Helix } from '../../db/core.tables';
 import { recordAudit } from '../../audit/record-audit';
 import { AppError } from '../../errors/app-error';
 import type { StepContext } from '../../http/request-context';
+import { isUniqueViolation } from '../../http/database-errors';
 import { resolveIdentity } from './organisation-identity';
 import {
   findOrganisationByForeignId,
@@ -44,6 +45,19 @@ export async function createOrganisation(
 ): Promise<OrganisationRow> {
   const identity = resolveIdentity(options);
   await assertIdentityFree(ctx, identity);
+  // Two requests creating the same organisation at once: the unique index lets one win; the
+  // other answers exactly as if it had come second (ORGANISATION_DUPLICATE naming the winner).
+  return insertOrganisation(ctx, options, identity).catch(async (error: unknown) => {
+    if (isUniqueViolation(error)) await assertIdentityFree(ctx, identity);
+    throw error;
+  });
+}
+
+async function insertOrganisation(
+  ctx: StepContext,
+  options: CreateOrganisationOptions,
+  identity: ReturnType<typeof resolveIdentity>,
+): Promise<OrganisationRow> {
   return ctx.db.transaction().execute(async (tx) => {
     const { id } = await tx
       .insertInto('organisations')

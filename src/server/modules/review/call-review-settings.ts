@@ -4,12 +4,15 @@ import { recordAudit } from '../../audit/record-audit';
 import { actorOf, type StepContext } from '../../http/request-context';
 import { queueNotification } from '../../notifications/queue-notification';
 import { getCallForStaff } from './review.policy';
+import { getReviewSettings } from './review-settings';
 
 type Db = StepContext['db'];
 
 export interface CallReviewSettings {
   reviewDeadline: string | null;
   showReviewerIdentities: boolean;
+  /** The call's own objection period in days; null: the platform's `review.objection_days`. */
+  objectionDays: number | null;
 }
 
 export async function getCallReviewSettings(db: Db, callId: string): Promise<CallReviewSettings> {
@@ -21,7 +24,14 @@ export async function getCallReviewSettings(db: Db, callId: string): Promise<Cal
   return {
     reviewDeadline: row?.review_deadline ? row.review_deadline.toISOString() : null,
     showReviewerIdentities: row?.show_reviewer_identities ?? false,
+    objectionDays: row?.objection_days ?? null,
   };
+}
+
+/** Days an applicant has to object to a decision in this call: the call's own period, else the platform's. */
+export async function objectionDaysOf(db: Db, callId: string): Promise<number> {
+  const own = (await getCallReviewSettings(db, callId)).objectionDays;
+  return own ?? (await getReviewSettings(db)).objectionDays;
 }
 
 /** Refuses review writes after the call's review deadline (when one is set). */
@@ -31,16 +41,20 @@ export async function assertBeforeReviewDeadline(ctx: StepContext, callId: strin
     throw new AppError('REVIEW_DEADLINE_PASSED');
 }
 
-/** Sets the call's review deadline (an instant; entered in Europe/Brussels by the UI) and whether experts see reviewer names. */
+/**
+ * Sets the call's review deadline (an instant; entered in Europe/Brussels by the UI), whether experts
+ * see reviewer names, and the call's objection period (days after a decision; null: the platform's).
+ */
 export async function saveCallReviewSettings(
   ctx: StepContext,
-  options: { callId: string } & CallReviewSettings,
+  options: { callId: string } & Omit<CallReviewSettings, 'objectionDays'> & { objectionDays?: number | null },
 ): Promise<CallReviewSettings> {
   const call = await getCallForStaff(ctx.db, options.callId);
   const before = await getCallReviewSettings(ctx.db, call.id);
   const values = {
     review_deadline: options.reviewDeadline,
     show_reviewer_identities: options.showReviewerIdentities,
+    objection_days: options.objectionDays === undefined ? before.objectionDays : options.objectionDays,
     updated_by: actorOf(ctx).userId,
     updated_at: ctx.now(),
   };

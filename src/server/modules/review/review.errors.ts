@@ -122,6 +122,12 @@ export const reviewErrors = {
     nl: 'De bezwaartermijn is verstreken.',
     en: 'The objection period has ended.',
   },
+  /** The applicant already has an open objection against this decision; one at a time. */
+  OBJECTION_ALREADY_OPEN: {
+    status: 409,
+    nl: 'Je hebt al een bezwaar ingediend dat nog behandeld wordt.',
+    en: 'You already filed an objection that is still being handled.',
+  },
   /** The objection has already been handled. */
   OBJECTION_ALREADY_HANDLED: {
     status: 409,

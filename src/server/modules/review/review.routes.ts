@@ -477,12 +477,16 @@ export default async function reviewRoutes(app: FastifyInstance): Promise<void> 
       config: staff,
       schema: {
         tags,
-        summary: 'Review deadline and reviewer identities of a call',
+        summary: 'Review deadline, reviewer identities and objection period of a call',
         params: schema.CallIdParams,
         body: schema.CallSettingsBody,
         response: {
           200: envelope(
-            z.object({ reviewDeadline: z.string().nullable(), showReviewerIdentities: z.boolean() }),
+            z.object({
+              reviewDeadline: z.string().nullable(),
+              showReviewerIdentities: z.boolean(),
+              objectionDays: z.number().int().nullable(),
+            }),
           ),
         },
       },

@@ -102,4 +102,6 @@ export const HandleObjectionBody = z.strictObject({
 export const CallSettingsBody = z.strictObject({
   reviewDeadline: Instant.nullable(),
   showReviewerIdentities: z.boolean(),
+  /** Days to object after a decision (1–365); null: the platform's setting; omitted: unchanged. */
+  objectionDays: z.number().int().min(1).max(365).nullable().optional(),
 });

@@ -149,6 +149,8 @@ export interface CallReviewSettingsTable {
   call_id: string;
   review_deadline: NullableInstant;
   show_reviewer_identities: Generated<boolean>;
+  /** Days to object after a decision; null: the platform's `review.objection_days`. */
+  objection_days: number | null;
   updated_by: string | null;
   updated_at: InstantDefault;
 }

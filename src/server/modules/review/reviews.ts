@@ -263,28 +263,28 @@ export async function saveReviewDraft(ctx: StepContext, options: SaveReviewOptio
     .executeTakeFirst();
   if (existing?.status === 'submitted') throw new AppError('REVIEW_ALREADY_SUBMITTED');
   await ctx.db.transaction().execute(async (tx) => {
-    const review = existing
-      ? await tx
-          .updateTable('reviews')
-          .set({
+    // Created on the first save, updated after; one statement, so two first saves at once make
+    // one review (the later one an update), and a submitted review is never touched.
+    const review = await tx
+      .insertInto('reviews')
+      .values({
+        assignment_id: proposal.assignment_id,
+        proposal_id: proposal.id,
+        expert_user_id: actor.userId,
+        overall_comment: options.overallComment,
+      })
+      .onConflict((oc) =>
+        oc
+          .column('assignment_id')
+          .doUpdateSet({
             overall_comment: options.overallComment,
-            version: existing.version + 1,
+            version: sql<number>`reviews.version + 1`,
             updated_at: ctx.now(),
           })
-          .where('id', '=', existing.id)
-          .where('status', '=', 'draft')
-          .returning('id')
-          .executeTakeFirst()
-      : await tx
-          .insertInto('reviews')
-          .values({
-            assignment_id: proposal.assignment_id,
-            proposal_id: proposal.id,
-            expert_user_id: actor.userId,
-            overall_comment: options.overallComment,
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
+          .where('reviews.status', '=', 'draft'),
+      )
+      .returning('id')
+      .executeTakeFirst();
     if (!review) throw new AppError('REVIEW_ALREADY_SUBMITTED');
     for (const s of options.scores) {
       await tx

@@ -57,7 +57,7 @@ export interface CallOverview {
     budgetCents: number;
     reviewsPerProposal: number;
   };
-  settings: { reviewDeadline: string | null; showReviewerIdentities: boolean };
+  settings: { reviewDeadline: string | null; showReviewerIdentities: boolean; objectionDays: number | null };
   criteria: Criterion[];
   proposals: OverviewProposal[];
   experts: {
@@ -216,6 +216,7 @@ export interface Summary {
   motivation: string;
   decidedAt: string;
   objectionDeadline: string;
+  objectionState: 'possible' | 'pending' | 'ended';
   networkClusterId: string | null;
   objections: {
     id: string;

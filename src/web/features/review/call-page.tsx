@@ -211,10 +211,12 @@ function ReviewSettings({ data }: { data: CallOverview }) {
   const { t } = useTranslation('review');
   const [deadline, setDeadline] = useState(toLocalInput(data.settings.reviewDeadline));
   const [identities, setIdentities] = useState(data.settings.showReviewerIdentities);
+  const [objectionDays, setObjectionDays] = useState<number | string>(data.settings.objectionDays ?? '');
   const save = useReviewMutation(() =>
     api.put(`/api/review/calls/${data.call.id}/settings`, {
       reviewDeadline: deadline ? new Date(deadline).toISOString() : null,
       showReviewerIdentities: identities,
+      objectionDays: typeof objectionDays === 'number' ? objectionDays : null,
     }),
   );
   const remind = useReviewMutation(() =>
@@ -227,6 +229,15 @@ function ReviewSettings({ data }: { data: CallOverview }) {
         label={t('reviewDeadline')}
         value={deadline}
         onChange={(e) => setDeadline(e.currentTarget.value)}
+      />
+      <NumberInput
+        label={t('objectionDays')}
+        min={1}
+        max={365}
+        allowDecimal={false}
+        value={objectionDays}
+        onChange={setObjectionDays}
+        w={220}
       />
       <Checkbox
         label={t('showIdentities')}

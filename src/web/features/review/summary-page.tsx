@@ -104,7 +104,16 @@ export function SummaryPage() {
               {data.minorityView}
             </Alert>
           )}
-          <Alert color="blue">{t('objectUntil', { date: formatDateTime(data.objectionDeadline) })}</Alert>
+          <Alert color={data.objectionState === 'possible' ? 'blue' : 'gray'}>
+            {t(
+              data.objectionState === 'pending'
+                ? 'objectionPending'
+                : data.objectionState === 'ended'
+                  ? 'objectionPeriodEnded'
+                  : 'objectUntil',
+              { date: formatDateTime(data.objectionDeadline) },
+            )}
+          </Alert>
           {abilities.object && (
             <Stack gap="xs">
               <Textarea
