@@ -27,7 +27,10 @@ const firstPage = closure(entryKey);
 if (startPageKey) closure(startPageKey, firstPage);
 const files = (keys) => [...new Set([...keys].map((k) => manifest[k].file).filter((f) => f.endsWith('.js')))];
 const sum = (list, size) => list.reduce((total, file) => total + size(file), 0);
-const all = fs.readdirSync(path.join(dir, 'assets')).filter((f) => f.endsWith('.js')).map((f) => `assets/${f}`);
+const all = fs
+  .readdirSync(path.join(dir, 'assets'))
+  .filter((f) => f.endsWith('.js'))
+  .map((f) => `assets/${f}`);
 const kb = (n) => `${(n / 1024).toFixed(0)} KB`;
 
 const first = files(firstPage);
