@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { AppError } from '../../server/errors/app-error';
 import { detailsFromIssues } from '../../server/errors/zod-details';
 import { printJson } from '../output';
+import { withCommonOptions } from '../cli-options';
 import { solveAssignment } from '../../server/modules/assignment/solve-assignment';
 import {
   AssignmentInstanceSchema,
@@ -35,46 +36,49 @@ function readInput<T extends z.ZodType>(
 
 /** `speerpunt assign` and `speerpunt rank`: the solver and the ranking rules as pure JSON-in, JSON-out tools (no database). */
 export function registerReview(program: Command): void {
-  program
-    .command('assign')
-    .description(
-      'Optimal expert assignment (min-cost flow) from a JSON instance; prints JSON. Exit code 2 when no full assignment exists.',
-    )
-    .requiredOption('--input <file>', 'instance JSON ("-" for stdin); format in docs/review.md')
-    .action((options: { input: string }) => {
-      const result = solveAssignment(
-        readInput(options.input, AssignmentInstanceSchema, isWellFormedInstance),
-      );
-      printJson(result);
-      if (!result.feasible) process.exitCode = 2;
-    });
+  withCommonOptions(
+    program
+      .command('assign')
+      .description(
+        'Optimal expert assignment (min-cost flow) from a JSON instance; prints JSON. ' +
+          'Exit code 2 when no full assignment exists.',
+      )
+      .requiredOption('--input <file>', 'instance JSON ("-" for stdin); format in docs/review.md'),
+    'JSON output (always: this tool prints JSON)',
+  ).action((options: { input: string }) => {
+    const result = solveAssignment(readInput(options.input, AssignmentInstanceSchema, isWellFormedInstance));
+    printJson(result);
+    if (!result.feasible) process.exitCode = 2;
+  });
 
-  program
-    .command('rank')
-    .description(
-      'Ranking with thresholds, tie-break rules and the budget cut-off from a JSON input; prints JSON',
-    )
-    .requiredOption('--input <file>', 'ranking JSON ("-" for stdin); format in docs/review.md')
-    .option('--budget <cents>', 'what-if: another budget envelope in euro cents')
-    .action((options: { input: string; budget?: string }) => {
-      const input = readInput(options.input, RankingInputSchema);
-      let budgetCents: number | undefined;
-      if (options.budget !== undefined) {
-        if (!/^\d+$/.test(options.budget))
-          throw new AppError('RANKING_INPUT_INVALID', {
-            details: [
-              {
-                path: 'budget',
-                code: 'invalid_amount',
-                message: {
-                  nl: 'Het budget is een geheel aantal cent.',
-                  en: 'The budget is a whole number of cents.',
-                },
+  withCommonOptions(
+    program
+      .command('rank')
+      .description(
+        'Ranking with thresholds, tie-break rules and the budget cut-off from a JSON input; prints JSON',
+      )
+      .requiredOption('--input <file>', 'ranking JSON ("-" for stdin); format in docs/review.md')
+      .option('--budget <cents>', 'what-if: another budget envelope in euro cents'),
+    'JSON output (always: this tool prints JSON)',
+  ).action((options: { input: string; budget?: string }) => {
+    const input = readInput(options.input, RankingInputSchema);
+    let budgetCents: number | undefined;
+    if (options.budget !== undefined) {
+      if (!/^\d+$/.test(options.budget))
+        throw new AppError('RANKING_INPUT_INVALID', {
+          details: [
+            {
+              path: 'budget',
+              code: 'invalid_amount',
+              message: {
+                nl: 'Het budget is een geheel aantal cent.',
+                en: 'The budget is a whole number of cents.',
               },
-            ],
-          });
-        budgetCents = Number(options.budget);
-      }
-      printJson(rankProposals(input, { budgetCents }));
-    });
+            },
+          ],
+        });
+      budgetCents = Number(options.budget);
+    }
+    printJson(rankProposals(input, { budgetCents }));
+  });
 }

@@ -12,7 +12,7 @@ import {
   MultiSelect,
   NumberInput,
   Progress,
-  SegmentedControl,
+  Radio,
   Select,
   SimpleGrid,
   Stack,
@@ -30,6 +30,7 @@ import { api, ApiError } from '../../app/api-client';
 import { useMe } from '../../app/auth';
 import { formatCents, formatDateTime } from '../../app/format';
 import { ErrorAlert } from '../../shared/error-alert';
+import { fieldErrors, scrollToFirstError } from '../../shared/field-errors';
 import { PageHeader } from '../../shared/page-header';
 import {
   useCall,
@@ -44,6 +45,27 @@ import {
 
 const euros = (cents: number) => cents / 100;
 const cents = (value: string | number) => Math.round(Number(value || 0) * 100);
+
+/** A consortium row is filled in once its enterprise number has its 10 digits (BE prefix and dots allowed). */
+function isFilledIn(member: ConsortiumMember): boolean {
+  return (member.enterpriseNumber ?? '').replace(/\D/g, '').length === 10;
+}
+
+/**
+ * Autosave sends only the rows that are filled in; the error's paths then count in the rows
+ * sent. This maps them back to the rows on screen (`consortium.1` sent is row 3 shown, say).
+ */
+function withLocalIndexes(error: unknown, indexes: Record<string, number[]>): unknown {
+  if (!(error instanceof ApiError)) return error;
+  const details = error.details.map((d) => {
+    const path = d.path.replace(/^(body\.)?(consortium|budgetLines)\.(\d+)/, (whole, prefix, list, index) => {
+      const local = indexes[list]?.[Number(index)];
+      return local === undefined ? whole : `${prefix ?? ''}${list}.${local}`;
+    });
+    return { ...d, path };
+  });
+  return new ApiError(error.status, error.code, error.localised, details, error.requestId);
+}
 
 /** The content as the save route takes it (organisation ids are the server's business). */
 function toBody(content: ProposalContent) {
@@ -79,40 +101,64 @@ export function ProposalEditor({
   const [content, setContent] = useState<ProposalContent>(() => proposal.content as ProposalContent);
   const [version, setVersion] = useState(proposal.draftVersion ?? 1);
   const [dirty, setDirty] = useState(false);
-  const [saveState, setSaveState] = useState<{ saving: boolean; error: unknown; conflict: boolean }>({
-    saving: false,
-    error: null,
-    conflict: false,
-  });
+  const [saveState, setSaveState] = useState<{
+    saving: boolean;
+    error: unknown;
+    conflict: boolean;
+    fromSubmit: boolean;
+  }>({ saving: false, error: null, conflict: false, fromSubmit: false });
   const [shareEmail, setShareEmail] = useState('');
   const [shareAccess, setShareAccess] = useState<'edit' | 'view'>('edit');
   const [uploadError, setUploadError] = useState<unknown>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const lastSaveError = useRef<unknown>(null);
   const editable = abilities.edit;
 
   const update = (patch: Partial<ProposalContent>) => {
     setContent((c) => ({ ...c, ...patch }));
     setDirty(true);
+    // No error while the person is typing: a validation error goes when its form changes.
+    setSaveState((state) =>
+      state.error instanceof ApiError && state.error.code === 'VALIDATION_FAILED' && !state.fromSubmit
+        ? { ...state, error: null }
+        : state,
+    );
   };
 
-  async function save(): Promise<number | null> {
-    setSaveState({ saving: true, error: null, conflict: false });
+  /**
+   * Saves the working copy. Autosave (`complete: false`) leaves out consortium rows and budget
+   * lines still being filled in (no valid enterprise number, no partner), so a half-typed row
+   * neither fails the save nor shows an error while the person types; submitting sends all.
+   */
+  async function save(complete = true): Promise<number | null> {
+    setSaveState({ saving: true, error: null, conflict: false, fromSubmit: complete });
+    const members = content.consortium.map((m, i) => ({ m, i })).filter(({ m }) => complete || isFilledIn(m));
+    const lines = content.budgetLines
+      .map((l, i) => ({ l, i }))
+      .filter(({ l }) => complete || (l.enterpriseNumber !== null && l.enterpriseNumber !== ''));
+    const sent = { ...content, consortium: members.map((x) => x.m), budgetLines: lines.map((x) => x.l) };
     try {
       const { data } = await api.put<{ draftVersion: number }>(`/api/proposals/${proposal.id}`, {
         draftVersion: version,
-        ...toBody(content),
+        ...toBody(sent),
       });
       setVersion(data.draftVersion);
       setDirty(false);
-      setSaveState({ saving: false, error: null, conflict: false });
+      setSaveState({ saving: false, error: null, conflict: false, fromSubmit: false });
       void client.invalidateQueries({ queryKey: ['proposals', proposal.id] });
       return data.draftVersion;
     } catch (error) {
+      lastSaveError.current = withLocalIndexes(error, {
+        consortium: members.map((x) => x.i),
+        budgetLines: lines.map((x) => x.i),
+      });
       setSaveState({
         saving: false,
-        error,
+        error: lastSaveError.current,
         conflict: error instanceof ApiError && error.code === 'PROPOSAL_VERSION_CONFLICT',
+        fromSubmit: complete,
       });
+      if (complete) scrollToFirstError();
       return null;
     }
   }
@@ -121,15 +167,15 @@ export function ProposalEditor({
   useEffect(() => {
     if (!dirty || !editable || saveState.conflict) return;
     if (timer.current) clearTimeout(timer.current);
-    timer.current = setTimeout(() => void save(), 1500);
+    timer.current = setTimeout(() => void save(false), 1500);
     return () => {
       if (timer.current) clearTimeout(timer.current);
     };
   }, [content, dirty]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const submit = useCallsMutation(async () => {
-    const current = dirty ? await save() : version;
-    if (current === null) throw saveState.error ?? new Error('save failed');
+    const current = dirty ? await save(true) : version;
+    if (current === null) throw lastSaveError.current;
     return api.post<{ versionNumber: number }>(`/api/proposals/${proposal.id}/submit`, {
       draftVersion: current,
     });
@@ -187,6 +233,15 @@ export function ProposalEditor({
     update({ consortium: content.consortium.map((m, i) => (i === index ? { ...m, ...patch } : m)) });
   const setLine = (index: number, patch: Partial<BudgetLine>) =>
     update({ budgetLines: content.budgetLines.map((l, i) => (i === index ? { ...l, ...patch } : l)) });
+  const language = en ? 'en' : 'nl';
+  const errors = {
+    ...fieldErrors(saveState.conflict ? null : saveState.error, language),
+    ...fieldErrors(submit.error, language),
+  };
+  const err = (path: string): string | undefined => errors[path];
+  const questionNames = Object.fromEntries(
+    (c?.questions ?? []).map((q) => [q.code, en && q.labelEn ? q.labelEn : q.labelNl]),
+  );
   const isShown = (code: string | null, value: string | null) =>
     !code || String(content.answers[code] ?? '') === (value ?? '');
 
@@ -246,7 +301,7 @@ export function ProposalEditor({
           </Button>
         </Alert>
       ) : (
-        <ErrorAlert error={saveState.error} />
+        <ErrorAlert error={saveState.error} fieldNames={questionNames} />
       )}
 
       <Title order={2} size="h3">
@@ -254,6 +309,7 @@ export function ProposalEditor({
       </Title>
       <TextInput
         label={t('proposalTitle')}
+        error={err('title')}
         value={content.title}
         disabled={!editable}
         onChange={(e) => update({ title: e.currentTarget.value })}
@@ -324,12 +380,14 @@ export function ProposalEditor({
             <SimpleGrid cols={{ base: 2, sm: 6 }} style={{ flex: 1 }}>
               <TextInput
                 label={t('enterpriseNumber')}
+                error={err(`consortium.${i}.enterpriseNumber`)}
                 disabled={!editable}
                 value={m.enterpriseNumber ?? ''}
                 onChange={(e) => setMember(i, { enterpriseNumber: e.currentTarget.value })}
               />
               <TextInput
                 label={t('orgName')}
+                error={err(`consortium.${i}.name`)}
                 disabled={!editable}
                 value={m.name ?? ''}
                 onChange={(e) => setMember(i, { name: e.currentTarget.value })}
@@ -421,6 +479,7 @@ export function ProposalEditor({
             <SimpleGrid cols={{ base: 2, sm: 6 }} style={{ flex: 1 }}>
               <Select
                 label={t('partner')}
+                error={err(`budgetLines.${i}.enterpriseNumber`)}
                 disabled={!editable}
                 data={memberOptions}
                 value={l.enterpriseNumber}
@@ -438,12 +497,14 @@ export function ProposalEditor({
               />
               <TextInput
                 label={t('description')}
+                error={err(`budgetLines.${i}.description`)}
                 disabled={!editable}
                 value={l.description}
                 onChange={(e) => setLine(i, { description: e.currentTarget.value })}
               />
               <NumberInput
                 label={t('cost')}
+                error={err(`budgetLines.${i}.costCents`)}
                 disabled={!editable}
                 min={0}
                 decimalScale={2}
@@ -452,6 +513,7 @@ export function ProposalEditor({
               />
               <NumberInput
                 label={t('aid')}
+                error={err(`budgetLines.${i}.requestedAidCents`)}
                 disabled={!editable}
                 min={0}
                 decimalScale={2}
@@ -460,6 +522,7 @@ export function ProposalEditor({
               />
               <NumberInput
                 label={t('own')}
+                error={err(`budgetLines.${i}.ownContributionCents`)}
                 disabled={!editable}
                 min={0}
                 decimalScale={2}
@@ -515,6 +578,7 @@ export function ProposalEditor({
             <SimpleGrid cols={{ base: 2, sm: 4 }}>
               <NumberInput
                 label={t('baseline')}
+                error={err(`kpis.${content.kpis.indexOf(kpi)}.baselineValue`)}
                 disabled={!editable}
                 value={present ? kpi.baselineValue : ''}
                 onChange={(v) => setKpi({ ...kpi, baselineValue: Number(v || 0) })}
@@ -528,12 +592,14 @@ export function ProposalEditor({
               />
               <NumberInput
                 label={t('target')}
+                error={err(`kpis.${content.kpis.indexOf(kpi)}.targetValue`)}
                 disabled={!editable}
                 value={present ? kpi.targetValue : ''}
                 onChange={(v) => setKpi({ ...kpi, targetValue: Number(v || 0) })}
               />
               <TextInput
                 label={t('targetPeriod')}
+                error={err(`kpis.${content.kpis.indexOf(kpi)}.targetPeriod`)}
                 disabled={!editable}
                 value={kpi.targetPeriod}
                 onChange={(e) => setKpi({ ...kpi, targetPeriod: e.currentTarget.value })}
@@ -561,17 +627,19 @@ export function ProposalEditor({
           const setAnswer = (v: unknown) => update({ answers: { ...content.answers, [q.code]: v } });
           if (q.kind === 'yes_no')
             return (
-              <SegmentedControl
+              <Radio.Group
                 key={q.code}
-                aria-label={label}
-                disabled={!editable}
-                value={value === true ? 'true' : value === false ? 'false' : ''}
+                label={label}
+                description={help}
+                error={err(`answers.${q.code}`)}
+                value={value === true ? 'true' : value === false ? 'false' : null}
                 onChange={(v) => setAnswer(v === 'true')}
-                data={[
-                  { value: 'true', label: `${label}: ${t('yes')}` },
-                  { value: 'false', label: t('no') },
-                ]}
-              />
+              >
+                <Group mt={4}>
+                  <Radio value="true" label={t('yes')} disabled={!editable} />
+                  <Radio value="false" label={t('no')} disabled={!editable} />
+                </Group>
+              </Radio.Group>
             );
           if (q.kind === 'number')
             return (
@@ -579,6 +647,7 @@ export function ProposalEditor({
                 key={q.code}
                 label={label}
                 description={help}
+                error={err(`answers.${q.code}`)}
                 disabled={!editable}
                 value={typeof value === 'number' ? value : ''}
                 onChange={(v) => setAnswer(v === '' ? null : Number(v))}
@@ -590,6 +659,7 @@ export function ProposalEditor({
                 key={q.code}
                 label={label}
                 description={help}
+                error={err(`answers.${q.code}`)}
                 disabled={!editable}
                 data={q.options}
                 value={typeof value === 'string' ? value : null}
@@ -602,6 +672,7 @@ export function ProposalEditor({
                 key={q.code}
                 label={label}
                 description={help}
+                error={err(`answers.${q.code}`)}
                 disabled={!editable}
                 value={typeof value === 'string' ? value : ''}
                 onChange={(e) => setAnswer(e.currentTarget.value)}
@@ -612,6 +683,7 @@ export function ProposalEditor({
               key={q.code}
               label={label}
               description={help}
+              error={err(`answers.${q.code}`)}
               autosize
               minRows={3}
               disabled={!editable}
@@ -676,6 +748,7 @@ export function ProposalEditor({
             onChange={(e) => setShareEmail(e.currentTarget.value)}
           />
           <Select
+            label={t('accessLabel')}
             allowDeselect={false}
             value={shareAccess}
             onChange={(v) => v && setShareAccess(v as 'edit' | 'view')}
@@ -746,7 +819,10 @@ export function ProposalEditor({
       )}
       {(proposal.clarifications ?? []).length > 0 && <ClarificationAnswers proposal={proposal} />}
 
-      <ErrorAlert error={submit.error ?? withdraw.error ?? reopen.error} />
+      <ErrorAlert
+        error={(submit.error === saveState.error ? null : submit.error) ?? withdraw.error ?? reopen.error}
+        fieldNames={questionNames}
+      />
       <Group justify="flex-end">
         {abilities.withdraw && (
           <Button
