@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { registerCommands } from './commands';
 import { reportCliError } from './output';
+import { packageVersion } from './cli-options';
 
 const program = new Command();
 program
@@ -8,6 +9,7 @@ program
   .description(
     "Speerpunt: the platform for Flanders' cluster policy. Works on the database the server uses (DATABASE_URL or SPEERPUNT_DATA_DIR).",
   )
+  .version(packageVersion(), '-V, --version', 'print the version')
   .showHelpAfterError();
 
 try {

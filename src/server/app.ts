@@ -25,6 +25,8 @@ export interface BuildAppOptions {
   /** The server's clock; tests pass a fixed one to exercise deadlines. */
   clock?: () => Date;
   logger?: FastifyServerOptions['logger'];
+  /** The embedded database's dump (PGlite `dumpDataDir`), for `POST /api/admin/backup`. */
+  dumpDatabase?: () => Promise<Blob>;
 }
 
 export interface RouteEntry {
@@ -36,6 +38,7 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** Every route registered, for the authorization-matrix test and diagnostics. */
     routeCatalogue: RouteEntry[];
+    dumpDatabase: (() => Promise<Blob>) | undefined;
   }
 }
 
@@ -116,6 +119,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('db', options.db);
+  app.decorate('dumpDatabase', options.dumpDatabase);
   app.decorate('config', config);
   app.decorate('clock', options.clock ?? (() => new Date()));
 

@@ -4,6 +4,12 @@ const ALL = ['admin', 'officer', 'manager', 'applicant', 'expert', 'analyst'] as
 
 export const rows: AuthzRows = [
   {
+    route: 'POST /api/admin/backup',
+    request: () => ({ method: 'POST', url: '/api/admin/backup' }),
+    allow: ['admin'],
+    allowedStatus: 409,
+  },
+  {
     route: 'GET /healthz',
     request: () => ({ method: 'GET', url: '/healthz' }),
     allow: 'public',

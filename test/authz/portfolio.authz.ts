@@ -26,6 +26,12 @@ export const rows: AuthzRows = [
     allowedStatus: 404,
   },
   {
+    route: 'GET /api/organisations/:id/figures-history',
+    request: (f) => ({ method: 'GET', url: `/api/organisations/${f.missingId}/figures-history` }),
+    allow: [...READERS],
+    allowedStatus: 404,
+  },
+  {
     route: 'POST /api/organisations',
     request: () => ({ method: 'POST', url: '/api/organisations', payload: {} }),
     allow: [...EDITORS],

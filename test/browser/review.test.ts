@@ -129,7 +129,10 @@ describeBrowser('expert review in Chromium: assign, review, consensus, rank, dec
       if (decided < 30) await new Promise((resolve) => setTimeout(resolve, 100));
     }
     expect(decided, (await page.getByRole('alert').allInnerTexts()).join(' | ')).toBe(30);
-    await textContaining(page.getByRole('alert'), '30 beslissing(en) vastgelegd');
+    await textContaining(
+      page.getByRole('alert').filter({ hasText: 'beslissing(en) vastgelegd' }),
+      '30 beslissing(en) vastgelegd',
+    );
 
     const funded = await h.t.database.db
       .selectFrom('review_decisions')

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { withCliDatabase } from '../open-database';
 import { loadDemo } from '../../server/demo/load-demo';
 import { printJson } from '../output';
+import { LANG_HELP, LANG_OPTION, say } from '../cli-options';
 import { EUROPE_SCALE, generatePortfolio } from '../../server/demo/generate-portfolio';
 import { brusselsToday } from '../../shared/brussels-time';
 
@@ -21,12 +22,18 @@ export function registerDemo(program: Command): void {
     .command('load')
     .description('Load the demo portfolio into an empty database')
     .option('--json', 'print JSON')
+    .option(LANG_OPTION, LANG_HELP)
     .action(async (options: { json?: boolean }) => {
       const result = await withCliDatabase((database) => loadDemo(database.db, database.config));
       if (options.json) printJson(result);
       else
         process.stdout.write(
-          result.loaded ? `${result.lines.join('\n')}\n` : 'The database already has data; nothing loaded.\n',
+          result.loaded
+            ? `${result.lines.join('\n')}\n`
+            : say(
+                'De databank bevat al gegevens; niets geladen.\n',
+                'The database already has data; nothing loaded.\n',
+              ),
         );
     });
   demo
@@ -38,6 +45,7 @@ export function registerDemo(program: Command): void {
     .option('--scale <n>', 'flanders, europe or a multiple of Flanders today', '1')
     .option('--seed <n>', 'seed of the generated data (integer)', '1')
     .option('--json', 'print JSON')
+    .option(LANG_OPTION, LANG_HELP)
     .action(async (options: { scale: string; seed: string; json?: boolean }) => {
       const scale = parseScale(options.scale);
       const seed = Number(options.seed);
@@ -53,9 +61,14 @@ export function registerDemo(program: Command): void {
       if (options.json) printJson(counts);
       else
         process.stdout.write(
-          `Generated (example data): ${counts.clusters} clusters, ${counts.organisations} organisations, ` +
-            `${counts.memberships} memberships, ${counts.projects} projects, ${counts.calls} calls, ` +
-            `${counts.proposals} proposals, ${counts.kpiValues} KPI values in ${counts.seconds.toFixed(1)} s\n`,
+          say(
+            `Gegenereerd (voorbeeldgegevens): ${counts.clusters} clusters, ${counts.organisations} organisaties, ` +
+              `${counts.memberships} lidmaatschappen, ${counts.projects} projecten, ${counts.calls} oproepen, ` +
+              `${counts.proposals} voorstellen, ${counts.kpiValues} KPI-waarden in ${counts.seconds.toFixed(1)} s\n`,
+            `Generated (example data): ${counts.clusters} clusters, ${counts.organisations} organisations, ` +
+              `${counts.memberships} memberships, ${counts.projects} projects, ${counts.calls} calls, ` +
+              `${counts.proposals} proposals, ${counts.kpiValues} KPI values in ${counts.seconds.toFixed(1)} s\n`,
+          ),
         );
     });
 }

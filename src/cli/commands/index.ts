@@ -20,6 +20,13 @@ export const commandGroups: CommandGroup[] = [
     load: async () => (await import('./serve')).registerServe,
   },
   {
+    commands: {
+      backup: 'A consistent snapshot of the database (embedded: while the server runs; PostgreSQL: pg_dump)',
+      restore: 'Load a backup into an empty data directory',
+    },
+    load: async () => (await import('./backup')).registerBackup,
+  },
+  {
     commands: { migrate: 'Run pending database migrations' },
     load: async () => (await import('./migrate')).registerMigrate,
   },

@@ -1,4 +1,3 @@
-import { formatNumber } from '../../shared/money';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
@@ -15,8 +14,10 @@ import { KboSourceError } from '../../server/modules/kbo/kbo-source';
 import { generateKbo } from '../../server/modules/kbo/generate-kbo';
 import { writeStoredZip } from '../../server/modules/kbo/stored-zip';
 import { printJson } from '../output';
+import { cliLanguage, LANG_HELP, LANG_OPTION, say, withCommonOptions } from '../cli-options';
+import { formatNumber } from '../../shared/money';
 
-const format = (n: number) => formatNumber(Math.round(n), 'en', 0);
+const format = (n: number) => formatNumber(Math.round(n), cliLanguage(), 0);
 
 /** A one-line progress bar on stderr (redrawn in a terminal, a line every few seconds otherwise). */
 export function progressPrinter(stream: NodeJS.WriteStream = process.stderr) {
@@ -50,9 +51,12 @@ export function registerKbo(program: Command): void {
     )
     .option('--quiet', 'no progress bar')
     .option('--json', 'print the summary as JSON')
+    .option(LANG_OPTION, LANG_HELP)
     .action(async (location: string, options: { onError: string; quiet?: boolean; json?: boolean }) => {
       if (options.onError !== 'stop' && options.onError !== 'skip') {
-        process.stderr.write('--on-error must be "stop" or "skip".\n');
+        process.stderr.write(
+          say('--on-error is "stop" of "skip".\n', '--on-error must be "stop" or "skip".\n'),
+        );
         process.exitCode = 1;
         return;
       }
@@ -66,10 +70,15 @@ export function registerKbo(program: Command): void {
         malformed++;
         if (malformed <= 100)
           process.stderr.write(
-            `${malformed === 1 ? '\n' : ''}skipped ${r.file}, line ${r.line}: ${r.reason}\n`,
+            `${malformed === 1 ? '\n' : ''}${say('overgeslagen', 'skipped')} ${r.file}, ${say('regel', 'line')} ${r.line}: ${r.reason}\n`,
           );
         else if (malformed === 101)
-          process.stderr.write('… further skipped lines are counted, not listed.\n');
+          process.stderr.write(
+            say(
+              '… verdere overgeslagen regels worden geteld, niet opgesomd.\n',
+              '… further skipped lines are counted, not listed.\n',
+            ),
+          );
       };
       try {
         const summary = await importKbo({
@@ -85,20 +94,35 @@ export function registerKbo(program: Command): void {
         if (!options.quiet && process.stderr.isTTY) process.stderr.write('\n');
         if (options.json) printJson(summary);
         else {
+          const number = summary.extractNumber ? ` ${summary.extractNumber}` : '';
+          const kind = summary.kind === 'full' ? say('volledig', 'full') : say('update', 'update');
+          const date = summary.snapshotDate ? ` ${say('van', 'of')} ${summary.snapshotDate}` : '';
           process.stdout.write(
-            `Enterprise register: ${summary.kind} extract${summary.extractNumber ? ` ${summary.extractNumber}` : ''}${summary.snapshotDate ? ` of ${summary.snapshotDate}` : ''} loaded.\n`,
+            say(
+              `Ondernemingsregister: ${kind} extract${number}${date} geladen.\n`,
+              `Enterprise register: ${kind} extract${number}${date} loaded.\n`,
+            ),
           );
           for (const f of summary.files)
             process.stdout.write(
-              `  ${f.file.padEnd(24)} ${format(f.rows).padStart(12)} rows${f.skipped ? `, ${format(f.skipped)} malformed lines skipped` : ''}\n`,
+              `  ${f.file.padEnd(24)} ${format(f.rows).padStart(12)} ${say('rijen', 'rows')}` +
+                `${f.skipped ? `, ${format(f.skipped)} ${say('foute regels overgeslagen', 'malformed lines skipped')}` : ''}\n`,
             );
           process.stdout.write(
-            `  ${format(summary.rowsLoaded)} rows loaded, ${format(summary.rowsDeleted)} deleted, ${format(summary.linesSkipped)} skipped in ${summary.seconds.toFixed(1)} s (${format(summary.rowsPerSecond)} rows/s).\n`,
+            say(
+              `  ${format(summary.rowsLoaded)} rijen geladen, ${format(summary.rowsDeleted)} verwijderd, ` +
+                `${format(summary.linesSkipped)} overgeslagen in ${summary.seconds.toFixed(1)} s ` +
+                `(${format(summary.rowsPerSecond)} rijen/s).\n`,
+              `  ${format(summary.rowsLoaded)} rows loaded, ${format(summary.rowsDeleted)} deleted, ` +
+                `${format(summary.linesSkipped)} skipped in ${summary.seconds.toFixed(1)} s ` +
+                `(${format(summary.rowsPerSecond)} rows/s).\n`,
+            ),
           );
         }
       } catch (error) {
         if (error instanceof KboImportError || error instanceof KboSourceError) {
-          process.stderr.write(`\nImport stopped: ${error.message}\n`);
+          if (options.json) printJson({ error: { code: 'KBO_IMPORT_STOPPED', message: error.message } });
+          process.stderr.write(`\n${say('Import gestopt', 'Import stopped')}: ${error.message}\n`);
           process.exitCode = 2;
         } else throw error;
       } finally {
@@ -110,9 +134,11 @@ export function registerKbo(program: Command): void {
   const kbo =
     program.commands.find((c) => c.name() === 'kbo') ??
     program.command('kbo').description('Enterprise register (KBO) tools');
-  kbo
-    .command('generate <folder>')
-    .description('Write invented register-format files of any size (tests and benchmarks)')
+  withCommonOptions(
+    kbo
+      .command('generate <folder>')
+      .description('Write invented register-format files of any size (tests and benchmarks)'),
+  )
     .option('--enterprises <n>', 'number of enterprises', '10000')
     .option('--update', 'write an update extract (*_delete.csv and *_insert.csv)')
     .option('--offset <n>', 'first enterprise serial (update extracts)', '0')
@@ -129,6 +155,7 @@ export function registerKbo(program: Command): void {
           malformed: string;
           seed: string;
           zip?: boolean;
+          json?: boolean;
         },
       ) => {
         const started = Date.now();
@@ -140,19 +167,26 @@ export function registerKbo(program: Command): void {
           malformed: Number(options.malformed),
           seed: Number(options.seed),
         });
-        for (const f of summary.files)
-          process.stdout.write(
-            `  ${f.file.padEnd(24)} ${format(f.rows).padStart(12)} rows ${format(f.bytes / 1e6).padStart(8)} MB\n`,
-          );
-        if (options.zip) {
-          const target = `${folder.replace(/\/+$/, '')}.zip`;
+        const zip = options.zip ? `${folder.replace(/\/+$/, '')}.zip` : null;
+        if (zip)
           writeStoredZip(
             summary.files.map((f) => path.join(folder, f.file)),
-            target,
+            zip,
           );
-          process.stdout.write(`  ${target} ${format(fs.statSync(target).size / 1e6)} MB\n`);
+        const seconds = (Date.now() - started) / 1000;
+        if (options.json) {
+          printJson({ ...summary, zip, seconds });
+          return;
         }
-        process.stdout.write(`Generated in ${((Date.now() - started) / 1000).toFixed(1)} s.\n`);
+        for (const f of summary.files)
+          process.stdout.write(
+            `  ${f.file.padEnd(24)} ${format(f.rows).padStart(12)} ${say('rijen', 'rows')} ` +
+              `${format(f.bytes / 1e6).padStart(8)} MB\n`,
+          );
+        if (zip) process.stdout.write(`  ${zip} ${format(fs.statSync(zip).size / 1e6)} MB\n`);
+        process.stdout.write(
+          say(`Aangemaakt in ${seconds.toFixed(1)} s.\n`, `Generated in ${seconds.toFixed(1)} s.\n`),
+        );
       },
     );
 }

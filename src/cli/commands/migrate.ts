@@ -2,12 +2,14 @@ import type { Command } from 'commander';
 import { withCliDatabase } from '../open-database';
 import { migrateToLatest } from '../../server/db/migrate';
 import { printJson } from '../output';
+import { LANG_HELP, LANG_OPTION, say } from '../cli-options';
 
 export function registerMigrate(program: Command): void {
   program
     .command('migrate')
     .description('Run pending database migrations')
     .option('--json', 'print JSON')
+    .option(LANG_OPTION, LANG_HELP)
     .action(async (options: { json?: boolean }) => {
       const { applied } = await withCliDatabase((database) => migrateToLatest(database.db), {
         migrate: false,
@@ -15,7 +17,9 @@ export function registerMigrate(program: Command): void {
       if (options.json) printJson({ applied });
       else
         process.stdout.write(
-          applied.length ? `Applied: ${applied.join(', ')}\n` : 'Database is up to date.\n',
+          applied.length
+            ? say(`Uitgevoerd: ${applied.join(', ')}\n`, `Applied: ${applied.join(', ')}\n`)
+            : say('De databank is bijgewerkt.\n', 'Database is up to date.\n'),
         );
     });
 }

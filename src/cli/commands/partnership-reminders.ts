@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import pino from 'pino';
 import { withCliDatabase } from '../open-database';
 import { printJson } from '../output';
+import { LANG_HELP, LANG_OPTION, say } from '../cli-options';
 import { systemActor } from '../../server/http/actor';
 import { runReminders } from '../../server/modules/partnership/run-reminders';
 import { sendOutbox } from '../../server/notifications/send-outbox';
@@ -24,9 +25,10 @@ export function registerPartnershipReminders(program: Command): void {
     )
     .option('--send-mail', 'also send the e-mail outbox now (otherwise the server sends it)')
     .option('--json', 'print JSON')
+    .option(LANG_OPTION, LANG_HELP)
     .action(async (options: { date?: string; sendMail?: boolean; json?: boolean }) => {
       if (options.date && !/^\d{4}-\d{2}-\d{2}$/.test(options.date)) {
-        process.stderr.write('--date must be YYYY-MM-DD\n');
+        process.stderr.write(say('--date is JJJJ-MM-DD\n', '--date must be YYYY-MM-DD\n'));
         process.exitCode = 2;
         return;
       }
@@ -46,7 +48,14 @@ export function registerPartnershipReminders(program: Command): void {
       if (options.json) printJson(result);
       else
         process.stdout.write(
-          `Herinneringen ${result.date}: ${result.actionOverdue} acties over tijd, ${result.actionDue} acties binnenkort, ${result.reportDeadline} rapportdeadlines, ${result.validationOpen} open validaties, ${result.digests} weekoverzichten${options.sendMail ? `; ${result.mailed} e-mails verstuurd` : ''}.\n`,
+          say(
+            `Herinneringen ${result.date}: ${result.actionOverdue} acties over tijd, ${result.actionDue} acties ` +
+              `binnenkort, ${result.reportDeadline} rapportdeadlines, ${result.validationOpen} open validaties, ` +
+              `${result.digests} weekoverzichten${options.sendMail ? `; ${result.mailed} e-mails verstuurd` : ''}.\n`,
+            `Reminders ${result.date}: ${result.actionOverdue} actions overdue, ${result.actionDue} actions due soon, ` +
+              `${result.reportDeadline} report deadlines, ${result.validationOpen} open validations, ` +
+              `${result.digests} weekly digests${options.sendMail ? `; ${result.mailed} e-mails sent` : ''}.\n`,
+          ),
         );
     });
 }

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { withCliDatabase } from '../open-database';
 import { cliContext } from '../cli-context';
 import { printJson, printTable, reportCliError } from '../output';
+import { LANG_HELP, LANG_OPTION, say } from '../cli-options';
 import { generateRegister } from '../../server/modules/policy/generate-register';
 import { computeFootprint, type FootprintLevel } from '../../server/modules/policy/footprint';
 
@@ -13,6 +14,7 @@ export function registerPolicy(program: Command): void {
     .description('Fill an EMPTY enterprise register with invented example enterprises (for demos and tests)')
     .option('--enterprises <n>', 'invented enterprises besides the organisations', '3000')
     .option('--json', 'print JSON')
+    .option(LANG_OPTION, LANG_HELP)
     .action(async (options: { enterprises: string; json?: boolean }) => {
       try {
         const result = await withCliDatabase((database) =>
@@ -23,7 +25,10 @@ export function registerPolicy(program: Command): void {
         if (options.json) printJson(result);
         else
           process.stdout.write(
-            `Register generated: ${result.enterprises} enterprises (${result.fromOrganisations} from organisations).\n`,
+            say(
+              `Register aangemaakt: ${result.enterprises} ondernemingen (${result.fromOrganisations} uit organisaties).\n`,
+              `Register generated: ${result.enterprises} enterprises (${result.fromOrganisations} from organisations).\n`,
+            ),
           );
       } catch (error) {
         reportCliError(error, Boolean(options.json));
@@ -35,6 +40,7 @@ export function registerPolicy(program: Command): void {
     .option('--level <level>', 'section | division | group', 'section')
     .option('--nace-version <version>', 'NACE version in the register', '2008')
     .option('--json', 'print JSON')
+    .option(LANG_OPTION, LANG_HELP)
     .action(async (options: { level: string; naceVersion: string; json?: boolean }) => {
       try {
         const level = (
@@ -49,7 +55,7 @@ export function registerPolicy(program: Command): void {
         );
         if (options.json) printJson(result);
         else {
-          if (result.note) process.stdout.write(`Note: ${result.note}\n`);
+          if (result.note) process.stdout.write(`${say('Opmerking', 'Note')}: ${result.note}\n`);
           printTable(
             result.rows.map((r) => ({
               code: r.code,

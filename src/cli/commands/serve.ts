@@ -56,7 +56,13 @@ export async function serve(): Promise<void> {
   progress.step('checking migrations');
   const { applied } = await migrateToLatest(database.db);
   progress.done(applied.length > 0 ? `${applied.length} migrations applied` : 'database schema up to date');
-  const app = await buildApp({ db: database.db, config, logger: loggerOptions(config.logLevel) });
+  const pglite = database.pglite;
+  const app = await buildApp({
+    db: database.db,
+    config,
+    logger: loggerOptions(config.logLevel),
+    dumpDatabase: pglite ? () => pglite.dumpDataDir('gzip') : undefined,
+  });
   if (applied.length > 0) app.log.info({ applied }, 'migrations applied');
   if (wantsDemo(Boolean(config.databaseUrl))) {
     const demo = await loadDemo(database.db, config, (name, index, total) => {

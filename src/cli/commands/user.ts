@@ -4,6 +4,7 @@ import type { DB } from '../../server/db/types';
 import { withCliDatabase } from '../open-database';
 import { cliContext } from '../cli-context';
 import { printJson, printTable } from '../output';
+import { cliLanguage, LANG_HELP, LANG_OPTION, readPassword, say, withPasswordOptions } from '../cli-options';
 import { createUser } from '../../server/modules/users/create-user';
 import { setUserRole } from '../../server/modules/users/set-user-role';
 import { resetUserPassword } from '../../server/modules/users/reset-user-password';
@@ -16,7 +17,12 @@ import type { Role } from '../../server/db/core.tables';
 function parseRole(value: string): Role {
   const parsed = RoleSchema.safeParse(value);
   if (!parsed.success)
-    throw new Error(`Unknown role "${value}"; use one of ${RoleSchema.options.join(', ')}`);
+    throw new Error(
+      say(
+        `Onbekende rol "${value}"; kies uit ${RoleSchema.options.join(', ')}`,
+        `Unknown role "${value}"; use one of ${RoleSchema.options.join(', ')}`,
+      ),
+    );
   return parsed.data;
 }
 
@@ -25,36 +31,49 @@ const collect = (value: string, previous: string[]) => [...previous, value];
 export function registerUser(program: Command): void {
   const user = program.command('user').description('Accounts and roles');
 
-  user
-    .command('create')
-    .description('Create a local account')
-    .requiredOption('--email <email>', 'e-mail address (the login)')
-    .requiredOption('--password <password>', 'initial password (at least 12 characters)')
+  withPasswordOptions(
+    user
+      .command('create')
+      .description(
+        'Create a local account. The password comes from --password-stdin, SPEERPUNT_PASSWORD or a prompt',
+      )
+      .requiredOption('--email <email>', 'e-mail address (the login)'),
+    'the initial password (at least 12 characters)',
+  )
     .requiredOption('--role <role>', 'admin | officer | manager | applicant | expert | analyst')
     .option('--name <name>', 'display name (defaults to the e-mail address)')
     .option('--cluster <id>', 'cluster id (or short name) a manager belongs to; repeatable', collect, [])
     .option('--json', 'print JSON')
+    .option(LANG_OPTION, LANG_HELP)
     .action(
       async (options: {
         email: string;
-        password: string;
+        password?: string;
+        passwordStdin?: boolean;
         role: string;
         name?: string;
         cluster: string[];
         json?: boolean;
       }) => {
+        const password = await readPassword(options, cliLanguage());
         const created = await withCliDatabase(async (database) => {
           const clusterIds = await resolveClusters(database.db, options.cluster);
           return createUser(cliContext(database), {
             email: options.email,
-            password: options.password,
+            password,
             role: parseRole(options.role),
             name: options.name ?? options.email,
             clusterIds,
           });
         });
         if (options.json) printJson(presentUser(created));
-        else process.stdout.write(`Created ${created.email} (${created.role}).\n`);
+        else
+          process.stdout.write(
+            say(
+              `${created.email} aangemaakt (${created.role}).\n`,
+              `Created ${created.email} (${created.role}).\n`,
+            ),
+          );
       },
     );
 
@@ -62,6 +81,7 @@ export function registerUser(program: Command): void {
     .command('list')
     .description('List accounts')
     .option('--json', 'print JSON')
+    .option(LANG_OPTION, LANG_HELP)
     .action(async (options: { json?: boolean }) => {
       const rows = await withCliDatabase((database) => findUsers(database.db));
       const users = rows.map(presentUser);
@@ -85,6 +105,7 @@ export function registerUser(program: Command): void {
     .requiredOption('--role <role>', 'the new role')
     .option('--cluster <id>', 'cluster id or short name, for a manager; repeatable', collect, [])
     .option('--json', 'print JSON')
+    .option(LANG_OPTION, LANG_HELP)
     .action(async (options: { email: string; role: string; cluster: string[]; json?: boolean }) => {
       const updated = await withCliDatabase(async (database) => {
         const found = await findUserByEmail(database.db, options.email);
@@ -97,24 +118,36 @@ export function registerUser(program: Command): void {
         });
       });
       if (options.json) printJson(presentUser(updated));
-      else process.stdout.write(`${updated.email} is now ${updated.role}.\n`);
+      else
+        process.stdout.write(
+          say(`${updated.email} is nu ${updated.role}.\n`, `${updated.email} is now ${updated.role}.\n`),
+        );
     });
 
-  user
-    .command('reset-password')
-    .description('Set a new password, lift a lock-out and end all sessions of the account')
-    .requiredOption('--email <email>', 'the account')
-    .requiredOption('--password <password>', 'the new password')
+  withPasswordOptions(
+    user
+      .command('reset-password')
+      .description(
+        'Set a new password, lift a lock-out and end all sessions of the account. ' +
+          'The password comes from --password-stdin, SPEERPUNT_PASSWORD or a prompt',
+      )
+      .requiredOption('--email <email>', 'the account'),
+    'the new password',
+  )
     .option('--json', 'print JSON')
-    .action(async (options: { email: string; password: string; json?: boolean }) => {
-      await withCliDatabase(async (database) => {
-        const found = await findUserByEmail(database.db, options.email);
-        if (!found) throw new AppError('NOT_FOUND');
-        await resetUserPassword(cliContext(database), { userId: found.id, password: options.password });
-      });
-      if (options.json) printJson({ ok: true });
-      else process.stdout.write('Password reset.\n');
-    });
+    .option(LANG_OPTION, LANG_HELP)
+    .action(
+      async (options: { email: string; password?: string; passwordStdin?: boolean; json?: boolean }) => {
+        const password = await readPassword(options, cliLanguage());
+        await withCliDatabase(async (database) => {
+          const found = await findUserByEmail(database.db, options.email);
+          if (!found) throw new AppError('NOT_FOUND');
+          await resetUserPassword(cliContext(database), { userId: found.id, password });
+        });
+        if (options.json) printJson({ ok: true });
+        else process.stdout.write(say('Wachtwoord opnieuw ingesteld.\n', 'Password reset.\n'));
+      },
+    );
 }
 
 /** Accepts cluster ids or short names (friendlier on the command line). */

@@ -9,6 +9,7 @@ import { kpisSeed } from './kpis.seed';
 import { policySeed } from './policy.seed';
 import { reviewSeed } from './review.seed';
 import { reviewSubmissionsSeed } from './review-submissions.seed';
+import { selectionStagesSeed } from './selection-stages.seed';
 
 /** The demo seeds in order; a feature module appends its seed after the ones it builds on. */
 export const demoSeeds: DemoSeed[] = [
@@ -22,4 +23,5 @@ export const demoSeeds: DemoSeed[] = [
   policySeed,
   reviewSeed,
   reviewSubmissionsSeed,
+  selectionStagesSeed,
 ];

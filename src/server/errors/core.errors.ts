@@ -159,6 +159,12 @@ export const coreErrors = {
   },
   /** An upload over the size limit. */
   FILE_TOO_LARGE: { status: 413, nl: 'Het bestand is te groot.', en: 'The file is too large.' },
+  /** A backup through the server exists only for the embedded database; on PostgreSQL use pg_dump. */
+  BACKUP_NOT_AVAILABLE: {
+    status: 409,
+    nl: 'Een back-up via de server kan alleen van de ingebouwde databank; gebruik pg_dump op PostgreSQL.',
+    en: 'A backup through the server is only possible for the embedded database; use pg_dump on PostgreSQL.',
+  },
   /** The database does not answer. */
   DATABASE_UNAVAILABLE: {
     status: 503,

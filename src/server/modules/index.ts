@@ -13,6 +13,7 @@ import policyRoutes from './policy/policy.routes';
 import kpisRoutes from './kpis/kpis.routes';
 import reviewRoutes from './review/review.routes';
 import inboxRoutes from './inbox/inbox.routes';
+import backupRoutes from './backup/backup.routes';
 
 /** Every feature module's routes, registered in this order. Add one line per module. */
 export const featureModules: FastifyPluginAsync[] = [
@@ -30,4 +31,5 @@ export const featureModules: FastifyPluginAsync[] = [
   kpisRoutes,
   reviewRoutes,
   inboxRoutes,
+  backupRoutes,
 ];

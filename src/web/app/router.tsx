@@ -1,5 +1,5 @@
 import { Suspense, type ReactNode } from 'react';
-import { Anchor, Center, Container, Group, Loader, Text } from '@mantine/core';
+import { Anchor, Center, Container, Group, Loader, Text, Title } from '@mantine/core';
 import { createBrowserRouter, Link, Navigate, Outlet, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { allRoutes, publicRoutes, type FeatureRoute } from './feature-registry';
@@ -10,7 +10,11 @@ import { LoginPage } from '../features/auth/login-page';
 
 function NotFound() {
   const { t } = useTranslation();
-  return <Text>{t('notFound')}</Text>;
+  return (
+    <Title order={1} size="h3">
+      {t('notFound')}
+    </Title>
+  );
 }
 
 /** Pages that need a session: without one, go to the login page and come back afterwards. */

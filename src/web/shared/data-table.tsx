@@ -21,6 +21,7 @@ export interface DataTableProps<T> {
   csvUrl?: string;
   searchable?: boolean;
   caption?: string;
+  /** Opens a row; rows then take keyboard focus and open with Enter or Space as well. */
   onRowClick?: (row: T) => void;
   /**
    * Paging on the server: `data` is one page (`page` counts from 1) of `total` rows; the table
@@ -122,6 +123,18 @@ export function DataTable<T>({
               <Table.Tr
                 key={row.id}
                 onClick={onRowClick ? () => onRowClick(row.original) : undefined}
+                onKeyDown={
+                  onRowClick
+                    ? (event) => {
+                        if (event.target !== event.currentTarget) return;
+                        if (event.key === 'Enter' || event.key === ' ') {
+                          event.preventDefault();
+                          onRowClick(row.original);
+                        }
+                      }
+                    : undefined
+                }
+                tabIndex={onRowClick ? 0 : undefined}
                 style={onRowClick ? { cursor: 'pointer' } : undefined}
               >
                 {row.getVisibleCells().map((cell) => (
@@ -148,6 +161,8 @@ export function DataTable<T>({
             value={serverPage.page}
             onChange={serverPage.onPageChange}
             size="sm"
+            getItemProps={(page) => ({ 'aria-label': t('pageNumber', { page }) })}
+            getControlProps={(control) => ({ 'aria-label': t(`pageControls.${control}`) })}
           />
         </Group>
       )}

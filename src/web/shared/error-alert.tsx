@@ -2,9 +2,14 @@ import { Alert, List, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../app/api-client';
 import { textOf } from '../../shared/text-of';
+import { describeField, detailMessage } from './field-errors';
 
-/** Shows a catalogued error in the user's language, with the fields it concerns. */
-export function ErrorAlert({ error }: { error: unknown }) {
+/**
+ * Shows a catalogued error in the user's language, with the fields it concerns in words
+ * ("Ondernemingsnummer van partner 3: 10 cijfers"), never as JSON paths. `fieldNames` gives words
+ * for keys only the form knows (criterion or question codes).
+ */
+export function ErrorAlert({ error, fieldNames }: { error: unknown; fieldNames?: Record<string, string> }) {
   const { t, i18n } = useTranslation();
   if (!error) return null;
   const language = i18n.language === 'en' ? 'en' : 'nl';
@@ -16,9 +21,9 @@ export function ErrorAlert({ error }: { error: unknown }) {
             {error.details.map((d, i) => (
               <List.Item key={`${d.path}-${i}`}>
                 <Text span fw={600}>
-                  {d.path}
+                  {describeField(d.path, language, fieldNames)}
                 </Text>
-                : {d.message[language]}
+                : {detailMessage(d, language)}
               </List.Item>
             ))}
           </List>

@@ -156,34 +156,32 @@ export function ProposalView({
       </Section>
 
       <Section title={t('consortium')} testId="proposal-consortium">
-        <Table.ScrollContainer minWidth={640}>
-          <Table striped>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('organisation')}</Table.Th>
-                <Table.Th>{t('enterpriseNumber')}</Table.Th>
-                <Table.Th>{t('role')}</Table.Th>
-                <Table.Th>{t('helix')}</Table.Th>
-                <Table.Th>{t('sizeClass')}</Table.Th>
-                <Table.Th ta="right">{t('budgetShare')}</Table.Th>
+        <Table striped>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('organisation')}</Table.Th>
+              <Table.Th>{t('enterpriseNumber')}</Table.Th>
+              <Table.Th>{t('role')}</Table.Th>
+              <Table.Th>{t('helix')}</Table.Th>
+              <Table.Th>{t('sizeClass')}</Table.Th>
+              <Table.Th ta="right">{t('budgetShare')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {content.consortium.map((m) => (
+              <Table.Tr key={`${m.organisationId ?? m.name}`}>
+                <Table.Td>{m.name ?? '–'}</Table.Td>
+                <Table.Td>{m.enterpriseNumber ?? '–'}</Table.Td>
+                <Table.Td>{t(`roles.${m.role}`, { defaultValue: m.role })}</Table.Td>
+                <Table.Td>{m.helix ? t(`helixes.${m.helix}`, { defaultValue: m.helix }) : '–'}</Table.Td>
+                <Table.Td>
+                  {t(`sizeClasses.${m.sizeClass ?? 'unknown'}`, { defaultValue: m.sizeClass ?? '' })}
+                </Table.Td>
+                <Table.Td ta="right">{formatCents(m.budgetShareCents)}</Table.Td>
               </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {content.consortium.map((m) => (
-                <Table.Tr key={`${m.organisationId ?? m.name}`}>
-                  <Table.Td>{m.name ?? '–'}</Table.Td>
-                  <Table.Td>{m.enterpriseNumber ?? '–'}</Table.Td>
-                  <Table.Td>{t(`roles.${m.role}`, { defaultValue: m.role })}</Table.Td>
-                  <Table.Td>{m.helix ? t(`helixes.${m.helix}`, { defaultValue: m.helix }) : '–'}</Table.Td>
-                  <Table.Td>
-                    {t(`sizeClasses.${m.sizeClass ?? 'unknown'}`, { defaultValue: m.sizeClass ?? '' })}
-                  </Table.Td>
-                  <Table.Td ta="right">{formatCents(m.budgetShareCents)}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+            ))}
+          </Table.Tbody>
+        </Table>
       </Section>
 
       <Section title={t('budget')} testId="proposal-budget">
@@ -194,35 +192,33 @@ export function ProposalView({
         {content.kpis.length === 0 ? (
           <Text size="sm">{t('noKpis')}</Text>
         ) : (
-          <Table.ScrollContainer minWidth={640}>
-            <Table striped>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('kpiName')}</Table.Th>
-                  <Table.Th>{t('direction')}</Table.Th>
-                  <Table.Th ta="right">{t('baseline')}</Table.Th>
-                  <Table.Th ta="right">{t('target')}</Table.Th>
-                  <Table.Th>{t('targetPeriod')}</Table.Th>
+          <Table striped>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('kpiName')}</Table.Th>
+                <Table.Th>{t('direction')}</Table.Th>
+                <Table.Th ta="right">{t('baseline')}</Table.Th>
+                <Table.Th ta="right">{t('target')}</Table.Th>
+                <Table.Th>{t('targetPeriod')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {content.kpis.map((k, i) => (
+                <Table.Tr key={`${k.name}-${i}`}>
+                  <Table.Td>{k.name}</Table.Td>
+                  <Table.Td>{t(`kpiDirections.${k.direction}`, { defaultValue: k.direction })}</Table.Td>
+                  <Table.Td ta="right">
+                    {formatNumber(k.baselineValue)} {k.unit}
+                    {k.baselineDate ? ` (${formatDate(k.baselineDate)})` : ''}
+                  </Table.Td>
+                  <Table.Td ta="right">
+                    {formatNumber(k.targetValue)} {k.unit}
+                  </Table.Td>
+                  <Table.Td>{k.targetPeriod}</Table.Td>
                 </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {content.kpis.map((k, i) => (
-                  <Table.Tr key={`${k.name}-${i}`}>
-                    <Table.Td>{k.name}</Table.Td>
-                    <Table.Td>{t(`kpiDirections.${k.direction}`, { defaultValue: k.direction })}</Table.Td>
-                    <Table.Td ta="right">
-                      {formatNumber(k.baselineValue)} {k.unit}
-                      {k.baselineDate ? ` (${formatDate(k.baselineDate)})` : ''}
-                    </Table.Td>
-                    <Table.Td ta="right">
-                      {formatNumber(k.targetValue)} {k.unit}
-                    </Table.Td>
-                    <Table.Td>{k.targetPeriod}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+              ))}
+            </Table.Tbody>
+          </Table>
         )}
       </Section>
 
@@ -282,59 +278,55 @@ function BudgetTable({ content }: { content: ProposalContentView }) {
   const linesOf = (key: string | null) =>
     content.budgetLines.filter((l) => (key === null ? isUnassigned(l) : (l.enterpriseNumber ?? '') === key));
   return (
-    <Table.ScrollContainer minWidth={640}>
-      <Table>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('category')}</Table.Th>
-            <Table.Th>{t('description')}</Table.Th>
-            <Table.Th ta="right">{t('cost')}</Table.Th>
-            <Table.Th ta="right">{t('requestedAid')}</Table.Th>
-            <Table.Th ta="right">{t('ownContribution')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {partners.map((p) => {
-            const lines = linesOf(p.key);
-            if (lines.length === 0) return null;
-            return (
-              <Fragment key={p.key ?? 'none'}>
-                <Table.Tr>
-                  <Table.Th colSpan={5} scope="colgroup">
-                    {p.name}
-                  </Table.Th>
+    <Table>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>{t('category')}</Table.Th>
+          <Table.Th>{t('description')}</Table.Th>
+          <Table.Th ta="right">{t('cost')}</Table.Th>
+          <Table.Th ta="right">{t('requestedAid')}</Table.Th>
+          <Table.Th ta="right">{t('ownContribution')}</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {partners.map((p) => {
+          const lines = linesOf(p.key);
+          if (lines.length === 0) return null;
+          return (
+            <Fragment key={p.key ?? 'none'}>
+              <Table.Tr>
+                <Table.Th colSpan={5} scope="colgroup">
+                  {p.name}
+                </Table.Th>
+              </Table.Tr>
+              {lines.map((l, i) => (
+                <Table.Tr key={i}>
+                  <Table.Td>{t(`categories.${l.category}`, { defaultValue: l.category })}</Table.Td>
+                  <Table.Td>{l.description}</Table.Td>
+                  <Table.Td ta="right">{formatCents(l.costCents)}</Table.Td>
+                  <Table.Td ta="right">{formatCents(l.requestedAidCents)}</Table.Td>
+                  <Table.Td ta="right">{formatCents(l.ownContributionCents)}</Table.Td>
                 </Table.Tr>
-                {lines.map((l, i) => (
-                  <Table.Tr key={i}>
-                    <Table.Td>{t(`categories.${l.category}`, { defaultValue: l.category })}</Table.Td>
-                    <Table.Td>{l.description}</Table.Td>
-                    <Table.Td ta="right">{formatCents(l.costCents)}</Table.Td>
-                    <Table.Td ta="right">{formatCents(l.requestedAidCents)}</Table.Td>
-                    <Table.Td ta="right">{formatCents(l.ownContributionCents)}</Table.Td>
-                  </Table.Tr>
-                ))}
-                <Table.Tr fw={600}>
-                  <Table.Td colSpan={2}>{t('subtotal', { name: p.name })}</Table.Td>
-                  <Table.Td ta="right">{formatCents(sum(lines, (l) => l.costCents))}</Table.Td>
-                  <Table.Td ta="right">{formatCents(sum(lines, (l) => l.requestedAidCents))}</Table.Td>
-                  <Table.Td ta="right">{formatCents(sum(lines, (l) => l.ownContributionCents))}</Table.Td>
-                </Table.Tr>
-              </Fragment>
-            );
-          })}
-          <Table.Tr fw={700} data-testid="budget-total">
-            <Table.Td colSpan={2}>{t('total')}</Table.Td>
-            <Table.Td ta="right">{formatCents(sum(content.budgetLines, (l) => l.costCents))}</Table.Td>
-            <Table.Td ta="right">
-              {formatCents(sum(content.budgetLines, (l) => l.requestedAidCents))}
-            </Table.Td>
-            <Table.Td ta="right">
-              {formatCents(sum(content.budgetLines, (l) => l.ownContributionCents))}
-            </Table.Td>
-          </Table.Tr>
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+              ))}
+              <Table.Tr fw={600}>
+                <Table.Td colSpan={2}>{t('subtotal', { name: p.name })}</Table.Td>
+                <Table.Td ta="right">{formatCents(sum(lines, (l) => l.costCents))}</Table.Td>
+                <Table.Td ta="right">{formatCents(sum(lines, (l) => l.requestedAidCents))}</Table.Td>
+                <Table.Td ta="right">{formatCents(sum(lines, (l) => l.ownContributionCents))}</Table.Td>
+              </Table.Tr>
+            </Fragment>
+          );
+        })}
+        <Table.Tr fw={700} data-testid="budget-total">
+          <Table.Td colSpan={2}>{t('total')}</Table.Td>
+          <Table.Td ta="right">{formatCents(sum(content.budgetLines, (l) => l.costCents))}</Table.Td>
+          <Table.Td ta="right">{formatCents(sum(content.budgetLines, (l) => l.requestedAidCents))}</Table.Td>
+          <Table.Td ta="right">
+            {formatCents(sum(content.budgetLines, (l) => l.ownContributionCents))}
+          </Table.Td>
+        </Table.Tr>
+      </Table.Tbody>
+    </Table>
   );
 }
 

@@ -14,7 +14,11 @@ function cli(...args: string[]): Promise<{ code: number | null; stdout: string; 
     execFile(
       process.execPath,
       ['bin/speerpunt.mjs', ...args],
-      { encoding: 'utf8', env: { ...process.env, SPEERPUNT_DATA_DIR: dataDir, DATABASE_URL: '' } },
+      {
+        encoding: 'utf8',
+        // English messages (the CLI follows the locale); the assertions below read them.
+        env: { ...process.env, SPEERPUNT_DATA_DIR: dataDir, DATABASE_URL: '', LC_ALL: 'C.UTF-8' },
+      },
       (error, stdout, stderr) => {
         resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
       },

@@ -44,7 +44,7 @@ const copyCsvSql = (table: string, columns: string[], from: string) =>
  * Where the last complete CSV record of a block ends (after its newline), given that the block
  * starts at a record boundary: newlines inside quoted fields do not end a record.
  */
-export function lastRecordEnd(block: Buffer): number {
+function lastRecordEnd(block: Buffer): number {
   let inQuotes = false;
   let cut = 0;
   for (let i = 0; i < block.length; i++) {

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { brusselsToday } from '../../../shared/brussels-time';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -39,6 +40,7 @@ import { presentOrganisation, type PresentedOrganisation } from './organisations
 import { createOrganisation } from './create-organisation';
 import { updateOrganisation } from './update-organisation';
 import { saveSmeFigures } from './save-sme-figures';
+import { findFiguresHistory } from './figures-history';
 import { classifySme } from './sme-classification';
 import {
   isOfficer,
@@ -220,6 +222,36 @@ export default async function organisationsRoutes(app: FastifyInstance): Promise
         edit: isOfficer(ctx.actor),
         editSme: data.helix === 'company' && (await mayEditOrganisation(ctx, data.id)),
       });
+    },
+  );
+
+  r.get(
+    '/api/organisations/:id/figures-history',
+    {
+      config: { access: portfolioReaders },
+      schema: {
+        tags,
+        summary:
+          'Every change of the SME figures: when, by whom (analysts: the role), size class before and after',
+        params: OrganisationIdParams,
+        response: {
+          200: envelope(
+            z.array(
+              z.object({
+                occurredAt: z.string(),
+                changedBy: z.string(),
+                sizeClassBefore: z.string().nullable(),
+                sizeClassAfter: z.string().nullable(),
+              }),
+            ),
+          ),
+        },
+      },
+    },
+    async (request) => {
+      const ctx = contextOf(request);
+      await organisationDetail(ctx, request.params.id);
+      return ok(await findFiguresHistory(ctx, request.params.id));
     },
   );
 

@@ -608,7 +608,7 @@ export function CallEditorPage() {
           </Stack>
         </Tabs.Panel>
         <Tabs.Panel value="preview" pt="md">
-          <CallView call={preview} />
+          <CallView call={preview} titleOrder={2} />
         </Tabs.Panel>
       </Tabs>
     </>

@@ -33,7 +33,8 @@ export type CallLike = Pick<
   amendments?: Call['amendments'];
 };
 
-export function CallView({ call }: { call: CallLike }) {
+/** The call as its readers see it; its title is the page's h1 (order 2 inside the editor's preview). */
+export function CallView({ call, titleOrder = 1 }: { call: CallLike; titleOrder?: 1 | 2 }) {
   const { t, i18n } = useTranslation('calls');
   const en = i18n.language === 'en';
   const language = en ? 'en' : 'nl';
@@ -50,7 +51,9 @@ export function CallView({ call }: { call: CallLike }) {
           {call.code}
         </Text>
       </Group>
-      <Title order={2}>{pick(call.titleNl, call.titleEn)}</Title>
+      <Title order={titleOrder} size="h2">
+        {pick(call.titleNl, call.titleEn)}
+      </Title>
       {call.summaryNl && <Text fw={500}>{pick(call.summaryNl, call.summaryEn)}</Text>}
       {call.descriptionNl && (
         <Text style={{ whiteSpace: 'pre-wrap' }}>{pick(call.descriptionNl, call.descriptionEn)}</Text>

@@ -13,7 +13,7 @@ import {
   MultiSelect,
   NumberInput,
   Progress,
-  SegmentedControl,
+  Radio,
   Select,
   SimpleGrid,
   Stack,
@@ -31,6 +31,7 @@ import { api, apiErrorFrom, ApiError } from '../../app/api-client';
 import { useMe } from '../../app/auth';
 import { formatCents, formatDateTime } from '../../app/format';
 import { ErrorAlert } from '../../shared/error-alert';
+import { fieldErrors, scrollToFirstError } from '../../shared/field-errors';
 import { PageHeader } from '../../shared/page-header';
 import {
   useCall,
@@ -46,6 +47,30 @@ import { textOf } from '../../../shared/text-of';
 
 const euros = (cents: number) => centsToEuroNumber(cents);
 const cents = (value: string | number) => Number(eurosToCents(Number(value || 0)));
+
+/** A consortium row is filled in once its enterprise number has its 10 digits (BE prefix and dots allowed). */
+function isFilledIn(member: ConsortiumMember): boolean {
+  return (member.enterpriseNumber ?? '').replace(/\D/g, '').length === 10;
+}
+
+/**
+ * Autosave sends only the rows that are filled in; the error's paths then count in the rows
+ * sent. This maps them back to the rows on screen (`consortium.1` sent is row 3 shown, say).
+ */
+function withLocalIndexes(error: unknown, indexes: Record<string, number[]>): unknown {
+  if (!(error instanceof ApiError)) return error;
+  const details = error.details.map((d) => {
+    const path = d.path.replace(
+      /^(body\.)?(consortium|budgetLines)\.(\d+)/,
+      (whole, prefix: string | undefined, list: string, index: string) => {
+        const local = indexes[list]?.[Number(index)];
+        return local === undefined ? whole : `${prefix ?? ''}${list}.${local}`;
+      },
+    );
+    return { ...d, path };
+  });
+  return new ApiError(error.status, error.code, error.localised, details, error.requestId);
+}
 
 /** The content as the save route takes it (organisation ids are the server's business). */
 function toBody(content: ProposalContent) {
@@ -81,40 +106,64 @@ export function ProposalEditor({
   const [content, setContent] = useState<ProposalContent>(() => proposal.content as ProposalContent);
   const [version, setVersion] = useState(proposal.draftVersion ?? 1);
   const [dirty, setDirty] = useState(false);
-  const [saveState, setSaveState] = useState<{ saving: boolean; error: unknown; conflict: boolean }>({
-    saving: false,
-    error: null,
-    conflict: false,
-  });
+  const [saveState, setSaveState] = useState<{
+    saving: boolean;
+    error: unknown;
+    conflict: boolean;
+    fromSubmit: boolean;
+  }>({ saving: false, error: null, conflict: false, fromSubmit: false });
   const [shareEmail, setShareEmail] = useState('');
   const [shareAccess, setShareAccess] = useState<'edit' | 'view'>('edit');
   const [uploadError, setUploadError] = useState<unknown>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const lastSaveError = useRef<unknown>(null);
   const editable = abilities.edit;
 
   const update = (patch: Partial<ProposalContent>) => {
     setContent((c) => ({ ...c, ...patch }));
     setDirty(true);
+    // No error while the person is typing: a validation error goes when its form changes.
+    setSaveState((state) =>
+      state.error instanceof ApiError && state.error.code === 'VALIDATION_FAILED' && !state.fromSubmit
+        ? { ...state, error: null }
+        : state,
+    );
   };
 
-  async function save(): Promise<number | null> {
-    setSaveState({ saving: true, error: null, conflict: false });
+  /**
+   * Saves the working copy. Autosave (`complete: false`) leaves out consortium rows and budget
+   * lines still being filled in (no valid enterprise number, no partner), so a half-typed row
+   * neither fails the save nor shows an error while the person types; submitting sends all.
+   */
+  async function save(complete = true): Promise<number | null> {
+    setSaveState({ saving: true, error: null, conflict: false, fromSubmit: complete });
+    const members = content.consortium.map((m, i) => ({ m, i })).filter(({ m }) => complete || isFilledIn(m));
+    const lines = content.budgetLines
+      .map((l, i) => ({ l, i }))
+      .filter(({ l }) => complete || (l.enterpriseNumber !== null && l.enterpriseNumber !== ''));
+    const sent = { ...content, consortium: members.map((x) => x.m), budgetLines: lines.map((x) => x.l) };
     try {
       const { data } = await api.put<{ draftVersion: number }>(`/api/proposals/${proposal.id}`, {
         draftVersion: version,
-        ...toBody(content),
+        ...toBody(sent),
       });
       setVersion(data.draftVersion);
       setDirty(false);
-      setSaveState({ saving: false, error: null, conflict: false });
+      setSaveState({ saving: false, error: null, conflict: false, fromSubmit: false });
       void client.invalidateQueries({ queryKey: ['proposals', proposal.id] });
       return data.draftVersion;
     } catch (error) {
+      lastSaveError.current = withLocalIndexes(error, {
+        consortium: members.map((x) => x.i),
+        budgetLines: lines.map((x) => x.i),
+      });
       setSaveState({
         saving: false,
-        error,
+        error: lastSaveError.current,
         conflict: error instanceof ApiError && error.code === 'PROPOSAL_VERSION_CONFLICT',
+        fromSubmit: complete,
       });
+      if (complete) scrollToFirstError();
       return null;
     }
   }
@@ -123,15 +172,15 @@ export function ProposalEditor({
   useEffect(() => {
     if (!dirty || !editable || saveState.conflict) return;
     if (timer.current) clearTimeout(timer.current);
-    timer.current = setTimeout(() => void save(), 1500);
+    timer.current = setTimeout(() => void save(false), 1500);
     return () => {
       if (timer.current) clearTimeout(timer.current);
     };
   }, [content, dirty]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const submit = useCallsMutation(async () => {
-    const current = dirty ? await save() : version;
-    if (current === null) throw saveState.error instanceof Error ? saveState.error : new Error('save failed');
+    const current = dirty ? await save(true) : version;
+    if (current === null) throw lastSaveError.current;
     return api.post<{ versionNumber: number }>(`/api/proposals/${proposal.id}/submit`, {
       draftVersion: current,
     });
@@ -181,6 +230,15 @@ export function ProposalEditor({
     update({ consortium: content.consortium.map((m, i) => (i === index ? { ...m, ...patch } : m)) });
   const setLine = (index: number, patch: Partial<BudgetLine>) =>
     update({ budgetLines: content.budgetLines.map((l, i) => (i === index ? { ...l, ...patch } : l)) });
+  const language = en ? 'en' : 'nl';
+  const errors = {
+    ...fieldErrors(saveState.conflict ? null : saveState.error, language),
+    ...fieldErrors(submit.error, language),
+  };
+  const err = (path: string): string | undefined => errors[path];
+  const questionNames = Object.fromEntries(
+    (c?.questions ?? []).map((q) => [q.code, en && q.labelEn ? q.labelEn : q.labelNl]),
+  );
   const isShown = (code: string | null, value: string | null) =>
     !code || textOf(content.answers[code]) === (value ?? '');
 
@@ -240,7 +298,7 @@ export function ProposalEditor({
           </Button>
         </Alert>
       ) : (
-        <ErrorAlert error={saveState.error} />
+        <ErrorAlert error={saveState.error} fieldNames={questionNames} />
       )}
 
       <Title order={2} size="h3">
@@ -248,6 +306,7 @@ export function ProposalEditor({
       </Title>
       <TextInput
         label={t('proposalTitle')}
+        error={err('title')}
         value={content.title}
         disabled={!editable}
         onChange={(e) => update({ title: e.currentTarget.value })}
@@ -318,12 +377,14 @@ export function ProposalEditor({
             <SimpleGrid cols={{ base: 2, sm: 6 }} style={{ flex: 1 }}>
               <TextInput
                 label={t('enterpriseNumber')}
+                error={err(`consortium.${i}.enterpriseNumber`)}
                 disabled={!editable}
                 value={m.enterpriseNumber ?? ''}
                 onChange={(e) => setMember(i, { enterpriseNumber: e.currentTarget.value })}
               />
               <TextInput
                 label={t('orgName')}
+                error={err(`consortium.${i}.name`)}
                 disabled={!editable}
                 value={m.name ?? ''}
                 onChange={(e) => setMember(i, { name: e.currentTarget.value })}
@@ -415,6 +476,7 @@ export function ProposalEditor({
             <SimpleGrid cols={{ base: 2, sm: 6 }} style={{ flex: 1 }}>
               <Select
                 label={t('partner')}
+                error={err(`budgetLines.${i}.enterpriseNumber`)}
                 disabled={!editable}
                 data={memberOptions}
                 value={l.enterpriseNumber}
@@ -432,12 +494,14 @@ export function ProposalEditor({
               />
               <TextInput
                 label={t('description')}
+                error={err(`budgetLines.${i}.description`)}
                 disabled={!editable}
                 value={l.description}
                 onChange={(e) => setLine(i, { description: e.currentTarget.value })}
               />
               <NumberInput
                 label={t('cost')}
+                error={err(`budgetLines.${i}.costCents`)}
                 disabled={!editable}
                 min={0}
                 decimalScale={2}
@@ -446,6 +510,7 @@ export function ProposalEditor({
               />
               <NumberInput
                 label={t('aid')}
+                error={err(`budgetLines.${i}.requestedAidCents`)}
                 disabled={!editable}
                 min={0}
                 decimalScale={2}
@@ -454,6 +519,7 @@ export function ProposalEditor({
               />
               <NumberInput
                 label={t('own')}
+                error={err(`budgetLines.${i}.ownContributionCents`)}
                 disabled={!editable}
                 min={0}
                 decimalScale={2}
@@ -509,6 +575,7 @@ export function ProposalEditor({
             <SimpleGrid cols={{ base: 2, sm: 4 }}>
               <NumberInput
                 label={t('baseline')}
+                error={err(`kpis.${content.kpis.indexOf(kpi)}.baselineValue`)}
                 disabled={!editable}
                 value={present ? kpi.baselineValue : ''}
                 onChange={(v) => setKpi({ ...kpi, baselineValue: Number(v || 0) })}
@@ -522,12 +589,14 @@ export function ProposalEditor({
               />
               <NumberInput
                 label={t('target')}
+                error={err(`kpis.${content.kpis.indexOf(kpi)}.targetValue`)}
                 disabled={!editable}
                 value={present ? kpi.targetValue : ''}
                 onChange={(v) => setKpi({ ...kpi, targetValue: Number(v || 0) })}
               />
               <TextInput
                 label={t('targetPeriod')}
+                error={err(`kpis.${content.kpis.indexOf(kpi)}.targetPeriod`)}
                 disabled={!editable}
                 value={kpi.targetPeriod}
                 onChange={(e) => setKpi({ ...kpi, targetPeriod: e.currentTarget.value })}
@@ -555,17 +624,19 @@ export function ProposalEditor({
           const setAnswer = (v: unknown) => update({ answers: { ...content.answers, [q.code]: v } });
           if (q.kind === 'yes_no')
             return (
-              <SegmentedControl
+              <Radio.Group
                 key={q.code}
-                aria-label={label}
-                disabled={!editable}
-                value={value === true ? 'true' : value === false ? 'false' : ''}
+                label={label}
+                description={help}
+                error={err(`answers.${q.code}`)}
+                value={value === true ? 'true' : value === false ? 'false' : null}
                 onChange={(v) => setAnswer(v === 'true')}
-                data={[
-                  { value: 'true', label: `${label}: ${t('yes')}` },
-                  { value: 'false', label: t('no') },
-                ]}
-              />
+              >
+                <Group mt={4}>
+                  <Radio value="true" label={t('yes')} disabled={!editable} />
+                  <Radio value="false" label={t('no')} disabled={!editable} />
+                </Group>
+              </Radio.Group>
             );
           if (q.kind === 'number')
             return (
@@ -573,6 +644,7 @@ export function ProposalEditor({
                 key={q.code}
                 label={label}
                 description={help}
+                error={err(`answers.${q.code}`)}
                 disabled={!editable}
                 value={typeof value === 'number' ? value : ''}
                 onChange={(v) => setAnswer(v === '' ? null : Number(v))}
@@ -584,6 +656,7 @@ export function ProposalEditor({
                 key={q.code}
                 label={label}
                 description={help}
+                error={err(`answers.${q.code}`)}
                 disabled={!editable}
                 data={q.options}
                 value={typeof value === 'string' ? value : null}
@@ -596,6 +669,7 @@ export function ProposalEditor({
                 key={q.code}
                 label={label}
                 description={help}
+                error={err(`answers.${q.code}`)}
                 disabled={!editable}
                 value={typeof value === 'string' ? value : ''}
                 onChange={(e) => setAnswer(e.currentTarget.value)}
@@ -606,6 +680,7 @@ export function ProposalEditor({
               key={q.code}
               label={label}
               description={help}
+              error={err(`answers.${q.code}`)}
               autosize
               minRows={3}
               disabled={!editable}
@@ -670,6 +745,7 @@ export function ProposalEditor({
             onChange={(e) => setShareEmail(e.currentTarget.value)}
           />
           <Select
+            label={t('accessLabel')}
             allowDeselect={false}
             value={shareAccess}
             onChange={(v) => v && setShareAccess(v)}
@@ -740,7 +816,10 @@ export function ProposalEditor({
       )}
       {(proposal.clarifications ?? []).length > 0 && <ClarificationAnswers proposal={proposal} />}
 
-      <ErrorAlert error={submit.error ?? withdraw.error ?? reopen.error} />
+      <ErrorAlert
+        error={(submit.error === saveState.error ? null : submit.error) ?? withdraw.error ?? reopen.error}
+        fieldNames={questionNames}
+      />
       <Group justify="flex-end">
         {abilities.withdraw && (
           <Button

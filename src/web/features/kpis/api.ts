@@ -216,10 +216,28 @@ export function useKpiMutation<TBody>(run: (body: TBody) => Promise<unknown>) {
 }
 
 export const STATUS_COLOURS: Record<KpiStatus, string> = {
-  on_track: '#2f9e44',
+  on_track: '#237a36',
   at_risk: '#f59f00',
-  off_track: '#e03131',
+  off_track: '#c92a2a',
   no_target: '#adb5bd',
   no_data: '#e9ecef',
-  not_computable: '#7048e8',
+  not_computable: '#6741d9',
+};
+/** Text on a status colour: black or white, whichever keeps 4.5:1. */
+export const STATUS_TEXT: Record<KpiStatus, string> = {
+  on_track: '#fff',
+  at_risk: '#000',
+  off_track: '#fff',
+  no_target: '#000',
+  no_data: '#000',
+  not_computable: '#fff',
+};
+/** A symbol per status, so the grids do not rely on colour alone (WCAG 1.4.1). */
+export const STATUS_SYMBOLS: Record<KpiStatus, string> = {
+  on_track: '✓',
+  at_risk: '!',
+  off_track: '✗',
+  no_target: '–',
+  no_data: '?',
+  not_computable: '÷',
 };

@@ -3,14 +3,20 @@ import { Badge, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { formatCents, formatNumber } from '../../app/format';
 export { EChart } from '../../shared/echart';
-import { STATUS_COLOURS, type Cell, type Definition, type KpiStatus } from './api';
+import {
+  STATUS_COLOURS,
+  STATUS_SYMBOLS,
+  STATUS_TEXT,
+  type Cell,
+  type Definition,
+  type KpiStatus,
+} from './api';
 
 export function StatusBadge({ status }: { status: KpiStatus }) {
   const { t } = useTranslation('kpis');
-  const dark = status === 'no_data' || status === 'no_target';
   return (
-    <Badge color={STATUS_COLOURS[status]} c={dark ? 'dark' : 'white'} variant="filled" radius="sm">
-      {t(`statuses.${status}`)}
+    <Badge color={STATUS_COLOURS[status]} c={STATUS_TEXT[status]} variant="filled" radius="sm">
+      {STATUS_SYMBOLS[status]} {t(`statuses.${status}`)}
     </Badge>
   );
 }

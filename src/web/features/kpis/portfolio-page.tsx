@@ -19,7 +19,14 @@ import { Link } from 'react-router';
 import { formatDateTime, formatNumber } from '../../app/format';
 import { ErrorAlert } from '../../shared/error-alert';
 import { PageHeader } from '../../shared/page-header';
-import { usePortfolio, useMeasurement, STATUS_COLOURS, type Portfolio } from './api';
+import {
+  usePortfolio,
+  useMeasurement,
+  STATUS_COLOURS,
+  STATUS_SYMBOLS,
+  STATUS_TEXT,
+  type Portfolio,
+} from './api';
 import { KpiValue, StatusBadge } from './components';
 
 type PortfolioCell = Portfolio['cells'][number];
@@ -223,7 +230,7 @@ export function PortfolioPage() {
                       fontSize: 11,
                     }}
                   >
-                    {k.code}
+                    {i18n.language === 'en' ? k.nameEn : k.nameNl}
                   </Table.Th>
                 ))}
               </Table.Tr>
@@ -245,24 +252,30 @@ export function PortfolioPage() {
                       <Table.Td key={k.id} p={0} style={{ background: STATUS_COLOURS[cell.status] }}>
                         <UnstyledButton
                           onClick={() => setDrill(cell)}
-                          title={`${cluster.shortName} · ${k.code}: ${t(`statuses.${cell.status}`)}`}
+                          title={`${cluster.shortName} · ${i18n.language === 'en' ? k.nameEn : k.nameNl}: ${t(`statuses.${cell.status}`)}`}
+                          aria-label={`${cluster.shortName} · ${i18n.language === 'en' ? k.nameEn : k.nameNl}: ${t(`statuses.${cell.status}`)}${
+                            cell.measurementStatus === 'reported' || cell.measurementStatus === 'returned'
+                              ? ` (${t(`measurementStatuses.${cell.measurementStatus}`)})`
+                              : ''
+                          }`}
                           style={{
                             display: 'block',
                             width: '100%',
                             padding: 4,
                             minWidth: 28,
-                            color: cell.status === 'no_data' || cell.status === 'no_target' ? '#000' : '#fff',
+                            color: STATUS_TEXT[cell.status],
                             fontSize: 10,
                           }}
                           data-testid={`cell-${cluster.shortName}-${k.code}`}
                         >
+                          {STATUS_SYMBOLS[cell.status]}
                           {cell.measurementStatus === 'reported'
                             ? '•'
                             : cell.measurementStatus === 'returned'
                               ? '↩'
                               : cell.isOutlier
                                 ? '⚠'
-                                : '\u00a0'}
+                                : ''}
                         </UnstyledButton>
                       </Table.Td>
                     );

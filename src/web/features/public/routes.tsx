@@ -1,6 +1,7 @@
 import type { Feature } from '../../app/feature-registry';
-import { PublicHomePage } from './public-home-page';
-import { PublicPortfolioPage } from './public-portfolio-page';
+import { lazyPage } from '../../app/lazy-page';
+const PublicHomePage = lazyPage(() => import('./public-home-page'), 'PublicHomePage');
+const PublicPortfolioPage = lazyPage(() => import('./public-portfolio-page'), 'PublicPortfolioPage');
 
 export const feature: Feature = {
   routes: [],

@@ -71,14 +71,14 @@ export default {
     budgetLine: 'Budget {{budget}} · toegekend {{funded}} · rest {{rest}}',
     pending: '{{count}} voorstel(len) zonder vastgelegde consensus staan nog niet in de rangschikking.',
     decideAll: 'Beslis volgens de rangschikking',
-    decideReady: 'Beslis over {{count}} gerangschikte voorstel(len) volgens de rangschikking',
+    decideReady: 'Beslis volgens de rangschikking ({{count}} voorstel(len))',
     pendingExplained:
       'Wat klaar is, wordt gerangschikt en kan beslist worden; deze voorstellen volgen zodra hun consensus vastligt.',
     decisionColumn: 'Beslissing',
     notDecidedYet: 'Nog niet beslist',
     budgetRuleTitle: 'Budgetregel van de oproep: {{rule}}',
     budgetRuleOfCall: 'Budgetregel van de oproep: {{rule}}.',
-    decideMotivation: 'Motivering (geldt voor elk voorstel, aangevuld met zijn rang en scores)',
+    decideMotivation: 'Motivering (geldt voor elk voorstel; rang, scores en redenen worden mee vastgelegd)',
     decided: '{{count}} beslissing(en) vastgelegd; bezwaar mogelijk tot {{date}}.',
     calibrationIntro:
       'Gemiddelde en spreiding per expert (scores als aandeel van de schaal), tegenover het panel op dezelfde voorstellen. De genormaliseerde score verschijnt pas vanaf {{min}} beoordelingen.',
@@ -229,14 +229,14 @@ export default {
     budgetLine: 'Budget {{budget}} · funded {{funded}} · left {{rest}}',
     pending: '{{count}} proposal(s) without agreed consensus are not in the ranking yet.',
     decideAll: 'Decide as ranked',
-    decideReady: 'Decide {{count}} ranked proposal(s) as ranked',
+    decideReady: 'Decide as ranked ({{count}} proposal(s))',
     pendingExplained:
       'What is ready is ranked and can be decided; these proposals follow once their consensus is agreed.',
     decisionColumn: 'Decision',
     notDecidedYet: 'Not decided yet',
     budgetRuleTitle: "The call's budget rule: {{rule}}",
     budgetRuleOfCall: "The call's budget rule: {{rule}}.",
-    decideMotivation: 'Motivation (applies to each proposal, completed with its rank and scores)',
+    decideMotivation: 'Motivation (applies to each proposal; rank, scores and reasons are recorded with it)',
     decided: '{{count}} decision(s) recorded; objections possible until {{date}}.',
     calibrationIntro:
       'Mean and spread per expert (scores as a share of the scale) against the panel on the same proposals. The normalised score appears from {{min}} reviews.',

@@ -20,6 +20,7 @@ import { api } from '../../app/api-client';
 import { formatCents } from '../../app/format';
 import { ErrorAlert } from '../../shared/error-alert';
 import { PageHeader } from '../../shared/page-header';
+import { fieldErrors, scrollToFirstError } from '../../shared/field-errors';
 import { ProposalView } from '../../shared/proposal-view';
 import { useReviewMutation, useWorkspace, type Workspace } from './api';
 
@@ -109,7 +110,7 @@ function ReviewForm({
   editable: boolean;
   proposalId: string;
 }) {
-  const { t } = useTranslation('review');
+  const { t, i18n } = useTranslation('review');
   const navigate = useNavigate();
   const [entries, setEntries] = useState<Record<string, Entry>>({});
   const [comment, setComment] = useState('');
@@ -139,6 +140,25 @@ function ReviewForm({
   const declare = useReviewMutation(() =>
     api.post(`/api/review/proposals/${proposalId}/conflict`, { reason: conflictReason }),
   );
+  // Errors on their field: the API names a score by its place in the list or by criterion code.
+  const language = i18n.language === 'en' ? 'en' : 'nl';
+  const errors = fieldErrors(save.error ?? submit.error, language);
+  const errorOf = (index: number, code: string, field: 'score' | 'justification') =>
+    errors[`scores.${index}.${field}`] ??
+    errors[`scores.${code}.${field}`] ??
+    (field === 'score' ? errors[`scores.${code}`] : undefined);
+  const criterionNames = Object.fromEntries(
+    data.criteria.flatMap((c, i) => {
+      const name = language === 'en' && c.nameEn ? c.nameEn : c.name;
+      return [
+        [c.code, name],
+        [`scores.${i}`, name],
+      ];
+    }),
+  );
+  useEffect(() => {
+    if (save.error || submit.error) scrollToFirstError();
+  }, [save.error, submit.error]);
   return (
     <Card withBorder>
       <Title order={2} size="h4" mb="xs">
@@ -148,10 +168,11 @@ function ReviewForm({
         {t('workspaceIntro')}
       </Text>
       <Stack>
-        {data.criteria.map((c) => (
+        {data.criteria.map((c, index) => (
           <Group key={c.id} align="flex-start" wrap="nowrap">
             <NumberInput
               label={`${c.name} (${c.scaleMin}–${c.scaleMax})`}
+              error={errorOf(index, c.code, 'score')}
               w={200}
               min={c.scaleMin}
               max={c.scaleMax}
@@ -163,6 +184,7 @@ function ReviewForm({
             />
             <Textarea
               label={t('justification', { min: data.minJustificationChars })}
+              error={errorOf(index, c.code, 'justification')}
               style={{ flex: 1 }}
               autosize
               minRows={2}
@@ -182,7 +204,7 @@ function ReviewForm({
           value={comment}
           onChange={(e) => setComment(e.currentTarget.value)}
         />
-        <ErrorAlert error={save.error ?? submit.error ?? declare.error} />
+        <ErrorAlert error={save.error ?? submit.error ?? declare.error} fieldNames={criterionNames} />
         {editable ? (
           <Group>
             <Button
