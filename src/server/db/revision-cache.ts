@@ -31,6 +31,8 @@ export async function cachedByRevision<T>(
     cache = new Map();
     caches.set(db, cache);
   }
+  // Names may carry query parameters: keep the cache small (a new revision empties it anyway).
+  if (cache.size > 256) cache.clear();
   const hit = cache.get(name);
   if (hit && hit.key === key) return hit.value as Promise<T>;
   const value = compute();

@@ -54,8 +54,9 @@ function rnd(seed: number, salt: string, ...parts: string[]): string {
   const key = [`'${seed}:${salt}'`, ...parts.map((p) => `(${p})::text`)].join(` || ':' || `);
   return `(('x' || substr(md5(${key}), 1, 12))::bit(48)::bigint)`;
 }
+/** A version-4-shaped UUID (version and variant bits set) from a hash, so strict validators accept it. */
 const uuidOf = (seed: number, salt: string, part: string) =>
-  `md5('${seed}:${salt}:' || (${part})::text)::uuid`;
+  `overlay(overlay(md5('${seed}:${salt}:' || (${part})::text) placing '4' from 13) placing '8' from 17)::uuid`;
 const pick = (words: string[], index: string) =>
   `(array[${words.map((w) => `'${w}'`).join(',')}])[1 + (${index}) % ${words.length}]`;
 

@@ -78,6 +78,7 @@ describe('list routes page with a maximum', () => {
       `/api/clusters/${clusterId}/members`,
       `/api/calls/${callId}/proposals`,
       '/api/kpis/portfolio',
+      '/api/projects',
     ];
     for (const url of lists) {
       const refused = await officer.get(`${url}?pageSize=${MAX_PAGE_SIZE + 1}`);

@@ -14,6 +14,8 @@ import * as policyScenarios from './20261127_1600_policy_scenarios';
 import * as callBudgetRule from './20261129_1100_call_budget_rule';
 import * as searchIndexes from './20261129_1400_search_indexes';
 import * as dataRevisions from './20261129_1401_data_revisions';
+import * as analyticsIndexes from './20261129_1402_analytics_indexes';
+import * as kpiRevisionTriggers from './20261129_1403_kpi_revision_triggers';
 import * as loginThrottleDelays from './20261129_1600_login_throttle_delays';
 import * as objectionRules from './20261129_1500_objection_rules';
 import * as auditCheckpoints from './20261129_1601_audit_checkpoints';
@@ -38,6 +40,8 @@ export const migrations: Record<string, Migration> = {
   '20261129_1100_call_budget_rule': callBudgetRule,
   '20261129_1400_search_indexes': searchIndexes,
   '20261129_1401_data_revisions': dataRevisions,
+  '20261129_1402_analytics_indexes': analyticsIndexes,
+  '20261129_1403_kpi_revision_triggers': kpiRevisionTriggers,
   '20261129_1600_login_throttle_delays': loginThrottleDelays,
   '20261129_1500_objection_rules': objectionRules,
   '20261129_1601_audit_checkpoints': auditCheckpoints,

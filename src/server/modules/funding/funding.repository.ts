@@ -277,8 +277,22 @@ export function projectsQuery(db: Db, actor: Actor | null) {
     .where('p.id', 'in', visibleProjectIds(db, actor));
 }
 
-export function findProjects(db: Db, actor: Actor | null): Promise<ProjectRow[]> {
-  return projectsQuery(db, actor).orderBy('p.code').execute();
+/** The projects the viewer may see, by code; one page of them when `paging` is given. */
+export function findProjects(
+  db: Db,
+  actor: Actor | null,
+  paging?: { offset: number; limit: number },
+): Promise<ProjectRow[]> {
+  const query = projectsQuery(db, actor).orderBy('p.code');
+  return paging ? query.limit(paging.limit).offset(paging.offset).execute() : query.execute();
+}
+
+export async function countProjects(db: Db, actor: Actor | null): Promise<number> {
+  const row = await projectsQuery(db, actor)
+    .clearSelect()
+    .select(sql<string>`count(*)`.as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
 /** One project, or NOT_FOUND when it does not exist or the viewer may not see it. */

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { allow } from '../../http/access';
 import { envelope, ok } from '../../http/envelope';
+import { offsetOf, okPage, pagedEnvelope, PageQuery } from '../../http/paging';
 import { actorOf, contextOf } from '../../http/request-context';
 import {
   buildXlsx,
@@ -38,6 +39,7 @@ import {
   findDeliverables,
   findMilestones,
   findParticipants,
+  countProjects,
   findProjects,
   findProjectThemes,
   findReports,
@@ -143,15 +145,20 @@ export default async function projectsRoutes(app: FastifyInstance): Promise<void
       config: { access: READERS_AND_MANAGERS },
       schema: {
         tags,
-        summary: 'Projects the viewer may see',
-        response: { 200: envelope(z.array(ProjectSummarySchema)) },
+        summary: 'Projects the viewer may see, one page',
+        querystring: PageQuery,
+        response: { 200: pagedEnvelope(ProjectSummarySchema) },
       },
     },
     async (request) => {
       const ctx = contextOf(request);
-      return ok((await findProjects(ctx.db, actorOf(ctx))).map(presentProjectSummary), {
-        create: fundingPolicy.manages(actorOf(ctx)),
-      });
+      const { page, pageSize } = request.query;
+      const [rows, total] = await Promise.all([
+        findProjects(ctx.db, actorOf(ctx), { offset: offsetOf({ page, pageSize }), limit: pageSize }),
+        countProjects(ctx.db, actorOf(ctx)),
+      ]);
+      const abilities = { create: fundingPolicy.manages(actorOf(ctx)) };
+      return okPage(rows.map(presentProjectSummary), { page, pageSize, total }, abilities);
     },
   );
   r.get(

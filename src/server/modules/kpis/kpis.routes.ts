@@ -52,6 +52,8 @@ import { recordDiffusionActivity } from './record-diffusion-activity';
 import { importCordis } from './import-cordis';
 import { linkEuParticipation } from './link-eu-participation';
 import { buildClusterReport, buildPortfolioReport } from './report-data';
+import { cachedByRevision } from '../../db/revision-cache';
+import { brusselsDate } from './kpi-values';
 import { buildReportPdf, buildReportXlsx } from './evaluation-report';
 import { seesPersonalData } from '../../http/personal-data';
 
@@ -576,7 +578,17 @@ export default async function kpisRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request) => {
       const ctx = contextOf(request);
-      return ok(await buildPortfolio(ctx.db, actorOf(ctx), request.query, ctx.now()));
+      const actor = actorOf(ctx);
+      const now = ctx.now();
+      // Cached until anything a KPI value depends on changes (db/revision-cache.ts), per viewer scope.
+      const scope =
+        actor.role === 'manager' ? `manager:${[...actor.clusterIds].sort().join(',')}` : actor.role;
+      const name = `kpi-portfolio|${scope}|${JSON.stringify(request.query)}`;
+      return ok(
+        await cachedByRevision(ctx.db, name, brusselsDate(now), () =>
+          buildPortfolio(ctx.db, actor, request.query, now),
+        ),
+      );
     },
   );
 

@@ -18,6 +18,8 @@ import { round4 } from './coverage';
 export const MAX_DRAWN_NODES = 1500;
 export const MAX_DRAWN_EDGES = 20_000;
 const MAX_EXACT_WORK = 40_000_000;
+/** Work budget (nodes + edges per pivot) of the sampled betweenness on large graphs. */
+const PIVOT_WORK = 10_000_000;
 const BETWEENNESS_PIVOTS = 300;
 const MIN_PIVOTS = 20;
 const SME_CLASSES = new Set(['micro', 'small', 'medium']);
@@ -176,15 +178,12 @@ export async function buildNetwork(
     }
   }
   if (collaborationPairs > maxCollaborationPairs || mode === 'bipartite')
-    graph.setAttribute('collaborationFigures', await collaborationFiguresInSql(db, current));
+    graph.setAttribute('collaborationFigures', await collaborationFiguresInSql(db, today));
   return graph;
 }
 
 /** The figures over all collaborations, counted in SQL (used when the graph holds only part of them). */
-async function collaborationFiguresInSql(
-  db: Kysely<DB>,
-  current: ReturnType<typeof sql>,
-): Promise<CollaborationFigures> {
+async function collaborationFiguresInSql(db: Kysely<DB>, today: string): Promise<CollaborationFigures> {
   const row = await sql<Record<keyof CollaborationFigures, string>>`
     with pairs as (
       select distinct x.organisation_id as a, y.organisation_id as b
@@ -193,8 +192,10 @@ async function collaborationFiguresInSql(
            count(*) filter (where oa.helix <> ob.helix) as "crossHelix",
            count(*) filter (where oa.size_class in ('micro','small','medium') or ob.size_class in ('micro','small','medium')) as "withSme",
            count(*) filter (where not exists (
-             select 1 from ${current} ca join ${current} cb on cb.cluster_id = ca.cluster_id
-             where ca.organisation_id = pairs.a and cb.organisation_id = pairs.b)) as "crossCluster"
+             select 1 from memberships ca join memberships cb on cb.cluster_id = ca.cluster_id
+             where ca.organisation_id = pairs.a and cb.organisation_id = pairs.b
+               and ca.valid_from <= ${today}::date and (ca.valid_to is null or ca.valid_to >= ${today}::date)
+               and cb.valid_from <= ${today}::date and (cb.valid_to is null or cb.valid_to >= ${today}::date))) as "crossCluster"
     from pairs join organisations oa on oa.id = pairs.a join organisations ob on ob.id = pairs.b`.execute(db);
   const r = row.rows[0];
   return {
@@ -221,7 +222,10 @@ function graphAttributes(graph: Graph<NodeAttributes, EdgeAttributes>): NetworkG
   };
 }
 
-export function networkFigures(graph: Graph<NodeAttributes, EdgeAttributes>): NetworkFigures {
+export function networkFigures(
+  graph: Graph<NodeAttributes, EdgeAttributes>,
+  allComponents: string[][] = componentsOf(graph),
+): NetworkFigures {
   let collaborations = 0;
   let membershipLinks = 0;
   let crossHelix = 0;
@@ -237,7 +241,7 @@ export function networkFigures(graph: Graph<NodeAttributes, EdgeAttributes>): Ne
   });
   const inSql = graphAttributes(graph).collaborationFigures;
   // Components counted in organisations (cluster nodes of a bipartite graph only connect them).
-  const components = componentsOf(graph)
+  const components = allComponents
     .map((component) => component.filter((node) => isOrganisation(graph.getNodeAttributes(node))).length)
     .filter((size) => size > 0)
     .sort((x, y) => y - x);
@@ -271,9 +275,12 @@ export function helixMatrix(
 }
 
 /**
+ * Kept hand-written rather than graphology-metrics' `betweenness`: that one (2.4) is exact Brandes
+ * only, O(n·m), which a portfolio of Europe's clusters cannot afford; this one samples pivots.
+ *
  * Brandes' betweenness centrality (unweighted, undirected), normalised to 0…1, over integer
  * indices and typed arrays. Exact when n·m ≤ MAX_EXACT_WORK; otherwise from evenly spread pivot
- * sources (as many as fit in that budget, between 20 and 300), scaled by n / pivots.
+ * sources (as many as fit in PIVOT_WORK, between 20 and 300), scaled by n / pivots.
  */
 export function betweenness(graph: Graph): { scores: Map<string, number>; isApproximate: boolean } {
   const nodes = graph.nodes();
@@ -284,8 +291,9 @@ export function betweenness(graph: Graph): { scores: Map<string, number>; isAppr
   );
   const work = n * Math.max(1, graph.size);
   const isApproximate = work > MAX_EXACT_WORK && n > MIN_PIVOTS;
+  // Each pivot is a breadth-first search over the whole graph: the budget bounds their total work.
   const pivotCount = isApproximate
-    ? Math.max(MIN_PIVOTS, Math.min(BETWEENNESS_PIVOTS, Math.floor(MAX_EXACT_WORK / Math.max(1, graph.size))))
+    ? Math.max(MIN_PIVOTS, Math.min(BETWEENNESS_PIVOTS, Math.floor(PIVOT_WORK / Math.max(1, n + graph.size))))
     : n;
   const sources = isApproximate
     ? Array.from({ length: pivotCount }, (_, i) => Math.floor((i * n) / pivotCount))
@@ -367,13 +375,28 @@ export function presentNetwork(
   graph: Graph<NodeAttributes, EdgeAttributes>,
   maxDrawnNodes = MAX_DRAWN_NODES,
 ): NetworkView {
-  const figures = networkFigures(graph);
+  const components = componentsOf(graph);
+  const figures = networkFigures(graph, components);
   const { scores, isApproximate } = betweenness(graph);
   const collaborationDegree = (node: string) =>
     graph.filterEdges(node, (_e, attributes) => attributes.projects > 0).length;
   const organisations = graph.filterNodes((_node, attributes) => isOrganisation(attributes));
-  const bridging = organisations
-    .map((id) => {
+  // The 25 most bridging: a numeric pre-selection (score, clusters), then the full order with
+  // names only over the candidates that can reach the top 25 (the same list, without sorting all).
+  const scored = organisations.map((id) => ({
+    id,
+    score: round4(scores.get(id) ?? 0),
+    clusterCount: graph.getNodeAttribute(id, 'clusters').length,
+  }));
+  scored.sort((x, y) => y.score - x.score || y.clusterCount - x.clusterCount);
+  const cut = scored[Math.min(24, scored.length - 1)];
+  const candidates = cut
+    ? scored.filter(
+        (x) => x.score > cut.score || (x.score === cut.score && x.clusterCount >= cut.clusterCount),
+      )
+    : [];
+  const bridging = candidates
+    .map(({ id, score }) => {
       const a = graph.getNodeAttributes(id);
       return {
         id,
@@ -383,7 +406,7 @@ export function presentNetwork(
         clusters: a.clusters,
         degree: graph.degree(id),
         collaborations: collaborationDegree(id),
-        betweenness: round4(scores.get(id) ?? 0),
+        betweenness: score,
       };
     })
     .sort(
@@ -396,7 +419,7 @@ export function presentNetwork(
   let shown = organisations;
   let note: NetworkView['drawing']['note'] = 'complete';
   if (shown.length > maxDrawnNodes) {
-    const largest = componentsOf(graph)
+    const largest = components
       .map((component) => component.filter((node) => isOrganisation(graph.getNodeAttributes(node))))
       .sort((x, y) => y.length - x.length)[0];
     shown = largest ?? [];

@@ -39,7 +39,7 @@ export function jaccard(a: Set<string>, b: Set<string>): { shared: number; union
 
 /** Up to this many clusters every pair is listed; above it only the most similar MAX_LISTED_PAIRS. */
 export const MAX_ALL_PAIRS_CLUSTERS = 200;
-export const MAX_LISTED_PAIRS = 5_000;
+export const MAX_LISTED_PAIRS = 500;
 
 /**
  * Counts in SQL: each cluster's current members, the members each pair of clusters shares

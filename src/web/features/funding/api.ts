@@ -215,7 +215,10 @@ export const useBaseOperations = () =>
 export const useReports = () =>
   useQuery({ queryKey: ['funding', 'reports'], queryFn: () => api.get<Report[]>('/api/funding/reports') });
 export const useProjects = () =>
-  useQuery({ queryKey: ['funding', 'projects'], queryFn: () => api.get<ProjectSummary[]>('/api/projects') });
+  useQuery({
+    queryKey: ['funding', 'projects'],
+    queryFn: () => api.getPage<ProjectSummary>('/api/projects?pageSize=500'),
+  });
 export const useProject = (id: string) =>
   useQuery({
     queryKey: ['funding', 'projects', id],

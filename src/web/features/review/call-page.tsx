@@ -325,8 +325,20 @@ function ExpertsTab({ data }: { data: CallOverview }) {
   );
 }
 
+/**
+ * A conflict derived from the register is stored as "Dutch / English" (one text for the audit
+ * trail); the reader sees the half in their language. Reasons people typed are shown as typed.
+ */
+function reasonIn(reason: string, language: 'nl' | 'en'): string {
+  const split = reason.indexOf(' / affiliation with ');
+  if (split === -1) return reason;
+  if (language === 'nl') return reason.slice(0, split);
+  const english = reason.slice(split + 3);
+  return english.charAt(0).toUpperCase() + english.slice(1);
+}
+
 function ConflictsTab({ callId }: { callId: string }) {
-  const { t } = useTranslation('review');
+  const { t, i18n } = useTranslation('review');
   const conflicts = useConflicts(callId);
   const [motivation, setMotivation] = useState<Record<string, string>>({});
   const lift = useReviewMutation((body: { id: string; motivation: string }) =>
@@ -339,7 +351,11 @@ function ConflictsTab({ callId }: { callId: string }) {
     { accessorKey: 'reference', header: t('reference') },
     { accessorKey: 'expertName', header: t('expert') },
     { accessorKey: 'source', header: t('source'), cell: (c) => t(`sources.${c.getValue() as string}`) },
-    { accessorKey: 'reason', header: t('reason') },
+    {
+      accessorKey: 'reason',
+      header: t('reason'),
+      cell: (c) => reasonIn(c.getValue() as string, i18n.language === 'en' ? 'en' : 'nl'),
+    },
     {
       id: 'state',
       header: t('status'),
