@@ -1,6 +1,6 @@
 import type { EligibilityRuleKind, RuleOutcome } from './calls.tables';
 import type { ProposalSnapshot } from './calls.schema';
-import { centsToEuroString } from '../../http/spreadsheet';
+import { formatMoney } from '../../../shared/money';
 
 export interface EligibilityRuleData {
   id: string;
@@ -23,7 +23,17 @@ export interface RuleEvaluation {
 }
 
 const SME_CLASSES = new Set(['micro', 'small', 'medium']);
-const euro = (cents: number) => `€ ${centsToEuroString(cents)}`;
+const euroNl = (cents: number) => formatMoney(cents, 'nl');
+const euroEn = (cents: number) => formatMoney(cents, 'en');
+/** Helix categories in words (the explanation is read by people, not the code). */
+const HELIX_WORDS: Record<string, [string, string]> = {
+  company: ['bedrijven', 'companies'],
+  knowledge_institution: ['kennisinstellingen', 'knowledge institutions'],
+  government: ['overheid', 'government'],
+  civil_society: ['middenveld', 'civil society'],
+};
+const helixWords = (codes: string[], language: 0 | 1) =>
+  codes.map((c) => HELIX_WORDS[c]?.[language] ?? c).join(', ');
 
 /** Companies that are SMEs by their size class (EU definition, computed in the portfolio module). */
 export function countSmes(snapshot: ProposalSnapshot): number {
@@ -90,8 +100,8 @@ export function evaluateRule(rule: EligibilityRuleData, facts: EligibilityFacts)
         rule,
         n >= limit,
         categories.join(', '),
-        `Het consortium dekt ${n} helixcategorieën (${categories.join(', ') || 'geen'}); minimum ${limit}.`,
-        `The consortium covers ${n} helix categories (${categories.join(', ') || 'none'}); minimum ${limit}.`,
+        `Het consortium dekt ${n} helixcategorieën (${helixWords(categories, 0) || 'geen'}); minimum ${limit}.`,
+        `The consortium covers ${n} helix categories (${helixWords(categories, 1) || 'none'}); minimum ${limit}.`,
       );
     }
     case 'max_requested_aid': {
@@ -100,8 +110,8 @@ export function evaluateRule(rule: EligibilityRuleData, facts: EligibilityFacts)
         rule,
         aidCents <= limit,
         String(aidCents),
-        `Gevraagde steun ${euro(aidCents)}; maximum ${euro(limit)}.`,
-        `Requested aid ${euro(aidCents)}; maximum ${euro(limit)}.`,
+        `Gevraagde steun ${euroNl(aidCents)}; maximum ${euroNl(limit)}.`,
+        `Requested aid ${euroEn(aidCents)}; maximum ${euroEn(limit)}.`,
       );
     }
     case 'max_aid_share': {
@@ -113,8 +123,8 @@ export function evaluateRule(rule: EligibilityRuleData, facts: EligibilityFacts)
         rule,
         passed,
         share,
-        `Steunaandeel ${share} % van het totale budget (${euro(aidCents)} van ${euro(costCents)}); maximum ${limit} %.`,
-        `Aid share ${share} % of the total budget (${euro(aidCents)} of ${euro(costCents)}); maximum ${limit} %.`,
+        `Steunaandeel ${share.replace('.', ',')} % van het totale budget (${euroNl(aidCents)} van ${euroNl(costCents)}); maximum ${limit} %.`,
+        `Aid share ${share} % of the total budget (${euroEn(aidCents)} of ${euroEn(costCents)}); maximum ${limit} %.`,
       );
     }
     case 'min_clusters': {
