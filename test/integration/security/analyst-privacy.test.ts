@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestClient } from '../../helpers/test-app';
 import type { AuthzRow } from '../../authz/matrix';
@@ -15,13 +16,10 @@ const idsOf =
   (table: string, limit = 8): IdSource =>
   async (t) =>
     (
-      await t.database.db
-        // eslint-disable-next-line @typescript-eslint/no-explicit-any
-        .selectFrom(table as any)
-        .select('id')
-        .limit(limit)
-        .execute()
-    ).map((row) => String((row as { id: unknown }).id));
+      await sql<{ id: string }>`select id::text as id from ${sql.table(table)} limit ${limit}`.execute(
+        t.database.db,
+      )
+    ).rows.map((row) => row.id);
 
 /** Where the ids of a path parameter come from, by the path before it. */
 const PARAMETER_SOURCES: [RegExp, IdSource][] = [
