@@ -18,13 +18,16 @@ async function backupEmbedded(file: string, options: { url: string }): Promise<s
       throw new Error(
         'The server is running: set SPEERPUNT_TOKEN to an admin API token (write scope) and the backup ' +
           `is taken by the server at ${options.url} while it keeps serving.`,
+        { cause: error },
       );
     }
     const response = await fetch(`${options.url.replace(/\/$/, '')}/api/admin/backup`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}` },
     });
-    if (!response.ok) throw new Error(`The server answered ${response.status}: ${await response.text()}`);
+    if (!response.ok) {
+      throw new Error(`The server answered ${response.status}: ${await response.text()}`, { cause: error });
+    }
     fs.writeFileSync(file, Buffer.from(await response.arrayBuffer()));
     return 'taken by the running server';
   }

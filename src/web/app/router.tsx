@@ -1,5 +1,5 @@
 import { Suspense, type ReactNode } from 'react';
-import { Anchor, Center, Container, Group, Loader, Text, Title } from '@mantine/core';
+import { Anchor, Center, Container, Group, Loader, Title } from '@mantine/core';
 import { createBrowserRouter, Link, Navigate, Outlet, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { allRoutes, publicRoutes, type FeatureRoute } from './feature-registry';

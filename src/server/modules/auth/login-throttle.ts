@@ -60,6 +60,12 @@ export async function claimLoginAttempt(
   const forgetBefore = new Date(now.getTime() - FORGET_AFTER_MS);
   const previous = sql<number>`case when login_throttle.next_attempt_at < ${forgetBefore}
     then 0 else login_throttle.failures end`;
+  // A delay runs only while its end lies within the longest delay from now: an end further ahead
+  // was written by a clock that has since gone back (another process's clock, or a test clock) and
+  // must not lock the key out for that distance.
+  const latestEnd = new Date(now.getTime() + rule.maxDelaySeconds * 1000);
+  const running = sql<boolean>`(login_throttle.next_attempt_at > ${now}
+    and login_throttle.next_attempt_at <= ${latestEnd})`;
   const row = await db
     .insertInto('login_throttle')
     .values({
@@ -72,10 +78,9 @@ export async function claimLoginAttempt(
     })
     .onConflict((oc) =>
       oc.column('key').doUpdateSet({
-        last_refused: sql<boolean>`login_throttle.next_attempt_at > ${now}`,
-        failures: sql<number>`case when login_throttle.next_attempt_at > ${now}
-          then login_throttle.failures else ${previous} + 1 end`,
-        next_attempt_at: sql<Date>`case when login_throttle.next_attempt_at > ${now}
+        last_refused: running,
+        failures: sql<number>`case when ${running} then login_throttle.failures else ${previous} + 1 end`,
+        next_attempt_at: sql<Date>`case when ${running}
           then login_throttle.next_attempt_at else ${delaySql(sql<number>`${previous} + 1`)} end`,
       }),
     )
