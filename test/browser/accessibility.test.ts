@@ -104,6 +104,14 @@ async function open(page: Page, baseUrl: string, url: string): Promise<void> {
  */
 async function audit(page: Page, baseUrl: string, url: string, wholeDocument: boolean): Promise<string[]> {
   await open(page, baseUrl, url);
+  // A page whose data arrives after a quiet moment (a lazily loaded chunk, then its query) shows
+  // its heading late: wait for it (up to 5 s) so that axe checks the page, not its loading state.
+  await page
+    .locator('h1')
+    .first()
+    .waitFor({ timeout: 5_000 })
+    .catch(() => {});
+  await settle(page);
   const hasAxe = await page.evaluate(() => 'axe' in window);
   if (!hasAxe) await page.evaluate(axeSource);
   const violations = (await page.evaluate(async (whole) => {

@@ -36,7 +36,14 @@ describe('review deadline, reminders and reviewer identities', () => {
     const mine = (await expert.get('/api/review/my/assignments')).json().data as { proposalId: string }[];
     const late = await expert.put(`/api/review/proposals/${mine[0].proposalId}/review`, { scores: [] });
     expect(late.json().code).toBe('REVIEW_DEADLINE_PASSED');
-    expect(await t.database.db.selectFrom('reviews').select('id').execute()).toHaveLength(0);
+    // Only this call's reviews: the demo holds submitted reviews of other calls (selection stages).
+    const reviewsOfCall = await t.database.db
+      .selectFrom('reviews')
+      .innerJoin('proposals', 'proposals.id', 'reviews.proposal_id')
+      .where('proposals.call_id', '=', callId)
+      .select('reviews.id')
+      .execute();
+    expect(reviewsOfCall).toHaveLength(0);
 
     const reminded = (await officer.post(`/api/review/calls/${callId}/remind`)).json().data.reminded;
     expect(reminded).toBe(12);

@@ -91,8 +91,11 @@ describe('euro input in the web app', async () => {
     expect(eurosToCents('1234,56')).toBe(123_456);
     expect(eurosToCents('0.1')).toBe(10);
     expect(eurosToCents('300000')).toBe(30_000_000);
-    expect(eurosToCents('1.234,56')).toBeNull();
+    // Dutch input is understood (the shared money module parses nl and en).
+    expect(eurosToCents('1.234,56')).toBe(123_456);
     expect(eurosToCents('-5')).toBeNull();
-    expect(eurosToCents('1,005')).toBeNull();
+    // A separator followed by exactly three digits groups thousands (src/shared/money.ts).
+    expect(eurosToCents('1,005')).toBe(100_500);
+    expect(eurosToCents('twaalf euro')).toBeNull();
   });
 });

@@ -64,7 +64,10 @@ export async function claimLoginAttempt(
   // was written by a clock that has since gone back (another process's clock, or a test clock) and
   // must not lock the key out for that distance.
   const latestEnd = new Date(now.getTime() + rule.maxDelaySeconds * 1000);
-  const running = sql<boolean>`(login_throttle.next_attempt_at > ${now}
+  // Below the free failures no delay exists: a concurrent success may have set the end to its own,
+  // slightly later, "now", which must not refuse this attempt.
+  const running = sql<boolean>`(login_throttle.failures >= ${rule.freeFailures}
+    and login_throttle.next_attempt_at > ${now}
     and login_throttle.next_attempt_at <= ${latestEnd})`;
   const row = await db
     .insertInto('login_throttle')

@@ -252,6 +252,9 @@ export async function importKbo(options: KboImportOptions): Promise<KboImportSum
             }
           }
         } catch (error) {
+          // Leave the COPY first: on a PostgreSQL connection still in COPY, the rollback that follows
+          // would wait for the end of the data forever.
+          await copy.end().catch(() => {});
           if (error instanceof KboRecordTooLongError)
             throw new KboImportError(`${file}: ${error.message}. Nothing was imported.`);
           throw error instanceof KboImportError
