@@ -159,6 +159,7 @@ describe('clusters, themes and open data', () => {
       .selectFrom('audit_events')
       .select('action')
       .where('entity_id', '=', id)
+      .orderBy('id')
       .execute();
     expect(audit.map((a) => a.action)).toEqual([
       'cluster.created',
