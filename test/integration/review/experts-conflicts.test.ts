@@ -36,6 +36,7 @@ describe('experts, declarations and conflicts', () => {
       .select('organisation_id')
       .where('proposal_id', '=', proposal.id)
       .where('role', '=', 'lead')
+      .$narrowType<{ organisation_id: string }>()
       .executeTakeFirstOrThrow();
     const consortium = (
       await t.database.db
@@ -88,7 +89,7 @@ describe('experts, declarations and conflicts', () => {
     expect(linked?.reason).toContain('verbonden onderneming');
   });
 
-  it('an expert sees nothing before accepting the declaration, and a self-declared conflict hides the proposal at once', async () => {
+  it('an expert sees nothing before the declaration; a self-declared conflict hides the proposal at once', async () => {
     const db = t.database.db;
     const user = await db
       .insertInto('users')

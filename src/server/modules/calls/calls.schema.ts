@@ -319,7 +319,8 @@ export const ProposalSummarySchema = z.object({
 });
 
 const ConsortiumMemberSchema = z.object({
-  organisationId: z.string(),
+  /** Null in a draft for a partner the platform does not know yet (created at submission). */
+  organisationId: z.string().nullable(),
   enterpriseNumber: z.string().nullable(),
   name: z.string(),
   helix: z.string(),
