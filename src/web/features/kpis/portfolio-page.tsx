@@ -252,12 +252,21 @@ export function PortfolioPage() {
                       <Table.Td key={k.id} p={0} style={{ background: STATUS_COLOURS[cell.status] }}>
                         <UnstyledButton
                           onClick={() => setDrill(cell)}
-                          title={`${cluster.shortName} · ${i18n.language === 'en' ? k.nameEn : k.nameNl}: ${t(`statuses.${cell.status}`)}`}
-                          aria-label={`${cluster.shortName} · ${i18n.language === 'en' ? k.nameEn : k.nameNl}: ${t(`statuses.${cell.status}`)}${
-                            cell.measurementStatus === 'reported' || cell.measurementStatus === 'returned'
-                              ? ` (${t(`measurementStatuses.${cell.measurementStatus}`)})`
-                              : ''
-                          }`}
+                          title={
+                            `${cluster.shortName} · ` +
+                            `${i18n.language === 'en' ? k.nameEn : k.nameNl}: ` +
+                            `${t(`statuses.${cell.status}`)}`
+                          }
+                          aria-label={
+                            `${cluster.shortName} · ` +
+                            `${i18n.language === 'en' ? k.nameEn : k.nameNl}: ` +
+                            `${t(`statuses.${cell.status}`)}` +
+                            `${
+                              cell.measurementStatus === 'reported' || cell.measurementStatus === 'returned'
+                                ? ` (${t(`measurementStatuses.${cell.measurementStatus}`)})`
+                                : ''
+                            }`
+                          }
                           style={{
                             display: 'block',
                             width: '100%',
