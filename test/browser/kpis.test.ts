@@ -34,7 +34,7 @@ describeBrowser('KPIs in Chromium', () => {
       const page = await h.newPage();
       await loginInBrowser(page, h.baseUrl, 'manager');
       await page.getByRole('link', { name: 'KPI’s per cluster' }).click();
-      await page.getByRole('link', { name: 'Flux50' }).click();
+      await page.getByRole('link', { name: 'Flux50', exact: true }).click();
       await seen(page.getByRole('heading', { name: 'Economische valorisatie' }));
       await seen(page.getByRole('img', { name: /Ledenorganisaties: Traject/ }).locator('svg'));
       for (const [code, value] of Object.entries(VALUES)) {

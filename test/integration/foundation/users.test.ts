@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, demoEmail, type TestApp, type TestClient } from '../../helpers/test-app';
 import { DEMO_PASSWORD } from '../../../src/server/demo/accounts.seed';
+import { accountThrottleKey } from '../../../src/server/modules/auth/login';
 
 describe('accounts and roles (admin)', () => {
   let t: TestApp;
@@ -50,8 +51,8 @@ describe('accounts and roles (admin)', () => {
   });
 
   it(
-    'refuses a duplicate e-mail (any case), a weak password and a manager without a cluster; ' +
-      'nothing is written',
+    'refuses a duplicate e-mail (any case), a weak password, a manager without a cluster; writes ' +
+      'nothing',
     async () => {
       const before = await countUsers();
       const duplicate = await admin.post('/api/users', {
@@ -126,7 +127,7 @@ describe('accounts and roles (admin)', () => {
     );
   });
 
-  it('deactivates and reactivates; resets a password and lifts a lock-out', async () => {
+  it('deactivates and reactivates; resets a password and lifts the login delay', async () => {
     const applicant = await t.loginAs('applicant');
     expect(
       (await admin.put(`/api/users/${applicant.userId}/active`, { isActive: false })).json().data.isActive,
@@ -137,11 +138,26 @@ describe('accounts and roles (admin)', () => {
       ).json().code,
     ).toBe('INVALID_CREDENTIALS');
     await admin.put(`/api/users/${applicant.userId}/active`, { isActive: true });
+    // The account is under a running login delay (many failures, the next attempt a while ahead).
+    const key = accountThrottleKey(demoEmail('applicant'));
     await t.database.db
-      .updateTable('users')
-      .set({ locked_until: new Date(Date.now() + 3_600_000) })
-      .where('id', '=', applicant.userId!)
+      .insertInto('login_throttle')
+      .values({
+        key,
+        window_start: new Date(),
+        attempts: 0,
+        failures: 20,
+        next_attempt_at: new Date(Date.now() + 60_000),
+        last_refused: false,
+      })
+      .onConflict((oc) =>
+        oc.column('key').doUpdateSet({ failures: 20, next_attempt_at: new Date(Date.now() + 60_000) }),
+      )
       .execute();
+    expect(
+      (await t.anonymous.post('/api/auth/login', { email: demoEmail('applicant'), password: DEMO_PASSWORD }))
+        .statusCode,
+    ).toBe(429);
     expect(
       (await admin.post(`/api/users/${applicant.userId}/password`, { password: 'Nieuw-wachtwoord-2026' }))
         .statusCode,

@@ -9,7 +9,6 @@ export interface UserRow {
   role: Role;
   locale: 'nl' | 'en';
   is_active: boolean;
-  locked_until: Date | string | null;
   created_at: Date;
   clusterIds: string[];
 }
@@ -22,7 +21,6 @@ function usersWithClusters(db: Kysely<DB>) {
     'u.role',
     'u.locale',
     'u.is_active',
-    'u.locked_until',
     'u.created_at',
     sql<
       string[]

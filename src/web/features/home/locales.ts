@@ -36,7 +36,6 @@ export default {
       kpiValidated: 'Gevalideerde KPI-waarden',
       callsDecided: 'Besliste oproepen',
       clusterEvents: 'Wijzigingen in de portefeuille',
-      lockedAccounts: 'Geblokkeerde accounts',
     },
     dueLabel: {
       eligibility: 'Beoordeling start: {{when}}',
@@ -106,7 +105,6 @@ export default {
       kpiValidated: 'Validated KPI values',
       callsDecided: 'Decided calls',
       clusterEvents: 'Changes in the portfolio',
-      lockedAccounts: 'Locked accounts',
     },
     dueLabel: {
       eligibility: 'Review starts: {{when}}',
