@@ -351,8 +351,8 @@ export default {
     myActionsIntro: 'Actions you own, across all clusters. Overdue actions are shown in red.',
     settingsTitle: 'Notifications and calendar',
     settingsIntro:
-      'Choose which notifications you get, in the app and by e-mail, ' +
-      'and subscribe your calendar to your meetings and deadlines.',
+      'Choose which notifications you get, in the app and by e-mail, and subscribe your calendar ' +
+      'to your meetings and deadlines.',
     notificationKinds: {
       partnership_action_assigned: 'An action was assigned to me',
       partnership_action_due: 'My action is due soon',
