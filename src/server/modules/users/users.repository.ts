@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/types';
 import type { Role } from '../../db/core.tables';
+import { clusterIdsOfUser } from './user-columns';
 
 export interface UserRow {
   id: string;
@@ -24,11 +25,7 @@ function usersWithClusters(db: Kysely<DB>) {
       'u.locale',
       'u.is_active',
       'u.created_at',
-      sql<
-        string[]
-      >`coalesce((select array_agg(uc.cluster_id::text order by uc.cluster_id) from user_clusters uc where uc.user_id = u.id), '{}')`.as(
-        'clusterIds',
-      ),
+      clusterIdsOfUser(),
     ]);
 }
 
