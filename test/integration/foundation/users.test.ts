@@ -50,41 +50,45 @@ describe('accounts and roles (admin)', () => {
     expect((await t.login('new.officer@speerpunt.example', 'Een-sterk-wachtwoord-42')).userId).toBe(user.id);
   });
 
-  it('refuses a duplicate e-mail (any case), a weak password, a manager without a cluster; writes nothing', async () => {
-    const before = await countUsers();
-    const duplicate = await admin.post('/api/users', {
-      email: demoEmail('expert').toUpperCase(),
-      name: 'Dubbel',
-      role: 'expert',
-      password: 'Een-sterk-wachtwoord-42',
-    });
-    expect(duplicate.statusCode).toBe(409);
-    expect(duplicate.json().code).toBe('EMAIL_TAKEN');
-    const weak = await admin.post('/api/users', {
-      email: 'weak@speerpunt.example',
-      name: 'Zwak',
-      role: 'expert',
-      password: 'aaaaaaaaaaaaaaaa',
-    });
-    expect(weak.json().code).toBe('PASSWORD_TOO_WEAK');
-    expect(weak.json().details.map((d: { code: string }) => d.code)).toContain('too_repetitive');
-    const manager = await admin.post('/api/users', {
-      email: 'm2@speerpunt.example',
-      name: 'M',
-      role: 'manager',
-      password: 'Een-sterk-wachtwoord-42',
-    });
-    expect(manager.json().code).toBe('MANAGER_NEEDS_CLUSTER');
-    const unknownCluster = await admin.post('/api/users', {
-      email: 'm3@speerpunt.example',
-      name: 'M',
-      role: 'manager',
-      password: 'Een-sterk-wachtwoord-42',
-      clusterIds: ['00000000-0000-4000-8000-000000000000'],
-    });
-    expect(unknownCluster.json().code).toBe('MANAGER_NEEDS_CLUSTER');
-    expect(await countUsers()).toBe(before);
-  });
+  it(
+    'refuses a duplicate e-mail (any case), a weak password, a manager without a cluster; writes ' +
+      'nothing',
+    async () => {
+      const before = await countUsers();
+      const duplicate = await admin.post('/api/users', {
+        email: demoEmail('expert').toUpperCase(),
+        name: 'Dubbel',
+        role: 'expert',
+        password: 'Een-sterk-wachtwoord-42',
+      });
+      expect(duplicate.statusCode).toBe(409);
+      expect(duplicate.json().code).toBe('EMAIL_TAKEN');
+      const weak = await admin.post('/api/users', {
+        email: 'weak@speerpunt.example',
+        name: 'Zwak',
+        role: 'expert',
+        password: 'aaaaaaaaaaaaaaaa',
+      });
+      expect(weak.json().code).toBe('PASSWORD_TOO_WEAK');
+      expect(weak.json().details.map((d: { code: string }) => d.code)).toContain('too_repetitive');
+      const manager = await admin.post('/api/users', {
+        email: 'm2@speerpunt.example',
+        name: 'M',
+        role: 'manager',
+        password: 'Een-sterk-wachtwoord-42',
+      });
+      expect(manager.json().code).toBe('MANAGER_NEEDS_CLUSTER');
+      const unknownCluster = await admin.post('/api/users', {
+        email: 'm3@speerpunt.example',
+        name: 'M',
+        role: 'manager',
+        password: 'Een-sterk-wachtwoord-42',
+        clusterIds: ['00000000-0000-4000-8000-000000000000'],
+      });
+      expect(unknownCluster.json().code).toBe('MANAGER_NEEDS_CLUSTER');
+      expect(await countUsers()).toBe(before);
+    },
+  );
 
   it('changes a role: the user is signed out so the new rights apply at once', async () => {
     const analyst = await t.loginAs('analyst');

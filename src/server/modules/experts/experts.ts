@@ -8,8 +8,14 @@ import { getCallForStaff } from '../review/review.policy';
 /** The text every expert accepts before any proposal of a call becomes visible. */
 export const DECLARATION_VERSION = '2026-1';
 export const DECLARATION = {
-  nl: 'Ik behandel alle voorstellen en beoordelingen vertrouwelijk, beoordeel onafhankelijk en onpartijdig, en meld elk belangenconflict zodra ik het ken (betrokkenheid bij een organisatie uit het consortium, nu of in de voorbije jaren, of een ander persoonlijk of financieel belang).',
-  en: 'I treat all proposals and reviews as confidential, review independently and impartially, and report any conflict of interest as soon as I know of it (involvement with a consortium organisation, now or in recent years, or any other personal or financial interest).',
+  nl:
+    'Ik behandel alle voorstellen en beoordelingen vertrouwelijk, beoordeel onafhankelijk en ' +
+    'onpartijdig, en meld elk belangenconflict zodra ik het ken (betrokkenheid bij een organisatie ' +
+    'uit het consortium, nu of in de voorbije jaren, of een ander persoonlijk of financieel belang).',
+  en:
+    'I treat all proposals and reviews as confidential, review independently and impartially, and ' +
+    'report any conflict of interest as soon as I know of it (involvement with a consortium ' +
+    'organisation, now or in recent years, or any other personal or financial interest).',
 };
 
 export interface ExpertPoolEntry {

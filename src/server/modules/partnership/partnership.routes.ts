@@ -1,5 +1,5 @@
 import { brusselsDate } from '../../../shared/brussels-time';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { allow, anyUser, publicAccess } from '../../http/access';
@@ -70,7 +70,7 @@ import { createMeeting, saveMinutes, signOffMinutes, updateMeeting } from './sav
 import { commentOnAction, createAction, updateAction } from './save-action';
 import { closeReportPeriod, createReport, reviewReport, submitReport, updateReport } from './save-report';
 import { buildTimeline, type TimelineEntry } from './build-timeline';
-import { buildCalendarFeed, createCalendarToken } from './calendar-feed';
+import { buildCalendarFeed, CALENDAR_ROLES, createCalendarToken } from './calendar-feed';
 import { findPreferences, savePreferences } from './save-preferences';
 import { toIso } from './partnership-dates';
 
@@ -135,8 +135,6 @@ const summaryColumns: SheetColumn<Summary>[] = [
   { header: 'next_meeting', value: (c) => c.nextMeetingAt, kind: 'datetime' },
   { header: 'reports_to_review', value: (c) => c.reportsToReview, kind: 'integer' },
 ];
-
-const baseUrlOf = (request: FastifyRequest) => `${request.protocol}://${request.host}`;
 
 /** Partnership and follow-up between the agency and each cluster (issue 8). */
 export default async function partnershipRoutes(app: FastifyInstance): Promise<void> {
@@ -953,7 +951,7 @@ export default async function partnershipRoutes(app: FastifyInstance): Promise<v
   r.post(
     '/api/partnership/calendar-token',
     {
-      config: partners,
+      config: { access: allow(...CALENDAR_ROLES) },
       schema: {
         tags,
         summary: 'Create (or replace) your calendar subscription URL; shown once',
@@ -965,7 +963,7 @@ export default async function partnershipRoutes(app: FastifyInstance): Promise<v
       const token = await createCalendarToken(contextOf(request));
       return reply
         .status(201)
-        .send(ok({ url: `${baseUrlOf(request)}/api/partnership/calendar/${token}.ics` }));
+        .send(ok({ url: `${request.server.config.publicUrl}/api/partnership/calendar/${token}.ics` }));
     },
   );
 
@@ -978,12 +976,10 @@ export default async function partnershipRoutes(app: FastifyInstance): Promise<v
     },
     async (request, reply) => {
       const token = request.params.file.replace(/\.ics$/, '');
-      const ics = await buildCalendarFeed(
-        contextOf(request).db,
-        token,
-        request.server.clock(),
-        baseUrlOf(request),
-      );
+      const ics = await buildCalendarFeed(contextOf(request).db, token, request.server.clock(), {
+        publicUrl: request.server.config.publicUrl,
+        domain: request.server.config.calendarDomain,
+      });
       return reply
         .header('content-type', 'text/calendar; charset=utf-8')
         .header('cache-control', 'private, max-age=300')

@@ -14,22 +14,19 @@ export interface UserRow {
 }
 
 function usersWithClusters(db: Kysely<DB>) {
-  return db
-    .selectFrom('users as u')
-    .select([
-      'u.id',
-      'u.email',
-      'u.name',
-      'u.role',
-      'u.locale',
-      'u.is_active',
-      'u.created_at',
-      sql<
-        string[]
-      >`coalesce((select array_agg(uc.cluster_id::text order by uc.cluster_id) from user_clusters uc where uc.user_id = u.id), '{}')`.as(
-        'clusterIds',
-      ),
-    ]);
+  return db.selectFrom('users as u').select([
+    'u.id',
+    'u.email',
+    'u.name',
+    'u.role',
+    'u.locale',
+    'u.is_active',
+    'u.created_at',
+    sql<
+      string[]
+    >`coalesce((select array_agg(uc.cluster_id::text order by uc.cluster_id) from user_clusters uc where
+        uc.user_id = u.id), '{}')`.as('clusterIds'),
+  ]);
 }
 
 export function findUsers(db: Kysely<DB>): Promise<UserRow[]> {

@@ -367,7 +367,8 @@ export function PlanTrancheModal({
         onChange={(e) => setForm({ ...form, amount: e.currentTarget.value })}
         description={
           commitment
-            ? `${t('committed')}: ${formatCents(commitment.amountCents)} · ${t('planned')}: ${formatCents(commitment.plannedCents)}`
+            ? `${t('committed')}: ${formatCents(commitment.amountCents)} · ${t('planned')}: ` +
+              `${formatCents(commitment.plannedCents)}`
             : undefined
         }
       />
