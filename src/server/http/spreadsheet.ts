@@ -290,6 +290,16 @@ export function buildCsv<T>(columns: SheetColumn<T>[], rows: T[]): string {
   return `${lines.join('\r\n')}\r\n`;
 }
 
+/** Sends one table as an XLSX download, in the requester's language (`?lang=en`, else Dutch). */
+export async function sendXlsx<T>(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  filename: string,
+  spec: SheetSpec<T>,
+) {
+  return sendDownload(reply, filename, XLSX_TYPE, await buildXlsx(sheetLanguage(request), spec));
+}
+
 /** Sends a file as a download (never inline). */
 export function sendDownload(
   reply: FastifyReply,
