@@ -168,20 +168,13 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerGuard(app);
   registerInputBoundary(app);
 
-  await app.register(swagger, openapiOptions(undefined));
+  await app.register(swagger, openapiOptions(config.publicUrl));
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
   for (const featureModule of featureModules) await app.register(featureModule);
 
-  // Without a configured public address, the document names the origin it was asked from.
-  app.get(
-    '/api/openapi.json',
-    { config: { access: publicAccess }, schema: { hide: true } },
-    async (request) => {
-      const document = app.swagger() as { servers?: { url: string }[] };
-      if (document.servers?.length) return document;
-      return { ...document, servers: [{ url: `${request.protocol}://${request.host}` }] };
-    },
+  app.get('/api/openapi.json', { config: { access: publicAccess }, schema: { hide: true } }, async () =>
+    app.swagger(),
   );
 
   const indexFile = path.join(config.webDistDir, 'index.html');

@@ -253,7 +253,7 @@ function pruneUnusedSchemas(document: Json): void {
 }
 
 /** The options of @fastify/swagger: the zod transforms plus the completion above. */
-export function openapiOptions(publicUrl: string | undefined): FastifyDynamicSwaggerOptions {
+export function openapiOptions(publicUrl: string): FastifyDynamicSwaggerOptions {
   const facts = new Map<string, RouteFacts>();
   return {
     openapi: {
@@ -265,7 +265,8 @@ export function openapiOptions(publicUrl: string | undefined): FastifyDynamicSwa
           'The API of the Flemish cluster-policy platform. Successful answers are `{ data, abilities }` ' +
           '(lists add `page`); every error is the `Error` envelope with its text in Dutch and English.',
       },
-      ...(publicUrl ? { servers: [{ url: publicUrl }] } : {}),
+      // Where people reach the platform (`PUBLIC_URL`); the API lives under `/api` there.
+      servers: [{ url: publicUrl }],
     },
     transform: (input) => {
       const { route, url } = input;
