@@ -5,14 +5,7 @@ import { z } from 'zod';
 import { allow, anyUser, publicAccess } from '../../http/access';
 import { envelope, ok } from '../../http/envelope';
 import { actorOf, contextOf } from '../../http/request-context';
-import {
-  buildXlsx,
-  LangQuery,
-  sendDownload,
-  sheetLanguage,
-  XLSX_TYPE,
-  type SheetColumn,
-} from '../../http/spreadsheet';
+import { LangQuery, sendXlsx, type SheetColumn } from '../../http/spreadsheet';
 import {
   ACTION_STATUS,
   MEETING_KIND,
@@ -163,16 +156,11 @@ export default async function partnershipRoutes(app: FastifyInstance): Promise<v
     async (request, reply) => {
       const ctx = contextOf(request);
       const rows = await findClusterSummaries(ctx.db, actorOf(ctx), ctx.now());
-      return sendDownload(
-        reply,
-        'speerpunt-partnerships.xlsx',
-        XLSX_TYPE,
-        await buildXlsx(sheetLanguage(request), {
-          name: { nl: 'Partnerschappen', en: 'Partnerships' },
-          columns: summaryColumns,
-          rows: rows,
-        }),
-      );
+      return sendXlsx(request, reply, 'speerpunt-partnerships.xlsx', {
+        name: { nl: 'Partnerschappen', en: 'Partnerships' },
+        columns: summaryColumns,
+        rows: rows,
+      });
     },
   );
 
@@ -369,16 +357,11 @@ export default async function partnershipRoutes(app: FastifyInstance): Promise<v
         await findMeetingsOfCluster(ctx.db, request.params.clusterId),
         actor,
       );
-      return sendDownload(
-        reply,
-        'speerpunt-meetings.xlsx',
-        XLSX_TYPE,
-        await buildXlsx(sheetLanguage(request), {
-          name: { nl: 'Vergaderingen', en: 'Meetings' },
-          columns: meetingColumns,
-          rows: rows,
-        }),
-      );
+      return sendXlsx(request, reply, 'speerpunt-meetings.xlsx', {
+        name: { nl: 'Vergaderingen', en: 'Meetings' },
+        columns: meetingColumns,
+        rows: rows,
+      });
     },
   );
 
@@ -563,16 +546,11 @@ export default async function partnershipRoutes(app: FastifyInstance): Promise<v
         actor,
         brusselsDate(ctx.now()),
       );
-      return sendDownload(
-        reply,
-        'speerpunt-actions.xlsx',
-        XLSX_TYPE,
-        await buildXlsx(sheetLanguage(request), {
-          name: { nl: 'Acties', en: 'Actions' },
-          columns: actionColumns,
-          rows: rows,
-        }),
-      );
+      return sendXlsx(request, reply, 'speerpunt-actions.xlsx', {
+        name: { nl: 'Acties', en: 'Actions' },
+        columns: actionColumns,
+        rows: rows,
+      });
     },
   );
 
@@ -633,16 +611,11 @@ export default async function partnershipRoutes(app: FastifyInstance): Promise<v
         actor,
         brusselsDate(ctx.now()),
       );
-      return sendDownload(
-        reply,
-        'speerpunt-my-actions.xlsx',
-        XLSX_TYPE,
-        await buildXlsx(sheetLanguage(request), {
-          name: { nl: 'Mijn acties', en: 'My actions' },
-          columns: actionColumns,
-          rows: rows,
-        }),
-      );
+      return sendXlsx(request, reply, 'speerpunt-my-actions.xlsx', {
+        name: { nl: 'Mijn acties', en: 'My actions' },
+        columns: actionColumns,
+        rows: rows,
+      });
     },
   );
 
@@ -744,16 +717,11 @@ export default async function partnershipRoutes(app: FastifyInstance): Promise<v
         await findReportsOfCluster(ctx.db, request.params.clusterId),
         actor,
       );
-      return sendDownload(
-        reply,
-        'speerpunt-reports.xlsx',
-        XLSX_TYPE,
-        await buildXlsx(sheetLanguage(request), {
-          name: { nl: 'Voortgangsrapporten', en: 'Progress reports' },
-          columns: reportColumns,
-          rows: rows,
-        }),
-      );
+      return sendXlsx(request, reply, 'speerpunt-reports.xlsx', {
+        name: { nl: 'Voortgangsrapporten', en: 'Progress reports' },
+        columns: reportColumns,
+        rows: rows,
+      });
     },
   );
 
@@ -902,16 +870,11 @@ export default async function partnershipRoutes(app: FastifyInstance): Promise<v
         request.params.clusterId,
         timelineFilter(request.query),
       );
-      return sendDownload(
-        reply,
-        'speerpunt-timeline.xlsx',
-        XLSX_TYPE,
-        await buildXlsx(sheetLanguage(request), {
-          name: { nl: 'Tijdlijn', en: 'Timeline' },
-          columns: timelineColumns,
-          rows: rows,
-        }),
-      );
+      return sendXlsx(request, reply, 'speerpunt-timeline.xlsx', {
+        name: { nl: 'Tijdlijn', en: 'Timeline' },
+        columns: timelineColumns,
+        rows: rows,
+      });
     },
   );
 

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/types';
 import type { Role } from '../../db/core.tables';
+import { clusterIdsOfUser } from './user-columns';
 
 export interface UserRow {
   id: string;
@@ -14,19 +15,18 @@ export interface UserRow {
 }
 
 function usersWithClusters(db: Kysely<DB>) {
-  return db.selectFrom('users as u').select([
-    'u.id',
-    'u.email',
-    'u.name',
-    'u.role',
-    'u.locale',
-    'u.is_active',
-    'u.created_at',
-    sql<
-      string[]
-    >`coalesce((select array_agg(uc.cluster_id::text order by uc.cluster_id) from user_clusters uc where
-        uc.user_id = u.id), '{}')`.as('clusterIds'),
-  ]);
+  return db
+    .selectFrom('users as u')
+    .select([
+      'u.id',
+      'u.email',
+      'u.name',
+      'u.role',
+      'u.locale',
+      'u.is_active',
+      'u.created_at',
+      clusterIdsOfUser(),
+    ]);
 }
 
 export function findUsers(db: Kysely<DB>): Promise<UserRow[]> {
