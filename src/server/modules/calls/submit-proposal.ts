@@ -138,7 +138,6 @@ export async function submitProposal(ctx: StepContext, proposalId: string, input
       },
       ctx.requestId,
     );
-    const local = instantToBrusselsLocal(now).replace('T', ' ');
     const recipients = await tx
       .selectFrom('proposal_collaborators')
       .select('user_id')
@@ -148,13 +147,11 @@ export async function submitProposal(ctx: StepContext, proposalId: string, input
       await queueNotification(tx, {
         userId: user_id,
         kind: 'proposal.submitted',
-        title: {
-          nl: `Ontvangstbevestiging ${proposal.reference} (versie ${versionNumber})`,
-          en: `Receipt ${proposal.reference} (version ${versionNumber})`,
-        },
-        body: {
-          nl: `Ingediend op ${local} (Brusselse tijd). Controlegetal SHA-256: ${sha256}.`,
-          en: `Submitted on ${local} (Brussels time). SHA-256 checksum: ${sha256}.`,
+        params: {
+          reference: proposal.reference,
+          version: versionNumber,
+          submittedAt: now.toISOString(),
+          sha256,
         },
         link: `/proposals/${proposalId}/receipt`,
       });
