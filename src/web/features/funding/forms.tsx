@@ -31,12 +31,12 @@ const useOrganisations = () =>
 const useClusterOptions = () =>
   useQuery({
     queryKey: ['lookups', 'clusters'],
-    queryFn: () => api.get<{ id: string; name: string }[]>('/api/lookups/clusters'),
+    queryFn: () => api.get<{ id: string; name: string }[]>('/api/lookups/clusters?pageSize=500'),
   });
 const useThemeOptions = () =>
   useQuery({
     queryKey: ['funding', 'theme-options'],
-    queryFn: () => api.get<{ id: string; kind: string; labelNl: string; labelEn: string }[]>('/api/themes'),
+    queryFn: () => api.get<{ id: string; kind: string; labelNl: string; labelEn: string }[]>('/api/themes?pageSize=500'),
   });
 
 /** A modal form that converts euro inputs to cents before sending; shows catalogued errors in place. */
