@@ -90,7 +90,7 @@ function listRoutes(): { path: string; query: string[] }[] {
 const ROLES_TO_TRY: Role[] = ['officer', 'admin', 'manager', 'applicant', 'expert', 'analyst'];
 
 describe('list routes page with a maximum', () => {
-  it('every list route in the OpenAPI document takes a bounded page size and refuses one above the maximum', async () => {
+  it('every list route in the OpenAPI document refuses a page size above the maximum', async () => {
     const routes = listRoutes();
     // The registry is the OpenAPI document: a new list route appears here without being named.
     expect(routes.length).toBeGreaterThan(35);

@@ -3,15 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { allow } from '../../http/access';
 import { envelope, ok } from '../../http/envelope';
-import {
-  pagedAnswer,
-  pagedEnvelope,
-  pagedQuery,
-  PageQuery,
-  selectPage,
-  slicePage,
-  type PageRequest,
-} from '../../http/paging';
+import { pagedAnswer, pagedEnvelope, pagedQuery, PageQuery, selectPage, slicePage } from '../../http/paging';
 import { actorOf, contextOf } from '../../http/request-context';
 import { AppError } from '../../errors/app-error';
 import {

@@ -2,7 +2,6 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { anyUser } from '../../http/access';
-import { envelope, ok } from '../../http/envelope';
 import { pagedAnswer, pagedEnvelope, pagedQuery, selectPage } from '../../http/paging';
 import { actorOf, contextOf } from '../../http/request-context';
 import { AppError } from '../../errors/app-error';

@@ -27,7 +27,8 @@ export interface AuditEvent {
   entityId: string | null;
 }
 
-export const useUsers = () => useQuery({ queryKey: ['users'], queryFn: () => api.get<User[]>('/api/users?pageSize=500') });
+export const useUsers = () =>
+  useQuery({ queryKey: ['users'], queryFn: () => api.get<User[]>('/api/users?pageSize=500') });
 export const useClusterOptions = () =>
   useQuery({
     queryKey: ['lookups', 'clusters'],

@@ -191,11 +191,15 @@ export const useDefinitions = () =>
     queryFn: () => api.get<Definition[]>('/api/kpis/definitions?pageSize=500'),
   });
 export const usePeriods = () =>
-  useQuery({ queryKey: ['kpis', 'periods'], queryFn: () => api.get<Period[]>('/api/kpis/periods?pageSize=500') });
+  useQuery({
+    queryKey: ['kpis', 'periods'],
+    queryFn: () => api.get<Period[]>('/api/kpis/periods?pageSize=500'),
+  });
 export const useDiffusion = (clusterId?: string) =>
   useQuery({
     queryKey: ['kpis', 'diffusion', clusterId],
-    queryFn: () => api.get<Diffusion[]>(`/api/kpis/diffusion-activities${query({ clusterId, pageSize: 500 })}`),
+    queryFn: () =>
+      api.get<Diffusion[]>(`/api/kpis/diffusion-activities${query({ clusterId, pageSize: 500 })}`),
   });
 export const useEuParticipations = (unmatched: boolean) =>
   useQuery({

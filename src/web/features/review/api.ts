@@ -250,7 +250,10 @@ export interface MyAssignment {
 }
 
 export const useReviewCalls = () =>
-  useQuery({ queryKey: ['review', 'calls'], queryFn: () => api.get<ReviewCall[]>('/api/review/calls?pageSize=500') });
+  useQuery({
+    queryKey: ['review', 'calls'],
+    queryFn: () => api.get<ReviewCall[]>('/api/review/calls?pageSize=500'),
+  });
 export const useCallOverview = (callId: string) =>
   useQuery({
     queryKey: ['review', 'call', callId],

@@ -31,7 +31,10 @@ export interface PoolEntry {
 }
 
 export const useExpertPool = () =>
-  useQuery({ queryKey: ['review', 'pool'], queryFn: () => api.get<PoolEntry[]>('/api/review/experts?pageSize=500') });
+  useQuery({
+    queryKey: ['review', 'pool'],
+    queryFn: () => api.get<PoolEntry[]>('/api/review/experts?pageSize=500'),
+  });
 
 /** The expert pool for officers (profile, load, affiliations), with its XLSX export. */
 export function ExpertPoolPage() {
