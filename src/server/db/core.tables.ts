@@ -20,8 +20,6 @@ export interface UsersTable {
   password_hash: string;
   is_active: Generated<boolean>;
   locale: Generated<'nl' | 'en'>;
-  failed_logins: Generated<number>;
-  locked_until: Date | string | null;
   password_changed_at: InstantDefault;
   created_at: InstantDefault;
   updated_at: InstantDefault;

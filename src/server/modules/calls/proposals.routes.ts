@@ -7,15 +7,7 @@ import { actorOf, contextOf } from '../../http/request-context';
 import { systemActor } from '../../http/actor';
 import { AppError } from '../../errors/app-error';
 import { readStoredFile } from '../../files/store-file';
-import {
-  buildXlsx,
-  LangQuery,
-  sendAttachment,
-  sendDownload,
-  sheetLanguage,
-  XLSX_TYPE,
-  type SheetColumn,
-} from '../../http/spreadsheet';
+import { LangQuery, sendAttachment, sendXlsx, type SheetColumn } from '../../http/spreadsheet';
 import { PROPOSAL_STATUS } from '../../http/spreadsheet-labels';
 import {
   AnswerClarificationBody,
@@ -41,7 +33,6 @@ import {
 import { countProposalSummaries, findProposalSummaries, type ProposalSummary } from './list-proposals';
 import { offsetOf, okPage, pagedEnvelope, PageQuery } from '../../http/paging';
 import { findProposalForViewer, hasActiveBreakGlass, isSealedFor } from './proposal-visibility';
-import { findLatestVersion } from './proposals.repository';
 import { closeExpiredCalls } from './move-call-status';
 import { startProposal } from './start-proposal';
 import { saveProposalDraft } from './save-proposal-draft';
@@ -52,7 +43,7 @@ import { addCollaborator, removeCollaborator } from './share-proposal';
 import { decideEligibility, openBreakGlass, reviewEligibilityRule } from './review-eligibility';
 import { answerClarification, askClarification } from './clarifications';
 import { getProposal } from './get-proposal';
-import { brusselsLocalForAnswer } from '../../http/brussels-local-input';
+import { buildReceiptPdf, getReceipt } from './proposal-receipt';
 
 const tags = ['proposals'];
 const applicant = { access: allow('applicant') };
@@ -114,16 +105,11 @@ export default async function proposalsRoutes(app: FastifyInstance): Promise<voi
     async (request, reply) => {
       await tick();
       const rows = await findProposalSummaries(contextOf(request), { callId: request.params.id });
-      return sendDownload(
-        reply,
-        'speerpunt-voorstellen.xlsx',
-        XLSX_TYPE,
-        await buildXlsx(sheetLanguage(request), {
-          name: { nl: 'Voorstellen', en: 'Proposals' },
-          columns: proposalColumns,
-          rows,
-        }),
-      );
+      return sendXlsx(request, reply, 'speerpunt-voorstellen.xlsx', {
+        name: { nl: 'Voorstellen', en: 'Proposals' },
+        columns: proposalColumns,
+        rows,
+      });
     },
   );
 
@@ -171,16 +157,11 @@ export default async function proposalsRoutes(app: FastifyInstance): Promise<voi
     { config: applicant, schema: { tags, summary: 'My proposals as XLSX', querystring: LangQuery } },
     async (request, reply) => {
       const rows = await findProposalSummaries(contextOf(request), {});
-      return sendDownload(
-        reply,
-        'speerpunt-mijn-voorstellen.xlsx',
-        XLSX_TYPE,
-        await buildXlsx(sheetLanguage(request), {
-          name: { nl: 'Voorstellen', en: 'Proposals' },
-          columns: proposalColumns,
-          rows,
-        }),
-      );
+      return sendXlsx(request, reply, 'speerpunt-mijn-voorstellen.xlsx', {
+        name: { nl: 'Voorstellen', en: 'Proposals' },
+        columns: proposalColumns,
+        rows,
+      });
     },
   );
 
@@ -247,21 +228,24 @@ export default async function proposalsRoutes(app: FastifyInstance): Promise<voi
         response: { 200: envelope(ReceiptSchema) },
       },
     },
-    async (request) => {
+    async (request) => ok(await getReceipt(contextOf(request), request.params.id)),
+  );
+
+  r.get(
+    '/api/proposals/:id/receipt.pdf',
+    {
+      config: applicant,
+      schema: { tags, summary: 'Receipt of the latest submission as a PDF', params: ProposalIdParams },
+    },
+    async (request, reply) => {
       const ctx = contextOf(request);
-      const proposal = await findProposalForViewer(ctx.db, actorOf(ctx), request.params.id);
-      const latest = proposal ? await findLatestVersion(ctx.db, proposal.id) : undefined;
-      if (!proposal || !latest) throw new AppError('NOT_FOUND');
-      const snapshot = latest.snapshot as { title: string };
-      return ok({
-        reference: proposal.reference,
-        versionNumber: latest.version_number,
-        submittedAt: latest.submitted_at.toISOString(),
-        submittedAtLocal: brusselsLocalForAnswer(latest.submitted_at),
-        contentSha256: latest.content_sha256,
-        callCode: proposal.call_code,
-        title: snapshot.title,
-      });
+      const receipt = await getReceipt(ctx, request.params.id);
+      return sendDownload(
+        reply,
+        `ontvangstbevestiging-${receipt.reference}.pdf`,
+        'application/pdf',
+        await buildReceiptPdf(receipt, actorOf(ctx).locale, ctx.now()),
+      );
     },
   );
 

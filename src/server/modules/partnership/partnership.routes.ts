@@ -1,19 +1,12 @@
 import { brusselsDate } from '../../../shared/brussels-time';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { allow, anyUser, publicAccess } from '../../http/access';
 import { envelope, ok } from '../../http/envelope';
 import { pagedAnswer, pagedEnvelope, pagedQuery, PageQuery, slicePage } from '../../http/paging';
 import { actorOf, contextOf } from '../../http/request-context';
-import {
-  buildXlsx,
-  LangQuery,
-  sendDownload,
-  sheetLanguage,
-  XLSX_TYPE,
-  type SheetColumn,
-} from '../../http/spreadsheet';
+import { LangQuery, sendXlsx, type SheetColumn } from '../../http/spreadsheet';
 import {
   ACTION_STATUS,
   MEETING_KIND,
@@ -71,7 +64,7 @@ import { createMeeting, saveMinutes, signOffMinutes, updateMeeting } from './sav
 import { commentOnAction, createAction, updateAction } from './save-action';
 import { closeReportPeriod, createReport, reviewReport, submitReport, updateReport } from './save-report';
 import { buildTimeline, type TimelineEntry } from './build-timeline';
-import { buildCalendarFeed, createCalendarToken } from './calendar-feed';
+import { buildCalendarFeed, CALENDAR_ROLES, createCalendarToken } from './calendar-feed';
 import { findPreferences, savePreferences } from './save-preferences';
 import { toIso } from './partnership-dates';
 
@@ -137,8 +130,6 @@ const summaryColumns: SheetColumn<Summary>[] = [
   { header: 'reports_to_review', value: (c) => c.reportsToReview, kind: 'integer' },
 ];
 
-const baseUrlOf = (request: FastifyRequest) => `${request.protocol}://${request.host}`;
-
 /** Partnership and follow-up between the agency and each cluster (issue 8). */
 export default async function partnershipRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -168,16 +159,11 @@ export default async function partnershipRoutes(app: FastifyInstance): Promise<v
     async (request, reply) => {
       const ctx = contextOf(request);
       const rows = await findClusterSummaries(ctx.db, actorOf(ctx), ctx.now());
-      return sendDownload(
-        reply,
-        'speerpunt-partnerships.xlsx',
-        XLSX_TYPE,
-        await buildXlsx(sheetLanguage(request), {
-          name: { nl: 'Partnerschappen', en: 'Partnerships' },
-          columns: summaryColumns,
-          rows: rows,
-        }),
-      );
+      return sendXlsx(request, reply, 'speerpunt-partnerships.xlsx', {
+        name: { nl: 'Partnerschappen', en: 'Partnerships' },
+        columns: summaryColumns,
+        rows: rows,
+      });
     },
   );
 
@@ -388,16 +374,11 @@ export default async function partnershipRoutes(app: FastifyInstance): Promise<v
         await findMeetingsOfCluster(ctx.db, request.params.clusterId),
         actor,
       );
-      return sendDownload(
-        reply,
-        'speerpunt-meetings.xlsx',
-        XLSX_TYPE,
-        await buildXlsx(sheetLanguage(request), {
-          name: { nl: 'Vergaderingen', en: 'Meetings' },
-          columns: meetingColumns,
-          rows: rows,
-        }),
-      );
+      return sendXlsx(request, reply, 'speerpunt-meetings.xlsx', {
+        name: { nl: 'Vergaderingen', en: 'Meetings' },
+        columns: meetingColumns,
+        rows: rows,
+      });
     },
   );
 
@@ -586,16 +567,11 @@ export default async function partnershipRoutes(app: FastifyInstance): Promise<v
         actor,
         brusselsDate(ctx.now()),
       );
-      return sendDownload(
-        reply,
-        'speerpunt-actions.xlsx',
-        XLSX_TYPE,
-        await buildXlsx(sheetLanguage(request), {
-          name: { nl: 'Acties', en: 'Actions' },
-          columns: actionColumns,
-          rows: rows,
-        }),
-      );
+      return sendXlsx(request, reply, 'speerpunt-actions.xlsx', {
+        name: { nl: 'Acties', en: 'Actions' },
+        columns: actionColumns,
+        rows: rows,
+      });
     },
   );
 
@@ -660,16 +636,11 @@ export default async function partnershipRoutes(app: FastifyInstance): Promise<v
         actor,
         brusselsDate(ctx.now()),
       );
-      return sendDownload(
-        reply,
-        'speerpunt-my-actions.xlsx',
-        XLSX_TYPE,
-        await buildXlsx(sheetLanguage(request), {
-          name: { nl: 'Mijn acties', en: 'My actions' },
-          columns: actionColumns,
-          rows: rows,
-        }),
-      );
+      return sendXlsx(request, reply, 'speerpunt-my-actions.xlsx', {
+        name: { nl: 'Mijn acties', en: 'My actions' },
+        columns: actionColumns,
+        rows: rows,
+      });
     },
   );
 
@@ -775,16 +746,11 @@ export default async function partnershipRoutes(app: FastifyInstance): Promise<v
         await findReportsOfCluster(ctx.db, request.params.clusterId),
         actor,
       );
-      return sendDownload(
-        reply,
-        'speerpunt-reports.xlsx',
-        XLSX_TYPE,
-        await buildXlsx(sheetLanguage(request), {
-          name: { nl: 'Voortgangsrapporten', en: 'Progress reports' },
-          columns: reportColumns,
-          rows: rows,
-        }),
-      );
+      return sendXlsx(request, reply, 'speerpunt-reports.xlsx', {
+        name: { nl: 'Voortgangsrapporten', en: 'Progress reports' },
+        columns: reportColumns,
+        rows: rows,
+      });
     },
   );
 
@@ -939,16 +905,11 @@ export default async function partnershipRoutes(app: FastifyInstance): Promise<v
         request.params.clusterId,
         timelineFilter(request.query),
       );
-      return sendDownload(
-        reply,
-        'speerpunt-timeline.xlsx',
-        XLSX_TYPE,
-        await buildXlsx(sheetLanguage(request), {
-          name: { nl: 'Tijdlijn', en: 'Timeline' },
-          columns: timelineColumns,
-          rows: rows,
-        }),
-      );
+      return sendXlsx(request, reply, 'speerpunt-timeline.xlsx', {
+        name: { nl: 'Tijdlijn', en: 'Timeline' },
+        columns: timelineColumns,
+        rows: rows,
+      });
     },
   );
 
@@ -988,7 +949,7 @@ export default async function partnershipRoutes(app: FastifyInstance): Promise<v
   r.post(
     '/api/partnership/calendar-token',
     {
-      config: partners,
+      config: { access: allow(...CALENDAR_ROLES) },
       schema: {
         tags,
         summary: 'Create (or replace) your calendar subscription URL; shown once',
@@ -1000,7 +961,7 @@ export default async function partnershipRoutes(app: FastifyInstance): Promise<v
       const token = await createCalendarToken(contextOf(request));
       return reply
         .status(201)
-        .send(ok({ url: `${baseUrlOf(request)}/api/partnership/calendar/${token}.ics` }));
+        .send(ok({ url: `${request.server.config.publicUrl}/api/partnership/calendar/${token}.ics` }));
     },
   );
 
@@ -1013,12 +974,10 @@ export default async function partnershipRoutes(app: FastifyInstance): Promise<v
     },
     async (request, reply) => {
       const token = request.params.file.replace(/\.ics$/, '');
-      const ics = await buildCalendarFeed(
-        contextOf(request).db,
-        token,
-        request.server.clock(),
-        baseUrlOf(request),
-      );
+      const ics = await buildCalendarFeed(contextOf(request).db, token, request.server.clock(), {
+        publicUrl: request.server.config.publicUrl,
+        domain: request.server.config.calendarDomain,
+      });
       return reply
         .header('content-type', 'text/calendar; charset=utf-8')
         .header('cache-control', 'private, max-age=300')

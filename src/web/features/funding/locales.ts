@@ -15,7 +15,8 @@ export default {
     perYear: 'Per jaar',
     allClusters: '(lijnen voor alle clusters)',
     clusterNote:
-      'Per cluster wordt het budget van een lijn gelijk verdeeld over de clusters die ze bedient, en een vastlegging over de clusters van het project.',
+      'Per cluster wordt het budget van een lijn gelijk verdeeld over de clusters die ze bedient, ' +
+      'en een vastlegging over de clusters van het project.',
     budget: 'Budget',
     committed: 'Vastgelegd',
     paid: 'Betaald',
@@ -105,6 +106,8 @@ export default {
     participants: 'Deelnemers',
     organisation: 'Organisatie',
     role: 'Rol',
+    participantRoles: { coordinator: 'Coördinator', partner: 'Partner', participant: 'Deelnemer' },
+    helixLabel: 'Helix',
     milestones: 'Mijlpalen',
     deliverables: 'Deliverables',
     reports: 'Rapporten',
@@ -177,7 +180,8 @@ export default {
     perYear: 'Per year',
     allClusters: '(lines for all clusters)',
     clusterNote:
-      "Per cluster, a line's budget is split equally over the clusters it serves, and a commitment over the project's clusters.",
+      "Per cluster, a line's budget is split equally over the clusters it serves, and a " +
+      "commitment over the project's clusters.",
     budget: 'Budget',
     committed: 'Committed',
     paid: 'Paid',
@@ -266,6 +270,8 @@ export default {
     participants: 'Participants',
     organisation: 'Organisation',
     role: 'Role',
+    participantRoles: { coordinator: 'Coordinator', partner: 'Partner', participant: 'Participant' },
+    helixLabel: 'Helix',
     milestones: 'Milestones',
     deliverables: 'Deliverables',
     reports: 'Reports',

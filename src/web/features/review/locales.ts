@@ -3,7 +3,6 @@ export default {
     nav: {
       calls: 'Beoordeling',
       my: 'Mijn beoordelingen',
-      tools: 'Toewijzing & rangschikking (JSON)',
       pool: 'Expertenpool',
     },
     callsTitle: 'Oproepen in beoordeling',
@@ -28,7 +27,9 @@ export default {
     assignSave: 'Toewijzing opslaan',
     assignSaveAnyway: 'Toch opslaan met tekorten',
     assignExplain:
-      'De toewijzing is exact optimaal (minimale-kostenstroom): elk voorstel krijgt precies het vereiste aantal experts, niemand boven de belasting, geen conflicten; handmatige koppels en begonnen beoordelingen blijven behouden.',
+      'De toewijzing is exact optimaal (minimale-kostenstroom): elk voorstel krijgt precies het ' +
+      'vereiste aantal experts, niemand boven de belasting, geen conflicten; handmatige koppels en ' +
+      'begonnen beoordelingen blijven behouden.',
     feasible: 'Volledige toewijzing gevonden',
     infeasible: 'Geen volledige toewijzing mogelijk',
     objective: 'Totale expertisematch',
@@ -59,6 +60,8 @@ export default {
     reviewStatus: { not_started: 'Niet begonnen', draft: 'Concept', submitted: 'Ingediend' },
     consensusStatus: { none: 'Geen', draft: 'Concept', agreed: 'Vastgelegd' },
     rankingStatus: { funded: 'Toegekend', reserve: 'Reservelijst', rejected: 'Afgewezen' },
+    expertStatus: { invited: 'Uitgenodigd', accepted: 'Aanvaard', declined: 'Geweigerd' },
+    objectionStatus: { open: 'In behandeling', upheld: 'Gegrond', dismissed: 'Ongegrond' },
     rank: 'Rang',
     total: 'Gewogen totaal',
     requested: 'Gevraagd',
@@ -81,7 +84,9 @@ export default {
     decideMotivation: 'Motivering (geldt voor elk voorstel; rang, scores en redenen worden mee vastgelegd)',
     decided: '{{count}} beslissing(en) vastgelegd; bezwaar mogelijk tot {{date}}.',
     calibrationIntro:
-      'Gemiddelde en spreiding per expert (scores als aandeel van de schaal), tegenover het panel op dezelfde voorstellen. De genormaliseerde score verschijnt pas vanaf {{min}} beoordelingen.',
+      'Gemiddelde en spreiding per expert (scores als aandeel van de schaal), tegenover het panel ' +
+      'op dezelfde voorstellen. De genormaliseerde score verschijnt pas vanaf {{min}} ' +
+      'beoordelingen.',
     mean: 'Gemiddelde',
     spread: 'Spreiding',
     panelMean: 'Panel',
@@ -97,7 +102,8 @@ export default {
     toReview: 'Te beoordelen',
     rapporteur: 'Rapporteur',
     workspaceIntro:
-      'Geef per criterium een score en een motivering. Na indienen is je beoordeling definitief en zie je de andere (anonieme) beoordelingen.',
+      'Geef per criterium een score en een motivering. Na indienen is je beoordeling definitief ' +
+      'en zie je de andere (anonieme) beoordelingen.',
     score: 'Score',
     justification: 'Motivering (minstens {{min}} tekens)',
     overallComment: 'Algemene opmerking',
@@ -135,7 +141,8 @@ export default {
     networkStarted: 'Bedrijfsnetwerk aangemaakt.',
     toolsTitle: 'Toewijzing en rangschikking uit JSON',
     toolsIntro:
-      'Dezelfde rekenregels als `speerpunt assign` en `speerpunt rank`: laad een JSON-bestand op, er wordt niets bewaard.',
+      'Dezelfde rekenregels als `speerpunt assign` en `speerpunt rank`: laad een JSON-bestand op, ' +
+      'er wordt niets bewaard.',
     assignmentJson: 'Toewijzingsopdracht (JSON)',
     rankingJson: 'Rangschikkingsinvoer (JSON)',
     run: 'Uitvoeren',
@@ -163,7 +170,7 @@ export default {
     invited: '{{count}} expert(s) uitgenodigd.',
   },
   en: {
-    nav: { calls: 'Review', my: 'My reviews', tools: 'Assignment & ranking (JSON)', pool: 'Expert pool' },
+    nav: { calls: 'Review', my: 'My reviews', pool: 'Expert pool' },
     callsTitle: 'Calls under review',
     callsIntro:
       'Calls after the submission deadline: experts, assignment, reviews, consensus, ranking and decisions.',
@@ -186,7 +193,9 @@ export default {
     assignSave: 'Save the assignment',
     assignSaveAnyway: 'Save anyway with shortfalls',
     assignExplain:
-      'The assignment is exactly optimal (minimum-cost flow): every proposal gets exactly the required number of experts, nobody above their load, no conflicts; manual pairs and started reviews are kept.',
+      'The assignment is exactly optimal (minimum-cost flow): every proposal gets exactly the ' +
+      'required number of experts, nobody above their load, no conflicts; manual pairs and started ' +
+      'reviews are kept.',
     feasible: 'Full assignment found',
     infeasible: 'No full assignment possible',
     objective: 'Total expertise fit',
@@ -217,6 +226,8 @@ export default {
     reviewStatus: { not_started: 'Not started', draft: 'Draft', submitted: 'Submitted' },
     consensusStatus: { none: 'None', draft: 'Draft', agreed: 'Agreed' },
     rankingStatus: { funded: 'Funded', reserve: 'Reserve list', rejected: 'Rejected' },
+    expertStatus: { invited: 'Invited', accepted: 'Accepted', declined: 'Declined' },
+    objectionStatus: { open: 'Being handled', upheld: 'Upheld', dismissed: 'Dismissed' },
     rank: 'Rank',
     total: 'Weighted total',
     requested: 'Requested',
@@ -239,7 +250,8 @@ export default {
     decideMotivation: 'Motivation (applies to each proposal; rank, scores and reasons are recorded with it)',
     decided: '{{count}} decision(s) recorded; objections possible until {{date}}.',
     calibrationIntro:
-      'Mean and spread per expert (scores as a share of the scale) against the panel on the same proposals. The normalised score appears from {{min}} reviews.',
+      'Mean and spread per expert (scores as a share of the scale) against the panel on the same ' +
+      'proposals. The normalised score appears from {{min}} reviews.',
     mean: 'Mean',
     spread: 'Spread',
     panelMean: 'Panel',
@@ -255,7 +267,8 @@ export default {
     toReview: 'To review',
     rapporteur: 'Rapporteur',
     workspaceIntro:
-      'Give a score and a justification per criterion. Once submitted your review is final and you see the other (anonymous) reviews.',
+      'Give a score and a justification per criterion. Once submitted your review is final and ' +
+      'you see the other (anonymous) reviews.',
     score: 'Score',
     justification: 'Justification (at least {{min}} characters)',
     overallComment: 'Overall comment',
