@@ -7,7 +7,7 @@ import { actorOf, contextOf } from '../../http/request-context';
 import { systemActor } from '../../http/actor';
 import { AppError } from '../../errors/app-error';
 import { readStoredFile } from '../../files/store-file';
-import { LangQuery, sendAttachment, sendXlsx, type SheetColumn } from '../../http/spreadsheet';
+import { LangQuery, sendAttachment, sendDownload, sendXlsx, type SheetColumn } from '../../http/spreadsheet';
 import { PROPOSAL_STATUS } from '../../http/spreadsheet-labels';
 import {
   AnswerClarificationBody,
