@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { sql, type SelectQueryBuilder } from 'kysely';
+import { AbilitiesSchema } from './envelope';
 
 /**
  * Paging of list routes: `page` (1-based) and `pageSize`, with a maximum. A larger page size is
@@ -20,14 +21,17 @@ export interface PageRequest {
   pageSize: number;
 }
 
-export const PageInfoSchema = z.object({ page: z.number(), pageSize: z.number(), total: z.number() });
+export const PageInfoSchema = z.object({ page: z.number(), pageSize: z.number(), total: z.number() }).meta({
+  id: 'PageInfo',
+  description: 'The page a list answers: 1-based page, its size and the total count.',
+});
 export type PageInfo = z.infer<typeof PageInfoSchema>;
 
 /** The response schema of a paged list: the envelope plus the page it answers. */
 export function pagedEnvelope<T extends z.ZodType>(item: T) {
   return z.object({
     data: z.array(item),
-    abilities: z.record(z.string(), z.boolean()),
+    abilities: AbilitiesSchema,
     page: PageInfoSchema,
   });
 }

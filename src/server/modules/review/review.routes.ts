@@ -586,7 +586,7 @@ export default async function reviewRoutes(app: FastifyInstance): Promise<void> 
   r.get(
     '/api/review/proposals/:proposalId/attachments/:attachmentId',
     {
-      config: reviewers,
+      config: { ...reviewers, download: ['stored-file'] },
       schema: {
         tags,
         summary: 'An attachment of a proposal under review (a PDF inline on request, else a download)',
@@ -804,7 +804,7 @@ export default async function reviewRoutes(app: FastifyInstance): Promise<void> 
   r.get(
     '/api/review/summaries/:proposalId/pdf',
     {
-      config: applicantsAndStaff,
+      config: { ...applicantsAndStaff, download: ['pdf'] },
       schema: { tags, summary: 'Evaluation summary as PDF', params: schema.ProposalIdParams },
     },
     async (request, reply) => {
