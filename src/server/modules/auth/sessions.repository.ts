@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/types';
-import type { Role } from '../../db/core.tables';
+import type { Role, SignInStage } from '../../db/core.tables';
 import { randomToken, sha256 } from './secrets';
 
 export interface SessionActorRow {
@@ -14,10 +14,26 @@ export interface SessionActorRow {
   clusterIds: string[];
   lastSeenAt: Date;
   expiresAt: Date;
+  signInStage: SignInStage;
+  mandates: string[];
+}
+
+/** What a session carries beside its user: its stage, and what an OpenID Connect sign-in brought. */
+export interface SessionExtras {
+  stage?: SignInStage;
+  mandates?: string[];
+  oidcProvider?: string;
+  oidcIdToken?: string;
 }
 
 /** Creates a session; returns the cookie value (shown once) and its CSRF token. */
-export async function createSession(db: Kysely<DB>, userId: string, now: Date, maxHours: number) {
+export async function createSession(
+  db: Kysely<DB>,
+  userId: string,
+  now: Date,
+  maxHours: number,
+  extras: SessionExtras = {},
+) {
   const cookieValue = randomToken();
   const csrfToken = randomToken();
   const sessionId = sha256(cookieValue);
@@ -30,6 +46,10 @@ export async function createSession(db: Kysely<DB>, userId: string, now: Date, m
       created_at: now,
       last_seen_at: now,
       expires_at: new Date(now.getTime() + maxHours * 3_600_000),
+      stage: extras.stage ?? 'complete',
+      mandates: extras.mandates ?? [],
+      oidc_provider: extras.oidcProvider ?? null,
+      oidc_id_token: extras.oidcIdToken ?? null,
     })
     .execute();
   return { cookieValue, csrfToken, sessionId };
@@ -48,6 +68,8 @@ export async function findSessionActor(
       's.csrf_token as csrfToken',
       's.last_seen_at as lastSeenAt',
       's.expires_at as expiresAt',
+      's.stage as signInStage',
+      's.mandates',
       'u.id as userId',
       'u.email',
       'u.name',
