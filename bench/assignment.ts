@@ -33,10 +33,17 @@ for (let i = 0; i < runs; i++) {
 times.sort((a, b) => a - b);
 cpuTimes.sort((a, b) => a - b);
 console.log(
-  `Time: 1000 proposals × 400 experts × 3 reviews (${big.affinity?.length} affinities, ${big.conflicts?.length} conflicts, ${big.forced?.length} forced pairs)`,
+  `Time: 1000 proposals × 400 experts × 3 reviews ` +
+    `(${big.affinity?.length} affinities, ${big.conflicts?.length} conflicts, ${big.forced?.length} forced ` +
+    `pairs)`,
 );
 console.log(
-  `  wall clock: median ${times[Math.floor(runs / 2)].toFixed(0)} ms, best ${times[0].toFixed(0)} ms; CPU time: median ${cpuTimes[Math.floor(runs / 2)].toFixed(0)} ms (over ${runs} runs, load average ${(await import('node:os')).loadavg()[0].toFixed(1)} on ${(await import('node:os')).cpus().length} cores); feasible=${last.feasible}, reviews=${last.assignments.length}, objective=${last.objective}`,
+  `  wall clock: median ${times[Math.floor(runs / 2)].toFixed(0)} ms, ` +
+    `best ${times[0].toFixed(0)} ms; CPU time: ` +
+    `median ${cpuTimes[Math.floor(runs / 2)].toFixed(0)} ms (over ${runs} runs, load ` +
+    (`average ${(await import('node:os')).loadavg()[0].toFixed(1)} on ` +
+      `${(await import('node:os')).cpus().length} cores); `) +
+    `feasible=${last.feasible}, reviews=${last.assignments.length}, objective=${last.objective}`,
 );
 
 const highs = await loadHighs();
@@ -102,7 +109,9 @@ for (const family of families) {
   }
   allEqual &&= equal === family.count;
   console.log(
-    `Optimality, ${family.label}: ${equal}/${family.count} equal to HiGHS (${infeasible} infeasible); solver ${solverMs.toFixed(0)} ms, HiGHS ${highsMs.toFixed(0)} ms in total`,
+    `Optimality, ${family.label}: ${equal}/${family.count} equal to HiGHS ` +
+      `(${infeasible} infeasible); solver ${solverMs.toFixed(0)} ms, HiGHS ${highsMs.toFixed(0)} ms ` +
+      `in total`,
   );
 }
 console.log(

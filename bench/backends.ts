@@ -2,7 +2,8 @@
  * The embedded database (PGlite) beside a PostgreSQL server, on the demo data: the same compiled
  * server, the same read routes, under autocannon, one backend after the other.
  *
- *   npx tsx bench/backends.ts [--seconds 8] [--connections 10] [--database-url postgres://postgres@127.0.0.1:5432/postgres]
+ *   npx tsx bench/backends.ts [--seconds 8] [--connections 10] \
+ *     [--database-url postgres://postgres@127.0.0.1:5432/postgres]
  *
  * Starts `speerpunt serve` on a new embedded database in a scratch folder (demo loaded at its first
  * start) and on a new scratch PostgreSQL database (SPEERPUNT_DEMO=true), logs in as the demo
@@ -103,7 +104,8 @@ async function measure(base: string): Promise<Map<string, Figures>> {
 }
 
 console.log(
-  `PGlite beside PostgreSQL on the demo (${os.cpus().length} cores, load average ${os.loadavg()[0].toFixed(1)}; ${connections} connections, ${seconds} s per route)`,
+  `PGlite beside PostgreSQL on the demo (${os.cpus().length} cores, load ` +
+    `average ${os.loadavg()[0].toFixed(1)}; ${connections} connections, ${seconds} s per route)`,
 );
 let embedded = new Map<string, Figures>();
 await serve({ SPEERPUNT_DATA_DIR: path.join(scratch, 'data') }, 18720, async (base) => {
@@ -126,13 +128,17 @@ try {
   fs.rmSync(scratch, { recursive: true, force: true });
 }
 console.log(
-  `  ${'route'.padEnd(26)} ${'PGlite req/s'.padStart(13)} ${'p99'.padStart(7)} ${'PostgreSQL req/s'.padStart(17)} ${'p99'.padStart(7)}  ratio`,
+  `  ${'route'.padEnd(26)} ${'PGlite req/s'.padStart(13)} ${'p99'.padStart(7)} ` +
+    `${'PostgreSQL req/s'.padStart(17)} ${'p99'.padStart(7)}  ` +
+    `ratio`,
 );
 for (const route of routes) {
   const a = embedded.get(route);
   const b = server.get(route);
   if (!a || !b) continue;
   console.log(
-    `  ${route.padEnd(26)} ${a.rps.toFixed(0).padStart(13)} ${`${a.p99} ms`.padStart(7)} ${b.rps.toFixed(0).padStart(17)} ${`${b.p99} ms`.padStart(7)}  ${(a.rps / b.rps).toFixed(2)}${a.errors + b.errors > 0 ? `  (errors ${a.errors}/${b.errors})` : ''}`,
+    `  ${route.padEnd(26)} ${a.rps.toFixed(0).padStart(13)} ${`${a.p99} ms`.padStart(7)} ` +
+      `${b.rps.toFixed(0).padStart(17)} ${`${b.p99} ms`.padStart(7)}  ${(a.rps / b.rps).toFixed(2)}` +
+      `${a.errors + b.errors > 0 ? `  (errors ${a.errors}/${b.errors})` : ''}`,
   );
 }

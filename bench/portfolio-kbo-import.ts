@@ -51,7 +51,8 @@ async function plainCopy(client: pg.Client): Promise<number> {
   for (const spec of KBO_FILES) {
     const stream = client.query(
       copyFrom(
-        `copy ${spec.table} (${spec.columns.join(', ')}) from stdin with (format csv, header true, force_null (${spec.columns.join(', ')}))`,
+        `copy ${spec.table} (${spec.columns.join(', ')}) from stdin with (format csv, header true,
+          force_null (${spec.columns.join(', ')}))`,
       ),
     );
     await pipeline(
@@ -77,7 +78,8 @@ async function main(): Promise<void> {
       const started = Date.now();
       await generateKbo({ folder, enterprises });
       console.log(
-        `generated ${format(enterprises)} enterprises in ${((Date.now() - started) / 1000).toFixed(1)} s into ${folder}`,
+        `generated ${format(enterprises)} enterprises ` +
+          `in ${((Date.now() - started) / 1000).toFixed(1)} s into ${folder}`,
       );
     }
     const bytes = KBO_FILES.reduce((sum, f) => sum + fs.statSync(path.join(folder, `${f.name}.csv`)).size, 0);
@@ -94,13 +96,17 @@ async function main(): Promise<void> {
     // (2) Plain COPY without secondary indexes and keys, then build them.
     await client.query(truncate);
     await client.query(
-      `${KBO_INDEXES.map((i) => `drop index if exists ${i.name};`).join(' ')} alter table kbo_enterprises drop constraint kbo_enterprises_pkey; alter table kbo_codes drop constraint kbo_codes_pkey;`,
+      `${KBO_INDEXES.map((i) => `drop index if exists ${i.name};`).join(' ')} alter table ` +
+        `kbo_enterprises drop constraint kbo_enterprises_pkey; alter table kbo_codes drop constraint ` +
+        `kbo_codes_pkey;`,
     );
     started = Date.now();
     await plainCopy(client);
     const bareCopy = (Date.now() - started) / 1000;
     await client.query(
-      'alter table kbo_enterprises add constraint kbo_enterprises_pkey primary key (enterprise_number); alter table kbo_codes add constraint kbo_codes_pkey primary key (category, code, language);',
+      'alter table kbo_enterprises add constraint kbo_enterprises_pkey primary key ' +
+        '(enterprise_number); alter table kbo_codes add constraint kbo_codes_pkey primary key ' +
+        '(category, code, language);',
     );
     for (const index of KBO_INDEXES) await client.query(index.sql);
     const bareWithBuild = (Date.now() - started) / 1000;
@@ -139,13 +145,15 @@ async function main(): Promise<void> {
         `${label.padEnd(58)} ${seconds.toFixed(1).padStart(7)} s ${format(rows / seconds).padStart(10)} rows/s`,
       );
     console.log(
-      `\nenterprise-register import bench: ${format(enterprises)} enterprises, ${format(rows)} rows, ${format(bytes / 1e6)} MB, PostgreSQL ${await (async () => {
-        const c = new pg.Client({ connectionString: benchUrl });
-        await c.connect();
-        const v = (await c.query<{ server_version: string }>('show server_version')).rows[0].server_version;
-        await c.end();
-        return v;
-      })()}`,
+      `\nenterprise-register import ` +
+        `bench: ${format(enterprises)} enterprises, ${format(rows)} rows, ${format(bytes / 1e6)} MB, ` +
+        `PostgreSQL ${await (async () => {
+          const c = new pg.Client({ connectionString: benchUrl });
+          await c.connect();
+          const v = (await c.query<{ server_version: string }>('show server_version')).rows[0].server_version;
+          await c.end();
+          return v;
+        })()}`,
     );
     line('plain COPY, indexes in place (floor)', withIndexes);
     line('plain COPY, no indexes (bare floor)', bareCopy);
@@ -153,7 +161,9 @@ async function main(): Promise<void> {
     line(`speerpunt import kbo (CLI process; parsed by ${summary.files[0]?.parsedBy})`, ours);
     line('the same import, every line parsed in Node (lineByLine)', lineByLine);
     console.log(
-      `ratio import / plain COPY with indexes: ${(ours / withIndexes).toFixed(2)}x (target ≤ 1.3); import / bare COPY + index build: ${(ours / bareWithBuild).toFixed(2)}x; line by line / plain COPY with indexes: ${(lineByLine / withIndexes).toFixed(2)}x`,
+      `ratio import / plain COPY with indexes: ${(ours / withIndexes).toFixed(2)}x (target ≤ ` +
+        `1.3); import / bare COPY + index build: ${(ours / bareWithBuild).toFixed(2)}x; line by line ` +
+        `/ plain COPY with indexes: ${(lineByLine / withIndexes).toFixed(2)}x`,
     );
     console.log(`peak memory of the import process: ${peak.toFixed(0)} MB (target ≤ 300 MB)`);
     if (summary.rowsLoaded !== rows)

@@ -162,12 +162,14 @@ async function main(): Promise<void> {
 
     const s = scale.rows[0];
     process.stdout.write(
-      `Read routes on PostgreSQL: ${s.clusters} clusters, ${s.organisations} organisations, ${s.memberships} memberships\n` +
+      `Read routes on ` +
+        `PostgreSQL: ${s.clusters} clusters, ${s.organisations} organisations, ${s.memberships} memberships\n` +
         `${connections} concurrent clients, ${seconds} s per route and per side; ${os.cpus().length} cores, ` +
         `${os.cpus()[0]?.model ?? ''}; ${new Date().toISOString()}\n\n`,
     );
     process.stdout.write(
-      `${'route'.padEnd(44)} ${'cold ms'.padStart(8)} ${'stmts'.padStart(6)} ${'HTTP p99'.padStart(9)} ${'HTTP r/s'.padStart(9)}` +
+      `${'route'.padEnd(44)} ${'cold ms'.padStart(8)} ${'stmts'.padStart(6)} ` +
+        `${'HTTP p99'.padStart(9)} ${'HTTP r/s'.padStart(9)}` +
         ` ${'SQL p99'.padStart(8)} ${'SQL r/s'.padStart(8)} ${'ratio'.padStart(6)} ${'bytes'.padStart(9)}\n`,
     );
     for (const route of routes) {
@@ -190,9 +192,11 @@ async function main(): Promise<void> {
       const sql = await replay(pool, statements);
       const ratio = sql.rps > 0 ? http.requests.average / sql.rps : 0;
       process.stdout.write(
-        `${route.replace(/[0-9a-f-]{36}/, ':id').padEnd(44)} ${coldMs.toFixed(0).padStart(8)} ${String(statements.length).padStart(6)}` +
+        `${route.replace(/[0-9a-f-]{36}/, ':id').padEnd(44)} ${coldMs.toFixed(0).padStart(8)} ` +
+          `${String(statements.length).padStart(6)}` +
           ` ${`${http.latency.p99} ms`.padStart(9)} ${http.requests.average.toFixed(0).padStart(9)}` +
-          ` ${`${sql.p99.toFixed(0)} ms`.padStart(8)} ${sql.rps.toFixed(0).padStart(8)} ${ratio.toFixed(2).padStart(6)}` +
+          (` ${`${sql.p99.toFixed(0)} ms`.padStart(8)} ${sql.rps.toFixed(0).padStart(8)} ` +
+            `${ratio.toFixed(2).padStart(6)}`) +
           ` ${String(body.byteLength).padStart(9)}${http.non2xx > 0 ? `  (${http.non2xx} non-2xx)` : ''}\n`,
       );
     }

@@ -95,7 +95,8 @@ async function startToHealthy(env: NodeJS.ProcessEnv, port: number): Promise<{ m
 }
 
 console.log(
-  `start-up and CLI latency (${os.cpus().length} cores, load average ${os.loadavg()[0].toFixed(1)}, node ${process.version})`,
+  `start-up and CLI latency (${os.cpus().length} cores, load ` +
+    `average ${os.loadavg()[0].toFixed(1)}, node ${process.version})`,
 );
 
 // CLI latency.

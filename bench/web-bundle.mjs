@@ -37,7 +37,10 @@ const first = files(firstPage);
 const heaviest = [...all].sort((a, b) => raw(b) - raw(a)).slice(0, 5);
 console.log(`web app JavaScript (${dir})`);
 console.log(
-  `  first page (entry + start page${loginKey && firstPage.has(loginKey) ? ', login included' : ''}): ${first.length} files, ${kb(sum(first, raw))}, gzipped ${kb(sum(first, gzip))}  (target ≤ 250 KB gzipped)`,
+  `  first page (entry + start ` +
+    (`page${loginKey && firstPage.has(loginKey) ? ', login included' : ''}): ` +
+      `${first.length} files, ${kb(sum(first, raw))}, `) +
+    `gzipped ${kb(sum(first, gzip))}  (target ≤ 250 KB gzipped)`,
 );
 console.log(`  whole app: ${all.length} files, ${kb(sum(all, raw))}, gzipped ${kb(sum(all, gzip))}`);
 console.log(`  largest chunks: ${heaviest.map((f) => `${path.basename(f)} ${kb(gzip(f))} gz`).join(', ')}`);

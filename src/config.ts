@@ -43,6 +43,13 @@ export interface Config {
   /** Also append each checkpoint as a JSON line to this file (somewhere the database cannot write). */
   auditCheckpointFile: string | undefined;
   smtpUrl: string | undefined;
+  /**
+   * Where people reach the web app, without a trailing slash (`PUBLIC_URL`): the base of every link
+   * in e-mails, calendar feeds and the open-data catalogue. Default `http://localhost:<port>`.
+   */
+  publicUrl: string;
+  /** The domain of calendar event UIDs (`CALENDAR_DOMAIN`; default the host name of `publicUrl`). */
+  calendarDomain: string;
   webDistDir: string;
   /** Roles whose local (password) accounts must use a second factor (TOTP); `REQUIRE_TOTP_FOR`. */
   requireTotpFor: Role[];
@@ -74,6 +81,27 @@ function readBoolean(value: string | undefined, fallback: boolean): boolean {
   throw new Error(`Expected true or false, got "${value}"`);
 }
 
+/** `PUBLIC_URL`: an absolute http(s) URL; the trailing slash is dropped. */
+export function parsePublicUrl(value: string | undefined, port: number): string {
+  const text = (value ?? '').trim();
+  if (text === '') return `http://localhost:${port}`;
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch (error) {
+    throw new Error(
+      `PUBLIC_URL: expected an absolute URL such as https://speerpunt.vlaanderen.be, got "${text}"`,
+      {
+        cause: error,
+      },
+    );
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw new Error(`PUBLIC_URL: expected http or https, got "${url.protocol}"`);
+  if (url.search !== '' || url.hash !== '') throw new Error('PUBLIC_URL: expected no query or fragment');
+  return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
+}
+
 /** `TRUST_PROXY`: unset/false, a hop count (true means 1), or a comma-separated address list. */
 export function parseTrustProxy(value: string | undefined): false | number | string[] {
   const text = (value ?? '').trim();
@@ -99,8 +127,10 @@ function readInt(value: string | undefined, fallback: number): number {
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = readInt(env.PORT, 8080);
+  const publicUrl = parsePublicUrl(env.PUBLIC_URL, port);
   return {
-    port: readInt(env.PORT, 8080),
+    port,
     host: env.HOST ?? '0.0.0.0',
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: path.resolve(env.SPEERPUNT_DATA_DIR ?? './data'),
@@ -121,6 +151,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     auditCheckpointMinutes: readInt(env.AUDIT_CHECKPOINT_MINUTES, 10),
     auditCheckpointFile: env.AUDIT_CHECKPOINT_FILE ? path.resolve(env.AUDIT_CHECKPOINT_FILE) : undefined,
     smtpUrl: env.SMTP_URL || undefined,
+    publicUrl,
+    calendarDomain: (env.CALENDAR_DOMAIN ?? '').trim() || new URL(publicUrl).hostname,
     webDistDir: path.resolve(env.SPEERPUNT_WEB_DIR ?? './dist/web'),
     requireTotpFor: parseRoleList(env.REQUIRE_TOTP_FOR, 'REQUIRE_TOTP_FOR'),
     totpIssuer: env.TOTP_ISSUER || 'Speerpunt',

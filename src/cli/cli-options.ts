@@ -110,8 +110,10 @@ export async function readPassword(
   if (options.password !== undefined) {
     process.stderr.write(
       say(
-        'Let op: een wachtwoord als argument is zichtbaar in ps en de shellgeschiedenis; gebruik liever --password-stdin of SPEERPUNT_PASSWORD.\n',
-        'Warning: a password as an argument is visible in ps and the shell history; prefer --password-stdin or SPEERPUNT_PASSWORD.\n',
+        'Let op: een wachtwoord als argument is zichtbaar in ps en de shellgeschiedenis; gebruik ' +
+          'liever --password-stdin of SPEERPUNT_PASSWORD.\n',
+        'Warning: a password as an argument is visible in ps and the shell history; prefer ' +
+          '--password-stdin or SPEERPUNT_PASSWORD.\n',
         lang,
       ),
     );

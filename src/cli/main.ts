@@ -7,7 +7,8 @@ const program = new Command();
 program
   .name('speerpunt')
   .description(
-    "Speerpunt: the platform for Flanders' cluster policy. Works on the database the server uses (DATABASE_URL or SPEERPUNT_DATA_DIR).",
+    "Speerpunt: the platform for Flanders' cluster policy. Works on the database the server uses " +
+      '(DATABASE_URL or SPEERPUNT_DATA_DIR).',
   )
   .version(packageVersion(), '-V, --version', 'print the version')
   .showHelpAfterError();

@@ -40,12 +40,22 @@ const RULE_NAMES: Record<BudgetRule, Record<Language, string>> = {
 
 const RULE_EXPLANATIONS: Record<BudgetRule, Record<Language, string>> = {
   stop_at_first_misfit: {
-    nl: 'Voorstellen worden in volgorde van de rangschikking gefinancierd zolang het gevraagde bedrag in het resterende budget past; het eerste voorstel dat niet past stopt de financiering, ook als een later voorstel nog zou passen.',
-    en: 'Proposals are funded in ranking order while the requested amount fits the remaining budget; the first that does not fit stops funding, even when a later proposal would still fit.',
+    nl:
+      'Voorstellen worden in volgorde van de rangschikking gefinancierd zolang het gevraagde bedrag ' +
+      'in het resterende budget past; het eerste voorstel dat niet past stopt de financiering, ook ' +
+      'als een later voorstel nog zou passen.',
+    en:
+      'Proposals are funded in ranking order while the requested amount fits the remaining budget; ' +
+      'the first that does not fit stops funding, even when a later proposal would still fit.',
   },
   skip_to_next_fit: {
-    nl: 'Voorstellen worden in volgorde van de rangschikking gefinancierd; een voorstel dat niet in het resterende budget past, wordt overgeslagen en het volgende dat wel past, komt aan de beurt.',
-    en: 'Proposals are funded in ranking order; a proposal that does not fit the remaining budget is skipped and the next one that fits is funded.',
+    nl:
+      'Voorstellen worden in volgorde van de rangschikking gefinancierd; een voorstel dat niet in ' +
+      'het resterende budget past, wordt overgeslagen en het volgende dat wel past, komt aan de ' +
+      'beurt.',
+    en:
+      'Proposals are funded in ranking order; a proposal that does not fit the remaining budget is ' +
+      'skipped and the next one that fits is funded.',
   },
 };
 
@@ -94,22 +104,33 @@ export function wordRankingReason(reason: RankingReasonLike, language: Language)
     case 'below_criterion_threshold': {
       const name = (nl ? p.criterionName : (p.criterionNameEn ?? p.criterionName)) ?? p.criterion;
       return nl
-        ? `Score ${decimal(p.score, language)} op ${quoted(name, language)} ligt onder de drempel ${decimal(p.threshold, language)}.`
-        : `Score ${decimal(p.score, language)} on ${quoted(name, language)} is below its threshold ${decimal(p.threshold, language)}.`;
+        ? `Score ${decimal(p.score, language)} op ${quoted(name, language)} ligt onder de ` +
+            `drempel ${decimal(p.threshold, language)}.`
+        : `Score ${decimal(p.score, language)} on ${quoted(name, language)} is below its ` +
+            `threshold ${decimal(p.threshold, language)}.`;
     }
     case 'below_overall_threshold':
       return nl
-        ? `Het gewogen totaal ${decimal(p.total, language)} ligt onder de globale drempel ${decimal(p.threshold, language)}.`
-        : `The weighted total ${decimal(p.total, language)} is below the overall threshold ${decimal(p.threshold, language)}.`;
+        ? `Het gewogen totaal ${decimal(p.total, language)} ligt onder de globale ` +
+            `drempel ${decimal(p.threshold, language)}.`
+        : `The weighted total ${decimal(p.total, language)} is below the overall ` +
+            `threshold ${decimal(p.threshold, language)}.`;
     case 'within_budget':
       return nl
-        ? `Gefinancierd binnen het budget: ${money(p.cumulativeCents, language)} van ${money(p.budgetCents, language)} gebruikt tot en met dit voorstel (regel: ${ruleName}).`
-        : `Funded within the budget: ${money(p.cumulativeCents, language)} of ${money(p.budgetCents, language)} used up to and including this proposal (rule: ${ruleName}).`;
+        ? `Gefinancierd binnen het ` +
+            `budget: ${money(p.cumulativeCents, language)} van ${money(p.budgetCents, language)} gebruikt ` +
+            `tot en met dit voorstel (regel: ${ruleName}).`
+        : `Funded within the ` +
+            `budget: ${money(p.cumulativeCents, language)} of ${money(p.budgetCents, language)} used ` +
+            `up to and including this proposal (rule: ${ruleName}).`;
     case 'does_not_fit':
       return (
         (nl
-          ? `Past niet in het resterende budget: vraagt ${money(p.requestedCents, language)}, er blijft ${money(p.remainingCents, language)} over. `
-          : `Does not fit the remaining budget: requests ${money(p.requestedCents, language)}, ${money(p.remainingCents, language)} is left. `) +
+          ? `Past niet in het resterende budget: vraagt ${money(p.requestedCents, language)}, er ` +
+            `blijft ${money(p.remainingCents, language)} over. `
+          : `Does not fit the remaining budget: ` +
+            `requests ${money(p.requestedCents, language)}, ${money(p.remainingCents, language)} is ` +
+            `left. `) +
         (rule === 'skip_to_next_fit'
           ? nl
             ? `Volgens de regel ${ruleName} komen de volgende voorstellen die wel passen nog aan de beurt.`
@@ -126,8 +147,10 @@ export function wordRankingReason(reason: RankingReasonLike, language: Language)
         : `Not funded: under the rule ${ruleName} funding stopped at rank ${p.stoppedAtRank}`;
       const tail = fits
         ? nl
-          ? `, ook al past het gevraagde bedrag (${money(p.requestedCents, language)}) in het resterende budget (${money(p.remainingCents, language)}).`
-          : `, although the requested amount (${money(p.requestedCents, language)}) fits the remaining budget (${money(p.remainingCents, language)}).`
+          ? `, ook al past het gevraagde bedrag (${money(p.requestedCents, language)}) in het ` +
+            `resterende budget (${money(p.remainingCents, language)}).`
+          : `, although the requested amount (${money(p.requestedCents, language)}) fits the ` +
+            `remaining budget (${money(p.remainingCents, language)}).`
         : nl
           ? ` (vraagt ${money(p.requestedCents, language)}, er blijft ${money(p.remainingCents, language)} over).`
           : ` (requests ${money(p.requestedCents, language)}, ${money(p.remainingCents, language)} is left).`;
@@ -141,9 +164,11 @@ export function wordRankingReason(reason: RankingReasonLike, language: Language)
       // Stored by decisions taken before the call had its own budget rule.
       return (
         (nl
-          ? `Past niet in het resterende budget: vraagt ${money(p.requestedCents, language)}, er blijft ${money(p.remainingCents, language)} over.`
-          : `Does not fit the remaining budget: requests ${money(p.requestedCents, language)}, ${money(p.remainingCents, language)} is left.`) +
-        reservePart(p, language)
+          ? `Past niet in het resterende budget: vraagt ${money(p.requestedCents, language)}, er ` +
+            `blijft ${money(p.remainingCents, language)} over.`
+          : `Does not fit the remaining budget: ` +
+            `requests ${money(p.requestedCents, language)}, ${money(p.remainingCents, language)} is ` +
+            `left.`) + reservePart(p, language)
       );
     default:
       return nl ? `Reden ${reason.code}.` : `Reason ${reason.code}.`;

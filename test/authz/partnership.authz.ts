@@ -275,7 +275,7 @@ export const rows: AuthzRows = [
       url: '/api/partnership/calendar-token',
       payload: { unexpected: true },
     }),
-    allow: [...PARTNERS],
+    allow: ['officer', 'manager', 'applicant', 'expert'],
     allowedStatus: 400,
   },
   {

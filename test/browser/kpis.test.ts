@@ -22,68 +22,75 @@ describeBrowser('KPIs in Chromium', () => {
   });
   afterAll(() => h?.close());
 
-  it('a cluster manager reports this year’s values; the officer returns one and validates the rest; the portfolio shows it', async () => {
-    const flux = await h.t.database.db
-      .selectFrom('clusters')
-      .select('id')
-      .where('short_name', '=', 'Flux50')
-      .executeTakeFirstOrThrow();
-    const page = await h.newPage();
-    await loginInBrowser(page, h.baseUrl, 'manager');
-    await page.getByRole('link', { name: 'KPI’s per cluster' }).click();
-    await page.getByRole('link', { name: 'Flux50' }).click();
-    await seen(page.getByRole('heading', { name: 'Economische valorisatie' }));
-    await seen(page.getByRole('img', { name: /Ledenorganisaties: Traject/ }).locator('svg'));
-    for (const [code, value] of Object.entries(VALUES)) {
-      await page.getByRole('button', { name: `Rapporteren ${code}` }).click();
-      const dialog = page.getByRole('dialog');
-      await dialog.getByLabel(/^Waarde/).fill(value);
-      await dialog.getByLabel('Link als bewijs').fill(`https://example.org/bewijs-${code.toLowerCase()}.pdf`);
-      await dialog.getByRole('button', { name: 'Indienen' }).click();
-      await dialog.waitFor({ state: 'detached' });
-      await seen(page.getByTestId(`report-row-${code}`).getByText('wacht op validatie'));
-    }
+  it(
+    'a cluster manager reports this year’s values; the officer returns one and validates the rest; ' +
+      'the portfolio shows it',
+    async () => {
+      const flux = await h.t.database.db
+        .selectFrom('clusters')
+        .select('id')
+        .where('short_name', '=', 'Flux50')
+        .executeTakeFirstOrThrow();
+      const page = await h.newPage();
+      await loginInBrowser(page, h.baseUrl, 'manager');
+      await page.getByRole('link', { name: 'KPI’s per cluster' }).click();
+      await page.getByRole('link', { name: 'Flux50', exact: true }).click();
+      await seen(page.getByRole('heading', { name: 'Economische valorisatie' }));
+      await seen(page.getByRole('img', { name: /Ledenorganisaties: Traject/ }).locator('svg'));
+      for (const [code, value] of Object.entries(VALUES)) {
+        await page.getByRole('button', { name: `Rapporteren ${code}` }).click();
+        const dialog = page.getByRole('dialog');
+        await dialog.getByLabel(/^Waarde/).fill(value);
+        await dialog
+          .getByLabel('Link als bewijs')
+          .fill(`https://example.org/bewijs-${code.toLowerCase()}.pdf`);
+        await dialog.getByRole('button', { name: 'Indienen' }).click();
+        await dialog.waitFor({ state: 'detached' });
+        await seen(page.getByTestId(`report-row-${code}`).getByText('wacht op validatie'));
+      }
 
-    const officer = await h.newPage();
-    await loginInBrowser(officer, h.baseUrl, 'officer');
-    await officer.goto(`${h.baseUrl}/kpis/validation`);
-    await seen(officer.getByRole('button', { name: 'Terugsturen NEW_PRODUCTS' }));
-    await officer.getByRole('button', { name: 'Terugsturen NEW_PRODUCTS' }).click();
-    const dialog = officer.getByRole('dialog');
-    await dialog.getByLabel('Toelichting').fill('Graag de lijst van producten toevoegen.');
-    await dialog.getByRole('button', { name: 'Terugsturen', exact: true }).click();
-    await officer.getByRole('button', { name: 'Terugsturen NEW_PRODUCTS' }).waitFor({ state: 'detached' });
-    for (const code of Object.keys(VALUES).filter((c) => c !== 'NEW_PRODUCTS')) {
-      await officer.getByRole('button', { name: `Valideren ${code}` }).click();
-      await officer.getByRole('button', { name: `Valideren ${code}` }).waitFor({ state: 'detached' });
-    }
-    const statuses = await h.t.database.db
-      .selectFrom('kpi_measurements as m')
-      .innerJoin('kpi_definitions as d', 'd.id', 'm.definition_id')
-      .innerJoin('reporting_periods as p', 'p.id', 'm.period_id')
-      .select(['d.code', 'm.status'])
-      .where('m.cluster_id', '=', flux.id)
-      .where('p.code', '=', '2026')
-      .where('d.source', '=', 'reported')
-      .execute();
-    expect(Object.fromEntries(statuses.map((s) => [s.code, s.status]))).toEqual({
-      NEW_PRODUCTS: 'returned',
-      PRIVATE_RD_INVESTMENT: 'validated',
-      CO2_AVOIDED: 'validated',
-      MEMBER_SATISFACTION: 'validated',
-      PROJECT_LEAD_TIME: 'validated',
-    });
+      const officer = await h.newPage();
+      await loginInBrowser(officer, h.baseUrl, 'officer');
+      await officer.goto(`${h.baseUrl}/kpis/validation`);
+      await seen(officer.getByRole('button', { name: 'Terugsturen NEW_PRODUCTS' }));
+      await officer.getByRole('button', { name: 'Terugsturen NEW_PRODUCTS' }).click();
+      const dialog = officer.getByRole('dialog');
+      await dialog.getByLabel('Toelichting').fill('Graag de lijst van producten toevoegen.');
+      await dialog.getByRole('button', { name: 'Terugsturen', exact: true }).click();
+      await officer.getByRole('button', { name: 'Terugsturen NEW_PRODUCTS' }).waitFor({ state: 'detached' });
+      for (const code of Object.keys(VALUES).filter((c) => c !== 'NEW_PRODUCTS')) {
+        await officer.getByRole('button', { name: `Valideren ${code}` }).click();
+        await officer.getByRole('button', { name: `Valideren ${code}` }).waitFor({ state: 'detached' });
+      }
+      const statuses = await h.t.database.db
+        .selectFrom('kpi_measurements as m')
+        .innerJoin('kpi_definitions as d', 'd.id', 'm.definition_id')
+        .innerJoin('reporting_periods as p', 'p.id', 'm.period_id')
+        .select(['d.code', 'm.status'])
+        .where('m.cluster_id', '=', flux.id)
+        .where('p.code', '=', '2026')
+        .where('d.source', '=', 'reported')
+        .execute();
+      expect(Object.fromEntries(statuses.map((s) => [s.code, s.status]))).toEqual({
+        NEW_PRODUCTS: 'returned',
+        PRIVATE_RD_INVESTMENT: 'validated',
+        CO2_AVOIDED: 'validated',
+        MEMBER_SATISFACTION: 'validated',
+        PROJECT_LEAD_TIME: 'validated',
+      });
 
-    await officer.goto(`${h.baseUrl}/kpis/portfolio`);
-    await officer.getByTestId('cell-Flux50-NEW_PRODUCTS').click();
-    const drawer = officer.getByRole('dialog');
-    await seen(drawer.getByText('teruggestuurd'));
-    await seen(drawer.getByText('Graag de lijst van producten toevoegen.'));
-    await seen(drawer.getByRole('link', { name: 'https://example.org/bewijs-new_products.pdf' }));
+      await officer.goto(`${h.baseUrl}/kpis/portfolio`);
+      await officer.getByTestId('cell-Flux50-NEW_PRODUCTS').click();
+      const drawer = officer.getByRole('dialog');
+      await seen(drawer.getByText('teruggestuurd'));
+      await seen(drawer.getByText('Graag de lijst van producten toevoegen.'));
+      await seen(drawer.getByRole('link', { name: 'https://example.org/bewijs-new_products.pdf' }));
 
-    // The manager sees the returned value back on the dashboard and can report it again.
-    await page.reload();
-    await seen(page.getByTestId('report-row-NEW_PRODUCTS').getByText('teruggestuurd'));
-    await seen(page.getByRole('button', { name: 'Rapporteren NEW_PRODUCTS' }));
-  }, 240_000);
+      // The manager sees the returned value back on the dashboard and can report it again.
+      await page.reload();
+      await seen(page.getByTestId('report-row-NEW_PRODUCTS').getByText('teruggestuurd'));
+      await seen(page.getByRole('button', { name: 'Rapporteren NEW_PRODUCTS' }));
+    },
+    240_000,
+  );
 });

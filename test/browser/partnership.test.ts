@@ -16,72 +16,76 @@ describeBrowser('partnership in Chromium', () => {
   });
   afterAll(() => h?.close());
 
-  it('walks the cluster manager through agreement, meetings, overdue actions, a late action, the report and the timeline', async () => {
-    const page = await h.newPage();
-    await loginInBrowser(page, h.baseUrl, 'manager');
-    await page.getByRole('link', { name: 'Partnerschap' }).click();
-    await seen(page.getByRole('heading', { name: 'Partnerschap en opvolging' }));
-    // Only their own cluster is listed.
-    await seen(page.getByRole('cell', { name: 'Flux50', exact: true }));
-    expect(await page.getByRole('cell', { name: 'Catalisti', exact: true }).count()).toBe(0);
-    await page.getByRole('cell', { name: 'Flux50', exact: true }).click();
+  it(
+    'walks the cluster manager through agreement, meetings, overdue actions, a late action, the ' +
+      'report and the timeline',
+    async () => {
+      const page = await h.newPage();
+      await loginInBrowser(page, h.baseUrl, 'manager');
+      await page.getByRole('link', { name: 'Partnerschap' }).click();
+      await seen(page.getByRole('heading', { name: 'Partnerschap en opvolging' }));
+      // Only their own cluster is listed.
+      await seen(page.getByRole('cell', { name: 'Flux50', exact: true }));
+      expect(await page.getByRole('cell', { name: 'Catalisti', exact: true }).count()).toBe(0);
+      await page.getByRole('cell', { name: 'Flux50', exact: true }).click();
 
-    // Agreement: four objectives, signed by both sides.
-    await seen(page.getByRole('heading', { name: /Partnerschapsovereenkomst Flux50/ }));
-    expect(await page.getByTestId('objective').count()).toBe(4);
-    await seen(page.getByText(/Ondertekend door Mieke/));
-    await seen(page.getByText(/Ondertekend door Olivier/));
+      // Agreement: four objectives, signed by both sides.
+      await seen(page.getByRole('heading', { name: /Partnerschapsovereenkomst Flux50/ }));
+      expect(await page.getByTestId('objective').count()).toBe(4);
+      await seen(page.getByText(/Ondertekend door Mieke/));
+      await seen(page.getByText(/Ondertekend door Olivier/));
 
-    // Meetings: two, with minutes and the snapshot.
-    await page.getByRole('tab', { name: 'Overleg' }).click();
-    await page
-      .getByRole('cell', { name: /Stuurgroep/ })
-      .first()
-      .click();
-    const detail = page.getByTestId('meeting-detail');
-    await seen(detail.getByText('Versie 2', { exact: false }));
-    await textContaining(detail.getByTestId('minutes-body'), 'Aanvulling');
-    await seen(detail.getByText('Budgetstatus'));
-    await seen(detail.getByText('Betaald'));
-    await detail.getByRole('button', { name: /Eerdere versies/ }).click();
-    await seen(detail.getByText('Versie 1', { exact: false }));
+      // Meetings: two, with minutes and the snapshot.
+      await page.getByRole('tab', { name: 'Overleg' }).click();
+      await page
+        .getByRole('cell', { name: /Stuurgroep/ })
+        .first()
+        .click();
+      const detail = page.getByTestId('meeting-detail');
+      await seen(detail.getByText('Versie 2', { exact: false }));
+      await textContaining(detail.getByTestId('minutes-body'), 'Aanvulling');
+      await seen(detail.getByText('Budgetstatus'));
+      await seen(detail.getByText('Betaald'));
+      await detail.getByRole('button', { name: /Eerdere versies/ }).click();
+      await seen(detail.getByText('Versie 1', { exact: false }));
 
-    // Actions: six, two overdue highlighted; a new one with a past due date needs a reason.
-    await page.getByRole('tab', { name: 'Acties' }).click();
-    await seen(page.getByText('Roadmap flexibiliteit bijwerken (voorbeeld)'));
-    expect(await page.locator('[data-overdue="true"]').count()).toBe(2);
-    await page.getByRole('button', { name: 'Nieuwe actie' }).click();
-    const dialog = page.getByRole('dialog');
-    await dialog.getByLabel('Titel').fill('Verslag stuurgroep rondsturen');
-    await dialog.getByRole('combobox', { name: 'Eigenaar' }).click();
-    await page.getByRole('option', { name: /Mieke Manager/ }).click();
-    await dialog.getByLabel('Te bezorgen tegen').fill(addDays(brusselsDate(new Date()), -2));
-    await seen(dialog.getByText('De vervaldatum ligt in het verleden'));
-    await dialog.getByLabel('Reden').fill('Vergeten te noteren na de stuurgroep');
-    await dialog.getByRole('button', { name: 'Aanmaken' }).click();
-    await seen(page.getByText('Verslag stuurgroep rondsturen'));
-    expect(await page.locator('[data-overdue="true"]').count()).toBe(3);
+      // Actions: six, two overdue highlighted; a new one with a past due date needs a reason.
+      await page.getByRole('tab', { name: 'Acties' }).click();
+      await seen(page.getByText('Roadmap flexibiliteit bijwerken (voorbeeld)'));
+      expect(await page.locator('[data-overdue="true"]').count()).toBe(2);
+      await page.getByRole('button', { name: 'Nieuwe actie' }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByLabel('Titel').fill('Verslag stuurgroep rondsturen');
+      await dialog.getByRole('combobox', { name: 'Eigenaar' }).click();
+      await page.getByRole('option', { name: /Mieke Manager/ }).click();
+      await dialog.getByLabel('Te bezorgen tegen').fill(addDays(brusselsDate(new Date()), -2));
+      await seen(dialog.getByText('De vervaldatum ligt in het verleden'));
+      await dialog.getByLabel('Reden').fill('Vergeten te noteren na de stuurgroep');
+      await dialog.getByRole('button', { name: 'Aanmaken' }).click();
+      await seen(page.getByText('Verslag stuurgroep rondsturen'));
+      expect(await page.locator('[data-overdue="true"]').count()).toBe(3);
 
-    // The report: returned once, resubmitted, waiting for the officer.
-    await page.getByRole('tab', { name: 'Voortgangsrapporten' }).click();
-    const report = page.locator('[data-testid^="report-"]').first();
-    await seen(report.getByTestId('report-status').filter({ hasText: 'Ingediend' }));
-    await seen(report.getByText(/Te herwerken/));
+      // The report: returned once, resubmitted, waiting for the officer.
+      await page.getByRole('tab', { name: 'Voortgangsrapporten' }).click();
+      const report = page.locator('[data-testid^="report-"]').first();
+      await seen(report.getByTestId('report-status').filter({ hasText: 'Ingediend' }));
+      await seen(report.getByText(/Te herwerken/));
 
-    // The timeline shows it all, newest first, and filters by kind.
-    await page.getByRole('tab', { name: 'Tijdlijn' }).click();
-    const timeline = page.getByTestId('timeline');
-    await seen(timeline.getByText('Voortgangsrapport opnieuw ingediend'));
-    await seen(timeline.getByText('Voortgangsrapport terug ter herwerking'));
-    await seen(timeline.getByText(/Stuurgroep: Stuurgroep/));
-    await seen(timeline.getByText(/Beslissing/).first());
-    await page
-      .locator('label')
-      .filter({ hasText: /^Overleg$/ })
-      .click();
-    await timeline.getByText('Voortgangsrapport opnieuw ingediend').waitFor({ state: 'detached' });
-    await textContaining(timeline, 'Kwartaalopvolging');
-  });
+      // The timeline shows it all, newest first, and filters by kind.
+      await page.getByRole('tab', { name: 'Tijdlijn' }).click();
+      const timeline = page.getByTestId('timeline');
+      await seen(timeline.getByText('Voortgangsrapport opnieuw ingediend'));
+      await seen(timeline.getByText('Voortgangsrapport terug ter herwerking'));
+      await seen(timeline.getByText(/Stuurgroep: Stuurgroep/));
+      await seen(timeline.getByText(/Beslissing/).first());
+      await page
+        .locator('label')
+        .filter({ hasText: /^Overleg$/ })
+        .click();
+      await timeline.getByText('Voortgangsrapport opnieuw ingediend').waitFor({ state: 'detached' });
+      await textContaining(timeline, 'Kwartaalopvolging');
+    },
+  );
 
   it('lets the officer accept the resubmitted report with feedback, and shows it in the timeline', async () => {
     const page = await h.newPage();

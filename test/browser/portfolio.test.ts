@@ -29,7 +29,9 @@ describeBrowser('the cluster portfolio in Chromium', () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sp-import-')), 'leden.csv');
     fs.writeFileSync(
       file,
-      'name,enterprise_number,helix,valid_from\r\nGoed BV (voorbeeld),0123.456.749,bedrijf,2025-01-01\r\nFout BV (voorbeeld),0123.456.748,bedrijf,2025-01-01\r\n',
+      'name,enterprise_number,helix,valid_from\r\nGoed BV ' +
+        '(voorbeeld),0123.456.749,bedrijf,2025-01-01\r\nFout BV ' +
+        '(voorbeeld),0123.456.748,bedrijf,2025-01-01\r\n',
     );
     await page.locator('input[type=file]').setInputFiles(file);
     await page.getByRole('button', { name: 'Controleren' }).click();

@@ -72,7 +72,8 @@ export function registerBackup(program: Command): void {
         if (result.error) {
           process.stderr.write(
             'pg_dump is not installed here. On PostgreSQL run: pg_dump --format=custom --file=<file> "$DATABASE_URL" ' +
-              '(a consistent snapshot while the servers keep serving); restore with pg_restore into an empty database.\n',
+              '(a consistent snapshot while the servers keep serving); restore with pg_restore ' +
+              'into an empty database.\n',
           );
           process.exitCode = 1;
           return;

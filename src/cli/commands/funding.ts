@@ -6,7 +6,7 @@ import { cliLanguage, LANG_HELP, LANG_OPTION, say, withCommonOptions } from '../
 import { computeDashboard } from '../../server/modules/funding/compute-dashboard';
 import { aidAwardsQuery } from '../../server/modules/funding/funding.repository';
 import { presentAidAward } from '../../server/modules/funding/funding.presenter';
-import { centsToEuroString } from '../../server/http/spreadsheet';
+import { formatMoney } from '../../shared/money';
 import { buildAidExport } from '../../server/modules/funding/aid-export';
 
 /** `speerpunt funding dashboard` and `speerpunt funding aid-export <file.xlsx>`. */
@@ -21,14 +21,15 @@ export function registerFunding(program: Command): void {
       try {
         const dashboard = await withCliDatabase((database) => computeDashboard(database.db));
         if (options.json) return printJson(dashboard);
+        const euro = (cents: number) => formatMoney(cents, cliLanguage());
         printTable(
           dashboard.byLine.map((l) => ({
             line: l.code,
             year: l.year,
-            budget: centsToEuroString(l.budgetCents),
-            committed: centsToEuroString(l.committedCents),
-            paid: centsToEuroString(l.paidCents),
-            remaining: centsToEuroString(l.remainingCents),
+            budget: euro(l.budgetCents),
+            committed: euro(l.committedCents),
+            paid: euro(l.paidCents),
+            remaining: euro(l.remainingCents),
           })),
         );
       } catch (error) {

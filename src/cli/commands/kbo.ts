@@ -30,7 +30,11 @@ export function progressPrinter(stream: NodeJS.WriteStream = process.stderr) {
     const share = p.bytesTotal > 0 ? Math.min(1, p.bytesDone / p.bytesTotal) : 0;
     const width = 30;
     const filled = Math.round(share * width);
-    const line = `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${String(Math.round(share * 100)).padStart(3)}%  ${p.file.padEnd(22)} ${format(p.rows).padStart(12)} rows  ${format(p.rows / Math.max(p.seconds, 0.001)).padStart(10)} rows/s`;
+    const line =
+      `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ` +
+      `${String(Math.round(share * 100)).padStart(3)}%  ${p.file.padEnd(22)} ` +
+      `${format(p.rows).padStart(12)} rows  ` +
+      `${format(p.rows / Math.max(p.seconds, 0.001)).padStart(10)} rows/s`;
     stream.write(interactive ? `\r${line}` : `${line}\n`);
   };
 }
@@ -42,7 +46,8 @@ export function registerKbo(program: Command): void {
   importCommand
     .command('kbo <folder-or-zip>')
     .description(
-      'Load the enterprise register (KBO open data: full or update extract) with COPY; a full extract replaces the previous load',
+      'Load the enterprise register (KBO open data: full or update extract) with COPY; a full ' +
+        'extract replaces the previous load',
     )
     .option(
       '--on-error <mode>',
@@ -70,7 +75,8 @@ export function registerKbo(program: Command): void {
         malformed++;
         if (malformed <= 100)
           process.stderr.write(
-            `${malformed === 1 ? '\n' : ''}${say('overgeslagen', 'skipped')} ${r.file}, ${say('regel', 'line')} ${r.line}: ${r.reason}\n`,
+            `${malformed === 1 ? '\n' : ''}${say('overgeslagen', 'skipped')} ${r.file}, ` +
+              `${say('regel', 'line')} ${r.line}: ${r.reason}\n`,
           );
         else if (malformed === 101)
           process.stderr.write(
@@ -106,7 +112,10 @@ export function registerKbo(program: Command): void {
           for (const f of summary.files)
             process.stdout.write(
               `  ${f.file.padEnd(24)} ${format(f.rows).padStart(12)} ${say('rijen', 'rows')}` +
-                `${f.skipped ? `, ${format(f.skipped)} ${say('foute regels overgeslagen', 'malformed lines skipped')}` : ''}\n`,
+                (f.skipped
+                  ? `, ${format(f.skipped)} ${say('foute regels overgeslagen', 'malformed lines skipped')}`
+                  : '') +
+                '\n',
             );
           process.stdout.write(
             say(

@@ -52,7 +52,8 @@ export function registerPartnershipReminders(program: Command): void {
             `Herinneringen ${result.date}: ${result.actionOverdue} acties over tijd, ${result.actionDue} acties ` +
               `binnenkort, ${result.reportDeadline} rapportdeadlines, ${result.validationOpen} open validaties, ` +
               `${result.digests} weekoverzichten${options.sendMail ? `; ${result.mailed} e-mails verstuurd` : ''}.\n`,
-            `Reminders ${result.date}: ${result.actionOverdue} actions overdue, ${result.actionDue} actions due soon, ` +
+            `Reminders ${result.date}: ${result.actionOverdue} actions ` +
+              `overdue, ${result.actionDue} actions due soon, ` +
               `${result.reportDeadline} report deadlines, ${result.validationOpen} open validations, ` +
               `${result.digests} weekly digests${options.sendMail ? `; ${result.mailed} e-mails sent` : ''}.\n`,
           ),

@@ -26,8 +26,10 @@ export function registerPolicy(program: Command): void {
         else
           process.stdout.write(
             say(
-              `Register aangemaakt: ${result.enterprises} ondernemingen (${result.fromOrganisations} uit organisaties).\n`,
-              `Register generated: ${result.enterprises} enterprises (${result.fromOrganisations} from organisations).\n`,
+              `Register aangemaakt: ${result.enterprises} ondernemingen ` +
+                `(${result.fromOrganisations} uit organisaties).\n`,
+              `Register generated: ${result.enterprises} enterprises ` +
+                `(${result.fromOrganisations} from organisations).\n`,
             ),
           );
       } catch (error) {

@@ -34,7 +34,10 @@ function readInput<T extends z.ZodType>(
   return result.data;
 }
 
-/** `speerpunt assign` and `speerpunt rank`: the solver and the ranking rules as pure JSON-in, JSON-out tools (no database). */
+/**
+ * `speerpunt assign` and `speerpunt rank`: the solver and the ranking rules as pure JSON-in, JSON-out tools
+ * (no database).
+ */
 export function registerReview(program: Command): void {
   withCommonOptions(
     program

@@ -73,7 +73,8 @@ export async function serve(): Promise<void> {
       progress.done('demo portfolio loaded');
       const accounts = DEMO_ACCOUNTS.map((a) => `  ${a.role.padEnd(10)} ${a.email}`).join('\n');
       process.stdout.write(
-        `\nDemo data loaded (example data):\n${demo.lines.map((l) => `  ${l}`).join('\n')}\nDemo accounts, password "${DEMO_PASSWORD}":\n${accounts}\n\n`,
+        `\nDemo data loaded (example data):\n${demo.lines.map((l) => `  ${l}`).join('\n')}\nDemo ` +
+          `accounts, password "${DEMO_PASSWORD}":\n${accounts}\n\n`,
       );
     }
   }
@@ -122,7 +123,10 @@ export async function serve(): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   await app.listen({ port: config.port, host: config.host });
   process.stdout.write(
-    `Speerpunt listens on http://localhost:${config.port} (${database.kind === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL server'}; started in ${progress.total()})\n`,
+    `Speerpunt listens on ` +
+      (`http://localhost:${config.port} (` +
+        `${database.kind === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL server'}; `) +
+      `started in ${progress.total()})\n`,
   );
 }
 

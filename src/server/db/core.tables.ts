@@ -23,8 +23,6 @@ export interface UsersTable {
   role_source: Generated<'manual' | 'mapping'>;
   is_active: Generated<boolean>;
   locale: Generated<'nl' | 'en'>;
-  failed_logins: Generated<number>;
-  locked_until: Date | string | null;
   password_changed_at: InstantDefault;
   created_at: InstantDefault;
   updated_at: InstantDefault;

@@ -11,8 +11,10 @@ export class DataDirBusyError extends Error {
     dataDir: string,
   ) {
     super(
-      `De databank in ${dataDir} is in gebruik door proces ${pid} (draait de server?). Stop de server of gebruik DATABASE_URL.\n` +
-        `The database in ${dataDir} is held by process ${pid} (is the server running?). Stop the server or use DATABASE_URL.`,
+      `De databank in ${dataDir} is in gebruik door proces ${pid} (draait de server?). Stop de ` +
+        `server of gebruik DATABASE_URL.\n` +
+        `The database in ${dataDir} is held by process ${pid} (is the server running?). Stop the ` +
+        `server or use DATABASE_URL.`,
     );
   }
 }

@@ -43,11 +43,15 @@ export const callsSeed: DemoSeed = {
       titleNl: 'Open oproep nieuwe strategische thema’s 2027 (voorbeeld)',
       titleEn: 'Open call for new strategic themes 2027 (example)',
       summaryNl:
-        'Bottom-up oproep voor nieuwe strategische thema’s, bij voorkeur projectgebaseerd, met ambitieuze KPI’s vooraf (voorbeeld).',
+        'Bottom-up oproep voor nieuwe strategische thema’s, bij voorkeur projectgebaseerd, met ' +
+        'ambitieuze KPI’s vooraf (voorbeeld).',
       summaryEn:
-        'Bottom-up call for new strategic themes, preferably project-based, with ambitious KPIs set in advance (example).',
+        'Bottom-up call for new strategic themes, preferably project-based, with ambitious KPIs ' +
+        'set in advance (example).',
       descriptionNl:
-        'Deze voorbeeldoproep volgt aanbeveling 4 van het VARIO-advies: een open oproep met strikte selectie. Consortia van bedrijven, kennisinstellingen, overheden en middenveld dienen een voorstel in met nulmeting en doel voor de verplichte KPI’s.',
+        'Deze voorbeeldoproep volgt aanbeveling 4 van het VARIO-advies: een open oproep met ' +
+        'strikte selectie. Consortia van bedrijven, kennisinstellingen, overheden en middenveld ' +
+        'dienen een voorstel in met nulmeting en doel voor de verplichte KPI’s.',
       descriptionEn:
         'This example call follows recommendation 4 of the VARIO advice: an open call with strict selection.',
       budgetEnvelopeCents: 400_000_000,
@@ -262,7 +266,8 @@ export const callsSeed: DemoSeed = {
       kpis: [],
     });
     ctx.log(
-      'calls: one open example call (3 criteria, 2 tie-break rules, 5 eligibility rules) and a draft proposal of the demo applicant',
+      'calls: one open example call (3 criteria, 2 tie-break rules, 5 eligibility rules) and a ' +
+        'draft proposal of the demo applicant',
     );
   },
 };

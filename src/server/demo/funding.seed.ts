@@ -614,7 +614,8 @@ export const fundingSeed: DemoSeed = {
       }
     }
     ctx.log(
-      `funding: ${YEARS.length * 8} base-funding grants, ${projectCount} example projects (${interCount} inter-cluster), one company near the de minimis ceiling`,
+      `funding: ${YEARS.length * 8} base-funding grants, ${projectCount} example projects ` +
+        `(${interCount} inter-cluster), one company near the de minimis ceiling`,
     );
   },
 };

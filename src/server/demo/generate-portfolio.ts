@@ -162,13 +162,15 @@ export async function generatePortfolio(db: Kysely<DB>, options: GenerateOptions
     };
     await exec(
       'clusters',
-      `insert into clusters (id, name, short_name, kind, status, economic_mission, mandate_start, mandate_end, is_example)
+      `insert into clusters (id, name, short_name, kind, status, economic_mission, mandate_start,
+        mandate_end, is_example)
        select ${uuidOf(seed, 'c', 'i')},
               ${pick(PREFIXES, rnd(seed, 'c1', 'i'))} || ${pick(DOMAINS, rnd(seed, 'c2', 'i'))} || ' ' ||
                 ${pick(REGIONS, rnd(seed, 'c3', 'i'))} || ' ' || i || ' (voorbeeld)',
               'G' || ${seed} || '-' || lpad(i::text, 5, '0'),
               case when i <= ${size.spearheads} then 'spearhead' else 'business_network' end,
-              case when ${rnd(seed, 'c4', 'i')} % 20 = 0 then 'candidate' when ${rnd(seed, 'c4', 'i')} % 20 = 1 then 'ended' else 'active' end,
+              case when ${rnd(seed, 'c4', 'i')} % 20 = 0 then 'candidate' when ${rnd(seed, 'c4', 'i')} % 20
+                = 1 then 'ended' else 'active' end,
               'Voorbeeldmissie: innovatie in ' || ${pick(DOMAINS, rnd(seed, 'c2', 'i'))} || ' (gegenereerd).',
               date '${today}' - (365 + ${rnd(seed, 'c5', 'i')} % 2500)::int,
               date '${today}' + (200 + ${rnd(seed, 'c6', 'i')} % 1500)::int,
@@ -186,16 +188,19 @@ export async function generatePortfolio(db: Kysely<DB>, options: GenerateOptions
     );
     await exec(
       'organisations',
-      `insert into organisations (id, name, enterprise_number, country, foreign_identifier, helix, size_class, founded_on, is_example)
+      `insert into organisations (id, name, enterprise_number, country, foreign_identifier, helix,
+        size_class, founded_on, is_example)
        select ${uuidOf(seed, 'o', 'i')},
-              ${pick(ORG_FIRST, rnd(seed, 'o1', 'i'))} || ' ' || ${pick(ORG_SECOND, rnd(seed, 'o2', 'i'))} || ' ' || i || ' (voorbeeld)',
+              ${pick(ORG_FIRST, rnd(seed, 'o1', 'i'))} || ' ' || ${pick(ORG_SECOND, rnd(seed, 'o2', 'i'))}
+                || ' ' || i || ' (voorbeeld)',
               case when country = 'BE' then lpad((10000000 + ${seed % 1000} * 200000 + i)::text, 8, '0')
                      || lpad((97 - (10000000 + ${seed % 1000} * 200000 + i) % 97)::text, 2, '0') end,
               country,
               case when country = 'BE' then null else 'GEN${seed}-' || i end,
               helix,
               case when helix <> 'company' then 'unknown'
-                   else (array['micro','micro','small','small','medium','large','unknown'])[1 + ${rnd(seed, 'o4', 'i')} % 7] end,
+                   else (array['micro','micro','small','small','medium','large','unknown'])[1 +
+                     ${rnd(seed, 'o4', 'i')} % 7] end,
               case when ${rnd(seed, 'o5', 'i')} % 5 = 0 then null else ${day(`${rnd(seed, 'o6', 'i')} % 12000`)} end,
               true
        from (select i, ${pick(COUNTRIES, rnd(seed, 'o3', 'i'))} as country,
@@ -210,25 +215,30 @@ export async function generatePortfolio(db: Kysely<DB>, options: GenerateOptions
       `insert into memberships (id, organisation_id, cluster_id, membership_type, valid_from, valid_to)
        select ${uuidOf(seed, 'm', 'j')}, ${uuidOf(seed, 'o', 'o')}, ${uuidOf(seed, 'c', 'c')},
               'member', valid_from,
-              case when ${rnd(seed, 'm4', 'j')} % 100 < 12 then valid_from + (180 + ${rnd(seed, 'm5', 'j')} % 2000)::int end
+              case when ${rnd(seed, 'm4', 'j')} % 100 < 12 then valid_from + (180 + ${rnd(seed, 'm5', 'j')}
+                % 2000)::int end
        from (select distinct on (o, c) j, o, c, ${day(`30 + ${rnd(seed, 'm3', 'j')} % 4500`)} as valid_from
              from (select j, 1 + (j - 1) % ${size.organisations} as o,
-                          case when ${rnd(seed, 'm1', 'j')} % 10 < 4 then 1 + ${rnd(seed, 'm2', 'j')} % ${size.spearheads}
+                          case when ${rnd(seed, 'm1', 'j')} % 10 < 4 then 1 + ${rnd(seed, 'm2', 'j')} %
+                            ${size.spearheads}
                                else 1 + ${rnd(seed, 'm2', 'j')} % ${clusters} end as c
                    from generate_series(1, ${size.membershipDraws}) as j) d
              order by o, c, j) u`,
     );
     await exec(
       'projects',
-      `insert into projects (id, code, title, kind, status, lead_cluster_id, starts_on, ends_on, total_budget_cents, aid_cents, is_example)
+      `insert into projects (id, code, title, kind, status, lead_cluster_id, starts_on, ends_on,
+        total_budget_cents, aid_cents, is_example)
        select ${uuidOf(seed, 'p', 'i')}, 'G${seed}-P' || lpad(i::text, 6, '0'),
               'Voorbeeldproject ' || ${pick(DOMAINS, rnd(seed, 'p1', 'i'))} || ' ' || i,
               case when ${rnd(seed, 'p2', 'i')} % 100 < 15 then 'inter_cluster_project' else 'cluster_project' end,
-              case when starts_on > date '${today}' then 'planned' when ends_on < date '${today}' then 'completed' else 'running' end,
+              case when starts_on > date '${today}' then 'planned' when ends_on < date '${today}' then
+                'completed' else 'running' end,
               ${uuidOf(seed, 'c', `1 + ${rnd(seed, 'p3', 'i')} % ${clusters}`)},
               starts_on, ends_on, budget, budget * (30 + ${rnd(seed, 'p6', 'i')} % 40) / 100, true
        from (select i, ${day(`${rnd(seed, 'p4', 'i')} % 3650 - 200`)} as starts_on,
-                    ${day(`${rnd(seed, 'p4', 'i')} % 3650 - 200`)} + (365 + ${rnd(seed, 'p5', 'i')} % 1100)::int as ends_on,
+                    ${day(`${rnd(seed, 'p4', 'i')} % 3650 - 200`)} + (365 + ${rnd(seed, 'p5', 'i')} %
+                      1100)::int as ends_on,
                     (50000 + ${rnd(seed, 'p7', 'i')} % 4950000) * 100 as budget
              from generate_series(1, ${size.projects}) as i) s`,
     );
@@ -269,7 +279,8 @@ export async function generatePortfolio(db: Kysely<DB>, options: GenerateOptions
     await sql`set local enable_nestloop = on`.execute(tx);
     await exec(
       'calls',
-      `insert into calls (id, code, kind, status, title_nl, title_en, budget_envelope_cents, opens_at, closes_at, published_at, is_example)
+      `insert into calls (id, code, kind, status, title_nl, title_en, budget_envelope_cents, opens_at,
+        closes_at, published_at, is_example)
        select ${uuidOf(seed, 'call', 'i')}, 'G${seed}-CALL-' || i,
               (array['cluster_project','inter_cluster_project','business_network'])[1 + ${rnd(seed, 'k1', 'i')} % 3],
               (array['closed','in_evaluation','decided','decided'])[1 + ${rnd(seed, 'k2', 'i')} % 4],
@@ -287,7 +298,8 @@ export async function generatePortfolio(db: Kysely<DB>, options: GenerateOptions
                               submitted_at, is_example)
        select ${uuidOf(seed, 'pr', 'i')}, ${uuidOf(seed, 'call', `1 + (i - 1) % ${size.calls}`)},
               'G${seed}-PR-' || lpad(i::text, 6, '0'),
-              (array['submitted','eligible','ineligible','under_review','ranked','funded','reserve','rejected'])[1 + ${rnd(seed, 'r1', 'i')} % 8],
+              (array['submitted','eligible','ineligible','under_review','ranked','funded','reserve','rejected'])[1
+                + ${rnd(seed, 'r1', 'i')} % 8],
               'Voorbeeldvoorstel ' || i || ' (gegenereerd)', 'Gegenereerde voorbeeldtekst.', '${owner.id}', null,
               now() - ((${rnd(seed, 'r2', 'i')} % 1000) || ' days')::interval, true
        from generate_series(1, ${size.proposals}) as i`,
@@ -295,10 +307,12 @@ export async function generatePortfolio(db: Kysely<DB>, options: GenerateOptions
     // Every approved standard KPI of every generated cluster in every started period; closed periods frozen.
     await exec(
       'kpi values',
-      `insert into kpi_measurements (definition_id, cluster_id, period_id, value, status, comment, reported_at, frozen_at, is_example)
+      `insert into kpi_measurements (definition_id, cluster_id, period_id, value, status, comment,
+        reported_at, frozen_at, is_example)
        select d.id, ${uuidOf(seed, 'c', 'i')}, p.id,
               round(((${rnd(seed, 'v', 'i', 'd.code', 'p.code')} % 100000) / 1000.0)::numeric, 2),
-              case when d.source = 'reported' and p.status = 'open' and ${rnd(seed, 'vs', 'i', 'd.code', 'p.code')} % 3 = 0
+              case when d.source = 'reported' and p.status = 'open' and
+                ${rnd(seed, 'vs', 'i', 'd.code', 'p.code')} % 3 = 0
                    then 'reported' else 'validated' end,
               '', now(), case when p.status = 'closed' then coalesce(p.closed_at, now()) end, true
        from generate_series(1, ${clusters}) as i

@@ -55,7 +55,8 @@ function demoCordisFiles(
       const id = String(serial++);
       const acronym = `VOORBEELD${year % 100}${n}`;
       projectLines.push(
-        `${id};${acronym};SIGNED;Voorbeeldproject ${acronym} (voorbeeld);${year}-0${1 + n * 2}-01;${year + 3}-12-31;${3_000_000 + n * 250_000};${2_500_000 + n * 200_000};HORIZON`,
+        `${id};${acronym};SIGNED;Voorbeeldproject ${acronym} (voorbeeld);${year}-0${1 + n * 2}-01;` +
+          `${year + 3}-12-31;${3_000_000 + n * 250_000};${2_500_000 + n * 200_000};HORIZON`,
       );
       const participants = 3 + Math.floor(random() * 3);
       for (let p = 0; p < participants; p += 1) {
@@ -63,11 +64,15 @@ function demoCordisFiles(
         if (!organisation?.enterprise_number) continue;
         const contribution = (150_000 + Math.floor(random() * 600_000)).toFixed(2).replace('.', ',');
         organisationLines.push(
-          `${id};${acronym};${900_000 + serial * 10 + p};BE${organisation.enterprise_number};${organisation.name};;${['micro', 'small', 'medium'].includes(organisation.size_class)};PRC;BE;${p === 0 ? 'coordinator' : 'participant'};${contribution}`,
+          `${id};${acronym};${900_000 + serial * 10 + p};BE${organisation.enterprise_number};` +
+            `${organisation.name};;` +
+            `${['micro', 'small', 'medium'].includes(organisation.size_class)};PRC;BE;` +
+            `${p === 0 ? 'coordinator' : 'participant'};${contribution}`,
         );
       }
       organisationLines.push(
-        `${id};${acronym};${800_000 + serial};DE811234567;Beispiel Forschung GmbH (voorbeeld);;false;REC;DE;participant;210000,00`,
+        `${id};${acronym};${800_000 + serial};DE811234567;Beispiel Forschung GmbH ` +
+          `(voorbeeld);;false;REC;DE;participant;210000,00`,
       );
     }
   }
@@ -135,7 +140,9 @@ export const kpisSeed: DemoSeed = {
             activities.push({
               cluster_id: cluster.id,
               kind,
-              title: `${kind === 'publication' ? 'Publicatie' : 'Sessie'} ${cluster.short_name} ${year}-${n + 1} (voorbeeld)`,
+              title:
+                `${kind === 'publication' ? 'Publicatie' : 'Sessie'} ${cluster.short_name} ${year}-` +
+                `${n + 1} (voorbeeld)`,
               held_on: `${year}-${String(2 + n * 2).padStart(2, '0')}-15`,
               participants,
               smes_reached: Math.floor(participants * (0.2 + random() * 0.3)),
@@ -258,7 +265,8 @@ export const kpisSeed: DemoSeed = {
       if (period) await closePeriod(ctx, period.id);
     }
 
-    // Targets: the earliest known past value as baseline, an end-of-mandate target about 25 % better, and an explicit 2026 target.
+    // Targets: the earliest known past value as baseline, an end-of-mandate target about 25 % better, and
+    // an explicit 2026 target.
     const definitions = await ctx.db
       .selectFrom('kpi_definitions')
       .select(['id', 'code', 'unit', 'direction'])
@@ -333,7 +341,8 @@ export const kpisSeed: DemoSeed = {
       );
     });
     ctx.log(
-      `kpis: standard library, periods 2023–2027 (2023–2025 closed), targets and example values for ${clusters.length} clusters`,
+      `kpis: standard library, periods 2023–2027 (2023–2025 closed), targets and example values ` +
+        `for ${clusters.length} clusters`,
     );
   },
 };

@@ -109,9 +109,12 @@ export const partnershipSeed: DemoSeed = {
         periodStart: `${year - 1}-01-01`,
         periodEnd: `${year + 1}-12-31`,
         clusterCommitments:
-          'Flux50 rapporteert halfjaarlijks over de doelstellingen, levert KPI-waarden met bewijs aan en betrekt kmo’s actief in de projectwerking. (voorbeeld)',
+          'Flux50 rapporteert halfjaarlijks over de doelstellingen, levert KPI-waarden met bewijs ' +
+          'aan en betrekt kmo’s actief in de projectwerking. (voorbeeld)',
         agencyCommitments:
-          'VLAIO begeleidt de cluster bij de roadmap, legt introducties bij andere clusters en Europese partners, en volgt op met een kwartaaloverleg en een jaarlijkse stuurgroep. (voorbeeld)',
+          'VLAIO begeleidt de cluster bij de roadmap, legt introducties bij andere clusters en ' +
+          'Europese partners, en volgt op met een kwartaaloverleg en een jaarlijkse stuurgroep. ' +
+          '(voorbeeld)',
         followUpRhythm: 'Kwartaaloverleg; stuurgroep jaarlijks in het voorjaar',
         objectives,
         reportingPeriods: [
@@ -156,7 +159,9 @@ export const partnershipSeed: DemoSeed = {
     });
     await saveMinutes(officer, {
       meetingId: steering.id,
-      body: 'De stuurgroep overloopt de KPI’s: kmo-betrokkenheid ligt op schema, Europese deelname blijft achter. (voorbeeld)',
+      body:
+        'De stuurgroep overloopt de KPI’s: kmo-betrokkenheid ligt op schema, Europese deelname ' +
+        'blijft achter. (voorbeeld)',
       decisions: [
         'Werkgroep Europese projecten opstarten (voorbeeld)',
         'Roadmap flexibiliteit tegen volgend kwartaal bijwerken (voorbeeld)',
@@ -166,7 +171,9 @@ export const partnershipSeed: DemoSeed = {
     // An edit after sign-off: becomes version 2, version 1 stays.
     await saveMinutes(manager, {
       meetingId: steering.id,
-      body: 'De stuurgroep overloopt de KPI’s: kmo-betrokkenheid ligt op schema, Europese deelname blijft achter. Aanvulling: de werkgroep rapporteert op het kwartaaloverleg. (voorbeeld)',
+      body:
+        'De stuurgroep overloopt de KPI’s: kmo-betrokkenheid ligt op schema, Europese deelname ' +
+        'blijft achter. Aanvulling: de werkgroep rapporteert op het kwartaaloverleg. (voorbeeld)',
       decisions: [
         'Werkgroep Europese projecten opstarten (voorbeeld)',
         'Roadmap flexibiliteit tegen volgend kwartaal bijwerken (voorbeeld)',
@@ -189,7 +196,9 @@ export const partnershipSeed: DemoSeed = {
     });
     await saveMinutes(manager, {
       meetingId: quarterly.id,
-      body: 'Vertrouwelijk: bespreking van de financiële situatie van een lid. Budget basiswerking volgt de planning. (voorbeeld)',
+      body:
+        'Vertrouwelijk: bespreking van de financiële situatie van een lid. Budget basiswerking ' +
+        'volgt de planning. (voorbeeld)',
       decisions: ['Bijkomende begeleiding voor twee kmo-leden (voorbeeld)'],
     });
     await signOffMinutes(officer, { meetingId: quarterly.id });
@@ -294,12 +303,14 @@ export const partnershipSeed: DemoSeed = {
       reportId: report.id,
       outcome: 'to_revise',
       feedback:
-        'Graag de cijfers over niet-leden staven met deelnemerslijsten en het risico rond netbeheerders concreter maken. (voorbeeld)',
+        'Graag de cijfers over niet-leden staven met deelnemerslijsten en het risico rond ' +
+        'netbeheerders concreter maken. (voorbeeld)',
     });
     await updateReport(manager, {
       reportId: report.id,
       risks:
-        'Vertraging bij netbeheerders (twee pilootprojecten, samen 6 maanden vertraging verwacht); mitigatie: alternatieve testsite. (voorbeeld)',
+        'Vertraging bij netbeheerders (twee pilootprojecten, samen 6 maanden vertraging ' +
+        'verwacht); mitigatie: alternatieve testsite. (voorbeeld)',
       sections: objectiveRows.map((o, i) => ({
         objectiveId: o.id,
         narrative: `${narratives[i] ?? ''} Deelnemerslijsten toegevoegd als bewijs.`,
@@ -361,7 +372,10 @@ export const partnershipSeed: DemoSeed = {
     ctx.ids.set('partnership:agreement:Flux50', agreement.id);
     ctx.ids.set('partnership:agreement:Catalisti', other.id);
     ctx.log(
-      `partnership: Flux50 agreement (4 objectives, ${kpis.length > 0 ? 'linked to KPIs' : 'no KPI library yet'}), 2 meetings, 6 actions, 1 report returned and resubmitted; reminders: ${reminders.actionOverdue} overdue, ${reminders.actionDue} due soon`,
+      `partnership: Flux50 agreement (4 ` +
+        `objectives, ${kpis.length > 0 ? 'linked to KPIs' : 'no KPI library yet'}), 2 meetings, 6 ` +
+        `actions, 1 report returned and resubmitted; ` +
+        `reminders: ${reminders.actionOverdue} overdue, ${reminders.actionDue} due soon`,
     );
   },
 };

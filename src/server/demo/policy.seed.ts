@@ -10,7 +10,9 @@ export const POLICY_SCENARIOS = [
   ...[1, 2, 3, 4].map((n) => ({
     code: `GREEN-PAPER-${n}`,
     name: `Scenario ${n} uit het groenboek (plaatshouder)`,
-    description: `Plaatshouder voor scenario ${n} van het groenboek over de toekomst van het Vlaamse clusterbeleid. Vervang deze tekst door de omschrijving uit het groenboek.`,
+    description:
+      `Plaatshouder voor scenario ${n} van het groenboek over de toekomst van het Vlaamse ` +
+      `clusterbeleid. Vervang deze tekst door de omschrijving uit het groenboek.`,
     isPlaceholder: true,
     isPreferred: false,
   })),
@@ -18,7 +20,10 @@ export const POLICY_SCENARIOS = [
     code: 'VARIO-PREFERRED',
     name: 'Voorkeursrichting VARIO',
     description:
-      'Speerpuntclusters behouden een duidelijke plaats in het innovatiebeleid, met hoofdzakelijk een economische missie (valorisatie via O&O&I) en een sterke link naar transformatief innovatiebeleid (maatschappelijke uitdagingen en transities). Bron: VARIO-advies 36 (6 mei 2024), aanbeveling 1.',
+      'Speerpuntclusters behouden een duidelijke plaats in het innovatiebeleid, met hoofdzakelijk ' +
+      'een economische missie (valorisatie via O&O&I) en een sterke link naar transformatief ' +
+      'innovatiebeleid (maatschappelijke uitdagingen en transities). Bron: VARIO-advies 36 (6 mei ' +
+      '2024), aanbeveling 1.',
     isPlaceholder: false,
     isPreferred: true,
   },
@@ -176,7 +181,9 @@ export const policySeed: DemoSeed = {
       );
     });
     ctx.log(
-      `policy: ${POLICY_SCENARIOS.length} scenarios (4 placeholders), ${POLICY_CRITERIA.length} criteria, ${STAKEHOLDERS.length} example stakeholders`,
+      `policy: ${POLICY_SCENARIOS.length} scenarios (4 ` +
+        `placeholders), ${POLICY_CRITERIA.length} criteria, ${STAKEHOLDERS.length} example ` +
+        `stakeholders`,
     );
   },
 };

@@ -9,7 +9,8 @@ export const SPEARHEAD_CLUSTERS = [
     short: 'Catalisti',
     name: 'Catalisti',
     mission:
-      'Duurzame chemie en kunststoffen: innovatie in de chemische en kunststofindustrie naar een circulaire, koolstofarme economie.',
+      'Duurzame chemie en kunststoffen: innovatie in de chemische en kunststofindustrie naar een ' +
+      'circulaire, koolstofarme economie.',
   },
   {
     short: 'VIL',
@@ -215,7 +216,8 @@ export const portfolioSeed: DemoSeed = {
       );
     });
     ctx.log(
-      `portfolio: ${organisations.length} example organisations, ${SPEARHEAD_CLUSTERS.length + EXAMPLE_BUSINESS_NETWORKS.length} clusters`,
+      `portfolio: ${organisations.length} example ` +
+        `organisations, ${SPEARHEAD_CLUSTERS.length + EXAMPLE_BUSINESS_NETWORKS.length} clusters`,
     );
   },
 };

@@ -96,7 +96,9 @@ export const reviewSubmissionsSeed: DemoSeed = {
               hasPilot
                 ? {
                     has_pilot: true,
-                    pilot_description: `Piloot bij een kmo-partner: demonstrator in bedrijf, zes maanden (voorbeeld ${i + 1}).`,
+                    pilot_description:
+                      `Piloot bij een kmo-partner: demonstrator in bedrijf, zes maanden ` +
+                      `(voorbeeld ${i + 1}).`,
                   }
                 : { has_pilot: false },
             ),

@@ -177,7 +177,9 @@ export const reviewSeed: DemoSeed = {
             reference: `VB-26-${String(i + 1).padStart(3, '0')}`,
             status: 'eligible',
             title: `${topic} ${Math.floor(i / TOPICS.length) + 1} (voorbeeld)`,
-            summary: `Voorbeeldvoorstel over ${topic.toLowerCase()}: onderzoek, demonstrator en verspreiding naar kmo's.`,
+            summary:
+              `Voorbeeldvoorstel over ${topic.toLowerCase()}: onderzoek, demonstrator en ` +
+              `verspreiding naar kmo's.`,
             owner_user_id: applicant,
             submitted_version: 1,
             submitted_at: new Date(now.getTime() - (10 + (i % 7)) * day + i * 60_000),
@@ -339,7 +341,8 @@ export const reviewSeed: DemoSeed = {
       );
     });
     ctx.log(
-      'review: call VB-2026-BEOORDELING (voorbeeld) with 30 proposals and 12 experts (password as the other demo accounts)',
+      'review: call VB-2026-BEOORDELING (voorbeeld) with 30 proposals and 12 experts (password as ' +
+        'the other demo accounts)',
     );
   },
 };

@@ -264,7 +264,10 @@ async function seedCall(
             proposal_id: proposal.id,
             criterion_id: c.id,
             score: p.scores[k],
-            comment: `Consensus van het panel over ${c.code === 'excellence' ? 'de excellentie' : c.code === 'impact' ? 'de impact' : 'de uitvoering'} (voorbeeld).`,
+            comment:
+              `Consensus van het panel over ` +
+              `${c.code === 'excellence' ? 'de excellentie' : c.code === 'impact' ? 'de impact' : 'de uitvoering'}` +
+              ' (voorbeeld).',
           })),
         )
         .execute();
@@ -367,13 +370,15 @@ export const selectionStagesSeed: DemoSeed = {
         {
           proposalId: objected.id,
           grounds:
-            'Ons project past binnen het resterende budget; wij vragen de regel van de oproep opnieuw toe te passen (voorbeeld).',
+            'Ons project past binnen het resterende budget; wij vragen de regel van de oproep ' +
+            'opnieuw toe te passen (voorbeeld).',
         },
       );
     ctx.ids.set('selection:in-review', inReview.callId);
     ctx.ids.set('selection:decided', decided.callId);
     ctx.log(
-      'selection: VB-2026-SELECTIE in review (6 proposals, reviews and consensus), VB-2025-BESLIST decided with an objection',
+      'selection: VB-2026-SELECTIE in review (6 proposals, reviews and consensus), ' +
+        'VB-2025-BESLIST decided with an objection',
     );
   },
 };

@@ -11,7 +11,9 @@ export const coreErrors = {
   /** A Brussels local date-time falls in the spring gap (e.g. 2026-03-29 02:30); `details` names the field. */
   LOCAL_TIME_DOES_NOT_EXIST: {
     status: 422,
-    nl: 'Dit tijdstip bestaat niet in Brusselse tijd: bij de overgang naar zomertijd springt de klok van 02:00 naar 03:00.',
+    nl:
+      'Dit tijdstip bestaat niet in Brusselse tijd: bij de overgang naar zomertijd springt de klok ' +
+      'van 02:00 naar 03:00.',
     en: 'This time does not exist in Brussels: when summer time starts, clocks jump from 02:00 to 03:00.',
   },
   /** A Brussels local date-time falls in the autumn hour (e.g. 2026-10-25 02:30) without an offset saying which. */

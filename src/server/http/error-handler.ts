@@ -4,7 +4,10 @@ import { AppError, toErrorBody } from '../errors/app-error';
 import { detailsFromIssues } from '../errors/zod-details';
 import { fromDatabaseError } from './database-errors';
 
-/** Maps framework errors onto the catalogue; anything unexpected becomes INTERNAL_ERROR, logged, never a stack trace. */
+/**
+ * Maps framework errors onto the catalogue; anything unexpected becomes INTERNAL_ERROR, logged, never a
+ * stack trace.
+ */
 function toAppError(error: FastifyError | Error, request: FastifyRequest): AppError {
   if (error instanceof AppError) return error;
   if (hasZodFastifySchemaValidationErrors(error)) {

@@ -260,7 +260,9 @@ export class PdfReport {
   async finish(): Promise<Buffer> {
     const doc = this.doc;
     const words = WORDS[this.options.lang];
-    const created = `Speerpunt · ${words.created} ${formatDateTime(this.options.generatedAt, this.options.lang, 'numeric')} (${words.zone})`;
+    const created =
+      `Speerpunt ` +
+      `· ${words.created} ${formatDateTime(this.options.generatedAt, this.options.lang, 'numeric')} (${words.zone})`;
     const range = doc.bufferedPageRange();
     for (let index = range.start; index < range.start + range.count; index += 1) {
       doc.switchToPage(index);

@@ -86,17 +86,6 @@ export function headerText(header: HeaderKey | Bilingual, lang: SheetLanguage): 
   return header[lang];
 }
 
-/** Money in integer cents → a decimal euro string, exact (CSV cells, CLI tables). */
-export function centsToEuroString(cents: string | number | bigint): string {
-  return centsToDecimalString(cents);
-}
-
-/** Cents → euros as a number for a money cell (exact to the cent for any realistic amount). */
-export function centsToEuros(cents: string | number | bigint | null | undefined): number | null {
-  if (cents === null || cents === undefined || cents === '') return null;
-  return centsToEuroNumber(cents);
-}
-
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** 'YYYY-MM-DD' (a calendar date) → a date cell value (midnight, no time zone shift). */
@@ -130,7 +119,7 @@ function cellValue<T>(column: SheetColumn<T>, raw: CellInput, lang: SheetLanguag
     case 'datetime':
       return brusselsDateTime(raw);
     case 'money':
-      return typeof raw === 'boolean' || raw instanceof Date ? null : centsToEuros(raw);
+      return typeof raw === 'boolean' || raw instanceof Date || raw === '' ? null : centsToEuroNumber(raw);
     case 'integer':
     case 'number':
     case 'percent':
@@ -293,12 +282,22 @@ export function buildCsv<T>(columns: SheetColumn<T>[], rows: T[]): string {
     const raw = c.value(row, 'en');
     if (raw === null || raw === undefined) return raw;
     if (c.kind === 'money' && typeof raw !== 'boolean' && !(raw instanceof Date))
-      return centsToEuroString(raw);
+      return centsToDecimalString(raw);
     return raw;
   };
   const lines = [columns.map((c) => csvCell(header(c))).join(',')];
   for (const row of rows) lines.push(columns.map((c) => csvCell(plain(c, row))).join(','));
   return `${lines.join('\r\n')}\r\n`;
+}
+
+/** Sends one table as an XLSX download, in the requester's language (`?lang=en`, else Dutch). */
+export async function sendXlsx<T>(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  filename: string,
+  spec: SheetSpec<T>,
+) {
+  return sendDownload(reply, filename, XLSX_TYPE, await buildXlsx(sheetLanguage(request), spec));
 }
 
 /** Sends a file as a download (never inline). */

@@ -199,7 +199,8 @@ export async function secondApplicant(t: TestApp, email: string): Promise<TestCl
 export function multipart(filename: string, content: Buffer, contentType = 'application/octet-stream') {
   const boundary = '----speerpunt-test-boundary';
   const head = Buffer.from(
-    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${contentType}\r\n\r\n`,
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; ` +
+      `filename="${filename}"\r\nContent-Type: ${contentType}\r\n\r\n`,
   );
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
   return {

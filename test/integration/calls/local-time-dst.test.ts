@@ -93,35 +93,39 @@ describe('Brussels local times on the two DST nights of 2026', () => {
     expect(response.json().details[0].path).toBe('closesAtLocal');
   });
 
-  it('refuses a partnership meeting that starts in the spring gap, and one in the autumn hour without offset', async () => {
-    const meeting = (startsAtLocal: string) => ({
-      kind: 'other',
-      title: 'Werkoverleg',
-      startsAtLocal,
-      participants: [{ side: 'cluster', name: 'Mieke' }],
-    });
-    const gap = await manager.post(
-      `/api/partnership/clusters/${flux50}/meetings`,
-      meeting('2026-03-29T02:30'),
-    );
-    expect(gap.statusCode).toBe(422);
-    expect(gap.json().code).toBe('LOCAL_TIME_DOES_NOT_EXIST');
-    expect(gap.json().details[0].path).toBe('body.startsAtLocal');
-    expect(gap.json().details[0].message.nl).toContain('Begin van de vergadering');
+  it(
+    'refuses a partnership meeting that starts in the spring gap, and one in the autumn hour ' +
+      'without offset',
+    async () => {
+      const meeting = (startsAtLocal: string) => ({
+        kind: 'other',
+        title: 'Werkoverleg',
+        startsAtLocal,
+        participants: [{ side: 'cluster', name: 'Mieke' }],
+      });
+      const gap = await manager.post(
+        `/api/partnership/clusters/${flux50}/meetings`,
+        meeting('2026-03-29T02:30'),
+      );
+      expect(gap.statusCode).toBe(422);
+      expect(gap.json().code).toBe('LOCAL_TIME_DOES_NOT_EXIST');
+      expect(gap.json().details[0].path).toBe('body.startsAtLocal');
+      expect(gap.json().details[0].message.nl).toContain('Begin van de vergadering');
 
-    const twice = await manager.post(
-      `/api/partnership/clusters/${flux50}/meetings`,
-      meeting('2026-10-25T02:30'),
-    );
-    expect(twice.statusCode).toBe(422);
-    expect(twice.json().code).toBe('LOCAL_TIME_AMBIGUOUS');
-    expect(twice.json().details[0].message.en).toContain('Start of the meeting');
+      const twice = await manager.post(
+        `/api/partnership/clusters/${flux50}/meetings`,
+        meeting('2026-10-25T02:30'),
+      );
+      expect(twice.statusCode).toBe(422);
+      expect(twice.json().code).toBe('LOCAL_TIME_AMBIGUOUS');
+      expect(twice.json().details[0].message.en).toContain('Start of the meeting');
 
-    const chosen = await manager.post(
-      `/api/partnership/clusters/${flux50}/meetings`,
-      meeting('2026-10-25T02:30+01:00'),
-    );
-    expect(chosen.statusCode).toBe(201);
-    expect(chosen.json().data.startsAt).toBe('2026-10-25T01:30:00.000Z');
-  });
+      const chosen = await manager.post(
+        `/api/partnership/clusters/${flux50}/meetings`,
+        meeting('2026-10-25T02:30+01:00'),
+      );
+      expect(chosen.statusCode).toBe(201);
+      expect(chosen.json().data.startsAt).toBe('2026-10-25T01:30:00.000Z');
+    },
+  );
 });

@@ -121,43 +121,51 @@ describe('proposals: bad input, sealing, amendments, clarifications, versions', 
     expect(response.json().details.map((d: { path: string }) => d.path)).toEqual(['answers.pilot_site']);
   });
 
-  it('refuses attachments that are too large or of a forbidden type, and stores a good one with its checksum', async () => {
-    await t.database.db
-      .updateTable('calls')
-      .set({ max_attachment_bytes: 1000 })
-      .where('id', '=', callId)
-      .execute();
-    const big = multipart('bijlage.txt', Buffer.alloc(2000, 'a'), 'text/plain');
-    const tooLarge = await applicant.request(
-      'POST',
-      `/api/proposals/${proposalId}/attachments`,
-      big.payload,
-      big.headers,
-    );
-    expect(tooLarge.statusCode).toBe(413);
-    expect(tooLarge.json().code).toBe('FILE_TOO_LARGE');
-    const html = multipart('pagina.html', Buffer.from('<html><script>alert(1)</script></html>'), 'text/html');
-    const forbidden = await applicant.request(
-      'POST',
-      `/api/proposals/${proposalId}/attachments`,
-      html.payload,
-      html.headers,
-    );
-    expect(forbidden.statusCode).toBe(415);
-    expect(forbidden.json().code).toBe('FILE_TYPE_NOT_ALLOWED');
-    const good = multipart('begroting.csv', Buffer.from('post,bedrag\npersoneel,1000\n'), 'text/csv');
-    const stored = await applicant.request(
-      'POST',
-      `/api/proposals/${proposalId}/attachments?kind=budget`,
-      good.payload,
-      good.headers,
-    );
-    expect(stored.statusCode, stored.body).toBe(201);
-    expect(stored.json().data.sha256).toMatch(/^[0-9a-f]{64}$/);
-    const attachmentId = stored.json().data.attachmentId;
-    const download = await applicant.get(`/api/proposals/${proposalId}/attachments/${attachmentId}`);
-    expect(download.headers['content-disposition']).toMatch(/^attachment;/);
-  });
+  it(
+    'refuses attachments that are too large or of a forbidden type, and stores a good one with its ' +
+      'checksum',
+    async () => {
+      await t.database.db
+        .updateTable('calls')
+        .set({ max_attachment_bytes: 1000 })
+        .where('id', '=', callId)
+        .execute();
+      const big = multipart('bijlage.txt', Buffer.alloc(2000, 'a'), 'text/plain');
+      const tooLarge = await applicant.request(
+        'POST',
+        `/api/proposals/${proposalId}/attachments`,
+        big.payload,
+        big.headers,
+      );
+      expect(tooLarge.statusCode).toBe(413);
+      expect(tooLarge.json().code).toBe('FILE_TOO_LARGE');
+      const html = multipart(
+        'pagina.html',
+        Buffer.from('<html><script>alert(1)</script></html>'),
+        'text/html',
+      );
+      const forbidden = await applicant.request(
+        'POST',
+        `/api/proposals/${proposalId}/attachments`,
+        html.payload,
+        html.headers,
+      );
+      expect(forbidden.statusCode).toBe(415);
+      expect(forbidden.json().code).toBe('FILE_TYPE_NOT_ALLOWED');
+      const good = multipart('begroting.csv', Buffer.from('post,bedrag\npersoneel,1000\n'), 'text/csv');
+      const stored = await applicant.request(
+        'POST',
+        `/api/proposals/${proposalId}/attachments?kind=budget`,
+        good.payload,
+        good.headers,
+      );
+      expect(stored.statusCode, stored.body).toBe(201);
+      expect(stored.json().data.sha256).toMatch(/^[0-9a-f]{64}$/);
+      const attachmentId = stored.json().data.attachmentId;
+      const download = await applicant.get(`/api/proposals/${proposalId}/attachments/${attachmentId}`);
+      expect(download.headers['content-disposition']).toMatch(/^attachment;/);
+    },
+  );
 
   it('another applicant reaching for this proposal gets NOT_FOUND, exactly like a missing one', async () => {
     const content = await fullContent(18_300_001);
@@ -241,51 +249,55 @@ describe('proposals: bad input, sealing, amendments, clarifications, versions', 
     expect(mails.length).toBe(2);
   });
 
-  it('sealed until the deadline: the officer sees no content before it, except through a logged break-glass', async () => {
-    const content = await fullContent(18_300_001);
-    const saved = await applicant.put(`/api/proposals/${proposalId}`, { draftVersion, ...content });
-    draftVersion = saved.json().data.draftVersion;
-    const submitted = await applicant.post(`/api/proposals/${proposalId}/submit`, { draftVersion });
-    expect(submitted.statusCode, submitted.body).toBe(200);
+  it(
+    'sealed until the deadline: the officer sees no content before it, except through a logged ' +
+      'break-glass',
+    async () => {
+      const content = await fullContent(18_300_001);
+      const saved = await applicant.put(`/api/proposals/${proposalId}`, { draftVersion, ...content });
+      draftVersion = saved.json().data.draftVersion;
+      const submitted = await applicant.post(`/api/proposals/${proposalId}/submit`, { draftVersion });
+      expect(submitted.statusCode, submitted.body).toBe(200);
 
-    const sealed = (await officer.get(`/api/proposals/${proposalId}`)).json();
-    expect(sealed.data).toMatchObject({
-      isSealed: true,
-      content: null,
-      eligibility: null,
-      attachments: null,
-    });
-    expect(sealed.abilities.breakGlass).toBe(true);
-    const list = (await officer.get(`/api/calls/${callId}/proposals`)).json().data;
-    expect(list[0]).toMatchObject({ isSealed: true, title: null, memberCount: null });
-    const audit = (
-      await t.database.db
-        .selectFrom('audit_events')
-        .select(['after'])
-        .where('entity_id', '=', proposalId)
-        .execute()
-    ).map((e) => JSON.stringify(e.after));
-    expect(audit.join(' ')).not.toContain('Circulaire coatings voor de bouw');
+      const sealed = (await officer.get(`/api/proposals/${proposalId}`)).json();
+      expect(sealed.data).toMatchObject({
+        isSealed: true,
+        content: null,
+        eligibility: null,
+        attachments: null,
+      });
+      expect(sealed.abilities.breakGlass).toBe(true);
+      const list = (await officer.get(`/api/calls/${callId}/proposals`)).json().data;
+      expect(list[0]).toMatchObject({ isSealed: true, title: null, memberCount: null });
+      const audit = (
+        await t.database.db
+          .selectFrom('audit_events')
+          .select(['after'])
+          .where('entity_id', '=', proposalId)
+          .execute()
+      ).map((e) => JSON.stringify(e.after));
+      expect(audit.join(' ')).not.toContain('Circulaire coatings voor de bouw');
 
-    expect(
-      (
-        await officer.post(`/api/proposals/${proposalId}/break-glass`, {
-          motivation: 'Vermoeden van fraude gemeld door de FOD.',
-        })
-      ).statusCode,
-    ).toBe(200);
-    const opened = (await officer.get(`/api/proposals/${proposalId}`)).json().data;
-    expect(opened.isSealed).toBe(false);
-    expect(opened.content.title).toBe('Circulaire coatings (voorbeeld)');
-    const actions = (
-      await t.database.db
-        .selectFrom('audit_events')
-        .select('action')
-        .where('entity_id', '=', proposalId)
-        .execute()
-    ).map((e) => e.action);
-    expect(actions).toEqual(expect.arrayContaining(['proposal.break_glass', 'proposal.read_sealed']));
-  });
+      expect(
+        (
+          await officer.post(`/api/proposals/${proposalId}/break-glass`, {
+            motivation: 'Vermoeden van fraude gemeld door de FOD.',
+          })
+        ).statusCode,
+      ).toBe(200);
+      const opened = (await officer.get(`/api/proposals/${proposalId}`)).json().data;
+      expect(opened.isSealed).toBe(false);
+      expect(opened.content.title).toBe('Circulaire coatings (voorbeeld)');
+      const actions = (
+        await t.database.db
+          .selectFrom('audit_events')
+          .select('action')
+          .where('entity_id', '=', proposalId)
+          .execute()
+      ).map((e) => e.action);
+      expect(actions).toEqual(expect.arrayContaining(['proposal.break_glass', 'proposal.read_sealed']));
+    },
+  );
 
   it('an amendment that adds a rule re-evaluates proposals already submitted', async () => {
     const current = (await officer.get(`/api/calls/${callId}`)).json().data;

@@ -43,26 +43,31 @@ describe(
     });
     afterAll(() => t.close());
 
-    it('the portfolio evaluation report: status grid with symbols, full cluster names, a chart with an axis', async () => {
-      const before = new Date();
-      const response = await analyst.get('/api/kpis/reports/portfolio.pdf');
-      expect(response.statusCode).toBe(200);
-      const pdf = await readPdf(response.rawPayload);
-      expectConventions(pdf, 'Evaluatierapport portfolio', before);
-      expect(pdf.text).toContain('Status per cluster en KPI');
-      expect(pdf.text).toContain('Legende');
-      for (const symbol of ['✓ Op koers', '! Risico', '✗ Niet op koers']) expect(pdf.text).toContain(symbol);
-      const clusters = await t.database.db
-        .selectFrom('clusters')
-        .select('name')
-        .where('status', '=', 'active')
-        .execute();
-      // Full names (may wrap over two lines in a cell, never cut off).
-      for (const { name } of clusters) expect(pdf.text.replace(/\s+/g, ' ')).toContain(name);
-      expect(pdf.text).toContain('Vlaams Instituut voor de Logistiek');
-      expect(pdf.text).toContain('Aantal KPI’s');
-      expect(englishDecimals(pdf.text)).toEqual([]);
-    });
+    it(
+      'the portfolio evaluation report: status grid with symbols, full cluster names, a chart with ' +
+        'an axis',
+      async () => {
+        const before = new Date();
+        const response = await analyst.get('/api/kpis/reports/portfolio.pdf');
+        expect(response.statusCode).toBe(200);
+        const pdf = await readPdf(response.rawPayload);
+        expectConventions(pdf, 'Evaluatierapport portfolio', before);
+        expect(pdf.text).toContain('Status per cluster en KPI');
+        expect(pdf.text).toContain('Legende');
+        for (const symbol of ['✓ Op koers', '! Risico', '✗ Niet op koers'])
+          expect(pdf.text).toContain(symbol);
+        const clusters = await t.database.db
+          .selectFrom('clusters')
+          .select('name')
+          .where('status', '=', 'active')
+          .execute();
+        // Full names (may wrap over two lines in a cell, never cut off).
+        for (const { name } of clusters) expect(pdf.text.replace(/\s+/g, ' ')).toContain(name);
+        expect(pdf.text).toContain('Vlaams Instituut voor de Logistiek');
+        expect(pdf.text).toContain('Aantal KPI’s');
+        expect(englishDecimals(pdf.text)).toEqual([]);
+      },
+    );
 
     it('the cluster evaluation report: nl-BE numbers, arrows, labelled chart axes', async () => {
       const cluster = await t.database.db

@@ -87,29 +87,33 @@ describe('bad input gets a catalogued 4xx, nothing is written, the server keeps 
     expect(response.json().code).toBe('NOT_FOUND');
   });
 
-  it('a route without a declared policy does not answer (deny by default); a crash is INTERNAL_ERROR without a stack', async () => {
-    const app = await buildApp({ db: t.database.db, config: t.config });
-    app.get('/api/forgotten-policy', async () => ({ secret: true }));
-    app.get('/api/crashes', { config: { access: anyUser } }, async () => {
-      throw new Error('database password is hunter2');
-    });
-    await app.ready();
-    try {
-      const cookie = `sp_session=${admin.cookie}`;
-      const forgotten = await app.inject({
-        method: 'GET',
-        url: '/api/forgotten-policy',
-        headers: { cookie },
+  it(
+    'a route without a declared policy does not answer (deny by default); a crash is INTERNAL_ERROR ' +
+      'without a stack',
+    async () => {
+      const app = await buildApp({ db: t.database.db, config: t.config });
+      app.get('/api/forgotten-policy', async () => ({ secret: true }));
+      app.get('/api/crashes', { config: { access: anyUser } }, async () => {
+        throw new Error('database password is hunter2');
       });
-      expect(forgotten.statusCode).toBe(404);
-      expect(forgotten.body).not.toContain('secret');
-      const crash = await app.inject({ method: 'GET', url: '/api/crashes', headers: { cookie } });
-      expect(crash.statusCode).toBe(500);
-      expect(crash.json().code).toBe('INTERNAL_ERROR');
-      expect(crash.body).not.toContain('hunter2');
-      expect(crash.json().requestId).toBe(crash.headers['x-request-id']);
-    } finally {
-      await app.close();
-    }
-  });
+      await app.ready();
+      try {
+        const cookie = `sp_session=${admin.cookie}`;
+        const forgotten = await app.inject({
+          method: 'GET',
+          url: '/api/forgotten-policy',
+          headers: { cookie },
+        });
+        expect(forgotten.statusCode).toBe(404);
+        expect(forgotten.body).not.toContain('secret');
+        const crash = await app.inject({ method: 'GET', url: '/api/crashes', headers: { cookie } });
+        expect(crash.statusCode).toBe(500);
+        expect(crash.json().code).toBe('INTERNAL_ERROR');
+        expect(crash.body).not.toContain('hunter2');
+        expect(crash.json().requestId).toBe(crash.headers['x-request-id']);
+      } finally {
+        await app.close();
+      }
+    },
+  );
 });

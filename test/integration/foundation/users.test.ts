@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, demoEmail, type TestApp, type TestClient } from '../../helpers/test-app';
 import { DEMO_PASSWORD } from '../../../src/server/demo/accounts.seed';
+import { accountThrottleKey } from '../../../src/server/modules/auth/login';
 
 describe('accounts and roles (admin)', () => {
   let t: TestApp;
@@ -49,41 +50,45 @@ describe('accounts and roles (admin)', () => {
     expect((await t.login('new.officer@speerpunt.example', 'Een-sterk-wachtwoord-42')).userId).toBe(user.id);
   });
 
-  it('refuses a duplicate e-mail (any case), a weak password and a manager without a cluster; nothing is written', async () => {
-    const before = await countUsers();
-    const duplicate = await admin.post('/api/users', {
-      email: demoEmail('expert').toUpperCase(),
-      name: 'Dubbel',
-      role: 'expert',
-      password: 'Een-sterk-wachtwoord-42',
-    });
-    expect(duplicate.statusCode).toBe(409);
-    expect(duplicate.json().code).toBe('EMAIL_TAKEN');
-    const weak = await admin.post('/api/users', {
-      email: 'weak@speerpunt.example',
-      name: 'Zwak',
-      role: 'expert',
-      password: 'aaaaaaaaaaaaaaaa',
-    });
-    expect(weak.json().code).toBe('PASSWORD_TOO_WEAK');
-    expect(weak.json().details.map((d: { code: string }) => d.code)).toContain('too_repetitive');
-    const manager = await admin.post('/api/users', {
-      email: 'm2@speerpunt.example',
-      name: 'M',
-      role: 'manager',
-      password: 'Een-sterk-wachtwoord-42',
-    });
-    expect(manager.json().code).toBe('MANAGER_NEEDS_CLUSTER');
-    const unknownCluster = await admin.post('/api/users', {
-      email: 'm3@speerpunt.example',
-      name: 'M',
-      role: 'manager',
-      password: 'Een-sterk-wachtwoord-42',
-      clusterIds: ['00000000-0000-4000-8000-000000000000'],
-    });
-    expect(unknownCluster.json().code).toBe('MANAGER_NEEDS_CLUSTER');
-    expect(await countUsers()).toBe(before);
-  });
+  it(
+    'refuses a duplicate e-mail (any case), a weak password, a manager without a cluster; writes ' +
+      'nothing',
+    async () => {
+      const before = await countUsers();
+      const duplicate = await admin.post('/api/users', {
+        email: demoEmail('expert').toUpperCase(),
+        name: 'Dubbel',
+        role: 'expert',
+        password: 'Een-sterk-wachtwoord-42',
+      });
+      expect(duplicate.statusCode).toBe(409);
+      expect(duplicate.json().code).toBe('EMAIL_TAKEN');
+      const weak = await admin.post('/api/users', {
+        email: 'weak@speerpunt.example',
+        name: 'Zwak',
+        role: 'expert',
+        password: 'aaaaaaaaaaaaaaaa',
+      });
+      expect(weak.json().code).toBe('PASSWORD_TOO_WEAK');
+      expect(weak.json().details.map((d: { code: string }) => d.code)).toContain('too_repetitive');
+      const manager = await admin.post('/api/users', {
+        email: 'm2@speerpunt.example',
+        name: 'M',
+        role: 'manager',
+        password: 'Een-sterk-wachtwoord-42',
+      });
+      expect(manager.json().code).toBe('MANAGER_NEEDS_CLUSTER');
+      const unknownCluster = await admin.post('/api/users', {
+        email: 'm3@speerpunt.example',
+        name: 'M',
+        role: 'manager',
+        password: 'Een-sterk-wachtwoord-42',
+        clusterIds: ['00000000-0000-4000-8000-000000000000'],
+      });
+      expect(unknownCluster.json().code).toBe('MANAGER_NEEDS_CLUSTER');
+      expect(await countUsers()).toBe(before);
+    },
+  );
 
   it('changes a role: the user is signed out so the new rights apply at once', async () => {
     const analyst = await t.loginAs('analyst');
@@ -122,7 +127,7 @@ describe('accounts and roles (admin)', () => {
     );
   });
 
-  it('deactivates and reactivates; resets a password and lifts a lock-out', async () => {
+  it('deactivates and reactivates; resets a password and lifts the login delay', async () => {
     const applicant = await t.loginAs('applicant');
     expect(
       (await admin.put(`/api/users/${applicant.userId}/active`, { isActive: false })).json().data.isActive,
@@ -133,11 +138,26 @@ describe('accounts and roles (admin)', () => {
       ).json().code,
     ).toBe('INVALID_CREDENTIALS');
     await admin.put(`/api/users/${applicant.userId}/active`, { isActive: true });
+    // The account is under a running login delay (many failures, the next attempt a while ahead).
+    const key = accountThrottleKey(demoEmail('applicant'));
     await t.database.db
-      .updateTable('users')
-      .set({ locked_until: new Date(Date.now() + 3_600_000) })
-      .where('id', '=', applicant.userId!)
+      .insertInto('login_throttle')
+      .values({
+        key,
+        window_start: new Date(),
+        attempts: 0,
+        failures: 20,
+        next_attempt_at: new Date(Date.now() + 60_000),
+        last_refused: false,
+      })
+      .onConflict((oc) =>
+        oc.column('key').doUpdateSet({ failures: 20, next_attempt_at: new Date(Date.now() + 60_000) }),
+      )
       .execute();
+    expect(
+      (await t.anonymous.post('/api/auth/login', { email: demoEmail('applicant'), password: DEMO_PASSWORD }))
+        .statusCode,
+    ).toBe(429);
     expect(
       (await admin.post(`/api/users/${applicant.userId}/password`, { password: 'Nieuw-wachtwoord-2026' }))
         .statusCode,

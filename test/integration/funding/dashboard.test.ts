@@ -11,7 +11,10 @@ interface Figures {
   cofundingCents: number;
 }
 
-/** Recomputes the dashboard from the rows with plain SQL aggregates (and its own apportioning), independently of the module. */
+/**
+ * Recomputes the dashboard from the rows with plain SQL aggregates (and its own apportioning),
+ * independently of the module.
+ */
 describe('budget dashboard totals match the rows', () => {
   let t: TestApp;
   let dashboard: {
@@ -48,7 +51,8 @@ describe('budget dashboard totals match the rows', () => {
         coalesce(sum(c.amount_cents), 0)::text as committed,
         coalesce(sum(case when p.kind = 'inter_cluster_project' then c.amount_cents end), 0)::text as inter,
         coalesce(sum(c.cofunding_cents), 0)::text as cofunding,
-        (select coalesce(sum(fp.amount_cents), 0) from funding_payments fp where fp.line_id = b.id and fp.status = 'released')::text as paid
+        (select coalesce(sum(fp.amount_cents), 0) from funding_payments fp where fp.line_id = b.id and
+          fp.status = 'released')::text as paid
       from b left join funding_commitments c on c.line_id = b.id left join projects p on p.id = c.project_id
       group by b.id, b.budget`.execute(t.database.db);
     expect(dashboard.byLine).toHaveLength(rows.rows.length);
@@ -78,8 +82,11 @@ describe('budget dashboard totals match the rows', () => {
   it('per budget year', async () => {
     const rows = await sql<{ year: number; committed: string; paid: string }>`
       select y.year,
-        (select coalesce(sum(c.amount_cents), 0) from funding_commitments c join funding_lines l2 on l2.id = c.line_id where extract(year from l2.period_start)::int = y.year)::text as committed,
-        (select coalesce(sum(p.amount_cents), 0) from funding_payments p join funding_lines l3 on l3.id = p.line_id where p.status = 'released' and extract(year from l3.period_start)::int = y.year)::text as paid
+        (select coalesce(sum(c.amount_cents), 0) from funding_commitments c join funding_lines l2 on l2.id =
+          c.line_id where extract(year from l2.period_start)::int = y.year)::text as committed,
+        (select coalesce(sum(p.amount_cents), 0) from funding_payments p join funding_lines l3 on l3.id =
+          p.line_id where p.status = 'released' and extract(year from l3.period_start)::int = y.year)::text
+          as paid
       from (select distinct extract(year from period_start)::int as year from funding_lines) y order by 1`.execute(
       t.database.db,
     );
@@ -91,42 +98,46 @@ describe('budget dashboard totals match the rows', () => {
     }
   });
 
-  it('per cluster: apportioned parts add up to the totals, and each cluster matches an independent apportioning', async () => {
-    const sum = (key: keyof Figures) => dashboard.byCluster.reduce((s, c) => s + BigInt(c[key]), 0n);
-    expect(sum('budgetCents')).toBe(BigInt(dashboard.totals.budgetCents));
-    expect(sum('committedCents')).toBe(BigInt(dashboard.totals.committedCents));
-    expect(sum('paidCents')).toBe(BigInt(dashboard.totals.paidCents));
-    expect(sum('interClusterCommittedCents')).toBe(BigInt(dashboard.totals.interClusterCommittedCents));
+  it(
+    'per cluster: apportioned parts add up to the totals, and each cluster matches an independent ' +
+      'apportioning',
+    async () => {
+      const sum = (key: keyof Figures) => dashboard.byCluster.reduce((s, c) => s + BigInt(c[key]), 0n);
+      expect(sum('budgetCents')).toBe(BigInt(dashboard.totals.budgetCents));
+      expect(sum('committedCents')).toBe(BigInt(dashboard.totals.committedCents));
+      expect(sum('paidCents')).toBe(BigInt(dashboard.totals.paidCents));
+      expect(sum('interClusterCommittedCents')).toBe(BigInt(dashboard.totals.interClusterCommittedCents));
 
-    // Independent: each commitment's clusters, equal parts with leftover cents to the first ids.
-    const db = t.database.db;
-    const commitments = await db
-      .selectFrom('funding_commitments')
-      .select(['id', 'amount_cents', 'project_id', 'base_operation_id'])
-      .execute();
-    const projectClusters = await db
-      .selectFrom('project_clusters')
-      .select(['project_id', 'cluster_id'])
-      .execute();
-    const grants = await db.selectFrom('base_operation_grants').select(['id', 'cluster_id']).execute();
-    const expected = new Map<string, bigint>();
-    for (const c of commitments) {
-      const ids = c.project_id
-        ? projectClusters
-            .filter((pc) => pc.project_id === c.project_id)
-            .map((pc) => pc.cluster_id)
-            .sort()
-        : [grants.find((g) => g.id === c.base_operation_id)?.cluster_id ?? ''];
-      const amount = BigInt(c.amount_cents);
-      const n = BigInt(ids.length);
-      ids.forEach((id, i) =>
-        expected.set(id, (expected.get(id) ?? 0n) + amount / n + (BigInt(i) < amount % n ? 1n : 0n)),
-      );
-    }
-    for (const [clusterId, cents] of expected) {
-      expect(BigInt(dashboard.byCluster.find((c) => c.clusterId === clusterId)?.committedCents ?? -1)).toBe(
-        cents,
-      );
-    }
-  });
+      // Independent: each commitment's clusters, equal parts with leftover cents to the first ids.
+      const db = t.database.db;
+      const commitments = await db
+        .selectFrom('funding_commitments')
+        .select(['id', 'amount_cents', 'project_id', 'base_operation_id'])
+        .execute();
+      const projectClusters = await db
+        .selectFrom('project_clusters')
+        .select(['project_id', 'cluster_id'])
+        .execute();
+      const grants = await db.selectFrom('base_operation_grants').select(['id', 'cluster_id']).execute();
+      const expected = new Map<string, bigint>();
+      for (const c of commitments) {
+        const ids = c.project_id
+          ? projectClusters
+              .filter((pc) => pc.project_id === c.project_id)
+              .map((pc) => pc.cluster_id)
+              .sort()
+          : [grants.find((g) => g.id === c.base_operation_id)?.cluster_id ?? ''];
+        const amount = BigInt(c.amount_cents);
+        const n = BigInt(ids.length);
+        ids.forEach((id, i) =>
+          expected.set(id, (expected.get(id) ?? 0n) + amount / n + (BigInt(i) < amount % n ? 1n : 0n)),
+        );
+      }
+      for (const [clusterId, cents] of expected) {
+        expect(BigInt(dashboard.byCluster.find((c) => c.clusterId === clusterId)?.committedCents ?? -1)).toBe(
+          cents,
+        );
+      }
+    },
+  );
 });

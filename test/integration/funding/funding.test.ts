@@ -48,9 +48,8 @@ describe('funding: lines, commitments, payments, state aid', () => {
       c: number;
       a: number;
       p: number;
-    }>`select (select count(*) from funding_commitments)::int as c, (select count(*) from state_aid_awards)::int as a, (select count(*) from funding_payments)::int as p`.execute(
-      t.database.db,
-    );
+    }>`select (select count(*) from funding_commitments)::int as c, (select count(*) from
+      state_aid_awards)::int as a, (select count(*) from funding_payments)::int as p`.execute(t.database.db);
     return row.rows[0];
   };
 
@@ -107,31 +106,35 @@ describe('funding: lines, commitments, payments, state aid', () => {
       expect(direct.json().code).toBe('DE_MINIMIS_CEILING_EXCEEDED');
     });
 
-    it('lets an authorised officer override with a motivation, recorded in the register and the audit trail', async () => {
-      const project = await projectId('CP-2026-14');
-      const line = await lineId('CP-2024-2026');
-      const response = await officer.post('/api/funding/commitments', {
-        projectId: project,
-        lineId: line,
-        decidedOn: '2026-11-27',
-        deMinimisOverride: 'Aanvullende steun goedgekeurd door de raad van bestuur (test).',
-      });
-      expect(response.statusCode).toBe(201);
-      const awards = await t.database.db
-        .selectFrom('state_aid_awards')
-        .select(['override_motivation'])
-        .where('project_id', '=', project)
-        .execute();
-      expect(awards.filter((a) => a.override_motivation !== null)).toHaveLength(1);
-      const audit = await t.database.db
-        .selectFrom('audit_events')
-        .select('action')
-        .where('entity_id', '=', response.json().data.id)
-        .execute();
-      expect(audit.map((a) => a.action)).toEqual(['commitment.created_with_de_minimis_override']);
-      const again = await officer.post('/api/funding/commitments', { projectId: project, lineId: line });
-      expect(again.json().code).toBe('PROJECT_ALREADY_COMMITTED');
-    });
+    it(
+      'lets an authorised officer override with a motivation, recorded in the register and the ' +
+        'audit trail',
+      async () => {
+        const project = await projectId('CP-2026-14');
+        const line = await lineId('CP-2024-2026');
+        const response = await officer.post('/api/funding/commitments', {
+          projectId: project,
+          lineId: line,
+          decidedOn: '2026-11-27',
+          deMinimisOverride: 'Aanvullende steun goedgekeurd door de raad van bestuur (test).',
+        });
+        expect(response.statusCode).toBe(201);
+        const awards = await t.database.db
+          .selectFrom('state_aid_awards')
+          .select(['override_motivation'])
+          .where('project_id', '=', project)
+          .execute();
+        expect(awards.filter((a) => a.override_motivation !== null)).toHaveLength(1);
+        const audit = await t.database.db
+          .selectFrom('audit_events')
+          .select('action')
+          .where('entity_id', '=', response.json().data.id)
+          .execute();
+        expect(audit.map((a) => a.action)).toEqual(['commitment.created_with_de_minimis_override']);
+        const again = await officer.post('/api/funding/commitments', { projectId: project, lineId: line });
+        expect(again.json().code).toBe('PROJECT_ALREADY_COMMITTED');
+      },
+    );
   });
 
   describe('linked enterprises', () => {
@@ -162,12 +165,11 @@ describe('funding: lines, commitments, payments, state aid', () => {
       });
       const before = (await analyst.get(`/api/state-aid/organisations/${near}?on=2026-11-27`)).json().data
         .deMinimis;
-      await sql`insert into organisation_sme_figures (organisation_id, reference_year) values (${near}, 2025) on conflict do nothing`.execute(
-        db,
-      );
-      await sql`insert into organisation_related_enterprises (organisation_id, reference_year, name, enterprise_number, holding_share) values (${near}, 2025, 'Dochter (test)', ${daughter.enterprise_number}, 60)`.execute(
-        db,
-      );
+      await sql`insert into organisation_sme_figures (organisation_id, reference_year) values (${near},
+        2025) on conflict do nothing`.execute(db);
+      await sql`insert into organisation_related_enterprises (organisation_id, reference_year, name,
+        enterprise_number, holding_share) values (${near}, 2025, 'Dochter (test)',
+        ${daughter.enterprise_number}, 60)`.execute(db);
       const after = (await analyst.get(`/api/state-aid/organisations/${near}?on=2026-11-27`)).json().data
         .deMinimis;
       expect(after.usedCents).toBe(before.usedCents + 20_000 * EUR);
@@ -176,9 +178,8 @@ describe('funding: lines, commitments, payments, state aid', () => {
         await analyst.get(`/api/state-aid/organisations/${daughter.id}?on=2026-11-27`)
       ).json().data.deMinimis;
       expect(fromDaughter.usedCents).toBe(after.usedCents);
-      await sql`delete from organisation_related_enterprises where organisation_id = ${near} and name = 'Dochter (test)'`.execute(
-        db,
-      );
+      await sql`delete from organisation_related_enterprises where organisation_id = ${near} and name =
+        'Dochter (test)'`.execute(db);
     });
   });
 
@@ -408,9 +409,8 @@ describe('funding: lines, commitments, payments, state aid', () => {
       expect(results.find((r) => r.statusCode === 409)?.json().code).toBe('FUNDING_LINE_INSUFFICIENT');
       const committed = await sql<{
         total: number;
-      }>`select coalesce(sum(amount_cents), 0)::bigint as total from funding_commitments where line_id = ${line}`.execute(
-        t.database.db,
-      );
+      }>`select coalesce(sum(amount_cents), 0)::bigint as total from funding_commitments where line_id =
+        ${line}`.execute(t.database.db);
       expect(Number(committed.rows[0].total)).toBe(600_000);
     });
 
@@ -598,34 +598,40 @@ describe('funding: lines, commitments, payments, state aid', () => {
   });
 
   describe('visibility', () => {
-    it("a manager sees only projects of their own clusters; another cluster's project answers like a missing one", async () => {
-      const flux = await clusterId('Flux50');
-      const list = (await manager.get('/api/projects')).json().data as {
-        code: string;
-        clusterIds: string[];
-      }[];
-      expect(list.length).toBeGreaterThan(0);
-      expect(list.every((p) => p.clusterIds.includes(flux))).toBe(true);
-      const other = await projectId('CP-2024-03'); // VIL
-      const missing = await manager.get('/api/projects/00000000-0000-4000-8000-000000000000');
-      const hidden = await manager.get(`/api/projects/${other}`);
-      expect(hidden.statusCode).toBe(404);
-      expect(hidden.json().code).toBe(missing.json().code);
-      const milestone = await t.database.db
-        .selectFrom('project_milestones')
-        .select('id')
-        .where('project_id', '=', other)
-        .executeTakeFirstOrThrow();
-      const report = await manager.post(`/api/projects/${other}/milestones/${milestone.id}/report`, {});
-      expect(report.statusCode).toBe(404);
-      const own = await projectId('CP-2025-06');
-      const mine = await manager.get(`/api/projects/${own}`);
-      expect(mine.statusCode).toBe(200);
-      expect(mine.json().abilities).toMatchObject({ report: true, commit: false });
-      const base = (await manager.get('/api/funding/base-operations')).json().data as { clusterId: string }[];
-      expect(base.length).toBe(3);
-      expect(base.every((b) => b.clusterId === flux)).toBe(true);
-    });
+    it(
+      "a manager sees only projects of their own clusters; another cluster's project answers like a " +
+        'missing one',
+      async () => {
+        const flux = await clusterId('Flux50');
+        const list = (await manager.get('/api/projects')).json().data as {
+          code: string;
+          clusterIds: string[];
+        }[];
+        expect(list.length).toBeGreaterThan(0);
+        expect(list.every((p) => p.clusterIds.includes(flux))).toBe(true);
+        const other = await projectId('CP-2024-03'); // VIL
+        const missing = await manager.get('/api/projects/00000000-0000-4000-8000-000000000000');
+        const hidden = await manager.get(`/api/projects/${other}`);
+        expect(hidden.statusCode).toBe(404);
+        expect(hidden.json().code).toBe(missing.json().code);
+        const milestone = await t.database.db
+          .selectFrom('project_milestones')
+          .select('id')
+          .where('project_id', '=', other)
+          .executeTakeFirstOrThrow();
+        const report = await manager.post(`/api/projects/${other}/milestones/${milestone.id}/report`, {});
+        expect(report.statusCode).toBe(404);
+        const own = await projectId('CP-2025-06');
+        const mine = await manager.get(`/api/projects/${own}`);
+        expect(mine.statusCode).toBe(200);
+        expect(mine.json().abilities).toMatchObject({ report: true, commit: false });
+        const base = (await manager.get('/api/funding/base-operations')).json().data as {
+          clusterId: string;
+        }[];
+        expect(base.length).toBe(3);
+        expect(base.every((b) => b.clusterId === flux)).toBe(true);
+      },
+    );
 
     it('exports every table as XLSX', async () => {
       const project = await projectId('CP-2024-01');

@@ -59,32 +59,36 @@ describe('GET /api/inbox', () => {
     }
   });
 
-  it('shows the officer the proposals to check, the selection ready to decide and open objections, counted from the data', async () => {
-    const officer = inbox.get('officer');
-    const kinds = officer?.items.map((i) => i.kind) ?? [];
-    const db = t.database.db;
-    const submitted = await db
-      .selectFrom('proposals')
-      .select(sql<string>`count(*)`.as('n'))
-      .where('status', '=', 'submitted')
-      .executeTakeFirstOrThrow();
-    const eligibility = officer?.items.find((i) => i.kind === 'eligibility');
-    expect(eligibility?.count ?? 0).toBe(Number(submitted.n));
-    const objections = await db
-      .selectFrom('review_objections')
-      .select(sql<string>`count(*)`.as('n'))
-      .where('status', '=', 'open')
-      .executeTakeFirstOrThrow();
-    expect(officer?.items.find((i) => i.kind === 'objections')?.count ?? 0).toBe(Number(objections.n));
-    const toValidate = await db
-      .selectFrom('kpi_measurements')
-      .select(sql<string>`count(*)`.as('n'))
-      .where('status', '=', 'reported')
-      .executeTakeFirstOrThrow();
-    expect(officer?.items.find((i) => i.kind === 'kpiToValidate')?.count ?? 0).toBe(Number(toValidate.n));
-    // The demo has work waiting for the officer.
-    expect(kinds.length).toBeGreaterThanOrEqual(3);
-  });
+  it(
+    'shows the officer the proposals to check, the selection ready to decide and open objections, ' +
+      'counted from the data',
+    async () => {
+      const officer = inbox.get('officer');
+      const kinds = officer?.items.map((i) => i.kind) ?? [];
+      const db = t.database.db;
+      const submitted = await db
+        .selectFrom('proposals')
+        .select(sql<string>`count(*)`.as('n'))
+        .where('status', '=', 'submitted')
+        .executeTakeFirstOrThrow();
+      const eligibility = officer?.items.find((i) => i.kind === 'eligibility');
+      expect(eligibility?.count ?? 0).toBe(Number(submitted.n));
+      const objections = await db
+        .selectFrom('review_objections')
+        .select(sql<string>`count(*)`.as('n'))
+        .where('status', '=', 'open')
+        .executeTakeFirstOrThrow();
+      expect(officer?.items.find((i) => i.kind === 'objections')?.count ?? 0).toBe(Number(objections.n));
+      const toValidate = await db
+        .selectFrom('kpi_measurements')
+        .select(sql<string>`count(*)`.as('n'))
+        .where('status', '=', 'reported')
+        .executeTakeFirstOrThrow();
+      expect(officer?.items.find((i) => i.kind === 'kpiToValidate')?.count ?? 0).toBe(Number(toValidate.n));
+      // The demo has work waiting for the officer.
+      expect(kinds.length).toBeGreaterThanOrEqual(3);
+    },
+  );
 
   it("lists only the manager's own clusters", async () => {
     const manager = inbox.get('manager');

@@ -74,180 +74,192 @@ describe('KPI framework: demo, reporting, validation, reports', () => {
   });
   afterAll(() => t.close());
 
-  it('the demo has every standard KPI for the three past years, for every cluster, computed ones frozen from the data', async () => {
-    const rows = await t.database.db
-      .selectFrom('kpi_measurements as m')
-      .innerJoin('kpi_definitions as d', 'd.id', 'm.definition_id')
-      .innerJoin('reporting_periods as p', 'p.id', 'm.period_id')
-      .select([
-        'd.code',
-        'd.source',
-        'p.code as period',
-        'm.cluster_id',
-        'm.value',
-        'm.not_computable_reason',
-        'm.status',
-        'm.frozen_at',
-      ])
-      .where('p.code', 'in', ['2023', '2024', '2025'])
-      .execute();
-    const clusters = await t.database.db.selectFrom('clusters').select('id').execute();
-    for (const kpi of STANDARD_KPIS) {
-      for (const year of ['2023', '2024', '2025']) {
-        const cells = rows.filter((r) => r.code === kpi.code && r.period === year);
-        expect(cells, `${kpi.code} ${year}`).toHaveLength(clusters.length);
-        for (const cell of cells) {
-          expect(cell.value !== null || cell.not_computable_reason !== null).toBe(true);
-          if (kpi.source === 'reported') expect(cell.status).toBe('validated');
-          else expect(cell.frozen_at).not.toBeNull();
+  it(
+    'the demo has every standard KPI for the three past years, for every cluster, computed ones ' +
+      'frozen from the data',
+    async () => {
+      const rows = await t.database.db
+        .selectFrom('kpi_measurements as m')
+        .innerJoin('kpi_definitions as d', 'd.id', 'm.definition_id')
+        .innerJoin('reporting_periods as p', 'p.id', 'm.period_id')
+        .select([
+          'd.code',
+          'd.source',
+          'p.code as period',
+          'm.cluster_id',
+          'm.value',
+          'm.not_computable_reason',
+          'm.status',
+          'm.frozen_at',
+        ])
+        .where('p.code', 'in', ['2023', '2024', '2025'])
+        .execute();
+      const clusters = await t.database.db.selectFrom('clusters').select('id').execute();
+      for (const kpi of STANDARD_KPIS) {
+        for (const year of ['2023', '2024', '2025']) {
+          const cells = rows.filter((r) => r.code === kpi.code && r.period === year);
+          expect(cells, `${kpi.code} ${year}`).toHaveLength(clusters.length);
+          for (const cell of cells) {
+            expect(cell.value !== null || cell.not_computable_reason !== null).toBe(true);
+            if (kpi.source === 'reported') expect(cell.status).toBe('validated');
+            else expect(cell.frozen_at).not.toBeNull();
+          }
+        }
+        // Every past year has real values somewhere in the portfolio (a cluster without projects that
+        // year rightly gets "not computable" for project-based shares).
+        for (const year of ['2023', '2024', '2025']) {
+          expect(
+            rows.some((r) => r.code === kpi.code && r.period === year && r.value !== null),
+            `${kpi.code} ${year}`,
+          ).toBe(true);
         }
       }
-      // Every past year has real values somewhere in the portfolio (a cluster without projects that
-      // year rightly gets "not computable" for project-based shares).
-      for (const year of ['2023', '2024', '2025']) {
-        expect(
-          rows.some((r) => r.code === kpi.code && r.period === year && r.value !== null),
-          `${kpi.code} ${year}`,
-        ).toBe(true);
+      expect(period('2025').status).toBe('closed');
+      expect(period('2026').status).toBe('open');
+    },
+  );
+
+  it(
+    'a frozen computed value equals its SQL run on the data, and the SQL is shown to analysts but ' +
+      'not to managers',
+    async () => {
+      const kpis = await dashboard(analyst, ownClusterId);
+      const members = kpis.find((k) => k.definition.code === 'MEMBERS');
+      expect(members?.definition.sql).toContain('from memberships m');
+      const cell = members?.values.find((v) => v.periodId === period('2025').id);
+      const count = await t.database.db
+        .selectFrom('memberships')
+        .select((eb) => eb.fn.count<string>('organisation_id').distinct().as('n'))
+        .where('cluster_id', '=', ownClusterId)
+        .where('valid_from', '<=', '2025-12-31')
+        .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>=', '2025-12-31')]))
+        .executeTakeFirstOrThrow();
+      expect(cell?.value).toBe(Number(count.n));
+      expect(cell?.origin).toBe('frozen');
+      const managerView = await dashboard(manager, ownClusterId);
+      expect(managerView.find((k) => k.definition.code === 'MEMBERS')?.definition.sql).toBeNull();
+    },
+  );
+
+  it(
+    'a manager reports this year’s values, the officer returns one and validates the rest, the ' +
+      'manager re-reports',
+    async () => {
+      const kpis = await dashboard(manager, ownClusterId);
+      const reported = kpis.filter((k) => k.definition.source === 'reported');
+      expect(reported.length).toBeGreaterThanOrEqual(5);
+      const sample: Record<string, number> = {
+        count: 14,
+        euro: 2_500_000,
+        tonnes: 3000.5,
+        score: 7.9,
+        days: 130,
+        percent: 50,
+        ratio: 1.2,
+        number: 5,
+      };
+      const ids: string[] = [];
+      for (const kpi of reported) {
+        const response = await manager.post(`/api/kpis/clusters/${ownClusterId}/measurements`, {
+          definitionId: kpi.definition.id,
+          periodId: period('2026').id,
+          value: sample[kpi.definition.unit] ?? 1,
+          comment: 'Jaarrapport 2026',
+          evidence: kpi.definition.evidenceRequired
+            ? [
+                { kind: 'link', url: 'https://example.org/jaarverslag-2026.pdf' },
+                {
+                  kind: 'file',
+                  filename: 'bewijs.txt',
+                  contentBase64: Buffer.from('bewijs').toString('base64'),
+                },
+              ]
+            : [],
+        });
+        expect(response.statusCode, response.body).toBe(201);
+        ids.push(response.json().data.id);
       }
-    }
-    expect(period('2025').status).toBe('closed');
-    expect(period('2026').status).toBe('open');
-  });
+      const queue = (await officer.get('/api/kpis/validation-queue')).json().data as {
+        measurementId: string;
+      }[];
+      expect(queue.map((q) => q.measurementId)).toEqual(expect.arrayContaining(ids));
 
-  it('a frozen computed value equals its SQL run on the data, and the SQL is shown to analysts but not to managers', async () => {
-    const kpis = await dashboard(analyst, ownClusterId);
-    const members = kpis.find((k) => k.definition.code === 'MEMBERS');
-    expect(members?.definition.sql).toContain('from memberships m');
-    const cell = members?.values.find((v) => v.periodId === period('2025').id);
-    const count = await t.database.db
-      .selectFrom('memberships')
-      .select((eb) => eb.fn.count<string>('organisation_id').distinct().as('n'))
-      .where('cluster_id', '=', ownClusterId)
-      .where('valid_from', '<=', '2025-12-31')
-      .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>=', '2025-12-31')]))
-      .executeTakeFirstOrThrow();
-    expect(cell?.value).toBe(Number(count.n));
-    expect(cell?.origin).toBe('frozen');
-    const managerView = await dashboard(manager, ownClusterId);
-    expect(managerView.find((k) => k.definition.code === 'MEMBERS')?.definition.sql).toBeNull();
-  });
-
-  it('a manager reports this year’s values, the officer returns one and validates the rest, the manager re-reports', async () => {
-    const kpis = await dashboard(manager, ownClusterId);
-    const reported = kpis.filter((k) => k.definition.source === 'reported');
-    expect(reported.length).toBeGreaterThanOrEqual(5);
-    const sample: Record<string, number> = {
-      count: 14,
-      euro: 2_500_000,
-      tonnes: 3000.5,
-      score: 7.9,
-      days: 130,
-      percent: 50,
-      ratio: 1.2,
-      number: 5,
-    };
-    const ids: string[] = [];
-    for (const kpi of reported) {
-      const response = await manager.post(`/api/kpis/clusters/${ownClusterId}/measurements`, {
-        definitionId: kpi.definition.id,
-        periodId: period('2026').id,
-        value: sample[kpi.definition.unit] ?? 1,
-        comment: 'Jaarrapport 2026',
-        evidence: kpi.definition.evidenceRequired
-          ? [
-              { kind: 'link', url: 'https://example.org/jaarverslag-2026.pdf' },
-              {
-                kind: 'file',
-                filename: 'bewijs.txt',
-                contentBase64: Buffer.from('bewijs').toString('base64'),
-              },
-            ]
-          : [],
-      });
-      expect(response.statusCode, response.body).toBe(201);
-      ids.push(response.json().data.id);
-    }
-    const queue = (await officer.get('/api/kpis/validation-queue')).json().data as {
-      measurementId: string;
-    }[];
-    expect(queue.map((q) => q.measurementId)).toEqual(expect.arrayContaining(ids));
-
-    const [returned, ...rest] = ids;
-    expect((await officer.post(`/api/kpis/measurements/${returned}/return`, {})).json().code).toBe(
-      'KPI_RETURN_NEEDS_COMMENT',
-    );
-    expect(
-      (
-        await officer.post(`/api/kpis/measurements/${returned}/return`, {
-          comment: 'Bron ontbreekt voor dit cijfer.',
-        })
-      ).statusCode,
-    ).toBe(204);
-    for (const id of rest)
+      const [returned, ...rest] = ids;
+      expect((await officer.post(`/api/kpis/measurements/${returned}/return`, {})).json().code).toBe(
+        'KPI_RETURN_NEEDS_COMMENT',
+      );
       expect(
-        (await officer.post(`/api/kpis/measurements/${id}/validate`, { comment: 'ok' })).statusCode,
+        (
+          await officer.post(`/api/kpis/measurements/${returned}/return`, {
+            comment: 'Bron ontbreekt voor dit cijfer.',
+          })
+        ).statusCode,
       ).toBe(204);
-    expect((await officer.post(`/api/kpis/measurements/${rest[0]}/validate`, {})).json().code).toBe(
-      'KPI_MEASUREMENT_VALIDATED',
-    );
+      for (const id of rest)
+        expect(
+          (await officer.post(`/api/kpis/measurements/${id}/validate`, { comment: 'ok' })).statusCode,
+        ).toBe(204);
+      expect((await officer.post(`/api/kpis/measurements/${rest[0]}/validate`, {})).json().code).toBe(
+        'KPI_MEASUREMENT_VALIDATED',
+      );
 
-    // The returned value went back to the cluster: a notification, and it no longer counts.
-    const notes = (await manager.get('/api/notifications')).json().data as {
-      kind?: string;
-      title?: string;
-      titleNl?: string;
-    }[];
-    expect(JSON.stringify(notes)).toContain('teruggestuurd');
-    const detail = (await manager.get(`/api/kpis/measurements/${returned}`)).json();
-    expect(detail.data.status).toBe('returned');
-    expect(detail.data.reviewComment).toBe('Bron ontbreekt voor dit cijfer.');
-    expect(detail.abilities.report).toBe(true);
+      // The returned value went back to the cluster: a notification, and it no longer counts.
+      const notes = (await manager.get('/api/notifications')).json().data as {
+        kind?: string;
+        title?: string;
+        titleNl?: string;
+      }[];
+      expect(JSON.stringify(notes)).toContain('teruggestuurd');
+      const detail = (await manager.get(`/api/kpis/measurements/${returned}`)).json();
+      expect(detail.data.status).toBe('returned');
+      expect(detail.data.reviewComment).toBe('Bron ontbreekt voor dit cijfer.');
+      expect(detail.abilities.report).toBe(true);
 
-    // A validated value is final for the manager.
-    const validatedKpi = reported[1];
-    const again = await manager.post(`/api/kpis/clusters/${ownClusterId}/measurements`, {
-      definitionId: validatedKpi?.definition.id,
-      periodId: period('2026').id,
-      value: 1,
-      evidence: [{ kind: 'text', body: 'x' }],
-    });
-    expect(again.json().code).toBe('KPI_MEASUREMENT_VALIDATED');
+      // A validated value is final for the manager.
+      const validatedKpi = reported[1];
+      const again = await manager.post(`/api/kpis/clusters/${ownClusterId}/measurements`, {
+        definitionId: validatedKpi?.definition.id,
+        periodId: period('2026').id,
+        value: 1,
+        evidence: [{ kind: 'text', body: 'x' }],
+      });
+      expect(again.json().code).toBe('KPI_MEASUREMENT_VALIDATED');
 
-    // Re-report the returned one; the history shows every step.
-    const returnedKpi = reported[0];
-    const rereport = await manager.post(`/api/kpis/clusters/${ownClusterId}/measurements`, {
-      definitionId: returnedKpi?.definition.id,
-      periodId: period('2026').id,
-      value: sample[returnedKpi?.definition.unit ?? 'count'] ?? 1,
-      comment: 'Met bron',
-      evidence: [{ kind: 'text', body: 'Bron: ledenbevraging 2026' }],
-    });
-    expect(rereport.statusCode, rereport.body).toBe(201);
-    const history = (await officer.get(`/api/kpis/measurements/${returned}`)).json().data.history as {
-      action: string;
-    }[];
-    expect(history.map((h) => h.action)).toEqual(['reported', 'returned', 'rereported']);
-    const audit = await t.database.db
-      .selectFrom('audit_events')
-      .select('action')
-      .where('entity_id', '=', returned ?? '')
-      .orderBy('id')
-      .execute();
-    expect(audit.map((a) => a.action)).toEqual([
-      'kpi.measurement_reported',
-      'kpi.measurement_returned',
-      'kpi.measurement_rereported',
-    ]);
+      // Re-report the returned one; the history shows every step.
+      const returnedKpi = reported[0];
+      const rereport = await manager.post(`/api/kpis/clusters/${ownClusterId}/measurements`, {
+        definitionId: returnedKpi?.definition.id,
+        periodId: period('2026').id,
+        value: sample[returnedKpi?.definition.unit ?? 'count'] ?? 1,
+        comment: 'Met bron',
+        evidence: [{ kind: 'text', body: 'Bron: ledenbevraging 2026' }],
+      });
+      expect(rereport.statusCode, rereport.body).toBe(201);
+      const history = (await officer.get(`/api/kpis/measurements/${returned}`)).json().data.history as {
+        action: string;
+      }[];
+      expect(history.map((h) => h.action)).toEqual(['reported', 'returned', 'rereported']);
+      const audit = await t.database.db
+        .selectFrom('audit_events')
+        .select('action')
+        .where('entity_id', '=', returned ?? '')
+        .orderBy('id')
+        .execute();
+      expect(audit.map((a) => a.action)).toEqual([
+        'kpi.measurement_reported',
+        'kpi.measurement_returned',
+        'kpi.measurement_rereported',
+      ]);
 
-    // The dashboard now shows the validated values with a status.
-    const after = await dashboard(officer, ownClusterId);
-    const cell = after
-      .find((k) => k.definition.id === validatedKpi?.definition.id)
-      ?.values.find((v) => v.periodId === period('2026').id);
-    expect(cell?.measurementStatus).toBe('validated');
-    expect(['on_track', 'at_risk', 'off_track']).toContain(cell?.status);
-  });
+      // The dashboard now shows the validated values with a status.
+      const after = await dashboard(officer, ownClusterId);
+      const cell = after
+        .find((k) => k.definition.id === validatedKpi?.definition.id)
+        ?.values.find((v) => v.periodId === period('2026').id);
+      expect(cell?.measurementStatus).toBe('validated');
+      expect(['on_track', 'at_risk', 'off_track']).toContain(cell?.status);
+    },
+  );
 
   it('the portfolio view and both reports show the result', async () => {
     const portfolio = await analyst.get(`/api/kpis/portfolio?periodId=${period('2026').id}`);
@@ -440,166 +452,180 @@ describe('KPI bad input: clear errors, nothing half-written', () => {
     ).toBe(files);
   });
 
-  it('a target changed silently after its period started is refused; an amendment with motivation is kept in history', async () => {
-    const definition = byCode('NEW_PRODUCTS');
-    const url = `/api/kpis/clusters/${clusterId}/targets/${definition.id}`;
-    const target = {
-      baselineValue: 10,
-      baselineDate: '2023-12-31',
-      endTargetValue: 20,
-      endTargetDate: '2027-12-31',
-      periodTargets: [{ periodId: periodId('2026'), value: 99 }],
-    };
-    const silent = await officer.put(url, target);
-    expect(silent.json().code).toBe('KPI_TARGET_NEEDS_MOTIVATION');
-    const amended = await officer.put(url, {
-      ...target,
-      motivation: 'Herziening na tussentijdse evaluatie.',
-    });
-    expect(amended.statusCode, amended.body).toBe(200);
-    const history = (await officer.get(`${url}/history`)).json().data as {
-      isAmendment: boolean;
-      motivation: string | null;
-    }[];
-    expect(history.at(-1)).toMatchObject({
-      isAmendment: true,
-      motivation: 'Herziening na tussentijdse evaluatie.',
-    });
-    // A target for a period that has not started yet is no amendment.
-    const future = await officer.put(url, {
-      ...target,
-      periodTargets: [
-        { periodId: periodId('2026'), value: 99 },
-        { periodId: periodId('2027'), value: 25 },
-      ],
-    });
-    expect(future.statusCode).toBe(200);
-    expect(
-      ((await officer.get(`${url}/history`)).json().data as { isAmendment: boolean }[]).at(-1)?.isAmendment,
-    ).toBe(false);
-  });
+  it(
+    'a target changed silently after its period started is refused; an amendment with motivation is ' +
+      'kept in history',
+    async () => {
+      const definition = byCode('NEW_PRODUCTS');
+      const url = `/api/kpis/clusters/${clusterId}/targets/${definition.id}`;
+      const target = {
+        baselineValue: 10,
+        baselineDate: '2023-12-31',
+        endTargetValue: 20,
+        endTargetDate: '2027-12-31',
+        periodTargets: [{ periodId: periodId('2026'), value: 99 }],
+      };
+      const silent = await officer.put(url, target);
+      expect(silent.json().code).toBe('KPI_TARGET_NEEDS_MOTIVATION');
+      const amended = await officer.put(url, {
+        ...target,
+        motivation: 'Herziening na tussentijdse evaluatie.',
+      });
+      expect(amended.statusCode, amended.body).toBe(200);
+      const history = (await officer.get(`${url}/history`)).json().data as {
+        isAmendment: boolean;
+        motivation: string | null;
+      }[];
+      expect(history.at(-1)).toMatchObject({
+        isAmendment: true,
+        motivation: 'Herziening na tussentijdse evaluatie.',
+      });
+      // A target for a period that has not started yet is no amendment.
+      const future = await officer.put(url, {
+        ...target,
+        periodTargets: [
+          { periodId: periodId('2026'), value: 99 },
+          { periodId: periodId('2027'), value: 25 },
+        ],
+      });
+      expect(future.statusCode).toBe(200);
+      expect(
+        ((await officer.get(`${url}/history`)).json().data as { isAmendment: boolean }[]).at(-1)?.isAmendment,
+      ).toBe(false);
+    },
+  );
 
-  it('a formula that refers to itself, to a missing KPI or in a loop; a division by zero is "not computable"', async () => {
-    const body = (code: string, numeratorCode: string, denominatorCode: string) => ({
-      code,
-      nameNl: code,
-      nameEn: code,
-      unit: 'ratio',
-      direction: 'higher',
-      aggregation: 'last',
-      lens: 'economic',
-      source: 'formula',
-      numeratorCode,
-      denominatorCode,
-      factor: 1,
-      clusterId,
-    });
-    expect(
-      (await officer.post('/api/kpis/definitions', body('SELF_REF', 'SELF_REF', 'MEMBERS'))).json().code,
-    ).toBe('KPI_FORMULA_SELF_REFERENCE');
-    expect(
-      (await officer.post('/api/kpis/definitions', body('MISSING_REF', 'MEMBERS', 'NO_SUCH_KPI'))).json()
-        .code,
-    ).toBe('KPI_FORMULA_UNKNOWN_KPI');
-    expect(
-      (await officer.post('/api/kpis/definitions', body('MEMBERS_PER_LEAVER', 'MEMBERS', 'MEMBERS_LEFT')))
-        .statusCode,
-    ).toBe(201);
-    // A cycle through an existing formula: insert one referring to a later code, then close the loop.
-    expect(
-      (await officer.post('/api/kpis/definitions', body('LOOP_A', 'MEMBERS', 'MEMBERS_PER_LEAVER')))
-        .statusCode,
-    ).toBe(201);
-    await t.database.db
-      .updateTable('kpi_definitions')
-      .set({ denominator_code: 'LOOP_B' })
-      .where('code', '=', 'LOOP_A')
-      .execute();
-    expect(
-      (await officer.post('/api/kpis/definitions', body('LOOP_B', 'MEMBERS', 'LOOP_A'))).json().code,
-    ).toBe('KPI_FORMULA_CYCLE');
-    await t.database.db
-      .updateTable('kpi_definitions')
-      .set({ is_active: false })
-      .where('code', '=', 'LOOP_A')
-      .execute();
+  it(
+    'a formula that refers to itself, to a missing KPI or in a loop; a division by zero is "not ' +
+      'computable"',
+    async () => {
+      const body = (code: string, numeratorCode: string, denominatorCode: string) => ({
+        code,
+        nameNl: code,
+        nameEn: code,
+        unit: 'ratio',
+        direction: 'higher',
+        aggregation: 'last',
+        lens: 'economic',
+        source: 'formula',
+        numeratorCode,
+        denominatorCode,
+        factor: 1,
+        clusterId,
+      });
+      expect(
+        (await officer.post('/api/kpis/definitions', body('SELF_REF', 'SELF_REF', 'MEMBERS'))).json().code,
+      ).toBe('KPI_FORMULA_SELF_REFERENCE');
+      expect(
+        (await officer.post('/api/kpis/definitions', body('MISSING_REF', 'MEMBERS', 'NO_SUCH_KPI'))).json()
+          .code,
+      ).toBe('KPI_FORMULA_UNKNOWN_KPI');
+      expect(
+        (await officer.post('/api/kpis/definitions', body('MEMBERS_PER_LEAVER', 'MEMBERS', 'MEMBERS_LEFT')))
+          .statusCode,
+      ).toBe(201);
+      // A cycle through an existing formula: insert one referring to a later code, then close the loop.
+      expect(
+        (await officer.post('/api/kpis/definitions', body('LOOP_A', 'MEMBERS', 'MEMBERS_PER_LEAVER')))
+          .statusCode,
+      ).toBe(201);
+      await t.database.db
+        .updateTable('kpi_definitions')
+        .set({ denominator_code: 'LOOP_B' })
+        .where('code', '=', 'LOOP_A')
+        .execute();
+      expect(
+        (await officer.post('/api/kpis/definitions', body('LOOP_B', 'MEMBERS', 'LOOP_A'))).json().code,
+      ).toBe('KPI_FORMULA_CYCLE');
+      await t.database.db
+        .updateTable('kpi_definitions')
+        .set({ is_active: false })
+        .where('code', '=', 'LOOP_A')
+        .execute();
 
-    const dashboard = (await officer.get(`/api/kpis/clusters/${clusterId}/dashboard`)).json().data
-      .kpis as Kpi[];
-    const leaver = dashboard.find((k) => k.definition.code === 'MEMBERS_PER_LEAVER');
-    const left = dashboard
-      .find((k) => k.definition.code === 'MEMBERS_LEFT')
-      ?.values.find((v) => v.periodId === periodId('2026'));
-    expect(left?.value).toBe(0);
-    const cell = leaver?.values.find((v) => v.periodId === periodId('2026'));
-    expect(cell).toMatchObject({ value: null, reason: 'division_by_zero', status: 'not_computable' });
-  });
+      const dashboard = (await officer.get(`/api/kpis/clusters/${clusterId}/dashboard`)).json().data
+        .kpis as Kpi[];
+      const leaver = dashboard.find((k) => k.definition.code === 'MEMBERS_PER_LEAVER');
+      const left = dashboard
+        .find((k) => k.definition.code === 'MEMBERS_LEFT')
+        ?.values.find((v) => v.periodId === periodId('2026'));
+      expect(left?.value).toBe(0);
+      const cell = leaver?.values.find((v) => v.periodId === periodId('2026'));
+      expect(cell).toMatchObject({ value: null, reason: 'division_by_zero', status: 'not_computable' });
+    },
+  );
 
-  it('a CORDIS file with missing columns is refused; a good one links by VAT and lists the rest for manual linking', async () => {
-    const projectCsv = fs.readFileSync(path.join(dataDir, 'project.csv'), 'utf8');
-    const before = Number(
-      (
-        await t.database.db
-          .selectFrom('eu_participations')
-          .select((eb) => eb.fn.countAll<string>().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
-    const refused = await officer.post('/api/kpis/eu-participations/import', {
-      projectCsv,
-      organizationCsv: fs.readFileSync(path.join(dataDir, 'organization-missing-columns.csv'), 'utf8'),
-    });
-    expect(refused.statusCode).toBe(400);
-    expect(refused.json().code).toBe('CORDIS_COLUMNS_MISSING');
-    expect(refused.json().details.map((d: { path: string }) => d.path)).toEqual([
-      'organization.csv.vatNumber',
-      'organization.csv.SME',
-      'organization.csv.ecContribution',
-    ]);
-    expect(
-      Number(
+  it(
+    'a CORDIS file with missing columns is refused; a good one links by VAT and lists the rest for ' +
+      'manual linking',
+    async () => {
+      const projectCsv = fs.readFileSync(path.join(dataDir, 'project.csv'), 'utf8');
+      const before = Number(
         (
           await t.database.db
             .selectFrom('eu_participations')
             .select((eb) => eb.fn.countAll<string>().as('n'))
             .executeTakeFirstOrThrow()
         ).n,
-      ),
-    ).toBe(before);
+      );
+      const refused = await officer.post('/api/kpis/eu-participations/import', {
+        projectCsv,
+        organizationCsv: fs.readFileSync(path.join(dataDir, 'organization-missing-columns.csv'), 'utf8'),
+      });
+      expect(refused.statusCode).toBe(400);
+      expect(refused.json().code).toBe('CORDIS_COLUMNS_MISSING');
+      expect(refused.json().details.map((d: { path: string }) => d.path)).toEqual([
+        'organization.csv.vatNumber',
+        'organization.csv.SME',
+        'organization.csv.ecContribution',
+      ]);
+      expect(
+        Number(
+          (
+            await t.database.db
+              .selectFrom('eu_participations')
+              .select((eb) => eb.fn.countAll<string>().as('n'))
+              .executeTakeFirstOrThrow()
+          ).n,
+        ),
+      ).toBe(before);
 
-    const imported = await officer.post('/api/kpis/eu-participations/import', {
-      projectCsv,
-      organizationCsv: fs.readFileSync(path.join(dataDir, 'organization.csv'), 'utf8'),
-    });
-    expect(imported.statusCode, imported.body).toBe(200);
-    expect(imported.json().data).toEqual({ projects: 2, participations: 5, linked: 3, unmatched: 2 });
-    const unmatched = (await officer.get('/api/kpis/eu-participations?unmatched=true')).json().data as {
-      id: string;
-      name: string;
-      cordisProjectId: string;
-      ecContributionCents: number;
-    }[];
-    const german = unmatched.find((p) => p.cordisProjectId === '190000001' && p.name.startsWith('Beispiel'));
-    expect(german?.ecContributionCents).toBe(60_000_000);
-    const organisation = await t.database.db
-      .selectFrom('organisations')
-      .select('id')
-      .where('is_example', '=', true)
-      .executeTakeFirstOrThrow();
-    expect(
-      (
-        await officer.put(`/api/kpis/eu-participations/${german?.id}/organisation`, {
-          organisationId: organisation.id,
-        })
-      ).statusCode,
-    ).toBe(204);
-    // A re-import keeps the manual link.
-    const again = await officer.post('/api/kpis/eu-participations/import', {
-      projectCsv,
-      organizationCsv: fs.readFileSync(path.join(dataDir, 'organization.csv'), 'utf8'),
-    });
-    expect(again.json().data.unmatched).toBe(1);
-  });
+      const imported = await officer.post('/api/kpis/eu-participations/import', {
+        projectCsv,
+        organizationCsv: fs.readFileSync(path.join(dataDir, 'organization.csv'), 'utf8'),
+      });
+      expect(imported.statusCode, imported.body).toBe(200);
+      expect(imported.json().data).toEqual({ projects: 2, participations: 5, linked: 3, unmatched: 2 });
+      const unmatched = (await officer.get('/api/kpis/eu-participations?unmatched=true')).json().data as {
+        id: string;
+        name: string;
+        cordisProjectId: string;
+        ecContributionCents: number;
+      }[];
+      const german = unmatched.find(
+        (p) => p.cordisProjectId === '190000001' && p.name.startsWith('Beispiel'),
+      );
+      expect(german?.ecContributionCents).toBe(60_000_000);
+      const organisation = await t.database.db
+        .selectFrom('organisations')
+        .select('id')
+        .where('is_example', '=', true)
+        .executeTakeFirstOrThrow();
+      expect(
+        (
+          await officer.put(`/api/kpis/eu-participations/${german?.id}/organisation`, {
+            organisationId: organisation.id,
+          })
+        ).statusCode,
+      ).toBe(204);
+      // A re-import keeps the manual link.
+      const again = await officer.post('/api/kpis/eu-participations/import', {
+        projectCsv,
+        organizationCsv: fs.readFileSync(path.join(dataDir, 'organization.csv'), 'utf8'),
+      });
+      expect(again.json().data.unmatched).toBe(1);
+    },
+  );
 
   it('closing a period freezes computed values: later data does not change them', async () => {
     const members = byCode('DIFFUSION_ACTIVITIES');

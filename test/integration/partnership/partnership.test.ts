@@ -116,7 +116,8 @@ describe('partnership between the agency and a cluster', () => {
       true,
     );
 
-    // A KPI validation recorded by the KPI module (its audit shape) for a Flux50 measurement, and one for another cluster.
+    // A KPI validation recorded by the KPI module (its audit shape) for a Flux50 measurement, and one for
+    // another cluster.
     const own = await t.database.db
       .selectFrom('kpi_measurements')
       .select('id')

@@ -104,29 +104,34 @@ describe('list routes page with a maximum', () => {
 });
 
 describe('analytics answer with a bounded number of SQL statements', () => {
-  it('counts the same statements for the KPI portfolio and the network before and after generating a larger portfolio', async () => {
-    const before = {
-      portfolio: await statementsFor('/api/kpis/portfolio?pageSize=100'),
-      network: await statementsFor('/api/policy/network'),
-      overlap: await statementsFor('/api/policy/overlap'),
-    };
-    const generated = await generatePortfolio(database.db, { scale: 0.5, seed: 3, today });
-    expect(generated.clusters).toBeGreaterThan(15);
-    const clusters = (await officer.get('/api/clusters?pageSize=1')).json().page.total as number;
-    expect(clusters).toBeGreaterThan(generated.clusters);
-    const after = {
-      portfolio: await statementsFor('/api/kpis/portfolio?pageSize=100'),
-      network: await statementsFor('/api/policy/network'),
-      overlap: await statementsFor('/api/policy/overlap'),
-    };
-    // The portfolio runs one statement per computed KPI for the whole page, whatever the clusters.
-    expect(after.portfolio).toBe(before.portfolio);
-    expect(after.portfolio).toBeLessThan(40);
-    // The network: a fixed set of statements (the member pairs only while they are few).
-    expect(after.network).toBeLessThanOrEqual(before.network);
-    expect(after.network).toBeLessThan(12);
-    expect(after.overlap).toBe(before.overlap);
-    // Cached until the portfolio changes: a second request reads only the revision (and the session).
-    expect(await statementsFor('/api/policy/network')).toBeLessThan(after.network);
-  }, 300_000);
+  it(
+    'counts the same statements for the KPI portfolio and the network before and after generating a ' +
+      'larger portfolio',
+    async () => {
+      const before = {
+        portfolio: await statementsFor('/api/kpis/portfolio?pageSize=100'),
+        network: await statementsFor('/api/policy/network'),
+        overlap: await statementsFor('/api/policy/overlap'),
+      };
+      const generated = await generatePortfolio(database.db, { scale: 0.5, seed: 3, today });
+      expect(generated.clusters).toBeGreaterThan(15);
+      const clusters = (await officer.get('/api/clusters?pageSize=1')).json().page.total as number;
+      expect(clusters).toBeGreaterThan(generated.clusters);
+      const after = {
+        portfolio: await statementsFor('/api/kpis/portfolio?pageSize=100'),
+        network: await statementsFor('/api/policy/network'),
+        overlap: await statementsFor('/api/policy/overlap'),
+      };
+      // The portfolio runs one statement per computed KPI for the whole page, whatever the clusters.
+      expect(after.portfolio).toBe(before.portfolio);
+      expect(after.portfolio).toBeLessThan(40);
+      // The network: a fixed set of statements (the member pairs only while they are few).
+      expect(after.network).toBeLessThanOrEqual(before.network);
+      expect(after.network).toBeLessThan(12);
+      expect(after.overlap).toBe(before.overlap);
+      // Cached until the portfolio changes: a second request reads only the revision (and the session).
+      expect(await statementsFor('/api/policy/network')).toBeLessThan(after.network);
+    },
+    300_000,
+  );
 });

@@ -39,8 +39,10 @@ describe('policy analytics on the demo data plus a generated register', () => {
     // Independent: themes without a cluster link and without a project.
     const uncovered = await sql<{ code: string }>`
       select t.code from themes t where t.kind in ('strategic_theme','technology_domain','transition')
-        and not exists (select 1 from cluster_themes ct join clusters c on c.id = ct.cluster_id and c.status <> 'ended' where ct.theme_id = t.id)
-        and not exists (select 1 from project_themes pt join projects p on p.id = pt.project_id and p.status <> 'stopped' where pt.theme_id = t.id)
+        and not exists (select 1 from cluster_themes ct join clusters c on c.id = ct.cluster_id and c.status
+          <> 'ended' where ct.theme_id = t.id)
+        and not exists (select 1 from project_themes pt join projects p on p.id = pt.project_id and p.status
+          <> 'stopped' where pt.theme_id = t.id)
       order by t.code`.execute(t.database.db);
     expect(
       data.ranking
@@ -116,9 +118,8 @@ describe('policy analytics on the demo data plus a generated register', () => {
   it('names the closest pair of clusters and why, matching a plain recount of members and themes', async () => {
     const data = (await officer.get('/api/policy/overlap')).json().data;
     const members = await sql<{ cluster_id: string; organisation_id: string }>`
-      select cluster_id, organisation_id from memberships where valid_from <= ${today}::date and (valid_to is null or valid_to >= ${today}::date)`.execute(
-      t.database.db,
-    );
+      select cluster_id, organisation_id from memberships where valid_from <= ${today}::date and (valid_to
+        is null or valid_to >= ${today}::date)`.execute(t.database.db);
     const themes = await t.database.db
       .selectFrom('cluster_themes')
       .select(['cluster_id', 'theme_id'])
@@ -154,35 +155,46 @@ describe('policy analytics on the demo data plus a generated register', () => {
     const one = async (query: ReturnType<typeof sql<{ n: string | number }>>) =>
       Number((await query.execute(db)).rows[0].n);
     const current = sql`m.valid_from <= ${today}::date and (m.valid_to is null or m.valid_to >= ${today}::date)`;
-    const pairs = sql`(select distinct x.organisation_id as a, y.organisation_id as b from project_participants x join project_participants y on y.project_id = x.project_id and x.organisation_id < y.organisation_id)`;
+    const pairs = sql`(select distinct x.organisation_id as a, y.organisation_id as b from
+      project_participants x join project_participants y on y.project_id = x.project_id and
+      x.organisation_id < y.organisation_id)`;
     const organisations = await one(
       sql<{
         n: number;
-      }>`select count(*) as n from organisations o where exists (select 1 from project_participants pp where pp.organisation_id = o.id) or exists (select 1 from memberships m where m.organisation_id = o.id and ${current})`,
+      }>`select count(*) as n from organisations o where exists (select 1 from project_participants pp where
+        pp.organisation_id = o.id) or exists (select 1 from memberships m where m.organisation_id = o.id and
+        ${current})`,
     );
     const collaborations = await one(sql<{ n: number }>`select count(*) as n from ${pairs} p`);
     const crossHelix = await one(
       sql<{
         n: number;
-      }>`select count(*) as n from ${pairs} p join organisations a on a.id = p.a join organisations b on b.id = p.b where a.helix <> b.helix`,
+      }>`select count(*) as n from ${pairs} p join organisations a on a.id = p.a join organisations b on
+        b.id = p.b where a.helix <> b.helix`,
     );
     const withSme = await one(
       sql<{
         n: number;
-      }>`select count(*) as n from ${pairs} p join organisations a on a.id = p.a join organisations b on b.id = p.b where a.size_class in ('micro','small','medium') or b.size_class in ('micro','small','medium')`,
+      }>`select count(*) as n from ${pairs} p join organisations a on a.id = p.a join organisations b on
+        b.id = p.b where a.size_class in ('micro','small','medium') or b.size_class in
+        ('micro','small','medium')`,
     );
     const crossCluster = await one(sql<{ n: number }>`select count(*) as n from ${pairs} p where not exists (
-      select 1 from memberships m join memberships m2 on m2.cluster_id = m.cluster_id and m2.organisation_id = p.b and m2.valid_from <= ${today}::date and (m2.valid_to is null or m2.valid_to >= ${today}::date)
+      select 1 from memberships m join memberships m2 on m2.cluster_id = m.cluster_id and m2.organisation_id
+        = p.b and m2.valid_from <= ${today}::date and (m2.valid_to is null or m2.valid_to >= ${today}::date)
       where m.organisation_id = p.a and ${current})`);
     const membershipLinks = await one(sql<{
       n: number;
     }>`select count(*) as n from (select distinct m.organisation_id as a, m2.organisation_id as b from memberships m
-      join memberships m2 on m2.cluster_id = m.cluster_id and m.organisation_id < m2.organisation_id and m2.valid_from <= ${today}::date and (m2.valid_to is null or m2.valid_to >= ${today}::date)
+      join memberships m2 on m2.cluster_id = m.cluster_id and m.organisation_id < m2.organisation_id and
+        m2.valid_from <= ${today}::date and (m2.valid_to is null or m2.valid_to >= ${today}::date)
       where ${current}) x`);
     const links = await one(sql<{
       n: number;
-    }>`select count(*) as n from (select a, b from ${pairs} p union select distinct m.organisation_id, m2.organisation_id from memberships m
-      join memberships m2 on m2.cluster_id = m.cluster_id and m.organisation_id < m2.organisation_id and m2.valid_from <= ${today}::date and (m2.valid_to is null or m2.valid_to >= ${today}::date)
+    }>`select count(*) as n from (select a, b from ${pairs} p union select distinct m.organisation_id,
+      m2.organisation_id from memberships m
+      join memberships m2 on m2.cluster_id = m.cluster_id and m.organisation_id < m2.organisation_id and
+        m2.valid_from <= ${today}::date and (m2.valid_to is null or m2.valid_to >= ${today}::date)
       where ${current}) x`);
     expect(collaborations).toBeGreaterThan(0);
     expect(data.figures).toMatchObject({

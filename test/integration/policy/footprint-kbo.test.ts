@@ -14,7 +14,10 @@ import {
 } from '../../../src/server/modules/kbo/kbo-bulk';
 import { isFlemishPostcode, sectionOfDivision } from '../../../src/server/modules/policy/nace';
 
-/** The footprint over a register loaded the way production loads it: the portfolio module's KBO generator and importer. */
+/**
+ * The footprint over a register loaded the way production loads it: the portfolio module's KBO generator
+ * and importer.
+ */
 describe('economic footprint on an imported (generated) KBO register', () => {
   let t: TestApp;
   let officer: TestClient;

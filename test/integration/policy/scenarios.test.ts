@@ -109,38 +109,42 @@ describe('policy scenarios', () => {
     expect(seenByOfficer.scores.some((s) => s.comment === 'Te duur (test).')).toBe(true);
   });
 
-  it('lets an officer name a stakeholder organisation and enter its scores; an account’s row answers like a missing one', async () => {
-    const created = await officer.post('/api/policy/stakeholders', { name: 'Testfederatie (voorbeeld)' });
-    expect(created.statusCode).toBe(201);
-    const data: Comparison = created.json().data;
-    const stakeholder = data.stakeholders.find((s) => s.label === 'Testfederatie (voorbeeld)')!;
-    const scenario = data.scenarios[0];
-    const scores = [
-      { scenarioId: scenario.id, criterionId: data.criteria[0].id, score: 5, comment: 'Sterk (test).' },
-    ];
-    expect(
-      (await officer.put(`/api/policy/stakeholders/${stakeholder.id}/scores`, { scores })).statusCode,
-    ).toBe(200);
-    expect(
-      (await officer.post('/api/policy/stakeholders', { name: 'testfederatie (voorbeeld)' })).json().code,
-    ).toBe('POLICY_STAKEHOLDER_TAKEN');
-    const account = data.stakeholders.find((s) => s.kind === 'account')!;
-    const foreign = await officer.put(`/api/policy/stakeholders/${account.id}/scores`, { scores });
-    expect(foreign.statusCode).toBe(404);
-    const missing = await officer.put(
-      '/api/policy/stakeholders/00000000-0000-4000-8000-000000000000/scores',
-      { scores },
-    );
-    expect(missing.statusCode).toBe(404);
-    expect(foreign.json().code).toBe(missing.json().code);
-    expect(
-      (await manager.put(`/api/policy/stakeholders/${stakeholder.id}/scores`, { scores })).statusCode,
-    ).toBe(403);
-    const badReference = await officer.put(`/api/policy/stakeholders/${stakeholder.id}/scores`, {
-      scores: [{ ...scores[0], criterionId: '00000000-0000-4000-8000-000000000000' }],
-    });
-    expect(badReference.json().code).toBe('POLICY_UNKNOWN_REFERENCE');
-  });
+  it(
+    'lets an officer name a stakeholder organisation and enter its scores; an account’s row answers ' +
+      'like a missing one',
+    async () => {
+      const created = await officer.post('/api/policy/stakeholders', { name: 'Testfederatie (voorbeeld)' });
+      expect(created.statusCode).toBe(201);
+      const data: Comparison = created.json().data;
+      const stakeholder = data.stakeholders.find((s) => s.label === 'Testfederatie (voorbeeld)')!;
+      const scenario = data.scenarios[0];
+      const scores = [
+        { scenarioId: scenario.id, criterionId: data.criteria[0].id, score: 5, comment: 'Sterk (test).' },
+      ];
+      expect(
+        (await officer.put(`/api/policy/stakeholders/${stakeholder.id}/scores`, { scores })).statusCode,
+      ).toBe(200);
+      expect(
+        (await officer.post('/api/policy/stakeholders', { name: 'testfederatie (voorbeeld)' })).json().code,
+      ).toBe('POLICY_STAKEHOLDER_TAKEN');
+      const account = data.stakeholders.find((s) => s.kind === 'account')!;
+      const foreign = await officer.put(`/api/policy/stakeholders/${account.id}/scores`, { scores });
+      expect(foreign.statusCode).toBe(404);
+      const missing = await officer.put(
+        '/api/policy/stakeholders/00000000-0000-4000-8000-000000000000/scores',
+        { scores },
+      );
+      expect(missing.statusCode).toBe(404);
+      expect(foreign.json().code).toBe(missing.json().code);
+      expect(
+        (await manager.put(`/api/policy/stakeholders/${stakeholder.id}/scores`, { scores })).statusCode,
+      ).toBe(403);
+      const badReference = await officer.put(`/api/policy/stakeholders/${stakeholder.id}/scores`, {
+        scores: [{ ...scores[0], criterionId: '00000000-0000-4000-8000-000000000000' }],
+      });
+      expect(badReference.json().code).toBe('POLICY_UNKNOWN_REFERENCE');
+    },
+  );
 
   it('edits a placeholder scenario, which then is no longer a placeholder', async () => {
     const scenario = comparison.scenarios.find((s) => s.code === 'GREEN-PAPER-1')!;

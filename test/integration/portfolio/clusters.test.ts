@@ -34,139 +34,155 @@ describe('clusters, themes and open data', () => {
   });
   afterAll(() => t.close());
 
-  it('lists the portfolio with member mix, SME share, transitions and themes; filters by kind and transition', async () => {
-    const response = await analyst.get('/api/clusters');
-    expect(response.statusCode).toBe(200);
-    const clusters = response.json().data;
-    expect(clusters.length).toBeGreaterThanOrEqual(8);
-    const flux = clusters.find((c: { shortName: string }) => c.shortName === 'Flux50');
-    expect(flux.transitions.map((t: { code: string }) => t.code)).toContain('energy');
-    expect(flux.memberSummary.members).toBeGreaterThan(0);
-    expect(flux.memberSummary.smeShare).toBeGreaterThanOrEqual(0);
-    // Analysts see no names of people.
-    expect(clusters.every((c: { officerName: string | null }) => c.officerName === null)).toBe(true);
-    expect((await officer.get('/api/clusters')).json().data[0].officerName).not.toBeNull();
+  it(
+    'lists the portfolio with member mix, SME share, transitions and themes; filters by kind and ' +
+      'transition',
+    async () => {
+      const response = await analyst.get('/api/clusters');
+      expect(response.statusCode).toBe(200);
+      const clusters = response.json().data;
+      expect(clusters.length).toBeGreaterThanOrEqual(8);
+      const flux = clusters.find((c: { shortName: string }) => c.shortName === 'Flux50');
+      expect(flux.transitions.map((t: { code: string }) => t.code)).toContain('energy');
+      expect(flux.memberSummary.members).toBeGreaterThan(0);
+      expect(flux.memberSummary.smeShare).toBeGreaterThanOrEqual(0);
+      // Analysts see no names of people.
+      expect(clusters.every((c: { officerName: string | null }) => c.officerName === null)).toBe(true);
+      expect((await officer.get('/api/clusters')).json().data[0].officerName).not.toBeNull();
 
-    const networks = await analyst.get('/api/clusters?kind=business_network');
-    expect(networks.json().data.every((c: { kind: string }) => c.kind === 'business_network')).toBe(true);
-    const energy = await t.database.db
-      .selectFrom('themes')
-      .select('id')
-      .where('kind', '=', 'transition')
-      .where('code', '=', 'energy')
-      .executeTakeFirstOrThrow();
-    const byTransition = await analyst.get(`/api/clusters?transitionId=${energy.id}`);
-    expect(byTransition.json().data.map((c: { shortName: string }) => c.shortName)).toEqual(
-      expect.arrayContaining(['Flux50', 'IBN-Waterstof']),
-    );
-    expect(byTransition.json().data.map((c: { shortName: string }) => c.shortName)).not.toContain('MEDVIA');
-    expect((await analyst.get('/api/clusters.xlsx')).statusCode).toBe(200);
-  });
+      const networks = await analyst.get('/api/clusters?kind=business_network');
+      expect(networks.json().data.every((c: { kind: string }) => c.kind === 'business_network')).toBe(true);
+      const energy = await t.database.db
+        .selectFrom('themes')
+        .select('id')
+        .where('kind', '=', 'transition')
+        .where('code', '=', 'energy')
+        .executeTakeFirstOrThrow();
+      const byTransition = await analyst.get(`/api/clusters?transitionId=${energy.id}`);
+      expect(byTransition.json().data.map((c: { shortName: string }) => c.shortName)).toEqual(
+        expect.arrayContaining(['Flux50', 'IBN-Waterstof']),
+      );
+      expect(byTransition.json().data.map((c: { shortName: string }) => c.shortName)).not.toContain('MEDVIA');
+      expect((await analyst.get('/api/clusters.xlsx')).statusCode).toBe(200);
+    },
+  );
 
-  it('a manager edits mission, roadmap and themes of their own cluster, not officer fields nor other clusters', async () => {
-    const circular = await t.database.db
-      .selectFrom('themes')
-      .select('id')
-      .where('code', '=', 'circular_economy')
-      .executeTakeFirstOrThrow();
-    const response = await manager.patch(`/api/clusters/${ownClusterId}`, {
-      economicMission: 'Een vernieuwde missie (voorbeeld).',
-      goals: [{ title: 'Doel 1 (voorbeeld)', description: 'Meer kmo’s', targetYear: 2027 }],
-      themeIds: [circular.id],
-    });
-    expect(response.statusCode).toBe(200);
-    expect(response.json().data).toMatchObject({ economicMission: 'Een vernieuwde missie (voorbeeld).' });
-    expect(response.json().data.goals).toHaveLength(1);
-    expect(response.json().data.transitions.map((x: { code: string }) => x.code)).toEqual([
-      'circular_economy',
-    ]);
-    expect(
-      (await manager.patch(`/api/clusters/${ownClusterId}`, { mandateEnd: '2030-12-31' })).statusCode,
-    ).toBe(403);
-    expect(
-      (await manager.patch(`/api/clusters/${otherClusterId}`, { economicMission: 'x' })).statusCode,
-    ).toBe(403);
-    expect(
-      (await manager.patch('/api/clusters/00000000-0000-4000-8000-000000000000', { economicMission: 'x' }))
-        .statusCode,
-    ).toBe(404);
-    const detail = await manager.get(`/api/clusters/${ownClusterId}`);
-    expect(detail.json().abilities).toMatchObject({ edit: true, editAll: false, promote: false });
-    expect(detail.json().data.managers.length).toBeGreaterThan(0);
-  });
+  it(
+    'a manager edits mission, roadmap and themes of their own cluster, not officer fields nor other ' +
+      'clusters',
+    async () => {
+      const circular = await t.database.db
+        .selectFrom('themes')
+        .select('id')
+        .where('code', '=', 'circular_economy')
+        .executeTakeFirstOrThrow();
+      const response = await manager.patch(`/api/clusters/${ownClusterId}`, {
+        economicMission: 'Een vernieuwde missie (voorbeeld).',
+        goals: [{ title: 'Doel 1 (voorbeeld)', description: 'Meer kmo’s', targetYear: 2027 }],
+        themeIds: [circular.id],
+      });
+      expect(response.statusCode).toBe(200);
+      expect(response.json().data).toMatchObject({ economicMission: 'Een vernieuwde missie (voorbeeld).' });
+      expect(response.json().data.goals).toHaveLength(1);
+      expect(response.json().data.transitions.map((x: { code: string }) => x.code)).toEqual([
+        'circular_economy',
+      ]);
+      expect(
+        (await manager.patch(`/api/clusters/${ownClusterId}`, { mandateEnd: '2030-12-31' })).statusCode,
+      ).toBe(403);
+      expect(
+        (await manager.patch(`/api/clusters/${otherClusterId}`, { economicMission: 'x' })).statusCode,
+      ).toBe(403);
+      expect(
+        (await manager.patch('/api/clusters/00000000-0000-4000-8000-000000000000', { economicMission: 'x' }))
+          .statusCode,
+      ).toBe(404);
+      const detail = await manager.get(`/api/clusters/${ownClusterId}`);
+      expect(detail.json().abilities).toMatchObject({ edit: true, editAll: false, promote: false });
+      expect(detail.json().data.managers.length).toBeGreaterThan(0);
+    },
+  );
 
-  it('an officer creates a business network, moves it through its lifecycle and promotes it with date and motivation', async () => {
-    const created = await officer.post('/api/clusters', {
-      name: 'IBN Fotonica (voorbeeld)',
-      shortName: 'IBN-Fotonica',
-      kind: 'business_network',
-      mandateStart: '2025-01-01',
-      mandateEnd: '2027-12-31',
-    });
-    expect(created.statusCode).toBe(201);
-    const id = created.json().data.id;
-    expect(created.json().data.status).toBe('candidate');
-    expect(
-      (
-        await officer.post('/api/clusters', {
-          name: 'Dubbel',
-          shortName: 'ibn-fotonica',
-          kind: 'business_network',
-        })
-      ).json().code,
-    ).toBe('CLUSTER_SHORT_NAME_TAKEN');
+  it(
+    'an officer creates a business network, moves it through its lifecycle and promotes it with ' +
+      'date and motivation',
+    async () => {
+      const created = await officer.post('/api/clusters', {
+        name: 'IBN Fotonica (voorbeeld)',
+        shortName: 'IBN-Fotonica',
+        kind: 'business_network',
+        mandateStart: '2025-01-01',
+        mandateEnd: '2027-12-31',
+      });
+      expect(created.statusCode).toBe(201);
+      const id = created.json().data.id;
+      expect(created.json().data.status).toBe('candidate');
+      expect(
+        (
+          await officer.post('/api/clusters', {
+            name: 'Dubbel',
+            shortName: 'ibn-fotonica',
+            kind: 'business_network',
+          })
+        ).json().code,
+      ).toBe('CLUSTER_SHORT_NAME_TAKEN');
 
-    const active = await officer.post(`/api/clusters/${id}/status`, {
-      status: 'active',
-      effectiveOn: '2025-01-01',
-      motivation: 'Goedgekeurd na de oproep.',
-    });
-    expect(active.json().data.status).toBe('active');
-    expect(
-      (
-        await officer.post(`/api/clusters/${id}/status`, { status: 'candidate', effectiveOn: '2025-02-01' })
-      ).json().code,
-    ).toBe('CLUSTER_STATUS_TRANSITION_INVALID');
+      const active = await officer.post(`/api/clusters/${id}/status`, {
+        status: 'active',
+        effectiveOn: '2025-01-01',
+        motivation: 'Goedgekeurd na de oproep.',
+      });
+      expect(active.json().data.status).toBe('active');
+      expect(
+        (
+          await officer.post(`/api/clusters/${id}/status`, { status: 'candidate', effectiveOn: '2025-02-01' })
+        ).json().code,
+      ).toBe('CLUSTER_STATUS_TRANSITION_INVALID');
 
-    const promoted = await officer.post(`/api/clusters/${id}/promote`, {
-      effectiveOn: '2026-01-01',
-      motivation: 'Sterke groei en duidelijke strategische meerwaarde.',
-      mandateEnd: '2031-12-31',
-    });
-    expect(promoted.statusCode).toBe(200);
-    expect(promoted.json().data).toMatchObject({
-      kind: 'spearhead',
-      status: 'active',
-      mandateStart: '2026-01-01',
-      mandateEnd: '2031-12-31',
-    });
-    const history = promoted.json().data.history;
-    expect(history.map((h: { event: string }) => h.event)).toEqual(['created', 'status_changed', 'promoted']);
-    expect(history[2]).toMatchObject({
-      fromKind: 'business_network',
-      toKind: 'spearhead',
-      effectiveOn: '2026-01-01',
-    });
-    expect(
-      (
-        await officer.post(`/api/clusters/${id}/promote`, {
-          effectiveOn: '2026-02-01',
-          motivation: 'Nogmaals promoveren kan niet.',
-        })
-      ).json().code,
-    ).toBe('CLUSTER_NOT_PROMOTABLE');
-    const audit = await t.database.db
-      .selectFrom('audit_events')
-      .select('action')
-      .where('entity_id', '=', id)
-      .orderBy('id')
-      .execute();
-    expect(audit.map((a) => a.action)).toEqual([
-      'cluster.created',
-      'cluster.status_changed',
-      'cluster.promoted',
-    ]);
-  });
+      const promoted = await officer.post(`/api/clusters/${id}/promote`, {
+        effectiveOn: '2026-01-01',
+        motivation: 'Sterke groei en duidelijke strategische meerwaarde.',
+        mandateEnd: '2031-12-31',
+      });
+      expect(promoted.statusCode).toBe(200);
+      expect(promoted.json().data).toMatchObject({
+        kind: 'spearhead',
+        status: 'active',
+        mandateStart: '2026-01-01',
+        mandateEnd: '2031-12-31',
+      });
+      const history = promoted.json().data.history;
+      expect(history.map((h: { event: string }) => h.event)).toEqual([
+        'created',
+        'status_changed',
+        'promoted',
+      ]);
+      expect(history[2]).toMatchObject({
+        fromKind: 'business_network',
+        toKind: 'spearhead',
+        effectiveOn: '2026-01-01',
+      });
+      expect(
+        (
+          await officer.post(`/api/clusters/${id}/promote`, {
+            effectiveOn: '2026-02-01',
+            motivation: 'Nogmaals promoveren kan niet.',
+          })
+        ).json().code,
+      ).toBe('CLUSTER_NOT_PROMOTABLE');
+      const audit = await t.database.db
+        .selectFrom('audit_events')
+        .select('action')
+        .where('entity_id', '=', id)
+        .orderBy('id')
+        .execute();
+      expect(audit.map((a) => a.action)).toEqual([
+        'cluster.created',
+        'cluster.status_changed',
+        'cluster.promoted',
+      ]);
+    },
+  );
 
   it('adds and ends memberships; refuses overlapping periods', async () => {
     const organisation = await t.database.db
@@ -213,12 +229,16 @@ describe('clusters, themes and open data', () => {
       ).statusCode,
     ).toBe(403);
     // A membership of another cluster answers like a missing one.
+    const foreignMembership = await t.database.db
+      .selectFrom('memberships')
+      .select('id')
+      .where('cluster_id', '=', otherClusterId)
+      .executeTakeFirstOrThrow();
     expect(
       (
-        await manager.patch(
-          `/api/clusters/${ownClusterId}/members/${(await t.database.db.selectFrom('memberships').select('id').where('cluster_id', '=', otherClusterId).executeTakeFirstOrThrow()).id}`,
-          { validTo: '2025-01-01' },
-        )
+        await manager.patch(`/api/clusters/${ownClusterId}/members/${foreignMembership.id}`, {
+          validTo: '2025-01-01',
+        })
       ).statusCode,
     ).toBe(404);
   });

@@ -47,62 +47,66 @@ describe('enterprise-register (KBO) import', () => {
     fs.rmSync(root, { recursive: true, force: true });
   });
 
-  it('loads a full extract, enriches organisations, then applies an update extract (deletes, then inserts)', async () => {
-    const full = path.join(root, 'full');
-    await generateKbo({ folder: full, enterprises: 400, seed: 7 });
-    const summary = await run(full);
-    expect(summary.kind).toBe('full');
-    expect(await count('kbo_enterprises')).toBe(400);
-    expect(summary.files.find((f) => f.file === 'activity.csv')?.rows).toBe(await count('kbo_activities'));
-    expect(summary.rowsPerSecond).toBeGreaterThan(0);
+  it(
+    'loads a full extract, enriches organisations, then applies an update extract (deletes, then ' +
+      'inserts)',
+    async () => {
+      const full = path.join(root, 'full');
+      await generateKbo({ folder: full, enterprises: 400, seed: 7 });
+      const summary = await run(full);
+      expect(summary.kind).toBe('full');
+      expect(await count('kbo_enterprises')).toBe(400);
+      expect(summary.files.find((f) => f.file === 'activity.csv')?.rows).toBe(await count('kbo_activities'));
+      expect(summary.rowsPerSecond).toBeGreaterThan(0);
 
-    // An organisation with a number from the register shows its official data.
-    const officer = await t.loginAs('officer');
-    const number = (
-      await t.database.db
-        .selectFrom('kbo_enterprises')
-        .select('enterprise_number')
-        .orderBy('enterprise_number')
-        .executeTakeFirstOrThrow()
-    ).enterprise_number;
-    const created = await officer.post('/api/organisations', {
-      name: 'Uit de KBO (voorbeeld)',
-      helix: 'company',
-      enterpriseNumber: number,
-    });
-    const detail = await officer.get(`/api/organisations/${created.json().data.id}`);
-    expect(detail.json().data.register.activities.length).toBeGreaterThan(0);
-    expect(detail.json().data.register.addresses[0].zipcode).toMatch(/^\d{4}$/);
-    expect(detail.json().data.register.legalFormLabel).not.toBeNull();
+      // An organisation with a number from the register shows its official data.
+      const officer = await t.loginAs('officer');
+      const number = (
+        await t.database.db
+          .selectFrom('kbo_enterprises')
+          .select('enterprise_number')
+          .orderBy('enterprise_number')
+          .executeTakeFirstOrThrow()
+      ).enterprise_number;
+      const created = await officer.post('/api/organisations', {
+        name: 'Uit de KBO (voorbeeld)',
+        helix: 'company',
+        enterpriseNumber: number,
+      });
+      const detail = await officer.get(`/api/organisations/${created.json().data.id}`);
+      expect(detail.json().data.register.activities.length).toBeGreaterThan(0);
+      expect(detail.json().data.register.addresses[0].zipcode).toMatch(/^\d{4}$/);
+      expect(detail.json().data.register.legalFormLabel).not.toBeNull();
 
-    // A second full extract replaces the first.
-    const smaller = path.join(root, 'full2');
-    await generateKbo({ folder: smaller, enterprises: 150, seed: 8 });
-    await run(smaller);
-    expect(await count('kbo_enterprises')).toBe(150);
+      // A second full extract replaces the first.
+      const smaller = path.join(root, 'full2');
+      await generateKbo({ folder: smaller, enterprises: 150, seed: 8 });
+      await run(smaller);
+      expect(await count('kbo_enterprises')).toBe(150);
 
-    const update = path.join(root, 'update');
-    await generateKbo({ folder: update, enterprises: 100, kind: 'update', offset: 100, seed: 9 });
-    const applied = await run(update);
-    expect(applied.kind).toBe('update');
-    expect(applied.rowsDeleted).toBeGreaterThan(0);
-    // 100..149 replaced, 150..199 added.
-    expect(await count('kbo_enterprises')).toBe(200);
-    const renamed = await t.database.db
-      .selectFrom('kbo_denominations')
-      .select('denomination')
-      .where('denomination', 'like', '%Nieuw 120 %')
-      .execute();
-    expect(renamed.length).toBeGreaterThan(0);
-    const loads = await t.database.db.selectFrom('kbo_loads').select('extract_kind').execute();
-    expect(loads.map((l) => l.extract_kind)).toEqual(['full', 'full', 'update']);
-    const audit = await t.database.db
-      .selectFrom('audit_events')
-      .select('action')
-      .where('action', '=', 'kbo.imported')
-      .execute();
-    expect(audit).toHaveLength(3);
-  });
+      const update = path.join(root, 'update');
+      await generateKbo({ folder: update, enterprises: 100, kind: 'update', offset: 100, seed: 9 });
+      const applied = await run(update);
+      expect(applied.kind).toBe('update');
+      expect(applied.rowsDeleted).toBeGreaterThan(0);
+      // 100..149 replaced, 150..199 added.
+      expect(await count('kbo_enterprises')).toBe(200);
+      const renamed = await t.database.db
+        .selectFrom('kbo_denominations')
+        .select('denomination')
+        .where('denomination', 'like', '%Nieuw 120 %')
+        .execute();
+      expect(renamed.length).toBeGreaterThan(0);
+      const loads = await t.database.db.selectFrom('kbo_loads').select('extract_kind').execute();
+      expect(loads.map((l) => l.extract_kind)).toEqual(['full', 'full', 'update']);
+      const audit = await t.database.db
+        .selectFrom('audit_events')
+        .select('action')
+        .where('action', '=', 'kbo.imported')
+        .execute();
+      expect(audit).toHaveLength(3);
+    },
+  );
 
   it('stops at a malformed line with file and line number and applies nothing, or skips and reports it', async () => {
     const broken = path.join(root, 'broken');
@@ -147,9 +151,8 @@ describe('enterprise-register (KBO) import', () => {
         const result = await sql<{
           digest: string;
           n: number;
-        }>`select md5(string_agg(t::text, '|' order by t::text)) as digest, count(*)::int as n from ${sql.table(table)} t`.execute(
-          t.database.db,
-        );
+        }>`select md5(string_agg(t::text, '|' order by t::text)) as digest, count(*)::int as n from
+          ${sql.table(table)} t`.execute(t.database.db);
         rows.push(`${table} ${result.rows[0].n} ${result.rows[0].digest}`);
       }
       return rows;

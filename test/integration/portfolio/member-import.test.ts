@@ -183,7 +183,10 @@ describe('member import and export', () => {
   });
 
   it('accepts a semicolon CSV with Dutch dates and categories', async () => {
-    const csv = `\uFEFF${HEADER.join(';')}\r\nPuntkomma BV (voorbeeld);${enterpriseNumberFrom(5_200_001)};BE;;bedrijf;lid;01/02/2025;;\r\nBuitenland GmbH (voorbeeld);;DE;HRB-999;bedrijf;member;2025-02-01;;\r\n`;
+    const csv =
+      `\uFEFF${HEADER.join(';')}\r\nPuntkomma BV ` +
+      `(voorbeeld);${enterpriseNumberFrom(5_200_001)};BE;;bedrijf;lid;01/02/2025;;\r\nBuitenland ` +
+      `GmbH (voorbeeld);;DE;HRB-999;bedrijf;member;2025-02-01;;\r\n`;
     const response = await officer.post(`/api/clusters/${ownClusterId}/member-import/preview`, {
       filename: 'leden.csv',
       contentBase64: b64(csv),

@@ -88,96 +88,104 @@ describe('experts, declarations and conflicts', () => {
     expect(linked?.reason).toContain('verbonden onderneming');
   });
 
-  it('an expert sees nothing before accepting the declaration, and a self-declared conflict hides the proposal at once', async () => {
-    const db = t.database.db;
-    const user = await db
-      .insertInto('users')
-      .values({
-        email: 'nieuwe-expert@speerpunt.example',
-        name: 'Nieuwe Expert (test)',
-        role: 'expert',
-        password_hash: await hashPassword(DEMO_PASSWORD),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    expect(
-      (await officer.post(`/api/review/calls/${callId}/experts`, { userIds: [user.id] })).json().data.invited,
-    ).toBe(1);
-    const expert = await t.login('nieuwe-expert@speerpunt.example', DEMO_PASSWORD);
-    const invitations = (await expert.get('/api/review/my/invitations')).json().data;
-    expect(invitations.declaration.nl).toContain('vertrouwelijk');
-    expect(invitations.invitations[0]).toMatchObject({
-      callId,
-      invitationStatus: 'invited',
-      declarationAcceptedAt: null,
-    });
-
-    const proposal = await db
-      .selectFrom('proposals')
-      .select('id')
-      .where('call_id', '=', callId)
-      .orderBy('reference')
-      .executeTakeFirstOrThrow();
-    expect(
-      (
-        await officer.post(`/api/review/calls/${callId}/assignments`, {
-          proposalId: proposal.id,
-          expertUserId: user.id,
+  it(
+    'an expert sees nothing before accepting the declaration, and a self-declared conflict hides ' +
+      'the proposal at once',
+    async () => {
+      const db = t.database.db;
+      const user = await db
+        .insertInto('users')
+        .values({
+          email: 'nieuwe-expert@speerpunt.example',
+          name: 'Nieuwe Expert (test)',
+          role: 'expert',
+          password_hash: await hashPassword(DEMO_PASSWORD),
         })
-      ).json().code,
-    ).toBe('EXPERT_NOT_ON_CALL');
-    expect(
-      (
-        await expert.post(`/api/review/my/invitations/${callId}`, { accept: true, acceptDeclaration: false })
-      ).json().code,
-    ).toBe('DECLARATION_NOT_ACCEPTED');
-    expect(
-      (await expert.post(`/api/review/my/invitations/${callId}`, { accept: true, acceptDeclaration: true }))
-        .statusCode,
-    ).toBe(200);
-    const manual = await officer.post(`/api/review/calls/${callId}/assignments`, {
-      proposalId: proposal.id,
-      expertUserId: user.id,
-      isForced: true,
-    });
-    expect(manual.statusCode, manual.body).toBe(201);
-    expect(
-      (
-        await officer.post(`/api/review/calls/${callId}/assignments`, {
-          proposalId: proposal.id,
-          expertUserId: user.id,
-        })
-      ).json().code,
-    ).toBe('ASSIGNMENT_EXISTS');
-    expect((await expert.get(`/api/review/proposals/${proposal.id}`)).statusCode).toBe(200);
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      expect(
+        (await officer.post(`/api/review/calls/${callId}/experts`, { userIds: [user.id] })).json().data
+          .invited,
+      ).toBe(1);
+      const expert = await t.login('nieuwe-expert@speerpunt.example', DEMO_PASSWORD);
+      const invitations = (await expert.get('/api/review/my/invitations')).json().data;
+      expect(invitations.declaration.nl).toContain('vertrouwelijk');
+      expect(invitations.invitations[0]).toMatchObject({
+        callId,
+        invitationStatus: 'invited',
+        declarationAcceptedAt: null,
+      });
 
-    // The declaration withdrawn (declined) hides the proposal again.
-    await db
-      .updateTable('call_experts')
-      .set({ declaration_accepted_at: null })
-      .where('user_id', '=', user.id)
-      .execute();
-    expect((await expert.get(`/api/review/proposals/${proposal.id}`)).statusCode).toBe(404);
-    await db
-      .updateTable('call_experts')
-      .set({ declaration_accepted_at: new Date() })
-      .where('user_id', '=', user.id)
-      .execute();
+      const proposal = await db
+        .selectFrom('proposals')
+        .select('id')
+        .where('call_id', '=', callId)
+        .orderBy('reference')
+        .executeTakeFirstOrThrow();
+      expect(
+        (
+          await officer.post(`/api/review/calls/${callId}/assignments`, {
+            proposalId: proposal.id,
+            expertUserId: user.id,
+          })
+        ).json().code,
+      ).toBe('EXPERT_NOT_ON_CALL');
+      expect(
+        (
+          await expert.post(`/api/review/my/invitations/${callId}`, {
+            accept: true,
+            acceptDeclaration: false,
+          })
+        ).json().code,
+      ).toBe('DECLARATION_NOT_ACCEPTED');
+      expect(
+        (await expert.post(`/api/review/my/invitations/${callId}`, { accept: true, acceptDeclaration: true }))
+          .statusCode,
+      ).toBe(200);
+      const manual = await officer.post(`/api/review/calls/${callId}/assignments`, {
+        proposalId: proposal.id,
+        expertUserId: user.id,
+        isForced: true,
+      });
+      expect(manual.statusCode, manual.body).toBe(201);
+      expect(
+        (
+          await officer.post(`/api/review/calls/${callId}/assignments`, {
+            proposalId: proposal.id,
+            expertUserId: user.id,
+          })
+        ).json().code,
+      ).toBe('ASSIGNMENT_EXISTS');
+      expect((await expert.get(`/api/review/proposals/${proposal.id}`)).statusCode).toBe(200);
 
-    const declared = await expert.post(`/api/review/proposals/${proposal.id}/conflict`, {
-      reason: 'Ik werkte vorig jaar als adviseur voor de aanvrager.',
-    });
-    expect(declared.statusCode).toBe(200);
-    expect((await expert.get(`/api/review/proposals/${proposal.id}`)).statusCode).toBe(404);
-    expect((await expert.get('/api/review/my/assignments')).json().data).toEqual([]);
-    const assignment = await db
-      .selectFrom('review_assignments')
-      .select('id')
-      .where('proposal_id', '=', proposal.id)
-      .where('expert_user_id', '=', user.id)
-      .executeTakeFirst();
-    expect(assignment).toBeUndefined();
-  });
+      // The declaration withdrawn (declined) hides the proposal again.
+      await db
+        .updateTable('call_experts')
+        .set({ declaration_accepted_at: null })
+        .where('user_id', '=', user.id)
+        .execute();
+      expect((await expert.get(`/api/review/proposals/${proposal.id}`)).statusCode).toBe(404);
+      await db
+        .updateTable('call_experts')
+        .set({ declaration_accepted_at: new Date() })
+        .where('user_id', '=', user.id)
+        .execute();
+
+      const declared = await expert.post(`/api/review/proposals/${proposal.id}/conflict`, {
+        reason: 'Ik werkte vorig jaar als adviseur voor de aanvrager.',
+      });
+      expect(declared.statusCode).toBe(200);
+      expect((await expert.get(`/api/review/proposals/${proposal.id}`)).statusCode).toBe(404);
+      expect((await expert.get('/api/review/my/assignments')).json().data).toEqual([]);
+      const assignment = await db
+        .selectFrom('review_assignments')
+        .select('id')
+        .where('proposal_id', '=', proposal.id)
+        .where('expert_user_id', '=', user.id)
+        .executeTakeFirst();
+      expect(assignment).toBeUndefined();
+    },
+  );
 
   it('refuses profile changes an expert may not make and a minimum above the maximum', async () => {
     const expert = await t.loginAs('expert');

@@ -28,55 +28,59 @@ async function clientOf(userId: string): Promise<TestClient> {
 }
 
 describe('the whole proposal in the review workspace', () => {
-  it('shows the expert the submitted version: answers, consortium, budget lines, KPIs, attachments, criteria', async () => {
-    const assignment = await t.database.db
-      .selectFrom('review_assignments as a')
-      .innerJoin('proposals as p', 'p.id', 'a.proposal_id')
-      .innerJoin('proposal_attachments as pa', 'pa.proposal_id', 'p.id')
-      .select(['a.proposal_id', 'a.expert_user_id', 'pa.id as attachment_id'])
-      .where('a.call_id', '=', callId)
-      .executeTakeFirstOrThrow();
-    const expert = await clientOf(assignment.expert_user_id);
-    const res = await expert.get(`/api/review/proposals/${assignment.proposal_id}`);
-    expect(res.statusCode).toBe(200);
-    const submission = res.json().data.submission;
-    expect(submission.versionNumber).toBe(1);
-    expect(submission.content.answers.has_pilot).toBe(true);
-    expect(submission.questions.map((q: { code: string }) => q.code)).toEqual([
-      'has_pilot',
-      'pilot_description',
-    ]);
-    expect(submission.content.consortium.length).toBeGreaterThanOrEqual(2);
-    expect(submission.content.consortium[0]).toMatchObject({ role: 'lead' });
-    expect(submission.content.consortium[0].helix).toBeTruthy();
-    const lines = await t.database.db
-      .selectFrom('proposal_budget_lines')
-      .select('requested_aid_cents')
-      .where('proposal_id', '=', assignment.proposal_id)
-      .execute();
-    expect(submission.content.budgetLines).toHaveLength(lines.length);
-    expect(submission.content.kpis[0]).toMatchObject({ baselineValue: 0, targetPeriod: '2028' });
-    expect(submission.attachments[0]).toMatchObject({ contentType: 'application/pdf', kind: 'annex' });
-    expect(res.json().data.criteria[0]).toHaveProperty('descriptionEn');
+  it(
+    'shows the expert the submitted version: answers, consortium, budget lines, KPIs, attachments, ' +
+      'criteria',
+    async () => {
+      const assignment = await t.database.db
+        .selectFrom('review_assignments as a')
+        .innerJoin('proposals as p', 'p.id', 'a.proposal_id')
+        .innerJoin('proposal_attachments as pa', 'pa.proposal_id', 'p.id')
+        .select(['a.proposal_id', 'a.expert_user_id', 'pa.id as attachment_id'])
+        .where('a.call_id', '=', callId)
+        .executeTakeFirstOrThrow();
+      const expert = await clientOf(assignment.expert_user_id);
+      const res = await expert.get(`/api/review/proposals/${assignment.proposal_id}`);
+      expect(res.statusCode).toBe(200);
+      const submission = res.json().data.submission;
+      expect(submission.versionNumber).toBe(1);
+      expect(submission.content.answers.has_pilot).toBe(true);
+      expect(submission.questions.map((q: { code: string }) => q.code)).toEqual([
+        'has_pilot',
+        'pilot_description',
+      ]);
+      expect(submission.content.consortium.length).toBeGreaterThanOrEqual(2);
+      expect(submission.content.consortium[0]).toMatchObject({ role: 'lead' });
+      expect(submission.content.consortium[0].helix).toBeTruthy();
+      const lines = await t.database.db
+        .selectFrom('proposal_budget_lines')
+        .select('requested_aid_cents')
+        .where('proposal_id', '=', assignment.proposal_id)
+        .execute();
+      expect(submission.content.budgetLines).toHaveLength(lines.length);
+      expect(submission.content.kpis[0]).toMatchObject({ baselineValue: 0, targetPeriod: '2028' });
+      expect(submission.attachments[0]).toMatchObject({ contentType: 'application/pdf', kind: 'annex' });
+      expect(res.json().data.criteria[0]).toHaveProperty('descriptionEn');
 
-    const inline = await expert.get(
-      `/api/review/proposals/${assignment.proposal_id}/attachments/${assignment.attachment_id}?inline=true`,
-    );
-    expect(inline.statusCode).toBe(200);
-    expect(inline.headers['content-type']).toBe('application/pdf');
-    expect(String(inline.headers['content-disposition'])).toMatch(/^inline;/);
-    expect(String(inline.headers['content-security-policy'])).toContain("frame-ancestors 'self'");
-    expect(inline.headers['x-frame-options']).toBe('SAMEORIGIN');
-    expect(inline.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
-    const download = await expert.get(
-      `/api/review/proposals/${assignment.proposal_id}/attachments/${assignment.attachment_id}`,
-    );
-    expect(String(download.headers['content-disposition'])).toMatch(/^attachment;/);
-    expect(download.headers['x-frame-options']).toBe('DENY');
-    // The app's own pages may frame same-origin content only.
-    const page = await officer.get('/api/review/calls');
-    expect(String(page.headers['content-security-policy'])).toContain("frame-src 'self'");
-  });
+      const inline = await expert.get(
+        `/api/review/proposals/${assignment.proposal_id}/attachments/${assignment.attachment_id}?inline=true`,
+      );
+      expect(inline.statusCode).toBe(200);
+      expect(inline.headers['content-type']).toBe('application/pdf');
+      expect(String(inline.headers['content-disposition'])).toMatch(/^inline;/);
+      expect(String(inline.headers['content-security-policy'])).toContain("frame-ancestors 'self'");
+      expect(inline.headers['x-frame-options']).toBe('SAMEORIGIN');
+      expect(inline.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+      const download = await expert.get(
+        `/api/review/proposals/${assignment.proposal_id}/attachments/${assignment.attachment_id}`,
+      );
+      expect(String(download.headers['content-disposition'])).toMatch(/^attachment;/);
+      expect(download.headers['x-frame-options']).toBe('DENY');
+      // The app's own pages may frame same-origin content only.
+      const page = await officer.get('/api/review/calls');
+      expect(String(page.headers['content-security-policy'])).toContain("frame-src 'self'");
+    },
+  );
 
   it('answers an expert who may not see the proposal exactly like a missing attachment', async () => {
     const assignment = await t.database.db

@@ -51,53 +51,57 @@ afterAll(async () => {
 });
 
 describe('expert review on the demo call (30 proposals, 12 experts)', () => {
-  it('assigns optimally: a dry run writes nothing, the real run derives conflicts and never uses a conflicted pair', async () => {
-    expect(callId).not.toBe('');
-    const dry = await officer.post(`/api/review/calls/${callId}/assign`, { dryRun: true });
-    expect(dry.statusCode).toBe(200);
-    expect(dry.json().data.saved).toBe(false);
-    expect(
-      await t.database.db
+  it(
+    'assigns optimally: a dry run writes nothing, the real run derives conflicts and never uses a ' +
+      'conflicted pair',
+    async () => {
+      expect(callId).not.toBe('');
+      const dry = await officer.post(`/api/review/calls/${callId}/assign`, { dryRun: true });
+      expect(dry.statusCode).toBe(200);
+      expect(dry.json().data.saved).toBe(false);
+      expect(
+        await t.database.db
+          .selectFrom('review_assignments')
+          .select('id')
+          .where('call_id', '=', callId)
+          .execute(),
+      ).toHaveLength(0);
+
+      const run = await officer.post(`/api/review/calls/${callId}/assign`, {});
+      expect(run.statusCode).toBe(200);
+      const body = run.json().data;
+      expect(body.saved).toBe(true);
+      expect(body.result.feasible).toBe(true);
+      expect(body.result.assignments).toHaveLength(90);
+
+      const conflicts = (await officer.get(`/api/review/calls/${callId}/conflicts`)).json().data as {
+        source: string;
+        proposalId: string;
+        expertUserId: string;
+        isActive: boolean;
+      }[];
+      expect(conflicts.filter((c) => c.source === 'derived').length).toBeGreaterThanOrEqual(2);
+      expect(conflicts.some((c) => c.source === 'officer')).toBe(true);
+      const pairs = await t.database.db
         .selectFrom('review_assignments')
-        .select('id')
+        .select(['proposal_id', 'expert_user_id'])
         .where('call_id', '=', callId)
-        .execute(),
-    ).toHaveLength(0);
-
-    const run = await officer.post(`/api/review/calls/${callId}/assign`, {});
-    expect(run.statusCode).toBe(200);
-    const body = run.json().data;
-    expect(body.saved).toBe(true);
-    expect(body.result.feasible).toBe(true);
-    expect(body.result.assignments).toHaveLength(90);
-
-    const conflicts = (await officer.get(`/api/review/calls/${callId}/conflicts`)).json().data as {
-      source: string;
-      proposalId: string;
-      expertUserId: string;
-      isActive: boolean;
-    }[];
-    expect(conflicts.filter((c) => c.source === 'derived').length).toBeGreaterThanOrEqual(2);
-    expect(conflicts.some((c) => c.source === 'officer')).toBe(true);
-    const pairs = await t.database.db
-      .selectFrom('review_assignments')
-      .select(['proposal_id', 'expert_user_id'])
-      .where('call_id', '=', callId)
-      .execute();
-    for (const c of conflicts)
-      expect(pairs.some((p) => p.proposal_id === c.proposalId && p.expert_user_id === c.expertUserId)).toBe(
-        false,
-      );
-    const perProposal = new Map<string, number>();
-    for (const p of pairs) perProposal.set(p.proposal_id, (perProposal.get(p.proposal_id) ?? 0) + 1);
-    expect([...perProposal.values()].every((n) => n === 3)).toBe(true);
-    const call = await t.database.db
-      .selectFrom('calls')
-      .select('status')
-      .where('id', '=', callId)
-      .executeTakeFirstOrThrow();
-    expect(call.status).toBe('in_evaluation');
-  });
+        .execute();
+      for (const c of conflicts)
+        expect(pairs.some((p) => p.proposal_id === c.proposalId && p.expert_user_id === c.expertUserId)).toBe(
+          false,
+        );
+      const perProposal = new Map<string, number>();
+      for (const p of pairs) perProposal.set(p.proposal_id, (perProposal.get(p.proposal_id) ?? 0) + 1);
+      expect([...perProposal.values()].every((n) => n === 3)).toBe(true);
+      const call = await t.database.db
+        .selectFrom('calls')
+        .select('status')
+        .where('id', '=', callId)
+        .executeTakeFirstOrThrow();
+      expect(call.status).toBe('in_evaluation');
+    },
+  );
 
   it('hides a conflicted proposal from the expert exactly like a missing one, title included', async () => {
     const conflicts = (await officer.get(`/api/review/calls/${callId}/conflicts`)).json().data as {
@@ -300,111 +304,115 @@ describe('expert review on the demo call (30 proposals, 12 experts)', () => {
     expect(xlsx.statusCode).toBe(200);
   });
 
-  it('decides in batch with motivations; the applicant gets the summary (app and PDF) and can object within the period', async () => {
-    const ranking = (await officer.get(`/api/review/calls/${callId}/ranking`)).json().data.result;
-    const missingAmount = await officer.post(`/api/review/calls/${callId}/decisions`, {
-      decisions: [
-        {
-          proposalId: ranking.ranking[0].id,
-          outcome: 'funded',
-          motivation: 'Hoog gerangschikt binnen het budget.',
-        },
-      ],
-    });
-    expect(missingAmount.json().code).toBe('DECISION_NOT_READY');
-    const decisions = ranking.ranking.map(
-      (r: { id: string; status: string; requestedCents: number; rank: number | null }) => ({
-        proposalId: r.id,
-        outcome: r.status,
-        amountCents: r.status === 'funded' ? r.requestedCents : null,
-        motivation:
-          r.status === 'funded'
-            ? `Rang ${r.rank}, binnen het budget.`
-            : 'Volgens de rangschikking en de drempels.',
-      }),
-    );
-    const decided = await officer.post(`/api/review/calls/${callId}/decisions`, { decisions });
-    expect(decided.statusCode, decided.body).toBe(200);
-    expect(decided.json().data.decided).toBe(30);
-    expect(
-      (
-        await officer.post(`/api/review/calls/${callId}/decisions`, { decisions: decisions.slice(0, 1) })
-      ).json().code,
-    ).toBe('DECISION_EXISTS');
-    const emails = await t.database.db
-      .selectFrom('outbox_emails')
-      .select('subject')
-      .where('subject', 'like', '%evaluatieverslag%')
-      .execute();
-    expect(emails.length).toBeGreaterThanOrEqual(1);
+  it(
+    'decides in batch with motivations; the applicant gets the summary (app and PDF) and can object ' +
+      'within the period',
+    async () => {
+      const ranking = (await officer.get(`/api/review/calls/${callId}/ranking`)).json().data.result;
+      const missingAmount = await officer.post(`/api/review/calls/${callId}/decisions`, {
+        decisions: [
+          {
+            proposalId: ranking.ranking[0].id,
+            outcome: 'funded',
+            motivation: 'Hoog gerangschikt binnen het budget.',
+          },
+        ],
+      });
+      expect(missingAmount.json().code).toBe('DECISION_NOT_READY');
+      const decisions = ranking.ranking.map(
+        (r: { id: string; status: string; requestedCents: number; rank: number | null }) => ({
+          proposalId: r.id,
+          outcome: r.status,
+          amountCents: r.status === 'funded' ? r.requestedCents : null,
+          motivation:
+            r.status === 'funded'
+              ? `Rang ${r.rank}, binnen het budget.`
+              : 'Volgens de rangschikking en de drempels.',
+        }),
+      );
+      const decided = await officer.post(`/api/review/calls/${callId}/decisions`, { decisions });
+      expect(decided.statusCode, decided.body).toBe(200);
+      expect(decided.json().data.decided).toBe(30);
+      expect(
+        (
+          await officer.post(`/api/review/calls/${callId}/decisions`, { decisions: decisions.slice(0, 1) })
+        ).json().code,
+      ).toBe('DECISION_EXISTS');
+      const emails = await t.database.db
+        .selectFrom('outbox_emails')
+        .select('subject')
+        .where('subject', 'like', '%evaluatieverslag%')
+        .execute();
+      expect(emails.length).toBeGreaterThanOrEqual(1);
 
-    const applicant = await t.loginAs('applicant');
-    const funded = ranking.ranking.find((r: { status: string }) => r.status === 'funded');
-    const summary = await applicant.get(`/api/review/summaries/${funded.id}`);
-    expect(summary.statusCode).toBe(200);
-    expect(summary.json().data.outcome).toBe('funded');
-    expect(summary.json().data.criteria[0].comment).toContain('Consensus');
-    expect(summary.json().abilities.object).toBe(true);
-    const pdf = await applicant.get(`/api/review/summaries/${funded.id}/pdf`);
-    expect(pdf.statusCode).toBe(200);
-    expect(pdf.headers['content-type']).toBe('application/pdf');
-    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+      const applicant = await t.loginAs('applicant');
+      const funded = ranking.ranking.find((r: { status: string }) => r.status === 'funded');
+      const summary = await applicant.get(`/api/review/summaries/${funded.id}`);
+      expect(summary.statusCode).toBe(200);
+      expect(summary.json().data.outcome).toBe('funded');
+      expect(summary.json().data.criteria[0].comment).toContain('Consensus');
+      expect(summary.json().abilities.object).toBe(true);
+      const pdf = await applicant.get(`/api/review/summaries/${funded.id}/pdf`);
+      expect(pdf.statusCode).toBe(200);
+      expect(pdf.headers['content-type']).toBe('application/pdf');
+      expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
 
-    // Another applicant reaching for this summary gets exactly what a missing one gets.
-    await t.database.db
-      .insertInto('users')
-      .values({
-        email: 'other-applicant@speerpunt.example',
-        name: 'Ander (test)',
-        role: 'applicant',
-        password_hash: await hashPassword(DEMO_PASSWORD),
-      })
-      .execute();
-    const other = await t.login('other-applicant@speerpunt.example', DEMO_PASSWORD);
-    const foreign = await other.get(`/api/review/summaries/${funded.id}`);
-    expect(foreign.statusCode).toBe(404);
-    expect(
-      (
-        await other.post(`/api/review/summaries/${funded.id}/objections`, {
-          grounds: 'Ik ben het niet eens met de beoordeling van de impact.',
+      // Another applicant reaching for this summary gets exactly what a missing one gets.
+      await t.database.db
+        .insertInto('users')
+        .values({
+          email: 'other-applicant@speerpunt.example',
+          name: 'Ander (test)',
+          role: 'applicant',
+          password_hash: await hashPassword(DEMO_PASSWORD),
         })
-      ).statusCode,
-    ).toBe(404);
+        .execute();
+      const other = await t.login('other-applicant@speerpunt.example', DEMO_PASSWORD);
+      const foreign = await other.get(`/api/review/summaries/${funded.id}`);
+      expect(foreign.statusCode).toBe(404);
+      expect(
+        (
+          await other.post(`/api/review/summaries/${funded.id}/objections`, {
+            grounds: 'Ik ben het niet eens met de beoordeling van de impact.',
+          })
+        ).statusCode,
+      ).toBe(404);
 
-    const objection = await applicant.post(`/api/review/summaries/${funded.id}/objections`, {
-      grounds: 'De impactscore houdt geen rekening met de bijlage over de kmo-uitrol.',
-    });
-    expect(objection.statusCode).toBe(201);
-    const id = objection.json().data.id;
-    expect(
-      (
-        await officer.post(`/api/review/objections/${id}/handle`, {
-          status: 'dismissed',
-          motivation: 'De bijlage werd meegenomen in de consensus.',
-        })
-      ).statusCode,
-    ).toBe(200);
-    expect(
-      (
-        await officer.post(`/api/review/objections/${id}/handle`, {
-          status: 'upheld',
-          motivation: 'Tweede behandeling mag niet.',
-        })
-      ).json().code,
-    ).toBe('OBJECTION_ALREADY_HANDLED');
-    await t.database.db
-      .updateTable('review_decisions')
-      .set({ objection_deadline: new Date(Date.now() - 1000) })
-      .where('proposal_id', '=', funded.id)
-      .execute();
-    expect(
-      (
-        await applicant.post(`/api/review/summaries/${funded.id}/objections`, {
-          grounds: 'Te laat ingediend bezwaar over de beoordeling van de impact.',
-        })
-      ).json().code,
-    ).toBe('OBJECTION_PERIOD_ENDED');
-  });
+      const objection = await applicant.post(`/api/review/summaries/${funded.id}/objections`, {
+        grounds: 'De impactscore houdt geen rekening met de bijlage over de kmo-uitrol.',
+      });
+      expect(objection.statusCode).toBe(201);
+      const id = objection.json().data.id;
+      expect(
+        (
+          await officer.post(`/api/review/objections/${id}/handle`, {
+            status: 'dismissed',
+            motivation: 'De bijlage werd meegenomen in de consensus.',
+          })
+        ).statusCode,
+      ).toBe(200);
+      expect(
+        (
+          await officer.post(`/api/review/objections/${id}/handle`, {
+            status: 'upheld',
+            motivation: 'Tweede behandeling mag niet.',
+          })
+        ).json().code,
+      ).toBe('OBJECTION_ALREADY_HANDLED');
+      await t.database.db
+        .updateTable('review_decisions')
+        .set({ objection_deadline: new Date(Date.now() - 1000) })
+        .where('proposal_id', '=', funded.id)
+        .execute();
+      expect(
+        (
+          await applicant.post(`/api/review/summaries/${funded.id}/objections`, {
+            grounds: 'Te laat ingediend bezwaar over de beoordeling van de impact.',
+          })
+        ).json().code,
+      ).toBe('OBJECTION_PERIOD_ENDED');
+    },
+  );
 
   it('a funded new-theme proposal starts a business network with its consortium as members, once', async () => {
     const decision = await t.database.db

@@ -244,7 +244,9 @@ describe('fuzzing every write route of the OpenAPI document', () => {
         const response = await client.request(route.method as 'POST', `${path}${query}`, payload);
         const after = await writeFingerprint();
         statuses.set(response.statusCode, (statuses.get(response.statusCode) ?? 0) + 1);
-        const summary = `${route.key} as ${route.role} → ${response.statusCode} ${path}${query} ${JSON.stringify(payload)?.slice(0, 300)} :: ${response.body.slice(0, 300)}`;
+        const summary =
+          `${route.key} as ${route.role} → ${response.statusCode} ${path}${query} ` +
+          `${JSON.stringify(payload)?.slice(0, 300)} :: ${response.body.slice(0, 300)}`;
         if (response.statusCode >= 500) failures.push(`5xx: ${summary}`);
         else if (response.statusCode >= 400 && before !== after)
           failures.push(`wrote on refusal (${before} → ${after}): ${summary}`);

@@ -85,8 +85,8 @@ describe('ring-fencing', () => {
   });
 });
 
-describe('euro input in the web app', async () => {
-  const { eurosToCents } = await import('../../../src/web/features/funding/api');
+describe('euro input in the web app (the shared parser the funding forms use)', async () => {
+  const { parseMoneyToNumber: eurosToCents } = await import('../../../src/shared/money');
   it('parses euros to cents without floating point and refuses the rest', () => {
     expect(eurosToCents('1234,56')).toBe(123_456);
     expect(eurosToCents('0.1')).toBe(10);

@@ -39,7 +39,8 @@ describe('network measures', () => {
         ]),
       ).scores.get('h'),
     ).toBe(1);
-    // Two triangles a-b-c and d-e-f joined by c-d: c lies on the 2 × 3 shortest paths between {a, b} and {d, e, f}: 6 of 10 pairs.
+    // Two triangles a-b-c and d-e-f joined by c-d: c lies on the 2 × 3 shortest paths between {a, b} and
+    // {d, e, f}: 6 of 10 pairs.
     const { scores } = betweenness(
       graphOf([
         ['a', 'b'],

@@ -19,6 +19,7 @@ import * as kpiRevisionTriggers from './20261129_1403_kpi_revision_triggers';
 import * as loginThrottleDelays from './20261129_1600_login_throttle_delays';
 import * as objectionRules from './20261129_1500_objection_rules';
 import * as auditCheckpoints from './20261129_1601_audit_checkpoints';
+import * as dropAccountLock from './20261130_0400_drop_account_lock';
 import * as signin from './20261130_0700_signin';
 
 /**
@@ -46,5 +47,6 @@ export const migrations: Record<string, Migration> = {
   '20261129_1600_login_throttle_delays': loginThrottleDelays,
   '20261129_1500_objection_rules': objectionRules,
   '20261129_1601_audit_checkpoints': auditCheckpoints,
+  '20261130_0400_drop_account_lock': dropAccountLock,
   '20261130_0700_signin': signin,
 };

@@ -37,7 +37,10 @@ export interface CallAssignmentPlan {
   experts: { id: string; name: string }[];
 }
 
-/** Builds the solver instance of a call from the database: eligible proposals, accepted experts, fits, conflicts, kept pairs. */
+/**
+ * Builds the solver instance of a call from the database: eligible proposals, accepted experts, fits,
+ * conflicts, kept pairs.
+ */
 export async function buildCallInstance(db: Db, callId: string) {
   const call = await getCallForStaff(db, callId);
   const proposals = await db

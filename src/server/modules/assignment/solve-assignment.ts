@@ -566,7 +566,11 @@ export function solveAssignment(instance: AssignmentInstance): AssignmentResult 
       else if (instance.experts[e].maxLoad > 0) eligible++;
     }
     if (eligible < demand) {
-      return `Too few experts: only ${eligible} expert(s) without a conflict of interest and with a load above 0 can review this proposal, it needs ${demand} (${conflictedCount} excluded by conflicts of interest).`;
+      return (
+        `Too few experts: only ${eligible} expert(s) without a conflict of interest and with a load ` +
+        `above 0 can review this proposal, it needs ${demand} (${conflictedCount} excluded by ` +
+        `conflicts of interest).`
+      );
     }
     // The group of proposals competing for the same full experts (a Hall-type certificate).
     const groupProposals = new Set<number>([p]);
@@ -594,7 +598,13 @@ export function solveAssignment(instance: AssignmentInstance): AssignmentResult 
     }
     for (const e of groupExperts) places += capacity[e];
     const others = groupProposals.size - 1;
-    return `Loads too tight: the ${groupExperts.size} expert(s) without a conflict of interest who could still take this proposal are fully booked; this proposal${others > 0 ? ` and ${others} other proposal(s) competing for them` : ''} need ${needed} review(s) but at most ${places} can be given (${conflictedCount} expert(s) excluded by conflicts of interest).`;
+    return (
+      `Loads too tight: the ${groupExperts.size} expert(s) without a conflict of interest who could ` +
+      `still take this proposal are fully booked; this ` +
+      `proposal${others > 0 ? ` and ${others} other proposal(s) competing for them` : ''} need ${needed} review(s) ` +
+      `but at most ${places} can be given (${conflictedCount} expert(s) excluded by conflicts of ` +
+      `interest).`
+    );
   }
 
   const underloaded: ExpertUnderload[] = [];
@@ -607,8 +617,10 @@ export function solveAssignment(instance: AssignmentInstance): AssignmentResult 
       if (conflictFree[pairKey(p, e, nE)] && instance.proposals[p].demand > 0) open++;
     const reason =
       open < minimum
-        ? `Too few proposals: only ${open} proposal(s) without a conflict of interest need reviews, the minimum load is ${minimum}.`
-        : `Not enough reviews to go round: the proposals open to this expert are fully served without breaking another expert's minimum load or a proposal's demand.`;
+        ? `Too few proposals: only ${open} proposal(s) without a conflict of interest need reviews, ` +
+          `the minimum load is ${minimum}.`
+        : `Not enough reviews to go round: the proposals open to this expert are fully served ` +
+          `without breaking another expert's minimum load or a proposal's demand.`;
     underloaded.push({ expert: expert.id, missing: minimum - total, reason });
   });
 

@@ -1,18 +1,12 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types';
-import type { Role } from '../../db/core.tables';
+import { actorUserColumns, type ActorUserRow } from '../users/user-columns';
 import { sha256 } from './secrets';
 
-export interface TokenActorRow {
+export interface TokenActorRow extends ActorUserRow {
   tokenId: string;
   scope: 'read' | 'write';
   tokenExpiresAt: Date | string | null;
-  userId: string;
-  email: string;
-  name: string;
-  role: Role;
-  locale: 'nl' | 'en';
-  clusterIds: string[];
 }
 
 /** Revokes every live token of a user (password change, admin reset): a stolen token dies with the password. */
@@ -41,16 +35,7 @@ export async function findTokenActor(
       't.scope',
       't.expires_at as tokenExpiresAt',
       't.last_used_at as lastUsedAt',
-      'u.id as userId',
-      'u.email',
-      'u.name',
-      'u.role',
-      'u.locale',
-      sql<
-        string[]
-      >`coalesce((select array_agg(uc.cluster_id::text) from user_clusters uc where uc.user_id = u.id), '{}')`.as(
-        'clusterIds',
-      ),
+      ...actorUserColumns(),
     ])
     .where('t.token_hash', '=', sha256(token))
     .where('t.revoked_at', 'is', null)

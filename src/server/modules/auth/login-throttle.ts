@@ -15,8 +15,10 @@ export async function takeLoginAttempt(db: Kysely<DB>, key: string, now: Date): 
     .values({ key, window_start: now, attempts: 1 })
     .onConflict((oc) =>
       oc.column('key').doUpdateSet({
-        attempts: sql<number>`case when login_throttle.window_start < ${windowStart} then 1 else login_throttle.attempts + 1 end`,
-        window_start: sql<Date>`case when login_throttle.window_start < ${windowStart} then ${now} else login_throttle.window_start end`,
+        attempts: sql<number>`case when login_throttle.window_start < ${windowStart} then 1 else
+          login_throttle.attempts + 1 end`,
+        window_start: sql<Date>`case when login_throttle.window_start < ${windowStart} then ${now} else
+          login_throttle.window_start end`,
       }),
     )
     .returning('attempts')

@@ -1,17 +1,12 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types';
-import type { Role, SignInStage } from '../../db/core.tables';
+import type { SignInStage } from '../../db/core.tables';
+import { actorUserColumns, type ActorUserRow } from '../users/user-columns';
 import { randomToken, sha256 } from './secrets';
 
-export interface SessionActorRow {
+export interface SessionActorRow extends ActorUserRow {
   sessionId: string;
   csrfToken: string;
-  userId: string;
-  email: string;
-  name: string;
-  role: Role;
-  locale: 'nl' | 'en';
-  clusterIds: string[];
   lastSeenAt: Date;
   expiresAt: Date;
   signInStage: SignInStage;
@@ -70,16 +65,7 @@ export async function findSessionActor(
       's.expires_at as expiresAt',
       's.stage as signInStage',
       's.mandates',
-      'u.id as userId',
-      'u.email',
-      'u.name',
-      'u.role',
-      'u.locale',
-      sql<
-        string[]
-      >`coalesce((select array_agg(uc.cluster_id::text) from user_clusters uc where uc.user_id = u.id), '{}')`.as(
-        'clusterIds',
-      ),
+      ...actorUserColumns(),
     ])
     .where('s.id', '=', sha256(cookieValue))
     .where('u.is_active', '=', true)

@@ -8,7 +8,10 @@ export const callsErrors = {
     nl: 'Deze oproepcode is al in gebruik.',
     en: 'This call code is already in use.',
   },
-  /** The call's definition is inconsistent (dates, criteria, tie-break rules, questions); `details` lists each problem. */
+  /**
+   * The call's definition is inconsistent (dates, criteria, tie-break rules, questions); `details` lists
+   * each problem.
+   */
   CALL_DEFINITION_INVALID: {
     status: 400,
     nl: 'De oproep is niet consistent. Controleer de aangeduide onderdelen.',
@@ -41,8 +44,12 @@ export const callsErrors = {
   /** The draft was saved elsewhere (another tab or a co-applicant) after you loaded it; reload first. */
   PROPOSAL_VERSION_CONFLICT: {
     status: 409,
-    nl: 'Dit voorstel werd intussen elders opgeslagen (ander tabblad of co-aanvrager). Herlaad om de laatste versie te zien; je wijziging werd niet bewaard.',
-    en: 'This proposal was saved elsewhere in the meantime (another tab or a co-applicant). Reload to see the latest version; your change was not saved.',
+    nl:
+      'Dit voorstel werd intussen elders opgeslagen (ander tabblad of co-aanvrager). Herlaad om de ' +
+      'laatste versie te zien; je wijziging werd niet bewaard.',
+    en:
+      'This proposal was saved elsewhere in the meantime (another tab or a co-applicant). Reload to ' +
+      'see the latest version; your change was not saved.',
   },
   /** The proposal misses required parts or breaks a limit; `details` lists each one. */
   PROPOSAL_INCOMPLETE: {
@@ -53,8 +60,12 @@ export const callsErrors = {
   /** Budget lines must add up: cost = requested aid + own contribution, and each partner's lines = its budget share. */
   BUDGET_DOES_NOT_ADD_UP: {
     status: 400,
-    nl: 'Het budget klopt niet: kost = gevraagde steun + eigen bijdrage, en de lijnen per partner moeten gelijk zijn aan zijn budgetaandeel.',
-    en: "The budget does not add up: cost = requested aid + own contribution, and each partner's lines must equal its budget share.",
+    nl:
+      'Het budget klopt niet: kost = gevraagde steun + eigen bijdrage, en de lijnen per partner ' +
+      'moeten gelijk zijn aan zijn budgetaandeel.',
+    en:
+      "The budget does not add up: cost = requested aid + own contribution, and each partner's " +
+      'lines must equal its budget share.',
   },
   /** An enterprise number in the consortium is not a valid Belgian enterprise number. */
   INVALID_ENTERPRISE_NUMBER: {
@@ -83,7 +94,9 @@ export const callsErrors = {
   /** The proposal's content is sealed until the deadline; use break-glass with a motivation. */
   PROPOSAL_SEALED: {
     status: 409,
-    nl: 'De inhoud van voorstellen is verzegeld tot de deadline. Inzage vooraf kan enkel via noodtoegang met motivering.',
+    nl:
+      'De inhoud van voorstellen is verzegeld tot de deadline. Inzage vooraf kan enkel via ' +
+      'noodtoegang met motivering.',
     en: 'Proposal content is sealed until the deadline. Earlier access only through break-glass with a motivation.',
   },
   /** No account with that e-mail address can be added as co-applicant (must be an active applicant). */

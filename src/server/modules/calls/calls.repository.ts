@@ -54,9 +54,8 @@ export function findCalls(db: Db, options: { includeDrafts: boolean; status?: st
     .selectFrom('calls as c')
     .selectAll('c')
     .select(
-      sql<number>`(select count(*) from proposals p where p.call_id = c.id and p.status not in ('draft','withdrawn'))::int`.as(
-        'proposal_count',
-      ),
+      sql<number>`(select count(*) from proposals p where p.call_id = c.id and p.status not in
+        ('draft','withdrawn'))::int`.as('proposal_count'),
     )
     .orderBy('c.closes_at', 'desc')
     .orderBy('c.code');

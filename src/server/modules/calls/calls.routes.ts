@@ -6,14 +6,7 @@ import { envelope, ok } from '../../http/envelope';
 import { contextOf } from '../../http/request-context';
 import { systemActor } from '../../http/actor';
 import { AppError } from '../../errors/app-error';
-import {
-  buildXlsx,
-  LangQuery,
-  sendDownload,
-  sheetLanguage,
-  XLSX_TYPE,
-  type SheetColumn,
-} from '../../http/spreadsheet';
+import { LangQuery, sendXlsx, type SheetColumn } from '../../http/spreadsheet';
 import { CALL_KIND, CALL_STATUS } from '../../http/spreadsheet-labels';
 import {
   AmendCallBody,
@@ -131,16 +124,11 @@ export default async function callsRoutes(app: FastifyInstance): Promise<void> {
       const data = rows.map((row) =>
         presentCallSummary(row, ctx.now(), { showCounts: ctx.actor?.role === 'officer' }),
       );
-      return sendDownload(
-        reply,
-        'speerpunt-oproepen.xlsx',
-        XLSX_TYPE,
-        await buildXlsx(sheetLanguage(request), {
-          name: { nl: 'Oproepen', en: 'Calls' },
-          columns: callColumns,
-          rows: data,
-        }),
-      );
+      return sendXlsx(request, reply, 'speerpunt-oproepen.xlsx', {
+        name: { nl: 'Oproepen', en: 'Calls' },
+        columns: callColumns,
+        rows: data,
+      });
     },
   );
 

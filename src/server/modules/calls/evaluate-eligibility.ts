@@ -123,7 +123,8 @@ export function evaluateRule(rule: EligibilityRuleData, facts: EligibilityFacts)
         rule,
         passed,
         share,
-        `Steunaandeel ${share.replace('.', ',')} % van het totale budget (${euroNl(aidCents)} van ${euroNl(costCents)}); maximum ${limit} %.`,
+        `Steunaandeel ${share.replace('.', ',')} % van het totale budget ` +
+          `(${euroNl(aidCents)} van ${euroNl(costCents)}); maximum ${limit} %.`,
         `Aid share ${share} % of the total budget (${euroEn(aidCents)} of ${euroEn(costCents)}); maximum ${limit} %.`,
       );
     }

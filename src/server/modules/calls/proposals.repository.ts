@@ -217,15 +217,12 @@ export function proposalListQuery(db: Db) {
       'p.submitted_at',
       'c.closes_at as call_closes_at',
       'v.snapshot',
-      sql<number>`(select count(*) from proposal_eligibility_results r where r.proposal_id = p.id and coalesce(r.officer_outcome, r.auto_outcome) = 'passed')::int`.as(
-        'eligibility_passed',
-      ),
-      sql<number>`(select count(*) from proposal_eligibility_results r where r.proposal_id = p.id and coalesce(r.officer_outcome, r.auto_outcome) = 'failed')::int`.as(
-        'eligibility_failed',
-      ),
-      sql<number>`(select count(*) from proposal_eligibility_results r where r.proposal_id = p.id and r.officer_outcome is null)::int`.as(
-        'eligibility_to_review',
-      ),
+      sql<number>`(select count(*) from proposal_eligibility_results r where r.proposal_id = p.id and
+        coalesce(r.officer_outcome, r.auto_outcome) = 'passed')::int`.as('eligibility_passed'),
+      sql<number>`(select count(*) from proposal_eligibility_results r where r.proposal_id = p.id and
+        coalesce(r.officer_outcome, r.auto_outcome) = 'failed')::int`.as('eligibility_failed'),
+      sql<number>`(select count(*) from proposal_eligibility_results r where r.proposal_id = p.id and
+        r.officer_outcome is null)::int`.as('eligibility_to_review'),
     ])
     .orderBy('p.reference');
 }

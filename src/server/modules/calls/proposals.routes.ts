@@ -7,15 +7,7 @@ import { actorOf, contextOf } from '../../http/request-context';
 import { systemActor } from '../../http/actor';
 import { AppError } from '../../errors/app-error';
 import { readStoredFile } from '../../files/store-file';
-import {
-  buildXlsx,
-  LangQuery,
-  sendAttachment,
-  sendDownload,
-  sheetLanguage,
-  XLSX_TYPE,
-  type SheetColumn,
-} from '../../http/spreadsheet';
+import { LangQuery, sendAttachment, sendXlsx, type SheetColumn } from '../../http/spreadsheet';
 import { PROPOSAL_STATUS } from '../../http/spreadsheet-labels';
 import {
   AnswerClarificationBody,
@@ -114,16 +106,11 @@ export default async function proposalsRoutes(app: FastifyInstance): Promise<voi
     async (request, reply) => {
       await tick();
       const rows = await findProposalSummaries(contextOf(request), { callId: request.params.id });
-      return sendDownload(
-        reply,
-        'speerpunt-voorstellen.xlsx',
-        XLSX_TYPE,
-        await buildXlsx(sheetLanguage(request), {
-          name: { nl: 'Voorstellen', en: 'Proposals' },
-          columns: proposalColumns,
-          rows,
-        }),
-      );
+      return sendXlsx(request, reply, 'speerpunt-voorstellen.xlsx', {
+        name: { nl: 'Voorstellen', en: 'Proposals' },
+        columns: proposalColumns,
+        rows,
+      });
     },
   );
 
@@ -171,16 +158,11 @@ export default async function proposalsRoutes(app: FastifyInstance): Promise<voi
     { config: applicant, schema: { tags, summary: 'My proposals as XLSX', querystring: LangQuery } },
     async (request, reply) => {
       const rows = await findProposalSummaries(contextOf(request), {});
-      return sendDownload(
-        reply,
-        'speerpunt-mijn-voorstellen.xlsx',
-        XLSX_TYPE,
-        await buildXlsx(sheetLanguage(request), {
-          name: { nl: 'Voorstellen', en: 'Proposals' },
-          columns: proposalColumns,
-          rows,
-        }),
-      );
+      return sendXlsx(request, reply, 'speerpunt-mijn-voorstellen.xlsx', {
+        name: { nl: 'Voorstellen', en: 'Proposals' },
+        columns: proposalColumns,
+        rows,
+      });
     },
   );
 

@@ -157,8 +157,18 @@ export async function decideProposals(
           en: `Decision on ${proposal.reference}: evaluation summary available`,
         },
         body: {
-          nl: `${OUTCOME_NL[d.outcome]}${d.outcome === 'funded' && d.amountCents ? ` (${formatMoney(d.amountCents, 'nl')})` : ''}. ${entry.reasons.map((r) => wordRankingReason(r, 'nl')).join(' ')} Het evaluatieverslag van ‘${proposal.title}’ staat klaar. Bezwaar is mogelijk tot ${formatDate(deadline, 'nl', 'long')}.`,
-          en: `${OUTCOME_EN[d.outcome]}${d.outcome === 'funded' && d.amountCents ? ` (${formatMoney(d.amountCents, 'en')})` : ''}. ${entry.reasons.map((r) => wordRankingReason(r, 'en')).join(' ')} The evaluation summary of “${proposal.title}” is ready. You can object until ${formatDate(deadline, 'en', 'long')}.`,
+          nl:
+            `${OUTCOME_NL[d.outcome]}` +
+            `${d.outcome === 'funded' && d.amountCents ? ` (${formatMoney(d.amountCents, 'nl')})` : ''}. ` +
+            `${entry.reasons.map((r) => wordRankingReason(r, 'nl')).join(' ')} Het ` +
+            `evaluatieverslag van ‘${proposal.title}’ staat klaar. Bezwaar is mogelijk ` +
+            `tot ${formatDate(deadline, 'nl', 'long')}.`,
+          en:
+            `${OUTCOME_EN[d.outcome]}` +
+            `${d.outcome === 'funded' && d.amountCents ? ` (${formatMoney(d.amountCents, 'en')})` : ''}. ` +
+            `${entry.reasons.map((r) => wordRankingReason(r, 'en')).join(' ')} The ` +
+            `evaluation summary of “${proposal.title}” is ready. You can object ` +
+            `until ${formatDate(deadline, 'en', 'long')}.`,
         },
         link: `/review/summaries/${d.proposalId}`,
       });
@@ -185,7 +195,10 @@ export async function decideProposals(
   return { decided: options.decisions.length, objectionDeadline: deadline.toISOString() };
 }
 
-/** The evaluation summary an applicant gets: consensus scores and comments per criterion, outcome, motivation, objection route. */
+/**
+ * The evaluation summary an applicant gets: consensus scores and comments per criterion, outcome,
+ * motivation, objection route.
+ */
 export async function getEvaluationSummary(ctx: StepContext, proposalId: string) {
   const actor = actorOf(ctx);
   const { proposal, decision, isStaff } = await getDecidedProposalForApplicant(ctx.db, actor, proposalId);

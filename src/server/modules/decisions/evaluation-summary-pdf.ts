@@ -15,7 +15,10 @@ const OUTCOME: Record<string, string> = {
   rejected: 'Niet toegekend',
 };
 
-/** The applicant's evaluation summary as a PDF (Dutch): scores and comments per criterion, the outcome, the motivation, and how to object by when. */
+/**
+ * The applicant's evaluation summary as a PDF (Dutch): scores and comments per criterion, the outcome, the
+ * motivation, and how to object by when.
+ */
 export async function buildEvaluationSummaryPdf(
   summary: Summary,
   generatedAt: Date = new Date(),
@@ -54,7 +57,8 @@ export async function buildEvaluationSummaryPdf(
     doc
       .fillColor('#000')
       .text(
-        `${c.name}: ${decimal(c.score)} op ${decimal(c.scaleMin)}–${decimal(c.scaleMax)} (gewicht ${decimal(c.weight)}${c.threshold !== null ? `, drempel ${decimal(c.threshold)}` : ''})`,
+        `${c.name}: ${decimal(c.score)} op ${decimal(c.scaleMin)}–${decimal(c.scaleMax)} (gewicht ` +
+          `${decimal(c.weight)}${c.threshold !== null ? `, drempel ${decimal(c.threshold)}` : ''})`,
         { continued: false },
       );
     if (c.comment) doc.fillColor('#343a40').text(c.comment, { indent: 12 });
@@ -63,7 +67,10 @@ export async function buildEvaluationSummaryPdf(
   doc
     .fillColor('#000')
     .text(
-      `Gewogen totaal: ${decimal(summary.total)}${summary.overallThreshold !== null ? ` (drempel ${decimal(summary.overallThreshold)})` : ''}${summary.rank !== null ? ` · rang ${summary.rank}` : ''}`,
+      `Gewogen ` +
+        (`totaal: ${decimal(summary.total)}` +
+          `${summary.overallThreshold !== null ? ` (drempel ${decimal(summary.overallThreshold)})` : ''}` +
+          `${summary.rank !== null ? ` · rang ${summary.rank}` : ''}`),
     );
   for (const reason of summary.reasonsAsIssued) doc.fillColor('#495057').text(`• ${reason}`);
   doc.fillColor('#495057').text(`Budgetregel van de oproep: ${budgetRuleName(summary.budgetRule, 'nl')}.`);

@@ -4,33 +4,20 @@ import { recordAudit } from '../../audit/record-audit';
 import { actorOf, type StepContext } from '../../http/request-context';
 import { queueNotification } from '../../notifications/queue-notification';
 import { getCallForStaff } from '../review/review.policy';
+import type { ExpertPoolEntry } from '../../../shared/expert-pool';
 
 /** The text every expert accepts before any proposal of a call becomes visible. */
 export const DECLARATION_VERSION = '2026-1';
 export const DECLARATION = {
-  nl: 'Ik behandel alle voorstellen en beoordelingen vertrouwelijk, beoordeel onafhankelijk en onpartijdig, en meld elk belangenconflict zodra ik het ken (betrokkenheid bij een organisatie uit het consortium, nu of in de voorbije jaren, of een ander persoonlijk of financieel belang).',
-  en: 'I treat all proposals and reviews as confidential, review independently and impartially, and report any conflict of interest as soon as I know of it (involvement with a consortium organisation, now or in recent years, or any other personal or financial interest).',
+  nl:
+    'Ik behandel alle voorstellen en beoordelingen vertrouwelijk, beoordeel onafhankelijk en ' +
+    'onpartijdig, en meld elk belangenconflict zodra ik het ken (betrokkenheid bij een organisatie ' +
+    'uit het consortium, nu of in de voorbije jaren, of een ander persoonlijk of financieel belang).',
+  en:
+    'I treat all proposals and reviews as confidential, review independently and impartially, and ' +
+    'report any conflict of interest as soon as I know of it (involvement with a consortium ' +
+    'organisation, now or in recent years, or any other personal or financial interest).',
 };
-
-export interface ExpertPoolEntry {
-  userId: string;
-  name: string;
-  email: string;
-  headline: string;
-  keywords: string[];
-  languages: string[];
-  maxLoad: number;
-  minLoad: number;
-  isAvailable: boolean;
-  themeIds: string[];
-  affiliations: {
-    organisationId: string;
-    organisationName: string;
-    role: string;
-    validFrom: string | null;
-    validTo: string | null;
-  }[];
-}
 
 /** Every active expert account with its profile (defaults when none was saved yet). */
 export async function findExpertPool(ctx: StepContext, onlyUserId?: string): Promise<ExpertPoolEntry[]> {

@@ -77,8 +77,10 @@ export async function computeDashboard(db: Kysely<DB>): Promise<Dashboard> {
     }>`
       select c.id, c.amount_cents, c.cofunding_cents, coalesce(p.kind = 'inter_cluster_project', false) as is_inter,
         case when c.project_id is not null
-          then coalesce((select array_agg(pc.cluster_id::text order by pc.cluster_id) from project_clusters pc where pc.project_id = c.project_id), '{}')
-          else array[(select b.cluster_id::text from base_operation_grants b where b.id = c.base_operation_id)] end as cluster_ids
+          then coalesce((select array_agg(pc.cluster_id::text order by pc.cluster_id) from project_clusters
+            pc where pc.project_id = c.project_id), '{}')
+          else array[(select b.cluster_id::text from base_operation_grants b where b.id =
+            c.base_operation_id)] end as cluster_ids
       from funding_commitments c left join projects p on p.id = c.project_id`.execute(db),
     db
       .selectFrom('funding_payments')

@@ -2,7 +2,10 @@ import { recordAudit } from '../../audit/record-audit';
 import { AppError } from '../../errors/app-error';
 import type { StepContext } from '../../http/request-context';
 
-/** The officer accepts a submitted report (unlocking its tranches) or returns it with a comment. An accepted final report completes its project. */
+/**
+ * The officer accepts a submitted report (unlocking its tranches) or returns it with a comment. An accepted
+ * final report completes its project.
+ */
 export async function decideReport(
   ctx: StepContext,
   options: { reportId: string; decision: 'accepted' | 'returned'; comment: string },

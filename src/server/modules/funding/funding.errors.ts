@@ -14,7 +14,10 @@ export const fundingErrors = {
     nl: 'Enkel een lijn voor één oproep verwijst naar een oproep, en die moet er dan ook naar verwijzen.',
     en: 'Only a line for one call refers to a call, and such a line must.',
   },
-  /** The commitment, payment or reallocation would take the line below zero; `context.remainingCents` says what is left. */
+  /**
+   * The commitment, payment or reallocation would take the line below zero; `context.remainingCents` says
+   * what is left.
+   */
   FUNDING_LINE_INSUFFICIENT: {
     status: 409,
     nl: 'Onvoldoende middelen op deze financieringslijn.',
@@ -86,10 +89,15 @@ export const fundingErrors = {
     nl: 'Dit project heeft geen steunbedrag om vast te leggen.',
     en: 'This project has no aid to commit.',
   },
-  /** De minimis: the aid would take an undertaking over the ceiling in a rolling window; `context` shows the headroom. */
+  /**
+   * De minimis: the aid would take an undertaking over the ceiling in a rolling window; `context` shows the
+   * headroom.
+   */
   DE_MINIMIS_CEILING_EXCEEDED: {
     status: 409,
-    nl: 'Deze steun overschrijdt het de-minimisplafond van de onderneming. Een gemachtigde programmabeheerder kan met motivering afwijken.',
+    nl:
+      'Deze steun overschrijdt het de-minimisplafond van de onderneming. Een gemachtigde ' +
+      'programmabeheerder kan met motivering afwijken.',
     en: "This aid exceeds the undertaking's de minimis ceiling. An authorised officer may override with a motivation.",
   },
   /** Planned tranches would exceed the commitment. */

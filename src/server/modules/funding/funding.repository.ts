@@ -69,16 +69,13 @@ const lineColumns = [
 ] as const;
 
 function linesQuery(db: Db) {
-  return db
-    .selectFrom('funding_lines as l')
-    .select([
-      ...lineColumns,
-      sql<
-        string[]
-      >`coalesce((select array_agg(lc.cluster_id::text order by lc.cluster_id) from funding_line_clusters lc where lc.line_id = l.id), '{}')`.as(
-        'clusterIds',
-      ),
-    ]);
+  return db.selectFrom('funding_lines as l').select([
+    ...lineColumns,
+    sql<
+      string[]
+    >`coalesce((select array_agg(lc.cluster_id::text order by lc.cluster_id) from funding_line_clusters lc
+        where lc.line_id = l.id), '{}')`.as('clusterIds'),
+  ]);
 }
 
 export function findLines(db: Db): Promise<LineRow[]> {
@@ -114,13 +111,18 @@ export function lineTotalsSql(lineId?: string) {
     paid: number;
   }>`
     select l.id, l.amount_cents,
-      coalesce((select sum(r.amount_cents) from funding_reallocations r where r.to_line_id = l.id), 0)::bigint as realloc_in,
-      coalesce((select sum(r.amount_cents) from funding_reallocations r where r.from_line_id = l.id), 0)::bigint as realloc_out,
+      coalesce((select sum(r.amount_cents) from funding_reallocations r where r.to_line_id = l.id),
+        0)::bigint as realloc_in,
+      coalesce((select sum(r.amount_cents) from funding_reallocations r where r.from_line_id = l.id),
+        0)::bigint as realloc_out,
       coalesce((select sum(c.amount_cents) from funding_commitments c where c.line_id = l.id), 0)::bigint as committed,
-      coalesce((select sum(c.amount_cents) from funding_commitments c join projects p on p.id = c.project_id where c.line_id = l.id and p.kind = 'inter_cluster_project'), 0)::bigint as inter,
-      coalesce((select sum(c.cofunding_cents) from funding_commitments c where c.line_id = l.id), 0)::bigint as cofunding,
+      coalesce((select sum(c.amount_cents) from funding_commitments c join projects p on p.id = c.project_id
+        where c.line_id = l.id and p.kind = 'inter_cluster_project'), 0)::bigint as inter,
+      coalesce((select sum(c.cofunding_cents) from funding_commitments c where c.line_id = l.id), 0)::bigint
+        as cofunding,
       coalesce((select sum(p.amount_cents) from funding_payments p where p.line_id = l.id), 0)::bigint as planned,
-      coalesce((select sum(p.amount_cents) from funding_payments p where p.line_id = l.id and p.status = 'released'), 0)::bigint as paid
+      coalesce((select sum(p.amount_cents) from funding_payments p where p.line_id = l.id and p.status =
+        'released'), 0)::bigint as paid
     from funding_lines l
     ${lineId ? sql`where l.id = ${lineId}` : sql``}
   `;
@@ -264,13 +266,12 @@ export function projectsQuery(db: Db, actor: Actor | null) {
       'p.is_example',
       sql<
         string[]
-      >`coalesce((select array_agg(pc.cluster_id::text order by pc.cluster_id) from project_clusters pc where pc.project_id = p.id), '{}')`.as(
-        'clusterIds',
-      ),
-      sql<number>`coalesce((select sum(c.amount_cents) from funding_commitments c where c.project_id = p.id), 0)::bigint`.as(
-        'committedCents',
-      ),
-      sql<number>`coalesce((select sum(fp.amount_cents) from funding_payments fp join funding_commitments c on c.id = fp.commitment_id where c.project_id = p.id and fp.status = 'released'), 0)::bigint`.as(
+      >`coalesce((select array_agg(pc.cluster_id::text order by pc.cluster_id) from project_clusters pc
+        where pc.project_id = p.id), '{}')`.as('clusterIds'),
+      sql<number>`coalesce((select sum(c.amount_cents) from funding_commitments c where c.project_id =
+        p.id), 0)::bigint`.as('committedCents'),
+      sql<number>`coalesce((select sum(fp.amount_cents) from funding_payments fp join funding_commitments c
+        on c.id = fp.commitment_id where c.project_id = p.id and fp.status = 'released'), 0)::bigint`.as(
         'paidCents',
       ),
     ])
@@ -398,12 +399,10 @@ export function commitmentsQuery(db: Db) {
       'c.decided_on',
       'c.motivation',
       'c.de_minimis_override',
-      sql<number>`coalesce((select sum(fp.amount_cents) from funding_payments fp where fp.commitment_id = c.id), 0)::bigint`.as(
-        'plannedCents',
-      ),
-      sql<number>`coalesce((select sum(fp.amount_cents) from funding_payments fp where fp.commitment_id = c.id and fp.status = 'released'), 0)::bigint`.as(
-        'paidCents',
-      ),
+      sql<number>`coalesce((select sum(fp.amount_cents) from funding_payments fp where fp.commitment_id =
+        c.id), 0)::bigint`.as('plannedCents'),
+      sql<number>`coalesce((select sum(fp.amount_cents) from funding_payments fp where fp.commitment_id =
+        c.id and fp.status = 'released'), 0)::bigint`.as('paidCents'),
     ]);
 }
 
@@ -492,17 +491,15 @@ export function baseOperationsQuery(db: Db, actor: Actor | null) {
       ),
       sql<
         number | null
-      >`(select r.reported_costs_cents from funding_reports r where r.base_operation_id = b.id and r.status = 'accepted' order by r.decided_at desc limit 1)`.as(
-        'reportedCostsCents',
-      ),
+      >`(select r.reported_costs_cents from funding_reports r where r.base_operation_id = b.id and r.status
+        = 'accepted' order by r.decided_at desc limit 1)`.as('reportedCostsCents'),
       sql<
         number | null
-      >`(select r.reported_own_contribution_cents from funding_reports r where r.base_operation_id = b.id and r.status = 'accepted' order by r.decided_at desc limit 1)`.as(
-        'reportedOwnContributionCents',
-      ),
-      sql<number>`coalesce((select sum(fp.amount_cents) from funding_payments fp join funding_commitments c on c.id = fp.commitment_id where c.base_operation_id = b.id and fp.status = 'released'), 0)::bigint`.as(
-        'paidCents',
-      ),
+      >`(select r.reported_own_contribution_cents from funding_reports r where r.base_operation_id = b.id
+        and r.status = 'accepted' order by r.decided_at desc limit 1)`.as('reportedOwnContributionCents'),
+      sql<number>`coalesce((select sum(fp.amount_cents) from funding_payments fp join funding_commitments c
+        on c.id = fp.commitment_id where c.base_operation_id = b.id and fp.status = 'released'),
+        0)::bigint`.as('paidCents'),
     ]);
   if (actor?.role === 'manager') {
     query = query.where(

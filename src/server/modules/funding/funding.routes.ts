@@ -9,9 +9,10 @@ import {
   buildXlsx,
   LangQuery,
   sendDownload,
+  sendXlsx,
+  type SheetColumn,
   sheetLanguage,
   XLSX_TYPE,
-  type SheetColumn,
 } from '../../http/spreadsheet';
 import {
   FUNDING_PURPOSE,
@@ -335,16 +336,11 @@ export default async function fundingRoutes(app: FastifyInstance): Promise<void>
       schema: { tags, summary: 'Funding lines as XLSX', querystring: LangQuery },
     },
     async (request, reply) => {
-      return sendDownload(
-        reply,
-        'speerpunt-financieringslijnen.xlsx',
-        XLSX_TYPE,
-        await buildXlsx(sheetLanguage(request), {
-          name: { nl: 'Financieringslijnen', en: 'Funding lines' },
-          columns: lineColumns,
-          rows: await loadLines(request),
-        }),
-      );
+      return sendXlsx(request, reply, 'speerpunt-financieringslijnen.xlsx', {
+        name: { nl: 'Financieringslijnen', en: 'Funding lines' },
+        columns: lineColumns,
+        rows: await loadLines(request),
+      });
     },
   );
   r.get(
@@ -420,16 +416,11 @@ export default async function fundingRoutes(app: FastifyInstance): Promise<void>
       schema: { tags, summary: 'Reallocations as XLSX', querystring: LangQuery },
     },
     async (request, reply) => {
-      return sendDownload(
-        reply,
-        'speerpunt-herverdelingen.xlsx',
-        XLSX_TYPE,
-        await buildXlsx(sheetLanguage(request), {
-          name: { nl: 'Herverdelingen', en: 'Reallocations' },
-          columns: reallocationColumns,
-          rows: await loadReallocations(request),
-        }),
-      );
+      return sendXlsx(request, reply, 'speerpunt-herverdelingen.xlsx', {
+        name: { nl: 'Herverdelingen', en: 'Reallocations' },
+        columns: reallocationColumns,
+        rows: await loadReallocations(request),
+      });
     },
   );
   r.post(
@@ -473,16 +464,11 @@ export default async function fundingRoutes(app: FastifyInstance): Promise<void>
       schema: { tags, summary: 'Base funding as XLSX', querystring: LangQuery },
     },
     async (request, reply) => {
-      return sendDownload(
-        reply,
-        'speerpunt-basiswerking.xlsx',
-        XLSX_TYPE,
-        await buildXlsx(sheetLanguage(request), {
-          name: { nl: 'Basiswerking', en: 'Base operations' },
-          columns: baseColumns,
-          rows: await loadBaseOperations(request),
-        }),
-      );
+      return sendXlsx(request, reply, 'speerpunt-basiswerking.xlsx', {
+        name: { nl: 'Basiswerking', en: 'Base operations' },
+        columns: baseColumns,
+        rows: await loadBaseOperations(request),
+      });
     },
   );
   r.post(
@@ -545,16 +531,11 @@ export default async function fundingRoutes(app: FastifyInstance): Promise<void>
       schema: { tags, summary: 'Commitments as XLSX', querystring: LineExportQuery },
     },
     async (request, reply) => {
-      return sendDownload(
-        reply,
-        'speerpunt-vastleggingen.xlsx',
-        XLSX_TYPE,
-        await buildXlsx(sheetLanguage(request), {
-          name: { nl: 'Vastleggingen', en: 'Commitments' },
-          columns: commitmentColumns,
-          rows: await loadCommitments(request, request.query.lineId),
-        }),
-      );
+      return sendXlsx(request, reply, 'speerpunt-vastleggingen.xlsx', {
+        name: { nl: 'Vastleggingen', en: 'Commitments' },
+        columns: commitmentColumns,
+        rows: await loadCommitments(request, request.query.lineId),
+      });
     },
   );
   r.get(
@@ -608,16 +589,11 @@ export default async function fundingRoutes(app: FastifyInstance): Promise<void>
       schema: { tags, summary: 'Payment tranches as XLSX', querystring: LineExportQuery },
     },
     async (request, reply) => {
-      return sendDownload(
-        reply,
-        'speerpunt-betalingen.xlsx',
-        XLSX_TYPE,
-        await buildXlsx(sheetLanguage(request), {
-          name: { nl: 'Betalingen', en: 'Payments' },
-          columns: paymentColumns,
-          rows: await loadPayments(request, request.query.lineId),
-        }),
-      );
+      return sendXlsx(request, reply, 'speerpunt-betalingen.xlsx', {
+        name: { nl: 'Betalingen', en: 'Payments' },
+        columns: paymentColumns,
+        rows: await loadPayments(request, request.query.lineId),
+      });
     },
   );
   r.post(
@@ -670,16 +646,11 @@ export default async function fundingRoutes(app: FastifyInstance): Promise<void>
     '/api/funding/reports.xlsx',
     { config: { access: READERS }, schema: { tags, summary: 'Reports as XLSX', querystring: LangQuery } },
     async (request, reply) => {
-      return sendDownload(
-        reply,
-        'speerpunt-rapporten.xlsx',
-        XLSX_TYPE,
-        await buildXlsx(sheetLanguage(request), {
-          name: { nl: 'Rapporten', en: 'Reports' },
-          columns: reportColumns,
-          rows: await loadReports(request),
-        }),
-      );
+      return sendXlsx(request, reply, 'speerpunt-rapporten.xlsx', {
+        name: { nl: 'Rapporten', en: 'Reports' },
+        columns: reportColumns,
+        rows: await loadReports(request),
+      });
     },
   );
   r.post(

@@ -9,9 +9,10 @@ import {
   buildXlsx,
   LangQuery,
   sendDownload,
+  sendXlsx,
+  type SheetColumn,
   sheetLanguage,
   XLSX_TYPE,
-  type SheetColumn,
 } from '../../http/spreadsheet';
 import {
   AID_REGIME,
@@ -170,16 +171,11 @@ export default async function projectsRoutes(app: FastifyInstance): Promise<void
     async (request, reply) => {
       const ctx = contextOf(request);
       const rows = (await findProjects(ctx.db, actorOf(ctx))).map(presentProjectSummary);
-      return sendDownload(
-        reply,
-        'speerpunt-projecten.xlsx',
-        XLSX_TYPE,
-        await buildXlsx(sheetLanguage(request), {
-          name: { nl: 'Projecten', en: 'Projects' },
-          columns: projectColumns,
-          rows: rows,
-        }),
-      );
+      return sendXlsx(request, reply, 'speerpunt-projecten.xlsx', {
+        name: { nl: 'Projecten', en: 'Projects' },
+        columns: projectColumns,
+        rows: rows,
+      });
     },
   );
   r.get(

@@ -183,13 +183,6 @@ export async function findInbox(ctx: StepContext): Promise<Inbox> {
     };
   }
 
-  // Admin: accounts locked out after failed logins.
-  const locked = await q.lockedAccounts(db, now);
-  return {
-    role,
-    items: [instant('lockedAccounts', locked, '/admin/users', () => '/admin/users')].filter(
-      (i): i is InboxItem => i !== null,
-    ),
-    figures: [],
-  };
+  // Admin: no queue of work. Accounts are never locked (login throttling delays attempts instead).
+  return { role, items: [], figures: [] };
 }

@@ -495,15 +495,3 @@ export function callsDecidedSince(db: Db, since: Date) {
     .limit(ENTRIES_PER_ITEM)
     .execute();
 }
-
-// ---- Admin ------------------------------------------------------------------------------------
-
-export function lockedAccounts(db: Db, now: Date) {
-  return db
-    .selectFrom('users')
-    .select(['id', 'email as title', 'locked_until as due', 'id as link_id', totalOver])
-    .where('locked_until', '>', now)
-    .orderBy('locked_until')
-    .limit(ENTRIES_PER_ITEM)
-    .execute();
-}

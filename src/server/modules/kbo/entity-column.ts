@@ -1,10 +1,10 @@
 /**
- * Cuts a file's bytes into whole CSV records and (for register tables keyed by entity) rewrites the first field of every CSV record from the register's entity-number form
- * (`"0200.065.765"`, `"2.000.000.339"`) to the stored form (`"0200065765"`: ten digits, a
- * nine-digit number padded with a zero), byte by byte, leaving the rest of each record as it is.
- * Fed blocks of a file (after its header); gives back whole records only (a record cut by the
- * block's end waits for the next block). `null` means a first field is not an entity number: the
- * caller then reads the file line by line, which names the line.
+ * Cuts a file's bytes into whole CSV records and (for register tables keyed by entity) rewrites the first
+ * field of every CSV record from the register's entity-number form (`"0200.065.765"`, `"2.000.000.339"`)
+ * to the stored form (`"0200065765"`: ten digits, a nine-digit number padded with a zero), byte by byte,
+ * leaving the rest of each record as it is. Fed blocks of a file (after its header); gives back whole
+ * records only (a record cut by the block's end waits for the next block). `null` means a first field is
+ * not an entity number: the caller then reads the file line by line, which names the line.
  */
 export class EntityColumnRewriter {
   private carry: Buffer = Buffer.alloc(0);

@@ -174,7 +174,9 @@ export async function generateKbo(options: GenerateKboOptions): Promise<Generate
   fs.mkdirSync(options.folder, { recursive: true });
   const file = (name: string) => path.join(options.folder, `${name}.csv`);
   const today = new Date();
-  const snapshot = `${String(today.getUTCDate()).padStart(2, '0')}-${String(today.getUTCMonth() + 1).padStart(2, '0')}-${today.getUTCFullYear()}`;
+  const snapshot =
+    `${String(today.getUTCDate()).padStart(2, '0')}-` +
+    `${String(today.getUTCMonth() + 1).padStart(2, '0')}-${today.getUTCFullYear()}`;
   fs.writeFileSync(
     file('meta'),
     row(['Variable', 'Value']) +
@@ -252,9 +254,13 @@ export async function generateKbo(options: GenerateKboOptions): Promise<Generate
     for (const d of deletes) await d.writer.add(row([number]));
     const form = JURIDICAL_FORMS[Math.floor(random() * JURIDICAL_FORMS.length)][0];
     const year = 1960 + Math.floor(random() * 65);
-    const start = `${String(1 + Math.floor(random() * 28)).padStart(2, '0')}-${String(1 + Math.floor(random() * 12)).padStart(2, '0')}-${year}`;
+    const start =
+      `${String(1 + Math.floor(random() * 28)).padStart(2, '0')}-` +
+      `${String(1 + Math.floor(random() * 12)).padStart(2, '0')}-${year}`;
     await writers.enterprise.add(row([number, 'AC', '000', '2', form, '', start]));
-    const name = `${STEMS[Math.floor(random() * STEMS.length)]} ${kind === 'update' ? 'Nieuw ' : ''}${offset + i} (voorbeeld)`;
+    const name =
+      `${STEMS[Math.floor(random() * STEMS.length)]} ${kind === 'update' ? 'Nieuw ' : ''}` +
+      `${offset + i} (voorbeeld)`;
     await writers.denomination.add(row([number, '2', '001', name]));
     if (random() < 0.3) await writers.denomination.add(row([number, '2', '002', name.slice(0, 12)]));
     const roll = random();

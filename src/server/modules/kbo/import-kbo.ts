@@ -128,7 +128,8 @@ export async function importKbo(options: KboImportOptions): Promise<KboImportSum
     }
     if (plan.length === 0)
       throw new KboImportError(
-        'No register files found (enterprise.csv, denomination.csv, address.csv, activity.csv, code.csv or their _insert/_delete forms).',
+        'No register files found (enterprise.csv, denomination.csv, address.csv, activity.csv, ' +
+          'code.csv or their _insert/_delete forms).',
       );
     const bytesTotal = plan.reduce((sum, p) => sum + source.size(p.file), 0);
     let bytesDone = 0;
@@ -141,11 +142,16 @@ export async function importKbo(options: KboImportOptions): Promise<KboImportSum
     try {
       if (kind === 'full') {
         await session.exec(
-          `truncate kbo_codes, kbo_enterprises, kbo_denominations, kbo_addresses, kbo_activities; ${KBO_INDEXES.map((i) => `drop index if exists ${i.name};`).join(' ')} alter table kbo_enterprises drop constraint if exists kbo_enterprises_pkey; alter table kbo_codes drop constraint if exists kbo_codes_pkey;`,
+          `truncate kbo_codes, kbo_enterprises, kbo_denominations, kbo_addresses, ` +
+            `kbo_activities; ${KBO_INDEXES.map((i) => `drop index if exists ${i.name};`).join(' ')} alter ` +
+            `table kbo_enterprises drop constraint if exists kbo_enterprises_pkey; alter table ` +
+            `kbo_codes drop constraint if exists kbo_codes_pkey;`,
         );
       } else {
         await session.exec(
-          'create temp table if not exists kbo_delete_keys (key text) on commit drop; create temp table if not exists kbo_stage_enterprises (like kbo_enterprises) on commit drop; create temp table if not exists kbo_stage_codes (like kbo_codes) on commit drop;',
+          'create temp table if not exists kbo_delete_keys (key text) on commit drop; create temp ' +
+            'table if not exists kbo_stage_enterprises (like kbo_enterprises) on commit drop; create ' +
+            'temp table if not exists kbo_stage_codes (like kbo_codes) on commit drop;',
         );
       }
       for (const step of plan) {
@@ -206,7 +212,8 @@ export async function importKbo(options: KboImportOptions): Promise<KboImportSum
           if (line === 1) {
             if (expectedHeader && fields.join(',').toLowerCase() !== expectedHeader.join(',').toLowerCase()) {
               failure = new KboImportError(
-                `${file}: unexpected header "${fields.join(',').slice(0, 200)}"; expected "${expectedHeader.join(',')}".`,
+                `${file}: unexpected header "${fields.join(',').slice(0, 200)}"; expected ` +
+                  `"${expectedHeader.join(',')}".`,
               );
             }
             return;
@@ -222,7 +229,8 @@ export async function importKbo(options: KboImportOptions): Promise<KboImportSum
             const malformed = { file, line, reason: error.message };
             if (options.onError === 'stop')
               failure = new KboImportError(
-                `${file}, line ${line}: ${error.message}. Nothing was imported (use --on-error skip to skip such lines).`,
+                `${file}, line ${line}: ${error.message}. Nothing was imported (use --on-error ` +
+                  `skip to skip such lines).`,
               );
             else {
               skipped++;
@@ -277,7 +285,8 @@ export async function importKbo(options: KboImportOptions): Promise<KboImportSum
           const column = spec.keyColumn;
           const result = await sql<{
             n: number;
-          }>`with gone as (delete from ${sql.table(spec.table)} t using kbo_delete_keys k where t.${sql.ref(column)} = k.key returning 1) select count(*)::int as n from gone`.execute(
+          }>`with gone as (delete from ${sql.table(spec.table)} t using kbo_delete_keys k where
+            t.${sql.ref(column)} = k.key returning 1) select count(*)::int as n from gone`.execute(
             session.db,
           );
           rowsDeleted += Number(result.rows[0]?.n ?? 0);
@@ -288,11 +297,15 @@ export async function importKbo(options: KboImportOptions): Promise<KboImportSum
             .map((c) => `${c} = excluded.${c}`)
             .join(', ');
           await session.exec(
-            `insert into kbo_enterprises select distinct on (enterprise_number) * from kbo_stage_enterprises order by enterprise_number on conflict (enterprise_number) do update set ${set}; truncate kbo_stage_enterprises;`,
+            `insert into kbo_enterprises select distinct on (enterprise_number) * from kbo_stage_enterprises
+              order by enterprise_number on conflict (enterprise_number) do update set ${set}; truncate
+              kbo_stage_enterprises;`,
           );
         } else if (target.table === 'kbo_stage_codes') {
           await session.exec(
-            'insert into kbo_codes select distinct on (category, code, language) * from kbo_stage_codes order by category, code, language on conflict (category, code, language) do update set description = excluded.description; truncate kbo_stage_codes;',
+            'insert into kbo_codes select distinct on (category, code, language) * from ' +
+              'kbo_stage_codes order by category, code, language on conflict (category, code, ' +
+              'language) do update set description = excluded.description; truncate kbo_stage_codes;',
           );
         }
         rowsTotal += rows;
@@ -311,7 +324,8 @@ export async function importKbo(options: KboImportOptions): Promise<KboImportSum
         await restoreKeys(session, options.onError === 'skip');
         for (const index of KBO_INDEXES) await session.exec(index.sql);
         await session.exec(
-          'analyze kbo_enterprises; analyze kbo_denominations; analyze kbo_addresses; analyze kbo_activities; analyze kbo_codes;',
+          'analyze kbo_enterprises; analyze kbo_denominations; analyze kbo_addresses; analyze ' +
+            'kbo_activities; analyze kbo_codes;',
         );
       }
       const seconds = (Date.now() - started) / 1000;
@@ -364,7 +378,9 @@ export async function importKbo(options: KboImportOptions): Promise<KboImportSum
 /** Puts the primary keys back after a full load; duplicates stop the import, or (skip) keep the first. */
 async function restoreKeys(session: BulkSession, dropDuplicates: boolean): Promise<void> {
   const addKeys =
-    'alter table kbo_enterprises add constraint kbo_enterprises_pkey primary key (enterprise_number); alter table kbo_codes add constraint kbo_codes_pkey primary key (category, code, language);';
+    'alter table kbo_enterprises add constraint kbo_enterprises_pkey primary key ' +
+    '(enterprise_number); alter table kbo_codes add constraint kbo_codes_pkey primary key ' +
+    '(category, code, language);';
   // Most loads have no duplicates: build the keys at once, and look for duplicates only when that fails.
   await session.exec('savepoint kbo_keys');
   try {
@@ -376,10 +392,12 @@ async function restoreKeys(session: BulkSession, dropDuplicates: boolean): Promi
   }
   if (dropDuplicates) {
     await session.exec(
-      'delete from kbo_enterprises a using kbo_enterprises b where a.enterprise_number = b.enterprise_number and a.ctid > b.ctid',
+      'delete from kbo_enterprises a using kbo_enterprises b where a.enterprise_number = ' +
+        'b.enterprise_number and a.ctid > b.ctid',
     );
     await session.exec(
-      'delete from kbo_codes a using kbo_codes b where a.category = b.category and a.code = b.code and a.language = b.language and a.ctid > b.ctid',
+      'delete from kbo_codes a using kbo_codes b where a.category = b.category and a.code = ' +
+        'b.code and a.language = b.language and a.ctid > b.ctid',
     );
   } else {
     const duplicates = await session.db
@@ -391,7 +409,9 @@ async function restoreKeys(session: BulkSession, dropDuplicates: boolean): Promi
       .execute();
     if (duplicates.length > 0)
       throw new KboImportError(
-        `enterprise.csv: duplicate enterprise numbers (${duplicates.map((d) => d.enterprise_number).join(', ')}…). Nothing was imported (use --on-error skip to keep the first of each).`,
+        `enterprise.csv: duplicate enterprise numbers ` +
+          `(${duplicates.map((d) => d.enterprise_number).join(', ')}…). Nothing was imported (use ` +
+          `--on-error skip to keep the first of each).`,
       );
     const codes = await session.db
       .selectFrom('kbo_codes')

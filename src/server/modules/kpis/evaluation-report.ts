@@ -55,7 +55,10 @@ export const STATUS_COLOURS: Record<KpiStatus, string> = {
   not_computable: '#7048e8',
 };
 
-/** The evaluation report as XLSX: one row per cluster × KPI × period with values, targets, status and evidence links. */
+/**
+ * The evaluation report as XLSX: one row per cluster × KPI × period with values, targets, status and
+ * evidence links.
+ */
 export async function buildReportXlsx(report: EvaluationReport, lang: SheetLanguage = 'nl'): Promise<Buffer> {
   const workbook = newWorkbook();
   const columns: SheetColumn<ReportRow>[] = [
@@ -308,7 +311,8 @@ export async function buildReportPdf(
   const pdf = new PdfReport({ title: report.title, lang: 'nl', generatedAt: report.generatedAt });
   pdf.title(
     report.title,
-    `Periode ${report.periodCode} · aangemaakt ${formatDateTime(report.generatedAt, 'nl', 'numeric')} (Brusselse tijd) · ` +
+    `Periode ${report.periodCode} · ` +
+      `aangemaakt ${formatDateTime(report.generatedAt, 'nl', 'numeric')} (Brusselse tijd) · ` +
       'status ten opzichte van het traject van basiswaarde naar doel, rekening houdend met de richting',
   );
   pdf.heading('Legende');

@@ -35,7 +35,8 @@ const SME = `('micro','small','medium')`;
 
 function share(numerator: string, denominator: string, factor = 100, decimals = 2): string {
   return `${numerator} as numerator, ${denominator} as denominator,
-  case when ${denominator} = 0 then null else round(${factor}.0 * ${numerator} / ${denominator}, ${decimals}) end as value`;
+  case when ${denominator} = 0 then null
+       else round(${factor}.0 * ${numerator} / ${denominator}, ${decimals}) end as value`;
 }
 
 export const COMPUTED_QUERIES: Record<string, string> = {
@@ -50,7 +51,10 @@ from members`,
 
   sme_share_of_companies: `
 with members as (${MEMBERS_AT_END})
-select ${share(`count(*) filter (where helix = 'company' and size_class in ${SME})`, `count(*) filter (where helix = 'company')`)}
+select ${share(
+    `count(*) filter (where helix = 'company' and size_class in ${SME})`,
+    `count(*) filter (where helix = 'company')`,
+  )}
 from members`,
 
   pioneers_joined: `
@@ -63,7 +67,8 @@ where m.cluster_id = $1::uuid
   and o.helix = 'company'
   and m.valid_from between $2::date and $3::date
   and ((o.founded_on is not null and o.founded_on > ($2::date - interval '5 years')::date)
-       or not exists (select 1 from memberships e where e.organisation_id = m.organisation_id and e.valid_from < m.valid_from))`,
+       or not exists (select 1 from memberships e
+                      where e.organisation_id = m.organisation_id and e.valid_from < m.valid_from))`,
 
   helix_categories: `
 with members as (${MEMBERS_AT_END})
@@ -97,7 +102,10 @@ from started`,
 
   inter_cluster_budget_share: `
 with active as (${ACTIVE_PROJECTS})
-select ${share(`coalesce(sum(total_budget_cents) filter (where kind = 'inter_cluster_project'), 0)`, 'coalesce(sum(total_budget_cents), 0)')}
+select ${share(
+    `coalesce(sum(total_budget_cents) filter (where kind = 'inter_cluster_project'), 0)`,
+    'coalesce(sum(total_budget_cents), 0)',
+  )}
 from active`,
 
   sme_aid_share: `
@@ -114,7 +122,8 @@ join organisations o on o.id = pp.organisation_id`,
 -- Companies' own contribution (their budget minus their aid) per euro of public aid to all participants.
 with active as (${ACTIVE_PROJECTS})
 select ${share(
-    `coalesce(sum(pp.budget_cents - pp.aid_cents) filter (where o.helix = 'company' and pp.budget_cents > pp.aid_cents), 0)`,
+    `coalesce(sum(pp.budget_cents - pp.aid_cents)
+       filter (where o.helix = 'company' and pp.budget_cents > pp.aid_cents), 0)`,
     'coalesce(sum(pp.aid_cents), 0)',
     1,
   )}
@@ -171,7 +180,8 @@ select count(distinct m.organisation_id)::numeric as value
 from memberships m
 where m.cluster_id = $1::uuid
   and m.valid_from between $2::date and $3::date
-  and not exists (select 1 from memberships e where e.cluster_id = m.cluster_id and e.organisation_id = m.organisation_id
+  and not exists (select 1 from memberships e
+                  where e.cluster_id = m.cluster_id and e.organisation_id = m.organisation_id
                     and e.valid_from < $2::date and (e.valid_to is null or e.valid_to >= $2::date))`,
 
   members_left: `
@@ -179,7 +189,8 @@ select count(distinct m.organisation_id)::numeric as value
 from memberships m
 where m.cluster_id = $1::uuid
   and m.valid_to >= $2::date and m.valid_to < $3::date
-  and not exists (select 1 from memberships e where e.cluster_id = m.cluster_id and e.organisation_id = m.organisation_id
+  and not exists (select 1 from memberships e
+                  where e.cluster_id = m.cluster_id and e.organisation_id = m.organisation_id
                     and e.valid_from <= $3::date and (e.valid_to is null or e.valid_to >= $3::date))`,
 
   transition_budget_share: `
@@ -213,7 +224,9 @@ export async function runComputedQuery(
   const text = COMPUTED_QUERIES[key];
   if (!text) return { value: null, numerator: null, denominator: null, reason: 'unknown_query' };
   // Every parameter is typed once here, since not every query uses all three.
-  const wrapped = `select q.* from (${text}\n) q where $1::uuid is not null and $2::date is not null and $3::date is not null`;
+  const wrapped =
+    `select q.* from (${text}\n) q ` +
+    'where $1::uuid is not null and $2::date is not null and $3::date is not null';
   const result = await db.executeQuery<{ value: unknown; numerator?: unknown; denominator?: unknown }>(
     CompiledQuery.raw(wrapped, [clusterId, startsOn, endsOn]),
   );

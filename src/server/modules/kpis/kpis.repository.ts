@@ -72,9 +72,8 @@ export async function findTargets(db: Kysely<DB>, clusterIds: string[]): Promise
       sql<Record<
         string,
         string
-      > | null>`(select jsonb_object_agg(tp.period_id::text, tp.target_value::text) from kpi_target_periods tp where tp.target_id = t.id)`.as(
-        'periodTargets',
-      ),
+      > | null>`(select jsonb_object_agg(tp.period_id::text, tp.target_value::text) from kpi_target_periods
+        tp where tp.target_id = t.id)`.as('periodTargets'),
     ])
     .where('t.cluster_id', 'in', clusterIds)
     .execute();

@@ -8,12 +8,12 @@ import { AppError } from '../../errors/app-error';
 import { recordAudit } from '../../audit/record-audit';
 import { readStoredFile } from '../../files/store-file';
 import {
-  buildXlsx,
   LangQuery,
   sendDownload,
+  sendXlsx,
+  type SheetColumn,
   sheetLanguage,
   XLSX_TYPE,
-  type SheetColumn,
 } from '../../http/spreadsheet';
 import {
   DIFFUSION_KIND,
@@ -161,16 +161,11 @@ export default async function kpisRoutes(app: FastifyInstance): Promise<void> {
     '/api/kpis/definitions.xlsx',
     { config: readers, schema: { tags, summary: 'KPI definitions as XLSX', querystring: LangQuery } },
     async (request, reply) => {
-      return sendDownload(
-        reply,
-        'speerpunt-kpi-definities.xlsx',
-        XLSX_TYPE,
-        await buildXlsx(sheetLanguage(request), {
-          name: { nl: 'KPI’s', en: 'KPIs' },
-          columns: definitionColumns,
-          rows: await visibleDefinitions(request),
-        }),
-      );
+      return sendXlsx(request, reply, 'speerpunt-kpi-definities.xlsx', {
+        name: { nl: 'KPI’s', en: 'KPIs' },
+        columns: definitionColumns,
+        rows: await visibleDefinitions(request),
+      });
     },
   );
 
@@ -259,16 +254,11 @@ export default async function kpisRoutes(app: FastifyInstance): Promise<void> {
         { header: 'status', value: (p) => p.status, labels: PERIOD_STATUS },
         { header: 'closed_at', value: (p) => p.closedAt, kind: 'datetime' },
       ];
-      return sendDownload(
-        reply,
-        'speerpunt-rapporteringsperiodes.xlsx',
-        XLSX_TYPE,
-        await buildXlsx(sheetLanguage(request), {
-          name: { nl: 'Rapporteringsperiodes', en: 'Reporting periods' },
-          columns: columns,
-          rows: rows,
-        }),
-      );
+      return sendXlsx(request, reply, 'speerpunt-rapporteringsperiodes.xlsx', {
+        name: { nl: 'Rapporteringsperiodes', en: 'Reporting periods' },
+        columns: columns,
+        rows: rows,
+      });
     },
   );
 
@@ -551,16 +541,11 @@ export default async function kpisRoutes(app: FastifyInstance): Promise<void> {
     '/api/kpis/validation-queue.xlsx',
     { config: officer, schema: { tags, summary: 'Validation queue as XLSX', querystring: LangQuery } },
     async (request, reply) => {
-      return sendDownload(
-        reply,
-        'speerpunt-kpi-validatie.xlsx',
-        XLSX_TYPE,
-        await buildXlsx(sheetLanguage(request), {
-          name: { nl: 'Validatie', en: 'Validation' },
-          columns: queueColumns,
-          rows: await findValidationQueue(contextOf(request).db),
-        }),
-      );
+      return sendXlsx(request, reply, 'speerpunt-kpi-validatie.xlsx', {
+        name: { nl: 'Validatie', en: 'Validation' },
+        columns: queueColumns,
+        rows: await findValidationQueue(contextOf(request).db),
+      });
     },
   );
 
@@ -723,16 +708,11 @@ export default async function kpisRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request, reply) => {
       const ctx = contextOf(request);
-      return sendDownload(
-        reply,
-        'speerpunt-kennisdiffusie.xlsx',
-        XLSX_TYPE,
-        await buildXlsx(sheetLanguage(request), {
-          name: { nl: 'Kennisdiffusie', en: 'Knowledge diffusion' },
-          columns: diffusionColumns,
-          rows: await findDiffusionActivities(ctx.db, actorOf(ctx), request.query.clusterId),
-        }),
-      );
+      return sendXlsx(request, reply, 'speerpunt-kennisdiffusie.xlsx', {
+        name: { nl: 'Kennisdiffusie', en: 'Knowledge diffusion' },
+        columns: diffusionColumns,
+        rows: await findDiffusionActivities(ctx.db, actorOf(ctx), request.query.clusterId),
+      });
     },
   );
 
@@ -781,16 +761,11 @@ export default async function kpisRoutes(app: FastifyInstance): Promise<void> {
       schema: { tags, summary: 'EU participations as XLSX', querystring: S.EuQuery.extend(LangQuery.shape) },
     },
     async (request, reply) => {
-      return sendDownload(
-        reply,
-        'speerpunt-eu-deelnames.xlsx',
-        XLSX_TYPE,
-        await buildXlsx(sheetLanguage(request), {
-          name: { nl: 'EU-deelnames', en: 'EU participations' },
-          columns: euColumns,
-          rows: await findEuParticipations(contextOf(request).db, request.query.unmatched === 'true'),
-        }),
-      );
+      return sendXlsx(request, reply, 'speerpunt-eu-deelnames.xlsx', {
+        name: { nl: 'EU-deelnames', en: 'EU participations' },
+        columns: euColumns,
+        rows: await findEuParticipations(contextOf(request).db, request.query.unmatched === 'true'),
+      });
     },
   );
 

@@ -313,7 +313,8 @@ export const STANDARD_KPIS: StandardKpi[] = [
     source: 'reported',
     evidenceRequired: true,
     definitionNl:
-      'Door leden op de markt gebrachte producten of diensten die voortkomen uit clusterprojecten (gerapporteerd, met bewijs).',
+      'Door leden op de markt gebrachte producten of diensten die voortkomen uit clusterprojecten ' +
+      '(gerapporteerd, met bewijs).',
     definitionEn:
       'Products or services launched by members that result from cluster projects (reported, with evidence).',
   },

@@ -208,7 +208,8 @@ export async function buildTimeline(
            and exists (select 1 from funding_payments p join funding_commitments c on c.id = p.commitment_id
                        left join base_operation_grants b on b.id = c.base_operation_id
                        where p.id::text = e.entity_id
-                         and (b.cluster_id = ${clusterId} or exists (select 1 from project_clusters pc where pc.project_id = c.project_id and pc.cluster_id = ${clusterId}))))
+                         and (b.cluster_id = ${clusterId} or exists (select 1 from project_clusters pc where
+                           pc.project_id = c.project_id and pc.cluster_id = ${clusterId}))))
     order by e.id desc
     limit 2000`
     .execute(db)

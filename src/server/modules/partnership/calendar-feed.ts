@@ -3,7 +3,12 @@ import { recordAudit } from '../../audit/record-audit';
 import { AppError } from '../../errors/app-error';
 import { actorOf, type StepContext } from '../../http/request-context';
 import type { Db } from './partnership.repository';
+import { deadlineEvents, type FeedAddresses } from '../calls/calendar-deadlines';
 import { buildIcs, type IcsAllDayEvent, type IcsTimedEvent } from './ics';
+
+/** Who may subscribe: people with meetings, actions, report, call or review deadlines. */
+export const CALENDAR_ROLES = ['officer', 'manager', 'applicant', 'expert'] as const;
+const hasCalendar = (role: string) => (CALENDAR_ROLES as readonly string[]).includes(role);
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -64,18 +69,27 @@ async function clustersOf(db: Db, user: { id: string; role: string }): Promise<s
 
 /**
  * The iCalendar feed behind a token: the meetings of the person's clusters (those an officer
- * follows, a manager's own), their own open actions' due dates and the report deadlines of open
- * periods. A confidential meeting appears with its title only (no agenda).
+ * follows, a manager's own), their own open actions' due dates, the report deadlines of open
+ * periods, and the call and review deadlines that concern them (`calls/calendar-deadlines.ts`).
+ * A confidential meeting appears with its title only (no agenda). Summaries follow the person's
+ * language; UIDs are `<kind>-<id>@<domain>`, links absolute under PUBLIC_URL.
  */
-export async function buildCalendarFeed(db: Db, token: string, now: Date, baseUrl: string): Promise<string> {
+export async function buildCalendarFeed(
+  db: Db,
+  token: string,
+  now: Date,
+  to: FeedAddresses,
+): Promise<string> {
   const settings = await db
     .selectFrom('partnership_notification_settings as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
-    .select(['u.id', 'u.name', 'u.role', 'u.is_active'])
+    .select(['u.id', 'u.name', 'u.role', 'u.is_active', 'u.locale'])
     .where('s.calendar_token_hash', '=', hashToken(token))
     .executeTakeFirst();
-  if (!settings || !settings.is_active || (settings.role !== 'officer' && settings.role !== 'manager'))
+  if (!settings || !settings.is_active || !hasCalendar(settings.role))
     throw new AppError('PARTNERSHIP_CALENDAR_TOKEN_INVALID');
+  const english = settings.locale === 'en';
+  const baseUrl = to.publicUrl;
   const clusterIds = await clustersOf(db, settings);
   const ids = clusterIds === 'all' ? [] : clusterIds;
   const timed: IcsTimedEvent[] = [];
@@ -99,7 +113,7 @@ export async function buildCalendarFeed(db: Db, token: string, now: Date, baseUr
     for (const m of meetings) {
       const start = new Date(m.starts_at);
       timed.push({
-        uid: `meeting-${m.id}@speerpunt`,
+        uid: `meeting-${m.id}@${to.domain}`,
         summary: `${m.short_name}: ${m.title}`,
         location: m.location || undefined,
         description: m.is_confidential ? undefined : m.agenda || undefined,
@@ -118,8 +132,8 @@ export async function buildCalendarFeed(db: Db, token: string, now: Date, baseUr
       .execute();
     for (const p of periods)
       allDay.push({
-        uid: `report-deadline-${p.id}@speerpunt`,
-        summary: `${p.short_name}: voortgangsrapport ${p.label}`,
+        uid: `report-deadline-${p.id}@${to.domain}`,
+        summary: `${p.short_name}: ${english ? 'progress report' : 'voortgangsrapport'} ${p.label}`,
         date: p.due_on,
         url: `${baseUrl}/partnership/clusters/${p.cluster_id}?tab=reports`,
       });
@@ -133,10 +147,11 @@ export async function buildCalendarFeed(db: Db, token: string, now: Date, baseUr
     .execute();
   for (const a of actions)
     allDay.push({
-      uid: `action-${a.id}@speerpunt`,
-      summary: `${a.short_name}: actie – ${a.title}`,
+      uid: `action-${a.id}@${to.domain}`,
+      summary: `${a.short_name}: ${english ? 'action' : 'actie'} – ${a.title}`,
       date: a.due_on,
       url: `${baseUrl}/partnership/my-actions`,
     });
+  timed.push(...(await deadlineEvents(db, settings, to)));
   return buildIcs({ name: `Speerpunt – ${settings.name}`, stamp: now, timed, allDay });
 }

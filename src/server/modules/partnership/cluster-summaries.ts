@@ -3,7 +3,10 @@ import type { Actor } from '../../http/actor';
 import { findVisibleClusters, type Db } from './partnership.repository';
 import { toIso } from './partnership-dates';
 
-/** One line per visible cluster: its latest agreement, open and overdue actions, next meeting, reports waiting for review. */
+/**
+ * One line per visible cluster: its latest agreement, open and overdue actions, next meeting, reports
+ * waiting for review.
+ */
 export async function findClusterSummaries(db: Db, actor: Actor, now: Date) {
   const today = brusselsDate(now);
   const clusters = await findVisibleClusters(db, actor);

@@ -9,7 +9,8 @@ export interface IcsTimedEvent {
   description?: string;
   location?: string;
   start: Date;
-  end: Date;
+  /** Absent for a point in time (a deadline): DTSTART only, which RFC 5545 reads as zero length. */
+  end?: Date;
   url?: string;
 }
 
@@ -37,6 +38,11 @@ export function escapeText(value: string): string {
     .replace(/;/g, '\\;')
     .replace(/,/g, '\\,')
     .replace(/\r\n|\r|\n/g, '\\n');
+}
+
+/** A URI value is not TEXT (no backslash escapes); only line breaks, never valid in a URI, are dropped. */
+function escapeUri(value: string): string {
+  return value.replace(/[\r\n]/g, '');
 }
 
 /** Folds one content line (§3.1): at most 75 octets per line, continuation lines start with a space. */
@@ -82,24 +88,19 @@ export function buildIcs(calendar: IcsCalendar): string {
   const lines: string[] = [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',
-    'PRODID:-//Speerpunt//Partnership//NL',
+    'PRODID:-//Speerpunt//Calendar//NL',
     'CALSCALE:GREGORIAN',
     'METHOD:PUBLISH',
     `X-WR-CALNAME:${escapeText(calendar.name)}`,
   ];
   const stamp = formatUtc(calendar.stamp);
   for (const event of calendar.timed) {
-    lines.push(
-      'BEGIN:VEVENT',
-      `UID:${event.uid}`,
-      `DTSTAMP:${stamp}`,
-      `DTSTART:${formatUtc(event.start)}`,
-      `DTEND:${formatUtc(event.end)}`,
-      `SUMMARY:${escapeText(event.summary)}`,
-    );
+    lines.push('BEGIN:VEVENT', `UID:${event.uid}`, `DTSTAMP:${stamp}`, `DTSTART:${formatUtc(event.start)}`);
+    if (event.end) lines.push(`DTEND:${formatUtc(event.end)}`);
+    lines.push(`SUMMARY:${escapeText(event.summary)}`);
     if (event.location) lines.push(`LOCATION:${escapeText(event.location)}`);
     if (event.description) lines.push(`DESCRIPTION:${escapeText(event.description)}`);
-    if (event.url) lines.push(`URL:${event.url}`);
+    if (event.url) lines.push(`URL:${escapeUri(event.url)}`);
     lines.push('END:VEVENT');
   }
   for (const event of calendar.allDay) {
@@ -113,7 +114,7 @@ export function buildIcs(calendar: IcsCalendar): string {
       'TRANSP:TRANSPARENT',
     );
     if (event.description) lines.push(`DESCRIPTION:${escapeText(event.description)}`);
-    if (event.url) lines.push(`URL:${event.url}`);
+    if (event.url) lines.push(`URL:${escapeUri(event.url)}`);
     lines.push('END:VEVENT');
   }
   lines.push('END:VCALENDAR');

@@ -65,7 +65,9 @@ export const partnershipErrors = {
   /** The reporting period is closed: no report can be created or submitted for it. Nothing was changed. */
   PARTNERSHIP_PERIOD_CLOSED: {
     status: 409,
-    nl: 'Deze rapportageperiode is afgesloten: er kan geen rapport meer voor ingediend worden. Er werd niets gewijzigd.',
+    nl:
+      'Deze rapportageperiode is afgesloten: er kan geen rapport meer voor ingediend worden. Er ' +
+      'werd niets gewijzigd.',
     en: 'This reporting period is closed: no report can be submitted for it any more. Nothing was changed.',
   },
   /** A report for this period exists already; open it instead. */

@@ -1,18 +1,11 @@
 import { brusselsDate } from '../../../shared/brussels-time';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { allow, anyUser, publicAccess } from '../../http/access';
 import { envelope, ok } from '../../http/envelope';
 import { actorOf, contextOf } from '../../http/request-context';
-import {
-  buildXlsx,
-  LangQuery,
-  sendDownload,
-  sheetLanguage,
-  XLSX_TYPE,
-  type SheetColumn,
-} from '../../http/spreadsheet';
+import { LangQuery, sendXlsx, type SheetColumn } from '../../http/spreadsheet';
 import {
   ACTION_STATUS,
   MEETING_KIND,
@@ -70,7 +63,7 @@ import { createMeeting, saveMinutes, signOffMinutes, updateMeeting } from './sav
 import { commentOnAction, createAction, updateAction } from './save-action';
 import { closeReportPeriod, createReport, reviewReport, submitReport, updateReport } from './save-report';
 import { buildTimeline, type TimelineEntry } from './build-timeline';
-import { buildCalendarFeed, createCalendarToken } from './calendar-feed';
+import { buildCalendarFeed, CALENDAR_ROLES, createCalendarToken } from './calendar-feed';
 import { findPreferences, savePreferences } from './save-preferences';
 import { toIso } from './partnership-dates';
 
@@ -136,8 +129,6 @@ const summaryColumns: SheetColumn<Summary>[] = [
   { header: 'reports_to_review', value: (c) => c.reportsToReview, kind: 'integer' },
 ];
 
-const baseUrlOf = (request: FastifyRequest) => `${request.protocol}://${request.host}`;
-
 /** Partnership and follow-up between the agency and each cluster (issue 8). */
 export default async function partnershipRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -165,16 +156,11 @@ export default async function partnershipRoutes(app: FastifyInstance): Promise<v
     async (request, reply) => {
       const ctx = contextOf(request);
       const rows = await findClusterSummaries(ctx.db, actorOf(ctx), ctx.now());
-      return sendDownload(
-        reply,
-        'speerpunt-partnerships.xlsx',
-        XLSX_TYPE,
-        await buildXlsx(sheetLanguage(request), {
-          name: { nl: 'Partnerschappen', en: 'Partnerships' },
-          columns: summaryColumns,
-          rows: rows,
-        }),
-      );
+      return sendXlsx(request, reply, 'speerpunt-partnerships.xlsx', {
+        name: { nl: 'Partnerschappen', en: 'Partnerships' },
+        columns: summaryColumns,
+        rows: rows,
+      });
     },
   );
 
@@ -371,16 +357,11 @@ export default async function partnershipRoutes(app: FastifyInstance): Promise<v
         await findMeetingsOfCluster(ctx.db, request.params.clusterId),
         actor,
       );
-      return sendDownload(
-        reply,
-        'speerpunt-meetings.xlsx',
-        XLSX_TYPE,
-        await buildXlsx(sheetLanguage(request), {
-          name: { nl: 'Vergaderingen', en: 'Meetings' },
-          columns: meetingColumns,
-          rows: rows,
-        }),
-      );
+      return sendXlsx(request, reply, 'speerpunt-meetings.xlsx', {
+        name: { nl: 'Vergaderingen', en: 'Meetings' },
+        columns: meetingColumns,
+        rows: rows,
+      });
     },
   );
 
@@ -565,16 +546,11 @@ export default async function partnershipRoutes(app: FastifyInstance): Promise<v
         actor,
         brusselsDate(ctx.now()),
       );
-      return sendDownload(
-        reply,
-        'speerpunt-actions.xlsx',
-        XLSX_TYPE,
-        await buildXlsx(sheetLanguage(request), {
-          name: { nl: 'Acties', en: 'Actions' },
-          columns: actionColumns,
-          rows: rows,
-        }),
-      );
+      return sendXlsx(request, reply, 'speerpunt-actions.xlsx', {
+        name: { nl: 'Acties', en: 'Actions' },
+        columns: actionColumns,
+        rows: rows,
+      });
     },
   );
 
@@ -635,16 +611,11 @@ export default async function partnershipRoutes(app: FastifyInstance): Promise<v
         actor,
         brusselsDate(ctx.now()),
       );
-      return sendDownload(
-        reply,
-        'speerpunt-my-actions.xlsx',
-        XLSX_TYPE,
-        await buildXlsx(sheetLanguage(request), {
-          name: { nl: 'Mijn acties', en: 'My actions' },
-          columns: actionColumns,
-          rows: rows,
-        }),
-      );
+      return sendXlsx(request, reply, 'speerpunt-my-actions.xlsx', {
+        name: { nl: 'Mijn acties', en: 'My actions' },
+        columns: actionColumns,
+        rows: rows,
+      });
     },
   );
 
@@ -746,16 +717,11 @@ export default async function partnershipRoutes(app: FastifyInstance): Promise<v
         await findReportsOfCluster(ctx.db, request.params.clusterId),
         actor,
       );
-      return sendDownload(
-        reply,
-        'speerpunt-reports.xlsx',
-        XLSX_TYPE,
-        await buildXlsx(sheetLanguage(request), {
-          name: { nl: 'Voortgangsrapporten', en: 'Progress reports' },
-          columns: reportColumns,
-          rows: rows,
-        }),
-      );
+      return sendXlsx(request, reply, 'speerpunt-reports.xlsx', {
+        name: { nl: 'Voortgangsrapporten', en: 'Progress reports' },
+        columns: reportColumns,
+        rows: rows,
+      });
     },
   );
 
@@ -904,16 +870,11 @@ export default async function partnershipRoutes(app: FastifyInstance): Promise<v
         request.params.clusterId,
         timelineFilter(request.query),
       );
-      return sendDownload(
-        reply,
-        'speerpunt-timeline.xlsx',
-        XLSX_TYPE,
-        await buildXlsx(sheetLanguage(request), {
-          name: { nl: 'Tijdlijn', en: 'Timeline' },
-          columns: timelineColumns,
-          rows: rows,
-        }),
-      );
+      return sendXlsx(request, reply, 'speerpunt-timeline.xlsx', {
+        name: { nl: 'Tijdlijn', en: 'Timeline' },
+        columns: timelineColumns,
+        rows: rows,
+      });
     },
   );
 
@@ -953,7 +914,7 @@ export default async function partnershipRoutes(app: FastifyInstance): Promise<v
   r.post(
     '/api/partnership/calendar-token',
     {
-      config: partners,
+      config: { access: allow(...CALENDAR_ROLES) },
       schema: {
         tags,
         summary: 'Create (or replace) your calendar subscription URL; shown once',
@@ -965,7 +926,7 @@ export default async function partnershipRoutes(app: FastifyInstance): Promise<v
       const token = await createCalendarToken(contextOf(request));
       return reply
         .status(201)
-        .send(ok({ url: `${baseUrlOf(request)}/api/partnership/calendar/${token}.ics` }));
+        .send(ok({ url: `${request.server.config.publicUrl}/api/partnership/calendar/${token}.ics` }));
     },
   );
 
@@ -978,12 +939,10 @@ export default async function partnershipRoutes(app: FastifyInstance): Promise<v
     },
     async (request, reply) => {
       const token = request.params.file.replace(/\.ics$/, '');
-      const ics = await buildCalendarFeed(
-        contextOf(request).db,
-        token,
-        request.server.clock(),
-        baseUrlOf(request),
-      );
+      const ics = await buildCalendarFeed(contextOf(request).db, token, request.server.clock(), {
+        publicUrl: request.server.config.publicUrl,
+        domain: request.server.config.calendarDomain,
+      });
       return reply
         .header('content-type', 'text/calendar; charset=utf-8')
         .header('cache-control', 'private, max-age=300')

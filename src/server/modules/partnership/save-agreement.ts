@@ -21,7 +21,10 @@ function checkPeriods(input: AgreementInput): void {
   }
 }
 
-/** Writes objectives and periods: given ids are updated, new ones created, missing ones removed (unless a report uses them). */
+/**
+ * Writes objectives and periods: given ids are updated, new ones created, missing ones removed (unless a
+ * report uses them).
+ */
 async function writeChildren(
   tx: Db,
   agreementId: string,

@@ -26,7 +26,10 @@ export async function findPreferences(db: Db, userId: string) {
   };
 }
 
-/** A person chooses per kind whether they get it in the app and/or by e-mail, and whether e-mails wait for a weekly digest. */
+/**
+ * A person chooses per kind whether they get it in the app and/or by e-mail, and whether e-mails wait for a
+ * weekly digest.
+ */
 export async function savePreferences(
   ctx: StepContext,
   options: { weeklyDigest: boolean; kinds: { kind: Kind; inApp: boolean; email: boolean }[] },

@@ -46,8 +46,12 @@ export async function takeKpiSnapshot(db: Db, clusterId: string, asOf: string): 
       source: 'kpi',
       asOf,
       note: {
-        nl: `Periode ${period.label}: ${counts.on_track} op schema, ${counts.at_risk} met risico, ${counts.off_track} achter op schema.`,
-        en: `Period ${period.label}: ${counts.on_track} on track, ${counts.at_risk} at risk, ${counts.off_track} off track.`,
+        nl:
+          `Periode ${period.label}: ${counts.on_track} op schema, ${counts.at_risk} met ` +
+          `risico, ${counts.off_track} achter op schema.`,
+        en:
+          `Period ${period.label}: ${counts.on_track} on track, ${counts.at_risk} at ` +
+          `risk, ${counts.off_track} off track.`,
       },
       items: cells.map((c) => ({
         label: c.code,

@@ -80,7 +80,8 @@ export async function computeCoverage(db: Kysely<DB>, today: string): Promise<Co
     budget: string | null;
   }>`
     with pc as (select project_id, cluster_id, count(*) over (partition by project_id) as n from project_clusters)
-    select pc.cluster_id, pt.theme_id, count(distinct p.id) as projects, sum(p.total_budget_cents::numeric / pc.n) as budget
+    select pc.cluster_id, pt.theme_id, count(distinct p.id) as projects, sum(p.total_budget_cents::numeric /
+      pc.n) as budget
     from pc
     join projects p on p.id = pc.project_id and p.status <> 'stopped'
     join project_themes pt on pt.project_id = p.id
@@ -137,9 +138,8 @@ export async function computeCoverage(db: Kysely<DB>, today: string): Promise<Co
   }));
 
   const projectsPerTheme = await sql<{ theme_id: string; projects: string | number }>`
-    select pt.theme_id, count(distinct p.id) as projects from project_themes pt join projects p on p.id = pt.project_id and p.status <> 'stopped' group by pt.theme_id`.execute(
-    db,
-  );
+    select pt.theme_id, count(distinct p.id) as projects from project_themes pt join projects p on p.id =
+      pt.project_id and p.status <> 'stopped' group by pt.theme_id`.execute(db);
   const projectCount = new Map(projectsPerTheme.rows.map((r) => [r.theme_id, Number(r.projects)]));
   const presented = themes.map((t) => ({
     id: t.id,

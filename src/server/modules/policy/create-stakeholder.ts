@@ -9,7 +9,10 @@ export interface CreateStakeholderOptions {
   organisationId?: string | null;
 }
 
-/** An officer names a stakeholder organisation (optionally one in the register of organisations) to enter its scores. */
+/**
+ * An officer names a stakeholder organisation (optionally one in the register of organisations) to enter
+ * its scores.
+ */
 export async function createStakeholder(
   ctx: StepContext,
   options: CreateStakeholderOptions,

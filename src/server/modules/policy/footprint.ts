@@ -44,7 +44,8 @@ export interface FootprintResult {
 /** Sectors with fewer enterprises than this are left out of the weakest list (too small to judge). */
 export const MIN_ENTERPRISES_FOR_WEAKEST = 5;
 
-const FLEMISH = sql`(a.zipcode ~ '^[0-9]{4}$' and ((a.zipcode::int between 1500 and 3999) or (a.zipcode::int between 8000 and 9999)))`;
+const FLEMISH = sql`(a.zipcode ~ '^[0-9]{4}$' and ((a.zipcode::int between 1500 and 3999) or (a.zipcode::int
+  between 8000 and 9999)))`;
 
 export async function computeFootprint(
   db: Kysely<DB>,
@@ -59,18 +60,20 @@ export async function computeFootprint(
     select
       (select count(*) from kbo_enterprises) as enterprises,
       (select count(*) from kbo_enterprises where status = 'AC') as active,
-      (select count(distinct e.enterprise_number) from kbo_enterprises e join kbo_addresses a on a.entity_number = e.enterprise_number and a.type_of_address = 'REGO' where e.status = 'AC') as with_address,
-      (select count(distinct e.enterprise_number) from kbo_enterprises e join kbo_addresses a on a.entity_number = e.enterprise_number and a.type_of_address = 'REGO' where e.status = 'AC' and ${FLEMISH}) as flemish`.execute(
-    db,
-  );
+      (select count(distinct e.enterprise_number) from kbo_enterprises e join kbo_addresses a on
+        a.entity_number = e.enterprise_number and a.type_of_address = 'REGO' where e.status = 'AC') as
+        with_address,
+      (select count(distinct e.enterprise_number) from kbo_enterprises e join kbo_addresses a on
+        a.entity_number = e.enterprise_number and a.type_of_address = 'REGO' where e.status = 'AC' and
+        ${FLEMISH}) as flemish`.execute(db);
   const c = counts.rows[0];
   const memberNumbers = await sql<{ total: string | number; missing: string | number }>`
     select count(distinct o.enterprise_number) as total,
-      count(distinct o.enterprise_number) filter (where not exists (select 1 from kbo_enterprises e where regexp_replace(e.enterprise_number, '[^0-9]', '', 'g') = o.enterprise_number)) as missing
+      count(distinct o.enterprise_number) filter (where not exists (select 1 from kbo_enterprises e where
+        regexp_replace(e.enterprise_number, '[^0-9]', '', 'g') = o.enterprise_number)) as missing
     from organisations o join memberships m on m.organisation_id = o.id
-    where o.enterprise_number is not null and m.valid_from <= ${options.today}::date and (m.valid_to is null or m.valid_to >= ${options.today}::date)`.execute(
-    db,
-  );
+    where o.enterprise_number is not null and m.valid_from <= ${options.today}::date and (m.valid_to is null
+      or m.valid_to >= ${options.today}::date)`.execute(db);
   const register = {
     enterprises: Number(c.enterprises),
     activeEnterprises: Number(c.active),
@@ -94,12 +97,14 @@ export async function computeFootprint(
   }>`
     with flemish as materialized (
       select distinct e.enterprise_number, regexp_replace(e.enterprise_number, '[^0-9]', '', 'g') as canonical
-      from kbo_enterprises e join kbo_addresses a on a.entity_number = e.enterprise_number and a.type_of_address = 'REGO'
+      from kbo_enterprises e join kbo_addresses a on a.entity_number = e.enterprise_number and
+        a.type_of_address = 'REGO'
       where e.status = 'AC' and ${FLEMISH}
     ),
     members as materialized (
       select distinct o.enterprise_number from organisations o join memberships m on m.organisation_id = o.id
-      where o.enterprise_number is not null and m.valid_from <= ${options.today}::date and (m.valid_to is null or m.valid_to >= ${options.today}::date)
+      where o.enterprise_number is not null and m.valid_from <= ${options.today}::date and (m.valid_to is
+        null or m.valid_to >= ${options.today}::date)
     ),
     activities as materialized (
       select entity_number, regexp_replace(nace_code, '[^0-9]', '', 'g') as nace_code from kbo_activities
@@ -110,7 +115,9 @@ export async function computeFootprint(
       from flemish f join activities act on act.entity_number = f.enterprise_number
     ),
     y as (
-      select distinct ${levelExpression} as code, ${sql.raw(sectionCaseSql('substr(x.nace_code, 1, 2)::int'))} as section, x.enterprise_number, x.canonical
+      select distinct ${levelExpression} as code,
+        ${sql.raw(sectionCaseSql('substr(x.nace_code, 1, 2)::int'))} as section, x.enterprise_number,
+        x.canonical
       from x where x.nace_code ~ '^[0-9]{2,}'
     )
     select y.code, min(y.section) as section, count(distinct y.enterprise_number) as enterprises,

@@ -112,7 +112,8 @@ export async function generateRegister(
   const random = sequence(options.seed ?? 9);
   const organisations = await sql<{ enterprise_number: string; helix: string; cluster: string | null }>`
     select o.enterprise_number, o.helix,
-      (select c.short_name from memberships m join clusters c on c.id = m.cluster_id where m.organisation_id = o.id order by m.valid_from, c.short_name limit 1) as cluster
+      (select c.short_name from memberships m join clusters c on c.id = m.cluster_id where m.organisation_id
+        = o.id order by m.valid_from, c.short_name limit 1) as cluster
     from organisations o where o.enterprise_number is not null order by o.enterprise_number`.execute(ctx.db);
   const enterprises: {
     enterprise_number: string;

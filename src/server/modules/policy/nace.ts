@@ -29,7 +29,12 @@ export function sectionOfDivision(division: number): string | null {
 
 /** The same mapping as a SQL CASE over an integer division expression. */
 export function sectionCaseSql(divisionExpression: string): string {
-  return `case ${NACE_SECTION_RANGES.map(([section, from, to]) => `when ${divisionExpression} between ${from} and ${to} then '${section}'`).join(' ')} else '?' end`;
+  const branches = NACE_SECTION_RANGES.map(
+    ([section, from, to]) => `when ${divisionExpression} between ${from} and ${to} then '${section}'`,
+  );
+  return `case
+    ${branches.join(' ')}
+    else '?' end`;
 }
 
 /**

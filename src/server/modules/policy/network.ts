@@ -105,28 +105,30 @@ export async function buildNetwork(
   const organisations = await sql<{ id: string; name: string; helix: string; size_class: string }>`
     select o.id, o.name, o.helix, o.size_class from organisations o
     where exists (select 1 from project_participants pp where pp.organisation_id = o.id)
-       or exists (select 1 from memberships m where m.organisation_id = o.id and m.valid_from <= ${today}::date and (m.valid_to is null or m.valid_to >= ${today}::date))
+       or exists (select 1 from memberships m where m.organisation_id = o.id and m.valid_from <=
+         ${today}::date and (m.valid_to is null or m.valid_to >= ${today}::date))
     order by o.name`.execute(db);
   // Pairs of organisations sharing projects; above the bound only each organisation's strongest.
   const projectPairs =
     collaborationPairs <= maxCollaborationPairs
       ? await sql<{ a: string; b: string; projects: string | number }>`
     select x.organisation_id as a, y.organisation_id as b, count(distinct x.project_id) as projects
-    from project_participants x join project_participants y on y.project_id = x.project_id and x.organisation_id < y.organisation_id
+    from project_participants x join project_participants y on y.project_id = x.project_id and
+      x.organisation_id < y.organisation_id
     group by x.organisation_id, y.organisation_id`.execute(db)
       : await sql<{ a: string; b: string; projects: string | number }>`
     with pairs as (
       select x.organisation_id as a, y.organisation_id as b, count(distinct x.project_id) as projects
-      from project_participants x join project_participants y on y.project_id = x.project_id and x.organisation_id < y.organisation_id
+      from project_participants x join project_participants y on y.project_id = x.project_id and
+        x.organisation_id < y.organisation_id
       group by x.organisation_id, y.organisation_id),
     ranked as (
       select a, b, projects,
              row_number() over (partition by a order by projects desc, b) as ra,
              row_number() over (partition by b order by projects desc, a) as rb
       from pairs)
-    select a, b, projects from ranked where ra <= ${COLLABORATIONS_PER_NODE} or rb <= ${COLLABORATIONS_PER_NODE}`.execute(
-          db,
-        );
+    select a, b, projects from ranked where ra <= ${COLLABORATIONS_PER_NODE} or rb <=
+      ${COLLABORATIONS_PER_NODE}`.execute(db);
 
   const clustersOf = new Map<string, Set<string>>();
   for (const m of memberships) {
@@ -187,15 +189,18 @@ async function collaborationFiguresInSql(db: Kysely<DB>, today: string): Promise
   const row = await sql<Record<keyof CollaborationFigures, string>>`
     with pairs as (
       select distinct x.organisation_id as a, y.organisation_id as b
-      from project_participants x join project_participants y on y.project_id = x.project_id and x.organisation_id < y.organisation_id)
+      from project_participants x join project_participants y on y.project_id = x.project_id and
+        x.organisation_id < y.organisation_id)
     select count(*) as collaborations,
            count(*) filter (where oa.helix <> ob.helix) as "crossHelix",
-           count(*) filter (where oa.size_class in ('micro','small','medium') or ob.size_class in ('micro','small','medium')) as "withSme",
+           count(*) filter (where oa.size_class in ('micro','small','medium') or ob.size_class in
+             ('micro','small','medium')) as "withSme",
            count(*) filter (where not exists (
              select 1 from memberships ca join memberships cb on cb.cluster_id = ca.cluster_id
              where ca.organisation_id = pairs.a and cb.organisation_id = pairs.b
                and ca.valid_from <= ${today}::date and (ca.valid_to is null or ca.valid_to >= ${today}::date)
-               and cb.valid_from <= ${today}::date and (cb.valid_to is null or cb.valid_to >= ${today}::date))) as "crossCluster"
+               and cb.valid_from <= ${today}::date and (cb.valid_to is null or cb.valid_to >=
+                 ${today}::date))) as "crossCluster"
     from pairs join organisations oa on oa.id = pairs.a join organisations ob on ob.id = pairs.b`.execute(db);
   const r = row.rows[0];
   return {

@@ -239,7 +239,8 @@ export function sensitivityOf(
     if (slopeGap.isZero()) continue; // parallel: never crosses (or ties everywhere; order by position stays)
     const t = top.intercept.sub(line.intercept).div(slopeGap);
     if (slopeGap.compare(Rational.ZERO) > 0) {
-      if (t.compare(Rational.ONE) >= 0 || t.compare(t0) < 0) continue; // a tie only at 100 % is no change: nothing lies beyond
+      // A tie only at 100 % is no change: nothing lies beyond.
+      if (t.compare(Rational.ONE) >= 0 || t.compare(t0) < 0) continue;
       if (!up || t.compare(up.t) < 0 || (t.compare(up.t) === 0 && line.slope.compare(up.line.slope) > 0))
         up = { t, line };
     } else {

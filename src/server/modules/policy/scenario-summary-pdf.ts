@@ -125,10 +125,12 @@ export async function buildScenarioSummaryPdf(comparison: ComparisonOut, generat
       comparison.sensitivity.map((s) => [
         `${criterionName.get(s.criterionId) ?? ''} (${percent(s.currentWeight)})`,
         s.up
-          ? `boven ${percent(s.up.weight)} (+${percent(s.up.delta)}) → ${scenarioName.get(s.up.newTopScenarioId) ?? ''} eerst`
+          ? `boven ${percent(s.up.weight)} (+${percent(s.up.delta)}) ` +
+            `→ ${scenarioName.get(s.up.newTopScenarioId) ?? ''} eerst`
           : 'geen wissel',
         s.down
-          ? `onder ${percent(s.down.weight)} (−${percent(s.down.delta)}) → ${scenarioName.get(s.down.newTopScenarioId) ?? ''} eerst`
+          ? `onder ${percent(s.down.weight)} (−${percent(s.down.delta)}) ` +
+            `→ ${scenarioName.get(s.down.newTopScenarioId) ?? ''} eerst`
           : 'geen wissel',
       ]),
     );

@@ -6,15 +6,7 @@ import { envelope, ok } from '../../http/envelope';
 import { offsetOf, okPage, pagedEnvelope, PageQuery } from '../../http/paging';
 import { contextOf, type StepContext } from '../../http/request-context';
 import { AppError } from '../../errors/app-error';
-import {
-  buildCsv,
-  buildXlsx,
-  LangQuery,
-  sendDownload,
-  sheetLanguage,
-  XLSX_TYPE,
-  type SheetColumn,
-} from '../../http/spreadsheet';
+import { buildCsv, LangQuery, sendDownload, sendXlsx, type SheetColumn } from '../../http/spreadsheet';
 import {
   CLUSTER_KIND,
   CLUSTER_STATUS,
@@ -323,16 +315,11 @@ export default async function clustersRoutes(app: FastifyInstance): Promise<void
     },
     async (request, reply) => {
       const rows = await listClusters(contextOf(request), request.query);
-      return sendDownload(
-        reply,
-        'speerpunt-portfolio.xlsx',
-        XLSX_TYPE,
-        await buildXlsx(sheetLanguage(request), {
-          name: { nl: 'Portfolio', en: 'Portfolio' },
-          columns: clusterColumns,
-          rows,
-        }),
-      );
+      return sendXlsx(request, reply, 'speerpunt-portfolio.xlsx', {
+        name: { nl: 'Portfolio', en: 'Portfolio' },
+        columns: clusterColumns,
+        rows,
+      });
     },
   );
 
@@ -476,16 +463,11 @@ export default async function clustersRoutes(app: FastifyInstance): Promise<void
     },
     async (request, reply) => {
       const rows = await listMembers(contextOf(request), request.params.id);
-      return sendDownload(
-        reply,
-        'leden.xlsx',
-        XLSX_TYPE,
-        await buildXlsx(sheetLanguage(request), {
-          name: { nl: 'Leden', en: 'Members' },
-          columns: memberColumns,
-          rows,
-        }),
-      );
+      return sendXlsx(request, reply, 'leden.xlsx', {
+        name: { nl: 'Leden', en: 'Members' },
+        columns: memberColumns,
+        rows,
+      });
     },
   );
 
@@ -600,16 +582,11 @@ export default async function clustersRoutes(app: FastifyInstance): Promise<void
       schema: { tags, summary: 'The member-list template (XLSX)', querystring: LangQuery },
     },
     async (request, reply) => {
-      return sendDownload(
-        reply,
-        'sjabloon-leden.xlsx',
-        XLSX_TYPE,
-        await buildXlsx(sheetLanguage(request), {
-          name: { nl: 'Leden', en: 'Members' },
-          columns: templateColumns,
-          rows: [TEMPLATE_EXAMPLE],
-        }),
-      );
+      return sendXlsx(request, reply, 'sjabloon-leden.xlsx', {
+        name: { nl: 'Leden', en: 'Members' },
+        columns: templateColumns,
+        rows: [TEMPLATE_EXAMPLE],
+      });
     },
   );
 

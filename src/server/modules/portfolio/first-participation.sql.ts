@@ -7,6 +7,7 @@ import { sql, type RawBuilder } from 'kysely';
 export function firstParticipationOn(): RawBuilder<string | null> {
   return sql<string | null>`least(
     (select min(fp_m.valid_from) from memberships fp_m where fp_m.organisation_id = o.id),
-    (select min(fp_p.starts_on) from project_participants fp_pp join projects fp_p on fp_p.id = fp_pp.project_id where fp_pp.organisation_id = o.id)
+    (select min(fp_p.starts_on) from project_participants fp_pp join projects fp_p on fp_p.id =
+      fp_pp.project_id where fp_pp.organisation_id = o.id)
   )`;
 }

@@ -29,25 +29,22 @@ export interface OrganisationFilters {
 }
 
 function organisationsQuery(db: Kysely<DB>) {
-  return db
-    .selectFrom('organisations as o')
-    .select([
-      'o.id',
-      'o.name',
-      'o.enterprise_number',
-      'o.country',
-      'o.foreign_identifier',
-      'o.helix',
-      'o.size_class',
-      'o.founded_on',
-      'o.is_example',
-      'o.created_at',
-      'o.updated_at',
-      firstParticipationOn().as('first_participation_on'),
-      sql<number>`(select count(distinct m.cluster_id)::int from memberships m where m.organisation_id = o.id and (m.valid_to is null or m.valid_to >= current_date))`.as(
-        'cluster_count',
-      ),
-    ]);
+  return db.selectFrom('organisations as o').select([
+    'o.id',
+    'o.name',
+    'o.enterprise_number',
+    'o.country',
+    'o.foreign_identifier',
+    'o.helix',
+    'o.size_class',
+    'o.founded_on',
+    'o.is_example',
+    'o.created_at',
+    'o.updated_at',
+    firstParticipationOn().as('first_participation_on'),
+    sql<number>`(select count(distinct m.cluster_id)::int from memberships m where m.organisation_id =
+        o.id and (m.valid_to is null or m.valid_to >= current_date))`.as('cluster_count'),
+  ]);
 }
 
 /** The filters as one condition over `organisations as o` (shared by the page and its count). */

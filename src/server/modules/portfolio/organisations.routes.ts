@@ -6,14 +6,7 @@ import { envelope, ok } from '../../http/envelope';
 import { offsetOf, okPage, pagedEnvelope } from '../../http/paging';
 import { contextOf, type StepContext } from '../../http/request-context';
 import { AppError } from '../../errors/app-error';
-import {
-  buildXlsx,
-  LangQuery,
-  sendDownload,
-  sheetLanguage,
-  XLSX_TYPE,
-  type SheetColumn,
-} from '../../http/spreadsheet';
+import { LangQuery, sendXlsx, type SheetColumn } from '../../http/spreadsheet';
 import { HELIX, SIZE_CLASS } from '../../http/spreadsheet-labels';
 import {
   CreateOrganisationBody,
@@ -191,16 +184,11 @@ export default async function organisationsRoutes(app: FastifyInstance): Promise
         offset: 0,
         limit: EXPORT_MAX_ROWS,
       });
-      return sendDownload(
-        reply,
-        'speerpunt-organisaties.xlsx',
-        XLSX_TYPE,
-        await buildXlsx(sheetLanguage(request), {
-          name: { nl: 'Organisaties', en: 'Organisations' },
-          columns: exportColumns,
-          rows: rows,
-        }),
-      );
+      return sendXlsx(request, reply, 'speerpunt-organisaties.xlsx', {
+        name: { nl: 'Organisaties', en: 'Organisations' },
+        columns: exportColumns,
+        rows: rows,
+      });
     },
   );
 

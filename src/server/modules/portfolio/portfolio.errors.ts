@@ -74,7 +74,10 @@ export const portfolioErrors = {
     nl: 'Deze organisatie is in die periode al lid van deze cluster.',
     en: 'This organisation is already a member of this cluster in that period.',
   },
-  /** The uploaded member list cannot be read (not XLSX/CSV, empty, damaged, wrong delimiter or encoding, missing columns). */
+  /**
+   * The uploaded member list cannot be read (not XLSX/CSV, empty, damaged, wrong delimiter or encoding,
+   * missing columns).
+   */
   IMPORT_FILE_UNREADABLE: {
     status: 400,
     nl: 'Het bestand kan niet gelezen worden. Zie de details.',

@@ -313,7 +313,10 @@ function explain(
     return { nl: 'Onbekend: er zijn geen cijfers ingevoerd.', en: 'Unknown: no figures have been entered.' };
   const name = NAMES[sizeClass];
   const figures = (lang: 'nl' | 'en') =>
-    `${year.aggregated.headcount ?? '?'} ${lang === 'nl' ? 'VTE' : 'AWU'}, ${lang === 'nl' ? 'omzet' : 'turnover'} ${euros(year.aggregated.turnoverCents, lang)}, ${lang === 'nl' ? 'balanstotaal' : 'balance sheet'} ${euros(year.aggregated.balanceSheetCents, lang)}`;
+    `${year.aggregated.headcount ?? '?'} ${lang === 'nl' ? 'VTE' : 'AWU'}, ` +
+    `${lang === 'nl' ? 'omzet' : 'turnover'} ${euros(year.aggregated.turnoverCents, lang)}, ` +
+    `${lang === 'nl' ? 'balanstotaal' : 'balance sheet'} ` +
+    `${euros(year.aggregated.balanceSheetCents, lang)}`;
   const prefix = {
     nl: `${name.nl} (referentiejaar ${year.referenceYear}; ${figures('nl')})`,
     en: `${name.en} (reference year ${year.referenceYear}; ${figures('en')})`,
@@ -348,8 +351,12 @@ function explain(
   const reason = reasons[year.decidedBy];
   const keptText = kept
     ? {
-        nl: ` Het laatste jaar gaf ${NAMES[year.sizeClass].nl}, maar een klasse wijzigt pas na twee opeenvolgende jaren over een drempel.`,
-        en: ` The last year alone gives ${NAMES[year.sizeClass].en}, but the class changes only after two consecutive years across a ceiling.`,
+        nl:
+          ` Het laatste jaar gaf ${NAMES[year.sizeClass].nl}, maar een klasse wijzigt pas na twee ` +
+          `opeenvolgende jaren over een drempel.`,
+        en:
+          ` The last year alone gives ${NAMES[year.sizeClass].en}, but the class changes only after ` +
+          `two consecutive years across a ceiling.`,
       }
     : { nl: '', en: '' };
   const related = year.contributions.filter((c) => c.relation !== 'autonomous').length;

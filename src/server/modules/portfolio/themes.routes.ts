@@ -4,14 +4,7 @@ import { z } from 'zod';
 import { anyUser } from '../../http/access';
 import { envelope, ok } from '../../http/envelope';
 import { contextOf } from '../../http/request-context';
-import {
-  buildXlsx,
-  LangQuery,
-  sendDownload,
-  sheetLanguage,
-  XLSX_TYPE,
-  type SheetColumn,
-} from '../../http/spreadsheet';
+import { LangQuery, sendXlsx, type SheetColumn } from '../../http/spreadsheet';
 import { THEME_KIND } from '../../http/spreadsheet-labels';
 import { ThemeKindSchema } from './clusters.schema';
 import { admins } from './portfolio.policy';
@@ -93,16 +86,11 @@ export default async function themesRoutes(app: FastifyInstance): Promise<void> 
     },
     async (request, reply) => {
       const rows = (await findThemes(contextOf(request).db, request.query.kind)).map(presentThemeRow);
-      return sendDownload(
-        reply,
-        'speerpunt-themas.xlsx',
-        XLSX_TYPE,
-        await buildXlsx(sheetLanguage(request), {
-          name: { nl: 'Thema’s', en: 'Themes' },
-          columns: columns,
-          rows: rows,
-        }),
-      );
+      return sendXlsx(request, reply, 'speerpunt-themas.xlsx', {
+        name: { nl: 'Thema’s', en: 'Themes' },
+        columns: columns,
+        rows: rows,
+      });
     },
   );
   r.post(

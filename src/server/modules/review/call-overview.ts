@@ -55,7 +55,10 @@ export async function findReviewCalls(ctx: StepContext) {
   }));
 }
 
-/** One call's review state: proposals with their experts, review progress, consensus and disagreement; experts with loads. */
+/**
+ * One call's review state: proposals with their experts, review progress, consensus and disagreement;
+ * experts with loads.
+ */
 export async function getCallOverview(ctx: StepContext, callId: string) {
   const call = await getCallForStaff(ctx.db, callId);
   const settings = await getReviewSettings(ctx.db);

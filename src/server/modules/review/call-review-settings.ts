@@ -75,7 +75,10 @@ export async function saveCallReviewSettings(
   return getCallReviewSettings(ctx.db, call.id);
 }
 
-/** Reminds every expert with reviews not yet submitted (in-app and e-mail), naming the deadline. Returns how many were reminded. */
+/**
+ * Reminds every expert with reviews not yet submitted (in-app and e-mail), naming the deadline. Returns how
+ * many were reminded.
+ */
 export async function remindExperts(ctx: StepContext, callId: string): Promise<number> {
   const call = await getCallForStaff(ctx.db, callId);
   const settings = await getCallReviewSettings(ctx.db, call.id);

@@ -85,7 +85,10 @@ export async function deriveConflicts(ctx: StepContext, callId: string): Promise
           proposal_id: pair.proposal_id,
           expert_user_id: pair.user_id,
           source: 'derived',
-          reason: `Affiliatie met consortiumlid ${pair.name}${pair.role ? ` (${pair.role})` : ''}, ${since} / affiliation with consortium member ${pair.name}`,
+          reason:
+            `Affiliatie met ` +
+            `consortiumlid ${pair.name}${pair.role ? ` (${pair.role})` : ''}, ${since} / affiliation ` +
+            `with consortium member ${pair.name}`,
           organisation_id: pair.organisation_id,
         })
         .onConflict((oc) => oc.columns(['proposal_id', 'expert_user_id', 'source']).doNothing())

@@ -2,7 +2,10 @@ import type { ErrorSpecs } from '../../errors/error-spec';
 
 /** Errors of expert review, assignment, ranking and decisions. One line each: what the caller did wrong. */
 export const reviewErrors = {
-  /** An assignment instance is inconsistent (negative demand, unknown or duplicate ids, more forced pairs than a demand or load allows); `details` lists each problem. */
+  /**
+   * An assignment instance is inconsistent (negative demand, unknown or duplicate ids, more forced pairs
+   * than a demand or load allows); `details` lists each problem.
+   */
   ASSIGNMENT_INPUT_INVALID: {
     status: 400,
     nl: 'De toewijzingsopdracht is ongeldig. Controleer de aangeduide punten.',
@@ -14,7 +17,10 @@ export const reviewErrors = {
     nl: 'De toewijzingsopdracht is te groot om exact op te lossen.',
     en: 'The assignment instance is too large to solve exactly.',
   },
-  /** A ranking input is inconsistent (unknown or missing criteria, scores outside the scale, duplicate ids); `details` lists each problem. */
+  /**
+   * A ranking input is inconsistent (unknown or missing criteria, scores outside the scale, duplicate ids);
+   * `details` lists each problem.
+   */
   RANKING_INPUT_INVALID: {
     status: 400,
     nl: 'De rangschikkingsinvoer is ongeldig. Controleer de aangeduide punten.',
@@ -26,7 +32,10 @@ export const reviewErrors = {
     nl: 'Een score ligt buiten de schaal van het criterium.',
     en: "A score is outside the criterion's scale.",
   },
-  /** Submitting a review with a criterion unscored or a justification shorter than the minimum; `details` lists each. */
+  /**
+   * Submitting a review with a criterion unscored or a justification shorter than the minimum; `details`
+   * lists each.
+   */
   REVIEW_INCOMPLETE: {
     status: 400,
     nl: 'De beoordeling is onvolledig: elk criterium heeft een score en een motivering van voldoende lengte nodig.',
@@ -89,7 +98,9 @@ export const reviewErrors = {
   /** Consensus can only be agreed when every criterion has an agreed score and at least one review was submitted. */
   CONSENSUS_INCOMPLETE: {
     status: 400,
-    nl: 'De consensus is onvolledig: elk criterium heeft een score nodig en er moet minstens één ingediende beoordeling zijn.',
+    nl:
+      'De consensus is onvolledig: elk criterium heeft een score nodig en er moet minstens één ' +
+      'ingediende beoordeling zijn.',
     en: 'The consensus is incomplete: every criterion needs a score and at least one review must be submitted.',
   },
   /** Agreed consensus is final. */

@@ -5,12 +5,10 @@ import { allow } from '../../http/access';
 import { envelope, ok } from '../../http/envelope';
 import { actorOf, contextOf } from '../../http/request-context';
 import {
-  buildXlsx,
   LangQuery,
   sendAttachment,
   sendDownload,
-  sheetLanguage,
-  XLSX_TYPE,
+  sendXlsx,
   type SheetColumn,
   type SheetLanguage,
 } from '../../http/spreadsheet';
@@ -190,16 +188,11 @@ export default async function reviewRoutes(app: FastifyInstance): Promise<void> 
     '/api/review/experts.xlsx',
     { config: staff, schema: { tags, summary: 'The expert pool as XLSX', querystring: LangQuery } },
     async (request, reply) =>
-      sendDownload(
-        reply,
-        'speerpunt-experts.xlsx',
-        XLSX_TYPE,
-        await buildXlsx(sheetLanguage(request), {
-          name: { nl: 'Experts', en: 'Experts' },
-          columns: poolColumns,
-          rows: await findExpertPool(contextOf(request)),
-        }),
-      ),
+      sendXlsx(request, reply, 'speerpunt-experts.xlsx', {
+        name: { nl: 'Experts', en: 'Experts' },
+        columns: poolColumns,
+        rows: await findExpertPool(contextOf(request)),
+      }),
   );
   r.get(
     '/api/review/my/profile',
@@ -398,16 +391,11 @@ export default async function reviewRoutes(app: FastifyInstance): Promise<void> 
     async (request, reply) => {
       const data = await getCallOverview(contextOf(request), request.params.callId);
       const rows = data.proposals.flatMap((p) => p.experts.map((expert) => ({ ...p, expert })));
-      return sendDownload(
-        reply,
-        `speerpunt-toewijzing-${data.call.code}.xlsx`,
-        XLSX_TYPE,
-        await buildXlsx(sheetLanguage(request), {
-          name: { nl: 'Toewijzing', en: 'Assignment' },
-          columns: assignmentColumns,
-          rows,
-        }),
-      );
+      return sendXlsx(request, reply, `speerpunt-toewijzing-${data.call.code}.xlsx`, {
+        name: { nl: 'Toewijzing', en: 'Assignment' },
+        columns: assignmentColumns,
+        rows,
+      });
     },
   );
   r.post(
@@ -651,16 +639,11 @@ export default async function reviewRoutes(app: FastifyInstance): Promise<void> 
     async (request, reply) => {
       const ctx = contextOf(request);
       await getCallOverview(ctx, request.params.callId);
-      return sendDownload(
-        reply,
-        'speerpunt-kalibratie.xlsx',
-        XLSX_TYPE,
-        await buildXlsx(sheetLanguage(request), {
-          name: { nl: 'Kalibratie', en: 'Calibration' },
-          columns: calibrationColumns,
-          rows: (await getCalibration(ctx, request.params.callId)).experts,
-        }),
-      );
+      return sendXlsx(request, reply, 'speerpunt-kalibratie.xlsx', {
+        name: { nl: 'Kalibratie', en: 'Calibration' },
+        columns: calibrationColumns,
+        rows: (await getCalibration(ctx, request.params.callId)).experts,
+      });
     },
   );
 
@@ -701,16 +684,11 @@ export default async function reviewRoutes(app: FastifyInstance): Promise<void> 
         callId: request.params.callId,
         budgetCents: request.query.budgetCents,
       });
-      return sendDownload(
-        reply,
-        'speerpunt-rangschikking.xlsx',
-        XLSX_TYPE,
-        await buildXlsx(sheetLanguage(request), {
-          name: { nl: 'Rangschikking', en: 'Ranking' },
-          columns: rankingColumns,
-          rows: data.result.ranking,
-        }),
-      );
+      return sendXlsx(request, reply, 'speerpunt-rangschikking.xlsx', {
+        name: { nl: 'Rangschikking', en: 'Ranking' },
+        columns: rankingColumns,
+        rows: data.result.ranking,
+      });
     },
   );
   r.post(

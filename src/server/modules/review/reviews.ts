@@ -233,8 +233,10 @@ export function checkScores(
         detail(
           `${path}.${i}.score`,
           'score_out_of_scale',
-          `Score ${s.score} valt buiten de schaal ${c.scaleMin}–${c.scaleMax}${c.allowsHalfPoints ? ' (halve punten)' : ' (hele punten)'}.`,
-          `Score ${s.score} is outside the scale ${c.scaleMin}–${c.scaleMax}${c.allowsHalfPoints ? ' (half points)' : ' (whole points)'}.`,
+          `Score ${s.score} valt buiten de ` +
+            `schaal ${c.scaleMin}–${c.scaleMax}${c.allowsHalfPoints ? ' (halve punten)' : ' (hele punten)'}.`,
+          `Score ${s.score} is outside the ` +
+            `scale ${c.scaleMin}–${c.scaleMax}${c.allowsHalfPoints ? ' (half points)' : ' (whole points)'}.`,
         ),
       );
     }

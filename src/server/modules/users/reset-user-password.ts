@@ -23,8 +23,6 @@ export async function resetUserPassword(
       .updateTable('users')
       .set({
         password_hash: passwordHash,
-        failed_logins: 0,
-        locked_until: null,
         password_changed_at: ctx.now(),
         updated_at: ctx.now(),
       })

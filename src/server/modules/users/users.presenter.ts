@@ -9,7 +9,6 @@ export function presentUser(row: UserRow) {
     role: row.role,
     locale: row.locale,
     isActive: row.is_active,
-    isLocked: row.locked_until !== null && new Date(row.locked_until).getTime() > Date.now(),
     clusterIds: row.clusterIds,
     createdAt: new Date(row.created_at).toISOString(),
   };

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/types';
 import type { Role } from '../../db/core.tables';
+import { clusterIdsOfUser } from './user-columns';
 
 export interface UserRow {
   id: string;
@@ -9,7 +10,6 @@ export interface UserRow {
   role: Role;
   locale: 'nl' | 'en';
   is_active: boolean;
-  locked_until: Date | string | null;
   created_at: Date;
   clusterIds: string[];
 }
@@ -24,13 +24,8 @@ function usersWithClusters(db: Kysely<DB>) {
       'u.role',
       'u.locale',
       'u.is_active',
-      'u.locked_until',
       'u.created_at',
-      sql<
-        string[]
-      >`coalesce((select array_agg(uc.cluster_id::text order by uc.cluster_id) from user_clusters uc where uc.user_id = u.id), '{}')`.as(
-        'clusterIds',
-      ),
+      clusterIdsOfUser(),
     ]);
 }
 

@@ -19,14 +19,7 @@ import { createUser } from './create-user';
 import { setUserRole } from './set-user-role';
 import { resetUserPassword } from './reset-user-password';
 import { setUserActive } from './set-user-active';
-import {
-  buildXlsx,
-  LangQuery,
-  sendDownload,
-  sheetLanguage,
-  XLSX_TYPE,
-  type SheetColumn,
-} from '../../http/spreadsheet';
+import { LangQuery, sendXlsx, type SheetColumn } from '../../http/spreadsheet';
 import { ROLE } from '../../http/spreadsheet-labels';
 
 const exportColumns: SheetColumn<ReturnType<typeof presentUser>>[] = [
@@ -61,16 +54,11 @@ export default async function usersRoutes(app: FastifyInstance): Promise<void> {
     { config: adminOnly, schema: { tags, summary: 'Accounts as XLSX', querystring: LangQuery } },
     async (request, reply) => {
       const rows = (await findUsers(contextOf(request).db)).map(presentUser);
-      return sendDownload(
-        reply,
-        'speerpunt-accounts.xlsx',
-        XLSX_TYPE,
-        await buildXlsx(sheetLanguage(request), {
-          name: { nl: 'Accounts', en: 'Accounts' },
-          columns: exportColumns,
-          rows,
-        }),
-      );
+      return sendXlsx(request, reply, 'speerpunt-accounts.xlsx', {
+        name: { nl: 'Accounts', en: 'Accounts' },
+        columns: exportColumns,
+        rows,
+      });
     },
   );
 

@@ -9,7 +9,6 @@ export const UserSchema = z.object({
   role: RoleSchema,
   locale: z.enum(['nl', 'en']),
   isActive: z.boolean(),
-  isLocked: z.boolean(),
   clusterIds: z.array(z.string()),
   createdAt: z.string(),
 });

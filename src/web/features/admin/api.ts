@@ -8,7 +8,6 @@ export interface User {
   name: string;
   role: Role;
   isActive: boolean;
-  isLocked: boolean;
   clusterIds: string[];
   createdAt: string;
 }

@@ -226,15 +226,15 @@ export function UsersPage() {
     {
       id: 'status',
       header: t('status'),
-      accessorFn: (u) => (u.isActive ? (u.isLocked ? t('locked') : t('active')) : t('inactive')),
+      accessorFn: (u) => (u.isActive ? t('active') : t('inactive')),
       cell: ({ row }) => (
         <Text
           size="sm"
           fw={600}
-          c={!row.original.isActive ? 'gray.7' : row.original.isLocked ? 'orange.8' : 'green.8'}
+          c={row.original.isActive ? 'green.8' : 'gray.7'}
           style={{ whiteSpace: 'nowrap' }}
         >
-          {row.original.isActive ? (row.original.isLocked ? t('locked') : t('active')) : t('inactive')}
+          {row.original.isActive ? t('active') : t('inactive')}
         </Text>
       ),
     },

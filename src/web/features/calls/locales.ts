@@ -6,7 +6,8 @@ export default {
       "Open oproepen voor nieuwe strategische thema's, bedrijfsnetwerken, clusterprojecten en interclusterprojecten.",
     publicCallsTitle: 'Oproepen van VLAIO',
     publicCallsIntro:
-      'Gepubliceerde oproepen met hun criteria, regels en termijnen. Aanmelden is pas nodig om een voorstel in te dienen.',
+      'Gepubliceerde oproepen met hun criteria, regels en termijnen. Aanmelden is pas nodig om ' +
+      'een voorstel in te dienen.',
     newCall: 'Nieuwe oproep',
     code: 'Code',
     kind: 'Soort',
@@ -115,7 +116,8 @@ export default {
     editorTitle: 'Oproep {{code}} bewerken',
     amendTitle: 'Oproep {{code}} amenderen',
     amendIntro:
-      'De oproep is open: elke wijziging wordt als genummerd amendement gelogd en gemeld aan alle aanvragers met een ontwerp of indiening.',
+      'De oproep is open: elke wijziging wordt als genummerd amendement gelogd en gemeld aan alle ' +
+      'aanvragers met een ontwerp of indiening.',
     motivation: 'Motivering',
     tabEdit: 'Bewerken',
     tabPreview: 'Voorbeeld publieke pagina',
@@ -148,7 +150,8 @@ export default {
     eligibilityCounts: '{{passed}} ok · {{failed}} niet ok · {{toReview}} na te kijken',
     sealed: 'Verzegeld tot de deadline',
     sealedIntro:
-      'De inhoud van dit voorstel is verzegeld tot de deadline ({{deadline}}). Inzage vooraf kan enkel via noodtoegang met motivering; die wordt gelogd.',
+      'De inhoud van dit voorstel is verzegeld tot de deadline ({{deadline}}). Inzage vooraf kan ' +
+      'enkel via noodtoegang met motivering; die wordt gelogd.',
     breakGlass: 'Noodtoegang',
     breakGlassMotivation: 'Waarom moet je dit voorstel nu lezen?',
     proposalsOfCall: 'Voorstellen bij {{code}}',
@@ -368,7 +371,8 @@ export default {
     editorTitle: 'Edit call {{code}}',
     amendTitle: 'Amend call {{code}}',
     amendIntro:
-      'The call is open: every change is logged as a numbered amendment and notified to every applicant with a draft or submission.',
+      'The call is open: every change is logged as a numbered amendment and notified to every ' +
+      'applicant with a draft or submission.',
     motivation: 'Motivation',
     tabEdit: 'Edit',
     tabPreview: 'Preview of the public page',
@@ -401,7 +405,8 @@ export default {
     eligibilityCounts: '{{passed}} passed · {{failed}} failed · {{toReview}} to review',
     sealed: 'Sealed until the deadline',
     sealedIntro:
-      'This proposal is sealed until the deadline ({{deadline}}). Earlier access only through break-glass with a motivation, which is logged.',
+      'This proposal is sealed until the deadline ({{deadline}}). Earlier access only through ' +
+      'break-glass with a motivation, which is logged.',
     breakGlass: 'Break-glass',
     breakGlassMotivation: 'Why must you read this proposal now?',
     proposalsOfCall: 'Proposals of {{code}}',

@@ -1,4 +1,3 @@
-import { parseMoneyToNumber } from '../../../shared/money';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, query } from '../../app/api-client';
 
@@ -246,9 +245,4 @@ export function useFundingMutation<TBody>(run: (body: TBody) => Promise<unknown>
     mutationFn: run,
     onSuccess: () => void client.invalidateQueries({ queryKey: ['funding'] }),
   });
-}
-
-/** An amount as typed ('1234,56', '1.234,56', '1,234.56', '€ 276.000') → cents; null when not an amount. */
-export function eurosToCents(text: string): number | null {
-  return parseMoneyToNumber(text);
 }

@@ -15,9 +15,10 @@ import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../app/api-client';
+import { parseMoneyToNumber } from '../../../shared/money';
 import { formatCents } from '../../app/format';
 import { ErrorAlert } from '../../shared/error-alert';
-import { eurosToCents, useFundingMutation, useLines, type ProjectDetail } from './api';
+import { useFundingMutation, useLines, type ProjectDetail } from './api';
 
 interface Option {
   id: string;
@@ -121,8 +122,8 @@ export function CreateProjectModal({ opened, onClose }: { opened: boolean; onClo
     const rows = participants.map((p) => ({
       organisationId: p.organisationId,
       role: p.role || 'partner',
-      budgetCents: eurosToCents(p.budget),
-      aidCents: eurosToCents(p.aid),
+      budgetCents: parseMoneyToNumber(p.budget),
+      aidCents: parseMoneyToNumber(p.aid),
     }));
     if (rows.some((r) => r.budgetCents === null || r.aidCents === null || !r.organisationId))
       return setProblem(t('invalidAmount'));
@@ -325,7 +326,7 @@ export function PlanTrancheModal({
     ...project.reports.map((r) => ({ value: `r:${r.id}`, label: `${t('reports')}: ${r.title}` })),
   ];
   const submit = () => {
-    const amountCents = eurosToCents(form.amount);
+    const amountCents = parseMoneyToNumber(form.amount);
     if (amountCents === null) return setProblem(t('invalidAmount'));
     setProblem(null);
     const [kind, id] = (form.condition ?? '').split(':');
@@ -367,7 +368,8 @@ export function PlanTrancheModal({
         onChange={(e) => setForm({ ...form, amount: e.currentTarget.value })}
         description={
           commitment
-            ? `${t('committed')}: ${formatCents(commitment.amountCents)} · ${t('planned')}: ${formatCents(commitment.plannedCents)}`
+            ? `${t('committed')}: ${formatCents(commitment.amountCents)} · ${t('planned')}: ` +
+              `${formatCents(commitment.plannedCents)}`
             : undefined
         }
       />
@@ -442,7 +444,7 @@ export function GrantBaseOperationsModal({ opened, onClose }: { opened: boolean;
   const [problem, setProblem] = useState<string | null>(null);
   const grant = useFundingMutation((body: unknown) => api.post('/api/funding/base-operations', body));
   const submit = () => {
-    const subsidyCents = eurosToCents(form.subsidy);
+    const subsidyCents = parseMoneyToNumber(form.subsidy);
     if (subsidyCents === null) return setProblem(t('invalidAmount'));
     setProblem(null);
     grant.mutate(
@@ -509,8 +511,8 @@ export function CostsReportModal({
     api.post(`/api/funding/base-operations/${baseOperationId}/reports`, body),
   );
   const submit = () => {
-    const reportedCostsCents = eurosToCents(form.costs);
-    const reportedOwnContributionCents = eurosToCents(form.own);
+    const reportedCostsCents = parseMoneyToNumber(form.costs);
+    const reportedOwnContributionCents = parseMoneyToNumber(form.own);
     if (reportedCostsCents === null || reportedOwnContributionCents === null)
       return setProblem(t('invalidAmount'));
     setProblem(null);
@@ -577,7 +579,7 @@ export function RecordAidModal({ opened, onClose }: { opened: boolean; onClose: 
   const record = useFundingMutation((body: unknown) => api.post('/api/state-aid/awards', body));
   const isBreach = record.error instanceof ApiError && record.error.code === 'DE_MINIMIS_CEILING_EXCEEDED';
   const submit = () => {
-    const amountCents = eurosToCents(form.amount);
+    const amountCents = parseMoneyToNumber(form.amount);
     if (amountCents === null) return setProblem(t('invalidAmount'));
     setProblem(null);
     const { amount: _a, useOverride, overrideMotivation, ...rest } = form;

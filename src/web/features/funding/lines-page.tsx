@@ -19,20 +19,13 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { ColumnDef } from '@tanstack/react-table';
 import { api, query } from '../../app/api-client';
+import { parseMoneyToNumber } from '../../../shared/money';
 import { formatCents, formatDate } from '../../app/format';
 import { DataTable } from '../../shared/data-table';
 import { ErrorAlert } from '../../shared/error-alert';
 import { Money } from './money';
 import { PageHeader } from '../../shared/page-header';
-import {
-  eurosToCents,
-  useFundingMutation,
-  useLine,
-  useLines,
-  type Commitment,
-  type Line,
-  type Purpose,
-} from './api';
+import { useFundingMutation, useLine, useLines, type Commitment, type Line, type Purpose } from './api';
 import { PaymentsTable } from './payments-table';
 import { useQuery } from '@tanstack/react-query';
 
@@ -67,7 +60,7 @@ function CreateLineModal({ opened, onClose }: { opened: boolean; onClose: () => 
   const create = useFundingMutation((body: unknown) => api.post('/api/funding/lines', body));
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const amountCents = eurosToCents(form.amount);
+    const amountCents = parseMoneyToNumber(form.amount);
     if (amountCents === null) return setAmountError(t('invalidAmount'));
     setAmountError(null);
     const { amount: _amount, callId, ...rest } = form;
@@ -191,7 +184,7 @@ function ReallocateModal({
   const options = lines.map((l) => ({ value: l.id, label: `${l.code} — ${formatCents(l.remainingCents)}` }));
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const amountCents = eurosToCents(form.amount);
+    const amountCents = parseMoneyToNumber(form.amount);
     if (amountCents === null) return setAmountError(t('invalidAmount'));
     setAmountError(null);
     move.mutate(

@@ -15,7 +15,8 @@ export default {
     perYear: 'Per jaar',
     allClusters: '(lijnen voor alle clusters)',
     clusterNote:
-      'Per cluster wordt het budget van een lijn gelijk verdeeld over de clusters die ze bedient, en een vastlegging over de clusters van het project.',
+      'Per cluster wordt het budget van een lijn gelijk verdeeld over de clusters die ze bedient, ' +
+      'en een vastlegging over de clusters van het project.',
     budget: 'Budget',
     committed: 'Vastgelegd',
     paid: 'Betaald',
@@ -177,7 +178,8 @@ export default {
     perYear: 'Per year',
     allClusters: '(lines for all clusters)',
     clusterNote:
-      "Per cluster, a line's budget is split equally over the clusters it serves, and a commitment over the project's clusters.",
+      "Per cluster, a line's budget is split equally over the clusters it serves, and a " +
+      "commitment over the project's clusters.",
     budget: 'Budget',
     committed: 'Committed',
     paid: 'Paid',

@@ -38,7 +38,10 @@ const statusColour = (status: string) =>
         ? 'blue'
         : 'gray';
 
-/** Before committing: the line's remaining money and each participant's de minimis headroom; refused breaches need a motivated override. */
+/**
+ * Before committing: the line's remaining money and each participant's de minimis headroom; refused
+ * breaches need a motivated override.
+ */
 function CommitPanel({ project }: { project: ProjectDetail }) {
   const { t } = useTranslation('funding');
   const lines = useLines();

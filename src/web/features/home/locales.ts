@@ -3,7 +3,8 @@ export default {
     nav: { home: 'Start' },
     welcome: 'Welkom, {{name}}',
     intro:
-      'Speerpunt brengt het Vlaamse clusterbeleid samen: clusters en hun leden, oproepen en strikte selectie, vooraf bepaalde KPI\u2019s, financiering en de opvolging als partner.',
+      'Speerpunt brengt het Vlaamse clusterbeleid samen: clusters en hun leden, oproepen en ' +
+      'strikte selectie, vooraf bepaalde KPI\u2019s, financiering en de opvolging als partner.',
     waitingTitle: 'Wat op je wacht',
     changedTitle: 'Wat veranderde (laatste 90 dagen)',
     figuresTitle: 'Laatste cijfers',
@@ -35,7 +36,6 @@ export default {
       kpiValidated: 'Gevalideerde KPI-waarden',
       callsDecided: 'Besliste oproepen',
       clusterEvents: 'Wijzigingen in de portefeuille',
-      lockedAccounts: 'Geblokkeerde accounts',
     },
     dueLabel: {
       eligibility: 'Beoordeling start: {{when}}',
@@ -72,7 +72,8 @@ export default {
     nav: { home: 'Home' },
     welcome: 'Welcome, {{name}}',
     intro:
-      "Speerpunt brings Flanders' cluster policy together: clusters and their members, calls and strict selection, KPIs set in advance, funding, and follow-up as a partner.",
+      "Speerpunt brings Flanders' cluster policy together: clusters and their members, calls and " +
+      'strict selection, KPIs set in advance, funding, and follow-up as a partner.',
     waitingTitle: 'What is waiting for you',
     changedTitle: 'What changed (last 90 days)',
     figuresTitle: 'Latest figures',
@@ -104,7 +105,6 @@ export default {
       kpiValidated: 'Validated KPI values',
       callsDecided: 'Decided calls',
       clusterEvents: 'Changes in the portfolio',
-      lockedAccounts: 'Locked accounts',
     },
     dueLabel: {
       eligibility: 'Review starts: {{when}}',

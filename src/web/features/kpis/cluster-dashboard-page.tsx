@@ -1,4 +1,5 @@
 import {
+  Alert,
   Anchor,
   Badge,
   Button,
@@ -25,6 +26,7 @@ import { PageHeader } from '../../shared/page-header';
 import {
   useDashboard,
   useKpiMutation,
+  useMeasurement,
   STATUS_COLOURS,
   type Dashboard,
   type Definition,
@@ -34,6 +36,18 @@ import { EChart, KpiValue, StatusBadge, formatValue } from './components';
 import { TargetModal } from './target-modal';
 
 type Kpi = Dashboard['kpis'][number];
+
+/** The officer's reason for returning a value, so the cluster knows what to correct. */
+function ReturnedReason({ measurementId }: { measurementId: string }) {
+  const { t } = useTranslation('kpis');
+  const detail = useMeasurement(measurementId).data?.data;
+  if (!detail?.reviewComment) return null;
+  return (
+    <Alert color="orange" variant="light" title={t('returnedReason')} data-testid="returned-reason">
+      {detail.reviewComment}
+    </Alert>
+  );
+}
 
 function readBase64(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -82,6 +96,9 @@ function ReportModal({
     <Modal opened onClose={onClose} title={t('reportTitle', { name })} size="lg">
       <Stack>
         <ErrorAlert error={save.error} />
+        {current?.measurementStatus === 'returned' && current.measurementId && (
+          <ReturnedReason measurementId={current.measurementId} />
+        )}
         <Text size="sm" c="dimmed">
           {i18n.language === 'en' ? kpi.definition.definitionEn : kpi.definition.definitionNl}
         </Text>
@@ -264,6 +281,9 @@ export function ClusterDashboardPage() {
                         <Table.Td>{formatValue(kpi.definition.unit, cell?.expected ?? null)}</Table.Td>
                         <Table.Td>
                           {cell?.measurementStatus ? t(`measurementStatuses.${cell.measurementStatus}`) : '–'}
+                          {cell?.measurementStatus === 'returned' && cell.measurementId && (
+                            <ReturnedReason measurementId={cell.measurementId} />
+                          )}
                         </Table.Td>
                         <Table.Td>{cell && <StatusBadge status={cell.status} />}</Table.Td>
                         <Table.Td>

@@ -66,6 +66,12 @@ export default {
       returned: 'teruggestuurd',
       computed: 'bevroren',
     },
+    historyActions: {
+      reported: 'gerapporteerd',
+      rereported: 'opnieuw gerapporteerd',
+      returned: 'teruggestuurd',
+      validated: 'gevalideerd',
+    },
     units: {
       count: 'aantal',
       percent: '%',
@@ -93,6 +99,7 @@ export default {
     evidence: 'Bewijs',
     history: 'Geschiedenis',
     reviewComment: 'Opmerking van de opvolger',
+    returnedReason: 'Teruggestuurd door de opvolger',
     validationTitle: 'Validatie van gerapporteerde waarden',
     validationIntro: 'Valideer elke waarde of stuur ze met een opmerking terug naar de cluster.',
     validate: 'Valideren',
@@ -221,6 +228,12 @@ export default {
       returned: 'returned',
       computed: 'frozen',
     },
+    historyActions: {
+      reported: 'reported',
+      rereported: 'reported again',
+      returned: 'returned',
+      validated: 'validated',
+    },
     units: {
       count: 'count',
       percent: '%',
@@ -247,6 +260,7 @@ export default {
     evidence: 'Evidence',
     history: 'History',
     reviewComment: 'Officer’s comment',
+    returnedReason: 'Returned by the officer',
     validationTitle: 'Validation of reported values',
     validationIntro: 'Validate each value or return it to the cluster with a comment.',
     validate: 'Validate',

@@ -27,7 +27,7 @@ import {
   STATUS_TEXT,
   type Portfolio,
 } from './api';
-import { KpiValue, StatusBadge } from './components';
+import { KpiValue, StatusBadge, formatValue } from './components';
 
 type PortfolioCell = Portfolio['cells'][number];
 
@@ -120,8 +120,8 @@ function Drill({
                 {detail.history.map((h) => (
                   <Table.Tr key={`${h.version}-${h.action}`}>
                     <Table.Td>{formatDateTime(h.occurredAt)}</Table.Td>
-                    <Table.Td>{h.action}</Table.Td>
-                    <Table.Td>{h.value ?? '–'}</Table.Td>
+                    <Table.Td>{t(`historyActions.${h.action}`, { defaultValue: h.action })}</Table.Td>
+                    <Table.Td>{formatValue(detail.definition.unit, h.value)}</Table.Td>
                     <Table.Td>{h.actorName ?? '–'}</Table.Td>
                     <Table.Td>{h.comment ?? ''}</Table.Td>
                   </Table.Tr>
@@ -252,12 +252,21 @@ export function PortfolioPage() {
                       <Table.Td key={k.id} p={0} style={{ background: STATUS_COLOURS[cell.status] }}>
                         <UnstyledButton
                           onClick={() => setDrill(cell)}
-                          title={`${cluster.shortName} · ${i18n.language === 'en' ? k.nameEn : k.nameNl}: ${t(`statuses.${cell.status}`)}`}
-                          aria-label={`${cluster.shortName} · ${i18n.language === 'en' ? k.nameEn : k.nameNl}: ${t(`statuses.${cell.status}`)}${
-                            cell.measurementStatus === 'reported' || cell.measurementStatus === 'returned'
-                              ? ` (${t(`measurementStatuses.${cell.measurementStatus}`)})`
-                              : ''
-                          }`}
+                          title={
+                            `${cluster.shortName} · ` +
+                            `${i18n.language === 'en' ? k.nameEn : k.nameNl}: ` +
+                            `${t(`statuses.${cell.status}`)}`
+                          }
+                          aria-label={
+                            `${cluster.shortName} · ` +
+                            `${i18n.language === 'en' ? k.nameEn : k.nameNl}: ` +
+                            `${t(`statuses.${cell.status}`)}` +
+                            `${
+                              cell.measurementStatus === 'reported' || cell.measurementStatus === 'returned'
+                                ? ` (${t(`measurementStatuses.${cell.measurementStatus}`)})`
+                                : ''
+                            }`
+                          }
                           style={{
                             display: 'block',
                             width: '100%',

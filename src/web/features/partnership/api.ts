@@ -225,7 +225,8 @@ export const useTimeline = (clusterId: string, filter: { kinds: string[]; from: 
     queryKey: [...key(clusterId, 'timeline'), filter],
     queryFn: () =>
       api.get<TimelineEntry[]>(
-        `/api/partnership/clusters/${clusterId}/timeline${query({ kinds: filter.kinds.join(','), from: filter.from, to: filter.to })}`,
+        `/api/partnership/clusters/${clusterId}/timeline` +
+          `${query({ kinds: filter.kinds.join(','), from: filter.from, to: filter.to })}`,
       ),
   });
 export const usePreferences = () =>

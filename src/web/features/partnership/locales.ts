@@ -180,7 +180,9 @@ export default {
     weeklyDigest: 'Wekelijks overzicht in plaats van afzonderlijke e-mails',
     calendar: 'Agenda-abonnement (iCalendar)',
     calendarIntro:
-      'Een geheime link naar je overleg, actiedeadlines en rapportdeadlines. Voeg hem toe als abonnement in je agenda-app. Een nieuwe link maakt de vorige ongeldig.',
+      'Een geheime link naar de deadlines die jou aangaan: overleg, acties en rapporten van je clusters, ' +
+      'de indieningsdeadline van oproepen waarin je een voorstel hebt en de deadline van je beoordelingen. ' +
+      'Voeg hem toe als abonnement in je agenda-app. Een nieuwe link maakt de vorige ongeldig.',
     calendarCreate: 'Agendalink maken',
     calendarReplace: 'Nieuwe agendalink maken',
     calendarShownOnce: 'Bewaar deze link nu: hij wordt maar één keer getoond.',
@@ -349,7 +351,8 @@ export default {
     myActionsIntro: 'Actions you own, across all clusters. Overdue actions are shown in red.',
     settingsTitle: 'Notifications and calendar',
     settingsIntro:
-      'Choose which notifications you get, in the app and by e-mail, and subscribe your calendar to your meetings and deadlines.',
+      'Choose which notifications you get, in the app and by e-mail, and subscribe your calendar ' +
+      'to your meetings and deadlines.',
     notificationKinds: {
       partnership_action_assigned: 'An action was assigned to me',
       partnership_action_due: 'My action is due soon',
@@ -363,7 +366,9 @@ export default {
     weeklyDigest: 'Weekly digest instead of separate e-mails',
     calendar: 'Calendar subscription (iCalendar)',
     calendarIntro:
-      'A secret link to your meetings, action deadlines and report deadlines. Add it as a subscription in your calendar app. A new link invalidates the previous one.',
+      'A secret link to the deadlines that concern you: meetings, actions and reports of your clusters, ' +
+      'the submission deadline of calls in which you have a proposal and the deadline of your reviews. ' +
+      'Add it as a subscription in your calendar app. A new link invalidates the previous one.',
     calendarCreate: 'Create calendar link',
     calendarReplace: 'Create a new calendar link',
     calendarShownOnce: 'Keep this link now: it is shown only once.',

@@ -38,7 +38,8 @@ export function SettingsPage() {
     }),
   );
   const token = usePartnershipMutation(() => api.post<{ url: string }>('/api/partnership/calendar-token'));
-  const canSubscribe = me.data?.user.role === 'officer' || me.data?.user.role === 'manager';
+  const role = me.data?.user.role;
+  const canSubscribe = role === 'officer' || role === 'manager' || role === 'applicant' || role === 'expert';
   const setKind = (kind: string, field: 'inApp' | 'email', value: boolean) =>
     draft &&
     setDraft({ ...draft, kinds: draft.kinds.map((k) => (k.kind === kind ? { ...k, [field]: value } : k)) });

@@ -8,9 +8,12 @@ export default {
     },
     gapsTitle: 'Dekking van thema’s en hiaten',
     gapsIntro:
-      'Thema’s en transities × clusters: sterkte per cel uit koppeling, leden, projecten en budget. De zwakst gedekte thema’s en sectoren staan bovenaan.',
+      'Thema’s en transities × clusters: sterkte per cel uit koppeling, leden, projecten en ' +
+      'budget. De zwakst gedekte thema’s en sectoren staan bovenaan.',
     strengthFormula:
-      'Sterkte per cel = ¼ × (gekoppeld ja/nee + leden/max + projecten/max + budget/max), telkens gedeeld door de grootste waarde van alle cellen. Dekking van een thema = som over de clusters.',
+      'Sterkte per cel = ¼ × (gekoppeld ja/nee + leden/max + projecten/max + budget/max), telkens ' +
+      'gedeeld door de grootste waarde van alle cellen. Dekking van een thema = som over de ' +
+      'clusters.',
     weakestThemes: 'Zwakst gedekte thema’s',
     weakestSectors: 'Sectoren met het laagste aandeel clusterleden',
     heatmap: 'Heatmap thema’s × clusters',
@@ -30,7 +33,9 @@ export default {
     noProposals: 'Nog geen voorstellen uit oproepen met thema’s.',
     footprintTitle: 'Economische voetafdruk (ondernemingsregister)',
     footprintIntro:
-      'Actieve ondernemingen met maatschappelijke zetel in het Vlaamse Gewest (postcodes 1500–3999 en 8000–9999; Brussel en Wallonië niet meegeteld), per NACE-sector (hoofdactiviteit), en hoeveel daarvan lid zijn van een cluster.',
+      'Actieve ondernemingen met maatschappelijke zetel in het Vlaamse Gewest (postcodes ' +
+      '1500–3999 en 8000–9999; Brussel en Wallonië niet meegeteld), per NACE-sector ' +
+      '(hoofdactiviteit), en hoeveel daarvan lid zijn van een cluster.',
     level: 'Niveau',
     levels: { section: 'Sectie', division: 'Afdeling', group: 'Groep' },
     sector: 'Sector',
@@ -39,20 +44,25 @@ export default {
     members: 'Clusterleden',
     share: 'Aandeel leden',
     registerSummary:
-      '{{flemish}} ondernemingen in Vlaanderen, {{outside}} buiten Vlaanderen, {{without}} zonder adres (niet meegeteld).',
+      '{{flemish}} ondernemingen in Vlaanderen, {{outside}} buiten Vlaanderen, {{without}} zonder ' +
+      'adres (niet meegeteld).',
     notes: {
       register_empty:
-        'Het ondernemingsregister is leeg. Laad de KBO-gegevens (of genereer een voorbeeldregister met `speerpunt policy generate-register`).',
+        'Het ondernemingsregister is leeg. Laad de KBO-gegevens (of genereer een ' +
+        'voorbeeldregister met `speerpunt policy generate-register`).',
       register_without_addresses:
-        'Het ondernemingsregister bevat geen adressen: het Vlaamse Gewest kan niet bepaald worden. Laad ook het adressenbestand van de KBO.',
+        'Het ondernemingsregister bevat geen adressen: het Vlaamse Gewest kan niet bepaald ' +
+        'worden. Laad ook het adressenbestand van de KBO.',
       no_activities: 'Geen hoofdactiviteiten in deze NACE-versie gevonden.',
     },
     overlapTitle: 'Overlap tussen clusters',
     overlapIntro:
-      'Gedeelde leden en gedeelde thema’s per paar clusters. Gelijkenis = gemiddelde van de Jaccard-index op leden (gedeeld / samen) en op thema’s.',
+      'Gedeelde leden en gedeelde thema’s per paar clusters. Gelijkenis = gemiddelde van de ' +
+      'Jaccard-index op leden (gedeeld / samen) en op thema’s.',
     closest: 'Meest verwante paar: {{a}} en {{b}} (gelijkenis {{similarity}}).',
     closestWhy:
-      'Waarom: {{members}} gedeelde leden (Jaccard {{memberSimilarity}}), {{themes}} gedeelde thema’s (Jaccard {{themeSimilarity}}): {{themeList}}; {{projects}} gezamenlijke projecten.',
+      'Waarom: {{members}} gedeelde leden (Jaccard {{memberSimilarity}}), {{themes}} gedeelde ' +
+      'thema’s (Jaccard {{themeSimilarity}}): {{themeList}}; {{projects}} gezamenlijke projecten.',
     pair: 'Paar',
     sharedMembers: 'Gedeelde leden',
     memberSimilarity: 'Jaccard leden',
@@ -63,7 +73,8 @@ export default {
     similarityHeatmap: 'Heatmap gelijkenis tussen clusters',
     networkTitle: 'Samenwerkingsnetwerk',
     networkIntro:
-      'Organisaties verbonden door gedeelde projecten (samenwerkingen) en lidmaatschap van dezelfde cluster. Kleur = helix, grootte = grootteklasse.',
+      'Organisaties verbonden door gedeelde projecten (samenwerkingen) en lidmaatschap van ' +
+      'dezelfde cluster. Kleur = helix, grootte = grootteklasse.',
     figures: 'Kerncijfers',
     figure: 'Kengetal',
     value: 'Waarde',
@@ -81,9 +92,11 @@ export default {
     drawingNotes: {
       complete: 'Het volledige netwerk is getekend ({{shown}} organisaties).',
       largest_component:
-        'Het netwerk is te groot om te tekenen: enkel het grootste samenhangende deel ({{shown}} van {{total}} organisaties).',
+        'Het netwerk is te groot om te tekenen: enkel het grootste samenhangende deel ({{shown}} ' +
+        'van {{total}} organisaties).',
       largest_component_top_degree:
-        'Het netwerk is te groot om te tekenen: van het grootste samenhangende deel de {{shown}} best verbonden organisaties (van {{total}}).',
+        'Het netwerk is te groot om te tekenen: van het grootste samenhangende deel de {{shown}} ' +
+        'best verbonden organisaties (van {{total}}).',
     },
     bridging: 'Brugorganisaties (betweenness)',
     approximate: 'Betweenness benaderd met steekproefbronnen (groot netwerk).',
@@ -104,7 +117,8 @@ export default {
     graph: 'Netwerkgrafiek',
     scenariosTitle: 'Vergelijking van beleidsscenario’s',
     scenariosIntro:
-      'Scenario’s gescoord door belanghebbenden (1–5, hoger is beter; voor kost: 5 = goedkoopst). Totaal = gewogen som van de mediaan per criterium.',
+      'Scenario’s gescoord door belanghebbenden (1–5, hoger is beter; voor kost: 5 = goedkoopst). ' +
+      'Totaal = gewogen som van de mediaan per criterium.',
     pdf: 'Samenvatting (PDF)',
     ranking: 'Rangschikking',
     rank: 'Rang',
@@ -132,7 +146,8 @@ export default {
     saveWeights: 'Gewichten opslaan',
     sensitivity: 'Gevoeligheid',
     sensitivityIntro:
-      'Hoe ver moet het gewicht van elk criterium bewegen (de andere schuiven evenredig mee) voor een ander scenario bovenaan komt? Exact berekend.',
+      'Hoe ver moet het gewicht van elk criterium bewegen (de andere schuiven evenredig mee) voor ' +
+      'een ander scenario bovenaan komt? Exact berekend.',
     sensitivityNotes: {
       too_few_ranked: 'Minstens twee volledig gescoorde scenario’s nodig voor een gevoeligheidsanalyse.',
       single_criterion: 'Met één criterium is er geen gevoeligheid.',
@@ -168,9 +183,11 @@ export default {
     },
     gapsTitle: 'Theme coverage and gaps',
     gapsIntro:
-      'Themes and transitions × clusters: strength per cell from link, members, projects and budget. The weakest covered themes and sectors come first.',
+      'Themes and transitions × clusters: strength per cell from link, members, projects and ' +
+      'budget. The weakest covered themes and sectors come first.',
     strengthFormula:
-      'Cell strength = ¼ × (linked yes/no + members/max + projects/max + budget/max), each divided by the largest value of any cell. A theme’s coverage = sum over clusters.',
+      'Cell strength = ¼ × (linked yes/no + members/max + projects/max + budget/max), each ' +
+      'divided by the largest value of any cell. A theme’s coverage = sum over clusters.',
     weakestThemes: 'Weakest covered themes',
     weakestSectors: 'Sectors with the lowest share of cluster members',
     heatmap: 'Heatmap themes × clusters',
@@ -190,7 +207,9 @@ export default {
     noProposals: 'No call proposals with themes yet.',
     footprintTitle: 'Economic footprint (enterprise register)',
     footprintIntro:
-      'Active enterprises with their registered office in the Flemish Region (postcodes 1500–3999 and 8000–9999; Brussels and Wallonia not counted), per NACE sector (main activity), and how many are cluster members.',
+      'Active enterprises with their registered office in the Flemish Region (postcodes 1500–3999 ' +
+      'and 8000–9999; Brussels and Wallonia not counted), per NACE sector (main activity), and how ' +
+      'many are cluster members.',
     level: 'Level',
     levels: { section: 'Section', division: 'Division', group: 'Group' },
     sector: 'Sector',
@@ -199,20 +218,25 @@ export default {
     members: 'Cluster members',
     share: 'Member share',
     registerSummary:
-      '{{flemish}} enterprises in Flanders, {{outside}} outside Flanders, {{without}} without an address (not counted).',
+      '{{flemish}} enterprises in Flanders, {{outside}} outside Flanders, {{without}} without an ' +
+      'address (not counted).',
     notes: {
       register_empty:
-        'The enterprise register is empty. Load the KBO data (or generate an example register with `speerpunt policy generate-register`).',
+        'The enterprise register is empty. Load the KBO data (or generate an example register ' +
+        'with `speerpunt policy generate-register`).',
       register_without_addresses:
-        'The enterprise register has no addresses: the Flemish Region cannot be decided. Load the KBO address file too.',
+        'The enterprise register has no addresses: the Flemish Region cannot be decided. Load the ' +
+        'KBO address file too.',
       no_activities: 'No main activities found in this NACE version.',
     },
     overlapTitle: 'Overlap between clusters',
     overlapIntro:
-      'Shared members and shared themes per pair of clusters. Similarity = mean of the Jaccard index on members (shared / together) and on themes.',
+      'Shared members and shared themes per pair of clusters. Similarity = mean of the Jaccard ' +
+      'index on members (shared / together) and on themes.',
     closest: 'Closest pair: {{a}} and {{b}} (similarity {{similarity}}).',
     closestWhy:
-      'Why: {{members}} shared members (Jaccard {{memberSimilarity}}), {{themes}} shared themes (Jaccard {{themeSimilarity}}): {{themeList}}; {{projects}} joint projects.',
+      'Why: {{members}} shared members (Jaccard {{memberSimilarity}}), {{themes}} shared themes ' +
+      '(Jaccard {{themeSimilarity}}): {{themeList}}; {{projects}} joint projects.',
     pair: 'Pair',
     sharedMembers: 'Shared members',
     memberSimilarity: 'Jaccard members',
@@ -223,7 +247,8 @@ export default {
     similarityHeatmap: 'Heatmap of similarity between clusters',
     networkTitle: 'Collaboration network',
     networkIntro:
-      'Organisations linked by shared projects (collaborations) and membership of the same cluster. Colour = helix, size = size class.',
+      'Organisations linked by shared projects (collaborations) and membership of the same ' +
+      'cluster. Colour = helix, size = size class.',
     figures: 'Key figures',
     figure: 'Figure',
     value: 'Value',
@@ -243,7 +268,8 @@ export default {
       largest_component:
         'The network is too large to draw: only the largest connected part ({{shown}} of {{total}} organisations).',
       largest_component_top_degree:
-        'The network is too large to draw: the {{shown}} best connected organisations of the largest connected part (of {{total}}).',
+        'The network is too large to draw: the {{shown}} best connected organisations of the ' +
+        'largest connected part (of {{total}}).',
     },
     bridging: 'Bridging organisations (betweenness)',
     approximate: 'Betweenness approximated from sampled sources (large network).',
@@ -264,7 +290,8 @@ export default {
     graph: 'Network graph',
     scenariosTitle: 'Comparison of policy scenarios',
     scenariosIntro:
-      'Scenarios scored by stakeholders (1–5, higher is better; for cost: 5 = cheapest). Total = weighted sum of the median per criterion.',
+      'Scenarios scored by stakeholders (1–5, higher is better; for cost: 5 = cheapest). Total = ' +
+      'weighted sum of the median per criterion.',
     pdf: 'Summary (PDF)',
     ranking: 'Ranking',
     rank: 'Rank',
@@ -288,7 +315,8 @@ export default {
     saveWeights: 'Save weights',
     sensitivity: 'Sensitivity',
     sensitivityIntro:
-      'How far must each criterion’s weight move (the others follow proportionally) before another scenario comes out on top? Computed exactly.',
+      'How far must each criterion’s weight move (the others follow proportionally) before ' +
+      'another scenario comes out on top? Computed exactly.',
     sensitivityNotes: {
       too_few_ranked: 'At least two fully scored scenarios are needed for a sensitivity analysis.',
       single_criterion: 'With one criterion there is no sensitivity.',

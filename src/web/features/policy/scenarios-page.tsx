@@ -450,7 +450,8 @@ export function ScenariosPage() {
       accessorFn: (s) => s.up?.weight ?? null,
       cell: ({ row }) =>
         row.original.up
-          ? `${formatPercent(row.original.up.weight, 1)} (+${formatNumber(row.original.up.delta * 100, 1)} pp) → ${scenarioName.get(row.original.up.newTopScenarioId)}`
+          ? `${formatPercent(row.original.up.weight, 1)} (+${formatNumber(row.original.up.delta * 100, 1)} pp) ` +
+            `→ ${scenarioName.get(row.original.up.newTopScenarioId)}`
           : t('noChange'),
     },
     {
@@ -459,7 +460,8 @@ export function ScenariosPage() {
       accessorFn: (s) => s.down?.weight ?? null,
       cell: ({ row }) =>
         row.original.down
-          ? `${formatPercent(row.original.down.weight, 1)} (−${formatNumber(row.original.down.delta * 100, 1)} pp) → ${scenarioName.get(row.original.down.newTopScenarioId)}`
+          ? `${formatPercent(row.original.down.weight, 1)} (−${formatNumber(row.original.down.delta * 100, 1)} pp) ` +
+            `→ ${scenarioName.get(row.original.down.newTopScenarioId)}`
           : t('noChange'),
     },
   ];

@@ -285,7 +285,10 @@ export function ClusterPage() {
     <>
       <PageHeader
         title={c.name}
-        description={`${t(`kinds.${c.kind}`)} · ${t(`statuses.${c.status}`)} · ${t('mandate')} ${formatDate(c.mandateStart)} – ${formatDate(c.mandateEnd)}`}
+        description={
+          `${t(`kinds.${c.kind}`)} · ${t(`statuses.${c.status}`)} · ${t('mandate')} ` +
+          `${formatDate(c.mandateStart)} – ${formatDate(c.mandateEnd)}`
+        }
         actions={
           <>
             {abilities.edit && (

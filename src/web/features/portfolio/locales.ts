@@ -106,7 +106,8 @@ export default {
     noRegister: 'Geen gegevens uit de KBO geladen voor dit nummer.',
     importTitle: 'Ledenlijst importeren: {{cluster}}',
     importIntro:
-      'Kies een XLSX- of CSV-bestand. Je ziet eerst elke rij met haar problemen; pas bij bevestigen worden alle correcte rijen in één keer opgeslagen.',
+      'Kies een XLSX- of CSV-bestand. Je ziet eerst elke rij met haar problemen; pas bij ' +
+      'bevestigen worden alle correcte rijen in één keer opgeslagen.',
     backToCluster: 'Terug naar de cluster',
     template: 'Sjabloon',
     chooseFile: 'Bestand (XLSX of CSV)',
@@ -125,7 +126,8 @@ export default {
     },
     themesTitle: "Thema's en transities",
     themesIntro:
-      "De taxonomie: de zeven transitieprioriteiten van Visie 2050, strategische thema's, technologiedomeinen en NACE-secties.",
+      "De taxonomie: de zeven transitieprioriteiten van Visie 2050, strategische thema's, " +
+      'technologiedomeinen en NACE-secties.',
     themeKinds: {
       strategic_theme: 'Strategisch thema',
       transition: 'Transitie',
@@ -216,7 +218,8 @@ export default {
     organisation: 'Organisation',
     organisationsTitle: 'Organisations',
     organisationsIntro:
-      'Companies, knowledge institutions, governments and civil-society organisations with SME class and pioneer status.',
+      'Companies, knowledge institutions, governments and civil-society organisations with SME ' +
+      'class and pioneer status.',
     nameOrNumber: 'Name or enterprise number',
     enterpriseNumber: 'Enterprise number',
     clusters: 'Clusters',
@@ -247,7 +250,8 @@ export default {
     noRegister: 'No enterprise-register data loaded for this number.',
     importTitle: 'Import member list: {{cluster}}',
     importIntro:
-      'Choose an XLSX or CSV file. You first see every row with its problems; only on confirmation are all good rows saved at once.',
+      'Choose an XLSX or CSV file. You first see every row with its problems; only on ' +
+      'confirmation are all good rows saved at once.',
     backToCluster: 'Back to the cluster',
     template: 'Template',
     chooseFile: 'File (XLSX or CSV)',
@@ -266,7 +270,8 @@ export default {
     },
     themesTitle: 'Themes and transitions',
     themesIntro:
-      'The taxonomy: the seven transition priorities of Visie 2050, strategic themes, technology domains and NACE sections.',
+      'The taxonomy: the seven transition priorities of Visie 2050, strategic themes, technology ' +
+      'domains and NACE sections.',
     themeKinds: {
       strategic_theme: 'Strategic theme',
       transition: 'Transition',

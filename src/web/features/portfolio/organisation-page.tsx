@@ -133,7 +133,10 @@ export function OrganisationPage() {
     <>
       <PageHeader
         title={o.name}
-        description={`${o.enterpriseNumberDisplay ?? `${o.country} ${o.foreignIdentifier ?? ''}`} · ${t(`helix.${o.helix}`)}`}
+        description={
+          `${o.enterpriseNumberDisplay ?? `${o.country} ${o.foreignIdentifier ?? ''}`} · ` +
+          `${t(`helix.${o.helix}`)}`
+        }
         actions={
           organisation.data?.abilities.editSme && (
             <Button variant="light" onClick={() => setEditing(true)}>
@@ -188,11 +191,18 @@ export function OrganisationPage() {
                             {y.checks
                               .map(
                                 (c) =>
-                                  `${t(`sizes.${c.sizeClass}`)}: ${t('staffShort')} ${yesNo(c.headcountOk)} ${t('turnoverShort')} ${yesNo(c.turnoverOk)} ${t('balanceShort')} ${yesNo(c.balanceSheetOk)}`,
+                                  `${t(`sizes.${c.sizeClass}`)}: ${t('staffShort')} ` +
+                                  `${yesNo(c.headcountOk)} ${t('turnoverShort')} ` +
+                                  `${yesNo(c.turnoverOk)} ${t('balanceShort')} ` +
+                                  `${yesNo(c.balanceSheetOk)}`,
                               )
                               .join(' · ')}
                             {y.contributions.length > 0
-                              ? ` · ${y.contributions.map((c) => `${c.name}: ${t(`relations.${c.relation}`)} ${c.countedPercent}%`).join(', ')}`
+                              ? ` · ${y.contributions
+                                  .map(
+                                    (c) => `${c.name}: ${t(`relations.${c.relation}`)} ${c.countedPercent}%`,
+                                  )
+                                  .join(', ')}`
                               : ''}
                           </Text>
                         </Table.Td>

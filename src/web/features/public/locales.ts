@@ -16,7 +16,8 @@ export default {
     toPortfolio: 'Naar de clusterportefeuille',
     openData: 'Open data',
     openDataIntro:
-      'De portefeuille als open data (clusters, thema’s, ledenaantallen; geen personen, geen individuele organisaties).',
+      'De portefeuille als open data (clusters, thema’s, ledenaantallen; geen personen, geen ' +
+      'individuele organisaties).',
     downloadCsv: 'Portefeuille als CSV',
     downloadJson: 'Portefeuille als JSON',
     apiDocs: 'API-documentatie',

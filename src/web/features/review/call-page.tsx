@@ -54,7 +54,8 @@ export function CallReviewPage() {
         title={data ? `${data.call.code} · ${data.call.title}` : t('callsTitle')}
         description={
           data &&
-          `${data.call.status} · ${formatCents(data.call.budgetCents)} · ${data.proposals.length} ${t('proposals').toLowerCase()}`
+          `${data.call.status} · ${formatCents(data.call.budgetCents)} · ${data.proposals.length} ` +
+            `${t('proposals').toLowerCase()}`
         }
       />
       <ErrorAlert error={overview.error} />

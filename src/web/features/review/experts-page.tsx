@@ -9,26 +9,7 @@ import { DataTable } from '../../shared/data-table';
 import { ErrorAlert } from '../../shared/error-alert';
 import { PageHeader } from '../../shared/page-header';
 import { useReviewMutation } from './api';
-
-export interface PoolEntry {
-  userId: string;
-  name: string;
-  email: string;
-  headline: string;
-  keywords: string[];
-  languages: string[];
-  maxLoad: number;
-  minLoad: number;
-  isAvailable: boolean;
-  themeIds: string[];
-  affiliations: {
-    organisationId: string;
-    organisationName: string;
-    role: string;
-    validFrom: string | null;
-    validTo: string | null;
-  }[];
-}
+import type { ExpertPoolEntry as PoolEntry } from '../../../shared/expert-pool';
 
 export const useExpertPool = () =>
   useQuery({ queryKey: ['review', 'pool'], queryFn: () => api.get<PoolEntry[]>('/api/review/experts') });

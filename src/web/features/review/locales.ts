@@ -28,7 +28,9 @@ export default {
     assignSave: 'Toewijzing opslaan',
     assignSaveAnyway: 'Toch opslaan met tekorten',
     assignExplain:
-      'De toewijzing is exact optimaal (minimale-kostenstroom): elk voorstel krijgt precies het vereiste aantal experts, niemand boven de belasting, geen conflicten; handmatige koppels en begonnen beoordelingen blijven behouden.',
+      'De toewijzing is exact optimaal (minimale-kostenstroom): elk voorstel krijgt precies het ' +
+      'vereiste aantal experts, niemand boven de belasting, geen conflicten; handmatige koppels en ' +
+      'begonnen beoordelingen blijven behouden.',
     feasible: 'Volledige toewijzing gevonden',
     infeasible: 'Geen volledige toewijzing mogelijk',
     objective: 'Totale expertisematch',
@@ -81,7 +83,9 @@ export default {
     decideMotivation: 'Motivering (geldt voor elk voorstel; rang, scores en redenen worden mee vastgelegd)',
     decided: '{{count}} beslissing(en) vastgelegd; bezwaar mogelijk tot {{date}}.',
     calibrationIntro:
-      'Gemiddelde en spreiding per expert (scores als aandeel van de schaal), tegenover het panel op dezelfde voorstellen. De genormaliseerde score verschijnt pas vanaf {{min}} beoordelingen.',
+      'Gemiddelde en spreiding per expert (scores als aandeel van de schaal), tegenover het panel ' +
+      'op dezelfde voorstellen. De genormaliseerde score verschijnt pas vanaf {{min}} ' +
+      'beoordelingen.',
     mean: 'Gemiddelde',
     spread: 'Spreiding',
     panelMean: 'Panel',
@@ -97,7 +101,8 @@ export default {
     toReview: 'Te beoordelen',
     rapporteur: 'Rapporteur',
     workspaceIntro:
-      'Geef per criterium een score en een motivering. Na indienen is je beoordeling definitief en zie je de andere (anonieme) beoordelingen.',
+      'Geef per criterium een score en een motivering. Na indienen is je beoordeling definitief ' +
+      'en zie je de andere (anonieme) beoordelingen.',
     score: 'Score',
     justification: 'Motivering (minstens {{min}} tekens)',
     overallComment: 'Algemene opmerking',
@@ -135,7 +140,8 @@ export default {
     networkStarted: 'Bedrijfsnetwerk aangemaakt.',
     toolsTitle: 'Toewijzing en rangschikking uit JSON',
     toolsIntro:
-      'Dezelfde rekenregels als `speerpunt assign` en `speerpunt rank`: laad een JSON-bestand op, er wordt niets bewaard.',
+      'Dezelfde rekenregels als `speerpunt assign` en `speerpunt rank`: laad een JSON-bestand op, ' +
+      'er wordt niets bewaard.',
     assignmentJson: 'Toewijzingsopdracht (JSON)',
     rankingJson: 'Rangschikkingsinvoer (JSON)',
     run: 'Uitvoeren',
@@ -186,7 +192,9 @@ export default {
     assignSave: 'Save the assignment',
     assignSaveAnyway: 'Save anyway with shortfalls',
     assignExplain:
-      'The assignment is exactly optimal (minimum-cost flow): every proposal gets exactly the required number of experts, nobody above their load, no conflicts; manual pairs and started reviews are kept.',
+      'The assignment is exactly optimal (minimum-cost flow): every proposal gets exactly the ' +
+      'required number of experts, nobody above their load, no conflicts; manual pairs and started ' +
+      'reviews are kept.',
     feasible: 'Full assignment found',
     infeasible: 'No full assignment possible',
     objective: 'Total expertise fit',
@@ -239,7 +247,8 @@ export default {
     decideMotivation: 'Motivation (applies to each proposal; rank, scores and reasons are recorded with it)',
     decided: '{{count}} decision(s) recorded; objections possible until {{date}}.',
     calibrationIntro:
-      'Mean and spread per expert (scores as a share of the scale) against the panel on the same proposals. The normalised score appears from {{min}} reviews.',
+      'Mean and spread per expert (scores as a share of the scale) against the panel on the same ' +
+      'proposals. The normalised score appears from {{min}} reviews.',
     mean: 'Mean',
     spread: 'Spread',
     panelMean: 'Panel',
@@ -255,7 +264,8 @@ export default {
     toReview: 'To review',
     rapporteur: 'Rapporteur',
     workspaceIntro:
-      'Give a score and a justification per criterion. Once submitted your review is final and you see the other (anonymous) reviews.',
+      'Give a score and a justification per criterion. Once submitted your review is final and ' +
+      'you see the other (anonymous) reviews.',
     score: 'Score',
     justification: 'Justification (at least {{min}} characters)',
     overallComment: 'Overall comment',

@@ -6,5 +6,6 @@ with members as (
     and m.valid_from <= $3::date
     and (m.valid_to is null or m.valid_to >= $3::date))
 select count(*) filter (where helix = 'company') as numerator, count(*) as denominator,
-  case when count(*) = 0 then null else round(100.0 * count(*) filter (where helix = 'company') / count(*), 2) end as value
+  case when count(*) = 0 then null
+       else round(100.0 * count(*) filter (where helix = 'company') / count(*), 2) end as value
 from members

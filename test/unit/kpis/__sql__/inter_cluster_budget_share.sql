@@ -6,5 +6,6 @@ with active as (
     and p.starts_on <= $3::date
     and p.ends_on >= $2::date)
 select coalesce(sum(total_budget_cents) filter (where kind = 'inter_cluster_project'), 0) as numerator, coalesce(sum(total_budget_cents), 0) as denominator,
-  case when coalesce(sum(total_budget_cents), 0) = 0 then null else round(100.0 * coalesce(sum(total_budget_cents) filter (where kind = 'inter_cluster_project'), 0) / coalesce(sum(total_budget_cents), 0), 2) end as value
+  case when coalesce(sum(total_budget_cents), 0) = 0 then null
+       else round(100.0 * coalesce(sum(total_budget_cents) filter (where kind = 'inter_cluster_project'), 0) / coalesce(sum(total_budget_cents), 0), 2) end as value
 from active

@@ -7,4 +7,5 @@ where m.cluster_id = $1::uuid
   and o.helix = 'company'
   and m.valid_from between $2::date and $3::date
   and ((o.founded_on is not null and o.founded_on > ($2::date - interval '5 years')::date)
-       or not exists (select 1 from memberships e where e.organisation_id = m.organisation_id and e.valid_from < m.valid_from))
+       or not exists (select 1 from memberships e
+                      where e.organisation_id = m.organisation_id and e.valid_from < m.valid_from))

@@ -13,5 +13,6 @@ helixes as (
   group by a.id
 )
 select count(*) filter (where categories >= 3) as numerator, count(*) as denominator,
-  case when count(*) = 0 then null else round(100.0 * count(*) filter (where categories >= 3) / count(*), 2) end as value
+  case when count(*) = 0 then null
+       else round(100.0 * count(*) filter (where categories >= 3) / count(*), 2) end as value
 from helixes

@@ -6,7 +6,8 @@ with active as (
     and p.starts_on <= $3::date
     and p.ends_on >= $2::date)
 select coalesce(sum(pp.aid_cents) filter (where o.helix = 'company' and o.size_class in ('micro','small','medium')), 0) as numerator, coalesce(sum(pp.aid_cents), 0) as denominator,
-  case when coalesce(sum(pp.aid_cents), 0) = 0 then null else round(100.0 * coalesce(sum(pp.aid_cents) filter (where o.helix = 'company' and o.size_class in ('micro','small','medium')), 0) / coalesce(sum(pp.aid_cents), 0), 2) end as value
+  case when coalesce(sum(pp.aid_cents), 0) = 0 then null
+       else round(100.0 * coalesce(sum(pp.aid_cents) filter (where o.helix = 'company' and o.size_class in ('micro','small','medium')), 0) / coalesce(sum(pp.aid_cents), 0), 2) end as value
 from active a
 join project_participants pp on pp.project_id = a.id
 join organisations o on o.id = pp.organisation_id

@@ -8,7 +8,8 @@ with active as (
 select coalesce(sum(a.total_budget_cents) filter (where exists (
         select 1 from project_themes pt join themes t on t.id = pt.theme_id
         where pt.project_id = a.id and t.kind = 'transition')), 0) as numerator, coalesce(sum(a.total_budget_cents), 0) as denominator,
-  case when coalesce(sum(a.total_budget_cents), 0) = 0 then null else round(100.0 * coalesce(sum(a.total_budget_cents) filter (where exists (
+  case when coalesce(sum(a.total_budget_cents), 0) = 0 then null
+       else round(100.0 * coalesce(sum(a.total_budget_cents) filter (where exists (
         select 1 from project_themes pt join themes t on t.id = pt.theme_id
         where pt.project_id = a.id and t.kind = 'transition')), 0) / coalesce(sum(a.total_budget_cents), 0), 2) end as value
 from active a
