@@ -126,6 +126,12 @@ export const rows: AuthzRows = [
     allowedStatus: 404,
   },
   {
+    route: 'GET /api/proposals/:id/receipt.pdf',
+    request: (f) => ({ method: 'GET', url: `/api/proposals/${f.missingId}/receipt.pdf` }),
+    allow: ['applicant'],
+    allowedStatus: 404,
+  },
+  {
     route: 'POST /api/proposals/:id/withdraw',
     request: (f) => ({
       method: 'POST',

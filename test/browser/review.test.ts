@@ -157,7 +157,10 @@ describeBrowser('expert review in Chromium: assign, review, consensus, rank, dec
   it('the JSON tools page runs the solver on an instance and shows the optimum', async () => {
     const page = await h.newPage();
     await loginInBrowser(page, h.baseUrl, 'officer');
-    await page.getByRole('link', { name: 'Toewijzing & rangschikking (JSON)' }).click();
+    // A developer's tool: linked from the account page, not from the daily menu.
+    expect(await page.getByRole('navigation').getByRole('link', { name: /JSON/ }).count()).toBe(0);
+    await page.getByRole('link', { name: 'Mijn account' }).click();
+    await page.getByRole('link', { name: 'Toewijzing en rangschikking uit JSON' }).click();
     await page.getByRole('button', { name: 'Uitvoeren' }).first().click();
     await textContaining(page.getByRole('status'), 'Volledige toewijzing gevonden');
     await textContaining(page.getByRole('status'), 'Totale expertisematch: 1,4');

@@ -7,7 +7,7 @@ import { actorOf, contextOf } from '../../http/request-context';
 import { systemActor } from '../../http/actor';
 import { AppError } from '../../errors/app-error';
 import { readStoredFile } from '../../files/store-file';
-import { LangQuery, sendAttachment, sendXlsx, type SheetColumn } from '../../http/spreadsheet';
+import { LangQuery, sendAttachment, sendDownload, sendXlsx, type SheetColumn } from '../../http/spreadsheet';
 import { PROPOSAL_STATUS } from '../../http/spreadsheet-labels';
 import {
   AnswerClarificationBody,
@@ -33,7 +33,6 @@ import {
 import { countProposalSummaries, findProposalSummaries, type ProposalSummary } from './list-proposals';
 import { offsetOf, okPage, pagedEnvelope, PageQuery } from '../../http/paging';
 import { findProposalForViewer, hasActiveBreakGlass, isSealedFor } from './proposal-visibility';
-import { findLatestVersion } from './proposals.repository';
 import { closeExpiredCalls } from './move-call-status';
 import { startProposal } from './start-proposal';
 import { saveProposalDraft } from './save-proposal-draft';
@@ -44,7 +43,7 @@ import { addCollaborator, removeCollaborator } from './share-proposal';
 import { decideEligibility, openBreakGlass, reviewEligibilityRule } from './review-eligibility';
 import { answerClarification, askClarification } from './clarifications';
 import { getProposal } from './get-proposal';
-import { brusselsLocalForAnswer } from '../../http/brussels-local-input';
+import { buildReceiptPdf, getReceipt } from './proposal-receipt';
 
 const tags = ['proposals'];
 const applicant = { access: allow('applicant') };
@@ -229,21 +228,24 @@ export default async function proposalsRoutes(app: FastifyInstance): Promise<voi
         response: { 200: envelope(ReceiptSchema) },
       },
     },
-    async (request) => {
+    async (request) => ok(await getReceipt(contextOf(request), request.params.id)),
+  );
+
+  r.get(
+    '/api/proposals/:id/receipt.pdf',
+    {
+      config: applicant,
+      schema: { tags, summary: 'Receipt of the latest submission as a PDF', params: ProposalIdParams },
+    },
+    async (request, reply) => {
       const ctx = contextOf(request);
-      const proposal = await findProposalForViewer(ctx.db, actorOf(ctx), request.params.id);
-      const latest = proposal ? await findLatestVersion(ctx.db, proposal.id) : undefined;
-      if (!proposal || !latest) throw new AppError('NOT_FOUND');
-      const snapshot = latest.snapshot as { title: string };
-      return ok({
-        reference: proposal.reference,
-        versionNumber: latest.version_number,
-        submittedAt: latest.submitted_at.toISOString(),
-        submittedAtLocal: brusselsLocalForAnswer(latest.submitted_at),
-        contentSha256: latest.content_sha256,
-        callCode: proposal.call_code,
-        title: snapshot.title,
-      });
+      const receipt = await getReceipt(ctx, request.params.id);
+      return sendDownload(
+        reply,
+        `ontvangstbevestiging-${receipt.reference}.pdf`,
+        'application/pdf',
+        await buildReceiptPdf(receipt, actorOf(ctx).locale, ctx.now()),
+      );
     },
   );
 

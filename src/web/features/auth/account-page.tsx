@@ -1,4 +1,5 @@
 import {
+  Anchor,
   Badge,
   Button,
   Code,
@@ -15,7 +16,9 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ColumnDef } from '@tanstack/react-table';
+import { Link } from 'react-router';
 import { api } from '../../app/api-client';
+import { useMe } from '../../app/auth';
 import { formatDateTime } from '../../app/format';
 import { ErrorAlert } from '../../shared/error-alert';
 import { PageHeader } from '../../shared/page-header';
@@ -165,6 +168,29 @@ function Tokens() {
   );
 }
 
+/** Developer tools live here, out of the daily menus: the API documentation and the JSON tools. */
+function DeveloperTools() {
+  const { t } = useTranslation('auth');
+  const role = useMe().data?.user.role;
+  const jsonTools = role === 'officer' || role === 'admin' || role === 'analyst';
+  return (
+    <Paper withBorder p="md">
+      <Stack gap="xs">
+        <Title order={2} size="h4">
+          {t('developerTools')}
+        </Title>
+        <Text size="sm">{t('developerToolsIntro')}</Text>
+        <Anchor href="/api/docs/">{t('apiDocs')}</Anchor>
+        {jsonTools && (
+          <Anchor component={Link} to="/review/tools">
+            {t('jsonTools')}
+          </Anchor>
+        )}
+      </Stack>
+    </Paper>
+  );
+}
+
 export function AccountPage() {
   const { t } = useTranslation('auth');
   return (
@@ -174,6 +200,7 @@ export function AccountPage() {
         <ChangePassword />
         <TotpSetup />
         <Tokens />
+        <DeveloperTools />
       </Stack>
     </>
   );

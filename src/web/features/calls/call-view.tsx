@@ -39,6 +39,18 @@ export function CallView({ call, titleOrder = 1 }: { call: CallLike; titleOrder?
   const en = i18n.language === 'en';
   const language = en ? 'en' : 'nl';
   const pick = (nl: string, english: string | null) => (en && english ? english : nl);
+  // "only if <the other question's label> = <its answer in words>", never the codes.
+  const conditionText = (q: CallLike['questions'][number]) => {
+    const other = call.questions.find((o) => o.code === q.conditionQuestionCode);
+    const value =
+      other?.kind === 'yes_no'
+        ? t(q.conditionValue === 'true' ? 'yes' : 'no').toLowerCase()
+        : (q.conditionValue ?? '');
+    return t('conditional', {
+      question: other ? pick(other.labelNl, other.labelEn) : t('otherQuestion'),
+      value,
+    });
+  };
   const criterionName = new Map(call.criteria.map((c) => [c.code, pick(c.nameNl, c.nameEn)]));
   return (
     <Stack gap="lg">
@@ -216,9 +228,7 @@ export function CallView({ call, titleOrder = 1 }: { call: CallLike; titleOrder?
                     q.isRequired ? t('required') : null,
                     q.maxWords ? t('maxWords', { count: q.maxWords }) : null,
                     q.maxChars ? t('maxChars', { count: q.maxChars }) : null,
-                    q.conditionQuestionCode
-                      ? t('conditional', { code: q.conditionQuestionCode, value: q.conditionValue })
-                      : null,
+                    q.conditionQuestionCode ? conditionText(q) : null,
                   ]
                     .filter(Boolean)
                     .join(', ')}

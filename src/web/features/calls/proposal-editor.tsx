@@ -50,8 +50,10 @@ const cents = (value: string | number) => Number(eurosToCents(Number(value || 0)
 
 /** A consortium row is filled in once its enterprise number has its 10 digits (BE prefix and dots allowed). */
 function isFilledIn(member: ConsortiumMember): boolean {
-  return (member.enterpriseNumber ?? '').replace(/\D/g, '').length === 10;
+  return digitsOf(member.enterpriseNumber).length === 10;
 }
+
+const digitsOf = (enterpriseNumber: string | null | undefined) => (enterpriseNumber ?? '').replace(/\D/g, '');
 
 /**
  * Autosave sends only the rows that are filled in; the error's paths then count in the rows
@@ -220,9 +222,20 @@ export function ProposalEditor({
     }),
     { cost: 0, aid: 0, own: 0 },
   );
+  // Organisations the platform knows (from the last save): a row typed by its number shows whom it found.
+  const known = new Map(
+    ((proposal.content as ProposalContent | null)?.consortium ?? [])
+      .filter((m) => m.organisationId && m.name)
+      .map((m) => [digitsOf(m.enterpriseNumber), m]),
+  );
+  const knownOf = (m: ConsortiumMember) =>
+    isFilledIn(m) ? known.get(digitsOf(m.enterpriseNumber)) : undefined;
   const memberOptions = content.consortium
     .filter((m) => m.enterpriseNumber)
-    .map((m) => ({ value: m.enterpriseNumber as string, label: m.name || (m.enterpriseNumber as string) }));
+    .map((m) => ({
+      value: m.enterpriseNumber as string,
+      label: knownOf(m)?.name ?? (m.name || (m.enterpriseNumber as string)),
+    }));
   const kpiFor = (requiredKpiId: string) => content.kpis.find((k) => k.requiredKpiId === requiredKpiId);
   const setKpi = (kpi: ProposalKpi) =>
     update({ kpis: [...content.kpis.filter((k) => k.requiredKpiId !== kpi.requiredKpiId), kpi] });
@@ -367,80 +380,88 @@ export function ProposalEditor({
               })
             }
           >
-            {t('add')}
+            {t('addPartner')}
           </Button>
         )}
       </Group>
-      {content.consortium.map((m, i) => (
-        <Card withBorder p="xs" key={i} data-testid="consortium-member">
-          <Group align="flex-end" wrap="nowrap">
-            <SimpleGrid cols={{ base: 2, sm: 6 }} style={{ flex: 1 }}>
-              <TextInput
-                label={t('enterpriseNumber')}
-                error={err(`consortium.${i}.enterpriseNumber`)}
-                disabled={!editable}
-                value={m.enterpriseNumber ?? ''}
-                onChange={(e) => setMember(i, { enterpriseNumber: e.currentTarget.value })}
-              />
-              <TextInput
-                label={t('orgName')}
-                error={err(`consortium.${i}.name`)}
-                disabled={!editable}
-                value={m.name ?? ''}
-                onChange={(e) => setMember(i, { name: e.currentTarget.value })}
-              />
-              <Select
-                label={t('helix')}
-                disabled={!editable}
-                allowDeselect={false}
-                value={m.helix}
-                onChange={(v) => setMember(i, { helix: v })}
-                data={['company', 'knowledge_institution', 'government', 'civil_society'].map((h) => ({
-                  value: h,
-                  label: t(`helixes.${h}`),
-                }))}
-              />
-              <Select
-                label={t('sizeClass')}
-                disabled={!editable}
-                allowDeselect={false}
-                value={m.sizeClass}
-                onChange={(v) => setMember(i, { sizeClass: v })}
-                data={['micro', 'small', 'medium', 'large', 'unknown'].map((s) => ({
-                  value: s,
-                  label: t(`sizeClasses.${s}`),
-                }))}
-              />
-              <Select
-                label={t('role')}
-                disabled={!editable}
-                allowDeselect={false}
-                value={m.role}
-                onChange={(v) => v && setMember(i, { role: v as ConsortiumMember['role'] })}
-                data={['lead', 'partner', 'associated'].map((r) => ({ value: r, label: t(`roles.${r}`) }))}
-              />
-              <NumberInput
-                label={t('budgetShare')}
-                disabled={!editable}
-                min={0}
-                decimalScale={2}
-                value={euros(m.budgetShareCents)}
-                onChange={(v) => setMember(i, { budgetShareCents: cents(v) })}
-              />
-            </SimpleGrid>
-            {editable && (
-              <ActionIcon
-                variant="subtle"
-                color="red"
-                aria-label={t('remove')}
-                onClick={() => update({ consortium: content.consortium.filter((_, j) => j !== i) })}
-              >
-                ✕
-              </ActionIcon>
+      {content.consortium.map((m, i) => {
+        const found = knownOf(m);
+        return (
+          <Card withBorder p="xs" key={i} data-testid="consortium-member">
+            <Group align="flex-end" wrap="nowrap">
+              <SimpleGrid cols={{ base: 2, sm: 6 }} style={{ flex: 1 }}>
+                <TextInput
+                  label={t('enterpriseNumber')}
+                  error={err(`consortium.${i}.enterpriseNumber`)}
+                  disabled={!editable}
+                  value={m.enterpriseNumber ?? ''}
+                  onChange={(e) => setMember(i, { enterpriseNumber: e.currentTarget.value })}
+                />
+                <TextInput
+                  label={t('orgName')}
+                  error={err(`consortium.${i}.name`)}
+                  disabled={!editable || Boolean(found)}
+                  value={found?.name ?? m.name ?? ''}
+                  onChange={(e) => setMember(i, { name: e.currentTarget.value })}
+                />
+                <Select
+                  label={t('helix')}
+                  disabled={!editable || Boolean(found)}
+                  allowDeselect={false}
+                  value={found?.helix ?? m.helix}
+                  onChange={(v) => setMember(i, { helix: v })}
+                  data={['company', 'knowledge_institution', 'government', 'civil_society'].map((h) => ({
+                    value: h,
+                    label: t(`helixes.${h}`),
+                  }))}
+                />
+                <Select
+                  label={t('sizeClass')}
+                  disabled={!editable || Boolean(found)}
+                  allowDeselect={false}
+                  value={found?.sizeClass ?? m.sizeClass}
+                  onChange={(v) => setMember(i, { sizeClass: v })}
+                  data={['micro', 'small', 'medium', 'large', 'unknown'].map((s) => ({
+                    value: s,
+                    label: t(`sizeClasses.${s}`),
+                  }))}
+                />
+                <Select
+                  label={t('role')}
+                  disabled={!editable}
+                  allowDeselect={false}
+                  value={m.role}
+                  onChange={(v) => v && setMember(i, { role: v as ConsortiumMember['role'] })}
+                  data={['lead', 'partner', 'associated'].map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+                />
+                <NumberInput
+                  label={t('budgetShare')}
+                  disabled={!editable}
+                  min={0}
+                  decimalScale={2}
+                  value={euros(m.budgetShareCents)}
+                  onChange={(v) => setMember(i, { budgetShareCents: cents(v) })}
+                />
+              </SimpleGrid>
+              {editable && (
+                <ActionIcon
+                  variant="subtle"
+                  color="red"
+                  aria-label={t('remove')}
+                  onClick={() => update({ consortium: content.consortium.filter((_, j) => j !== i) })}
+                >
+                  ✕
+                </ActionIcon>
+              )}
+            </Group>
+            {found && (
+              <Text size="sm" mt={4} data-testid="known-organisation">
+                {t('knownOrganisation', { name: found.name })}
+              </Text>
             )}
-          </Group>
-        </Card>
-      ))}
+          </Card>
+        );
+      })}
 
       <Group justify="space-between">
         <Title order={2} size="h3">
@@ -466,18 +487,19 @@ export function ProposalEditor({
               })
             }
           >
-            {t('add')}
+            {t('addBudgetLine')}
           </Button>
         )}
       </Group>
       {content.budgetLines.map((l, i) => (
-        <Card withBorder p="xs" key={i}>
+        <Card withBorder p="xs" key={i} data-testid="budget-line">
           <Group align="flex-end" wrap="nowrap">
             <SimpleGrid cols={{ base: 2, sm: 6 }} style={{ flex: 1 }}>
               <Select
                 label={t('partner')}
                 error={err(`budgetLines.${i}.enterpriseNumber`)}
                 disabled={!editable}
+                allowDeselect={false}
                 data={memberOptions}
                 value={l.enterpriseNumber}
                 onChange={(v) => setLine(i, { enterpriseNumber: v })}
@@ -540,7 +562,7 @@ export function ProposalEditor({
           </Group>
         </Card>
       ))}
-      <Text size="sm">
+      <Text size="sm" data-testid="budget-totals">
         {t('totals', {
           cost: formatCents(totals.cost),
           aid: formatCents(totals.aid),

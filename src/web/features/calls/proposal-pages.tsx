@@ -468,9 +468,14 @@ export function ReceiptPage() {
           </Table.Tbody>
         </Table>
       </Card>
-      <Anchor component={Link} to={`/proposals/${id}`}>
-        {t('backToProposal')}
-      </Anchor>
+      <Group>
+        <Anchor href={`/api/proposals/${id}/receipt.pdf`} download>
+          {t('receiptPdf')}
+        </Anchor>
+        <Anchor component={Link} to={`/proposals/${id}`}>
+          {t('backToProposal')}
+        </Anchor>
+      </Group>
     </Stack>
   );
 }

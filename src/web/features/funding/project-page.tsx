@@ -39,8 +39,8 @@ const statusColour = (status: string) =>
         : 'gray';
 
 /**
- * Before committing: the line's remaining money and each participant's de minimis headroom; refused
- * breaches need a motivated override.
+ * Before committing: the line's remaining money and each participant's de minimis headroom;
+ * refused breaches need a motivated override.
  */
 function CommitPanel({ project }: { project: ProjectDetail }) {
   const { t } = useTranslation('funding');
@@ -219,8 +219,16 @@ export function ProjectPage() {
   const exportUrl = (table: string) => `/api/projects/${id}/export.xlsx?table=${table}`;
   const participantColumns: ColumnDef<ProjectDetail['participants'][number]>[] = [
     { accessorKey: 'name', header: t('organisation') },
-    { accessorKey: 'role', header: t('role') },
-    { accessorKey: 'helix', header: 'Helix' },
+    {
+      accessorKey: 'role',
+      header: t('role'),
+      cell: (c) => t(`participantRoles.${c.getValue() as string}`, { defaultValue: c.getValue() as string }),
+    },
+    {
+      accessorKey: 'helix',
+      header: t('helixLabel'),
+      cell: (c) => t(`portfolio:helix.${c.getValue() as string}`, { defaultValue: c.getValue() as string }),
+    },
     {
       accessorKey: 'budgetCents',
       header: t('totalBudget'),

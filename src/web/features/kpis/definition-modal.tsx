@@ -80,7 +80,7 @@ export function DefinitionModal({ onClose }: { onClose: () => void }) {
         <ErrorAlert error={save.error} />
         <TextInput
           label={t('code')}
-          description="UPPER_CASE"
+          description={t('codeHelp')}
           required
           value={form.code}
           onChange={(e) => setForm({ ...form, code: e.currentTarget.value.toUpperCase() })}
@@ -98,12 +98,12 @@ export function DefinitionModal({ onClose }: { onClose: () => void }) {
           onChange={(e) => setForm({ ...form, nameEn: e.currentTarget.value })}
         />
         <Textarea
-          label="Definitie (nl)"
+          label={`${t('definition')} (nl)`}
           value={form.definitionNl}
           onChange={(e) => setForm({ ...form, definitionNl: e.currentTarget.value })}
         />
         <Textarea
-          label="Definition (en)"
+          label={`${t('definition')} (en)`}
           value={form.definitionEn}
           onChange={(e) => setForm({ ...form, definitionEn: e.currentTarget.value })}
         />
@@ -127,7 +127,10 @@ export function DefinitionModal({ onClose }: { onClose: () => void }) {
           />
           <Select
             label={t('aggregation')}
-            data={['sum', 'average', 'last']}
+            data={(['sum', 'average', 'last'] as const).map((a) => ({
+              value: a,
+              label: t(`aggregations.${a}`),
+            }))}
             value={form.aggregation}
             onChange={set('aggregation')}
             allowDeselect={false}
@@ -137,9 +140,9 @@ export function DefinitionModal({ onClose }: { onClose: () => void }) {
           <Select
             label={t('lens')}
             data={[
-              { value: 'economic', label: t('economic') },
-              { value: 'transition', label: t('transition') },
-              { value: 'both', label: t('lensAll') },
+              { value: 'economic', label: t('lenses.economic') },
+              { value: 'transition', label: t('lenses.transition') },
+              { value: 'both', label: t('lenses.both') },
             ]}
             value={form.lens}
             onChange={set('lens')}

@@ -118,8 +118,12 @@ export function EuPage() {
     { accessorKey: 'frameworkProgramme', header: t('programme') },
     { accessorKey: 'startsOn', header: t('date'), cell: ({ row }) => formatDate(row.original.startsOn) },
     { accessorKey: 'name', header: t('name') },
-    { accessorKey: 'vatNumber', header: 'VAT' },
-    { accessorKey: 'role', header: t('role') },
+    { accessorKey: 'vatNumber', header: t('vatNumber') },
+    {
+      accessorKey: 'role',
+      header: t('role'),
+      cell: ({ row }) => t(`participantRoles.${row.original.role}`, { defaultValue: row.original.role }),
+    },
     {
       accessorKey: 'isSme',
       header: t('sme'),

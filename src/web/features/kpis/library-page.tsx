@@ -24,7 +24,11 @@ function PeriodsTable() {
       header: t('date'),
       cell: ({ row }) => `${formatDate(row.original.startsOn)} – ${formatDate(row.original.endsOn)}`,
     },
-    { accessorKey: 'status', header: t('status') },
+    {
+      accessorKey: 'status',
+      header: t('status'),
+      cell: ({ row }) => t(`periodStatuses.${row.original.status}`),
+    },
     {
       id: 'actions',
       header: '',
@@ -95,7 +99,7 @@ export function LibraryPage() {
     {
       accessorKey: 'lens',
       header: t('lens'),
-      cell: ({ row }) => (row.original.lens === 'both' ? t('lensAll') : t(row.original.lens)),
+      cell: ({ row }) => t(`lenses.${row.original.lens}`),
     },
     {
       accessorKey: 'source',
@@ -125,7 +129,7 @@ export function LibraryPage() {
             </Button>
           </Group>
         ) : (
-          row.original.approvalStatus
+          t(`approvalStatuses.${row.original.approvalStatus}`)
         ),
     },
   ];

@@ -167,7 +167,10 @@ export function PortfolioPage() {
       <Group mb="md" align="flex-end">
         <Select
           label={t('period')}
-          data={(data?.periods ?? []).map((p) => ({ value: p.id, label: `${p.label} (${p.status})` }))}
+          data={(data?.periods ?? []).map((p) => ({
+            value: p.id,
+            label: `${p.label} (${t(`periodStatuses.${p.status}`)})`,
+          }))}
           value={periodId ?? data?.period?.id ?? null}
           onChange={(v) => setPeriodId(v ?? undefined)}
           allowDeselect={false}
@@ -248,25 +251,18 @@ export function PortfolioPage() {
                       (c) => c.clusterId === cluster.id && c.definitionId === k.id,
                     );
                     if (!cell) return <Table.Td key={k.id} />;
+                    const kpiName = i18n.language === 'en' ? k.nameEn : k.nameNl;
+                    const cellTitle = `${cluster.shortName} · ${kpiName}: ${t(`statuses.${cell.status}`)}`;
                     return (
                       <Table.Td key={k.id} p={0} style={{ background: STATUS_COLOURS[cell.status] }}>
                         <UnstyledButton
                           onClick={() => setDrill(cell)}
-                          title={
-                            `${cluster.shortName} · ` +
-                            `${i18n.language === 'en' ? k.nameEn : k.nameNl}: ` +
-                            `${t(`statuses.${cell.status}`)}`
-                          }
-                          aria-label={
-                            `${cluster.shortName} · ` +
-                            `${i18n.language === 'en' ? k.nameEn : k.nameNl}: ` +
-                            `${t(`statuses.${cell.status}`)}` +
-                            `${
-                              cell.measurementStatus === 'reported' || cell.measurementStatus === 'returned'
-                                ? ` (${t(`measurementStatuses.${cell.measurementStatus}`)})`
-                                : ''
-                            }`
-                          }
+                          title={cellTitle}
+                          aria-label={`${cellTitle}${
+                            cell.measurementStatus === 'reported' || cell.measurementStatus === 'returned'
+                              ? ` (${t(`measurementStatuses.${cell.measurementStatus}`)})`
+                              : ''
+                          }`}
                           style={{
                             display: 'block',
                             width: '100%',

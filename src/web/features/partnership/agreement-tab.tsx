@@ -250,8 +250,8 @@ function AgreementCard({
                     </Text>
                   ) : (
                     o.kpis.map((k) => (
-                      <Badge key={k.id} variant="outline" title={k.name}>
-                        {k.code}
+                      <Badge key={k.id} variant="outline" tt="none">
+                        {k.name}
                       </Badge>
                     ))
                   )}

@@ -235,7 +235,8 @@ export function OrganisationPage() {
             <List mt="xs">
               {o.projects.map((p) => (
                 <List.Item key={p.id}>
-                  {p.code} {p.title} ({p.role}, {formatDate(p.startsOn)} – {formatDate(p.endsOn)})
+                  {p.code} {p.title} ({t(`funding:participantRoles.${p.role}`, { defaultValue: p.role })},{' '}
+                  {formatDate(p.startsOn)} – {formatDate(p.endsOn)})
                 </List.Item>
               ))}
             </List>

@@ -54,8 +54,11 @@ export function CallReviewPage() {
         title={data ? `${data.call.code} · ${data.call.title}` : t('callsTitle')}
         description={
           data &&
-          `${data.call.status} · ${formatCents(data.call.budgetCents)} · ${data.proposals.length} ` +
-            `${t('proposals').toLowerCase()}`
+          [
+            t(`calls:statuses.${data.call.status}`),
+            formatCents(data.call.budgetCents),
+            `${data.proposals.length} ${t('proposals').toLowerCase()}`,
+          ].join(' · ')
         }
       />
       <ErrorAlert error={overview.error} />
@@ -275,7 +278,11 @@ function ExpertsTab({ data }: { data: CallOverview }) {
   type Row = CallOverview['experts'][number];
   const columns: ColumnDef<Row>[] = [
     { accessorKey: 'name', header: t('expert') },
-    { accessorKey: 'status', header: t('status') },
+    {
+      accessorKey: 'status',
+      header: t('status'),
+      cell: (c) => t(`expertStatus.${c.getValue() as string}`),
+    },
     {
       accessorKey: 'declarationAccepted',
       header: t('declaration'),
@@ -634,7 +641,11 @@ function ObjectionsTab({ callId }: { callId: string }) {
       ),
     },
     { accessorKey: 'grounds', header: t('objectionGrounds') },
-    { accessorKey: 'status', header: t('status') },
+    {
+      accessorKey: 'status',
+      header: t('status'),
+      cell: (c) => t(`objectionStatus.${c.getValue() as string}`),
+    },
     {
       id: 'handle',
       header: t('handle'),

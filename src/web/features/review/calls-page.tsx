@@ -27,7 +27,11 @@ export function ReviewCallsPage() {
         ),
     },
     { accessorKey: 'title', header: t('title') },
-    { accessorKey: 'status', header: t('status') },
+    {
+      accessorKey: 'status',
+      header: t('status'),
+      cell: (c) => t(`calls:statuses.${c.getValue() as string}`),
+    },
     { accessorKey: 'proposals', header: t('proposals') },
     { accessorKey: 'experts', header: t('experts') },
     { accessorKey: 'budgetCents', header: t('budget'), cell: (c) => formatCents(c.getValue() as number) },

@@ -3,7 +3,6 @@ export default {
     nav: {
       calls: 'Beoordeling',
       my: 'Mijn beoordelingen',
-      tools: 'Toewijzing & rangschikking (JSON)',
       pool: 'Expertenpool',
     },
     callsTitle: 'Oproepen in beoordeling',
@@ -61,6 +60,8 @@ export default {
     reviewStatus: { not_started: 'Niet begonnen', draft: 'Concept', submitted: 'Ingediend' },
     consensusStatus: { none: 'Geen', draft: 'Concept', agreed: 'Vastgelegd' },
     rankingStatus: { funded: 'Toegekend', reserve: 'Reservelijst', rejected: 'Afgewezen' },
+    expertStatus: { invited: 'Uitgenodigd', accepted: 'Aanvaard', declined: 'Geweigerd' },
+    objectionStatus: { open: 'In behandeling', upheld: 'Gegrond', dismissed: 'Ongegrond' },
     rank: 'Rang',
     total: 'Gewogen totaal',
     requested: 'Gevraagd',
@@ -169,7 +170,7 @@ export default {
     invited: '{{count}} expert(s) uitgenodigd.',
   },
   en: {
-    nav: { calls: 'Review', my: 'My reviews', tools: 'Assignment & ranking (JSON)', pool: 'Expert pool' },
+    nav: { calls: 'Review', my: 'My reviews', pool: 'Expert pool' },
     callsTitle: 'Calls under review',
     callsIntro:
       'Calls after the submission deadline: experts, assignment, reviews, consensus, ranking and decisions.',
@@ -225,6 +226,8 @@ export default {
     reviewStatus: { not_started: 'Not started', draft: 'Draft', submitted: 'Submitted' },
     consensusStatus: { none: 'None', draft: 'Draft', agreed: 'Agreed' },
     rankingStatus: { funded: 'Funded', reserve: 'Reserve list', rejected: 'Rejected' },
+    expertStatus: { invited: 'Invited', accepted: 'Accepted', declined: 'Declined' },
+    objectionStatus: { open: 'Being handled', upheld: 'Upheld', dismissed: 'Dismissed' },
     rank: 'Rank',
     total: 'Weighted total',
     requested: 'Requested',

@@ -30,13 +30,5 @@ export const feature: Feature = {
     { to: '/review/calls', labelKey: 'review:nav.calls', roles: ['officer', 'admin', 'analyst'], order: 300 },
     { to: '/review/my', labelKey: 'review:nav.my', roles: ['expert'], order: 300 },
     { to: '/review/experts', labelKey: 'review:nav.pool', roles: ['officer', 'admin'], order: 305 },
-    // A developer's tool (JSON in, JSON out): under Tools, out of the daily menus.
-    {
-      to: '/review/tools',
-      labelKey: 'review:nav.tools',
-      roles: ['officer', 'admin', 'analyst'],
-      order: 990,
-      section: 'tools',
-    },
   ],
 };

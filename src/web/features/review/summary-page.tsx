@@ -148,7 +148,7 @@ export function SummaryPage() {
               </Title>
               {data.objections.map((o) => (
                 <Text key={o.id} size="sm">
-                  {formatDateTime(o.filedAt)} · {o.status}
+                  {formatDateTime(o.filedAt)} · {t(`objectionStatus.${o.status}`)}
                   {o.outcomeMotivation ? ` · ${o.outcomeMotivation}` : ''}: {o.grounds}
                 </Text>
               ))}
