@@ -57,6 +57,11 @@ export default {
     secondFactorIntro: 'Geef de code die je authenticator-app nu toont, of een van je herstelcodes.',
     secondFactorSubmit: 'Doorgaan',
     enrolTitle: 'Stel eerst je tweede factor in',
+    signInStage: {
+      complete: 'Aangemeld',
+      second_factor: 'Wacht op de tweede factor',
+      enrolment: 'Moet de tweede factor instellen',
+    },
   },
   en: {
     title: 'Sign in',
@@ -114,5 +119,10 @@ export default {
     secondFactorIntro: 'Enter the code your authenticator app shows now, or one of your recovery codes.',
     secondFactorSubmit: 'Continue',
     enrolTitle: 'Set up your second factor first',
+    signInStage: {
+      complete: 'Signed in',
+      second_factor: 'Waiting for the second factor',
+      enrolment: 'Must set up the second factor',
+    },
   },
 };
