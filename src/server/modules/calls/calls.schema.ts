@@ -191,6 +191,7 @@ export const CallSchema = z.object({
   questions: z.array(QuestionInput.extend({ id: z.string() })),
   amendments: z.array(z.object({ number: z.number(), motivation: z.string(), amendedAt: z.string() })),
 });
+CallSchema.register(z.globalRegistry, { id: 'Call', description: 'A call for proposals.' });
 
 /** The list view: a subset of the call, derived rather than copied, plus the number of proposals. */
 export const CallSummarySchema = CallSchema.pick({
