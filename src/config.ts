@@ -1,4 +1,6 @@
 import path from 'node:path';
+import type { Role } from './server/db/core.tables';
+import { parseOidcProviders, type OidcProviderConfig } from './oidc-config';
 
 /** Runtime configuration, read once from the environment. Secrets never leave this object in logs. */
 export interface Config {
@@ -49,6 +51,34 @@ export interface Config {
   /** The domain of calendar event UIDs (`CALENDAR_DOMAIN`; default the host name of `publicUrl`). */
   calendarDomain: string;
   webDistDir: string;
+  /** Roles whose local (password) accounts must use a second factor (TOTP); `REQUIRE_TOTP_FOR`. */
+  requireTotpFor: Role[];
+  /** The issuer name an authenticator app shows beside the account; `TOTP_ISSUER`. */
+  totpIssuer: string;
+  /** False switches local passwords off: only the OpenID Connect providers sign people in. */
+  localLogin: boolean;
+  /** OpenID Connect providers (`OIDC_PROVIDERS` and `OIDC_<ID>_*`), each a button on the login page. */
+  oidcProviders: OidcProviderConfig[];
+}
+
+const ROLE_NAMES: readonly Role[] = ['admin', 'officer', 'manager', 'applicant', 'expert', 'analyst'];
+
+/** `REQUIRE_TOTP_FOR=admin,officer`: a comma-separated list of roles. */
+export function parseRoleList(value: string | undefined, name: string): Role[] {
+  const roles = (value ?? '')
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
+  for (const role of roles)
+    if (!ROLE_NAMES.includes(role as Role)) throw new Error(`${name}: unknown role "${role}"`);
+  return roles as Role[];
+}
+
+function readBoolean(value: string | undefined, fallback: boolean): boolean {
+  if (value === undefined || value === '') return fallback;
+  if (/^(true|1|yes)$/i.test(value)) return true;
+  if (/^(false|0|no)$/i.test(value)) return false;
+  throw new Error(`Expected true or false, got "${value}"`);
 }
 
 /** `PUBLIC_URL`: an absolute http(s) URL; the trailing slash is dropped. */
@@ -124,5 +154,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl,
     calendarDomain: (env.CALENDAR_DOMAIN ?? '').trim() || new URL(publicUrl).hostname,
     webDistDir: path.resolve(env.SPEERPUNT_WEB_DIR ?? './dist/web'),
+    requireTotpFor: parseRoleList(env.REQUIRE_TOTP_FOR, 'REQUIRE_TOTP_FOR'),
+    totpIssuer: env.TOTP_ISSUER || 'Speerpunt',
+    localLogin: readBoolean(env.LOCAL_LOGIN, true),
+    oidcProviders: parseOidcProviders(env),
   };
 }

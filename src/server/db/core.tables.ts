@@ -17,7 +17,10 @@ export interface UsersTable {
   email: string;
   name: string;
   role: Role;
-  password_hash: string;
+  /** Null for an account that signs in only through an OpenID Connect provider. */
+  password_hash: string | null;
+  /** 'mapping' when the role came from a provider's claim mapping, 'manual' when set by an admin. */
+  role_source: Generated<'manual' | 'mapping'>;
   is_active: Generated<boolean>;
   locale: Generated<'nl' | 'en'>;
   password_changed_at: InstantDefault;
@@ -32,7 +35,15 @@ export interface SessionsTable {
   created_at: InstantDefault;
   last_seen_at: InstantDefault;
   expires_at: Instant;
+  /** 'second_factor': the password was right, the TOTP code is awaited; 'enrolment': TOTP must be set up first. */
+  stage: Generated<SignInStage>;
+  /** Enterprise numbers (ten digits) the person may represent, from the provider's mandate claim. */
+  mandates: Generated<string[]>;
+  oidc_provider: string | null;
+  oidc_id_token: string | null;
 }
+
+export type SignInStage = 'complete' | 'second_factor' | 'enrolment';
 
 export interface ApiTokensTable {
   id: Generated<string>;

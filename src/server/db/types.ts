@@ -7,6 +7,7 @@ import type { PartnershipTables } from '../modules/partnership/partnership.table
 import type { KpisTables } from '../modules/kpis/kpis.tables';
 import type { ReviewTables } from '../modules/review/review.tables';
 import type { PolicyTables } from '../modules/policy/policy.tables';
+import type { SigninTables } from '../modules/auth/signin.tables';
 
 /**
  * The one type of the current schema. Each feature module declares its tables in
@@ -22,4 +23,5 @@ export interface DB
     PartnershipTables,
     KpisTables,
     ReviewTables,
-    PolicyTables {}
+    PolicyTables,
+    SigninTables {}

@@ -6,6 +6,7 @@ import { fundingErrors } from '../modules/funding/funding.errors';
 import { partnershipErrors } from '../modules/partnership/partnership.errors';
 import { kpisErrors } from '../modules/kpis/kpis.errors';
 import { policyErrors } from '../modules/policy/policy.errors';
+import { signinErrors } from '../modules/auth/signin.errors';
 
 /**
  * The closed catalogue of error codes. A feature module adds its codes in
@@ -20,6 +21,7 @@ export const errorCatalogue = {
   ...partnershipErrors,
   ...kpisErrors,
   ...policyErrors,
+  ...signinErrors,
 } as const;
 
 export type ErrorCode = keyof typeof errorCatalogue;

@@ -1,4 +1,4 @@
-import type { Role } from '../db/core.tables';
+import type { Role, SignInStage } from '../db/core.tables';
 
 export const ROLES: readonly Role[] = ['admin', 'officer', 'manager', 'applicant', 'expert', 'analyst'];
 
@@ -15,5 +15,10 @@ export const allow = (...roles: Role[]): Access => ({ kind: 'roles', roles });
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: Access;
+    /**
+     * Incomplete sessions (waiting for the second factor or its enrolment) that may also use the
+     * route; every other route refuses them.
+     */
+    signInStages?: readonly SignInStage[];
   }
 }

@@ -1,4 +1,4 @@
-import type { Role } from '../db/core.tables';
+import type { Role, SignInStage } from '../db/core.tables';
 import type { AuditActor } from '../audit/record-audit';
 
 /** The signed-in user (or API token owner) behind a request. */
@@ -16,6 +16,10 @@ export interface Actor {
   tokenScope?: 'read' | 'write';
   /** When the API token behind this request expires (a token cannot mint one that lives longer). */
   tokenExpiresAt?: Date;
+  /** A session's stage: only 'complete' sessions reach routes that do not name the stage. */
+  signInStage?: SignInStage;
+  /** Enterprise numbers this session may represent (from an OpenID Connect mandate claim). */
+  mandates?: string[];
 }
 
 export function auditActorOf(actor: Actor | null): AuditActor {

@@ -71,6 +71,9 @@ export function registerGuard(app: FastifyInstance): void {
       if (request.credentialProblem === 'token') throw new AppError('TOKEN_INVALID');
       throw new AppError(request.credentialProblem === 'session' ? 'SESSION_INVALID' : 'UNAUTHENTICATED');
     }
+    const stage = actor.signInStage ?? 'complete';
+    if (stage !== 'complete' && !request.routeOptions.config.signInStages?.includes(stage))
+      throw new AppError(stage === 'enrolment' ? 'TOTP_ENROLMENT_REQUIRED' : 'SECOND_FACTOR_REQUIRED');
     if (!access.roles.includes(actor.role)) throw new AppError('FORBIDDEN');
     if (SAFE_METHODS.has(request.method)) return;
     if (actor.via === 'token') {

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import healthRoutes from './health/health.routes';
 import authRoutes from './auth/auth.routes';
+import totpRoutes from './auth/totp.routes';
 import usersRoutes from './users/users.routes';
 import auditRoutes from './audit/audit.routes';
 import lookupsRoutes from './lookups/lookups.routes';
@@ -19,6 +20,7 @@ import backupRoutes from './backup/backup.routes';
 export const featureModules: FastifyPluginAsync[] = [
   healthRoutes,
   authRoutes,
+  totpRoutes,
   usersRoutes,
   auditRoutes,
   lookupsRoutes,

@@ -6,6 +6,9 @@ export type Role = 'admin' | 'officer' | 'manager' | 'applicant' | 'expert' | 'a
 export interface Me {
   user: { id: string; email: string; name: string; role: Role; locale: 'nl' | 'en'; clusterIds: string[] };
   csrfToken: string | null;
+  /** 'second_factor': the authenticator code is awaited; 'enrolment': the second factor must be set up. */
+  signInStage: 'complete' | 'second_factor' | 'enrolment';
+  mandates: string[];
 }
 
 export const meQueryKey = ['auth', 'me'];

@@ -7,6 +7,10 @@ import { useMe } from './auth';
 import { Shell, LanguageSwitch } from './app-shell';
 import { ErrorAlert } from '../shared/error-alert';
 import { LoginPage } from '../features/auth/login-page';
+import { lazyPage } from './lazy-page';
+
+const SecondFactorPage = lazyPage(() => import('../features/auth/second-factor'), 'SecondFactorPage');
+const TotpEnrolmentPage = lazyPage(() => import('../features/auth/second-factor'), 'TotpEnrolmentPage');
 
 function NotFound() {
   const { t } = useTranslation();
@@ -35,6 +39,18 @@ function SignedIn() {
     );
   if (!me.data)
     return <Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
+  if (me.data.signInStage === 'second_factor')
+    return (
+      <PageSuspense>
+        <SecondFactorPage />
+      </PageSuspense>
+    );
+  if (me.data.signInStage === 'enrolment')
+    return (
+      <PageSuspense>
+        <TotpEnrolmentPage />
+      </PageSuspense>
+    );
   return <Shell me={me.data} />;
 }
 

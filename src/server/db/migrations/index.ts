@@ -22,6 +22,7 @@ import * as auditCheckpoints from './20261129_1601_audit_checkpoints';
 import * as dropAccountLock from './20261130_0400_drop_account_lock';
 import * as draftPartners from './20261130_0401_draft_partners';
 import * as outboxMessages from './20261130_0500_outbox_messages';
+import * as signin from './20261130_0700_signin';
 
 /**
  * Every migration, by name. Names sort in the order they run (timestamp first). Landed
@@ -51,4 +52,5 @@ export const migrations: Record<string, Migration> = {
   '20261130_0400_drop_account_lock': dropAccountLock,
   '20261130_0401_draft_partners': draftPartners,
   '20261130_0500_outbox_messages': outboxMessages,
+  '20261130_0700_signin': signin,
 };

@@ -13,6 +13,8 @@ export function presentMe(actor: Actor) {
       clusterIds: actor.clusterIds,
     },
     csrfToken: actor.csrfToken ?? null,
+    signInStage: actor.signInStage ?? 'complete',
+    mandates: actor.mandates ?? [],
   };
 }
 

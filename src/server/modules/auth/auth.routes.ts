@@ -70,6 +70,7 @@ export default async function authRoutes(app: FastifyInstance): Promise<void> {
           clusterIds: user.clusterIds,
           via: 'session',
           csrfToken: session.csrfToken,
+          signInStage: session.stage,
         }),
       );
     },
@@ -77,7 +78,10 @@ export default async function authRoutes(app: FastifyInstance): Promise<void> {
 
   r.post(
     '/api/auth/logout',
-    { config: { access: anyUser }, schema: { tags, summary: 'Sign out', response: { 204: z.null() } } },
+    {
+      config: { access: anyUser, signInStages: ['second_factor', 'enrolment'] },
+      schema: { tags, summary: 'Sign out', response: { 204: z.null() } },
+    },
     async (request, reply) => {
       await logout(contextOf(request));
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
@@ -88,7 +92,7 @@ export default async function authRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     '/api/auth/me',
     {
-      config: { access: anyUser },
+      config: { access: anyUser, signInStages: ['second_factor', 'enrolment'] },
       schema: {
         tags,
         summary: 'The signed-in user and the CSRF token',

@@ -17,6 +17,29 @@ export const MeSchema = z.object({
   }),
   /** Send back in `x-csrf-token` on every write made with the session cookie. */
   csrfToken: z.string().nullable(),
+  /** 'second_factor': send the authenticator code; 'enrolment': set up the second factor first. */
+  signInStage: z.enum(['complete', 'second_factor', 'enrolment']),
+  /** Enterprise numbers this session may represent (from the identity provider's mandate claim). */
+  mandates: z.array(z.string()),
+});
+
+export const TotpCodeBody = z.strictObject({
+  /** Six digits from the authenticator app, or a recovery code (xxxx-xxxx-xxxx). */
+  code: z.string().trim().min(6).max(20),
+});
+
+export const TotpStatusSchema = z.object({
+  enrolled: z.boolean(),
+  required: z.boolean(),
+  /** False for an account that signs in only through an identity provider. */
+  available: z.boolean(),
+  recoveryCodesLeft: z.number().int(),
+});
+
+export const TotpEnrolmentSchema = z.object({
+  secret: z.string(),
+  uri: z.string(),
+  qrSvg: z.string(),
 });
 
 export const ChangePasswordBody = z.strictObject({

@@ -15,7 +15,12 @@ export function hashPassword(password: string): Promise<string> {
   return hash(password, { algorithm: 2 /* Argon2id */ });
 }
 
-export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
+/**
+ * Checks a password against its hash. An account without a password (it signs in through an
+ * OpenID Connect provider) never matches, after a verification of the same cost.
+ */
+export async function verifyPassword(passwordHash: string | null, password: string): Promise<boolean> {
+  if (passwordHash === null) return (await verifyPassword(await dummyPasswordHash(), password)) && false;
   try {
     return await verify(passwordHash, password);
   } catch {

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types';
+import type { SignInStage } from '../../db/core.tables';
 import { actorUserColumns, type ActorUserRow } from '../users/user-columns';
 import { randomToken, sha256 } from './secrets';
 
@@ -8,10 +9,26 @@ export interface SessionActorRow extends ActorUserRow {
   csrfToken: string;
   lastSeenAt: Date;
   expiresAt: Date;
+  signInStage: SignInStage;
+  mandates: string[];
+}
+
+/** What a session carries beside its user: its stage, and what an OpenID Connect sign-in brought. */
+export interface SessionExtras {
+  stage?: SignInStage;
+  mandates?: string[];
+  oidcProvider?: string;
+  oidcIdToken?: string;
 }
 
 /** Creates a session; returns the cookie value (shown once) and its CSRF token. */
-export async function createSession(db: Kysely<DB>, userId: string, now: Date, maxHours: number) {
+export async function createSession(
+  db: Kysely<DB>,
+  userId: string,
+  now: Date,
+  maxHours: number,
+  extras: SessionExtras = {},
+) {
   const cookieValue = randomToken();
   const csrfToken = randomToken();
   const sessionId = sha256(cookieValue);
@@ -24,6 +41,10 @@ export async function createSession(db: Kysely<DB>, userId: string, now: Date, m
       created_at: now,
       last_seen_at: now,
       expires_at: new Date(now.getTime() + maxHours * 3_600_000),
+      stage: extras.stage ?? 'complete',
+      mandates: extras.mandates ?? [],
+      oidc_provider: extras.oidcProvider ?? null,
+      oidc_id_token: extras.oidcIdToken ?? null,
     })
     .execute();
   return { cookieValue, csrfToken, sessionId };
@@ -42,6 +63,8 @@ export async function findSessionActor(
       's.csrf_token as csrfToken',
       's.last_seen_at as lastSeenAt',
       's.expires_at as expiresAt',
+      's.stage as signInStage',
+      's.mandates',
       ...actorUserColumns(),
     ])
     .where('s.id', '=', sha256(cookieValue))

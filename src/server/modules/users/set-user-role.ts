@@ -24,7 +24,7 @@ export async function setUserRole(ctx: StepContext, options: SetUserRoleOptions)
   return ctx.db.transaction().execute(async (tx) => {
     await tx
       .updateTable('users')
-      .set({ role: options.role, updated_at: ctx.now() })
+      .set({ role: options.role, role_source: 'manual', updated_at: ctx.now() })
       .where('id', '=', before.id)
       .execute();
     await replaceUserClusters(tx, before.id, clusterIds);

@@ -23,6 +23,7 @@ import { formatDateTime } from '../../app/format';
 import { ErrorAlert } from '../../shared/error-alert';
 import { PageHeader } from '../../shared/page-header';
 import { DataTable } from '../../shared/data-table';
+import { TotpSetup } from './second-factor';
 
 interface ApiToken {
   id: string;
@@ -197,6 +198,7 @@ export function AccountPage() {
       <PageHeader title={t('accountTitle')} />
       <Stack>
         <ChangePassword />
+        <TotpSetup />
         <Tokens />
         <DeveloperTools />
       </Stack>

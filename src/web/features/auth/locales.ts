@@ -31,6 +31,37 @@ export default {
     created: 'Aangemaakt',
     lastUsed: 'Laatst gebruikt',
     nav: { account: 'Mijn account' },
+    totpTitle: 'Tweede factor (authenticator-app)',
+    totpIntro:
+      'Beveilig je account met een code uit een authenticator-app (bv. FreeOTP, Google ' +
+      'Authenticator of Microsoft Authenticator).',
+    totpRequired: 'Voor jouw rol is een tweede factor verplicht.',
+    totpViaProvider: 'Je meldt je aan via een identiteitsprovider; die regelt de tweede factor.',
+    totpStart: 'Tweede factor instellen',
+    totpScan:
+      'Scan deze QR-code met je authenticator-app, of typ de geheime sleutel over. Geef dan de code die de app toont.',
+    totpQrAlt: 'QR-code om de tweede factor in je authenticator-app toe te voegen',
+    totpSecret: 'Geheime sleutel:',
+    totpCode: 'Code uit de app (6 cijfers) of herstelcode',
+    totpConfirm: 'Bevestigen',
+    totpOn: 'Ingeschakeld',
+    totpDisable: 'Tweede factor uitschakelen',
+    recoveryTitle: 'Je herstelcodes',
+    recoveryIntro:
+      'Bewaar deze codes op een veilige plaats. Elke code werkt één keer als je je app niet ' +
+      'bij de hand hebt. Ze worden niet meer getoond.',
+    recoveryDone: 'Ik heb ze bewaard',
+    recoveryLeft_one: 'Nog {{count}} herstelcode ongebruikt.',
+    recoveryLeft_other: 'Nog {{count}} herstelcodes ongebruikt.',
+    secondFactorTitle: 'Tweede factor',
+    secondFactorIntro: 'Geef de code die je authenticator-app nu toont, of een van je herstelcodes.',
+    secondFactorSubmit: 'Doorgaan',
+    enrolTitle: 'Stel eerst je tweede factor in',
+    signInStage: {
+      complete: 'Aangemeld',
+      second_factor: 'Wacht op de tweede factor',
+      enrolment: 'Moet de tweede factor instellen',
+    },
   },
   en: {
     title: 'Sign in',
@@ -62,5 +93,36 @@ export default {
     created: 'Created',
     lastUsed: 'Last used',
     nav: { account: 'My account' },
+    totpTitle: 'Second factor (authenticator app)',
+    totpIntro:
+      'Protect your account with a code from an authenticator app (e.g. FreeOTP, Google ' +
+      'Authenticator or Microsoft Authenticator).',
+    totpRequired: 'A second factor is required for your role.',
+    totpViaProvider: 'You sign in through an identity provider, which handles the second factor.',
+    totpStart: 'Set up a second factor',
+    totpScan:
+      'Scan this QR code with your authenticator app, or type the secret key. Then enter the code the app shows.',
+    totpQrAlt: 'QR code to add the second factor to your authenticator app',
+    totpSecret: 'Secret key:',
+    totpCode: 'Code from the app (6 digits) or recovery code',
+    totpConfirm: 'Confirm',
+    totpOn: 'Switched on',
+    totpDisable: 'Switch the second factor off',
+    recoveryTitle: 'Your recovery codes',
+    recoveryIntro:
+      'Keep these codes somewhere safe. Each works once when you do not have your app at ' +
+      'hand. They will not be shown again.',
+    recoveryDone: 'I have saved them',
+    recoveryLeft_one: '{{count}} recovery code left unused.',
+    recoveryLeft_other: '{{count}} recovery codes left unused.',
+    secondFactorTitle: 'Second factor',
+    secondFactorIntro: 'Enter the code your authenticator app shows now, or one of your recovery codes.',
+    secondFactorSubmit: 'Continue',
+    enrolTitle: 'Set up your second factor first',
+    signInStage: {
+      complete: 'Signed in',
+      second_factor: 'Waiting for the second factor',
+      enrolment: 'Must set up the second factor',
+    },
   },
 };

@@ -1,0 +1,166 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generate } from 'otplib';
+import { createTestApp, demoEmail, type TestApp } from '../../helpers/test-app';
+import { DEMO_PASSWORD } from '../../../src/server/demo/accounts.seed';
+
+let now = new Date('2026-12-01T09:00:00Z');
+const codeFor = (secret: string) => generate({ secret, epoch: Math.floor(now.getTime() / 1000) });
+const nextStep = () => {
+  now = new Date(now.getTime() + 30_000);
+};
+
+async function actionsOf(t: TestApp, userId: string): Promise<string[]> {
+  const rows = await t.database.db
+    .selectFrom('audit_events')
+    .select('action')
+    .where('entity_id', '=', userId)
+    .where('action', 'like', 'auth.%')
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => r.action);
+}
+
+describe('second factor (TOTP) for local accounts', () => {
+  let t: TestApp;
+  let secret = '';
+  let recoveryCodes: string[] = [];
+  beforeAll(async () => {
+    t = await createTestApp({ clock: () => now, config: { requireTotpFor: ['admin'] } });
+  });
+  afterAll(() => t?.close());
+
+  it('enrols an officer with a QR code, refuses a wrong confirmation and returns ten recovery codes', async () => {
+    const officer = await t.loginAs('officer');
+    expect((await officer.get('/api/auth/totp')).json().data).toMatchObject({
+      enrolled: false,
+      required: false,
+    });
+    const started = await officer.post('/api/auth/totp/enrolment');
+    expect(started.statusCode).toBe(201);
+    secret = started.json().data.secret;
+    expect(started.json().data.uri).toContain('otpauth://totp/');
+    expect(started.json().data.qrSvg).toContain('<svg');
+    const wrong = await officer.post('/api/auth/totp/enrolment/confirm', { code: '000000' });
+    expect(wrong.json().code).toBe('TOTP_CODE_INVALID');
+    const confirmed = await officer.post('/api/auth/totp/enrolment/confirm', { code: await codeFor(secret) });
+    expect(confirmed.statusCode).toBe(200);
+    recoveryCodes = confirmed.json().data.recoveryCodes;
+    expect(recoveryCodes).toHaveLength(10);
+    const stored = await t.database.db
+      .selectFrom('user_recovery_codes')
+      .select('code_hash')
+      .where('user_id', '=', officer.userId!)
+      .execute();
+    expect(stored).toHaveLength(10);
+    expect(stored.every((row) => row.code_hash.startsWith('$argon2id$'))).toBe(true);
+    expect(stored.some((row) => recoveryCodes.includes(row.code_hash))).toBe(false);
+    expect((await officer.get('/api/auth/totp')).json().data).toMatchObject({
+      enrolled: true,
+      recoveryCodesLeft: 10,
+    });
+    expect(await actionsOf(t, officer.userId!)).toEqual(
+      expect.arrayContaining(['auth.totp_enrolment_started', 'auth.totp_enrolled']),
+    );
+  });
+
+  it('asks for the code after the password, refuses a used code and accepts the next one', async () => {
+    nextStep();
+    const pending = await t.loginAs('officer');
+    expect((await pending.get('/api/auth/me')).json().data.signInStage).toBe('second_factor');
+    const blocked = await pending.get('/api/calls');
+    expect(blocked.statusCode).toBe(401);
+    expect(blocked.json().code).toBe('SECOND_FACTOR_REQUIRED');
+    const code = await codeFor(secret);
+    expect((await pending.post('/api/auth/totp/verify', { code })).statusCode).toBe(204);
+    expect((await pending.get('/api/auth/me')).json().data.signInStage).toBe('complete');
+    expect((await pending.get('/api/calls')).statusCode).toBe(200);
+    // The same code again, in another sign-in within its step: refused (no replay).
+    const again = await t.loginAs('officer');
+    expect((await again.post('/api/auth/totp/verify', { code })).json().code).toBe('TOTP_CODE_INVALID');
+    nextStep();
+    expect((await again.post('/api/auth/totp/verify', { code: await codeFor(secret) })).statusCode).toBe(204);
+    const actions = await actionsOf(t, pending.userId!);
+    expect(actions).toEqual(expect.arrayContaining(['auth.password_accepted', 'auth.second_factor_failed']));
+  });
+
+  it('accepts a recovery code once', async () => {
+    nextStep();
+    const first = await t.loginAs('officer');
+    expect(
+      (await first.post('/api/auth/totp/verify', { code: recoveryCodes[0]!.toUpperCase() })).statusCode,
+    ).toBe(204);
+    const second = await t.loginAs('officer');
+    const reused = await second.post('/api/auth/totp/verify', { code: recoveryCodes[0] });
+    expect(reused.json().code).toBe('TOTP_CODE_INVALID');
+    expect((await first.get('/api/auth/totp')).json().data.recoveryCodesLeft).toBe(9);
+  });
+
+  it('throttles wrong codes like passwords: after the free failures even a right code waits', async () => {
+    nextStep();
+    // A successful second factor first, so earlier tests' failures are forgotten.
+    await (await t.loginAs('officer')).post('/api/auth/totp/verify', { code: await codeFor(secret) });
+    nextStep();
+    const client = await t.loginAs('officer');
+    const statuses: number[] = [];
+    for (let i = 0; i < t.config.loginMaxFailures; i += 1)
+      statuses.push((await client.post('/api/auth/totp/verify', { code: '123456' })).statusCode);
+    expect(statuses.every((s) => s === 400)).toBe(true);
+    const throttled = await client.post('/api/auth/totp/verify', { code: await codeFor(secret) });
+    expect(throttled.statusCode).toBe(429);
+    expect(throttled.json().code).toBe('RATE_LIMITED');
+    now = new Date(now.getTime() + 120_000);
+    expect((await client.post('/api/auth/totp/verify', { code: await codeFor(secret) })).statusCode).toBe(
+      204,
+    );
+  });
+
+  it('sends an admin without a second factor to enrol before anything else, and keeps it on', async () => {
+    nextStep();
+    const admin = await t.loginAs('admin');
+    expect((await admin.get('/api/auth/me')).json().data.signInStage).toBe('enrolment');
+    const blocked = await admin.get('/api/users');
+    expect(blocked.statusCode).toBe(403);
+    expect(blocked.json().code).toBe('TOTP_ENROLMENT_REQUIRED');
+    expect((await admin.get('/api/auth/totp')).json().data.required).toBe(true);
+    const adminSecret = (await admin.post('/api/auth/totp/enrolment')).json().data.secret as string;
+    const confirmed = await admin.post('/api/auth/totp/enrolment/confirm', {
+      code: await codeFor(adminSecret),
+    });
+    expect(confirmed.statusCode).toBe(200);
+    expect((await admin.get('/api/users')).statusCode).toBe(200);
+    nextStep();
+    const off = await admin.post('/api/auth/totp/disable', { code: await codeFor(adminSecret) });
+    expect(off.json().code).toBe('TOTP_REQUIRED_FOR_ROLE');
+  });
+
+  it('lets an officer switch the second factor off with a current code', async () => {
+    nextStep();
+    const client = await t.loginAs('officer');
+    await client.post('/api/auth/totp/verify', { code: await codeFor(secret) });
+    nextStep();
+    expect((await client.post('/api/auth/totp/disable', { code: await codeFor(secret) })).statusCode).toBe(
+      204,
+    );
+    expect((await t.loginAs('officer').then((c) => c.get('/api/auth/me'))).json().data.signInStage).toBe(
+      'complete',
+    );
+    expect(await actionsOf(t, client.userId!)).toContain('auth.totp_disabled');
+  });
+});
+
+describe('local passwords switched off', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ config: { localLogin: false } });
+  });
+  afterAll(() => t?.close());
+
+  it('refuses a password sign-in with LOCAL_LOGIN_DISABLED', async () => {
+    const response = await t.anonymous.post('/api/auth/login', {
+      email: demoEmail('officer'),
+      password: DEMO_PASSWORD,
+    });
+    expect(response.statusCode).toBe(403);
+    expect(response.json().code).toBe('LOCAL_LOGIN_DISABLED');
+  });
+});
