@@ -37,11 +37,7 @@ export function registerPartnershipReminders(program: Command): void {
       const result = await withCliDatabase(async (database) => {
         const sent = await runReminders(database.db, { now, auditActor: systemActor('cli') });
         const mailed = options.sendMail
-          ? await sendOutbox(
-              database.db,
-              database.config.smtpUrl,
-              pino({ level: 'warn' }, pino.destination(2)),
-            )
+          ? await sendOutbox(database.db, database.config, pino({ level: 'warn' }, pino.destination(2)))
           : 0;
         return { ...sent, mailed };
       });

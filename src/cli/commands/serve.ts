@@ -88,7 +88,7 @@ export async function serve(): Promise<void> {
   purge.unref();
   const outbox = setInterval(
     () =>
-      void sendOutbox(database.db, config.smtpUrl, app.log).catch((error) =>
+      void sendOutbox(database.db, config, app.log).catch((error) =>
         app.log.warn({ err: error }, 'outbox run failed'),
       ),
     15_000,

@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 import type { CalendarDate, InstantDefault } from './core.tables';
 
 export type ThemeKind = 'strategic_theme' | 'transition' | 'technology_domain' | 'sector';
@@ -80,6 +80,13 @@ export interface OutboxEmailsTable {
   to_address: string;
   subject: string;
   body_text: string;
+  /** The message kind, language, parameters (JSON) and path; null on rows from before templates. */
+  kind: string | null;
+  locale: 'nl' | 'en' | null;
+  params: ColumnType<unknown, string | null | undefined, string | null>;
+  link: string | null;
+  /** The HTML part as sent. */
+  body_html: string | null;
   created_at: InstantDefault;
   attempts: Generated<number>;
   last_error: string | null;

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { sql, type SelectQueryBuilder } from 'kysely';
+import { AbilitiesSchema } from './envelope';
 
 /**
  * Paging of list routes: `page` (1-based) and `pageSize`, with a maximum. A larger page size is
@@ -19,14 +21,17 @@ export interface PageRequest {
   pageSize: number;
 }
 
-export const PageInfoSchema = z.object({ page: z.number(), pageSize: z.number(), total: z.number() });
+export const PageInfoSchema = z.object({ page: z.number(), pageSize: z.number(), total: z.number() }).meta({
+  id: 'PageInfo',
+  description: 'The page a list answers: 1-based page, its size and the total count.',
+});
 export type PageInfo = z.infer<typeof PageInfoSchema>;
 
 /** The response schema of a paged list: the envelope plus the page it answers. */
 export function pagedEnvelope<T extends z.ZodType>(item: T) {
   return z.object({
     data: z.array(item),
-    abilities: z.record(z.string(), z.boolean()),
+    abilities: AbilitiesSchema,
     page: PageInfoSchema,
   });
 }
@@ -36,3 +41,54 @@ export function okPage<T>(data: T[], page: PageInfo, abilities: Record<string, b
 }
 
 export const offsetOf = (p: PageRequest): number => (p.page - 1) * p.pageSize;
+
+/** A list route's query: its own filters plus `page` and `pageSize`. */
+export function pagedQuery<T extends z.ZodRawShape>(filters: T) {
+  return z.strictObject({ ...filters, ...PageQueryFields });
+}
+
+export interface Paged<T> {
+  rows: T[];
+  total: number;
+}
+
+/**
+ * One page of a select, read with its total in the same statement (`count(*) over ()`): the
+ * database returns at most `pageSize` rows. A page past the end reads the total on its own.
+ */
+export async function selectPage<DB, TB extends keyof DB, O>(
+  query: SelectQueryBuilder<DB, TB, O>,
+  p: PageRequest,
+): Promise<Paged<O>> {
+  type Counted = O & { page_total_rows: string | number };
+  const counted = query.select(sql<string>`count(*) over ()`.as('page_total_rows'));
+  const rows = (await counted.offset(offsetOf(p)).limit(p.pageSize).execute()) as unknown as Counted[];
+  if (rows.length === 0 && p.page > 1) {
+    const first = (await counted.limit(1).execute()) as unknown as Counted[];
+    return { rows: [], total: Number(first[0]?.page_total_rows ?? 0) };
+  }
+  const total = Number(rows[0]?.page_total_rows ?? 0);
+  return { rows: rows.map(({ page_total_rows: _total, ...row }) => row as O), total };
+}
+
+/**
+ * One page of a list already read whole, for lists bounded by their parent (the people of one
+ * cluster, the versions of one set of minutes) or computed in memory from bounded inputs.
+ */
+export function slicePage<T>(rows: readonly T[], p: PageRequest): Paged<T> {
+  return { rows: rows.slice(offsetOf(p), offsetOf(p) + p.pageSize), total: rows.length };
+}
+
+/** The answer of a list route from one page of rows. */
+export function pagedAnswer<T, U>(
+  paged: Paged<T>,
+  p: PageRequest,
+  present: (row: T) => U,
+  abilities: Record<string, boolean> = {},
+) {
+  return okPage(
+    paged.rows.map(present),
+    { page: p.page, pageSize: p.pageSize, total: paged.total },
+    abilities,
+  );
+}

@@ -2,21 +2,25 @@ import nodemailer from 'nodemailer';
 import { sql, type Kysely } from 'kysely';
 import type { FastifyBaseLogger } from 'fastify';
 import type { DB } from '../db/types';
+import type { MessageParams } from './message-templates';
+import { hasTemplate, renderMessage } from './render-message';
 
 const BATCH = 50;
 const FROM = process.env.SMTP_FROM ?? 'Speerpunt <no-reply@speerpunt.example>';
 
 /**
  * Sends queued e-mails. Rows are claimed with FOR UPDATE SKIP LOCKED so that several server
- * processes never send the same mail twice. Without SMTP_URL a mail is written to the log and
- * marked sent (it stays in the outbox table for reading).
+ * processes never send the same mail twice. Each message is rendered from its kind's template in
+ * the recipient's language with an absolute link under PUBLIC_URL, as a text part and an HTML part
+ * (rows from before templates: their stored text only). Without SMTP_URL a mail is written to the
+ * log and marked sent (it stays in the outbox table, both parts, for reading).
  */
 export async function sendOutbox(
   db: Kysely<DB>,
-  smtpUrl: string | undefined,
+  config: { smtpUrl: string | undefined; publicUrl: string },
   log: Pick<FastifyBaseLogger, 'info' | 'warn'>,
 ): Promise<number> {
-  const transport = smtpUrl ? nodemailer.createTransport(smtpUrl) : null;
+  const transport = config.smtpUrl ? nodemailer.createTransport(config.smtpUrl) : null;
   return db.transaction().execute(async (tx) => {
     const rows = await tx
       .selectFrom('outbox_emails')
@@ -30,12 +34,27 @@ export async function sendOutbox(
       .execute();
     for (const row of rows) {
       try {
+        const message =
+          row.kind && hasTemplate(row.kind)
+            ? renderMessage(
+                row.kind,
+                (row.params ?? {}) as MessageParams,
+                row.locale === 'en' ? 'en' : 'nl',
+                {
+                  path: row.link,
+                  publicUrl: config.publicUrl,
+                },
+              )
+            : null;
+        const text = message?.text ?? row.body_text;
+        const html = message?.html ?? null;
         if (transport)
           await transport.sendMail({
             from: FROM,
             to: row.to_address,
             subject: row.subject,
-            text: row.body_text,
+            text,
+            ...(html ? { html } : {}),
           });
         else
           log.info(
@@ -44,7 +63,13 @@ export async function sendOutbox(
           );
         await tx
           .updateTable('outbox_emails')
-          .set({ sent_at: sql`now()`, attempts: row.attempts + 1, last_error: null })
+          .set({
+            sent_at: sql`now()`,
+            attempts: row.attempts + 1,
+            last_error: null,
+            body_text: text,
+            body_html: html,
+          })
           .where('id', '=', row.id)
           .execute();
       } catch (error) {

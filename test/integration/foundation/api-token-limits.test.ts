@@ -95,4 +95,35 @@ describe('API tokens: revoked with the password, always expiring, never minting 
     expect(fromRead.statusCode).toBe(403);
     expect(fromRead.json().code).toBe('TOKEN_SCOPE_INSUFFICIENT');
   });
+
+  it("writes a token's last use at most once a minute, like a session", async () => {
+    const officer = await t.loginAs('officer');
+    const token = await mint(officer, { name: 'busy integration', scope: 'read', expiresInDays: 5 });
+    const lastUsed = async () => {
+      const row = await t.database.db
+        .selectFrom('api_tokens')
+        .select('last_used_at')
+        .where('id', '=', token.id)
+        .executeTakeFirstOrThrow();
+      return row.last_used_at === null ? null : new Date(row.last_used_at).toISOString();
+    };
+    expect(await lastUsed()).toBeNull();
+    const start = now;
+    expect(await works(token.secret)).toBe(true);
+    expect(await lastUsed()).toBe(start.toISOString());
+    // Many requests within the minute: the first use stays, nothing is written.
+    for (const seconds of [1, 20, 59]) {
+      now = new Date(start.getTime() + seconds * 1000);
+      expect(await works(token.secret)).toBe(true);
+      expect(await lastUsed()).toBe(start.toISOString());
+    }
+    // A minute after the last write, the next request writes again.
+    now = new Date(start.getTime() + 60_000);
+    expect(await works(token.secret)).toBe(true);
+    expect(await lastUsed()).toBe(now.toISOString());
+    const written = now;
+    now = new Date(written.getTime() + 30_000);
+    expect(await works(token.secret)).toBe(true);
+    expect(await lastUsed()).toBe(written.toISOString());
+  });
 });

@@ -242,10 +242,7 @@ export async function assignCall(
       await queueNotification(tx, {
         userId: expertId,
         kind: 'review.assigned',
-        title: {
-          nl: `${count} voorstel(len) toegewezen ter beoordeling`,
-          en: `${count} proposal(s) assigned for review`,
-        },
+        params: { count, call: call.code },
         link: '/review/my',
       });
     }

@@ -52,7 +52,7 @@ export async function findTokenActor(
       .set({ last_used_at: now })
       .where('id', '=', actor.tokenId)
       .where((eb) =>
-        eb.or([eb('last_used_at', 'is', null), eb('last_used_at', '<', new Date(now.getTime() - 60_000))]),
+        eb.or([eb('last_used_at', 'is', null), eb('last_used_at', '<=', new Date(now.getTime() - 60_000))]),
       )
       .execute();
   return actor;

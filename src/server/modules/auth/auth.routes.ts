@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { anyUser, publicAccess } from '../../http/access';
 import { envelope, ok } from '../../http/envelope';
+import { pagedAnswer, pagedEnvelope, PageQuery, selectPage } from '../../http/paging';
 import { contextOf, actorOf } from '../../http/request-context';
 import { SESSION_COOKIE } from '../../http/guard';
 import {
@@ -120,17 +121,24 @@ export default async function authRoutes(app: FastifyInstance): Promise<void> {
     '/api/auth/tokens',
     {
       config: { access: anyUser },
-      schema: { tags, summary: 'Your API tokens', response: { 200: envelope(z.array(ApiTokenSchema)) } },
+      schema: {
+        tags,
+        summary: 'Your API tokens, one page',
+        querystring: PageQuery,
+        response: { 200: pagedEnvelope(ApiTokenSchema) },
+      },
     },
     async (request) => {
       const actor = actorOf(contextOf(request));
-      const rows = await app.db
+      const query = app.db
         .selectFrom('api_tokens')
         .selectAll()
         .where('user_id', '=', actor.userId)
         .orderBy('created_at', 'desc')
-        .execute();
-      return ok(rows.map(presentApiToken), { create: true });
+        .orderBy('id');
+      return pagedAnswer(await selectPage(query, request.query), request.query, presentApiToken, {
+        create: true,
+      });
     },
   );
 

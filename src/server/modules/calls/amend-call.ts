@@ -94,11 +94,7 @@ export async function amendCall(
       await queueNotification(tx, {
         userId: user_id,
         kind: 'call.amended',
-        title: {
-          nl: `Oproep ${after.call.code} gewijzigd (amendement ${number})`,
-          en: `Call ${after.call.code} amended (amendment ${number})`,
-        },
-        body: { nl: `Motivering: ${input.motivation}`, en: `Motivation: ${input.motivation}` },
+        params: { call: after.call.code, number, motivation: input.motivation },
         link: `/calls/${callId}`,
       });
     }

@@ -49,7 +49,7 @@ export async function findCallDetail(db: Db, id: string) {
 }
 export type CallDetail = NonNullable<Awaited<ReturnType<typeof findCallDetail>>>;
 
-export function findCalls(db: Db, options: { includeDrafts: boolean; status?: string }) {
+export function callsQuery(db: Db, options: { includeDrafts: boolean; status?: string }) {
   let query = db
     .selectFrom('calls as c')
     .selectAll('c')
@@ -61,7 +61,11 @@ export function findCalls(db: Db, options: { includeDrafts: boolean; status?: st
     .orderBy('c.code');
   if (!options.includeDrafts) query = query.where('c.status', '!=', 'draft');
   if (options.status) query = query.where('c.status', '=', options.status as 'open');
-  return query.execute();
+  return query.orderBy('c.id');
+}
+
+export function findCalls(db: Db, options: { includeDrafts: boolean; status?: string }) {
+  return callsQuery(db, options).execute();
 }
 
 /**

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { allow, anyUser, publicAccess } from '../../http/access';
 import { envelope, ok } from '../../http/envelope';
+import { pagedAnswer, pagedEnvelope, pagedQuery, PageQuery, selectPage } from '../../http/paging';
 import { contextOf } from '../../http/request-context';
 import { systemActor } from '../../http/actor';
 import { AppError } from '../../errors/app-error';
@@ -17,7 +18,7 @@ import {
   CallSummarySchema,
   MoveCallBody,
 } from './calls.schema';
-import { findCallDetail, findCalls } from './calls.repository';
+import { callsQuery, findCallDetail, findCalls } from './calls.repository';
 import { presentCall, presentCallSummary } from './calls.presenter';
 import { callAbilities, maySeeDraftCalls } from './calls.policy';
 import { createCall } from './create-call';
@@ -53,14 +54,17 @@ export default async function callsRoutes(app: FastifyInstance): Promise<void> {
       config: { access: publicAccess },
       schema: {
         tags,
-        summary: 'Published calls (no login)',
-        response: { 200: envelope(z.array(CallSummarySchema)) },
+        summary: 'Published calls (no login), one page',
+        querystring: PageQuery,
+        response: { 200: pagedEnvelope(CallSummarySchema) },
       },
     },
-    async () => {
+    async (request) => {
       await tick();
-      const rows = await findCalls(app.db, { includeDrafts: false });
-      return ok(rows.map((row) => presentCallSummary(row, app.clock(), { showCounts: false })));
+      const rows = await selectPage(callsQuery(app.db, { includeDrafts: false }), request.query);
+      return pagedAnswer(rows, request.query, (row) =>
+        presentCallSummary(row, app.clock(), { showCounts: false }),
+      );
     },
   );
 
@@ -90,19 +94,21 @@ export default async function callsRoutes(app: FastifyInstance): Promise<void> {
       schema: {
         tags,
         summary: 'Calls (drafts for officers)',
-        querystring: CallListQuery,
-        response: { 200: envelope(z.array(CallSummarySchema)) },
+        querystring: pagedQuery(CallListQuery.shape),
+        response: { 200: pagedEnvelope(CallSummarySchema) },
       },
     },
     async (request) => {
       await tick();
       const ctx = contextOf(request);
-      const rows = await findCalls(ctx.db, {
+      const query = callsQuery(ctx.db, {
         includeDrafts: maySeeDraftCalls(ctx.actor),
         status: request.query.status,
       });
-      return ok(
-        rows.map((row) => presentCallSummary(row, ctx.now(), { showCounts: ctx.actor?.role === 'officer' })),
+      return pagedAnswer(
+        await selectPage(query, request.query),
+        request.query,
+        (row) => presentCallSummary(row, ctx.now(), { showCounts: ctx.actor?.role === 'officer' }),
         { create: ctx.actor?.role === 'officer' },
       );
     },

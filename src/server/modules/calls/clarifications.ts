@@ -4,7 +4,6 @@ import { queueNotification } from '../../notifications/queue-notification';
 import { actorOf, type StepContext } from '../../http/request-context';
 import { findProposalForViewer, isSealedFor } from './proposal-visibility';
 import { assertMayEdit } from './save-proposal-draft';
-import { instantToBrusselsLocalWithOffset } from '../../../shared/brussels-time';
 import { instantFromBrusselsLocal } from '../../http/brussels-local-input';
 
 /** The officer asks the applicants a question about a submitted proposal, to answer before a deadline. */
@@ -62,16 +61,11 @@ export async function askClarification(
       .where('proposal_id', '=', proposalId)
       .where('access', 'in', ['owner', 'edit'])
       .execute();
-    const due = instantToBrusselsLocalWithOffset(dueAt).replace('T', ' ');
     for (const { user_id } of recipients) {
       await queueNotification(tx, {
         userId: user_id,
         kind: 'proposal.clarification_requested',
-        title: {
-          nl: `Vraag om verduidelijking bij ${proposal.reference}`,
-          en: `Clarification requested on ${proposal.reference}`,
-        },
-        body: { nl: `Antwoord vóór ${due} (Brusselse tijd).`, en: `Answer before ${due} (Brussels time).` },
+        params: { reference: proposal.reference, due: dueAt.toISOString() },
         link: `/proposals/${proposalId}`,
       });
     }
@@ -122,10 +116,7 @@ export async function answerClarification(
       await queueNotification(tx, {
         userId: clarification.asked_by,
         kind: 'proposal.clarification_answered',
-        title: {
-          nl: `Antwoord op verduidelijking bij ${proposal.reference}`,
-          en: `Clarification answered on ${proposal.reference}`,
-        },
+        params: { reference: proposal.reference },
         link: `/proposals/${proposalId}`,
         email: false,
       });

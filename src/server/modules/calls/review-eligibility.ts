@@ -109,10 +109,11 @@ export async function decideEligibility(
       await queueNotification(tx, {
         userId: user_id,
         kind: 'proposal.eligibility',
-        title: input.eligible
-          ? { nl: `${proposal.reference} is ontvankelijk`, en: `${proposal.reference} is eligible` }
-          : { nl: `${proposal.reference} is niet ontvankelijk`, en: `${proposal.reference} is not eligible` },
-        body: { nl: input.motivation, en: input.motivation },
+        params: {
+          reference: proposal.reference,
+          motivation: input.motivation,
+          context: input.eligible ? 'eligible' : 'ineligible',
+        },
         link: `/proposals/${proposalId}`,
       });
     }

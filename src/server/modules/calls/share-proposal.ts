@@ -41,10 +41,7 @@ export async function addCollaborator(
     await queueNotification(tx, {
       userId: user.id,
       kind: 'proposal.shared',
-      title: {
-        nl: `Je werd toegevoegd aan voorstel ${proposal.reference}`,
-        en: `You were added to proposal ${proposal.reference}`,
-      },
+      params: { reference: proposal.reference },
       link: `/proposals/${proposalId}`,
     });
   });

@@ -8,6 +8,7 @@ import { findProposalForViewer } from './proposal-visibility';
 import { assertEditableWindow, assertMayEdit, contentHash } from './save-proposal-draft';
 import { checkProposalCompleteness } from './check-proposal-completeness';
 import { storeEligibility } from './store-eligibility';
+import { createDraftPartners } from './create-draft-partners';
 import { instantToBrusselsLocal } from '../../../shared/brussels-time';
 import { brusselsLocalForAnswer } from '../../http/brussels-local-input';
 
@@ -39,6 +40,8 @@ export async function submitProposal(ctx: StepContext, proposalId: string, input
         context: { currentVersion: locked.draft_version, yourVersion: input.draftVersion },
       });
     const call = await findCallDetail(tx, proposal.call_id);
+    // The draft's unknown partners become organisations now (rolled back if the submission fails).
+    await createDraftPartners(tx, ctx, proposalId);
     const content = await loadProposalContent(tx, proposalId);
     if (!call || !content) throw new AppError('INTERNAL_ERROR');
     const progress = checkProposalCompleteness(content, call);
@@ -110,7 +113,8 @@ export async function submitProposal(ctx: StepContext, proposalId: string, input
       .where('id', '=', proposalId)
       .execute();
 
-    const evaluations = await storeEligibility(tx, {
+    // The outcomes stay out of the audit row: it is readable before the deadline, they are content.
+    await storeEligibility(tx, {
       proposalId,
       call,
       snapshot: content,
@@ -130,12 +134,10 @@ export async function submitProposal(ctx: StepContext, proposalId: string, input
           versionNumber,
           contentSha256: sha256,
           submittedAt: now.toISOString(),
-          eligibility: evaluations.map((e) => ({ ruleId: e.ruleId, outcome: e.outcome })),
         },
       },
       ctx.requestId,
     );
-    const local = instantToBrusselsLocal(now).replace('T', ' ');
     const recipients = await tx
       .selectFrom('proposal_collaborators')
       .select('user_id')
@@ -145,13 +147,11 @@ export async function submitProposal(ctx: StepContext, proposalId: string, input
       await queueNotification(tx, {
         userId: user_id,
         kind: 'proposal.submitted',
-        title: {
-          nl: `Ontvangstbevestiging ${proposal.reference} (versie ${versionNumber})`,
-          en: `Receipt ${proposal.reference} (version ${versionNumber})`,
-        },
-        body: {
-          nl: `Ingediend op ${local} (Brusselse tijd). Controlegetal SHA-256: ${sha256}.`,
-          en: `Submitted on ${local} (Brussels time). SHA-256 checksum: ${sha256}.`,
+        params: {
+          reference: proposal.reference,
+          version: versionNumber,
+          submittedAt: now.toISOString(),
+          sha256,
         },
         link: `/proposals/${proposalId}/receipt`,
       });

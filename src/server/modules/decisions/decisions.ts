@@ -10,8 +10,6 @@ import { findCriteria, getConsensus } from '../review/reviews';
 import { buildCallRankingInput } from '../ranking/rank-call';
 import { rankProposals } from '../ranking/rank-proposals';
 import { wordRankingReason, type RankingReasonLike } from '../../../shared/selection-wording';
-import { formatMoney } from '../../../shared/money';
-import { formatDate } from '../../../shared/brussels-time';
 
 const OUTCOME_NL: Record<DecisionOutcome, string> = {
   funded: 'Toegekend',
@@ -152,23 +150,17 @@ export async function decideProposals(
       await queueNotification(tx, {
         userId: proposal.owner_user_id,
         kind: 'review.decision',
-        title: {
-          nl: `Beslissing over ${proposal.reference}: evaluatieverslag beschikbaar`,
-          en: `Decision on ${proposal.reference}: evaluation summary available`,
-        },
-        body: {
-          nl:
-            `${OUTCOME_NL[d.outcome]}` +
-            `${d.outcome === 'funded' && d.amountCents ? ` (${formatMoney(d.amountCents, 'nl')})` : ''}. ` +
-            `${entry.reasons.map((r) => wordRankingReason(r, 'nl')).join(' ')} Het ` +
-            `evaluatieverslag van ‘${proposal.title}’ staat klaar. Bezwaar is mogelijk ` +
-            `tot ${formatDate(deadline, 'nl', 'long')}.`,
-          en:
-            `${OUTCOME_EN[d.outcome]}` +
-            `${d.outcome === 'funded' && d.amountCents ? ` (${formatMoney(d.amountCents, 'en')})` : ''}. ` +
-            `${entry.reasons.map((r) => wordRankingReason(r, 'en')).join(' ')} The ` +
-            `evaluation summary of “${proposal.title}” is ready. You can object ` +
-            `until ${formatDate(deadline, 'en', 'long')}.`,
+        params: {
+          reference: proposal.reference,
+          title: proposal.title,
+          outcome: { nl: OUTCOME_NL[d.outcome], en: OUTCOME_EN[d.outcome] },
+          amount: d.outcome === 'funded' && d.amountCents ? String(d.amountCents) : null,
+          context: d.outcome === 'funded' && d.amountCents ? 'funded' : undefined,
+          reasons: {
+            nl: entry.reasons.map((r) => wordRankingReason(r, 'nl')).join(' '),
+            en: entry.reasons.map((r) => wordRankingReason(r, 'en')).join(' '),
+          },
+          objectionDeadline: deadline.toISOString(),
         },
         link: `/review/summaries/${d.proposalId}`,
       });
@@ -326,10 +318,7 @@ export async function fileObjection(ctx: StepContext, options: { proposalId: str
         await queueNotification(tx, {
           userId: decision.decided_by,
           kind: 'review.objection',
-          title: {
-            nl: `Bezwaar tegen de beslissing over ${proposal.reference}`,
-            en: `Objection to the decision on ${proposal.reference}`,
-          },
+          params: { reference: proposal.reference },
           link: `/review/summaries/${proposal.id}`,
         });
       }
@@ -383,14 +372,7 @@ export async function handleObjection(
     await queueNotification(tx, {
       userId: objection.filed_by,
       kind: 'review.objection_handled',
-      title: {
-        nl:
-          options.status === 'upheld'
-            ? 'Je bezwaar is gegrond verklaard'
-            : 'Je bezwaar is ongegrond verklaard',
-        en: options.status === 'upheld' ? 'Your objection was upheld' : 'Your objection was dismissed',
-      },
-      body: { nl: options.motivation, en: options.motivation },
+      params: { motivation: options.motivation, context: options.status },
       link: `/review/summaries/${objection.proposal_id}`,
     });
     await recordAudit(
@@ -457,6 +439,9 @@ export async function startBusinessNetwork(ctx: StepContext, proposalId: string)
     .selectFrom('proposal_consortium_members')
     .select('organisation_id')
     .where('proposal_id', '=', proposal.id)
+    // A partner without an organisation was added after the last submission: not in the proposal.
+    .where('organisation_id', 'is not', null)
+    .$narrowType<{ organisation_id: string }>()
     .execute();
   const kpis = await ctx.db
     .selectFrom('proposal_kpis as k')

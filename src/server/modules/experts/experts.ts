@@ -246,14 +246,7 @@ export async function inviteExperts(
       await queueNotification(tx, {
         userId: id,
         kind: 'review.invited',
-        title: {
-          nl: `Uitnodiging als expert: ${call.title_nl}`,
-          en: `Invitation as expert: ${call.title_en ?? call.title_nl}`,
-        },
-        body: {
-          nl: 'Aanvaard de verklaring van vertrouwelijkheid en onafhankelijkheid om de voorstellen te zien.',
-          en: 'Accept the confidentiality and independence declaration to see the proposals.',
-        },
+        params: { callTitle: { nl: call.title_nl, en: call.title_en ?? call.title_nl } },
         link: '/review/my',
       });
     }

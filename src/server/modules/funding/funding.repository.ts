@@ -511,7 +511,7 @@ export function baseOperationsQuery(db: Db, actor: Actor | null) {
   return query;
 }
 
-export function findReallocations(db: Db) {
+export function reallocationsQuery(db: Db) {
   return db
     .selectFrom('funding_reallocations as r')
     .innerJoin('funding_lines as f', 'f.id', 'r.from_line_id')
@@ -527,7 +527,7 @@ export function findReallocations(db: Db) {
       'r.decided_at',
     ])
     .orderBy('r.decided_at', 'desc')
-    .execute();
+    .orderBy('r.id');
 }
 
 export function aidAwardsQuery(db: Db) {

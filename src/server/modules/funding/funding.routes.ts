@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { allow } from '../../http/access';
 import { envelope, ok } from '../../http/envelope';
+import { pagedAnswer, pagedEnvelope, pagedQuery, PageQuery, selectPage, slicePage } from '../../http/paging';
 import { actorOf, contextOf } from '../../http/request-context';
 import { AppError } from '../../errors/app-error';
 import {
@@ -48,7 +49,7 @@ import {
   findLineById,
   findLines,
   findLineTotals,
-  findReallocations,
+  reallocationsQuery,
   paymentsQuery,
 } from './funding.repository';
 import {
@@ -75,6 +76,7 @@ const READERS_AND_MANAGERS = allow('officer', 'admin', 'analyst', 'manager');
 const OFFICER = allow('officer');
 const OFFICER_AND_MANAGERS = allow('officer', 'manager');
 const LineFilter = z.strictObject({ lineId: z.uuid().optional() });
+const LinePageQuery = pagedQuery(LineFilter.shape);
 const LineExportQuery = LineFilter.extend(LangQuery.shape);
 
 const figureColumns = <T extends DashboardFigures>(): SheetColumn<T>[] => [
@@ -195,34 +197,41 @@ export default async function fundingRoutes(app: FastifyInstance): Promise<void>
     const [lines, totals] = await Promise.all([findLines(db), findLineTotals(db)]);
     return lines.map((line) => presentLine(line, totals.get(line.id)));
   };
-  const loadCommitments = async (request: Parameters<typeof contextOf>[0], lineId?: string) => {
+  const commitmentsOf = (request: Parameters<typeof contextOf>[0], lineId?: string) => {
     let query = commitmentsQuery(contextOf(request).db);
     if (lineId) query = query.where('c.line_id', '=', lineId);
-    return (await query.orderBy('c.decided_on').execute()).map(presentCommitment);
+    return query.orderBy('c.decided_on').orderBy('c.id');
   };
-  const loadPayments = async (request: Parameters<typeof contextOf>[0], lineId?: string) => {
+  const loadCommitments = async (request: Parameters<typeof contextOf>[0], lineId?: string) =>
+    (await commitmentsOf(request, lineId).execute()).map(presentCommitment);
+  const paymentsOf = (request: Parameters<typeof contextOf>[0], lineId?: string) => {
     let query = paymentsQuery(contextOf(request).db);
     if (lineId) query = query.where('fp.line_id', '=', lineId);
-    return (await query.orderBy('fp.planned_on').execute()).map(presentPayment);
+    return query.orderBy('fp.planned_on').orderBy('fp.id');
   };
-  const loadBaseOperations = async (request: Parameters<typeof contextOf>[0]) => {
+  const loadPayments = async (request: Parameters<typeof contextOf>[0], lineId?: string) =>
+    (await paymentsOf(request, lineId).execute()).map(presentPayment);
+  const baseOperationsOf = (request: Parameters<typeof contextOf>[0]) => {
     const ctx = contextOf(request);
-    return (
-      await baseOperationsQuery(ctx.db, actorOf(ctx)).orderBy('b.year').orderBy('cl.name').execute()
-    ).map(presentBaseOperation);
+    return baseOperationsQuery(ctx.db, actorOf(ctx)).orderBy('b.year').orderBy('cl.name').orderBy('b.id');
   };
+  const loadBaseOperations = async (request: Parameters<typeof contextOf>[0]) =>
+    (await baseOperationsOf(request).execute()).map(presentBaseOperation);
+  const presentReallocation = (
+    x: Awaited<ReturnType<ReturnType<typeof reallocationsQuery>['execute']>>[number],
+  ) => ({
+    id: x.id,
+    fromLineCode: x.from_code,
+    toLineCode: x.to_code,
+    amountCents: Number(x.amount_cents),
+    motivation: x.motivation,
+    decidedBy: x.decided_by_name,
+    decidedAt: new Date(x.decided_at).toISOString(),
+  });
   const loadReallocations = async (request: Parameters<typeof contextOf>[0]) =>
-    (await findReallocations(contextOf(request).db)).map((x) => ({
-      id: x.id,
-      fromLineCode: x.from_code,
-      toLineCode: x.to_code,
-      amountCents: Number(x.amount_cents),
-      motivation: x.motivation,
-      decidedBy: x.decided_by_name,
-      decidedAt: new Date(x.decided_at).toISOString(),
-    }));
-  const loadReports = async (request: Parameters<typeof contextOf>[0]) => {
-    const rows = await contextOf(request)
+    (await reallocationsQuery(contextOf(request).db).execute()).map(presentReallocation);
+  const reportsOf = (request: Parameters<typeof contextOf>[0]) =>
+    contextOf(request)
       .db.selectFrom('funding_reports as r')
       .leftJoin('projects as p', 'p.id', 'r.project_id')
       .leftJoin('base_operation_grants as b', 'b.id', 'r.base_operation_id')
@@ -230,15 +239,16 @@ export default async function fundingRoutes(app: FastifyInstance): Promise<void>
       .selectAll('r')
       .select(['p.code as project_code', 'c.short_name as base_cluster', 'b.year as base_year'])
       .orderBy('r.submitted_at', 'desc')
-      .execute();
-    return rows.map((x) => ({
-      ...presentReport(x),
-      projectId: x.project_id,
-      projectCode: x.project_code,
-      baseOperationId: x.base_operation_id,
-      baseOperationLabel: x.base_cluster ? `${x.base_cluster} ${x.base_year}` : null,
-    }));
-  };
+      .orderBy('r.id');
+  const presentReportRow = (x: Awaited<ReturnType<ReturnType<typeof reportsOf>['execute']>>[number]) => ({
+    ...presentReport(x),
+    projectId: x.project_id,
+    projectCode: x.project_code,
+    baseOperationId: x.base_operation_id,
+    baseOperationLabel: x.base_cluster ? `${x.base_cluster} ${x.base_year}` : null,
+  });
+  const loadReports = async (request: Parameters<typeof contextOf>[0]) =>
+    (await reportsOf(request).execute()).map(presentReportRow);
 
   r.get(
     '/api/funding/dashboard',
@@ -318,12 +328,15 @@ export default async function fundingRoutes(app: FastifyInstance): Promise<void>
       config: { access: READERS },
       schema: {
         tags,
-        summary: 'Funding lines with their totals',
-        response: { 200: envelope(z.array(LineSchema)) },
+        summary: 'Funding lines with their totals, one page',
+        querystring: PageQuery,
+        response: { 200: pagedEnvelope(LineSchema) },
       },
     },
     async (request) => {
-      return ok(await loadLines(request), {
+      // Lines are few (a handful per budget period); their totals come from one grouped query.
+      const lines = slicePage(await loadLines(request), request.query);
+      return pagedAnswer(lines, request.query, (line) => line, {
         create: fundingPolicy.manages(actorOf(contextOf(request))),
         reallocate: fundingPolicy.manages(actorOf(contextOf(request))),
       });
@@ -403,11 +416,17 @@ export default async function fundingRoutes(app: FastifyInstance): Promise<void>
       config: { access: READERS },
       schema: {
         tags,
-        summary: 'Reallocations between lines',
-        response: { 200: envelope(z.array(ReallocationSchema)) },
+        summary: 'Reallocations between lines, one page',
+        querystring: PageQuery,
+        response: { 200: pagedEnvelope(ReallocationSchema) },
       },
     },
-    async (request) => ok(await loadReallocations(request)),
+    async (request) =>
+      pagedAnswer(
+        await selectPage(reallocationsQuery(contextOf(request).db), request.query),
+        request.query,
+        presentReallocation,
+      ),
   );
   r.get(
     '/api/funding/reallocations.xlsx',
@@ -445,13 +464,15 @@ export default async function fundingRoutes(app: FastifyInstance): Promise<void>
       config: { access: READERS_AND_MANAGERS },
       schema: {
         tags,
-        summary: 'Base funding per cluster and year',
-        response: { 200: envelope(z.array(BaseOperationSchema)) },
+        summary: 'Base funding per cluster and year, one page',
+        querystring: PageQuery,
+        response: { 200: pagedEnvelope(BaseOperationSchema) },
       },
     },
     async (request) => {
       const actor = actorOf(contextOf(request));
-      return ok(await loadBaseOperations(request), {
+      const rows = await selectPage(baseOperationsOf(request), request.query);
+      return pagedAnswer(rows, request.query, presentBaseOperation, {
         create: fundingPolicy.manages(actor),
         report: actor.role === 'officer' || actor.role === 'manager',
       });
@@ -517,12 +538,17 @@ export default async function fundingRoutes(app: FastifyInstance): Promise<void>
       config: { access: READERS },
       schema: {
         tags,
-        summary: 'Commitments',
-        querystring: LineFilter,
-        response: { 200: envelope(z.array(CommitmentSchema)) },
+        summary: 'Commitments, one page',
+        querystring: LinePageQuery,
+        response: { 200: pagedEnvelope(CommitmentSchema) },
       },
     },
-    async (request) => ok(await loadCommitments(request, request.query.lineId)),
+    async (request) =>
+      pagedAnswer(
+        await selectPage(commitmentsOf(request, request.query.lineId), request.query),
+        request.query,
+        presentCommitment,
+      ),
   );
   r.get(
     '/api/funding/commitments.xlsx',
@@ -575,12 +601,17 @@ export default async function fundingRoutes(app: FastifyInstance): Promise<void>
       config: { access: READERS },
       schema: {
         tags,
-        summary: 'Payment tranches',
-        querystring: LineFilter,
-        response: { 200: envelope(z.array(PaymentSchema)) },
+        summary: 'Payment tranches, one page',
+        querystring: LinePageQuery,
+        response: { 200: pagedEnvelope(PaymentSchema) },
       },
     },
-    async (request) => ok(await loadPayments(request, request.query.lineId)),
+    async (request) =>
+      pagedAnswer(
+        await selectPage(paymentsOf(request, request.query.lineId), request.query),
+        request.query,
+        presentPayment,
+      ),
   );
   r.get(
     '/api/funding/payments.xlsx',
@@ -634,12 +665,16 @@ export default async function fundingRoutes(app: FastifyInstance): Promise<void>
       config: { access: READERS },
       schema: {
         tags,
-        summary: 'Reports on projects and base funding',
-        response: { 200: envelope(z.array(ReportListSchema)) },
+        summary: 'Reports on projects and base funding, one page',
+        querystring: PageQuery,
+        response: { 200: pagedEnvelope(ReportListSchema) },
       },
     },
     async (request) => {
-      return ok(await loadReports(request), { decide: fundingPolicy.manages(actorOf(contextOf(request))) });
+      const rows = await selectPage(reportsOf(request), request.query);
+      return pagedAnswer(rows, request.query, presentReportRow, {
+        decide: fundingPolicy.manages(actorOf(contextOf(request))),
+      });
     },
   );
   r.get(

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { allow } from '../../http/access';
 import { envelope, ok } from '../../http/envelope';
+import { pagedAnswer, pagedEnvelope, PageQuery, selectPage } from '../../http/paging';
 import { actorOf, contextOf } from '../../http/request-context';
 import { AppError } from '../../errors/app-error';
 import { LangQuery, sendDownload, sheetLanguage, XLSX_TYPE } from '../../http/spreadsheet';
@@ -42,12 +43,17 @@ export default async function stateAidRoutes(app: FastifyInstance): Promise<void
       config: { access: READERS },
       schema: {
         tags,
-        summary: 'The state-aid register',
-        response: { 200: envelope(z.array(AidAwardSchema)) },
+        summary: 'The state-aid register, one page',
+        querystring: PageQuery,
+        response: { 200: pagedEnvelope(AidAwardSchema) },
       },
     },
     async (request) => {
-      return ok(await loadAwards(request), { create: fundingPolicy.manages(actorOf(contextOf(request))) });
+      const ctx = contextOf(request);
+      const awards = await selectPage(aidAwardsQuery(ctx.db).orderBy('a.id'), request.query);
+      return pagedAnswer(awards, request.query, presentAidAward, {
+        create: fundingPolicy.manages(actorOf(ctx)),
+      });
     },
   );
   r.get(

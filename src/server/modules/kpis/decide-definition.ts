@@ -33,11 +33,11 @@ export async function decideDefinition(
       await queueNotification(tx, {
         userId: before.proposed_by,
         kind: 'kpi.definition_decided',
-        title: {
-          nl: `KPI ${row.code} ${approved ? 'goedgekeurd' : 'afgewezen'}`,
-          en: `KPI ${row.code} ${approved ? 'approved' : 'rejected'}`,
+        params: {
+          code: row.code,
+          comment: options.comment ?? null,
+          context: `${approved ? 'approved' : 'rejected'}`,
         },
-        body: options.comment ? { nl: options.comment, en: options.comment } : undefined,
         link: '/kpis/library',
       });
     }

@@ -1,4 +1,5 @@
 import { brusselsDate } from '../../../shared/brussels-time';
+import { selectPage, type PageRequest } from '../../http/paging';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types';
 import { AppError } from '../../errors/app-error';
@@ -197,8 +198,8 @@ export async function buildMeasurementDetail(db: Kysely<DB>, actor: Actor, measu
 }
 
 /** Reported values waiting for the officer. */
-export async function findValidationQueue(db: Kysely<DB>) {
-  const rows = await db
+export async function findValidationQueue(db: Kysely<DB>, page?: PageRequest) {
+  const query = db
     .selectFrom('kpi_measurements as m')
     .innerJoin('kpi_definitions as d', 'd.id', 'm.definition_id')
     .innerJoin('reporting_periods as p', 'p.id', 'm.period_id')
@@ -225,24 +226,33 @@ export async function findValidationQueue(db: Kysely<DB>) {
     )
     .where('m.status', '=', 'reported')
     .orderBy('m.reported_at')
-    .execute();
-  return rows.map((r) => ({
-    measurementId: r.id,
-    clusterId: r.cluster_id ?? '',
-    clusterName: r.cluster_name,
-    code: r.code,
-    nameNl: r.name_nl,
-    nameEn: r.name_en,
-    unit: r.unit,
-    periodCode: r.period_code,
-    value: toNumber(r.value),
-    comment: r.comment,
-    evidenceCount: Number(r.evidence_count ?? 0),
-    reportedAt: r.reported_at ? new Date(r.reported_at).toISOString() : null,
-  }));
+    .orderBy('m.id');
+  const { rows, total } = page ? await selectPage(query, page) : { rows: await query.execute(), total: 0 };
+  return {
+    total,
+    rows: rows.map((r) => ({
+      measurementId: r.id,
+      clusterId: r.cluster_id ?? '',
+      clusterName: r.cluster_name,
+      code: r.code,
+      nameNl: r.name_nl,
+      nameEn: r.name_en,
+      unit: r.unit,
+      periodCode: r.period_code,
+      value: toNumber(r.value),
+      comment: r.comment,
+      evidenceCount: Number(r.evidence_count ?? 0),
+      reportedAt: r.reported_at ? new Date(r.reported_at).toISOString() : null,
+    })),
+  };
 }
 
-export async function findDiffusionActivities(db: Kysely<DB>, actor: Actor, clusterId: string | undefined) {
+export async function findDiffusionActivities(
+  db: Kysely<DB>,
+  actor: Actor,
+  clusterId: string | undefined,
+  page?: PageRequest,
+) {
   if (clusterId) assertSeesCluster(actor, clusterId);
   let query = db
     .selectFrom('diffusion_activities as d')
@@ -259,29 +269,33 @@ export async function findDiffusionActivities(db: Kysely<DB>, actor: Actor, clus
       'd.non_member_companies_reached',
       'd.link',
     ])
-    .orderBy('d.held_on', 'desc');
+    .orderBy('d.held_on', 'desc')
+    .orderBy('d.id');
   if (clusterId) query = query.where('d.cluster_id', '=', clusterId);
   else if (actor.role === 'manager')
     query =
       actor.clusterIds.length > 0
         ? query.where('d.cluster_id', 'in', actor.clusterIds)
         : query.where('d.id', 'is', null);
-  const rows = await query.execute();
-  return rows.map((r) => ({
-    id: r.id,
-    clusterId: r.cluster_id,
-    clusterName: r.cluster_name,
-    kind: r.kind,
-    title: r.title,
-    heldOn: r.held_on,
-    participants: r.participants,
-    smesReached: r.smes_reached,
-    nonMemberCompaniesReached: r.non_member_companies_reached,
-    link: r.link,
-  }));
+  const { rows, total } = page ? await selectPage(query, page) : { rows: await query.execute(), total: 0 };
+  return {
+    total,
+    rows: rows.map((r) => ({
+      id: r.id,
+      clusterId: r.cluster_id,
+      clusterName: r.cluster_name,
+      kind: r.kind,
+      title: r.title,
+      heldOn: r.held_on,
+      participants: r.participants,
+      smesReached: r.smes_reached,
+      nonMemberCompaniesReached: r.non_member_companies_reached,
+      link: r.link,
+    })),
+  };
 }
 
-export async function findEuParticipations(db: Kysely<DB>, unmatchedOnly: boolean) {
+export async function findEuParticipations(db: Kysely<DB>, unmatchedOnly: boolean, page?: PageRequest) {
   let query = db
     .selectFrom('eu_participations as ep')
     .innerJoin('eu_projects as p', 'p.id', 'ep.eu_project_id')
@@ -304,23 +318,27 @@ export async function findEuParticipations(db: Kysely<DB>, unmatchedOnly: boolea
     ])
     .orderBy('p.starts_on', 'desc')
     .orderBy('p.acronym')
-    .orderBy('ep.name');
+    .orderBy('ep.name')
+    .orderBy('ep.id');
   if (unmatchedOnly) query = query.where('ep.organisation_id', 'is', null);
-  const rows = await query.execute();
-  return rows.map((r) => ({
-    id: r.id,
-    cordisProjectId: r.cordis_project_id,
-    acronym: r.acronym,
-    frameworkProgramme: r.framework_programme,
-    startsOn: r.starts_on,
-    name: r.name,
-    vatNumber: r.vat_number,
-    country: r.country,
-    role: r.role,
-    isSme: r.is_sme,
-    ecContributionCents: Number(r.ec_contribution_cents),
-    organisationId: r.organisation_id,
-    organisationName: r.organisation_name ?? null,
-    linkMethod: r.link_method,
-  }));
+  const { rows, total } = page ? await selectPage(query, page) : { rows: await query.execute(), total: 0 };
+  return {
+    total,
+    rows: rows.map((r) => ({
+      id: r.id,
+      cordisProjectId: r.cordis_project_id,
+      acronym: r.acronym,
+      frameworkProgramme: r.framework_programme,
+      startsOn: r.starts_on,
+      name: r.name,
+      vatNumber: r.vat_number,
+      country: r.country,
+      role: r.role,
+      isSme: r.is_sme,
+      ecContributionCents: Number(r.ec_contribution_cents),
+      organisationId: r.organisation_id,
+      organisationName: r.organisation_name ?? null,
+      linkMethod: r.link_method,
+    })),
+  };
 }

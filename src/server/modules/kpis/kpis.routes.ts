@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { allow } from '../../http/access';
 import { envelope, ok } from '../../http/envelope';
+import { pagedAnswer, pagedEnvelope, pagedQuery, PageQuery, selectPage, slicePage } from '../../http/paging';
 import { actorOf, contextOf } from '../../http/request-context';
 import { AppError } from '../../errors/app-error';
 import { recordAudit } from '../../audit/record-audit';
@@ -83,7 +84,7 @@ const definitionColumns: SheetColumn<Definition>[] = [
   { header: 'sql', value: (d) => d.sql ?? '', width: 80 },
 ];
 
-type QueueItem = Awaited<ReturnType<typeof findValidationQueue>>[number];
+type QueueItem = Awaited<ReturnType<typeof findValidationQueue>>['rows'][number];
 const queueColumns: SheetColumn<QueueItem>[] = [
   { header: 'cluster', value: (q) => q.clusterName, width: 28 },
   { header: 'kpi', value: (q) => q.code, width: 26 },
@@ -94,7 +95,7 @@ const queueColumns: SheetColumn<QueueItem>[] = [
   { header: 'reported_at', value: (q) => q.reportedAt, kind: 'datetime' },
 ];
 
-type Diffusion = Awaited<ReturnType<typeof findDiffusionActivities>>[number];
+type Diffusion = Awaited<ReturnType<typeof findDiffusionActivities>>['rows'][number];
 const diffusionColumns: SheetColumn<Diffusion>[] = [
   { header: 'cluster', value: (d) => d.clusterName, width: 28 },
   { header: 'kind', value: (d) => d.kind, labels: DIFFUSION_KIND },
@@ -107,7 +108,7 @@ const diffusionColumns: SheetColumn<Diffusion>[] = [
 ];
 
 /** EU participations: the CORDIS fields with human headers; money as euros. */
-type Participation = Awaited<ReturnType<typeof findEuParticipations>>[number];
+type Participation = Awaited<ReturnType<typeof findEuParticipations>>['rows'][number];
 const euColumns: SheetColumn<Participation>[] = [
   { header: 'project_id', value: (p) => p.cordisProjectId },
   { header: 'acronym', value: (p) => p.acronym },
@@ -143,13 +144,16 @@ export default async function kpisRoutes(app: FastifyInstance): Promise<void> {
       config: readers,
       schema: {
         tags,
-        summary: 'KPI definitions (standard library and cluster KPIs)',
-        response: { 200: envelope(z.array(S.DefinitionSchema)) },
+        summary: 'KPI definitions (standard library and cluster KPIs), one page',
+        querystring: PageQuery,
+        response: { 200: pagedEnvelope(S.DefinitionSchema) },
       },
     },
     async (request) => {
       const actor = actorOf(contextOf(request));
-      return ok(await visibleDefinitions(request), {
+      // Definitions are a configured library (tens), read whole and paged here.
+      const definitions = slicePage(await visibleDefinitions(request), request.query);
+      return pagedAnswer(definitions, request.query, (d) => d, {
         create: actor.role === 'officer',
         propose: actor.role === 'manager',
         decide: actor.role === 'officer',
@@ -233,11 +237,18 @@ export default async function kpisRoutes(app: FastifyInstance): Promise<void> {
     '/api/kpis/periods',
     {
       config: readers,
-      schema: { tags, summary: 'Reporting periods', response: { 200: envelope(z.array(S.PeriodSchema)) } },
+      schema: {
+        tags,
+        summary: 'Reporting periods, one page',
+        querystring: PageQuery,
+        response: { 200: pagedEnvelope(S.PeriodSchema) },
+      },
     },
     async (request) => {
       const ctx = contextOf(request);
-      return ok((await findPeriods(ctx.db)).map(presentPeriod), { manage: actorOf(ctx).role === 'officer' });
+      // One period a year or a semester: a few dozen in a lifetime, read whole and paged here.
+      const periods = slicePage(await findPeriods(ctx.db), request.query);
+      return pagedAnswer(periods, request.query, presentPeriod, { manage: actorOf(ctx).role === 'officer' });
     },
   );
 
@@ -362,21 +373,20 @@ export default async function kpisRoutes(app: FastifyInstance): Promise<void> {
       config: readers,
       schema: {
         tags,
-        summary: 'The history of a target, amendments with their motivation',
+        summary: 'The history of a target, amendments with their motivation, one page',
         params: S.ClusterDefinitionParams,
+        querystring: PageQuery,
         response: {
-          200: envelope(
-            z.array(
-              z.object({
-                version: z.number(),
-                isAmendment: z.boolean(),
-                motivation: z.string().nullable(),
-                before: z.unknown(),
-                after: z.unknown(),
-                changedBy: z.string().nullable(),
-                changedAt: z.string(),
-              }),
-            ),
+          200: pagedEnvelope(
+            z.object({
+              version: z.number(),
+              isAmendment: z.boolean(),
+              motivation: z.string().nullable(),
+              before: z.unknown(),
+              after: z.unknown(),
+              changedBy: z.string().nullable(),
+              changedAt: z.string(),
+            }),
           ),
         },
       },
@@ -384,7 +394,7 @@ export default async function kpisRoutes(app: FastifyInstance): Promise<void> {
     async (request) => {
       const ctx = contextOf(request);
       if (!canSeeCluster(actorOf(ctx), request.params.clusterId)) throw new AppError('NOT_FOUND');
-      const rows = await ctx.db
+      const query = ctx.db
         .selectFrom('kpi_target_history as h')
         .innerJoin('kpi_targets as t', 't.id', 'h.target_id')
         .leftJoin('users as u', 'u.id', 'h.changed_by')
@@ -400,20 +410,17 @@ export default async function kpisRoutes(app: FastifyInstance): Promise<void> {
         ])
         .where('t.cluster_id', '=', request.params.clusterId)
         .where('t.definition_id', '=', request.params.definitionId)
-        .orderBy('h.version')
-        .execute();
-      return ok(
-        rows.map((h) => ({
-          version: h.version,
-          isAmendment: h.is_amendment,
-          motivation: h.motivation,
-          before: h.before,
-          after: h.after,
-          // Analysts see the role, never the person.
-          changedBy: seesPersonalData(ctx.actor) ? (h.name ?? null) : (h.role ?? null),
-          changedAt: new Date(h.changed_at).toISOString(),
-        })),
-      );
+        .orderBy('h.version');
+      return pagedAnswer(await selectPage(query, request.query), request.query, (h) => ({
+        version: h.version,
+        isAmendment: h.is_amendment,
+        motivation: h.motivation,
+        before: h.before,
+        after: h.after,
+        // Analysts see the role, never the person.
+        changedBy: seesPersonalData(ctx.actor) ? (h.name ?? null) : (h.role ?? null),
+        changedAt: new Date(h.changed_at).toISOString(),
+      }));
     },
   );
 
@@ -505,7 +512,10 @@ export default async function kpisRoutes(app: FastifyInstance): Promise<void> {
 
   r.get(
     '/api/kpis/evidence/:id/file',
-    { config: readers, schema: { tags, summary: 'Download an evidence file', params: S.IdParams } },
+    {
+      config: { ...readers, download: ['stored-file'] },
+      schema: { tags, summary: 'Download an evidence file', params: S.IdParams },
+    },
     async (request, reply) => {
       const ctx = contextOf(request);
       const evidence = await ctx.db
@@ -528,12 +538,14 @@ export default async function kpisRoutes(app: FastifyInstance): Promise<void> {
       config: officer,
       schema: {
         tags,
-        summary: 'Reported values waiting for validation',
-        response: { 200: envelope(z.array(S.QueueItemSchema)) },
+        summary: 'Reported values waiting for validation, one page',
+        querystring: PageQuery,
+        response: { 200: pagedEnvelope(S.QueueItemSchema) },
       },
     },
     async (request) => {
-      return ok(await findValidationQueue(contextOf(request).db), { validate: true });
+      const queue = await findValidationQueue(contextOf(request).db, request.query);
+      return pagedAnswer(queue, request.query, (item) => item, { validate: true });
     },
   );
 
@@ -544,7 +556,7 @@ export default async function kpisRoutes(app: FastifyInstance): Promise<void> {
       return sendXlsx(request, reply, 'speerpunt-kpi-validatie.xlsx', {
         name: { nl: 'Validatie', en: 'Validation' },
         columns: queueColumns,
-        rows: await findValidationQueue(contextOf(request).db),
+        rows: (await findValidationQueue(contextOf(request).db)).rows,
       });
     },
   );
@@ -682,15 +694,16 @@ export default async function kpisRoutes(app: FastifyInstance): Promise<void> {
       config: readers,
       schema: {
         tags,
-        summary: 'Knowledge-diffusion register',
-        querystring: S.DiffusionQuery,
-        response: { 200: envelope(z.array(S.DiffusionSchema)) },
+        summary: 'Knowledge-diffusion register, one page',
+        querystring: pagedQuery(S.DiffusionQuery.shape),
+        response: { 200: pagedEnvelope(S.DiffusionSchema) },
       },
     },
     async (request) => {
       const ctx = contextOf(request);
       const actor = actorOf(ctx);
-      return ok(await findDiffusionActivities(ctx.db, actor, request.query.clusterId), {
+      const page = await findDiffusionActivities(ctx.db, actor, request.query.clusterId, request.query);
+      return pagedAnswer(page, request.query, (item) => item, {
         create: actor.role === 'officer' || actor.role === 'manager',
       });
     },
@@ -711,7 +724,7 @@ export default async function kpisRoutes(app: FastifyInstance): Promise<void> {
       return sendXlsx(request, reply, 'speerpunt-kennisdiffusie.xlsx', {
         name: { nl: 'Kennisdiffusie', en: 'Knowledge diffusion' },
         columns: diffusionColumns,
-        rows: await findDiffusionActivities(ctx.db, actorOf(ctx), request.query.clusterId),
+        rows: (await findDiffusionActivities(ctx.db, actorOf(ctx), request.query.clusterId)).rows,
       });
     },
   );
@@ -740,14 +753,15 @@ export default async function kpisRoutes(app: FastifyInstance): Promise<void> {
       config: portfolioReaders,
       schema: {
         tags,
-        summary: 'EU participations (CORDIS), optionally only the unmatched ones',
-        querystring: S.EuQuery,
-        response: { 200: envelope(z.array(S.EuParticipationSchema)) },
+        summary: 'EU participations (CORDIS), optionally only the unmatched ones, one page',
+        querystring: pagedQuery(S.EuQuery.shape),
+        response: { 200: pagedEnvelope(S.EuParticipationSchema) },
       },
     },
     async (request) => {
       const ctx = contextOf(request);
-      return ok(await findEuParticipations(ctx.db, request.query.unmatched === 'true'), {
+      const page = await findEuParticipations(ctx.db, request.query.unmatched === 'true', request.query);
+      return pagedAnswer(page, request.query, (item) => item, {
         import: actorOf(ctx).role === 'officer',
         link: actorOf(ctx).role === 'officer',
       });
@@ -764,7 +778,7 @@ export default async function kpisRoutes(app: FastifyInstance): Promise<void> {
       return sendXlsx(request, reply, 'speerpunt-eu-deelnames.xlsx', {
         name: { nl: 'EU-deelnames', en: 'EU participations' },
         columns: euColumns,
-        rows: await findEuParticipations(contextOf(request).db, request.query.unmatched === 'true'),
+        rows: (await findEuParticipations(contextOf(request).db, request.query.unmatched === 'true')).rows,
       });
     },
   );

@@ -50,11 +50,7 @@ export async function returnMeasurement(ctx: StepContext, options: ReviewMeasure
       await queueNotification(tx, {
         userId,
         kind: 'kpi.measurement_returned',
-        title: {
-          nl: `KPI ${definition.code} (${period.code}) teruggestuurd`,
-          en: `KPI ${definition.code} (${period.code}) returned`,
-        },
-        body: { nl: comment, en: comment },
+        params: { code: definition.code, period: period.code, comment },
         link: `/kpis/clusters/${clusterId}`,
       });
     }

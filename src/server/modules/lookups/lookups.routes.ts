@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { anyUser } from '../../http/access';
-import { envelope, ok } from '../../http/envelope';
+import { pagedAnswer, pagedEnvelope, pagedQuery, selectPage } from '../../http/paging';
 import { contextOf } from '../../http/request-context';
 
 const ClusterOption = z.object({
@@ -20,17 +20,30 @@ export default async function lookupsRoutes(app: FastifyInstance): Promise<void>
       config: { access: anyUser },
       schema: {
         tags: ['lookups'],
-        summary: 'Cluster names for pickers',
-        response: { 200: envelope(z.array(ClusterOption)) },
+        summary: 'Cluster names for pickers, one page, optionally those whose name contains `q`',
+        querystring: pagedQuery({ q: z.string().trim().max(100).optional() }),
+        response: { 200: pagedEnvelope(ClusterOption) },
       },
     },
     async (request) => {
-      const rows = await contextOf(request)
+      let query = contextOf(request)
         .db.selectFrom('clusters')
         .select(['id', 'name', 'short_name', 'kind'])
         .orderBy('name')
-        .execute();
-      return ok(rows.map((r) => ({ id: r.id, name: r.name, shortName: r.short_name, kind: r.kind })));
+        .orderBy('id');
+      const q = request.query.q;
+      if (q) {
+        const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+        query = query.where((eb) =>
+          eb.or([eb('name', 'ilike', pattern), eb('short_name', 'ilike', pattern)]),
+        );
+      }
+      return pagedAnswer(await selectPage(query, request.query), request.query, (r) => ({
+        id: r.id,
+        name: r.name,
+        shortName: r.short_name,
+        kind: r.kind,
+      }));
     },
   );
 }

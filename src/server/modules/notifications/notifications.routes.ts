@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { anyUser } from '../../http/access';
-import { envelope, ok } from '../../http/envelope';
+import { pagedAnswer, pagedEnvelope, pagedQuery, selectPage } from '../../http/paging';
 import { actorOf, contextOf } from '../../http/request-context';
 import { AppError } from '../../errors/app-error';
 
@@ -28,9 +28,9 @@ export default async function notificationsRoutes(app: FastifyInstance): Promise
       config: { access: anyUser },
       schema: {
         tags,
-        summary: 'Your notifications, newest first',
-        querystring: z.strictObject({ unread: z.enum(['true', 'false']).optional() }),
-        response: { 200: envelope(z.array(NotificationSchema)) },
+        summary: 'Your notifications, newest first, one page',
+        querystring: pagedQuery({ unread: z.enum(['true', 'false']).optional() }),
+        response: { 200: pagedEnvelope(NotificationSchema) },
       },
     },
     async (request) => {
@@ -40,20 +40,17 @@ export default async function notificationsRoutes(app: FastifyInstance): Promise
         .selectAll()
         .where('user_id', '=', actorOf(ctx).userId)
         .orderBy('created_at', 'desc')
-        .limit(200);
+        .orderBy('id');
       if (request.query.unread === 'true') query = query.where('read_at', 'is', null);
-      const rows = await query.execute();
-      return ok(
-        rows.map((n) => ({
-          id: n.id,
-          kind: n.kind,
-          title: { nl: n.title_nl, en: n.title_en },
-          body: { nl: n.body_nl, en: n.body_en },
-          link: n.link,
-          createdAt: new Date(n.created_at).toISOString(),
-          readAt: n.read_at ? new Date(n.read_at).toISOString() : null,
-        })),
-      );
+      return pagedAnswer(await selectPage(query, request.query), request.query, (n) => ({
+        id: n.id,
+        kind: n.kind,
+        title: { nl: n.title_nl, en: n.title_en },
+        body: { nl: n.body_nl, en: n.body_en },
+        link: n.link,
+        createdAt: new Date(n.created_at).toISOString(),
+        readAt: n.read_at ? new Date(n.read_at).toISOString() : null,
+      }));
     },
   );
 

@@ -4,6 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { allow, anyUser, publicAccess } from '../../http/access';
 import { envelope, ok } from '../../http/envelope';
+import { pagedAnswer, pagedEnvelope, pagedQuery, PageQuery, slicePage } from '../../http/paging';
 import { actorOf, contextOf } from '../../http/request-context';
 import { LangQuery, sendXlsx, type SheetColumn } from '../../http/spreadsheet';
 import {
@@ -140,13 +141,15 @@ export default async function partnershipRoutes(app: FastifyInstance): Promise<v
       config: readers,
       schema: {
         tags,
-        summary: 'Clusters with their partnership status',
-        response: { 200: envelope(z.array(ClusterSummarySchema)) },
+        summary: 'Clusters with their partnership status, one page',
+        querystring: PageQuery,
+        response: { 200: pagedEnvelope(ClusterSummarySchema) },
       },
     },
     async (request) => {
       const ctx = contextOf(request);
-      return ok(await findClusterSummaries(ctx.db, actorOf(ctx), ctx.now()));
+      const summaries = await findClusterSummaries(ctx.db, actorOf(ctx), ctx.now());
+      return pagedAnswer(slicePage(summaries, request.query), request.query, (x) => x);
     },
   );
 
@@ -172,13 +175,15 @@ export default async function partnershipRoutes(app: FastifyInstance): Promise<v
         tags,
         summary: 'People on either side who can own actions or take part in meetings',
         params: ClusterIdParams,
-        response: { 200: envelope(z.array(PersonSchema)) },
+        querystring: PageQuery,
+        response: { 200: pagedEnvelope(PersonSchema) },
       },
     },
     async (request) => {
       const ctx = contextOf(request);
       await getCluster(ctx.db, actorOf(ctx), request.params.clusterId);
-      return ok(await findEligibleOwners(ctx.db, request.params.clusterId));
+      const people = await findEligibleOwners(ctx.db, request.params.clusterId);
+      return pagedAnswer(slicePage(people, request.query), request.query, (x) => x);
     },
   );
 
@@ -191,18 +196,24 @@ export default async function partnershipRoutes(app: FastifyInstance): Promise<v
         tags,
         summary: "A cluster's partnership agreements, newest period first",
         params: ClusterIdParams,
-        response: { 200: envelope(z.array(AgreementSchema)) },
+        querystring: PageQuery,
+        response: { 200: pagedEnvelope(AgreementSchema) },
       },
     },
     async (request) => {
       const ctx = contextOf(request);
       const actor = actorOf(ctx);
       await getCluster(ctx.db, actor, request.params.clusterId);
-      const ids = await findAgreementIdsOfCluster(ctx.db, request.params.clusterId);
+      const ids = slicePage(await findAgreementIdsOfCluster(ctx.db, request.params.clusterId), request.query);
       const rows = [];
-      for (const id of ids)
+      for (const id of ids.rows)
         rows.push(await presentAgreement(ctx.db, await getAgreement(ctx.db, actor, id), actor));
-      return ok(rows, clusterAbilities(actor, request.params.clusterId));
+      return pagedAnswer(
+        { rows, total: ids.total },
+        request.query,
+        (x) => x,
+        clusterAbilities(actor, request.params.clusterId),
+      );
     },
   );
 
@@ -327,16 +338,22 @@ export default async function partnershipRoutes(app: FastifyInstance): Promise<v
         tags,
         summary: "A cluster's follow-up meetings, newest first",
         params: ClusterIdParams,
-        response: { 200: envelope(z.array(MeetingSchema)) },
+        querystring: PageQuery,
+        response: { 200: pagedEnvelope(MeetingSchema) },
       },
     },
     async (request) => {
       const ctx = contextOf(request);
       const actor = actorOf(ctx);
       await getCluster(ctx.db, actor, request.params.clusterId);
-      const rows = await findMeetingsOfCluster(ctx.db, request.params.clusterId);
-      return ok(
-        await presentMeetings(ctx.db, rows, actor),
+      const meetings = slicePage(
+        await findMeetingsOfCluster(ctx.db, request.params.clusterId),
+        request.query,
+      );
+      return pagedAnswer(
+        { rows: await presentMeetings(ctx.db, meetings.rows, actor), total: meetings.total },
+        request.query,
+        (x) => x,
         clusterAbilities(actor, request.params.clusterId),
       );
     },
@@ -475,7 +492,8 @@ export default async function partnershipRoutes(app: FastifyInstance): Promise<v
         tags,
         summary: 'Every version of the minutes, newest first',
         params: IdParams,
-        response: { 200: envelope(z.array(MinutesVersionSchema)) },
+        querystring: PageQuery,
+        response: { 200: pagedEnvelope(MinutesVersionSchema) },
       },
     },
     async (request) => {
@@ -486,19 +504,17 @@ export default async function partnershipRoutes(app: FastifyInstance): Promise<v
         [await getMeeting(ctx.db, actor, request.params.id)],
         actor,
       );
-      if (meeting.isRedacted) return ok([]);
+      if (meeting.isRedacted) return pagedAnswer({ rows: [], total: 0 }, request.query, (x) => x);
       const people = actor.role !== 'analyst';
-      const rows = await findMinutes(ctx.db, [meeting.id]);
-      return ok(
-        rows.map((m) => ({
-          version: m.version,
-          body: m.body,
-          writtenAt: new Date(m.written_at).toISOString(),
-          writtenBy: people ? m.writer_name : null,
-          signedOffAt: toIso(m.signed_off_at),
-          signedOffBy: people ? m.signer_name : null,
-        })),
-      );
+      const rows = slicePage(await findMinutes(ctx.db, [meeting.id]), request.query);
+      return pagedAnswer(rows, request.query, (m) => ({
+        version: m.version,
+        body: m.body,
+        writtenAt: new Date(m.written_at).toISOString(),
+        writtenBy: people ? m.writer_name : null,
+        signedOffAt: toIso(m.signed_off_at),
+        signedOffBy: people ? m.signer_name : null,
+      }));
     },
   );
 
@@ -511,8 +527,8 @@ export default async function partnershipRoutes(app: FastifyInstance): Promise<v
         tags,
         summary: "A cluster's action items (overdue flagged)",
         params: ClusterIdParams,
-        querystring: ActionListQuery,
-        response: { 200: envelope(z.array(ActionSchema)) },
+        querystring: pagedQuery(ActionListQuery.shape),
+        response: { 200: pagedEnvelope(ActionSchema) },
       },
     },
     async (request) => {
@@ -526,7 +542,12 @@ export default async function partnershipRoutes(app: FastifyInstance): Promise<v
         brusselsDate(ctx.now()),
         true,
       );
-      return ok(filterActions(rows, request.query.status), clusterAbilities(actor, request.params.clusterId));
+      return pagedAnswer(
+        slicePage(filterActions(rows, request.query.status), request.query),
+        request.query,
+        (x) => x,
+        clusterAbilities(actor, request.params.clusterId),
+      );
     },
   );
 
@@ -581,8 +602,8 @@ export default async function partnershipRoutes(app: FastifyInstance): Promise<v
       schema: {
         tags,
         summary: 'My actions, on any cluster',
-        querystring: ActionListQuery,
-        response: { 200: envelope(z.array(ActionSchema)) },
+        querystring: pagedQuery(ActionListQuery.shape),
+        response: { 200: pagedEnvelope(ActionSchema) },
       },
     },
     async (request) => {
@@ -595,7 +616,11 @@ export default async function partnershipRoutes(app: FastifyInstance): Promise<v
         brusselsDate(ctx.now()),
         true,
       );
-      return ok(filterActions(rows, request.query.status));
+      return pagedAnswer(
+        slicePage(filterActions(rows, request.query.status), request.query),
+        request.query,
+        (x) => x,
+      );
     },
   );
 
@@ -688,15 +713,19 @@ export default async function partnershipRoutes(app: FastifyInstance): Promise<v
         tags,
         summary: "A cluster's progress reports",
         params: ClusterIdParams,
-        response: { 200: envelope(z.array(ReportSchema)) },
+        querystring: PageQuery,
+        response: { 200: pagedEnvelope(ReportSchema) },
       },
     },
     async (request) => {
       const ctx = contextOf(request);
       const actor = actorOf(ctx);
       await getCluster(ctx.db, actor, request.params.clusterId);
-      return ok(
-        await presentReports(ctx.db, await findReportsOfCluster(ctx.db, request.params.clusterId), actor),
+      const reports = slicePage(await findReportsOfCluster(ctx.db, request.params.clusterId), request.query);
+      return pagedAnswer(
+        { rows: await presentReports(ctx.db, reports.rows, actor), total: reports.total },
+        request.query,
+        (x) => x,
         clusterAbilities(actor, request.params.clusterId),
       );
     },
@@ -837,15 +866,21 @@ export default async function partnershipRoutes(app: FastifyInstance): Promise<v
         tags,
         summary: "A cluster's partnership timeline, newest first, filterable by kind and date",
         params: ClusterIdParams,
-        querystring: TimelineQuery,
-        response: { 200: envelope(z.array(TimelineEntrySchema)) },
+        querystring: pagedQuery(TimelineQuery.shape),
+        response: { 200: pagedEnvelope(TimelineEntrySchema) },
       },
     },
     async (request) => {
       const ctx = contextOf(request);
       const actor = actorOf(ctx);
       await getCluster(ctx.db, actor, request.params.clusterId);
-      return ok(await buildTimeline(ctx.db, actor, request.params.clusterId, timelineFilter(request.query)));
+      const timeline = await buildTimeline(
+        ctx.db,
+        actor,
+        request.params.clusterId,
+        timelineFilter(request.query),
+      );
+      return pagedAnswer(slicePage(timeline, request.query), request.query, (x) => x);
     },
   );
 
@@ -934,7 +969,7 @@ export default async function partnershipRoutes(app: FastifyInstance): Promise<v
   r.get(
     '/api/partnership/calendar/:file',
     {
-      config: { access: publicAccess },
+      config: { access: publicAccess, download: ['ics'] },
       schema: { tags, summary: 'Your iCalendar feed (token URL)', params: CalendarParams },
     },
     async (request, reply) => {

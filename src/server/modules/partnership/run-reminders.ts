@@ -82,13 +82,7 @@ export async function runReminders(
         {
           userId: a.owner_user_id,
           kind,
-          title: overdue
-            ? { nl: `Actie over tijd: ${a.title}`, en: `Action overdue: ${a.title}` }
-            : { nl: `Actie vervalt binnenkort: ${a.title}`, en: `Action due soon: ${a.title}` },
-          body: {
-            nl: `Cluster ${a.cluster_name}, vervaldatum ${a.due_on}.`,
-            en: `Cluster ${a.cluster_name}, due ${a.due_on}.`,
-          },
+          params: { title: a.title, cluster: a.cluster_name, due: a.due_on },
           link: '/partnership/my-actions',
         },
         { now: options.now },
@@ -130,11 +124,7 @@ export async function runReminders(
           {
             userId: m.id,
             kind: 'partnership.report_deadline',
-            title: {
-              nl: `Voortgangsrapport ${p.label} te bezorgen tegen ${p.due_on}`,
-              en: `Progress report ${p.label} due ${p.due_on}`,
-            },
-            body: { nl: `Cluster ${p.cluster_name}.`, en: `Cluster ${p.cluster_name}.` },
+            params: { period: p.label, due: p.due_on, cluster: p.cluster_name },
             link: `/partnership/clusters/${p.cluster_id}?tab=reports`,
           },
           { now: options.now },
@@ -157,10 +147,7 @@ export async function runReminders(
           {
             userId: row.officer_user_id,
             kind: 'partnership.validation_open',
-            title: {
-              nl: `${row.n} KPI-waarde(n) van ${row.name} wachten op validatie`,
-              en: `${row.n} KPI value(s) of ${row.name} await validation`,
-            },
+            params: { count: row.n, cluster: row.name },
             link: `/partnership/clusters/${row.cluster_id}`,
           },
           { now: options.now },
@@ -210,15 +197,18 @@ async function sendWeeklyDigests(tx: Db, today: string): Promise<number> {
       .orderBy('due_on')
       .execute();
     const overdue = actions.filter((a) => a.due_on < today);
-    const lines = actions.map((a) => `- ${a.due_on}${a.due_on < today ? ' (!)' : ''} ${a.title}`).join('\n');
     await queueNotification(tx, {
       userId: person.user_id,
       kind: 'partnership.digest',
-      title: {
-        nl: `Weekoverzicht: ${actions.length} open acties, ${overdue.length} over tijd`,
-        en: `Weekly digest: ${actions.length} open actions, ${overdue.length} overdue`,
+      params: {
+        count: actions.length,
+        overdue: overdue.length,
+        items: actions.map((a) => ({
+          due: a.due_on,
+          title: a.title,
+          context: a.due_on < today ? 'overdue' : null,
+        })),
       },
-      body: { nl: lines || 'Geen open acties.', en: lines || 'No open actions.' },
       link: '/partnership/my-actions',
     });
     sent += 1;

@@ -59,11 +59,7 @@ async function notifyOwner(tx: Db, ctx: StepContext, row: ActionRow): Promise<vo
     {
       userId: row.owner_user_id,
       kind: 'partnership.action_assigned',
-      title: { nl: `Nieuwe actie voor jou: ${row.title}`, en: `New action for you: ${row.title}` },
-      body: {
-        nl: `Cluster ${row.cluster_name}, te doen tegen ${row.due_on}.`,
-        en: `Cluster ${row.cluster_name}, due ${row.due_on}.`,
-      },
+      params: { title: row.title, cluster: row.cluster_name, due: row.due_on },
       link: `/partnership/clusters/${row.cluster_id}?tab=actions`,
     },
     { now: ctx.now() },

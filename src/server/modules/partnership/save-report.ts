@@ -198,10 +198,7 @@ export async function submitReport(ctx: StepContext, options: { reportId: string
         {
           userId: cluster.officer_user_id,
           kind: 'partnership.report_feedback',
-          title: {
-            nl: `Voortgangsrapport ${report.period_label} van ${cluster.name} ingediend`,
-            en: `Progress report ${report.period_label} of ${cluster.name} submitted`,
-          },
+          params: { period: report.period_label, cluster: cluster.name, context: 'submitted' },
           link: `/partnership/clusters/${report.cluster_id}?tab=reports`,
         },
         { now: ctx.now() },
@@ -271,16 +268,7 @@ export async function reviewReport(
         {
           userId: author,
           kind: 'partnership.report_feedback',
-          title: accepted
-            ? {
-                nl: `Voortgangsrapport ${report.period_label} aanvaard`,
-                en: `Progress report ${report.period_label} accepted`,
-              }
-            : {
-                nl: `Voortgangsrapport ${report.period_label} terug ter herwerking`,
-                en: `Progress report ${report.period_label} returned for revision`,
-              },
-          body: { nl: feedback, en: feedback },
+          params: { period: report.period_label, feedback, context: accepted ? 'accepted' : 'to_revise' },
           link: `/partnership/clusters/${report.cluster_id}?tab=reports`,
         },
         { now: ctx.now() },

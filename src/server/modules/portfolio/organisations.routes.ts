@@ -3,7 +3,7 @@ import { brusselsToday } from '../../../shared/brussels-time';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { envelope, ok } from '../../http/envelope';
-import { offsetOf, okPage, pagedEnvelope } from '../../http/paging';
+import { offsetOf, okPage, pagedAnswer, pagedEnvelope, PageQuery, slicePage } from '../../http/paging';
 import { contextOf, type StepContext } from '../../http/request-context';
 import { AppError } from '../../errors/app-error';
 import { LangQuery, sendXlsx, type SheetColumn } from '../../http/spreadsheet';
@@ -222,16 +222,15 @@ export default async function organisationsRoutes(app: FastifyInstance): Promise
         summary:
           'Every change of the SME figures: when, by whom (analysts: the role), size class before and after',
         params: OrganisationIdParams,
+        querystring: PageQuery,
         response: {
-          200: envelope(
-            z.array(
-              z.object({
-                occurredAt: z.string(),
-                changedBy: z.string(),
-                sizeClassBefore: z.string().nullable(),
-                sizeClassAfter: z.string().nullable(),
-              }),
-            ),
+          200: pagedEnvelope(
+            z.object({
+              occurredAt: z.string(),
+              changedBy: z.string(),
+              sizeClassBefore: z.string().nullable(),
+              sizeClassAfter: z.string().nullable(),
+            }),
           ),
         },
       },
@@ -239,7 +238,9 @@ export default async function organisationsRoutes(app: FastifyInstance): Promise
     async (request) => {
       const ctx = contextOf(request);
       await organisationDetail(ctx, request.params.id);
-      return ok(await findFiguresHistory(ctx, request.params.id));
+      // The changes of one organisation's figures: a few a year, read whole and paged here.
+      const history = slicePage(await findFiguresHistory(ctx, request.params.id), request.query);
+      return pagedAnswer(history, request.query, (x) => x);
     },
   );
 

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { anyUser } from '../../http/access';
 import { envelope, ok } from '../../http/envelope';
+import { pagedAnswer, pagedEnvelope, pagedQuery, slicePage } from '../../http/paging';
 import { contextOf } from '../../http/request-context';
 import { LangQuery, sendXlsx, type SheetColumn } from '../../http/spreadsheet';
 import { THEME_KIND } from '../../http/spreadsheet-labels';
@@ -62,16 +63,16 @@ export default async function themesRoutes(app: FastifyInstance): Promise<void> 
       config: { access: anyUser },
       schema: {
         tags,
-        summary: 'The theme taxonomy (flat, with parent ids)',
-        querystring: ThemeQuery,
-        response: { 200: envelope(z.array(ThemeNodeSchema)) },
+        summary: 'The theme taxonomy (flat, with parent ids), one page',
+        querystring: pagedQuery(ThemeQuery.shape),
+        response: { 200: pagedEnvelope(ThemeNodeSchema) },
       },
     },
     async (request) => {
       const ctx = contextOf(request);
-      return ok((await findThemes(ctx.db, request.query.kind)).map(presentThemeRow), {
-        edit: ctx.actor?.role === 'admin',
-      });
+      // A curated taxonomy (tens of themes): read whole, in tree order, and paged here.
+      const themes = slicePage(await findThemes(ctx.db, request.query.kind), request.query);
+      return pagedAnswer(themes, request.query, presentThemeRow, { edit: ctx.actor?.role === 'admin' });
     },
   );
   r.get(

@@ -1,4 +1,3 @@
-import { formatDateTime } from '../../../shared/brussels-time';
 import { sql } from 'kysely';
 import { AppError } from '../../errors/app-error';
 import { recordAudit } from '../../audit/record-audit';
@@ -90,22 +89,17 @@ export async function remindExperts(ctx: StepContext, callId: string): Promise<n
     .where((eb) => eb.or([eb('r.status', 'is', null), eb('r.status', '=', 'draft')]))
     .groupBy('a.expert_user_id')
     .execute();
-  const deadline = settings.reviewDeadline ? formatDateTime(settings.reviewDeadline, 'nl', 'numeric') : null;
   await ctx.db.transaction().execute(async (tx) => {
     for (const row of open) {
       await queueNotification(tx, {
         userId: row.expert_user_id,
         kind: 'review.reminder',
-        title: {
-          nl: `Herinnering: ${row.n} beoordeling(en) open voor ${call.code}`,
-          en: `Reminder: ${row.n} review(s) open for ${call.code}`,
+        params: {
+          count: row.n,
+          call: call.code,
+          deadline: settings.reviewDeadline,
+          context: settings.reviewDeadline ? undefined : 'nodeadline',
         },
-        body: deadline
-          ? {
-              nl: `Dien ze in vóór ${deadline} (Brusselse tijd).`,
-              en: `Submit them before ${deadline} (Brussels time).`,
-            }
-          : undefined,
         link: '/review/my',
       });
     }

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { allow } from '../../http/access';
 import { envelope, ok } from '../../http/envelope';
+import { pagedAnswer, pagedEnvelope, PageQuery, slicePage } from '../../http/paging';
 import { actorOf, contextOf } from '../../http/request-context';
 import {
   LangQuery,
@@ -181,8 +182,24 @@ export default async function reviewRoutes(app: FastifyInstance): Promise<void> 
   // Expert pool and invitations.
   r.get(
     '/api/review/experts',
-    { config: staff, schema: { tags, summary: 'The expert pool', response: { 200: envelope(Any) } } },
-    async (request) => ok(await findExpertPool(contextOf(request)), { edit: true }),
+    {
+      config: staff,
+      schema: {
+        tags,
+        summary: 'The expert pool, one page',
+        querystring: PageQuery,
+        response: { 200: pagedEnvelope(Any) },
+      },
+    },
+    async (request) =>
+      pagedAnswer(
+        slicePage(await findExpertPool(contextOf(request)), request.query),
+        request.query,
+        (x) => x,
+        {
+          edit: true,
+        },
+      ),
   );
   r.get(
     '/api/review/experts.xlsx',
@@ -269,13 +286,19 @@ export default async function reviewRoutes(app: FastifyInstance): Promise<void> 
       config: staff,
       schema: {
         tags,
-        summary: 'Conflicts of interest of a call',
+        summary: 'Conflicts of interest of a call, one page',
         params: schema.CallIdParams,
-        response: { 200: envelope(Any) },
+        querystring: PageQuery,
+        response: { 200: pagedEnvelope(Any) },
       },
     },
-    async (request) =>
-      ok(await findCallConflicts(contextOf(request), request.params.callId), { add: true, lift: true }),
+    async (request) => {
+      const conflicts = await findCallConflicts(contextOf(request), request.params.callId);
+      return pagedAnswer(slicePage(conflicts, request.query), request.query, (x) => x, {
+        add: true,
+        lift: true,
+      });
+    },
   );
   r.post(
     '/api/review/calls/:callId/conflicts',
@@ -358,11 +381,18 @@ export default async function reviewRoutes(app: FastifyInstance): Promise<void> 
     '/api/review/calls',
     {
       config: staffAndAnalyst,
-      schema: { tags, summary: 'Calls in review', response: { 200: envelope(Any) } },
+      schema: {
+        tags,
+        summary: 'Calls in review, one page',
+        querystring: PageQuery,
+        response: { 200: pagedEnvelope(Any) },
+      },
     },
     async (request) => {
       const ctx = contextOf(request);
-      return ok(await findReviewCalls(ctx), { open: canOpenCallReview(ctx.actor) });
+      return pagedAnswer(slicePage(await findReviewCalls(ctx), request.query), request.query, (x) => x, {
+        open: canOpenCallReview(ctx.actor),
+      });
     },
   );
   r.get(
@@ -523,9 +553,19 @@ export default async function reviewRoutes(app: FastifyInstance): Promise<void> 
     '/api/review/my/assignments',
     {
       config: expertOnly,
-      schema: { tags, summary: 'My proposals to review', response: { 200: envelope(Any) } },
+      schema: {
+        tags,
+        summary: 'My proposals to review, one page',
+        querystring: PageQuery,
+        response: { 200: pagedEnvelope(Any) },
+      },
     },
-    async (request) => ok(await findMyAssignments(contextOf(request))),
+    async (request) =>
+      pagedAnswer(
+        slicePage(await findMyAssignments(contextOf(request)), request.query),
+        request.query,
+        (x) => x,
+      ),
   );
   r.get(
     '/api/review/proposals/:proposalId',
@@ -546,7 +586,7 @@ export default async function reviewRoutes(app: FastifyInstance): Promise<void> 
   r.get(
     '/api/review/proposals/:proposalId/attachments/:attachmentId',
     {
-      config: reviewers,
+      config: { ...reviewers, download: ['stored-file'] },
       schema: {
         tags,
         summary: 'An attachment of a proposal under review (a PDF inline on request, else a download)',
@@ -764,7 +804,7 @@ export default async function reviewRoutes(app: FastifyInstance): Promise<void> 
   r.get(
     '/api/review/summaries/:proposalId/pdf',
     {
-      config: applicantsAndStaff,
+      config: { ...applicantsAndStaff, download: ['pdf'] },
       schema: { tags, summary: 'Evaluation summary as PDF', params: schema.ProposalIdParams },
     },
     async (request, reply) => {

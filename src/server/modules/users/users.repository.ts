@@ -29,8 +29,12 @@ function usersWithClusters(db: Kysely<DB>) {
     ]);
 }
 
+export function usersQuery(db: Kysely<DB>) {
+  return usersWithClusters(db).orderBy('u.email');
+}
+
 export function findUsers(db: Kysely<DB>): Promise<UserRow[]> {
-  return usersWithClusters(db).orderBy('u.email').execute();
+  return usersQuery(db).execute();
 }
 
 export function findUserById(db: Kysely<DB>, id: string): Promise<UserRow | undefined> {

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { allow } from '../../http/access';
 import { envelope, ok } from '../../http/envelope';
+import { pagedAnswer, pagedEnvelope, PageQuery, selectPage } from '../../http/paging';
 import { contextOf } from '../../http/request-context';
 import { AppError } from '../../errors/app-error';
 import {
@@ -13,7 +14,7 @@ import {
   UserIdParams,
   UserSchema,
 } from './users.schema';
-import { findUserById, findUsers } from './users.repository';
+import { findUserById, findUsers, usersQuery } from './users.repository';
 import { presentUser } from './users.presenter';
 import { createUser } from './create-user';
 import { setUserRole } from './set-user-role';
@@ -41,11 +42,16 @@ export default async function usersRoutes(app: FastifyInstance): Promise<void> {
     '/api/users',
     {
       config: adminOnly,
-      schema: { tags, summary: 'List accounts', response: { 200: envelope(z.array(UserSchema)) } },
+      schema: {
+        tags,
+        summary: 'List accounts, one page',
+        querystring: PageQuery,
+        response: { 200: pagedEnvelope(UserSchema) },
+      },
     },
     async (request) => {
-      const rows = await findUsers(contextOf(request).db);
-      return ok(rows.map(presentUser), { create: true });
+      const rows = await selectPage(usersQuery(contextOf(request).db), request.query);
+      return pagedAnswer(rows, request.query, presentUser, { create: true });
     },
   );
 

@@ -26,11 +26,12 @@ export interface AuditEvent {
   entityId: string | null;
 }
 
-export const useUsers = () => useQuery({ queryKey: ['users'], queryFn: () => api.get<User[]>('/api/users') });
+export const useUsers = () =>
+  useQuery({ queryKey: ['users'], queryFn: () => api.get<User[]>('/api/users?pageSize=500') });
 export const useClusterOptions = () =>
   useQuery({
     queryKey: ['lookups', 'clusters'],
-    queryFn: () => api.get<ClusterOption[]>('/api/lookups/clusters'),
+    queryFn: () => api.get<ClusterOption[]>('/api/lookups/clusters?pageSize=500'),
   });
 export const useAuditEvents = () =>
   useQuery({ queryKey: ['audit'], queryFn: () => api.get<AuditEvent[]>('/api/audit?limit=200') });

@@ -90,7 +90,7 @@ function Tokens() {
   const client = useQueryClient();
   const tokens = useQuery({
     queryKey: ['auth', 'tokens'],
-    queryFn: () => api.get<ApiToken[]>('/api/auth/tokens'),
+    queryFn: () => api.get<ApiToken[]>('/api/auth/tokens?pageSize=500'),
   });
   const [name, setName] = useState('');
   const [scope, setScope] = useState<'read' | 'write'>('read');

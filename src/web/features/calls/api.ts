@@ -125,7 +125,8 @@ export interface CallSummary {
 }
 
 export interface ConsortiumMember {
-  organisationId?: string;
+  /** Null for a partner the platform does not know yet (until the proposal is submitted). */
+  organisationId?: string | null;
   enterpriseNumber: string | null;
   name: string | null;
   helix: string | null;
@@ -264,9 +265,12 @@ export interface ThemeOption {
 }
 
 export const useCalls = () =>
-  useQuery({ queryKey: ['calls'], queryFn: () => api.get<CallSummary[]>('/api/calls') });
+  useQuery({ queryKey: ['calls'], queryFn: () => api.get<CallSummary[]>('/api/calls?pageSize=500') });
 export const usePublicCalls = () =>
-  useQuery({ queryKey: ['public-calls'], queryFn: () => api.get<CallSummary[]>('/api/public/calls') });
+  useQuery({
+    queryKey: ['public-calls'],
+    queryFn: () => api.get<CallSummary[]>('/api/public/calls?pageSize=500'),
+  });
 export const useCall = (id: string | undefined) =>
   useQuery({
     queryKey: ['calls', id],
@@ -307,7 +311,8 @@ export const useReceipt = (id: string | undefined) =>
 export const useClusterOptions = () =>
   useQuery({
     queryKey: ['lookups', 'clusters'],
-    queryFn: () => api.get<{ id: string; name: string; shortName: string }[]>('/api/lookups/clusters'),
+    queryFn: () =>
+      api.get<{ id: string; name: string; shortName: string }[]>('/api/lookups/clusters?pageSize=500'),
   });
 
 /** A mutation that refreshes everything about calls and proposals afterwards. */

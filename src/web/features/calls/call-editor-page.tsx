@@ -159,7 +159,10 @@ export function CallEditorPage() {
   const { id } = useParams();
   const navigate = useNavigate();
   const existing = useCall(id);
-  const themes = useQuery({ queryKey: ['themes'], queryFn: () => api.get<ThemeOption[]>('/api/themes') });
+  const themes = useQuery({
+    queryKey: ['themes'],
+    queryFn: () => api.get<ThemeOption[]>('/api/themes?pageSize=500'),
+  });
   const [def, setDef] = useState<CallDefinition>(emptyDefinition);
   const [motivation, setMotivation] = useState('');
   const call = existing.data?.data;

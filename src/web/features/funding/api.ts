@@ -200,7 +200,10 @@ export const useDashboard = () =>
     queryFn: () => api.get<Dashboard>('/api/funding/dashboard'),
   });
 export const useLines = () =>
-  useQuery({ queryKey: ['funding', 'lines'], queryFn: () => api.get<Line[]>('/api/funding/lines') });
+  useQuery({
+    queryKey: ['funding', 'lines'],
+    queryFn: () => api.get<Line[]>('/api/funding/lines?pageSize=500'),
+  });
 export const useLine = (id: string) =>
   useQuery({
     queryKey: ['funding', 'lines', id],
@@ -210,10 +213,13 @@ export const useLine = (id: string) =>
 export const useBaseOperations = () =>
   useQuery({
     queryKey: ['funding', 'base'],
-    queryFn: () => api.get<BaseOperation[]>('/api/funding/base-operations'),
+    queryFn: () => api.get<BaseOperation[]>('/api/funding/base-operations?pageSize=500'),
   });
 export const useReports = () =>
-  useQuery({ queryKey: ['funding', 'reports'], queryFn: () => api.get<Report[]>('/api/funding/reports') });
+  useQuery({
+    queryKey: ['funding', 'reports'],
+    queryFn: () => api.get<Report[]>('/api/funding/reports?pageSize=500'),
+  });
 export const useProjects = () =>
   useQuery({
     queryKey: ['funding', 'projects'],
@@ -231,7 +237,10 @@ export const usePreview = (projectId: string, lineId: string | null) =>
     queryFn: () => api.get<Preview>(`/api/funding/commitments/preview${query({ projectId, lineId })}`),
   });
 export const useAidAwards = () =>
-  useQuery({ queryKey: ['funding', 'aid'], queryFn: () => api.get<AidAward[]>('/api/state-aid/awards') });
+  useQuery({
+    queryKey: ['funding', 'aid'],
+    queryFn: () => api.get<AidAward[]>('/api/state-aid/awards?pageSize=500'),
+  });
 export const useOrganisationAid = (id: string) =>
   useQuery({
     queryKey: ['funding', 'aid', id],

@@ -18,26 +18,19 @@ import { api, ApiError } from '../../app/api-client';
 import { parseMoneyToNumber } from '../../../shared/money';
 import { formatCents } from '../../app/format';
 import { ErrorAlert } from '../../shared/error-alert';
+import { OrganisationSelect } from '../../shared/organisation-select';
 import { useFundingMutation, useLines, type ProjectDetail } from './api';
 
-interface Option {
-  id: string;
-  name: string;
-}
-const useOrganisations = () =>
-  useQuery({
-    queryKey: ['funding', 'organisation-options'],
-    queryFn: () => api.get<Option[]>('/api/organisations?pageSize=500'),
-  });
 const useClusterOptions = () =>
   useQuery({
     queryKey: ['lookups', 'clusters'],
-    queryFn: () => api.get<{ id: string; name: string }[]>('/api/lookups/clusters'),
+    queryFn: () => api.get<{ id: string; name: string }[]>('/api/lookups/clusters?pageSize=500'),
   });
 const useThemeOptions = () =>
   useQuery({
     queryKey: ['funding', 'theme-options'],
-    queryFn: () => api.get<{ id: string; kind: string; labelNl: string; labelEn: string }[]>('/api/themes'),
+    queryFn: () =>
+      api.get<{ id: string; kind: string; labelNl: string; labelEn: string }[]>('/api/themes?pageSize=500'),
   });
 
 /** A modal form that converts euro inputs to cents before sending; shows catalogued errors in place. */
@@ -97,7 +90,6 @@ interface ParticipantRow {
 
 export function CreateProjectModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t, i18n } = useTranslation('funding');
-  const organisations = useOrganisations();
   const clusters = useClusterOptions();
   const themes = useThemeOptions();
   const [form, setForm] = useState({
@@ -141,7 +133,6 @@ export function CreateProjectModal({ opened, onClose }: { opened: boolean; onClo
       { onSuccess: done(t('saved'), onClose) },
     );
   };
-  const orgOptions = (organisations.data?.data ?? []).map((o) => ({ value: o.id, label: o.name }));
   const clusterOptions = (clusters.data?.data ?? []).map((c) => ({ value: c.id, label: c.name }));
   return (
     <FormModal
@@ -238,12 +229,10 @@ export function CreateProjectModal({ opened, onClose }: { opened: boolean; onClo
       />
       {participants.map((p, index) => (
         <Group key={index} align="flex-end" wrap="nowrap">
-          <Select
+          <OrganisationSelect
             label={index === 0 ? t('organisation') : undefined}
             aria-label={t('organisation')}
-            data={orgOptions}
             value={p.organisationId}
-            searchable
             style={{ flex: 3 }}
             onChange={(v) =>
               setParticipants(participants.map((x, i) => (i === index ? { ...x, organisationId: v } : x)))
@@ -563,7 +552,6 @@ export function CostsReportModal({
 
 export function RecordAidModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t } = useTranslation('funding');
-  const organisations = useOrganisations();
   const [form, setForm] = useState({
     organisationId: null as string | null,
     regime: 'de_minimis',
@@ -597,13 +585,11 @@ export function RecordAidModal({ opened, onClose }: { opened: boolean; onClose: 
       pending={record.isPending}
       error={record.error ?? (problem ? new Error(problem) : null)}
     >
-      <Select
+      <OrganisationSelect
         label={t('organisation')}
         required
-        data={(organisations.data?.data ?? []).map((o) => ({ value: o.id, label: o.name }))}
         value={form.organisationId}
         onChange={(v) => setForm({ ...form, organisationId: v })}
-        searchable
       />
       <Group grow>
         <Select

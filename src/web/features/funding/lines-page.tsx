@@ -37,7 +37,7 @@ interface ClusterOption {
 const useClusters = () =>
   useQuery({
     queryKey: ['lookups', 'clusters'],
-    queryFn: () => api.get<ClusterOption[]>('/api/lookups/clusters'),
+    queryFn: () => api.get<ClusterOption[]>('/api/lookups/clusters?pageSize=500'),
   });
 
 function CreateLineModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {

@@ -157,7 +157,7 @@ export interface ClusterOption {
 export const useClusterOptions = () =>
   useQuery({
     queryKey: ['lookups', 'clusters'],
-    queryFn: () => api.get<ClusterOption[]>('/api/lookups/clusters'),
+    queryFn: () => api.get<ClusterOption[]>('/api/lookups/clusters?pageSize=500'),
   });
 export const useDashboard = (clusterId: string) =>
   useQuery({
@@ -183,26 +183,30 @@ export const useMeasurement = (id: string | null) =>
 export const useQueue = () =>
   useQuery({
     queryKey: ['kpis', 'queue'],
-    queryFn: () => api.get<QueueItem[]>('/api/kpis/validation-queue'),
+    queryFn: () => api.get<QueueItem[]>('/api/kpis/validation-queue?pageSize=500'),
   });
 export const useDefinitions = () =>
   useQuery({
     queryKey: ['kpis', 'definitions'],
-    queryFn: () => api.get<Definition[]>('/api/kpis/definitions'),
+    queryFn: () => api.get<Definition[]>('/api/kpis/definitions?pageSize=500'),
   });
 export const usePeriods = () =>
-  useQuery({ queryKey: ['kpis', 'periods'], queryFn: () => api.get<Period[]>('/api/kpis/periods') });
+  useQuery({
+    queryKey: ['kpis', 'periods'],
+    queryFn: () => api.get<Period[]>('/api/kpis/periods?pageSize=500'),
+  });
 export const useDiffusion = (clusterId?: string) =>
   useQuery({
     queryKey: ['kpis', 'diffusion', clusterId],
-    queryFn: () => api.get<Diffusion[]>(`/api/kpis/diffusion-activities${query({ clusterId })}`),
+    queryFn: () =>
+      api.get<Diffusion[]>(`/api/kpis/diffusion-activities${query({ clusterId, pageSize: 500 })}`),
   });
 export const useEuParticipations = (unmatched: boolean) =>
   useQuery({
     queryKey: ['kpis', 'eu', unmatched],
     queryFn: () =>
       api.get<EuParticipation[]>(
-        `/api/kpis/eu-participations${query({ unmatched: unmatched ? 'true' : undefined })}`,
+        `/api/kpis/eu-participations${query({ unmatched: unmatched ? 'true' : undefined, pageSize: 500 })}`,
       ),
   });
 

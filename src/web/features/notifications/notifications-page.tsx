@@ -25,7 +25,8 @@ export function NotificationsPage() {
   const client = useQueryClient();
   const list = useQuery({
     queryKey: ['notifications', unreadOnly],
-    queryFn: () => api.get<Notification[]>(`/api/notifications${unreadOnly ? '?unread=true' : ''}`),
+    queryFn: () =>
+      api.get<Notification[]>(`/api/notifications?pageSize=500${unreadOnly ? '&unread=true' : ''}`),
   });
   const markRead = useMutation({
     mutationFn: (id: string) => api.send('POST', `/api/notifications/${id}/read`),

@@ -181,52 +181,56 @@ const key = (clusterId: string, part: string) => ['partnership', clusterId, part
 export const useClusters = () =>
   useQuery({
     queryKey: ['partnership', 'clusters'],
-    queryFn: () => api.get<ClusterSummary[]>('/api/partnership/clusters'),
+    queryFn: () => api.get<ClusterSummary[]>('/api/partnership/clusters?pageSize=500'),
   });
 export const useAgreements = (clusterId: string) =>
   useQuery({
     queryKey: key(clusterId, 'agreements'),
-    queryFn: () => api.get<Agreement[]>(`/api/partnership/clusters/${clusterId}/agreements`),
+    queryFn: () => api.get<Agreement[]>(`/api/partnership/clusters/${clusterId}/agreements?pageSize=500`),
   });
 export const useMeetings = (clusterId: string) =>
   useQuery({
     queryKey: key(clusterId, 'meetings'),
-    queryFn: () => api.get<Meeting[]>(`/api/partnership/clusters/${clusterId}/meetings`),
+    queryFn: () => api.get<Meeting[]>(`/api/partnership/clusters/${clusterId}/meetings?pageSize=500`),
   });
 export const useMinutesVersions = (meetingId: string, enabled: boolean) =>
   useQuery({
     queryKey: ['partnership', 'minutes', meetingId],
     enabled,
-    queryFn: () => api.get<Minutes[]>(`/api/partnership/meetings/${meetingId}/minutes/versions`),
+    queryFn: () => api.get<Minutes[]>(`/api/partnership/meetings/${meetingId}/minutes/versions?pageSize=500`),
   });
 export const useActions = (clusterId: string) =>
   useQuery({
     queryKey: key(clusterId, 'actions'),
-    queryFn: () => api.get<Action[]>(`/api/partnership/clusters/${clusterId}/actions`),
+    queryFn: () => api.get<Action[]>(`/api/partnership/clusters/${clusterId}/actions?pageSize=500`),
   });
 export const useMyActions = () =>
   useQuery({
     queryKey: ['partnership', 'mine'],
-    queryFn: () => api.get<Action[]>('/api/partnership/actions/mine'),
+    queryFn: () => api.get<Action[]>('/api/partnership/actions/mine?pageSize=500'),
   });
 export const useReports = (clusterId: string) =>
   useQuery({
     queryKey: key(clusterId, 'reports'),
-    queryFn: () => api.get<Report[]>(`/api/partnership/clusters/${clusterId}/reports`),
+    queryFn: () => api.get<Report[]>(`/api/partnership/clusters/${clusterId}/reports?pageSize=500`),
   });
 export const usePeople = (clusterId: string, enabled: boolean) =>
   useQuery({
     queryKey: key(clusterId, 'people'),
     enabled,
-    queryFn: () => api.get<Person[]>(`/api/partnership/clusters/${clusterId}/people`),
+    queryFn: () => api.get<Person[]>(`/api/partnership/clusters/${clusterId}/people?pageSize=500`),
   });
 export const useTimeline = (clusterId: string, filter: { kinds: string[]; from: string; to: string }) =>
   useQuery({
     queryKey: [...key(clusterId, 'timeline'), filter],
     queryFn: () =>
       api.get<TimelineEntry[]>(
-        `/api/partnership/clusters/${clusterId}/timeline` +
-          `${query({ kinds: filter.kinds.join(','), from: filter.from, to: filter.to })}`,
+        `/api/partnership/clusters/${clusterId}/timeline${query({
+          kinds: filter.kinds.join(','),
+          from: filter.from,
+          to: filter.to,
+          pageSize: 500,
+        })}`,
       ),
   });
 export const usePreferences = () =>

@@ -225,7 +225,7 @@ export const useMembers = (id: string, page = 1) =>
 export const useThemes = (kind?: string) =>
   useQuery({
     queryKey: ['portfolio', 'themes', kind ?? 'all'],
-    queryFn: () => api.get<Theme[]>(`/api/themes${query({ kind })}`),
+    queryFn: () => api.get<Theme[]>(`/api/themes${query({ kind, pageSize: 500 })}`),
   });
 export const ORGANISATIONS_PAGE_SIZE = 50;
 /** One page of organisations (paged on the server); `page` counts from 1. */

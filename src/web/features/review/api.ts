@@ -250,7 +250,10 @@ export interface MyAssignment {
 }
 
 export const useReviewCalls = () =>
-  useQuery({ queryKey: ['review', 'calls'], queryFn: () => api.get<ReviewCall[]>('/api/review/calls') });
+  useQuery({
+    queryKey: ['review', 'calls'],
+    queryFn: () => api.get<ReviewCall[]>('/api/review/calls?pageSize=500'),
+  });
 export const useCallOverview = (callId: string) =>
   useQuery({
     queryKey: ['review', 'call', callId],
@@ -259,7 +262,7 @@ export const useCallOverview = (callId: string) =>
 export const useConflicts = (callId: string) =>
   useQuery({
     queryKey: ['review', 'call', callId, 'conflicts'],
-    queryFn: () => api.get<Conflict[]>(`/api/review/calls/${callId}/conflicts`),
+    queryFn: () => api.get<Conflict[]>(`/api/review/calls/${callId}/conflicts?pageSize=500`),
   });
 export const useCalibration = (callId: string) =>
   useQuery({
@@ -309,7 +312,7 @@ export const useInvitations = () =>
 export const useMyAssignments = () =>
   useQuery({
     queryKey: ['review', 'my'],
-    queryFn: () => api.get<MyAssignment[]>('/api/review/my/assignments'),
+    queryFn: () => api.get<MyAssignment[]>('/api/review/my/assignments?pageSize=500'),
   });
 
 /** A write that refreshes every review query afterwards. */

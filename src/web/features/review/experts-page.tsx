@@ -12,7 +12,10 @@ import { useReviewMutation } from './api';
 import type { ExpertPoolEntry as PoolEntry } from '../../../shared/expert-pool';
 
 export const useExpertPool = () =>
-  useQuery({ queryKey: ['review', 'pool'], queryFn: () => api.get<PoolEntry[]>('/api/review/experts') });
+  useQuery({
+    queryKey: ['review', 'pool'],
+    queryFn: () => api.get<PoolEntry[]>('/api/review/experts?pageSize=500'),
+  });
 
 /** The expert pool for officers (profile, load, affiliations), with its XLSX export. */
 export function ExpertPoolPage() {
