@@ -9,6 +9,12 @@ import {
   type BrowserHarness,
 } from '../helpers/browser';
 
+/** The Dutch names of the reported KPIs, as the buttons name them. */
+const NAMES: Record<string, string> = {
+  NEW_PRODUCTS: 'Nieuwe producten en diensten bij leden',
+  CO2_AVOIDED: 'Vermeden CO2-uitstoot',
+};
+
 /** A small but real PDF (the server checks the file's magic bytes against its extension). */
 const EVIDENCE_PDF = Buffer.from(
   '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
@@ -17,7 +23,7 @@ const EVIDENCE_PDF = Buffer.from(
 
 /** Reports one value in the dialog of the open period, with an uploaded file as evidence. */
 async function report(page: Page, code: string, value: string, filename?: string): Promise<void> {
-  await page.getByRole('button', { name: `Rapporteren ${code}` }).click();
+  await page.getByRole('button', { name: `Rapporteren ${NAMES[code]}` }).click();
   const dialog = page.getByRole('dialog');
   await dialog.getByLabel(/^Waarde/).fill(value);
   if (filename)
@@ -68,15 +74,21 @@ describeBrowser(
       const officer = await h.newPage();
       await loginInBrowser(officer, h.baseUrl, 'officer');
       await officer.getByRole('link', { name: 'KPI-validatie' }).click();
-      await officer.getByRole('button', { name: 'Terugsturen NEW_PRODUCTS' }).click();
+      await officer
+        .getByRole('button', { name: 'Terugsturen Nieuwe producten en diensten bij leden' })
+        .click();
       const dialog = officer.getByRole('dialog');
       await dialog
         .getByLabel('Toelichting')
         .fill('Twee producten zijn van 2025; graag enkel de nieuwe van 2026.');
       await dialog.getByRole('button', { name: 'Terugsturen', exact: true }).click();
-      await officer.getByRole('button', { name: 'Terugsturen NEW_PRODUCTS' }).waitFor({ state: 'detached' });
-      await officer.getByRole('button', { name: 'Valideren CO2_AVOIDED' }).click();
-      await officer.getByRole('button', { name: 'Valideren CO2_AVOIDED' }).waitFor({ state: 'detached' });
+      await officer
+        .getByRole('button', { name: 'Terugsturen Nieuwe producten en diensten bij leden' })
+        .waitFor({ state: 'detached' });
+      await officer.getByRole('button', { name: 'Valideren Vermeden CO2-uitstoot' }).click();
+      await officer
+        .getByRole('button', { name: 'Valideren Vermeden CO2-uitstoot' })
+        .waitFor({ state: 'detached' });
 
       // The uploaded file is the evidence the officer sees, and it downloads.
       await officer.getByRole('link', { name: 'KPI-portfolio' }).click();
@@ -101,15 +113,19 @@ describeBrowser(
       await seen(manager.getByTestId('report-row-CO2_AVOIDED').getByText('gevalideerd'));
 
       // Corrects and resubmits: the dialog repeats the reason.
-      await manager.getByRole('button', { name: 'Rapporteren NEW_PRODUCTS' }).click();
+      await manager
+        .getByRole('button', { name: 'Rapporteren Nieuwe producten en diensten bij leden' })
+        .click();
       await textContaining(manager.getByRole('dialog').getByTestId('returned-reason'), 'enkel de nieuwe');
       await manager.getByRole('dialog').getByRole('button', { name: 'Annuleren' }).click();
       await report(manager, 'NEW_PRODUCTS', '7');
 
       // The officer validates the corrected value.
       await officer.getByRole('link', { name: 'KPI-validatie' }).click();
-      await officer.getByRole('button', { name: 'Valideren NEW_PRODUCTS' }).click();
-      await officer.getByRole('button', { name: 'Valideren NEW_PRODUCTS' }).waitFor({ state: 'detached' });
+      await officer.getByRole('button', { name: 'Valideren Nieuwe producten en diensten bij leden' }).click();
+      await officer
+        .getByRole('button', { name: 'Valideren Nieuwe producten en diensten bij leden' })
+        .waitFor({ state: 'detached' });
 
       // The dashboard shows the figures: both values validated, in the table and on the KPI cards with charts.
       await manager.reload();

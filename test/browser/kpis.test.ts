@@ -7,6 +7,15 @@ import {
   type BrowserHarness,
 } from '../helpers/browser';
 
+/** The Dutch names of the reported KPIs, as the buttons name them. */
+const NAMES: Record<string, string> = {
+  NEW_PRODUCTS: 'Nieuwe producten en diensten bij leden',
+  PRIVATE_RD_INVESTMENT: 'Uitgelokte private O&O-investeringen',
+  CO2_AVOIDED: 'Vermeden CO2-uitstoot',
+  MEMBER_SATISFACTION: 'Tevredenheid van de leden',
+  PROJECT_LEAD_TIME: 'Doorlooptijd van idee tot projectstart',
+};
+
 const VALUES: Record<string, string> = {
   NEW_PRODUCTS: '12',
   PRIVATE_RD_INVESTMENT: '2500000',
@@ -38,7 +47,7 @@ describeBrowser('KPIs in Chromium', () => {
       await seen(page.getByRole('heading', { name: 'Economische valorisatie' }));
       await seen(page.getByRole('img', { name: /Ledenorganisaties: Traject/ }).locator('svg'));
       for (const [code, value] of Object.entries(VALUES)) {
-        await page.getByRole('button', { name: `Rapporteren ${code}` }).click();
+        await page.getByRole('button', { name: `Rapporteren ${NAMES[code]}` }).click();
         const dialog = page.getByRole('dialog');
         await dialog.getByLabel(/^Waarde/).fill(value);
         await dialog
@@ -52,15 +61,21 @@ describeBrowser('KPIs in Chromium', () => {
       const officer = await h.newPage();
       await loginInBrowser(officer, h.baseUrl, 'officer');
       await officer.goto(`${h.baseUrl}/kpis/validation`);
-      await seen(officer.getByRole('button', { name: 'Terugsturen NEW_PRODUCTS' }));
-      await officer.getByRole('button', { name: 'Terugsturen NEW_PRODUCTS' }).click();
+      await seen(officer.getByRole('button', { name: 'Terugsturen Nieuwe producten en diensten bij leden' }));
+      await officer
+        .getByRole('button', { name: 'Terugsturen Nieuwe producten en diensten bij leden' })
+        .click();
       const dialog = officer.getByRole('dialog');
       await dialog.getByLabel('Toelichting').fill('Graag de lijst van producten toevoegen.');
       await dialog.getByRole('button', { name: 'Terugsturen', exact: true }).click();
-      await officer.getByRole('button', { name: 'Terugsturen NEW_PRODUCTS' }).waitFor({ state: 'detached' });
+      await officer
+        .getByRole('button', { name: 'Terugsturen Nieuwe producten en diensten bij leden' })
+        .waitFor({ state: 'detached' });
       for (const code of Object.keys(VALUES).filter((c) => c !== 'NEW_PRODUCTS')) {
-        await officer.getByRole('button', { name: `Valideren ${code}` }).click();
-        await officer.getByRole('button', { name: `Valideren ${code}` }).waitFor({ state: 'detached' });
+        await officer.getByRole('button', { name: `Valideren ${NAMES[code]}` }).click();
+        await officer
+          .getByRole('button', { name: `Valideren ${NAMES[code]}` })
+          .waitFor({ state: 'detached' });
       }
       const statuses = await h.t.database.db
         .selectFrom('kpi_measurements as m')
@@ -89,7 +104,7 @@ describeBrowser('KPIs in Chromium', () => {
       // The manager sees the returned value back on the dashboard and can report it again.
       await page.reload();
       await seen(page.getByTestId('report-row-NEW_PRODUCTS').getByText('teruggestuurd'));
-      await seen(page.getByRole('button', { name: 'Rapporteren NEW_PRODUCTS' }));
+      await seen(page.getByRole('button', { name: 'Rapporteren Nieuwe producten en diensten bij leden' }));
     },
     240_000,
   );

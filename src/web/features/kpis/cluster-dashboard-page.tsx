@@ -184,7 +184,7 @@ function KpiCard({ kpi, periods, onSetTarget }: { kpi: Kpi; periods: Period[]; o
             {name}
           </Text>
           <Text size="xs" c="dimmed">
-            {kpi.definition.code} · {t(`source.${kpi.definition.source}`)} ·{' '}
+            {t(`source.${kpi.definition.source}`)} ·{' '}
             {kpi.definition.direction === 'higher' ? t('higher') : t('lower')}
           </Text>
         </div>
@@ -208,7 +208,7 @@ function KpiCard({ kpi, periods, onSetTarget }: { kpi: Kpi; periods: Period[]; o
             size="compact-xs"
             variant="subtle"
             onClick={onSetTarget}
-            aria-label={`${t('setTarget')} ${kpi.definition.code}`}
+            aria-label={`${t('setTarget')} ${name}`}
           >
             {t('setTarget')}
           </Button>
@@ -291,7 +291,7 @@ export function ClusterDashboardPage() {
                             <Button
                               size="xs"
                               onClick={() => setReporting(kpi)}
-                              aria-label={`${t('report')} ${kpi.definition.code}`}
+                              aria-label={`${t('report')} ${name(kpi.definition)}`}
                             >
                               {t('report')}
                             </Button>

@@ -51,7 +51,10 @@ function Drill({
       onClose={onClose}
       position="right"
       size="lg"
-      title={t('drillTitle', { cluster: cluster?.name ?? '', kpi: definition?.code ?? '' })}
+      title={t('drillTitle', {
+        cluster: cluster?.name ?? '',
+        kpi: (i18n.language === 'en' ? definition?.nameEn : definition?.nameNl) ?? '',
+      })}
     >
       <Stack>
         {definition && (

@@ -12,14 +12,15 @@ import { useKpiMutation, useQueue, type QueueItem } from './api';
 import { formatValue } from './components';
 
 function ReturnModal({ item, onClose }: { item: QueueItem; onClose: () => void }) {
-  const { t } = useTranslation('kpis');
+  const { t, i18n } = useTranslation('kpis');
   const { t: tc } = useTranslation();
   const [comment, setComment] = useState('');
+  const name = i18n.language === 'en' ? item.nameEn : item.nameNl;
   const send = useKpiMutation(() =>
     api.send('POST', `/api/kpis/measurements/${item.measurementId}/return`, { comment }),
   );
   return (
-    <Modal opened onClose={onClose} title={`${t('returnTitle')}: ${item.clusterName} · ${item.code}`}>
+    <Modal opened onClose={onClose} title={`${t('returnTitle')}: ${item.clusterName} · ${name}`}>
       <Stack>
         <ErrorAlert error={send.error} />
         <Textarea
@@ -58,6 +59,7 @@ export function ValidationPage() {
   const { t, i18n } = useTranslation('kpis');
   const queue = useQueue();
   const [returning, setReturning] = useState<QueueItem | null>(null);
+  const nameOf = (item: QueueItem) => (i18n.language === 'en' ? item.nameEn : item.nameNl);
   const validate = useKpiMutation((item: QueueItem) =>
     api.send('POST', `/api/kpis/measurements/${item.measurementId}/validate`, {}),
   );
@@ -66,8 +68,7 @@ export function ValidationPage() {
     {
       accessorKey: 'code',
       header: t('kpi'),
-      cell: ({ row }) =>
-        `${row.original.code} · ${i18n.language === 'en' ? row.original.nameEn : row.original.nameNl}`,
+      cell: ({ row }) => nameOf(row.original),
     },
     { accessorKey: 'periodCode', header: t('period') },
     {
@@ -91,7 +92,7 @@ export function ValidationPage() {
           <Button
             size="xs"
             color="green"
-            aria-label={`${t('validate')} ${row.original.code}`}
+            aria-label={`${t('validate')} ${nameOf(row.original)}`}
             loading={validate.isPending && validate.variables?.measurementId === row.original.measurementId}
             onClick={() => validate.mutate(row.original)}
           >
@@ -101,7 +102,7 @@ export function ValidationPage() {
             size="xs"
             variant="light"
             color="orange"
-            aria-label={`${t('return')} ${row.original.code}`}
+            aria-label={`${t('return')} ${nameOf(row.original)}`}
             onClick={() => setReturning(row.original)}
           >
             {t('return')}
