@@ -8,7 +8,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
 import multipart from '@fastify/multipart';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import type { DB } from './db/types';
 import type { Config } from '../config';
@@ -16,6 +16,7 @@ import { registerErrorHandling } from './http/error-handler';
 import { registerGuard } from './http/guard';
 import { registerInputBoundary } from './http/input-boundary';
 import { publicAccess } from './http/access';
+import { openapiOptions } from './http/openapi';
 import { AppError, toErrorBody } from './errors/app-error';
 import { featureModules } from './modules';
 
@@ -167,23 +168,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerGuard(app);
   registerInputBoundary(app);
 
-  await app.register(swagger, {
-    openapi: {
-      openapi: '3.1.0',
-      info: {
-        title: 'Speerpunt API',
-        version: '0.1.0',
-        description: 'The API of the Flemish cluster-policy platform.',
-      },
-      components: {
-        securitySchemes: {
-          session: { type: 'apiKey', in: 'cookie', name: 'sp_session' },
-          token: { type: 'http', scheme: 'bearer' },
-        },
-      },
-    },
-    transform: jsonSchemaTransform,
-  });
+  await app.register(swagger, openapiOptions(config.publicUrl));
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
   for (const featureModule of featureModules) await app.register(featureModule);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AbilitiesSchema } from './envelope';
 
 /**
  * Paging of list routes: `page` (1-based) and `pageSize`, with a maximum. A larger page size is
@@ -19,14 +20,17 @@ export interface PageRequest {
   pageSize: number;
 }
 
-export const PageInfoSchema = z.object({ page: z.number(), pageSize: z.number(), total: z.number() });
+export const PageInfoSchema = z.object({ page: z.number(), pageSize: z.number(), total: z.number() }).meta({
+  id: 'PageInfo',
+  description: 'The page a list answers: 1-based page, its size and the total count.',
+});
 export type PageInfo = z.infer<typeof PageInfoSchema>;
 
 /** The response schema of a paged list: the envelope plus the page it answers. */
 export function pagedEnvelope<T extends z.ZodType>(item: T) {
   return z.object({
     data: z.array(item),
-    abilities: z.record(z.string(), z.boolean()),
+    abilities: AbilitiesSchema,
     page: PageInfoSchema,
   });
 }

@@ -10,7 +10,7 @@ export interface ProposalContentView {
   summary: string;
   answers: Record<string, unknown>;
   consortium: {
-    organisationId?: string;
+    organisationId?: string | null;
     enterpriseNumber: string | null;
     name: string | null;
     helix: string | null;
@@ -169,7 +169,7 @@ export function ProposalView({
           </Table.Thead>
           <Table.Tbody>
             {content.consortium.map((m) => (
-              <Table.Tr key={`${m.organisationId ?? m.name}`}>
+              <Table.Tr key={`${m.organisationId ?? m.enterpriseNumber ?? m.name}`}>
                 <Table.Td>{m.name ?? '–'}</Table.Td>
                 <Table.Td>{m.enterpriseNumber ?? '–'}</Table.Td>
                 <Table.Td>{t(`roles.${m.role}`, { defaultValue: m.role })}</Table.Td>

@@ -36,6 +36,7 @@ describe('experts, declarations and conflicts', () => {
       .select('organisation_id')
       .where('proposal_id', '=', proposal.id)
       .where('role', '=', 'lead')
+      .$narrowType<{ organisation_id: string }>()
       .executeTakeFirstOrThrow();
     const consortium = (
       await t.database.db

@@ -20,6 +20,7 @@ import * as loginThrottleDelays from './20261129_1600_login_throttle_delays';
 import * as objectionRules from './20261129_1500_objection_rules';
 import * as auditCheckpoints from './20261129_1601_audit_checkpoints';
 import * as dropAccountLock from './20261130_0400_drop_account_lock';
+import * as draftPartners from './20261130_0401_draft_partners';
 
 /**
  * Every migration, by name. Names sort in the order they run (timestamp first). Landed
@@ -47,4 +48,5 @@ export const migrations: Record<string, Migration> = {
   '20261129_1500_objection_rules': objectionRules,
   '20261129_1601_audit_checkpoints': auditCheckpoints,
   '20261130_0400_drop_account_lock': dropAccountLock,
+  '20261130_0401_draft_partners': draftPartners,
 };

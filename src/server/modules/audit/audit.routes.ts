@@ -5,6 +5,7 @@ import { allow } from '../../http/access';
 import { envelope, ok } from '../../http/envelope';
 import { contextOf } from '../../http/request-context';
 import { verifyAuditChain } from '../../audit/verify-audit-chain';
+import { listAuditEvents } from './list-audit-events';
 
 const tags = ['audit'];
 
@@ -15,6 +16,8 @@ const AuditEventSchema = z.object({
   action: z.string(),
   entityType: z.string(),
   entityId: z.string().nullable(),
+  /** A row about a proposal still sealed (deadline not passed): before and after are withheld. */
+  sealed: z.boolean(),
   before: z.unknown(),
   after: z.unknown(),
   requestId: z.string().nullable(),
@@ -42,28 +45,7 @@ export default async function auditRoutes(app: FastifyInstance): Promise<void> {
         response: { 200: envelope(z.array(AuditEventSchema)) },
       },
     },
-    async (request) => {
-      const { db } = contextOf(request);
-      const q = request.query;
-      let query = db.selectFrom('audit_events').selectAll().orderBy('id', 'desc').limit(q.limit);
-      if (q.entityType) query = query.where('entity_type', '=', q.entityType);
-      if (q.entityId) query = query.where('entity_id', '=', q.entityId);
-      if (q.beforeId) query = query.where('id', '<', q.beforeId);
-      const rows = await query.execute();
-      return ok(
-        rows.map((row) => ({
-          id: row.id,
-          occurredAt: new Date(row.occurred_at).toISOString(),
-          actorLabel: row.actor_label,
-          action: row.action,
-          entityType: row.entity_type,
-          entityId: row.entity_id,
-          before: row.before,
-          after: row.after,
-          requestId: row.request_id,
-        })),
-      );
-    },
+    async (request) => ok(await listAuditEvents(contextOf(request), request.query)),
   );
 
   r.get(

@@ -14,7 +14,7 @@ export default async function backupRoutes(app: FastifyInstance): Promise<void> 
   app.post(
     '/api/admin/backup',
     {
-      config: { access: allow('admin') },
+      config: { access: allow('admin'), download: ['gzip'] },
       schema: { tags: ['admin'], summary: 'A snapshot of the embedded database (tar.gz); PGlite only' },
     },
     async (request, reply) => {

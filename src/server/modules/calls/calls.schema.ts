@@ -191,6 +191,7 @@ export const CallSchema = z.object({
   questions: z.array(QuestionInput.extend({ id: z.string() })),
   amendments: z.array(z.object({ number: z.number(), motivation: z.string(), amendedAt: z.string() })),
 });
+CallSchema.register(z.globalRegistry, { id: 'Call', description: 'A call for proposals.' });
 
 /** The list view: a subset of the call, derived rather than copied, plus the number of proposals. */
 export const CallSummarySchema = CallSchema.pick({
@@ -319,7 +320,8 @@ export const ProposalSummarySchema = z.object({
 });
 
 const ConsortiumMemberSchema = z.object({
-  organisationId: z.string(),
+  /** Null in a draft for a partner the platform does not know yet (created at submission). */
+  organisationId: z.string().nullable(),
   enterpriseNumber: z.string().nullable(),
   name: z.string(),
   helix: z.string(),

@@ -1,6 +1,7 @@
 import type { BudgetRule } from '../../../shared/selection-wording';
 import type { ColumnType, Generated } from 'kysely';
-import type { CalendarDate, Instant, InstantDefault, Json } from '../../db/core.tables';
+import type { CalendarDate, Helix, Instant, InstantDefault, Json } from '../../db/core.tables';
+import type { SizeClass } from '../../db/shared.tables';
 
 /** Nullable instants: written as Date or ISO string, read as Date. */
 type MaybeInstant = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
@@ -213,16 +214,23 @@ export interface ProposalVersionsTable {
 export interface ProposalConsortiumMembersTable {
   id: Generated<string>;
   proposal_id: string;
-  organisation_id: string;
+  /** Null for a partner the platform does not know yet: the pending_* columns hold it until submission. */
+  organisation_id: string | null;
   position: number;
   role: ConsortiumRole;
   budget_share_cents: Generated<number>;
+  pending_enterprise_number: string | null;
+  pending_name: string | null;
+  pending_helix: Helix | null;
+  pending_size_class: SizeClass | null;
 }
 
 export interface ProposalBudgetLinesTable {
   id: Generated<string>;
   proposal_id: string;
   organisation_id: string | null;
+  /** The enterprise number of a partner not known yet (organisation_id is then null). */
+  pending_enterprise_number: string | null;
   position: number;
   category: BudgetCategory;
   description: Generated<string>;

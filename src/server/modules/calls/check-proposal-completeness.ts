@@ -14,6 +14,15 @@ const isEmpty = (value: unknown) =>
   value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 const wordCount = (text: string) => text.trim().split(/\s+/).filter(Boolean).length;
 
+type Member = ProposalSnapshot['consortium'][number];
+type Line = ProposalSnapshot['budgetLines'][number];
+
+/** A line is a member's by its organisation or, for a partner not known yet, by its enterprise number. */
+function belongsTo(line: Line, member: Member): boolean {
+  if (member.organisationId !== null) return line.organisationId === member.organisationId;
+  return line.organisationId === null && line.enterpriseNumber === member.enterpriseNumber;
+}
+
 /** Whether a (conditional) question applies given the other answers. */
 export function isQuestionShown(
   question: CallDetail['questions'][number],
@@ -62,7 +71,7 @@ export function checkProposalCompleteness(
           'Cost ≠ requested aid + own contribution.',
         ),
       );
-    if (!line.organisationId)
+    if (!line.organisationId && !line.enterpriseNumber)
       budget.push(
         problem(
           `budgetLines.${i}.enterpriseNumber`,
@@ -72,9 +81,7 @@ export function checkProposalCompleteness(
       );
   });
   for (const [i, member] of content.consortium.entries()) {
-    const sum = content.budgetLines
-      .filter((l) => l.organisationId === member.organisationId)
-      .reduce((s, l) => s + l.costCents, 0);
+    const sum = content.budgetLines.filter((l) => belongsTo(l, member)).reduce((s, l) => s + l.costCents, 0);
     if (sum !== member.budgetShareCents) {
       budget.push(
         problem(

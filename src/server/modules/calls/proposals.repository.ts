@@ -27,13 +27,14 @@ export async function loadProposalContent(db: Db, proposalId: string): Promise<P
       .execute(),
     db
       .selectFrom('proposal_consortium_members as m')
-      .innerJoin('organisations as o', 'o.id', 'm.organisation_id')
-      .select([
+      .leftJoin('organisations as o', 'o.id', 'm.organisation_id')
+      // A partner not known yet lives only in the draft's row (see save-proposal-draft.ts).
+      .select((eb) => [
         'm.organisation_id',
-        'o.enterprise_number',
-        'o.name',
-        'o.helix',
-        'o.size_class',
+        eb.fn.coalesce('o.enterprise_number', 'm.pending_enterprise_number').as('enterprise_number'),
+        eb.fn.coalesce('o.name', 'm.pending_name').$notNull().as('name'),
+        eb.fn.coalesce('o.helix', 'm.pending_helix').$notNull().as('helix'),
+        eb.fn.coalesce('o.size_class', 'm.pending_size_class').$notNull().as('size_class'),
         'm.role',
         'm.budget_share_cents',
       ])
@@ -43,9 +44,9 @@ export async function loadProposalContent(db: Db, proposalId: string): Promise<P
     db
       .selectFrom('proposal_budget_lines as l')
       .leftJoin('organisations as o', 'o.id', 'l.organisation_id')
-      .select([
+      .select((eb) => [
         'l.organisation_id',
-        'o.enterprise_number',
+        eb.fn.coalesce('o.enterprise_number', 'l.pending_enterprise_number').as('enterprise_number'),
         'l.category',
         'l.description',
         'l.cost_cents',

@@ -49,6 +49,15 @@ const tags = ['proposals'];
 const applicant = { access: allow('applicant') };
 const officer = { access: allow('officer') };
 const applicantOrOfficer = { access: allow('applicant', 'officer') };
+
+/** What an upload stored: the attachment, its file, and what the content was recognised as. */
+const StoredAttachmentSchema = z.object({
+  attachmentId: z.string(),
+  fileId: z.string(),
+  sha256: z.string(),
+  sizeBytes: z.number(),
+  contentType: z.string(),
+});
 const Ack = envelope(z.object({ ok: z.literal(true) }));
 
 const proposalColumns: SheetColumn<ProposalSummary>[] = [
@@ -288,7 +297,7 @@ export default async function proposalsRoutes(app: FastifyInstance): Promise<voi
   r.post(
     '/api/proposals/:id/attachments',
     {
-      config: applicant,
+      config: { ...applicant, upload: 'file' },
       schema: {
         tags,
         summary: 'Upload an attachment (multipart, one file)',
@@ -296,6 +305,7 @@ export default async function proposalsRoutes(app: FastifyInstance): Promise<voi
         querystring: z.strictObject({
           kind: z.enum(['annex', 'budget', 'letter_of_support', 'other']).default('annex'),
         }),
+        response: { 201: envelope(StoredAttachmentSchema) },
       },
     },
     async (request, reply) => {
@@ -322,7 +332,7 @@ export default async function proposalsRoutes(app: FastifyInstance): Promise<voi
   r.get(
     '/api/proposals/:id/attachments/:attachmentId',
     {
-      config: applicantOrOfficer,
+      config: { ...applicantOrOfficer, download: ['stored-file'] },
       schema: {
         tags,
         summary: 'An attachment (a PDF inline on request, for the page that shows it; else a download)',

@@ -26,8 +26,13 @@ export function assertMayEdit(proposal: ProposalForViewer): void {
     throw new AppError('PROPOSAL_READ_ONLY');
 }
 
-/** Consortium entries → organisation ids: existing ones by enterprise number, new ones created. */
-async function resolveConsortium(tx: Transaction<DB>, ctx: StepContext, content: ProposalContent) {
+/**
+ * Consortium entries → organisation ids for enterprise numbers the platform knows. An unknown
+ * number stays inside the draft (its row holds the number, name and helix category the applicant
+ * gave, no organisation): nobody else learns of the partner before the proposal is submitted,
+ * when `createDraftPartners` creates or links the organisation.
+ */
+async function resolveConsortium(tx: Transaction<DB>, content: ProposalContent) {
   const problems: ErrorDetail[] = [];
   const numbers = content.consortium.map((m, i) => {
     const parsed = parseEnterpriseNumber(m.enterpriseNumber);
@@ -81,37 +86,6 @@ async function resolveConsortium(tx: Transaction<DB>, ctx: StepContext, content:
     }
   });
   if (problems.length > 0) throw new AppError('CONSORTIUM_INVALID', { details: problems });
-  for (const [i, m] of content.consortium.entries()) {
-    if (idByNumber.has(canonical[i]) || !m.name || !m.helix) continue;
-    const created = await tx
-      .insertInto('organisations')
-      .values({
-        name: m.name,
-        enterprise_number: canonical[i],
-        helix: m.helix,
-        size_class: m.sizeClass ?? 'unknown',
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    idByNumber.set(canonical[i], created.id);
-    await recordAudit(
-      tx,
-      ctx.auditActor,
-      {
-        action: 'organisation.created',
-        entityType: 'organisation',
-        entityId: created.id,
-        after: {
-          name: m.name,
-          enterpriseNumber: canonical[i],
-          helix: m.helix,
-          sizeClass: m.sizeClass ?? 'unknown',
-          source: 'proposal',
-        },
-      },
-      ctx.requestId,
-    );
-  }
   return { canonical, idByNumber };
 }
 
@@ -180,7 +154,7 @@ export async function saveProposalDraft(
         context: { currentVersion: locked.draft_version, yourVersion: input.draftVersion },
       });
     }
-    const { canonical, idByNumber } = await resolveConsortium(tx, ctx, input);
+    const { canonical, idByNumber } = await resolveConsortium(tx, input);
     const lineNumbers = assertBudgetLinesAddUp(input, canonical);
 
     const requiredKpis = await tx
@@ -253,13 +227,20 @@ export async function saveProposalDraft(
       await tx
         .insertInto('proposal_consortium_members')
         .values(
-          input.consortium.map((m, position) => ({
-            proposal_id: proposalId,
-            organisation_id: idByNumber.get(canonical[position]) as string,
-            position,
-            role: m.role,
-            budget_share_cents: m.budgetShareCents,
-          })),
+          input.consortium.map((m, position) => {
+            const organisationId = idByNumber.get(canonical[position]);
+            return {
+              proposal_id: proposalId,
+              organisation_id: organisationId ?? null,
+              pending_enterprise_number: organisationId ? null : canonical[position],
+              pending_name: organisationId ? null : m.name,
+              pending_helix: organisationId ? null : m.helix,
+              pending_size_class: organisationId ? null : (m.sizeClass ?? 'unknown'),
+              position,
+              role: m.role,
+              budget_share_cents: m.budgetShareCents,
+            };
+          }),
         )
         .execute();
     }
@@ -267,16 +248,21 @@ export async function saveProposalDraft(
       await tx
         .insertInto('proposal_budget_lines')
         .values(
-          input.budgetLines.map((l, position) => ({
-            proposal_id: proposalId,
-            organisation_id: lineNumbers[position] ? (idByNumber.get(lineNumbers[position]) ?? null) : null,
-            position,
-            category: l.category,
-            description: l.description,
-            cost_cents: l.costCents,
-            requested_aid_cents: l.requestedAidCents,
-            own_contribution_cents: l.ownContributionCents,
-          })),
+          input.budgetLines.map((l, position) => {
+            const number = lineNumbers[position];
+            const organisationId = number ? idByNumber.get(number) : undefined;
+            return {
+              proposal_id: proposalId,
+              organisation_id: organisationId ?? null,
+              pending_enterprise_number: number && !organisationId ? number : null,
+              position,
+              category: l.category,
+              description: l.description,
+              cost_cents: l.costCents,
+              requested_aid_cents: l.requestedAidCents,
+              own_contribution_cents: l.ownContributionCents,
+            };
+          }),
         )
         .execute();
     }
@@ -300,7 +286,7 @@ export async function saveProposalDraft(
         )
         .execute();
     }
-    // Sealed content stays out of the audit trail: the row proves what changed by its hash.
+    // Sealed content (even its size) stays out of the audit trail: the row proves what changed by its hash.
     const { draftVersion: _ignored, ...content } = input;
     await recordAudit(
       tx,
@@ -313,9 +299,6 @@ export async function saveProposalDraft(
         after: {
           draftVersion: version,
           contentSha256: contentHash(content),
-          members: input.consortium.length,
-          budgetLines: input.budgetLines.length,
-          kpis: input.kpis.length,
         },
       },
       ctx.requestId,

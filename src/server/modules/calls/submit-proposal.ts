@@ -8,6 +8,7 @@ import { findProposalForViewer } from './proposal-visibility';
 import { assertEditableWindow, assertMayEdit, contentHash } from './save-proposal-draft';
 import { checkProposalCompleteness } from './check-proposal-completeness';
 import { storeEligibility } from './store-eligibility';
+import { createDraftPartners } from './create-draft-partners';
 import { instantToBrusselsLocal } from '../../../shared/brussels-time';
 import { brusselsLocalForAnswer } from '../../http/brussels-local-input';
 
@@ -39,6 +40,8 @@ export async function submitProposal(ctx: StepContext, proposalId: string, input
         context: { currentVersion: locked.draft_version, yourVersion: input.draftVersion },
       });
     const call = await findCallDetail(tx, proposal.call_id);
+    // The draft's unknown partners become organisations now (rolled back if the submission fails).
+    await createDraftPartners(tx, ctx, proposalId);
     const content = await loadProposalContent(tx, proposalId);
     if (!call || !content) throw new AppError('INTERNAL_ERROR');
     const progress = checkProposalCompleteness(content, call);
@@ -110,7 +113,8 @@ export async function submitProposal(ctx: StepContext, proposalId: string, input
       .where('id', '=', proposalId)
       .execute();
 
-    const evaluations = await storeEligibility(tx, {
+    // The outcomes stay out of the audit row: it is readable before the deadline, they are content.
+    await storeEligibility(tx, {
       proposalId,
       call,
       snapshot: content,
@@ -130,7 +134,6 @@ export async function submitProposal(ctx: StepContext, proposalId: string, input
           versionNumber,
           contentSha256: sha256,
           submittedAt: now.toISOString(),
-          eligibility: evaluations.map((e) => ({ ruleId: e.ruleId, outcome: e.outcome })),
         },
       },
       ctx.requestId,

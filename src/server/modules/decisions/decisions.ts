@@ -457,6 +457,9 @@ export async function startBusinessNetwork(ctx: StepContext, proposalId: string)
     .selectFrom('proposal_consortium_members')
     .select('organisation_id')
     .where('proposal_id', '=', proposal.id)
+    // A partner without an organisation was added after the last submission: not in the proposal.
+    .where('organisation_id', 'is not', null)
+    .$narrowType<{ organisation_id: string }>()
     .execute();
   const kpis = await ctx.db
     .selectFrom('proposal_kpis as k')

@@ -291,6 +291,10 @@ export const ReportSchema = z.object({
   submittedAt: z.string(),
   ...DecisionFields,
 });
+ReportSchema.register(z.globalRegistry, {
+  id: 'FundingReport',
+  description: 'A report on a base operation.',
+});
 
 export const ProjectDetailSchema = ProjectSummarySchema.extend({
   participants: z.array(

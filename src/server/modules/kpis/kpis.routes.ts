@@ -505,7 +505,10 @@ export default async function kpisRoutes(app: FastifyInstance): Promise<void> {
 
   r.get(
     '/api/kpis/evidence/:id/file',
-    { config: readers, schema: { tags, summary: 'Download an evidence file', params: S.IdParams } },
+    {
+      config: { ...readers, download: ['stored-file'] },
+      schema: { tags, summary: 'Download an evidence file', params: S.IdParams },
+    },
     async (request, reply) => {
       const ctx = contextOf(request);
       const evidence = await ctx.db

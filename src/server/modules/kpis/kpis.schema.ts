@@ -43,6 +43,7 @@ export const DefinitionSchema = z.object({
   approvalStatus: z.enum(['proposed', 'approved', 'rejected']),
   decisionComment: z.string().nullable(),
 });
+DefinitionSchema.register(z.globalRegistry, { id: 'KpiDefinition', description: 'A KPI definition.' });
 
 export const CreateDefinitionBody = z.strictObject({
   code,
@@ -77,6 +78,7 @@ export const PeriodSchema = z.object({
   status: z.enum(['planned', 'open', 'closed']),
   closedAt: z.string().nullable(),
 });
+PeriodSchema.register(z.globalRegistry, { id: 'KpiPeriod', description: 'A KPI measurement period.' });
 export const CreatePeriodBody = z.strictObject({
   code: z.string().trim().min(1).max(40),
   label: z.string().trim().min(1).max(200),

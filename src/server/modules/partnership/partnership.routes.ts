@@ -934,7 +934,7 @@ export default async function partnershipRoutes(app: FastifyInstance): Promise<v
   r.get(
     '/api/partnership/calendar/:file',
     {
-      config: { access: publicAccess },
+      config: { access: publicAccess, download: ['ics'] },
       schema: { tags, summary: 'Your iCalendar feed (token URL)', params: CalendarParams },
     },
     async (request, reply) => {

@@ -74,6 +74,10 @@ export const AgreementSchema = z.object({
     }),
   ),
 });
+AgreementSchema.register(z.globalRegistry, {
+  id: 'PartnershipAgreement',
+  description: 'A partnership agreement of a cluster.',
+});
 
 // ---------- meetings ----------
 export const MeetingKindSchema = z.enum(['steering_committee', 'quarterly_follow_up', 'other']);
@@ -149,6 +153,10 @@ export const MeetingSchema = z.object({
   snapshotTakenAt: z.string().nullable(),
   isExample: z.boolean(),
 });
+MeetingSchema.register(z.globalRegistry, {
+  id: 'PartnershipMeeting',
+  description: 'A meeting of a cluster with the agency.',
+});
 export const MinutesVersionSchema = z.object({
   version: z.number(),
   body: z.string(),
@@ -197,6 +205,10 @@ export const ActionSchema = z.object({
   comments: z.array(
     z.object({ id: z.string(), author: z.string().nullable(), body: z.string(), createdAt: z.string() }),
   ),
+});
+ActionSchema.register(z.globalRegistry, {
+  id: 'PartnershipAction',
+  description: 'An action agreed in the partnership.',
 });
 export const ActionListQuery = z.strictObject({
   status: z.enum(['open', 'overdue', 'done', 'all']).default('all'),
@@ -267,6 +279,10 @@ export const ReportSchema = z.object({
       reviewedBy: z.string().nullable(),
     }),
   ),
+});
+ReportSchema.register(z.globalRegistry, {
+  id: 'PartnershipReport',
+  description: 'A progress report of a cluster.',
 });
 
 // ---------- overview, people, timeline ----------

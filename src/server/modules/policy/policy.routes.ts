@@ -1,7 +1,6 @@
 import { brusselsToday } from '../../../shared/brussels-time';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { allow } from '../../http/access';
 import { envelope, ok } from '../../http/envelope';
 import { actorOf, contextOf } from '../../http/request-context';
@@ -248,13 +247,12 @@ export default async function policyRoutes(app: FastifyInstance): Promise<void> 
   r.get(
     '/api/policy/exports/:table',
     {
-      config: SCENARIO_READERS,
+      config: { ...SCENARIO_READERS, download: ['xlsx', 'csv'] },
       schema: {
         tags,
         summary: 'Any policy table as XLSX or CSV',
         params: ExportParams,
         querystring: ExportQuery,
-        response: { 200: z.any() },
       },
     },
     async (request, reply) => {

@@ -75,6 +75,10 @@ export const ClusterDetailSchema = ClusterSchema.extend({
     }),
   ),
 });
+ClusterDetailSchema.register(z.globalRegistry, {
+  id: 'ClusterDetail',
+  description: 'A cluster with its details.',
+});
 
 const ClusterFilterFields = {
   kind: ClusterKindSchema.optional(),

@@ -23,6 +23,10 @@ export const OrganisationSchema = z.object({
   clusterCount: z.number(),
   isExample: z.boolean(),
 });
+OrganisationSchema.register(z.globalRegistry, {
+  id: 'Organisation',
+  description: 'An organisation: enterprise, knowledge institution, government or other.',
+});
 
 const OrganisationFilterFields = {
   q: z.string().trim().max(200).optional(),

@@ -546,7 +546,7 @@ export default async function reviewRoutes(app: FastifyInstance): Promise<void> 
   r.get(
     '/api/review/proposals/:proposalId/attachments/:attachmentId',
     {
-      config: reviewers,
+      config: { ...reviewers, download: ['stored-file'] },
       schema: {
         tags,
         summary: 'An attachment of a proposal under review (a PDF inline on request, else a download)',
@@ -764,7 +764,7 @@ export default async function reviewRoutes(app: FastifyInstance): Promise<void> 
   r.get(
     '/api/review/summaries/:proposalId/pdf',
     {
-      config: applicantsAndStaff,
+      config: { ...applicantsAndStaff, download: ['pdf'] },
       schema: { tags, summary: 'Evaluation summary as PDF', params: schema.ProposalIdParams },
     },
     async (request, reply) => {

@@ -12,6 +12,7 @@ export const UserSchema = z.object({
   clusterIds: z.array(z.string()),
   createdAt: z.string(),
 });
+UserSchema.register(z.globalRegistry, { id: 'User', description: 'An account.' });
 
 export const CreateUserBody = z.strictObject({
   email: z.email().max(254),

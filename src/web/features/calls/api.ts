@@ -125,7 +125,8 @@ export interface CallSummary {
 }
 
 export interface ConsortiumMember {
-  organisationId?: string;
+  /** Null for a partner the platform does not know yet (until the proposal is submitted). */
+  organisationId?: string | null;
   enterpriseNumber: string | null;
   name: string | null;
   helix: string | null;
