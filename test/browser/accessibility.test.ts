@@ -201,9 +201,13 @@ describeBrowser('accessibility (axe-core, WCAG 2.1 AA) on every page of every ro
     );
     const assigned = await one(
       db
-        .selectFrom('review_assignments')
-        .select('proposal_id')
-        .where('expert_user_id', '=', expertUser.id)
+        .selectFrom('review_assignments as a')
+        .innerJoin('call_experts as ce', (join) =>
+          join.onRef('ce.call_id', '=', 'a.call_id').onRef('ce.user_id', '=', 'a.expert_user_id'),
+        )
+        .select('a.proposal_id')
+        .where('a.expert_user_id', '=', expertUser.id)
+        .where('ce.declaration_accepted_at', 'is not', null)
         .executeTakeFirst(),
       'assignment of the demo expert',
     );

@@ -22,6 +22,6 @@ export const demoSeeds: DemoSeed[] = [
   partnershipSeed,
   policySeed,
   reviewSeed,
-  reviewSubmissionsSeed,
   selectionStagesSeed,
+  reviewSubmissionsSeed,
 ];

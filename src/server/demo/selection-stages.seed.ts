@@ -16,7 +16,10 @@ interface DemoProposal {
   aidEuro: number;
   scores: Scores;
   consensus: 'agreed' | 'draft' | 'none';
-  /** The demo expert has not written this review yet (their inbox shows it as due). */
+  /**
+   * The third review is still to be written, by the late expert of the call (the demo expert,
+   * invited to replace the panel's third expert; the declaration is not accepted yet).
+   */
   expertReviewOpen?: boolean;
 }
 
@@ -46,6 +49,8 @@ async function seedCall(
     referencePrefix: string;
     /** Seed keys of the three experts; the first is the rapporteur. */
     expertKeys: [string, string, string];
+    /** Seed key of an expert invited late (no declaration yet), third reviewer of the open reviews. */
+    lateExpertKey?: string;
     proposals: DemoProposal[];
   },
 ) {
@@ -151,6 +156,13 @@ async function seedCall(
       })
       .execute();
 
+  const late = options.lateExpertKey ? idOf(ctx, options.lateExpertKey) : null;
+  if (late)
+    await tx
+      .insertInto('call_experts')
+      .values({ call_id: call.id, user_id: late, status: 'invited', invited_by: officer })
+      .execute();
+
   const ids: string[] = [];
   for (const [i, p] of options.proposals.entries()) {
     const proposal = await tx
@@ -205,7 +217,8 @@ async function seedCall(
       .onConflict((oc) => oc.doNothing())
       .execute();
 
-    for (const [e, expert] of experts.entries()) {
+    const panel = p.expertReviewOpen && late ? [experts[0], experts[1], late] : experts;
+    for (const [e, expert] of panel.entries()) {
       const assignment = await tx
         .insertInto('review_assignments')
         .values({
@@ -218,7 +231,7 @@ async function seedCall(
         })
         .returning('id')
         .executeTakeFirstOrThrow();
-      // The last expert (the demo expert in the call in review) has this review still to do.
+      // The last expert (the late one, where the call has one) has this review still to do.
       if (e === 2 && p.expertReviewOpen) continue;
       const review = await tx
         .insertInto('reviews')
@@ -279,7 +292,8 @@ async function seedCall(
 /**
  * The selection at every stage, so each screen has data: besides the open call (calls seed) and
  * the call waiting for assignment (review seed), a call in review with submitted reviews, agreed
- * and draft consensus and one proposal without consensus (ranked under "skip to the next that
+ * and draft consensus and one proposal without consensus, whose third review waits for the demo
+ * expert, invited late with the declaration still to accept (ranked under "skip to the next that
  * fits"), and a decided call (rule "stop at the first that does not fit") with decisions, their
  * evaluation summaries and an open objection of the demo applicant. Decisions and the objection
  * go through the same steps the officer and the applicant use.
@@ -296,7 +310,8 @@ export const selectionStagesSeed: DemoSeed = {
         budgetRule: 'skip_to_next_fit',
         closedDaysAgo: 12,
         referencePrefix: 'VB-SEL',
-        expertKeys: ['review:expert:2', 'review:expert:3', 'user:expert'],
+        expertKeys: ['review:expert:2', 'review:expert:3', 'review:expert:5'],
+        lateExpertKey: 'user:expert',
         proposals: [
           {
             title: 'Warmtepompen in rijwoningen',

@@ -54,7 +54,7 @@ export function MyReviewsPage() {
           {t('invitations')}
         </Title>
         {(invitations.data?.data.invitations ?? []).map((inv) => (
-          <Card key={inv.callId} withBorder>
+          <Card key={inv.callId} withBorder data-testid="invitation">
             <Group justify="space-between">
               <Text fw={600}>
                 {inv.code} · {inv.title}

@@ -169,7 +169,7 @@ function ReviewForm({
       </Text>
       <Stack>
         {data.criteria.map((c, index) => (
-          <Group key={c.id} align="flex-start" wrap="nowrap">
+          <Group key={c.id} align="flex-start" wrap="nowrap" data-testid={`score-${c.name}`}>
             <NumberInput
               label={`${c.name} (${c.scaleMin}–${c.scaleMax})`}
               error={errorOf(index, c.code, 'score')}
@@ -257,13 +257,17 @@ function OtherReviews({ data }: { data: Workspace }) {
   const { t } = useTranslation('review');
   if (data.otherReviews.length === 0) return null;
   return (
-    <Card withBorder>
+    <Card withBorder data-testid="other-reviews">
       <Title order={2} size="h4" mb="xs">
         {t('otherReviews')}
       </Title>
       {data.disagreements.length > 0 && (
         <Alert color="orange" mb="sm">
-          {t('flagged', { list: data.disagreements.map((d) => d.code).join(', ') })}
+          {t('flagged', {
+            list: data.disagreements
+              .map((d) => data.criteria.find((c) => c.id === d.criterionId)?.name ?? d.code)
+              .join(', '),
+          })}
         </Alert>
       )}
       <Table>
@@ -291,6 +295,22 @@ function OtherReviews({ data }: { data: Workspace }) {
           ))}
         </Table.Tbody>
       </Table>
+      {data.otherReviews.map((r) => (
+        <Stack key={r.label} gap={2} mt="sm">
+          <Text fw={600} size="sm">
+            {r.label}
+          </Text>
+          {data.criteria.map((c) => {
+            const s = r.scores.find((x) => x.criterionId === c.id);
+            return s?.justification ? (
+              <Text key={c.id} size="sm">
+                {c.name}: {s.justification}
+              </Text>
+            ) : null;
+          })}
+          {r.overallComment && <Text size="sm">{r.overallComment}</Text>}
+        </Stack>
+      ))}
     </Card>
   );
 }
