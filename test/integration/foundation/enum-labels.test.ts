@@ -65,16 +65,25 @@ function groupsCovering(tree: Tree, values: string[], prefix = ''): string[] {
 }
 
 /** String enums in the response schemas of /api/openapi.json, each with a route that answers it. */
-function responseEnums(doc: { paths: Record<string, Record<string, { responses?: unknown }>> }) {
+function responseEnums(doc: {
+  paths: Record<string, Record<string, { responses?: unknown }>>;
+  components?: { schemas?: Record<string, unknown> };
+}) {
   const found = new Map<string, string>();
-  const walk = (node: unknown, where: string) => {
+  // Named components are reached through `$ref`: follow each once per route, so their enums count.
+  const walk = (node: unknown, where: string, seen = new Set<string>()) => {
     if (!node || typeof node !== 'object') return;
     const n = node as Tree;
+    const ref = n.$ref;
+    if (typeof ref === 'string' && ref.startsWith('#/components/schemas/') && !seen.has(ref)) {
+      seen.add(ref);
+      walk(doc.components?.schemas?.[ref.slice('#/components/schemas/'.length)], where, seen);
+    }
     if (Array.isArray(n.enum) && n.enum.length > 1 && n.enum.every((v) => typeof v === 'string')) {
       const key = (n.enum as string[]).join('|');
       if (!found.has(key)) found.set(key, where);
     }
-    for (const child of Object.values(n)) walk(child, where);
+    for (const child of Object.values(n)) walk(child, where, seen);
   };
   for (const [route, operations] of Object.entries(doc.paths))
     for (const [method, operation] of Object.entries(operations))
