@@ -24,8 +24,8 @@ async function examplePdf(title: string): Promise<Buffer> {
 
 /**
  * The demo's proposals in review were placed directly in their state, without a submitted
- * version. This seed gives each call in review (and the decided one) two questions (one shown only after a "yes"), gives
- * each proposal answers, two KPIs with baseline and target and (for the first five) a PDF annex,
+ * version. This seed gives each call in review (and the decided one) two questions (one shown only
+ * after a "yes"), gives each proposal answers, two KPIs with baseline and target and (for the first five) a PDF annex,
  * and then stores version 1 exactly as submission would, so the full proposal can be reviewed.
  */
 export const reviewSubmissionsSeed: DemoSeed = {
