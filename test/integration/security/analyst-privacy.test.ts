@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestClient } from '../../helpers/test-app';
 import type { AuthzRow } from '../../authz/matrix';
+import { readPdf } from '../../helpers/pdf-text';
 
 // Every GET route the analyst may call, from the authorization matrix.
 const modules = import.meta.glob<{ rows: AuthzRow[] }>('../../authz/*.authz.ts', { eager: true });
@@ -79,7 +80,7 @@ async function textOf(body: Buffer, type: string): Promise<string | null> {
     );
     return cells.join('\n');
   }
-  if (type.includes('pdf')) return null;
+  if (type.includes('pdf')) return (await readPdf(body)).text;
   return body.toString('utf8');
 }
 
@@ -104,6 +105,7 @@ describe("the analyst's view of every route holds no person's name or e-mail add
   it('checks a good share of routes with real ids', async () => {
     const leaks: string[] = [];
     let checked = 0;
+    let pdfs = 0;
     for (const route of analystRoutes) {
       if (route === '/api/auth/me') continue; // the analyst's own account
       for (const url of await urlsFor(t, route)) {
@@ -112,6 +114,7 @@ describe("the analyst's view of every route holds no person's name or e-mail add
         const text = await textOf(response.rawPayload, String(response.headers['content-type'] ?? ''));
         if (text === null) continue;
         checked += 1;
+        if (String(response.headers['content-type']).includes('pdf')) pdfs += 1;
         const lower = text.toLowerCase();
         for (const person of people) {
           if (lower.includes(person.email.toLowerCase())) leaks.push(`${url}: e-mail ${person.email}`);
@@ -122,6 +125,7 @@ describe("the analyst's view of every route holds no person's name or e-mail add
     }
     expect([...new Set(leaks)]).toEqual([]);
     expect(checked).toBeGreaterThan(80);
+    expect(pdfs).toBeGreaterThanOrEqual(3); // the portfolio and cluster KPI reports, the scenario summary
   }, 300_000);
 
   it('shows calibration with pseudonyms and histories with roles, while officers see the names', async () => {
