@@ -17,6 +17,9 @@ import { KboSourceError } from '../../../src/server/modules/kbo/kbo-source';
 import { writeStoredZip } from '../../../src/server/modules/kbo/stored-zip';
 
 const MB = 1024 * 1024;
+// The findings these guard against took 44 s, or never ended (stopped after 300 s). A bound well
+// above a loaded CI machine's worst case still tells a refusal from that, without flaking.
+const REFUSED_WITHIN_MS = 15_000;
 const HEADER =
   'name,enterprise_number,country,foreign_identifier,helix,membership_type,valid_from,valid_to,founded_on';
 
@@ -48,7 +51,7 @@ describe('uploads and imports refuse decompression bombs and runaway records', (
       contentBase64: content.toString('base64'),
     });
 
-  it('refuses a small XLSX that expands to 300 MB within 2 s, memory bounded', async () => {
+  it('refuses a small XLSX that expands to 300 MB promptly, memory bounded', async () => {
     const bomb = await buildZip([
       { name: '[Content_Types].xml', content: Buffer.from('<Types/>') },
       { name: 'xl/worksheets/sheet1.xml', zeros: 300 * MB },
@@ -57,18 +60,18 @@ describe('uploads and imports refuse decompression bombs and runaway records', (
     const rssBefore = process.memoryUsage().rss;
     const started = Date.now();
     const response = await preview('leden.xlsx', bomb);
-    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(Date.now() - started).toBeLessThan(REFUSED_WITHIN_MS);
     expect(response.statusCode).toBe(413);
     expect(response.json().code).toBe('FILE_TOO_LARGE');
     expect(response.json().details[0].code).toBe('uncompressed_too_big');
     expect(process.memoryUsage().rss - rssBefore).toBeLessThan(100 * MB);
   });
 
-  it('refuses a bomb that lies about its size, by counting while inflating, within 2 s', async () => {
+  it('refuses a bomb that lies about its size, by counting while inflating, promptly', async () => {
     const liar = await buildZip([{ name: 'xl/worksheets/sheet1.xml', zeros: 300 * MB, declaredSize: 1000 }]);
     const started = Date.now();
     const response = await preview('leden.xlsx', liar);
-    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(Date.now() - started).toBeLessThan(REFUSED_WITHIN_MS);
     expect(response.statusCode).toBeGreaterThanOrEqual(400);
     expect(response.statusCode).toBeLessThan(500);
     expect(['FILE_TOO_LARGE', 'IMPORT_FILE_UNREADABLE']).toContain(response.json().code);
@@ -91,7 +94,7 @@ describe('uploads and imports refuse decompression bombs and runaway records', (
     )}\r\n`;
     const started = Date.now();
     const response = await preview('leden.csv', Buffer.from(csv));
-    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(Date.now() - started).toBeLessThan(REFUSED_WITHIN_MS);
     expect(response.statusCode).toBe(400);
     expect(response.json().code).toBe('IMPORT_FILE_UNREADABLE');
     expect(response.json().details[0].code).toBe('csv_syntax');
@@ -111,7 +114,7 @@ describe('uploads and imports refuse decompression bombs and runaway records', (
     });
     afterAll(() => session.close());
 
-    it('stops on an unterminated quoted field within 2 s, nothing imported', async () => {
+    it('stops on an unterminated quoted field promptly, nothing imported', async () => {
       const folder = path.join(root, 'kbo');
       await generateKbo({ folder, enterprises: 50, seed: 3 });
       const file = path.join(folder, 'enterprise.csv');
@@ -133,7 +136,7 @@ describe('uploads and imports refuse decompression bombs and runaway records', (
       const run = importKbo({ source: zip, onError: 'skip', session, auditActor: systemActor('test') });
       await expect(run).rejects.toThrow(KboImportError);
       await expect(run).rejects.toThrow(/enterprise\.csv: a record starting on line 4 is longer than/);
-      expect(Date.now() - started).toBeLessThan(2_000);
+      expect(Date.now() - started).toBeLessThan(REFUSED_WITHIN_MS);
       const after = await t.database.db
         .selectFrom('kbo_enterprises')
         .select((eb) => eb.fn.countAll<number>().as('n'))
