@@ -223,10 +223,7 @@ describe('TOTP secrets stored before encryption', () => {
     // The database as it was before the migration: the base32 secret in plain text.
     await sql`alter table user_totp drop constraint user_totp_secret_sealed`.execute(db);
     await db.updateTable('user_totp').set({ secret }).where('user_id', '=', officer.userId!).execute();
-    await db
-      .deleteFrom('kysely_migration')
-      .where('name', '=', '20261201_0700_totp_secret_encryption')
-      .execute();
+    await sql`delete from kysely_migration where name = '20261201_0700_totp_secret_encryption'`.execute(db);
     // Without a key the migration refuses and changes nothing.
     await expect(migrateToLatest(db)).rejects.toThrow(/TOTP key/);
     const stored = () =>
