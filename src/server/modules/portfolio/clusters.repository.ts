@@ -23,6 +23,8 @@ export interface ClusterRow {
 }
 
 export interface ClusterFilters {
+  /** One cluster (the open-data view of a single cluster). */
+  id?: string;
   kind?: ClusterKind;
   status?: ClusterStatus;
   themeId?: string;
@@ -54,6 +56,7 @@ function clustersQuery(db: Kysely<DB>) {
 
 function clusterMatches(eb: ExpressionBuilder<DB & { c: DB['clusters'] }, 'c'>, filters: ClusterFilters) {
   const conditions: Expression<SqlBool>[] = [];
+  if (filters.id) conditions.push(eb('c.id', '=', filters.id));
   if (filters.kind) conditions.push(eb('c.kind', '=', filters.kind));
   if (filters.status) conditions.push(eb('c.status', '=', filters.status));
   for (const themeId of [filters.themeId, filters.transitionId]) {
