@@ -21,6 +21,8 @@ export default {
     noRows: 'Geen gegevens.',
     rowsOfTotal: 'Rijen {{from}}–{{to}} van {{total}}',
     pageNumber: 'Pagina {{page}}',
+    pageSize: 'Rijen per pagina',
+    perPage: '{{count}} per pagina',
     pageControls: {
       first: 'Eerste pagina',
       previous: 'Vorige pagina',
@@ -79,6 +81,8 @@ export default {
     noRows: 'No data.',
     rowsOfTotal: 'Rows {{from}}–{{to}} of {{total}}',
     pageNumber: 'Page {{page}}',
+    pageSize: 'Rows per page',
+    perPage: '{{count}} per page',
     pageControls: { first: 'First page', previous: 'Previous page', next: 'Next page', last: 'Last page' },
     error: 'Something went wrong',
     requestId: 'Request id',
