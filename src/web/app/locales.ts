@@ -22,6 +22,7 @@ export default {
     rowsOfTotal: 'Rijen {{from}}–{{to}} van {{total}}',
     pageNumber: 'Pagina {{page}}',
     pageSize: 'Rijen per pagina',
+    table: 'Tabel',
     perPage: '{{count}} per pagina',
     pageControls: {
       first: 'Eerste pagina',
@@ -82,6 +83,7 @@ export default {
     rowsOfTotal: 'Rows {{from}}–{{to}} of {{total}}',
     pageNumber: 'Page {{page}}',
     pageSize: 'Rows per page',
+    table: 'Table',
     perPage: '{{count}} per page',
     pageControls: { first: 'First page', previous: 'Previous page', next: 'Next page', last: 'Last page' },
     error: 'Something went wrong',

@@ -101,7 +101,15 @@ export function DataTable<T>({
           )}
         </Group>
       </Group>
-      <ScrollArea>
+      {/* A table wider than the page scrolls; without sort buttons it takes focus itself, so
+          keyboard users can scroll it too. */}
+      <ScrollArea
+        viewportProps={
+          serverPage && !serverSorting
+            ? { tabIndex: 0, role: 'region', 'aria-label': caption ?? t('table') }
+            : undefined
+        }
+      >
         <Table striped highlightOnHover withTableBorder verticalSpacing="xs">
           {caption && <Table.Caption>{caption}</Table.Caption>}
           <Table.Thead>
