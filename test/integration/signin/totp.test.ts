@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate } from 'otplib';
-import { createTestApp, demoEmail, type TestApp } from '../../helpers/test-app';
+import { sql } from 'kysely';
+import { createTestApp, demoEmail, TEST_TOTP_KEY, type TestApp } from '../../helpers/test-app';
+import { migrateToLatest } from '../../../src/server/db/migrate';
+import { openTotpSecret } from '../../../src/server/modules/auth/totp-secret-box';
 import { DEMO_PASSWORD } from '../../../src/server/demo/accounts.seed';
 
 let now = new Date('2026-12-01T09:00:00Z');
@@ -46,6 +49,14 @@ describe('second factor (TOTP) for local accounts', () => {
     expect(confirmed.statusCode).toBe(200);
     recoveryCodes = confirmed.json().data.recoveryCodes;
     expect(recoveryCodes).toHaveLength(10);
+    // The secret is sealed at rest: the column never holds the base32 text.
+    const sealed = await t.database.db
+      .selectFrom('user_totp')
+      .select('secret')
+      .where('user_id', '=', officer.userId!)
+      .executeTakeFirstOrThrow();
+    expect(sealed.secret).toMatch(/^v1\./);
+    expect(sealed.secret).not.toContain(secret);
     const stored = await t.database.db
       .selectFrom('user_recovery_codes')
       .select('code_hash')
@@ -145,6 +156,102 @@ describe('second factor (TOTP) for local accounts', () => {
       'complete',
     );
     expect(await actionsOf(t, client.userId!)).toContain('auth.totp_disabled');
+  });
+});
+
+describe('one code, twenty concurrent sign-ins', () => {
+  let t: TestApp;
+  let secret = '';
+  let recoveryCodes: string[] = [];
+  beforeAll(async () => {
+    t = await createTestApp({ clock: () => now });
+    const officer = await t.loginAs('officer');
+    secret = (await officer.post('/api/auth/totp/enrolment')).json().data.secret as string;
+    const confirmed = await officer.post('/api/auth/totp/enrolment/confirm', { code: await codeFor(secret) });
+    recoveryCodes = confirmed.json().data.recoveryCodes;
+  });
+  afterAll(() => t?.close());
+
+  /** Twenty sessions waiting for their second factor, then the same code for all at once. */
+  async function race(code: () => Promise<string>) {
+    const sessions = [];
+    for (let i = 0; i < 20; i += 1) sessions.push(await t.loginAs('officer'));
+    // Past the address window of the logins, so only the second-factor throttle speaks.
+    now = new Date(now.getTime() + 11 * 60_000);
+    const value = await code();
+    const responses = await Promise.all(
+      sessions.map((s) => s.post('/api/auth/totp/verify', { code: value })),
+    );
+    const statuses = responses.map((r) => r.statusCode);
+    expect(statuses.filter((s) => s >= 500)).toEqual([]);
+    expect(statuses.filter((s) => s === 204)).toHaveLength(1);
+    expect(statuses.every((s) => s === 204 || s === 400 || s === 429)).toBe(true);
+    const stages = await Promise.all(sessions.map(async (s) => (await s.get('/api/auth/me')).json().data));
+    expect(stages.filter((me) => me.signInStage === 'complete')).toHaveLength(1);
+    // Let the throttle forget the losers before the next race.
+    now = new Date(now.getTime() + 2 * 60 * 60_000);
+  }
+
+  it('lets exactly one of twenty parallel uses of one recovery code through', async () => {
+    await race(async () => recoveryCodes[0]!);
+    const used = await t.database.db
+      .selectFrom('user_recovery_codes')
+      .select('used_at')
+      .where('used_at', 'is not', null)
+      .execute();
+    expect(used).toHaveLength(1);
+  });
+
+  it('lets exactly one of twenty parallel uses of one app code through', async () => {
+    await race(() => codeFor(secret));
+  });
+});
+
+describe('TOTP secrets stored before encryption', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ clock: () => now });
+  });
+  afterAll(() => t?.close());
+
+  it('are sealed by the migration with the configured key, and sign-in still works', async () => {
+    nextStep();
+    const officer = await t.loginAs('officer');
+    const secret = (await officer.post('/api/auth/totp/enrolment')).json().data.secret as string;
+    await officer.post('/api/auth/totp/enrolment/confirm', { code: await codeFor(secret) });
+    const db = t.database.db;
+    // The database as it was before the migration: the base32 secret in plain text.
+    await sql`alter table user_totp drop constraint user_totp_secret_sealed`.execute(db);
+    await db.updateTable('user_totp').set({ secret }).where('user_id', '=', officer.userId!).execute();
+    await sql`delete from kysely_migration where name = '20261201_0700_totp_secret_encryption'`.execute(db);
+    // Without a key the migration refuses and changes nothing.
+    await expect(migrateToLatest(db)).rejects.toThrow(/TOTP key/);
+    const stored = () =>
+      db
+        .selectFrom('user_totp')
+        .select('secret')
+        .where('user_id', '=', officer.userId!)
+        .executeTakeFirstOrThrow();
+    expect((await stored()).secret).toBe(secret);
+    expect((await migrateToLatest(db, { totpKey: () => TEST_TOTP_KEY })).applied).toEqual([
+      '20261201_0700_totp_secret_encryption',
+    ]);
+    expect((await stored()).secret).toMatch(/^v1\./);
+    expect((await stored()).secret).not.toContain(secret);
+    // Plain text cannot come back.
+    await expect(
+      db.updateTable('user_totp').set({ secret }).where('user_id', '=', officer.userId!).execute(),
+    ).rejects.toThrow(/user_totp_secret_sealed/);
+    nextStep();
+    const pending = await t.loginAs('officer');
+    expect((await pending.post('/api/auth/totp/verify', { code: await codeFor(secret) })).statusCode).toBe(
+      204,
+    );
+    // Another key, or the sealed value moved to another account, does not open it.
+    const sealed = (await stored()).secret;
+    expect(() => openTotpSecret(Buffer.alloc(32, 9), officer.userId!, sealed)).toThrow(/does not open/);
+    expect(() => openTotpSecret(TEST_TOTP_KEY, pending.userId!.replace(/.$/, '0'), sealed)).toThrow();
+    expect(openTotpSecret(TEST_TOTP_KEY, officer.userId!, sealed)).toBe(secret);
   });
 });
 

@@ -3,7 +3,7 @@ import type { Instant, InstantDefault } from '../../db/core.tables';
 
 export interface UserTotpTable {
   user_id: string;
-  /** Base32 secret; the authenticator app holds the same. */
+  /** The base32 secret the authenticator app holds, sealed (`v1.…`, AES-256-GCM: totp-secret-box.ts). */
   secret: string;
   /** Null until the first code confirms the enrolment. */
   confirmed_at: Date | string | null;
