@@ -45,8 +45,11 @@ export interface ProposalRepresentativesTable {
   organisation_id: string;
   user_id: string;
   enterprise_number: string;
+  /** When the representative was first confirmed: kept when the mandate is gone later. */
   first_acted_at: InstantDefault;
   last_acted_at: InstantDefault;
+  /** The identity provider whose mandate claim confirmed it (the session's provider). */
+  oidc_provider: string | null;
 }
 
 export interface SigninTables {

@@ -1,7 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../app/api-client';
 import { usePagedList } from '../../shared/use-paged-list';
-import type { AttachmentView, ProposalContentView, QuestionView } from '../../shared/proposal-view';
+import type {
+  AttachmentView,
+  PartnerRepresentationView,
+  ProposalContentView,
+  QuestionView,
+} from '../../shared/proposal-view';
 import type { ExpertPoolEntry } from '../../../shared/expert-pool';
 
 export interface ReviewCall {
@@ -167,6 +172,8 @@ export interface Workspace {
     content: ProposalContentView;
     questions: QuestionView[];
     attachments: AttachmentView[];
+    /** Per partner: whether a representative confirmed it (never who). */
+    representation: PartnerRepresentationView[];
   } | null;
   criteria: Criterion[];
   minJustificationChars: number;
