@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
@@ -11,6 +13,23 @@ import { startTestOidcProvider, type TestOidcProvider } from '../helpers/oidc-te
 import { enterpriseNumberFrom } from '../../src/shared/enterprise-number';
 
 const MANDATE = enterpriseNumberFrom(2_032_013);
+const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Serious or critical WCAG 2.1 AA violations of the page (axe-core), as `id: help` lines. */
+async function wcagProblems(page: Page): Promise<string[]> {
+  await page.evaluate(axeSource);
+  const violations = (await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<unknown> } }).axe;
+    const result = (await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+      resultTypes: ['violations'],
+    })) as { violations: { id: string; impact: string | null; help: string }[] };
+    return result.violations;
+  })) as { id: string; impact: string | null; help: string }[];
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help}`);
+}
 
 /**
  * Sign-in through a real OpenID Connect provider (npm `oidc-provider` on 127.0.0.1) in Chromium:
@@ -103,6 +122,8 @@ describeBrowser('sign-in with OpenID Connect in the browser', () => {
     await page.waitForURL((url) => url.origin === h.baseUrl && url.pathname === '/login');
     await textContaining(page.getByRole('alert'), 'geen toegang tot dit platform');
     expect(await page.getByRole('alert').innerText()).not.toContain('OIDC_');
+    // The login page with the provider's button, the password form and the refusal: WCAG 2.1 AA.
+    expect(await wcagProblems(page)).toEqual([]);
   });
 
   it('refuses an answer with a tampered state', async () => {
