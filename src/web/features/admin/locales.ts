@@ -25,6 +25,7 @@ export default {
     when: 'Wanneer',
     who: 'Wie',
     action: 'Actie',
+    actionCode: 'Code (voor systemen)',
     entity: 'Object',
   },
   en: {
@@ -53,6 +54,7 @@ export default {
     when: 'When',
     who: 'Who',
     action: 'Action',
+    actionCode: 'Code (for systems)',
     entity: 'Object',
   },
 };
