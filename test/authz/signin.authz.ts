@@ -34,4 +34,24 @@ export const rows: AuthzRows = [
     allow: [...ALL],
     allowedStatus: 400,
   },
+  // Sign-in through a provider is for browsers not signed in yet: public, answered with redirects
+  // (here to the login page: the matrix app has no provider configured).
+  {
+    route: 'GET /api/auth/oidc/providers',
+    request: () => ({ method: 'GET', url: '/api/auth/oidc/providers' }),
+    allow: 'public',
+    allowedStatus: 200,
+  },
+  {
+    route: 'GET /api/auth/oidc/:id/start',
+    request: () => ({ method: 'GET', url: '/api/auth/oidc/missing/start' }),
+    allow: 'public',
+    allowedStatus: 303,
+  },
+  {
+    route: 'GET /api/auth/oidc/:id/callback',
+    request: () => ({ method: 'GET', url: '/api/auth/oidc/missing/callback?code=x&state=y' }),
+    allow: 'public',
+    allowedStatus: 303,
+  },
 ];

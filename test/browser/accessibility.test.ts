@@ -76,7 +76,7 @@ async function settle(page: Page): Promise<void> {
         return performance.now() - w.__quietSince > 150;
       },
       undefined,
-      { timeout: 10_000, polling: 50 },
+      { timeout: 30_000, polling: 50 },
     )
     .catch(() => undefined);
 }
@@ -105,11 +105,11 @@ async function open(page: Page, baseUrl: string, url: string): Promise<void> {
 async function audit(page: Page, baseUrl: string, url: string, wholeDocument: boolean): Promise<string[]> {
   await open(page, baseUrl, url);
   // A page whose data arrives after a quiet moment (a lazily loaded chunk, then its query) shows
-  // its heading late: wait for it (up to 5 s) so that axe checks the page, not its loading state.
+  // its heading late: wait for it (up to 30 s on a loaded machine) so that axe checks the page, not its loading state.
   await page
     .locator('h1')
     .first()
-    .waitFor({ timeout: 5_000 })
+    .waitFor({ timeout: 30_000 })
     .catch(() => {});
   await settle(page);
   const hasAxe = await page.evaluate(() => 'axe' in window);

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
-import { describe } from 'vitest';
+import { describe, vi } from 'vitest';
 import type { Role } from '../../src/server/db/core.tables';
 import { DEMO_PASSWORD } from '../../src/server/demo/accounts.seed';
 import { createTestApp, demoEmail, type TestApp } from './test-app';
@@ -15,6 +15,10 @@ if (!hasChromium) {
     `Browser tests skipped: no Chromium at ${CHROMIUM_PATH} (apt-get install -y chromium).\n`,
   );
 }
+
+// A journey drives a real Chromium through many pages; on a loaded 2-core CI machine one takes
+// minutes, not the 60 s an integration test gets. Applies to every file that imports this one.
+vi.setConfig({ testTimeout: 180_000 });
 
 /** `describe` that skips, with a message, where Chromium is absent. */
 export const describeBrowser: typeof describe = (hasChromium ? describe : describe.skip) as typeof describe;

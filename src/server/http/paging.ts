@@ -92,3 +92,25 @@ export function pagedAnswer<T, U>(
     abilities,
   );
 }
+
+/** Rows an export reads at a time: large enough for few statements, small enough to bound memory. */
+export const EXPORT_BATCH_SIZE = 1000;
+
+/**
+ * Reads a whole list a batch at a time by keyset (`after` is the last row of the previous batch,
+ * null at first; the read orders by a unique key and returns rows after it), never all at once and
+ * never by an offset that rescans what was read.
+ */
+export async function* keysetBatches<R>(
+  read: (after: R | null, size: number) => Promise<R[]>,
+  size: number = EXPORT_BATCH_SIZE,
+): AsyncGenerator<R[]> {
+  let after: R | null = null;
+  for (;;) {
+    const rows = await read(after, size);
+    if (rows.length > 0) yield rows;
+    const last = rows.at(-1);
+    if (rows.length < size || last === undefined) return;
+    after = last;
+  }
+}

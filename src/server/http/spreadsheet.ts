@@ -1,5 +1,7 @@
 import { textOf } from '../../shared/text-of';
 import ExcelJS from 'exceljs';
+import { once } from 'node:events';
+import { PassThrough } from 'node:stream';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { instantToBrusselsLocal } from '../../shared/brussels-time';
@@ -206,14 +208,14 @@ interface RangeValidations {
   add(range: string, validation: ExcelJS.DataValidation): void;
 }
 
-/** Adds one worksheet following the conventions above to a workbook. */
-export function addSheet<T>(
-  workbook: ExcelJS.Workbook,
-  lang: SheetLanguage,
-  spec: SheetSpec<T>,
-): ExcelJS.Worksheet {
-  const columns = writtenColumns(spec.columns, lang);
-  const sheet = workbook.addWorksheet(spec.name[lang].replace(/[*?:\\/[\]]/g, '-').slice(0, 31));
+const FROZEN_HEADER: Partial<ExcelJS.WorksheetView> = { state: 'frozen', ySplit: 1 };
+
+function sheetName(name: Bilingual, lang: SheetLanguage): string {
+  return name[lang].replace(/[*?:\\/[\]]/g, '-').slice(0, 31);
+}
+
+/** Columns with their header, width and format; a bold header row with an autofilter (frozen by the view). */
+function dressHeader<T>(sheet: ExcelJS.Worksheet, columns: WrittenColumn<T>[]): void {
   sheet.columns = columns.map((c) => ({
     header: c.header,
     width: c.width,
@@ -222,8 +224,18 @@ export function addSheet<T>(
   const headerRow = sheet.getRow(1);
   headerRow.font = { bold: true };
   headerRow.alignment = { vertical: 'middle', wrapText: true };
-  sheet.views = [{ state: 'frozen', ySplit: 1 }];
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: Math.max(1, columns.length) } };
+}
+
+/** Adds one worksheet following the conventions above to a workbook. */
+export function addSheet<T>(
+  workbook: ExcelJS.Workbook,
+  lang: SheetLanguage,
+  spec: SheetSpec<T>,
+): ExcelJS.Worksheet {
+  const columns = writtenColumns(spec.columns, lang);
+  const sheet = workbook.addWorksheet(sheetName(spec.name, lang), { views: [FROZEN_HEADER] });
+  dressHeader(sheet, columns);
   for (const row of spec.rows) sheet.addRow(columns.map((c) => c.value(row) ?? null));
   columns.forEach((column, index) => {
     if (!column.choices || column.choices.length === 0) return;
@@ -300,12 +312,67 @@ export async function sendXlsx<T>(
   return sendDownload(reply, filename, XLSX_TYPE, await buildXlsx(sheetLanguage(request), spec));
 }
 
+/** A sheet whose rows arrive in batches (read from the database a batch at a time). */
+export interface StreamedSheetSpec<T> {
+  name: Bilingual;
+  columns: SheetColumn<T>[];
+  batches: AsyncIterable<T[]>;
+}
+
+/** How much written XLSX may wait for a slow reader before the next batch is read. */
+const STREAM_HIGH_WATER = 1 << 20;
+
+/**
+ * Sends a large table as an XLSX download that streams: exceljs' streaming writer puts each row
+ * into the zip as it arrives and the zip flows into the reply, while the rows are read a batch at
+ * a time, so memory stays bounded whatever the number of rows. The conventions are those of
+ * `addSheet` (language, date and money cells, bold frozen header, autofilter). The first batch is
+ * read before anything is sent, so an error there is still a catalogued error answer.
+ */
+export async function sendXlsxStream<T>(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  filename: string,
+  spec: StreamedSheetSpec<T>,
+) {
+  const lang = sheetLanguage(request);
+  const batches = spec.batches[Symbol.asyncIterator]();
+  const first = await batches.next();
+  const body = new PassThrough({ highWaterMark: STREAM_HIGH_WATER });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: body,
+    useStyles: true,
+    useSharedStrings: false,
+  });
+  workbook.creator = 'Speerpunt';
+  workbook.created = new Date(0);
+  const columns = writtenColumns(spec.columns, lang);
+  const sheet = workbook.addWorksheet(sheetName(spec.name, lang), { views: [FROZEN_HEADER] });
+  dressHeader(sheet, columns);
+  sheet.getRow(1).commit();
+  const write = async () => {
+    for (let next = first; !next.done; next = await batches.next()) {
+      for (const row of next.value) sheet.addRow(columns.map((c) => c.value(row) ?? null)).commit();
+      // Wait for the reader before reading more rows (a closed reply ends the export).
+      if (body.writableNeedDrain) await Promise.race([once(body, 'drain'), once(body, 'close')]);
+      if (body.destroyed) return void (await batches.return?.());
+    }
+    sheet.commit();
+    await workbook.commit();
+  };
+  write().catch((error: unknown) => {
+    request.log.error({ err: error }, 'streamed XLSX export failed');
+    body.destroy(error instanceof Error ? error : new Error(String(error)));
+  });
+  return sendDownload(reply, filename, XLSX_TYPE, body);
+}
+
 /** Sends a file as a download (never inline). */
 export function sendDownload(
   reply: FastifyReply,
   filename: string,
   contentType: string,
-  body: Buffer | string,
+  body: Buffer | string | NodeJS.ReadableStream,
 ) {
   return reply
     .header('content-type', contentType)

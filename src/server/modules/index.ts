@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import healthRoutes from './health/health.routes';
 import authRoutes from './auth/auth.routes';
 import totpRoutes from './auth/totp.routes';
+import oidcRoutes from './auth/oidc.routes';
 import usersRoutes from './users/users.routes';
 import auditRoutes from './audit/audit.routes';
 import lookupsRoutes from './lookups/lookups.routes';
@@ -21,6 +22,7 @@ export const featureModules: FastifyPluginAsync[] = [
   healthRoutes,
   authRoutes,
   totpRoutes,
+  oidcRoutes,
   usersRoutes,
   auditRoutes,
   lookupsRoutes,

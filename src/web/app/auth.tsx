@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, ApiError, setCsrfToken } from './api-client';
+import { api, ApiError, setCsrfToken, type Envelope } from './api-client';
 
 export type Role = 'admin' | 'officer' | 'manager' | 'applicant' | 'expert' | 'analyst';
 
@@ -46,10 +46,35 @@ export function useLogin() {
   });
 }
 
+/** How one can sign in here: the identity providers (a button each) and whether passwords are on. */
+export interface SignInOptions {
+  localLogin: boolean;
+  providers: { id: string; label: string; startUrl: string }[];
+}
+
+export function useSignInOptions() {
+  return useQuery({
+    queryKey: ['auth', 'sign-in-options'],
+    queryFn: async () => (await api.get<SignInOptions>('/api/auth/oidc/providers')).data,
+    staleTime: 300_000,
+  });
+}
+
+/**
+ * Signs out here; a session from an identity provider then goes on to the provider's end-session
+ * page, which ends that session too and comes back to the login page.
+ */
 export function useLogout() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: () => api.send('POST', '/api/auth/logout'),
+    // 204 (undefined) for a local session; 200 with the provider's end-session URL for one from a provider.
+    mutationFn: () =>
+      api.send('POST', '/api/auth/logout') as unknown as Promise<
+        Envelope<{ endSessionUrl: string }> | undefined
+      >,
+    onSuccess: (answer) => {
+      if (answer?.data.endSessionUrl) window.location.assign(answer.data.endSessionUrl);
+    },
     onSettled: () => {
       setCsrfToken(null);
       client.clear();

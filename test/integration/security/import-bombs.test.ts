@@ -17,6 +17,24 @@ import { KboSourceError } from '../../../src/server/modules/kbo/kbo-source';
 import { writeStoredZip } from '../../../src/server/modules/kbo/stored-zip';
 
 const MB = 1024 * 1024;
+// "Refused within 2 s" is measured as this process's CPU time (the server runs in it), which other
+// processes on a loaded machine do not inflate; wall time gets a looser bound that still tells a
+// refusal from the findings (44 s, or never ending).
+const CPU_BOUND_MS = 2_000;
+const WALL_BOUND_MS = 15_000;
+
+/** Starts a stopwatch; `check()` asserts the CPU and wall-time bounds. */
+function stopwatch(): { check(): void } {
+  const cpu = process.cpuUsage();
+  const wall = Date.now();
+  return {
+    check() {
+      const used = process.cpuUsage(cpu);
+      expect((used.user + used.system) / 1000).toBeLessThan(CPU_BOUND_MS);
+      expect(Date.now() - wall).toBeLessThan(WALL_BOUND_MS);
+    },
+  };
+}
 const HEADER =
   'name,enterprise_number,country,foreign_identifier,helix,membership_type,valid_from,valid_to,founded_on';
 
@@ -55,9 +73,9 @@ describe('uploads and imports refuse decompression bombs and runaway records', (
     ]);
     expect(bomb.length).toBeLessThan(700 * 1024);
     const rssBefore = process.memoryUsage().rss;
-    const started = Date.now();
+    const started = stopwatch();
     const response = await preview('leden.xlsx', bomb);
-    expect(Date.now() - started).toBeLessThan(2_000);
+    started.check();
     expect(response.statusCode).toBe(413);
     expect(response.json().code).toBe('FILE_TOO_LARGE');
     expect(response.json().details[0].code).toBe('uncompressed_too_big');
@@ -66,9 +84,9 @@ describe('uploads and imports refuse decompression bombs and runaway records', (
 
   it('refuses a bomb that lies about its size, by counting while inflating, within 2 s', async () => {
     const liar = await buildZip([{ name: 'xl/worksheets/sheet1.xml', zeros: 300 * MB, declaredSize: 1000 }]);
-    const started = Date.now();
+    const started = stopwatch();
     const response = await preview('leden.xlsx', liar);
-    expect(Date.now() - started).toBeLessThan(2_000);
+    started.check();
     expect(response.statusCode).toBeGreaterThanOrEqual(400);
     expect(response.statusCode).toBeLessThan(500);
     expect(['FILE_TOO_LARGE', 'IMPORT_FILE_UNREADABLE']).toContain(response.json().code);
@@ -89,9 +107,9 @@ describe('uploads and imports refuse decompression bombs and runaway records', (
     const csv = `${HEADER}\r\n"Open quote,0403170701,BE,,company,member,2025-01-01,,\r\n${'x'.repeat(
       t.config.importMaxRecordChars + 10,
     )}\r\n`;
-    const started = Date.now();
+    const started = stopwatch();
     const response = await preview('leden.csv', Buffer.from(csv));
-    expect(Date.now() - started).toBeLessThan(2_000);
+    started.check();
     expect(response.statusCode).toBe(400);
     expect(response.json().code).toBe('IMPORT_FILE_UNREADABLE');
     expect(response.json().details[0].code).toBe('csv_syntax');
@@ -129,11 +147,11 @@ describe('uploads and imports refuse decompression bombs and runaway records', (
         .selectFrom('kbo_enterprises')
         .select((eb) => eb.fn.countAll<number>().as('n'))
         .executeTakeFirstOrThrow();
-      const started = Date.now();
+      const started = stopwatch();
       const run = importKbo({ source: zip, onError: 'skip', session, auditActor: systemActor('test') });
       await expect(run).rejects.toThrow(KboImportError);
       await expect(run).rejects.toThrow(/enterprise\.csv: a record starting on line 4 is longer than/);
-      expect(Date.now() - started).toBeLessThan(2_000);
+      started.check();
       const after = await t.database.db
         .selectFrom('kbo_enterprises')
         .select((eb) => eb.fn.countAll<number>().as('n'))

@@ -253,6 +253,63 @@ describe('sealed drafts: unknown partners stay in the draft, the audit trail sho
     ]);
   });
 
+  it('20 proposals naming the same two new partners, submitted at once: one organisation each, linked', async () => {
+    const shared = (await fullContent(18_790_001)).consortium.slice(1, 3);
+    const sharedNumbers = shared.map((m) => canonical(m.enterpriseNumber));
+    expect(await organisationsWith(sharedNumbers)).toEqual([]);
+    const drafts: { id: string; draftVersion: number }[] = [];
+    for (let i = 0; i < 20; i += 1) {
+      const started = await applicant.post(`/api/calls/${callId}/proposals`, {
+        title: `Race ${i} (voorbeeld)`,
+      });
+      const body = await fullContent(18_800_001 + i * 10);
+      // Half name the partners in the other order, so the submissions meet them in both orders.
+      const partners = i % 2 === 0 ? shared : [...shared].reverse();
+      partners.forEach((partner, k) => {
+        body.consortium[k + 1] = { ...body.consortium[k + 1], ...partner, role: 'partner' };
+        body.budgetLines[k + 1].enterpriseNumber = partner.enterpriseNumber;
+      });
+      const id = started.json().data.id as string;
+      const saved = await applicant.put(`/api/proposals/${id}`, { draftVersion: 1, ...body });
+      expect(saved.statusCode, saved.body).toBe(200);
+      drafts.push({ id, draftVersion: saved.json().data.draftVersion });
+    }
+    const responses = await Promise.all(
+      drafts.map((d) => applicant.post(`/api/proposals/${d.id}/submit`, { draftVersion: d.draftVersion })),
+    );
+    expect(responses.map((r) => r.statusCode).filter((s) => s >= 500)).toEqual([]);
+    expect(responses.map((r) => r.statusCode)).toEqual(drafts.map(() => 200));
+    const organisations = await organisationsWith(sharedNumbers);
+    expect(organisations.map((o) => o.enterprise_number)).toEqual([...sharedNumbers].sort());
+    const created = await t.database.db
+      .selectFrom('audit_events')
+      .select('entity_id')
+      .where('action', '=', 'organisation.created')
+      .where(
+        'entity_id',
+        'in',
+        organisations.map((o) => o.id),
+      )
+      .execute();
+    expect(created).toHaveLength(2);
+    const links = await t.database.db
+      .selectFrom('proposal_consortium_members')
+      .select(['proposal_id', 'organisation_id'])
+      .where(
+        'proposal_id',
+        'in',
+        drafts.map((d) => d.id),
+      )
+      .where(
+        'organisation_id',
+        'in',
+        organisations.map((o) => o.id),
+      )
+      .execute();
+    expect(links).toHaveLength(40);
+    expect(new Set(links.map((l) => l.proposal_id)).size).toBe(20);
+  });
+
   it('before the deadline no audit row carries eligibility outcomes; the trail withholds proposal rows', async () => {
     const raw = await t.database.db
       .selectFrom('audit_events')

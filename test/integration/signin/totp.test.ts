@@ -148,6 +148,54 @@ describe('second factor (TOTP) for local accounts', () => {
   });
 });
 
+describe('one code, twenty concurrent sign-ins', () => {
+  let t: TestApp;
+  let secret = '';
+  let recoveryCodes: string[] = [];
+  beforeAll(async () => {
+    t = await createTestApp({ clock: () => now });
+    const officer = await t.loginAs('officer');
+    secret = (await officer.post('/api/auth/totp/enrolment')).json().data.secret as string;
+    const confirmed = await officer.post('/api/auth/totp/enrolment/confirm', { code: await codeFor(secret) });
+    recoveryCodes = confirmed.json().data.recoveryCodes;
+  });
+  afterAll(() => t?.close());
+
+  /** Twenty sessions waiting for their second factor, then the same code for all at once. */
+  async function race(code: () => Promise<string>) {
+    const sessions = [];
+    for (let i = 0; i < 20; i += 1) sessions.push(await t.loginAs('officer'));
+    // Past the address window of the logins, so only the second-factor throttle speaks.
+    now = new Date(now.getTime() + 11 * 60_000);
+    const value = await code();
+    const responses = await Promise.all(
+      sessions.map((s) => s.post('/api/auth/totp/verify', { code: value })),
+    );
+    const statuses = responses.map((r) => r.statusCode);
+    expect(statuses.filter((s) => s >= 500)).toEqual([]);
+    expect(statuses.filter((s) => s === 204)).toHaveLength(1);
+    expect(statuses.every((s) => s === 204 || s === 400 || s === 429)).toBe(true);
+    const stages = await Promise.all(sessions.map(async (s) => (await s.get('/api/auth/me')).json().data));
+    expect(stages.filter((me) => me.signInStage === 'complete')).toHaveLength(1);
+    // Let the throttle forget the losers before the next race.
+    now = new Date(now.getTime() + 2 * 60 * 60_000);
+  }
+
+  it('lets exactly one of twenty parallel uses of one recovery code through', async () => {
+    await race(async () => recoveryCodes[0]!);
+    const used = await t.database.db
+      .selectFrom('user_recovery_codes')
+      .select('used_at')
+      .where('used_at', 'is not', null)
+      .execute();
+    expect(used).toHaveLength(1);
+  });
+
+  it('lets exactly one of twenty parallel uses of one app code through', async () => {
+    await race(() => codeFor(secret));
+  });
+});
+
 describe('local passwords switched off', () => {
   let t: TestApp;
   beforeAll(async () => {

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { anyUser, publicAccess } from '../../http/access';
@@ -11,6 +11,7 @@ import {
   ChangePasswordBody,
   CreateApiTokenBody,
   LoginBody,
+  LogoutSchema,
   MeSchema,
   TokenIdParams,
 } from './auth.schema';
@@ -22,23 +23,9 @@ import { logout } from './logout';
 import { changeOwnPassword } from './change-own-password';
 import { createApiToken } from './create-api-token';
 import { revokeApiToken } from './revoke-api-token';
+import { setSessionCookie } from './session-cookie';
 
 const tags = ['auth'];
-
-function setSessionCookie(
-  request: FastifyRequest,
-  reply: FastifyReply,
-  value: string,
-  maxAgeSeconds: number,
-) {
-  reply.setCookie(SESSION_COOKIE, value, {
-    path: '/',
-    httpOnly: true,
-    sameSite: 'lax',
-    secure: request.protocol === 'https',
-    maxAge: maxAgeSeconds,
-  });
-}
 
 export default async function authRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -80,11 +67,22 @@ export default async function authRoutes(app: FastifyInstance): Promise<void> {
     '/api/auth/logout',
     {
       config: { access: anyUser, signInStages: ['second_factor', 'enrolment'] },
-      schema: { tags, summary: 'Sign out', response: { 204: z.null() } },
+      schema: {
+        tags,
+        summary: 'Sign out',
+        description:
+          'Ends the session. A session from an OpenID Connect provider with an end-session endpoint answers 200 ' +
+          'with `endSessionUrl`: send the browser there to end the provider session too.',
+        response: {
+          200: envelope(LogoutSchema),
+          204: z.null(),
+        },
+      },
     },
     async (request, reply) => {
-      await logout(contextOf(request));
+      const { endSessionUrl } = await logout(contextOf(request));
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      if (endSessionUrl) return reply.status(200).send(ok({ endSessionUrl }));
       return reply.status(204).send(null);
     },
   );

@@ -23,6 +23,38 @@ export const MeSchema = z.object({
   mandates: z.array(z.string()),
 });
 
+/** A provider sign-out: where the browser goes next (RP-initiated logout). */
+export const LogoutSchema = z.object({ endSessionUrl: z.string() });
+
+export const OidcProvidersSchema = z.object({
+  /** False when passwords are switched off (`LOCAL_LOGIN=false`): the login page shows only the buttons. */
+  localLogin: z.boolean(),
+  providers: z.array(
+    z.object({
+      id: z.string(),
+      label: z.string(),
+      /** Where the button goes: the browser is sent on to the provider. */
+      startUrl: z.string(),
+    }),
+  ),
+});
+
+export const OidcStartQuery = z.strictObject({
+  /** A path in the app to open after signing in (default `/`). */
+  next: z.string().max(1000).optional(),
+});
+
+/** What a provider sends the browser back with (RFC 6749, OpenID Connect, RFC 9207). */
+export const OidcCallbackQuery = z.looseObject({
+  code: z.string().max(4000).optional(),
+  state: z.string().max(1000).optional(),
+  iss: z.string().max(1000).optional(),
+  error: z.string().max(1000).optional(),
+  error_description: z.string().max(4000).optional(),
+});
+
+export const OidcProviderParams = z.strictObject({ id: z.string().max(40) });
+
 export const TotpCodeBody = z.strictObject({
   /** Six digits from the authenticator app, or a recovery code (xxxx-xxxx-xxxx). */
   code: z.string().trim().min(6).max(20),

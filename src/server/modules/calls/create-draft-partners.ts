@@ -15,7 +15,9 @@ export async function createDraftPartners(tx: Transaction<DB>, ctx: StepContext,
     .select(['id', 'pending_enterprise_number', 'pending_name', 'pending_helix', 'pending_size_class'])
     .where('proposal_id', '=', proposalId)
     .where('organisation_id', 'is', null)
-    .orderBy('position')
+    // One order for every submission (not the draft's), so two drafts naming the same new partners
+    // in another order take the unique-index locks alike and cannot deadlock each other.
+    .orderBy('pending_enterprise_number')
     .execute();
   for (const row of pending) {
     const number = row.pending_enterprise_number;

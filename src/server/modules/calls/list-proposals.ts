@@ -31,10 +31,16 @@ export interface ProposalSummary {
  */
 export async function findProposalSummaries(
   ctx: StepContext,
-  options: { callId?: string; paging?: { offset: number; limit: number } },
+  options: {
+    callId?: string;
+    /** One page, or (exports, in batches) the `limit` proposals after `after` by reference. */
+    paging?: { offset: number; limit: number } | { after: ProposalSummary | null; limit: number };
+  },
 ): Promise<ProposalSummary[]> {
   const actor = actorOf(ctx);
-  if (options.callId) {
+  const paging = options.paging;
+  const after = paging && 'after' in paging ? paging.after : null;
+  if (options.callId && !after) {
     const call = await ctx.db
       .selectFrom('calls')
       .select('status')
@@ -53,11 +59,16 @@ export async function findProposalSummaries(
     )
     .where(visibleProposals(actor))
     .$if(options.callId !== undefined, (q) => q.where('p.call_id', '=', options.callId as string))
-    .$if(options.paging !== undefined, (q) =>
+    .$if(after !== null, (q) =>
+      q.where((eb) =>
+        eb(eb.refTuple('p.reference', 'p.id'), '>', eb.tuple(after?.reference ?? '', after?.id ?? '')),
+      ),
+    )
+    .$if(paging !== undefined, (q) =>
       q
         .orderBy('p.id')
-        .limit(options.paging?.limit ?? 0)
-        .offset(options.paging?.offset ?? 0),
+        .limit(paging?.limit ?? 0)
+        .offset(paging && 'offset' in paging ? paging.offset : 0),
     )
     .execute();
   const now = ctx.now().getTime();

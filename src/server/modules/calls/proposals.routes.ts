@@ -3,11 +3,17 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { allow } from '../../http/access';
 import { envelope, ok } from '../../http/envelope';
-import { actorOf, contextOf } from '../../http/request-context';
+import { actorOf, contextOf, type StepContext } from '../../http/request-context';
 import { systemActor } from '../../http/actor';
 import { AppError } from '../../errors/app-error';
 import { readStoredFile } from '../../files/store-file';
-import { LangQuery, sendAttachment, sendDownload, sendXlsx, type SheetColumn } from '../../http/spreadsheet';
+import {
+  LangQuery,
+  sendAttachment,
+  sendDownload,
+  sendXlsxStream,
+  type SheetColumn,
+} from '../../http/spreadsheet';
 import { PROPOSAL_STATUS } from '../../http/spreadsheet-labels';
 import {
   AnswerClarificationBody,
@@ -31,7 +37,7 @@ import {
   WithdrawProposalBody,
 } from './calls.schema';
 import { countProposalSummaries, findProposalSummaries, type ProposalSummary } from './list-proposals';
-import { offsetOf, okPage, pagedEnvelope, PageQuery } from '../../http/paging';
+import { keysetBatches, offsetOf, okPage, pagedEnvelope, PageQuery } from '../../http/paging';
 import { findProposalForViewer, hasActiveBreakGlass, isSealedFor } from './proposal-visibility';
 import { closeExpiredCalls } from './move-call-status';
 import { startProposal } from './start-proposal';
@@ -76,6 +82,13 @@ const proposalColumns: SheetColumn<ProposalSummary>[] = [
   { header: 'eligibility_to_review', value: (p) => p.eligibilityToReview, kind: 'integer' },
 ];
 
+/** The proposals the viewer sees (of one call, or all), read a batch at a time by reference. */
+function proposalBatches(ctx: StepContext, callId?: string): AsyncGenerator<ProposalSummary[]> {
+  return keysetBatches((after: ProposalSummary | null, limit) =>
+    findProposalSummaries(ctx, { callId, paging: { after, limit } }),
+  );
+}
+
 export default async function proposalsRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tick = () => closeExpiredCalls(app.db, app.clock(), systemActor('clock'));
@@ -113,11 +126,10 @@ export default async function proposalsRoutes(app: FastifyInstance): Promise<voi
     },
     async (request, reply) => {
       await tick();
-      const rows = await findProposalSummaries(contextOf(request), { callId: request.params.id });
-      return sendXlsx(request, reply, 'speerpunt-voorstellen.xlsx', {
+      return sendXlsxStream(request, reply, 'speerpunt-voorstellen.xlsx', {
         name: { nl: 'Voorstellen', en: 'Proposals' },
         columns: proposalColumns,
-        rows,
+        batches: proposalBatches(contextOf(request), request.params.id),
       });
     },
   );
@@ -165,11 +177,10 @@ export default async function proposalsRoutes(app: FastifyInstance): Promise<voi
     '/api/proposals.xlsx',
     { config: applicant, schema: { tags, summary: 'My proposals as XLSX', querystring: LangQuery } },
     async (request, reply) => {
-      const rows = await findProposalSummaries(contextOf(request), {});
-      return sendXlsx(request, reply, 'speerpunt-mijn-voorstellen.xlsx', {
+      return sendXlsxStream(request, reply, 'speerpunt-mijn-voorstellen.xlsx', {
         name: { nl: 'Voorstellen', en: 'Proposals' },
         columns: proposalColumns,
-        rows,
+        batches: proposalBatches(contextOf(request)),
       });
     },
   );

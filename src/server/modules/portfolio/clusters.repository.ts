@@ -23,6 +23,8 @@ export interface ClusterRow {
 }
 
 export interface ClusterFilters {
+  /** Part of the name or short name, accents and case aside. */
+  q?: string;
   kind?: ClusterKind;
   status?: ClusterStatus;
   themeId?: string;
@@ -54,6 +56,13 @@ function clustersQuery(db: Kysely<DB>) {
 
 function clusterMatches(eb: ExpressionBuilder<DB & { c: DB['clusters'] }, 'c'>, filters: ClusterFilters) {
   const conditions: Expression<SqlBool>[] = [];
+  if (filters.q) {
+    // A few thousand clusters at most (all of Europe's): the folded match needs no index.
+    const like = sql`sp_fold(${`%${filters.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`})`;
+    conditions.push(
+      eb.or([eb(sql`sp_fold(c.name)`, 'like', like), eb(sql`sp_fold(c.short_name)`, 'like', like)]),
+    );
+  }
   if (filters.kind) conditions.push(eb('c.kind', '=', filters.kind));
   if (filters.status) conditions.push(eb('c.status', '=', filters.status));
   for (const themeId of [filters.themeId, filters.transitionId]) {
@@ -221,13 +230,16 @@ export async function countMembers(db: Kysely<DB>, clusterId: string): Promise<n
   return Number(row.n);
 }
 
-/** A cluster's memberships (all periods) by organisation name; one page when `paging` is given. */
+/**
+ * A cluster's memberships (all periods) by organisation name; one page when `paging` is given, or
+ * the `limit` rows after the row `after` (keyset, for exports read in batches).
+ */
 export function findMembers(
   db: Kysely<DB>,
   clusterId: string,
-  paging?: { offset: number; limit: number },
+  paging?: { offset: number; limit: number } | { after: MemberRow | null; limit: number },
 ): Promise<MemberRow[]> {
-  const query = db
+  let query = db
     .selectFrom('memberships as m')
     .innerJoin('organisations as o', 'o.id', 'm.organisation_id')
     .select([
@@ -250,5 +262,16 @@ export function findMembers(
     .orderBy('o.name')
     .orderBy('m.valid_from')
     .orderBy('m.id');
-  return paging ? query.limit(paging.limit).offset(paging.offset).execute() : query.execute();
+  if (!paging) return query.execute();
+  if ('offset' in paging) return query.limit(paging.limit).offset(paging.offset).execute();
+  const after = paging.after;
+  if (after)
+    query = query.where((eb) =>
+      eb(
+        eb.refTuple('o.name', 'm.valid_from', 'm.id'),
+        '>',
+        eb.tuple(after.name, after.valid_from, after.id),
+      ),
+    );
+  return query.limit(paging.limit).execute();
 }

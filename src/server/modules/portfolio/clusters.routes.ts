@@ -3,10 +3,17 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { envelope, ok } from '../../http/envelope';
-import { offsetOf, okPage, pagedEnvelope, PageQuery } from '../../http/paging';
+import { keysetBatches, offsetOf, okPage, pagedEnvelope, PageQuery } from '../../http/paging';
 import { contextOf, type StepContext } from '../../http/request-context';
 import { AppError } from '../../errors/app-error';
-import { buildCsv, LangQuery, sendDownload, sendXlsx, type SheetColumn } from '../../http/spreadsheet';
+import {
+  buildCsv,
+  LangQuery,
+  sendDownload,
+  sendXlsx,
+  sendXlsxStream,
+  type SheetColumn,
+} from '../../http/spreadsheet';
 import {
   CLUSTER_KIND,
   CLUSTER_STATUS,
@@ -159,6 +166,16 @@ async function listMembers(
   const [rows, years] = await Promise.all([findMembers(ctx.db, clusterId, paging), findPioneerYears(ctx.db)]);
   const today = brusselsToday(ctx.now());
   return rows.map((r) => presentMember(r, today, years));
+}
+
+/** A cluster's members for an export, read a batch at a time (keyset), never all at once. */
+async function* memberBatches(ctx: StepContext, clusterId: string): AsyncGenerator<PresentedMember[]> {
+  const cluster = await findClusterById(ctx.db, clusterId);
+  if (!cluster) throw new AppError('NOT_FOUND');
+  const years = await findPioneerYears(ctx.db);
+  const today = brusselsToday(ctx.now());
+  const read = (after: MemberRow | null, limit: number) => findMembers(ctx.db, clusterId, { after, limit });
+  for await (const rows of keysetBatches(read)) yield rows.map((r) => presentMember(r, today, years));
 }
 
 /** The export has the template's columns first, so an exported list can be imported again. */
@@ -462,11 +479,10 @@ export default async function clustersRoutes(app: FastifyInstance): Promise<void
       },
     },
     async (request, reply) => {
-      const rows = await listMembers(contextOf(request), request.params.id);
-      return sendXlsx(request, reply, 'leden.xlsx', {
+      return sendXlsxStream(request, reply, 'leden.xlsx', {
         name: { nl: 'Leden', en: 'Members' },
         columns: memberColumns,
-        rows,
+        batches: memberBatches(contextOf(request), request.params.id),
       });
     },
   );

@@ -81,6 +81,7 @@ ClusterDetailSchema.register(z.globalRegistry, {
 });
 
 const ClusterFilterFields = {
+  q: z.string().trim().max(100).optional(),
   kind: ClusterKindSchema.optional(),
   status: ClusterStatusSchema.optional(),
   themeId: z.uuid().optional(),

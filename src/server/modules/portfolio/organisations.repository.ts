@@ -97,6 +97,19 @@ export async function findOrganisations(
   return { rows, total: Number(counted.n) };
 }
 
+/** The `limit` organisations after `after` (by name, then id) that match: one batch of an export. */
+export function findOrganisationsAfter(
+  db: Kysely<DB>,
+  filters: OrganisationFilters,
+  after: OrganisationRow | null,
+  limit: number,
+): Promise<OrganisationRow[]> {
+  let query = organisationsQuery(db).where((eb) => matches(eb, filters));
+  if (after)
+    query = query.where((eb) => eb(eb.refTuple('o.name', 'o.id'), '>', eb.tuple(after.name, after.id)));
+  return query.orderBy('o.name').orderBy('o.id').limit(limit).execute();
+}
+
 export function findOrganisationById(db: Kysely<DB>, id: string): Promise<OrganisationRow | undefined> {
   return organisationsQuery(db).where('o.id', '=', id).executeTakeFirst();
 }

@@ -3,10 +3,18 @@ import { brusselsToday } from '../../../shared/brussels-time';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { envelope, ok } from '../../http/envelope';
-import { offsetOf, okPage, pagedAnswer, pagedEnvelope, PageQuery, slicePage } from '../../http/paging';
+import {
+  keysetBatches,
+  offsetOf,
+  okPage,
+  pagedAnswer,
+  pagedEnvelope,
+  PageQuery,
+  slicePage,
+} from '../../http/paging';
 import { contextOf, type StepContext } from '../../http/request-context';
 import { AppError } from '../../errors/app-error';
-import { LangQuery, sendXlsx, type SheetColumn } from '../../http/spreadsheet';
+import { LangQuery, sendXlsxStream, type SheetColumn } from '../../http/spreadsheet';
 import { HELIX, SIZE_CLASS } from '../../http/spreadsheet-labels';
 import {
   CreateOrganisationBody,
@@ -23,11 +31,13 @@ import {
   findMembershipsOfOrganisation,
   findOrganisationById,
   findOrganisations,
+  findOrganisationsAfter,
   findPioneerYears,
   findProjectsOfOrganisation,
   findRegisterProfile,
   findSmeYears,
   type OrganisationFilters,
+  type OrganisationRow,
 } from './organisations.repository';
 import { presentOrganisation, type PresentedOrganisation } from './organisations.presenter';
 import { createOrganisation } from './create-organisation';
@@ -59,8 +69,17 @@ const exportColumns: SheetColumn<PresentedOrganisation>[] = [
   { header: 'is_example', value: (o) => o.isExample, kind: 'boolean' },
 ];
 
-/** Downloads hold at most this many rows (a bound, not a silent cap: the sheet says how many matched). */
-const EXPORT_MAX_ROWS = 50_000;
+/** Every matching organisation for an export, read a batch at a time (keyset), never all at once. */
+async function* organisationBatches(
+  ctx: StepContext,
+  filters: OrganisationFilters,
+): AsyncGenerator<PresentedOrganisation[]> {
+  const years = await findPioneerYears(ctx.db);
+  const today = brusselsToday(ctx.now());
+  const read = (after: OrganisationRow | null, limit: number) =>
+    findOrganisationsAfter(ctx.db, filters, after, limit);
+  for await (const rows of keysetBatches(read)) yield rows.map((r) => presentOrganisation(r, today, years));
+}
 
 async function listOrganisations(
   ctx: StepContext,
@@ -180,14 +199,11 @@ export default async function organisationsRoutes(app: FastifyInstance): Promise
       },
     },
     async (request, reply) => {
-      const { rows } = await listOrganisations(contextOf(request), request.query, {
-        offset: 0,
-        limit: EXPORT_MAX_ROWS,
-      });
-      return sendXlsx(request, reply, 'speerpunt-organisaties.xlsx', {
+      const { lang: _lang, ...filters } = request.query;
+      return sendXlsxStream(request, reply, 'speerpunt-organisaties.xlsx', {
         name: { nl: 'Organisaties', en: 'Organisations' },
         columns: exportColumns,
-        rows: rows,
+        batches: organisationBatches(contextOf(request), filters),
       });
     },
   );

@@ -57,6 +57,26 @@ export default {
     secondFactorIntro: 'Geef de code die je authenticator-app nu toont, of een van je herstelcodes.',
     secondFactorSubmit: 'Doorgaan',
     enrolTitle: 'Stel eerst je tweede factor in',
+    signInWith: 'Aanmelden met {{label}}',
+    providersIntro: 'Meld je aan via je identiteitsprovider.',
+    orWithPassword: 'of met e-mailadres en wachtwoord',
+    signInFailed: 'Aanmelden is niet gelukt',
+    signInError: {
+      OIDC_NO_ROLE:
+        'Je bent aangemeld bij de identiteitsprovider, maar je hebt geen toegang tot dit platform. ' +
+        'Vraag toegang aan de beheerder.',
+      OIDC_STATE_INVALID:
+        'Het antwoord van de identiteitsprovider hoort niet bij een aanmelding uit deze browser of is ' +
+        'verlopen. Meld je opnieuw aan.',
+      OIDC_SIGNIN_FAILED:
+        'De aanmelding bij de identiteitsprovider is mislukt. Probeer opnieuw of neem contact op met de beheerder.',
+      OIDC_ACCOUNT_INACTIVE: 'Je account op dit platform is gedeactiveerd. Neem contact op met de beheerder.',
+      OIDC_EMAIL_UNUSABLE:
+        'De identiteitsprovider gaf geen (geverifieerd) e-mailadres dat we aan een account kunnen koppelen. ' +
+        'Neem contact op met de beheerder.',
+      OIDC_PROVIDER_UNKNOWN: 'Deze aanmeldmethode bestaat niet.',
+      other: 'Aanmelden is niet gelukt. Probeer opnieuw.',
+    },
     signInStage: {
       complete: 'Aangemeld',
       second_factor: 'Wacht op de tweede factor',
@@ -119,6 +139,25 @@ export default {
     secondFactorIntro: 'Enter the code your authenticator app shows now, or one of your recovery codes.',
     secondFactorSubmit: 'Continue',
     enrolTitle: 'Set up your second factor first',
+    signInWith: 'Sign in with {{label}}',
+    providersIntro: 'Sign in through your identity provider.',
+    orWithPassword: 'or with e-mail address and password',
+    signInFailed: 'Signing in did not work',
+    signInError: {
+      OIDC_NO_ROLE:
+        'You signed in with the identity provider, but you have no access to this platform. ' +
+        'Ask the administrator for access.',
+      OIDC_STATE_INVALID:
+        'The identity provider answer does not belong to a sign-in from this browser, or it expired. Sign in again.',
+      OIDC_SIGNIN_FAILED:
+        'Signing in with the identity provider failed. Try again or contact the administrator.',
+      OIDC_ACCOUNT_INACTIVE: 'Your account on this platform has been deactivated. Contact the administrator.',
+      OIDC_EMAIL_UNUSABLE:
+        'The identity provider gave no (verified) e-mail address we can link to an account. ' +
+        'Contact the administrator.',
+      OIDC_PROVIDER_UNKNOWN: 'This sign-in method does not exist.',
+      other: 'Signing in did not work. Try again.',
+    },
     signInStage: {
       complete: 'Signed in',
       second_factor: 'Waiting for the second factor',

@@ -1,6 +1,8 @@
 import {
+  Alert,
   Anchor,
   Button,
+  Divider,
   Center,
   Group,
   Paper,
@@ -13,15 +15,26 @@ import {
 import { useState, type FormEvent } from 'react';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { useLogin, useMe } from '../../app/auth';
+import { useLogin, useMe, useSignInOptions } from '../../app/auth';
 import { LanguageSwitch } from '../../app/app-shell';
 import { ErrorAlert } from '../../shared/error-alert';
+
+/** The refusals of a provider sign-in the login page explains (others: a general sentence). */
+const SIGN_IN_ERRORS = [
+  'OIDC_NO_ROLE',
+  'OIDC_STATE_INVALID',
+  'OIDC_SIGNIN_FAILED',
+  'OIDC_ACCOUNT_INACTIVE',
+  'OIDC_EMAIL_UNUSABLE',
+  'OIDC_PROVIDER_UNKNOWN',
+] as const;
 
 export function LoginPage() {
   const { t } = useTranslation('auth');
   const { t: tc } = useTranslation();
   const me = useMe();
   const login = useLogin();
+  const options = useSignInOptions();
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const [email, setEmail] = useState('');
@@ -29,6 +42,12 @@ export function LoginPage() {
   const next = params.get('next');
   const target = next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
   if (me.data) return <Navigate to={target} replace />;
+  const providers = options.data?.providers ?? [];
+  const localLogin = options.data?.localLogin ?? true;
+  // A refused sign-in at an identity provider comes back as ?error=CODE: said in words, never the code.
+  const failure = params.get('error');
+  const failureKey = SIGN_IN_ERRORS.find((code) => code === failure) ?? 'other';
+  const failureText = failure ? t(`signInError.${failureKey}`) : null;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -50,36 +69,59 @@ export function LoginPage() {
             </div>
             <LanguageSwitch />
           </Group>
-          <form onSubmit={submit} noValidate>
-            <Stack>
-              <Title order={1} size="h3">
-                {t('title')}
-              </Title>
-              <Text size="sm">{t('intro')}</Text>
-              <ErrorAlert error={login.error} />
-              <TextInput
-                label={t('email')}
-                type="email"
-                autoComplete="username"
-                required
-                value={email}
-                onChange={(e) => setEmail(e.currentTarget.value)}
-              />
-              <PasswordInput
-                label={t('password')}
-                autoComplete="current-password"
-                required
-                value={password}
-                onChange={(e) => setPassword(e.currentTarget.value)}
-              />
-              <Button type="submit" loading={login.isPending}>
-                {t('submit')}
-              </Button>
-              <Text size="xs" c="dimmed">
-                {t('demoHint')}
-              </Text>
+          <Title order={1} size="h3" mb="md">
+            {t('title')}
+          </Title>
+          {failureText && (
+            <Alert color="red" title={t('signInFailed')} mb="md" role="alert">
+              {failureText}
+            </Alert>
+          )}
+          {providers.length > 0 && (
+            <Stack mb="md">
+              <Text size="sm">{t('providersIntro')}</Text>
+              {providers.map((provider) => (
+                <Button
+                  key={provider.id}
+                  component="a"
+                  href={`${provider.startUrl}${target === '/' ? '' : `?next=${encodeURIComponent(target)}`}`}
+                  variant="filled"
+                >
+                  {t('signInWith', { label: provider.label })}
+                </Button>
+              ))}
             </Stack>
-          </form>
+          )}
+          {localLogin && providers.length > 0 && <Divider label={t('orWithPassword')} my="md" />}
+          {localLogin && (
+            <form onSubmit={submit} noValidate>
+              <Stack>
+                <Text size="sm">{t('intro')}</Text>
+                <ErrorAlert error={login.error} />
+                <TextInput
+                  label={t('email')}
+                  type="email"
+                  autoComplete="username"
+                  required
+                  value={email}
+                  onChange={(e) => setEmail(e.currentTarget.value)}
+                />
+                <PasswordInput
+                  label={t('password')}
+                  autoComplete="current-password"
+                  required
+                  value={password}
+                  onChange={(e) => setPassword(e.currentTarget.value)}
+                />
+                <Button type="submit" loading={login.isPending}>
+                  {t('submit')}
+                </Button>
+                <Text size="xs" c="dimmed">
+                  {t('demoHint')}
+                </Text>
+              </Stack>
+            </form>
+          )}
           <Text size="sm" mt="md">
             {t('publicIntro')}{' '}
             <Anchor component={Link} to="/public">
