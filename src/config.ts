@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Role } from './server/db/core.tables';
 import { parseOidcProviders, type OidcProviderConfig } from './oidc-config';
+import { parseTotpKey } from './server/modules/auth/totp-secret-box';
 
 /** Runtime configuration, read once from the environment. Secrets never leave this object in logs. */
 export interface Config {
@@ -55,6 +56,11 @@ export interface Config {
   requireTotpFor: Role[];
   /** The issuer name an authenticator app shows beside the account; `TOTP_ISSUER`. */
   totpIssuer: string;
+  /**
+   * The AES-256 key that seals TOTP secrets at rest (`TOTP_ENCRYPTION_KEY`, 32 bytes as hex or
+   * base64); unset: a key file in `dataDir` (see totp-secret-box.ts). Never logged.
+   */
+  totpEncryptionKey: Buffer | undefined;
   /** False switches local passwords off: only the OpenID Connect providers sign people in. */
   localLogin: boolean;
   /** OpenID Connect providers (`OIDC_PROVIDERS` and `OIDC_<ID>_*`), each a button on the login page. */
@@ -156,6 +162,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDistDir: path.resolve(env.SPEERPUNT_WEB_DIR ?? './dist/web'),
     requireTotpFor: parseRoleList(env.REQUIRE_TOTP_FOR, 'REQUIRE_TOTP_FOR'),
     totpIssuer: env.TOTP_ISSUER || 'Speerpunt',
+    totpEncryptionKey: env.TOTP_ENCRYPTION_KEY ? parseTotpKey(env.TOTP_ENCRYPTION_KEY) : undefined,
     localLogin: readBoolean(env.LOCAL_LOGIN, true),
     oidcProviders: parseOidcProviders(env),
   };

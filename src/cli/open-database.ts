@@ -2,6 +2,7 @@ import { loadConfig, type Config } from '../config';
 import { openDatabase, type Database } from '../server/db/database';
 import { acquireDataDirLock } from '../server/db/data-dir-lock';
 import { migrateToLatest } from '../server/db/migrate';
+import { totpKeyOf } from '../server/modules/auth/totp-secret-box';
 
 export interface CliDatabase extends Database {
   config: Config;
@@ -12,7 +13,7 @@ export async function openCliDatabase(options: { migrate?: boolean } = {}): Prom
   const config = loadConfig();
   const release = config.databaseUrl ? () => {} : acquireDataDirLock(config.dataDir);
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  if (options.migrate !== false) await migrateToLatest(database.db);
+  if (options.migrate !== false) await migrateToLatest(database.db, { totpKey: () => totpKeyOf(config) });
   return {
     ...database,
     config,

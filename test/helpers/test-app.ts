@@ -64,6 +64,9 @@ export function clientFor(
   };
 }
 
+/** The TOTP encryption key of test apps. */
+export const TEST_TOTP_KEY = Buffer.alloc(32, 7);
+
 export function demoEmail(role: Role): string {
   const account = DEMO_ACCOUNTS.find((a) => a.role === role);
   if (!account) throw new Error(`No demo account for ${role}`);
@@ -75,7 +78,13 @@ export async function createTestApp(
   options: { template?: TemplateName; clock?: () => Date; config?: Partial<Config> } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase(options.template ?? 'demo');
-  const config = { ...loadConfig({}), webDistDir: '/nonexistent', ...options.config };
+  const config = {
+    ...loadConfig({}),
+    webDistDir: '/nonexistent',
+    // A fixed test key, so no key file is written into the working directory.
+    totpEncryptionKey: TEST_TOTP_KEY,
+    ...options.config,
+  };
   const app = await buildApp({ db: database.db, config, clock: options.clock });
   await app.ready();
   const login = async (email: string, password: string) => {

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { withCliDatabase } from '../open-database';
 import { migrateToLatest } from '../../server/db/migrate';
+import { totpKeyOf } from '../../server/modules/auth/totp-secret-box';
 import { printJson } from '../output';
 import { LANG_HELP, LANG_OPTION, say } from '../cli-options';
 
@@ -11,9 +12,12 @@ export function registerMigrate(program: Command): void {
     .option('--json', 'print JSON')
     .option(LANG_OPTION, LANG_HELP)
     .action(async (options: { json?: boolean }) => {
-      const { applied } = await withCliDatabase((database) => migrateToLatest(database.db), {
-        migrate: false,
-      });
+      const { applied } = await withCliDatabase(
+        (database) => migrateToLatest(database.db, { totpKey: () => totpKeyOf(database.config) }),
+        {
+          migrate: false,
+        },
+      );
       if (options.json) printJson({ applied });
       else
         process.stdout.write(

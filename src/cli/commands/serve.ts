@@ -5,6 +5,7 @@ import { loadConfig } from '../../config';
 import { openDatabase } from '../../server/db/database';
 import { acquireDataDirLock } from '../../server/db/data-dir-lock';
 import { migrateToLatest } from '../../server/db/migrate';
+import { totpKeyOf } from '../../server/modules/auth/totp-secret-box';
 import { buildApp, loggerOptions } from '../../server/app';
 import { loadDemo } from '../../server/demo/load-demo';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../server/demo/accounts.seed';
@@ -54,7 +55,7 @@ export async function serve(): Promise<void> {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   progress.done('database open');
   progress.step('checking migrations');
-  const { applied } = await migrateToLatest(database.db);
+  const { applied } = await migrateToLatest(database.db, { totpKey: () => totpKeyOf(config) });
   progress.done(applied.length > 0 ? `${applied.length} migrations applied` : 'database schema up to date');
   const pglite = database.pglite;
   const app = await buildApp({

@@ -1,6 +1,7 @@
 import { Migrator, sql, type Kysely, type MigrationResult } from 'kysely';
 import { migrations } from './migrations/index';
 import { textOf } from '../../shared/text-of';
+import { withMigrationContext, type MigrationContext } from './migration-context';
 
 export interface MigrationOutcome {
   applied: string[];
@@ -22,7 +23,10 @@ async function upToDate<Schema>(db: Kysely<Schema>): Promise<boolean> {
 }
 
 /** Runs every pending migration in name order; throws with the failing migration's name. */
-export async function migrateToLatest<Schema>(db: Kysely<Schema>): Promise<MigrationOutcome> {
+export async function migrateToLatest<Schema>(
+  db: Kysely<Schema>,
+  context: MigrationContext = {},
+): Promise<MigrationOutcome> {
   if (await upToDate(db)) return { applied: [] };
   const migrator = new Migrator({
     db,
@@ -31,7 +35,7 @@ export async function migrateToLatest<Schema>(db: Kysely<Schema>): Promise<Migra
     // Feature modules land migrations in parallel branches; their timestamps may interleave.
     allowUnorderedMigrations: true,
   });
-  const { error, results } = await migrator.migrateToLatest();
+  const { error, results } = await withMigrationContext(context, () => migrator.migrateToLatest());
   const applied = (results ?? [])
     .filter((r: MigrationResult) => r.status === 'Success')
     .map((r) => r.migrationName);

@@ -1,5 +1,5 @@
 import { textOf } from '../../shared/text-of';
-import { Anchor, Button, Card, Group, List, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Group, List, Stack, Table, Text, Title } from '@mantine/core';
 import { Fragment, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatCents, formatDate, formatDateTime, formatNumber } from '../app/format';
@@ -35,6 +35,41 @@ export interface ProposalContentView {
     targetValue: number;
     targetPeriod: string;
   }[];
+}
+
+/** Per consortium partner (in its order): confirmed by a representative's mandate, or only named. */
+export interface PartnerRepresentationView {
+  enterpriseNumber: string | null;
+  confirmed: boolean;
+  confirmedAt: string | null;
+  /** Who confirmed it; null for reviewers, who learn only whether. */
+  representatives: { name: string; confirmedAt: string; provider: string | null }[] | null;
+}
+
+/**
+ * "Confirmed representative" (with who and when, where the viewer may know) or "only named": a
+ * badge whose text says it, not its colour alone.
+ */
+export function RepresentationBadge({ representation }: { representation: PartnerRepresentationView }) {
+  const { t } = useTranslation('proposalView');
+  if (!representation.confirmed)
+    return (
+      <Badge variant="outline" color="gray" data-testid="representation-badge">
+        {t('onlyNamed')}
+      </Badge>
+    );
+  return (
+    <Stack gap={2} align="flex-start">
+      <Badge variant="light" color="green" data-testid="representation-badge">
+        ✓ {t('confirmedRepresentative')}
+      </Badge>
+      {representation.representatives?.map((r) => (
+        <Text size="xs" key={`${r.name}-${r.confirmedAt}`}>
+          {t('confirmedBy', { name: r.name, date: formatDateTime(r.confirmedAt) })}
+        </Text>
+      ))}
+    </Stack>
+  );
 }
 
 export interface QuestionView {
@@ -97,6 +132,7 @@ export function ProposalView({
   attachmentUrl,
   criteria,
   version,
+  representation,
 }: {
   content: ProposalContentView;
   questions: QuestionView[];
@@ -104,6 +140,8 @@ export function ProposalView({
   attachmentUrl: (attachmentId: string) => string;
   criteria?: CriterionGuidance[];
   version?: { number: number; submittedAt: string };
+  /** Per partner of `content.consortium`, in its order: a confirmed representative or only named. */
+  representation?: PartnerRepresentationView[] | null;
 }) {
   const { t, i18n } = useTranslation('proposalView');
   const en = i18n.language === 'en';
@@ -165,10 +203,11 @@ export function ProposalView({
               <Table.Th>{t('helix')}</Table.Th>
               <Table.Th>{t('sizeClass')}</Table.Th>
               <Table.Th ta="right">{t('budgetShare')}</Table.Th>
+              {representation && <Table.Th>{t('representation')}</Table.Th>}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {content.consortium.map((m) => (
+            {content.consortium.map((m, i) => (
               <Table.Tr key={`${m.organisationId ?? m.enterpriseNumber ?? m.name}`}>
                 <Table.Td>{m.name ?? '–'}</Table.Td>
                 <Table.Td>{m.enterpriseNumber ?? '–'}</Table.Td>
@@ -178,6 +217,11 @@ export function ProposalView({
                   {t(`sizeClasses.${m.sizeClass ?? 'unknown'}`, { defaultValue: m.sizeClass ?? '' })}
                 </Table.Td>
                 <Table.Td ta="right">{formatCents(m.budgetShareCents)}</Table.Td>
+                {representation && (
+                  <Table.Td>
+                    {representation[i] && <RepresentationBadge representation={representation[i]} />}
+                  </Table.Td>
+                )}
               </Table.Tr>
             ))}
           </Table.Tbody>

@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate } from 'otplib';
-import { createTestApp, demoEmail, type TestApp } from '../../helpers/test-app';
+import { sql } from 'kysely';
+import { createTestApp, demoEmail, TEST_TOTP_KEY, type TestApp } from '../../helpers/test-app';
+import { migrateToLatest } from '../../../src/server/db/migrate';
+import { openTotpSecret } from '../../../src/server/modules/auth/totp-secret-box';
 import { DEMO_PASSWORD } from '../../../src/server/demo/accounts.seed';
 
 let now = new Date('2026-12-01T09:00:00Z');
@@ -46,6 +49,14 @@ describe('second factor (TOTP) for local accounts', () => {
     expect(confirmed.statusCode).toBe(200);
     recoveryCodes = confirmed.json().data.recoveryCodes;
     expect(recoveryCodes).toHaveLength(10);
+    // The secret is sealed at rest: the column never holds the base32 text.
+    const sealed = await t.database.db
+      .selectFrom('user_totp')
+      .select('secret')
+      .where('user_id', '=', officer.userId!)
+      .executeTakeFirstOrThrow();
+    expect(sealed.secret).toMatch(/^v1\./);
+    expect(sealed.secret).not.toContain(secret);
     const stored = await t.database.db
       .selectFrom('user_recovery_codes')
       .select('code_hash')
@@ -193,6 +204,54 @@ describe('one code, twenty concurrent sign-ins', () => {
 
   it('lets exactly one of twenty parallel uses of one app code through', async () => {
     await race(() => codeFor(secret));
+  });
+});
+
+describe('TOTP secrets stored before encryption', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ clock: () => now });
+  });
+  afterAll(() => t?.close());
+
+  it('are sealed by the migration with the configured key, and sign-in still works', async () => {
+    nextStep();
+    const officer = await t.loginAs('officer');
+    const secret = (await officer.post('/api/auth/totp/enrolment')).json().data.secret as string;
+    await officer.post('/api/auth/totp/enrolment/confirm', { code: await codeFor(secret) });
+    const db = t.database.db;
+    // The database as it was before the migration: the base32 secret in plain text.
+    await sql`alter table user_totp drop constraint user_totp_secret_sealed`.execute(db);
+    await db.updateTable('user_totp').set({ secret }).where('user_id', '=', officer.userId!).execute();
+    await sql`delete from kysely_migration where name = '20261201_0700_totp_secret_encryption'`.execute(db);
+    // Without a key the migration refuses and changes nothing.
+    await expect(migrateToLatest(db)).rejects.toThrow(/TOTP key/);
+    const stored = () =>
+      db
+        .selectFrom('user_totp')
+        .select('secret')
+        .where('user_id', '=', officer.userId!)
+        .executeTakeFirstOrThrow();
+    expect((await stored()).secret).toBe(secret);
+    expect((await migrateToLatest(db, { totpKey: () => TEST_TOTP_KEY })).applied).toEqual([
+      '20261201_0700_totp_secret_encryption',
+    ]);
+    expect((await stored()).secret).toMatch(/^v1\./);
+    expect((await stored()).secret).not.toContain(secret);
+    // Plain text cannot come back.
+    await expect(
+      db.updateTable('user_totp').set({ secret }).where('user_id', '=', officer.userId!).execute(),
+    ).rejects.toThrow(/user_totp_secret_sealed/);
+    nextStep();
+    const pending = await t.loginAs('officer');
+    expect((await pending.post('/api/auth/totp/verify', { code: await codeFor(secret) })).statusCode).toBe(
+      204,
+    );
+    // Another key, or the sealed value moved to another account, does not open it.
+    const sealed = (await stored()).secret;
+    expect(() => openTotpSecret(Buffer.alloc(32, 9), officer.userId!, sealed)).toThrow(/does not open/);
+    expect(() => openTotpSecret(TEST_TOTP_KEY, pending.userId!.replace(/.$/, '0'), sealed)).toThrow();
+    expect(openTotpSecret(TEST_TOTP_KEY, officer.userId!, sealed)).toBe(secret);
   });
 });
 

@@ -23,6 +23,8 @@ import * as dropAccountLock from './20261130_0400_drop_account_lock';
 import * as draftPartners from './20261130_0401_draft_partners';
 import * as outboxMessages from './20261130_0500_outbox_messages';
 import * as signin from './20261130_0700_signin';
+import * as representativeProvider from './20261201_0200_representative_provider';
+import * as totpSecretEncryption from './20261201_0700_totp_secret_encryption';
 
 /**
  * Every migration, by name. Names sort in the order they run (timestamp first). Landed
@@ -53,4 +55,6 @@ export const migrations: Record<string, Migration> = {
   '20261130_0401_draft_partners': draftPartners,
   '20261130_0500_outbox_messages': outboxMessages,
   '20261130_0700_signin': signin,
+  '20261201_0200_representative_provider': representativeProvider,
+  '20261201_0700_totp_secret_encryption': totpSecretEncryption,
 };

@@ -2,6 +2,7 @@ import { AppError } from '../../errors/app-error';
 import { recordAudit } from '../../audit/record-audit';
 import { actorOf, type StepContext } from '../../http/request-context';
 import { checkTotpCode, claimSecondFactorAttempt, clearSecondFactorFailures, newRecoveryCodes } from './totp';
+import { openTotpSecret, totpKeyOf } from './totp-secret-box';
 
 /**
  * Confirms the second factor with a code from the app; returns the recovery codes, shown this
@@ -20,7 +21,8 @@ export async function confirmTotpEnrolment(
     .executeTakeFirst();
   if (!totp || totp.confirmed_at) throw new AppError(totp ? 'TOTP_ALREADY_ENROLLED' : 'TOTP_NOT_STARTED');
   await claimSecondFactorAttempt(ctx.db, ctx.config, actor.userId, options.clientAddress, now);
-  const step = await checkTotpCode(totp.secret, options.code.trim(), now, null);
+  const secret = openTotpSecret(totpKeyOf(ctx.config), actor.userId, totp.secret);
+  const step = await checkTotpCode(secret, options.code.trim(), now, null);
   // A typing error while setting up is not audited (the session is already signed in); the
   // attempt still counts towards the throttle.
   if (step === null) throw new AppError('TOTP_CODE_INVALID');

@@ -3,7 +3,7 @@ import type { Instant, InstantDefault } from '../../db/core.tables';
 
 export interface UserTotpTable {
   user_id: string;
-  /** Base32 secret; the authenticator app holds the same. */
+  /** The base32 secret the authenticator app holds, sealed (`v1.…`, AES-256-GCM: totp-secret-box.ts). */
   secret: string;
   /** Null until the first code confirms the enrolment. */
   confirmed_at: Date | string | null;
@@ -45,8 +45,11 @@ export interface ProposalRepresentativesTable {
   organisation_id: string;
   user_id: string;
   enterprise_number: string;
+  /** When the representative was first confirmed: kept when the mandate is gone later. */
   first_acted_at: InstantDefault;
   last_acted_at: InstantDefault;
+  /** The identity provider whose mandate claim confirmed it (the session's provider). */
+  oidc_provider: string | null;
 }
 
 export interface SigninTables {

@@ -2,6 +2,7 @@ import { AppError } from '../../errors/app-error';
 import { recordAudit } from '../../audit/record-audit';
 import { actorOf, type StepContext } from '../../http/request-context';
 import { enrolmentPicture, newTotpSecret } from './totp';
+import { sealTotpSecret, totpKeyOf } from './totp-secret-box';
 
 /**
  * Starts (or restarts) setting up the second factor of a local account: a new secret, shown once
@@ -18,12 +19,20 @@ export async function startTotpEnrolment(ctx: StepContext) {
   if (user.password_hash === null) throw new AppError('TOTP_NOT_FOR_SSO');
   if (user.confirmed_at) throw new AppError('TOTP_ALREADY_ENROLLED');
   const secret = newTotpSecret();
+  // Stored sealed (AES-256-GCM); the plain secret goes only to the person enrolling, this once.
+  const sealed = sealTotpSecret(totpKeyOf(ctx.config), user.id, secret);
   await ctx.db.transaction().execute(async (tx) => {
     await tx
       .insertInto('user_totp')
-      .values({ user_id: user.id, secret, confirmed_at: null, last_time_step: null, created_at: ctx.now() })
+      .values({
+        user_id: user.id,
+        secret: sealed,
+        confirmed_at: null,
+        last_time_step: null,
+        created_at: ctx.now(),
+      })
       .onConflict((oc) =>
-        oc.column('user_id').doUpdateSet({ secret, last_time_step: null, created_at: ctx.now() }),
+        oc.column('user_id').doUpdateSet({ secret: sealed, last_time_step: null, created_at: ctx.now() }),
       )
       .execute();
     await recordAudit(

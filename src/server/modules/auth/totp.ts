@@ -10,6 +10,7 @@ import { recordAudit } from '../../audit/record-audit';
 import type { StepContext } from '../../http/request-context';
 import { claimLoginAttempt, clearLoginFailures, takeLoginAttempt } from './login-throttle';
 import { hashPassword, verifyPassword } from './secrets';
+import { openTotpSecret, totpKeyOf } from './totp-secret-box';
 
 /** RFC 6238 defaults that every authenticator app understands: SHA-1, 6 digits, 30-second steps. */
 const PERIOD_SECONDS = 30;
@@ -118,7 +119,8 @@ export async function checkSecondFactor<T>(
   if (!totp) throw new AppError('TOTP_NOT_ENROLLED');
   await claimSecondFactorAttempt(ctx.db, ctx.config, userId, options.clientAddress, now);
   const last = totp.last_time_step === null ? null : Number(totp.last_time_step);
-  const step = await checkTotpCode(totp.secret, code.trim(), now, last);
+  const secret = openTotpSecret(totpKeyOf(ctx.config), userId, totp.secret);
+  const step = await checkTotpCode(secret, code.trim(), now, last);
   const recoveryId = step === null ? await matchRecoveryCode(ctx.db, userId, code) : null;
   const outcome =
     step === null && recoveryId === null

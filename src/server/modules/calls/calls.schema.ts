@@ -343,6 +343,18 @@ export const ProposalContentSchema = z.object({
 });
 export type ProposalSnapshot = z.infer<typeof ProposalContentSchema>;
 
+/** Per consortium partner (in its order): a confirmed representative (by a mandate), or only named. */
+const PartnerRepresentationSchema = z.object({
+  enterpriseNumber: z.string().nullable(),
+  confirmed: z.boolean(),
+  /** The first confirmation; null when only named. */
+  confirmedAt: z.string().nullable(),
+  /** Who confirmed it, when and through which identity provider. */
+  representatives: z
+    .array(z.object({ name: z.string(), confirmedAt: z.string(), provider: z.string().nullable() }))
+    .nullable(),
+});
+
 export const ProposalSchema = z.object({
   id: z.string(),
   callId: z.string(),
@@ -419,6 +431,8 @@ export const ProposalSchema = z.object({
       }),
     )
     .nullable(),
+  /** Per partner of `content.consortium`; null while the content is sealed. */
+  representation: z.array(PartnerRepresentationSchema).nullable(),
   myAccess: z.enum(['owner', 'edit', 'view']).nullable(),
 });
 

@@ -15,6 +15,7 @@ import {
 } from './proposals.repository';
 import { findProposalForViewer, hasActiveBreakGlass, isSealedFor } from './proposal-visibility';
 import { checkProposalCompleteness } from './check-proposal-completeness';
+import { findRepresentation } from './proposal-representatives';
 import { brusselsLocalForAnswer } from '../../http/brussels-local-input';
 
 const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
@@ -61,13 +62,16 @@ export async function getProposal(ctx: StepContext, proposalId: string) {
       );
     }
   }
-  const [attachments, collaborators, eligibility, clarifications, overlap] = await Promise.all([
-    sealed ? null : findAttachments(ctx.db, proposalId),
-    isApplicant ? findCollaborators(ctx.db, proposalId) : null,
-    sealed ? null : findEligibilityResults(ctx.db, proposalId),
-    sealed ? null : findClarifications(ctx.db, proposalId),
-    !isApplicant && content ? findThemeOverlap(ctx.db, content.themeIds) : null,
-  ]);
+  const [attachments, collaborators, eligibility, clarifications, overlap, representation] =
+    await Promise.all([
+      sealed ? null : findAttachments(ctx.db, proposalId),
+      isApplicant ? findCollaborators(ctx.db, proposalId) : null,
+      sealed ? null : findEligibilityResults(ctx.db, proposalId),
+      sealed ? null : findClarifications(ctx.db, proposalId),
+      !isApplicant && content ? findThemeOverlap(ctx.db, content.themeIds) : null,
+      // Follows the content: nothing while it is sealed. Applicants and officers see who confirmed.
+      content ? findRepresentation(ctx.db, proposalId, content.consortium, true) : null,
+    ]);
   const view = {
     id: proposal.id,
     callId: proposal.call_id,
@@ -128,6 +132,7 @@ export async function getProposal(ctx: StepContext, proposalId: string) {
         isOverdue: c.answered_at === null && now.getTime() >= new Date(c.due_at).getTime(),
       })) ?? null,
     themeOverlap: overlap,
+    representation,
     myAccess: proposal.my_access,
   };
   const canEdit =

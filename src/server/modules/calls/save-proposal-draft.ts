@@ -8,6 +8,7 @@ import { parseEnterpriseNumber } from '../../../shared/enterprise-number';
 import { canonicalJson } from '../../../shared/canonical-json';
 import type { ProposalContent } from './calls.schema';
 import { findProposalForViewer, type ProposalForViewer } from './proposal-visibility';
+import { confirmRepresentatives } from './proposal-representatives';
 
 /** Refuses changes after the deadline (server clock) and outside an open call. */
 export function assertEditableWindow(proposal: ProposalForViewer, now: Date): void {
@@ -286,6 +287,8 @@ export async function saveProposalDraft(
         )
         .execute();
     }
+    // The applicant's mandates confirm them as representative of the partners they hold one for.
+    await confirmRepresentatives(tx, ctx, actor, proposalId);
     // Sealed content (even its size) stays out of the audit trail: the row proves what changed by its hash.
     const { draftVersion: _ignored, ...content } = input;
     await recordAudit(

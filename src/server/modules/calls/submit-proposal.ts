@@ -9,6 +9,7 @@ import { assertEditableWindow, assertMayEdit, contentHash } from './save-proposa
 import { checkProposalCompleteness } from './check-proposal-completeness';
 import { storeEligibility } from './store-eligibility';
 import { createDraftPartners } from './create-draft-partners';
+import { confirmRepresentatives } from './proposal-representatives';
 import { instantToBrusselsLocal } from '../../../shared/brussels-time';
 import { brusselsLocalForAnswer } from '../../http/brussels-local-input';
 
@@ -42,6 +43,8 @@ export async function submitProposal(ctx: StepContext, proposalId: string, input
     const call = await findCallDetail(tx, proposal.call_id);
     // The draft's unknown partners become organisations now (rolled back if the submission fails).
     await createDraftPartners(tx, ctx, proposalId);
+    // Partners created just now can be confirmed too (the save could not: they had no organisation).
+    await confirmRepresentatives(tx, ctx, actor, proposalId);
     const content = await loadProposalContent(tx, proposalId);
     if (!call || !content) throw new AppError('INTERNAL_ERROR');
     const progress = checkProposalCompleteness(content, call);

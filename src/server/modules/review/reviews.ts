@@ -6,6 +6,7 @@ import { pseudonym, seesPersonalData } from '../../http/personal-data';
 import { getProposalForExpert, getProposalForViewer } from './review.policy';
 import { getReviewSettings } from './review-settings';
 import { findSubmission } from './proposal-submission';
+import { findRepresentation } from '../calls/proposal-representatives';
 import { assertBeforeReviewDeadline, getCallReviewSettings } from './call-review-settings';
 
 type Db = StepContext['db'];
@@ -143,7 +144,12 @@ export async function getReviewWorkspace(ctx: StepContext, proposalId: string) {
       }))
     : [];
   const consensus = await getConsensus(ctx.db, proposal.id);
-  const submission = await findSubmission(ctx.db, proposal.id, call.id);
+  const found = await findSubmission(ctx.db, proposal.id, call.id);
+  // Reviewers learn per partner only whether a representative confirmed it, never who.
+  const submission = found && {
+    ...found,
+    representation: await findRepresentation(ctx.db, proposal.id, found.content.consortium, false),
+  };
   const isRapporteur = asExpert && 'is_rapporteur' in proposal && proposal.is_rapporteur === true;
   return {
     data: {

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../app/api-client';
+import type { PartnerRepresentationView } from '../../shared/proposal-view';
 
 export type CallKind =
   'new_strategic_theme' | 'business_network' | 'cluster_project' | 'inter_cluster_project';
@@ -227,6 +228,8 @@ export interface Proposal {
       }[]
     | null;
   themeOverlap: { clusterId: string; clusterName: string; sharedThemes: number; share: number }[] | null;
+  /** Per partner of `content.consortium`: a confirmed representative or only named; null while sealed. */
+  representation: PartnerRepresentationView[] | null;
   myAccess: 'owner' | 'edit' | 'view' | null;
 }
 

@@ -33,6 +33,7 @@ import { formatCents, formatDateTime } from '../../app/format';
 import { ErrorAlert } from '../../shared/error-alert';
 import { fieldErrors, scrollToFirstError } from '../../shared/field-errors';
 import { PageHeader } from '../../shared/page-header';
+import { RepresentationBadge } from '../../shared/proposal-view';
 import {
   useCall,
   useCallsMutation,
@@ -230,6 +231,15 @@ export function ProposalEditor({
   );
   const knownOf = (m: ConsortiumMember) =>
     isFilledIn(m) ? known.get(digitsOf(m.enterpriseNumber)) : undefined;
+  // The enterprise numbers this sign-in may represent (an identity provider's mandates), and per
+  // saved partner whether a representative confirmed it: saving under a mandate confirms you.
+  const mandates = new Set((me.data?.mandates ?? []).map(digitsOf));
+  const representation = new Map(
+    (proposal.representation ?? []).map((r) => [digitsOf(r.enterpriseNumber), r] as const),
+  );
+  const holdsMandate = (m: ConsortiumMember) => isFilledIn(m) && mandates.has(digitsOf(m.enterpriseNumber));
+  const representationOf = (m: ConsortiumMember) =>
+    isFilledIn(m) ? representation.get(digitsOf(m.enterpriseNumber)) : undefined;
   const memberOptions = content.consortium
     .filter((m) => m.enterpriseNumber)
     .map((m) => ({
@@ -386,6 +396,7 @@ export function ProposalEditor({
       </Group>
       {content.consortium.map((m, i) => {
         const found = knownOf(m);
+        const saved = representationOf(m);
         return (
           <Card withBorder p="xs" key={i} data-testid="consortium-member">
             <Group align="flex-end" wrap="nowrap">
@@ -458,6 +469,16 @@ export function ProposalEditor({
               <Text size="sm" mt={4} data-testid="known-organisation">
                 {t('knownOrganisation', { name: found.name })}
               </Text>
+            )}
+            {(holdsMandate(m) || saved) && (
+              <Group gap="xs" mt={4} align="flex-start">
+                {holdsMandate(m) && (
+                  <Badge variant="light" color="blue" data-testid="mandate-badge">
+                    {t('youRepresent')}
+                  </Badge>
+                )}
+                {saved && <RepresentationBadge representation={saved} />}
+              </Group>
             )}
           </Card>
         );

@@ -329,6 +329,7 @@ function OfficerProposalView({
               ? { number: proposal.submittedVersion, submittedAt: proposal.submittedAt }
               : undefined
           }
+          representation={proposal.representation}
         />
       )}
       {proposal.eligibility && (

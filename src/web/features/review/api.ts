@@ -1,6 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../app/api-client';
-import type { AttachmentView, ProposalContentView, QuestionView } from '../../shared/proposal-view';
+import type {
+  AttachmentView,
+  PartnerRepresentationView,
+  ProposalContentView,
+  QuestionView,
+} from '../../shared/proposal-view';
 
 export interface ReviewCall {
   id: string;
@@ -166,6 +171,8 @@ export interface Workspace {
     content: ProposalContentView;
     questions: QuestionView[];
     attachments: AttachmentView[];
+    /** Per partner: whether a representative confirmed it (never who). */
+    representation: PartnerRepresentationView[];
   } | null;
   criteria: Criterion[];
   minJustificationChars: number;

@@ -64,6 +64,7 @@ export function ReviewWorkspacePage() {
                   threshold: c.threshold,
                 }))}
                 version={{ number: data.submission.versionNumber, submittedAt: data.submission.submittedAt }}
+                representation={data.submission.representation}
               />
             ) : (
               <Card withBorder>
