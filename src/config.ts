@@ -51,6 +51,13 @@ export interface Config {
   publicUrl: string;
   /** The domain of calendar event UIDs (`CALENDAR_DOMAIN`; default the host name of `publicUrl`). */
   calendarDomain: string;
+  /**
+   * The publisher of the open data (`dct:publisher` in the DCAT-AP catalogue): its name
+   * (`OPEN_DATA_PUBLISHER_NAME`, one name for both languages; default the agency's Dutch and English
+   * names) and URI (`OPEN_DATA_PUBLISHER_URI`, e.g. the agency's OVO code under
+   * data.vlaanderen.be/id/organisatie; default the agency's website).
+   */
+  openDataPublisher: { nameNl: string; nameEn: string; uri: string };
   webDistDir: string;
   /** Roles whose local (password) accounts must use a second factor (TOTP); `REQUIRE_TOTP_FOR`. */
   requireTotpFor: Role[];
@@ -108,6 +115,25 @@ export function parsePublicUrl(value: string | undefined, port: number): string 
   return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
 }
 
+const DEFAULT_PUBLISHER = {
+  nameNl: 'Agentschap Innoveren & Ondernemen (VLAIO)',
+  nameEn: 'Flanders Innovation & Entrepreneurship (VLAIO)',
+  uri: 'https://www.vlaio.be',
+};
+
+/** `OPEN_DATA_PUBLISHER_NAME` and `OPEN_DATA_PUBLISHER_URI` (an absolute http(s) URI). */
+function parseOpenDataPublisher(env: NodeJS.ProcessEnv): Config['openDataPublisher'] {
+  const name = (env.OPEN_DATA_PUBLISHER_NAME ?? '').trim();
+  const uri = (env.OPEN_DATA_PUBLISHER_URI ?? '').trim();
+  if (uri !== '' && !/^https?:\/\/[^\s/]+\S*$/.test(uri))
+    throw new Error(`OPEN_DATA_PUBLISHER_URI: expected an absolute http(s) URI, got "${uri}"`);
+  return {
+    nameNl: name || DEFAULT_PUBLISHER.nameNl,
+    nameEn: name || DEFAULT_PUBLISHER.nameEn,
+    uri: uri || DEFAULT_PUBLISHER.uri,
+  };
+}
+
 /** `TRUST_PROXY`: unset/false, a hop count (true means 1), or a comma-separated address list. */
 export function parseTrustProxy(value: string | undefined): false | number | string[] {
   const text = (value ?? '').trim();
@@ -159,6 +185,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: env.SMTP_URL || undefined,
     publicUrl,
     calendarDomain: (env.CALENDAR_DOMAIN ?? '').trim() || new URL(publicUrl).hostname,
+    openDataPublisher: parseOpenDataPublisher(env),
     webDistDir: path.resolve(env.SPEERPUNT_WEB_DIR ?? './dist/web'),
     requireTotpFor: parseRoleList(env.REQUIRE_TOTP_FOR, 'REQUIRE_TOTP_FOR'),
     totpIssuer: env.TOTP_ISSUER || 'Speerpunt',

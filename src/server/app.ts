@@ -15,6 +15,7 @@ import type { Config } from '../config';
 import { registerErrorHandling } from './http/error-handler';
 import { registerGuard } from './http/guard';
 import { registerInputBoundary } from './http/input-boundary';
+import { registerPublicCors } from './http/public-cors';
 import { publicAccess } from './http/access';
 import { openapiOptions } from './http/openapi';
 import { AppError, toErrorBody } from './errors/app-error';
@@ -167,6 +168,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerErrorHandling(app);
   registerGuard(app);
   registerInputBoundary(app);
+  await registerPublicCors(app);
 
   await app.register(swagger, openapiOptions(config.publicUrl));
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });

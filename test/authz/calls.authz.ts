@@ -14,6 +14,12 @@ export const rows: AuthzRows = [
     allowedStatus: 200,
   },
   {
+    route: 'GET /api/public/calls.csv',
+    request: () => ({ method: 'GET', url: '/api/public/calls.csv' }),
+    allow: 'public',
+    allowedStatus: 200,
+  },
+  {
     route: 'GET /api/public/calls/:id',
     request: (f) => ({ method: 'GET', url: `/api/public/calls/${f.missingId}` }),
     allow: 'public',

@@ -208,4 +208,22 @@ export const rows: AuthzRows = [
     allow: 'public',
     allowedStatus: 200,
   },
+  {
+    route: 'GET /api/public/clusters',
+    request: () => ({ method: 'GET', url: '/api/public/clusters' }),
+    allow: 'public',
+    allowedStatus: 200,
+  },
+  {
+    route: 'GET /api/public/clusters.csv',
+    request: () => ({ method: 'GET', url: '/api/public/clusters.csv' }),
+    allow: 'public',
+    allowedStatus: 200,
+  },
+  {
+    route: 'GET /api/public/clusters/:id',
+    request: (f) => ({ method: 'GET', url: `/api/public/clusters/${f.otherClusterId}` }),
+    allow: 'public',
+    allowedStatus: 200,
+  },
 ];

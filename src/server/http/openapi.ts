@@ -16,7 +16,7 @@ import { XLSX_TYPE } from './spreadsheet';
  */
 
 /** What a download route sends, where its path has no extension saying it. */
-type DownloadKind = 'xlsx' | 'csv' | 'pdf' | 'ics' | 'json' | 'gzip' | 'stored-file';
+type DownloadKind = 'xlsx' | 'csv' | 'pdf' | 'ics' | 'json' | 'jsonld' | 'gzip' | 'stored-file';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -33,6 +33,7 @@ const MEDIA_TYPES: Record<Exclude<DownloadKind, 'stored-file'>, string> = {
   pdf: 'application/pdf',
   ics: 'text/calendar',
   json: 'application/json',
+  jsonld: 'application/ld+json',
   gzip: 'application/gzip',
 };
 
@@ -215,7 +216,9 @@ function completeOperation(
       const content: Json = {};
       for (const type of kinds.flatMap(mediaTypesOf)) content[type] = { schema: BINARY };
       response.content = content;
-      response.description = 'The file, as a download (`content-disposition: attachment`).';
+      response.description = kinds.includes('jsonld')
+        ? 'The document (JSON-LD, shown inline; `content-disposition` names it).'
+        : 'The file, as a download (`content-disposition: attachment`).';
     }
   }
   const parameters = operation.parameters ?? [];

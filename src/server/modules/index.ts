@@ -16,6 +16,7 @@ import kpisRoutes from './kpis/kpis.routes';
 import reviewRoutes from './review/review.routes';
 import inboxRoutes from './inbox/inbox.routes';
 import backupRoutes from './backup/backup.routes';
+import openDataRoutes from './opendata/opendata.routes';
 
 /** Every feature module's routes, registered in this order. Add one line per module. */
 export const featureModules: FastifyPluginAsync[] = [
@@ -36,4 +37,5 @@ export const featureModules: FastifyPluginAsync[] = [
   reviewRoutes,
   inboxRoutes,
   backupRoutes,
+  openDataRoutes,
 ];

@@ -151,8 +151,10 @@ describe('mandates confirm representatives of consortium partners', () => {
     expect(audits).toHaveLength(1);
     expect(audits[0]).toMatchObject({
       actor_user_id: applicant.userId,
-      after: { enterpriseNumber: existingNumber, provider: 'test-idp' },
+      after: { userId: applicant.userId, provider: 'test-idp', confirmedAt: expect.any(String) },
     });
+    // Which partner is consortium content: it stays out of the audit trail.
+    expect(JSON.stringify(audits[0].after)).not.toContain(existingNumber);
 
     const view = (await applicant.get(`/api/proposals/${proposalId}`)).json().data;
     const byNumber = new Map(

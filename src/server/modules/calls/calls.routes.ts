@@ -7,7 +7,8 @@ import { pagedAnswer, pagedEnvelope, pagedQuery, PageQuery, selectPage } from '.
 import { contextOf } from '../../http/request-context';
 import { systemActor } from '../../http/actor';
 import { AppError } from '../../errors/app-error';
-import { LangQuery, sendXlsx, type SheetColumn } from '../../http/spreadsheet';
+import { buildCsv, LangQuery, sendDownload, sendXlsx, type SheetColumn } from '../../http/spreadsheet';
+import { resourceUri } from '../opendata/linked-data';
 import { CALL_KIND, CALL_STATUS } from '../../http/spreadsheet-labels';
 import {
   AmendCallBody,
@@ -43,6 +44,25 @@ const callColumns: SheetColumn<Summary>[] = [
   { header: 'proposals', value: (c) => c.proposalCount, kind: 'integer' },
 ];
 
+const uriField = z.string().meta({ description: 'The stable URI of the call, `<PUBLIC_URL>/id/call/<id>`.' });
+const PublicCallSummarySchema = CallSummarySchema.extend({ uri: uriField });
+const PublicCallSchema = CallSchema.extend({ uri: uriField });
+
+/** The open calls as CSV, for machines: codes, ISO 8601 instants (UTC), the budget in euros. */
+function publicCallColumns(publicUrl: string): SheetColumn<Summary>[] {
+  return [
+    { header: 'uri', value: (c) => resourceUri(publicUrl, 'call', c.id) },
+    { header: 'code', value: (c) => c.code },
+    { header: 'kind', value: (c) => c.kind },
+    { header: 'status', value: (c) => c.status },
+    { header: 'title_nl', value: (c) => c.titleNl },
+    { header: 'title_en', value: (c) => c.titleEn },
+    { header: 'budget_envelope_eur', value: (c) => c.budgetEnvelopeCents, kind: 'money' },
+    { header: 'opens_at', value: (c) => c.opensAt },
+    { header: 'closes_at', value: (c) => c.closesAt },
+  ];
+}
+
 export default async function callsRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   /** The clock closes calls whose deadline passed before anyone reads them. */
@@ -54,16 +74,36 @@ export default async function callsRoutes(app: FastifyInstance): Promise<void> {
       config: { access: publicAccess },
       schema: {
         tags,
-        summary: 'Published calls (no login), one page',
+        summary: 'Published calls (no login), one page, each with its stable URI',
         querystring: PageQuery,
-        response: { 200: pagedEnvelope(CallSummarySchema) },
+        response: { 200: pagedEnvelope(PublicCallSummarySchema) },
       },
     },
     async (request) => {
       await tick();
       const rows = await selectPage(callsQuery(app.db, { includeDrafts: false }), request.query);
-      return pagedAnswer(rows, request.query, (row) =>
-        presentCallSummary(row, app.clock(), { showCounts: false }),
+      return pagedAnswer(rows, request.query, (row) => ({
+        ...presentCallSummary(row, app.clock(), { showCounts: false }),
+        uri: resourceUri(app.config.publicUrl, 'call', row.id),
+      }));
+    },
+  );
+
+  r.get(
+    '/api/public/calls.csv',
+    {
+      config: { access: publicAccess },
+      schema: { tags, summary: 'Published calls as CSV (open data, no login)' },
+    },
+    async (_request, reply) => {
+      await tick();
+      const rows = await findCalls(app.db, { includeDrafts: false });
+      const data = rows.map((row) => presentCallSummary(row, app.clock(), { showCounts: false }));
+      return sendDownload(
+        reply,
+        'speerpunt-calls.csv',
+        'text/csv; charset=utf-8',
+        buildCsv(publicCallColumns(app.config.publicUrl), data),
       );
     },
   );
@@ -74,16 +114,19 @@ export default async function callsRoutes(app: FastifyInstance): Promise<void> {
       config: { access: publicAccess },
       schema: {
         tags,
-        summary: 'One published call (no login)',
+        summary: 'One published call (no login); what its URI resolves to',
         params: CallIdParams,
-        response: { 200: envelope(CallSchema) },
+        response: { 200: envelope(PublicCallSchema) },
       },
     },
     async (request) => {
       await tick();
       const detail = await findCallDetail(app.db, request.params.id);
       if (!detail || detail.call.status === 'draft') throw new AppError('NOT_FOUND');
-      return ok(presentCall(detail, app.clock()));
+      return ok({
+        ...presentCall(detail, app.clock()),
+        uri: resourceUri(app.config.publicUrl, 'call', detail.call.id),
+      });
     },
   );
 

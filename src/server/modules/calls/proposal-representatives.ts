@@ -86,13 +86,9 @@ export async function confirmRepresentatives(
         action: 'proposal.representative_confirmed',
         entityType: 'proposal',
         entityId: proposalId,
-        after: {
-          organisationId: partner.id,
-          enterpriseNumber,
-          userId: actor.userId,
-          provider,
-          confirmedAt: now.toISOString(),
-        },
+        // Which partner is consortium content and stays out of the trail (docs/security.md): the
+        // representatives row holds it, with this same time.
+        after: { userId: actor.userId, provider, confirmedAt: now.toISOString() },
       },
       ctx.requestId,
     );

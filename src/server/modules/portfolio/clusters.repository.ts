@@ -23,6 +23,8 @@ export interface ClusterRow {
 }
 
 export interface ClusterFilters {
+  /** One cluster (the open-data view of a single cluster). */
+  id?: string;
   /** Part of the name or short name, accents and case aside. */
   q?: string;
   kind?: ClusterKind;
@@ -56,6 +58,7 @@ function clustersQuery(db: Kysely<DB>) {
 
 function clusterMatches(eb: ExpressionBuilder<DB & { c: DB['clusters'] }, 'c'>, filters: ClusterFilters) {
   const conditions: Expression<SqlBool>[] = [];
+  if (filters.id) conditions.push(eb('c.id', '=', filters.id));
   if (filters.q) {
     // A few thousand clusters at most (all of Europe's): the folded match needs no index.
     const like = sql`sp_fold(${`%${filters.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`})`;

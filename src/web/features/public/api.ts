@@ -30,6 +30,7 @@ export interface OpenTheme {
 export interface OpenPortfolio {
   generatedOn: string;
   licence: string;
+  licenceUri: string;
   clusters: OpenCluster[];
   themes: OpenTheme[];
 }

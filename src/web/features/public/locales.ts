@@ -16,10 +16,13 @@ export default {
     toPortfolio: 'Naar de clusterportefeuille',
     openData: 'Open data',
     openDataIntro:
-      'De portefeuille als open data (clusters, thema’s, ledenaantallen; geen personen, geen ' +
-      'individuele organisaties).',
+      'De portefeuille en de oproepen als open data (clusters, thema’s, ledenaantallen; geen personen, ' +
+      'geen individuele organisaties), onder de Modellicentie Gratis Hergebruik.',
     downloadCsv: 'Portefeuille als CSV',
     downloadJson: 'Portefeuille als JSON',
+    downloadClustersCsv: 'Clusters als CSV (met URI’s en NACE-sectoren)',
+    downloadCallsCsv: 'Oproepen als CSV',
+    catalogue: 'Catalogus van de open data (DCAT-AP, JSON-LD)',
     apiDocs: 'API-documentatie',
     portfolioTitle: 'Clusterportefeuille',
     portfolioIntro:
@@ -63,9 +66,13 @@ export default {
     toPortfolio: 'To the cluster portfolio',
     openData: 'Open data',
     openDataIntro:
-      'The portfolio as open data (clusters, themes, member counts; no people, no individual organisations).',
+      'The portfolio and the calls as open data (clusters, themes, member counts; no people, no individual ' +
+      'organisations), under the Flemish free re-use licence.',
     downloadCsv: 'Portfolio as CSV',
     downloadJson: 'Portfolio as JSON',
+    downloadClustersCsv: 'Clusters as CSV (with URIs and NACE sectors)',
+    downloadCallsCsv: 'Calls as CSV',
+    catalogue: 'Open data catalogue (DCAT-AP, JSON-LD)',
     apiDocs: 'API documentation',
     portfolioTitle: 'Cluster portfolio',
     portfolioIntro:

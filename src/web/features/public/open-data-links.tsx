@@ -17,6 +17,15 @@ export function OpenDataLinks() {
           <Anchor href="/api/public/portfolio.json">{t('downloadJson')}</Anchor>
         </List.Item>
         <List.Item>
+          <Anchor href="/api/public/clusters.csv">{t('downloadClustersCsv')}</Anchor>
+        </List.Item>
+        <List.Item>
+          <Anchor href="/api/public/calls.csv">{t('downloadCallsCsv')}</Anchor>
+        </List.Item>
+        <List.Item>
+          <Anchor href="/api/public/catalogue.jsonld">{t('catalogue')}</Anchor>
+        </List.Item>
+        <List.Item>
           <Anchor href="/api/docs/">{t('apiDocs')}</Anchor>
         </List.Item>
       </List>

@@ -1,4 +1,4 @@
-import { Badge, Card, Group, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Card, Group, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../shared/error-alert';
 import { PageHeader } from '../../shared/page-header';
@@ -96,10 +96,12 @@ export function PublicPortfolioPage() {
         </Title>
         {portfolio.data && (
           <Text size="sm">
-            {t('licence', {
-              licence: portfolio.data.data.licence,
-              date: formatDate(portfolio.data.data.generatedOn),
-            })}
+            <Anchor href={portfolio.data.data.licenceUri}>
+              {t('licence', {
+                licence: portfolio.data.data.licence,
+                date: formatDate(portfolio.data.data.generatedOn),
+              })}
+            </Anchor>
           </Text>
         )}
         <OpenDataLinks />
