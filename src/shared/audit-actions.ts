@@ -179,6 +179,10 @@ export const AUDIT_ACTION_LABELS = {
   },
   'proposal.read_sealed': { nl: 'Verzegeld voorstel gelezen', en: 'Sealed proposal read' },
   'proposal.reopened': { nl: 'Voorstel heropend als ontwerp', en: 'Proposal reopened as a draft' },
+  'proposal.representative_confirmed': {
+    nl: 'Vertegenwoordiger van partner bevestigd',
+    en: 'Partner representative confirmed',
+  },
   'proposal.started': { nl: 'Voorstel gestart', en: 'Proposal started' },
   'proposal.status_draft': { nl: 'Voorstel terug naar ontwerp', en: 'Proposal back to draft' },
   'proposal.status_eligible': { nl: 'Voorstel ontvankelijk', en: 'Proposal eligible' },
