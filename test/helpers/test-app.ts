@@ -64,6 +64,28 @@ export function clientFor(
   };
 }
 
+/**
+ * Clients by user id for a test file (for example the experts the solver picked): each user signs
+ * in once with the demo password, later calls reuse that client.
+ */
+export function clientsByUser(app: () => TestApp): (userId: string) => Promise<TestClient> {
+  const clients = new Map<string, Promise<TestClient>>();
+  return (userId) => {
+    let client = clients.get(userId);
+    if (!client) {
+      const t = app();
+      client = t.database.db
+        .selectFrom('users')
+        .select('email')
+        .where('id', '=', userId)
+        .executeTakeFirstOrThrow()
+        .then((user) => t.login(user.email, DEMO_PASSWORD));
+      clients.set(userId, client);
+    }
+    return client;
+  };
+}
+
 /** The TOTP encryption key of test apps. */
 export const TEST_TOTP_KEY = Buffer.alloc(32, 7);
 

@@ -1,4 +1,4 @@
-import { Anchor, Group, Pagination, ScrollArea, Table, Text, TextInput, UnstyledButton } from '@mantine/core';
+import { Anchor, Group, ScrollArea, Table, Text, TextInput, UnstyledButton } from '@mantine/core';
 import {
   flexRender,
   getCoreRowModel,
@@ -10,6 +10,7 @@ import {
 } from '@tanstack/react-table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Pager, type ServerPage } from './pager';
 
 export interface DataTableProps<T> {
   data: T[];
@@ -24,11 +25,11 @@ export interface DataTableProps<T> {
   /** Opens a row; rows then take keyboard focus and open with Enter or Space as well. */
   onRowClick?: (row: T) => void;
   /**
-   * Paging on the server: `data` is one page (`page` counts from 1) of `total` rows; the table
-   * shows a pager and asks for another page through `onPageChange`. Without it the table holds
-   * every row. The filter box is left out (it could only filter the page shown).
+   * Paging on the server: `data` is one page of `total` rows. Without it the table holds every row
+   * (only for lists bounded by their nature). The filter box is left out (it could only filter the
+   * page shown): the page offers the server's filters instead.
    */
-  serverPage?: { page: number; pageSize: number; total: number; onPageChange: (page: number) => void };
+  serverPage?: ServerPage;
 }
 
 /** The export in the language the person reads the page in (the server's default is the account's). */
@@ -51,16 +52,25 @@ export function DataTable<T>({
   const { t, i18n } = useTranslation();
   const [sorting, setSorting] = useState<SortingState>([]);
   const [filter, setFilter] = useState('');
+  const serverSorting = serverPage?.onSortingChange;
   const table = useReactTable({
     data,
     columns,
-    state: { sorting, globalFilter: filter },
-    onSortingChange: setSorting,
+    state: { sorting: serverPage ? (serverPage.sorting ?? []) : sorting, globalFilter: filter },
+    onSortingChange: (update) => {
+      const current = serverPage ? (serverPage.sorting ?? []) : sorting;
+      const next = typeof update === 'function' ? update(current) : update;
+      if (serverSorting) serverSorting(next);
+      else setSorting(next);
+    },
     onGlobalFilterChange: setFilter,
     getCoreRowModel: getCoreRowModel(),
-    getSortedRowModel: getSortedRowModel(),
-    getFilteredRowModel: getFilteredRowModel(),
+    getSortedRowModel: serverPage ? undefined : getSortedRowModel(),
+    getFilteredRowModel: serverPage ? undefined : getFilteredRowModel(),
     manualPagination: serverPage !== undefined,
+    manualSorting: serverPage !== undefined,
+    manualFiltering: serverPage !== undefined,
+    enableSorting: serverPage === undefined || serverSorting !== undefined,
     pageCount: serverPage ? Math.max(1, Math.ceil(serverPage.total / serverPage.pageSize)) : undefined,
   });
   const showSearch = searchable && serverPage === undefined;
@@ -91,7 +101,15 @@ export function DataTable<T>({
           )}
         </Group>
       </Group>
-      <ScrollArea>
+      {/* A table wider than the page scrolls; without sort buttons it takes focus itself, so
+          keyboard users can scroll it too. */}
+      <ScrollArea
+        viewportProps={
+          serverPage && !serverSorting
+            ? { tabIndex: 0, role: 'region', 'aria-label': caption ?? t('table') }
+            : undefined
+        }
+      >
         <Table striped highlightOnHover withTableBorder verticalSpacing="xs">
           {caption && <Table.Caption>{caption}</Table.Caption>}
           <Table.Thead>
@@ -147,25 +165,7 @@ export function DataTable<T>({
           </Table.Tbody>
         </Table>
       </ScrollArea>
-      {serverPage && table.getPageCount() > 1 && (
-        <Group justify="space-between" mt="sm">
-          <Text size="sm" c="dimmed">
-            {t('rowsOfTotal', {
-              from: (serverPage.page - 1) * serverPage.pageSize + 1,
-              to: Math.min(serverPage.page * serverPage.pageSize, serverPage.total),
-              total: serverPage.total,
-            })}
-          </Text>
-          <Pagination
-            total={table.getPageCount()}
-            value={serverPage.page}
-            onChange={serverPage.onPageChange}
-            size="sm"
-            getItemProps={(page) => ({ 'aria-label': t('pageNumber', { page }) })}
-            getControlProps={(control) => ({ 'aria-label': t(`pageControls.${control}`) })}
-          />
-        </Group>
-      )}
+      {serverPage && <Pager serverPage={serverPage} />}
       {table.getRowModel().rows.length === 0 && (
         <Text c="dimmed" mt="sm">
           {t('noRows')}

@@ -179,6 +179,42 @@ export function buildKpis(ids: string[]) {
   ];
 }
 
+/**
+ * A complete proposal body (it passes every completeness check): the consortium and budget of
+ * `buildConsortium(serial)`, the call's required KPIs, the first of the given themes.
+ */
+export async function buildProposalContent(
+  db: Kysely<DB>,
+  applicant: TestClient,
+  options: { callId: string; themeIds: string[]; serial: number; title: string },
+) {
+  const { members, budgetLines } = await buildConsortium(db, options.serial);
+  return {
+    title: options.title,
+    summary: 'Voorbeeld.',
+    themeIds: [options.themeIds[0]],
+    answers: { ambition: 'Circulaire coatings voor de bouw.', has_pilot: true, pilot_site: 'Gent' },
+    consortium: members,
+    budgetLines,
+    kpis: buildKpis(await requiredKpiIds(applicant, options.callId)),
+  };
+}
+
+/** A call of `buildCallDefinition` on three new themes, created and published by the officer. */
+export async function publishedCall(
+  db: Kysely<DB>,
+  officer: TestClient,
+  options: { code: string; themePrefix: string; opensAtLocal: string; closesAtLocal: string },
+) {
+  const themeIds = await createThemes(db, options.themePrefix);
+  const created = await officer.post('/api/calls', buildCallDefinition({ ...options, themeIds }));
+  if (created.statusCode !== 201) throw new Error(`create call: ${created.body}`);
+  const call = created.json().data as { id: string; closesAt: string };
+  const published = await officer.post(`/api/calls/${call.id}/publish`, {});
+  if (published.statusCode !== 200) throw new Error(`publish call: ${published.body}`);
+  return { callId: call.id, closesAt: call.closesAt, themeIds };
+}
+
 export const LATE_PASSWORD = 'Voorbeeld-Wachtwoord-2027!';
 
 /** Creates a second applicant account through the admin API and signs in. */

@@ -2,12 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestClient } from '../../helpers/test-app';
 import {
   buildCallDefinition,
-  buildConsortium,
-  buildKpis,
-  createThemes,
+  buildProposalContent,
   LATE_PASSWORD,
   multipart,
-  requiredKpiIds,
+  publishedCall,
   secondApplicant,
 } from './call-fixtures';
 
@@ -33,36 +31,26 @@ describe('proposals: bad input, sealing, amendments, clarifications, versions', 
     other = await t.login('ander@voorbeeld.example', LATE_PASSWORD);
   }
 
-  async function fullContent(serial: number) {
-    const { members, budgetLines } = await buildConsortium(t.database.db, serial);
-    return {
+  const fullContent = (serial: number) =>
+    buildProposalContent(t.database.db, applicant, {
+      callId,
+      themeIds,
+      serial,
       title: 'Circulaire coatings (voorbeeld)',
-      summary: 'Voorbeeld.',
-      themeIds: [themeIds[0]],
-      answers: { ambition: 'Circulaire coatings voor de bouw.', has_pilot: true, pilot_site: 'Gent' },
-      consortium: members,
-      budgetLines,
-      kpis: buildKpis(await requiredKpiIds(applicant, callId)),
-    };
-  }
+    });
 
   beforeAll(async () => {
     t = await createTestApp({ clock: () => new Date(nowMs) });
     await secondApplicant(t, 'ander@voorbeeld.example');
     await at(nowMs);
-    themeIds = await createThemes(t.database.db, 'proposals-test');
-    const created = await officer.post(
-      '/api/calls',
-      buildCallDefinition({
-        code: 'OPR-2027-02',
-        themeIds,
-        opensAtLocal: '2027-09-01T09:00',
-        closesAtLocal: CLOSES_LOCAL,
-      }),
-    );
-    callId = created.json().data.id;
-    expect(created.json().data.closesAt).toBe(new Date(CLOSES_UTC).toISOString());
-    expect((await officer.post(`/api/calls/${callId}/publish`, {})).statusCode).toBe(200);
+    const call = await publishedCall(t.database.db, officer, {
+      code: 'OPR-2027-02',
+      themePrefix: 'proposals-test',
+      opensAtLocal: '2027-09-01T09:00',
+      closesAtLocal: CLOSES_LOCAL,
+    });
+    ({ callId, themeIds } = call);
+    expect(call.closesAt).toBe(new Date(CLOSES_UTC).toISOString());
     await at('2027-09-02T08:00:00Z');
     proposalId = (
       await applicant.post(`/api/calls/${callId}/proposals`, { title: 'Circulaire coatings (voorbeeld)' })

@@ -67,6 +67,19 @@ describe('clusters, themes and open data', () => {
     },
   );
 
+  it('searches clusters by name or short name, accents and case aside, one page at a time', async () => {
+    const found = (await analyst.get('/api/clusters?q=flux')).json();
+    expect(found.data.map((c: { shortName: string }) => c.shortName)).toEqual(['Flux50']);
+    expect(found.page).toMatchObject({ page: 1, total: 1 });
+    const paged = (await analyst.get('/api/clusters?pageSize=2&page=2')).json();
+    expect(paged.data).toHaveLength(2);
+    expect(paged.page.total).toBeGreaterThanOrEqual(8);
+    // Pickers: search by name, or the names of the clusters a form has chosen.
+    const names = (await analyst.get(`/api/lookups/clusters?ids=${ownClusterId},${otherClusterId}`)).json();
+    expect(names.data.map((c: { id: string }) => c.id).sort()).toEqual([ownClusterId, otherClusterId].sort());
+    expect((await analyst.get('/api/lookups/clusters?ids=not-an-id')).statusCode).toBe(400);
+  });
+
   it(
     'a manager edits mission, roadmap and themes of their own cluster, not officer fields nor other ' +
       'clusters',

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp, type TestClient } from '../../helpers/test-app';
+import { clientsByUser, createTestApp, type TestApp, type TestClient } from '../../helpers/test-app';
 import { DEMO_PASSWORD } from '../../../src/server/demo/accounts.seed';
 import { hashPassword } from '../../../src/server/modules/auth/secrets';
 
@@ -7,20 +7,7 @@ let t: TestApp;
 let officer: TestClient;
 let callId: string;
 let criteria: { id: string; code: string }[];
-const experts = new Map<string, TestClient>();
-
-async function expertClient(userId: string): Promise<TestClient> {
-  const known = experts.get(userId);
-  if (known) return known;
-  const user = await t.database.db
-    .selectFrom('users')
-    .select('email')
-    .where('id', '=', userId)
-    .executeTakeFirstOrThrow();
-  const client = await t.login(user.email, DEMO_PASSWORD);
-  experts.set(userId, client);
-  return client;
-}
+const expertClient = clientsByUser(() => t);
 
 /** Scores that differ per proposal so thresholds and ties show up: index i of the reference. */
 function scoresFor(reference: string, offset: number) {

@@ -1,14 +1,7 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp, type TestClient } from '../../helpers/test-app';
-import { DEMO_PASSWORD } from '../../../src/server/demo/accounts.seed';
-import {
-  buildCallDefinition,
-  buildConsortium,
-  buildKpis,
-  createThemes,
-  requiredKpiIds,
-} from '../calls/call-fixtures';
+import { clientsByUser, createTestApp, type TestApp, type TestClient } from '../../helpers/test-app';
+import { buildProposalContent, publishedCall } from '../calls/call-fixtures';
 
 /**
  * Each state transition fired 20 times at once on PostgreSQL (several connections, real row
@@ -32,6 +25,21 @@ function tally(responses: LightMyRequestResponse[]) {
   };
 }
 
+/** One request answered 2xx, the rest 409 with exactly the given catalogue code. */
+function expectOneWinner(responses: LightMyRequestResponse[], code: string) {
+  const result = tally(responses);
+  expect(result.ok).toHaveLength(1);
+  expect(result.conflicts).toHaveLength(PARALLEL - 1);
+  expect(result.codes).toEqual([code]);
+}
+
+/** How many notifications of a kind exist (for one user, when given). */
+async function notificationCount(t: TestApp, kind: string, userId?: string): Promise<number> {
+  let query = t.database.db.selectFrom('notifications').select('id').where('kind', '=', kind);
+  if (userId) query = query.where('user_id', '=', userId);
+  return (await query.execute()).length;
+}
+
 function fire(request: () => Promise<LightMyRequestResponse>): Promise<LightMyRequestResponse[]> {
   return Promise.all(Array.from({ length: PARALLEL }, () => request()));
 }
@@ -42,20 +50,7 @@ describe.skipIf(!ON_POSTGRES)('races on PostgreSQL: one winner, 409s for the res
   let applicant: TestClient;
   let callId: string;
   let criteria: { id: string; code: string }[];
-  const clients = new Map<string, TestClient>();
-
-  async function clientOf(userId: string): Promise<TestClient> {
-    const known = clients.get(userId);
-    if (known) return known;
-    const user = await t.database.db
-      .selectFrom('users')
-      .select('email')
-      .where('id', '=', userId)
-      .executeTakeFirstOrThrow();
-    const client = await t.login(user.email, DEMO_PASSWORD);
-    clients.set(userId, client);
-    return client;
-  }
+  const clientOf = clientsByUser(() => t);
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -85,10 +80,7 @@ describe.skipIf(!ON_POSTGRES)('races on PostgreSQL: one winner, 409s for the res
         foreignIdentifier: 'NL-RACE-0001',
       }),
     );
-    const result = tally(responses);
-    expect(result.ok).toHaveLength(1);
-    expect(result.conflicts).toHaveLength(PARALLEL - 1);
-    expect(result.codes).toEqual(['ORGANISATION_DUPLICATE']);
+    expectOneWinner(responses, 'ORGANISATION_DUPLICATE');
     const rows = await t.database.db
       .selectFrom('organisations')
       .select('id')
@@ -158,10 +150,7 @@ describe.skipIf(!ON_POSTGRES)('races on PostgreSQL: one winner, 409s for the res
       )
       .executeTakeFirstOrThrow();
     const responses = await fire(() => officer.post(`/api/review/calls/${callId}/assignments`, pair));
-    const result = tally(responses);
-    expect(result.ok).toHaveLength(1);
-    expect(result.conflicts).toHaveLength(PARALLEL - 1);
-    expect(result.codes).toEqual(['ASSIGNMENT_EXISTS']);
+    expectOneWinner(responses, 'ASSIGNMENT_EXISTS');
     const rows = await t.database.db
       .selectFrom('review_assignments')
       .select('id')
@@ -239,12 +228,7 @@ describe.skipIf(!ON_POSTGRES)('races on PostgreSQL: one winner, 409s for the res
       ownerId: proposal.owner_user_id,
       requestedCents: entry?.requestedCents ?? 0,
     };
-    const notificationsBefore = await t.database.db
-      .selectFrom('notifications')
-      .select('id')
-      .where('user_id', '=', proposal.owner_user_id)
-      .where('kind', '=', 'review.decision')
-      .execute();
+    const notificationsBefore = await notificationCount(t, 'review.decision', proposal.owner_user_id);
     const responses = await fire(() =>
       officer.post(`/api/review/calls/${callId}/decisions`, {
         decisions: [
@@ -257,23 +241,15 @@ describe.skipIf(!ON_POSTGRES)('races on PostgreSQL: one winner, 409s for the res
         ],
       }),
     );
-    const result = tally(responses);
-    expect(result.ok).toHaveLength(1);
-    expect(result.conflicts).toHaveLength(PARALLEL - 1);
-    expect(result.codes).toEqual(['DECISION_EXISTS']);
+    expectOneWinner(responses, 'DECISION_EXISTS');
     const decisions = await t.database.db
       .selectFrom('review_decisions')
       .select('outcome')
       .where('proposal_id', '=', proposal.id)
       .execute();
     expect(decisions).toEqual([{ outcome: 'funded' }]);
-    const notificationsAfter = await t.database.db
-      .selectFrom('notifications')
-      .select('id')
-      .where('user_id', '=', proposal.owner_user_id)
-      .where('kind', '=', 'review.decision')
-      .execute();
-    expect(notificationsAfter.length - notificationsBefore.length).toBe(1);
+    const notificationsAfter = await notificationCount(t, 'review.decision', proposal.owner_user_id);
+    expect(notificationsAfter - notificationsBefore).toBe(1);
   });
 
   let objectionId: string;
@@ -284,10 +260,7 @@ describe.skipIf(!ON_POSTGRES)('races on PostgreSQL: one winner, 409s for the res
         grounds: 'De impactscore houdt geen rekening met de bijlage over de uitrol (race).',
       }),
     );
-    const result = tally(responses);
-    expect(result.ok).toHaveLength(1);
-    expect(result.conflicts).toHaveLength(PARALLEL - 1);
-    expect(result.codes).toEqual(['OBJECTION_ALREADY_OPEN']);
+    expectOneWinner(responses, 'OBJECTION_ALREADY_OPEN');
     const open = await t.database.db
       .selectFrom('review_objections')
       .select('id')
@@ -302,12 +275,7 @@ describe.skipIf(!ON_POSTGRES)('races on PostgreSQL: one winner, 409s for the res
   });
 
   it('an objection handled 20 times at once has one outcome, and the applicant hears once', async () => {
-    const heardBefore = await t.database.db
-      .selectFrom('notifications')
-      .select('id')
-      .where('user_id', '=', decidedProposal.ownerId)
-      .where('kind', '=', 'review.objection_handled')
-      .execute();
+    const heardBefore = await notificationCount(t, 'review.objection_handled', decidedProposal.ownerId);
     const responses = await Promise.all(
       Array.from({ length: PARALLEL }, (_, i) =>
         officer.post(`/api/review/objections/${objectionId}/handle`, {
@@ -316,10 +284,7 @@ describe.skipIf(!ON_POSTGRES)('races on PostgreSQL: one winner, 409s for the res
         }),
       ),
     );
-    const result = tally(responses);
-    expect(result.ok).toHaveLength(1);
-    expect(result.conflicts).toHaveLength(PARALLEL - 1);
-    expect(result.codes).toEqual(['OBJECTION_ALREADY_HANDLED']);
+    expectOneWinner(responses, 'OBJECTION_ALREADY_HANDLED');
     const objection = await t.database.db
       .selectFrom('review_objections')
       .select(['status', 'outcome_motivation'])
@@ -336,21 +301,13 @@ describe.skipIf(!ON_POSTGRES)('races on PostgreSQL: one winner, 409s for the res
       status: objection.status,
       motivation: objection.outcome_motivation,
     });
-    const heardAfter = await t.database.db
-      .selectFrom('notifications')
-      .select('id')
-      .where('user_id', '=', decidedProposal.ownerId)
-      .where('kind', '=', 'review.objection_handled')
-      .execute();
-    expect(heardAfter.length - heardBefore.length).toBe(1);
+    const heardAfter = await notificationCount(t, 'review.objection_handled', decidedProposal.ownerId);
+    expect(heardAfter - heardBefore).toBe(1);
   });
 
   it('a business network started 20 times at once is started once', async () => {
     const responses = await fire(() => officer.post(`/api/review/proposals/${decidedProposal.id}/network`));
-    const result = tally(responses);
-    expect(result.ok).toHaveLength(1);
-    expect(result.conflicts).toHaveLength(PARALLEL - 1);
-    expect(result.codes).toEqual(['NETWORK_NOT_POSSIBLE']);
+    expectOneWinner(responses, 'NETWORK_NOT_POSSIBLE');
     const reference = await t.database.db
       .selectFrom('proposals')
       .select('reference')
@@ -377,39 +334,26 @@ describe.skipIf(!ON_POSTGRES)('a double submit on PostgreSQL', () => {
   it('a proposal submitted 20 times at once has one version and every answer names it', async () => {
     const officer = await t.loginAs('officer');
     const applicant = await t.loginAs('applicant');
-    const themeIds = await createThemes(t.database.db, 'races');
-    const created = await officer.post(
-      '/api/calls',
-      buildCallDefinition({
-        code: 'RACE-2027-01',
-        themeIds,
-        opensAtLocal: '2027-09-01T09:00',
-        closesAtLocal: '2027-10-15T17:00',
-      }),
-    );
-    const callId = created.json().data.id;
-    expect((await officer.post(`/api/calls/${callId}/publish`, {})).statusCode).toBe(200);
-    const proposalId = (
-      await applicant.post(`/api/calls/${callId}/proposals`, { title: 'Circulaire coatings (voorbeeld)' })
-    ).json().data.id;
-    const { members, budgetLines } = await buildConsortium(t.database.db, 18_400_001);
+    const { callId, themeIds } = await publishedCall(t.database.db, officer, {
+      code: 'RACE-2027-01',
+      themePrefix: 'races',
+      opensAtLocal: '2027-09-01T09:00',
+      closesAtLocal: '2027-10-15T17:00',
+    });
+    const title = 'Circulaire coatings (voorbeeld)';
+    const proposalId = (await applicant.post(`/api/calls/${callId}/proposals`, { title })).json().data.id;
     const saved = await applicant.put(`/api/proposals/${proposalId}`, {
       draftVersion: 1,
-      title: 'Circulaire coatings (voorbeeld)',
-      summary: 'Voorbeeld.',
-      themeIds: [themeIds[0]],
-      answers: { ambition: 'Circulaire coatings voor de bouw.', has_pilot: true, pilot_site: 'Gent' },
-      consortium: members,
-      budgetLines,
-      kpis: buildKpis(await requiredKpiIds(applicant, callId)),
+      ...(await buildProposalContent(t.database.db, applicant, {
+        callId,
+        themeIds,
+        serial: 18_400_001,
+        title,
+      })),
     });
     expect(saved.statusCode, saved.body).toBe(200);
     const draftVersion = saved.json().data.draftVersion;
-    const mailsBefore = await t.database.db
-      .selectFrom('notifications')
-      .select('id')
-      .where('kind', '=', 'proposal.submitted')
-      .execute();
+    const mailsBefore = await notificationCount(t, 'proposal.submitted');
 
     const responses = await fire(() =>
       applicant.post(`/api/proposals/${proposalId}/submit`, { draftVersion }),
@@ -425,16 +369,12 @@ describe.skipIf(!ON_POSTGRES)('a double submit on PostgreSQL', () => {
       .where('proposal_id', '=', proposalId)
       .execute();
     expect(versions).toEqual([{ version_number: 1 }]);
-    const mailsAfter = await t.database.db
-      .selectFrom('notifications')
-      .select('id')
-      .where('kind', '=', 'proposal.submitted')
-      .execute();
+    const mailsAfter = await notificationCount(t, 'proposal.submitted');
     const collaborators = await t.database.db
       .selectFrom('proposal_collaborators')
       .select('user_id')
       .where('proposal_id', '=', proposalId)
       .execute();
-    expect(mailsAfter.length - mailsBefore.length).toBe(collaborators.length);
+    expect(mailsAfter - mailsBefore).toBe(collaborators.length);
   });
 });

@@ -3,13 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestClient } from '../../helpers/test-app';
 import type { Role } from '../../../src/server/db/core.tables';
 import { parseEnterpriseNumber } from '../../../src/shared/enterprise-number';
-import {
-  buildCallDefinition,
-  buildConsortium,
-  buildKpis,
-  createThemes,
-  requiredKpiIds,
-} from '../calls/call-fixtures';
+import { buildProposalContent, publishedCall } from '../calls/call-fixtures';
 
 const CLOSES_LOCAL = '2028-03-01T12:00';
 const AFTER_DEADLINE = '2028-03-01T12:00:01Z';
@@ -38,18 +32,13 @@ describe('sealed drafts: unknown partners stay in the draft, the audit trail sho
   let firstAuditId: number;
   let themeIds: string[];
 
-  async function fullContent(serial: number) {
-    const { members, budgetLines } = await buildConsortium(t.database.db, serial);
-    return {
+  const fullContent = (serial: number) =>
+    buildProposalContent(t.database.db, applicant, {
+      callId,
+      themeIds,
+      serial,
       title: 'Verzegelde partners (voorbeeld)',
-      summary: 'Voorbeeld.',
-      themeIds: [themeIds[0]],
-      answers: { ambition: 'Circulaire coatings voor de bouw.', has_pilot: true, pilot_site: 'Gent' },
-      consortium: members,
-      budgetLines,
-      kpis: buildKpis(await requiredKpiIds(applicant, callId)),
-    };
-  }
+    });
 
   const organisationsWith = async (numbers: string[]) =>
     t.database.db
@@ -73,19 +62,12 @@ describe('sealed drafts: unknown partners stay in the draft, the audit trail sho
     t = await createTestApp({ clock: () => new Date(nowMs) });
     officer = await t.loginAs('officer');
     applicant = await t.loginAs('applicant');
-    themeIds = await createThemes(t.database.db, 'sealed-drafts');
-    const created = await officer.post(
-      '/api/calls',
-      buildCallDefinition({
-        code: 'OPR-2028-SEAL',
-        themeIds,
-        opensAtLocal: '2028-02-01T11:00',
-        closesAtLocal: CLOSES_LOCAL,
-      }),
-    );
-    expect(created.statusCode, created.body).toBe(201);
-    callId = created.json().data.id;
-    expect((await officer.post(`/api/calls/${callId}/publish`, {})).statusCode).toBe(200);
+    ({ callId, themeIds } = await publishedCall(t.database.db, officer, {
+      code: 'OPR-2028-SEAL',
+      themePrefix: 'sealed-drafts',
+      opensAtLocal: '2028-02-01T11:00',
+      closesAtLocal: CLOSES_LOCAL,
+    }));
     nowMs = Date.parse('2028-02-02T09:00:00Z');
     officer = await t.loginAs('officer');
     applicant = await t.loginAs('applicant');

@@ -20,8 +20,16 @@ export default async function lookupsRoutes(app: FastifyInstance): Promise<void>
       config: { access: anyUser },
       schema: {
         tags: ['lookups'],
-        summary: 'Cluster names for pickers, one page, optionally those whose name contains `q`',
-        querystring: pagedQuery({ q: z.string().trim().max(100).optional() }),
+        summary:
+          'Cluster names for pickers, one page, optionally those whose name contains `q` or with the given `ids`',
+        querystring: pagedQuery({
+          q: z.string().trim().max(100).optional(),
+          /** Comma-separated ids (at most 100): the names of the clusters a form has chosen already. */
+          ids: z
+            .string()
+            .regex(/^[0-9a-f-]{36}(,[0-9a-f-]{36}){0,99}$/i)
+            .optional(),
+        }),
         response: { 200: pagedEnvelope(ClusterOption) },
       },
     },
@@ -31,6 +39,8 @@ export default async function lookupsRoutes(app: FastifyInstance): Promise<void>
         .select(['id', 'name', 'short_name', 'kind'])
         .orderBy('name')
         .orderBy('id');
+      const ids = request.query.ids?.split(',');
+      if (ids) query = query.where('id', 'in', ids);
       const q = request.query.q;
       if (q) {
         const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

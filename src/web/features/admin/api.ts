@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../app/api-client';
+import { usePagedList } from '../../shared/use-paged-list';
 import type { Role } from '../../app/auth';
 
 export interface User {
@@ -11,12 +12,6 @@ export interface User {
   clusterIds: string[];
   createdAt: string;
 }
-export interface ClusterOption {
-  id: string;
-  name: string;
-  shortName: string;
-  kind: string;
-}
 export interface AuditEvent {
   id: number;
   occurredAt: string;
@@ -26,13 +21,7 @@ export interface AuditEvent {
   entityId: string | null;
 }
 
-export const useUsers = () =>
-  useQuery({ queryKey: ['users'], queryFn: () => api.get<User[]>('/api/users?pageSize=500') });
-export const useClusterOptions = () =>
-  useQuery({
-    queryKey: ['lookups', 'clusters'],
-    queryFn: () => api.get<ClusterOption[]>('/api/lookups/clusters?pageSize=500'),
-  });
+export const useUsers = () => usePagedList<User>(['users'], '/api/users');
 export const useAuditEvents = () =>
   useQuery({ queryKey: ['audit'], queryFn: () => api.get<AuditEvent[]>('/api/audit?limit=200') });
 

@@ -1,15 +1,4 @@
-import {
-  Button,
-  Group,
-  Menu,
-  Modal,
-  MultiSelect,
-  PasswordInput,
-  Select,
-  Stack,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Button, Group, Menu, Modal, PasswordInput, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useMemo, useState, type FormEvent } from 'react';
@@ -20,7 +9,8 @@ import type { Role } from '../../app/auth';
 import { DataTable } from '../../shared/data-table';
 import { ErrorAlert } from '../../shared/error-alert';
 import { PageHeader } from '../../shared/page-header';
-import { useClusterOptions, useUserMutation, useUsers, type User } from './api';
+import { useUserMutation, useUsers, type User } from './api';
+import { ClusterMultiSelect, useClusterNames } from '../../shared/cluster-select';
 
 const ROLES: Role[] = ['admin', 'officer', 'manager', 'applicant', 'expert', 'analyst'];
 
@@ -37,7 +27,6 @@ function RoleFields({
 }) {
   const { t } = useTranslation('admin');
   const { t: tc } = useTranslation();
-  const clusters = useClusterOptions();
   return (
     <>
       <Select
@@ -48,14 +37,7 @@ function RoleFields({
         allowDeselect={false}
       />
       {role === 'manager' && (
-        <MultiSelect
-          label={t('clusters')}
-          value={clusterIds}
-          onChange={setClusterIds}
-          data={(clusters.data?.data ?? []).map((c) => ({ value: c.id, label: c.name }))}
-          searchable
-          required
-        />
+        <ClusterMultiSelect label={t('clusters')} value={clusterIds} onChange={setClusterIds} required />
       )}
     </>
   );
@@ -201,7 +183,8 @@ export function UsersPage() {
   const { t } = useTranslation('admin');
   const { t: tc } = useTranslation();
   const users = useUsers();
-  const clusters = useClusterOptions();
+  // The names of the clusters on this page of accounts only.
+  const clusters = useClusterNames((users.data?.data ?? []).flatMap((u) => u.clusterIds));
   const [createOpened, createModal] = useDisclosure();
   const [editing, setEditing] = useState<{ user: User; kind: 'role' | 'password' } | null>(null);
   const toggleActive = useUserMutation((user: User) =>
@@ -276,7 +259,12 @@ export function UsersPage() {
         actions={<Button onClick={createModal.open}>{t('newUser')}</Button>}
       />
       <ErrorAlert error={users.error ?? toggleActive.error} />
-      <DataTable data={users.data?.data ?? []} columns={columns} xlsxUrl="/api/users.xlsx" />
+      <DataTable
+        data={users.data?.data ?? []}
+        serverPage={users.serverPage}
+        columns={columns}
+        xlsxUrl="/api/users.xlsx"
+      />
       <CreateUserModal opened={createOpened} onClose={createModal.close} />
       {editing?.kind === 'role' && <RoleModal user={editing.user} onClose={() => setEditing(null)} />}
       {editing?.kind === 'password' && <PasswordModal user={editing.user} onClose={() => setEditing(null)} />}

@@ -12,7 +12,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ColumnDef } from '@tanstack/react-table';
@@ -23,6 +23,7 @@ import { formatDateTime } from '../../app/format';
 import { ErrorAlert } from '../../shared/error-alert';
 import { PageHeader } from '../../shared/page-header';
 import { DataTable } from '../../shared/data-table';
+import { usePagedList } from '../../shared/use-paged-list';
 import { TotpSetup } from './second-factor';
 
 interface ApiToken {
@@ -89,10 +90,7 @@ function ChangePassword() {
 function Tokens() {
   const { t } = useTranslation('auth');
   const client = useQueryClient();
-  const tokens = useQuery({
-    queryKey: ['auth', 'tokens'],
-    queryFn: () => api.get<ApiToken[]>('/api/auth/tokens?pageSize=500'),
-  });
+  const tokens = usePagedList<ApiToken>(['auth', 'tokens'], '/api/auth/tokens');
   const [name, setName] = useState('');
   const [scope, setScope] = useState<'read' | 'write'>('read');
   const [secret, setSecret] = useState<string | null>(null);
@@ -162,7 +160,12 @@ function Tokens() {
             {t('createToken')}
           </Button>
         </Group>
-        <DataTable data={tokens.data?.data ?? []} columns={columns} searchable={false} />
+        <DataTable
+          data={tokens.data?.data ?? []}
+          serverPage={tokens.serverPage}
+          columns={columns}
+          searchable={false}
+        />
       </Stack>
     </Paper>
   );

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../app/api-client';
+import { usePagedList } from '../../shared/use-paged-list';
 import type { PartnerRepresentationView } from '../../shared/proposal-view';
 
 export type CallKind =
@@ -267,13 +268,14 @@ export interface ThemeOption {
   labelEn: string;
 }
 
-export const useCalls = () =>
-  useQuery({ queryKey: ['calls'], queryFn: () => api.get<CallSummary[]>('/api/calls?pageSize=500') });
+export const useCalls = () => usePagedList<CallSummary>(['calls'], '/api/calls');
 export const usePublicCalls = () =>
   useQuery({
     queryKey: ['public-calls'],
     queryFn: () => api.get<CallSummary[]>('/api/public/calls?pageSize=500'),
   });
+/** The public calls, one page at a time (the public calls page). */
+export const usePublicCallPage = () => usePagedList<CallSummary>(['public-calls'], '/api/public/calls');
 export const useCall = (id: string | undefined) =>
   useQuery({
     queryKey: ['calls', id],
@@ -294,11 +296,7 @@ export const useCallProposals = (id: string | undefined, page = 1) =>
     enabled: Boolean(id),
     placeholderData: (previous) => previous,
   });
-export const useMyProposals = () =>
-  useQuery({
-    queryKey: ['proposals'],
-    queryFn: () => api.getPage<ProposalSummary>('/api/proposals?pageSize=500'),
-  });
+export const useMyProposals = () => usePagedList<ProposalSummary>(['proposals'], '/api/proposals');
 export const useProposal = (id: string | undefined) =>
   useQuery({
     queryKey: ['proposals', id],
@@ -310,12 +308,6 @@ export const useReceipt = (id: string | undefined) =>
     queryKey: ['proposals', id, 'receipt'],
     queryFn: () => api.get<Receipt>(`/api/proposals/${id}/receipt`),
     enabled: Boolean(id),
-  });
-export const useClusterOptions = () =>
-  useQuery({
-    queryKey: ['lookups', 'clusters'],
-    queryFn: () =>
-      api.get<{ id: string; name: string; shortName: string }[]>('/api/lookups/clusters?pageSize=500'),
   });
 
 /** A mutation that refreshes everything about calls and proposals afterwards. */

@@ -21,7 +21,14 @@ import { DataTable } from '../../shared/data-table';
 import { ErrorAlert } from '../../shared/error-alert';
 import { PageHeader } from '../../shared/page-header';
 import { CallView } from './call-view';
-import { useCall, useCalls, useCallsMutation, usePublicCall, usePublicCalls, type CallSummary } from './api';
+import {
+  useCall,
+  useCalls,
+  useCallsMutation,
+  usePublicCall,
+  usePublicCallPage,
+  type CallSummary,
+} from './api';
 
 function useCallColumns(linkTo: (c: CallSummary) => string, showCounts: boolean): ColumnDef<CallSummary>[] {
   const { t, i18n } = useTranslation('calls');
@@ -86,7 +93,12 @@ export function CallsPage() {
       {calls.isLoading ? (
         <Loader />
       ) : (
-        <DataTable data={calls.data?.data ?? []} columns={columns} xlsxUrl="/api/calls.xlsx" />
+        <DataTable
+          data={calls.data?.data ?? []}
+          serverPage={calls.serverPage}
+          columns={columns}
+          xlsxUrl="/api/calls.xlsx"
+        />
       )}
     </>
   );
@@ -94,13 +106,17 @@ export function CallsPage() {
 
 export function PublicCallsPage() {
   const { t } = useTranslation('calls');
-  const calls = usePublicCalls();
+  const calls = usePublicCallPage();
   const columns = useCallColumns((c) => `/public/calls/${c.id}`, false);
   return (
     <>
       <PageHeader title={t('publicCallsTitle')} description={t('publicCallsIntro')} />
       <ErrorAlert error={calls.error} />
-      {calls.isLoading ? <Loader /> : <DataTable data={calls.data?.data ?? []} columns={columns} />}
+      {calls.isLoading ? (
+        <Loader />
+      ) : (
+        <DataTable data={calls.data?.data ?? []} serverPage={calls.serverPage} columns={columns} />
+      )}
     </>
   );
 }

@@ -31,13 +31,13 @@ import { api, apiErrorFrom, ApiError } from '../../app/api-client';
 import { useMe } from '../../app/auth';
 import { formatCents, formatDateTime } from '../../app/format';
 import { ErrorAlert } from '../../shared/error-alert';
+import { ClusterMultiSelect } from '../../shared/cluster-select';
 import { fieldErrors, scrollToFirstError } from '../../shared/field-errors';
 import { PageHeader } from '../../shared/page-header';
 import { RepresentationBadge } from '../../shared/proposal-view';
 import {
   useCall,
   useCallsMutation,
-  useClusterOptions,
   type BudgetLine,
   type ConsortiumMember,
   type Proposal,
@@ -105,7 +105,6 @@ export function ProposalEditor({
   const client = useQueryClient();
   const me = useMe();
   const call = useCall(proposal.callId);
-  const clusters = useClusterOptions();
   const [content, setContent] = useState<ProposalContent>(() => proposal.content as ProposalContent);
   const [version, setVersion] = useState(proposal.draftVersion ?? 1);
   const [dirty, setDirty] = useState(false);
@@ -350,11 +349,9 @@ export function ProposalEditor({
           value={content.themeIds}
           onChange={(themeIds) => update({ themeIds })}
         />
-        <MultiSelect
+        <ClusterMultiSelect
           label={t('clusters')}
           disabled={!editable}
-          searchable
-          data={(clusters.data?.data ?? []).map((cl) => ({ value: cl.id, label: cl.name }))}
           value={content.clusterIds}
           onChange={(clusterIds) => update({ clusterIds })}
         />

@@ -116,7 +116,12 @@ export function MyProposalsPage() {
       {proposals.isLoading ? (
         <Loader />
       ) : (
-        <DataTable data={proposals.data?.data ?? []} columns={columns} xlsxUrl="/api/proposals.xlsx" />
+        <DataTable
+          data={proposals.data?.data ?? []}
+          serverPage={proposals.serverPage}
+          columns={columns}
+          xlsxUrl="/api/proposals.xlsx"
+        />
       )}
     </>
   );

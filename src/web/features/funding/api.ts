@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, query } from '../../app/api-client';
+import { usePagedList } from '../../shared/use-paged-list';
 
 export interface Figures {
   budgetCents: number;
@@ -211,20 +212,9 @@ export const useLine = (id: string) =>
       api.get<{ line: Line; commitments: Commitment[]; payments: Payment[] }>(`/api/funding/lines/${id}`),
   });
 export const useBaseOperations = () =>
-  useQuery({
-    queryKey: ['funding', 'base'],
-    queryFn: () => api.get<BaseOperation[]>('/api/funding/base-operations?pageSize=500'),
-  });
-export const useReports = () =>
-  useQuery({
-    queryKey: ['funding', 'reports'],
-    queryFn: () => api.get<Report[]>('/api/funding/reports?pageSize=500'),
-  });
-export const useProjects = () =>
-  useQuery({
-    queryKey: ['funding', 'projects'],
-    queryFn: () => api.getPage<ProjectSummary>('/api/projects?pageSize=500'),
-  });
+  usePagedList<BaseOperation>(['funding', 'base'], '/api/funding/base-operations');
+export const useReports = () => usePagedList<Report>(['funding', 'reports'], '/api/funding/reports');
+export const useProjects = () => usePagedList<ProjectSummary>(['funding', 'projects'], '/api/projects');
 export const useProject = (id: string) =>
   useQuery({
     queryKey: ['funding', 'projects', id],
@@ -236,11 +226,7 @@ export const usePreview = (projectId: string, lineId: string | null) =>
     enabled: Boolean(lineId),
     queryFn: () => api.get<Preview>(`/api/funding/commitments/preview${query({ projectId, lineId })}`),
   });
-export const useAidAwards = () =>
-  useQuery({
-    queryKey: ['funding', 'aid'],
-    queryFn: () => api.get<AidAward[]>('/api/state-aid/awards?pageSize=500'),
-  });
+export const useAidAwards = () => usePagedList<AidAward>(['funding', 'aid'], '/api/state-aid/awards');
 export const useOrganisationAid = (id: string) =>
   useQuery({
     queryKey: ['funding', 'aid', id],

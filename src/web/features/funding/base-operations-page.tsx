@@ -62,7 +62,12 @@ function ReportsTable() {
   return (
     <>
       <ErrorAlert error={reports.error} />
-      <DataTable data={reports.data?.data ?? []} columns={columns} xlsxUrl="/api/funding/reports.xlsx" />
+      <DataTable
+        data={reports.data?.data ?? []}
+        serverPage={reports.serverPage}
+        columns={columns}
+        xlsxUrl="/api/funding/reports.xlsx"
+      />
     </>
   );
 }
@@ -138,6 +143,7 @@ export function BaseOperationsPage() {
       <Stack>
         <DataTable
           data={base.data?.data ?? []}
+          serverPage={base.serverPage}
           columns={columns}
           xlsxUrl="/api/funding/base-operations.xlsx"
         />

@@ -18,14 +18,10 @@ import { api, ApiError } from '../../app/api-client';
 import { parseMoneyToNumber } from '../../../shared/money';
 import { formatCents } from '../../app/format';
 import { ErrorAlert } from '../../shared/error-alert';
+import { ClusterMultiSelect, ClusterSelect } from '../../shared/cluster-select';
 import { OrganisationSelect } from '../../shared/organisation-select';
 import { useFundingMutation, useLines, type ProjectDetail } from './api';
 
-const useClusterOptions = () =>
-  useQuery({
-    queryKey: ['lookups', 'clusters'],
-    queryFn: () => api.get<{ id: string; name: string }[]>('/api/lookups/clusters?pageSize=500'),
-  });
 const useThemeOptions = () =>
   useQuery({
     queryKey: ['funding', 'theme-options'],
@@ -90,7 +86,6 @@ interface ParticipantRow {
 
 export function CreateProjectModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t, i18n } = useTranslation('funding');
-  const clusters = useClusterOptions();
   const themes = useThemeOptions();
   const [form, setForm] = useState({
     code: '',
@@ -133,7 +128,6 @@ export function CreateProjectModal({ opened, onClose }: { opened: boolean; onClo
       { onSuccess: done(t('saved'), onClose) },
     );
   };
-  const clusterOptions = (clusters.data?.data ?? []).map((c) => ({ value: c.id, label: c.name }));
   return (
     <FormModal
       title={t('newProject')}
@@ -168,20 +162,16 @@ export function CreateProjectModal({ opened, onClose }: { opened: boolean; onClo
         onChange={(e) => setForm({ ...form, title: e.currentTarget.value })}
       />
       <Group grow>
-        <Select
+        <ClusterSelect
           label={t('leadCluster')}
           required
-          data={clusterOptions}
           value={form.leadClusterId}
           onChange={(v) => setForm({ ...form, leadClusterId: v })}
-          searchable
         />
-        <MultiSelect
+        <ClusterMultiSelect
           label={t('otherClusters')}
-          data={clusterOptions}
           value={form.clusterIds}
           onChange={(clusterIds) => setForm({ ...form, clusterIds })}
-          searchable
         />
       </Group>
       <Group grow>
@@ -422,7 +412,6 @@ export function AddMilestoneModal({
 
 export function GrantBaseOperationsModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t } = useTranslation('funding');
-  const clusters = useClusterOptions();
   const lines = useLines();
   const [form, setForm] = useState({
     clusterId: null as string | null,
@@ -450,13 +439,11 @@ export function GrantBaseOperationsModal({ opened, onClose }: { opened: boolean;
       pending={grant.isPending}
       error={grant.error ?? (problem ? new Error(problem) : null)}
     >
-      <Select
+      <ClusterSelect
         label={t('cluster')}
         required
-        data={(clusters.data?.data ?? []).map((c) => ({ value: c.id, label: c.name }))}
         value={form.clusterId}
         onChange={(v) => setForm({ ...form, clusterId: v })}
-        searchable
       />
       <TextInput
         label={t('year')}

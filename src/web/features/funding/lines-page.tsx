@@ -3,7 +3,6 @@ import {
   Button,
   Group,
   Modal,
-  MultiSelect,
   Select,
   Stack,
   Switch,
@@ -23,27 +22,15 @@ import { parseMoneyToNumber } from '../../../shared/money';
 import { formatCents, formatDate } from '../../app/format';
 import { DataTable } from '../../shared/data-table';
 import { ErrorAlert } from '../../shared/error-alert';
+import { ClusterMultiSelect } from '../../shared/cluster-select';
 import { Money } from './money';
 import { PageHeader } from '../../shared/page-header';
 import { useFundingMutation, useLine, useLines, type Commitment, type Line, type Purpose } from './api';
 import { PaymentsTable } from './payments-table';
-import { useQuery } from '@tanstack/react-query';
-
-interface ClusterOption {
-  id: string;
-  name: string;
-  shortName: string;
-}
-const useClusters = () =>
-  useQuery({
-    queryKey: ['lookups', 'clusters'],
-    queryFn: () => api.get<ClusterOption[]>('/api/lookups/clusters?pageSize=500'),
-  });
 
 function CreateLineModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t } = useTranslation('funding');
   const { t: tc } = useTranslation();
-  const clusters = useClusters();
   const [form, setForm] = useState({
     code: '',
     name: '',
@@ -146,12 +133,10 @@ function CreateLineModal({ opened, onClose }: { opened: boolean; onClose: () => 
             checked={form.isRingFenced}
             onChange={(e) => setForm({ ...form, isRingFenced: e.currentTarget.checked })}
           />
-          <MultiSelect
+          <ClusterMultiSelect
             label={t('clusters')}
             value={form.clusterIds}
             onChange={(clusterIds) => setForm({ ...form, clusterIds })}
-            data={(clusters.data?.data ?? []).map((c) => ({ value: c.id, label: c.name }))}
-            searchable
           />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>

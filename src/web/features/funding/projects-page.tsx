@@ -52,7 +52,12 @@ export function ProjectsPage() {
         actions={projects.data?.abilities.create && <Button onClick={modal.open}>{t('newProject')}</Button>}
       />
       <ErrorAlert error={projects.error} />
-      <DataTable data={projects.data?.data ?? []} columns={columns} xlsxUrl="/api/projects.xlsx" />
+      <DataTable
+        data={projects.data?.data ?? []}
+        serverPage={projects.serverPage}
+        columns={columns}
+        xlsxUrl="/api/projects.xlsx"
+      />
       {opened && <CreateProjectModal opened onClose={modal.close} />}
     </>
   );

@@ -54,7 +54,12 @@ export function StateAidPage() {
         actions={awards.data?.abilities.create && <Button onClick={modal.open}>{t('recordAid')}</Button>}
       />
       <ErrorAlert error={awards.error} />
-      <DataTable data={awards.data?.data ?? []} columns={columns} xlsxUrl="/api/state-aid/awards.xlsx" />
+      <DataTable
+        data={awards.data?.data ?? []}
+        serverPage={awards.serverPage}
+        columns={columns}
+        xlsxUrl="/api/state-aid/awards.xlsx"
+      />
       {opened && <RecordAidModal opened onClose={modal.close} />}
     </>
   );

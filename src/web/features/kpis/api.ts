@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, query } from '../../app/api-client';
+import { usePagedList } from '../../shared/use-paged-list';
 
 export type KpiStatus = 'on_track' | 'at_risk' | 'off_track' | 'no_target' | 'no_data' | 'not_computable';
 export type Lens = 'economic' | 'transition' | 'both';
@@ -147,18 +148,6 @@ export interface EuParticipation {
   organisationName: string | null;
   linkMethod: 'vat' | 'manual' | null;
 }
-export interface ClusterOption {
-  id: string;
-  name: string;
-  shortName: string;
-  kind: string;
-}
-
-export const useClusterOptions = () =>
-  useQuery({
-    queryKey: ['lookups', 'clusters'],
-    queryFn: () => api.get<ClusterOption[]>('/api/lookups/clusters?pageSize=500'),
-  });
 export const useDashboard = (clusterId: string) =>
   useQuery({
     queryKey: ['kpis', 'dashboard', clusterId],
@@ -180,34 +169,15 @@ export const useMeasurement = (id: string | null) =>
     enabled: id !== null,
     queryFn: () => api.get<MeasurementDetail>(`/api/kpis/measurements/${id}`),
   });
-export const useQueue = () =>
-  useQuery({
-    queryKey: ['kpis', 'queue'],
-    queryFn: () => api.get<QueueItem[]>('/api/kpis/validation-queue?pageSize=500'),
-  });
+export const useQueue = () => usePagedList<QueueItem>(['kpis', 'queue'], '/api/kpis/validation-queue');
 export const useDefinitions = () =>
-  useQuery({
-    queryKey: ['kpis', 'definitions'],
-    queryFn: () => api.get<Definition[]>('/api/kpis/definitions?pageSize=500'),
-  });
-export const usePeriods = () =>
-  useQuery({
-    queryKey: ['kpis', 'periods'],
-    queryFn: () => api.get<Period[]>('/api/kpis/periods?pageSize=500'),
-  });
+  usePagedList<Definition>(['kpis', 'definitions'], '/api/kpis/definitions');
+export const usePeriods = () => usePagedList<Period>(['kpis', 'periods'], '/api/kpis/periods');
 export const useDiffusion = (clusterId?: string) =>
-  useQuery({
-    queryKey: ['kpis', 'diffusion', clusterId],
-    queryFn: () =>
-      api.get<Diffusion[]>(`/api/kpis/diffusion-activities${query({ clusterId, pageSize: 500 })}`),
-  });
+  usePagedList<Diffusion>(['kpis', 'diffusion'], '/api/kpis/diffusion-activities', { clusterId });
 export const useEuParticipations = (unmatched: boolean) =>
-  useQuery({
-    queryKey: ['kpis', 'eu', unmatched],
-    queryFn: () =>
-      api.get<EuParticipation[]>(
-        `/api/kpis/eu-participations${query({ unmatched: unmatched ? 'true' : undefined, pageSize: 500 })}`,
-      ),
+  usePagedList<EuParticipation>(['kpis', 'eu'], '/api/kpis/eu-participations', {
+    unmatched: unmatched ? 'true' : undefined,
   });
 
 /** A write that refreshes every KPI view afterwards. */

@@ -15,7 +15,8 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api-client';
 import { useMe } from '../../app/auth';
 import { ErrorAlert } from '../../shared/error-alert';
-import { useClusterOptions, useKpiMutation } from './api';
+import { useKpiMutation } from './api';
+import { ClusterSelect } from '../../shared/cluster-select';
 
 const UNITS = ['count', 'percent', 'ratio', 'euro', 'number', 'tonnes', 'days', 'score'];
 
@@ -25,9 +26,6 @@ export function DefinitionModal({ onClose }: { onClose: () => void }) {
   const { t: tc } = useTranslation();
   const me = useMe();
   const user = me.data?.user;
-  const clusters = (useClusterOptions().data?.data ?? []).filter(
-    (c) => user?.role !== 'manager' || user.clusterIds.includes(c.id),
-  );
   const [form, setForm] = useState({
     code: '',
     nameNl: '',
@@ -155,9 +153,9 @@ export function DefinitionModal({ onClose }: { onClose: () => void }) {
             onChange={set('source')}
             allowDeselect={false}
           />
-          <Select
+          <ClusterSelect
             label={t('cluster')}
-            data={clusters.map((c) => ({ value: c.id, label: c.name }))}
+            only={user?.role === 'manager' ? user.clusterIds : undefined}
             value={form.clusterId || null}
             onChange={set('clusterId')}
             clearable={user?.role !== 'manager'}

@@ -10,23 +10,25 @@ import { formatDate } from '../../app/format';
 import { DataTable } from '../../shared/data-table';
 import { ErrorAlert } from '../../shared/error-alert';
 import { PageHeader } from '../../shared/page-header';
-import { useClusterOptions, useDiffusion, useKpiMutation, type Diffusion } from './api';
+import { useDiffusion, useKpiMutation, type Diffusion } from './api';
+import { ClusterSelect } from '../../shared/cluster-select';
 
 const KINDS = ['event', 'workshop', 'training', 'publication', 'demonstrator'];
 
 function NewActivityModal({
   opened,
   onClose,
-  clusters,
+  only,
 }: {
   opened: boolean;
   onClose: () => void;
-  clusters: { value: string; label: string }[];
+  /** A manager's own clusters (the choice is limited to them). */
+  only: readonly string[] | undefined;
 }) {
   const { t } = useTranslation('kpis');
   const { t: tc } = useTranslation();
   const empty = {
-    clusterId: clusters[0]?.value ?? '',
+    clusterId: only?.[0] ?? '',
     kind: 'event',
     title: '',
     heldOn: '',
@@ -39,7 +41,7 @@ function NewActivityModal({
   const save = useKpiMutation(() =>
     api.post('/api/kpis/diffusion-activities', {
       ...form,
-      clusterId: form.clusterId || clusters[0]?.value,
+      clusterId: form.clusterId || only?.[0],
       link: form.link || null,
     }),
   );
@@ -50,10 +52,10 @@ function NewActivityModal({
     <Modal opened={opened} onClose={onClose} title={t('newActivity')}>
       <Stack>
         <ErrorAlert error={save.error} />
-        <Select
+        <ClusterSelect
           label={t('cluster')}
-          data={clusters}
-          value={form.clusterId || clusters[0]?.value || null}
+          only={only}
+          value={form.clusterId || only?.[0] || null}
           onChange={(v) => setForm({ ...form, clusterId: v ?? '' })}
           allowDeselect={false}
         />
@@ -130,12 +132,9 @@ export function DiffusionPage() {
   const me = useMe();
   const [clusterId, setClusterId] = useState<string | undefined>();
   const activities = useDiffusion(clusterId);
-  const options = useClusterOptions();
   const [opened, modal] = useDisclosure();
   const user = me.data?.user;
-  const clusters = (options.data?.data ?? [])
-    .filter((c) => user?.role !== 'manager' || user.clusterIds.includes(c.id))
-    .map((c) => ({ value: c.id, label: c.name }));
+  const only = user?.role === 'manager' ? user.clusterIds : undefined;
   const columns: ColumnDef<Diffusion>[] = [
     { accessorKey: 'clusterName', header: t('cluster') },
     { accessorKey: 'kind', header: t('activityKind'), cell: ({ row }) => t(`kinds.${row.original.kind}`) },
@@ -154,9 +153,9 @@ export function DiffusionPage() {
           activities.data?.abilities.create && <Button onClick={modal.open}>{t('newActivity')}</Button>
         }
       />
-      <Select
+      <ClusterSelect
         label={t('cluster')}
-        data={clusters}
+        only={only}
         value={clusterId ?? null}
         onChange={(v) => setClusterId(v ?? undefined)}
         clearable
@@ -166,10 +165,11 @@ export function DiffusionPage() {
       <ErrorAlert error={activities.error} />
       <DataTable
         data={activities.data?.data ?? []}
+        serverPage={activities.serverPage}
         columns={columns}
         xlsxUrl={`/api/kpis/diffusion-activities.xlsx${query({ clusterId })}`}
       />
-      <NewActivityModal opened={opened} onClose={modal.close} clusters={clusters} />
+      <NewActivityModal opened={opened} onClose={modal.close} only={only} />
     </>
   );
 }

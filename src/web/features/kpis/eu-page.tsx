@@ -164,6 +164,7 @@ export function EuPage() {
       <ErrorAlert error={participations.error} />
       <DataTable
         data={participations.data?.data ?? []}
+        serverPage={participations.serverPage}
         columns={columns}
         xlsxUrl={`/api/kpis/eu-participations.xlsx${unmatched ? '?unmatched=true' : ''}`}
       />

@@ -70,6 +70,7 @@ function PeriodsTable() {
       <ErrorAlert error={periods.error ?? change.error} />
       <DataTable
         data={periods.data?.data ?? []}
+        serverPage={periods.serverPage}
         columns={columns}
         xlsxUrl="/api/kpis/periods.xlsx"
         searchable={false}
@@ -149,6 +150,7 @@ export function LibraryPage() {
       <ErrorAlert error={definitions.error ?? decide.error} />
       <DataTable
         data={definitions.data?.data ?? []}
+        serverPage={definitions.serverPage}
         columns={columns}
         xlsxUrl="/api/kpis/definitions.xlsx"
         onRowClick={setShown}

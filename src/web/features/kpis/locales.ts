@@ -21,6 +21,7 @@ export default {
       eu: 'EU-deelnames',
     },
     clustersTitle: 'KPI’s per cluster',
+    clusterSearch: 'Naam bevat',
     clustersIntro: 'Kies een cluster om de KPI’s, doelen, waarden en status te zien.',
     dashboardIntro:
       'Basiswaarde, doelen, waarden, traject en status per KPI, met beide evaluatielenzen naast elkaar.',
@@ -195,6 +196,7 @@ export default {
       eu: 'EU participations',
     },
     clustersTitle: 'KPIs per cluster',
+    clusterSearch: 'Name contains',
     clustersIntro: 'Choose a cluster to see its KPIs, targets, values and status.',
     dashboardIntro:
       'Baseline, targets, values, trajectory and status per KPI, with both evaluation lenses side by side.',

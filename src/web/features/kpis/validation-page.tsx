@@ -115,7 +115,12 @@ export function ValidationPage() {
     <>
       <PageHeader title={t('validationTitle')} description={t('validationIntro')} />
       <ErrorAlert error={queue.error ?? validate.error} />
-      <DataTable data={queue.data?.data ?? []} columns={columns} xlsxUrl="/api/kpis/validation-queue.xlsx" />
+      <DataTable
+        data={queue.data?.data ?? []}
+        serverPage={queue.serverPage}
+        columns={columns}
+        xlsxUrl="/api/kpis/validation-queue.xlsx"
+      />
       {returning && <ReturnModal item={returning} onClose={() => setReturning(null)} />}
     </>
   );

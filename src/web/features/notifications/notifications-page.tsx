@@ -1,5 +1,5 @@
 import { Anchor, Button, Group, Paper, Stack, Switch, Text } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,8 @@ import { api } from '../../app/api-client';
 import { formatDateTime } from '../../app/format';
 import { ErrorAlert } from '../../shared/error-alert';
 import { PageHeader } from '../../shared/page-header';
+import { Pager } from '../../shared/pager';
+import { usePagedList } from '../../shared/use-paged-list';
 
 interface Notification {
   id: string;
@@ -23,10 +25,8 @@ export function NotificationsPage() {
   const language = i18n.language === 'en' ? 'en' : 'nl';
   const [unreadOnly, setUnreadOnly] = useState(false);
   const client = useQueryClient();
-  const list = useQuery({
-    queryKey: ['notifications', unreadOnly],
-    queryFn: () =>
-      api.get<Notification[]>(`/api/notifications?pageSize=500${unreadOnly ? '&unread=true' : ''}`),
+  const list = usePagedList<Notification>(['notifications'], '/api/notifications', {
+    unread: unreadOnly ? 'true' : undefined,
   });
   const markRead = useMutation({
     mutationFn: (id: string) => api.send('POST', `/api/notifications/${id}/read`),
@@ -75,6 +75,7 @@ export function NotificationsPage() {
           </Paper>
         ))}
       </Stack>
+      <Pager serverPage={list.serverPage} />
     </>
   );
 }

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, query } from '../../app/api-client';
+import { usePagedList } from '../../shared/use-paged-list';
 
 export type Helix = 'company' | 'knowledge_institution' | 'government' | 'civil_society';
 export type SizeClass = 'micro' | 'small' | 'medium' | 'large' | 'unknown';
@@ -197,17 +198,17 @@ export interface ImportPreview {
 }
 
 export interface ClusterFilters {
+  /** Part of the name or short name (the server matches accents and case aside). */
+  q?: string;
   kind?: string | null;
   status?: string | null;
   themeId?: string | null;
   transitionId?: string | null;
 }
 
+/** One page of the portfolio (paged and searched on the server). */
 export const useClusters = (filters: ClusterFilters) =>
-  useQuery({
-    queryKey: ['portfolio', 'clusters', filters],
-    queryFn: () => api.get<Cluster[]>(`/api/clusters${query({ ...filters })}`),
-  });
+  usePagedList<Cluster>(['portfolio', 'clusters'], '/api/clusters', { ...filters });
 export const useCluster = (id: string) =>
   useQuery({
     queryKey: ['portfolio', 'cluster', id],

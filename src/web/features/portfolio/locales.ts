@@ -8,6 +8,7 @@ export default {
     portfolioIntro:
       'Speerpuntclusters en innovatieve bedrijfsnetwerken, hun leden, kmo-aandeel, helixmix en transities.',
     openData: 'Open data (CSV)',
+    clusterSearch: 'Naam bevat',
     cluster: 'Cluster',
     kind: 'Soort',
     status: 'Status',
@@ -151,6 +152,7 @@ export default {
     portfolioIntro:
       'Spearhead clusters and business networks, their members, SME share, helix mix and transitions.',
     openData: 'Open data (CSV)',
+    clusterSearch: 'Name contains',
     cluster: 'Cluster',
     kind: 'Kind',
     status: 'Status',

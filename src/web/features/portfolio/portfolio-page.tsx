@@ -1,4 +1,16 @@
-import { Anchor, Badge, Group, Paper, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Group,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
 import type { ColumnDef } from '@tanstack/react-table';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -22,7 +34,9 @@ export function themeLabel(theme: { labelNl: string; labelEn: string }, language
 export function PortfolioPage() {
   const { t, i18n } = useTranslation('portfolio');
   const [filters, setFilters] = useState<ClusterFilters>({});
-  const clusters = useClusters(filters);
+  const [search, setSearch] = useState('');
+  const [q] = useDebouncedValue(search.trim(), 250);
+  const clusters = useClusters({ ...filters, q: q || undefined });
   const transitions = useThemes('transition');
   const themes = useThemes();
   const rows = useMemo(() => clusters.data?.data ?? [], [clusters.data]);
@@ -96,7 +110,7 @@ export function PortfolioPage() {
       value: x.id,
       label: `${themeLabel(x, language)}${x.isExample ? ` (${t('example')})` : ''}`,
     }));
-  const xlsxUrl = `/api/clusters.xlsx${query({ ...filters })}`;
+  const xlsxUrl = `/api/clusters.xlsx${query({ ...filters, q: q || undefined })}`;
   return (
     <>
       <PageHeader
@@ -110,6 +124,12 @@ export function PortfolioPage() {
       />
       <ErrorAlert error={clusters.error} />
       <Group mb="md" align="flex-end" wrap="wrap">
+        <TextInput
+          label={t('clusterSearch')}
+          value={search}
+          onChange={(e) => setSearch(e.currentTarget.value)}
+          w={240}
+        />
         <Select
           label={t('kind')}
           clearable
@@ -180,7 +200,7 @@ export function PortfolioPage() {
         {t('helixChart')}
       </Title>
       <EChart option={chart} height={Math.max(220, rows.length * 34 + 60)} label={t('helixChart')} />
-      <DataTable data={rows} columns={columns} xlsxUrl={xlsxUrl} />
+      <DataTable data={rows} columns={columns} xlsxUrl={xlsxUrl} serverPage={clusters.serverPage} />
     </>
   );
 }

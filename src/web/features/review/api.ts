@@ -1,11 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../app/api-client';
+import { usePagedList } from '../../shared/use-paged-list';
 import type {
   AttachmentView,
   PartnerRepresentationView,
   ProposalContentView,
   QuestionView,
 } from '../../shared/proposal-view';
+import type { ExpertPoolEntry } from '../../../shared/expert-pool';
 
 export interface ReviewCall {
   id: string;
@@ -257,21 +259,14 @@ export interface MyAssignment {
   consensusStatus: string | null;
 }
 
-export const useReviewCalls = () =>
-  useQuery({
-    queryKey: ['review', 'calls'],
-    queryFn: () => api.get<ReviewCall[]>('/api/review/calls?pageSize=500'),
-  });
+export const useReviewCalls = () => usePagedList<ReviewCall>(['review', 'calls'], '/api/review/calls');
 export const useCallOverview = (callId: string) =>
   useQuery({
     queryKey: ['review', 'call', callId],
     queryFn: () => api.get<CallOverview>(`/api/review/calls/${callId}`),
   });
 export const useConflicts = (callId: string) =>
-  useQuery({
-    queryKey: ['review', 'call', callId, 'conflicts'],
-    queryFn: () => api.get<Conflict[]>(`/api/review/calls/${callId}/conflicts?pageSize=500`),
-  });
+  usePagedList<Conflict>(['review', 'call', callId, 'conflicts'], `/api/review/calls/${callId}/conflicts`);
 export const useCalibration = (callId: string) =>
   useQuery({
     queryKey: ['review', 'call', callId, 'calibration'],
@@ -317,11 +312,17 @@ export const useInvitations = () =>
     queryKey: ['review', 'invitations'],
     queryFn: () => api.get<Invitations>('/api/review/my/invitations'),
   });
-export const useMyAssignments = () =>
+/**
+ * The whole expert pool as choices for inviting experts to a call (a MultiSelect filtering in the
+ * browser). Known debt: the pool route has no search yet, so this reads one large page.
+ */
+export const useExpertChoices = () =>
   useQuery({
-    queryKey: ['review', 'my'],
-    queryFn: () => api.get<MyAssignment[]>('/api/review/my/assignments?pageSize=500'),
+    queryKey: ['review', 'pool', 'choices'],
+    queryFn: () => api.get<ExpertPoolEntry[]>('/api/review/experts?pageSize=500'),
   });
+export const useMyAssignments = () =>
+  usePagedList<MyAssignment>(['review', 'my'], '/api/review/my/assignments');
 
 /** A write that refreshes every review query afterwards. */
 export function useReviewMutation<TBody, TResult = unknown>(run: (body: TBody) => Promise<TResult>) {

@@ -39,8 +39,8 @@ import {
   type Conflict,
   type OverviewProposal,
   type Ranked,
+  useExpertChoices,
 } from './api';
-import { useExpertPool } from './experts-page';
 import { useSelectionWording } from './wording';
 
 export function CallReviewPage() {
@@ -293,7 +293,7 @@ function ExpertsTab({ data }: { data: CallOverview }) {
     { id: 'load', header: t('load'), accessorFn: (e) => `${e.assigned} / ${e.minLoad}–${e.maxLoad}` },
     { accessorKey: 'conflicts', header: t('conflicts') },
   ];
-  const pool = useExpertPool();
+  const pool = useExpertChoices();
   const [chosen, setChosen] = useState<string[]>([]);
   const invite = useReviewMutation(() =>
     api.post<{ invited: number }>(`/api/review/calls/${data.call.id}/experts`, { userIds: chosen }),
@@ -407,7 +407,7 @@ function ConflictsTab({ callId }: { callId: string }) {
         </Button>
       </Group>
       <ErrorAlert error={conflicts.error ?? lift.error ?? derive.error} />
-      <DataTable data={conflicts.data?.data ?? []} columns={columns} />
+      <DataTable data={conflicts.data?.data ?? []} serverPage={conflicts.serverPage} columns={columns} />
     </Stack>
   );
 }

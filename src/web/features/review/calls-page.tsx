@@ -40,7 +40,7 @@ export function ReviewCallsPage() {
     <>
       <PageHeader title={t('callsTitle')} description={t('callsIntro')} />
       <ErrorAlert error={calls.error} />
-      <DataTable data={calls.data?.data ?? []} columns={columns} />
+      <DataTable data={calls.data?.data ?? []} serverPage={calls.serverPage} columns={columns} />
     </>
   );
 }

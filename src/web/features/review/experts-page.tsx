@@ -6,16 +6,13 @@ import { useTranslation } from 'react-i18next';
 import type { ColumnDef } from '@tanstack/react-table';
 import { api } from '../../app/api-client';
 import { DataTable } from '../../shared/data-table';
+import { usePagedList } from '../../shared/use-paged-list';
 import { ErrorAlert } from '../../shared/error-alert';
 import { PageHeader } from '../../shared/page-header';
 import { useReviewMutation } from './api';
 import type { ExpertPoolEntry as PoolEntry } from '../../../shared/expert-pool';
 
-export const useExpertPool = () =>
-  useQuery({
-    queryKey: ['review', 'pool'],
-    queryFn: () => api.get<PoolEntry[]>('/api/review/experts?pageSize=500'),
-  });
+export const useExpertPool = () => usePagedList<PoolEntry>(['review', 'pool'], '/api/review/experts');
 
 /** The expert pool for officers (profile, load, affiliations), with its XLSX export. */
 export function ExpertPoolPage() {
@@ -37,7 +34,12 @@ export function ExpertPoolPage() {
     <>
       <PageHeader title={t('poolTitle')} description={t('poolIntro')} />
       <ErrorAlert error={pool.error} />
-      <DataTable data={pool.data?.data ?? []} columns={columns} xlsxUrl="/api/review/experts.xlsx" />
+      <DataTable
+        data={pool.data?.data ?? []}
+        serverPage={pool.serverPage}
+        columns={columns}
+        xlsxUrl="/api/review/experts.xlsx"
+      />
     </>
   );
 }

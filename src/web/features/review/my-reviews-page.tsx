@@ -101,7 +101,7 @@ export function MyReviewsPage() {
       <Title order={2} size="h4" mb="sm">
         {t('toReview')}
       </Title>
-      <DataTable data={assignments.data?.data ?? []} columns={columns} />
+      <DataTable data={assignments.data?.data ?? []} serverPage={assignments.serverPage} columns={columns} />
       <Title order={2} size="h4" mt="lg" mb="sm">
         {t('myProfile')}
       </Title>
