@@ -10,6 +10,7 @@ import { DataTable } from '../../shared/data-table';
 import { ErrorAlert } from '../../shared/error-alert';
 import { PageHeader } from '../../shared/page-header';
 import { AUDIT_PAGE_SIZE, useAuditEvents, type AuditEvent } from './api';
+import { auditActionLabel } from '../../../shared/audit-actions';
 
 interface Verification {
   ok: boolean;
@@ -18,7 +19,8 @@ interface Verification {
 }
 
 export function AuditPage() {
-  const { t } = useTranslation('admin');
+  const { t, i18n } = useTranslation('admin');
+  const language = i18n.language === 'en' ? 'en' : 'nl';
   const me = useMe();
   // The cursors of the pages seen so far: the last is the page shown (undefined: the newest).
   const [cursors, setCursors] = useState<(number | undefined)[]>([undefined]);
@@ -30,7 +32,13 @@ export function AuditPage() {
     { accessorKey: 'id', header: '#' },
     { accessorKey: 'occurredAt', header: t('when'), cell: (c) => formatDateTime(c.getValue() as string) },
     { accessorKey: 'actorLabel', header: t('who') },
-    { accessorKey: 'action', header: t('action'), cell: (c) => <Code>{c.getValue() as string}</Code> },
+    { id: 'action', header: t('action'), accessorFn: (e) => auditActionLabel(e.action, language) },
+    {
+      accessorKey: 'action',
+      id: 'actionCode',
+      header: t('actionCode'),
+      cell: (c) => <Code fz="xs">{c.getValue() as string}</Code>,
+    },
     {
       id: 'entity',
       header: t('entity'),

@@ -27,6 +27,7 @@ export default {
     when: 'Wanneer',
     who: 'Wie',
     action: 'Actie',
+    actionCode: 'Code (voor systemen)',
     entity: 'Object',
   },
   en: {
@@ -57,6 +58,7 @@ export default {
     when: 'When',
     who: 'Who',
     action: 'Action',
+    actionCode: 'Code (for systems)',
     entity: 'Object',
   },
 };
