@@ -10,12 +10,13 @@ import {
 
 /**
  * The officer's selection, through the UI only, on the demo's calls at each stage: the inbox,
- * assignment (the call waiting for it), consensus, ranking under the call's budget rule with the
+ * eligibility (the proposal submitted on the call whose deadline passed: every rule reviewed, then
+ * declared eligible), assignment (the call waiting for it), consensus, ranking under the call's budget rule with the
  * pending proposals listed, decisions on what is ready, the evaluation summary PDF, and an
  * objection handled on the decided call.
  */
 describeBrowser(
-  'the officer journey: assignment → consensus → ranking → decisions → summary PDF → objection',
+  'the officer journey: eligibility → assignment → consensus → ranking → decisions → summary PDF → objection',
   () => {
     let h: BrowserHarness;
     const callIds = new Map<string, string>();
@@ -35,6 +36,41 @@ describeBrowser(
       const ready = page.getByTestId('inbox-readyToDecide');
       await seen(ready);
       await seen(page.getByTestId('inbox-objections'));
+
+      // Eligibility first: from the inbox to the call past its deadline, its submitted proposal,
+      // every rule reviewed with a motivation, then the proposal declared eligible.
+      await page.getByTestId('inbox-eligibility').getByRole('link').first().click();
+      await seen(page.getByRole('heading', { name: 'Voorstellen bij VB-2026-ONTVANKELIJKHEID' }));
+      await page.getByRole('link', { name: 'VB-2026-ONTVANKELIJKHEID-001', exact: true }).click();
+      await seen(page.getByRole('heading', { name: 'Ontvankelijkheidsrapport' }));
+      const rules = page.getByTestId('eligibility-rule');
+      await seen(rules);
+      const ruleCount = await rules.count();
+      expect(ruleCount).toBe(3);
+      for (let i = 0; i < ruleCount; i++) {
+        const rule = rules.nth(i);
+        await rule
+          .getByRole('textbox', { name: 'Motivering' })
+          .fill(`Regel ${i + 1} nagekeken in het ingediende consortium en budget.`);
+        await rule.getByRole('button', { name: 'Bevestigen' }).click();
+        await textContaining(rule, `Regel ${i + 1} nagekeken`);
+      }
+      await page
+        .locator('textarea')
+        .and(page.getByLabel('Motivering', { exact: true }))
+        .fill('Voldoet aan elke ontvankelijkheidsregel van de oproep.');
+      await page.getByRole('button', { name: 'Ontvankelijk verklaren', exact: true }).click();
+      await textContaining(page.getByText('Motivering: Voldoet aan elke'), 'Voldoet aan elke');
+      await seen(page.getByText('Ontvankelijk', { exact: true }));
+      const checked = await h.t.database.db
+        .selectFrom('proposals')
+        .select(['status', 'eligibility_motivation'])
+        .where('reference', '=', 'VB-2026-ONTVANKELIJKHEID-001')
+        .executeTakeFirstOrThrow();
+      expect(checked).toEqual({
+        status: 'eligible',
+        eligibility_motivation: 'Voldoet aan elke ontvankelijkheidsregel van de oproep.',
+      });
 
       // Assignment on the call that waits for it.
       await page.getByRole('link', { name: 'Beoordeling', exact: true }).click();
@@ -106,6 +142,11 @@ describeBrowser(
         if (handled !== 'dismissed') await new Promise((resolve) => setTimeout(resolve, 100));
       }
       expect(handled).toBe('dismissed');
+
+      // The audit trail names what happened in words, the code only in its own column.
+      await page.goto(`${h.baseUrl}/admin/audit`);
+      await seen(page.getByRole('cell', { name: 'Bezwaar behandeld', exact: true }));
+      await seen(page.getByRole('cell', { name: 'review.objection_handled', exact: true }));
     });
   },
 );

@@ -1,10 +1,12 @@
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { describe, vi } from 'vitest';
 import type { Role } from '../../src/server/db/core.tables';
 import { DEMO_PASSWORD } from '../../src/server/demo/accounts.seed';
+import type { Config } from '../../src/config';
 import { createTestApp, demoEmail, type TestApp } from './test-app';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -40,11 +42,30 @@ export interface BrowserHarness {
   close(): Promise<void>;
 }
 
-/** A real server on a random port with the built web app, and a headless Chromium. */
-export async function startBrowserHarness(options: { clock?: () => Date } = {}): Promise<BrowserHarness> {
+/** A port nobody listens on now, for a server whose configuration must know its own address. */
+async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as net.AddressInfo).port;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+/**
+ * A real server on a random port with the built web app, and a headless Chromium. `config` may
+ * set configuration that depends on the server's address (e.g. an identity provider's redirect URL).
+ */
+export async function startBrowserHarness(
+  options: {
+    clock?: () => Date;
+    config?: (baseUrl: string) => Promise<Partial<Config>>;
+  } = {},
+): Promise<BrowserHarness> {
   ensureWebBuild();
-  const t = await createTestApp({ config: { webDistDir: webDist }, clock: options.clock });
-  await t.app.listen({ port: 0, host: '127.0.0.1' });
+  const chosen = options.config ? await freePort() : 0;
+  const extra = options.config ? await options.config(`http://127.0.0.1:${chosen}`) : {};
+  const t = await createTestApp({ config: { webDistDir: webDist, ...extra }, clock: options.clock });
+  await t.app.listen({ port: chosen, host: '127.0.0.1' });
   const address = t.app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   const browser = await chromium.launch({

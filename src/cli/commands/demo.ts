@@ -64,10 +64,12 @@ export function registerDemo(program: Command): void {
           say(
             `Gegenereerd (voorbeeldgegevens): ${counts.clusters} clusters, ${counts.organisations} organisaties, ` +
               `${counts.memberships} lidmaatschappen, ${counts.projects} projecten, ${counts.calls} oproepen, ` +
-              `${counts.proposals} voorstellen, ${counts.kpiValues} KPI-waarden in ${counts.seconds.toFixed(1)} s\n`,
+              `${counts.proposals} voorstellen (${counts.proposalVersions} ingediende versies), ` +
+              `${counts.kpiValues} KPI-waarden in ${counts.seconds.toFixed(1)} s\n`,
             `Generated (example data): ${counts.clusters} clusters, ${counts.organisations} organisations, ` +
               `${counts.memberships} memberships, ${counts.projects} projects, ${counts.calls} calls, ` +
-              `${counts.proposals} proposals, ${counts.kpiValues} KPI values in ${counts.seconds.toFixed(1)} s\n`,
+              `${counts.proposals} proposals (${counts.proposalVersions} submitted versions), ` +
+              `${counts.kpiValues} KPI values in ${counts.seconds.toFixed(1)} s\n`,
           ),
         );
     });

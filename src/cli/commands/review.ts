@@ -4,7 +4,8 @@ import type { z } from 'zod';
 import { AppError } from '../../server/errors/app-error';
 import { detailsFromIssues } from '../../server/errors/zod-details';
 import { printJson } from '../output';
-import { withCommonOptions } from '../cli-options';
+import { cliLanguage, withCommonOptions } from '../cli-options';
+import { wordAssignmentReasons } from '../../shared/assignment-wording';
 import { solveAssignment } from '../../server/modules/assignment/solve-assignment';
 import {
   AssignmentInstanceSchema,
@@ -49,7 +50,10 @@ export function registerReview(program: Command): void {
       .requiredOption('--input <file>', 'instance JSON ("-" for stdin); format in docs/review.md'),
     'JSON output (always: this tool prints JSON)',
   ).action((options: { input: string }) => {
-    const result = solveAssignment(readInput(options.input, AssignmentInstanceSchema, isWellFormedInstance));
+    const result = wordAssignmentReasons(
+      solveAssignment(readInput(options.input, AssignmentInstanceSchema, isWellFormedInstance)),
+      cliLanguage(),
+    );
     printJson(result);
     if (!result.feasible) process.exitCode = 2;
   });

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../db/types';
 import { canonicalJson, normalise } from '../../shared/canonical-json';
+import type { AuditAction } from '../../shared/audit-actions';
 
 /** Who did it: a user, or a named system actor (CLI, demo loader, scheduler). */
 export interface AuditActor {
@@ -10,7 +11,8 @@ export interface AuditActor {
 }
 
 export interface AuditEntry {
-  action: string;
+  /** One of the listed codes (each has a label in both languages for the audit page). */
+  action: AuditAction;
   entityType: string;
   entityId?: string | null;
   before?: unknown;

@@ -5,8 +5,9 @@ import type { DB } from '../db/types';
  * A generated portfolio at any size, for benchmarks and load tests: `--scale 1` is Flanders
  * today (6 spearhead clusters, 30 business networks, ~5,000 member organisations), `--scale 42`
  * (alias `europe`) about every cluster in Europe (~1,500 clusters, ~150,000 organisations,
- * ~400,000 memberships, ~20,000 proposals, ~20,000 projects). Every name is invented and every
- * row is labelled as example data (`is_example`, "(voorbeeld)" in names).
+ * ~400,000 memberships, ~20,000 proposals each with a submitted version, ~20,000 projects, ~2 M KPI
+ * values of clusters and projects over ten closed years and the open one). Every name is invented
+ * and every row is labelled as example data (`is_example`, "(voorbeeld)" in names).
  *
  * Set-based: each table is one `insert … select … from generate_series(…)`, its randomness a
  * hash of the seed and the row number (md5), so the same seed writes the same portfolio (ids
@@ -15,6 +16,8 @@ import type { DB } from '../db/types';
  */
 export const EUROPE_SCALE = 42;
 const MARKER = 'demo.generated';
+/** Closed yearly reporting periods generated before the demo's first one. */
+const HISTORY_YEARS = 7;
 
 export interface GenerateOptions {
   scale: number;
@@ -32,6 +35,7 @@ export interface GeneratedCounts {
   projectParticipants: number;
   calls: number;
   proposals: number;
+  proposalVersions: number;
   kpiValues: number;
   seconds: number;
 }
@@ -153,6 +157,9 @@ export async function generatePortfolio(db: Kysely<DB>, options: GenerateOptions
   const day = (expr: string) => `(date '${today}' - (${expr})::int)`;
 
   await db.transaction().execute(async (tx) => {
+    // No JIT: the plans' costs (nested loops switched off below) would have every statement compiled
+    // and optimised by LLVM, which took longer than the statement itself.
+    await sql`set local jit = off`.execute(tx);
     const exec = async (label: string, text: string) => {
       const t = Date.now();
       const result = await sql.raw(text).execute(tx);
@@ -250,6 +257,8 @@ export async function generatePortfolio(db: Kysely<DB>, options: GenerateOptions
        select id, ${uuidOf(seed, 'c', `1 + ${rnd(seed, 'pc', 'code')} % ${clusters}`)} from projects
        where code like 'G${seed}-P%' and kind = 'inter_cluster_project'`,
     );
+    // Statistics of the rows just written, so the joins below are planned for their real sizes.
+    await sql`analyze clusters, organisations, memberships, projects`.execute(tx);
     // Participants are members of the lead cluster: a slot picks a member by its rank (hash join;
     // the estimates of the ranked CTE otherwise lead PostgreSQL to a nested loop).
     await sql`set local enable_nestloop = off`.execute(tx);
@@ -292,17 +301,102 @@ export async function generatePortfolio(db: Kysely<DB>, options: GenerateOptions
               true
        from generate_series(1, ${size.calls}) as i`,
     );
+    // Proposals are submitted (version 1): a consortium of 2–5 members of one cluster, a budget line
+    // each, and the submitted version's snapshot built from those rows as `loadProposalContent` reads them.
     await exec(
       'proposals',
-      `insert into proposals (id, call_id, reference, status, title, summary, owner_user_id, submitted_version,
-                              submitted_at, is_example)
-       select ${uuidOf(seed, 'pr', 'i')}, ${uuidOf(seed, 'call', `1 + (i - 1) % ${size.calls}`)},
+      `insert into proposals (id, call_id, reference, status, title, summary, owner_user_id, draft_version,
+                              submitted_version, submitted_at, status_changed_at, is_example)
+       select ${uuidOf(seed, 'pr', 'i')}, ${uuidOf(seed, 'call', 'ci')},
               'G${seed}-PR-' || lpad(i::text, 6, '0'),
               (array['submitted','eligible','ineligible','under_review','ranked','funded','reserve','rejected'])[1
                 + ${rnd(seed, 'r1', 'i')} % 8],
-              'Voorbeeldvoorstel ' || i || ' (gegenereerd)', 'Gegenereerde voorbeeldtekst.', '${owner.id}', null,
-              now() - ((${rnd(seed, 'r2', 'i')} % 1000) || ' days')::interval, true
+              'Voorbeeldvoorstel ' || i || ' (gegenereerd)', 'Gegenereerde voorbeeldtekst.', '${owner.id}', 1, 1,
+              submitted_at, submitted_at, true
+       from (select i, ci, (date '${today}' - (120 + ${rnd(seed, 'k4', 'ci')} % 1500)::int + 60)::timestamptz
+                             - ((1 + ${rnd(seed, 'r2', 'i')} % 55) || ' days')::interval as submitted_at
+             from (select i, 1 + (i - 1) % ${size.calls} as ci from generate_series(1, ${size.proposals}) as i) n) s`,
+    );
+    await exec(
+      'proposal clusters',
+      `insert into proposal_clusters (proposal_id, cluster_id)
+       select ${uuidOf(seed, 'pr', 'i')}, ${uuidOf(seed, 'c', `1 + ${rnd(seed, 'r3', 'i')} % ${clusters}`)}
        from generate_series(1, ${size.proposals}) as i`,
+    );
+    await sql`analyze proposals, proposal_clusters`.execute(tx);
+    await sql`set local enable_nestloop = off`.execute(tx);
+    await exec(
+      'proposal consortia',
+      `with pc as (select proposal_id, cluster_id from proposal_clusters
+                   where proposal_id in (select id from proposals where reference like 'G${seed}-PR-%')),
+            cm as (select cluster_id, organisation_id,
+                          row_number() over (partition by cluster_id order by organisation_id) as rn
+                   from memberships where cluster_id in (select cluster_id from pc)),
+            sizes as (select cluster_id, count(*) as n from cm group by cluster_id),
+            slots as (select pc.proposal_id, pc.cluster_id, k, 2 + ${rnd(seed, 'r4', 'pc.proposal_id')} % 4 as wanted,
+                             1 + ${rnd(seed, 'r5', 'pc.proposal_id', 'k')} % sz.n as rn,
+                             (100000 + ${rnd(seed, 'r6', 'pc.proposal_id')} % 2900000) * 100 as budget
+                      from pc join sizes sz on sz.cluster_id = pc.cluster_id cross join generate_series(1, 5) k)
+       insert into proposal_consortium_members (proposal_id, organisation_id, position, role, budget_share_cents)
+       select proposal_id, organisation_id, row_number() over (partition by proposal_id order by k),
+              case when k = min(k) over (partition by proposal_id) then 'lead' else 'partner' end, budget / wanted
+       from (select distinct on (s.proposal_id, cm.organisation_id) s.proposal_id, cm.organisation_id, s.k,
+                    s.wanted, s.budget
+             from slots s join cm on cm.cluster_id = s.cluster_id and cm.rn = s.rn
+             where s.k <= s.wanted
+             order by s.proposal_id, cm.organisation_id, s.k) d`,
+    );
+    await sql`set local enable_nestloop = on`.execute(tx);
+    await exec(
+      'proposal budget lines',
+      `insert into proposal_budget_lines (proposal_id, organisation_id, position, category, description, cost_cents,
+                                          requested_aid_cents, own_contribution_cents)
+       select proposal_id, organisation_id, position,
+              (array['personnel','equipment','operating','subcontracting'])[1 +
+                ${rnd(seed, 'b1', 'proposal_id', 'position')} % 4], 'Voorbeeldkost',
+              budget_share_cents, budget_share_cents / 2,
+              budget_share_cents - budget_share_cents / 2
+       from proposal_consortium_members
+       where proposal_id in (select id from proposals where reference like 'G${seed}-PR-%')`,
+    );
+    await exec(
+      'proposal versions',
+      `with gp as (select id, title, summary, submitted_at from proposals where reference like 'G${seed}-PR-%'),
+            members as (select m.proposal_id, jsonb_agg(jsonb_build_object('organisationId', o.id,
+                          'enterpriseNumber', o.enterprise_number, 'name', o.name, 'helix', o.helix,
+                          'sizeClass', o.size_class, 'role', m.role, 'budgetShareCents', m.budget_share_cents)
+                          order by m.position) as consortium
+                        from proposal_consortium_members m join organisations o on o.id = m.organisation_id
+                        where m.proposal_id in (select id from gp) group by m.proposal_id),
+            lines as (select l.proposal_id, jsonb_agg(jsonb_build_object('organisationId', o.id,
+                        'enterpriseNumber', o.enterprise_number, 'category', l.category, 'description',
+                        l.description, 'costCents', l.cost_cents, 'requestedAidCents', l.requested_aid_cents,
+                        'ownContributionCents', l.own_contribution_cents) order by l.position) as budget_lines
+                      from proposal_budget_lines l join organisations o on o.id = l.organisation_id
+                      where l.proposal_id in (select id from gp) group by l.proposal_id),
+            snap as (select gp.id, gp.submitted_at, jsonb_build_object('title', gp.title, 'summary', gp.summary,
+                       'themeIds', '[]'::jsonb, 'clusterIds', jsonb_build_array(pc.cluster_id),
+                       'requiresNewLegalEntity', false, 'answers', '{}'::jsonb,
+                       'consortium', coalesce(m.consortium, '[]'::jsonb),
+                       'budgetLines', coalesce(l.budget_lines, '[]'::jsonb), 'kpis', '[]'::jsonb) as snapshot
+                     from gp join proposal_clusters pc on pc.proposal_id = gp.id
+                     left join members m on m.proposal_id = gp.id left join lines l on l.proposal_id = gp.id)
+       insert into proposal_versions (proposal_id, version_number, snapshot, content_sha256, submitted_by,
+                                      submitted_at)
+       select id, 1, snapshot, encode(sha256(convert_to(snapshot::text, 'UTF8')), 'hex'), '${owner.id}',
+              submitted_at
+       from snap`,
+    );
+    // History: closed yearly periods before the demo's first, so that clusters and projects have years
+    // of frozen KPI values (Europe scale: ~2 M values).
+    await exec(
+      'reporting periods (history)',
+      `insert into reporting_periods (code, label, starts_on, ends_on, status, closed_at)
+       select y::text, 'Werkjaar ' || y, make_date(y, 1, 1), make_date(y, 12, 31), 'closed',
+              make_timestamptz(y + 1, 1, 31, 12, 0, 0, 'UTC')
+       from (select min(extract(year from starts_on))::int as first from reporting_periods) f,
+            generate_series(f.first - ${HISTORY_YEARS}, f.first - 1) as y
+       on conflict (code) do nothing`,
     );
     // Every approved standard KPI of every generated cluster in every started period; closed periods frozen.
     await exec(
@@ -322,6 +416,28 @@ export async function generatePortfolio(db: Kysely<DB>, options: GenerateOptions
          and p.starts_on <= date '${today}'
          and (p.status = 'closed' or d.source = 'reported')`,
     );
+    // Project KPI values: every standard KPI of every generated project in each started period it runs
+    // in, validated (frozen once the period is closed). One statement per period, so progress shows.
+    const periods = await tx
+      .selectFrom('reporting_periods')
+      .select(['id', 'code'])
+      .where('starts_on', '<=', today)
+      .orderBy('starts_on')
+      .execute();
+    for (const period of periods)
+      await exec(
+        `project kpi values ${period.code}`,
+        `insert into kpi_measurements (definition_id, project_id, period_id, value, status, comment, reported_at,
+          frozen_at, is_example)
+         select d.id, pr.id, p.id,
+                round(((${rnd(seed, 'pv', 'pr.code', 'd.code', 'p.code')} % 100000) / 1000.0)::numeric, 2),
+                'validated', '', now(), case when p.status = 'closed' then coalesce(p.closed_at, now()) end, true
+         from reporting_periods p
+         join projects pr on pr.starts_on <= p.ends_on and pr.ends_on >= p.starts_on
+         cross join kpi_definitions d
+         where p.id = '${period.id}' and pr.code like 'G${seed}-P%'
+           and d.cluster_id is null and d.approval_status = 'approved' and d.is_active`,
+      );
     await tx
       .insertInto('settings')
       .values({
@@ -350,9 +466,14 @@ export async function generatePortfolio(db: Kysely<DB>, options: GenerateOptions
     ),
     calls: size.calls,
     proposals: size.proposals,
+    proposalVersions: await count(
+      'proposal_versions',
+      `proposal_id in (select id from proposals where reference like 'G${seed}-PR-%')`,
+    ),
     kpiValues: await count(
       'kpi_measurements',
-      `cluster_id in (select id from clusters where short_name like 'G${seed}-%')`,
+      `cluster_id in (select id from clusters where short_name like 'G${seed}-%')
+       or project_id in (select id from projects where code like 'G${seed}-P%')`,
     ),
     seconds: (Date.now() - started) / 1000,
   };

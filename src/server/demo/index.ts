@@ -10,6 +10,7 @@ import { policySeed } from './policy.seed';
 import { reviewSeed } from './review.seed';
 import { reviewSubmissionsSeed } from './review-submissions.seed';
 import { selectionStagesSeed } from './selection-stages.seed';
+import { eligibilityCheckSeed } from './eligibility-check.seed';
 
 /** The demo seeds in order; a feature module appends its seed after the ones it builds on. */
 export const demoSeeds: DemoSeed[] = [
@@ -24,4 +25,5 @@ export const demoSeeds: DemoSeed[] = [
   reviewSeed,
   selectionStagesSeed,
   reviewSubmissionsSeed,
+  eligibilityCheckSeed,
 ];

@@ -1,50 +1,25 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs } from 'kysely';
 import { buildApp } from '../../../src/server/app';
 import { loadConfig } from '../../../src/config';
 import type { Database } from '../../../src/server/db/database';
 import type { Role } from '../../../src/server/db/core.tables';
 import { DEMO_PASSWORD } from '../../../src/server/demo/accounts.seed';
-import { generatePortfolio } from '../../../src/server/demo/generate-portfolio';
 import { MAX_PAGE_SIZE } from '../../../src/server/http/paging';
 import { clientFor, demoEmail, type TestClient } from '../../helpers/test-app';
 import { createTestDatabase } from '../../helpers/test-database';
-
-/**
- * Counts the SQL statements the app sends: every executed query passes a plugin's
- * transformResult (built or raw, inside transactions too), so the count is exact, not timed.
- */
-class StatementCounter implements KyselyPlugin {
-  count = 0;
-  transformQuery(args: PluginTransformQueryArgs) {
-    return args.node;
-  }
-  async transformResult(args: PluginTransformResultArgs) {
-    this.count += 1;
-    return args.result;
-  }
-}
 
 const today = '2026-11-29';
 let database: Database;
 let app: FastifyInstance;
 let officer: TestClient;
-const counter = new StatementCounter();
-
-async function statementsFor(url: string): Promise<number> {
-  counter.count = 0;
-  const response = await officer.get(url);
-  expect(response.statusCode, `${url}: ${response.body.slice(0, 300)}`).toBe(200);
-  return counter.count;
-}
 
 beforeAll(async () => {
   database = await createTestDatabase('demo');
   const config = { ...loadConfig({}), webDistDir: '/nonexistent' };
   app = await buildApp({
-    db: database.db.withPlugin(counter),
+    db: database.db,
     config,
     clock: () => new Date(`${today}T10:00:00Z`),
   });
@@ -163,37 +138,4 @@ describe('list routes page with a maximum', () => {
     expect(past.data).toEqual([]);
     expect(past.page.total).toBe(commitments);
   });
-});
-
-describe('analytics answer with a bounded number of SQL statements', () => {
-  it(
-    'counts the same statements for the KPI portfolio and the network before and after generating a ' +
-      'larger portfolio',
-    async () => {
-      const before = {
-        portfolio: await statementsFor('/api/kpis/portfolio?pageSize=100'),
-        network: await statementsFor('/api/policy/network'),
-        overlap: await statementsFor('/api/policy/overlap'),
-      };
-      const generated = await generatePortfolio(database.db, { scale: 0.5, seed: 3, today });
-      expect(generated.clusters).toBeGreaterThan(15);
-      const clusters = (await officer.get('/api/clusters?pageSize=1')).json().page.total as number;
-      expect(clusters).toBeGreaterThan(generated.clusters);
-      const after = {
-        portfolio: await statementsFor('/api/kpis/portfolio?pageSize=100'),
-        network: await statementsFor('/api/policy/network'),
-        overlap: await statementsFor('/api/policy/overlap'),
-      };
-      // The portfolio runs one statement per computed KPI for the whole page, whatever the clusters.
-      expect(after.portfolio).toBe(before.portfolio);
-      expect(after.portfolio).toBeLessThan(40);
-      // The network: a fixed set of statements (the member pairs only while they are few).
-      expect(after.network).toBeLessThanOrEqual(before.network);
-      expect(after.network).toBeLessThan(12);
-      expect(after.overlap).toBe(before.overlap);
-      // Cached until the portfolio changes: a second request reads only the revision (and the session).
-      expect(await statementsFor('/api/policy/network')).toBeLessThan(after.network);
-    },
-    300_000,
-  );
 });

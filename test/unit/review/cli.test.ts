@@ -17,8 +17,18 @@ describe('speerpunt assign / rank', () => {
     expect(output.objective).toBe(2.2);
     expect(output.assignments).toHaveLength(6);
     expect(output.shortfall).toEqual([
-      { proposal: 'p9', missing: 1, reason: expect.stringContaining('Too few experts') },
+      {
+        proposal: 'p9',
+        missing: 1,
+        code: 'too_few_experts',
+        params: expect.objectContaining({ demand: expect.any(Number) }),
+        reason: expect.stringContaining('Too few experts'),
+      },
     ]);
+    const dutch = JSON.parse(
+      run('assign', '--input', 'test/unit/review/assignment-example.json', '--lang', 'nl').stdout,
+    );
+    expect(dutch.shortfall[0].reason).toMatch(/^Te weinig deskundigen: slechts \d+ deskundige/);
   });
 
   it('assign refuses bad input with the catalogued code and writes the details to stderr', () => {

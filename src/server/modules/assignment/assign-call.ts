@@ -1,3 +1,4 @@
+import { wordShortfall } from '../../../shared/assignment-wording';
 import { AppError } from '../../errors/app-error';
 import { recordAudit } from '../../audit/record-audit';
 import { actorOf, type StepContext } from '../../http/request-context';
@@ -168,7 +169,8 @@ export async function assignCall(
     const ofTheme = built.experts.filter(
       (e) => !conflicted.has(e.id) && themes.some((t) => built.expertThemeSets.get(e.id)?.has(t)),
     ).length;
-    short.reason = `${short.reason} ${ofTheme} conflict-free expert(s) share a theme with it.`;
+    short.params = { ...short.params, sharingTheme: ofTheme };
+    short.reason = wordShortfall(short, 'en');
   }
   const plan: CallAssignmentPlan = {
     instance: built.instance,

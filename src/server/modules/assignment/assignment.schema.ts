@@ -22,8 +22,26 @@ export const AssignmentResultSchema = z.object({
   feasible: z.boolean(),
   objective: z.number(),
   assignments: z.array(z.object({ proposal: z.string(), expert: z.string() })),
-  shortfall: z.array(z.object({ proposal: z.string(), missing: z.number(), reason: z.string() })),
-  underloaded: z.array(z.object({ expert: z.string(), missing: z.number(), reason: z.string() })).optional(),
+  shortfall: z.array(
+    z.object({
+      proposal: z.string(),
+      missing: z.number(),
+      code: z.enum(['too_few_experts', 'loads_too_tight']),
+      params: z.record(z.string(), z.number()),
+      reason: z.string(),
+    }),
+  ),
+  underloaded: z
+    .array(
+      z.object({
+        expert: z.string(),
+        missing: z.number(),
+        code: z.enum(['too_few_proposals', 'not_enough_reviews']),
+        params: z.record(z.string(), z.number()),
+        reason: z.string(),
+      }),
+    )
+    .optional(),
 });
 
 const isId = (value: unknown): boolean =>

@@ -1,4 +1,10 @@
 import { AppError, detail, type ErrorDetail } from '../../errors/app-error';
+import {
+  wordShortfall,
+  wordUnderload,
+  type ShortfallCode,
+  type UnderloadCode,
+} from '../../../shared/assignment-wording';
 
 /**
  * The expert-assignment problem as a minimum-cost flow, solved exactly.
@@ -49,12 +55,18 @@ export interface AssignmentInstance {
 export interface ProposalShortfall {
   proposal: string;
   missing: number;
+  /** Why, as a code with its numbers (worded per language by shared/assignment-wording.ts). */
+  code: ShortfallCode;
+  params: Record<string, number>;
+  /** The same in English words (the reader's language where the API answers a person). */
   reason: string;
 }
 
 export interface ExpertUnderload {
   expert: string;
   missing: number;
+  code: UnderloadCode;
+  params: Record<string, number>;
   reason: string;
 }
 
@@ -550,14 +562,16 @@ export function solveAssignment(instance: AssignmentInstance): AssignmentResult 
   const shortfall: ProposalShortfall[] = [];
   for (let p = 0; p < nP; p++) {
     if (overflowUnits[p] === 0) continue;
+    const why = explainShortfall(p);
     shortfall.push({
       proposal: instance.proposals[p].id,
       missing: overflowUnits[p],
-      reason: explainShortfall(p),
+      ...why,
+      reason: wordShortfall(why, 'en'),
     });
   }
 
-  function explainShortfall(p: number): string {
+  function explainShortfall(p: number): { code: ShortfallCode; params: Record<string, number> } {
     const demand = instance.proposals[p].demand;
     let eligible = 0;
     let conflictedCount = 0;
@@ -565,13 +579,11 @@ export function solveAssignment(instance: AssignmentInstance): AssignmentResult 
       if (!conflictFree[pairKey(p, e, nE)]) conflictedCount++;
       else if (instance.experts[e].maxLoad > 0) eligible++;
     }
-    if (eligible < demand) {
-      return (
-        `Too few experts: only ${eligible} expert(s) without a conflict of interest and with a load ` +
-        `above 0 can review this proposal, it needs ${demand} (${conflictedCount} excluded by ` +
-        `conflicts of interest).`
-      );
-    }
+    if (eligible < demand)
+      return {
+        code: 'too_few_experts',
+        params: { available: eligible, demand, conflicted: conflictedCount },
+      };
     // The group of proposals competing for the same full experts (a Hall-type certificate).
     const groupProposals = new Set<number>([p]);
     const groupExperts = new Set<number>();
@@ -597,14 +609,16 @@ export function solveAssignment(instance: AssignmentInstance): AssignmentResult 
       for (let e = 0; e < nE; e++) if (assigned[pairKey(q, e, nE)] && !groupExperts.has(e)) places++;
     }
     for (const e of groupExperts) places += capacity[e];
-    const others = groupProposals.size - 1;
-    return (
-      `Loads too tight: the ${groupExperts.size} expert(s) without a conflict of interest who could ` +
-      `still take this proposal are fully booked; this ` +
-      `proposal${others > 0 ? ` and ${others} other proposal(s) competing for them` : ''} need ${needed} review(s) ` +
-      `but at most ${places} can be given (${conflictedCount} expert(s) excluded by conflicts of ` +
-      `interest).`
-    );
+    return {
+      code: 'loads_too_tight',
+      params: {
+        experts: groupExperts.size,
+        others: groupProposals.size - 1,
+        needed,
+        places,
+        conflicted: conflictedCount,
+      },
+    };
   }
 
   const underloaded: ExpertUnderload[] = [];
@@ -615,13 +629,16 @@ export function solveAssignment(instance: AssignmentInstance): AssignmentResult 
     let open = 0;
     for (let p = 0; p < nP; p++)
       if (conflictFree[pairKey(p, e, nE)] && instance.proposals[p].demand > 0) open++;
-    const reason =
-      open < minimum
-        ? `Too few proposals: only ${open} proposal(s) without a conflict of interest need reviews, ` +
-          `the minimum load is ${minimum}.`
-        : `Not enough reviews to go round: the proposals open to this expert are fully served ` +
-          `without breaking another expert's minimum load or a proposal's demand.`;
-    underloaded.push({ expert: expert.id, missing: minimum - total, reason });
+    const why = {
+      code: open < minimum ? ('too_few_proposals' as const) : ('not_enough_reviews' as const),
+      params: { open, minimum },
+    };
+    underloaded.push({
+      expert: expert.id,
+      missing: minimum - total,
+      ...why,
+      reason: wordUnderload(why, 'en'),
+    });
   });
 
   const result: AssignmentResult = {

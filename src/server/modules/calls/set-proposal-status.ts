@@ -3,6 +3,7 @@ import type { DB } from '../../db/types';
 import { recordAudit, type AuditActor } from '../../audit/record-audit';
 import { AppError } from '../../errors/app-error';
 import type { ProposalStatus } from './calls.tables';
+import type { AuditAction } from '../../../shared/audit-actions';
 
 export interface SetProposalStatusOptions {
   proposalId: string;
@@ -10,7 +11,7 @@ export interface SetProposalStatusOptions {
   /** Statuses the proposal may be in now; anything else throws PROPOSAL_STATUS_INVALID. */
   from: readonly ProposalStatus[];
   /** The audit action, e.g. 'proposal.ranked'; default `proposal.status_<to>`. */
-  action?: string;
+  action?: AuditAction;
   motivation?: string | null;
   /** Extra fields for the audit row's `after`. */
   details?: Record<string, unknown>;

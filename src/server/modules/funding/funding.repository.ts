@@ -282,10 +282,15 @@ export function projectsQuery(db: Db, actor: Actor | null) {
 export function findProjects(
   db: Db,
   actor: Actor | null,
-  paging?: { offset: number; limit: number },
+  paging?: { offset: number; limit: number } | { after: ProjectRow | null; limit: number },
 ): Promise<ProjectRow[]> {
-  const query = projectsQuery(db, actor).orderBy('p.code');
-  return paging ? query.limit(paging.limit).offset(paging.offset).execute() : query.execute();
+  let query = projectsQuery(db, actor).orderBy('p.code');
+  if (!paging) return query.execute();
+  if ('offset' in paging) return query.limit(paging.limit).offset(paging.offset).execute();
+  // Keyset (exports in batches): the code is unique.
+  const after = paging.after;
+  if (after) query = query.where('p.code', '>', after.code);
+  return query.limit(paging.limit).execute();
 }
 
 export async function countProjects(db: Db, actor: Actor | null): Promise<number> {

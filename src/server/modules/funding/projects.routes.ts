@@ -3,13 +3,13 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { allow } from '../../http/access';
 import { envelope, ok } from '../../http/envelope';
-import { offsetOf, okPage, pagedEnvelope, PageQuery } from '../../http/paging';
+import { keysetBatches, offsetOf, okPage, pagedEnvelope, PageQuery } from '../../http/paging';
 import { actorOf, contextOf } from '../../http/request-context';
 import {
   buildXlsx,
   LangQuery,
   sendDownload,
-  sendXlsx,
+  sendXlsxStream,
   type SheetColumn,
   sheetLanguage,
   XLSX_TYPE,
@@ -46,6 +46,7 @@ import {
   findReports,
   getVisibleProject,
   paymentsQuery,
+  type ProjectRow,
 } from './funding.repository';
 import {
   presentCommitment,
@@ -170,11 +171,15 @@ export default async function projectsRoutes(app: FastifyInstance): Promise<void
     },
     async (request, reply) => {
       const ctx = contextOf(request);
-      const rows = (await findProjects(ctx.db, actorOf(ctx))).map(presentProjectSummary);
-      return sendXlsx(request, reply, 'speerpunt-projecten.xlsx', {
+      async function* batches() {
+        const read = (after: ProjectRow | null, limit: number) =>
+          findProjects(ctx.db, actorOf(ctx), { after, limit });
+        for await (const rows of keysetBatches(read)) yield rows.map(presentProjectSummary);
+      }
+      return sendXlsxStream(request, reply, 'speerpunt-projecten.xlsx', {
         name: { nl: 'Projecten', en: 'Projects' },
         columns: projectColumns,
-        rows: rows,
+        batches: batches(),
       });
     },
   );

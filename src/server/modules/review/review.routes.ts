@@ -6,6 +6,7 @@ import { envelope, ok } from '../../http/envelope';
 import { pagedAnswer, pagedEnvelope, PageQuery, slicePage } from '../../http/paging';
 import { actorOf, contextOf } from '../../http/request-context';
 import {
+  sheetLanguage,
   LangQuery,
   sendAttachment,
   sendDownload,
@@ -54,6 +55,7 @@ import { remindExperts, saveCallReviewSettings } from './call-review-settings';
 import { canOpenCallReview } from './review.policy';
 import { rankCall } from '../ranking/rank-call';
 import { wordRankingReason } from '../../../shared/selection-wording';
+import { wordAssignmentReasons } from '../../../shared/assignment-wording';
 import {
   decideProposals,
   fileObjection,
@@ -161,7 +163,7 @@ export default async function reviewRoutes(app: FastifyInstance): Promise<void> 
         response: { 200: envelope(AssignmentResultSchema) },
       },
     },
-    async (request) => ok(solveAssignment(request.body)),
+    async (request) => ok(wordAssignmentReasons(solveAssignment(request.body), sheetLanguage(request))),
   );
   r.post(
     '/api/ranking/run',
@@ -443,7 +445,7 @@ export default async function reviewRoutes(app: FastifyInstance): Promise<void> 
     async (request) => {
       const plan = await assignCall(contextOf(request), { callId: request.params.callId, ...request.body });
       return ok({
-        result: plan.result,
+        result: wordAssignmentReasons(plan.result, sheetLanguage(request)),
         kept: plan.kept,
         saved: plan.saved,
         proposals: plan.proposals,

@@ -1,5 +1,5 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../app/api-client';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, query } from '../../app/api-client';
 import { usePagedList } from '../../shared/use-paged-list';
 import type { Role } from '../../app/auth';
 
@@ -22,8 +22,15 @@ export interface AuditEvent {
 }
 
 export const useUsers = () => usePagedList<User>(['users'], '/api/users');
-export const useAuditEvents = () =>
-  useQuery({ queryKey: ['audit'], queryFn: () => api.get<AuditEvent[]>('/api/audit?limit=200') });
+/** How many audit events a page shows; the trail pages by cursor (events before an id). */
+export const AUDIT_PAGE_SIZE = 50;
+/** One page of the audit trail, newest first: the events before `beforeId` (none: the newest). */
+export const useAuditEvents = (beforeId: number | undefined) =>
+  useQuery({
+    queryKey: ['audit', beforeId],
+    queryFn: () => api.get<AuditEvent[]>(`/api/audit${query({ beforeId, limit: AUDIT_PAGE_SIZE })}`),
+    placeholderData: keepPreviousData,
+  });
 
 export function useUserMutation<TBody>(run: (body: TBody) => Promise<unknown>) {
   const client = useQueryClient();

@@ -1,5 +1,6 @@
-import { Alert, Button, Code } from '@mantine/core';
+import { Alert, Button, Code, Group } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ColumnDef } from '@tanstack/react-table';
 import { api } from '../../app/api-client';
@@ -8,7 +9,8 @@ import { formatDateTime } from '../../app/format';
 import { DataTable } from '../../shared/data-table';
 import { ErrorAlert } from '../../shared/error-alert';
 import { PageHeader } from '../../shared/page-header';
-import { useAuditEvents, type AuditEvent } from './api';
+import { AUDIT_PAGE_SIZE, useAuditEvents, type AuditEvent } from './api';
+import { auditActionLabel } from '../../../shared/audit-actions';
 
 interface Verification {
   ok: boolean;
@@ -17,15 +19,26 @@ interface Verification {
 }
 
 export function AuditPage() {
-  const { t } = useTranslation('admin');
+  const { t, i18n } = useTranslation('admin');
+  const language = i18n.language === 'en' ? 'en' : 'nl';
   const me = useMe();
-  const events = useAuditEvents();
+  // The cursors of the pages seen so far: the last is the page shown (undefined: the newest).
+  const [cursors, setCursors] = useState<(number | undefined)[]>([undefined]);
+  const events = useAuditEvents(cursors[cursors.length - 1]);
+  const rows = events.data?.data ?? [];
+  const oldest = rows[rows.length - 1]?.id;
   const verify = useMutation({ mutationFn: () => api.get<Verification>('/api/audit/verify') });
   const columns: ColumnDef<AuditEvent>[] = [
     { accessorKey: 'id', header: '#' },
     { accessorKey: 'occurredAt', header: t('when'), cell: (c) => formatDateTime(c.getValue() as string) },
     { accessorKey: 'actorLabel', header: t('who') },
-    { accessorKey: 'action', header: t('action'), cell: (c) => <Code>{c.getValue() as string}</Code> },
+    { id: 'action', header: t('action'), accessorFn: (e) => auditActionLabel(e.action, language) },
+    {
+      accessorKey: 'action',
+      id: 'actionCode',
+      header: t('actionCode'),
+      cell: (c) => <Code fz="xs">{c.getValue() as string}</Code>,
+    },
     {
       id: 'entity',
       header: t('entity'),
@@ -54,7 +67,23 @@ export function AuditPage() {
             : t('chainBroken', { id: result.brokenAt?.id, reason: result.brokenAt?.reason })}
         </Alert>
       )}
-      <DataTable data={events.data?.data ?? []} columns={columns} />
+      <DataTable data={rows} columns={columns} searchable={false} />
+      <Group justify="flex-end" mt="sm">
+        <Button
+          variant="default"
+          disabled={cursors.length === 1}
+          onClick={() => setCursors(cursors.slice(0, -1))}
+        >
+          {t('newerEvents')}
+        </Button>
+        <Button
+          variant="default"
+          disabled={rows.length < AUDIT_PAGE_SIZE || oldest === undefined}
+          onClick={() => setCursors([...cursors, oldest])}
+        >
+          {t('olderEvents')}
+        </Button>
+      </Group>
     </>
   );
 }

@@ -96,8 +96,9 @@ export interface AssignmentResult {
   feasible: boolean;
   objective: number;
   assignments: { proposal: string; expert: string }[];
-  shortfall: { proposal: string; missing: number; reason: string }[];
-  underloaded?: { expert: string; missing: number; reason: string }[];
+  /** Reasons as codes with their numbers: worded in the reader's language by useSelectionWording. */
+  shortfall: { proposal: string; missing: number; code: string; params: Record<string, number> }[];
+  underloaded?: { expert: string; missing: number; code: string; params: Record<string, number> }[];
 }
 export interface AssignPlan {
   result: AssignmentResult;

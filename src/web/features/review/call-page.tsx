@@ -98,6 +98,7 @@ export function CallReviewPage() {
 
 function AssignmentTab({ data, canAssign }: { data: CallOverview; canAssign: boolean }) {
   const { t } = useTranslation('review');
+  const wording = useSelectionWording();
   const [plan, setPlan] = useState<AssignPlan | null>(null);
   const run = useReviewMutation((body: { dryRun: boolean; acceptShortfall?: boolean }) =>
     api.post<AssignPlan>(`/api/review/calls/${data.call.id}/assign`, body),
@@ -182,7 +183,8 @@ function AssignmentTab({ data, canAssign }: { data: CallOverview; canAssign: boo
               <List size="sm">
                 {plan.result.shortfall.map((s) => (
                   <List.Item key={s.proposal}>
-                    {referenceOf.get(s.proposal) ?? s.proposal}: {s.missing} {t('missing')} — {s.reason}
+                    {referenceOf.get(s.proposal) ?? s.proposal}: {s.missing} {t('missing')} —{' '}
+                    {wording.shortfall(s)}
                   </List.Item>
                 ))}
               </List>

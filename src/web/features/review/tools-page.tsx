@@ -135,7 +135,7 @@ export function ToolsPage() {
                 <List size="sm">
                   {result.shortfall.map((s) => (
                     <List.Item key={s.proposal}>
-                      {s.proposal}: {s.missing} {t('missing')} — {s.reason}
+                      {s.proposal}: {s.missing} {t('missing')} — {wording.shortfall(s)}
                     </List.Item>
                   ))}
                 </List>
@@ -144,7 +144,7 @@ export function ToolsPage() {
                 <List size="sm">
                   {result.underloaded.map((u) => (
                     <List.Item key={u.expert}>
-                      {u.expert}: {u.missing} {t('missing')} — {u.reason}
+                      {u.expert}: {u.missing} {t('missing')} — {wording.underload(u)}
                     </List.Item>
                   ))}
                 </List>
