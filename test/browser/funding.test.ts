@@ -43,4 +43,21 @@ describeBrowser('funding in Chromium', () => {
     await seen(page.getByRole('status').filter({ hasText: 'DE_MINIMIS_CEILING_EXCEEDED' }));
     expect(await page.getByRole('button', { name: 'Vastleggen' }).isDisabled()).toBe(true);
   });
+  it('opens the new-line form in a dialog, refuses a bad amount in place and closes on cancel', async () => {
+    const page = await h.newPage();
+    await loginInBrowser(page, h.baseUrl, 'officer');
+    await page.goto(`${h.baseUrl}/funding/lines`);
+    await page.getByRole('button', { name: 'Nieuwe lijn' }).click();
+    const dialog = page.getByRole('dialog');
+    await seen(dialog.getByRole('heading', { name: 'Nieuwe lijn' }));
+    await dialog.getByLabel('Code').fill('BL-TEST');
+    await dialog.getByLabel(/^Naam/).fill('Testlijn (voorbeeld)');
+    await dialog.getByLabel(/^Begin/).fill('2027-01-01');
+    await dialog.getByLabel(/^Einde/).fill('2027-12-31');
+    await dialog.getByLabel(/^Bedrag/).fill('twaalf');
+    await dialog.getByRole('button', { name: 'Aanmaken' }).click();
+    await seen(dialog.getByText('Geef een bedrag in euro met hoogstens twee decimalen.'));
+    await dialog.getByRole('button', { name: 'Annuleren' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+  });
 });

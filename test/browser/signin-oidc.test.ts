@@ -96,6 +96,11 @@ describeBrowser('sign-in with OpenID Connect in the browser', () => {
       .executeTakeFirstOrThrow();
     expect(user).toEqual({ role: 'officer', role_source: 'mapping' });
 
+    // No password here to change: the provider handles sign-in and its second factor.
+    await page.goto(`${h.baseUrl}/account`);
+    await seen(page.getByText('Je meldt je aan via een identiteitsprovider; die regelt de tweede factor.'));
+    expect(await page.getByRole('heading', { name: 'Wachtwoord wijzigen' }).count()).toBe(0);
+
     await signOutBoth(page);
     expect(
       await h.t.database.db.selectFrom('sessions').select('id').where('oidc_provider', '=', 'test').execute(),

@@ -24,7 +24,7 @@ import { ErrorAlert } from '../../shared/error-alert';
 import { PageHeader } from '../../shared/page-header';
 import { DataTable } from '../../shared/data-table';
 import { usePagedList } from '../../shared/use-paged-list';
-import { TotpSetup } from './second-factor';
+import { TotpSetup, useTotpStatus } from './second-factor';
 
 interface ApiToken {
   id: string;
@@ -196,11 +196,13 @@ function DeveloperTools() {
 
 export function AccountPage() {
   const { t } = useTranslation('auth');
+  // An account from an identity provider has no password here to change.
+  const hasPassword = useTotpStatus().data?.data.available !== false;
   return (
     <>
       <PageHeader title={t('accountTitle')} />
       <Stack>
-        <ChangePassword />
+        {hasPassword && <ChangePassword />}
         <TotpSetup />
         <Tokens />
         <DeveloperTools />

@@ -34,14 +34,19 @@ interface Enrolment {
   qrSvg: string;
 }
 
+/** The second factor of the signed-in account; `available` is false for an account from an identity provider. */
+export function useTotpStatus() {
+  return useQuery({
+    queryKey: ['auth', 'totp'],
+    queryFn: () => api.get<TotpStatus>('/api/auth/totp'),
+  });
+}
+
 /** The second factor on the account page (and, when required, before anything else). */
 export function TotpSetup() {
   const { t } = useTranslation('auth');
   const client = useQueryClient();
-  const status = useQuery({
-    queryKey: ['auth', 'totp'],
-    queryFn: () => api.get<TotpStatus>('/api/auth/totp'),
-  });
+  const status = useTotpStatus();
   const [enrolment, setEnrolment] = useState<Enrolment | null>(null);
   const [code, setCode] = useState('');
   const [recoveryCodes, setRecoveryCodes] = useState<string[] | null>(null);
