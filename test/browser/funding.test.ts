@@ -1,22 +1,11 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import {
-  describeBrowser,
-  loginInBrowser,
-  seen,
-  startBrowserHarness,
-  type BrowserHarness,
-} from '../helpers/browser';
+import { expect, it } from 'vitest';
+import { describeBrowser, seen, useBrowserHarness } from '../helpers/browser';
 
 describeBrowser('funding in Chromium', () => {
-  let h: BrowserHarness;
-  beforeAll(async () => {
-    h = await startBrowserHarness();
-  });
-  afterAll(() => h?.close());
+  const h = useBrowserHarness();
 
   it('shows the officer the budget dashboard with charts and amounts as € 1.234,56', async () => {
-    const page = await h.newPage();
-    await loginInBrowser(page, h.baseUrl, 'officer');
+    const page = await h.pageAs('officer');
     await page.getByRole('link', { name: 'Budgetoverzicht' }).click();
     await seen(page.getByRole('heading', { name: 'Budgetoverzicht' }));
     await seen(page.getByRole('img', { name: 'Vastgelegd en betaald per cluster' }).locator('svg'));
@@ -26,8 +15,7 @@ describeBrowser('funding in Chromium', () => {
   });
 
   it('shows the de minimis headroom before committing aid to the company near the ceiling', async () => {
-    const page = await h.newPage();
-    await loginInBrowser(page, h.baseUrl, 'officer');
+    const page = await h.pageAs('officer');
     const project = await h.t.database.db
       .selectFrom('projects')
       .select('id')
@@ -42,5 +30,21 @@ describeBrowser('funding in Chromium', () => {
     await seen(table.getByText('€ 28.000,00'));
     await seen(page.getByRole('status').filter({ hasText: 'DE_MINIMIS_CEILING_EXCEEDED' }));
     expect(await page.getByRole('button', { name: 'Vastleggen' }).isDisabled()).toBe(true);
+  });
+  it('opens the new-line form in a dialog, refuses a bad amount in place and closes on cancel', async () => {
+    const page = await h.pageAs('officer');
+    await page.goto(`${h.baseUrl}/funding/lines`);
+    await page.getByRole('button', { name: 'Nieuwe lijn' }).click();
+    const dialog = page.getByRole('dialog');
+    await seen(dialog.getByRole('heading', { name: 'Nieuwe lijn' }));
+    await dialog.getByLabel('Code').fill('BL-TEST');
+    await dialog.getByLabel(/^Naam/).fill('Testlijn (voorbeeld)');
+    await dialog.getByLabel(/^Begin/).fill('2027-01-01');
+    await dialog.getByLabel(/^Einde/).fill('2027-12-31');
+    await dialog.getByLabel(/^Bedrag/).fill('twaalf');
+    await dialog.getByRole('button', { name: 'Aanmaken' }).click();
+    await seen(dialog.getByText('Geef een bedrag in euro met hoogstens twee decimalen.'));
+    await dialog.getByRole('button', { name: 'Annuleren' }).click();
+    await dialog.waitFor({ state: 'hidden' });
   });
 });

@@ -42,6 +42,22 @@ describe('partnership between the agency and a cluster', () => {
       .executeTakeFirstOrThrow();
     if (Number(kpiCount.n) > 0)
       for (const objective of agreement.objectives) expect(objective.kpis.length).toBeGreaterThan(0);
+    // Each linked KPI carries its English name next to the Dutch one (the English UI shows that one).
+    const links = (
+      agreement.objectives as { kpis: { id: string; name: string; nameEn: string }[] }[]
+    ).flatMap((o) => o.kpis);
+    for (const link of links) {
+      const definition = await t.database.db
+        .selectFrom('kpi_definitions')
+        .select(['name_nl', 'name_en'])
+        .where('id', '=', link.id)
+        .executeTakeFirstOrThrow();
+      expect({ name: link.name, nameEn: link.nameEn }).toEqual({
+        name: definition.name_nl,
+        nameEn: definition.name_en,
+      });
+    }
+    if (links.length > 0) expect(links.some((l) => l.nameEn !== l.name)).toBe(true);
 
     const meetings = (await manager.get(`/api/partnership/clusters/${flux50}/meetings`)).json().data;
     expect(meetings).toHaveLength(2);

@@ -4,7 +4,9 @@ import type { Db } from './partnership.repository';
 export interface KpiLink {
   id: string;
   code: string;
+  /** The KPI's Dutch name (kept as `name` for existing API clients). */
   name: string;
+  nameEn: string;
 }
 
 /** The KPI definitions (issue 6) linked to each objective, by objective id. */
@@ -14,13 +16,15 @@ export async function findKpiLinks(db: Db, objectiveIds: string[]): Promise<Map<
   const rows = await db
     .selectFrom('partnership_objective_kpis as l')
     .innerJoin('kpi_definitions as k', 'k.id', 'l.kpi_definition_id')
-    .select(['l.objective_id', 'k.id', 'k.code', 'k.name_nl'])
+    .select(['l.objective_id', 'k.id', 'k.code', 'k.name_nl', 'k.name_en'])
     .where('l.objective_id', 'in', objectiveIds)
     .orderBy('k.sort_order')
     .orderBy('k.code')
     .execute();
   for (const row of rows)
-    result.get(row.objective_id)?.push({ id: row.id, code: row.code, name: row.name_nl });
+    result
+      .get(row.objective_id)
+      ?.push({ id: row.id, code: row.code, name: row.name_nl, nameEn: row.name_en });
   return result;
 }
 

@@ -36,7 +36,13 @@ export const AgreementBody = z.strictObject({
 export type AgreementInput = z.infer<typeof AgreementBody>;
 
 const Signature = z.object({ by: z.string().nullable(), at: z.string() }).nullable();
-export const KpiLinkSchema = z.object({ id: z.string(), code: z.string(), name: z.string() });
+export const KpiLinkSchema = z.object({
+  id: z.string(),
+  code: z.string(),
+  /** Dutch name. */
+  name: z.string(),
+  nameEn: z.string(),
+});
 export const AgreementSchema = z.object({
   id: z.string(),
   clusterId: z.string(),

@@ -1,23 +1,12 @@
-import {
-  ActionIcon,
-  Button,
-  Group,
-  Modal,
-  MultiSelect,
-  Select,
-  Stack,
-  Switch,
-  TextInput,
-  Textarea,
-} from '@mantine/core';
+import { ActionIcon, Button, Group, MultiSelect, Select, Switch, TextInput, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQuery } from '@tanstack/react-query';
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../app/api-client';
 import { parseMoneyToNumber } from '../../../shared/money';
 import { formatCents } from '../../app/format';
-import { ErrorAlert } from '../../shared/error-alert';
+import { FormModal } from '../../shared/form-modal';
 import { ClusterMultiSelect, ClusterSelect } from '../../shared/cluster-select';
 import { OrganisationSelect } from '../../shared/organisation-select';
 import { useFundingMutation, useLines, type ProjectDetail } from './api';
@@ -28,49 +17,6 @@ const useThemeOptions = () =>
     queryFn: () =>
       api.get<{ id: string; kind: string; labelNl: string; labelEn: string }[]>('/api/themes?pageSize=500'),
   });
-
-/** A modal form that converts euro inputs to cents before sending; shows catalogued errors in place. */
-function FormModal({
-  title,
-  opened,
-  onClose,
-  onSubmit,
-  pending,
-  error,
-  children,
-}: {
-  title: string;
-  opened: boolean;
-  onClose: () => void;
-  onSubmit: () => void;
-  pending: boolean;
-  error: unknown;
-  children: ReactNode;
-}) {
-  const { t: tc } = useTranslation();
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    onSubmit();
-  };
-  return (
-    <Modal opened={opened} onClose={onClose} title={title} size="lg">
-      <form onSubmit={submit}>
-        <Stack>
-          <ErrorAlert error={error} />
-          {children}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {tc('cancel')}
-            </Button>
-            <Button type="submit" loading={pending}>
-              {tc('save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
-  );
-}
 
 const done = (message: string, onClose: () => void) => () => {
   notifications.show({ message });

@@ -1,19 +1,7 @@
-import {
-  Badge,
-  Button,
-  Group,
-  Modal,
-  Select,
-  Stack,
-  Switch,
-  Text,
-  TextInput,
-  Textarea,
-  Title,
-} from '@mantine/core';
+import { Badge, Button, Group, Select, Stack, Switch, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { ColumnDef } from '@tanstack/react-table';
@@ -22,6 +10,7 @@ import { parseMoneyToNumber } from '../../../shared/money';
 import { formatCents, formatDate } from '../../app/format';
 import { DataTable } from '../../shared/data-table';
 import { ErrorAlert } from '../../shared/error-alert';
+import { FormModal } from '../../shared/form-modal';
 import { ClusterMultiSelect } from '../../shared/cluster-select';
 import { Money } from './money';
 import { PageHeader } from '../../shared/page-header';
@@ -45,8 +34,7 @@ function CreateLineModal({ opened, onClose }: { opened: boolean; onClose: () => 
   });
   const [amountError, setAmountError] = useState<string | null>(null);
   const create = useFundingMutation((body: unknown) => api.post('/api/funding/lines', body));
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     const amountCents = parseMoneyToNumber(form.amount);
     if (amountCents === null) return setAmountError(t('invalidAmount'));
     setAmountError(null);
@@ -62,93 +50,88 @@ function CreateLineModal({ opened, onClose }: { opened: boolean; onClose: () => 
     );
   };
   return (
-    <Modal opened={opened} onClose={onClose} title={t('newLine')} size="lg">
-      <form onSubmit={submit}>
-        <Stack>
-          <ErrorAlert error={create.error} />
-          <Group grow>
-            <TextInput
-              label={t('code')}
-              required
-              value={form.code}
-              onChange={(e) => setForm({ ...form, code: e.currentTarget.value })}
-            />
-            <Select
-              label={t('purpose')}
-              value={form.purpose}
-              allowDeselect={false}
-              onChange={(v) => v && setForm({ ...form, purpose: v })}
-              data={(['base_operations', 'cluster_projects', 'inter_cluster_projects', 'call'] as const).map(
-                (p) => ({ value: p, label: t(`purposes.${p}`) }),
-              )}
-            />
-          </Group>
-          <TextInput
-            label={t('name')}
-            required
-            value={form.name}
-            onChange={(e) => setForm({ ...form, name: e.currentTarget.value })}
-          />
-          {form.purpose === 'call' && (
-            <TextInput
-              label="Call id"
-              required
-              value={form.callId}
-              onChange={(e) => setForm({ ...form, callId: e.currentTarget.value })}
-            />
+    <FormModal
+      title={t('newLine')}
+      opened={opened}
+      onClose={onClose}
+      onSubmit={submit}
+      pending={create.isPending}
+      error={create.error}
+      submitLabel={tc('create')}
+    >
+      <Group grow>
+        <TextInput
+          label={t('code')}
+          required
+          value={form.code}
+          onChange={(e) => setForm({ ...form, code: e.currentTarget.value })}
+        />
+        <Select
+          label={t('purpose')}
+          value={form.purpose}
+          allowDeselect={false}
+          onChange={(v) => v && setForm({ ...form, purpose: v })}
+          data={(['base_operations', 'cluster_projects', 'inter_cluster_projects', 'call'] as const).map(
+            (p) => ({ value: p, label: t(`purposes.${p}`) }),
           )}
-          <Group grow>
-            <TextInput
-              type="date"
-              label={t('periodStart')}
-              required
-              value={form.periodStart}
-              onChange={(e) => setForm({ ...form, periodStart: e.currentTarget.value })}
-            />
-            <TextInput
-              type="date"
-              label={t('periodEnd')}
-              required
-              value={form.periodEnd}
-              onChange={(e) => setForm({ ...form, periodEnd: e.currentTarget.value })}
-            />
-          </Group>
-          <Group grow>
-            <TextInput
-              label={t('amountEur')}
-              required
-              inputMode="decimal"
-              value={form.amount}
-              error={amountError}
-              onChange={(e) => setForm({ ...form, amount: e.currentTarget.value })}
-            />
-            <TextInput
-              label={t('ratio')}
-              value={form.ownContributionRatio}
-              onChange={(e) => setForm({ ...form, ownContributionRatio: e.currentTarget.value })}
-            />
-          </Group>
-          <Switch
-            label={t('ringFenced')}
-            checked={form.isRingFenced}
-            onChange={(e) => setForm({ ...form, isRingFenced: e.currentTarget.checked })}
-          />
-          <ClusterMultiSelect
-            label={t('clusters')}
-            value={form.clusterIds}
-            onChange={(clusterIds) => setForm({ ...form, clusterIds })}
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {tc('cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              {tc('create')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+        />
+      </Group>
+      <TextInput
+        label={t('name')}
+        required
+        value={form.name}
+        onChange={(e) => setForm({ ...form, name: e.currentTarget.value })}
+      />
+      {form.purpose === 'call' && (
+        <TextInput
+          label="Call id"
+          required
+          value={form.callId}
+          onChange={(e) => setForm({ ...form, callId: e.currentTarget.value })}
+        />
+      )}
+      <Group grow>
+        <TextInput
+          type="date"
+          label={t('periodStart')}
+          required
+          value={form.periodStart}
+          onChange={(e) => setForm({ ...form, periodStart: e.currentTarget.value })}
+        />
+        <TextInput
+          type="date"
+          label={t('periodEnd')}
+          required
+          value={form.periodEnd}
+          onChange={(e) => setForm({ ...form, periodEnd: e.currentTarget.value })}
+        />
+      </Group>
+      <Group grow>
+        <TextInput
+          label={t('amountEur')}
+          required
+          inputMode="decimal"
+          value={form.amount}
+          error={amountError}
+          onChange={(e) => setForm({ ...form, amount: e.currentTarget.value })}
+        />
+        <TextInput
+          label={t('ratio')}
+          value={form.ownContributionRatio}
+          onChange={(e) => setForm({ ...form, ownContributionRatio: e.currentTarget.value })}
+        />
+      </Group>
+      <Switch
+        label={t('ringFenced')}
+        checked={form.isRingFenced}
+        onChange={(e) => setForm({ ...form, isRingFenced: e.currentTarget.checked })}
+      />
+      <ClusterMultiSelect
+        label={t('clusters')}
+        value={form.clusterIds}
+        onChange={(clusterIds) => setForm({ ...form, clusterIds })}
+      />
+    </FormModal>
   );
 }
 
@@ -162,13 +145,11 @@ function ReallocateModal({
   lines: Line[];
 }) {
   const { t } = useTranslation('funding');
-  const { t: tc } = useTranslation();
   const [form, setForm] = useState({ fromLineId: '', toLineId: '', amount: '', motivation: '' });
   const [amountError, setAmountError] = useState<string | null>(null);
   const move = useFundingMutation((body: unknown) => api.post('/api/funding/reallocations', body));
   const options = lines.map((l) => ({ value: l.id, label: `${l.code} — ${formatCents(l.remainingCents)}` }));
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     const amountCents = parseMoneyToNumber(form.amount);
     if (amountCents === null) return setAmountError(t('invalidAmount'));
     setAmountError(null);
@@ -183,52 +164,48 @@ function ReallocateModal({
     );
   };
   return (
-    <Modal opened={opened} onClose={onClose} title={t('reallocate')}>
-      <form onSubmit={submit}>
-        <Stack>
-          <ErrorAlert error={move.error} />
-          <Select
-            label={t('from')}
-            required
-            data={options}
-            value={form.fromLineId}
-            onChange={(v) => setForm({ ...form, fromLineId: v ?? '' })}
-            searchable
-          />
-          <Select
-            label={t('to')}
-            required
-            data={options}
-            value={form.toLineId}
-            onChange={(v) => setForm({ ...form, toLineId: v ?? '' })}
-            searchable
-          />
-          <TextInput
-            label={t('amountEur')}
-            required
-            inputMode="decimal"
-            value={form.amount}
-            error={amountError}
-            onChange={(e) => setForm({ ...form, amount: e.currentTarget.value })}
-          />
-          <Textarea
-            label={t('motivation')}
-            required
-            minLength={10}
-            value={form.motivation}
-            onChange={(e) => setForm({ ...form, motivation: e.currentTarget.value })}
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {tc('cancel')}
-            </Button>
-            <Button type="submit" loading={move.isPending}>
-              {t('reallocate')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal
+      title={t('reallocate')}
+      opened={opened}
+      onClose={onClose}
+      onSubmit={submit}
+      pending={move.isPending}
+      error={move.error}
+      submitLabel={t('reallocate')}
+      size="md"
+    >
+      <Select
+        label={t('from')}
+        required
+        data={options}
+        value={form.fromLineId}
+        onChange={(v) => setForm({ ...form, fromLineId: v ?? '' })}
+        searchable
+      />
+      <Select
+        label={t('to')}
+        required
+        data={options}
+        value={form.toLineId}
+        onChange={(v) => setForm({ ...form, toLineId: v ?? '' })}
+        searchable
+      />
+      <TextInput
+        label={t('amountEur')}
+        required
+        inputMode="decimal"
+        value={form.amount}
+        error={amountError}
+        onChange={(e) => setForm({ ...form, amount: e.currentTarget.value })}
+      />
+      <Textarea
+        label={t('motivation')}
+        required
+        minLength={10}
+        value={form.motivation}
+        onChange={(e) => setForm({ ...form, motivation: e.currentTarget.value })}
+      />
+    </FormModal>
   );
 }
 

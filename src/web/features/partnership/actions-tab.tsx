@@ -1,10 +1,11 @@
-import { Alert, Button, Group, Modal, Select, Stack, TextInput, Textarea } from '@mantine/core';
+import { Alert, Button, Group, Select, Stack, TextInput, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../../app/api-client';
 import { formatDateTime } from '../../app/format';
 import { ErrorAlert } from '../../shared/error-alert';
+import { FormModal } from '../../shared/form-modal';
 import { useActions, useMeetings, usePartnershipMutation, usePeople, type Action } from './api';
 import { ActionsTable } from './actions-table';
 import { todayInBrussels } from './forms';
@@ -34,8 +35,7 @@ function ActionForm({ clusterId, onClose }: { clusterId: string; onClose: () => 
       ...((needsReason || pastDue) && form.pastDueReason.trim() ? { pastDueReason: form.pastDueReason } : {}),
     }),
   );
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     create.mutate(undefined, {
       onSuccess: () => {
         notifications.show({ message: t('saved') });
@@ -52,77 +52,72 @@ function ActionForm({ clusterId, onClose }: { clusterId: string; onClose: () => 
       ? null
       : create.error;
   return (
-    <Modal opened onClose={onClose} title={t('newAction')} size="lg">
-      <form onSubmit={submit}>
-        <Stack>
-          <ErrorAlert error={error} />
-          <TextInput
-            label={t('title')}
-            required
-            value={form.title}
-            onChange={(e) => setForm({ ...form, title: e.currentTarget.value })}
-          />
+    <FormModal
+      opened
+      onClose={onClose}
+      title={t('newAction')}
+      onSubmit={submit}
+      pending={create.isPending}
+      error={error}
+      submitLabel={tc('create')}
+    >
+      <TextInput
+        label={t('title')}
+        required
+        value={form.title}
+        onChange={(e) => setForm({ ...form, title: e.currentTarget.value })}
+      />
+      <Textarea
+        label={t('description')}
+        autosize
+        minRows={2}
+        value={form.description}
+        onChange={(e) => setForm({ ...form, description: e.currentTarget.value })}
+      />
+      <Select
+        label={t('owner')}
+        required
+        searchable
+        value={form.ownerUserId || null}
+        onChange={(v) => setForm({ ...form, ownerUserId: v ?? '' })}
+        data={(people.data?.data ?? []).map((p) => ({
+          value: p.id,
+          label: `${p.name} (${t(`sides.${p.side}`)})`,
+        }))}
+      />
+      <Group grow>
+        <TextInput
+          type="date"
+          label={t('dueOn')}
+          required
+          value={form.dueOn}
+          onChange={(e) => setForm({ ...form, dueOn: e.currentTarget.value })}
+        />
+        <Select
+          label={t('meeting')}
+          clearable
+          placeholder={t('standAlone')}
+          value={form.meetingId || null}
+          onChange={(v) => setForm({ ...form, meetingId: v ?? '' })}
+          data={(meetings.data?.data ?? []).map((m) => ({
+            value: m.id,
+            label: `${m.title} (${formatDateTime(m.startsAt)})`,
+          }))}
+        />
+      </Group>
+      {showWarning && (
+        <Alert color="orange" title={t('pastDueTitle')} role="alert">
+          {t('pastDueText')}
           <Textarea
-            label={t('description')}
-            autosize
-            minRows={2}
-            value={form.description}
-            onChange={(e) => setForm({ ...form, description: e.currentTarget.value })}
+            mt="xs"
+            label={t('pastDueReason')}
+            required={needsReason}
+            value={form.pastDueReason}
+            onChange={(e) => setForm({ ...form, pastDueReason: e.currentTarget.value })}
           />
-          <Select
-            label={t('owner')}
-            required
-            searchable
-            value={form.ownerUserId || null}
-            onChange={(v) => setForm({ ...form, ownerUserId: v ?? '' })}
-            data={(people.data?.data ?? []).map((p) => ({
-              value: p.id,
-              label: `${p.name} (${t(`sides.${p.side}`)})`,
-            }))}
-          />
-          <Group grow>
-            <TextInput
-              type="date"
-              label={t('dueOn')}
-              required
-              value={form.dueOn}
-              onChange={(e) => setForm({ ...form, dueOn: e.currentTarget.value })}
-            />
-            <Select
-              label={t('meeting')}
-              clearable
-              placeholder={t('standAlone')}
-              value={form.meetingId || null}
-              onChange={(v) => setForm({ ...form, meetingId: v ?? '' })}
-              data={(meetings.data?.data ?? []).map((m) => ({
-                value: m.id,
-                label: `${m.title} (${formatDateTime(m.startsAt)})`,
-              }))}
-            />
-          </Group>
-          {showWarning && (
-            <Alert color="orange" title={t('pastDueTitle')} role="alert">
-              {t('pastDueText')}
-              <Textarea
-                mt="xs"
-                label={t('pastDueReason')}
-                required={needsReason}
-                value={form.pastDueReason}
-                onChange={(e) => setForm({ ...form, pastDueReason: e.currentTarget.value })}
-              />
-            </Alert>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {tc('cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              {tc('create')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+        </Alert>
+      )}
+    </FormModal>
   );
 }
 

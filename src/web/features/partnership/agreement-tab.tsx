@@ -188,7 +188,7 @@ function AgreementCard({
   abilities: Record<string, boolean>;
   role: string;
 }) {
-  const { t } = useTranslation('partnership');
+  const { t, i18n } = useTranslation('partnership');
   const navigate = useNavigate();
   const [editing, setEditing] = useState(false);
   const sign = usePartnershipMutation(() => api.post(`/api/partnership/agreements/${agreement.id}/sign`));
@@ -251,7 +251,7 @@ function AgreementCard({
                   ) : (
                     o.kpis.map((k) => (
                       <Badge key={k.id} variant="outline" tt="none">
-                        {k.name}
+                        {i18n.language === 'en' ? k.nameEn : k.name}
                       </Badge>
                     ))
                   )}

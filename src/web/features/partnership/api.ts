@@ -22,7 +22,7 @@ export interface Objective {
   position: number;
   title: string;
   description: string;
-  kpis: { id: string; code: string; name: string }[];
+  kpis: { id: string; code: string; name: string; nameEn: string }[];
 }
 export interface Period {
   id: string;

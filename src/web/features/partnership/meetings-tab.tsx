@@ -6,7 +6,6 @@ import {
   Checkbox,
   Group,
   List,
-  Modal,
   Select,
   SimpleGrid,
   Stack,
@@ -18,13 +17,14 @@ import {
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { ColumnDef } from '@tanstack/react-table';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { api } from '../../app/api-client';
 import { formatDate, formatDateTime } from '../../app/format';
 import { DataTable } from '../../shared/data-table';
 import { ErrorAlert } from '../../shared/error-alert';
+import { FormModal } from '../../shared/form-modal';
 import {
   useMeetings,
   useMinutesVersions,
@@ -325,8 +325,7 @@ function MeetingForm({ clusterId, onClose }: { clusterId: string; onClose: () =>
       ],
     }),
   );
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     create.mutate(undefined, {
       onSuccess: () => {
         notifications.show({ message: t('saved') });
@@ -335,82 +334,77 @@ function MeetingForm({ clusterId, onClose }: { clusterId: string; onClose: () =>
     });
   };
   return (
-    <Modal opened onClose={onClose} title={t('newMeeting')} size="lg">
-      <form onSubmit={submit}>
-        <Stack>
-          <ErrorAlert error={create.error} />
-          <Select
-            label={t('kind')}
-            value={form.kind}
-            allowDeselect={false}
-            onChange={(v) => v && setForm({ ...form, kind: v })}
-            data={(['steering_committee', 'quarterly_follow_up', 'other'] as const).map((k) => ({
-              value: k,
-              label: t(`kinds.${k}`),
-            }))}
-          />
-          <TextInput
-            label={t('title')}
-            required
-            value={form.title}
-            onChange={(e) => setForm({ ...form, title: e.currentTarget.value })}
-          />
-          <Group grow>
-            <TextInput
-              type="datetime-local"
-              label={t('startsAt')}
-              required
-              value={form.startsAtLocal}
-              onChange={(e) => setForm({ ...form, startsAtLocal: e.currentTarget.value.slice(0, 16) })}
-            />
-            <TextInput
-              label={t('location')}
-              value={form.location}
-              onChange={(e) => setForm({ ...form, location: e.currentTarget.value })}
-            />
-          </Group>
-          <Textarea
-            label={t('agenda')}
-            autosize
-            minRows={3}
-            value={form.agenda}
-            onChange={(e) => setForm({ ...form, agenda: e.currentTarget.value })}
-          />
-          <Group grow align="flex-start">
-            <Textarea
-              label={t('clusterParticipants')}
-              description={t('participantsHelp')}
-              autosize
-              minRows={2}
-              value={form.clusterPeople}
-              onChange={(e) => setForm({ ...form, clusterPeople: e.currentTarget.value })}
-            />
-            <Textarea
-              label={t('agencyParticipants')}
-              description={t('participantsHelp')}
-              autosize
-              minRows={2}
-              value={form.agencyPeople}
-              onChange={(e) => setForm({ ...form, agencyPeople: e.currentTarget.value })}
-            />
-          </Group>
-          <Checkbox
-            label={t('confidential')}
-            description={t('confidentialHelp')}
-            checked={form.isConfidential}
-            onChange={(e) => setForm({ ...form, isConfidential: e.currentTarget.checked })}
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {tc('cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              {tc('create')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal
+      opened
+      onClose={onClose}
+      title={t('newMeeting')}
+      onSubmit={submit}
+      pending={create.isPending}
+      error={create.error}
+      submitLabel={tc('create')}
+    >
+      <Select
+        label={t('kind')}
+        value={form.kind}
+        allowDeselect={false}
+        onChange={(v) => v && setForm({ ...form, kind: v })}
+        data={(['steering_committee', 'quarterly_follow_up', 'other'] as const).map((k) => ({
+          value: k,
+          label: t(`kinds.${k}`),
+        }))}
+      />
+      <TextInput
+        label={t('title')}
+        required
+        value={form.title}
+        onChange={(e) => setForm({ ...form, title: e.currentTarget.value })}
+      />
+      <Group grow>
+        <TextInput
+          type="datetime-local"
+          label={t('startsAt')}
+          required
+          value={form.startsAtLocal}
+          onChange={(e) => setForm({ ...form, startsAtLocal: e.currentTarget.value.slice(0, 16) })}
+        />
+        <TextInput
+          label={t('location')}
+          value={form.location}
+          onChange={(e) => setForm({ ...form, location: e.currentTarget.value })}
+        />
+      </Group>
+      <Textarea
+        label={t('agenda')}
+        autosize
+        minRows={3}
+        value={form.agenda}
+        onChange={(e) => setForm({ ...form, agenda: e.currentTarget.value })}
+      />
+      <Group grow align="flex-start">
+        <Textarea
+          label={t('clusterParticipants')}
+          description={t('participantsHelp')}
+          autosize
+          minRows={2}
+          value={form.clusterPeople}
+          onChange={(e) => setForm({ ...form, clusterPeople: e.currentTarget.value })}
+        />
+        <Textarea
+          label={t('agencyParticipants')}
+          description={t('participantsHelp')}
+          autosize
+          minRows={2}
+          value={form.agencyPeople}
+          onChange={(e) => setForm({ ...form, agencyPeople: e.currentTarget.value })}
+        />
+      </Group>
+      <Checkbox
+        label={t('confidential')}
+        description={t('confidentialHelp')}
+        checked={form.isConfidential}
+        onChange={(e) => setForm({ ...form, isConfidential: e.currentTarget.checked })}
+      />
+    </FormModal>
   );
 }
 
