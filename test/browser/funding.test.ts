@@ -47,4 +47,24 @@ describeBrowser('funding in Chromium', () => {
     await dialog.getByRole('button', { name: 'Annuleren' }).click();
     await dialog.waitFor({ state: 'hidden' });
   });
+  it('shows the aid regime and legal basis in the record-aid and new-project dialogs', async () => {
+    const page = await h.pageAs('officer');
+    for (const [path, button] of [
+      ['/funding/state-aid', 'Steun registreren'],
+      ['/funding/projects', 'Nieuw project'],
+    ]) {
+      await page.goto(`${h.baseUrl}${path}`);
+      await page.getByRole('button', { name: button }).click();
+      const dialog = page.getByRole('dialog');
+      await seen(dialog.getByRole('heading', { name: button }));
+      expect(await dialog.getByLabel('Steunregime').inputValue()).toBe('De minimis');
+      await dialog.getByLabel('Steunregime').click();
+      await page.getByRole('option', { name: 'Groepsvrijstelling' }).click();
+      expect(await dialog.getByLabel('Steunregime').inputValue()).toBe('Groepsvrijstelling');
+      await dialog.getByLabel('Rechtsgrond').fill('Verordening (EU) 651/2014');
+      expect(await dialog.getByLabel('Rechtsgrond').inputValue()).toBe('Verordening (EU) 651/2014');
+      await dialog.getByRole('button', { name: 'Annuleren' }).click();
+      await dialog.waitFor({ state: 'hidden' });
+    }
+  });
 });

@@ -18,6 +18,35 @@ const useThemeOptions = () =>
       api.get<{ id: string; kind: string; labelNl: string; labelEn: string }[]>('/api/themes?pageSize=500'),
   });
 
+/** The state-aid regime and its legal basis, side by side (a project's aid, a recorded grant). */
+function AidRegimeFields(props: {
+  regime: string;
+  legalBasis: string;
+  onRegime: (regime: string) => void;
+  onLegalBasis: (legalBasis: string) => void;
+}) {
+  const { t } = useTranslation('funding');
+  return (
+    <Group grow>
+      <Select
+        label={t('regime')}
+        value={props.regime}
+        allowDeselect={false}
+        onChange={(v) => v && props.onRegime(v)}
+        data={(['de_minimis', 'block_exemption', 'other'] as const).map((r) => ({
+          value: r,
+          label: t(`regimes.${r}`),
+        }))}
+      />
+      <TextInput
+        label={t('legalBasis')}
+        value={props.legalBasis}
+        onChange={(e) => props.onLegalBasis(e.currentTarget.value)}
+      />
+    </Group>
+  );
+}
+
 const done = (message: string, onClose: () => void) => () => {
   notifications.show({ message });
   onClose();
@@ -136,23 +165,12 @@ export function CreateProjectModal({ opened, onClose }: { opened: boolean; onClo
           onChange={(e) => setForm({ ...form, endsOn: e.currentTarget.value })}
         />
       </Group>
-      <Group grow>
-        <Select
-          label={t('regime')}
-          value={form.aidRegime}
-          allowDeselect={false}
-          onChange={(v) => v && setForm({ ...form, aidRegime: v })}
-          data={(['de_minimis', 'block_exemption', 'other'] as const).map((r) => ({
-            value: r,
-            label: t(`regimes.${r}`),
-          }))}
-        />
-        <TextInput
-          label={t('legalBasis')}
-          value={form.aidLegalBasis}
-          onChange={(e) => setForm({ ...form, aidLegalBasis: e.currentTarget.value })}
-        />
-      </Group>
+      <AidRegimeFields
+        regime={form.aidRegime}
+        legalBasis={form.aidLegalBasis}
+        onRegime={(v) => setForm({ ...form, aidRegime: v })}
+        onLegalBasis={(v) => setForm({ ...form, aidLegalBasis: v })}
+      />
       <MultiSelect
         label={t('themes')}
         data={(themes.data?.data ?? []).map((th) => ({
@@ -524,23 +542,12 @@ export function RecordAidModal({ opened, onClose }: { opened: boolean; onClose: 
         value={form.organisationId}
         onChange={(v) => setForm({ ...form, organisationId: v })}
       />
-      <Group grow>
-        <Select
-          label={t('regime')}
-          value={form.regime}
-          allowDeselect={false}
-          onChange={(v) => v && setForm({ ...form, regime: v })}
-          data={(['de_minimis', 'block_exemption', 'other'] as const).map((r) => ({
-            value: r,
-            label: t(`regimes.${r}`),
-          }))}
-        />
-        <TextInput
-          label={t('legalBasis')}
-          value={form.legalBasis}
-          onChange={(e) => setForm({ ...form, legalBasis: e.currentTarget.value })}
-        />
-      </Group>
+      <AidRegimeFields
+        regime={form.regime}
+        legalBasis={form.legalBasis}
+        onRegime={(v) => setForm({ ...form, regime: v })}
+        onLegalBasis={(v) => setForm({ ...form, legalBasis: v })}
+      />
       <Group grow>
         <TextInput
           label={t('amountEur')}
