@@ -34,8 +34,7 @@ describeBrowser("calls: the applicant's path in Chromium", () => {
   });
 
   it('an applicant starts a proposal, sees autosave and progress, submits and gets a receipt', async () => {
-    const page = await h.newPage();
-    await loginInBrowser(page, h.baseUrl, 'applicant');
+    const page = await h.pageAs('applicant');
     await page.goto(`${h.baseUrl}/calls/${callId}`);
     await page.getByLabel('Titel van het voorstel').fill('Slimme dijken (voorbeeld)');
     await page.getByRole('button', { name: 'Voorstel starten' }).click();

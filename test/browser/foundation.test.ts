@@ -1,19 +1,8 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import {
-  describeBrowser,
-  loginInBrowser,
-  seen,
-  startBrowserHarness,
-  textContaining,
-  type BrowserHarness,
-} from '../helpers/browser';
+import { expect, it } from 'vitest';
+import { describeBrowser, seen, useBrowserHarness, textContaining } from '../helpers/browser';
 
 describeBrowser('the web shell in Chromium', () => {
-  let h: BrowserHarness;
-  beforeAll(async () => {
-    h = await startBrowserHarness();
-  });
-  afterAll(() => h?.close());
+  const h = useBrowserHarness();
 
   it('sends an anonymous visitor to the login page, and refuses a wrong password in Dutch', async () => {
     const page = await h.newPage();
@@ -26,8 +15,7 @@ describeBrowser('the web shell in Chromium', () => {
   });
 
   it('logs the admin in, shows role navigation, switches language and logs out', async () => {
-    const page = await h.newPage();
-    await loginInBrowser(page, h.baseUrl, 'admin');
+    const page = await h.pageAs('admin');
     await page.getByRole('link', { name: 'Gebruikers' }).click();
     await seen(page.getByRole('heading', { name: 'Gebruikers en rollen' }));
     await seen(page.getByRole('cell', { name: 'expert@speerpunt.example' }));
@@ -41,8 +29,7 @@ describeBrowser('the web shell in Chromium', () => {
   });
 
   it('shows an analyst no admin navigation, and a not-found text on an admin URL', async () => {
-    const page = await h.newPage();
-    await loginInBrowser(page, h.baseUrl, 'analyst');
+    const page = await h.pageAs('analyst');
     await seen(page.getByRole('link', { name: 'Start' }));
     expect(await page.getByRole('link', { name: 'Gebruikers' }).count()).toBe(0);
     await page.goto(`${h.baseUrl}/admin/users`);

@@ -1,22 +1,11 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import {
-  describeBrowser,
-  loginInBrowser,
-  seen,
-  startBrowserHarness,
-  type BrowserHarness,
-} from '../helpers/browser';
+import { expect, it } from 'vitest';
+import { describeBrowser, seen, useBrowserHarness } from '../helpers/browser';
 
 describeBrowser('funding in Chromium', () => {
-  let h: BrowserHarness;
-  beforeAll(async () => {
-    h = await startBrowserHarness();
-  });
-  afterAll(() => h?.close());
+  const h = useBrowserHarness();
 
   it('shows the officer the budget dashboard with charts and amounts as € 1.234,56', async () => {
-    const page = await h.newPage();
-    await loginInBrowser(page, h.baseUrl, 'officer');
+    const page = await h.pageAs('officer');
     await page.getByRole('link', { name: 'Budgetoverzicht' }).click();
     await seen(page.getByRole('heading', { name: 'Budgetoverzicht' }));
     await seen(page.getByRole('img', { name: 'Vastgelegd en betaald per cluster' }).locator('svg'));
@@ -26,8 +15,7 @@ describeBrowser('funding in Chromium', () => {
   });
 
   it('shows the de minimis headroom before committing aid to the company near the ceiling', async () => {
-    const page = await h.newPage();
-    await loginInBrowser(page, h.baseUrl, 'officer');
+    const page = await h.pageAs('officer');
     const project = await h.t.database.db
       .selectFrom('projects')
       .select('id')
@@ -44,8 +32,7 @@ describeBrowser('funding in Chromium', () => {
     expect(await page.getByRole('button', { name: 'Vastleggen' }).isDisabled()).toBe(true);
   });
   it('opens the new-line form in a dialog, refuses a bad amount in place and closes on cancel', async () => {
-    const page = await h.newPage();
-    await loginInBrowser(page, h.baseUrl, 'officer');
+    const page = await h.pageAs('officer');
     await page.goto(`${h.baseUrl}/funding/lines`);
     await page.getByRole('button', { name: 'Nieuwe lijn' }).click();
     const dialog = page.getByRole('dialog');

@@ -2,7 +2,6 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
   describeBrowser,
-  loginInBrowser,
   seen,
   startBrowserHarness,
   textContaining,
@@ -42,8 +41,7 @@ describeBrowser(
 
     it('walks the policy pages in Chromium and sees data, never a name of a person', async () => {
       expect(people.length).toBeGreaterThan(5);
-      const page = await h.newPage();
-      await loginInBrowser(page, h.baseUrl, 'analyst');
+      const page = await h.pageAs('analyst');
       const texts: string[] = [];
 
       // The home page: the latest figures.

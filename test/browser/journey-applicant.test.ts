@@ -2,7 +2,6 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
   describeBrowser,
-  loginInBrowser,
   seen,
   startBrowserHarness,
   textContaining,
@@ -55,8 +54,7 @@ describeBrowser('the applicant journey: open call → proposal → submit → re
   afterAll(() => h?.close());
 
   it('fills in and submits a proposal in Chromium and gets the receipt', async () => {
-    const page = await h.newPage();
-    await loginInBrowser(page, h.baseUrl, 'applicant');
+    const page = await h.pageAs('applicant');
 
     // The open call, from the calls menu.
     await page.getByRole('link', { name: 'Oproepen', exact: true }).click();

@@ -1,12 +1,5 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import {
-  describeBrowser,
-  loginInBrowser,
-  seen,
-  startBrowserHarness,
-  textContaining,
-  type BrowserHarness,
-} from '../helpers/browser';
+import { expect, it } from 'vitest';
+import { describeBrowser, seen, useBrowserHarness, textContaining } from '../helpers/browser';
 
 /**
  * The expert's day, through the UI only, on the demo: the invitation to the call in review (the
@@ -16,15 +9,10 @@ import {
  * own is submitted, without names).
  */
 describeBrowser('the expert journey: declaration → full proposal → scores → submit → sees others', () => {
-  let h: BrowserHarness;
-  beforeAll(async () => {
-    h = await startBrowserHarness();
-  });
-  afterAll(() => h?.close());
+  const h = useBrowserHarness();
 
   it('accepts the declaration, reviews the whole proposal and then sees the other reviews', async () => {
-    const page = await h.newPage();
-    await loginInBrowser(page, h.baseUrl, 'expert');
+    const page = await h.pageAs('expert');
 
     // The home page says an invitation waits for the declaration.
     const invitations = page.getByTestId('inbox-invitations');

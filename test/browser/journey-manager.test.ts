@@ -1,13 +1,6 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import {
-  describeBrowser,
-  loginInBrowser,
-  seen,
-  startBrowserHarness,
-  textContaining,
-  type BrowserHarness,
-} from '../helpers/browser';
+import { expect, it } from 'vitest';
+import { describeBrowser, seen, useBrowserHarness, textContaining } from '../helpers/browser';
 
 /** The Dutch names of the reported KPIs, as the buttons name them. */
 const NAMES: Record<string, string> = {
@@ -44,15 +37,10 @@ async function report(page: Page, code: string, value: string, filename?: string
 describeBrowser(
   'the manager journey: report KPI values with evidence → returned value fixed → dashboard',
   () => {
-    let h: BrowserHarness;
-    beforeAll(async () => {
-      h = await startBrowserHarness();
-    });
-    afterAll(() => h?.close());
+    const h = useBrowserHarness();
 
     it('walks the KPI reporting cycle in Chromium', async () => {
-      const manager = await h.newPage();
-      await loginInBrowser(manager, h.baseUrl, 'manager');
+      const manager = await h.pageAs('manager');
 
       // The home page lists the values to report; its link opens the cluster's dashboard.
       await seen(manager.getByRole('heading', { name: 'Wat op je wacht' }));
@@ -71,8 +59,7 @@ describeBrowser(
       await report(manager, 'CO2_AVOIDED', '2750', 'co2-berekening-2026.pdf');
 
       // The officer sees both in the validation queue, returns one with a reason and validates the other.
-      const officer = await h.newPage();
-      await loginInBrowser(officer, h.baseUrl, 'officer');
+      const officer = await h.pageAs('officer');
       await officer.getByRole('link', { name: 'KPI-validatie' }).click();
       await officer
         .getByRole('button', { name: 'Terugsturen Nieuwe producten en diensten bij leden' })

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
   describeBrowser,
-  loginInBrowser,
   seen,
   startBrowserHarness,
   textContaining,
@@ -28,8 +27,7 @@ describeBrowser(
     afterAll(() => h?.close());
 
     it('walks the selection to its end in Chromium', async () => {
-      const page = await h.newPage();
-      await loginInBrowser(page, h.baseUrl, 'officer');
+      const page = await h.pageAs('officer');
 
       // The home page says what is waiting: proposals ready to decide and an open objection.
       await seen(page.getByRole('heading', { name: 'Wat op je wacht' }));

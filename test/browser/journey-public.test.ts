@@ -1,18 +1,8 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import {
-  describeBrowser,
-  seen,
-  startBrowserHarness,
-  textContaining,
-  type BrowserHarness,
-} from '../helpers/browser';
+import { expect, it } from 'vitest';
+import { describeBrowser, seen, useBrowserHarness, textContaining } from '../helpers/browser';
 
 describeBrowser('the anonymous journey: public home → call → portfolio → open data', () => {
-  let h: BrowserHarness;
-  beforeAll(async () => {
-    h = await startBrowserHarness();
-  });
-  afterAll(() => h?.close());
+  const h = useBrowserHarness();
 
   it('loads the app at / and at a deep link (a visitor without a session lands on the login page)', async () => {
     const page = await h.newPage();

@@ -1,11 +1,5 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import {
-  describeBrowser,
-  loginInBrowser,
-  seen,
-  startBrowserHarness,
-  type BrowserHarness,
-} from '../helpers/browser';
+import { expect, it } from 'vitest';
+import { describeBrowser, seen, useBrowserHarness } from '../helpers/browser';
 
 /** The Dutch names of the reported KPIs, as the buttons name them. */
 const NAMES: Record<string, string> = {
@@ -25,11 +19,7 @@ const VALUES: Record<string, string> = {
 };
 
 describeBrowser('KPIs in Chromium', () => {
-  let h: BrowserHarness;
-  beforeAll(async () => {
-    h = await startBrowserHarness();
-  });
-  afterAll(() => h?.close());
+  const h = useBrowserHarness();
 
   it(
     'a cluster manager reports this year’s values; the officer returns one and validates the rest; ' +
@@ -40,8 +30,7 @@ describeBrowser('KPIs in Chromium', () => {
         .select('id')
         .where('short_name', '=', 'Flux50')
         .executeTakeFirstOrThrow();
-      const page = await h.newPage();
-      await loginInBrowser(page, h.baseUrl, 'manager');
+      const page = await h.pageAs('manager');
       await page.getByRole('link', { name: 'KPI’s per cluster' }).click();
       await page.getByRole('link', { name: 'Flux50', exact: true }).click();
       await seen(page.getByRole('heading', { name: 'Economische valorisatie' }));
@@ -58,8 +47,7 @@ describeBrowser('KPIs in Chromium', () => {
         await seen(page.getByTestId(`report-row-${code}`).getByText('wacht op validatie'));
       }
 
-      const officer = await h.newPage();
-      await loginInBrowser(officer, h.baseUrl, 'officer');
+      const officer = await h.pageAs('officer');
       await officer.goto(`${h.baseUrl}/kpis/validation`);
       await seen(officer.getByRole('button', { name: 'Terugsturen Nieuwe producten en diensten bij leden' }));
       await officer

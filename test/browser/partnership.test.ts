@@ -1,27 +1,15 @@
 import { addDays, brusselsDate } from '../../src/shared/brussels-time';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import {
-  describeBrowser,
-  loginInBrowser,
-  seen,
-  startBrowserHarness,
-  textContaining,
-  type BrowserHarness,
-} from '../helpers/browser';
+import { expect, it } from 'vitest';
+import { describeBrowser, seen, useBrowserHarness, textContaining } from '../helpers/browser';
 
 describeBrowser('partnership in Chromium', () => {
-  let h: BrowserHarness;
-  beforeAll(async () => {
-    h = await startBrowserHarness();
-  });
-  afterAll(() => h?.close());
+  const h = useBrowserHarness();
 
   it(
     'walks the cluster manager through agreement, meetings, overdue actions, a late action, the ' +
       'report and the timeline',
     async () => {
-      const page = await h.newPage();
-      await loginInBrowser(page, h.baseUrl, 'manager');
+      const page = await h.pageAs('manager');
       await page.getByRole('link', { name: 'Partnerschap' }).click();
       await seen(page.getByRole('heading', { name: 'Partnerschap en opvolging' }));
       // Only their own cluster is listed.
@@ -88,8 +76,7 @@ describeBrowser('partnership in Chromium', () => {
   );
 
   it('lets the officer accept the resubmitted report with feedback, and shows it in the timeline', async () => {
-    const page = await h.newPage();
-    await loginInBrowser(page, h.baseUrl, 'officer');
+    const page = await h.pageAs('officer');
     await page.goto(`${h.baseUrl}/partnership`);
     await seen(page.getByRole('cell', { name: 'Catalisti', exact: true }));
     await page.getByRole('cell', { name: 'Flux50', exact: true }).click();

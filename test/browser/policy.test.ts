@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
   describeBrowser,
-  loginInBrowser,
   seen,
   startBrowserHarness,
   textContaining,
@@ -30,8 +29,7 @@ describeBrowser('policy analytics in Chromium', () => {
   afterAll(() => h?.close());
 
   it('shows the officer the weakest themes and NACE sectors on the gap page', async () => {
-    const page = await h.newPage();
-    await loginInBrowser(page, h.baseUrl, 'officer');
+    const page = await h.pageAs('officer');
     expect(await page.getByRole('link', { name: 'Dekking en hiaten' }).count()).toBe(1);
     // Navigate by URL: the shared navigation is long and may not scroll at the harness's window size.
     await page.goto(`${h.baseUrl}/policy/gaps`);
@@ -46,8 +44,7 @@ describeBrowser('policy analytics in Chromium', () => {
   });
 
   it('names the closest pair of clusters and why', async () => {
-    const page = await h.newPage();
-    await loginInBrowser(page, h.baseUrl, 'analyst');
+    const page = await h.pageAs('analyst');
     expect(await page.getByRole('link', { name: 'Overlap clusters' }).count()).toBe(1);
     await page.goto(`${h.baseUrl}/policy/overlap`);
     const text = await textContaining(page.getByTestId('closest-pair'), 'Meest verwante paar');
@@ -58,8 +55,7 @@ describeBrowser('policy analytics in Chromium', () => {
   });
 
   it('draws the collaboration network and shows its figures', async () => {
-    const page = await h.newPage();
-    await loginInBrowser(page, h.baseUrl, 'analyst');
+    const page = await h.pageAs('analyst');
     await page.goto(`${h.baseUrl}/policy/network`);
     await seen(page.getByTestId('network-graph').locator('canvas'));
     const network = (await (await page.request.get(`${h.baseUrl}/api/policy/network`)).json()).data;
@@ -68,8 +64,7 @@ describeBrowser('policy analytics in Chromium', () => {
   });
 
   it('shows the scenario ranking with its sensitivity and the unscored scenario as such', async () => {
-    const page = await h.newPage();
-    await loginInBrowser(page, h.baseUrl, 'analyst');
+    const page = await h.pageAs('analyst');
     expect(await page.getByRole('link', { name: 'Beleidsscenario’s' }).count()).toBe(1);
     await page.goto(`${h.baseUrl}/policy/scenarios`);
     await seen(page.getByRole('heading', { name: 'Vergelijking van beleidsscenario’s' }));

@@ -1,25 +1,14 @@
 import path from 'node:path';
 import os from 'node:os';
 import fs from 'node:fs';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import {
-  describeBrowser,
-  loginInBrowser,
-  seen,
-  startBrowserHarness,
-  type BrowserHarness,
-} from '../helpers/browser';
+import { expect, it } from 'vitest';
+import { describeBrowser, seen, useBrowserHarness } from '../helpers/browser';
 
 describeBrowser('the cluster portfolio in Chromium', () => {
-  let h: BrowserHarness;
-  beforeAll(async () => {
-    h = await startBrowserHarness();
-  });
-  afterAll(() => h?.close());
+  const h = useBrowserHarness();
 
   it('a manager opens the portfolio, their cluster, and previews a member list with its problems', async () => {
-    const page = await h.newPage();
-    await loginInBrowser(page, h.baseUrl, 'manager');
+    const page = await h.pageAs('manager');
     await page.getByRole('link', { name: 'Clusterportfolio' }).click();
     await seen(page.getByRole('heading', { name: 'Clusterportfolio' }));
     await page.getByRole('link', { name: 'Flux50' }).first().click();

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
   describeBrowser,
-  loginInBrowser,
   seen,
   startBrowserHarness,
   textContaining,
@@ -26,8 +25,7 @@ describeBrowser('expert review in Chromium: assign, review, consensus, rank, dec
   afterAll(() => h?.close());
 
   it('the officer assigns the experts optimally from the call page', async () => {
-    const page = await h.newPage();
-    await loginInBrowser(page, h.baseUrl, 'officer');
+    const page = await h.pageAs('officer');
     await page.getByRole('link', { name: 'Beoordeling', exact: true }).click();
     await page.getByRole('link', { name: 'VB-2026-BEOORDELING' }).click();
     await page.getByRole('button', { name: 'Toewijzing opslaan' }).click();
@@ -41,8 +39,7 @@ describeBrowser('expert review in Chromium: assign, review, consensus, rank, dec
   });
 
   it('the demo expert scores and submits a review in the workspace', async () => {
-    const page = await h.newPage();
-    await loginInBrowser(page, h.baseUrl, 'expert');
+    const page = await h.pageAs('expert');
     await page.getByRole('link', { name: 'Mijn beoordelingen' }).click();
     await page.locator('a[href^="/review/proposals/"]').first().click();
     for (const label of ['Excellentie (0–5)', 'Impact (0–5)', 'Uitvoering (0–5)'])
@@ -106,8 +103,7 @@ describeBrowser('expert review in Chromium: assign, review, consensus, rank, dec
         expect(response.statusCode).toBe(200);
       }
 
-      const page = await h.newPage();
-      await loginInBrowser(page, h.baseUrl, 'officer');
+      const page = await h.pageAs('officer');
       await page.goto(`${h.baseUrl}/review/proposals/${proposals[0].id}`);
       await page.getByRole('button', { name: 'Consensus vastleggen' }).click();
       await seen(page.getByText('Vastgelegd'));
@@ -143,8 +139,7 @@ describeBrowser('expert review in Chromium: assign, review, consensus, rank, dec
         .where('call_id', '=', callId)
         .where('outcome', '=', 'funded')
         .executeTakeFirstOrThrow();
-      const applicant = await h.newPage();
-      await loginInBrowser(applicant, h.baseUrl, 'applicant');
+      const applicant = await h.pageAs('applicant');
       await applicant.goto(`${h.baseUrl}/review/summaries/${funded.proposal_id}`);
       await seen(applicant.getByRole('heading', { name: /Evaluatieverslag/ }));
       await seen(applicant.getByText('Consensus van het panel.').first());
@@ -155,8 +150,7 @@ describeBrowser('expert review in Chromium: assign, review, consensus, rank, dec
   );
 
   it('the JSON tools page runs the solver on an instance and shows the optimum', async () => {
-    const page = await h.newPage();
-    await loginInBrowser(page, h.baseUrl, 'officer');
+    const page = await h.pageAs('officer');
     // A developer's tool: linked from the account page, not from the daily menu.
     expect(await page.getByRole('navigation').getByRole('link', { name: /JSON/ }).count()).toBe(0);
     await page.getByRole('link', { name: 'Mijn account' }).click();

@@ -121,6 +121,70 @@ describeBrowser('sign-in with OpenID Connect in the browser', () => {
     expect(me).toMatchObject({ data: { user: { role: 'applicant' }, mandates: [MANDATE] } });
   });
 
+  it('shows the partner of a mandate claim on the consortium as confirmed by its representative', async () => {
+    const db = h.t.database.db;
+    const companies = await db
+      .selectFrom('organisations')
+      .select('enterprise_number')
+      .where('helix', '=', 'company')
+      .where('enterprise_number', 'is not', null)
+      .orderBy('enterprise_number')
+      .limit(2)
+      .execute();
+    const [represented, named] = companies.map((c) => c.enterprise_number as string);
+    idp.people.set('bert-2', { ...idp.people.get('bert-2')!, mandates: [represented] });
+    const call = await db
+      .selectFrom('calls')
+      .select('id')
+      .where('code', '=', 'VB-2027-THEMA')
+      .executeTakeFirstOrThrow();
+    const page = await h.newPage();
+    await signInAtProvider(page, 'bert-2');
+    await textContaining(page.getByTestId('current-user'), 'Bert Bedrijf');
+    // The draft is started and its consortium named with the app's own API calls in this session.
+    const proposalId = await page.evaluate(
+      async ({ callId, partners }) => {
+        const me = (await (await fetch('/api/auth/me')).json()) as { data: { csrfToken: string } };
+        const headers = { 'content-type': 'application/json', 'x-csrf-token': me.data.csrfToken };
+        const started = await fetch(`/api/calls/${callId}/proposals`, {
+          method: 'POST',
+          headers,
+          body: JSON.stringify({ title: 'Mandaat via aanmelding (voorbeeld)' }),
+        });
+        const id = ((await started.json()) as { data: { id: string } }).data.id;
+        const saved = await fetch(`/api/proposals/${id}`, {
+          method: 'PUT',
+          headers,
+          body: JSON.stringify({
+            draftVersion: 1,
+            title: 'Mandaat via aanmelding (voorbeeld)',
+            summary: 'Voorbeeld.',
+            consortium: partners.map((enterpriseNumber, i) => ({
+              enterpriseNumber,
+              role: i === 0 ? 'lead' : 'partner',
+              budgetShareCents: 1_000_000,
+            })),
+          }),
+        });
+        if (saved.status !== 200) throw new Error(`save answered ${saved.status}`);
+        return id;
+      },
+      { callId: call.id, partners: [represented, named] },
+    );
+    await page.goto(`${h.baseUrl}/proposals/${proposalId}`);
+    const members = page.getByTestId('consortium-member');
+    await seen(
+      members.nth(0).getByTestId('representation-badge').filter({ hasText: 'Bevestigde vertegenwoordiger' }),
+    );
+    await seen(members.nth(1).getByTestId('representation-badge').filter({ hasText: 'Enkel vermeld' }));
+    const rows = await db
+      .selectFrom('proposal_representatives')
+      .select(['enterprise_number', 'oidc_provider'])
+      .where('proposal_id', '=', proposalId)
+      .execute();
+    expect(rows).toEqual([{ enterprise_number: represented, oidc_provider: 'test' }]);
+  });
+
   it('refuses a person without a mapped role with a page that says why', async () => {
     const page = await h.newPage();
     await signInAtProvider(page, 'nora-3');

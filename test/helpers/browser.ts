@@ -3,7 +3,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
-import { describe, vi } from 'vitest';
+import { afterAll, beforeAll, describe, vi } from 'vitest';
 import type { Role } from '../../src/server/db/core.tables';
 import { DEMO_PASSWORD } from '../../src/server/demo/accounts.seed';
 import type { Config } from '../../src/config';
@@ -39,6 +39,8 @@ export interface BrowserHarness {
   browser: Browser;
   /** A fresh page (own cookies) per call. */
   newPage(): Promise<Page>;
+  /** A fresh page signed in as the demo account of a role. */
+  pageAs(role: Role): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -81,20 +83,57 @@ export async function startBrowserHarness(
       '--disable-sync',
     ],
   });
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const newPage = async () => {
+    const context = await browser.newContext({ locale: 'nl-BE', timezoneId: 'Europe/Brussels' });
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    return page;
+  };
   return {
     t,
-    baseUrl: `http://127.0.0.1:${port}`,
+    baseUrl,
     browser,
-    newPage: async () => {
-      const context = await browser.newContext({ locale: 'nl-BE', timezoneId: 'Europe/Brussels' });
-      const page = await context.newPage();
-      page.setDefaultTimeout(15_000);
+    newPage,
+    pageAs: async (role) => {
+      const page = await newPage();
+      await loginInBrowser(page, baseUrl, role);
       return page;
     },
     close: async () => {
       await browser.close();
       await t.close();
     },
+  };
+}
+
+/**
+ * The harness of a test file: started before its tests, closed after them. The returned object
+ * reads through to the running harness, so tests use it like the one `startBrowserHarness` gives.
+ */
+export function useBrowserHarness(options: { clock?: () => Date } = {}): BrowserHarness {
+  let harness: BrowserHarness | undefined;
+  beforeAll(async () => {
+    harness = await startBrowserHarness(options);
+  });
+  afterAll(() => harness?.close());
+  const current = () => {
+    if (!harness) throw new Error('The browser harness is not started (use it inside a test)');
+    return harness;
+  };
+  return {
+    get t() {
+      return current().t;
+    },
+    get baseUrl() {
+      return current().baseUrl;
+    },
+    get browser() {
+      return current().browser;
+    },
+    newPage: () => current().newPage(),
+    pageAs: (role) => current().pageAs(role),
+    close: () => current().close(),
   };
 }
 
