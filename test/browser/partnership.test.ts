@@ -111,8 +111,7 @@ describeBrowser('partnership in Chromium', () => {
       .select(['k.name_nl', 'k.name_en'])
       .where('o.title', '=', 'Meer kmo’s betrekken bij energie-innovatie (voorbeeld)')
       .executeTakeFirstOrThrow();
-    const page = await h.newPage();
-    await loginInBrowser(page, h.baseUrl, 'manager');
+    const page = await h.pageAs('manager');
     await page.getByRole('link', { name: 'Partnerschap' }).click();
     await page.getByRole('cell', { name: 'Flux50', exact: true }).click();
     await seen(page.getByRole('heading', { name: /Partnerschapsovereenkomst Flux50/ }));
