@@ -49,6 +49,36 @@ import { textOf } from '../../../shared/text-of';
 const euros = (cents: number) => centsToEuroNumber(cents);
 const cents = (value: string | number) => Number(eurosToCents(Number(value || 0)));
 
+/** An amount in euro (two decimals, not negative) for a field held in cents. */
+function CentsInput(props: {
+  label: string;
+  error?: string;
+  disabled: boolean;
+  valueCents: number;
+  onChangeCents: (cents: number) => void;
+}) {
+  return (
+    <NumberInput
+      label={props.label}
+      error={props.error}
+      disabled={props.disabled}
+      min={0}
+      decimalScale={2}
+      value={euros(props.valueCents)}
+      onChange={(v) => props.onChangeCents(cents(v))}
+    />
+  );
+}
+
+/** The ✕ that removes a consortium member or a budget line. */
+function RemoveRowButton({ label, onClick }: { label: string; onClick: () => void }) {
+  return (
+    <ActionIcon variant="subtle" color="red" aria-label={label} onClick={onClick}>
+      ✕
+    </ActionIcon>
+  );
+}
+
 /** A consortium row is filled in once its enterprise number has its 10 digits (BE prefix and dots allowed). */
 function isFilledIn(member: ConsortiumMember): boolean {
   return digitsOf(member.enterpriseNumber).length === 10;
@@ -442,24 +472,18 @@ export function ProposalEditor({
                   onChange={(v) => v && setMember(i, { role: v as ConsortiumMember['role'] })}
                   data={['lead', 'partner', 'associated'].map((r) => ({ value: r, label: t(`roles.${r}`) }))}
                 />
-                <NumberInput
+                <CentsInput
                   label={t('budgetShare')}
                   disabled={!editable}
-                  min={0}
-                  decimalScale={2}
-                  value={euros(m.budgetShareCents)}
-                  onChange={(v) => setMember(i, { budgetShareCents: cents(v) })}
+                  valueCents={m.budgetShareCents}
+                  onChangeCents={(value) => setMember(i, { budgetShareCents: value })}
                 />
               </SimpleGrid>
               {editable && (
-                <ActionIcon
-                  variant="subtle"
-                  color="red"
-                  aria-label={t('remove')}
+                <RemoveRowButton
+                  label={t('remove')}
                   onClick={() => update({ consortium: content.consortium.filter((_, j) => j !== i) })}
-                >
-                  ✕
-                </ActionIcon>
+                />
               )}
             </Group>
             {found && (
@@ -539,43 +563,33 @@ export function ProposalEditor({
                 value={l.description}
                 onChange={(e) => setLine(i, { description: e.currentTarget.value })}
               />
-              <NumberInput
+              <CentsInput
                 label={t('cost')}
                 error={err(`budgetLines.${i}.costCents`)}
                 disabled={!editable}
-                min={0}
-                decimalScale={2}
-                value={euros(l.costCents)}
-                onChange={(v) => setLine(i, { costCents: cents(v) })}
+                valueCents={l.costCents}
+                onChangeCents={(value) => setLine(i, { costCents: value })}
               />
-              <NumberInput
+              <CentsInput
                 label={t('aid')}
                 error={err(`budgetLines.${i}.requestedAidCents`)}
                 disabled={!editable}
-                min={0}
-                decimalScale={2}
-                value={euros(l.requestedAidCents)}
-                onChange={(v) => setLine(i, { requestedAidCents: cents(v) })}
+                valueCents={l.requestedAidCents}
+                onChangeCents={(value) => setLine(i, { requestedAidCents: value })}
               />
-              <NumberInput
+              <CentsInput
                 label={t('own')}
                 error={err(`budgetLines.${i}.ownContributionCents`)}
                 disabled={!editable}
-                min={0}
-                decimalScale={2}
-                value={euros(l.ownContributionCents)}
-                onChange={(v) => setLine(i, { ownContributionCents: cents(v) })}
+                valueCents={l.ownContributionCents}
+                onChangeCents={(value) => setLine(i, { ownContributionCents: value })}
               />
             </SimpleGrid>
             {editable && (
-              <ActionIcon
-                variant="subtle"
-                color="red"
-                aria-label={t('remove')}
+              <RemoveRowButton
+                label={t('remove')}
                 onClick={() => update({ budgetLines: content.budgetLines.filter((_, j) => j !== i) })}
-              >
-                ✕
-              </ActionIcon>
+              />
             )}
           </Group>
         </Card>
