@@ -102,4 +102,26 @@ describeBrowser('partnership in Chromium', () => {
     await seen(page.getByText('Introductie bij De Blauwe Cluster voor offshore-opslag (voorbeeld)'));
     expect(await page.locator('[data-overdue="true"]').count()).toBeGreaterThanOrEqual(1);
   });
+
+  it('shows the objectives and their KPIs by their English names in the English UI', async () => {
+    const kpi = await h.t.database.db
+      .selectFrom('partnership_objective_kpis as l')
+      .innerJoin('partnership_objectives as o', 'o.id', 'l.objective_id')
+      .innerJoin('kpi_definitions as k', 'k.id', 'l.kpi_definition_id')
+      .select(['k.name_nl', 'k.name_en'])
+      .where('o.title', '=', 'Meer kmo’s betrekken bij energie-innovatie (voorbeeld)')
+      .executeTakeFirstOrThrow();
+    const page = await h.pageAs('manager');
+    await page.getByRole('link', { name: 'Partnerschap' }).click();
+    await page.getByRole('cell', { name: 'Flux50', exact: true }).click();
+    await seen(page.getByRole('heading', { name: /Partnerschapsovereenkomst Flux50/ }));
+    await page.getByText('EN', { exact: true }).click();
+    const objective = page
+      .getByTestId('objective')
+      .filter({ hasText: 'Involve more SMEs in energy innovation (example)' });
+    await seen(objective);
+    await seen(objective.getByText(kpi.name_en, { exact: true }));
+    expect(await page.getByText('Meer kmo’s betrekken bij energie-innovatie (voorbeeld)').count()).toBe(0);
+    expect(await objective.getByText(kpi.name_nl, { exact: true }).count()).toBe(0);
+  });
 });

@@ -85,18 +85,22 @@ export const partnershipSeed: DemoSeed = {
     const objectives = [
       {
         title: 'Meer kmo’s betrekken bij energie-innovatie (voorbeeld)',
+        titleEn: 'Involve more SMEs in energy innovation (example)',
         description: 'Het aandeel kmo-leden en nieuwe kmo-deelnemers aan projecten verhogen.',
       },
       {
         title: 'Interclusterprojecten rond flexibiliteit en opslag (voorbeeld)',
+        titleEn: 'Inter-cluster projects on flexibility and storage (example)',
         description: 'Samen met andere speerpuntclusters projecten opzetten rond netflexibiliteit.',
       },
       {
         title: 'Kennisdiffusie naar niet-leden (voorbeeld)',
+        titleEn: 'Knowledge diffusion to non-members (example)',
         description: 'Workshops en demonstraties voor bedrijven buiten het ledenbestand.',
       },
       {
         title: 'Europese hefboom voor leden (voorbeeld)',
+        titleEn: 'European leverage for members (example)',
         description: 'Leden begeleiden naar Europese programma’s (Horizon Europe, Clean Energy Transition).',
       },
     ].map((o, i) => ({ ...o, kpiDefinitionIds: pick(i) }));
@@ -333,7 +337,14 @@ export const partnershipSeed: DemoSeed = {
         clusterCommitments: 'Voorbeeld.',
         agencyCommitments: 'Voorbeeld.',
         followUpRhythm: 'Kwartaal',
-        objectives: [{ title: 'Circulaire kunststoffen (voorbeeld)', description: '', kpiDefinitionIds: [] }],
+        objectives: [
+          {
+            title: 'Circulaire kunststoffen (voorbeeld)',
+            titleEn: 'Circular plastics (example)',
+            description: '',
+            kpiDefinitionIds: [],
+          },
+        ],
         reportingPeriods: [],
       },
     });
@@ -349,6 +360,7 @@ export const partnershipSeed: DemoSeed = {
         objectives: [
           {
             title: 'Circulaire kunststoffen (voorbeeld)',
+            titleEn: 'Circular plastics (example)',
             description: 'Recyclageketens sluiten.',
             kpiDefinitionIds: [],
           },

@@ -33,6 +33,11 @@ describe('partnership between the agency and a cluster', () => {
     expect(agreements).toHaveLength(1);
     const agreement = agreements[0];
     expect(agreement.objectives).toHaveLength(4);
+    // Objectives have an English title next to the Dutch one (the English UI shows it).
+    expect(agreement.objectives[0]).toMatchObject({
+      title: 'Meer kmo’s betrekken bij energie-innovatie (voorbeeld)',
+      titleEn: 'Involve more SMEs in energy innovation (example)',
+    });
     expect(agreement.isSigned).toBe(true);
     expect(agreement.clusterSignature.by).toContain('Mieke');
     expect(agreement.agencySignature.by).toContain('Olivier');

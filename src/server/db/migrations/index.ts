@@ -24,6 +24,7 @@ import * as draftPartners from './20261130_0401_draft_partners';
 import * as outboxMessages from './20261130_0500_outbox_messages';
 import * as signin from './20261130_0700_signin';
 import * as representativeProvider from './20261201_0200_representative_provider';
+import * as objectiveTitleEn from './20261201_0400_objective_title_en';
 import * as totpSecretEncryption from './20261201_0700_totp_secret_encryption';
 
 /**
@@ -56,5 +57,6 @@ export const migrations: Record<string, Migration> = {
   '20261130_0500_outbox_messages': outboxMessages,
   '20261130_0700_signin': signin,
   '20261201_0200_representative_provider': representativeProvider,
+  '20261201_0400_objective_title_en': objectiveTitleEn,
   '20261201_0700_totp_secret_encryption': totpSecretEncryption,
 };

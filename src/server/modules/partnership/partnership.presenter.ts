@@ -46,6 +46,7 @@ export async function presentAgreement(db: Db, row: AgreementRow, viewer: Actor)
       id: o.id,
       position: o.position,
       title: o.title,
+      titleEn: o.title_en,
       description: o.description,
       kpis: kpis.get(o.id) ?? [],
     })),

@@ -12,6 +12,8 @@ export const IdParams = z.strictObject({ id: z.uuid() });
 export const ObjectiveInput = z.strictObject({
   id: z.uuid().optional(),
   title: text(300).min(1),
+  /** The title in English (optional). */
+  titleEn: text(300).nullable().default(null),
   description: text(4000).default(''),
   /** KPI definitions (issue 6) that measure this objective. */
   kpiDefinitionIds: z.array(z.uuid()).max(20).default([]),
@@ -63,6 +65,7 @@ export const AgreementSchema = z.object({
       id: z.string(),
       position: z.number(),
       title: z.string(),
+      titleEn: z.string().nullable(),
       description: z.string(),
       kpis: z.array(KpiLinkSchema),
     }),

@@ -34,6 +34,8 @@ export interface PartnershipObjectivesTable {
   agreement_id: string;
   position: number;
   title: string;
+  /** English title; null: none given (the English UI shows the Dutch title). */
+  title_en: string | null;
   description: Generated<string>;
   created_at: InstantDefault;
 }

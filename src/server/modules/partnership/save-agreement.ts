@@ -52,7 +52,12 @@ async function writeChildren(
     if (id && existing.some((o) => o.id === id)) {
       await tx
         .updateTable('partnership_objectives')
-        .set({ position: index + 1, title: objective.title, description: objective.description })
+        .set({
+          position: index + 1,
+          title: objective.title,
+          title_en: objective.titleEn || null,
+          description: objective.description,
+        })
         .where('id', '=', id)
         .execute();
     } else {
@@ -63,6 +68,7 @@ async function writeChildren(
             agreement_id: agreementId,
             position: index + 1,
             title: objective.title,
+            title_en: objective.titleEn || null,
             description: objective.description,
           })
           .returning('id')

@@ -44,19 +44,24 @@ function AgreementForm({
     agencyCommitments: agreement?.agencyCommitments ?? '',
     followUpRhythm: agreement?.followUpRhythm ?? '',
     objectives: (agreement?.objectives ?? []).map((o) => o.title).join('\n'),
+    objectivesEn: (agreement?.objectives ?? []).map((o) => o.titleEn ?? '').join('\n'),
   });
   const save = usePartnershipMutation(() => {
     // Objectives keep their id (and KPI links) by position; new lines become new objectives.
+    // The English titles go by position: line i is the English title of objective i (empty: none).
+    const english = form.objectivesEn.split('\n').map((line) => line.trim());
     const objectives = linesOf(form.objectives).map((title, i) => {
       const existing = agreement?.objectives[i];
+      const titleEn = english[i] || null;
       return existing
         ? {
             id: existing.id,
             title,
+            titleEn,
             description: existing.title === title ? existing.description : '',
             kpiDefinitionIds: existing.kpis.map((k) => k.id),
           }
-        : { title, description: '', kpiDefinitionIds: [] };
+        : { title, titleEn, description: '', kpiDefinitionIds: [] };
     });
     const reportingPeriods = (agreement?.periods ?? []).map((p) => ({
       id: p.id,
@@ -125,6 +130,14 @@ function AgreementForm({
             minRows={4}
             value={form.objectives}
             onChange={(e) => setForm({ ...form, objectives: e.currentTarget.value })}
+          />
+          <Textarea
+            label={t('objectivesEn')}
+            description={t('objectivesEnHelp')}
+            autosize
+            minRows={4}
+            value={form.objectivesEn}
+            onChange={(e) => setForm({ ...form, objectivesEn: e.currentTarget.value })}
           />
           <Textarea
             label={t('clusterCommitments')}
@@ -236,7 +249,7 @@ function AgreementCard({
           <List type="ordered" spacing="sm">
             {agreement.objectives.map((o) => (
               <List.Item key={o.id} data-testid="objective">
-                <Text fw={600}>{o.title}</Text>
+                <Text fw={600}>{(i18n.language === 'en' && o.titleEn) || o.title}</Text>
                 {o.description && (
                   <Text size="sm" c="dimmed">
                     {o.description}

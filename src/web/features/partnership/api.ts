@@ -21,6 +21,8 @@ export interface Objective {
   id: string;
   position: number;
   title: string;
+  /** English title, or null (then the Dutch one is shown). */
+  titleEn: string | null;
   description: string;
   kpis: { id: string; code: string; name: string; nameEn: string }[];
 }
