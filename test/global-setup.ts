@@ -24,8 +24,23 @@ function isAlive(pid: number): boolean {
   }
 }
 
+/**
+ * Browser tests serve dist/web: rebuild it once here, before the workers start, when it is older
+ * than its sources (two workers building at once would overwrite each other's files). Only when the
+ * run may include browser tests: no file filter, or one that names them.
+ */
+async function rebuildWebIfStale(): Promise<void> {
+  const filters = process.argv.slice(2).filter((arg) => !arg.startsWith('-') && arg !== 'run');
+  if (filters.length > 0 && !filters.some((arg) => arg.includes('browser'))) return;
+  const { buildIfStale } = (await import(new URL('../scripts/build-if-stale.mjs', import.meta.url).href)) as {
+    buildIfStale(options: { server: boolean; web: boolean }): Promise<void>;
+  };
+  await buildIfStale({ server: false, web: true });
+}
+
 /** Migrates once and loads the demo once; every test file starts from a copy. */
 export default async function setup(project: TestProject) {
+  await rebuildWebIfStale();
   const serverUrl = process.env.TEST_DATABASE_URL || null;
   const config = loadConfig({});
   if (!serverUrl) {

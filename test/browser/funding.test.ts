@@ -28,7 +28,10 @@ describeBrowser('funding in Chromium', () => {
     const table = page.getByTestId('headroom-table');
     await seen(table);
     await seen(table.getByText('€ 28.000,00'));
-    await seen(page.getByRole('status').filter({ hasText: 'DE_MINIMIS_CEILING_EXCEEDED' }));
+    const refusal = page.getByRole('status').filter({ hasText: 'de-minimisplafond' });
+    await seen(refusal);
+    // In words, never the catalogue code.
+    expect(await refusal.innerText()).not.toMatch(/[A-Z]+_[A-Z_]+/);
     expect(await page.getByRole('button', { name: 'Vastleggen' }).isDisabled()).toBe(true);
   });
   it('opens the new-line form in a dialog, refuses a bad amount in place and closes on cancel', async () => {

@@ -108,7 +108,11 @@ function CommitPanel({ project }: { project: ProjectDetail }) {
             )}
             {p.refusals.length > 0 && (
               <Alert color={breaches && p.refusals.length === 1 ? 'orange' : 'red'} role="status">
-                {t('wouldRefuse', { codes: p.refusals.join(', ') })}
+                {t('wouldRefuse')}{' '}
+                {p.refusals
+                  .map((code) => t(`refusal.${code}`, { defaultValue: t('refusalOther') }))
+                  .join('; ')}
+                .
               </Alert>
             )}
             {breaches && (
