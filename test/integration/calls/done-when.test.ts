@@ -126,6 +126,8 @@ describe("issue 4 'Done when': publish, apply, refuse one second late, explain e
       .select('kind')
       .where('user_id', '=', applicant.userId as string)
       .where('kind', '=', 'proposal.submitted')
+      // The demo applicant has submitted other proposals before: this one's receipt, once.
+      .where('link', 'like', `%${proposalId}%`)
       .execute();
     expect(notes).toHaveLength(1);
   });

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { wordShortfall, wordUnderload } from '../../../src/shared/assignment-wording';
 import { budgetRuleName } from '../../../src/shared/selection-wording';
 import { createTestApp, type TestApp } from '../../helpers/test-app';
 
@@ -33,6 +34,8 @@ const NOT_SHOWN = new Set([
 /** Enums worded by the shared wording module (the same words in the UI, the PDFs and the API texts). */
 const WORDED: Record<string, (value: string, language: 'nl' | 'en') => string> = {
   'stop_at_first_misfit|skip_to_next_fit': budgetRuleName,
+  'too_few_experts|loads_too_tight': (code, language) => wordShortfall({ code, params: {} }, language),
+  'too_few_proposals|not_enough_reviews': (code, language) => wordUnderload({ code, params: {} }, language),
 };
 
 /** Every locale tree of the web app (common, shared and each feature), by namespace. */

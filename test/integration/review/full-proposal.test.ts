@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestClient } from '../../helpers/test-app';
 import { DEMO_PASSWORD } from '../../../src/server/demo/accounts.seed';
@@ -38,6 +39,10 @@ describe('the whole proposal in the review workspace', () => {
         .innerJoin('proposal_attachments as pa', 'pa.proposal_id', 'p.id')
         .select(['a.proposal_id', 'a.expert_user_id', 'pa.id as attachment_id'])
         .where('a.call_id', '=', callId)
+        // A proposal with a pilot (a third of the demo's have none), the same one on every run.
+        .where(sql<boolean>`p.answers->>'has_pilot' = 'true'`)
+        .orderBy('p.reference')
+        .orderBy('a.expert_user_id')
         .executeTakeFirstOrThrow();
       const expert = await clientOf(assignment.expert_user_id);
       const res = await expert.get(`/api/review/proposals/${assignment.proposal_id}`);

@@ -35,12 +35,17 @@ const PARAMETER_SOURCES: [RegExp, IdSource][] = [
   [/^\/api\/partnership\/meetings\/:id/, idsOf('partnership_meetings')],
   [/^\/api\/partnership\/actions\/:id/, idsOf('partnership_actions')],
   [/^\/api\/partnership\/reports\/:id/, idsOf('partnership_reports')],
-  [/^\/api\/clusters\/:id/, idsOf('clusters', 6)],
+  [/^\/api\/(public\/)?clusters\/:id/, idsOf('clusters', 6)],
+  [/^\/id\/cluster\/:id/, idsOf('clusters', 3)],
+  [/^\/id\/call\/:id/, idsOf('calls', 3)],
+  [/^\/id\/dataset\/:name/, async () => ['portfolio', 'clusters', 'calls']],
   [/\/:clusterId/, idsOf('clusters', 6)],
 ];
 
 async function urlsFor(t: TestApp, route: string): Promise<string[]> {
   if (route.includes('/calendar/:file') || route.includes('/evidence/:id/file')) return [];
+  // The sign-in redirects to an identity provider answer no data of anyone.
+  if (route.startsWith('/api/auth/oidc/:id/')) return [];
   if (route === '/api/policy/exports/:table') {
     return [
       'ranking',
