@@ -257,3 +257,62 @@ export function auditActionLabel(action: string, language: 'nl' | 'en'): string 
     ? AUDIT_ACTION_LABELS[action as AuditAction][language]
     : action;
 }
+
+/**
+ * Every kind of object the audit trail records actions on, in words. `recordAudit` accepts only
+ * these, so the audit page names the object ("Bezwaar 7cd8844b"), never a table name.
+ */
+export const AUDIT_ENTITY_LABELS = {
+  api_token: { nl: 'API-sleutel', en: 'API token' },
+  base_operation_grant: { nl: 'Basiswerkingssteun', en: 'Base operations grant' },
+  call: { nl: 'Oproep', en: 'Call' },
+  cluster: { nl: 'Cluster', en: 'Cluster' },
+  database: { nl: 'Databank', en: 'Database' },
+  demo: { nl: 'Demogegevens', en: 'Demo data' },
+  diffusion_activity: { nl: 'Diffusieactiviteit', en: 'Diffusion activity' },
+  eu_import: { nl: 'EU-import', en: 'EU import' },
+  eu_participation: { nl: 'EU-deelname', en: 'EU participation' },
+  funding_commitment: { nl: 'Vastlegging', en: 'Commitment' },
+  funding_line: { nl: 'Financieringslijn', en: 'Funding line' },
+  funding_payment: { nl: 'Betaling', en: 'Payment' },
+  funding_reallocation: { nl: 'Herverdeling', en: 'Reallocation' },
+  funding_report: { nl: 'Financieel rapport', en: 'Funding report' },
+  kbo_load: { nl: 'KBO-lading', en: 'Register load' },
+  kbo_register: { nl: 'KBO-register', en: 'Enterprise register' },
+  kpi_definition: { nl: 'KPI-definitie', en: 'KPI definition' },
+  kpi_measurement: { nl: 'KPI-waarde', en: 'KPI value' },
+  kpi_target: { nl: 'KPI-doel', en: 'KPI target' },
+  membership: { nl: 'Lidmaatschap', en: 'Membership' },
+  organisation: { nl: 'Organisatie', en: 'Organisation' },
+  partnership_action: { nl: 'Actiepunt', en: 'Action item' },
+  partnership_agreement: { nl: 'Partnerschapsovereenkomst', en: 'Partnership agreement' },
+  partnership_meeting: { nl: 'Overleg', en: 'Meeting' },
+  partnership_reminders: { nl: 'Herinneringen', en: 'Reminders' },
+  partnership_report: { nl: 'Voortgangsrapport', en: 'Progress report' },
+  partnership_report_period: { nl: 'Rapporteringsperiode', en: 'Reporting period' },
+  policy_criteria: { nl: 'Beleidscriteria', en: 'Policy criteria' },
+  policy_scenario: { nl: 'Scenario', en: 'Scenario' },
+  policy_stakeholder: { nl: 'Belanghebbende', en: 'Stakeholder' },
+  project: { nl: 'Project', en: 'Project' },
+  project_deliverable: { nl: 'Opleverbaar resultaat', en: 'Deliverable' },
+  project_milestone: { nl: 'Mijlpaal', en: 'Milestone' },
+  proposal: { nl: 'Voorstel', en: 'Proposal' },
+  reporting_period: { nl: 'Rapporteringsperiode', en: 'Reporting period' },
+  review: { nl: 'Beoordeling', en: 'Review' },
+  review_assignment: { nl: 'Toewijzing', en: 'Assignment' },
+  review_conflict: { nl: 'Belangenconflict', en: 'Conflict of interest' },
+  review_objection: { nl: 'Bezwaar', en: 'Objection' },
+  setting: { nl: 'Instelling', en: 'Setting' },
+  state_aid_award: { nl: 'Staatssteun', en: 'State aid' },
+  theme: { nl: 'Thema', en: 'Theme' },
+  user: { nl: 'Gebruiker', en: 'User' },
+} as const satisfies Record<string, { nl: string; en: string }>;
+
+export type AuditEntityType = keyof typeof AUDIT_ENTITY_LABELS;
+
+/** The kind of object in words; an unknown one (from before this list) stays as it is. */
+export function auditEntityLabel(entityType: string, language: 'nl' | 'en'): string {
+  return Object.hasOwn(AUDIT_ENTITY_LABELS, entityType)
+    ? AUDIT_ENTITY_LABELS[entityType as AuditEntityType][language]
+    : entityType;
+}

@@ -145,6 +145,9 @@ describeBrowser(
       await page.goto(`${h.baseUrl}/admin/audit`);
       await seen(page.getByRole('cell', { name: 'Bezwaar behandeld', exact: true }));
       await seen(page.getByRole('cell', { name: 'review.objection_handled', exact: true }));
+      // The object by its kind in words, never the table name.
+      await seen(page.getByRole('cell', { name: /^Bezwaar [0-9a-f]{8}$/ }));
+      expect(await page.getByRole('cell', { name: /^review_objection/ }).count()).toBe(0);
     });
   },
 );

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../db/types';
 import { canonicalJson, normalise } from '../../shared/canonical-json';
-import type { AuditAction } from '../../shared/audit-actions';
+import type { AuditAction, AuditEntityType } from '../../shared/audit-actions';
 
 /** Who did it: a user, or a named system actor (CLI, demo loader, scheduler). */
 export interface AuditActor {
@@ -13,7 +13,8 @@ export interface AuditActor {
 export interface AuditEntry {
   /** One of the listed codes (each has a label in both languages for the audit page). */
   action: AuditAction;
-  entityType: string;
+  /** One of the listed kinds (each has a label in both languages for the audit page). */
+  entityType: AuditEntityType;
   entityId?: string | null;
   before?: unknown;
   after?: unknown;

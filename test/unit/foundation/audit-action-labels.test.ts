@@ -1,7 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AUDIT_ACTION_LABELS, auditActionLabel } from '../../../src/shared/audit-actions';
+import {
+  AUDIT_ACTION_LABELS,
+  AUDIT_ENTITY_LABELS,
+  auditActionLabel,
+  auditEntityLabel,
+} from '../../../src/shared/audit-actions';
 
 function sourceFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -59,5 +64,19 @@ describe('audit action labels', () => {
     }
     expect(auditActionLabel('proposal.submitted', 'nl')).toBe('Voorstel ingediend');
     expect(auditActionLabel('proposal.submitted', 'en')).toBe('Proposal submitted');
+  });
+});
+
+describe('audit object labels', () => {
+  it('names every kind of object in both languages, without a table name', () => {
+    for (const [kind, label] of Object.entries(AUDIT_ENTITY_LABELS)) {
+      for (const text of [label.nl, label.en]) {
+        expect(text.length, kind).toBeGreaterThan(3);
+        expect(text, kind).not.toContain('_');
+      }
+    }
+    expect(auditEntityLabel('review_objection', 'nl')).toBe('Bezwaar');
+    expect(auditEntityLabel('review_objection', 'en')).toBe('Objection');
+    expect(auditEntityLabel('from_an_older_version', 'nl')).toBe('from_an_older_version');
   });
 });

@@ -10,7 +10,7 @@ import { DataTable } from '../../shared/data-table';
 import { ErrorAlert } from '../../shared/error-alert';
 import { PageHeader } from '../../shared/page-header';
 import { AUDIT_PAGE_SIZE, useAuditEvents, type AuditEvent } from './api';
-import { auditActionLabel } from '../../../shared/audit-actions';
+import { auditActionLabel, auditEntityLabel } from '../../../shared/audit-actions';
 
 interface Verification {
   ok: boolean;
@@ -42,7 +42,8 @@ export function AuditPage() {
     {
       id: 'entity',
       header: t('entity'),
-      accessorFn: (e) => `${e.entityType}${e.entityId ? ` ${e.entityId.slice(0, 8)}` : ''}`,
+      accessorFn: (e) =>
+        `${auditEntityLabel(e.entityType, language)}${e.entityId ? ` ${e.entityId.slice(0, 8)}` : ''}`,
     },
   ];
   const result = verify.data?.data;
