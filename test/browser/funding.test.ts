@@ -44,6 +44,12 @@ describeBrowser('funding in Chromium', () => {
     await dialog.getByLabel(/^Naam/).fill('Testlijn (voorbeeld)');
     await dialog.getByLabel(/^Begin/).fill('2027-01-01');
     await dialog.getByLabel(/^Einde/).fill('2027-12-31');
+    // A line for one call: the call is chosen by its code and title, not typed as an id.
+    await dialog.getByRole('combobox', { name: 'Doel' }).click();
+    await page.getByRole('option', { name: 'Eén oproep' }).click();
+    await dialog.getByRole('combobox', { name: /^Oproep/ }).click();
+    await seen(page.getByRole('option', { name: /^VB-2026-BEOORDELING — / }));
+    await page.getByRole('option', { name: /^VB-2026-BEOORDELING — / }).click();
     await dialog.getByLabel(/^Bedrag/).fill('twaalf');
     await dialog.getByRole('button', { name: 'Aanmaken' }).click();
     await seen(dialog.getByText('Geef een bedrag in euro met hoogstens twee decimalen.'));

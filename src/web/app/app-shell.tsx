@@ -123,7 +123,7 @@ export function Shell({ me }: { me: Me }) {
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="xs" aria-label="Navigatie">
+      <AppShell.Navbar p="xs" aria-label={t('navigation')}>
         <AppShell.Section grow component={ScrollArea}>
           <nav>
             {groupBySection(items).map((group) => (

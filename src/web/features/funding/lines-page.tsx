@@ -1,6 +1,7 @@
 import { Badge, Button, Group, Select, Stack, Switch, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -15,11 +16,18 @@ import { ClusterMultiSelect } from '../../shared/cluster-select';
 import { Money } from './money';
 import { PageHeader } from '../../shared/page-header';
 import { useFundingMutation, useLine, useLines, type Commitment, type Line, type Purpose } from './api';
+import type { CallSummary } from '../calls/api';
 import { PaymentsTable } from './payments-table';
 
 function CreateLineModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
-  const { t } = useTranslation('funding');
+  const { t, i18n } = useTranslation('funding');
   const { t: tc } = useTranslation();
+  // A line for one call: the officer picks it from the hundred calls with the latest deadlines.
+  const calls = useQuery({
+    queryKey: ['calls', 'for-funding-line'],
+    queryFn: () => api.get<CallSummary[]>(`/api/calls${query({ pageSize: 100 })}`),
+    enabled: opened,
+  });
   const [form, setForm] = useState({
     code: '',
     name: '',
@@ -83,11 +91,17 @@ function CreateLineModal({ opened, onClose }: { opened: boolean; onClose: () => 
         onChange={(e) => setForm({ ...form, name: e.currentTarget.value })}
       />
       {form.purpose === 'call' && (
-        <TextInput
-          label="Call id"
+        <Select
+          label={t('call')}
           required
-          value={form.callId}
-          onChange={(e) => setForm({ ...form, callId: e.currentTarget.value })}
+          searchable
+          nothingFoundMessage={t('noCallFound')}
+          value={form.callId || null}
+          onChange={(v) => setForm({ ...form, callId: v ?? '' })}
+          data={(calls.data?.data ?? []).map((c) => ({
+            value: c.id,
+            label: `${c.code} — ${i18n.language === 'en' && c.titleEn ? c.titleEn : c.titleNl}`,
+          }))}
         />
       )}
       <Group grow>
