@@ -16,7 +16,12 @@ export function PageHeader({
         <Title order={1} size="h2">
           {title}
         </Title>
-        {description && <Text c="dimmed">{description}</Text>}
+        {/* A description with its own blocks (badges in a group) may not sit inside a paragraph. */}
+        {description && (
+          <Text c="dimmed" component={typeof description === 'string' ? 'p' : 'div'}>
+            {description}
+          </Text>
+        )}
       </Stack>
       {actions && <Group>{actions}</Group>}
     </Group>
