@@ -55,9 +55,12 @@ const REQUEST_ID_PATTERN = /^[A-Za-z0-9._-]{8,64}$/;
 
 /** Calendar feeds authenticate by a token in the path (or `token=` query): never log it. */
 export function redactUrl(url: string): string {
-  return url
-    .replace(/(\/api\/partnership\/calendar\/)[^/?#]+?(\.ics)?(?=$|[?#])/, '$1[redacted]$2')
-    .replace(/([?&](?:token|key|secret)=)[^&#]*/gi, '$1[redacted]');
+  return (
+    url
+      .replace(/(\/api\/partnership\/calendar\/)[^/?#]+?(\.ics)?(?=$|[?#])/, '$1[redacted]$2')
+      // `code` and `state` of an identity provider's answer (the callback) are one-time secrets too.
+      .replace(/([?&](?:token|key|secret|code|state)=)[^&#]*/gi, '$1[redacted]')
+  );
 }
 
 export function loggerOptions(level: string): FastifyServerOptions['logger'] {

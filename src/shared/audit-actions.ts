@@ -240,6 +240,14 @@ export const AUDIT_ACTION_LABELS = {
   'user.activated': { nl: 'Account geactiveerd', en: 'Account activated' },
   'user.created': { nl: 'Account aangemaakt', en: 'Account created' },
   'user.deactivated': { nl: 'Account gedeactiveerd', en: 'Account deactivated' },
+  'user.identity_linked': {
+    nl: 'Account gekoppeld aan een identiteitsprovider',
+    en: 'Account linked to an identity provider',
+  },
+  'user.profile_updated_by_provider': {
+    nl: 'Naam of e-mail bijgewerkt door de identiteitsprovider',
+    en: 'Name or e-mail updated by the identity provider',
+  },
   'user.password_changed': { nl: 'Wachtwoord gewijzigd', en: 'Password changed' },
   'user.password_reset': { nl: 'Wachtwoord opnieuw ingesteld', en: 'Password reset' },
   'user.role_changed': { nl: 'Rol gewijzigd', en: 'Role changed' },

@@ -3,6 +3,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, query } from '../app/api-client';
+import { useTranslation } from 'react-i18next';
 
 /** How many matches a picker shows: enough to choose from, never every cluster of Europe. */
 const MATCHES = 20;
@@ -69,6 +70,7 @@ export function ClusterSelect({
   onChange: (id: string | null) => void;
   only?: readonly string[];
 }) {
+  const { t } = useTranslation();
   const [search, setSearch] = useState('');
   const choices = useClusterChoices(search, value ? [value] : [], only);
   return (
@@ -82,7 +84,7 @@ export function ClusterSelect({
       data={choices.data}
       value={value}
       onChange={onChange}
-      nothingFoundMessage={choices.fetching ? '…' : undefined}
+      nothingFoundMessage={choices.fetching ? t('loading') : t('noMatches')}
     />
   );
 }
@@ -93,6 +95,7 @@ export function ClusterMultiSelect({
   onChange,
   ...props
 }: Omit<MultiSelectProps, Controlled> & { value: string[]; onChange: (ids: string[]) => void }) {
+  const { t } = useTranslation();
   const [search, setSearch] = useState('');
   const choices = useClusterChoices(search, value);
   return (
@@ -105,7 +108,7 @@ export function ClusterMultiSelect({
       data={choices.data}
       value={value}
       onChange={onChange}
-      nothingFoundMessage={choices.fetching ? '…' : undefined}
+      nothingFoundMessage={choices.fetching ? t('loading') : t('noMatches')}
     />
   );
 }

@@ -78,6 +78,8 @@ describe('clusters, themes and open data', () => {
     const names = (await analyst.get(`/api/lookups/clusters?ids=${ownClusterId},${otherClusterId}`)).json();
     expect(names.data.map((c: { id: string }) => c.id).sort()).toEqual([ownClusterId, otherClusterId].sort());
     expect((await analyst.get('/api/lookups/clusters?ids=not-an-id')).statusCode).toBe(400);
+    // Only real UUIDs pass: 36 dashes would reach the database's uuid cast and fail there.
+    expect((await analyst.get(`/api/lookups/clusters?ids=${'-'.repeat(36)}`)).statusCode).toBe(400);
   });
 
   it(

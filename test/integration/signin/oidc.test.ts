@@ -141,6 +141,22 @@ describe('sign-in with OpenID Connect', () => {
       .where('email', '=', 'olga@agency.example')
       .execute();
     expect(accounts).toHaveLength(1);
+    const updates = await auditActions('user.profile_updated_by_provider');
+    expect(updates.some((after) => after.name === 'Olga Officier-Janssens')).toBe(true);
+  });
+
+  it('links a verified e-mail to the existing local account, in the audit trail', async () => {
+    idp.people.set('lina-9', {
+      email: 'analyst@speerpunt.example',
+      name: 'Lina Analist',
+      groups: ['officers'],
+    });
+    const { data } = await me(await signIn('lina-9'));
+    expect(data.user.email).toBe('analyst@speerpunt.example');
+    expect(data.user.role).toBe('analyst');
+    expect((await auditActions('user.identity_linked')).some((after) => after.provider === 'test')).toBe(
+      true,
+    );
   });
 
   it('keeps a role an admin set by hand, unless the mapping entry says `!`', async () => {

@@ -250,7 +250,13 @@ describe('TOTP secrets stored before encryption', () => {
     // Another key, or the sealed value moved to another account, does not open it.
     const sealed = (await stored()).secret;
     expect(() => openTotpSecret(Buffer.alloc(32, 9), officer.userId!, sealed)).toThrow(/does not open/);
-    expect(() => openTotpSecret(TEST_TOTP_KEY, pending.userId!.replace(/.$/, '0'), sealed)).toThrow();
+    expect(() =>
+      openTotpSecret(
+        TEST_TOTP_KEY,
+        pending.userId!.replace(/.$/, (last) => (last === '0' ? '1' : '0')),
+        sealed,
+      ),
+    ).toThrow();
     expect(openTotpSecret(TEST_TOTP_KEY, officer.userId!, sealed)).toBe(secret);
   });
 });

@@ -39,6 +39,9 @@ describe('secrets in URLs are redacted for the log', () => {
       '/api/partnership/calendar/[redacted].ics',
     );
     expect(redactUrl('/api/x?token=SECRET&y=1')).toBe('/api/x?token=[redacted]&y=1');
+    expect(redactUrl('/api/auth/oidc/staff/callback?code=ONE-TIME&state=FLOW')).toBe(
+      '/api/auth/oidc/staff/callback?code=[redacted]&state=[redacted]',
+    );
     expect(redactUrl('/api/partnership/calendar-token')).toBe('/api/partnership/calendar-token');
   });
 });

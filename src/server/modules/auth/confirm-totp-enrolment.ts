@@ -28,12 +28,18 @@ export async function confirmTotpEnrolment(
   if (step === null) throw new AppError('TOTP_CODE_INVALID');
   const { codes, hashes } = await newRecoveryCodes();
   await ctx.db.transaction().execute(async (tx) => {
-    await clearSecondFactorFailures(tx, actor.userId, now);
-    await tx
+    // Guard and write in one statement: of two confirmations at once (or a restart of the set-up
+    // that replaced the secret meanwhile) one wins; the other writes nothing.
+    const confirmed = await tx
       .updateTable('user_totp')
       .set({ confirmed_at: now, last_time_step: step })
       .where('user_id', '=', actor.userId)
-      .execute();
+      .where('confirmed_at', 'is', null)
+      .where('secret', '=', totp.secret)
+      .returning('user_id')
+      .executeTakeFirst();
+    if (!confirmed) throw new AppError('TOTP_ALREADY_ENROLLED');
+    await clearSecondFactorFailures(tx, actor.userId, now);
     await tx.deleteFrom('user_recovery_codes').where('user_id', '=', actor.userId).execute();
     await tx
       .insertInto('user_recovery_codes')

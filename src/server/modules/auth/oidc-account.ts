@@ -97,6 +97,17 @@ export async function accountFromClaims(tx: Transaction<DB>, input: AccountInput
       .execute();
   } else {
     await insertIdentity(tx, input, userId);
+    await recordAudit(
+      tx,
+      actor,
+      {
+        action: 'user.identity_linked',
+        entityType: 'user',
+        entityId: userId,
+        after: { provider: provider.id, issuer },
+      },
+      requestId,
+    );
   }
 
   // E-mail and name as the provider says now (an e-mail another account uses is left as it was).
@@ -113,6 +124,18 @@ export async function accountFromClaims(tx: Transaction<DB>, input: AccountInput
   const name = person.name || before.name;
   if (email !== before.email || name !== before.name) {
     await tx.updateTable('users').set({ email, name, updated_at: now }).where('id', '=', userId).execute();
+    await recordAudit(
+      tx,
+      actor,
+      {
+        action: 'user.profile_updated_by_provider',
+        entityType: 'user',
+        entityId: userId,
+        before: { email: before.email, name: before.name },
+        after: { email, name, provider: provider.id },
+      },
+      requestId,
+    );
   }
 
   const applies = mapping && (before.role_source === 'mapping' || mapping.overridesManual);

@@ -22,7 +22,7 @@ export async function startTotpEnrolment(ctx: StepContext) {
   // Stored sealed (AES-256-GCM); the plain secret goes only to the person enrolling, this once.
   const sealed = sealTotpSecret(totpKeyOf(ctx.config), user.id, secret);
   await ctx.db.transaction().execute(async (tx) => {
-    await tx
+    const written = await tx
       .insertInto('user_totp')
       .values({
         user_id: user.id,
@@ -32,9 +32,15 @@ export async function startTotpEnrolment(ctx: StepContext) {
         created_at: ctx.now(),
       })
       .onConflict((oc) =>
-        oc.column('user_id').doUpdateSet({ secret: sealed, last_time_step: null, created_at: ctx.now() }),
+        oc
+          .column('user_id')
+          .doUpdateSet({ secret: sealed, last_time_step: null, created_at: ctx.now() })
+          // A factor confirmed meanwhile (another tab) keeps its secret: this restart writes nothing.
+          .where('user_totp.confirmed_at', 'is', null),
       )
-      .execute();
+      .returning('user_id')
+      .executeTakeFirst();
+    if (!written) throw new AppError('TOTP_ALREADY_ENROLLED');
     await recordAudit(
       tx,
       ctx.auditActor,

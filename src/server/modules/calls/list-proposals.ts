@@ -64,6 +64,8 @@ export async function findProposalSummaries(
         eb(eb.refTuple('p.reference', 'p.id'), '>', eb.tuple(after?.reference ?? '', after?.id ?? '')),
       ),
     )
+    // Keyset batches (streamed exports) continue after (reference, id): they must be read in that order.
+    .$if(paging !== undefined && 'after' in paging, (q) => q.orderBy('p.reference'))
     .$if(paging !== undefined, (q) =>
       q
         .orderBy('p.id')

@@ -27,7 +27,9 @@ export default async function lookupsRoutes(app: FastifyInstance): Promise<void>
           /** Comma-separated ids (at most 100): the names of the clusters a form has chosen already. */
           ids: z
             .string()
-            .regex(/^[0-9a-f-]{36}(,[0-9a-f-]{36}){0,99}$/i)
+            .regex(
+              /^[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}(,[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}){0,99}$/i,
+            )
             .optional(),
         }),
         response: { 200: pagedEnvelope(ClusterOption) },

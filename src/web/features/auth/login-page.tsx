@@ -19,16 +19,6 @@ import { useLogin, useMe, useSignInOptions } from '../../app/auth';
 import { LanguageSwitch } from '../../app/app-shell';
 import { ErrorAlert } from '../../shared/error-alert';
 
-/** The refusals of a provider sign-in the login page explains (others: a general sentence). */
-const SIGN_IN_ERRORS = [
-  'OIDC_NO_ROLE',
-  'OIDC_STATE_INVALID',
-  'OIDC_SIGNIN_FAILED',
-  'OIDC_ACCOUNT_INACTIVE',
-  'OIDC_EMAIL_UNUSABLE',
-  'OIDC_PROVIDER_UNKNOWN',
-] as const;
-
 export function LoginPage() {
   const { t } = useTranslation('auth');
   const { t: tc } = useTranslation();
@@ -46,8 +36,7 @@ export function LoginPage() {
   const localLogin = options.data?.localLogin ?? true;
   // A refused sign-in at an identity provider comes back as ?error=CODE: said in words, never the code.
   const failure = params.get('error');
-  const failureKey = SIGN_IN_ERRORS.find((code) => code === failure) ?? 'other';
-  const failureText = failure ? t(`signInError.${failureKey}`) : null;
+  const failureText = failure ? t(`signInError.${failure}`, { defaultValue: t('signInError.other') }) : null;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

@@ -10,6 +10,7 @@ import { FormModal } from '../../shared/form-modal';
 import { ClusterMultiSelect, ClusterSelect } from '../../shared/cluster-select';
 import { OrganisationSelect } from '../../shared/organisation-select';
 import { useFundingMutation, useLines, type ProjectDetail } from './api';
+import { DateRangeFields } from '../../shared/date-range-fields';
 
 const useThemeOptions = () =>
   useQuery({
@@ -149,22 +150,14 @@ export function CreateProjectModal({ opened, onClose }: { opened: boolean; onClo
           onChange={(clusterIds) => setForm({ ...form, clusterIds })}
         />
       </Group>
-      <Group grow>
-        <TextInput
-          type="date"
-          label={t('start')}
-          required
-          value={form.startsOn}
-          onChange={(e) => setForm({ ...form, startsOn: e.currentTarget.value })}
-        />
-        <TextInput
-          type="date"
-          label={t('end')}
-          required
-          value={form.endsOn}
-          onChange={(e) => setForm({ ...form, endsOn: e.currentTarget.value })}
-        />
-      </Group>
+      <DateRangeFields
+        startLabel={t('start')}
+        endLabel={t('end')}
+        start={form.startsOn}
+        end={form.endsOn}
+        onStart={(startsOn) => setForm({ ...form, startsOn })}
+        onEnd={(endsOn) => setForm({ ...form, endsOn })}
+      />
       <AidRegimeFields
         regime={form.aidRegime}
         legalBasis={form.aidLegalBasis}

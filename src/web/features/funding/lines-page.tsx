@@ -18,6 +18,7 @@ import { PageHeader } from '../../shared/page-header';
 import { useFundingMutation, useLine, useLines, type Commitment, type Line, type Purpose } from './api';
 import type { CallSummary } from '../calls/api';
 import { PaymentsTable } from './payments-table';
+import { DateRangeFields } from '../../shared/date-range-fields';
 
 function CreateLineModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t, i18n } = useTranslation('funding');
@@ -104,22 +105,14 @@ function CreateLineModal({ opened, onClose }: { opened: boolean; onClose: () => 
           }))}
         />
       )}
-      <Group grow>
-        <TextInput
-          type="date"
-          label={t('periodStart')}
-          required
-          value={form.periodStart}
-          onChange={(e) => setForm({ ...form, periodStart: e.currentTarget.value })}
-        />
-        <TextInput
-          type="date"
-          label={t('periodEnd')}
-          required
-          value={form.periodEnd}
-          onChange={(e) => setForm({ ...form, periodEnd: e.currentTarget.value })}
-        />
-      </Group>
+      <DateRangeFields
+        startLabel={t('periodStart')}
+        endLabel={t('periodEnd')}
+        start={form.periodStart}
+        end={form.periodEnd}
+        onStart={(periodStart) => setForm({ ...form, periodStart })}
+        onEnd={(periodEnd) => setForm({ ...form, periodEnd })}
+      />
       <Group grow>
         <TextInput
           label={t('amountEur')}

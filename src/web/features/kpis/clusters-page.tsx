@@ -23,9 +23,10 @@ export function ClustersPage() {
     ['lookups', 'clusters', 'kpis'],
     '/api/lookups/clusters',
     { q: q || undefined, ids: own },
-    me.data !== undefined,
+    // A manager without clusters asks nothing: an empty `ids` would be dropped and mean "all".
+    me.data !== undefined && own !== '',
   );
-  const visible = clusters.data?.data ?? [];
+  const visible = own === '' ? [] : (clusters.data?.data ?? []);
   return (
     <>
       <PageHeader title={t('clustersTitle')} description={t('clustersIntro')} />
@@ -52,6 +53,7 @@ export function ClustersPage() {
           </Card>
         ))}
       </SimpleGrid>
+      {own === '' && <Text c="dimmed">{t('noOwnClusters')}</Text>}
       <Pager serverPage={clusters.serverPage} />
     </>
   );

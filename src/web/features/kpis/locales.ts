@@ -21,6 +21,7 @@ export default {
       eu: 'EU-deelnames',
     },
     clustersTitle: 'KPI’s per cluster',
+    noOwnClusters: 'Er is je nog geen cluster toegewezen; een beheerder wijst managers hun clusters toe.',
     clusterSearch: 'Naam bevat',
     clustersIntro: 'Kies een cluster om de KPI’s, doelen, waarden en status te zien.',
     dashboardIntro:
@@ -196,6 +197,7 @@ export default {
       eu: 'EU participations',
     },
     clustersTitle: 'KPIs per cluster',
+    noOwnClusters: 'No cluster is assigned to you yet; an admin assigns managers their clusters.',
     clusterSearch: 'Name contains',
     clustersIntro: 'Choose a cluster to see its KPIs, targets, values and status.',
     dashboardIntro:

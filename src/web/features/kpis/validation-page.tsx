@@ -65,11 +65,7 @@ export function ValidationPage() {
   );
   const columns: ColumnDef<QueueItem>[] = [
     { accessorKey: 'clusterName', header: t('cluster') },
-    {
-      accessorKey: 'code',
-      header: t('kpi'),
-      cell: ({ row }) => nameOf(row.original),
-    },
+    { id: 'kpi', header: t('kpi'), accessorFn: nameOf },
     { accessorKey: 'periodCode', header: t('period') },
     {
       accessorKey: 'value',

@@ -23,6 +23,7 @@ import { formatDate, formatDateTime } from '../../app/format';
 import { ErrorAlert } from '../../shared/error-alert';
 import { useAgreements, usePartnershipMutation, type Agreement, type Report } from './api';
 import { linesOf } from './forms';
+import { DateRangeFields } from '../../shared/date-range-fields';
 
 function AgreementForm({
   clusterId,
@@ -107,22 +108,14 @@ function AgreementForm({
             value={form.title}
             onChange={(e) => setForm({ ...form, title: e.currentTarget.value })}
           />
-          <Group grow>
-            <TextInput
-              type="date"
-              label={t('periodStart')}
-              required
-              value={form.periodStart}
-              onChange={(e) => setForm({ ...form, periodStart: e.currentTarget.value })}
-            />
-            <TextInput
-              type="date"
-              label={t('periodEnd')}
-              required
-              value={form.periodEnd}
-              onChange={(e) => setForm({ ...form, periodEnd: e.currentTarget.value })}
-            />
-          </Group>
+          <DateRangeFields
+            startLabel={t('periodStart')}
+            endLabel={t('periodEnd')}
+            start={form.periodStart}
+            end={form.periodEnd}
+            onStart={(periodStart) => setForm({ ...form, periodStart })}
+            onEnd={(periodEnd) => setForm({ ...form, periodEnd })}
+          />
           <Textarea
             label={t('objectives')}
             description={t('objectivesHelp')}
