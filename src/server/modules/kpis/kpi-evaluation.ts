@@ -13,12 +13,12 @@ import type { MeasurementStatus } from './kpis.tables';
 import {
   findApplicableDefinitions,
   findDefinitions,
-  findMeasurements,
+  findMeasurementValues,
   findTargets,
   toNumber,
   type KpiDefinitionRow,
   type KpiSettings,
-  type MeasurementRow,
+  type MeasurementValueRow,
   type PeriodRow,
   type TargetRow,
 } from './kpis.repository';
@@ -53,7 +53,7 @@ export type PrecomputedValues = Map<string, Map<string, ComputedResult>>;
 export interface EvaluationInputs {
   definitions: KpiDefinitionRow[];
   targets: TargetRow[];
-  measurements: MeasurementRow[];
+  measurements: MeasurementValueRow[];
   precomputed: PrecomputedValues;
 }
 
@@ -73,18 +73,18 @@ export async function valuesForPeriod(
   clusterId: string,
   period: PeriodRow,
   definitions: KpiDefinitionRow[],
-  measurements: MeasurementRow[],
+  measurements: MeasurementValueRow[],
   /** Computed KPIs run beforehand for many clusters at once (by computed key, then cluster|period). */
   precomputed?: PrecomputedValues,
 ): Promise<
-  Map<string, { value: FormulaValue; origin: EvaluatedCell['origin']; measurement: MeasurementRow | null }>
+  Map<string, { value: FormulaValue; origin: EvaluatedCell['origin']; measurement: MeasurementValueRow | null }>
 > {
   const stored = new Map(
     measurements.filter((m) => m.period_id === period.id).map((m) => [m.definition_id, m]),
   );
   const result = new Map<
     string,
-    { value: FormulaValue; origin: EvaluatedCell['origin']; measurement: MeasurementRow | null }
+    { value: FormulaValue; origin: EvaluatedCell['origin']; measurement: MeasurementValueRow | null }
   >();
   const byCode = new Map(definitions.map((d) => [d.code, d]));
   for (const definition of definitions) {
@@ -160,7 +160,7 @@ export async function evaluateCluster(
 ): Promise<ClusterEvaluation> {
   const definitions = inputs ? inputs.definitions : await findApplicableDefinitions(db, clusterId);
   const targets = inputs ? inputs.targets : await findTargets(db, [clusterId]);
-  const measurements = inputs ? inputs.measurements : await findMeasurements(db, [clusterId]);
+  const measurements = inputs ? inputs.measurements : await findMeasurementValues(db, [clusterId]);
   const targetByDefinition = new Map(targets.map((t) => [t.definition_id, t]));
   const history = new Map<string, number[]>();
   const cells: EvaluatedCell[] = [];
@@ -234,7 +234,7 @@ export async function evaluateClusters(
   const [allDefinitions, targets, measurements] = await Promise.all([
     findDefinitions(db, { clusterIds }),
     findTargets(db, clusterIds),
-    findMeasurements(db, clusterIds, periodIds),
+    findMeasurementValues(db, clusterIds, periodIds),
   ]);
   const definitionsOf = (clusterId: string) =>
     allDefinitions.filter((d) => d.cluster_id === null || d.cluster_id === clusterId);
@@ -267,8 +267,12 @@ export async function evaluateClusters(
   );
   const byCluster = <T extends { cluster_id: string | null }>(rows: T[]) => {
     const map = new Map<string, T[]>();
-    for (const row of rows)
-      if (row.cluster_id) map.set(row.cluster_id, [...(map.get(row.cluster_id) ?? []), row]);
+    for (const row of rows) {
+      if (!row.cluster_id) continue;
+      const list = map.get(row.cluster_id);
+      if (list) list.push(row);
+      else map.set(row.cluster_id, [row]);
+    }
     return map;
   };
   const targetsBy = byCluster(targets);

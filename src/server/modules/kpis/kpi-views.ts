@@ -5,14 +5,12 @@ import type { DB } from '../../db/types';
 import { AppError } from '../../errors/app-error';
 import type { Actor } from '../../http/actor';
 import { seesPersonalData } from '../../http/personal-data';
-import { evaluateCluster, evaluateClusters } from './kpi-evaluation';
-import { DEFAULT_PAGE_SIZE } from '../../http/paging';
-import { assertSeesCluster, canSeeCluster } from './kpis.policy';
+import { evaluateCluster, evaluateClusters, type ClusterEvaluation, type EvaluatedCell } from './kpi-evaluation';
+import { assertSeesCluster, canSeeCluster, visibleClusterIds } from './kpis.policy';
 import { presentDefinition, presentPeriod } from './kpis.presenter';
 import {
   findClusterById,
-  findClusterIdsWithTransition,
-  findClusters,
+  findClusterPage,
   findDefinitionById,
   findDefinitions,
   findEvidence,
@@ -81,9 +79,24 @@ export function pickPeriod(periods: PeriodRow[], periodId: string | undefined): 
   );
 }
 
+/** A portfolio cell: the status and only the fields that carry something (see `PortfolioCellSchema`). */
+function presentPortfolioCell(cell: EvaluatedCell) {
+  return {
+    status: cell.status,
+    ...(cell.value !== null && { value: cell.value }),
+    ...(cell.reason !== null && { reason: cell.reason }),
+    ...(cell.expected !== null && { expected: cell.expected }),
+    ...(cell.measurementId !== null && { measurementId: cell.measurementId }),
+    ...(cell.measurementStatus !== null && { measurementStatus: cell.measurementStatus }),
+    ...(cell.isOutlier && { isOutlier: true as const }),
+  };
+}
+
 /**
  * Clusters × standard KPIs for one period, coloured by status; filters by lens, cluster kind and
- * transition. One page of clusters at a time, evaluated together in a fixed number of statements.
+ * transition. One page of clusters is read (in SQL) and evaluated at a time, in a fixed number of
+ * statements whatever the portfolio's size. The KPIs are named once; each cluster carries its
+ * cells in the order of the KPIs.
  */
 export async function buildPortfolio(
   db: Kysely<DB>,
@@ -93,61 +106,75 @@ export async function buildPortfolio(
     lens?: 'economic' | 'transition' | 'both';
     kind?: 'spearhead' | 'business_network';
     transitionId?: string;
-    page?: number;
-    pageSize?: number;
+    page: number;
+    pageSize: number;
   },
   now: Date,
 ) {
-  const periods = await findPeriods(db);
+  const [periods, allKpis, settings, transitions] = await Promise.all([
+    findPeriods(db),
+    findDefinitions(db, { clusterIds: [] }),
+    readKpiSettings(db),
+    db
+      .selectFrom('themes')
+      .select(['id', 'label_nl', 'label_en'])
+      .where('kind', '=', 'transition')
+      .orderBy('label_nl')
+      .execute(),
+  ]);
   const period = pickPeriod(periods, options.periodId);
   if (options.periodId && !period) throw new AppError('NOT_FOUND');
-  let clusters = (await findClusters(db, 'all')).filter((c) => canSeeCluster(actor, c.id));
-  if (options.kind) clusters = clusters.filter((c) => c.kind === options.kind);
-  if (options.transitionId) {
-    const linked = new Set(await findClusterIdsWithTransition(db, options.transitionId));
-    clusters = clusters.filter((c) => linked.has(c.id));
-  }
-  const total = clusters.length;
-  const pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
-  const page = options.page ?? 1;
-  clusters = clusters.slice((page - 1) * pageSize, page * pageSize);
-  let kpis = await findDefinitions(db, { clusterIds: [] });
-  if (options.lens && options.lens !== 'both')
-    kpis = kpis.filter((k) => k.lens === options.lens || k.lens === 'both');
-  const shownKpis = new Set(kpis.map((k) => k.id));
-  const settings = await readKpiSettings(db);
-  const cells = [];
-  if (period) {
-    const upTo = periods.filter((p) => p.starts_on <= period.starts_on);
-    const evaluations = await evaluateClusters(
-      db,
-      clusters.map((c) => c.id),
-      upTo,
-      settings,
-      brusselsDate(now),
-    );
-    for (const cluster of clusters) {
-      for (const cell of evaluations.get(cluster.id)?.cells ?? []) {
-        if (cell.periodId !== period.id || !shownKpis.has(cell.definitionId)) continue;
-        const { code: _code, ...rest } = cell;
-        cells.push({ ...rest, clusterId: cluster.id });
-      }
-    }
-  }
-  const transitions = await db
-    .selectFrom('themes')
-    .select(['id', 'label_nl', 'label_en'])
-    .where('kind', '=', 'transition')
-    .orderBy('label_nl')
-    .execute();
+  const page = { page: options.page, pageSize: options.pageSize };
+  const clusters = await findClusterPage(
+    db,
+    {
+      visible: visibleClusterIds(actor),
+      kind: options.kind,
+      transitionId: options.transitionId,
+    },
+    page,
+  );
+  const lens = options.lens ?? 'both';
+  const kpis = allKpis.filter((k) => lens === 'both' || k.lens === lens || k.lens === 'both');
+  const evaluations = period
+    ? await evaluateClusters(
+        db,
+        clusters.rows.map((c) => c.id),
+        periods.filter((p) => p.starts_on <= period.starts_on),
+        settings,
+        brusselsDate(now),
+      )
+    : new Map<string, ClusterEvaluation>();
   return {
     period: period ? presentPeriod(period) : null,
     periods: periods.map(presentPeriod),
-    clusters: clusters.map(presentCluster),
-    kpis: kpis.map((k) => presentDefinition(k, { showSql: showSql(actor) })),
-    cells,
+    kpis: kpis.map((k) => ({
+      id: k.id,
+      code: k.code,
+      nameNl: k.name_nl,
+      nameEn: k.name_en,
+      unit: k.unit,
+      lens: k.lens,
+      source: k.source,
+    })),
+    clusters: clusters.rows.map((cluster) => {
+      const cells = new Map(
+        (evaluations.get(cluster.id)?.cells ?? [])
+          .filter((c) => c.periodId === period?.id)
+          .map((c) => [c.definitionId, c]),
+      );
+      return {
+        ...presentCluster(cluster),
+        cells: period
+          ? kpis.map((k) => {
+              const cell = cells.get(k.id);
+              return cell ? presentPortfolioCell(cell) : { status: 'no_data' as const };
+            })
+          : [],
+      };
+    }),
     transitions: transitions.map((t) => ({ id: t.id, labelNl: t.label_nl, labelEn: t.label_en })),
-    page: { page, pageSize, total },
+    page: { ...page, total: clusters.total },
   };
 }
 

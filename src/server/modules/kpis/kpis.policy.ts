@@ -13,6 +13,12 @@ export function canSeeCluster(actor: Actor, clusterId: string): boolean {
   return actor.role === 'manager' && actor.clusterIds.includes(clusterId);
 }
 
+/** The clusters whose KPIs the actor may see: 'all', or a list (a manager's own clusters). */
+export function visibleClusterIds(actor: Actor): string[] | 'all' {
+  if (actor.role === 'officer' || actor.role === 'admin' || actor.role === 'analyst') return 'all';
+  return actor.role === 'manager' ? actor.clusterIds : [];
+}
+
 /** Throws NOT_FOUND (like a missing cluster) when the actor may not see it. */
 export function assertSeesCluster(actor: Actor, clusterId: string): void {
   if (!canSeeCluster(actor, clusterId)) throw new AppError('NOT_FOUND');

@@ -1,5 +1,7 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { DB } from '../../db/types';
+import type { ClusterKind } from '../../db/core.tables';
+import { selectPage, type PageRequest } from '../../http/paging';
 import type { KpiDefinitionsTable, KpiMeasurementsTable, ReportingPeriodsTable } from './kpis.tables';
 
 export type KpiDefinitionRow = Selectable<KpiDefinitionsTable>;
@@ -80,6 +82,36 @@ export async function findTargets(db: Kysely<DB>, clusterIds: string[]): Promise
   return rows.map((r) => ({ ...r, periodTargets: r.periodTargets ?? {} }));
 }
 
+/** The columns of a measurement that an evaluation reads (`evaluateCluster`). */
+export type MeasurementValueRow = Pick<
+  MeasurementRow,
+  'id' | 'definition_id' | 'cluster_id' | 'period_id' | 'value' | 'not_computable_reason' | 'status' | 'frozen_at'
+>;
+
+/** The stored values of some clusters in some periods (all periods without `periodIds`), for evaluations. */
+export function findMeasurementValues(
+  db: Kysely<DB>,
+  clusterIds: string[],
+  periodIds?: string[],
+): Promise<MeasurementValueRow[]> {
+  if (clusterIds.length === 0 || periodIds?.length === 0) return Promise.resolve([]);
+  let query = db
+    .selectFrom('kpi_measurements')
+    .select([
+      'id',
+      'definition_id',
+      'cluster_id',
+      'period_id',
+      'value',
+      'not_computable_reason',
+      'status',
+      'frozen_at',
+    ])
+    .where('cluster_id', 'in', clusterIds);
+  if (periodIds) query = query.where('period_id', 'in', periodIds);
+  return query.execute();
+}
+
 export function findMeasurements(db: Kysely<DB>, clusterIds: string[], periodIds?: string[]) {
   if (clusterIds.length === 0 || periodIds?.length === 0) return Promise.resolve([] as MeasurementRow[]);
   let query = db.selectFrom('kpi_measurements').selectAll().where('cluster_id', 'in', clusterIds);
@@ -153,16 +185,39 @@ export function findClusterById(db: Kysely<DB>, id: string) {
     .executeTakeFirst();
 }
 
-/** Clusters linked to a transition theme (directly or through a child theme of it). */
-export async function findClusterIdsWithTransition(db: Kysely<DB>, themeId: string): Promise<string[]> {
-  const rows = await db
-    .selectFrom('cluster_themes as ct')
-    .innerJoin('themes as t', 't.id', 'ct.theme_id')
-    .select('ct.cluster_id')
-    .where((eb) => eb.or([eb('t.id', '=', themeId), eb('t.parent_id', '=', themeId)]))
-    .distinct()
-    .execute();
-  return rows.map((r) => r.cluster_id);
+/**
+ * One page of the clusters whose KPIs the portfolio shows (spearheads first, then by name), with
+ * the total: `visible` is 'all' or the ids the viewer may see; `transitionId` keeps the clusters
+ * linked to that transition theme (directly or through a child theme of it).
+ */
+export function findClusterPage(
+  db: Kysely<DB>,
+  filter: { visible: string[] | 'all'; kind?: ClusterKind; transitionId?: string },
+  page: PageRequest,
+) {
+  const { visible, kind, transitionId } = filter;
+  let query = db
+    .selectFrom('clusters as c')
+    .select(['c.id', 'c.name', 'c.short_name', 'c.kind'])
+    .orderBy('c.kind', 'desc')
+    .orderBy('c.name')
+    .orderBy('c.id');
+  if (visible !== 'all') {
+    if (visible.length === 0) return Promise.resolve({ rows: [], total: 0 });
+    query = query.where('c.id', 'in', visible);
+  }
+  if (kind) query = query.where('c.kind', '=', kind);
+  if (transitionId)
+    query = query.where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('cluster_themes as ct')
+          .innerJoin('themes as t', 't.id', 'ct.theme_id')
+          .select('ct.cluster_id')
+          .whereRef('ct.cluster_id', '=', 'c.id')
+          .where((eb) => eb.or([eb('t.id', '=', transitionId), eb('t.parent_id', '=', transitionId)])),
+      ),
+    );
+  return selectPage(query, page);
 }
 
 export interface KpiSettings {

@@ -135,20 +135,57 @@ export const DashboardSchema = z.object({
   ),
 });
 
+/**
+ * Clusters per page of the KPI portfolio: every cluster on a page is evaluated over every period
+ * up to the chosen one (its computed KPIs run live where no value is frozen), so pages stay small.
+ */
+export const PORTFOLIO_PAGE_SIZE = 25;
+export const PORTFOLIO_MAX_PAGE_SIZE = 100;
+
 export const PortfolioQuery = z.strictObject({
   periodId: z.uuid().optional(),
   lens: LensSchema.optional(),
   kind: z.enum(['spearhead', 'business_network']).optional(),
   transitionId: z.uuid().optional(),
-  ...PageQueryFields,
+  page: PageQueryFields.page,
+  pageSize: z.coerce.number().int().min(1).max(PORTFOLIO_MAX_PAGE_SIZE).default(PORTFOLIO_PAGE_SIZE),
+});
+
+/** A KPI column of the portfolio: named once here, its cells refer to it by position. */
+export const PortfolioKpiSchema = z.object({
+  id: z.uuid(),
+  code: z.string(),
+  nameNl: z.string(),
+  nameEn: z.string(),
+  unit: UnitSchema,
+  lens: LensSchema,
+  source: z.enum(['computed', 'reported', 'formula']),
+});
+
+/**
+ * One cell (a cluster's value of a KPI in the period): its status and only the fields that have
+ * a value (a missing field is null or false).
+ */
+export const PortfolioCellSchema = z.object({
+  status: StatusSchema,
+  value: z.number().optional(),
+  /** Why there is no value (e.g. a division by zero). */
+  reason: z.string().optional(),
+  /** The value expected on the trajectory to the target. */
+  expected: z.number().optional(),
+  /** The stored value (reported, or frozen at the period's close) behind the cell. */
+  measurementId: z.uuid().optional(),
+  measurementStatus: z.enum(['reported', 'validated', 'returned', 'computed']).optional(),
+  isOutlier: z.literal(true).optional(),
 });
 
 export const PortfolioSchema = z.object({
   period: PeriodSchema.nullable(),
   periods: z.array(PeriodSchema),
-  clusters: z.array(ClusterSummarySchema),
-  kpis: z.array(DefinitionSchema),
-  cells: z.array(CellSchema.extend({ clusterId: z.string(), definitionId: z.string() })),
+  /** The KPI columns (the standard KPIs of the lens), in order. */
+  kpis: z.array(PortfolioKpiSchema),
+  /** One page of clusters; `cells[i]` is the cell of `kpis[i]` (empty without a period). */
+  clusters: z.array(ClusterSummarySchema.extend({ cells: z.array(PortfolioCellSchema) })),
   transitions: z.array(z.object({ id: z.string(), labelNl: z.string(), labelEn: z.string() })),
   /** The page of clusters this answer holds and how many clusters match in all. */
   page: PageInfoSchema,

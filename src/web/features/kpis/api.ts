@@ -1,5 +1,8 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { api, query } from '../../app/api-client';
+import { PAGE_SIZE_CHOICES } from '../../shared/page-sizes';
+import type { ServerPage } from '../../shared/pager';
 import { usePagedList } from '../../shared/use-paged-list';
 
 export type KpiStatus = 'on_track' | 'at_risk' | 'off_track' | 'no_target' | 'no_data' | 'not_computable';
@@ -67,13 +70,37 @@ export interface Dashboard {
   periods: Period[];
   kpis: { definition: Definition; target: Target | null; values: Cell[] }[];
 }
+/** A KPI column of the portfolio. */
+export interface PortfolioKpi {
+  id: string;
+  code: string;
+  nameNl: string;
+  nameEn: string;
+  unit: string;
+  lens: Lens;
+  source: Definition['source'];
+}
+/** A cell of the portfolio: its status and only the fields that have a value. */
+export interface PortfolioCell {
+  status: KpiStatus;
+  value?: number;
+  reason?: string;
+  expected?: number;
+  measurementId?: string;
+  measurementStatus?: NonNullable<Cell['measurementStatus']>;
+  isOutlier?: true;
+}
+/** A cluster row of the portfolio: `cells[i]` is its cell of `kpis[i]`. */
+export interface PortfolioCluster extends ClusterSummary {
+  cells: PortfolioCell[];
+}
 export interface Portfolio {
   period: Period | null;
   periods: Period[];
-  clusters: ClusterSummary[];
-  kpis: Definition[];
-  cells: (Cell & { clusterId: string; definitionId: string })[];
+  kpis: PortfolioKpi[];
+  clusters: PortfolioCluster[];
   transitions: { id: string; labelNl: string; labelEn: string }[];
+  page: { page: number; pageSize: number; total: number };
 }
 export interface MeasurementDetail {
   id: string;
@@ -153,15 +180,37 @@ export const useDashboard = (clusterId: string) =>
     queryKey: ['kpis', 'dashboard', clusterId],
     queryFn: () => api.get<Dashboard>(`/api/kpis/clusters/${clusterId}/dashboard`),
   });
-export const usePortfolio = (filters: {
-  periodId?: string;
-  lens?: string;
-  kind?: string;
-  transitionId?: string;
-}) =>
+/**
+ * One page of the KPI portfolio for the filters, with the `serverPage` its table's pager drives
+ * (a change of filters goes back to the first page).
+ */
+export function usePortfolio(filters: { periodId?: string; lens?: string; kind?: string; transitionId?: string }) {
+  const [paging, setPaging] = useState({ page: 1, pageSize: PAGE_SIZE_CHOICES[0] });
+  const filterKey = JSON.stringify(filters);
+  const [seenFilters, setSeenFilters] = useState(filterKey);
+  if (seenFilters !== filterKey) {
+    // Adjusting state while rendering (React's pattern for state that follows a prop).
+    setSeenFilters(filterKey);
+    setPaging((p) => ({ ...p, page: 1 }));
+  }
+  const answer = useQuery({
+    queryKey: ['kpis', 'portfolio', filters, paging],
+    queryFn: () => api.get<Portfolio>(`/api/kpis/portfolio${query({ ...filters, ...paging })}`),
+    placeholderData: keepPreviousData,
+  });
+  const serverPage: ServerPage = {
+    ...paging,
+    total: answer.data?.data.page.total ?? 0,
+    onPageChange: (page) => setPaging((p) => ({ ...p, page })),
+    onPageSizeChange: (pageSize) => setPaging({ page: 1, pageSize }),
+  };
+  return { ...answer, serverPage };
+}
+export const useDefinition = (id: string | null) =>
   useQuery({
-    queryKey: ['kpis', 'portfolio', filters],
-    queryFn: () => api.get<Portfolio>(`/api/kpis/portfolio${query(filters)}`),
+    queryKey: ['kpis', 'definition', id],
+    enabled: id !== null,
+    queryFn: () => api.get<Definition>(`/api/kpis/definitions/${id}`),
   });
 export const useMeasurement = (id: string | null) =>
   useQuery({

@@ -4,7 +4,6 @@ import {
   Drawer,
   Group,
   Loader,
-  ScrollArea,
   SegmentedControl,
   Select,
   Stack,
@@ -13,62 +12,66 @@ import {
   Title,
   UnstyledButton,
 } from '@mantine/core';
+import type { ColumnDef } from '@tanstack/react-table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDateTime, formatNumber } from '../../app/format';
+import { DataTable } from '../../shared/data-table';
 import { ErrorAlert } from '../../shared/error-alert';
 import { PageHeader } from '../../shared/page-header';
 import {
   usePortfolio,
+  useDefinition,
   useMeasurement,
   STATUS_COLOURS,
   STATUS_SYMBOLS,
   STATUS_TEXT,
-  type Portfolio,
+  type PortfolioCell,
+  type PortfolioCluster,
+  type PortfolioKpi,
 } from './api';
 import { KpiValue, StatusBadge, formatValue } from './components';
 
-type PortfolioCell = Portfolio['cells'][number];
-
-function Drill({
-  cell,
-  portfolio,
-  onClose,
-}: {
+/** The cell a person opened: the cluster's row and the KPI's column. */
+interface Opened {
+  cluster: PortfolioCluster;
+  kpi: PortfolioKpi;
   cell: PortfolioCell;
-  portfolio: Portfolio;
-  onClose: () => void;
-}) {
+}
+
+function Drill({ opened, onClose }: { opened: Opened; onClose: () => void }) {
   const { t, i18n } = useTranslation('kpis');
-  const measurement = useMeasurement(cell.measurementId);
-  const cluster = portfolio.clusters.find((c) => c.id === cell.clusterId);
-  const definition = portfolio.kpis.find((k) => k.id === cell.definitionId);
+  const { cluster, kpi, cell } = opened;
+  const measurement = useMeasurement(cell.measurementId ?? null);
+  // The SQL of a computed KPI is read when its cell is opened (the portfolio does not carry it).
+  const definition = useDefinition(kpi.source === 'computed' ? kpi.id : null).data?.data;
   const detail = measurement.data?.data;
+  const kpiName = i18n.language === 'en' ? kpi.nameEn : kpi.nameNl;
   return (
     <Drawer
       opened
       onClose={onClose}
       position="right"
       size="lg"
-      title={t('drillTitle', {
-        cluster: cluster?.name ?? '',
-        kpi: (i18n.language === 'en' ? definition?.nameEn : definition?.nameNl) ?? '',
-      })}
+      title={t('drillTitle', { cluster: cluster.name, kpi: kpiName })}
     >
       <Stack>
-        {definition && (
-          <Text size="sm">{i18n.language === 'en' ? definition.nameEn : definition.nameNl}</Text>
-        )}
+        <Text size="sm">{kpiName}</Text>
         <Group>
-          <Text fw={600}>{definition && <KpiValue definition={definition} cell={cell} />}</Text>
+          <Text fw={600}>
+            <KpiValue
+              definition={kpi}
+              cell={{ value: cell.value ?? null, reason: cell.reason ?? null, isOutlier: cell.isOutlier ?? false }}
+            />
+          </Text>
           <StatusBadge status={cell.status} />
           {cell.measurementStatus && (
             <Text size="sm">{t(`measurementStatuses.${cell.measurementStatus}`)}</Text>
           )}
         </Group>
         <Text size="sm">
-          {t('expected')}: {formatNumber(cell.expected)}
+          {t('expected')}: {formatNumber(cell.expected ?? null)}
         </Text>
         {definition?.sql && (
           <Box
@@ -133,11 +136,53 @@ function Drill({
             </Table>
           </>
         )}
-        <Anchor component={Link} to={`/kpis/clusters/${cell.clusterId}`}>
+        <Anchor component={Link} to={`/kpis/clusters/${cluster.id}`}>
           {t('openDashboard')}
         </Anchor>
       </Stack>
     </Drawer>
+  );
+}
+
+/** A cell of the matrix: its status as colour and symbol, a button that opens the drill-down. */
+function CellButton({
+  cluster,
+  kpi,
+  cell,
+  onOpen,
+}: Opened & {
+  onOpen: (opened: Opened) => void;
+}) {
+  const { t, i18n } = useTranslation('kpis');
+  const kpiName = i18n.language === 'en' ? kpi.nameEn : kpi.nameNl;
+  const title = `${cluster.shortName} · ${kpiName}: ${t(`statuses.${cell.status}`)}`;
+  const flagged = cell.measurementStatus === 'reported' || cell.measurementStatus === 'returned';
+  return (
+    <UnstyledButton
+      onClick={() => onOpen({ cluster, kpi, cell })}
+      title={title}
+      aria-label={flagged ? `${title} (${t(`measurementStatuses.${cell.measurementStatus}`)})` : title}
+      style={{
+        display: 'block',
+        width: '100%',
+        padding: 4,
+        minWidth: 28,
+        background: STATUS_COLOURS[cell.status],
+        color: STATUS_TEXT[cell.status],
+        fontSize: 10,
+        textAlign: 'center',
+      }}
+      data-testid={`cell-${cluster.shortName}-${kpi.code}`}
+    >
+      {STATUS_SYMBOLS[cell.status]}
+      {cell.measurementStatus === 'reported'
+        ? '•'
+        : cell.measurementStatus === 'returned'
+          ? '↩'
+          : cell.isOutlier
+            ? '⚠'
+            : ''}
+    </UnstyledButton>
   );
 }
 
@@ -147,10 +192,43 @@ export function PortfolioPage() {
   const [lens, setLens] = useState('both');
   const [kind, setKind] = useState<string | undefined>();
   const [transitionId, setTransitionId] = useState<string | undefined>();
-  const [drill, setDrill] = useState<PortfolioCell | null>(null);
+  const [opened, setOpened] = useState<Opened | null>(null);
   const portfolio = usePortfolio({ periodId, lens: lens === 'both' ? undefined : lens, kind, transitionId });
   const data = portfolio.data?.data;
   const periodParam = data?.period ? `?periodId=${data.period.id}` : '';
+  const columns: ColumnDef<PortfolioCluster>[] = [
+    {
+      id: 'cluster',
+      header: t('cluster'),
+      cell: (c) => (
+        <Anchor component={Link} to={`/kpis/clusters/${c.row.original.id}`} size="sm">
+          {c.row.original.shortName}
+        </Anchor>
+      ),
+    },
+    ...(data?.kpis ?? []).map(
+      (kpi, index): ColumnDef<PortfolioCluster> => ({
+        id: kpi.id,
+        header: () => {
+          const name = i18n.language === 'en' ? kpi.nameEn : kpi.nameNl;
+          return (
+            <Text
+              span
+              title={name}
+              style={{ writingMode: 'vertical-rl', transform: 'rotate(180deg)', whiteSpace: 'nowrap' }}
+              fz={11}
+            >
+              {name}
+            </Text>
+          );
+        },
+        cell: (c) => {
+          const cell = c.row.original.cells[index];
+          return cell ? <CellButton cluster={c.row.original} kpi={kpi} cell={cell} onOpen={setOpened} /> : null;
+        },
+      }),
+    ),
+  ];
   return (
     <>
       <PageHeader
@@ -220,86 +298,21 @@ export function PortfolioPage() {
       <ErrorAlert error={portfolio.error} />
       {portfolio.isLoading && <Loader />}
       {data && (
-        <ScrollArea>
-          <Table withTableBorder withColumnBorders style={{ fontSize: 12 }}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('cluster')}</Table.Th>
-                {data.kpis.map((k) => (
-                  <Table.Th
-                    key={k.id}
-                    title={i18n.language === 'en' ? k.nameEn : k.nameNl}
-                    style={{
-                      writingMode: 'vertical-rl',
-                      transform: 'rotate(180deg)',
-                      whiteSpace: 'nowrap',
-                      fontSize: 11,
-                    }}
-                  >
-                    {i18n.language === 'en' ? k.nameEn : k.nameNl}
-                  </Table.Th>
-                ))}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {data.clusters.map((cluster) => (
-                <Table.Tr key={cluster.id}>
-                  <Table.Td>
-                    <Anchor component={Link} to={`/kpis/clusters/${cluster.id}`} size="sm">
-                      {cluster.shortName}
-                    </Anchor>
-                  </Table.Td>
-                  {data.kpis.map((k) => {
-                    const cell = data.cells.find(
-                      (c) => c.clusterId === cluster.id && c.definitionId === k.id,
-                    );
-                    if (!cell) return <Table.Td key={k.id} />;
-                    const kpiName = i18n.language === 'en' ? k.nameEn : k.nameNl;
-                    const cellTitle = `${cluster.shortName} · ${kpiName}: ${t(`statuses.${cell.status}`)}`;
-                    return (
-                      <Table.Td key={k.id} p={0} style={{ background: STATUS_COLOURS[cell.status] }}>
-                        <UnstyledButton
-                          onClick={() => setDrill(cell)}
-                          title={cellTitle}
-                          aria-label={`${cellTitle}${
-                            cell.measurementStatus === 'reported' || cell.measurementStatus === 'returned'
-                              ? ` (${t(`measurementStatuses.${cell.measurementStatus}`)})`
-                              : ''
-                          }`}
-                          style={{
-                            display: 'block',
-                            width: '100%',
-                            padding: 4,
-                            minWidth: 28,
-                            color: STATUS_TEXT[cell.status],
-                            fontSize: 10,
-                          }}
-                          data-testid={`cell-${cluster.shortName}-${k.code}`}
-                        >
-                          {STATUS_SYMBOLS[cell.status]}
-                          {cell.measurementStatus === 'reported'
-                            ? '•'
-                            : cell.measurementStatus === 'returned'
-                              ? '↩'
-                              : cell.isOutlier
-                                ? '⚠'
-                                : ''}
-                        </UnstyledButton>
-                      </Table.Td>
-                    );
-                  })}
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+        <>
+          <DataTable
+            data={data.clusters}
+            columns={columns}
+            caption={t('portfolioCaption', { period: data.period?.label ?? '' })}
+            serverPage={portfolio.serverPage}
+          />
           <Group mt="sm" gap="md">
             {(Object.keys(STATUS_COLOURS) as (keyof typeof STATUS_COLOURS)[]).map((status) => (
               <StatusBadge key={status} status={status} />
             ))}
           </Group>
-        </ScrollArea>
+        </>
       )}
-      {drill && data && <Drill cell={drill} portfolio={data} onClose={() => setDrill(null)} />}
+      {opened && <Drill opened={opened} onClose={() => setOpened(null)} />}
     </>
   );
 }
