@@ -139,7 +139,9 @@ describe('KPI portfolio: one page of clusters, KPIs named once, compact cells', 
       .innerJoin('themes as th', 'th.id', 'ct.theme_id')
       .select('ct.cluster_id')
       .distinct()
-      .where((eb) => eb.or([eb('th.id', '=', transition?.id ?? ''), eb('th.parent_id', '=', transition?.id ?? '')]))
+      .where((eb) =>
+        eb.or([eb('th.id', '=', transition?.id ?? ''), eb('th.parent_id', '=', transition?.id ?? '')]),
+      )
       .execute();
     expect(linked.clusters.map((c) => c.id).sort()).toEqual(expected.map((r) => r.cluster_id).sort());
 
@@ -168,13 +170,23 @@ describe('KPI portfolio: one page of clusters, KPIs named once, compact cells', 
     const page = await buildPortfolio(t.database.db, actor, { page: 1, pageSize: 100 }, new Date());
     expect(page.clusters.map((c) => c.id).sort()).toEqual(actor.clusterIds.sort());
     expect(page.page.total).toBe(actor.clusterIds.length);
-    const none = await buildPortfolio(t.database.db, { ...actor, clusterIds: [] }, { page: 1, pageSize: 25 }, new Date());
+    const none = await buildPortfolio(
+      t.database.db,
+      { ...actor, clusterIds: [] },
+      { page: 1, pageSize: 25 },
+      new Date(),
+    );
     expect(none.clusters).toEqual([]);
     expect(none.page.total).toBe(0);
   });
 
-  it('runs each computed KPI for many clusters and periods in one statement, with the figures of one at a time', async () => {
-    const clusters = await t.database.db.selectFrom('clusters').select('id').orderBy('name').limit(4).execute();
+  it('runs a computed KPI for many cases in one statement, with the figures of one at a time', async () => {
+    const clusters = await t.database.db
+      .selectFrom('clusters')
+      .select('id')
+      .orderBy('name')
+      .limit(4)
+      .execute();
     const periods = await t.database.db
       .selectFrom('reporting_periods')
       .select(['id', 'starts_on', 'ends_on'])
@@ -187,7 +199,9 @@ describe('KPI portfolio: one page of clusters, KPIs named once, compact cells', 
       const batch = await runComputedQueryBatch(t.database.db, key, cases);
       for (const c of cases) {
         const single = await runComputedQuery(t.database.db, key, c.clusterId, c.startsOn, c.endsOn);
-        expect(batch.get(caseKey(c.clusterId, c.periodId)), `${key} ${c.clusterId} ${c.startsOn}`).toEqual(single);
+        expect(batch.get(caseKey(c.clusterId, c.periodId)), `${key} ${c.clusterId} ${c.startsOn}`).toEqual(
+          single,
+        );
       }
     }
   }, 120_000);

@@ -77,7 +77,10 @@ export async function valuesForPeriod(
   /** Computed KPIs run beforehand for many clusters at once (by computed key, then cluster|period). */
   precomputed?: PrecomputedValues,
 ): Promise<
-  Map<string, { value: FormulaValue; origin: EvaluatedCell['origin']; measurement: MeasurementValueRow | null }>
+  Map<
+    string,
+    { value: FormulaValue; origin: EvaluatedCell['origin']; measurement: MeasurementValueRow | null }
+  >
 > {
   const stored = new Map(
     measurements.filter((m) => m.period_id === period.id).map((m) => [m.definition_id, m]),

@@ -5,7 +5,12 @@ import type { DB } from '../../db/types';
 import { AppError } from '../../errors/app-error';
 import type { Actor } from '../../http/actor';
 import { seesPersonalData } from '../../http/personal-data';
-import { evaluateCluster, evaluateClusters, type ClusterEvaluation, type EvaluatedCell } from './kpi-evaluation';
+import {
+  evaluateCluster,
+  evaluateClusters,
+  type ClusterEvaluation,
+  type EvaluatedCell,
+} from './kpi-evaluation';
 import { assertSeesCluster, canSeeCluster, visibleClusterIds } from './kpis.policy';
 import { presentDefinition, presentPeriod } from './kpis.presenter';
 import {

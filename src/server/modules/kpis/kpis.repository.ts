@@ -85,7 +85,14 @@ export async function findTargets(db: Kysely<DB>, clusterIds: string[]): Promise
 /** The columns of a measurement that an evaluation reads (`evaluateCluster`). */
 export type MeasurementValueRow = Pick<
   MeasurementRow,
-  'id' | 'definition_id' | 'cluster_id' | 'period_id' | 'value' | 'not_computable_reason' | 'status' | 'frozen_at'
+  | 'id'
+  | 'definition_id'
+  | 'cluster_id'
+  | 'period_id'
+  | 'value'
+  | 'not_computable_reason'
+  | 'status'
+  | 'frozen_at'
 >;
 
 /** The stored values of some clusters in some periods (all periods without `periodIds`), for evaluations. */

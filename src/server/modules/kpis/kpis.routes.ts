@@ -29,7 +29,13 @@ import {
   PERIOD_STATUS,
 } from '../../http/spreadsheet-labels';
 import * as S from './kpis.schema';
-import { KPI_READERS, PORTFOLIO_READERS, canSeeCluster, clusterAbilities } from './kpis.policy';
+import {
+  KPI_READERS,
+  PORTFOLIO_READERS,
+  canSeeCluster,
+  clusterAbilities,
+  visibleClusterIds,
+} from './kpis.policy';
 import { findDefinitionById, findDefinitions, findPeriods, readKpiSettings } from './kpis.repository';
 import { presentDefinition, presentPeriod } from './kpis.presenter';
 import {
@@ -53,7 +59,7 @@ import { recordDiffusionActivity } from './record-diffusion-activity';
 import { importCordis } from './import-cordis';
 import { linkEuParticipation } from './link-eu-participation';
 import { buildClusterReport, buildPortfolioReport } from './report-data';
-import { cachedByRevision } from '../../db/revision-cache';
+import { sendCachedJson } from '../../db/revision-cache';
 import { brusselsDate } from '../../../shared/brussels-time';
 import { buildReportPdf, buildReportXlsx } from './evaluation-report';
 import { seesPersonalData } from '../../http/personal-data';
@@ -573,19 +579,21 @@ export default async function kpisRoutes(app: FastifyInstance): Promise<void> {
         response: { 200: envelope(S.PortfolioSchema) },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const ctx = contextOf(request);
       const actor = actorOf(ctx);
       const now = ctx.now();
-      // Cached until anything a KPI value depends on changes (db/revision-cache.ts), per viewer scope.
-      const scope =
-        actor.role === 'manager' ? `manager:${[...actor.clusterIds].sort().join(',')}` : actor.role;
-      const name = `kpi-portfolio|${scope}|${JSON.stringify(request.query)}`;
-      return ok(
-        await cachedByRevision(ctx.db, name, brusselsDate(now), () =>
-          buildPortfolio(ctx.db, actor, request.query, now),
-        ),
-      );
+      // The JSON text is cached until anything a KPI value depends on changes (db/revision-cache.ts),
+      // per set of clusters the viewer sees and per query (the parsed one: defaults filled in).
+      const visible = visibleClusterIds(actor);
+      const scope = visible === 'all' ? 'all' : [...visible].sort().join(',');
+      return sendCachedJson(request, reply, {
+        db: ctx.db,
+        name: `kpi-portfolio|${scope}|${JSON.stringify(request.query)}`,
+        day: brusselsDate(now),
+        schema: envelope(S.PortfolioSchema),
+        answer: async () => ok(await buildPortfolio(ctx.db, actor, request.query, now)),
+      });
     },
   );
 

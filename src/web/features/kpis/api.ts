@@ -184,7 +184,12 @@ export const useDashboard = (clusterId: string) =>
  * One page of the KPI portfolio for the filters, with the `serverPage` its table's pager drives
  * (a change of filters goes back to the first page).
  */
-export function usePortfolio(filters: { periodId?: string; lens?: string; kind?: string; transitionId?: string }) {
+export function usePortfolio(filters: {
+  periodId?: string;
+  lens?: string;
+  kind?: string;
+  transitionId?: string;
+}) {
   const [paging, setPaging] = useState({ page: 1, pageSize: PAGE_SIZE_CHOICES[0] });
   const filterKey = JSON.stringify(filters);
   const [seenFilters, setSeenFilters] = useState(filterKey);

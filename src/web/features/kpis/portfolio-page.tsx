@@ -62,7 +62,11 @@ function Drill({ opened, onClose }: { opened: Opened; onClose: () => void }) {
           <Text fw={600}>
             <KpiValue
               definition={kpi}
-              cell={{ value: cell.value ?? null, reason: cell.reason ?? null, isOutlier: cell.isOutlier ?? false }}
+              cell={{
+                value: cell.value ?? null,
+                reason: cell.reason ?? null,
+                isOutlier: cell.isOutlier ?? false,
+              }}
             />
           </Text>
           <StatusBadge status={cell.status} />
@@ -206,28 +210,26 @@ export function PortfolioPage() {
         </Anchor>
       ),
     },
-    ...(data?.kpis ?? []).map(
-      (kpi, index): ColumnDef<PortfolioCluster> => ({
-        id: kpi.id,
-        header: () => {
-          const name = i18n.language === 'en' ? kpi.nameEn : kpi.nameNl;
-          return (
-            <Text
-              span
-              title={name}
-              style={{ writingMode: 'vertical-rl', transform: 'rotate(180deg)', whiteSpace: 'nowrap' }}
-              fz={11}
-            >
-              {name}
-            </Text>
-          );
-        },
-        cell: (c) => {
-          const cell = c.row.original.cells[index];
-          return cell ? <CellButton cluster={c.row.original} kpi={kpi} cell={cell} onOpen={setOpened} /> : null;
-        },
-      }),
-    ),
+    ...(data?.kpis ?? []).map((kpi, index): ColumnDef<PortfolioCluster> => ({
+      id: kpi.id,
+      header: () => {
+        const name = i18n.language === 'en' ? kpi.nameEn : kpi.nameNl;
+        return (
+          <Text
+            span
+            title={name}
+            style={{ writingMode: 'vertical-rl', transform: 'rotate(180deg)', whiteSpace: 'nowrap' }}
+            fz={11}
+          >
+            {name}
+          </Text>
+        );
+      },
+      cell: (c) => {
+        const cell = c.row.original.cells[index];
+        return cell ? <CellButton cluster={c.row.original} kpi={kpi} cell={cell} onOpen={setOpened} /> : null;
+      },
+    })),
   ];
   return (
     <>

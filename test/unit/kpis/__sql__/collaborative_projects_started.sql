@@ -2,8 +2,9 @@
 with started as (
   select p.*
   from projects p
-  where (p.lead_cluster_id = $1::uuid
-         or exists (select 1 from project_clusters pc where pc.project_id = p.id and pc.cluster_id = $1::uuid))
+  where p.id in (select l.id from projects l where l.lead_cluster_id = $1::uuid
+                 union
+                 select pc.project_id from project_clusters pc where pc.cluster_id = $1::uuid)
     and p.starts_on between $2::date and $3::date)
 select count(*)::numeric as value
 from started s
