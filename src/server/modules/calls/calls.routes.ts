@@ -19,7 +19,7 @@ import {
   CallSummarySchema,
   MoveCallBody,
 } from './calls.schema';
-import { callsQuery, findCallDetail, findCalls } from './calls.repository';
+import { callsQuery, findCallDetail, findCalls, findPublicCallDetail } from './calls.repository';
 import { presentCall, presentCallSummary } from './calls.presenter';
 import { callAbilities, maySeeDraftCalls } from './calls.policy';
 import { createCall } from './create-call';
@@ -121,8 +121,8 @@ export default async function callsRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request) => {
       await tick();
-      const detail = await findCallDetail(app.db, request.params.id);
-      if (!detail || detail.call.status === 'draft') throw new AppError('NOT_FOUND');
+      const detail = await findPublicCallDetail(app.db, request.params.id);
+      if (!detail) throw new AppError('NOT_FOUND');
       return ok({
         ...presentCall(detail, app.clock()),
         uri: resourceUri(app.config.publicUrl, 'call', detail.call.id),
