@@ -190,6 +190,10 @@ describe('open data (jsonld.js, URIs, paging, CORS)', () => {
     }[];
     expect(calls.length).toBeGreaterThan(0);
     expect(callsAgain.map((c) => c.uri)).toEqual(calls.map((c) => c.uri));
+    // The signed-in list names each call by the same URI.
+    const officer = await t.loginAs('officer');
+    const signedIn = (await officer.get('/api/calls?pageSize=500')).json().data as { uri: string }[];
+    expect(signedIn.map((c) => c.uri)).toEqual(expect.arrayContaining(calls.map((c) => c.uri)));
 
     for (const uri of [first[0], calls[0].uri]) {
       const resolved = await t.anonymous.get(local(uri));

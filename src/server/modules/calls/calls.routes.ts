@@ -45,7 +45,8 @@ const callColumns: SheetColumn<Summary>[] = [
 ];
 
 const uriField = z.string().meta({ description: 'The stable URI of the call, `<PUBLIC_URL>/id/call/<id>`.' });
-const PublicCallSummarySchema = CallSummarySchema.extend({ uri: uriField });
+/** A call in a list, public or signed in: with its stable URI. */
+const CallSummaryWithUriSchema = CallSummarySchema.extend({ uri: uriField });
 const PublicCallSchema = CallSchema.extend({ uri: uriField });
 
 /** The open calls as CSV, for machines: codes, ISO 8601 instants (UTC), the budget in euros. */
@@ -76,7 +77,7 @@ export default async function callsRoutes(app: FastifyInstance): Promise<void> {
         tags,
         summary: 'Published calls (no login), one page, each with its stable URI',
         querystring: PageQuery,
-        response: { 200: pagedEnvelope(PublicCallSummarySchema) },
+        response: { 200: pagedEnvelope(CallSummaryWithUriSchema) },
       },
     },
     async (request) => {
@@ -136,9 +137,9 @@ export default async function callsRoutes(app: FastifyInstance): Promise<void> {
       config: { access: anyUser },
       schema: {
         tags,
-        summary: 'Calls (drafts for officers)',
+        summary: 'Calls (drafts for officers), each with its stable URI',
         querystring: pagedQuery(CallListQuery.shape),
-        response: { 200: pagedEnvelope(CallSummarySchema) },
+        response: { 200: pagedEnvelope(CallSummaryWithUriSchema) },
       },
     },
     async (request) => {
@@ -151,7 +152,10 @@ export default async function callsRoutes(app: FastifyInstance): Promise<void> {
       return pagedAnswer(
         await selectPage(query, request.query),
         request.query,
-        (row) => presentCallSummary(row, ctx.now(), { showCounts: ctx.actor?.role === 'officer' }),
+        (row) => ({
+          ...presentCallSummary(row, ctx.now(), { showCounts: ctx.actor?.role === 'officer' }),
+          uri: resourceUri(app.config.publicUrl, 'call', row.id),
+        }),
         { create: ctx.actor?.role === 'officer' },
       );
     },
