@@ -157,13 +157,10 @@ export const CallListQuery = z.strictObject({ status: CallStatusSchema.optional(
 /** The public calls: all published ones, or with `open=true` only those accepting proposals now. */
 export const PublicCallListQuery = z.strictObject({
   status: CallStatusSchema.exclude(['draft']).optional(),
-  open: z
-    .enum(['true', 'false'])
-    .optional()
-    .meta({
-      description:
-        'true: only the calls accepting proposals now, the first to close first; false or absent: all published calls',
-    }),
+  open: z.enum(['true', 'false']).optional().meta({
+    description:
+      'true: only the calls accepting proposals now, the first to close first; false or absent: all published calls',
+  }),
 });
 
 const Localised = z.object({ nl: z.string(), en: z.string() });
