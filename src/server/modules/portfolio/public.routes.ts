@@ -115,22 +115,28 @@ function openPortfolioFrame(ctx: StepContext) {
   });
 }
 
+/** Page sizes the web pages and ordinary clients ask for; their first pages are cached. */
+const CACHED_PAGE_SIZES = new Set([1, 25, 50, 100, 500]);
+const CACHED_PAGES = 10;
+
 /**
  * One page of the open-data view of the portfolio: clusters, their themes and transitions, and
  * member counts by helix category and size class (no people, no individual organisations), with
- * the totals over all clusters. Cached per portfolio revision and day.
+ * the totals over all clusters. The usual pages are cached per portfolio revision and day; other
+ * pages are read (the cache is shared and small, so arbitrary pages must not crowd it).
  */
 function openPortfolioPage(ctx: StepContext, p: PageRequest) {
-  const today = brusselsToday(ctx.now());
-  const name = `open-portfolio|${ctx.config.publicUrl}|${p.page}|${p.pageSize}`;
-  return cachedByRevision(ctx.db, name, today, async () => {
+  const read = async () => {
     const [frame, clusters] = await Promise.all([
       openPortfolioFrame(ctx),
       openClusters(ctx, {}, { offset: offsetOf(p), limit: p.pageSize }),
     ]);
     const page = { page: p.page, pageSize: p.pageSize, total: frame.totals.clusters };
     return { data: { ...frame, clusters }, abilities: {}, page };
-  });
+  };
+  if (p.page > CACHED_PAGES || !CACHED_PAGE_SIZES.has(p.pageSize)) return read();
+  const name = `open-portfolio|${ctx.config.publicUrl}|${p.page}|${p.pageSize}`;
+  return cachedByRevision(ctx.db, name, brusselsToday(ctx.now()), read);
 }
 
 /** The whole portfolio as JSON text, produced a batch of clusters at a time. */
