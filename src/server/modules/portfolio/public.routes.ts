@@ -16,7 +16,7 @@ import {
 import { contextOf, type StepContext } from '../../http/request-context';
 import { csvChunks, sendTextStream, type SheetColumn } from '../../http/spreadsheet';
 import { AppError } from '../../errors/app-error';
-import { cachedByRevision, portfolioRevision } from '../../db/revision-cache';
+import { cachedByRevision, portfolioRevision, sendCachedJson } from '../../db/revision-cache';
 import { CATALOGUE_PATH, naceUri, OPEN_DATA_LICENCE, resourceUri } from '../opendata/linked-data';
 import { listClusters, presentClusterRows } from './clusters.routes';
 import {
@@ -122,21 +122,15 @@ const CACHED_PAGES = 10;
 /**
  * One page of the open-data view of the portfolio: clusters, their themes and transitions, and
  * member counts by helix category and size class (no people, no individual organisations), with
- * the totals over all clusters. The usual pages are cached per portfolio revision and day; other
- * pages are read (the cache is shared and small, so arbitrary pages must not crowd it).
+ * the totals over all clusters.
  */
-function openPortfolioPage(ctx: StepContext, p: PageRequest) {
-  const read = async () => {
-    const [frame, clusters] = await Promise.all([
-      openPortfolioFrame(ctx),
-      openClusters(ctx, {}, { offset: offsetOf(p), limit: p.pageSize }),
-    ]);
-    const page = { page: p.page, pageSize: p.pageSize, total: frame.totals.clusters };
-    return { data: { ...frame, clusters }, abilities: {}, page };
-  };
-  if (p.page > CACHED_PAGES || !CACHED_PAGE_SIZES.has(p.pageSize)) return read();
-  const name = `open-portfolio|${ctx.config.publicUrl}|${p.page}|${p.pageSize}`;
-  return cachedByRevision(ctx.db, name, brusselsToday(ctx.now()), read);
+async function readPortfolioPage(ctx: StepContext, p: PageRequest) {
+  const [frame, clusters] = await Promise.all([
+    openPortfolioFrame(ctx),
+    openClusters(ctx, {}, { offset: offsetOf(p), limit: p.pageSize }),
+  ]);
+  const page = { page: p.page, pageSize: p.pageSize, total: frame.totals.clusters };
+  return { data: { ...frame, clusters }, abilities: {}, page };
 }
 
 /** The whole portfolio as JSON text, produced a batch of clusters at a time. */
@@ -250,6 +244,12 @@ const OpenPortfolioSchema = z.object({
   clusters: z.array(OpenClusterSchema).meta({ description: 'One page of clusters, spearheads first.' }),
 });
 
+const OpenPortfolioAnswer = z.object({
+  data: OpenPortfolioSchema,
+  abilities: AbilitiesSchema,
+  page: PageInfoSchema,
+});
+
 /** Public answers may be kept by browsers and proxies for five minutes. */
 const PUBLIC_CACHE = 'public, max-age=300';
 
@@ -265,14 +265,23 @@ export default async function publicPortfolioRoutes(app: FastifyInstance): Promi
           'Open data: one page of clusters with themes and member counts by helix and size class, the ' +
           'totals and the themes (no login, no personal data)',
         querystring: PageQuery,
-        response: {
-          200: z.object({ data: OpenPortfolioSchema, abilities: AbilitiesSchema, page: PageInfoSchema }),
-        },
+        response: { 200: OpenPortfolioAnswer },
       },
     },
     async (request, reply) => {
+      const ctx = contextOf(request);
+      const p = request.query;
       reply.header('cache-control', PUBLIC_CACHE);
-      return openPortfolioPage(contextOf(request), request.query);
+      // The usual pages are sent as JSON text kept per portfolio revision and day (the same for
+      // every viewer); other pages are read, so arbitrary pages cannot crowd the shared cache.
+      if (p.page > CACHED_PAGES || !CACHED_PAGE_SIZES.has(p.pageSize)) return readPortfolioPage(ctx, p);
+      return sendCachedJson(request, reply, {
+        db: ctx.db,
+        name: `open-portfolio|${ctx.config.publicUrl}|${p.page}|${p.pageSize}`,
+        day: brusselsToday(ctx.now()),
+        schema: OpenPortfolioAnswer,
+        answer: () => readPortfolioPage(ctx, p),
+      });
     },
   );
   r.get(
