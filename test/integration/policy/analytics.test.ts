@@ -5,7 +5,8 @@ import { createTestApp, type TestApp, type TestClient } from '../../helpers/test
 import { systemActor } from '../../../src/server/http/actor';
 import type { StepContext } from '../../../src/server/http/request-context';
 import { generateRegister } from '../../../src/server/modules/policy/generate-register';
-import { buildNetwork, presentNetwork } from '../../../src/server/modules/policy/network';
+import { buildNetwork } from '../../../src/server/modules/policy/network';
+import { presentNetwork } from '../../../src/server/modules/policy/network.presenter';
 
 describe('policy analytics on the demo data plus a generated register', () => {
   let t: TestApp;
@@ -216,7 +217,7 @@ describe('policy analytics on the demo data plus a generated register', () => {
     const view = presentNetwork(graph, 10);
     expect(view.drawing.note).toBe('largest_component_top_degree');
     expect(view.drawing.shownNodes).toBe(10);
-    expect(view.drawing.totalNodes).toBe(graph.order);
+    expect(view.drawing.totalNodes).toBe(graph.organisations);
   });
 
   it('explains an empty register, then shows the footprint of a generated one per NACE sector', async () => {

@@ -3,11 +3,15 @@ import { describe, expect, it } from 'vitest';
 import {
   betweenness,
   componentsOf,
-  MAX_DRAWN_NODES,
-  presentNetwork,
+  networkFromGraph,
   type EdgeAttributes,
   type NodeAttributes,
 } from '../../../src/server/modules/policy/network';
+import {
+  MAX_DRAWN_EDGES,
+  MAX_DRAWN_NODES,
+  presentNetwork,
+} from '../../../src/server/modules/policy/network.presenter';
 import { isFlemishPostcode, sectionOfDivision } from '../../../src/server/modules/policy/nace';
 import { jaccard } from '../../../src/server/modules/policy/overlap';
 
@@ -117,12 +121,12 @@ describe('a network of a few thousand organisations', () => {
       if (a !== b && !graph.hasEdge(a, b)) graph.addEdge(a, b, { projects: 1, clusters: 0 });
     }
     const started = Date.now();
-    const view = presentNetwork(graph);
+    const view = presentNetwork(networkFromGraph(graph));
     const seconds = (Date.now() - started) / 1000;
     expect(view.betweennessIsApproximate).toBe(true);
     expect(view.drawing.note).toBe('largest_component_top_degree');
     expect(view.drawing.shownNodes).toBe(MAX_DRAWN_NODES);
-    expect(view.drawing.edges.length).toBeLessThanOrEqual(20_000);
+    expect(view.drawing.edges.length).toBeLessThanOrEqual(MAX_DRAWN_EDGES);
     expect(view.figures.organisations).toBe(3000);
     process.stdout.write(
       `network of ${graph.order} nodes, ${graph.size} edges measured in ${seconds.toFixed(1)} s\n`,

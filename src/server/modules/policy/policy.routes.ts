@@ -31,7 +31,7 @@ import { buildScenarioSummaryPdf } from './scenario-summary-pdf';
 import { computeCoverage } from './coverage';
 import { computeOverlap } from './overlap';
 import { cachedByRevision } from '../../db/revision-cache';
-import { buildNetwork, presentNetwork } from './network';
+import { networkView } from './network.presenter';
 import { computeFootprint } from './footprint';
 import { exportPolicyTable } from './policy-exports';
 
@@ -217,13 +217,8 @@ export default async function policyRoutes(app: FastifyInstance): Promise<void> 
     },
     async (request) => {
       const ctx = contextOf(request);
-      const today = brusselsToday(ctx.now());
       // Rebuilt only after the portfolio changed (or on a new day); see db/revision-cache.ts.
-      return ok(
-        await cachedByRevision(ctx.db, 'network', today, async () =>
-          presentNetwork(await buildNetwork(ctx.db, today)),
-        ),
-      );
+      return ok(await networkView(ctx.db, brusselsToday(ctx.now())));
     },
   );
 
