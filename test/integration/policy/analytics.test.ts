@@ -6,7 +6,7 @@ import { systemActor } from '../../../src/server/http/actor';
 import type { StepContext } from '../../../src/server/http/request-context';
 import { generateRegister } from '../../../src/server/modules/policy/generate-register';
 import { buildNetwork } from '../../../src/server/modules/policy/network';
-import { presentNetwork } from '../../../src/server/modules/policy/network.presenter';
+import { MAX_DRAWN_EDGES, presentNetwork } from '../../../src/server/modules/policy/network.presenter';
 
 describe('policy analytics on the demo data plus a generated register', () => {
   let t: TestApp;
@@ -150,6 +150,43 @@ describe('policy analytics on the demo data plus a generated register', () => {
     expect(data.closest.sharedMembers + data.closest.sharedThemes.length).toBeGreaterThan(0);
   });
 
+  it('sends the overlap as cached JSON text until the portfolio changes', async () => {
+    const first = await analyst.get('/api/policy/overlap');
+    const second = await officer.get('/api/policy/overlap');
+    expect(first.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(second.body).toBe(first.body);
+    const organisation = await t.database.db
+      .selectFrom('organisations')
+      .select('id')
+      .executeTakeFirstOrThrow();
+    const cluster = await t.database.db
+      .selectFrom('clusters')
+      .select('id')
+      .where('status', '!=', 'ended')
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('memberships')
+              .select('id')
+              .whereRef('memberships.cluster_id', '=', 'clusters.id')
+              .where('memberships.organisation_id', '=', organisation.id),
+          ),
+        ),
+      )
+      .executeTakeFirstOrThrow();
+    await t.database.db
+      .insertInto('memberships')
+      .values({ cluster_id: cluster.id, organisation_id: organisation.id, valid_from: '2020-01-01' })
+      .execute();
+    const third = await analyst.get('/api/policy/overlap');
+    expect(third.body).not.toBe(first.body);
+    await t.database.db
+      .deleteFrom('memberships')
+      .where('cluster_id', '=', cluster.id)
+      .where('organisation_id', '=', organisation.id)
+      .execute();
+  });
+
   it('computes network figures that match an independent count in plain SQL', async () => {
     const data = (await analyst.get('/api/policy/network')).json().data;
     const db = t.database.db;
@@ -215,9 +252,50 @@ describe('policy analytics on the demo data plus a generated register', () => {
   it('draws only the largest component (and says so) when the graph is too large', async () => {
     const graph = await buildNetwork(t.database.db, today);
     const view = presentNetwork(graph, 10);
-    expect(view.drawing.note).toBe('largest_component_top_degree');
+    expect(view.drawing.note).toBe('largest_component_bridging');
     expect(view.drawing.shownNodes).toBe(10);
     expect(view.drawing.totalNodes).toBe(graph.organisations);
+    // Only links between drawn organisations, strongest first, within the bound.
+    const drawn = new Set(view.drawing.nodes.map((n) => n.id));
+    expect(view.drawing.edges.every((e) => drawn.has(e.source) && drawn.has(e.target))).toBe(true);
+    expect(view.drawing.edges.length).toBeLessThanOrEqual(MAX_DRAWN_EDGES);
+    // The most bridging first: no organisation left out scores higher than one drawn.
+    const all = presentNetwork(graph);
+    const score = new Map(all.bridging.map((b) => [b.id, b.betweenness]));
+    const lowestDrawn = Math.min(...view.drawing.nodes.map((n) => score.get(n.id) ?? 0));
+    expect(all.bridging.filter((b) => !drawn.has(b.id)).every((b) => b.betweenness <= lowestDrawn)).toBe(
+      true,
+    );
+  });
+
+  it('keeps the figures when members link through cluster nodes and collaborations are cut per organisation', async () => {
+    const db = t.database.db;
+    const full = presentNetwork(await buildNetwork(db, today));
+    expect(full.mode).toBe('member_pairs');
+    const bipartite = presentNetwork(await buildNetwork(db, today, { maxMemberPairs: 0 }));
+    const cut = presentNetwork(await buildNetwork(db, today, { maxCollaborationPairs: 0 }));
+    expect(bipartite.mode).toBe('bipartite');
+    const kept = ['organisations', 'collaborations', 'crossHelix', 'crossCluster', 'withSme'] as const;
+    for (const key of kept) {
+      expect(bipartite.figures[key], key).toBe(full.figures[key]);
+      expect(cut.figures[key], key).toBe(full.figures[key]);
+    }
+    // Co-membership connects the same organisations whether as pairs or through a cluster node.
+    expect(bipartite.figures.components).toBe(full.figures.components);
+    expect(bipartite.figures.largestComponent).toBe(full.figures.largestComponent);
+    // Bipartite: a membership link per current membership; the drawing links co-members directly.
+    const memberships = await sql<{ n: string | number }>`select count(*) as n from (select distinct
+      organisation_id, cluster_id from memberships where valid_from <= ${today}::date and
+      (valid_to is null or valid_to >= ${today}::date)) m`.execute(db);
+    expect(bipartite.figures.membershipLinks).toBe(Number(memberships.rows[0].n));
+    const small = presentNetwork(await buildNetwork(db, today, { maxMemberPairs: 0 }), 20);
+    const clustersOf = new Map(small.drawing.nodes.map((n) => [n.id, n.clusters]));
+    expect(small.drawing.nodes).toHaveLength(20);
+    expect(small.drawing.edges.some((e) => e.clusters > 0)).toBe(true);
+    for (const e of small.drawing.edges.filter((x) => x.clusters > 0)) {
+      const a = clustersOf.get(e.source) ?? [];
+      expect((clustersOf.get(e.target) ?? []).some((c) => a.includes(c))).toBe(true);
+    }
   });
 
   it('explains an empty register, then shows the footprint of a generated one per NACE sector', async () => {

@@ -2,7 +2,14 @@ import type { Kysely } from 'kysely';
 import { cachedByRevision } from '../../db/revision-cache';
 import type { DB } from '../../db/types';
 import { round4 } from './coverage';
-import { adjacencyOf, brandes, buildNetwork, componentIndex, type Network, type NetworkMode } from './network';
+import {
+  adjacencyOf,
+  brandes,
+  buildNetwork,
+  componentIndex,
+  type Network,
+  type NetworkMode,
+} from './network';
 
 /**
  * The network page's answer: figures over the whole network, the helix crossings, the 25 most
@@ -49,7 +56,7 @@ export interface NetworkView {
     nodes: NetworkNode[];
     /** Between drawn organisations: shared projects and shared current clusters. */
     edges: { source: string; target: string; projects: number; clusters: number }[];
-    note: 'complete' | 'largest_component' | 'largest_component_top_degree';
+    note: 'complete' | 'largest_component' | 'largest_component_bridging';
     shownNodes: number;
     totalNodes: number;
     droppedEdges: number;
@@ -132,13 +139,15 @@ function clusterNames(network: Network, o: number): string[] {
 
 /**
  * The organisations to draw: all of them when they fit, else the largest connected part, else its
- * best connected organisations (most links, then name order).
+ * most bridging organisations (betweenness, then most links, then name order): these share
+ * clusters and projects with one another, where the best connected ones of a large portfolio are
+ * spread over clusters that hardly meet.
  */
 function drawnOrganisations(
   network: Network,
   component: Int32Array,
   organisationsPerComponent: number[],
-  degree: Int32Array,
+  rank: { scores: Float64Array; degree: Int32Array },
   maxDrawnNodes: number,
 ): { shown: number[]; note: NetworkView['drawing']['note'] } {
   const all = Array.from({ length: network.organisations }, (_, i) => i);
@@ -149,12 +158,16 @@ function drawnOrganisations(
   });
   const inLargest = all.filter((o) => component[o] === largest);
   if (inLargest.length <= maxDrawnNodes) return { shown: inLargest, note: 'largest_component' };
-  inLargest.sort((a, b) => degree[b] - degree[a] || a - b);
-  return { shown: inLargest.slice(0, maxDrawnNodes), note: 'largest_component_top_degree' };
+  const { scores, degree } = rank;
+  inLargest.sort((a, b) => scores[b] - scores[a] || degree[b] - degree[a] || a - b);
+  return { shown: inLargest.slice(0, maxDrawnNodes), note: 'largest_component_bridging' };
 }
 
 /** Links between drawn organisations, strongest first; co-membership counted when the network is bipartite. */
-function drawnEdges(network: Network, shown: number[]): { source: number; target: number; projects: number; clusters: number }[] {
+function drawnEdges(
+  network: Network,
+  shown: number[],
+): { source: number; target: number; projects: number; clusters: number }[] {
   const isShown = new Uint8Array(network.nodes);
   for (const o of shown) isShown[o] = 1;
   const edges: { source: number; target: number; projects: number; clusters: number }[] = [];
@@ -236,7 +249,7 @@ export function presentNetwork(network: Network, maxDrawnNodes = MAX_DRAWN_NODES
     network,
     component,
     organisationsPerComponent,
-    degree,
+    { scores, degree },
     maxDrawnNodes,
   );
   const edges = drawnEdges(network, shown);

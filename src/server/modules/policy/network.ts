@@ -147,7 +147,10 @@ function linksOf(
 }
 
 /** Pairs of co-members (a < b) and how many current clusters they share; keys a · n + b. */
-function memberPairsOf(network: Pick<Network, 'organisations' | 'clusterStart' | 'clusterOf'>, clusterCount: number) {
+function memberPairsOf(
+  network: Pick<Network, 'organisations' | 'clusterStart' | 'clusterOf'>,
+  clusterCount: number,
+) {
   const { organisations, clusterStart, clusterOf } = network;
   // Members per cluster (ascending, as the memberships are sorted by organisation).
   const start = new Int32Array(clusterCount + 1);

@@ -231,7 +231,7 @@ export const NetworkSchema = z.object({
     edges: z.array(
       z.object({ source: z.string(), target: z.string(), projects: z.number(), clusters: z.number() }),
     ),
-    note: z.enum(['complete', 'largest_component', 'largest_component_top_degree']),
+    note: z.enum(['complete', 'largest_component', 'largest_component_bridging']),
     shownNodes: z.number(),
     totalNodes: z.number(),
     droppedEdges: z.number(),

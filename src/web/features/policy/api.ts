@@ -162,7 +162,7 @@ export interface Network {
   drawing: {
     nodes: NetworkNode[];
     edges: { source: string; target: string; projects: number; clusters: number }[];
-    note: 'complete' | 'largest_component' | 'largest_component_top_degree';
+    note: 'complete' | 'largest_component' | 'largest_component_bridging';
     shownNodes: number;
     totalNodes: number;
     droppedEdges: number;
