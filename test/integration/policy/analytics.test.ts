@@ -268,7 +268,7 @@ describe('policy analytics on the demo data plus a generated register', () => {
     );
   });
 
-  it('keeps the figures when members link through cluster nodes and collaborations are cut per organisation', async () => {
+  it('keeps the figures when members link through cluster nodes and collaborations are cut', async () => {
     const db = t.database.db;
     const full = presentNetwork(await buildNetwork(db, today));
     expect(full.mode).toBe('member_pairs');

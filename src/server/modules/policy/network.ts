@@ -1,4 +1,4 @@
-import Graph from 'graphology';
+import type Graph from 'graphology';
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/types';
 
