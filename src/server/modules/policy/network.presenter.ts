@@ -18,7 +18,7 @@ import {
  * the answer says what the drawing leaves out.
  */
 export const MAX_DRAWN_NODES = 300;
-export const MAX_DRAWN_EDGES = 3_000;
+export const MAX_DRAWN_EDGES = 1_500;
 const BRIDGING = 25;
 /** Organisations tied at the 25th score are ordered by name; beyond this many ties, by index (name order in SQL). */
 const MAX_BRIDGING_CANDIDATES = 1_000;
@@ -54,8 +54,11 @@ export interface NetworkView {
   betweennessIsApproximate: boolean;
   drawing: {
     nodes: NetworkNode[];
-    /** Between drawn organisations: shared projects and shared current clusters. */
-    edges: { source: string; target: string; projects: number; clusters: number }[];
+    /**
+     * Between drawn organisations, by their position in `nodes` (an id is 36 characters; a
+     * position is a few): shared projects and shared current clusters.
+     */
+    edges: { source: number; target: number; projects: number; clusters: number }[];
     note: 'complete' | 'largest_component' | 'largest_component_bridging';
     shownNodes: number;
     totalNodes: number;
@@ -253,6 +256,7 @@ export function presentNetwork(network: Network, maxDrawnNodes = MAX_DRAWN_NODES
     maxDrawnNodes,
   );
   const edges = drawnEdges(network, shown);
+  const position = new Map(shown.map((o, i) => [o, i]));
   return {
     mode: network.mode,
     figures: networkFigures(network, organisationsPerComponent),
@@ -262,8 +266,8 @@ export function presentNetwork(network: Network, maxDrawnNodes = MAX_DRAWN_NODES
     drawing: {
       nodes: shown.map(node),
       edges: edges.slice(0, MAX_DRAWN_EDGES).map((e) => ({
-        source: network.ids[e.source],
-        target: network.ids[e.target],
+        source: position.get(e.source) ?? 0,
+        target: position.get(e.target) ?? 0,
         projects: e.projects,
         clusters: e.clusters,
       })),
