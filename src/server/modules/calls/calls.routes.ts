@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { allow, anyUser, publicAccess } from '../../http/access';
 import { envelope, ok } from '../../http/envelope';
-import { pagedAnswer, pagedEnvelope, pagedQuery, PageQuery, selectPage } from '../../http/paging';
+import { pagedAnswer, pagedEnvelope, pagedQuery, selectPage } from '../../http/paging';
 import { contextOf } from '../../http/request-context';
 import { systemActor } from '../../http/actor';
 import { AppError } from '../../errors/app-error';
@@ -16,10 +16,11 @@ import {
   CallIdParams,
   CallListQuery,
   CallSchema,
+  PublicCallListQuery,
   CallSummarySchema,
   MoveCallBody,
 } from './calls.schema';
-import { callsQuery, findCallDetail, findCalls } from './calls.repository';
+import { callsQuery, findCallDetail, findCalls, findPublicCallDetail } from './calls.repository';
 import { presentCall, presentCallSummary } from './calls.presenter';
 import { callAbilities, maySeeDraftCalls } from './calls.policy';
 import { createCall } from './create-call';
@@ -45,7 +46,8 @@ const callColumns: SheetColumn<Summary>[] = [
 ];
 
 const uriField = z.string().meta({ description: 'The stable URI of the call, `<PUBLIC_URL>/id/call/<id>`.' });
-const PublicCallSummarySchema = CallSummarySchema.extend({ uri: uriField });
+/** A call in a list, public or signed in: with its stable URI. */
+const CallSummaryWithUriSchema = CallSummarySchema.extend({ uri: uriField });
 const PublicCallSchema = CallSchema.extend({ uri: uriField });
 
 /** The open calls as CSV, for machines: codes, ISO 8601 instants (UTC), the budget in euros. */
@@ -75,13 +77,18 @@ export default async function callsRoutes(app: FastifyInstance): Promise<void> {
       schema: {
         tags,
         summary: 'Published calls (no login), one page, each with its stable URI',
-        querystring: PageQuery,
-        response: { 200: pagedEnvelope(PublicCallSummarySchema) },
+        querystring: pagedQuery(PublicCallListQuery.shape),
+        response: { 200: pagedEnvelope(CallSummaryWithUriSchema) },
       },
     },
     async (request) => {
       await tick();
-      const rows = await selectPage(callsQuery(app.db, { includeDrafts: false }), request.query);
+      const query = callsQuery(app.db, {
+        includeDrafts: false,
+        status: request.query.status,
+        acceptingAt: request.query.open === 'true' ? app.clock() : undefined,
+      });
+      const rows = await selectPage(query, request.query);
       return pagedAnswer(rows, request.query, (row) => ({
         ...presentCallSummary(row, app.clock(), { showCounts: false }),
         uri: resourceUri(app.config.publicUrl, 'call', row.id),
@@ -121,8 +128,8 @@ export default async function callsRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request) => {
       await tick();
-      const detail = await findCallDetail(app.db, request.params.id);
-      if (!detail || detail.call.status === 'draft') throw new AppError('NOT_FOUND');
+      const detail = await findPublicCallDetail(app.db, request.params.id);
+      if (!detail) throw new AppError('NOT_FOUND');
       return ok({
         ...presentCall(detail, app.clock()),
         uri: resourceUri(app.config.publicUrl, 'call', detail.call.id),
@@ -136,9 +143,9 @@ export default async function callsRoutes(app: FastifyInstance): Promise<void> {
       config: { access: anyUser },
       schema: {
         tags,
-        summary: 'Calls (drafts for officers)',
+        summary: 'Calls (drafts for officers), each with its stable URI',
         querystring: pagedQuery(CallListQuery.shape),
-        response: { 200: pagedEnvelope(CallSummarySchema) },
+        response: { 200: pagedEnvelope(CallSummaryWithUriSchema) },
       },
     },
     async (request) => {
@@ -151,7 +158,10 @@ export default async function callsRoutes(app: FastifyInstance): Promise<void> {
       return pagedAnswer(
         await selectPage(query, request.query),
         request.query,
-        (row) => presentCallSummary(row, ctx.now(), { showCounts: ctx.actor?.role === 'officer' }),
+        (row) => ({
+          ...presentCallSummary(row, ctx.now(), { showCounts: ctx.actor?.role === 'officer' }),
+          uri: resourceUri(app.config.publicUrl, 'call', row.id),
+        }),
         { create: ctx.actor?.role === 'officer' },
       );
     },
