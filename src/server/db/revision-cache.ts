@@ -1,4 +1,7 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { serializerCompiler } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
+import type { ZodType } from 'zod';
 import type { DB } from './types';
 
 /**
@@ -7,8 +10,13 @@ import type { DB } from './types';
  * memberships, organisations, clusters, themes and project participation) and the day, so a
  * request costs one read of the revision unless something changed. Each process keeps its own
  * copy; any process sees another's writes through the revision.
+ *
+ * Two caches: `cachedByRevision` keeps computed values, `sendCachedJson` keeps the JSON text of
+ * whole answers (validated and serialised once), so a warm request of a large answer does no work.
  */
-const caches = new WeakMap<object, Map<string, { key: string; value: Promise<unknown> }>>();
+type Cache<T> = Map<string, { key: string; value: Promise<T> }>;
+const caches = new WeakMap<object, Cache<unknown>>();
+const jsonCaches = new WeakMap<object, Cache<string>>();
 
 export async function portfolioRevision(db: Kysely<DB>): Promise<string> {
   const row = await db
@@ -19,6 +27,32 @@ export async function portfolioRevision(db: Kysely<DB>): Promise<string> {
   return String(row?.revision ?? 0);
 }
 
+function remember<T>(
+  all: WeakMap<object, Cache<T>>,
+  db: object,
+  name: string,
+  key: string,
+  compute: () => Promise<T>,
+): Promise<T> {
+  let cache = all.get(db);
+  if (!cache) {
+    cache = new Map();
+    all.set(db, cache);
+  }
+  // Names may carry query parameters: keep the cache small (a new revision empties it anyway).
+  if (cache.size > 256) cache.clear();
+  const hit = cache.get(name);
+  if (hit && hit.key === key) return hit.value;
+  const value = compute();
+  cache.set(name, { key, value });
+  // A failed computation is not kept.
+  const entries = cache;
+  value.catch(() => {
+    if (entries.get(name)?.value === value) entries.delete(name);
+  });
+  return value;
+}
+
 export async function cachedByRevision<T>(
   db: Kysely<DB>,
   name: string,
@@ -26,20 +60,35 @@ export async function cachedByRevision<T>(
   compute: () => Promise<T>,
 ): Promise<T> {
   const key = `${await portfolioRevision(db)}|${day}`;
-  let cache = caches.get(db);
-  if (!cache) {
-    cache = new Map();
-    caches.set(db, cache);
-  }
-  // Names may carry query parameters: keep the cache small (a new revision empties it anyway).
-  if (cache.size > 256) cache.clear();
-  const hit = cache.get(name);
-  if (hit && hit.key === key) return hit.value as Promise<T>;
-  const value = compute();
-  cache.set(name, { key, value });
-  // A failed computation is not kept.
-  value.catch(() => {
-    if (cache.get(name)?.value === value) cache.delete(name);
+  return remember(caches, db, name, key, compute) as Promise<T>;
+}
+
+/**
+ * Sends a portfolio answer as JSON text cached per (name, revision, day): the answer is validated
+ * against the route's response schema and serialised once, then every request with the same name
+ * and revision is sent that text as-is (Fastify sends a string with a JSON content type without
+ * serialising it again), so a warm request costs one read of the revision and no validation.
+ *
+ * `answer` builds the whole answer (envelope included), usually from a value cached with
+ * `cachedByRevision`. Only for answers that are the same for every viewer the route allows
+ * (abilities included); `name` must carry every query parameter the answer depends on. An answer
+ * that fails its schema is refused as the route's serializer would (ResponseSerializationError,
+ * 500). The route keeps its `response` schema: it documents the answer in the OpenAPI document.
+ */
+export async function sendCachedJson(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  options: { db: Kysely<DB>; name: string; day: string; schema: ZodType; answer: () => Promise<unknown> },
+): Promise<FastifyReply> {
+  const key = `${await portfolioRevision(options.db)}|${options.day}`;
+  const text = await remember(jsonCaches, options.db, options.name, key, async () => {
+    const serialize = serializerCompiler({
+      schema: options.schema,
+      method: request.method,
+      url: request.routeOptions.url ?? request.url,
+      httpStatus: '200',
+    });
+    return serialize(await options.answer());
   });
-  return value;
+  return reply.type('application/json; charset=utf-8').send(text);
 }

@@ -149,6 +149,43 @@ describe('policy analytics on the demo data plus a generated register', () => {
     expect(data.closest.sharedMembers + data.closest.sharedThemes.length).toBeGreaterThan(0);
   });
 
+  it('sends the overlap as cached JSON text until the portfolio changes', async () => {
+    const first = await analyst.get('/api/policy/overlap');
+    const second = await officer.get('/api/policy/overlap');
+    expect(first.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(second.body).toBe(first.body);
+    const organisation = await t.database.db
+      .selectFrom('organisations')
+      .select('id')
+      .executeTakeFirstOrThrow();
+    const cluster = await t.database.db
+      .selectFrom('clusters')
+      .select('id')
+      .where('status', '!=', 'ended')
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('memberships')
+              .select('id')
+              .whereRef('memberships.cluster_id', '=', 'clusters.id')
+              .where('memberships.organisation_id', '=', organisation.id),
+          ),
+        ),
+      )
+      .executeTakeFirstOrThrow();
+    await t.database.db
+      .insertInto('memberships')
+      .values({ cluster_id: cluster.id, organisation_id: organisation.id, valid_from: '2020-01-01' })
+      .execute();
+    const third = await analyst.get('/api/policy/overlap');
+    expect(third.body).not.toBe(first.body);
+    await t.database.db
+      .deleteFrom('memberships')
+      .where('cluster_id', '=', cluster.id)
+      .where('organisation_id', '=', organisation.id)
+      .execute();
+  });
+
   it('computes network figures that match an independent count in plain SQL', async () => {
     const data = (await analyst.get('/api/policy/network')).json().data;
     const db = t.database.db;

@@ -30,7 +30,7 @@ import { saveScores } from './save-scores';
 import { buildScenarioSummaryPdf } from './scenario-summary-pdf';
 import { computeCoverage } from './coverage';
 import { computeOverlap } from './overlap';
-import { cachedByRevision } from '../../db/revision-cache';
+import { cachedByRevision, sendCachedJson } from '../../db/revision-cache';
 import { buildNetwork, presentNetwork } from './network';
 import { computeFootprint } from './footprint';
 import { exportPolicyTable } from './policy-exports';
@@ -198,10 +198,16 @@ export default async function policyRoutes(app: FastifyInstance): Promise<void> 
         response: { 200: envelope(OverlapSchema) },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const ctx = contextOf(request);
       const today = brusselsToday(ctx.now());
-      return ok(await cachedByRevision(ctx.db, 'overlap', today, () => computeOverlap(ctx.db, today)));
+      return sendCachedJson(request, reply, {
+        db: ctx.db,
+        name: 'overlap',
+        day: today,
+        schema: envelope(OverlapSchema),
+        answer: async () => ok(await computeOverlap(ctx.db, today)),
+      });
     },
   );
 
