@@ -3,6 +3,7 @@
  *
  *   npx tsx bench/read-routes.ts                      # on BENCH_DATABASE_URL (PostgreSQL)
  *   BENCH_SECONDS=3 BENCH_CONNECTIONS=20 npx tsx bench/read-routes.ts
+ *   BENCH_ROUTES=/api/policy/network npx tsx bench/read-routes.ts   # only routes starting so (comma-separated)
  *
  * The database should hold a generated portfolio (`speerpunt demo generate --scale flanders`
  * or `--scale europe`). The server runs as its own process (`speerpunt serve`, 127.0.0.1 only)
@@ -104,6 +105,7 @@ async function main(): Promise<void> {
   const callId = busiestCall.rows[0]?.call_id;
   if (!clusterId || !callId)
     throw new Error('The database has no memberships or proposals: generate a portfolio first');
+  const only = process.env.BENCH_ROUTES?.split(',').filter(Boolean) ?? [];
   const routes = [
     '/api/clusters',
     `/api/clusters/${clusterId}`,
@@ -116,7 +118,7 @@ async function main(): Promise<void> {
     '/api/policy/coverage',
     `/api/calls/${callId}/proposals`,
     '/api/funding/dashboard',
-  ];
+  ].filter((route) => only.length === 0 || only.some((prefix) => route.startsWith(prefix)));
 
   const server = spawn(process.execPath, ['bin/speerpunt.mjs', 'serve'], {
     env: {

@@ -30,8 +30,8 @@ import { saveScores } from './save-scores';
 import { buildScenarioSummaryPdf } from './scenario-summary-pdf';
 import { computeCoverage } from './coverage';
 import { computeOverlap } from './overlap';
-import { cachedByRevision, sendCachedJson } from '../../db/revision-cache';
-import { buildNetwork, presentNetwork } from './network';
+import { sendCachedJson } from '../../db/revision-cache';
+import { networkView } from './network.presenter';
 import { computeFootprint } from './footprint';
 import { exportPolicyTable } from './policy-exports';
 
@@ -221,15 +221,17 @@ export default async function policyRoutes(app: FastifyInstance): Promise<void> 
         response: { 200: envelope(NetworkSchema) },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const ctx = contextOf(request);
       const today = brusselsToday(ctx.now());
-      // Rebuilt only after the portfolio changed (or on a new day); see db/revision-cache.ts.
-      return ok(
-        await cachedByRevision(ctx.db, 'network', today, async () =>
-          presentNetwork(await buildNetwork(ctx.db, today)),
-        ),
-      );
+      // Rebuilt and serialised only after the portfolio changed (or on a new day); see db/revision-cache.ts.
+      return sendCachedJson(request, reply, {
+        db: ctx.db,
+        name: 'network',
+        day: today,
+        schema: envelope(NetworkSchema),
+        answer: async () => ok(await networkView(ctx.db, today)),
+      });
     },
   );
 

@@ -1,6 +1,7 @@
 import { Badge, Button, Checkbox, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
+import { useQueryClient } from '@tanstack/react-query';
 import type { ColumnDef } from '@tanstack/react-table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -25,6 +26,7 @@ function ThemeModal({ theme, onClose }: { theme: Theme | null; onClose: () => vo
     parentId: theme?.parentId ?? null,
     isExample: theme?.isExample ?? false,
   });
+  const client = useQueryClient();
   const save = usePortfolioMutation(() =>
     theme
       ? api.patch(`/api/themes/${theme.id}`, {
@@ -90,6 +92,8 @@ function ThemeModal({ theme, onClose }: { theme: Theme | null; onClose: () => vo
             onClick={() =>
               save.mutate(undefined, {
                 onSuccess: () => {
+                  // The pickers elsewhere keep their own theme queries: they read the change too.
+                  void client.invalidateQueries({ queryKey: ['themes'] });
                   notifications.show({ message: t('saved') });
                   onClose();
                 },
