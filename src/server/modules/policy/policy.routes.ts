@@ -28,8 +28,9 @@ import { setCriterionWeights } from './set-criterion-weights';
 import { createStakeholder } from './create-stakeholder';
 import { saveScores } from './save-scores';
 import { buildScenarioSummaryPdf } from './scenario-summary-pdf';
-import { computeCoverage } from './coverage';
-import { computeOverlap } from './overlap';
+import { cachedCoverage, COVERAGE_REVISIONS, presentCoveragePage } from './coverage';
+import { cachedOverlap, presentOverlapPage } from './overlap';
+import { PageQuery } from '../../http/paging';
 import { cachedByRevision, sendCachedJson } from '../../db/revision-cache';
 import { buildNetwork, presentNetwork } from './network';
 import { computeFootprint } from './footprint';
@@ -178,13 +179,24 @@ export default async function policyRoutes(app: FastifyInstance): Promise<void> 
       config: ANALYTICS,
       schema: {
         tags,
-        summary: 'Theme × cluster coverage and the weakest themes',
+        summary: 'Theme coverage: every theme ranked, the heatmap for a page of clusters (strongest first)',
+        querystring: PageQuery,
         response: { 200: envelope(CoverageSchema) },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const ctx = contextOf(request);
-      return ok(await computeCoverage(ctx.db, brusselsToday(ctx.now())));
+      const today = brusselsToday(ctx.now());
+      const { page, pageSize } = request.query;
+      // Computed once per portfolio and proposals revision; each page's answer serialised once.
+      return sendCachedJson(request, reply, {
+        db: ctx.db,
+        name: `coverage:${page}:${pageSize}`,
+        day: today,
+        revisions: COVERAGE_REVISIONS,
+        schema: envelope(CoverageSchema),
+        answer: async () => ok(presentCoveragePage(await cachedCoverage(ctx.db, today), { page, pageSize })),
+      });
     },
   );
 
@@ -194,19 +206,22 @@ export default async function policyRoutes(app: FastifyInstance): Promise<void> 
       config: ANALYTICS,
       schema: {
         tags,
-        summary: 'Overlap between clusters (members and themes)',
+        summary:
+          'Overlap between clusters (members and themes): the closest pair, a page of pairs, a heatmap',
+        querystring: PageQuery,
         response: { 200: envelope(OverlapSchema) },
       },
     },
     async (request, reply) => {
       const ctx = contextOf(request);
       const today = brusselsToday(ctx.now());
+      const { page, pageSize } = request.query;
       return sendCachedJson(request, reply, {
         db: ctx.db,
-        name: 'overlap',
+        name: `overlap:${page}:${pageSize}`,
         day: today,
         schema: envelope(OverlapSchema),
-        answer: async () => ok(await computeOverlap(ctx.db, today)),
+        answer: async () => ok(presentOverlapPage(await cachedOverlap(ctx.db, today), { page, pageSize })),
       });
     },
   );
