@@ -187,7 +187,7 @@ describe('policy analytics on the demo data plus a generated register', () => {
     expect((await analyst.get('/api/policy/overlap?pageSize=501')).statusCode).toBe(400);
   });
 
-  it('pages the coverage heatmap by cluster columns, the strongest first, and keeps the theme ranking whole', async () => {
+  it('pages the coverage heatmap by cluster columns (strongest first) and keeps the theme ranking whole', async () => {
     const whole = (await analyst.get('/api/policy/coverage?pageSize=500')).json().data;
     const page = (await analyst.get('/api/policy/coverage?pageSize=2&page=2')).json().data;
     expect(page.page).toEqual({ page: 2, pageSize: 2, total: whole.clusters.length });
