@@ -120,13 +120,35 @@ export function rankPairs(
 ): OverlapResult {
   const n = clusters.length;
   const position = new Map(clusters.map((c, i) => [c.id, i]));
+  // Shared members per pair as rows of a sparse matrix (CSR): for cluster i, the clusters j > i it
+  // shares members with, ascending, and how many. Built with a counting pass, no Map of pairs.
   const members = new Int32Array(n);
-  const shared = new Map<number, number>();
+  const rowStart = new Int32Array(n + 1);
   for (const row of counts) {
     if (row.b === 0) members[row.a - 1] = row.shared;
-    else shared.set((row.a - 1) * n + (row.b - 1), row.shared);
+    else rowStart[row.a]++;
   }
-  const sharedOf = (i: number, j: number) => shared.get(i < j ? i * n + j : j * n + i) ?? 0;
+  for (let i = 0; i < n; i++) rowStart[i + 1] += rowStart[i];
+  // Column and count in one number (column · 2³² + count), so each row sorts as numbers.
+  const entries = new Float64Array(rowStart[n]);
+  const fill = rowStart.slice(0, n);
+  for (const row of counts) if (row.b !== 0) entries[fill[row.a - 1]++] = (row.b - 1) * 2 ** 32 + row.shared;
+  for (let i = 0; i < n; i++) entries.subarray(rowStart[i], rowStart[i + 1]).sort();
+  const columnAt = (k: number) => Math.floor(entries[k] / 2 ** 32);
+  const countAt = (k: number) => entries[k] % 2 ** 32;
+  const sharedOf = (x: number, y: number) => {
+    const [i, j] = x < y ? [x, y] : [y, x];
+    let low = rowStart[i];
+    let high = rowStart[i + 1] - 1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      const column = columnAt(middle);
+      if (column === j) return countAt(middle);
+      if (column < j) low = middle + 1;
+      else high = middle - 1;
+    }
+    return 0;
+  };
 
   // Theme sets as bit sets: one word per 32 themes.
   const themeIndex = new Map<string, number>();
@@ -165,23 +187,40 @@ export function rankPairs(
     return Math.round(((m.memberValue + m.themeValue) / 2) * SCORE_STEPS);
   };
 
+  /** Visits every pair i < j with its score and shared members, walking each CSR row once. */
+  const eachPair = (visit: (i: number, j: number, score: number, sharedMembers: number) => void) => {
+    for (let i = 0; i < n; i++) {
+      let k = rowStart[i];
+      const end = rowStart[i + 1];
+      for (let j = i + 1; j < n; j++) {
+        while (k < end && columnAt(k) < j) k++;
+        const sharedMembers = k < end && columnAt(k) === j ? countAt(k) : 0;
+        const unionMembers = members[i] + members[j] - sharedMembers;
+        let sharedThemes = 0;
+        for (let w = 0; w < words; w++) sharedThemes += popcount(bits[i * words + w] & bits[j * words + w]);
+        const unionThemes = themeCount[i] + themeCount[j] - sharedThemes;
+        const memberValue = unionMembers === 0 ? 0 : sharedMembers / unionMembers;
+        const themeValue = unionThemes === 0 ? 0 : sharedThemes / unionThemes;
+        visit(i, j, Math.round(((memberValue + themeValue) / 2) * SCORE_STEPS), sharedMembers);
+      }
+    }
+  };
+
   // Which pairs are listed: all of them for a small portfolio; else the MAX_LISTED_PAIRS best,
   // found with a histogram of the scores (two passes over the pairs, no sort of all of them).
   const listAll = n <= MAX_ALL_PAIRS_CLUSTERS;
   let threshold = 0;
   if (!listAll) {
     const histogram = new Float64Array(SCORE_STEPS + 1);
-    for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) histogram[scoreOf(i, j)]++;
+    eachPair((_i, _j, score) => histogram[score]++);
     let seen = 0;
     threshold = SCORE_STEPS;
     while (threshold > 1 && seen + histogram[threshold] < MAX_LISTED_PAIRS) seen += histogram[threshold--];
   }
   const chosen: { i: number; j: number; score: number; sharedMembers: number }[] = [];
-  for (let i = 0; i < n; i++)
-    for (let j = i + 1; j < n; j++) {
-      const score = scoreOf(i, j);
-      if (listAll || score >= threshold) chosen.push({ i, j, score, sharedMembers: sharedOf(i, j) });
-    }
+  eachPair((i, j, score, sharedMembers) => {
+    if (listAll || score >= threshold) chosen.push({ i, j, score, sharedMembers });
+  });
   chosen.sort(
     (x, y) =>
       y.score - x.score ||
