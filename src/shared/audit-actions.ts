@@ -16,6 +16,10 @@ export const AUDIT_ACTION_LABELS = {
     nl: 'Wachtwoord aanvaard, tweede stap gevraagd',
     en: 'Password accepted, second step asked',
   },
+  'auth.provider_accepted': {
+    nl: 'Identiteitsprovider aanvaard, tweede factor van het account gevraagd',
+    en: "Identity provider accepted, the account's second factor asked",
+  },
   'auth.second_factor_failed': { nl: 'Tweede factor mislukt', en: 'Second factor failed' },
   'auth.totp_disabled': { nl: 'Authenticator-app uitgeschakeld', en: 'Authenticator app disabled' },
   'auth.totp_enrolled': { nl: 'Authenticator-app ingesteld', en: 'Authenticator app set up' },

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
-import { createTestApp, clientFor, type TestApp } from '../../helpers/test-app';
+import { generate } from 'otplib';
+import { createTestApp, clientFor, demoEmail, type TestApp } from '../../helpers/test-app';
 import {
   browseProvider,
   CookieJar,
@@ -157,6 +158,43 @@ describe('sign-in with OpenID Connect', () => {
     expect((await auditActions('user.identity_linked')).some((after) => after.provider === 'test')).toBe(
       true,
     );
+  });
+
+  it('asks the local second factor once after linking an account that has one', async () => {
+    // The manager sets up the authenticator app with a password sign-in.
+    const manager = await t.loginAs('manager');
+    const secret = (await manager.post('/api/auth/totp/enrolment')).json().data.secret as string;
+    const confirmed = await manager.post('/api/auth/totp/enrolment/confirm', {
+      code: await generate({ secret }),
+    });
+    expect(confirmed.statusCode).toBe(200);
+    const [recoveryCode] = confirmed.json().data.recoveryCodes as string[];
+    idp.people.set('mia-7', { email: demoEmail('manager'), name: 'Mia Manager', groups: ['officers'] });
+
+    // The first sign-in through the provider links, but the session waits for the account's code.
+    const linked = await me(await signIn('mia-7'));
+    expect(linked.data.signInStage).toBe('second_factor');
+    const waiting = clientFor(t.app, linked.session, linked.data.csrfToken);
+    expect((await waiting.get('/api/calls')).json().code).toBe('SECOND_FACTOR_REQUIRED');
+    expect((await auditActions('user.identity_linked')).at(-1)).toMatchObject({ secondFactorPending: true });
+    // The account is left as it was until the code is given: no name or role from the provider.
+    expect(linked.data.user).toMatchObject({ role: 'manager' });
+    expect(linked.data.user.name).not.toBe('Mia Manager');
+
+    // Walking away from the code page does not help: the next sign-in asks it again.
+    const again = await me(await signIn('mia-7'));
+    expect(again.data.signInStage).toBe('second_factor');
+    const client = clientFor(t.app, again.session, again.data.csrfToken);
+    expect((await client.post('/api/auth/totp/verify', { code: '000000' })).statusCode).toBe(400);
+    expect((await client.get('/api/auth/me')).json().data.signInStage).toBe('second_factor');
+    expect((await client.post('/api/auth/totp/verify', { code: recoveryCode })).statusCode).toBe(204);
+    expect((await client.get('/api/auth/me')).json().data.signInStage).toBe('complete');
+    expect((await auditActions('auth.login')).at(-1)).toMatchObject({ provider: 'test' });
+
+    // Once given, the provider's sign-ins are complete (and update the account as usual).
+    const later = await me(await signIn('mia-7'));
+    expect(later.data.signInStage).toBe('complete');
+    expect(later.data.user.name).toBe('Mia Manager');
   });
 
   it('keeps a role an admin set by hand, unless the mapping entry says `!`', async () => {

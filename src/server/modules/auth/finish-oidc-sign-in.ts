@@ -34,7 +34,8 @@ function isFlowMismatch(error: unknown): boolean {
 /**
  * The provider's answer: the flow is used up (one answer per flow), its state, nonce and PKCE
  * verifier must match, the code is exchanged and the ID token checked; then the account from the
- * claims and a session like a password sign-in's, with the mandates of the claims. Every refusal
+ * claims and a session like a password sign-in's, with the mandates of the claims (waiting for the
+ * local second factor when oidc-account.ts says it is pending). Every refusal
  * is audited, in a transaction of its own (the sign-in's own transaction is rolled back).
  */
 export async function finishOidcSignIn(ctx: StepContext, options: FinishOidcOptions) {
@@ -109,7 +110,7 @@ async function signIn(ctx: StepContext, options: FinishOidcOptions) {
   }
   const mandates = mandatesOf(provider, claims);
   return ctx.db.transaction().execute(async (tx) => {
-    const user = await accountFromClaims(tx, {
+    const { user, secondFactorPending } = await accountFromClaims(tx, {
       provider,
       issuer: idClaims.iss,
       subject: idClaims.sub,
@@ -117,8 +118,10 @@ async function signIn(ctx: StepContext, options: FinishOidcOptions) {
       now,
       requestId: ctx.requestId,
     });
+    // A local second factor is asked once after the link (the provider's does not stand in for it).
+    const stage = secondFactorPending ? 'second_factor' : 'complete';
     const session = await createSession(tx, user.id, now, ctx.config.sessionMaxHours, {
-      stage: 'complete',
+      stage,
       mandates,
       oidcProvider: provider.id,
       ...(tokens.id_token ? { oidcIdToken: tokens.id_token } : {}),
@@ -126,12 +129,19 @@ async function signIn(ctx: StepContext, options: FinishOidcOptions) {
     await recordAudit(
       tx,
       { userId: user.id, label: user.email },
-      {
-        action: 'auth.login',
-        entityType: 'user',
-        entityId: user.id,
-        after: { provider: provider.id, mandates },
-      },
+      stage === 'complete'
+        ? {
+            action: 'auth.login',
+            entityType: 'user',
+            entityId: user.id,
+            after: { provider: provider.id, mandates },
+          }
+        : {
+            action: 'auth.provider_accepted',
+            entityType: 'user',
+            entityId: user.id,
+            after: { provider: provider.id, next: stage },
+          },
       ctx.requestId,
     );
     return { ...session, userId: user.id, nextPath: flow.next_path };

@@ -3,7 +3,7 @@ import type { DB } from '../../db/types';
 import type { OidcProviderConfig } from '../../../oidc-config';
 import { AppError } from '../../errors/app-error';
 import { recordAudit, type AuditActor } from '../../audit/record-audit';
-import { findUserById, replaceUserClusters } from '../users/users.repository';
+import { findUserById, replaceUserClusters, type UserRow } from '../users/users.repository';
 import { auditUser } from '../users/users.presenter';
 import { deleteSessionsOfUser } from './sessions.repository';
 import { mappedRole, personOf, type Claims } from './oidc-claims';
@@ -23,14 +23,21 @@ interface AccountInput {
  * with the same e-mail only when the provider verified that address, and otherwise gets a new
  * account with the mapped role. The mapping sets the role of accounts whose role came from it; a
  * role an admin set by hand stays unless the mapping entry ends in `!`. No mapping: refused.
+ *
+ * A local account with a confirmed second factor does not let the provider's sign-in stand in for
+ * it: from the link on, `secondFactorPending` is true (and the account is left as it is) until the
+ * account's own code has been given once in a session of this provider (verify-second-factor.ts).
  */
-export async function accountFromClaims(tx: Transaction<DB>, input: AccountInput) {
+export async function accountFromClaims(
+  tx: Transaction<DB>,
+  input: AccountInput,
+): Promise<{ user: UserRow; secondFactorPending: boolean }> {
   const { provider, issuer, subject, claims, now, requestId } = input;
   const person = personOf(claims);
   const mapping = mappedRole(provider, claims);
   const identity = await tx
     .selectFrom('oidc_identities')
-    .select('user_id')
+    .select(['user_id', 'second_factor_pending'])
     .where('issuer', '=', issuer)
     .where('subject', '=', subject)
     .executeTakeFirst();
@@ -62,7 +69,7 @@ export async function accountFromClaims(tx: Transaction<DB>, input: AccountInput
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await insertIdentity(tx, input, id);
+    await insertIdentity(tx, input, id, false);
     const created = await findUserById(tx, id);
     if (!created) throw new AppError('INTERNAL_ERROR');
     await recordAudit(
@@ -76,7 +83,7 @@ export async function accountFromClaims(tx: Transaction<DB>, input: AccountInput
       },
       requestId,
     );
-    return created;
+    return { user: created, secondFactorPending: false };
   }
 
   const before = await tx
@@ -88,6 +95,13 @@ export async function accountFromClaims(tx: Transaction<DB>, input: AccountInput
   // A role that came from the mapping needs the mapping still: without it, no access.
   if (!mapping && before.role_source === 'mapping') throw new AppError('OIDC_NO_ROLE');
   const actor: AuditActor = { userId, label: before.email };
+  const localFactor = await tx
+    .selectFrom('user_totp')
+    .select('user_id')
+    .where('user_id', '=', userId)
+    .where('confirmed_at', 'is not', null)
+    .executeTakeFirst();
+  const secondFactorPending = localFactor !== undefined && (!identity || identity.second_factor_pending);
   if (identity) {
     await tx
       .updateTable('oidc_identities')
@@ -96,7 +110,7 @@ export async function accountFromClaims(tx: Transaction<DB>, input: AccountInput
       .where('subject', '=', subject)
       .execute();
   } else {
-    await insertIdentity(tx, input, userId);
+    await insertIdentity(tx, input, userId, secondFactorPending);
     await recordAudit(
       tx,
       actor,
@@ -104,10 +118,15 @@ export async function accountFromClaims(tx: Transaction<DB>, input: AccountInput
         action: 'user.identity_linked',
         entityType: 'user',
         entityId: userId,
-        after: { provider: provider.id, issuer },
+        after: { provider: provider.id, issuer, secondFactorPending },
       },
       requestId,
     );
+  }
+  if (secondFactorPending) {
+    const user = await findUserById(tx, userId);
+    if (!user) throw new AppError('INTERNAL_ERROR');
+    return { user, secondFactorPending };
   }
 
   // E-mail and name as the provider says now (an e-mail another account uses is left as it was).
@@ -166,10 +185,15 @@ export async function accountFromClaims(tx: Transaction<DB>, input: AccountInput
   }
   const user = await findUserById(tx, userId);
   if (!user) throw new AppError('INTERNAL_ERROR');
-  return user;
+  return { user, secondFactorPending: false };
 }
 
-async function insertIdentity(tx: Transaction<DB>, input: AccountInput, userId: string) {
+async function insertIdentity(
+  tx: Transaction<DB>,
+  input: AccountInput,
+  userId: string,
+  secondFactorPending: boolean,
+) {
   await tx
     .insertInto('oidc_identities')
     .values({
@@ -179,6 +203,7 @@ async function insertIdentity(tx: Transaction<DB>, input: AccountInput, userId: 
       user_id: userId,
       created_at: input.now,
       last_login_at: input.now,
+      second_factor_pending: secondFactorPending,
     })
     .execute();
 }

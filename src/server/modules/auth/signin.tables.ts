@@ -26,6 +26,11 @@ export interface OidcIdentitiesTable {
   user_id: string;
   created_at: InstantDefault;
   last_login_at: InstantDefault;
+  /**
+   * Linked to a local account with a confirmed second factor: the next sign-ins through the provider
+   * ask that factor until it is given once.
+   */
+  second_factor_pending: Generated<boolean>;
 }
 
 export interface OidcFlowsTable {
