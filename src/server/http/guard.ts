@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../errors/app-error';
-import { findSessionActor, touchSession } from '../modules/auth/sessions.repository';
+import { findSessionActor, SESSION_TOUCH_MS, touchSession } from '../modules/auth/sessions.repository';
 import { findTokenActor } from '../modules/auth/api-tokens.repository';
 import type { Actor } from './actor';
 
@@ -46,7 +46,9 @@ async function resolveActor(app: FastifyInstance, request: FastifyRequest): Prom
     request.credentialProblem = 'session';
     return;
   }
-  await touchSession(app.db, row.sessionId, now);
+  // Written at most once a minute: a session seen within the minute costs no statement.
+  if (now.getTime() - row.lastSeenAt.getTime() >= SESSION_TOUCH_MS)
+    await touchSession(app.db, row.sessionId, now);
   const { lastSeenAt: _seen, expiresAt: _expires, ...rest } = row;
   const actor: Actor = { ...rest, via: 'session' };
   request.actor = actor;

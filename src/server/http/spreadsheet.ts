@@ -1,7 +1,7 @@
 import { textOf } from '../../shared/text-of';
 import ExcelJS from 'exceljs';
 import { once } from 'node:events';
-import { PassThrough } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { instantToBrusselsLocal } from '../../shared/brussels-time';
@@ -289,7 +289,15 @@ function csvCell(value: unknown): string {
  * codes, dates as ISO 8601, money as a decimal euro amount with a point.
  */
 export function buildCsv<T>(columns: SheetColumn<T>[], rows: T[]): string {
+  return csvHeader(columns) + csvLines(columns, rows);
+}
+
+function csvHeader<T>(columns: SheetColumn<T>[]): string {
   const header = (c: SheetColumn<T>) => (typeof c.header === 'string' ? c.header : c.header.en);
+  return `${columns.map((c) => csvCell(header(c))).join(',')}\r\n`;
+}
+
+function csvLines<T>(columns: SheetColumn<T>[], rows: readonly T[]): string {
   const plain = (c: SheetColumn<T>, row: T) => {
     const raw = c.value(row, 'en');
     if (raw === null || raw === undefined) return raw;
@@ -297,9 +305,49 @@ export function buildCsv<T>(columns: SheetColumn<T>[], rows: T[]): string {
       return centsToDecimalString(raw);
     return raw;
   };
-  const lines = [columns.map((c) => csvCell(header(c))).join(',')];
-  for (const row of rows) lines.push(columns.map((c) => csvCell(plain(c, row))).join(','));
-  return `${lines.join('\r\n')}\r\n`;
+  let text = '';
+  for (const row of rows) text += `${columns.map((c) => csvCell(plain(c, row))).join(',')}\r\n`;
+  return text;
+}
+
+/**
+ * The text of a CSV whose rows arrive in batches: the header (after `prefix`, e.g. a byte-order
+ * mark) goes out with the first batch, so a failure before it is still a catalogued error answer.
+ */
+export async function* csvChunks<T>(
+  columns: SheetColumn<T>[],
+  batches: AsyncIterable<T[]>,
+  prefix = '',
+): AsyncGenerator<string> {
+  let head = `${prefix}${csvHeader(columns)}`;
+  for await (const rows of batches) {
+    yield head + csvLines(columns, rows);
+    head = '';
+  }
+  if (head) yield head;
+}
+
+/**
+ * Sends a text download (CSV, JSON) whose parts are produced as the client reads: the parts are
+ * pulled one at a time (back-pressure), so memory stays bounded whatever the size. The first part
+ * is produced before anything is sent, so an error there is still a catalogued error answer; a
+ * later error ends the download early (and is logged).
+ */
+export async function sendTextStream(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  filename: string,
+  contentType: string,
+  parts: AsyncIterable<string>,
+) {
+  const iterator = parts[Symbol.asyncIterator]();
+  const first = await iterator.next();
+  async function* all(): AsyncGenerator<string> {
+    for (let next = first; !next.done; next = await iterator.next()) yield next.value;
+  }
+  const body = Readable.from(all(), { objectMode: false });
+  body.on('error', (error) => request.log.error({ err: error }, 'streamed download failed'));
+  return sendDownload(reply, filename, contentType, body);
 }
 
 /** Sends one table as an XLSX download, in the requester's language (`?lang=en`, else Dutch). */

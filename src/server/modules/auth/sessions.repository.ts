@@ -73,13 +73,16 @@ export async function findSessionActor(
   return row;
 }
 
+/** How often an active session's `last_seen_at` is written (at most). */
+export const SESSION_TOUCH_MS = 60_000;
+
 /** Keeps an active session alive; written at most once a minute to spare the database. */
 export async function touchSession(db: Kysely<DB>, sessionId: string, now: Date): Promise<void> {
   await db
     .updateTable('sessions')
     .set({ last_seen_at: now })
     .where('id', '=', sessionId)
-    .where('last_seen_at', '<', new Date(now.getTime() - 60_000))
+    .where('last_seen_at', '<', new Date(now.getTime() - SESSION_TOUCH_MS))
     .execute();
 }
 

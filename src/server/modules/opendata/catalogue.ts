@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { StepContext } from '../../http/request-context';
+import { cachedByRevision } from '../../db/revision-cache';
 import { CATALOGUE_PATH, OPEN_DATA_LICENCE } from './linked-data';
 
 /**
@@ -54,18 +55,34 @@ const latest = (...dates: (Date | null)[]): Date | null =>
  * When the data came to be and last changed, from the data itself: the clusters' creation and
  * update times, new memberships and the audit trail of clusters, memberships, organisations and
  * themes (ended memberships and new SME figures change counts without touching the cluster row);
- * for calls their publication and last update. One statement.
+ * for calls their publication and last update. The portfolio's dates read the memberships and
+ * the audit trail, so they are cached per portfolio revision (every change of those raises it);
+ * the calls' dates are read per request (a few hundred calls, no revision of their own).
  */
 async function dataDates(ctx: StepContext): Promise<DataDates> {
+  const [portfolio, { rows }] = await Promise.all([
+    cachedByRevision(ctx.db, 'catalogue-dates', '', () => portfolioDates(ctx)),
+    sql<Record<string, unknown>>`
+      select
+        (select min(published_at) from calls where status <> 'draft') as calls_published,
+        (select max(updated_at) from calls where status <> 'draft') as calls_updated
+    `.execute(ctx.db),
+  ]);
+  const row = rows[0] ?? {};
+  return { ...portfolio, callsIssued: asDate(row.calls_published), callsModified: asDate(row.calls_updated) };
+}
+
+/** The audit trail is read per kind of object, newest first (index on entity_type, occurred_at). */
+async function portfolioDates(ctx: StepContext) {
   const { rows } = await sql<Record<string, unknown>>`
     select
       (select min(created_at) from clusters) as clusters_created,
       (select max(updated_at) from clusters) as clusters_updated,
       (select max(created_at) from memberships) as memberships_created,
-      (select max(occurred_at) from audit_events
-        where entity_type in ('cluster', 'membership', 'organisation', 'theme')) as portfolio_audited,
-      (select min(published_at) from calls where status <> 'draft') as calls_published,
-      (select max(updated_at) from calls where status <> 'draft') as calls_updated
+      (select max(last.occurred_at)
+        from unnest(array['cluster', 'membership', 'organisation', 'theme']) as kind(entity_type)
+        cross join lateral (select a.occurred_at from audit_events a where a.entity_type = kind.entity_type
+          order by a.occurred_at desc limit 1) last) as portfolio_audited
   `.execute(ctx.db);
   const row = rows[0] ?? {};
   return {
@@ -75,8 +92,6 @@ async function dataDates(ctx: StepContext): Promise<DataDates> {
       asDate(row.memberships_created),
       asDate(row.portfolio_audited),
     ),
-    callsIssued: asDate(row.calls_published),
-    callsModified: asDate(row.calls_updated),
   };
 }
 

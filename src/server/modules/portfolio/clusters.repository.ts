@@ -83,19 +83,34 @@ function clusterMatches(eb: ExpressionBuilder<DB & { c: DB['clusters'] }, 'c'>, 
   return eb.and(conditions);
 }
 
-/** Clusters (spearheads first, then by name); one page of them when `paging` is given. */
+/**
+ * Clusters (spearheads first, then by name); one page when `paging` is given, or the `limit`
+ * clusters after the cluster `after` in that order (keyset, for downloads read in batches).
+ */
 export function findClusters(
   db: Kysely<DB>,
   filters: ClusterFilters,
-  paging?: { offset: number; limit: number },
+  paging?: { offset: number; limit: number } | { after: ClusterRow | null; limit: number },
 ): Promise<ClusterRow[]> {
   let query = clustersQuery(db)
     .where((eb) => clusterMatches(eb, filters))
     .orderBy('c.kind', 'desc')
     .orderBy('c.name')
     .orderBy('c.id');
-  if (paging) query = query.limit(paging.limit).offset(paging.offset);
-  return query.execute();
+  if (!paging) return query.execute();
+  if ('offset' in paging) return query.limit(paging.limit).offset(paging.offset).execute();
+  const after = paging.after;
+  if (after)
+    query = query.where((eb) =>
+      eb.or([
+        eb('c.kind', '<', after.kind),
+        eb.and([
+          eb('c.kind', '=', after.kind),
+          eb(eb.refTuple('c.name', 'c.id'), '>', eb.tuple(after.name, after.id)),
+        ]),
+      ]),
+    );
+  return query.limit(paging.limit).execute();
 }
 
 export async function countClusters(db: Kysely<DB>, filters: ClusterFilters): Promise<number> {
@@ -105,6 +120,15 @@ export async function countClusters(db: Kysely<DB>, filters: ClusterFilters): Pr
     .where((eb) => clusterMatches(eb, filters))
     .executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+/** Clusters of each kind (all of them: the open data's totals). */
+export function countClustersByKind(db: Kysely<DB>): Promise<{ kind: ClusterKind; clusters: number }[]> {
+  return db
+    .selectFrom('clusters')
+    .select(['kind', sql<number>`count(*)::int`.as('clusters')])
+    .groupBy('kind')
+    .execute();
 }
 
 export function findClusterById(db: Kysely<DB>, id: string): Promise<ClusterRow | undefined> {

@@ -12,6 +12,8 @@ import {
   sendDownload,
   sendXlsx,
   sendXlsxStream,
+  sendTextStream,
+  csvChunks,
   type SheetColumn,
 } from '../../http/spreadsheet';
 import {
@@ -50,6 +52,7 @@ import {
   findMemberStats,
   findThemesOfClusters,
   type ClusterFilters,
+  type ClusterRow,
   type MemberRow,
 } from './clusters.repository';
 import { presentCluster, type PresentedCluster } from './clusters.presenter';
@@ -75,9 +78,13 @@ const tags = ['clusters'];
 export async function listClusters(
   ctx: StepContext,
   filters: ClusterFilters,
-  paging?: { offset: number; limit: number },
+  paging?: Parameters<typeof findClusters>[2],
 ): Promise<PresentedCluster[]> {
-  const rows = await findClusters(ctx.db, filters, paging);
+  return presentClusterRows(ctx, await findClusters(ctx.db, filters, paging));
+}
+
+/** Clusters with their themes and member statistics (one statement each for all of them). */
+export async function presentClusterRows(ctx: StepContext, rows: ClusterRow[]): Promise<PresentedCluster[]> {
   const ids = rows.map((r) => r.id);
   const [themes, stats] = await Promise.all([
     findThemesOfClusters(ctx.db, ids),
@@ -159,7 +166,7 @@ type PresentedMember = ReturnType<typeof presentMember>;
 async function listMembers(
   ctx: StepContext,
   clusterId: string,
-  paging?: { offset: number; limit: number },
+  paging: { offset: number; limit: number },
 ): Promise<PresentedMember[]> {
   const cluster = await findClusterById(ctx.db, clusterId);
   if (!cluster) throw new AppError('NOT_FOUND');
@@ -494,12 +501,13 @@ export default async function clustersRoutes(app: FastifyInstance): Promise<void
       schema: { tags, summary: 'Members as CSV (importable again)', params: ClusterIdParams },
     },
     async (request, reply) => {
-      const rows = await listMembers(contextOf(request), request.params.id);
-      return sendDownload(
+      const batches = memberBatches(contextOf(request), request.params.id);
+      return sendTextStream(
+        request,
         reply,
         'leden.csv',
         'text/csv; charset=utf-8',
-        `\uFEFF${buildCsv(memberColumns, rows)}`,
+        csvChunks(memberColumns, batches, '\uFEFF'),
       );
     },
   );

@@ -1,5 +1,6 @@
 import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
 import { firstParticipationOn } from './first-participation.sql';
+import { cachedByRevision } from '../../db/revision-cache';
 import type { DB } from '../../db/types';
 import type { Helix } from '../../db/core.tables';
 import type { SizeClass } from '../../db/shared.tables';
@@ -89,12 +90,19 @@ export async function findOrganisations(
     .offset(filters.offset)
     .execute();
   if (filters.offset === 0 && rows.length < filters.limit) return { rows, total: rows.length };
-  const counted = await db
-    .selectFrom('organisations as o')
-    .select(sql<string>`count(*)`.as('n'))
-    .where((eb) => matches(eb, filters))
-    .executeTakeFirstOrThrow();
-  return { rows, total: Number(counted.n) };
+  const count = async () => {
+    const counted = await db
+      .selectFrom('organisations as o')
+      .select(sql<string>`count(*)`.as('n'))
+      .where((eb) => matches(eb, filters))
+      .executeTakeFirstOrThrow();
+    return Number(counted.n);
+  };
+  // Without a search or a cluster the count reads every organisation (150,000 at Europe scale):
+  // it is kept per portfolio revision, for the few combinations of helix and size class.
+  if (filters.q || filters.clusterId) return { rows, total: await count() };
+  const name = `organisations-count|${filters.helix ?? ''}|${filters.sizeClass ?? ''}`;
+  return { rows, total: await cachedByRevision(db, name, '', count) };
 }
 
 /** The `limit` organisations after `after` (by name, then id) that match: one batch of an export. */

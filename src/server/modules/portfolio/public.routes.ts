@@ -1,16 +1,32 @@
 import { brusselsToday } from '../../../shared/brussels-time';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { publicAccess } from '../../http/access';
-import { envelope, ok } from '../../http/envelope';
-import { offsetOf, okPage, pagedEnvelope, PageQuery } from '../../http/paging';
+import { AbilitiesSchema, envelope, ok } from '../../http/envelope';
+import {
+  keysetBatches,
+  offsetOf,
+  okPage,
+  pagedEnvelope,
+  PageInfoSchema,
+  PageQuery,
+  type PageRequest,
+} from '../../http/paging';
 import { contextOf, type StepContext } from '../../http/request-context';
-import { buildCsv, sendDownload, type SheetColumn } from '../../http/spreadsheet';
+import { csvChunks, sendTextStream, type SheetColumn } from '../../http/spreadsheet';
 import { AppError } from '../../errors/app-error';
+import { cachedByRevision, portfolioRevision, sendCachedJson } from '../../db/revision-cache';
 import { CATALOGUE_PATH, naceUri, OPEN_DATA_LICENCE, resourceUri } from '../opendata/linked-data';
-import { listClusters } from './clusters.routes';
-import { countClusters, type ClusterFilters } from './clusters.repository';
+import { listClusters, presentClusterRows } from './clusters.routes';
+import {
+  countClusters,
+  countClustersByKind,
+  findClusters,
+  findMemberStats,
+  type ClusterFilters,
+  type ClusterRow,
+} from './clusters.repository';
 import type { PresentedCluster } from './clusters.presenter';
 import { findThemes } from './themes';
 import { ClusterIdParams } from './clusters.schema';
@@ -45,35 +61,97 @@ function presentOpenCluster(c: PresentedCluster, publicUrl: string) {
 async function openClusters(
   ctx: StepContext,
   filters: ClusterFilters,
-  paging?: { offset: number; limit: number },
+  paging?: Parameters<typeof listClusters>[2],
 ) {
   const clusters = await listClusters({ ...ctx, actor: null }, filters, paging);
   return clusters.map((c) => presentOpenCluster(c, ctx.config.publicUrl));
 }
 
+/** The open clusters a batch at a time (keyset), for the downloads: never all at once. */
+async function* openClusterBatches(ctx: StepContext) {
+  const read = (after: ClusterRow | null, limit: number) => findClusters(ctx.db, {}, { after, limit });
+  for await (const rows of keysetBatches(read)) yield await presentOpenClusters(ctx, rows);
+}
+
+async function presentOpenClusters(ctx: StepContext, rows: ClusterRow[]) {
+  const clusters = await presentClusterRows({ ...ctx, actor: null }, rows);
+  return clusters.map((c) => presentOpenCluster(c, ctx.config.publicUrl));
+}
+
 /**
- * The open-data view of the portfolio: clusters, their themes and transitions, and member
- * counts by helix category and size class. No people, no individual organisations.
+ * The open-data portfolio apart from its clusters: licence, catalogue, totals over all clusters
+ * and the themes (a taxonomy of a few dozen), cached per portfolio revision and day.
  */
-async function openPortfolio(ctx: StepContext) {
-  const clusters = await openClusters(ctx, {});
-  const themes = await findThemes(ctx.db);
-  return {
-    generatedOn: brusselsToday(ctx.now()),
-    licence: OPEN_DATA_LICENCE.name,
-    licenceUri: OPEN_DATA_LICENCE.uri,
-    catalogue: `${ctx.config.publicUrl}${CATALOGUE_PATH}`,
-    clusters,
-    themes: themes.map((t) => ({
-      kind: t.kind,
-      code: t.code,
-      uri: naceUri(t.kind, t.code),
-      labelNl: t.label_nl,
-      labelEn: t.label_en,
-      parentCode: themes.find((p) => p.id === t.parent_id)?.code ?? null,
-      isExample: t.is_example,
-    })),
-  };
+function openPortfolioFrame(ctx: StepContext) {
+  const today = brusselsToday(ctx.now());
+  return cachedByRevision(ctx.db, `open-portfolio|${ctx.config.publicUrl}`, today, async () => {
+    const [themes, kinds, stats] = await Promise.all([
+      findThemes(ctx.db),
+      countClustersByKind(ctx.db),
+      findMemberStats(ctx.db, today),
+    ]);
+    const clustersOf = (kind: string) => kinds.find((k) => k.kind === kind)?.clusters ?? 0;
+    return {
+      generatedOn: today,
+      licence: OPEN_DATA_LICENCE.name,
+      licenceUri: OPEN_DATA_LICENCE.uri,
+      catalogue: `${ctx.config.publicUrl}${CATALOGUE_PATH}`,
+      totals: {
+        clusters: kinds.reduce((sum, k) => sum + k.clusters, 0),
+        spearheads: clustersOf('spearhead'),
+        businessNetworks: clustersOf('business_network'),
+        members: stats.reduce((sum, row) => sum + row.members, 0),
+      },
+      themes: themes.map((t) => ({
+        kind: t.kind,
+        code: t.code,
+        uri: naceUri(t.kind, t.code),
+        labelNl: t.label_nl,
+        labelEn: t.label_en,
+        parentCode: themes.find((p) => p.id === t.parent_id)?.code ?? null,
+        isExample: t.is_example,
+      })),
+    };
+  });
+}
+
+/** Page sizes the web pages and ordinary clients ask for; their first pages are cached. */
+const CACHED_PAGE_SIZES = new Set([1, 25, 50, 100, 500]);
+const CACHED_PAGES = 10;
+
+/**
+ * One page of the open-data view of the portfolio: clusters, their themes and transitions, and
+ * member counts by helix category and size class (no people, no individual organisations), with
+ * the totals over all clusters.
+ */
+async function readPortfolioPage(ctx: StepContext, p: PageRequest) {
+  const [frame, clusters] = await Promise.all([
+    openPortfolioFrame(ctx),
+    openClusters(ctx, {}, { offset: offsetOf(p), limit: p.pageSize }),
+  ]);
+  const page = { page: p.page, pageSize: p.pageSize, total: frame.totals.clusters };
+  return { data: { ...frame, clusters }, abilities: {}, page };
+}
+
+/** The whole portfolio as JSON text, produced a batch of clusters at a time. */
+async function* openPortfolioJson(ctx: StepContext): AsyncGenerator<string> {
+  const frame = await openPortfolioFrame(ctx);
+  let head = `${JSON.stringify(frame).slice(0, -1)},"clusters":[\n`;
+  for await (const clusters of openClusterBatches(ctx)) {
+    yield head + clusters.map((c) => JSON.stringify(c)).join(',\n');
+    head = ',\n';
+  }
+  yield head.startsWith(',') ? '\n]}\n' : `${head}]}\n`;
+}
+
+/**
+ * The public downloads are whole but cached by clients and proxies per portfolio revision: the
+ * entity tag names the revision and the day, and an unchanged download answers 304 unread.
+ */
+async function isUnchanged(ctx: StepContext, request: FastifyRequest, reply: FastifyReply, name: string) {
+  const tag = `W/"${name}-${await portfolioRevision(ctx.db)}-${brusselsToday(ctx.now())}"`;
+  reply.header('cache-control', PUBLIC_CACHE).header('etag', tag);
+  return request.headers['if-none-match'] === tag;
 }
 
 type OpenCluster = ReturnType<typeof presentOpenCluster>;
@@ -149,7 +227,9 @@ const OpenPortfolioSchema = z.object({
   licence: z.string(),
   licenceUri: z.string(),
   catalogue: z.string().meta({ description: 'The DCAT-AP catalogue (JSON-LD) that describes this data.' }),
-  clusters: z.array(OpenClusterSchema),
+  totals: z
+    .object({ clusters: count, spearheads: count, businessNetworks: count, members: count })
+    .meta({ description: 'Over all clusters, not only this page; members summed over the clusters.' }),
   themes: z.array(
     z.object({
       kind: z.string(),
@@ -161,7 +241,17 @@ const OpenPortfolioSchema = z.object({
       isExample: z.boolean(),
     }),
   ),
+  clusters: z.array(OpenClusterSchema).meta({ description: 'One page of clusters, spearheads first.' }),
 });
+
+const OpenPortfolioAnswer = z.object({
+  data: OpenPortfolioSchema,
+  abilities: AbilitiesSchema,
+  page: PageInfoSchema,
+});
+
+/** Public answers may be kept by browsers and proxies for five minutes. */
+const PUBLIC_CACHE = 'public, max-age=300';
 
 export default async function publicPortfolioRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -172,39 +262,58 @@ export default async function publicPortfolioRoutes(app: FastifyInstance): Promi
       schema: {
         tags,
         summary:
-          'Open data: clusters, themes, member counts by helix and size class (no login, no personal data)',
-        response: { 200: envelope(OpenPortfolioSchema) },
+          'Open data: one page of clusters with themes and member counts by helix and size class, the ' +
+          'totals and the themes (no login, no personal data)',
+        querystring: PageQuery,
+        response: { 200: OpenPortfolioAnswer },
       },
     },
     async (request, reply) => {
-      reply.header('cache-control', 'public, max-age=300');
-      return ok(await openPortfolio(contextOf(request)));
+      const ctx = contextOf(request);
+      const p = request.query;
+      reply.header('cache-control', PUBLIC_CACHE);
+      // The usual pages are sent as JSON text kept per portfolio revision and day (the same for
+      // every viewer); other pages are read, so arbitrary pages cannot crowd the shared cache.
+      if (p.page > CACHED_PAGES || !CACHED_PAGE_SIZES.has(p.pageSize)) return readPortfolioPage(ctx, p);
+      return sendCachedJson(request, reply, {
+        db: ctx.db,
+        name: `open-portfolio|${ctx.config.publicUrl}|${p.page}|${p.pageSize}`,
+        day: brusselsToday(ctx.now()),
+        schema: OpenPortfolioAnswer,
+        answer: () => readPortfolioPage(ctx, p),
+      });
     },
   );
   r.get(
     '/api/public/portfolio.json',
-    { config: { access: publicAccess }, schema: { tags, summary: 'Open data as a JSON download' } },
+    {
+      config: { access: publicAccess },
+      schema: { tags, summary: 'Open data as a JSON download (every cluster, streamed)' },
+    },
     async (request, reply) => {
-      const data = await openPortfolio(contextOf(request));
-      return sendDownload(
+      const ctx = contextOf(request);
+      if (await isUnchanged(ctx, request, reply, 'portfolio.json')) return reply.status(304).send();
+      const text = openPortfolioJson(ctx);
+      return sendTextStream(
+        request,
         reply,
         'speerpunt-portfolio.json',
         'application/json; charset=utf-8',
-        JSON.stringify(data, null, 2),
+        text,
       );
     },
   );
   r.get(
     '/api/public/portfolio.csv',
-    { config: { access: publicAccess }, schema: { tags, summary: 'Open data as CSV (one row per cluster)' } },
+    {
+      config: { access: publicAccess },
+      schema: { tags, summary: 'Open data as CSV (one row per cluster, streamed)' },
+    },
     async (request, reply) => {
-      const data = await openPortfolio(contextOf(request));
-      return sendDownload(
-        reply,
-        'speerpunt-portfolio.csv',
-        'text/csv; charset=utf-8',
-        buildCsv(portfolioColumns, data.clusters),
-      );
+      const ctx = contextOf(request);
+      if (await isUnchanged(ctx, request, reply, 'portfolio.csv')) return reply.status(304).send();
+      const text = csvChunks(portfolioColumns, openClusterBatches(ctx));
+      return sendTextStream(request, reply, 'speerpunt-portfolio.csv', 'text/csv; charset=utf-8', text);
     },
   );
   r.get(
@@ -234,17 +343,14 @@ export default async function publicPortfolioRoutes(app: FastifyInstance): Promi
       config: { access: publicAccess },
       schema: {
         tags,
-        summary: 'Open data: clusters as CSV with URIs and NACE concepts (one row per cluster)',
+        summary: 'Open data: clusters as CSV with URIs and NACE concepts (one row per cluster, streamed)',
       },
     },
     async (request, reply) => {
-      const rows = await openClusters(contextOf(request), {});
-      return sendDownload(
-        reply,
-        'speerpunt-clusters.csv',
-        'text/csv; charset=utf-8',
-        buildCsv(clusterColumns, rows),
-      );
+      const ctx = contextOf(request);
+      if (await isUnchanged(ctx, request, reply, 'clusters.csv')) return reply.status(304).send();
+      const text = csvChunks(clusterColumns, openClusterBatches(ctx));
+      return sendTextStream(request, reply, 'speerpunt-clusters.csv', 'text/csv; charset=utf-8', text);
     },
   );
   r.get(

@@ -1,5 +1,5 @@
-import { useQuery } from '@tanstack/react-query';
-import { api } from '../../app/api-client';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { api, query, type Envelope } from '../../app/api-client';
 
 export interface OpenCluster {
   name: string;
@@ -31,13 +31,22 @@ export interface OpenPortfolio {
   generatedOn: string;
   licence: string;
   licenceUri: string;
+  /** Over all clusters, not only the page. */
+  totals: { clusters: number; spearheads: number; businessNetworks: number; members: number };
+  /** One page of clusters, spearheads first. */
   clusters: OpenCluster[];
   themes: OpenTheme[];
 }
 
-/** The open-data portfolio (no login): clusters, their themes and member counts. */
-export const useOpenPortfolio = () =>
+type OpenPortfolioAnswer = Envelope<OpenPortfolio> & {
+  page: { page: number; pageSize: number; total: number };
+};
+
+/** The open-data portfolio (no login): one page of clusters, their themes and member counts, the totals. */
+export const useOpenPortfolio = (paging: { page: number; pageSize: number }) =>
   useQuery({
-    queryKey: ['public-portfolio'],
-    queryFn: () => api.get<OpenPortfolio>('/api/public/portfolio'),
+    queryKey: ['public-portfolio', paging],
+    queryFn: () =>
+      api.get<OpenPortfolio>(`/api/public/portfolio${query(paging)}`) as Promise<OpenPortfolioAnswer>,
+    placeholderData: keepPreviousData,
   });

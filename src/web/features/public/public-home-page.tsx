@@ -12,13 +12,11 @@ import { OpenDataLinks } from './open-data-links';
 export function PublicHomePage() {
   const { t, i18n } = useTranslation('public');
   const calls = usePublicCalls();
-  const portfolio = useOpenPortfolio();
+  // Only the totals are shown here: the smallest page.
+  const portfolio = useOpenPortfolio({ page: 1, pageSize: 1 });
   const open = (calls.data?.data ?? [])
     .filter((c) => c.isAcceptingProposals)
     .sort((a, b) => (a.closesAt ?? '').localeCompare(b.closesAt ?? ''));
-  const clusters = portfolio.data?.data.clusters ?? [];
-  const spearheads = clusters.filter((c) => c.kind === 'spearhead').length;
-  const networks = clusters.filter((c) => c.kind === 'business_network').length;
   const english = i18n.language === 'en';
   return (
     <Stack gap="xl">
@@ -65,9 +63,9 @@ export function PublicHomePage() {
         {portfolio.data && (
           <Text>
             {t('portfolioCounts', {
-              spearheads,
-              networks,
-              members: clusters.reduce((s, c) => s + c.members, 0),
+              spearheads: portfolio.data.data.totals.spearheads,
+              networks: portfolio.data.data.totals.businessNetworks,
+              members: portfolio.data.data.totals.members,
             })}
           </Text>
         )}

@@ -1,7 +1,10 @@
 import { Anchor, Badge, Card, Group, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../shared/error-alert';
 import { PageHeader } from '../../shared/page-header';
+import { Pager } from '../../shared/pager';
+import { DEFAULT_PAGE_SIZE } from '../../shared/page-sizes';
 import { formatDate, formatPercent } from '../../app/format';
 import { useOpenPortfolio, type OpenCluster, type OpenTheme } from './api';
 import { OpenDataLinks } from './open-data-links';
@@ -59,7 +62,8 @@ function ClusterCard({ cluster, labelOf }: { cluster: OpenCluster; labelOf: (cod
 /** The cluster portfolio for everyone: each cluster and network with mission, themes and members. */
 export function PublicPortfolioPage() {
   const { t, i18n } = useTranslation('public');
-  const portfolio = useOpenPortfolio();
+  const [paging, setPaging] = useState({ page: 1, pageSize: DEFAULT_PAGE_SIZE });
+  const portfolio = useOpenPortfolio(paging);
   const themes: OpenTheme[] = portfolio.data?.data.themes ?? [];
   const labelOf = (code: string) => {
     const theme = themes.find((th) => th.code === code);
@@ -67,10 +71,12 @@ export function PublicPortfolioPage() {
     return i18n.language === 'en' ? theme.labelEn : theme.labelNl;
   };
   const clusters = portfolio.data?.data.clusters ?? [];
+  const totals = portfolio.data?.data.totals;
+  // A page holds spearheads first, then networks: a kind without clusters on this page is left out.
   const groups = [
-    { kind: 'spearhead', title: t('spearheads') },
-    { kind: 'business_network', title: t('networks') },
-  ];
+    { kind: 'spearhead', title: t('spearheads'), total: totals?.spearheads ?? 0 },
+    { kind: 'business_network', title: t('networks'), total: totals?.businessNetworks ?? 0 },
+  ].filter((g) => clusters.some((c) => c.kind === g.kind));
   return (
     <Stack gap="lg">
       <PageHeader title={t('portfolioTitle')} description={t('portfolioIntro')} />
@@ -79,7 +85,7 @@ export function PublicPortfolioPage() {
       {groups.map((g) => (
         <section key={g.kind} aria-label={g.title}>
           <Title order={2} size="h3" mb="sm">
-            {g.title} ({clusters.filter((c) => c.kind === g.kind).length})
+            {g.title} ({g.total})
           </Title>
           <SimpleGrid cols={{ base: 1, md: 2 }}>
             {clusters
@@ -90,6 +96,16 @@ export function PublicPortfolioPage() {
           </SimpleGrid>
         </section>
       ))}
+      {portfolio.data && (
+        <Pager
+          serverPage={{
+            ...paging,
+            total: portfolio.data.page.total,
+            onPageChange: (page) => setPaging((p) => ({ ...p, page })),
+            onPageSizeChange: (pageSize) => setPaging({ page: 1, pageSize }),
+          }}
+        />
+      )}
       <section aria-label={t('openData')}>
         <Title order={2} size="h3" mb="sm">
           {t('openData')}
