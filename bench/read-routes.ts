@@ -3,7 +3,7 @@
  *
  *   npx tsx bench/read-routes.ts                      # on BENCH_DATABASE_URL (PostgreSQL)
  *   BENCH_SECONDS=3 BENCH_CONNECTIONS=20 npx tsx bench/read-routes.ts
- *   BENCH_ROUTES=/api/policy/overlap,/api/policy/coverage npx tsx bench/read-routes.ts   # only these
+ *   BENCH_ROUTES=/api/policy/network npx tsx bench/read-routes.ts   # only routes starting so (comma-separated)
  *
  * The database should hold a generated portfolio (`speerpunt demo generate --scale flanders`
  * or `--scale europe`). The server runs as its own process (`speerpunt serve`, 127.0.0.1 only)
@@ -30,11 +30,6 @@ const databaseUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0
 const seconds = Number(process.env.BENCH_SECONDS ?? 3);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const port = Number(process.env.BENCH_PORT ?? 18_080);
-/** Comma-separated parts of routes to run (`/api/policy/overlap,/members`); every route when unset. */
-const routeFilter = (process.env.BENCH_ROUTES ?? '')
-  .split(',')
-  .map((part) => part.trim())
-  .filter((part) => part !== '');
 const base = `http://127.0.0.1:${port}`;
 
 interface Statement {
@@ -110,7 +105,8 @@ async function main(): Promise<void> {
   const callId = busiestCall.rows[0]?.call_id;
   if (!clusterId || !callId)
     throw new Error('The database has no memberships or proposals: generate a portfolio first');
-  const allRoutes = [
+  const only = process.env.BENCH_ROUTES?.split(',').filter(Boolean) ?? [];
+  const routes = [
     '/api/clusters',
     `/api/clusters/${clusterId}`,
     '/api/organisations?q=nova%20sys',
@@ -122,11 +118,7 @@ async function main(): Promise<void> {
     '/api/policy/coverage',
     `/api/calls/${callId}/proposals`,
     '/api/funding/dashboard',
-  ];
-  const routes =
-    routeFilter.length === 0
-      ? allRoutes
-      : allRoutes.filter((route) => routeFilter.some((part) => route.includes(part)));
+  ].filter((route) => only.length === 0 || only.some((prefix) => route.startsWith(prefix)));
 
   const server = spawn(process.execPath, ['bin/speerpunt.mjs', 'serve'], {
     env: {

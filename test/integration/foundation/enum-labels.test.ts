@@ -24,7 +24,7 @@ const NOT_SHOWN = new Set([
   'created|status_changed|promoted',
   'link_existing|create_organisation|skip',
   'member_pairs|bipartite',
-  'complete|largest_component|largest_component_top_degree',
+  'complete|largest_component|largest_component_bridging',
   'section|division|group',
   'normalised|all_zero_equalised',
   'none|milestone|report', // a payment's condition: the payments table words it with the milestone or report

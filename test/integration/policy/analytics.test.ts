@@ -5,7 +5,8 @@ import { createTestApp, type TestApp, type TestClient } from '../../helpers/test
 import { systemActor } from '../../../src/server/http/actor';
 import type { StepContext } from '../../../src/server/http/request-context';
 import { generateRegister } from '../../../src/server/modules/policy/generate-register';
-import { buildNetwork, presentNetwork } from '../../../src/server/modules/policy/network';
+import { buildNetwork } from '../../../src/server/modules/policy/network';
+import { MAX_DRAWN_EDGES, presentNetwork } from '../../../src/server/modules/policy/network.presenter';
 
 describe('policy analytics on the demo data plus a generated register', () => {
   let t: TestApp;
@@ -321,9 +322,50 @@ describe('policy analytics on the demo data plus a generated register', () => {
   it('draws only the largest component (and says so) when the graph is too large', async () => {
     const graph = await buildNetwork(t.database.db, today);
     const view = presentNetwork(graph, 10);
-    expect(view.drawing.note).toBe('largest_component_top_degree');
+    expect(view.drawing.note).toBe('largest_component_bridging');
     expect(view.drawing.shownNodes).toBe(10);
-    expect(view.drawing.totalNodes).toBe(graph.order);
+    expect(view.drawing.totalNodes).toBe(graph.organisations);
+    // Only links between drawn organisations, strongest first, within the bound.
+    const drawn = new Set(view.drawing.nodes.map((n) => n.id));
+    const inDrawing = (position: number) => position >= 0 && position < view.drawing.nodes.length;
+    expect(view.drawing.edges.every((e) => inDrawing(e.source) && inDrawing(e.target))).toBe(true);
+    expect(view.drawing.edges.length).toBeLessThanOrEqual(MAX_DRAWN_EDGES);
+    // The most bridging first: no organisation left out scores higher than one drawn.
+    const all = presentNetwork(graph);
+    const score = new Map(all.bridging.map((b) => [b.id, b.betweenness]));
+    const lowestDrawn = Math.min(...view.drawing.nodes.map((n) => score.get(n.id) ?? 0));
+    expect(all.bridging.filter((b) => !drawn.has(b.id)).every((b) => b.betweenness <= lowestDrawn)).toBe(
+      true,
+    );
+  });
+
+  it('keeps the figures when members link through cluster nodes and collaborations are cut', async () => {
+    const db = t.database.db;
+    const full = presentNetwork(await buildNetwork(db, today));
+    expect(full.mode).toBe('member_pairs');
+    const bipartite = presentNetwork(await buildNetwork(db, today, { maxMemberPairs: 0 }));
+    const cut = presentNetwork(await buildNetwork(db, today, { maxCollaborationPairs: 0 }));
+    expect(bipartite.mode).toBe('bipartite');
+    const kept = ['organisations', 'collaborations', 'crossHelix', 'crossCluster', 'withSme'] as const;
+    for (const key of kept) {
+      expect(bipartite.figures[key], key).toBe(full.figures[key]);
+      expect(cut.figures[key], key).toBe(full.figures[key]);
+    }
+    // Co-membership connects the same organisations whether as pairs or through a cluster node.
+    expect(bipartite.figures.components).toBe(full.figures.components);
+    expect(bipartite.figures.largestComponent).toBe(full.figures.largestComponent);
+    // Bipartite: a membership link per current membership; the drawing links co-members directly.
+    const memberships = await sql<{ n: string | number }>`select count(*) as n from (select distinct
+      organisation_id, cluster_id from memberships where valid_from <= ${today}::date and
+      (valid_to is null or valid_to >= ${today}::date)) m`.execute(db);
+    expect(bipartite.figures.membershipLinks).toBe(Number(memberships.rows[0].n));
+    const small = presentNetwork(await buildNetwork(db, today, { maxMemberPairs: 0 }), 20);
+    expect(small.drawing.nodes).toHaveLength(20);
+    expect(small.drawing.edges.some((e) => e.clusters > 0)).toBe(true);
+    for (const e of small.drawing.edges.filter((x) => x.clusters > 0)) {
+      const a = small.drawing.nodes[e.source].clusters;
+      expect(small.drawing.nodes[e.target].clusters.some((c) => a.includes(c))).toBe(true);
+    }
   });
 
   it('explains an empty register, then shows the footprint of a generated one per NACE sector', async () => {

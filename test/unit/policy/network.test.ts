@@ -3,11 +3,15 @@ import { describe, expect, it } from 'vitest';
 import {
   betweenness,
   componentsOf,
-  MAX_DRAWN_NODES,
-  presentNetwork,
+  networkFromGraph,
   type EdgeAttributes,
   type NodeAttributes,
 } from '../../../src/server/modules/policy/network';
+import {
+  MAX_DRAWN_EDGES,
+  MAX_DRAWN_NODES,
+  presentNetwork,
+} from '../../../src/server/modules/policy/network.presenter';
 import { isFlemishPostcode, sectionOfDivision } from '../../../src/server/modules/policy/nace';
 import { jaccard } from '../../../src/server/modules/policy/overlap';
 
@@ -117,15 +121,38 @@ describe('a network of a few thousand organisations', () => {
       if (a !== b && !graph.hasEdge(a, b)) graph.addEdge(a, b, { projects: 1, clusters: 0 });
     }
     const started = Date.now();
-    const view = presentNetwork(graph);
+    const view = presentNetwork(networkFromGraph(graph));
     const seconds = (Date.now() - started) / 1000;
     expect(view.betweennessIsApproximate).toBe(true);
-    expect(view.drawing.note).toBe('largest_component_top_degree');
+    expect(view.drawing.note).toBe('largest_component_bridging');
     expect(view.drawing.shownNodes).toBe(MAX_DRAWN_NODES);
-    expect(view.drawing.edges.length).toBeLessThanOrEqual(20_000);
+    expect(view.drawing.edges.length).toBeLessThanOrEqual(MAX_DRAWN_EDGES);
     expect(view.figures.organisations).toBe(3000);
     process.stdout.write(
       `network of ${graph.order} nodes, ${graph.size} edges measured in ${seconds.toFixed(1)} s\n`,
     );
+  });
+});
+
+describe('the drawing of a dense network', () => {
+  it('draws at most MAX_DRAWN_EDGES links, the strongest, and counts the ones left out', () => {
+    const graph = new Graph<NodeAttributes, EdgeAttributes>({ type: 'undirected' });
+    for (let i = 0; i < 100; i++)
+      graph.addNode(`o${i}`, { name: `Org ${i}`, helix: 'company', sizeClass: 'small', clusters: ['C'] });
+    for (let i = 0; i < 100; i++)
+      for (let j = i + 1; j < 100; j++)
+        graph.addEdge(`o${i}`, `o${j}`, { projects: (i + j) % 7 === 0 ? 2 : 0, clusters: 1 });
+    const view = presentNetwork(networkFromGraph(graph));
+    expect(view.drawing.note).toBe('complete');
+    expect(view.drawing.edges).toHaveLength(MAX_DRAWN_EDGES);
+    expect(view.drawing.droppedEdges).toBe(4950 - MAX_DRAWN_EDGES);
+    const withProjects = view.drawing.edges.filter((e) => e.projects > 0).length;
+    expect(withProjects).toBe(graph.filterEdges((_e, a) => a.projects > 0).length);
+    expect(view.figures).toMatchObject({
+      organisations: 100,
+      links: 4950,
+      membershipLinks: 4950,
+      crossCluster: 0,
+    });
   });
 });

@@ -49,22 +49,35 @@ export async function findCallDetail(db: Db, id: string) {
 }
 export type CallDetail = NonNullable<Awaited<ReturnType<typeof findCallDetail>>>;
 
-export function callsQuery(db: Db, options: { includeDrafts: boolean; status?: string }) {
+export interface CallListOptions {
+  includeDrafts: boolean;
+  status?: string;
+  /** Only the calls accepting proposals at this instant (open, opened, not yet closed), closing first. */
+  acceptingAt?: Date;
+}
+
+export function callsQuery(db: Db, options: CallListOptions) {
   let query = db
     .selectFrom('calls as c')
     .selectAll('c')
     .select(
       sql<number>`(select count(*) from proposals p where p.call_id = c.id and p.status not in
         ('draft','withdrawn'))::int`.as('proposal_count'),
-    )
-    .orderBy('c.closes_at', 'desc')
-    .orderBy('c.code');
+    );
   if (!options.includeDrafts) query = query.where('c.status', '!=', 'draft');
   if (options.status) query = query.where('c.status', '=', options.status as 'open');
-  return query.orderBy('c.id');
+  if (options.acceptingAt)
+    return query
+      .where('c.status', '=', 'open')
+      .where('c.opens_at', '<=', options.acceptingAt)
+      .where('c.closes_at', '>', options.acceptingAt)
+      .orderBy('c.closes_at')
+      .orderBy('c.code')
+      .orderBy('c.id');
+  return query.orderBy('c.closes_at', 'desc').orderBy('c.code').orderBy('c.id');
 }
 
-export function findCalls(db: Db, options: { includeDrafts: boolean; status?: string }) {
+export function findCalls(db: Db, options: CallListOptions) {
   return callsQuery(db, options).execute();
 }
 

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { allow, anyUser, publicAccess } from '../../http/access';
 import { envelope, ok } from '../../http/envelope';
-import { pagedAnswer, pagedEnvelope, pagedQuery, PageQuery, selectPage } from '../../http/paging';
+import { pagedAnswer, pagedEnvelope, pagedQuery, selectPage } from '../../http/paging';
 import { contextOf } from '../../http/request-context';
 import { systemActor } from '../../http/actor';
 import { AppError } from '../../errors/app-error';
@@ -16,6 +16,7 @@ import {
   CallIdParams,
   CallListQuery,
   CallSchema,
+  PublicCallListQuery,
   CallSummarySchema,
   MoveCallBody,
 } from './calls.schema';
@@ -75,13 +76,18 @@ export default async function callsRoutes(app: FastifyInstance): Promise<void> {
       schema: {
         tags,
         summary: 'Published calls (no login), one page, each with its stable URI',
-        querystring: PageQuery,
+        querystring: pagedQuery(PublicCallListQuery.shape),
         response: { 200: pagedEnvelope(PublicCallSummarySchema) },
       },
     },
     async (request) => {
       await tick();
-      const rows = await selectPage(callsQuery(app.db, { includeDrafts: false }), request.query);
+      const query = callsQuery(app.db, {
+        includeDrafts: false,
+        status: request.query.status,
+        acceptingAt: request.query.open === 'true' ? app.clock() : undefined,
+      });
+      const rows = await selectPage(query, request.query);
       return pagedAnswer(rows, request.query, (row) => ({
         ...presentCallSummary(row, app.clock(), { showCounts: false }),
         uri: resourceUri(app.config.publicUrl, 'call', row.id),

@@ -154,6 +154,14 @@ export const MoveCallBody = z.strictObject({
 });
 export const CallIdParams = z.strictObject({ id: z.uuid() });
 export const CallListQuery = z.strictObject({ status: CallStatusSchema.optional() });
+/** The public calls: all published ones, or with `open=true` only those accepting proposals now. */
+export const PublicCallListQuery = z.strictObject({
+  status: CallStatusSchema.exclude(['draft']).optional(),
+  open: z.enum(['true', 'false']).optional().meta({
+    description:
+      'true: only the calls accepting proposals now, the first to close first; false or absent: all published calls',
+  }),
+});
 
 const Localised = z.object({ nl: z.string(), en: z.string() });
 

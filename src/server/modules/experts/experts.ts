@@ -19,8 +19,14 @@ export const DECLARATION = {
     'organisation, now or in recent years, or any other personal or financial interest).',
 };
 
-/** Every active expert account with its profile (defaults when none was saved yet). */
-export async function findExpertPool(ctx: StepContext, onlyUserId?: string): Promise<ExpertPoolEntry[]> {
+/** Which experts of the pool: those matching `q` (name, e-mail or headline, accents and case aside), or one. */
+export interface ExpertPoolFilters {
+  q?: string;
+  onlyUserId?: string;
+}
+
+/** The active expert accounts with their profile row, by name (and id, so pages are stable). */
+export function expertPoolQuery(ctx: StepContext, filters: ExpertPoolFilters = {}) {
   let query = ctx.db
     .selectFrom('users')
     .leftJoin('expert_profiles as p', 'p.user_id', 'users.id')
@@ -37,9 +43,25 @@ export async function findExpertPool(ctx: StepContext, onlyUserId?: string): Pro
     ])
     .where('users.role', '=', 'expert')
     .where('users.is_active', '=', true)
-    .orderBy('users.name');
-  if (onlyUserId) query = query.where('users.id', '=', onlyUserId);
-  const users = await query.execute();
+    .orderBy('users.name')
+    .orderBy('users.id');
+  if (filters.onlyUserId) query = query.where('users.id', '=', filters.onlyUserId);
+  if (filters.q) {
+    const like = sql`sp_fold(${`%${filters.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`})`;
+    query = query.where((eb) =>
+      eb.or([
+        eb(sql`sp_fold(users.name)`, 'like', like),
+        eb(sql`sp_fold(users.email)`, 'like', like),
+        eb(sql`sp_fold(coalesce(p.headline, ''))`, 'like', like),
+      ]),
+    );
+  }
+  return query;
+}
+type PoolRow = Awaited<ReturnType<ReturnType<typeof expertPoolQuery>['execute']>>[number];
+
+/** The pool entries of these rows: their themes and affiliations in two statements, whatever the count. */
+export async function withExpertProfiles(ctx: StepContext, users: PoolRow[]): Promise<ExpertPoolEntry[]> {
   const ids = users.map((u) => u.id);
   const themes = ids.length
     ? await ctx.db
@@ -78,6 +100,11 @@ export async function findExpertPool(ctx: StepContext, onlyUserId?: string): Pro
         validTo: a.valid_to,
       })),
   }));
+}
+
+/** Every active expert account with its profile (defaults when none was saved yet), or just one. */
+export async function findExpertPool(ctx: StepContext, onlyUserId?: string): Promise<ExpertPoolEntry[]> {
+  return withExpertProfiles(ctx, await expertPoolQuery(ctx, { onlyUserId }).execute());
 }
 
 export interface SaveExpertProfileOptions {

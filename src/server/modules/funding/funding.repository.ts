@@ -78,6 +78,27 @@ function linesQuery(db: Db) {
   ]);
 }
 
+export interface LineFilters {
+  q?: string;
+  usableFor?: 'base_operations';
+}
+
+/** The lines matching the filters, by period and code (and id, so pages are stable). */
+export function filteredLinesQuery(db: Db, filters: LineFilters) {
+  let query = linesQuery(db);
+  if (filters.q) {
+    const like = sql`sp_fold(${`%${filters.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`})`;
+    query = query.where((eb) =>
+      eb.or([eb(sql`sp_fold(l.code)`, 'like', like), eb(sql`sp_fold(l.name)`, 'like', like)]),
+    );
+  }
+  if (filters.usableFor === 'base_operations')
+    query = query.where((eb) =>
+      eb.or([eb('l.purpose', '=', 'base_operations'), eb('l.is_ring_fenced', '=', false)]),
+    );
+  return query.orderBy('l.period_start').orderBy('l.code').orderBy('l.id');
+}
+
 export function findLines(db: Db): Promise<LineRow[]> {
   return linesQuery(db).orderBy('l.period_start').orderBy('l.code').execute();
 }
@@ -131,21 +152,30 @@ export function lineTotalsSql(lineId?: string) {
 /** Totals of every line (or one), summed from the rows; the dashboard and the guards use these. */
 export async function findLineTotals(db: Db, lineId?: string): Promise<Map<string, LineTotals>> {
   const result = await lineTotalsSql(lineId).execute(db);
-  return new Map(
-    result.rows.map((r) => [
-      r.id,
-      {
-        budgetCents: Number(r.amount_cents) + Number(r.realloc_in) - Number(r.realloc_out),
-        committedCents: Number(r.committed),
-        plannedCents: Number(r.planned),
-        paidCents: Number(r.paid),
-        reallocatedInCents: Number(r.realloc_in),
-        reallocatedOutCents: Number(r.realloc_out),
-        interClusterCommittedCents: Number(r.inter),
-        cofundingCents: Number(r.cofunding),
-      },
-    ]),
-  );
+  return new Map(result.rows.map((r) => [r.id, toTotals(r)]));
+}
+
+type TotalsRow = Awaited<ReturnType<ReturnType<typeof lineTotalsSql>['execute']>>['rows'][number];
+
+function toTotals(r: TotalsRow): LineTotals {
+  return {
+    budgetCents: Number(r.amount_cents) + Number(r.realloc_in) - Number(r.realloc_out),
+    committedCents: Number(r.committed),
+    plannedCents: Number(r.planned),
+    paidCents: Number(r.paid),
+    reallocatedInCents: Number(r.realloc_in),
+    reallocatedOutCents: Number(r.realloc_out),
+    interClusterCommittedCents: Number(r.inter),
+    cofundingCents: Number(r.cofunding),
+  };
+}
+
+/** Totals of the given lines only (a page of them): the same SQL, its rows narrowed by id. */
+export async function findLineTotalsOf(db: Db, ids: readonly string[]): Promise<Map<string, LineTotals>> {
+  if (ids.length === 0) return new Map();
+  const narrowed = sql<Parameters<typeof toTotals>[0]>`select t.* from (${lineTotalsSql()}) t
+    where t.id = any(${[...ids]}::uuid[])`;
+  return new Map((await narrowed.execute(db)).rows.map((r) => [r.id, toTotals(r)]));
 }
 
 export async function getLineTotals(db: Db, lineId: string): Promise<LineTotals> {

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { allow } from '../../http/access';
 import { envelope, ok } from '../../http/envelope';
-import { pagedAnswer, pagedEnvelope, pagedQuery, PageQuery, selectPage, slicePage } from '../../http/paging';
+import { pagedAnswer, pagedEnvelope, pagedQuery, PageQuery, selectPage } from '../../http/paging';
 import { actorOf, contextOf } from '../../http/request-context';
 import { AppError } from '../../errors/app-error';
 import {
@@ -34,6 +34,7 @@ import {
   DashboardXlsxQuery,
   DecisionBody,
   IdParams,
+  LineListQuery,
   LineSchema,
   PaymentSchema,
   PlanPaymentBody,
@@ -49,6 +50,8 @@ import {
   findLineById,
   findLines,
   findLineTotals,
+  findLineTotalsOf,
+  filteredLinesQuery,
   reallocationsQuery,
   paymentsQuery,
 } from './funding.repository';
@@ -328,14 +331,22 @@ export default async function fundingRoutes(app: FastifyInstance): Promise<void>
       config: { access: READERS },
       schema: {
         tags,
-        summary: 'Funding lines with their totals, one page',
-        querystring: PageQuery,
+        summary: 'Funding lines with their totals, one page; `q` searches code and name',
+        querystring: pagedQuery(LineListQuery.shape),
         response: { 200: pagedEnvelope(LineSchema) },
       },
     },
     async (request) => {
-      // Lines are few (a handful per budget period); their totals come from one grouped query.
-      const lines = slicePage(await loadLines(request), request.query);
+      const db = contextOf(request).db;
+      const page = await selectPage(filteredLinesQuery(db, request.query), request.query);
+      const totals = await findLineTotalsOf(
+        db,
+        page.rows.map((line) => line.id),
+      );
+      const lines = {
+        rows: page.rows.map((line) => presentLine(line, totals.get(line.id))),
+        total: page.total,
+      };
       return pagedAnswer(lines, request.query, (line) => line, {
         create: fundingPolicy.manages(actorOf(contextOf(request))),
         reallocate: fundingPolicy.manages(actorOf(contextOf(request))),

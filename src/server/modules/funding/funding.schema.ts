@@ -11,6 +11,14 @@ export const ProjectKind = z.enum(['cluster_project', 'inter_cluster_project']);
 const Motivation = z.string().trim().min(10).max(2000);
 
 export const IdParams = z.strictObject({ id: z.uuid() });
+/**
+ * The funding lines: `q` searches code and name (accents and case aside); `usableFor=base_operations`
+ * keeps the lines a base-operations grant may draw on (that purpose, or not ring-fenced).
+ */
+export const LineListQuery = z.strictObject({
+  q: z.string().trim().max(100).optional(),
+  usableFor: z.enum(['base_operations']).optional(),
+});
 export const ProjectItemParams = z.strictObject({ id: z.uuid(), itemId: z.uuid() });
 
 export const CreateLineBody = z.strictObject({

@@ -1,6 +1,6 @@
 import { brusselsDate } from '../../../shared/brussels-time';
-import { selectPage, type PageRequest } from '../../http/paging';
-import type { Kysely } from 'kysely';
+import { keysetBatches, selectPage, type PageRequest } from '../../http/paging';
+import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/types';
 import { AppError } from '../../errors/app-error';
 import type { Actor } from '../../http/actor';
@@ -198,8 +198,8 @@ export async function buildMeasurementDetail(db: Kysely<DB>, actor: Actor, measu
 }
 
 /** Reported values waiting for the officer. */
-export async function findValidationQueue(db: Kysely<DB>, page?: PageRequest) {
-  const query = db
+function validationQueueQuery(db: Kysely<DB>) {
+  return db
     .selectFrom('kpi_measurements as m')
     .innerJoin('kpi_definitions as d', 'd.id', 'm.definition_id')
     .innerJoin('reporting_periods as p', 'p.id', 'm.period_id')
@@ -224,27 +224,57 @@ export async function findValidationQueue(db: Kysely<DB>, page?: PageRequest) {
         .whereRef('e.measurement_id', '=', 'm.id')
         .as('evidence_count'),
     )
-    .where('m.status', '=', 'reported')
-    .orderBy('m.reported_at')
-    .orderBy('m.id');
-  const { rows, total } = page ? await selectPage(query, page) : { rows: await query.execute(), total: 0 };
+    .where('m.status', '=', 'reported');
+}
+type QueueRow = Awaited<ReturnType<ReturnType<typeof validationQueueQuery>['execute']>>[number];
+
+function presentQueueRow(r: QueueRow) {
   return {
-    total,
-    rows: rows.map((r) => ({
-      measurementId: r.id,
-      clusterId: r.cluster_id ?? '',
-      clusterName: r.cluster_name,
-      code: r.code,
-      nameNl: r.name_nl,
-      nameEn: r.name_en,
-      unit: r.unit,
-      periodCode: r.period_code,
-      value: toNumber(r.value),
-      comment: r.comment,
-      evidenceCount: Number(r.evidence_count ?? 0),
-      reportedAt: r.reported_at ? new Date(r.reported_at).toISOString() : null,
-    })),
+    measurementId: r.id,
+    clusterId: r.cluster_id ?? '',
+    clusterName: r.cluster_name,
+    code: r.code,
+    nameNl: r.name_nl,
+    nameEn: r.name_en,
+    unit: r.unit,
+    periodCode: r.period_code,
+    value: toNumber(r.value),
+    comment: r.comment,
+    evidenceCount: Number(r.evidence_count ?? 0),
+    reportedAt: r.reported_at ? new Date(r.reported_at).toISOString() : null,
   };
+}
+export type ValidationQueueItem = ReturnType<typeof presentQueueRow>;
+
+/** One page of the reported values waiting for validation, the longest waiting first. */
+export async function findValidationQueue(db: Kysely<DB>, page: PageRequest) {
+  const query = validationQueueQuery(db).orderBy('m.reported_at').orderBy('m.id');
+  const { rows, total } = await selectPage(query, page);
+  return { total, rows: rows.map(presentQueueRow) };
+}
+
+/**
+ * The whole validation queue in the order of its pages, a batch at a time by keyset on
+ * (reported_at, id), served by the partial index over the queue; values without a reporting time
+ * come last, as in the pages. The keyset compares with the stored time of the last row (read by
+ * its id), which keeps the database's microseconds that a JavaScript date would drop.
+ */
+export async function* validationQueueBatches(db: Kysely<DB>): AsyncGenerator<ValidationQueueItem[]> {
+  const ordered = () => validationQueueQuery(db).orderBy('m.reported_at').orderBy('m.id');
+  yield* keysetBatches(async (after: ValidationQueueItem | null, size) => {
+    let query = ordered().where('m.reported_at', 'is not', null);
+    if (after)
+      query = query.where(
+        sql<boolean>`(m.reported_at, m.id) > (select q.reported_at, q.id from kpi_measurements q
+          where q.id = ${after.measurementId})`,
+      );
+    return (await query.limit(size).execute()).map(presentQueueRow);
+  });
+  yield* keysetBatches(async (after: ValidationQueueItem | null, size) => {
+    let query = ordered().where('m.reported_at', 'is', null);
+    if (after) query = query.where('m.id', '>', after.measurementId);
+    return (await query.limit(size).execute()).map(presentQueueRow);
+  });
 }
 
 export async function findDiffusionActivities(

@@ -12,6 +12,7 @@ import {
   LangQuery,
   sendDownload,
   sendXlsx,
+  sendXlsxStream,
   type SheetColumn,
   sheetLanguage,
   XLSX_TYPE,
@@ -39,6 +40,8 @@ import {
   findDiffusionActivities,
   findEuParticipations,
   findValidationQueue,
+  validationQueueBatches,
+  type ValidationQueueItem,
 } from './kpi-views';
 import { createDefinition } from './create-definition';
 import { decideDefinition } from './decide-definition';
@@ -84,8 +87,7 @@ const definitionColumns: SheetColumn<Definition>[] = [
   { header: 'sql', value: (d) => d.sql ?? '', width: 80 },
 ];
 
-type QueueItem = Awaited<ReturnType<typeof findValidationQueue>>['rows'][number];
-const queueColumns: SheetColumn<QueueItem>[] = [
+const queueColumns: SheetColumn<ValidationQueueItem>[] = [
   { header: 'cluster', value: (q) => q.clusterName, width: 28 },
   { header: 'kpi', value: (q) => q.code, width: 26 },
   { header: 'period', value: (q) => q.periodCode },
@@ -553,10 +555,10 @@ export default async function kpisRoutes(app: FastifyInstance): Promise<void> {
     '/api/kpis/validation-queue.xlsx',
     { config: officer, schema: { tags, summary: 'Validation queue as XLSX', querystring: LangQuery } },
     async (request, reply) => {
-      return sendXlsx(request, reply, 'speerpunt-kpi-validatie.xlsx', {
+      return sendXlsxStream(request, reply, 'speerpunt-kpi-validatie.xlsx', {
         name: { nl: 'Validatie', en: 'Validation' },
         columns: queueColumns,
-        rows: (await findValidationQueue(contextOf(request).db)).rows,
+        batches: validationQueueBatches(contextOf(request).db),
       });
     },
   );

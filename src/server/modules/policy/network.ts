@@ -1,8 +1,6 @@
-import Graph from 'graphology';
-import { connectedComponents } from 'graphology-components';
+import type Graph from 'graphology';
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/types';
-import { round4 } from './coverage';
 
 /**
  * The collaboration network: organisations are nodes; two organisations are linked when they
@@ -14,53 +12,16 @@ import { round4 } from './coverage';
  * Bridging organisations: betweenness centrality (Brandes, unweighted) on the whole graph,
  * normalised by (n − 1)(n − 2) / 2; above MAX_EXACT_WORK it uses 20–300 evenly spread sources
  * (deterministic) and says so.
+ *
+ * The graph is held as integers (Europe's portfolio: 150,000 organisations, 600,000 links): SQL
+ * numbers the nodes and aggregates the pairs, and sends each list as one text column; the nodes,
+ * links and memberships live in typed arrays, never as one object per node or link.
  */
-export const MAX_DRAWN_NODES = 1500;
-export const MAX_DRAWN_EDGES = 20_000;
 const MAX_EXACT_WORK = 40_000_000;
 /** Work budget (nodes + edges per pivot) of the sampled betweenness on large graphs. */
 const PIVOT_WORK = 10_000_000;
 const BETWEENNESS_PIVOTS = 300;
 const MIN_PIVOTS = 20;
-const SME_CLASSES = new Set(['micro', 'small', 'medium']);
-
-export interface NodeAttributes {
-  name: string;
-  helix: string;
-  sizeClass: string;
-  clusters: string[];
-  /** A cluster node (bipartite mode only); every other node is an organisation. */
-  isCluster?: boolean;
-}
-export interface CollaborationFigures {
-  collaborations: number;
-  crossHelix: number;
-  crossCluster: number;
-  withSme: number;
-}
-export interface NetworkGraphAttributes {
-  [key: string]: unknown;
-  mode: NetworkMode;
-  /** Set when the graph holds only part of the collaborations: the figures over all of them. */
-  collaborationFigures: CollaborationFigures | null;
-}
-export type NetworkGraph = Graph<NodeAttributes, EdgeAttributes, NetworkGraphAttributes>;
-export interface EdgeAttributes {
-  projects: number;
-  clusters: number;
-}
-
-export interface NetworkFigures {
-  organisations: number;
-  links: number;
-  collaborations: number;
-  membershipLinks: number;
-  crossHelix: number;
-  crossCluster: number;
-  withSme: number;
-  components: number;
-  largestComponent: number;
-}
 
 /**
  * Above this many pairs of co-members (summed over clusters) the membership links are drawn as
@@ -69,18 +30,152 @@ export interface NetworkFigures {
  * clusters has tens of millions) while the bipartite graph grows with the memberships.
  */
 export const MAX_MEMBER_PAIRS = 300_000;
-/** Collaboration links kept per organisation (strongest first) when there are more pairs than this. */
-export const MAX_COLLABORATION_PAIRS = 200_000;
+/**
+ * Collaboration links kept per organisation (strongest first) when there are more pairs than this
+ * (Europe's 20,000 projects have about 230,000: 12 bytes each).
+ */
+export const MAX_COLLABORATION_PAIRS = 1_000_000;
 export const COLLABORATIONS_PER_NODE = 50;
 
 export type NetworkMode = 'member_pairs' | 'bipartite';
+
+export interface CollaborationFigures {
+  collaborations: number;
+  crossHelix: number;
+  crossCluster: number;
+  withSme: number;
+}
+
+/** The collaboration network in integer form (see the module comment). */
+export interface Network {
+  /** member_pairs: a link for every pair of co-members; bipartite: organisation–cluster links. */
+  mode: NetworkMode;
+  /** Organisations are nodes 0 … organisations − 1 (by name); cluster nodes (bipartite) follow. */
+  organisations: number;
+  nodes: number;
+  /** Id and name of each organisation. */
+  ids: string[];
+  names: string[];
+  /** Helix category and size class of each organisation, as indices into `labels`. */
+  helix: Uint8Array;
+  sizeClass: Uint8Array;
+  labels: string[];
+  /** The current clusters of organisation i: clusterOf[clusterStart[i] … clusterStart[i + 1]), ascending. */
+  clusterStart: Int32Array;
+  clusterOf: Int32Array;
+  clusterShortNames: string[];
+  /** Links (source < target): shared projects, shared clusters (1 on an organisation–cluster link). */
+  source: Int32Array;
+  target: Int32Array;
+  projects: Int32Array;
+  clusters: Int32Array;
+  /** Set when the links hold only part of the collaborations: the figures over all of them. */
+  collaborationFigures: CollaborationFigures | null;
+}
+
+/** Non-negative integers written as `1,2,3` (one text column from string_agg) into a typed array. */
+function integers(text: string | null): Int32Array {
+  if (!text) return new Int32Array(0);
+  let count = 1;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 44) count++;
+  const values = new Int32Array(count);
+  let k = 0;
+  let value = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 44) {
+      values[k++] = value;
+      value = 0;
+    } else value = value * 10 + (c - 48);
+  }
+  values[k] = value;
+  return values;
+}
+
+/** Labels as indices into one shared table. */
+function coded(values: string[], labels: string[]): Uint8Array {
+  const index = new Map(labels.map((label, i) => [label, i]));
+  const codes = new Uint8Array(values.length);
+  values.forEach((value, i) => {
+    let code = index.get(value);
+    if (code === undefined) {
+      code = labels.push(value) - 1;
+      index.set(value, code);
+    }
+    codes[i] = code;
+  });
+  return codes;
+}
+
+/** Links from pairs (any order) and co-member pairs; a pair that is both becomes one link. */
+function linksOf(
+  organisations: number,
+  collaborations: Int32Array,
+  memberPairs: Map<number, number> | null,
+): Pick<Network, 'source' | 'target' | 'projects' | 'clusters'> {
+  const pairCount = collaborations.length / 3;
+  const extra = memberPairs ? memberPairs.size : 0;
+  const source = new Int32Array(pairCount + extra);
+  const target = new Int32Array(pairCount + extra);
+  const projects = new Int32Array(pairCount + extra);
+  const clusters = new Int32Array(pairCount + extra);
+  let k = 0;
+  for (let p = 0; p < pairCount; p++, k++) {
+    const a = collaborations[3 * p];
+    const b = collaborations[3 * p + 1];
+    source[k] = Math.min(a, b);
+    target[k] = Math.max(a, b);
+    projects[k] = collaborations[3 * p + 2];
+    const key = source[k] * organisations + target[k];
+    const shared = memberPairs?.get(key);
+    if (shared !== undefined) {
+      clusters[k] = shared;
+      memberPairs?.delete(key);
+    }
+  }
+  for (const [key, shared] of memberPairs ?? []) {
+    source[k] = Math.floor(key / organisations);
+    target[k] = key % organisations;
+    clusters[k++] = shared;
+  }
+  return {
+    source: source.subarray(0, k),
+    target: target.subarray(0, k),
+    projects: projects.subarray(0, k),
+    clusters: clusters.subarray(0, k),
+  };
+}
+
+/** Pairs of co-members (a < b) and how many current clusters they share; keys a · n + b. */
+function memberPairsOf(
+  network: Pick<Network, 'organisations' | 'clusterStart' | 'clusterOf'>,
+  clusterCount: number,
+) {
+  const { organisations, clusterStart, clusterOf } = network;
+  // Members per cluster (ascending, as the memberships are sorted by organisation).
+  const start = new Int32Array(clusterCount + 1);
+  for (const c of clusterOf) start[c + 1]++;
+  for (let c = 0; c < clusterCount; c++) start[c + 1] += start[c];
+  const fill = start.slice(0, clusterCount);
+  const members = new Int32Array(clusterOf.length);
+  for (let o = 0; o < organisations; o++)
+    for (let m = clusterStart[o]; m < clusterStart[o + 1]; m++) members[fill[clusterOf[m]]++] = o;
+  const pairs = new Map<number, number>();
+  for (let c = 0; c < clusterCount; c++)
+    for (let i = start[c]; i < start[c + 1]; i++)
+      for (let j = i + 1; j < start[c + 1]; j++) {
+        const key = members[i] * organisations + members[j];
+        pairs.set(key, (pairs.get(key) ?? 0) + 1);
+      }
+  return pairs;
+}
 
 /** The collaboration network of the organisations taking part or members on `today`, built in SQL. */
 export async function buildNetwork(
   db: Kysely<DB>,
   today: string,
   limits: { maxMemberPairs?: number; maxCollaborationPairs?: number } = {},
-): Promise<NetworkGraph> {
+): Promise<Network> {
   const maxMemberPairs = limits.maxMemberPairs ?? MAX_MEMBER_PAIRS;
   const maxCollaborationPairs = limits.maxCollaborationPairs ?? MAX_COLLABORATION_PAIRS;
   const current = sql`(select distinct m.cluster_id, m.organisation_id from memberships m
@@ -90,101 +185,107 @@ export async function buildNetwork(
              as member_pairs,
            (select sum(n * (n - 1) / 2) from (select count(*) as n from project_participants group by project_id) p)
              as collaboration_pairs`.execute(db);
-  const memberPairs = Number(sizes.rows[0]?.member_pairs ?? 0);
-  const collaborationPairs = Number(sizes.rows[0]?.collaboration_pairs ?? 0);
-  const mode: NetworkMode = memberPairs > maxMemberPairs ? 'bipartite' : 'member_pairs';
-
-  const memberships = await db
-    .selectFrom('memberships as m')
-    .innerJoin('clusters as c', 'c.id', 'm.cluster_id')
-    .select(['m.organisation_id', 'c.id as cluster_id', 'c.short_name', 'c.name'])
-    .distinct()
-    .where('m.valid_from', '<=', today)
-    .where((eb) => eb.or([eb('m.valid_to', 'is', null), eb('m.valid_to', '>=', today)]))
-    .execute();
-  const organisations = await sql<{ id: string; name: string; helix: string; size_class: string }>`
-    select o.id, o.name, o.helix, o.size_class from organisations o
-    where exists (select 1 from project_participants pp where pp.organisation_id = o.id)
-       or exists (select 1 from memberships m where m.organisation_id = o.id and m.valid_from <=
-         ${today}::date and (m.valid_to is null or m.valid_to >= ${today}::date))
-    order by o.name`.execute(db);
+  const memberPairCount = Number(sizes.rows[0]?.member_pairs ?? 0);
+  const isCut = Number(sizes.rows[0]?.collaboration_pairs ?? 0) > maxCollaborationPairs;
+  const mode: NetworkMode = memberPairCount > maxMemberPairs ? 'bipartite' : 'member_pairs';
   // Pairs of organisations sharing projects; above the bound only each organisation's strongest.
-  const projectPairs =
-    collaborationPairs <= maxCollaborationPairs
-      ? await sql<{ a: string; b: string; projects: string | number }>`
-    select x.organisation_id as a, y.organisation_id as b, count(distinct x.project_id) as projects
-    from project_participants x join project_participants y on y.project_id = x.project_id and
-      x.organisation_id < y.organisation_id
-    group by x.organisation_id, y.organisation_id`.execute(db)
-      : await sql<{ a: string; b: string; projects: string | number }>`
-    with pairs as (
-      select x.organisation_id as a, y.organisation_id as b, count(distinct x.project_id) as projects
+  const kept = isCut
+    ? sql`(select a, b, projects from (select a, b, projects,
+          row_number() over (partition by a order by projects desc, b) as ra,
+          row_number() over (partition by b order by projects desc, a) as rb from pairs) r
+        where ra <= ${COLLABORATIONS_PER_NODE} or rb <= ${COLLABORATIONS_PER_NODE})`
+    : sql`pairs`;
+  // One statement, one row: every list as one column (JSON for text, comma-separated integers).
+  const { rows } = await sql<{
+    ids: string[] | null;
+    names: string[] | null;
+    helix: string[] | null;
+    size_classes: string[] | null;
+    cluster_short_names: string[] | null;
+    memberships: string | null;
+    pairs: string | null;
+  }>`
+    with current_members as ${current},
+    nodes as (
+      select o.id, o.name, o.helix, o.size_class, (row_number() over (order by o.name, o.id) - 1)::int as i
+      from organisations o
+      where exists (select 1 from project_participants pp where pp.organisation_id = o.id)
+         or exists (select 1 from current_members cm where cm.organisation_id = o.id)),
+    cluster_nodes as (
+      select c.id, c.short_name, (row_number() over (order by c.short_name, c.id) - 1)::int as i
+      from clusters c where exists (select 1 from current_members cm where cm.cluster_id = c.id)),
+    pairs as (
+      select x.organisation_id as a, y.organisation_id as b, count(distinct x.project_id)::int as projects
       from project_participants x join project_participants y on y.project_id = x.project_id and
         x.organisation_id < y.organisation_id
-      group by x.organisation_id, y.organisation_id),
-    ranked as (
-      select a, b, projects,
-             row_number() over (partition by a order by projects desc, b) as ra,
-             row_number() over (partition by b order by projects desc, a) as rb
-      from pairs)
-    select a, b, projects from ranked where ra <= ${COLLABORATIONS_PER_NODE} or rb <=
-      ${COLLABORATIONS_PER_NODE}`.execute(db);
-
-  const clustersOf = new Map<string, Set<string>>();
-  for (const m of memberships) {
-    const set = clustersOf.get(m.organisation_id) ?? new Set<string>();
-    set.add(m.short_name);
-    clustersOf.set(m.organisation_id, set);
+      group by x.organisation_id, y.organisation_id)
+    select
+      (select json_agg(id order by i) from nodes) as ids,
+      (select json_agg(name order by i) from nodes) as names,
+      (select json_agg(helix order by i) from nodes) as helix,
+      (select json_agg(size_class order by i) from nodes) as size_classes,
+      (select json_agg(short_name order by i) from cluster_nodes) as cluster_short_names,
+      (select string_agg(n.i || ',' || c.i, ',' order by n.i, c.i) from current_members cm
+        join nodes n on n.id = cm.organisation_id join cluster_nodes c on c.id = cm.cluster_id) as memberships,
+      (select string_agg(na.i || ',' || nb.i || ',' || k.projects, ',') from ${kept} k
+        join nodes na on na.id = k.a join nodes nb on nb.id = k.b) as pairs`.execute(db);
+  const row = rows[0];
+  const ids = row?.ids ?? [];
+  const organisations = ids.length;
+  const clusterShortNames = row?.cluster_short_names ?? [];
+  const labels: string[] = [];
+  const helix = coded(row?.helix ?? [], labels);
+  const sizeClass = coded(row?.size_classes ?? [], labels);
+  // Memberships come sorted by organisation: counts → offsets.
+  const memberships = integers(row?.memberships ?? null);
+  const clusterStart = new Int32Array(organisations + 1);
+  const clusterOf = new Int32Array(memberships.length / 2);
+  for (let m = 0; m < clusterOf.length; m++) {
+    clusterStart[memberships[2 * m] + 1]++;
+    clusterOf[m] = memberships[2 * m + 1];
   }
-  const graph: NetworkGraph = new Graph<NodeAttributes, EdgeAttributes, NetworkGraphAttributes>({
-    type: 'undirected',
-    multi: false,
-    allowSelfLoops: false,
-  });
-  graph.replaceAttributes({ mode, collaborationFigures: null });
-  for (const o of organisations.rows)
-    graph.addNode(o.id, {
-      name: o.name,
-      helix: o.helix,
-      sizeClass: o.size_class,
-      clusters: [...(clustersOf.get(o.id) ?? [])].sort(),
-    });
-  for (const p of projectPairs.rows) {
-    if (graph.hasNode(p.a) && graph.hasNode(p.b))
-      graph.addEdge(p.a, p.b, { projects: Number(p.projects), clusters: 0 });
+  for (let o = 0; o < organisations; o++) clusterStart[o + 1] += clusterStart[o];
+  const members = { organisations, clusterStart, clusterOf };
+  const collaborationPairs = integers(row?.pairs ?? null);
+  let links = linksOf(
+    organisations,
+    collaborationPairs,
+    mode === 'member_pairs' ? memberPairsOf(members, clusterShortNames.length) : null,
+  );
+  if (mode === 'bipartite') {
+    // Each membership is a link between its organisation and its cluster's node.
+    const n = links.source.length;
+    const grow = (values: Int32Array, tail: (m: number) => number) => {
+      const grown = new Int32Array(n + clusterOf.length);
+      grown.set(values);
+      for (let m = 0; m < clusterOf.length; m++) grown[n + m] = tail(m);
+      return grown;
+    };
+    links = {
+      source: grow(links.source, (m) => memberships[2 * m]),
+      target: grow(links.target, (m) => organisations + clusterOf[m]),
+      projects: grow(links.projects, () => 0),
+      clusters: grow(links.clusters, () => 1),
+    };
   }
-  if (mode === 'member_pairs') {
-    const pairs = await sql<{ a: string; b: string; clusters: string | number }>`
-      select x.organisation_id as a, y.organisation_id as b, count(*) as clusters
-      from ${current} x join ${current} y on y.cluster_id = x.cluster_id and x.organisation_id < y.organisation_id
-      group by x.organisation_id, y.organisation_id`.execute(db);
-    for (const p of pairs.rows) {
-      const clusters = Number(p.clusters);
-      const edge = graph.edge(p.a, p.b);
-      if (edge) graph.setEdgeAttribute(edge, 'clusters', clusters);
-      else graph.addEdge(p.a, p.b, { projects: 0, clusters });
-    }
-  } else {
-    for (const m of memberships) {
-      const node = `cluster:${m.cluster_id}`;
-      if (!graph.hasNode(node))
-        graph.addNode(node, {
-          name: m.name,
-          helix: 'cluster',
-          sizeClass: 'unknown',
-          clusters: [m.short_name],
-          isCluster: true,
-        });
-      if (graph.hasNode(m.organisation_id) && !graph.hasEdge(node, m.organisation_id))
-        graph.addEdge(node, m.organisation_id, { projects: 0, clusters: 1 });
-    }
-  }
-  if (collaborationPairs > maxCollaborationPairs || mode === 'bipartite')
-    graph.setAttribute('collaborationFigures', await collaborationFiguresInSql(db, today));
-  return graph;
+  return {
+    mode,
+    organisations,
+    nodes: organisations + (mode === 'bipartite' ? clusterShortNames.length : 0),
+    ids,
+    names: row?.names ?? [],
+    helix,
+    sizeClass,
+    labels,
+    clusterStart,
+    clusterOf,
+    clusterShortNames,
+    ...links,
+    collaborationFigures: isCut ? await collaborationFiguresInSql(db, today) : null,
+  };
 }
 
-/** The figures over all collaborations, counted in SQL (used when the graph holds only part of them). */
+/** The figures over all collaborations, counted in SQL (used when the links hold only part of them). */
 async function collaborationFiguresInSql(db: Kysely<DB>, today: string): Promise<CollaborationFigures> {
   const row = await sql<Record<keyof CollaborationFigures, string>>`
     with pairs as (
@@ -211,72 +312,57 @@ async function collaborationFiguresInSql(db: Kysely<DB>, today: string): Promise
   };
 }
 
-/** Connected components, largest first (graphology-components). */
-export function componentsOf(graph: Graph): string[][] {
-  return connectedComponents(graph).sort((a, b) => b.length - a.length);
+/** Neighbours of node v: neighbour[start[v] … start[v + 1]) (compressed sparse rows). */
+export interface Adjacency {
+  nodes: number;
+  links: number;
+  start: Int32Array;
+  neighbour: Int32Array;
 }
 
-const isOrganisation = (attributes: NodeAttributes) => attributes.isCluster !== true;
+export function adjacencyOf(nodes: number, source: Int32Array, target: Int32Array): Adjacency {
+  const start = new Int32Array(nodes + 1);
+  for (let e = 0; e < source.length; e++) {
+    start[source[e] + 1]++;
+    start[target[e] + 1]++;
+  }
+  for (let v = 0; v < nodes; v++) start[v + 1] += start[v];
+  const fill = start.slice(0, nodes);
+  const neighbour = new Int32Array(2 * source.length);
+  for (let e = 0; e < source.length; e++) {
+    neighbour[fill[source[e]]++] = target[e];
+    neighbour[fill[target[e]]++] = source[e];
+  }
+  return { nodes, links: source.length, start, neighbour };
+}
 
-/** The graph's own attributes (graphs built in tests have none: member pairs, every collaboration). */
-function graphAttributes(graph: Graph<NodeAttributes, EdgeAttributes>): NetworkGraphAttributes {
-  const attributes = graph.getAttributes() as Partial<NetworkGraphAttributes>;
-  return {
-    mode: attributes.mode ?? 'member_pairs',
-    collaborationFigures: attributes.collaborationFigures ?? null,
+/** The component of every node (union–find with path halving); component ids are 0 … count − 1. */
+export function componentIndex(
+  nodes: number,
+  source: Int32Array,
+  target: Int32Array,
+): { component: Int32Array; count: number } {
+  const parent = Int32Array.from({ length: nodes }, (_, i) => i);
+  const find = (v: number) => {
+    while (parent[v] !== v) {
+      parent[v] = parent[parent[v]];
+      v = parent[v];
+    }
+    return v;
   };
-}
-
-export function networkFigures(
-  graph: Graph<NodeAttributes, EdgeAttributes>,
-  allComponents: string[][] = componentsOf(graph),
-): NetworkFigures {
-  let collaborations = 0;
-  let membershipLinks = 0;
-  let crossHelix = 0;
-  let crossCluster = 0;
-  let withSme = 0;
-  graph.forEachEdge((_edge, attributes, source, target, a, b) => {
-    if (attributes.clusters > 0) membershipLinks++;
-    if (attributes.projects === 0) return;
-    collaborations++;
-    if (a.helix !== b.helix) crossHelix++;
-    if (!a.clusters.some((c) => b.clusters.includes(c))) crossCluster++;
-    if (SME_CLASSES.has(a.sizeClass) || SME_CLASSES.has(b.sizeClass)) withSme++;
-  });
-  const inSql = graphAttributes(graph).collaborationFigures;
-  // Components counted in organisations (cluster nodes of a bipartite graph only connect them).
-  const components = allComponents
-    .map((component) => component.filter((node) => isOrganisation(graph.getNodeAttributes(node))).length)
-    .filter((size) => size > 0)
-    .sort((x, y) => y - x);
-  return {
-    organisations: graph.filterNodes((_node, attributes) => isOrganisation(attributes)).length,
-    links: graph.size,
-    collaborations: inSql?.collaborations ?? collaborations,
-    membershipLinks,
-    crossHelix: inSql?.crossHelix ?? crossHelix,
-    crossCluster: inSql?.crossCluster ?? crossCluster,
-    withSme: inSql?.withSme ?? withSme,
-    components: components.length,
-    largestComponent: components[0] ?? 0,
-  };
-}
-
-/** Collaborations per pair of helix categories (for the heatmap). */
-export function helixMatrix(
-  graph: Graph<NodeAttributes, EdgeAttributes>,
-): { a: string; b: string; collaborations: number }[] {
-  const counts = new Map<string, number>();
-  graph.forEachEdge((_edge, attributes, _s, _t, a, b) => {
-    if (attributes.projects === 0) return;
-    const key = [a.helix, b.helix].sort().join('|');
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-  });
-  return [...counts].map(([key, collaborations]) => {
-    const [a, b] = key.split('|');
-    return { a, b, collaborations };
-  });
+  for (let e = 0; e < source.length; e++) {
+    const a = find(source[e]);
+    const b = find(target[e]);
+    if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
+  }
+  const component = new Int32Array(nodes).fill(-1);
+  let count = 0;
+  for (let v = 0; v < nodes; v++) {
+    const root = find(v);
+    if (component[root] < 0) component[root] = count++;
+    component[v] = component[root];
+  }
+  return { component, count };
 }
 
 /**
@@ -289,28 +375,21 @@ export function helixMatrix(
  * indices and typed arrays. Exact when n·m ≤ MAX_EXACT_WORK; otherwise from evenly spread pivot
  * sources (as many as fit in PIVOT_WORK, between 20 and 300), scaled by n / pivots.
  */
-export function betweenness(graph: Graph): { scores: Map<string, number>; isApproximate: boolean } {
-  const nodes = graph.nodes();
-  const n = nodes.length;
-  const index = new Map(nodes.map((v, i) => [v, i]));
-  const neighbours: Int32Array[] = nodes.map((v) =>
-    Int32Array.from(graph.neighbors(v).map((w) => index.get(w) as number)),
-  );
-  const work = n * Math.max(1, graph.size);
+export function brandes(adjacency: Adjacency): { scores: Float64Array; isApproximate: boolean } {
+  const { nodes: n, links, start, neighbour } = adjacency;
+  const work = n * Math.max(1, links);
   const isApproximate = work > MAX_EXACT_WORK && n > MIN_PIVOTS;
   // Each pivot is a breadth-first search over the whole graph: the budget bounds their total work.
   const pivotCount = isApproximate
-    ? Math.max(MIN_PIVOTS, Math.min(BETWEENNESS_PIVOTS, Math.floor(PIVOT_WORK / Math.max(1, n + graph.size))))
+    ? Math.max(MIN_PIVOTS, Math.min(BETWEENNESS_PIVOTS, Math.floor(PIVOT_WORK / Math.max(1, n + links))))
     : n;
-  const sources = isApproximate
-    ? Array.from({ length: pivotCount }, (_, i) => Math.floor((i * n) / pivotCount))
-    : nodes.map((_, i) => i);
   const centrality = new Float64Array(n);
   const sigma = new Float64Array(n);
   const distance = new Int32Array(n);
   const delta = new Float64Array(n);
   const order = new Int32Array(n);
-  for (const s of sources) {
+  for (let p = 0; p < pivotCount; p++) {
+    const s = isApproximate ? Math.floor((p * n) / pivotCount) : p;
     sigma.fill(0);
     distance.fill(-1);
     delta.fill(0);
@@ -321,7 +400,8 @@ export function betweenness(graph: Graph): { scores: Map<string, number>; isAppr
     let tail = 1;
     while (head < tail) {
       const v = order[head++];
-      for (const w of neighbours[v]) {
+      for (let k = start[v]; k < start[v + 1]; k++) {
+        const w = neighbour[k];
         if (distance[w] < 0) {
           distance[w] = distance[v] + 1;
           order[tail++] = w;
@@ -332,7 +412,8 @@ export function betweenness(graph: Graph): { scores: Map<string, number>; isAppr
     // Predecessors of w are its neighbours one step closer to s.
     for (let i = tail - 1; i > 0; i--) {
       const w = order[i];
-      for (const v of neighbours[w]) {
+      for (let k = start[w]; k < start[w + 1]; k++) {
+        const v = neighbour[k];
         if (distance[v] === distance[w] - 1) delta[v] += (sigma[v] / sigma[w]) * (1 + delta[w]);
       }
       centrality[w] += delta[w];
@@ -340,133 +421,94 @@ export function betweenness(graph: Graph): { scores: Map<string, number>; isAppr
   }
   // Undirected: each pair counted from both ends; normalise by the number of pairs (n−1)(n−2)/2.
   const pairs = ((n - 1) * (n - 2)) / 2;
-  const scale = (isApproximate ? n / sources.length : 1) / 2 / (pairs > 0 ? pairs : 1);
-  return { scores: new Map(nodes.map((v, i) => [v, centrality[i] * scale])), isApproximate };
+  const scale = (isApproximate ? n / pivotCount : 1) / 2 / (pairs > 0 ? pairs : 1);
+  for (let v = 0; v < n; v++) centrality[v] *= scale;
+  return { scores: centrality, isApproximate };
 }
 
-export interface NetworkView {
-  /** member_pairs: a link for every pair of co-members; bipartite: organisation–cluster links (large portfolios). */
-  mode: NetworkMode;
-  figures: NetworkFigures;
-  helix: { a: string; b: string; collaborations: number }[];
-  bridging: {
-    id: string;
-    name: string;
-    helix: string;
-    sizeClass: string;
-    clusters: string[];
-    degree: number;
-    collaborations: number;
-    betweenness: number;
-  }[];
-  betweennessIsApproximate: boolean;
-  drawing: {
-    nodes: {
-      id: string;
-      name: string;
-      helix: string;
-      sizeClass: string;
-      clusters: string[];
-      degree: number;
-    }[];
-    edges: { source: string; target: string; projects: number; clusters: number }[];
-    note: 'complete' | 'largest_component' | 'largest_component_top_degree';
-    shownNodes: number;
-    totalNodes: number;
-    droppedEdges: number;
-  };
-}
-
-/** The network page's data: figures, the helix crossings, bridging organisations and a drawable part. */
-export function presentNetwork(
-  graph: Graph<NodeAttributes, EdgeAttributes>,
-  maxDrawnNodes = MAX_DRAWN_NODES,
-): NetworkView {
-  const components = componentsOf(graph);
-  const figures = networkFigures(graph, components);
-  const { scores, isApproximate } = betweenness(graph);
-  const collaborationDegree = (node: string) =>
-    graph.filterEdges(node, (_e, attributes) => attributes.projects > 0).length;
-  const organisations = graph.filterNodes((_node, attributes) => isOrganisation(attributes));
-  // The 25 most bridging: a numeric pre-selection (score, clusters), then the full order with
-  // names only over the candidates that can reach the top 25 (the same list, without sorting all).
-  const scored = organisations.map((id) => ({
-    id,
-    score: round4(scores.get(id) ?? 0),
-    clusterCount: graph.getNodeAttribute(id, 'clusters').length,
-  }));
-  scored.sort((x, y) => y.score - x.score || y.clusterCount - x.clusterCount);
-  const cut = scored[Math.min(24, scored.length - 1)];
-  const candidates = cut
-    ? scored.filter(
-        (x) => x.score > cut.score || (x.score === cut.score && x.clusterCount >= cut.clusterCount),
-      )
-    : [];
-  const bridging = candidates
-    .map(({ id, score }) => {
-      const a = graph.getNodeAttributes(id);
-      return {
-        id,
-        name: a.name,
-        helix: a.helix,
-        sizeClass: a.sizeClass,
-        clusters: a.clusters,
-        degree: graph.degree(id),
-        collaborations: collaborationDegree(id),
-        betweenness: score,
-      };
-    })
-    .sort(
-      (x, y) =>
-        y.betweenness - x.betweenness ||
-        y.clusters.length - x.clusters.length ||
-        x.name.localeCompare(y.name),
-    )
-    .slice(0, 25);
-  let shown = organisations;
-  let note: NetworkView['drawing']['note'] = 'complete';
-  if (shown.length > maxDrawnNodes) {
-    const largest = components
-      .map((component) => component.filter((node) => isOrganisation(graph.getNodeAttributes(node))))
-      .sort((x, y) => y.length - x.length)[0];
-    shown = largest ?? [];
-    note = 'largest_component';
-    if (shown.length > maxDrawnNodes) {
-      shown = [...shown].sort((a, b) => graph.degree(b) - graph.degree(a)).slice(0, maxDrawnNodes);
-      note = 'largest_component_top_degree';
-    }
-  }
-  const shownSet = new Set(shown);
-  const edges: NetworkView['drawing']['edges'] = [];
-  graph.forEachEdge((_e, attributes, source, target) => {
-    if (shownSet.has(source) && shownSet.has(target))
-      edges.push({ source, target, projects: attributes.projects, clusters: attributes.clusters });
+/** Nodes of a graphology graph as integers, with their links (tests and benchmarks build graphs so). */
+function indexGraph(graph: Graph) {
+  const keys = graph.nodes();
+  const index = new Map(keys.map((key, i) => [key, i]));
+  const source = new Int32Array(graph.size);
+  const target = new Int32Array(graph.size);
+  let e = 0;
+  graph.forEachEdge((_edge, _attributes, a, b) => {
+    source[e] = index.get(a) ?? 0;
+    target[e++] = index.get(b) ?? 0;
   });
-  edges.sort((a, b) => b.projects - a.projects || b.clusters - a.clusters);
-  const drawnEdges = edges.slice(0, MAX_DRAWN_EDGES);
+  return { keys, source, target };
+}
+
+/** Betweenness of a graphology graph (see `brandes`), by node key. */
+export function betweenness(graph: Graph): { scores: Map<string, number>; isApproximate: boolean } {
+  const { keys, source, target } = indexGraph(graph);
+  const { scores, isApproximate } = brandes(adjacencyOf(keys.length, source, target));
+  return { scores: new Map(keys.map((key, i) => [key, scores[i]])), isApproximate };
+}
+
+/** Connected components of a graphology graph, largest first. */
+export function componentsOf(graph: Graph): string[][] {
+  const { keys, source, target } = indexGraph(graph);
+  const { component, count } = componentIndex(keys.length, source, target);
+  const groups: string[][] = Array.from({ length: count }, () => []);
+  keys.forEach((key, i) => groups[component[i]].push(key));
+  return groups.sort((a, b) => b.length - a.length);
+}
+
+export interface NodeAttributes {
+  name: string;
+  helix: string;
+  sizeClass: string;
+  clusters: string[];
+}
+export interface EdgeAttributes {
+  projects: number;
+  clusters: number;
+}
+
+/** A network from a graphology graph of organisations (member-pair mode; tests and benchmarks). */
+export function networkFromGraph(graph: Graph<NodeAttributes, EdgeAttributes>): Network {
+  const { keys, source, target } = indexGraph(graph);
+  const projects = new Int32Array(graph.size);
+  const clusters = new Int32Array(graph.size);
+  let e = 0;
+  graph.forEachEdge((_edge, attributes) => {
+    projects[e] = attributes.projects ?? 0;
+    clusters[e++] = attributes.clusters ?? 0;
+  });
+  const attributes = keys.map((key) => graph.getNodeAttributes(key));
+  const clusterShortNames = [...new Set(attributes.flatMap((a) => a.clusters ?? []))].sort();
+  const clusterIndex = new Map(clusterShortNames.map((name, i) => [name, i]));
+  const clusterStart = new Int32Array(keys.length + 1);
+  const clusterOf: number[] = [];
+  attributes.forEach((a, i) => {
+    clusterOf.push(...(a.clusters ?? []).map((name) => clusterIndex.get(name) ?? 0).sort((x, y) => x - y));
+    clusterStart[i + 1] = clusterOf.length;
+  });
+  const labels: string[] = [];
   return {
-    mode: graphAttributes(graph).mode,
-    figures,
-    helix: helixMatrix(graph),
-    bridging,
-    betweennessIsApproximate: isApproximate,
-    drawing: {
-      nodes: shown.map((id) => {
-        const a = graph.getNodeAttributes(id);
-        return {
-          id,
-          name: a.name,
-          helix: a.helix,
-          sizeClass: a.sizeClass,
-          clusters: a.clusters,
-          degree: graph.degree(id),
-        };
-      }),
-      edges: drawnEdges,
-      note,
-      shownNodes: shown.length,
-      totalNodes: organisations.length,
-      droppedEdges: edges.length - drawnEdges.length,
-    },
+    mode: 'member_pairs',
+    organisations: keys.length,
+    nodes: keys.length,
+    ids: keys,
+    names: attributes.map((a, i) => a.name ?? keys[i]),
+    helix: coded(
+      attributes.map((a) => a.helix ?? 'unknown'),
+      labels,
+    ),
+    sizeClass: coded(
+      attributes.map((a) => a.sizeClass ?? 'unknown'),
+      labels,
+    ),
+    labels,
+    clusterStart,
+    clusterOf: Int32Array.from(clusterOf),
+    clusterShortNames,
+    source,
+    target,
+    projects,
+    clusters,
+    collaborationFigures: null,
   };
 }

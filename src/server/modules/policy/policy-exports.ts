@@ -14,7 +14,7 @@ import { loadScenarioData } from './scenarios.repository';
 import { presentComparison } from './scenarios.presenter';
 import { cachedCoverage } from './coverage';
 import { cachedOverlap } from './overlap';
-import { buildNetwork, presentNetwork } from './network';
+import { networkView } from './network.presenter';
 import { computeFootprint, type FootprintLevel } from './footprint';
 import { brusselsToday } from '../../../shared/brussels-time';
 
@@ -231,7 +231,7 @@ async function sheetFor(
     }
     case 'network':
     case 'organisations': {
-      const view = presentNetwork(await buildNetwork(ctx.db, today));
+      const view = await networkView(ctx.db, today);
       if (options.table === 'network') {
         const figures: Record<string, unknown> = { ...view.figures };
         const rows = Object.entries(figures).map(([figure, value]) => ({ figure, value }));

@@ -31,8 +31,8 @@ import { buildScenarioSummaryPdf } from './scenario-summary-pdf';
 import { cachedCoverage, COVERAGE_REVISIONS, presentCoveragePage } from './coverage';
 import { cachedOverlap, presentOverlapPage } from './overlap';
 import { DEFAULT_PAGE_SIZE, PageQuery } from '../../http/paging';
-import { cachedByRevision, sendCachedJson } from '../../db/revision-cache';
-import { buildNetwork, presentNetwork } from './network';
+import { sendCachedJson } from '../../db/revision-cache';
+import { networkView } from './network.presenter';
 import { computeFootprint } from './footprint';
 import { exportPolicyTable } from './policy-exports';
 
@@ -250,15 +250,17 @@ export default async function policyRoutes(app: FastifyInstance): Promise<void> 
         response: { 200: envelope(NetworkSchema) },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const ctx = contextOf(request);
       const today = brusselsToday(ctx.now());
-      // Rebuilt only after the portfolio changed (or on a new day); see db/revision-cache.ts.
-      return ok(
-        await cachedByRevision(ctx.db, 'network', today, async () =>
-          presentNetwork(await buildNetwork(ctx.db, today)),
-        ),
-      );
+      // Rebuilt and serialised only after the portfolio changed (or on a new day); see db/revision-cache.ts.
+      return sendCachedJson(request, reply, {
+        db: ctx.db,
+        name: 'network',
+        day: today,
+        schema: envelope(NetworkSchema),
+        answer: async () => ok(await networkView(ctx.db, today)),
+      });
     },
   );
 

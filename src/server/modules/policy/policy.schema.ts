@@ -230,10 +230,16 @@ export const NetworkSchema = z.object({
   betweennessIsApproximate: z.boolean(),
   drawing: z.object({
     nodes: z.array(NodeOut),
+    /** source and target: positions in `nodes`. */
     edges: z.array(
-      z.object({ source: z.string(), target: z.string(), projects: z.number(), clusters: z.number() }),
+      z.object({
+        source: z.number().int(),
+        target: z.number().int(),
+        projects: z.number(),
+        clusters: z.number(),
+      }),
     ),
-    note: z.enum(['complete', 'largest_component', 'largest_component_top_degree']),
+    note: z.enum(['complete', 'largest_component', 'largest_component_bridging']),
     shownNodes: z.number(),
     totalNodes: z.number(),
     droppedEdges: z.number(),

@@ -3,13 +3,13 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { anyUser } from '../../http/access';
 import { envelope, ok } from '../../http/envelope';
-import { pagedAnswer, pagedEnvelope, pagedQuery, slicePage } from '../../http/paging';
+import { pagedAnswer, pagedEnvelope, pagedQuery, selectPage } from '../../http/paging';
 import { contextOf } from '../../http/request-context';
 import { LangQuery, sendXlsx, type SheetColumn } from '../../http/spreadsheet';
 import { THEME_KIND } from '../../http/spreadsheet-labels';
 import { ThemeKindSchema } from './clusters.schema';
 import { admins } from './portfolio.policy';
-import { createTheme, findThemes, presentThemeRow, updateTheme } from './themes';
+import { createTheme, findThemes, presentThemeRow, themesQuery, updateTheme } from './themes';
 
 const tags = ['themes'];
 const ThemeNodeSchema = z.object({
@@ -22,6 +22,15 @@ const ThemeNodeSchema = z.object({
   isExample: z.boolean(),
 });
 const ThemeQuery = z.strictObject({ kind: ThemeKindSchema.optional() });
+const UUID = '[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}';
+const ThemeListQuery = ThemeQuery.extend({
+  q: z.string().trim().max(100).optional(),
+  /** Comma-separated ids (at most 100): the labels of the themes a form has chosen already. */
+  ids: z
+    .string()
+    .regex(new RegExp(`^${UUID}(,${UUID}){0,99}$`, 'i'))
+    .optional(),
+});
 const Code = z
   .string()
   .trim()
@@ -63,15 +72,16 @@ export default async function themesRoutes(app: FastifyInstance): Promise<void> 
       config: { access: anyUser },
       schema: {
         tags,
-        summary: 'The theme taxonomy (flat, with parent ids), one page',
-        querystring: pagedQuery(ThemeQuery.shape),
+        summary:
+          'The theme taxonomy (flat, with parent ids), one page; `q` searches code and labels, `ids` names chosen ones',
+        querystring: pagedQuery(ThemeListQuery.shape),
         response: { 200: pagedEnvelope(ThemeNodeSchema) },
       },
     },
     async (request) => {
       const ctx = contextOf(request);
-      // A curated taxonomy (tens of themes): read whole, in tree order, and paged here.
-      const themes = slicePage(await findThemes(ctx.db, request.query.kind), request.query);
+      const { kind, q, ids } = request.query;
+      const themes = await selectPage(themesQuery(ctx.db, { kind, q, ids: ids?.split(',') }), request.query);
       return pagedAnswer(themes, request.query, presentThemeRow, { edit: ctx.actor?.role === 'admin' });
     },
   );

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/types';
 import type { ThemeKind } from '../../db/shared.tables';
 import { recordAudit } from '../../audit/record-audit';
@@ -15,12 +15,35 @@ export interface ThemeRow {
   is_example: boolean;
 }
 
-export function findThemes(db: Kysely<DB>, kind?: ThemeKind): Promise<ThemeRow[]> {
+/** Which themes: of one kind, matching `q` (code or either label, accents aside), or these ids. */
+export interface ThemeFilters {
+  kind?: ThemeKind;
+  q?: string;
+  ids?: readonly string[];
+}
+
+/** The themes matching the filters, by kind and code (and id, so pages are stable). */
+export function themesQuery(db: Kysely<DB>, filters: ThemeFilters = {}) {
   let query = db
     .selectFrom('themes')
     .select(['id', 'parent_id', 'kind', 'code', 'label_nl', 'label_en', 'is_example']);
-  if (kind) query = query.where('kind', '=', kind);
-  return query.orderBy('kind').orderBy('code').execute();
+  if (filters.kind) query = query.where('kind', '=', filters.kind);
+  if (filters.ids) query = query.where('id', 'in', [...filters.ids]);
+  if (filters.q) {
+    const like = sql`sp_fold(${`%${filters.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`})`;
+    query = query.where((eb) =>
+      eb.or([
+        eb(sql`sp_fold(code)`, 'like', like),
+        eb(sql`sp_fold(label_nl)`, 'like', like),
+        eb(sql`sp_fold(label_en)`, 'like', like),
+      ]),
+    );
+  }
+  return query.orderBy('kind').orderBy('code').orderBy('id');
+}
+
+export function findThemes(db: Kysely<DB>, kind?: ThemeKind): Promise<ThemeRow[]> {
+  return themesQuery(db, { kind }).execute();
 }
 
 export function presentThemeRow(row: ThemeRow) {

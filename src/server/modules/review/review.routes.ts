@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { allow } from '../../http/access';
 import { envelope, ok } from '../../http/envelope';
-import { pagedAnswer, pagedEnvelope, PageQuery, slicePage } from '../../http/paging';
+import { pagedAnswer, pagedEnvelope, pagedQuery, PageQuery, selectPage, slicePage } from '../../http/paging';
 import { actorOf, contextOf } from '../../http/request-context';
 import {
   sheetLanguage,
@@ -29,7 +29,9 @@ import { RankingInputSchema, RankingResultSchema } from '../ranking/ranking.sche
 import {
   answerInvitation,
   DECLARATION,
+  expertPoolQuery,
   findExpertPool,
+  withExpertProfiles,
   findMyInvitations,
   inviteExperts,
   saveExpertProfile,
@@ -188,20 +190,17 @@ export default async function reviewRoutes(app: FastifyInstance): Promise<void> 
       config: staff,
       schema: {
         tags,
-        summary: 'The expert pool, one page',
-        querystring: PageQuery,
+        summary: 'The expert pool, one page; `q` searches name, e-mail and headline (accents aside)',
+        querystring: pagedQuery(schema.ExpertPoolQuery.shape),
         response: { 200: pagedEnvelope(Any) },
       },
     },
-    async (request) =>
-      pagedAnswer(
-        slicePage(await findExpertPool(contextOf(request)), request.query),
-        request.query,
-        (x) => x,
-        {
-          edit: true,
-        },
-      ),
+    async (request) => {
+      const ctx = contextOf(request);
+      const page = await selectPage(expertPoolQuery(ctx, { q: request.query.q }), request.query);
+      const entries = await withExpertProfiles(ctx, page.rows);
+      return pagedAnswer({ rows: entries, total: page.total }, request.query, (x) => x, { edit: true });
+    },
   );
   r.get(
     '/api/review/experts.xlsx',

@@ -6,6 +6,8 @@ export const ProposalIdParams = z.strictObject({ proposalId: z.uuid() });
 export const ProposalAttachmentParams = z.strictObject({ proposalId: z.uuid(), attachmentId: z.uuid() });
 /** `inline=true` shows a PDF in the page; other files are always downloads. */
 export const AttachmentQuery = z.strictObject({ inline: z.enum(['true', 'false']).optional() });
+/** The expert pool's search: part of a name, an e-mail address or a headline, accents and case aside. */
+export const ExpertPoolQuery = z.strictObject({ q: z.string().trim().max(100).optional() });
 export const UserIdParams = z.strictObject({ userId: z.uuid() });
 export const IdParams = z.strictObject({ id: z.uuid() });
 

@@ -261,19 +261,11 @@ export interface Receipt {
   callCode: string;
   title: string;
 }
-export interface ThemeOption {
-  id: string;
-  code: string;
-  labelNl: string;
-  labelEn: string;
-}
 
 export const useCalls = () => usePagedList<CallSummary>(['calls'], '/api/calls');
-export const usePublicCalls = () =>
-  useQuery({
-    queryKey: ['public-calls'],
-    queryFn: () => api.get<CallSummary[]>('/api/public/calls?pageSize=500'),
-  });
+/** The calls accepting proposals now, the first to close first, one page (the public home page). */
+export const useOpenPublicCalls = () =>
+  usePagedList<CallSummary>(['public-calls', 'open'], '/api/public/calls', { open: 'true' });
 /** The public calls, one page at a time (the public calls page). */
 export const usePublicCallPage = () => usePagedList<CallSummary>(['public-calls'], '/api/public/calls');
 export const useCall = (id: string | undefined) =>

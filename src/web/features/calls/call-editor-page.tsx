@@ -15,10 +15,8 @@ import {
   Textarea,
   TextInput,
   Title,
-  MultiSelect,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
@@ -26,6 +24,7 @@ import { api } from '../../app/api-client';
 import { ErrorAlert } from '../../shared/error-alert';
 import { PageHeader } from '../../shared/page-header';
 import { CallView } from './call-view';
+import { ThemeMultiSelect, themeLabel, useThemesById } from '../../shared/theme-select';
 import { BUDGET_RULES, budgetRuleName as wordBudgetRule } from '../../../shared/selection-wording';
 import {
   useCall,
@@ -36,7 +35,6 @@ import {
   type EligibilityRule,
   type Question,
   type RequiredKpi,
-  type ThemeOption,
   type TieBreakRule,
 } from './api';
 
@@ -159,11 +157,8 @@ export function CallEditorPage() {
   const { id } = useParams();
   const navigate = useNavigate();
   const existing = useCall(id);
-  const themes = useQuery({
-    queryKey: ['themes'],
-    queryFn: () => api.get<ThemeOption[]>('/api/themes?pageSize=500'),
-  });
   const [def, setDef] = useState<CallDefinition>(emptyDefinition);
+  const chosenThemes = useThemesById(def.themeIds);
   const [motivation, setMotivation] = useState('');
   const call = existing.data?.data;
   const isAmendment = call?.status === 'open';
@@ -177,10 +172,6 @@ export function CallEditorPage() {
   });
   if (id && existing.isLoading) return <Loader />;
   const set = (patch: Partial<CallDefinition>) => setDef({ ...def, ...patch });
-  const themeOptions = (themes.data?.data ?? []).map((th) => ({
-    value: th.id,
-    label: `${th.labelNl} (${th.code})`,
-  }));
   const criterionOptions = def.criteria.map((c) => ({ value: c.code, label: c.nameNl || c.code }));
   const preview = {
     ...def,
@@ -191,7 +182,7 @@ export function CallEditorPage() {
       ? new Date(def.evaluationStartsAtLocal).toISOString()
       : null,
     decisionAt: def.decisionAtLocal ? new Date(def.decisionAtLocal).toISOString() : null,
-    themes: (themes.data?.data ?? []).filter((th) => def.themeIds.includes(th.id)),
+    themes: (chosenThemes.data?.data ?? []).filter((th) => def.themeIds.includes(th.id)),
     amendments: call?.amendments,
   };
   const heading = !id
@@ -301,10 +292,9 @@ export function CallEditorPage() {
             <Text size="sm" c="dimmed">
               {t('timesInBrussels')}
             </Text>
-            <MultiSelect
+            <ThemeMultiSelect
               label={t('themes')}
-              searchable
-              data={themeOptions}
+              describe={(th) => `${themeLabel(th, language)} (${th.code})`}
               value={def.themeIds}
               onChange={(themeIds) => set({ themeIds })}
             />

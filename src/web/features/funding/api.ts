@@ -200,11 +200,9 @@ export const useDashboard = () =>
     queryKey: ['funding', 'dashboard'],
     queryFn: () => api.get<Dashboard>('/api/funding/dashboard'),
   });
-export const useLines = () =>
-  useQuery({
-    queryKey: ['funding', 'lines'],
-    queryFn: () => api.get<Line[]>('/api/funding/lines?pageSize=500'),
-  });
+/** One page of the funding lines (the lines table), `q` searching code and name on the server. */
+export const useLines = (q: string) =>
+  usePagedList<Line>(['funding', 'lines', 'page'], '/api/funding/lines', { q: q || undefined });
 export const useLine = (id: string) =>
   useQuery({
     queryKey: ['funding', 'lines', id],

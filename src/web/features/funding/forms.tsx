@@ -1,6 +1,5 @@
-import { ActionIcon, Button, Group, MultiSelect, Select, Switch, TextInput, Textarea } from '@mantine/core';
+import { ActionIcon, Button, Group, Select, Switch, TextInput, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../app/api-client';
@@ -9,15 +8,10 @@ import { formatCents } from '../../app/format';
 import { FormModal } from '../../shared/form-modal';
 import { ClusterMultiSelect, ClusterSelect } from '../../shared/cluster-select';
 import { OrganisationSelect } from '../../shared/organisation-select';
-import { useFundingMutation, useLines, type ProjectDetail } from './api';
+import { ThemeMultiSelect } from '../../shared/theme-select';
+import { useFundingMutation, type ProjectDetail } from './api';
+import { LineSelect } from './line-select';
 import { DateRangeFields } from '../../shared/date-range-fields';
-
-const useThemeOptions = () =>
-  useQuery({
-    queryKey: ['funding', 'theme-options'],
-    queryFn: () =>
-      api.get<{ id: string; kind: string; labelNl: string; labelEn: string }[]>('/api/themes?pageSize=500'),
-  });
 
 /** The state-aid regime and its legal basis, side by side (a project's aid, a recorded grant). */
 function AidRegimeFields(props: {
@@ -61,8 +55,7 @@ interface ParticipantRow {
 }
 
 export function CreateProjectModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
-  const { t, i18n } = useTranslation('funding');
-  const themes = useThemeOptions();
+  const { t } = useTranslation('funding');
   const [form, setForm] = useState({
     code: '',
     title: '',
@@ -164,15 +157,10 @@ export function CreateProjectModal({ opened, onClose }: { opened: boolean; onClo
         onRegime={(v) => setForm({ ...form, aidRegime: v })}
         onLegalBasis={(v) => setForm({ ...form, aidLegalBasis: v })}
       />
-      <MultiSelect
+      <ThemeMultiSelect
         label={t('themes')}
-        data={(themes.data?.data ?? []).map((th) => ({
-          value: th.id,
-          label: i18n.language === 'en' ? th.labelEn : th.labelNl,
-        }))}
         value={form.themeIds}
         onChange={(themeIds) => setForm({ ...form, themeIds })}
-        searchable
       />
       {participants.map((p, index) => (
         <Group key={index} align="flex-end" wrap="nowrap">
@@ -369,7 +357,6 @@ export function AddMilestoneModal({
 
 export function GrantBaseOperationsModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t } = useTranslation('funding');
-  const lines = useLines();
   const [form, setForm] = useState({
     clusterId: null as string | null,
     year: String(new Date().getFullYear()),
@@ -408,12 +395,11 @@ export function GrantBaseOperationsModal({ opened, onClose }: { opened: boolean;
         value={form.year}
         onChange={(e) => setForm({ ...form, year: e.currentTarget.value })}
       />
-      <Select
+      <LineSelect
         label={t('chooseLine')}
         required
-        data={(lines.data?.data ?? [])
-          .filter((l) => l.purpose === 'base_operations' || !l.isRingFenced)
-          .map((l) => ({ value: l.id, label: `${l.code} — ${formatCents(l.remainingCents)}` }))}
+        usableFor="base_operations"
+        describe={(l) => `${l.code} — ${formatCents(l.remainingCents)}`}
         value={form.lineId}
         onChange={(v) => setForm({ ...form, lineId: v })}
       />

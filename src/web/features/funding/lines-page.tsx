@@ -1,5 +1,5 @@
 import { Badge, Button, Group, Select, Stack, Switch, Text, TextInput, Textarea, Title } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
+import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -14,6 +14,7 @@ import { ErrorAlert } from '../../shared/error-alert';
 import { FormModal } from '../../shared/form-modal';
 import { ClusterMultiSelect } from '../../shared/cluster-select';
 import { Money } from './money';
+import { LineSelect } from './line-select';
 import { PageHeader } from '../../shared/page-header';
 import { useFundingMutation, useLine, useLines, type Commitment, type Line, type Purpose } from './api';
 import type { CallSummary } from '../calls/api';
@@ -142,20 +143,12 @@ function CreateLineModal({ opened, onClose }: { opened: boolean; onClose: () => 
   );
 }
 
-function ReallocateModal({
-  opened,
-  onClose,
-  lines,
-}: {
-  opened: boolean;
-  onClose: () => void;
-  lines: Line[];
-}) {
+function ReallocateModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t } = useTranslation('funding');
   const [form, setForm] = useState({ fromLineId: '', toLineId: '', amount: '', motivation: '' });
   const [amountError, setAmountError] = useState<string | null>(null);
   const move = useFundingMutation((body: unknown) => api.post('/api/funding/reallocations', body));
-  const options = lines.map((l) => ({ value: l.id, label: `${l.code} — ${formatCents(l.remainingCents)}` }));
+  const describe = (l: Line) => `${l.code} — ${formatCents(l.remainingCents)}`;
   const submit = () => {
     const amountCents = parseMoneyToNumber(form.amount);
     if (amountCents === null) return setAmountError(t('invalidAmount'));
@@ -181,21 +174,19 @@ function ReallocateModal({
       submitLabel={t('reallocate')}
       size="md"
     >
-      <Select
+      <LineSelect
         label={t('from')}
         required
-        data={options}
-        value={form.fromLineId}
+        describe={describe}
+        value={form.fromLineId || null}
         onChange={(v) => setForm({ ...form, fromLineId: v ?? '' })}
-        searchable
       />
-      <Select
+      <LineSelect
         label={t('to')}
         required
-        data={options}
-        value={form.toLineId}
+        describe={describe}
+        value={form.toLineId || null}
         onChange={(v) => setForm({ ...form, toLineId: v ?? '' })}
-        searchable
       />
       <TextInput
         label={t('amountEur')}
@@ -218,7 +209,9 @@ function ReallocateModal({
 
 export function LinesPage() {
   const { t } = useTranslation('funding');
-  const lines = useLines();
+  const [search, setSearch] = useState('');
+  const [debounced] = useDebouncedValue(search.trim(), 250);
+  const lines = useLines(debounced);
   const [createOpened, createModal] = useDisclosure();
   const [moveOpened, moveModal] = useDisclosure();
   const abilities = lines.data?.abilities ?? {};
@@ -274,10 +267,23 @@ export function LinesPage() {
           </>
         }
       />
+      <TextInput
+        label={t('searchLines')}
+        value={search}
+        onChange={(e) => setSearch(e.currentTarget.value)}
+        w={360}
+        mb="sm"
+      />
       <ErrorAlert error={lines.error} />
-      <DataTable data={lines.data?.data ?? []} columns={columns} xlsxUrl="/api/funding/lines.xlsx" />
+      <DataTable
+        data={lines.data?.data ?? []}
+        serverPage={lines.serverPage}
+        columns={columns}
+        caption={t('nav.lines')}
+        xlsxUrl="/api/funding/lines.xlsx"
+      />
       <CreateLineModal opened={createOpened} onClose={createModal.close} />
-      {moveOpened && <ReallocateModal opened onClose={moveModal.close} lines={lines.data?.data ?? []} />}
+      {moveOpened && <ReallocateModal opened onClose={moveModal.close} />}
     </>
   );
 }

@@ -24,7 +24,8 @@ import { DataTable } from '../../shared/data-table';
 import { ErrorAlert } from '../../shared/error-alert';
 import { Money } from './money';
 import { PageHeader } from '../../shared/page-header';
-import { useFundingMutation, useLines, usePreview, useProject, type ProjectDetail } from './api';
+import { useFundingMutation, usePreview, useProject, type ProjectDetail } from './api';
+import { LineSelect } from './line-select';
 import { DecisionButtons } from './decision-buttons';
 import { PaymentsTable } from './payments-table';
 import { AddMilestoneModal, PlanTrancheModal } from './forms';
@@ -44,7 +45,6 @@ const statusColour = (status: string) =>
  */
 function CommitPanel({ project }: { project: ProjectDetail }) {
   const { t } = useTranslation('funding');
-  const lines = useLines();
   const [lineId, setLineId] = useState<string | null>(null);
   const [override, setOverride] = useState('');
   const preview = usePreview(project.id, lineId);
@@ -57,15 +57,11 @@ function CommitPanel({ project }: { project: ProjectDetail }) {
         {t('commitTitle')}
       </Title>
       <Stack>
-        <Select
+        <LineSelect
           label={t('chooseLine')}
           value={lineId}
           onChange={setLineId}
-          searchable
-          data={(lines.data?.data ?? []).map((l) => ({
-            value: l.id,
-            label: `${l.code} — ${t(`purposes.${l.purpose}`)} — ${formatCents(l.remainingCents)}`,
-          }))}
+          describe={(l) => `${l.code} — ${t(`purposes.${l.purpose}`)} — ${formatCents(l.remainingCents)}`}
         />
         <ErrorAlert error={preview.error ?? commit.error} />
         {p && (

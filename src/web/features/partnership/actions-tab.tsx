@@ -4,7 +4,6 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../../app/api-client';
 import { formatDateTime } from '../../app/format';
-import { ErrorAlert } from '../../shared/error-alert';
 import { FormModal } from '../../shared/form-modal';
 import { useActions, useMeetings, usePartnershipMutation, usePeople, type Action } from './api';
 import { ActionsTable } from './actions-table';
@@ -123,12 +122,12 @@ function ActionForm({ clusterId, onClose }: { clusterId: string; onClose: () => 
 
 export function ActionsTab({ clusterId }: { clusterId: string }) {
   const { t } = useTranslation('partnership');
-  const actions = useActions(clusterId);
+  // The same first page the table reads (one request): its abilities say who may add actions.
+  const actions = useActions(clusterId, 'all');
   const [creating, setCreating] = useState(false);
   const abilities = actions.data?.abilities ?? {};
   return (
     <Stack>
-      <ErrorAlert error={actions.error} />
       {abilities.edit && (
         <Group>
           <Button variant="light" onClick={() => setCreating(true)}>
@@ -136,11 +135,7 @@ export function ActionsTab({ clusterId }: { clusterId: string }) {
           </Button>
         </Group>
       )}
-      <ActionsTable
-        actions={actions.data?.data ?? []}
-        canEdit={Boolean(abilities.edit)}
-        xlsxUrl={`/api/partnership/clusters/${clusterId}/actions.xlsx`}
-      />
+      <ActionsTable clusterId={clusterId} xlsxUrl={`/api/partnership/clusters/${clusterId}/actions.xlsx`} />
       {creating && <ActionForm clusterId={clusterId} onClose={() => setCreating(false)} />}
     </Stack>
   );

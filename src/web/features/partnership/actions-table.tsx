@@ -6,10 +6,16 @@ import { api } from '../../app/api-client';
 import { formatDate, formatDateTime } from '../../app/format';
 import { DataTable } from '../../shared/data-table';
 import { ErrorAlert } from '../../shared/error-alert';
-import { usePartnershipMutation, type Action, type ActionStatus } from './api';
+import {
+  useActions,
+  useOverdueCount,
+  usePartnershipMutation,
+  type Action,
+  type ActionFilter,
+  type ActionStatus,
+} from './api';
 
 const STATUSES: ActionStatus[] = ['open', 'in_progress', 'done', 'cancelled'];
-type Filter = 'all' | 'open' | 'overdue' | 'done';
 
 function CommentsModal({
   action,
@@ -78,33 +84,32 @@ function CommentsModal({
   );
 }
 
-/** Action items with overdue ones highlighted; partners change the status in place. */
+/**
+ * Action items of a cluster (or, without one, the reader's own), a page at a time and filtered on
+ * the server, with overdue ones highlighted; partners change the status in place.
+ */
 export function ActionsTable({
-  actions,
+  clusterId,
   canEdit,
   xlsxUrl,
   showCluster = false,
 }: {
-  actions: Action[];
-  canEdit: boolean;
+  clusterId: string | null;
+  /** Whether the reader may change statuses; by default the answer's abilities say. */
+  canEdit?: boolean;
   xlsxUrl: string;
   showCluster?: boolean;
 }) {
   const { t } = useTranslation('partnership');
-  const [filter, setFilter] = useState<Filter>('all');
+  const [filter, setFilter] = useState<ActionFilter>('all');
   const [open, setOpen] = useState<Action | null>(null);
+  const actions = useActions(clusterId, filter);
+  const overdue = useOverdueCount(clusterId);
   const setStatus = usePartnershipMutation((input: { id: string; status: ActionStatus }) =>
     api.patch(`/api/partnership/actions/${input.id}`, { status: input.status }),
   );
-  const rows = actions.filter((a) =>
-    filter === 'all'
-      ? true
-      : filter === 'open'
-        ? a.status === 'open' || a.status === 'in_progress'
-        : filter === 'overdue'
-          ? a.isOverdue
-          : a.status === 'done',
-  );
+  const rows = actions.data?.data ?? [];
+  const editable = canEdit ?? Boolean(actions.data?.abilities.edit);
   const columns: ColumnDef<Action>[] = [
     ...(showCluster ? [{ accessorKey: 'clusterName', header: t('cluster') } as ColumnDef<Action>] : []),
     {
@@ -147,7 +152,7 @@ export function ActionsTable({
       header: t('status'),
       accessorFn: (a) => t(`statuses.${a.status}`),
       cell: ({ row }) =>
-        canEdit ? (
+        editable ? (
           <Select
             size="xs"
             w={150}
@@ -168,17 +173,23 @@ export function ActionsTable({
       <SegmentedControl
         w="fit-content"
         value={filter}
-        onChange={(v) => setFilter(v)}
+        onChange={(v) => setFilter(v as ActionFilter)}
         data={[
           { value: 'all', label: t('filterAll') },
           { value: 'open', label: t('filterOpen') },
-          { value: 'overdue', label: `${t('filterOverdue')} (${actions.filter((a) => a.isOverdue).length})` },
+          { value: 'overdue', label: `${t('filterOverdue')} (${overdue.data ?? '…'})` },
           { value: 'done', label: t('filterDone') },
         ]}
       />
-      <ErrorAlert error={setStatus.error} />
-      <DataTable data={rows} columns={columns} xlsxUrl={xlsxUrl} />
-      {open && <CommentsModal action={open} canEdit={canEdit} onClose={() => setOpen(null)} />}
+      <ErrorAlert error={actions.error ?? setStatus.error} />
+      <DataTable
+        data={rows}
+        serverPage={actions.serverPage}
+        caption={t('tabs.actions')}
+        columns={columns}
+        xlsxUrl={xlsxUrl}
+      />
+      {open && <CommentsModal action={open} canEdit={editable} onClose={() => setOpen(null)} />}
     </Stack>
   );
 }

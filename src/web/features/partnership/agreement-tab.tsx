@@ -21,6 +21,7 @@ import { useNavigate } from 'react-router';
 import { api } from '../../app/api-client';
 import { formatDate, formatDateTime } from '../../app/format';
 import { ErrorAlert } from '../../shared/error-alert';
+import { Pager } from '../../shared/pager';
 import { useAgreements, usePartnershipMutation, type Agreement, type Report } from './api';
 import { linesOf } from './forms';
 import { DateRangeFields } from '../../shared/date-range-fields';
@@ -381,6 +382,7 @@ export function AgreementTab({ clusterId, role }: { clusterId: string; role: str
       {rows.map((a) => (
         <AgreementCard key={a.id} agreement={a} abilities={abilities} role={role} />
       ))}
+      <Pager serverPage={agreements.serverPage} />
       {creating && (
         <AgreementForm clusterId={clusterId} agreement={null} onClose={() => setCreating(false)} />
       )}

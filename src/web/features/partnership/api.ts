@@ -1,5 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, query } from '../../app/api-client';
+import { PAGE_SIZE_CHOICES } from '../../shared/page-sizes';
+import { usePagedList } from '../../shared/use-paged-list';
 
 export type Side = 'cluster' | 'agency';
 export interface Localised {
@@ -180,60 +182,75 @@ export interface Preferences {
 
 const key = (clusterId: string, part: string) => ['partnership', clusterId, part];
 
+/** One page of the clusters with their partnership status (the overview table). */
 export const useClusters = () =>
-  useQuery({
-    queryKey: ['partnership', 'clusters'],
-    queryFn: () => api.get<ClusterSummary[]>('/api/partnership/clusters?pageSize=500'),
-  });
+  usePagedList<ClusterSummary>(['partnership', 'clusters'], '/api/partnership/clusters');
+/** One page of a cluster's agreements, newest period first. */
 export const useAgreements = (clusterId: string) =>
-  useQuery({
-    queryKey: key(clusterId, 'agreements'),
-    queryFn: () => api.get<Agreement[]>(`/api/partnership/clusters/${clusterId}/agreements?pageSize=500`),
-  });
+  usePagedList<Agreement>(key(clusterId, 'agreements'), `/api/partnership/clusters/${clusterId}/agreements`);
+/** One page of a cluster's meetings, newest first. */
 export const useMeetings = (clusterId: string) =>
+  usePagedList<Meeting>(key(clusterId, 'meetings'), `/api/partnership/clusters/${clusterId}/meetings`);
+/** One meeting (the one opened from the table, whichever page it is on). */
+export const useMeeting = (meetingId: string | null) =>
   useQuery({
-    queryKey: key(clusterId, 'meetings'),
-    queryFn: () => api.get<Meeting[]>(`/api/partnership/clusters/${clusterId}/meetings?pageSize=500`),
+    queryKey: ['partnership', 'meeting', meetingId],
+    enabled: meetingId !== null,
+    queryFn: () => api.get<Meeting>(`/api/partnership/meetings/${meetingId}`),
   });
+/** One page of the versions of one meeting's minutes, newest first. */
 export const useMinutesVersions = (meetingId: string, enabled: boolean) =>
-  useQuery({
-    queryKey: ['partnership', 'minutes', meetingId],
+  usePagedList<Minutes>(
+    ['partnership', 'minutes', meetingId],
+    `/api/partnership/meetings/${meetingId}/minutes/versions`,
+    {},
     enabled,
-    queryFn: () => api.get<Minutes[]>(`/api/partnership/meetings/${meetingId}/minutes/versions?pageSize=500`),
-  });
-export const useActions = (clusterId: string) =>
+  );
+export type ActionFilter = 'all' | 'open' | 'overdue' | 'done';
+/** One page of a cluster's actions (or the reader's own, without a cluster), filtered on the server. */
+export const useActions = (clusterId: string | null, status: ActionFilter) =>
+  usePagedList<Action>(
+    clusterId ? key(clusterId, 'actions') : ['partnership', 'mine'],
+    clusterId ? `/api/partnership/clusters/${clusterId}/actions` : '/api/partnership/actions/mine',
+    { status },
+  );
+/** How many actions are overdue (the total of a one-row page). */
+export const useOverdueCount = (clusterId: string | null) =>
   useQuery({
-    queryKey: key(clusterId, 'actions'),
-    queryFn: () => api.get<Action[]>(`/api/partnership/clusters/${clusterId}/actions?pageSize=500`),
+    queryKey: [...(clusterId ? key(clusterId, 'actions') : ['partnership', 'mine']), 'overdue-count'],
+    queryFn: () =>
+      api.getPage<Action>(
+        `${clusterId ? `/api/partnership/clusters/${clusterId}/actions` : '/api/partnership/actions/mine'}${query(
+          {
+            status: 'overdue',
+            pageSize: 1,
+          },
+        )}`,
+      ),
+    select: (answer) => answer.page.total,
   });
-export const useMyActions = () =>
-  useQuery({
-    queryKey: ['partnership', 'mine'],
-    queryFn: () => api.get<Action[]>('/api/partnership/actions/mine?pageSize=500'),
-  });
+/** One page of a cluster's progress reports. */
 export const useReports = (clusterId: string) =>
-  useQuery({
-    queryKey: key(clusterId, 'reports'),
-    queryFn: () => api.get<Report[]>(`/api/partnership/clusters/${clusterId}/reports?pageSize=500`),
-  });
+  usePagedList<Report>(key(clusterId, 'reports'), `/api/partnership/clusters/${clusterId}/reports`);
+/**
+ * The people who may own an action of a cluster (its contacts and the agency's officers) for a
+ * picker: one page of the largest size a table offers, which such a list stays within.
+ */
 export const usePeople = (clusterId: string, enabled: boolean) =>
   useQuery({
     queryKey: key(clusterId, 'people'),
     enabled,
-    queryFn: () => api.get<Person[]>(`/api/partnership/clusters/${clusterId}/people?pageSize=500`),
-  });
-export const useTimeline = (clusterId: string, filter: { kinds: string[]; from: string; to: string }) =>
-  useQuery({
-    queryKey: [...key(clusterId, 'timeline'), filter],
     queryFn: () =>
-      api.get<TimelineEntry[]>(
-        `/api/partnership/clusters/${clusterId}/timeline${query({
-          kinds: filter.kinds.join(','),
-          from: filter.from,
-          to: filter.to,
-          pageSize: 500,
-        })}`,
+      api.getPage<Person>(
+        `/api/partnership/clusters/${clusterId}/people${query({ pageSize: Math.max(...PAGE_SIZE_CHOICES) })}`,
       ),
+  });
+/** One page of a cluster's timeline, filtered by kinds and dates on the server. */
+export const useTimeline = (clusterId: string, filter: { kinds: string[]; from: string; to: string }) =>
+  usePagedList<TimelineEntry>(key(clusterId, 'timeline'), `/api/partnership/clusters/${clusterId}/timeline`, {
+    kinds: filter.kinds.join(',') || undefined,
+    from: filter.from || undefined,
+    to: filter.to || undefined,
   });
 export const usePreferences = () =>
   useQuery({

@@ -24,8 +24,10 @@ import { api } from '../../app/api-client';
 import { formatDate, formatDateTime } from '../../app/format';
 import { DataTable } from '../../shared/data-table';
 import { ErrorAlert } from '../../shared/error-alert';
+import { Pager } from '../../shared/pager';
 import { FormModal } from '../../shared/form-modal';
 import {
+  useMeeting,
   useMeetings,
   useMinutesVersions,
   usePartnershipMutation,
@@ -274,19 +276,22 @@ function MeetingDetail({ meeting, abilities }: { meeting: Meeting; abilities: Re
                 </Button>
                 {showVersions && (
                   <Stack gap="xs" mt="xs">
-                    {(versions.data?.data ?? []).slice(1).map((v) => (
-                      <Card key={v.version} withBorder padding="xs">
-                        <Text size="sm" fw={600}>
-                          {t('version', { version: v.version })} · {formatDateTime(v.writtenAt)}
-                          {v.signedOffAt
-                            ? ` · ${t('signedOffAt', { at: formatDateTime(v.signedOffAt) })}`
-                            : ''}
-                        </Text>
-                        <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-                          {v.body}
-                        </Text>
-                      </Card>
-                    ))}
+                    {(versions.data?.data ?? [])
+                      .filter((v) => v.version !== meeting.minutes?.version)
+                      .map((v) => (
+                        <Card key={v.version} withBorder padding="xs">
+                          <Text size="sm" fw={600}>
+                            {t('version', { version: v.version })} · {formatDateTime(v.writtenAt)}
+                            {v.signedOffAt
+                              ? ` · ${t('signedOffAt', { at: formatDateTime(v.signedOffAt) })}`
+                              : ''}
+                          </Text>
+                          <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+                            {v.body}
+                          </Text>
+                        </Card>
+                      ))}
+                    <Pager serverPage={versions.serverPage} />
                   </Stack>
                 )}
               </div>
@@ -415,7 +420,9 @@ export function MeetingsTab({ clusterId }: { clusterId: string }) {
   const [creating, setCreating] = useState(false);
   const rows = meetings.data?.data ?? [];
   const abilities = meetings.data?.abilities ?? {};
-  const selected = rows.find((m) => m.id === params.get('meeting'));
+  // The meeting opened from the table (or a link), read on its own: it may be on another page.
+  const opened = useMeeting(params.get('meeting'));
+  const selected = opened.data?.data;
   const columns: ColumnDef<Meeting>[] = [
     {
       id: 'startsAt',
@@ -461,11 +468,16 @@ export function MeetingsTab({ clusterId }: { clusterId: string }) {
       )}
       <DataTable
         data={rows}
+        serverPage={meetings.serverPage}
+        caption={t('tabs.meetings')}
         columns={columns}
         xlsxUrl={`/api/partnership/clusters/${clusterId}/meetings.xlsx`}
         onRowClick={(m) => setParams({ tab: 'meetings', meeting: m.id })}
       />
-      {selected && <MeetingDetail key={selected.id} meeting={selected} abilities={abilities} />}
+      <ErrorAlert error={opened.error} />
+      {selected && (
+        <MeetingDetail key={selected.id} meeting={selected} abilities={opened.data?.abilities ?? abilities} />
+      )}
       {creating && <MeetingForm clusterId={clusterId} onClose={() => setCreating(false)} />}
     </Stack>
   );

@@ -49,6 +49,8 @@ export function OverviewPage() {
       <ErrorAlert error={clusters.error} />
       <DataTable
         data={clusters.data?.data ?? []}
+        serverPage={clusters.serverPage}
+        caption={t('overviewTitle')}
         columns={columns}
         xlsxUrl="/api/partnership/clusters.xlsx"
         onRowClick={(c) => void navigate(`/partnership/clusters/${c.clusterId}`)}

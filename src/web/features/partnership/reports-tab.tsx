@@ -206,7 +206,8 @@ export function ReportsTab({ clusterId }: { clusterId: string }) {
       <ErrorAlert error={reports.error} />
       <DataTable
         data={rows}
-        searchable={false}
+        serverPage={reports.serverPage}
+        caption={t('tabs.reports')}
         columns={[
           { accessorKey: 'periodLabel', header: t('period') },
           {

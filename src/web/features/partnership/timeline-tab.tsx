@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { query } from '../../app/api-client';
 import { formatDateTime } from '../../app/format';
 import { ErrorAlert } from '../../shared/error-alert';
+import { Pager } from '../../shared/pager';
 import { TIMELINE_KINDS, useTimeline, type TimelineKind } from './api';
 import { formatSnapshotValue } from './forms';
 
@@ -97,6 +98,7 @@ export function TimelineTab({ clusterId }: { clusterId: string }) {
           </Timeline.Item>
         ))}
       </Timeline>
+      <Pager serverPage={timeline.serverPage} />
     </Stack>
   );
 }

@@ -177,8 +177,9 @@ export interface Network {
   betweennessIsApproximate: boolean;
   drawing: {
     nodes: NetworkNode[];
-    edges: { source: string; target: string; projects: number; clusters: number }[];
-    note: 'complete' | 'largest_component' | 'largest_component_top_degree';
+    /** source and target: positions in `nodes`. */
+    edges: { source: number; target: number; projects: number; clusters: number }[];
+    note: 'complete' | 'largest_component' | 'largest_component_bridging';
     shownNodes: number;
     totalNodes: number;
     droppedEdges: number;

@@ -100,9 +100,10 @@ export default {
       largest_component:
         'Het netwerk is te groot om te tekenen: enkel het grootste samenhangende deel ({{shown}} ' +
         'van {{total}} organisaties).',
-      largest_component_top_degree:
+      largest_component_bridging:
         'Het netwerk is te groot om te tekenen: van het grootste samenhangende deel de {{shown}} ' +
-        'best verbonden organisaties (van {{total}}).',
+        'organisaties die het meest verbinden (hoogste betweenness), van {{total}}.',
+      droppedEdges: 'De {{links}} zwakste verbindingen tussen hen zijn weggelaten.',
     },
     bridging: 'Brugorganisaties (betweenness)',
     approximate: 'Betweenness benaderd met steekproefbronnen (groot netwerk).',
@@ -278,9 +279,10 @@ export default {
       complete: 'The whole network is drawn ({{shown}} organisations).',
       largest_component:
         'The network is too large to draw: only the largest connected part ({{shown}} of {{total}} organisations).',
-      largest_component_top_degree:
-        'The network is too large to draw: the {{shown}} best connected organisations of the ' +
-        'largest connected part (of {{total}}).',
+      largest_component_bridging:
+        'The network is too large to draw: the {{shown}} most bridging organisations (highest ' +
+        'betweenness) of the largest connected part, of {{total}}.',
+      droppedEdges: 'The {{links}} weakest links between them are left out.',
     },
     bridging: 'Bridging organisations (betweenness)',
     approximate: 'Betweenness approximated from sampled sources (large network).',

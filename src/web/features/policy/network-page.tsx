@@ -129,9 +129,11 @@ export function NetworkPage() {
         <Stack gap="lg">
           <Alert color={data.drawing.note === 'complete' ? 'gray' : 'orange'} role="status">
             {t(`drawingNotes.${data.drawing.note}`, {
-              shown: data.drawing.shownNodes,
-              total: data.drawing.totalNodes,
+              shown: formatNumber(data.drawing.shownNodes),
+              total: formatNumber(data.drawing.totalNodes),
             })}
+            {data.drawing.droppedEdges > 0 &&
+              ` ${t('drawingNotes.droppedEdges', { links: formatNumber(data.drawing.droppedEdges) })}`}
           </Alert>
           {graph && (
             <EChart option={graph} height={560} label={t('graph')} renderer="canvas" testId="network-graph" />

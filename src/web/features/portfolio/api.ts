@@ -223,11 +223,6 @@ export const useMembers = (id: string, page = 1) =>
       api.getPage<Member>(`/api/clusters/${id}/members${query({ page, pageSize: MEMBERS_PAGE_SIZE })}`),
     placeholderData: (previous) => previous,
   });
-export const useThemes = (kind?: string) =>
-  useQuery({
-    queryKey: ['portfolio', 'themes', kind ?? 'all'],
-    queryFn: () => api.get<Theme[]>(`/api/themes${query({ kind, pageSize: 500 })}`),
-  });
 export const ORGANISATIONS_PAGE_SIZE = 50;
 /** One page of organisations (paged on the server); `page` counts from 1. */
 export const useOrganisations = (filters: {

@@ -15,7 +15,6 @@ import {
   TextInput,
   Timeline,
   Title,
-  MultiSelect,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { ColumnDef } from '@tanstack/react-table';
@@ -32,11 +31,11 @@ import {
   useMembers,
   useOrganisations,
   usePortfolioMutation,
-  useThemes,
   type ClusterDetail,
   type Member,
 } from './api';
-import { HELIXES, themeLabel } from './portfolio-page';
+import { HELIXES } from './portfolio-page';
+import { ThemeMultiSelect, themeLabel } from '../../shared/theme-select';
 
 function EditModal({
   cluster,
@@ -49,7 +48,6 @@ function EditModal({
 }) {
   const { t, i18n } = useTranslation('portfolio');
   const { t: tc } = useTranslation();
-  const themes = useThemes();
   const organisations = useOrganisations({});
   const [officerFields, setOfficerFields] = useState({
     name: cluster.name,
@@ -133,15 +131,11 @@ function EditModal({
           value={goals}
           onChange={(e) => setGoals(e.currentTarget.value)}
         />
-        <MultiSelect
+        <ThemeMultiSelect
           label={t('themesAndTransitions')}
-          searchable
           value={themeIds}
           onChange={setThemeIds}
-          data={(themes.data?.data ?? []).map((x) => ({
-            value: x.id,
-            label: `${t(`themeKinds.${x.kind}`)}: ${themeLabel(x, i18n.language)}`,
-          }))}
+          describe={(x) => `${t(`themeKinds.${x.kind}`)}: ${themeLabel(x, i18n.language)}`}
         />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>

@@ -126,6 +126,7 @@ export default {
       skip: 'Overslaan',
     },
     themesTitle: "Thema's en transities",
+    themeSearch: 'Zoek op code of label',
     themesIntro:
       "De taxonomie: de zeven transitieprioriteiten van Visie 2050, strategische thema's, " +
       'technologiedomeinen en NACE-secties.',
@@ -271,6 +272,7 @@ export default {
       skip: 'Skip',
     },
     themesTitle: 'Themes and transitions',
+    themeSearch: 'Search by code or label',
     themesIntro:
       'The taxonomy: the seven transition priorities of Visie 2050, strategic themes, technology ' +
       'domains and NACE sections.',

@@ -20,15 +20,12 @@ import { formatPercent } from '../../app/format';
 import { DataTable } from '../../shared/data-table';
 import { ErrorAlert } from '../../shared/error-alert';
 import { PageHeader } from '../../shared/page-header';
-import { useClusters, useThemes, type Cluster, type ClusterFilters, type Helix } from './api';
+import { useClusters, type Cluster, type ClusterFilters, type Helix } from './api';
+import { ThemeSelect, themeLabel } from '../../shared/theme-select';
 import { EChart } from '../../shared/echart';
 
 export const HELIXES: Helix[] = ['company', 'knowledge_institution', 'government', 'civil_society'];
 const HELIX_COLOURS = ['#1c7ed6', '#2f9e44', '#f08c00', '#ae3ec9'];
-
-export function themeLabel(theme: { labelNl: string; labelEn: string }, language: string): string {
-  return language === 'en' ? theme.labelEn : theme.labelNl;
-}
 
 /** The portfolio overview: clusters filtered by kind, status, theme and transition, with their member mix. */
 export function PortfolioPage() {
@@ -37,8 +34,6 @@ export function PortfolioPage() {
   const [search, setSearch] = useState('');
   const [q] = useDebouncedValue(search.trim(), 250);
   const clusters = useClusters({ ...filters, q: q || undefined });
-  const transitions = useThemes('transition');
-  const themes = useThemes();
   const rows = useMemo(() => clusters.data?.data ?? [], [clusters.data]);
   const language = i18n.language;
 
@@ -104,12 +99,6 @@ export function PortfolioPage() {
     },
   ];
 
-  const themeOptions = (themes.data?.data ?? [])
-    .filter((x) => x.kind !== 'transition')
-    .map((x) => ({
-      value: x.id,
-      label: `${themeLabel(x, language)}${x.isExample ? ` (${t('example')})` : ''}`,
-    }));
   const xlsxUrl = `/api/clusters.xlsx${query({ ...filters, q: q || undefined })}`;
   return (
     <>
@@ -146,21 +135,21 @@ export function PortfolioPage() {
           data={['candidate', 'active', 'ended'].map((s) => ({ value: s, label: t(`statuses.${s}`) }))}
           w={160}
         />
-        <Select
+        <ThemeSelect
           label={t('transition')}
           clearable
+          kind="transition"
           value={filters.transitionId ?? null}
           onChange={(v) => setFilters({ ...filters, transitionId: v })}
-          data={(transitions.data?.data ?? []).map((x) => ({ value: x.id, label: themeLabel(x, language) }))}
           w={260}
         />
-        <Select
+        <ThemeSelect
           label={t('theme')}
           clearable
-          searchable
+          exceptKind="transition"
+          describe={(x) => `${themeLabel(x, language)}${x.isExample ? ` (${t('example')})` : ''}`}
           value={filters.themeId ?? null}
           onChange={(v) => setFilters({ ...filters, themeId: v })}
-          data={themeOptions}
           w={300}
         />
       </Group>

@@ -1,5 +1,7 @@
 import { Badge, Button, Checkbox, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
+import { useQueryClient } from '@tanstack/react-query';
 import type { ColumnDef } from '@tanstack/react-table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,19 +9,13 @@ import { api } from '../../app/api-client';
 import { DataTable } from '../../shared/data-table';
 import { ErrorAlert } from '../../shared/error-alert';
 import { PageHeader } from '../../shared/page-header';
-import { usePortfolioMutation, useThemes, type Theme } from './api';
+import { usePagedList } from '../../shared/use-paged-list';
+import { ThemeSelect, useThemesById } from '../../shared/theme-select';
+import { usePortfolioMutation, type Theme } from './api';
 
 const KINDS = ['strategic_theme', 'transition', 'technology_domain', 'sector'] as const;
 
-function ThemeModal({
-  theme,
-  themes,
-  onClose,
-}: {
-  theme: Theme | null;
-  themes: Theme[];
-  onClose: () => void;
-}) {
+function ThemeModal({ theme, onClose }: { theme: Theme | null; onClose: () => void }) {
   const { t } = useTranslation('portfolio');
   const { t: tc } = useTranslation();
   const [form, setForm] = useState({
@@ -30,6 +26,7 @@ function ThemeModal({
     parentId: theme?.parentId ?? null,
     isExample: theme?.isExample ?? false,
   });
+  const client = useQueryClient();
   const save = usePortfolioMutation(() =>
     theme
       ? api.patch(`/api/themes/${theme.id}`, {
@@ -71,14 +68,15 @@ function ThemeModal({
           value={form.labelEn}
           onChange={(e) => setForm({ ...form, labelEn: e.currentTarget.value })}
         />
-        <Select
+        <ThemeSelect
+          // A new kind searches anew: the parent is a theme of the same kind.
+          key={form.kind}
           label={t('parent')}
           clearable
+          kind={form.kind}
+          describe={(x) => `${x.code} ${x.labelNl}`}
           value={form.parentId}
           onChange={(v) => setForm({ ...form, parentId: v })}
-          data={themes
-            .filter((x) => x.kind === form.kind && x.id !== theme?.id)
-            .map((x) => ({ value: x.id, label: `${x.code} ${x.labelNl}` }))}
         />
         <Checkbox
           label={t('isExample')}
@@ -94,6 +92,8 @@ function ThemeModal({
             onClick={() =>
               save.mutate(undefined, {
                 onSuccess: () => {
+                  // The pickers elsewhere keep their own theme queries: they read the change too.
+                  void client.invalidateQueries({ queryKey: ['themes'] });
                   notifications.show({ message: t('saved') });
                   onClose();
                 },
@@ -112,11 +112,16 @@ function ThemeModal({
 export function ThemesPage() {
   const { t } = useTranslation('portfolio');
   const { t: tc } = useTranslation();
-  const themes = useThemes();
+  const [search, setSearch] = useState('');
+  const [debounced] = useDebouncedValue(search.trim(), 250);
+  const themes = usePagedList<Theme>(['portfolio', 'themes', 'page'], '/api/themes', {
+    q: debounced || undefined,
+  });
   const rows = themes.data?.data ?? [];
   const canEdit = themes.data?.abilities.edit ?? false;
   const [editing, setEditing] = useState<Theme | null | 'new'>(null);
-  const parentCode = new Map(rows.map((x) => [x.id, x.code]));
+  const parents = useThemesById(rows.flatMap((x) => (x.parentId ? [x.parentId] : [])));
+  const parentCode = new Map((parents.data?.data ?? []).map((x) => [x.id, x.code]));
   const columns: ColumnDef<Theme>[] = [
     { accessorKey: 'kind', header: t('kind'), cell: (x) => t(`themeKinds.${x.getValue() as string}`) },
     { accessorKey: 'code', header: t('code') },
@@ -161,14 +166,23 @@ export function ThemesPage() {
         description={t('themesIntro')}
         actions={canEdit && <Button onClick={() => setEditing('new')}>{t('newTheme')}</Button>}
       />
+      <TextInput
+        label={t('themeSearch')}
+        value={search}
+        onChange={(e) => setSearch(e.currentTarget.value)}
+        w={360}
+        mb="sm"
+      />
       <ErrorAlert error={themes.error} />
-      <DataTable data={rows} columns={columns} xlsxUrl="/api/themes.xlsx" />
+      <DataTable
+        data={rows}
+        serverPage={themes.serverPage}
+        columns={columns}
+        caption={t('themesTitle')}
+        xlsxUrl="/api/themes.xlsx"
+      />
       {editing !== null && (
-        <ThemeModal
-          theme={editing === 'new' ? null : editing}
-          themes={rows}
-          onClose={() => setEditing(null)}
-        />
+        <ThemeModal theme={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />
       )}
     </>
   );

@@ -1,7 +1,8 @@
 import { Anchor, Badge, Card, Group, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { usePublicCalls } from '../calls/api';
+import { useOpenPublicCalls } from '../calls/api';
+import { Pager } from '../../shared/pager';
 import { ErrorAlert } from '../../shared/error-alert';
 import { PageHeader } from '../../shared/page-header';
 import { formatCents, formatDateTime } from '../../app/format';
@@ -11,12 +12,10 @@ import { OpenDataLinks } from './open-data-links';
 /** The public front page (no login): open calls, the portfolio in numbers, the open data. */
 export function PublicHomePage() {
   const { t, i18n } = useTranslation('public');
-  const calls = usePublicCalls();
+  const calls = useOpenPublicCalls();
   // Only the totals are shown here: the smallest page.
   const portfolio = useOpenPortfolio({ page: 1, pageSize: 1 });
-  const open = (calls.data?.data ?? [])
-    .filter((c) => c.isAcceptingProposals)
-    .sort((a, b) => (a.closesAt ?? '').localeCompare(b.closesAt ?? ''));
+  const open = calls.data?.data ?? [];
   const english = i18n.language === 'en';
   return (
     <Stack gap="xl">
@@ -51,6 +50,7 @@ export function PublicHomePage() {
             </Card>
           ))}
         </SimpleGrid>
+        {calls.serverPage.total > calls.serverPage.pageSize && <Pager serverPage={calls.serverPage} />}
         <Anchor component={Link} to="/public/calls" mt="sm" display="inline-block">
           {t('allCalls')}
         </Anchor>

@@ -7,7 +7,6 @@ import type {
   ProposalContentView,
   QuestionView,
 } from '../../shared/proposal-view';
-import type { ExpertPoolEntry } from '../../../shared/expert-pool';
 
 export interface ReviewCall {
   id: string;
@@ -311,15 +310,6 @@ export const useInvitations = () =>
   useQuery({
     queryKey: ['review', 'invitations'],
     queryFn: () => api.get<Invitations>('/api/review/my/invitations'),
-  });
-/**
- * The whole expert pool as choices for inviting experts to a call (a MultiSelect filtering in the
- * browser). Known debt: the pool route has no search yet, so this reads one large page.
- */
-export const useExpertChoices = () =>
-  useQuery({
-    queryKey: ['review', 'pool', 'choices'],
-    queryFn: () => api.get<ExpertPoolEntry[]>('/api/review/experts?pageSize=500'),
   });
 export const useMyAssignments = () =>
   usePagedList<MyAssignment>(['review', 'my'], '/api/review/my/assignments');

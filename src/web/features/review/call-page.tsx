@@ -8,7 +8,6 @@ import {
   Checkbox,
   Group,
   List,
-  MultiSelect,
   NumberInput,
   Stack,
   Tabs,
@@ -39,9 +38,9 @@ import {
   type Conflict,
   type OverviewProposal,
   type Ranked,
-  useExpertChoices,
 } from './api';
 import { useSelectionWording } from './wording';
+import { ExpertMultiSelect } from './expert-select';
 
 export function CallReviewPage() {
   const { callId = '' } = useParams();
@@ -293,24 +292,19 @@ function ExpertsTab({ data }: { data: CallOverview }) {
     { id: 'load', header: t('load'), accessorFn: (e) => `${e.assigned} / ${e.minLoad}–${e.maxLoad}` },
     { accessorKey: 'conflicts', header: t('conflicts') },
   ];
-  const pool = useExpertChoices();
   const [chosen, setChosen] = useState<string[]>([]);
   const invite = useReviewMutation(() =>
     api.post<{ invited: number }>(`/api/review/calls/${data.call.id}/experts`, { userIds: chosen }),
   );
   const onCall = new Set(data.experts.map((e) => e.userId));
-  const options = (pool.data?.data ?? [])
-    .filter((e) => !onCall.has(e.userId))
-    .map((e) => ({ value: e.userId, label: e.name }));
   return (
     <Stack>
       <Group align="flex-end">
-        <MultiSelect
+        <ExpertMultiSelect
           label={t('inviteExperts')}
-          data={options}
           value={chosen}
           onChange={setChosen}
-          searchable
+          exclude={onCall}
           w={420}
         />
         <Button
@@ -328,7 +322,7 @@ function ExpertsTab({ data }: { data: CallOverview }) {
           {t('invite')}
         </Button>
       </Group>
-      <ErrorAlert error={invite.error ?? pool.error} />
+      <ErrorAlert error={invite.error} />
       <DataTable data={data.experts} columns={columns} xlsxUrl="/api/review/experts.xlsx" />
     </Stack>
   );

@@ -1,4 +1,5 @@
 import { Button, Card, Checkbox, Group, NumberInput, Stack, TagsInput, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
@@ -12,12 +13,15 @@ import { PageHeader } from '../../shared/page-header';
 import { useReviewMutation } from './api';
 import type { ExpertPoolEntry as PoolEntry } from '../../../shared/expert-pool';
 
-export const useExpertPool = () => usePagedList<PoolEntry>(['review', 'pool'], '/api/review/experts');
+export const useExpertPool = (q: string) =>
+  usePagedList<PoolEntry>(['review', 'pool'], '/api/review/experts', { q: q || undefined });
 
 /** The expert pool for officers (profile, load, affiliations), with its XLSX export. */
 export function ExpertPoolPage() {
   const { t } = useTranslation('review');
-  const pool = useExpertPool();
+  const [search, setSearch] = useState('');
+  const [debounced] = useDebouncedValue(search.trim(), 250);
+  const pool = useExpertPool(debounced);
   const columns: ColumnDef<PoolEntry>[] = [
     { accessorKey: 'name', header: t('expert') },
     { accessorKey: 'headline', header: t('headline') },
@@ -33,6 +37,13 @@ export function ExpertPoolPage() {
   return (
     <>
       <PageHeader title={t('poolTitle')} description={t('poolIntro')} />
+      <TextInput
+        label={t('poolSearch')}
+        value={search}
+        onChange={(e) => setSearch(e.currentTarget.value)}
+        w={360}
+        mb="sm"
+      />
       <ErrorAlert error={pool.error} />
       <DataTable
         data={pool.data?.data ?? []}

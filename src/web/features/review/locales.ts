@@ -156,6 +156,7 @@ export default {
     remind: 'Herinner experts met open beoordelingen',
     reminded: '{{count}} expert(s) herinnerd.',
     poolTitle: 'Expertenpool',
+    poolSearch: 'Zoek op naam, e-mailadres of profiel',
     poolIntro: 'Alle experts met hun profiel, belasting en affiliaties (die belangenconflicten afleiden).',
     headline: 'Profiel',
     keywords: 'Trefwoorden',
@@ -320,6 +321,7 @@ export default {
     remind: 'Remind experts with open reviews',
     reminded: '{{count}} expert(s) reminded.',
     poolTitle: 'Expert pool',
+    poolSearch: 'Search by name, e-mail address or profile',
     poolIntro:
       'Every expert with their profile, load and affiliations (from which conflicts of interest are derived).',
     headline: 'Profile',
