@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Role } from './server/db/core.tables';
+import { ROLES } from './server/http/access';
 import { parseOidcProviders, type OidcProviderConfig } from './oidc-config';
 import { parseTotpKey } from './server/modules/auth/totp-secret-box';
 
@@ -74,8 +75,6 @@ export interface Config {
   oidcProviders: OidcProviderConfig[];
 }
 
-const ROLE_NAMES: readonly Role[] = ['admin', 'officer', 'manager', 'applicant', 'expert', 'analyst'];
-
 /** `REQUIRE_TOTP_FOR=admin,officer`: a comma-separated list of roles. */
 export function parseRoleList(value: string | undefined, name: string): Role[] {
   const roles = (value ?? '')
@@ -83,7 +82,7 @@ export function parseRoleList(value: string | undefined, name: string): Role[] {
     .map((part) => part.trim())
     .filter((part) => part !== '');
   for (const role of roles)
-    if (!ROLE_NAMES.includes(role as Role)) throw new Error(`${name}: unknown role "${role}"`);
+    if (!ROLES.includes(role as Role)) throw new Error(`${name}: unknown role "${role}"`);
   return roles as Role[];
 }
 

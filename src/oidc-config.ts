@@ -1,4 +1,5 @@
 import type { Role } from './server/db/core.tables';
+import { ROLES } from './server/http/access';
 
 /** One entry of a provider's role mapping: a claim value gives a role. */
 export interface RoleMapping {
@@ -30,8 +31,6 @@ export interface OidcProviderConfig {
   /** Only for tests against a provider on 127.0.0.1 over plain HTTP. */
   allowInsecureHttp: boolean;
 }
-
-const ROLES: readonly Role[] = ['admin', 'officer', 'manager', 'applicant', 'expert', 'analyst'];
 
 /** `OIDC_<ID>_ROLE_MAP=staff-officers=officer,analysts=analyst,*=applicant` (a `!` after the role: overrides). */
 export function parseRoleMap(value: string | undefined, name: string): RoleMapping[] {

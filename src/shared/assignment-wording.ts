@@ -85,18 +85,27 @@ export function wordUnderload(reason: AssignmentReasonLike, language: Language):
   }
 }
 
-/** The result with every reason worded in the reader's language (the codes and parameters stay). */
-export function wordAssignmentReasons<
-  T extends {
-    shortfall: (AssignmentReasonLike & { reason: string })[];
-    underloaded?: (AssignmentReasonLike & { reason: string })[];
-  },
->(result: T, language: Language): T {
+interface Reasons {
+  shortfall: AssignmentReasonLike[];
+  underloaded?: AssignmentReasonLike[];
+}
+type Worded<R> = R & { reason: string };
+type WordedReasons<T extends Reasons> = Omit<T, 'shortfall' | 'underloaded'> & {
+  shortfall: Worded<T['shortfall'][number]>[];
+  underloaded?: Worded<NonNullable<T['underloaded']>[number]>[];
+};
+
+/**
+ * The result with every reason worded in the reader's language (the codes and parameters stay): the
+ * one place where the API and the CLI add words to the solver's codes.
+ */
+export function wordAssignmentReasons<T extends Reasons>(result: T, language: Language): WordedReasons<T> {
+  const { shortfall, underloaded, ...rest } = result;
   return {
-    ...result,
-    shortfall: result.shortfall.map((s) => ({ ...s, reason: wordShortfall(s, language) })),
-    ...(result.underloaded
-      ? { underloaded: result.underloaded.map((u) => ({ ...u, reason: wordUnderload(u, language) })) }
+    ...rest,
+    shortfall: shortfall.map((s) => ({ ...s, reason: wordShortfall(s, language) })),
+    ...(underloaded
+      ? { underloaded: underloaded.map((u) => ({ ...u, reason: wordUnderload(u, language) })) }
       : {}),
   };
 }

@@ -190,6 +190,10 @@ describe('open data (jsonld.js, URIs, paging, CORS)', () => {
     }[];
     expect(calls.length).toBeGreaterThan(0);
     expect(callsAgain.map((c) => c.uri)).toEqual(calls.map((c) => c.uri));
+    // The signed-in list names each call by the same URI.
+    const officer = await t.loginAs('officer');
+    const signedIn = (await officer.get('/api/calls?pageSize=500')).json().data as { uri: string }[];
+    expect(signedIn.map((c) => c.uri)).toEqual(expect.arrayContaining(calls.map((c) => c.uri)));
 
     for (const uri of [first[0], calls[0].uri]) {
       const resolved = await t.anonymous.get(local(uri));
@@ -205,12 +209,23 @@ describe('open data (jsonld.js, URIs, paging, CORS)', () => {
     const unknown = '00000000-0000-4000-8000-000000000000';
     expect((await t.anonymous.get(`/id/cluster/${unknown}`)).statusCode).toBe(404);
     expect((await t.anonymous.get(`/id/call/${unknown}`)).statusCode).toBe(404);
-    const draft = await t.database.db
+    // A draft is as unknown to its URI as to its open data (one rule: findPublicCallRow).
+    const call = await t.database.db
       .selectFrom('calls')
-      .select('id')
-      .where('status', '=', 'draft')
-      .executeTakeFirst();
-    if (draft) expect((await t.anonymous.get(`/id/call/${draft.id}`)).statusCode).toBe(404);
+      .select(['id', 'status'])
+      .where('id', '=', local(calls[0].uri).split('/').at(-1)!)
+      .executeTakeFirstOrThrow();
+    await t.database.db.updateTable('calls').set({ status: 'draft' }).where('id', '=', call.id).execute();
+    try {
+      expect((await t.anonymous.get(`/id/call/${call.id}`)).statusCode).toBe(404);
+      expect((await t.anonymous.get(`/api/public/calls/${call.id}`)).statusCode).toBe(404);
+    } finally {
+      await t.database.db
+        .updateTable('calls')
+        .set({ status: call.status })
+        .where('id', '=', call.id)
+        .execute();
+    }
     const dataset = await t.anonymous.get('/id/dataset/clusters');
     expect(dataset.headers.location).toBe(`${PUBLIC_URL}/api/public/catalogue.jsonld`);
   });

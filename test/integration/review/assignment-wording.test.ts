@@ -72,6 +72,37 @@ describe('assignment reasons in the reader’s language', () => {
     );
   });
 
+  it('keeps only codes and numbers in the audit trail of a saved run, and words them in the answer', async () => {
+    const call = await t.database.db
+      .selectFrom('calls')
+      .select('id')
+      .where('code', '=', 'VB-2026-BEOORDELING')
+      .executeTakeFirstOrThrow();
+    // No expert of the call may take a review: every proposal falls short.
+    await t.database.db
+      .updateTable('call_experts')
+      .set({ max_load: 0 })
+      .where('call_id', '=', call.id)
+      .execute();
+    const response = await officer.post(`/api/review/calls/${call.id}/assign`, { acceptShortfall: true });
+    expect(response.statusCode).toBe(200);
+    const answered = response.json().data.result.shortfall as Reason[];
+    expect(answered.length).toBeGreaterThan(0);
+    expect(answered[0].reason).toMatch(/^Te weinig deskundigen/);
+    const run = await t.database.db
+      .selectFrom('audit_events')
+      .select('after')
+      .where('action', '=', 'review.assignment_run')
+      .where('entity_id', '=', call.id)
+      .executeTakeFirstOrThrow();
+    const stored = (run.after as { shortfall: Record<string, unknown>[] }).shortfall;
+    expect(stored.length).toBe(answered.length);
+    for (const short of stored) {
+      expect(Object.keys(short).sort()).toEqual(['code', 'missing', 'params', 'proposal']);
+      expect(short.params).toHaveProperty('sharingTheme');
+    }
+  });
+
   it('words every code in both languages (the web app words them with the same functions)', () => {
     const cases: [typeof wordShortfall, string, Record<string, number>][] = [
       [wordShortfall, 'too_few_experts', { available: 1, demand: 3, conflicted: 2, sharingTheme: 4 }],

@@ -6,6 +6,7 @@ import {
   type AssignmentResult,
 } from '../../../src/server/modules/assignment/solve-assignment';
 import { AppError } from '../../../src/server/errors/app-error';
+import { wordShortfall } from '../../../src/shared/assignment-wording';
 import { randomGenerator, randomInstance, referenceOptimum } from '../../../bench/assignment-highs';
 
 /** Checks every hard rule of a result against its instance; returns the problems found. */
@@ -132,7 +133,12 @@ describe('solveAssignment', () => {
     expect(result.feasible).toBe(false);
     expect(result.shortfall).toHaveLength(1);
     expect(result.shortfall[0]).toMatchObject({ proposal: 'p1', missing: 1 });
-    expect(result.shortfall[0].reason).toContain('only 2 expert(s) without a conflict of interest');
+    // The solver gives the code and its numbers only; the edge words them once, in the reader's language.
+    expect(result.shortfall[0]).not.toHaveProperty('reason');
+    expect(result.shortfall[0].params).toEqual({ available: 2, demand: 3, conflicted: 1 });
+    expect(wordShortfall(result.shortfall[0], 'en')).toContain(
+      'only 2 expert(s) without a conflict of interest',
+    );
     expect(checkResult(instance, result)).toEqual([]);
   });
 
@@ -152,7 +158,7 @@ describe('solveAssignment', () => {
     const result = solveAssignment(instance);
     expect(result.feasible).toBe(false);
     expect(result.shortfall.reduce((sum, s) => sum + s.missing, 0)).toBe(1);
-    expect(result.shortfall[0].reason).toMatch(
+    expect(wordShortfall(result.shortfall[0], 'en')).toMatch(
       /Loads too tight: .* need 6 review\(s\) but at most 5 can be given/,
     );
     expect(checkResult(instance, result)).toEqual([]);

@@ -1,4 +1,3 @@
-import { wordShortfall } from '../../../shared/assignment-wording';
 import { AppError } from '../../errors/app-error';
 import { recordAudit } from '../../audit/record-audit';
 import { actorOf, type StepContext } from '../../http/request-context';
@@ -161,16 +160,19 @@ export async function assignCall(
   const built = await buildCallInstance(ctx.db, call.id);
   const result = solveAssignment(built.instance);
   // Add the theme view to each shortfall reason: how many conflict-free experts share a theme.
+  const conflictedOf = new Map<string, Set<string>>();
+  for (const c of built.instance.conflicts ?? []) {
+    const experts = conflictedOf.get(c.proposal) ?? new Set<string>();
+    experts.add(c.expert);
+    conflictedOf.set(c.proposal, experts);
+  }
   for (const short of result.shortfall) {
     const themes = built.themesOf.get(short.proposal) ?? [];
-    const conflicted = new Set(
-      (built.instance.conflicts ?? []).filter((c) => c.proposal === short.proposal).map((c) => c.expert),
-    );
+    const conflicted = conflictedOf.get(short.proposal);
     const ofTheme = built.experts.filter(
-      (e) => !conflicted.has(e.id) && themes.some((t) => built.expertThemeSets.get(e.id)?.has(t)),
+      (e) => !conflicted?.has(e.id) && themes.some((t) => built.expertThemeSets.get(e.id)?.has(t)),
     ).length;
     short.params = { ...short.params, sharingTheme: ofTheme };
-    short.reason = wordShortfall(short, 'en');
   }
   const plan: CallAssignmentPlan = {
     instance: built.instance,

@@ -1,10 +1,5 @@
 import { AppError, detail, type ErrorDetail } from '../../errors/app-error';
-import {
-  wordShortfall,
-  wordUnderload,
-  type ShortfallCode,
-  type UnderloadCode,
-} from '../../../shared/assignment-wording';
+import type { ShortfallCode, UnderloadCode } from '../../../shared/assignment-wording';
 
 /**
  * The expert-assignment problem as a minimum-cost flow, solved exactly.
@@ -55,11 +50,9 @@ export interface AssignmentInstance {
 export interface ProposalShortfall {
   proposal: string;
   missing: number;
-  /** Why, as a code with its numbers (worded per language by shared/assignment-wording.ts). */
+  /** Why, as a code with its numbers: worded once, at the edge (API, CLI, web), by shared/assignment-wording.ts. */
   code: ShortfallCode;
   params: Record<string, number>;
-  /** The same in English words (the reader's language where the API answers a person). */
-  reason: string;
 }
 
 export interface ExpertUnderload {
@@ -67,7 +60,6 @@ export interface ExpertUnderload {
   missing: number;
   code: UnderloadCode;
   params: Record<string, number>;
-  reason: string;
 }
 
 export interface AssignmentResult {
@@ -562,13 +554,7 @@ export function solveAssignment(instance: AssignmentInstance): AssignmentResult 
   const shortfall: ProposalShortfall[] = [];
   for (let p = 0; p < nP; p++) {
     if (overflowUnits[p] === 0) continue;
-    const why = explainShortfall(p);
-    shortfall.push({
-      proposal: instance.proposals[p].id,
-      missing: overflowUnits[p],
-      ...why,
-      reason: wordShortfall(why, 'en'),
-    });
+    shortfall.push({ proposal: instance.proposals[p].id, missing: overflowUnits[p], ...explainShortfall(p) });
   }
 
   function explainShortfall(p: number): { code: ShortfallCode; params: Record<string, number> } {
@@ -629,15 +615,11 @@ export function solveAssignment(instance: AssignmentInstance): AssignmentResult 
     let open = 0;
     for (let p = 0; p < nP; p++)
       if (conflictFree[pairKey(p, e, nE)] && instance.proposals[p].demand > 0) open++;
-    const why = {
-      code: open < minimum ? ('too_few_proposals' as const) : ('not_enough_reviews' as const),
-      params: { open, minimum },
-    };
     underloaded.push({
       expert: expert.id,
       missing: minimum - total,
-      ...why,
-      reason: wordUnderload(why, 'en'),
+      code: open < minimum ? 'too_few_proposals' : 'not_enough_reviews',
+      params: { open, minimum },
     });
   });
 

@@ -10,10 +10,31 @@ export function findCallRow(db: Db, id: string) {
   return db.selectFrom('calls').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/**
+ * The public sees every call but a draft: the one rule for one public call (`/api/public/calls/:id`)
+ * and the resolver of its URI (`/id/call/:id`); the public list filters the same in SQL (callsQuery).
+ */
+export async function findPublicCallRow(db: Db, id: string) {
+  const call = await findCallRow(db, id);
+  return call && call.status !== 'draft' ? call : undefined;
+}
+
 /** The call with its rules, criteria, questions and themes, in their published order. */
 export async function findCallDetail(db: Db, id: string) {
   const call = await findCallRow(db, id);
-  if (!call) return undefined;
+  return call ? callDetailOf(db, call) : undefined;
+}
+
+/** A call the public may see (findPublicCallRow), with its rules, criteria, questions and themes. */
+export async function findPublicCallDetail(db: Db, id: string) {
+  const call = await findPublicCallRow(db, id);
+  return call ? callDetailOf(db, call) : undefined;
+}
+
+type CallRow = NonNullable<Awaited<ReturnType<typeof findCallRow>>>;
+
+async function callDetailOf(db: Db, call: CallRow) {
+  const id = call.id;
   const [themes, criteria, tieBreakRules, eligibilityRules, requiredKpis, questions, amendments] =
     await Promise.all([
       db
@@ -64,6 +85,7 @@ export function callsQuery(db: Db, options: CallListOptions) {
       sql<number>`(select count(*) from proposals p where p.call_id = c.id and p.status not in
         ('draft','withdrawn'))::int`.as('proposal_count'),
     );
+  // The rule of findPublicCallRow, in SQL.
   if (!options.includeDrafts) query = query.where('c.status', '!=', 'draft');
   if (options.status) query = query.where('c.status', '=', options.status as 'open');
   if (options.acceptingAt)

@@ -20,7 +20,7 @@ import {
   CallSummarySchema,
   MoveCallBody,
 } from './calls.schema';
-import { callsQuery, findCallDetail, findCalls } from './calls.repository';
+import { callsQuery, findCallDetail, findCalls, findPublicCallDetail } from './calls.repository';
 import { presentCall, presentCallSummary } from './calls.presenter';
 import { callAbilities, maySeeDraftCalls } from './calls.policy';
 import { createCall } from './create-call';
@@ -46,7 +46,8 @@ const callColumns: SheetColumn<Summary>[] = [
 ];
 
 const uriField = z.string().meta({ description: 'The stable URI of the call, `<PUBLIC_URL>/id/call/<id>`.' });
-const PublicCallSummarySchema = CallSummarySchema.extend({ uri: uriField });
+/** A call in a list, public or signed in: with its stable URI. */
+const CallSummaryWithUriSchema = CallSummarySchema.extend({ uri: uriField });
 const PublicCallSchema = CallSchema.extend({ uri: uriField });
 
 /** The open calls as CSV, for machines: codes, ISO 8601 instants (UTC), the budget in euros. */
@@ -77,7 +78,7 @@ export default async function callsRoutes(app: FastifyInstance): Promise<void> {
         tags,
         summary: 'Published calls (no login), one page, each with its stable URI',
         querystring: pagedQuery(PublicCallListQuery.shape),
-        response: { 200: pagedEnvelope(PublicCallSummarySchema) },
+        response: { 200: pagedEnvelope(CallSummaryWithUriSchema) },
       },
     },
     async (request) => {
@@ -127,8 +128,8 @@ export default async function callsRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request) => {
       await tick();
-      const detail = await findCallDetail(app.db, request.params.id);
-      if (!detail || detail.call.status === 'draft') throw new AppError('NOT_FOUND');
+      const detail = await findPublicCallDetail(app.db, request.params.id);
+      if (!detail) throw new AppError('NOT_FOUND');
       return ok({
         ...presentCall(detail, app.clock()),
         uri: resourceUri(app.config.publicUrl, 'call', detail.call.id),
@@ -142,9 +143,9 @@ export default async function callsRoutes(app: FastifyInstance): Promise<void> {
       config: { access: anyUser },
       schema: {
         tags,
-        summary: 'Calls (drafts for officers)',
+        summary: 'Calls (drafts for officers), each with its stable URI',
         querystring: pagedQuery(CallListQuery.shape),
-        response: { 200: pagedEnvelope(CallSummarySchema) },
+        response: { 200: pagedEnvelope(CallSummaryWithUriSchema) },
       },
     },
     async (request) => {
@@ -157,7 +158,10 @@ export default async function callsRoutes(app: FastifyInstance): Promise<void> {
       return pagedAnswer(
         await selectPage(query, request.query),
         request.query,
-        (row) => presentCallSummary(row, ctx.now(), { showCounts: ctx.actor?.role === 'officer' }),
+        (row) => ({
+          ...presentCallSummary(row, ctx.now(), { showCounts: ctx.actor?.role === 'officer' }),
+          uri: resourceUri(app.config.publicUrl, 'call', row.id),
+        }),
         { create: ctx.actor?.role === 'officer' },
       );
     },

@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../../db/types';
 import { recordAudit } from '../../audit/record-audit';
 import type { Actor } from '../../http/actor';
@@ -53,32 +53,27 @@ export async function confirmRepresentatives(
     : undefined;
   const provider = session?.oidc_provider ?? null;
   const now = ctx.now();
-  for (const partner of partners) {
-    const enterpriseNumber = partner.enterprise_number as string;
-    const inserted = await tx
-      .insertInto('proposal_representatives')
-      .values({
+  // One upsert for every partner; `xmax = 0` marks the rows this statement inserted (PostgreSQL).
+  const written = await tx
+    .insertInto('proposal_representatives')
+    .values(
+      partners.map((partner) => ({
         proposal_id: proposalId,
         organisation_id: partner.id,
         user_id: actor.userId,
-        enterprise_number: enterpriseNumber,
+        enterprise_number: partner.enterprise_number as string,
         first_acted_at: now,
         last_acted_at: now,
         oidc_provider: provider,
-      })
-      .onConflict((oc) => oc.columns(['proposal_id', 'organisation_id', 'user_id']).doNothing())
-      .returning('organisation_id')
-      .executeTakeFirst();
-    if (!inserted) {
-      await tx
-        .updateTable('proposal_representatives')
-        .set({ last_acted_at: now })
-        .where('proposal_id', '=', proposalId)
-        .where('organisation_id', '=', partner.id)
-        .where('user_id', '=', actor.userId)
-        .execute();
-      continue;
-    }
+      })),
+    )
+    .onConflict((oc) =>
+      oc.columns(['proposal_id', 'organisation_id', 'user_id']).doUpdateSet({ last_acted_at: now }),
+    )
+    .returning(['organisation_id', sql<boolean>`xmax = 0`.as('inserted')])
+    .execute();
+  for (const row of written) {
+    if (!row.inserted) continue;
     await recordAudit(
       tx,
       ctx.auditActor,

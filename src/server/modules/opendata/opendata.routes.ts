@@ -1,4 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/types';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { publicAccess } from '../../http/access';
@@ -6,6 +8,7 @@ import { contextOf } from '../../http/request-context';
 import { AppError } from '../../errors/app-error';
 import { buildCatalogue, DATASET_NAMES } from './catalogue';
 import { CATALOGUE_PATH } from './linked-data';
+import { findPublicCallRow } from '../calls/calls.repository';
 
 const tags = ['open data'];
 
@@ -19,6 +22,34 @@ function wantsPage(request: FastifyRequest): boolean {
   const accept = request.headers.accept ?? '';
   return /text\/html/.test(accept) && !/^application\/(?:ld\+)?json/.test(accept);
 }
+
+interface Resolver {
+  kind: string;
+  summary: string;
+  /** Whether the public description of the thing exists (the rule of its open-data route). */
+  exists: (db: Kysely<DB>, id: string) => Promise<boolean>;
+  /** The web page a browser goes to, and the open data a program goes to. */
+  page: (id: string) => string;
+  data: (id: string) => string;
+}
+
+const RESOLVERS: Resolver[] = [
+  {
+    kind: 'cluster',
+    summary: 'Resolves a cluster URI: 303 to its open data (or, for a browser, the portfolio page)',
+    exists: async (db, id) =>
+      (await db.selectFrom('clusters').select('id').where('id', '=', id).executeTakeFirst()) !== undefined,
+    page: () => '/public/portfolio',
+    data: (id) => `/api/public/clusters/${id}`,
+  },
+  {
+    kind: 'call',
+    summary: 'Resolves a call URI: 303 to its open data (or, for a browser, its public page)',
+    exists: async (db, id) => (await findPublicCallRow(db, id)) !== undefined,
+    page: (id) => `/public/calls/${id}`,
+    data: (id) => `/api/public/calls/${id}`,
+  },
+];
 
 /**
  * The DCAT-AP catalogue and the resolver of the URIs that the open data hands out
@@ -48,52 +79,22 @@ export default async function openDataRoutes(app: FastifyInstance): Promise<void
     },
   );
 
-  r.get(
-    '/id/cluster/:id',
-    {
-      config: { access: publicAccess },
-      schema: {
-        tags,
-        summary: 'Resolves a cluster URI: 303 to its open data (or, for a browser, the portfolio page)',
-        params: UuidParams,
-        response: { 303: SeeOther },
+  // One resolver per kind of thing: found by the rule of its public description, else NOT_FOUND.
+  for (const resolver of RESOLVERS)
+    r.get(
+      `/id/${resolver.kind}/:id`,
+      {
+        config: { access: publicAccess },
+        schema: { tags, summary: resolver.summary, params: UuidParams, response: { 303: SeeOther } },
       },
-    },
-    async (request, reply) => {
-      const found = await app.db
-        .selectFrom('clusters')
-        .select('id')
-        .where('id', '=', request.params.id)
-        .executeTakeFirst();
-      if (!found) throw new AppError('NOT_FOUND');
-      const target = wantsPage(request) ? '/public/portfolio' : `/api/public/clusters/${found.id}`;
-      return reply.code(303).header('location', `${base}${target}`).send(null);
-    },
-  );
-
-  r.get(
-    '/id/call/:id',
-    {
-      config: { access: publicAccess },
-      schema: {
-        tags,
-        summary: 'Resolves a call URI: 303 to its open data (or, for a browser, its public page)',
-        params: UuidParams,
-        response: { 303: SeeOther },
+      async (request, reply) => {
+        if (!(await resolver.exists(app.db, request.params.id))) throw new AppError('NOT_FOUND');
+        const target = wantsPage(request)
+          ? resolver.page(request.params.id)
+          : resolver.data(request.params.id);
+        return reply.code(303).header('location', `${base}${target}`).send(null);
       },
-    },
-    async (request, reply) => {
-      const found = await app.db
-        .selectFrom('calls')
-        .select('id')
-        .where('id', '=', request.params.id)
-        .where('status', '<>', 'draft')
-        .executeTakeFirst();
-      if (!found) throw new AppError('NOT_FOUND');
-      const target = wantsPage(request) ? `/public/calls/${found.id}` : `/api/public/calls/${found.id}`;
-      return reply.code(303).header('location', `${base}${target}`).send(null);
-    },
-  );
+    );
 
   r.get(
     '/id/dataset/:name',

@@ -1,4 +1,5 @@
 import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import { firstParticipationOn } from './first-participation.sql';
 import { cachedByRevision } from '../../db/revision-cache';
 import type { DB } from '../../db/types';
@@ -135,6 +136,63 @@ export function findClusterById(db: Kysely<DB>, id: string): Promise<ClusterRow 
   return clustersQuery(db).where('c.id', '=', id).executeTakeFirst();
 }
 
+/**
+ * One cluster with its themes, goals, history and managers, in one statement (the detail page
+ * read them in five).
+ */
+export function findClusterDetail(db: Kysely<DB>, id: string) {
+  return clustersQuery(db)
+    .select((eb) => [
+      jsonArrayFrom(
+        eb
+          .selectFrom('cluster_themes as ct')
+          .innerJoin('themes as t', 't.id', 'ct.theme_id')
+          .select(['ct.cluster_id', 't.id', 't.kind', 't.code', 't.label_nl', 't.label_en', 't.is_example'])
+          .whereRef('ct.cluster_id', '=', 'c.id')
+          .orderBy('t.kind')
+          .orderBy('t.code'),
+      ).as('themes'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('cluster_goals as g')
+          .select(['g.id', 'g.position', 'g.title', 'g.description', 'g.target_year'])
+          .whereRef('g.cluster_id', '=', 'c.id')
+          .orderBy('g.position'),
+      ).as('goals'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('cluster_events as e')
+          .leftJoin('users as u', 'u.id', 'e.recorded_by')
+          .select([
+            'e.id',
+            'e.event',
+            'e.from_status',
+            'e.to_status',
+            'e.from_kind',
+            'e.to_kind',
+            'e.effective_on',
+            'e.motivation',
+            'e.recorded_at',
+            'u.name as recorded_by_name',
+          ])
+          .whereRef('e.cluster_id', '=', 'c.id')
+          .orderBy('e.recorded_at')
+          .orderBy('e.effective_on'),
+      ).as('events'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('user_clusters as uc')
+          .innerJoin('users as u', 'u.id', 'uc.user_id')
+          .select(['u.id', 'u.name'])
+          .whereRef('uc.cluster_id', '=', 'c.id')
+          .where('u.role', '=', 'manager')
+          .orderBy('u.name'),
+      ).as('managers'),
+    ])
+    .where('c.id', '=', id)
+    .executeTakeFirst();
+}
+
 export interface ClusterThemeRow {
   cluster_id: string;
   id: string;
@@ -195,28 +253,6 @@ export function findClusterGoals(db: Kysely<DB>, clusterId: string) {
     .select(['id', 'position', 'title', 'description', 'target_year'])
     .where('cluster_id', '=', clusterId)
     .orderBy('position')
-    .execute();
-}
-
-export function findClusterEvents(db: Kysely<DB>, clusterId: string) {
-  return db
-    .selectFrom('cluster_events as e')
-    .leftJoin('users as u', 'u.id', 'e.recorded_by')
-    .select([
-      'e.id',
-      'e.event',
-      'e.from_status',
-      'e.to_status',
-      'e.from_kind',
-      'e.to_kind',
-      'e.effective_on',
-      'e.motivation',
-      'e.recorded_at',
-      'u.name as recorded_by_name',
-    ])
-    .where('e.cluster_id', '=', clusterId)
-    .orderBy('e.recorded_at')
-    .orderBy('e.effective_on')
     .execute();
 }
 

@@ -42,9 +42,7 @@ import {
 } from './clusters.schema';
 import {
   findClusterById,
-  findClusterEvents,
-  findClusterGoals,
-  findClusterManagers,
+  findClusterDetail,
   findClusters,
   findMembers,
   countClusters,
@@ -103,15 +101,12 @@ export async function presentClusterRows(ctx: StepContext, rows: ClusterRow[]): 
 }
 
 async function clusterDetail(ctx: StepContext, id: string) {
-  const row = await findClusterById(ctx.db, id);
-  if (!row) throw new AppError('NOT_FOUND');
-  const [themes, stats, goals, events, managers] = await Promise.all([
-    findThemesOfClusters(ctx.db, [id]),
+  const [row, stats] = await Promise.all([
+    findClusterDetail(ctx.db, id),
     findMemberStats(ctx.db, brusselsToday(ctx.now()), [id]),
-    findClusterGoals(ctx.db, id),
-    findClusterEvents(ctx.db, id),
-    findClusterManagers(ctx.db, id),
   ]);
+  if (!row) throw new AppError('NOT_FOUND');
+  const { themes, goals, events, managers } = row;
   const seePeople = canSeePeople(ctx.actor);
   return {
     ...presentCluster(row, themes, stats, seePeople),
