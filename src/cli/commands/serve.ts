@@ -6,14 +6,33 @@ import { openDatabase } from '../../server/db/database';
 import { acquireDataDirLock } from '../../server/db/data-dir-lock';
 import { migrateToLatest } from '../../server/db/migrate';
 import { totpKeyOf } from '../../server/modules/auth/totp-secret-box';
-import { buildApp, loggerOptions } from '../../server/app';
-import { loadDemo } from '../../server/demo/load-demo';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../server/demo/accounts.seed';
-import { purgeExpiredSessions } from '../../server/modules/auth/sessions.repository';
-import { sendOutbox } from '../../server/notifications/send-outbox';
-import { startReminderSchedule } from '../../server/modules/partnership/run-reminders';
-import { startReviewReminderSchedule } from '../../server/modules/review/schedule-review-reminders';
-import { startAuditCheckpoints } from '../../server/audit/audit-checkpoint';
+
+/**
+ * What serving needs besides the database: the app with its routes, the demo loader and the
+ * background jobs. Imported while the database opens (loading these modules and opening the
+ * database each take a good part of a restart; neither needs the other).
+ */
+async function loadServerModules() {
+  const [app, demo, sessions, outbox, reminders, reviewReminders, checkpoints] = await Promise.all([
+    import('../../server/app'),
+    import('../../server/demo/load-demo'),
+    import('../../server/modules/auth/sessions.repository'),
+    import('../../server/notifications/send-outbox'),
+    import('../../server/modules/partnership/run-reminders'),
+    import('../../server/modules/review/schedule-review-reminders'),
+    import('../../server/audit/audit-checkpoint'),
+  ]);
+  return {
+    buildApp: app.buildApp,
+    loggerOptions: app.loggerOptions,
+    loadDemo: demo.loadDemo,
+    purgeExpiredSessions: sessions.purgeExpiredSessions,
+    sendOutbox: outbox.sendOutbox,
+    startReminderSchedule: reminders.startReminderSchedule,
+    startReviewReminderSchedule: reviewReminders.startReviewReminderSchedule,
+    startAuditCheckpoints: checkpoints.startAuditCheckpoints,
+  };
+}
 
 /** Demo data loads on the embedded database by default; on a server only with SPEERPUNT_DEMO=true. */
 function wantsDemo(hasServer: boolean): boolean {
@@ -52,12 +71,25 @@ export async function serve(): Promise<void> {
         ? `creating the embedded database in ${config.dataDir}`
         : `opening the embedded database in ${config.dataDir}`,
   );
+  const modules = loadServerModules();
+  // Awaited below; a failure to open the database must not surface first as an unhandled rejection.
+  modules.catch(() => undefined);
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   progress.done('database open');
   progress.step('checking migrations');
   const { applied } = await migrateToLatest(database.db, { totpKey: () => totpKeyOf(config) });
   progress.done(applied.length > 0 ? `${applied.length} migrations applied` : 'database schema up to date');
   const pglite = database.pglite;
+  const {
+    buildApp,
+    loggerOptions,
+    loadDemo,
+    purgeExpiredSessions,
+    sendOutbox,
+    startReminderSchedule,
+    startReviewReminderSchedule,
+    startAuditCheckpoints,
+  } = await modules;
   const app = await buildApp({
     db: database.db,
     config,
@@ -72,6 +104,7 @@ export async function serve(): Promise<void> {
     });
     if (demo.loaded) {
       progress.done('demo portfolio loaded');
+      const { DEMO_ACCOUNTS, DEMO_PASSWORD } = await import('../../server/demo/accounts.seed');
       const accounts = DEMO_ACCOUNTS.map((a) => `  ${a.role.padEnd(10)} ${a.email}`).join('\n');
       process.stdout.write(
         `\nDemo data loaded (example data):\n${demo.lines.map((l) => `  ${l}`).join('\n')}\nDemo ` +

@@ -131,6 +131,56 @@ const COUNTRIES = [
   'IE',
 ];
 
+/**
+ * Runs a bulk load into `table` with its keys and indexes set aside: they are checked and updated
+ * row by row (a lookup in every referenced table and an insertion into every index per row; the
+ * random ids of the primary key land all over its index), which was most of the time of ~2 M KPI
+ * values. Inside the caller's transaction the table's foreign keys, primary and unique keys, the
+ * foreign keys of other tables that reference it, and its other indexes are dropped, and after the
+ * load made again from their own definitions (`pg_get_constraintdef`, `pg_get_indexdef`): the
+ * schema ends exactly as it was, and every row, old and new, is checked against the same
+ * constraints, each in one pass (an index build, a join).
+ */
+async function withConstraintsAfterLoad(
+  tx: Kysely<DB>,
+  table: string,
+  log: (line: string) => void,
+  load: () => Promise<void>,
+): Promise<void> {
+  // Referencing foreign keys first (they depend on the keys), then the table's own constraints.
+  const constraints = await sql<{ owner: string; name: string; definition: string }>`
+    select conrelid::regclass::text as owner, conname as name, pg_get_constraintdef(oid) as definition
+    from pg_constraint
+    where (conrelid = ${table}::regclass and contype in ('f', 'p', 'u'))
+       or (confrelid = ${table}::regclass and conrelid <> ${table}::regclass and contype = 'f')
+    order by conrelid = ${table}::regclass, contype = 'f' desc, conname`.execute(tx);
+  const indexes = await sql<{ name: string; definition: string }>`
+    select c.relname as name, pg_get_indexdef(i.indexrelid) as definition
+    from pg_index i join pg_class c on c.oid = i.indexrelid
+    where i.indrelid = ${table}::regclass
+      and not exists (select 1 from pg_constraint k where k.conindid = i.indexrelid)
+    order by c.relname`.execute(tx);
+  const quoted = (name: string) => `"${name.replace(/"/g, '""')}"`;
+  for (const constraint of constraints.rows)
+    await sql.raw(`alter table ${constraint.owner} drop constraint ${quoted(constraint.name)}`).execute(tx);
+  for (const index of indexes.rows) await sql.raw(`drop index ${quoted(index.name)}`).execute(tx);
+  await load();
+  const started = Date.now();
+  // Sorting for the index builds in memory rather than in temporary files.
+  await sql`set local maintenance_work_mem = '256MB'`.execute(tx);
+  for (const index of indexes.rows) await sql.raw(index.definition).execute(tx);
+  for (const constraint of [...constraints.rows].reverse())
+    await sql
+      .raw(
+        `alter table ${constraint.owner} add constraint ${quoted(constraint.name)} ${constraint.definition}`,
+      )
+      .execute(tx);
+  log(
+    `${table}: ${constraints.rows.length} keys and ${indexes.rows.length} indexes made again, ` +
+      `${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
+}
+
 export async function generatePortfolio(db: Kysely<DB>, options: GenerateOptions): Promise<GeneratedCounts> {
   const started = Date.now();
   const { seed, today } = options;
@@ -217,9 +267,10 @@ export async function generatePortfolio(db: Kysely<DB>, options: GenerateOptions
              from generate_series(1, ${size.organisations}) as i) s`,
     );
     // Each organisation at least one membership; spearheads draw more members than networks.
-    await exec(
-      'memberships',
-      `insert into memberships (id, organisation_id, cluster_id, membership_type, valid_from, valid_to)
+    await withConstraintsAfterLoad(tx, 'memberships', log, () =>
+      exec(
+        'memberships',
+        `insert into memberships (id, organisation_id, cluster_id, membership_type, valid_from, valid_to)
        select ${uuidOf(seed, 'm', 'j')}, ${uuidOf(seed, 'o', 'o')}, ${uuidOf(seed, 'c', 'c')},
               'member', valid_from,
               case when ${rnd(seed, 'm4', 'j')} % 100 < 12 then valid_from + (180 + ${rnd(seed, 'm5', 'j')}
@@ -231,6 +282,7 @@ export async function generatePortfolio(db: Kysely<DB>, options: GenerateOptions
                                else 1 + ${rnd(seed, 'm2', 'j')} % ${clusters} end as c
                    from generate_series(1, ${size.membershipDraws}) as j) d
              order by o, c, j) u`,
+      ),
     );
     await exec(
       'projects',
@@ -398,10 +450,11 @@ export async function generatePortfolio(db: Kysely<DB>, options: GenerateOptions
             generate_series(f.first - ${HISTORY_YEARS}, f.first - 1) as y
        on conflict (code) do nothing`,
     );
-    // Every approved standard KPI of every generated cluster in every started period; closed periods frozen.
-    await exec(
-      'kpi values',
-      `insert into kpi_measurements (definition_id, cluster_id, period_id, value, status, comment,
+    await withConstraintsAfterLoad(tx, 'kpi_measurements', log, async () => {
+      // Every approved standard KPI of every generated cluster in every started period; closed periods frozen.
+      await exec(
+        'kpi values',
+        `insert into kpi_measurements (definition_id, cluster_id, period_id, value, status, comment,
         reported_at, frozen_at, is_example)
        select d.id, ${uuidOf(seed, 'c', 'i')}, p.id,
               round(((${rnd(seed, 'v', 'i', 'd.code', 'p.code')} % 100000) / 1000.0)::numeric, 2),
@@ -415,19 +468,19 @@ export async function generatePortfolio(db: Kysely<DB>, options: GenerateOptions
        where d.cluster_id is null and d.approval_status = 'approved' and d.is_active
          and p.starts_on <= date '${today}'
          and (p.status = 'closed' or d.source = 'reported')`,
-    );
-    // Project KPI values: every standard KPI of every generated project in each started period it runs
-    // in, validated (frozen once the period is closed). One statement per period, so progress shows.
-    const periods = await tx
-      .selectFrom('reporting_periods')
-      .select(['id', 'code'])
-      .where('starts_on', '<=', today)
-      .orderBy('starts_on')
-      .execute();
-    for (const period of periods)
-      await exec(
-        `project kpi values ${period.code}`,
-        `insert into kpi_measurements (definition_id, project_id, period_id, value, status, comment, reported_at,
+      );
+      // Project KPI values: every standard KPI of every generated project in each started period it runs
+      // in, validated (frozen once the period is closed). One statement per period, so progress shows.
+      const periods = await tx
+        .selectFrom('reporting_periods')
+        .select(['id', 'code'])
+        .where('starts_on', '<=', today)
+        .orderBy('starts_on')
+        .execute();
+      for (const period of periods)
+        await exec(
+          `project kpi values ${period.code}`,
+          `insert into kpi_measurements (definition_id, project_id, period_id, value, status, comment, reported_at,
           frozen_at, is_example)
          select d.id, pr.id, p.id,
                 round(((${rnd(seed, 'pv', 'pr.code', 'd.code', 'p.code')} % 100000) / 1000.0)::numeric, 2),
@@ -437,7 +490,8 @@ export async function generatePortfolio(db: Kysely<DB>, options: GenerateOptions
          cross join kpi_definitions d
          where p.id = '${period.id}' and pr.code like 'G${seed}-P%'
            and d.cluster_id is null and d.approval_status = 'approved' and d.is_active`,
-      );
+        );
+    });
     await tx
       .insertInto('settings')
       .values({

@@ -2,7 +2,6 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/types';
 import type { Config } from '../../config';
 import { systemActor } from '../http/actor';
-import { demoSeeds } from './index';
 import type { SeedContext } from './seed-context';
 
 const MARKER = 'demo.loaded';
@@ -22,6 +21,9 @@ export async function loadDemo(
   const marker = await db.selectFrom('settings').select('key').where('key', '=', MARKER).executeTakeFirst();
   const anyUser = await db.selectFrom('users').select('id').limit(1).executeTakeFirst();
   if (marker || anyUser) return { loaded: false, lines: [] };
+  // The seeds (and what they use: PDFKit for example annexes, …) load only when they run, so a
+  // restart of a database that has its demo does not load them.
+  const { demoSeeds } = await import('./index');
   const lines: string[] = [];
   const ctx: SeedContext = {
     db,

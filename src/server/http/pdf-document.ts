@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
-import PDFDocument from 'pdfkit';
-import SVGtoPDF from 'svg-to-pdfkit';
-import * as echarts from 'echarts';
+import type * as ECharts from 'echarts';
+import type PDFKitDocument from 'pdfkit';
+import type SvgToPdf from 'svg-to-pdfkit';
 import { formatDateTime } from '../../shared/brussels-time';
 
 /**
@@ -14,6 +14,9 @@ import { formatDateTime } from '../../shared/brussels-time';
  * - tables whose cells wrap (each row as high as its tallest cell, the header repeated on a new page);
  * - charts rendered by ECharts to SVG on the server and placed as vectors, with labelled axes.
  * Numbers and money in the text come from src/shared (nl-BE by default).
+ *
+ * PDFKit and ECharts (about 0.8 s of CPU to load together) are loaded on the first document, not
+ * when the server starts: a report is made with `await PdfReport.create(options)`.
  */
 export type PdfLanguage = 'nl' | 'en';
 
@@ -53,13 +56,37 @@ export interface TableOptions {
   colour?: (row: number, column: number) => string | undefined;
 }
 
+interface PdfLibraries {
+  PDFDocument: typeof PDFKitDocument;
+  SVGtoPDF: typeof SvgToPdf;
+  echarts: typeof ECharts;
+}
+
+let libraries: Promise<PdfLibraries> | undefined;
+
+/** Loads PDFKit, svg-to-pdfkit and ECharts once, on the first document of the process. */
+function loadPdfLibraries(): Promise<PdfLibraries> {
+  libraries ??= Promise.all([import('pdfkit'), import('svg-to-pdfkit'), import('echarts')]).then(
+    ([pdfkit, svgToPdf, echarts]) => {
+      const loaded = { PDFDocument: pdfkit.default, SVGtoPDF: svgToPdf.default, echarts };
+      echarts.setPlatformAPI({ measureText: (text, font) => measureWithEmbeddedFont(loaded, text, font) });
+      return loaded;
+    },
+  );
+  return libraries;
+}
+
 let measuringDocument: PDFKit.PDFDocument | null = null;
 
 /**
  * ECharts lays out text (axis labels, legends) by measuring it; on the server it has no canvas,
  * so it measures with the embedded font itself and labels fit the way they will be printed.
  */
-function measureWithEmbeddedFont(text: string, font?: string): { width: number } {
+function measureWithEmbeddedFont(
+  { PDFDocument }: PdfLibraries,
+  text: string,
+  font?: string,
+): { width: number } {
   if (!measuringDocument) {
     measuringDocument = new PDFDocument({ autoFirstPage: false });
     measuringDocument.registerFont(BODY_FONT, FONT_REGULAR);
@@ -69,7 +96,6 @@ function measureWithEmbeddedFont(text: string, font?: string): { width: number }
   measuringDocument.font(/bold|[6-9]00/.test(font ?? '') ? BOLD_FONT : BODY_FONT).fontSize(size);
   return { width: measuringDocument.widthOfString(text) };
 }
-echarts.setPlatformAPI({ measureText: measureWithEmbeddedFont });
 
 const WORDS = {
   nl: {
@@ -86,8 +112,16 @@ export class PdfReport {
   readonly width = PAGE.width - MARGIN.left - MARGIN.right;
   private readonly done: Promise<Buffer>;
 
-  constructor(private readonly options: PdfOptions) {
-    this.doc = new PDFDocument({
+  /** A new document (loads the PDF and chart libraries on the first one). */
+  static async create(options: PdfOptions): Promise<PdfReport> {
+    return new PdfReport(options, await loadPdfLibraries());
+  }
+
+  private constructor(
+    private readonly options: PdfOptions,
+    private readonly libraries: PdfLibraries,
+  ) {
+    this.doc = new libraries.PDFDocument({
       size: 'A4',
       margins: MARGIN,
       bufferPages: true,
@@ -227,13 +261,14 @@ export class PdfReport {
    * position (or at x, y). Text uses the embedded font.
    */
   chart(
-    option: echarts.EChartsCoreOption,
+    option: ECharts.EChartsCoreOption,
     size: { width: number; height: number },
     at?: { x: number; y: number },
   ): void {
     if (!at) this.ensureSpace(size.height + 6);
     const x = at?.x ?? this.left;
     const y = at?.y ?? this.doc.y;
+    const { echarts, SVGtoPDF } = this.libraries;
     const chart = echarts.init(null, null, {
       renderer: 'svg',
       ssr: true,
@@ -243,7 +278,7 @@ export class PdfReport {
     chart.setOption({ animation: false, textStyle: { fontFamily: 'DejaVu Sans', color: TEXT }, ...option });
     const svg = chart.renderToSVGString();
     chart.dispose();
-    SVGtoPDF(this.doc as unknown as typeof PDFDocument, svg, x, y, {
+    SVGtoPDF(this.doc as unknown as typeof PDFKitDocument, svg, x, y, {
       width: size.width,
       height: size.height,
       assumePt: true,

@@ -1,5 +1,5 @@
 import { textOf } from '../../shared/text-of';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { once } from 'node:events';
 import { PassThrough, Readable } from 'node:stream';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -8,6 +8,7 @@ import { instantToBrusselsLocal } from '../../shared/brussels-time';
 import { centsToDecimalString, centsToEuroNumber } from '../../shared/money';
 import { SHEET_HEADERS, type HeaderKey } from './spreadsheet-headers';
 import { YES_NO, type LabelSet } from './spreadsheet-labels';
+import { loadExcelJS } from './load-exceljs';
 
 /**
  * The conventions every spreadsheet of the platform follows (one place, so every export is alike):
@@ -256,8 +257,9 @@ export function addSheet<T>(
   return sheet;
 }
 
-export function newWorkbook(): ExcelJS.Workbook {
-  const workbook = new ExcelJS.Workbook();
+export async function newWorkbook(): Promise<ExcelJS.Workbook> {
+  const { Workbook } = await loadExcelJS();
+  const workbook = new Workbook();
   workbook.creator = 'Speerpunt';
   workbook.created = new Date(0);
   return workbook;
@@ -269,7 +271,7 @@ export async function workbookBuffer(workbook: ExcelJS.Workbook): Promise<Buffer
 
 /** Builds a workbook with one worksheet; every table in the app has such an export. */
 export async function buildXlsx<T>(lang: SheetLanguage, spec: SheetSpec<T>): Promise<Buffer> {
-  const workbook = newWorkbook();
+  const workbook = await newWorkbook();
   addSheet(workbook, lang, spec);
   return workbookBuffer(workbook);
 }
@@ -387,7 +389,8 @@ export async function sendXlsxStream<T>(
   const batches = spec.batches[Symbol.asyncIterator]();
   const first = await batches.next();
   const body = new PassThrough({ highWaterMark: STREAM_HIGH_WATER });
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+  const { stream } = await loadExcelJS();
+  const workbook = new stream.xlsx.WorkbookWriter({
     stream: body,
     useStyles: true,
     useSharedStrings: false,

@@ -1,4 +1,3 @@
-import nodemailer from 'nodemailer';
 import { sql, type Kysely } from 'kysely';
 import type { FastifyBaseLogger } from 'fastify';
 import type { DB } from '../db/types';
@@ -20,7 +19,10 @@ export async function sendOutbox(
   config: { smtpUrl: string | undefined; publicUrl: string },
   log: Pick<FastifyBaseLogger, 'info' | 'warn'>,
 ): Promise<number> {
-  const transport = config.smtpUrl ? nodemailer.createTransport(config.smtpUrl) : null;
+  // Loaded only when mail is sent through SMTP (not at start-up, not when mail goes to the log).
+  const transport = config.smtpUrl
+    ? (await import('nodemailer')).default.createTransport(config.smtpUrl)
+    : null;
   return db.transaction().execute(async (tx) => {
     const rows = await tx
       .selectFrom('outbox_emails')

@@ -69,9 +69,13 @@ const WORDS = {
 };
 
 /** The receipt as a PDF the applicant keeps, in their language. */
-export function buildReceiptPdf(receipt: Receipt, lang: PdfLanguage, generatedAt: Date): Promise<Buffer> {
+export async function buildReceiptPdf(
+  receipt: Receipt,
+  lang: PdfLanguage,
+  generatedAt: Date,
+): Promise<Buffer> {
   const w = WORDS[lang];
-  const pdf = new PdfReport({ title: `${w.title} ${receipt.reference}`, lang, generatedAt });
+  const pdf = await PdfReport.create({ title: `${w.title} ${receipt.reference}`, lang, generatedAt });
   pdf.title(`${w.title} ${receipt.reference}`, receipt.title);
   pdf.paragraph(w.intro);
   pdf.space();

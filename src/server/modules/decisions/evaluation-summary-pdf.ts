@@ -23,7 +23,7 @@ export async function buildEvaluationSummaryPdf(
   summary: Summary,
   generatedAt: Date = new Date(),
 ): Promise<Buffer> {
-  const pdf = new PdfReport({
+  const pdf = await PdfReport.create({
     title: `Evaluatieverslag ${summary.proposal.reference}`,
     lang: 'nl',
     generatedAt,

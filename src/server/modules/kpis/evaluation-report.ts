@@ -60,7 +60,7 @@ export const STATUS_COLOURS: Record<KpiStatus, string> = {
  * evidence links.
  */
 export async function buildReportXlsx(report: EvaluationReport, lang: SheetLanguage = 'nl'): Promise<Buffer> {
-  const workbook = newWorkbook();
+  const workbook = await newWorkbook();
   const columns: SheetColumn<ReportRow>[] = [
     { header: 'cluster', value: (r) => r.clusterName, width: 28 },
     { header: 'kpi', value: (r) => r.code, width: 26 },
@@ -308,7 +308,7 @@ export async function buildReportPdf(
   report: EvaluationReport,
   options: { mode: 'cluster' | 'portfolio' },
 ): Promise<Buffer> {
-  const pdf = new PdfReport({ title: report.title, lang: 'nl', generatedAt: report.generatedAt });
+  const pdf = await PdfReport.create({ title: report.title, lang: 'nl', generatedAt: report.generatedAt });
   pdf.title(
     report.title,
     `Periode ${report.periodCode} · ` +

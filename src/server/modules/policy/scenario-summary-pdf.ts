@@ -12,7 +12,7 @@ const TITLE = 'Vergelijking van beleidsscenario’s';
  * criterion, and every comment.
  */
 export async function buildScenarioSummaryPdf(comparison: ComparisonOut, generatedAt: Date): Promise<Buffer> {
-  const pdf = new PdfReport({ title: TITLE, lang: 'nl', generatedAt });
+  const pdf = await PdfReport.create({ title: TITLE, lang: 'nl', generatedAt });
   const scenarioName = new Map(comparison.scenarios.map((s) => [s.id, s.name]));
   const criterionName = new Map(comparison.criteria.map((c) => [c.id, c.nameNl]));
 

@@ -1,7 +1,8 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { AppError, detail, type ErrorDetail } from '../../errors/app-error';
 import { headerKeyOf } from '../../http/spreadsheet-headers';
+import { loadExcelJS } from '../../http/load-exceljs';
 import { checkZipExpansion, type ArchiveLimits } from '../../files/archive-limits';
 
 /** Bounds on reading one member list (from the config): expansion of an XLSX, length of a CSV record. */
@@ -85,7 +86,8 @@ async function readXlsx(buffer: Buffer, limits: MemberFileLimits): Promise<RawMe
       detail('file', 'not_xlsx', 'Dit is geen geldig XLSX-bestand.', 'This is not a valid XLSX file.'),
     ]);
   await checkZipExpansion(buffer, limits);
-  const workbook = new ExcelJS.Workbook();
+  const { Workbook } = await loadExcelJS();
+  const workbook = new Workbook();
   try {
     await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
   } catch (error) {
