@@ -53,13 +53,29 @@ function remember<T>(
   return value;
 }
 
+/**
+ * The revisions named (`portfolio` unless said; `proposals` is raised by proposals and their
+ * themes) and the day, as one cache key: one statement.
+ */
+async function revisionKey(db: Kysely<DB>, day: string, revisions: readonly string[] | undefined) {
+  if (!revisions) return `${await portfolioRevision(db)}|${day}`;
+  const rows = await db
+    .selectFrom('data_revisions')
+    .select(['name', 'revision'])
+    .where('name', 'in', revisions)
+    .execute();
+  const byName = new Map(rows.map((row) => [row.name, String(row.revision)]));
+  return `${revisions.map((name) => byName.get(name) ?? '0').join('|')}|${day}`;
+}
+
 export async function cachedByRevision<T>(
   db: Kysely<DB>,
   name: string,
   day: string,
   compute: () => Promise<T>,
+  revisions?: readonly string[],
 ): Promise<T> {
-  const key = `${await portfolioRevision(db)}|${day}`;
+  const key = await revisionKey(db, day, revisions);
   return remember(caches, db, name, key, compute) as Promise<T>;
 }
 
@@ -78,9 +94,17 @@ export async function cachedByRevision<T>(
 export async function sendCachedJson(
   request: FastifyRequest,
   reply: FastifyReply,
-  options: { db: Kysely<DB>; name: string; day: string; schema: ZodType; answer: () => Promise<unknown> },
+  options: {
+    db: Kysely<DB>;
+    name: string;
+    day: string;
+    schema: ZodType;
+    answer: () => Promise<unknown>;
+    /** Revisions the answer depends on besides the day (`portfolio` unless said). */
+    revisions?: readonly string[];
+  },
 ): Promise<FastifyReply> {
-  const key = `${await portfolioRevision(options.db)}|${options.day}`;
+  const key = await revisionKey(options.db, options.day, options.revisions);
   const text = await remember(jsonCaches, options.db, options.name, key, async () => {
     const serialize = serializerCompiler({
       schema: options.schema,

@@ -50,14 +50,17 @@ interface OpenApiOperation {
   >;
 }
 
-/** Every GET route whose answer's `data` is a list, read from the OpenAPI document. */
+/**
+ * Every GET route whose answer's `data` is a list, or an object carrying a `page` (an analysis with
+ * one paged part: the overlap's pairs, the coverage's cluster columns), read from the OpenAPI document.
+ */
 function listRoutes(): { path: string; query: string[] }[] {
   const doc = app.swagger() as { paths: Record<string, { get?: OpenApiOperation }> };
   return Object.entries(doc.paths).flatMap(([path, operations]) => {
     const get = operations.get;
     const data = get?.responses?.['200']?.content?.['application/json']?.schema?.properties?.data as
-      { type?: string } | undefined;
-    if (!get || data?.type !== 'array') return [];
+      { type?: string; properties?: Record<string, unknown> } | undefined;
+    if (!get || (data?.type !== 'array' && data?.properties?.page === undefined)) return [];
     return [{ path, query: (get.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name) }];
   });
 }
@@ -114,12 +117,14 @@ describe('list routes page with a maximum', () => {
       '/api/lookups/clusters',
       '/api/funding/commitments',
       '/api/kpis/definitions',
+      '/api/policy/overlap',
+      '/api/policy/coverage',
     ];
     for (const url of lists) {
       const refused = await officer.get(`${url}?pageSize=${MAX_PAGE_SIZE + 1}`);
       expect(refused.statusCode, url).toBe(400);
       const answer = (await officer.get(`${url}?pageSize=2&page=1`)).json();
-      // Lists answer `page` beside `data`; the KPI portfolio (an object) inside it.
+      // Lists answer `page` beside `data`; the KPI portfolio, overlap and coverage (objects) inside it.
       const page = answer.page ?? answer.data.page;
       expect(page, url).toMatchObject({ page: 1, pageSize: 2 });
       expect(page.total, url).toBeGreaterThan(0);

@@ -79,6 +79,7 @@ describe(`analytics at the generator's ${onPostgres ? 'Europe' : 'Flanders'} sca
         portfolio: await statementsFor('/api/kpis/portfolio?pageSize=100'),
         network: await statementsFor('/api/policy/network'),
         overlap: await statementsFor('/api/policy/overlap'),
+        coverage: await statementsFor('/api/policy/coverage'),
       });
       const before = await analytics();
       const generated: GeneratedCounts = await generatePortfolio(database.db, { scale, seed: 3, today });
@@ -103,6 +104,10 @@ describe(`analytics at the generator's ${onPostgres ? 'Europe' : 'Flanders'} sca
       expect(after.network).toBeLessThanOrEqual(before.network);
       expect(after.network).toBeLessThan(12);
       expect(after.overlap).toBe(before.overlap);
+      expect(after.coverage).toBe(before.coverage);
+      // Overlap and coverage are computed once per revision; another page is sliced from it.
+      expect(await statementsFor('/api/policy/overlap?page=2&pageSize=20')).toBeLessThan(after.overlap);
+      expect(await statementsFor('/api/policy/coverage?page=2&pageSize=20')).toBeLessThan(after.coverage);
       // Cached until the portfolio changes: a second request reads only the revision (and the session).
       expect(await statementsFor('/api/policy/network')).toBeLessThan(after.network);
       // A page of the portfolio is a page: at most 100 clusters, whatever the portfolio.

@@ -150,6 +150,76 @@ describe('policy analytics on the demo data plus a generated register', () => {
     expect(data.closest.sharedMembers + data.closest.sharedThemes.length).toBeGreaterThan(0);
   });
 
+  it('pages the overlap pairs on the server and draws a bounded heatmap', async () => {
+    const whole = (await analyst.get('/api/policy/overlap?pageSize=500')).json().data;
+    expect(whole.page).toEqual({ page: 1, pageSize: 500, total: whole.pairs.length });
+    // A small portfolio lists every pair.
+    const clusters = await t.database.db
+      .selectFrom('clusters')
+      .select('id')
+      .where('status', '!=', 'ended')
+      .execute();
+    expect(whole.totalPairs).toBe((clusters.length * (clusters.length - 1)) / 2);
+    expect(whole.page.total).toBe(whole.totalPairs);
+    const second = (await analyst.get('/api/policy/overlap?page=2&pageSize=3')).json().data;
+    expect(second.page).toEqual({ page: 2, pageSize: 3, total: whole.page.total });
+    expect(second.pairs).toEqual(whole.pairs.slice(3, 6));
+    expect(second.closest).toEqual(whole.pairs[0]);
+    const similarities = whole.pairs.map((p: { similarity: number }) => p.similarity);
+    expect(similarities).toEqual([...similarities].sort((a: number, b: number) => b - a));
+    // The heatmap: at most 30 clusters, among them those of the closest pair, and every pair among them.
+    const shown = whole.clusters.map((c: { id: string }) => c.id);
+    expect(shown.length).toBeLessThanOrEqual(30);
+    expect(shown).toEqual(expect.arrayContaining([whole.closest.clusterA.id, whole.closest.clusterB.id]));
+    expect(whole.cells).toHaveLength((shown.length * (shown.length - 1)) / 2);
+    const bySimilarity = new Map(
+      whole.pairs.map((p: { clusterA: { id: string }; clusterB: { id: string }; similarity: number }) => [
+        [p.clusterA.id, p.clusterB.id].sort().join('|'),
+        p.similarity,
+      ]),
+    );
+    for (const cell of whole.cells) {
+      expect(shown).toEqual(expect.arrayContaining([cell.a, cell.b]));
+      expect(cell.similarity).toBe(bySimilarity.get([cell.a, cell.b].sort().join('|')));
+    }
+    const past = (await analyst.get(`/api/policy/overlap?page=${whole.page.total + 1}&pageSize=1`)).json()
+      .data;
+    expect(past.pairs).toEqual([]);
+    expect((await analyst.get('/api/policy/overlap?pageSize=501')).statusCode).toBe(400);
+  });
+
+  it('pages the coverage heatmap by cluster columns (strongest first) and keeps the theme ranking whole', async () => {
+    const whole = (await analyst.get('/api/policy/coverage?pageSize=500')).json().data;
+    const page = (await analyst.get('/api/policy/coverage?pageSize=2&page=2')).json().data;
+    expect(page.page).toEqual({ page: 2, pageSize: 2, total: whole.clusters.length });
+    expect(page.clusters).toEqual(whole.clusters.slice(2, 4));
+    expect(page.ranking).toEqual(whole.ranking);
+    const strengths = whole.clusters.map((c: { strength: number }) => c.strength);
+    expect(strengths).toEqual([...strengths].sort((a: number, b: number) => b - a));
+    const shown = new Set(page.clusters.map((c: { id: string }) => c.id));
+    expect(page.cells.length).toBeGreaterThan(0);
+    for (const cell of page.cells) {
+      expect(shown.has(cell.clusterId)).toBe(true);
+      expect(cell.strength).toBeGreaterThan(0);
+    }
+    // A cluster's strength is the sum of its cells; each theme names its strongest clusters (at most 3).
+    for (const cluster of page.clusters) {
+      const sum = page.cells
+        .filter((c: { clusterId: string }) => c.clusterId === cluster.id)
+        .reduce((total: number, c: { strength: number }) => total + c.strength, 0);
+      expect(cluster.strength).toBeCloseTo(sum, 3);
+    }
+    for (const theme of whole.ranking) {
+      expect(theme.strongest.length).toBeLessThanOrEqual(3);
+      const cellsOfTheme = whole.cells
+        .filter((c: { themeId: string }) => c.themeId === theme.id)
+        .map((c: { strength: number }) => c.strength)
+        .sort((a: number, b: number) => b - a);
+      expect(theme.strongest.map((c: { strength: number }) => c.strength)).toEqual(cellsOfTheme.slice(0, 3));
+    }
+    expect((await analyst.get('/api/policy/coverage?pageSize=501')).statusCode).toBe(400);
+  });
+
   it('sends the overlap as cached JSON text until the portfolio changes', async () => {
     const first = await analyst.get('/api/policy/overlap');
     const second = await officer.get('/api/policy/overlap');

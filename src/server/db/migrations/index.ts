@@ -26,6 +26,7 @@ import * as signin from './20261130_0700_signin';
 import * as representativeProvider from './20261201_0200_representative_provider';
 import * as objectiveTitleEn from './20261201_0400_objective_title_en';
 import * as totpSecretEncryption from './20261201_0700_totp_secret_encryption';
+import * as proposalRevision from './20261202_0100_proposal_revision';
 import * as listRouteIndexes from './20261202_0400_list_route_indexes';
 import * as validationQueueIndex from './20261202_0500_validation_queue_index';
 import * as identitySecondFactor from './20261202_0700_identity_second_factor';
@@ -62,6 +63,7 @@ export const migrations: Record<string, Migration> = {
   '20261201_0200_representative_provider': representativeProvider,
   '20261201_0400_objective_title_en': objectiveTitleEn,
   '20261201_0700_totp_secret_encryption': totpSecretEncryption,
+  '20261202_0100_proposal_revision': proposalRevision,
   '20261202_0400_list_route_indexes': listRouteIndexes,
   '20261202_0500_validation_queue_index': validationQueueIndex,
   '20261202_0700_identity_second_factor': identitySecondFactor,

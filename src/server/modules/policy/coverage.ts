@@ -1,5 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/types';
+import { slicePage, type PageRequest } from '../../http/paging';
+import { cachedByRevision } from '../../db/revision-cache';
 
 /**
  * Coverage matrix: themes (strategic themes, technology domains, transitions) × active clusters.
@@ -27,6 +29,8 @@ export interface CoverageCluster {
   id: string;
   shortName: string;
   name: string;
+  /** The sum of the cluster's strengths over all themes: how much of the agenda it carries. */
+  strength: number;
 }
 export interface CoverageCell {
   themeId: string;
@@ -46,18 +50,32 @@ export interface ThemeCoverage extends CoverageTheme {
   /** Not declared by any cluster and no project on it. */
   isUncovered: boolean;
   isCandidate: boolean;
+  /** The clusters strongest on the theme (at most STRONGEST_PER_THEME, strength > 0). */
+  strongest: { id: string; shortName: string; strength: number }[];
 }
+
+export const STRONGEST_PER_THEME = 3;
 
 export interface CoverageResult {
   themes: CoverageTheme[];
+  /** Every active cluster, the strongest (summed over themes) first. */
   clusters: CoverageCluster[];
+  /** Every theme × every active cluster (for the download; the route answers a page of clusters). */
   cells: CoverageCell[];
   ranking: ThemeCoverage[];
   weakest: ThemeCoverage[];
   proposalsAvailable: boolean;
 }
 
-export async function computeCoverage(db: Kysely<DB>, today: string): Promise<CoverageResult> {
+/** Coverage counts proposals per theme: it follows the proposals revision besides the portfolio. */
+export const COVERAGE_REVISIONS = ['portfolio', 'proposals'] as const;
+
+/** The coverage, computed once per portfolio and proposals revision (and day). */
+export function cachedCoverage(db: Kysely<DB>, today: string): Promise<CoverageResult> {
+  return cachedByRevision(db, 'coverage', today, () => computeCoverage(db, today), COVERAGE_REVISIONS);
+}
+
+async function computeCoverage(db: Kysely<DB>, today: string): Promise<CoverageResult> {
   const themes = await db
     .selectFrom('themes')
     .select(['id', 'code', 'kind', 'label_nl', 'label_en', 'is_example'])
@@ -149,9 +167,23 @@ export async function computeCoverage(db: Kysely<DB>, today: string): Promise<Co
     labelEn: t.label_en,
     isExample: t.is_example,
   }));
+  const cellsOfTheme = new Map<string, CoverageCell[]>(themes.map((t) => [t.id, []]));
+  for (const cell of cells) cellsOfTheme.get(cell.themeId)?.push(cell);
+  const clusterStrength = new Map<string, number>();
+  for (const cell of cells)
+    clusterStrength.set(cell.clusterId, (clusterStrength.get(cell.clusterId) ?? 0) + cell.strength);
+  const presentedClusters = clusters
+    .map((c) => ({
+      id: c.id,
+      shortName: c.short_name,
+      name: c.name,
+      strength: round4(clusterStrength.get(c.id) ?? 0),
+    }))
+    .sort((a, b) => b.strength - a.strength);
+  const shortName = new Map(clusters.map((c) => [c.id, c.short_name]));
   const ranking: ThemeCoverage[] = presented
     .map((t) => {
-      const own = cells.filter((c) => c.themeId === t.id);
+      const own = cellsOfTheme.get(t.id) ?? [];
       const coverage = round4(own.reduce((sum, c) => sum + c.strength, 0));
       const projects = projectCount.get(t.id) ?? 0;
       const clustersLinked = own.filter((c) => c.linked).length;
@@ -165,16 +197,44 @@ export async function computeCoverage(db: Kysely<DB>, today: string): Promise<Co
         proposals: proposalCount,
         isUncovered: clustersLinked === 0 && projects === 0,
         isCandidate: proposalCount > 0,
+        strongest: own
+          .filter((c) => c.strength > 0)
+          .sort((a, b) => b.strength - a.strength)
+          .slice(0, STRONGEST_PER_THEME)
+          .map((c) => ({
+            id: c.clusterId,
+            shortName: shortName.get(c.clusterId) ?? '',
+            strength: c.strength,
+          })),
       };
     })
     .sort((a, b) => a.coverage - b.coverage || b.proposals - a.proposals || a.code.localeCompare(b.code));
   return {
     themes: presented,
-    clusters: clusters.map((c) => ({ id: c.id, shortName: c.short_name, name: c.name })),
+    clusters: presentedClusters,
     cells,
     ranking,
     weakest: ranking.slice(0, 5),
     proposalsAvailable: proposals.available,
+  };
+}
+
+/**
+ * What the gaps page reads: the ranking of every theme (tens) whole, and the heatmap for one page
+ * of cluster columns — the clusters carrying most of the agenda first — with only the cells that
+ * carry something (strength > 0; an absent cell is 0).
+ */
+export function presentCoveragePage(result: CoverageResult, p: PageRequest) {
+  const columns = slicePage(result.clusters, p);
+  const shown = new Set(columns.rows.map((c) => c.id));
+  return {
+    themes: result.themes,
+    ranking: result.ranking,
+    weakest: result.weakest,
+    proposalsAvailable: result.proposalsAvailable,
+    clusters: columns.rows,
+    cells: result.cells.filter((c) => c.strength > 0 && shown.has(c.clusterId)),
+    page: { page: p.page, pageSize: p.pageSize, total: columns.total },
   };
 }
 

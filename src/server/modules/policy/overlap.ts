@@ -1,5 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/types';
+import { slicePage, type PageRequest } from '../../http/paging';
+import { cachedByRevision } from '../../db/revision-cache';
 import { round4 } from './coverage';
 
 /**
@@ -22,12 +24,22 @@ export interface OverlapPair {
   sharedProjects: number;
 }
 
+export interface OverlapCluster {
+  id: string;
+  shortName: string;
+  name: string;
+  members: number;
+  themes: number;
+}
+
 export interface OverlapResult {
-  clusters: { id: string; shortName: string; name: string; members: number; themes: number }[];
+  /** The ranked pairs: every pair up to MAX_ALL_PAIRS_CLUSTERS clusters, else the MAX_LISTED_PAIRS most similar. */
   pairs: OverlapPair[];
   closest: OverlapPair | null;
-  /** Pairs of clusters in all; `pairs` lists every one up to MAX_ALL_PAIRS_CLUSTERS clusters, else the most similar. */
+  /** Pairs of clusters in all. */
   totalPairs: number;
+  /** The heatmap: the clusters of the most similar pairs (at most HEATMAP_CLUSTERS) and every pair among them. */
+  heatmap: { clusters: OverlapCluster[]; cells: { a: string; b: string; similarity: number }[] };
 }
 
 export function jaccard(a: Set<string>, b: Set<string>): { shared: number; union: number; value: number } {
@@ -39,116 +51,250 @@ export function jaccard(a: Set<string>, b: Set<string>): { shared: number; union
 
 /** Up to this many clusters every pair is listed; above it only the most similar MAX_LISTED_PAIRS. */
 export const MAX_ALL_PAIRS_CLUSTERS = 200;
-export const MAX_LISTED_PAIRS = 500;
+export const MAX_LISTED_PAIRS = 5000;
+export const HEATMAP_CLUSTERS = 30;
+
+const SCORE_STEPS = 10_000;
+
+function popcount(word: number): number {
+  let v = word - ((word >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
 
 /**
- * Counts in SQL: each cluster's current members, the members each pair of clusters shares
- * (only pairs sharing someone; a self-join through each organisation's few memberships) and
- * the projects they share; Jaccard values from those counts (|A ∪ B| = |A| + |B| − |A ∩ B|).
+ * Counts in SQL, in one pass over the current memberships: each organisation's clusters (as
+ * positions in the cluster list), then per pair of clusters the organisations they share and per
+ * cluster its members. Theme sets are bit sets in memory; every pair's similarity is a few word
+ * operations, and only the listed pairs (bounded) become objects. Pairs are ranked by similarity
+ * rounded to 4 decimals with a counting pass (no sort of all pairs), then by shared members.
  */
-export async function computeOverlap(db: Kysely<DB>, today: string): Promise<OverlapResult> {
-  const clusters = await db
-    .selectFrom('clusters')
-    .select(['id', 'short_name', 'name'])
-    .where('status', '!=', 'ended')
-    .orderBy('kind', 'desc')
-    .orderBy('short_name')
-    .execute();
-  const current = sql`(select distinct m.cluster_id, m.organisation_id from memberships m
-    join clusters c on c.id = m.cluster_id and c.status <> 'ended'
-    where m.valid_from <= ${today}::date and (m.valid_to is null or m.valid_to >= ${today}::date))`;
-  const [memberCounts, sharedMembers, themes, projectPairs] = await Promise.all([
-    sql<{ cluster_id: string; members: number }>`
-      select cm.cluster_id, count(*)::int as members from ${current} cm group by cm.cluster_id`.execute(db),
-    sql<{ a: string; b: string; shared: number }>`
-      select x.cluster_id as a, y.cluster_id as b, count(*)::int as shared
-      from ${current} x join ${current} y on y.organisation_id = x.organisation_id and x.cluster_id < y.cluster_id
-      group by x.cluster_id, y.cluster_id`.execute(db),
-    db
+/** The overlap, computed once per portfolio revision (and day). */
+export function cachedOverlap(db: Kysely<DB>, today: string): Promise<OverlapResult> {
+  return cachedByRevision(db, 'overlap', today, () => computeOverlap(db, today));
+}
+
+async function computeOverlap(db: Kysely<DB>, today: string): Promise<OverlapResult> {
+  return db.transaction().execute(async (trx) => {
+    // The pair count is one large aggregate: JIT compilation costs more than it saves, and the
+    // default work_mem sends its hash tables to disk.
+    await sql`select set_config('jit', 'off', true), set_config('work_mem', '64MB', true)`.execute(trx);
+    const clusters = await trx
+      .selectFrom('clusters')
+      .select(['id', 'short_name', 'name'])
+      .where('status', '!=', 'ended')
+      .orderBy('kind', 'desc')
+      .orderBy('short_name')
+      .execute();
+    const ids = clusters.map((c) => c.id);
+    // Positions are 1-based in SQL (ordinality); b = 0 carries the members of cluster a.
+    const counts = await sql<{ a: number; b: number; shared: number }>`
+      with cl as (select id, i::int as i from unnest(cast(${ids} as uuid[])) with ordinality as u(id, i)),
+      per_org as materialized (
+        select array_agg(distinct cl.i) as cs from memberships m join cl on cl.id = m.cluster_id
+        where m.valid_from <= ${today}::date and (m.valid_to is null or m.valid_to >= ${today}::date)
+        group by m.organisation_id)
+      select x.a, y.b, count(*)::int as shared
+      from per_org, unnest(per_org.cs) as x(a), unnest(per_org.cs) as y(b) where x.a < y.b group by x.a, y.b
+      union all
+      select x.a, 0, count(*)::int from per_org, unnest(per_org.cs) as x(a) group by x.a`.execute(trx);
+    const themes = await trx
       .selectFrom('cluster_themes as ct')
       .innerJoin('themes as t', 't.id', 'ct.theme_id')
       .select(['ct.cluster_id', 't.id', 't.label_nl', 't.label_en'])
-      .execute(),
-    sql<{ a: string; b: string; projects: string | number }>`
+      .execute();
+    const projectPairs = await sql<{ a: string; b: string; projects: string | number }>`
       select x.cluster_id as a, y.cluster_id as b, count(distinct x.project_id) as projects
       from project_clusters x join project_clusters y on y.project_id = x.project_id and x.cluster_id < y.cluster_id
-      group by x.cluster_id, y.cluster_id`.execute(db),
-  ]);
-  const pairKey = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
-  const members = new Map(memberCounts.rows.map((r) => [r.cluster_id, r.members]));
-  const shared = new Map(sharedMembers.rows.map((r) => [pairKey(r.a, r.b), r.shared]));
-  const themeSets = new Map(clusters.map((c) => [c.id, new Set<string>()]));
-  const themeLabel = new Map<string, { id: string; labelNl: string; labelEn: string }>();
-  for (const t of themes) {
-    themeSets.get(t.cluster_id)?.add(t.id);
-    themeLabel.set(t.id, { id: t.id, labelNl: t.label_nl, labelEn: t.label_en });
+      group by x.cluster_id, y.cluster_id`.execute(trx);
+    return rankPairs(clusters, counts.rows, themes, projectPairs.rows);
+  });
+}
+
+/** Ranks the pairs from the counts (exported for a test above MAX_ALL_PAIRS_CLUSTERS clusters). */
+export function rankPairs(
+  clusters: { id: string; short_name: string; name: string }[],
+  counts: { a: number; b: number; shared: number }[],
+  themes: { cluster_id: string; id: string; label_nl: string; label_en: string }[],
+  projectPairs: { a: string; b: string; projects: string | number }[],
+): OverlapResult {
+  const n = clusters.length;
+  const position = new Map(clusters.map((c, i) => [c.id, i]));
+  // Shared members per pair as rows of a sparse matrix (CSR): for cluster i, the clusters j > i it
+  // shares members with, ascending, and how many. Built with a counting pass, no Map of pairs.
+  const members = new Int32Array(n);
+  const rowStart = new Int32Array(n + 1);
+  for (const row of counts) {
+    if (row.b === 0) members[row.a - 1] = row.shared;
+    else rowStart[row.a]++;
   }
-  const sharedProjects = new Map(projectPairs.rows.map((r) => [pairKey(r.a, r.b), Number(r.projects)]));
-  const listAll = clusters.length <= MAX_ALL_PAIRS_CLUSTERS;
-  const pairs: OverlapPair[] = [];
-  const pairOf = (a: (typeof clusters)[number], b: (typeof clusters)[number]): OverlapPair => {
-    const sharedCount = shared.get(pairKey(a.id, b.id)) ?? 0;
-    const union = (members.get(a.id) ?? 0) + (members.get(b.id) ?? 0) - sharedCount;
-    const memberValue = union === 0 ? 0 : sharedCount / union;
-    const themeA = themeSets.get(a.id) as Set<string>;
-    const themeB = themeSets.get(b.id) as Set<string>;
-    const t = jaccard(themeA, themeB);
+  for (let i = 0; i < n; i++) rowStart[i + 1] += rowStart[i];
+  // Column and count in one number (column · 2³² + count), so each row sorts as numbers.
+  const entries = new Float64Array(rowStart[n]);
+  const fill = rowStart.slice(0, n);
+  for (const row of counts) if (row.b !== 0) entries[fill[row.a - 1]++] = (row.b - 1) * 2 ** 32 + row.shared;
+  for (let i = 0; i < n; i++) entries.subarray(rowStart[i], rowStart[i + 1]).sort();
+  const columnAt = (k: number) => Math.floor(entries[k] / 2 ** 32);
+  const countAt = (k: number) => entries[k] % 2 ** 32;
+  const sharedOf = (x: number, y: number) => {
+    const [i, j] = x < y ? [x, y] : [y, x];
+    let low = rowStart[i];
+    let high = rowStart[i + 1] - 1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      const column = columnAt(middle);
+      if (column === j) return countAt(middle);
+      if (column < j) low = middle + 1;
+      else high = middle - 1;
+    }
+    return 0;
+  };
+
+  // Theme sets as bit sets: one word per 32 themes.
+  const themeIndex = new Map<string, number>();
+  const themeLabels: { id: string; labelNl: string; labelEn: string }[] = [];
+  for (const t of themes)
+    if (!themeIndex.has(t.id)) {
+      themeIndex.set(t.id, themeLabels.length);
+      themeLabels.push({ id: t.id, labelNl: t.label_nl, labelEn: t.label_en });
+    }
+  const words = Math.max(1, Math.ceil(themeLabels.length / 32));
+  const bits = new Uint32Array(n * words);
+  for (const t of themes) {
+    const i = position.get(t.cluster_id);
+    const k = themeIndex.get(t.id) as number;
+    if (i !== undefined) bits[i * words + (k >>> 5)] |= 1 << (k & 31);
+  }
+  const themeCount = new Int32Array(n);
+  for (let i = 0; i < n; i++) for (let w = 0; w < words; w++) themeCount[i] += popcount(bits[i * words + w]);
+  const sharedThemesOf = (i: number, j: number) => {
+    let count = 0;
+    for (let w = 0; w < words; w++) count += popcount(bits[i * words + w] & bits[j * words + w]);
+    return count;
+  };
+  /** Similarity in steps of 1/SCORE_STEPS (the rounding the answer shows), and its parts. */
+  const measure = (i: number, j: number) => {
+    const sharedMembers = sharedOf(i, j);
+    const unionMembers = members[i] + members[j] - sharedMembers;
+    const memberValue = unionMembers === 0 ? 0 : sharedMembers / unionMembers;
+    const sharedThemes = sharedThemesOf(i, j);
+    const unionThemes = themeCount[i] + themeCount[j] - sharedThemes;
+    const themeValue = unionThemes === 0 ? 0 : sharedThemes / unionThemes;
+    return { sharedMembers, unionMembers, memberValue, unionThemes, themeValue };
+  };
+  const scoreOf = (i: number, j: number) => {
+    const m = measure(i, j);
+    return Math.round(((m.memberValue + m.themeValue) / 2) * SCORE_STEPS);
+  };
+
+  /** Visits every pair i < j with its score and shared members, walking each CSR row once. */
+  const eachPair = (visit: (i: number, j: number, score: number, sharedMembers: number) => void) => {
+    for (let i = 0; i < n; i++) {
+      let k = rowStart[i];
+      const end = rowStart[i + 1];
+      for (let j = i + 1; j < n; j++) {
+        while (k < end && columnAt(k) < j) k++;
+        const sharedMembers = k < end && columnAt(k) === j ? countAt(k) : 0;
+        const unionMembers = members[i] + members[j] - sharedMembers;
+        let sharedThemes = 0;
+        for (let w = 0; w < words; w++) sharedThemes += popcount(bits[i * words + w] & bits[j * words + w]);
+        const unionThemes = themeCount[i] + themeCount[j] - sharedThemes;
+        const memberValue = unionMembers === 0 ? 0 : sharedMembers / unionMembers;
+        const themeValue = unionThemes === 0 ? 0 : sharedThemes / unionThemes;
+        visit(i, j, Math.round(((memberValue + themeValue) / 2) * SCORE_STEPS), sharedMembers);
+      }
+    }
+  };
+
+  // Which pairs are listed: all of them for a small portfolio; else the MAX_LISTED_PAIRS best,
+  // found with a histogram of the scores (two passes over the pairs, no sort of all of them).
+  const listAll = n <= MAX_ALL_PAIRS_CLUSTERS;
+  let threshold = 0;
+  if (!listAll) {
+    const histogram = new Float64Array(SCORE_STEPS + 1);
+    eachPair((_i, _j, score) => histogram[score]++);
+    let seen = 0;
+    threshold = SCORE_STEPS;
+    while (threshold > 1 && seen + histogram[threshold] < MAX_LISTED_PAIRS) seen += histogram[threshold--];
+  }
+  const chosen: { i: number; j: number; score: number; sharedMembers: number }[] = [];
+  eachPair((i, j, score, sharedMembers) => {
+    if (listAll || score >= threshold) chosen.push({ i, j, score, sharedMembers });
+  });
+  chosen.sort(
+    (x, y) =>
+      y.score - x.score ||
+      y.sharedMembers - x.sharedMembers ||
+      clusters[x.i].short_name.localeCompare(clusters[y.i].short_name),
+  );
+
+  const sharedProjects = new Map(projectPairs.map((r) => [`${r.a}|${r.b}`, Number(r.projects)]));
+  const pairOf = (i: number, j: number): OverlapPair => {
+    const a = clusters[i];
+    const b = clusters[j];
+    const m = measure(i, j);
+    const sharedThemes = themeLabels.filter((_, k) => {
+      const word = k >>> 5;
+      const bit = 1 << (k & 31);
+      return (bits[i * words + word] & bit) !== 0 && (bits[j * words + word] & bit) !== 0;
+    });
     return {
       clusterA: { id: a.id, shortName: a.short_name },
       clusterB: { id: b.id, shortName: b.short_name },
-      sharedMembers: sharedCount,
-      unionMembers: union,
-      memberSimilarity: round4(memberValue),
-      sharedThemes: [...themeA]
-        .filter((id) => themeB.has(id))
-        .map((id) => themeLabel.get(id) as { id: string; labelNl: string; labelEn: string }),
-      unionThemes: t.union,
-      themeSimilarity: round4(t.value),
-      similarity: round4((memberValue + t.value) / 2),
-      sharedProjects: sharedProjects.get(pairKey(a.id, b.id)) ?? 0,
+      sharedMembers: m.sharedMembers,
+      unionMembers: m.unionMembers,
+      memberSimilarity: round4(m.memberValue),
+      sharedThemes,
+      unionThemes: m.unionThemes,
+      themeSimilarity: round4(m.themeValue),
+      similarity: round4((m.memberValue + m.themeValue) / 2),
+      sharedProjects: sharedProjects.get(a.id < b.id ? `${a.id}|${b.id}` : `${b.id}|${a.id}`) ?? 0,
     };
   };
-  if (listAll) {
-    for (let i = 0; i < clusters.length; i++)
-      for (let j = i + 1; j < clusters.length; j++) pairs.push(pairOf(clusters[i], clusters[j]));
-  } else {
-    // Many clusters: only pairs that share members or themes can be similar at all.
-    const byId = new Map(clusters.map((c) => [c.id, c]));
-    const position = new Map(clusters.map((c, i) => [c.id, i]));
-    const candidates = new Set(shared.keys());
-    const clustersOfTheme = new Map<string, string[]>();
-    for (const t of themes)
-      if (byId.has(t.cluster_id))
-        clustersOfTheme.set(t.id, [...(clustersOfTheme.get(t.id) ?? []), t.cluster_id]);
-    for (const list of clustersOfTheme.values())
-      for (let i = 0; i < list.length; i++)
-        for (let j = i + 1; j < list.length; j++) candidates.add(pairKey(list[i], list[j]));
-    for (const key of candidates) {
-      const [x, y] = key.split('|');
-      const a = byId.get(x);
-      const b = byId.get(y);
-      if (!a || !b) continue;
-      const first = (position.get(a.id) ?? 0) < (position.get(b.id) ?? 0);
-      pairs.push(first ? pairOf(a, b) : pairOf(b, a));
-    }
+  const pairs = chosen.slice(0, listAll ? chosen.length : MAX_LISTED_PAIRS).map((p) => pairOf(p.i, p.j));
+
+  // The heatmap: the clusters of the most similar pairs, in the list's order of clusters.
+  const drawn = new Set<number>();
+  for (const p of chosen) {
+    if (drawn.size >= HEATMAP_CLUSTERS) break;
+    for (const k of [p.i, p.j]) if (drawn.size < HEATMAP_CLUSTERS) drawn.add(k);
   }
-  pairs.sort(
-    (x, y) =>
-      y.similarity - x.similarity ||
-      y.sharedMembers - x.sharedMembers ||
-      x.clusterA.shortName.localeCompare(y.clusterA.shortName),
+  const shown = [...drawn].sort((x, y) => x - y);
+  const cells = shown.flatMap((i, x) =>
+    shown
+      .slice(x + 1)
+      .map((j) => ({ a: clusters[i].id, b: clusters[j].id, similarity: scoreOf(i, j) / SCORE_STEPS })),
   );
-  const listed = listAll ? pairs : pairs.slice(0, MAX_LISTED_PAIRS);
   return {
-    clusters: clusters.map((c) => ({
-      id: c.id,
-      shortName: c.short_name,
-      name: c.name,
-      members: members.get(c.id) ?? 0,
-      themes: themeSets.get(c.id)?.size ?? 0,
-    })),
-    pairs: listed,
-    closest: listed[0] ?? null,
-    totalPairs: (clusters.length * (clusters.length - 1)) / 2,
+    pairs,
+    closest: pairs[0] ?? null,
+    totalPairs: (n * (n - 1)) / 2,
+    heatmap: {
+      clusters: shown.map((i) => ({
+        id: clusters[i].id,
+        shortName: clusters[i].short_name,
+        name: clusters[i].name,
+        members: members[i],
+        themes: themeCount[i],
+      })),
+      cells,
+    },
+  };
+}
+
+/**
+ * What the overlap page reads: the closest pair, one page of the ranked pairs (`page.total` is
+ * how many are listed, `totalPairs` how many pairs there are) and the heatmap's bounded set of
+ * clusters with the similarity of every pair among them.
+ */
+export function presentOverlapPage(result: OverlapResult, p: PageRequest) {
+  const pairs = slicePage(result.pairs, p);
+  return {
+    clusters: result.heatmap.clusters,
+    cells: result.heatmap.cells,
+    pairs: pairs.rows,
+    closest: result.closest,
+    totalPairs: result.totalPairs,
+    page: { page: p.page, pageSize: p.pageSize, total: pairs.total },
   };
 }

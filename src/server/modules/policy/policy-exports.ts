@@ -12,8 +12,8 @@ import { HELIX, SCENARIO_STATUS, SIZE_CLASS, THEME_KIND, type LabelSet } from '.
 import { policyPolicy } from './policy.policy';
 import { loadScenarioData } from './scenarios.repository';
 import { presentComparison } from './scenarios.presenter';
-import { computeCoverage } from './coverage';
-import { computeOverlap } from './overlap';
+import { cachedCoverage } from './coverage';
+import { cachedOverlap } from './overlap';
 import { networkView } from './network.presenter';
 import { computeFootprint, type FootprintLevel } from './footprint';
 import { brusselsToday } from '../../../shared/brussels-time';
@@ -154,7 +154,7 @@ async function sheetFor(
     }
     case 'coverage':
     case 'themes': {
-      const coverage = await computeCoverage(ctx.db, today);
+      const coverage = await cachedCoverage(ctx.db, today);
       if (options.table === 'themes') {
         type Row = (typeof coverage.ranking)[number];
         return {
@@ -197,7 +197,7 @@ async function sheetFor(
       };
     }
     case 'overlap': {
-      const overlap = await computeOverlap(ctx.db, today);
+      const overlap = await cachedOverlap(ctx.db, today);
       type Row = (typeof overlap.pairs)[number];
       return {
         name: { nl: 'Overlap', en: 'Overlap' },

@@ -28,8 +28,9 @@ import { setCriterionWeights } from './set-criterion-weights';
 import { createStakeholder } from './create-stakeholder';
 import { saveScores } from './save-scores';
 import { buildScenarioSummaryPdf } from './scenario-summary-pdf';
-import { computeCoverage } from './coverage';
-import { computeOverlap } from './overlap';
+import { cachedCoverage, COVERAGE_REVISIONS, presentCoveragePage } from './coverage';
+import { cachedOverlap, presentOverlapPage } from './overlap';
+import { DEFAULT_PAGE_SIZE, PageQuery } from '../../http/paging';
 import { sendCachedJson } from '../../db/revision-cache';
 import { networkView } from './network.presenter';
 import { computeFootprint } from './footprint';
@@ -43,6 +44,14 @@ const SCENARIO_READERS = { access: allow('officer', 'analyst', 'admin', 'manager
 const SCENARIO_EDITORS = { access: allow('officer', 'admin') };
 const OFFICER = { access: allow('officer') };
 const SELF_SCORERS = { access: allow('officer', 'analyst', 'manager') };
+
+/**
+ * Pages of the overlap and coverage whose JSON text is kept (the web app's page sizes, the first
+ * pages); other pages are sliced from the cached figures and serialised per request, so a client
+ * walking odd pages cannot crowd the shared cache.
+ */
+const isUsualPage = (page: number, pageSize: number) =>
+  page <= 20 && [25, 50, DEFAULT_PAGE_SIZE].includes(pageSize);
 
 export default async function policyRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -178,13 +187,27 @@ export default async function policyRoutes(app: FastifyInstance): Promise<void> 
       config: ANALYTICS,
       schema: {
         tags,
-        summary: 'Theme × cluster coverage and the weakest themes',
+        summary: 'Theme coverage: every theme ranked, the heatmap for a page of clusters (strongest first)',
+        querystring: PageQuery,
         response: { 200: envelope(CoverageSchema) },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const ctx = contextOf(request);
-      return ok(await computeCoverage(ctx.db, brusselsToday(ctx.now())));
+      const today = brusselsToday(ctx.now());
+      const { page, pageSize } = request.query;
+      const answer = async () =>
+        ok(presentCoveragePage(await cachedCoverage(ctx.db, today), { page, pageSize }));
+      // Computed once per portfolio and proposals revision; the usual pages' answers serialised once.
+      if (!isUsualPage(page, pageSize)) return answer();
+      return sendCachedJson(request, reply, {
+        db: ctx.db,
+        name: `coverage:${page}:${pageSize}`,
+        day: today,
+        revisions: COVERAGE_REVISIONS,
+        schema: envelope(CoverageSchema),
+        answer,
+      });
     },
   );
 
@@ -194,19 +217,25 @@ export default async function policyRoutes(app: FastifyInstance): Promise<void> 
       config: ANALYTICS,
       schema: {
         tags,
-        summary: 'Overlap between clusters (members and themes)',
+        summary:
+          'Overlap between clusters (members and themes): the closest pair, a page of pairs, a heatmap',
+        querystring: PageQuery,
         response: { 200: envelope(OverlapSchema) },
       },
     },
     async (request, reply) => {
       const ctx = contextOf(request);
       const today = brusselsToday(ctx.now());
+      const { page, pageSize } = request.query;
+      const answer = async () =>
+        ok(presentOverlapPage(await cachedOverlap(ctx.db, today), { page, pageSize }));
+      if (!isUsualPage(page, pageSize)) return answer();
       return sendCachedJson(request, reply, {
         db: ctx.db,
-        name: 'overlap',
+        name: `overlap:${page}:${pageSize}`,
         day: today,
         schema: envelope(OverlapSchema),
-        answer: async () => ok(await computeOverlap(ctx.db, today)),
+        answer,
       });
     },
   );

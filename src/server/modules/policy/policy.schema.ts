@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PageInfoSchema } from '../../http/paging';
 
 export const IdParams = z.strictObject({ id: z.uuid() });
 
@@ -136,9 +137,23 @@ const ThemeRef = z.object({
   labelEn: z.string(),
   isExample: z.boolean(),
 });
+const ThemeCoverageRow = ThemeRef.extend({
+  coverage: z.number(),
+  clustersLinked: z.number(),
+  clustersActive: z.number(),
+  projects: z.number(),
+  proposals: z.number(),
+  isUncovered: z.boolean(),
+  isCandidate: z.boolean(),
+  strongest: z.array(z.object({ id: z.string(), shortName: z.string(), strength: z.number() })),
+});
 export const CoverageSchema = z.object({
   themes: z.array(ThemeRef),
-  clusters: z.array(z.object({ id: z.string(), shortName: z.string(), name: z.string() })),
+  /** One page of cluster columns, the strongest first. */
+  clusters: z.array(
+    z.object({ id: z.string(), shortName: z.string(), name: z.string(), strength: z.number() }),
+  ),
+  /** The cells of those clusters that carry something (strength > 0). */
   cells: z.array(
     z.object({
       themeId: z.string(),
@@ -150,29 +165,11 @@ export const CoverageSchema = z.object({
       strength: z.number(),
     }),
   ),
-  ranking: z.array(
-    ThemeRef.extend({
-      coverage: z.number(),
-      clustersLinked: z.number(),
-      clustersActive: z.number(),
-      projects: z.number(),
-      proposals: z.number(),
-      isUncovered: z.boolean(),
-      isCandidate: z.boolean(),
-    }),
-  ),
-  weakest: z.array(
-    ThemeRef.extend({
-      coverage: z.number(),
-      clustersLinked: z.number(),
-      clustersActive: z.number(),
-      projects: z.number(),
-      proposals: z.number(),
-      isUncovered: z.boolean(),
-      isCandidate: z.boolean(),
-    }),
-  ),
+  /** Every theme, the weakest first. */
+  ranking: z.array(ThemeCoverageRow),
+  weakest: z.array(ThemeCoverageRow),
   proposalsAvailable: z.boolean(),
+  page: PageInfoSchema,
 });
 
 const Pair = z.object({
@@ -188,6 +185,7 @@ const Pair = z.object({
   sharedProjects: z.number(),
 });
 export const OverlapSchema = z.object({
+  /** The heatmap's clusters: those of the most similar pairs, at most 30. */
   clusters: z.array(
     z.object({
       id: z.string(),
@@ -197,9 +195,13 @@ export const OverlapSchema = z.object({
       themes: z.number(),
     }),
   ),
+  /** The similarity of every pair of the heatmap's clusters. */
+  cells: z.array(z.object({ a: z.string(), b: z.string(), similarity: z.number() })),
+  /** One page of the ranked pairs (`page.total` listed; every pair up to 200 clusters, else the 5,000 most similar). */
   pairs: z.array(Pair),
   closest: Pair.nullable(),
   totalPairs: z.number(),
+  page: PageInfoSchema,
 });
 
 const NodeOut = z.object({

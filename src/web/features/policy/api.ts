@@ -1,5 +1,8 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { api, query } from '../../app/api-client';
+import type { ServerPage } from '../../shared/pager';
+import { DEFAULT_PAGE_SIZE, PAGE_SIZE_CHOICES } from '../../shared/page-sizes';
 
 export interface SensitivityBreak {
   weight: number;
@@ -78,10 +81,18 @@ export interface ThemeCoverage {
   proposals: number;
   isUncovered: boolean;
   isCandidate: boolean;
+  strongest: { id: string; shortName: string; strength: number }[];
 }
+interface PageInfo {
+  page: number;
+  pageSize: number;
+  total: number;
+}
+/** Every theme ranked; the heatmap for one page of cluster columns (the strongest first). */
 export interface Coverage {
   themes: { id: string; code: string; kind: string; labelNl: string; labelEn: string }[];
-  clusters: { id: string; shortName: string; name: string }[];
+  clusters: { id: string; shortName: string; name: string; strength: number }[];
+  /** The cells of those clusters that carry something; an absent cell is 0. */
   cells: {
     themeId: string;
     clusterId: string;
@@ -94,6 +105,7 @@ export interface Coverage {
   ranking: ThemeCoverage[];
   weakest: ThemeCoverage[];
   proposalsAvailable: boolean;
+  page: PageInfo;
 }
 export interface FootprintRow {
   code: string;
@@ -130,10 +142,14 @@ export interface OverlapPair {
   similarity: number;
   sharedProjects: number;
 }
+/** The closest pair, one page of the ranked pairs and a heatmap of at most 30 clusters. */
 export interface Overlap {
   clusters: { id: string; shortName: string; name: string; members: number; themes: number }[];
+  cells: { a: string; b: string; similarity: number }[];
   pairs: OverlapPair[];
   closest: OverlapPair | null;
+  totalPairs: number;
+  page: PageInfo;
 }
 export interface NetworkNode {
   id: string;
@@ -173,15 +189,34 @@ export interface Network {
 const SCENARIOS_KEY = ['policy', 'scenarios'];
 export const useComparison = () =>
   useQuery({ queryKey: SCENARIOS_KEY, queryFn: () => api.get<Comparison>('/api/policy/scenarios') });
+/**
+ * A policy analysis answered as one object with a page inside (`data.page`: the overlap's pairs,
+ * the coverage's cluster columns): the answer and the `serverPage` its pager drives.
+ */
+function usePagedAnalysis<T extends { page: PageInfo }>(name: string, path: string, firstPageSize: number) {
+  const [paging, setPaging] = useState({ page: 1, pageSize: firstPageSize });
+  const answer = useQuery({
+    queryKey: ['policy', name, paging],
+    queryFn: () => api.get<T>(`${path}${query(paging)}`),
+    placeholderData: keepPreviousData,
+  });
+  const serverPage: ServerPage = {
+    ...paging,
+    total: answer.data?.data.page.total ?? 0,
+    onPageChange: (page) => setPaging((p) => ({ ...p, page })),
+    onPageSizeChange: (pageSize) => setPaging({ page: 1, pageSize }),
+  };
+  return { ...answer, serverPage };
+}
 export const useCoverage = () =>
-  useQuery({ queryKey: ['policy', 'coverage'], queryFn: () => api.get<Coverage>('/api/policy/coverage') });
+  usePagedAnalysis<Coverage>('coverage', '/api/policy/coverage', PAGE_SIZE_CHOICES[0]);
 export const useFootprint = (level: string) =>
   useQuery({
     queryKey: ['policy', 'footprint', level],
     queryFn: () => api.get<Footprint>(`/api/policy/footprint${query({ level })}`),
   });
 export const useOverlap = () =>
-  useQuery({ queryKey: ['policy', 'overlap'], queryFn: () => api.get<Overlap>('/api/policy/overlap') });
+  usePagedAnalysis<Overlap>('overlap', '/api/policy/overlap', DEFAULT_PAGE_SIZE);
 export const useNetwork = () =>
   useQuery({ queryKey: ['policy', 'network'], queryFn: () => api.get<Network>('/api/policy/network') });
 

@@ -7,6 +7,7 @@ import { ErrorAlert } from '../../shared/error-alert';
 import { PageHeader } from '../../shared/page-header';
 import { formatNumber, formatPercent } from '../../app/format';
 import { EChart } from '../../shared/echart';
+import { Pager } from '../../shared/pager';
 import { exportUrl, useCoverage, useFootprint, type FootprintRow, type ThemeCoverage } from './api';
 
 export function GapsPage() {
@@ -20,8 +21,7 @@ export function GapsPage() {
   const heatmap = useMemo(() => {
     if (!data) return null;
     const themes = [...data.ranking].reverse(); // weakest at the top of the y axis
-    const themeIndex = new Map(themes.map((theme, i) => [theme.id, i]));
-    const clusterIndex = new Map(data.clusters.map((c, i) => [c.id, i]));
+    const strength = new Map(data.cells.map((c) => [`${c.clusterId}|${c.themeId}`, c.strength]));
     return {
       tooltip: { position: 'top' },
       grid: { left: 230, right: 20, top: 10, bottom: 90 },
@@ -43,7 +43,10 @@ export function GapsPage() {
       series: [
         {
           type: 'heatmap',
-          data: data.cells.map((c) => [clusterIndex.get(c.clusterId), themeIndex.get(c.themeId), c.strength]),
+          // Only cells that carry something come from the server: the others are 0.
+          data: data.clusters.flatMap((cluster, x) =>
+            themes.map((theme, y) => [x, y, strength.get(`${cluster.id}|${theme.id}`) ?? 0]),
+          ),
           label: { show: false },
         },
       ],
@@ -58,6 +61,13 @@ export function GapsPage() {
     { accessorKey: 'clustersLinked', header: t('clustersLinked') },
     { accessorKey: 'projects', header: t('projects') },
     { accessorKey: 'proposals', header: t('proposals') },
+    {
+      id: 'strongest',
+      header: t('strongestClusters'),
+      enableSorting: false,
+      accessorFn: (r) =>
+        r.strongest.map((c) => `${c.shortName} (${formatNumber(c.strength, 2)})`).join(', ') || t('none'),
+    },
     {
       id: 'flags',
       header: '',
@@ -153,6 +163,10 @@ export function GapsPage() {
                 label={t('heatmap')}
               />
             )}
+            <Text size="sm" c="dimmed">
+              {t('heatmapColumns')}
+            </Text>
+            <Pager serverPage={coverage.serverPage} />
           </div>
           <DataTable
             data={data.ranking}

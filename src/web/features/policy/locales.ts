@@ -71,6 +71,12 @@ export default {
     similarity: 'Gelijkenis',
     sharedProjects: 'Gezamenlijke projecten',
     similarityHeatmap: 'Heatmap gelijkenis tussen clusters',
+    heatmapOverlapNote: 'De clusters van de meest verwante paren (hoogstens 30).',
+    pairsListed:
+      '{{listed}} paren gerangschikt van {{total}} paren in totaal (bij veel clusters enkel de meest verwante).',
+    strongestClusters: 'Sterkste clusters',
+    heatmapColumns:
+      'Clusters met het grootste aandeel in de thema’s eerst; blader voor de volgende clusters.',
     networkTitle: 'Samenwerkingsnetwerk',
     networkIntro:
       'Organisaties verbonden door gedeelde projecten (samenwerkingen) en lidmaatschap van ' +
@@ -246,6 +252,11 @@ export default {
     similarity: 'Similarity',
     sharedProjects: 'Joint projects',
     similarityHeatmap: 'Heatmap of similarity between clusters',
+    heatmapOverlapNote: 'The clusters of the most similar pairs (at most 30).',
+    pairsListed:
+      '{{listed}} pairs ranked of {{total}} pairs in all (with many clusters only the most similar).',
+    strongestClusters: 'Strongest clusters',
+    heatmapColumns: 'Clusters carrying most of the themes first; page on for the next clusters.',
     networkTitle: 'Collaboration network',
     networkIntro:
       'Organisations linked by shared projects (collaborations) and membership of the same ' +

@@ -1,4 +1,4 @@
-import { Alert, Stack, Title } from '@mantine/core';
+import { Alert, Stack, Text, Title } from '@mantine/core';
 import type { ColumnDef } from '@tanstack/react-table';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -19,14 +19,15 @@ export function OverlapPage() {
 
   const heatmap = useMemo(() => {
     if (!data) return null;
+    // The server sends a bounded heatmap: the clusters of the most similar pairs and every pair among them.
     const names = data.clusters.map((c) => c.shortName);
     const index = new Map(data.clusters.map((c, i) => [c.id, i]));
-    const cells = data.pairs.flatMap((p) => {
-      const a = index.get(p.clusterA.id) as number;
-      const b = index.get(p.clusterB.id) as number;
+    const cells = data.cells.flatMap((cell) => {
+      const a = index.get(cell.a) as number;
+      const b = index.get(cell.b) as number;
       return [
-        [a, b, p.similarity],
-        [b, a, p.similarity],
+        [a, b, cell.similarity],
+        [b, a, cell.similarity],
       ];
     });
     return {
@@ -36,7 +37,7 @@ export function OverlapPage() {
       yAxis: { type: 'category', data: names },
       visualMap: {
         min: 0,
-        max: Math.max(0.01, ...data.pairs.map((p) => p.similarity)),
+        max: Math.max(0.01, ...data.cells.map((cell) => cell.similarity)),
         calculable: true,
         orient: 'horizontal',
         left: 'center',
@@ -105,11 +106,21 @@ export function OverlapPage() {
             <Title order={2} size="h4" mb="xs">
               {t('similarityHeatmap')}
             </Title>
+            <Text size="sm" c="dimmed" mb="xs">
+              {t('heatmapOverlapNote')}
+            </Text>
             {heatmap && <EChart option={heatmap} height={420} label={t('similarityHeatmap')} />}
           </div>
+          <Text size="sm" c="dimmed">
+            {t('pairsListed', {
+              listed: formatNumber(data.page.total),
+              total: formatNumber(data.totalPairs),
+            })}
+          </Text>
           <DataTable
             data={data.pairs}
             columns={columns}
+            serverPage={overlap.serverPage}
             xlsxUrl={exportUrl('overlap')}
             csvUrl={exportUrl('overlap', 'csv')}
           />
