@@ -189,7 +189,8 @@ async function main(): Promise<void> {
         url: `${base}${route}`,
         connections,
         duration: seconds,
-        headers: { cookie },
+        // As a browser asks: answers kept gzipped (revision-cache.ts) are sent so.
+        headers: { cookie, 'accept-encoding': 'gzip, deflate, br' },
       });
       const sql = await replay(pool, statements);
       const ratio = sql.rps > 0 ? http.requests.average / sql.rps : 0;

@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import { brusselsToday } from '../../../src/shared/brussels-time';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -255,6 +256,24 @@ describe('policy analytics on the demo data plus a generated register', () => {
       .where('cluster_id', '=', cluster.id)
       .where('organisation_id', '=', organisation.id)
       .execute();
+  });
+
+  it('sends a large cached answer gzipped to a client that accepts it, and plain to one that does not', async () => {
+    const plain = await analyst.get('/api/policy/network');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.headers.vary).toMatch(/accept-encoding/i);
+    const zipped = await analyst.request('GET', '/api/policy/network', undefined, {
+      'accept-encoding': 'gzip, deflate, br',
+    });
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(zipped.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(zipped.rawPayload.length).toBeLessThan(plain.rawPayload.length);
+    expect(gunzipSync(zipped.rawPayload).toString('utf8')).toBe(plain.body);
+    const refused = await analyst.request('GET', '/api/policy/network', undefined, {
+      'accept-encoding': 'gzip;q=0, identity',
+    });
+    expect(refused.headers['content-encoding']).toBeUndefined();
+    expect(refused.body).toBe(plain.body);
   });
 
   it('computes network figures that match an independent count in plain SQL', async () => {
