@@ -551,7 +551,17 @@ describe('partnership between the agency and a cluster', () => {
 
     // The officer chooses the weekly digest: one digest a week, whatever the number of runs.
     await officer.put('/api/partnership/preferences', { weeklyDigest: true, kinds: [] });
-    const week = new Date(Date.now() + 7 * 86_400_000);
+    // A Wednesday 10:00 UTC a week or more ahead: the run an hour later falls in the same calendar
+    // week (from late on a Sunday, Brussels time, an hour later was already the next week's digest).
+    const ahead = new Date(Date.now() + 7 * 86_400_000);
+    const week = new Date(
+      Date.UTC(
+        ahead.getUTCFullYear(),
+        ahead.getUTCMonth(),
+        ahead.getUTCDate() + ((3 - ahead.getUTCDay() + 7) % 7),
+        10,
+      ),
+    );
     const d1 = await runReminders(t.database.db, { now: week, auditActor: actor });
     const d2 = await runReminders(t.database.db, {
       now: new Date(week.getTime() + 3_600_000),

@@ -85,9 +85,15 @@ describe('sign-in with OpenID Connect', () => {
   }
 
   const auditActions = async (action: string) =>
-    (await t.database.db.selectFrom('audit_events').selectAll().where('action', '=', action).execute()).map(
-      (row) => row.after as Record<string, unknown>,
-    );
+    // In the order written: `.at(-1)` is the latest (PostgreSQL returns unordered rows in any order).
+    (
+      await t.database.db
+        .selectFrom('audit_events')
+        .selectAll()
+        .where('action', '=', action)
+        .orderBy('id')
+        .execute()
+    ).map((row) => row.after as Record<string, unknown>);
 
   it('lists the provider for the login page', async () => {
     const answer = await t.anonymous.get('/api/auth/oidc/providers');
