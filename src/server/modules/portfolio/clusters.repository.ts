@@ -302,8 +302,15 @@ export function findMembers(
   clusterId: string,
   paging?: { offset: number; limit: number } | { after: MemberRow | null; limit: number },
 ): Promise<MemberRow[]> {
+  // The cluster's memberships first (a materialised CTE), then their organisations: left to
+  // itself PostgreSQL walked every organisation in name order looking for the cluster's members
+  // (296 ms for a page of the largest Europe-scale cluster; 15 ms this way).
   let query = db
-    .selectFrom('memberships as m')
+    .with(
+      (cte) => cte('cm').materialized(),
+      (q) => q.selectFrom('memberships').selectAll().where('cluster_id', '=', clusterId),
+    )
+    .selectFrom('cm as m')
     .innerJoin('organisations as o', 'o.id', 'm.organisation_id')
     .select([
       'm.id',
@@ -321,7 +328,6 @@ export function findMembers(
       'o.is_example',
       firstParticipationOn().as('first_participation_on'),
     ])
-    .where('m.cluster_id', '=', clusterId)
     .orderBy('o.name')
     .orderBy('m.valid_from')
     .orderBy('m.id');
