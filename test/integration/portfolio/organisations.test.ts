@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestClient } from '../../helpers/test-app';
 import { enterpriseNumberFrom } from '../../../src/shared/enterprise-number';
@@ -227,5 +228,23 @@ describe('organisations: enterprise numbers, SME classification, pioneers', () =
         })
       ).statusCode,
     ).toBe(403);
+  });
+  it('searches names without regard to accents or case, paged in name order with the total', async () => {
+    const db = t.database.db;
+    // Independent: every organisation whose folded name holds the folded term, by name then id.
+    const expected = (
+      await sql<{ id: string }>`select id from organisations
+        where lower(unaccent(name)) like '%' || lower(unaccent(${'É'})) || '%' order by name, id`.execute(db)
+    ).rows.map((r) => r.id);
+    expect(expected.length).toBeGreaterThan(4);
+    const pageSize = Math.ceil(expected.length / 2);
+    const first = (await analyst.get(`/api/organisations?q=%C3%89&pageSize=${pageSize}`)).json();
+    const second = (await analyst.get(`/api/organisations?q=e&pageSize=${pageSize}&page=2`)).json();
+    expect(first.page.total).toBe(expected.length);
+    expect(second.page.total).toBe(expected.length);
+    expect([...first.data, ...second.data].map((o: { id: string }) => o.id)).toEqual(expected);
+    const past = (await analyst.get(`/api/organisations?q=e&pageSize=${pageSize}&page=9`)).json();
+    expect(past.data).toEqual([]);
+    expect(past.page.total).toBe(expected.length);
   });
 });
