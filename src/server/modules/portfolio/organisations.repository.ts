@@ -77,36 +77,11 @@ function matches(eb: ExpressionBuilder<DB & { o: DB['organisations'] }, 'o'>, fi
   return eb.and(conditions);
 }
 
-/** Up to this many matches a search is read through the trigram index and sorted (below). */
-const FEW_MATCHES = 10_000;
-
 /** One page of organisations (ordered by name) and how many match in all. */
 export async function findOrganisations(
   db: Kysely<DB>,
   filters: OrganisationFilters & { offset: number; limit: number },
 ): Promise<{ rows: OrganisationRow[]; total: number }> {
-  if (filters.q) {
-    // A search counts first (the trigram index answers that). With few matches the page is taken
-    // from them by id and sorted: left to itself PostgreSQL walked every name in order, folding
-    // each, until it had a page (109 ms for 1,491 matches among 152,674 names; 17 ms this way).
-    // With many matches walking the names in order is the quicker way to a page.
-    const total = await countOrganisations(db, filters);
-    if (total === 0 || filters.offset >= total) return { rows: [], total };
-    const matching = db
-      .selectFrom('organisations as o')
-      .select('o.id')
-      .where((eb) => matches(eb, filters));
-    const rows = await organisationsQuery(db)
-      .where((eb) =>
-        total <= FEW_MATCHES ? sql<SqlBool>`o.id = any(array(${matching}))` : matches(eb, filters),
-      )
-      .orderBy('o.name')
-      .orderBy('o.id')
-      .limit(filters.limit)
-      .offset(filters.offset)
-      .execute();
-    return { rows, total };
-  }
   const rows = await organisationsQuery(db)
     .where((eb) => matches(eb, filters))
     .orderBy('o.name')
@@ -115,20 +90,19 @@ export async function findOrganisations(
     .offset(filters.offset)
     .execute();
   if (filters.offset === 0 && rows.length < filters.limit) return { rows, total: rows.length };
+  const count = async () => {
+    const counted = await db
+      .selectFrom('organisations as o')
+      .select(sql<string>`count(*)`.as('n'))
+      .where((eb) => matches(eb, filters))
+      .executeTakeFirstOrThrow();
+    return Number(counted.n);
+  };
   // Without a search or a cluster the count reads every organisation (150,000 at Europe scale):
   // it is kept per portfolio revision, for the few combinations of helix and size class.
-  if (filters.clusterId) return { rows, total: await countOrganisations(db, filters) };
+  if (filters.q || filters.clusterId) return { rows, total: await count() };
   const name = `organisations-count|${filters.helix ?? ''}|${filters.sizeClass ?? ''}`;
-  return { rows, total: await cachedByRevision(db, name, '', () => countOrganisations(db, filters)) };
-}
-
-async function countOrganisations(db: Kysely<DB>, filters: OrganisationFilters): Promise<number> {
-  const counted = await db
-    .selectFrom('organisations as o')
-    .select(sql<string>`count(*)`.as('n'))
-    .where((eb) => matches(eb, filters))
-    .executeTakeFirstOrThrow();
-  return Number(counted.n);
+  return { rows, total: await cachedByRevision(db, name, '', count) };
 }
 
 /** The `limit` organisations after `after` (by name, then id) that match: one batch of an export. */
