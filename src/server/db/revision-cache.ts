@@ -30,7 +30,7 @@ const gzipAsync = promisify(gzip);
 const GZIP_FROM_BYTES = 4096;
 
 /** True when the request's Accept-Encoding admits gzip (`gzip;q=0` refuses it). */
-export function acceptsGzip(header: string | string[] | undefined): boolean {
+function acceptsGzip(header: string | string[] | undefined): boolean {
   const value = Array.isArray(header) ? header.join(',') : (header ?? '');
   return value
     .toLowerCase()

@@ -21,6 +21,16 @@ export interface PageRequest {
   pageSize: number;
 }
 
+const USUAL_PAGE_SIZES = new Set([1, 25, 50, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE]);
+
+/**
+ * Pages whose whole answer may be kept as JSON text (db/revision-cache.ts `sendCachedJson`): the
+ * first 20 pages at the page sizes clients use. Other pages are served fresh, so a client walking
+ * odd pages cannot crowd the shared cache (and push out the costly answers kept there).
+ */
+export const isUsualPage = ({ page, pageSize }: PageRequest): boolean =>
+  page <= 20 && USUAL_PAGE_SIZES.has(pageSize);
+
 export const PageInfoSchema = z.object({ page: z.number(), pageSize: z.number(), total: z.number() }).meta({
   id: 'PageInfo',
   description: 'The page a list answers: 1-based page, its size and the total count.',

@@ -3,7 +3,15 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { allow } from '../../http/access';
 import { envelope, ok } from '../../http/envelope';
-import { pagedAnswer, pagedEnvelope, pagedQuery, PageQuery, selectPage, slicePage } from '../../http/paging';
+import {
+  isUsualPage,
+  pagedAnswer,
+  pagedEnvelope,
+  pagedQuery,
+  PageQuery,
+  selectPage,
+  slicePage,
+} from '../../http/paging';
 import { actorOf, contextOf } from '../../http/request-context';
 import { AppError } from '../../errors/app-error';
 import { recordAudit } from '../../audit/record-audit';
@@ -589,12 +597,14 @@ export default async function kpisRoutes(app: FastifyInstance): Promise<void> {
       // per set of clusters the viewer sees and per query (the parsed one: defaults filled in).
       const visible = visibleClusterIds(actor);
       const scope = visible === 'all' ? 'all' : [...visible].sort().join(',');
+      const answer = async () => ok(await buildPortfolio(ctx.db, actor, request.query, now));
+      if (!isUsualPage(request.query)) return answer();
       return sendCachedJson(request, reply, {
         db: ctx.db,
         name: `kpi-portfolio|${scope}|${JSON.stringify(request.query)}`,
         day: brusselsDate(now),
         schema: envelope(S.PortfolioSchema),
-        answer: async () => ok(await buildPortfolio(ctx.db, actor, request.query, now)),
+        answer,
       });
     },
   );

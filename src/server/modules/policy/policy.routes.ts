@@ -30,7 +30,7 @@ import { saveScores } from './save-scores';
 import { buildScenarioSummaryPdf } from './scenario-summary-pdf';
 import { cachedCoverage, COVERAGE_REVISIONS, presentCoveragePage } from './coverage';
 import { cachedOverlap, presentOverlapPage } from './overlap';
-import { DEFAULT_PAGE_SIZE, PageQuery } from '../../http/paging';
+import { isUsualPage, PageQuery } from '../../http/paging';
 import { sendCachedJson } from '../../db/revision-cache';
 import { networkView } from './network.presenter';
 import { computeFootprint } from './footprint';
@@ -44,14 +44,6 @@ const SCENARIO_READERS = { access: allow('officer', 'analyst', 'admin', 'manager
 const SCENARIO_EDITORS = { access: allow('officer', 'admin') };
 const OFFICER = { access: allow('officer') };
 const SELF_SCORERS = { access: allow('officer', 'analyst', 'manager') };
-
-/**
- * Pages of the overlap and coverage whose JSON text is kept (the web app's page sizes, the first
- * pages); other pages are sliced from the cached figures and serialised per request, so a client
- * walking odd pages cannot crowd the shared cache.
- */
-const isUsualPage = (page: number, pageSize: number) =>
-  page <= 20 && [25, 50, DEFAULT_PAGE_SIZE].includes(pageSize);
 
 export default async function policyRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -199,7 +191,7 @@ export default async function policyRoutes(app: FastifyInstance): Promise<void> 
       const answer = async () =>
         ok(presentCoveragePage(await cachedCoverage(ctx.db, today), { page, pageSize }));
       // Computed once per portfolio and proposals revision; the usual pages' answers serialised once.
-      if (!isUsualPage(page, pageSize)) return answer();
+      if (!isUsualPage({ page, pageSize })) return answer();
       return sendCachedJson(request, reply, {
         db: ctx.db,
         name: `coverage:${page}:${pageSize}`,
@@ -229,7 +221,7 @@ export default async function policyRoutes(app: FastifyInstance): Promise<void> 
       const { page, pageSize } = request.query;
       const answer = async () =>
         ok(presentOverlapPage(await cachedOverlap(ctx.db, today), { page, pageSize }));
-      if (!isUsualPage(page, pageSize)) return answer();
+      if (!isUsualPage({ page, pageSize })) return answer();
       return sendCachedJson(request, reply, {
         db: ctx.db,
         name: `overlap:${page}:${pageSize}`,

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { publicAccess } from '../../http/access';
 import { AbilitiesSchema, envelope, ok } from '../../http/envelope';
 import {
+  isUsualPage,
   keysetBatches,
   offsetOf,
   okPage,
@@ -114,10 +115,6 @@ function openPortfolioFrame(ctx: StepContext) {
     };
   });
 }
-
-/** Page sizes the web pages and ordinary clients ask for; their first pages are cached. */
-const CACHED_PAGE_SIZES = new Set([1, 25, 50, 100, 500]);
-const CACHED_PAGES = 10;
 
 /**
  * One page of the open-data view of the portfolio: clusters, their themes and transitions, and
@@ -274,7 +271,7 @@ export default async function publicPortfolioRoutes(app: FastifyInstance): Promi
       reply.header('cache-control', PUBLIC_CACHE);
       // The usual pages are sent as JSON text kept per portfolio revision and day (the same for
       // every viewer); other pages are read, so arbitrary pages cannot crowd the shared cache.
-      if (p.page > CACHED_PAGES || !CACHED_PAGE_SIZES.has(p.pageSize)) return readPortfolioPage(ctx, p);
+      if (!isUsualPage(p)) return readPortfolioPage(ctx, p);
       return sendCachedJson(request, reply, {
         db: ctx.db,
         name: `open-portfolio|${ctx.config.publicUrl}|${p.page}|${p.pageSize}`,
