@@ -1,16 +1,13 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs } from 'kysely';
-import { buildApp } from '../../../src/server/app';
-import { loadConfig } from '../../../src/config';
 import type { Database } from '../../../src/server/db/database';
-import { DEMO_PASSWORD } from '../../../src/server/demo/accounts.seed';
 import {
   EUROPE_SCALE,
   generatePortfolio,
   type GeneratedCounts,
 } from '../../../src/server/demo/generate-portfolio';
-import { clientFor, demoEmail, type TestClient } from '../../helpers/test-app';
+import { countedApp, QueryCounter } from '../../helpers/counted-app';
+import type { TestClient } from '../../helpers/test-app';
 import { createTestDatabase } from '../../helpers/test-database';
 
 /**
@@ -19,51 +16,26 @@ import { createTestDatabase } from '../../helpers/test-database';
  * generator writes the whole of Europe (~1,500 clusters, ~150,000 organisations, ~2 M KPI values);
  * on the embedded PGlite (one query at a time in WebAssembly) Flanders scale, to keep the suite short.
  *
- * Statements are counted, not timed: every executed query passes a plugin's transformResult
- * (built or raw, inside transactions too), so the count is exact.
+ * Statements are counted, not timed (helpers/counted-app.ts).
  */
-class StatementCounter implements KyselyPlugin {
-  count = 0;
-  transformQuery(args: PluginTransformQueryArgs) {
-    return args.node;
-  }
-  async transformResult(args: PluginTransformResultArgs) {
-    this.count += 1;
-    return args.result;
-  }
-}
-
 const onPostgres = inject('serverUrl') !== null;
 const scale = onPostgres ? EUROPE_SCALE : 1;
 const today = '2026-11-29';
 let database: Database;
 let app: FastifyInstance;
 let officer: TestClient;
-const counter = new StatementCounter();
+const counter = new QueryCounter();
 
 async function statementsFor(url: string): Promise<number> {
-  counter.count = 0;
+  counter.reset();
   const response = await officer.get(url);
   expect(response.statusCode, `${url}: ${response.body.slice(0, 300)}`).toBe(200);
-  return counter.count;
+  return counter.statements;
 }
 
 beforeAll(async () => {
   database = await createTestDatabase('demo');
-  const config = { ...loadConfig({}), webDistDir: '/nonexistent' };
-  app = await buildApp({
-    db: database.db.withPlugin(counter),
-    config,
-    clock: () => new Date(`${today}T10:00:00Z`),
-  });
-  await app.ready();
-  const login = await app.inject({
-    method: 'POST',
-    url: '/api/auth/login',
-    payload: { email: demoEmail('officer'), password: DEMO_PASSWORD },
-  });
-  const cookie = login.cookies.find((c) => c.name === 'sp_session')?.value ?? null;
-  officer = clientFor(app, cookie, login.json().data.csrfToken, login.json().data.user.id);
+  ({ app, officer } = await countedApp(database, counter, `${today}T10:00:00Z`));
 });
 
 afterAll(async () => {

@@ -1,60 +1,23 @@
 import ExcelJS from 'exceljs';
-import {
-  sql,
-  type KyselyPlugin,
-  type PluginTransformQueryArgs,
-  type PluginTransformResultArgs,
-} from 'kysely';
+import { sql } from 'kysely';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../../src/server/app';
-import { loadConfig } from '../../../src/config';
 import type { Database } from '../../../src/server/db/database';
-import { DEMO_PASSWORD } from '../../../src/server/demo/accounts.seed';
 import { EXPORT_BATCH_SIZE } from '../../../src/server/http/paging';
-import { clientFor, demoEmail, type TestClient } from '../../helpers/test-app';
+import { countedApp, QueryCounter } from '../../helpers/counted-app';
+import type { TestClient } from '../../helpers/test-app';
 import { createTestDatabase } from '../../helpers/test-database';
-
-/** Every statement the app sends and the most rows any one of them answered. */
-class RowCounter implements KyselyPlugin {
-  statements = 0;
-  mostRows = 0;
-  transformQuery(args: PluginTransformQueryArgs) {
-    return args.node;
-  }
-  async transformResult(args: PluginTransformResultArgs) {
-    this.statements += 1;
-    this.mostRows = Math.max(this.mostRows, args.result.rows.length);
-    return args.result;
-  }
-  reset() {
-    this.statements = 0;
-    this.mostRows = 0;
-  }
-}
 
 const ROWS = 20_000;
 let database: Database;
 let app: FastifyInstance;
 let officer: TestClient;
 let clusterId: string;
-const counter = new RowCounter();
+const counter = new QueryCounter();
 
 beforeAll(async () => {
   database = await createTestDatabase('demo');
-  app = await buildApp({
-    db: database.db.withPlugin(counter),
-    config: { ...loadConfig({}), webDistDir: '/nonexistent' },
-    clock: () => new Date('2026-11-29T10:00:00Z'),
-  });
-  await app.ready();
-  const login = await app.inject({
-    method: 'POST',
-    url: '/api/auth/login',
-    payload: { email: demoEmail('officer'), password: DEMO_PASSWORD },
-  });
-  const cookie = login.cookies.find((c) => c.name === 'sp_session')?.value ?? null;
-  officer = clientFor(app, cookie, login.json().data.csrfToken, login.json().data.user.id);
+  ({ app, officer } = await countedApp(database, counter, '2026-11-29T10:00:00Z'));
   clusterId = (
     await database.db.selectFrom('clusters').select('id').orderBy('short_name').executeTakeFirstOrThrow()
   ).id;

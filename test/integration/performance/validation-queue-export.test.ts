@@ -1,53 +1,22 @@
 import ExcelJS from 'exceljs';
-import {
-  sql,
-  type KyselyPlugin,
-  type PluginTransformQueryArgs,
-  type PluginTransformResultArgs,
-} from 'kysely';
+import { sql } from 'kysely';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../../src/server/app';
-import { loadConfig } from '../../../src/config';
 import type { Database } from '../../../src/server/db/database';
-import { DEMO_PASSWORD } from '../../../src/server/demo/accounts.seed';
 import { EXPORT_BATCH_SIZE } from '../../../src/server/http/paging';
-import { clientFor, demoEmail, type TestClient } from '../../helpers/test-app';
+import { countedApp, QueryCounter } from '../../helpers/counted-app';
+import type { TestClient } from '../../helpers/test-app';
 import { createTestDatabase } from '../../helpers/test-database';
-
-/** The most rows any one statement answered. */
-class RowCounter implements KyselyPlugin {
-  mostRows = 0;
-  transformQuery(args: PluginTransformQueryArgs) {
-    return args.node;
-  }
-  async transformResult(args: PluginTransformResultArgs) {
-    this.mostRows = Math.max(this.mostRows, args.result.rows.length);
-    return args.result;
-  }
-}
 
 const ADDED = 2_500;
 let database: Database;
 let app: FastifyInstance;
 let officer: TestClient;
-const counter = new RowCounter();
+const counter = new QueryCounter();
 
 beforeAll(async () => {
   database = await createTestDatabase('demo');
-  app = await buildApp({
-    db: database.db.withPlugin(counter),
-    config: { ...loadConfig({}), webDistDir: '/nonexistent' },
-    clock: () => new Date('2026-11-29T10:00:00Z'),
-  });
-  await app.ready();
-  const login = await app.inject({
-    method: 'POST',
-    url: '/api/auth/login',
-    payload: { email: demoEmail('officer'), password: DEMO_PASSWORD },
-  });
-  const cookie = login.cookies.find((c) => c.name === 'sp_session')?.value ?? null;
-  officer = clientFor(app, cookie, login.json().data.csrfToken, login.json().data.user.id);
+  ({ app, officer } = await countedApp(database, counter, '2026-11-29T10:00:00Z'));
   // Reported values in groups of 400 sharing one reporting time with microseconds (a JavaScript
   // date keeps milliseconds only), and a few without a time: the keyset must still take each once.
   await sql`insert into reporting_periods (code, label, starts_on, ends_on)
@@ -77,7 +46,7 @@ describe('the validation queue export streams', () => {
       .where('status', '=', 'reported')
       .execute();
     expect(queued.filter((q) => q.comment === 'wachtrij').length).toBeGreaterThan(EXPORT_BATCH_SIZE);
-    counter.mostRows = 0;
+    counter.reset();
     const response = await officer.get('/api/kpis/validation-queue.xlsx?lang=en');
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toContain('spreadsheetml');
