@@ -1,3 +1,5 @@
+import { sql } from 'kysely';
+import { brusselsToday } from '../../../src/shared/brussels-time';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestClient } from '../../helpers/test-app';
 
@@ -114,6 +116,31 @@ describe('clusters, themes and open data', () => {
     expect(listed.find((c: { id: string }) => c.id === cluster.id).economicMission).toBe(
       'A new mission (example).',
     );
+  });
+
+  it("counts a page's members as the whole-portfolio figures and an independent count do", async () => {
+    const listed = (await analyst.get('/api/clusters?pageSize=500')).json();
+    const open = (await t.app.inject({ method: 'GET', url: '/api/public/portfolio' })).json();
+    const sum = listed.data.reduce(
+      (n: number, c: { memberSummary: { members: number } }) => n + c.memberSummary.members,
+      0,
+    );
+    expect(sum).toBe(open.data.totals.members);
+    const today = brusselsToday(t.app.clock());
+    const independent = await sql<{ cluster_id: string; members: number; companies: number }>`
+      select cluster_id, count(distinct organisation_id)::int as members,
+        count(distinct organisation_id) filter (where o.helix = 'company')::int as companies
+      from memberships m join organisations o on o.id = m.organisation_id
+      where m.valid_from <= ${today}::date and (m.valid_to is null or m.valid_to >= ${today}::date)
+      group by cluster_id`.execute(t.database.db);
+    for (const c of listed.data as {
+      id: string;
+      memberSummary: { members: number; byHelix: { company: number } };
+    }[]) {
+      const row = independent.rows.find((r) => r.cluster_id === c.id);
+      expect(c.memberSummary.members).toBe(row?.members ?? 0);
+      expect(c.memberSummary.byHelix.company).toBe(row?.companies ?? 0);
+    }
   });
 
   it('searches clusters by name or short name, accents and case aside, one page at a time', async () => {
