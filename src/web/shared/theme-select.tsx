@@ -7,6 +7,7 @@ import {
   type ServerMultiSelectProps,
   type ServerSelectProps,
 } from './server-choices';
+import { pickText } from '../app/language';
 
 export type ThemeKind = 'strategic_theme' | 'transition' | 'technology_domain' | 'sector';
 
@@ -25,7 +26,7 @@ const KEY = ['themes'];
 
 /** A theme's label in the reader's language. */
 export function themeLabel(theme: { labelNl: string; labelEn: string }, language: string): string {
-  return language === 'en' ? theme.labelEn : theme.labelNl;
+  return pickText(language, theme.labelNl, theme.labelEn);
 }
 
 /** The given themes (one request, at most 100 ids), e.g. those a form has chosen. */
