@@ -52,7 +52,9 @@ describeBrowser('the cluster portfolio in Chromium', () => {
 
     const page = await h.pageAs('officer');
     await page.getByRole('link', { name: 'Clusterportfolio' }).click();
+    await seen(page.getByRole('heading', { name: 'Clusterportfolio' }));
     await page.getByRole('link', { name: 'Flux50' }).first().click();
+    await seen(page.getByRole('heading', { name: 'Roadmap' }));
     await page.getByRole('button', { name: 'Cluster bewerken' }).click();
     const dialog = page.getByRole('dialog', { name: 'Cluster bewerken' });
     await dialog.getByRole('combobox', { name: 'Rechtspersoon' }).fill('zwaluwstaart');
