@@ -67,6 +67,55 @@ describe('clusters, themes and open data', () => {
     },
   );
 
+  it("keeps the list per viewer until a cluster or an officer's name changes, not at sign-ins", async () => {
+    const db = t.database.db;
+    const cluster = await db
+      .selectFrom('clusters')
+      .innerJoin('users', 'users.id', 'clusters.officer_user_id')
+      .select(['clusters.id', 'users.id as officerId', 'users.name'])
+      .executeTakeFirstOrThrow();
+    const officerNameIn = async (client: TestClient) => {
+      const response = await client.get('/api/clusters?pageSize=100');
+      expect(response.statusCode).toBe(200);
+      const listed = response.json().data.find((c: { id: string }) => c.id === cluster.id);
+      return {
+        name: listed.officerName as string | null,
+        create: response.json().abilities.create as boolean,
+      };
+    };
+    expect(await officerNameIn(officer)).toEqual({ name: cluster.name, create: true });
+    // The analyst is sent the same page without people's names and without the right to create.
+    expect(await officerNameIn(analyst)).toEqual({ name: null, create: false });
+    const revision = () =>
+      db
+        .selectFrom('data_revisions')
+        .select('revision')
+        .where('name', '=', 'people')
+        .executeTakeFirstOrThrow();
+    const before = await revision();
+    // A sign-in or a password change touches users without raising the people revision.
+    await db
+      .updateTable('users')
+      .set({ updated_at: new Date() })
+      .where('id', '=', cluster.officerId)
+      .execute();
+    expect(await revision()).toEqual(before);
+    // A new name (as a provider's sign-in writes it) is shown at once.
+    await db
+      .updateTable('users')
+      .set({ name: 'Officer renamed (example)' })
+      .where('id', '=', cluster.officerId)
+      .execute();
+    expect((await officerNameIn(officer)).name).toBe('Officer renamed (example)');
+    await db.updateTable('users').set({ name: cluster.name }).where('id', '=', cluster.officerId).execute();
+    // So is a change of the cluster itself.
+    await officer.patch(`/api/clusters/${cluster.id}`, { economicMission: 'A new mission (example).' });
+    const listed = (await officer.get('/api/clusters?pageSize=100')).json().data;
+    expect(listed.find((c: { id: string }) => c.id === cluster.id).economicMission).toBe(
+      'A new mission (example).',
+    );
+  });
+
   it('searches clusters by name or short name, accents and case aside, one page at a time', async () => {
     const found = (await analyst.get('/api/clusters?q=flux')).json();
     expect(found.data.map((c: { shortName: string }) => c.shortName)).toEqual(['Flux50']);
