@@ -1,8 +1,26 @@
 import path from 'node:path';
 import os from 'node:os';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { describeBrowser, seen, textContaining, useBrowserHarness } from '../helpers/browser';
+
+const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Serious or critical WCAG 2.1 AA violations in the page's main region (as accessibility.test.ts). */
+async function axeProblems(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
+  const violations = (await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<unknown> } }).axe;
+    const result = (await axe.run(document.querySelector('#main') ?? document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+      resultTypes: ['violations'],
+    })) as { violations: { id: string; impact: string | null }[] };
+    return result.violations;
+  })) as { id: string; impact: string | null }[];
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
+}
 
 describeBrowser('the cluster portfolio in Chromium', () => {
   const h = useBrowserHarness();
@@ -67,5 +85,43 @@ describeBrowser('the cluster portfolio in Chromium', () => {
     const picker = dialog.getByRole('combobox', { name: 'Rechtspersoon' });
     await picker.waitFor();
     expect(await picker.inputValue()).toBe('Zwaluwstaart Rechtspersoon VZW');
+  });
+
+  it('an analyst sorts the organisations and the clusters on the server by clicking a column header', async () => {
+    const analyst = await h.t.loginAs('analyst');
+    const firstName = async (url: string) =>
+      ((await analyst.get(url)).json().data[0] as { name: string }).name;
+    const page = await h.pageAs('analyst');
+    await page.getByRole('link', { name: 'Organisaties' }).click();
+    await seen(page.getByRole('heading', { name: 'Organisaties' }));
+    const table = page.getByRole('table');
+    const firstCell = table.locator('tbody tr').first().locator('td').first();
+    await textContaining(firstCell, await firstName('/api/organisations?pageSize=1'));
+    const header = table.getByRole('columnheader', { name: /^Organisatie/ });
+    expect(await header.getAttribute('aria-sort')).toBe('none');
+    const button = header.getByRole('button');
+    await button.click();
+    await textContaining(table.locator('th[aria-sort="ascending"]'), 'Organisatie');
+    await button.click();
+    await textContaining(table.locator('th[aria-sort="descending"]'), 'Organisatie');
+    await textContaining(firstCell, await firstName('/api/organisations?sort=-name&pageSize=1'));
+    await table.getByRole('button', { name: /^Opgericht op/ }).click();
+    await textContaining(table.locator('th[aria-sort="ascending"]'), 'Opgericht op');
+    expect(await header.getAttribute('aria-sort')).toBe('none');
+    await textContaining(firstCell, await firstName('/api/organisations?sort=foundedOn&pageSize=1'));
+    expect(await axeProblems(page)).toEqual([]);
+
+    await page.getByRole('link', { name: 'Clusterportfolio' }).click();
+    await seen(page.getByRole('heading', { name: 'Clusterportfolio' }));
+    const clusters = page.getByRole('table');
+    const kind = clusters.getByRole('button', { name: /^Soort/ });
+    await kind.click();
+    await kind.click();
+    await textContaining(clusters.locator('th[aria-sort="descending"]'), 'Soort');
+    await textContaining(
+      clusters.locator('tbody tr').first().locator('td').first(),
+      await firstName('/api/clusters?sort=-kind&pageSize=1'),
+    );
+    expect(await axeProblems(page)).toEqual([]);
   });
 });

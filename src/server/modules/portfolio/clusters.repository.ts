@@ -12,6 +12,7 @@ import { cachedByRevision } from '../../db/revision-cache';
 import type { DB } from '../../db/types';
 import type { ClusterKind, ClusterStatus, Helix } from '../../db/core.tables';
 import type { SizeClass, ThemeKind } from '../../db/shared.tables';
+import type { ClusterSort } from './clusters.schema';
 
 export interface ClusterRow {
   id: string;
@@ -40,6 +41,9 @@ export interface ClusterFilters {
   themeId?: string;
   transitionId?: string;
 }
+
+/** The lifecycle's order of a status (candidate, active, ended), for sorting by status. */
+const STATUS_POSITION = sql`array_position(array['candidate', 'active', 'ended'], c.status)`;
 
 function clustersQuery(db: Kysely<DB>) {
   return db
@@ -91,22 +95,33 @@ function clusterMatches(eb: ExpressionBuilder<DB & { c: DB['clusters'] }, 'c'>, 
   return eb.and(conditions);
 }
 
+/** Each order of the list as SQL terms, ending on a unique key (a few thousand clusters: no index). */
+const CLUSTER_ORDERS: Record<ClusterSort, RawBuilder<unknown>[]> = {
+  name: [sql`c.name`, sql`c.id`],
+  '-name': [sql`c.name desc`, sql`c.id desc`],
+  kind: [sql`c.kind desc`, sql`c.name`, sql`c.id`],
+  '-kind': [sql`c.kind`, sql`c.name`, sql`c.id`],
+  status: [STATUS_POSITION, sql`c.name`, sql`c.id`],
+  '-status': [sql`${STATUS_POSITION} desc`, sql`c.name`, sql`c.id`],
+};
+
 /**
- * Clusters (spearheads first, then by name); one page when `paging` is given, or the `limit`
- * clusters after the cluster `after` in that order (keyset, for downloads read in batches).
+ * Clusters in the order `sort` (default: spearheads first, then by name); one page when `paging`
+ * is given, or the `limit` clusters after the cluster `after` in the default order (keyset, for
+ * downloads read in batches; they take no `sort`).
  */
 export function findClusters(
   db: Kysely<DB>,
-  filters: ClusterFilters,
+  filters: ClusterFilters & { sort?: ClusterSort },
   paging?: { offset: number; limit: number } | { after: ClusterRow | null; limit: number },
 ): Promise<ClusterRow[]> {
   let query = clustersQuery(db)
     .where((eb) => clusterMatches(eb, filters))
-    .orderBy('c.kind', 'desc')
-    .orderBy('c.name')
-    .orderBy('c.id');
+    .orderBy(sql.join(CLUSTER_ORDERS[filters.sort ?? 'kind']));
   if (!paging) return query.execute();
   if ('offset' in paging) return query.limit(paging.limit).offset(paging.offset).execute();
+  if (filters.sort && filters.sort !== 'kind')
+    throw new Error('Clusters are read by keyset in the default order only.');
   const after = paging.after;
   if (after)
     query = query.where((eb) =>

@@ -35,6 +35,7 @@ import {
   ClusterPageQuery,
   ClusterSchema,
   CreateClusterBody,
+  type ClusterSort,
   MemberParams,
   MemberSchema,
   PromoteBody,
@@ -76,7 +77,7 @@ const tags = ['clusters'];
 
 export async function listClusters(
   ctx: StepContext,
-  filters: ClusterFilters,
+  filters: ClusterFilters & { sort?: ClusterSort },
   paging?: Parameters<typeof findClusters>[2],
 ): Promise<PresentedCluster[]> {
   return presentClusterRows(ctx, await findClusters(ctx.db, filters, paging));

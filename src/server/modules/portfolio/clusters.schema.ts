@@ -87,8 +87,20 @@ const ClusterFilterFields = {
   themeId: z.uuid().optional(),
   transitionId: z.uuid().optional(),
 };
-export const ClusterListQuery = z.strictObject(ClusterFilterFields);
-export const ClusterPageQuery = z.strictObject({ ...ClusterFilterFields, ...PageQueryFields });
+/**
+ * The orders a person may ask of the cluster list (a minus sorts backwards). `kind` puts
+ * spearheads first and `status` follows the lifecycle (candidate, active, ended); each ends on the
+ * name and the id, so pages never overlap. Without `sort` the list is spearheads first, then by name.
+ */
+export const ClusterSortSchema = z.enum(['name', '-name', 'kind', '-kind', 'status', '-status']);
+export type ClusterSort = z.infer<typeof ClusterSortSchema>;
+const ClusterSortField = { sort: ClusterSortSchema.optional() };
+export const ClusterListQuery = z.strictObject({ ...ClusterFilterFields, ...ClusterSortField });
+export const ClusterPageQuery = z.strictObject({
+  ...ClusterFilterFields,
+  ...ClusterSortField,
+  ...PageQueryFields,
+});
 
 export const ClusterIdParams = z.strictObject({ id: z.uuid() });
 

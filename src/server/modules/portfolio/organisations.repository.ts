@@ -1,10 +1,18 @@
-import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
+import {
+  sql,
+  type Expression,
+  type ExpressionBuilder,
+  type Kysely,
+  type RawBuilder,
+  type SqlBool,
+} from 'kysely';
 import { firstParticipationOn } from './first-participation.sql';
 import { cachedByRevision } from '../../db/revision-cache';
 import type { DB } from '../../db/types';
 import type { Helix } from '../../db/core.tables';
 import type { SizeClass } from '../../db/shared.tables';
 import type { YearFigures } from './sme-classification';
+import type { OrganisationSort } from './organisations.schema';
 
 export interface OrganisationRow {
   id: string;
@@ -27,6 +35,8 @@ export interface OrganisationFilters {
   helix?: Helix;
   sizeClass?: SizeClass;
   clusterId?: string;
+  /** The order (default: by name); filters and counts do not depend on it. */
+  sort?: OrganisationSort;
 }
 
 function organisationsQuery(db: Kysely<DB>) {
@@ -83,7 +93,51 @@ function matches(eb: ExpressionBuilder<DB & { o: DB['organisations'] }, 'o'>, fi
  */
 const SORT_MATCHES_UP_TO = 5_000;
 
-/** One page of organisations (ordered by name) and how many match in all. */
+/** An order of the list: a key served by an index (with the id after it) and its direction. */
+interface OrganisationOrder {
+  key: RawBuilder<unknown>;
+  /** The same key in a form no index serves: a search's few matches are sorted, not walked to. */
+  unindexed: RawBuilder<unknown>;
+  descending: boolean;
+  /** A row's key, to read on after it (keyset). */
+  keyOf: (row: OrganisationRow) => RawBuilder<unknown>;
+}
+
+// A missing founding date sorts as +infinity ascending and as -infinity descending: last both ways
+// (the indexes of migration 20261203_0500 have these keys).
+const FOUNDED_ON_LAST = sql`coalesce(o.founded_on, 'infinity'::date)`;
+const FOUNDED_ON_LAST_DESCENDING = sql`coalesce(o.founded_on, '-infinity'::date)`;
+const byName = (descending: boolean): OrganisationOrder => ({
+  key: sql`o.name`,
+  // `name || ''` orders the same but is no indexed column.
+  unindexed: sql`o.name || ''`,
+  descending,
+  keyOf: (row) => sql`${row.name}`,
+});
+const ORGANISATION_ORDERS: Record<OrganisationSort, OrganisationOrder> = {
+  name: byName(false),
+  '-name': byName(true),
+  foundedOn: {
+    key: FOUNDED_ON_LAST,
+    unindexed: sql`${FOUNDED_ON_LAST} + 0`,
+    descending: false,
+    keyOf: (row) => sql`${row.founded_on ?? 'infinity'}::date`,
+  },
+  '-foundedOn': {
+    key: FOUNDED_ON_LAST_DESCENDING,
+    unindexed: sql`${FOUNDED_ON_LAST_DESCENDING} + 0`,
+    descending: true,
+    keyOf: (row) => sql`${row.founded_on ?? '-infinity'}::date`,
+  },
+};
+
+/** `order by` of an order: its key, then the id, both in its direction (one index, walked either way). */
+function orderBy(order: OrganisationOrder, isIndexed: boolean): RawBuilder<unknown> {
+  const direction = sql.raw(order.descending ? 'desc' : 'asc');
+  return sql`${isIndexed ? order.key : order.unindexed} ${direction}, o.id ${direction}`;
+}
+
+/** One page of organisations (by name unless `sort` says otherwise) and how many match in all. */
 export async function findOrganisations(
   db: Kysely<DB>,
   filters: OrganisationFilters & { offset: number; limit: number },
@@ -96,14 +150,14 @@ export async function findOrganisations(
       .executeTakeFirstOrThrow();
     return Number(counted.n);
   };
+  const order = ORGANISATION_ORDERS[filters.sort ?? 'name'];
   const page = (byMatches: boolean) =>
     organisationsQuery(db)
       .where((eb) => matches(eb, filters))
-      // `name || ''` orders the same but is no indexed column, so PostgreSQL does not walk the
-      // name index (folding nothing, but reading up to every organisation to fill a page of a
-      // rare search); it sorts the few matches instead.
-      .orderBy(byMatches ? sql`o.name || ''` : sql`o.name`)
-      .orderBy('o.id')
+      // Sorting the matches by an unindexed form of the key keeps PostgreSQL from walking the key's
+      // index (folding nothing, but reading up to every organisation to fill a page of a rare
+      // search); it sorts the few matches instead.
+      .orderBy(orderBy(order, !byMatches))
       .limit(filters.limit)
       .offset(filters.offset)
       .execute();
@@ -122,17 +176,25 @@ export async function findOrganisations(
   return { rows, total: await cachedByRevision(db, name, '', count) };
 }
 
-/** The `limit` organisations after `after` (by name, then id) that match: one batch of an export. */
+/**
+ * The `limit` organisations after `after` in the order `sort` (by name, then id, by default) that
+ * match: one batch of an export, read by keyset on the order's index.
+ */
 export function findOrganisationsAfter(
   db: Kysely<DB>,
   filters: OrganisationFilters,
   after: OrganisationRow | null,
   limit: number,
 ): Promise<OrganisationRow[]> {
+  const order = ORGANISATION_ORDERS[filters.sort ?? 'name'];
   let query = organisationsQuery(db).where((eb) => matches(eb, filters));
-  if (after)
-    query = query.where((eb) => eb(eb.refTuple('o.name', 'o.id'), '>', eb.tuple(after.name, after.id)));
-  return query.orderBy('o.name').orderBy('o.id').limit(limit).execute();
+  if (after) {
+    const comparison = sql.raw(order.descending ? '<' : '>');
+    query = query.where(
+      sql<SqlBool>`(${order.key}, o.id) ${comparison} (${order.keyOf(after)}, ${after.id})`,
+    );
+  }
+  return query.orderBy(orderBy(order, true)).limit(limit).execute();
 }
 
 export function findOrganisationById(db: Kysely<DB>, id: string): Promise<OrganisationRow | undefined> {

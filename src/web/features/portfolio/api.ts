@@ -204,6 +204,8 @@ export interface ClusterFilters {
   status?: string | null;
   themeId?: string | null;
   transitionId?: string | null;
+  /** The server's order (`name`, `-name`, `kind`, …); none for spearheads first, by name. */
+  sort?: string;
 }
 
 /** One page of the portfolio (paged and searched on the server). */
@@ -229,6 +231,8 @@ export const useOrganisations = (filters: {
   q?: string;
   helix?: string | null;
   sizeClass?: string | null;
+  /** The server's order (`name`, `-name`, `foundedOn`, `-foundedOn`); none for by name. */
+  sort?: string;
   page?: number;
 }) =>
   useQuery({

@@ -7,6 +7,8 @@ import { query } from '../../app/api-client';
 import { DataTable } from '../../shared/data-table';
 import { ErrorAlert } from '../../shared/error-alert';
 import { PageHeader } from '../../shared/page-header';
+import { useServerSorting } from '../../shared/server-sort';
+import { formatDate } from '../../app/format';
 import { ORGANISATIONS_PAGE_SIZE, useOrganisations, type Organisation } from './api';
 import { HELIXES } from './portfolio-page';
 
@@ -17,7 +19,14 @@ export function OrganisationsPage() {
   const [helix, setHelix] = useState<string | null>(null);
   const [sizeClass, setSizeClass] = useState<string | null>(null);
   const [page, setPage] = useState(1);
-  const organisations = useOrganisations({ q: q.length >= 2 ? q : undefined, helix, sizeClass, page });
+  const sorting = useServerSorting();
+  const organisations = useOrganisations({
+    q: q.length >= 2 ? q : undefined,
+    helix,
+    sizeClass,
+    sort: sorting.sort,
+    page,
+  });
   const columns: ColumnDef<Organisation>[] = [
     {
       accessorKey: 'name',
@@ -28,12 +37,29 @@ export function OrganisationsPage() {
         </Anchor>
       ),
     },
-    { accessorKey: 'enterpriseNumberDisplay', header: t('enterpriseNumber') },
-    { accessorKey: 'helix', header: t('helixLabel'), cell: (x) => t(`helix.${x.getValue() as string}`) },
-    { accessorKey: 'sizeClass', header: t('sizeClass'), cell: (x) => t(`sizes.${x.getValue() as string}`) },
+    { accessorKey: 'enterpriseNumberDisplay', header: t('enterpriseNumber'), enableSorting: false },
+    {
+      accessorKey: 'helix',
+      header: t('helixLabel'),
+      enableSorting: false,
+      cell: (x) => t(`helix.${x.getValue() as string}`),
+    },
+    {
+      accessorKey: 'sizeClass',
+      header: t('sizeClass'),
+      enableSorting: false,
+      cell: (x) => t(`sizes.${x.getValue() as string}`),
+    },
+    {
+      accessorKey: 'foundedOn',
+      header: t('foundedOn'),
+      sortDescFirst: false,
+      cell: (x) => formatDate(x.getValue() as string | null),
+    },
     {
       accessorKey: 'isPioneer',
       header: t('pioneer'),
+      enableSorting: false,
       cell: (x) =>
         x.getValue() ? (
           <Badge size="sm" color="grape">
@@ -43,7 +69,7 @@ export function OrganisationsPage() {
           ''
         ),
     },
-    { accessorKey: 'clusterCount', header: t('clusters') },
+    { accessorKey: 'clusterCount', header: t('clusters'), enableSorting: false },
   ];
   return (
     <>
@@ -88,12 +114,21 @@ export function OrganisationsPage() {
       <DataTable
         data={organisations.data?.data ?? []}
         columns={columns}
-        xlsxUrl={`/api/organisations.xlsx${query({ helix, sizeClass, q: q.length >= 2 ? q : undefined })}`}
-        serverPage={
-          organisations.data
-            ? { ...organisations.data.page, onPageChange: setPage }
-            : { page, pageSize: ORGANISATIONS_PAGE_SIZE, total: 0, onPageChange: setPage }
-        }
+        xlsxUrl={`/api/organisations.xlsx${query({
+          helix,
+          sizeClass,
+          q: q.length >= 2 ? q : undefined,
+          sort: sorting.sort,
+        })}`}
+        serverPage={{
+          ...(organisations.data?.page ?? { page, pageSize: ORGANISATIONS_PAGE_SIZE, total: 0 }),
+          onPageChange: setPage,
+          sorting: sorting.sorting,
+          onSortingChange: (next) => {
+            sorting.onSortingChange(next);
+            setPage(1);
+          },
+        }}
       />
     </>
   );

@@ -23,6 +23,7 @@ import { PageHeader } from '../../shared/page-header';
 import { useClusters, type Cluster, type ClusterFilters, type Helix } from './api';
 import { ThemeSelect, themeLabel } from '../../shared/theme-select';
 import { EChart } from '../../shared/echart';
+import { useServerSorting } from '../../shared/server-sort';
 
 export const HELIXES: Helix[] = ['company', 'knowledge_institution', 'government', 'civil_society'];
 const HELIX_COLOURS = ['#1c7ed6', '#2f9e44', '#f08c00', '#ae3ec9'];
@@ -33,7 +34,8 @@ export function PortfolioPage() {
   const [filters, setFilters] = useState<ClusterFilters>({});
   const [search, setSearch] = useState('');
   const [q] = useDebouncedValue(search.trim(), 250);
-  const clusters = useClusters({ ...filters, q: q || undefined });
+  const sorting = useServerSorting();
+  const clusters = useClusters({ ...filters, q: q || undefined, sort: sorting.sort });
   const rows = useMemo(() => clusters.data?.data ?? [], [clusters.data]);
   const language = i18n.language;
 
@@ -78,10 +80,11 @@ export function PortfolioPage() {
         </Badge>
       ),
     },
-    { id: 'members', header: t('members'), accessorFn: (c) => c.memberSummary.members },
+    { id: 'members', header: t('members'), enableSorting: false, accessorFn: (c) => c.memberSummary.members },
     {
       id: 'sme',
       header: t('smeShare'),
+      enableSorting: false,
       accessorFn: (c) => c.memberSummary.smeShare ?? -1,
       cell: ({ row }) => formatPercent(row.original.memberSummary.smeShare),
     },
@@ -95,11 +98,12 @@ export function PortfolioPage() {
     {
       id: 'transitions',
       header: t('transitions'),
+      enableSorting: false,
       accessorFn: (c) => c.transitions.map((x) => themeLabel(x, language)).join(', '),
     },
   ];
 
-  const xlsxUrl = `/api/clusters.xlsx${query({ ...filters, q: q || undefined })}`;
+  const xlsxUrl = `/api/clusters.xlsx${query({ ...filters, q: q || undefined, sort: sorting.sort })}`;
   return (
     <>
       <PageHeader
@@ -189,7 +193,16 @@ export function PortfolioPage() {
         {t('helixChart')}
       </Title>
       <EChart option={chart} height={Math.max(220, rows.length * 34 + 60)} label={t('helixChart')} />
-      <DataTable data={rows} columns={columns} xlsxUrl={xlsxUrl} serverPage={clusters.serverPage} />
+      <DataTable
+        data={rows}
+        columns={columns}
+        xlsxUrl={xlsxUrl}
+        serverPage={{
+          ...clusters.serverPage,
+          sorting: sorting.sorting,
+          onSortingChange: sorting.onSortingChange,
+        }}
+      />
     </>
   );
 }
