@@ -42,11 +42,11 @@ describeBrowser('the web shell in Chromium', () => {
     await page.goto(`${h.baseUrl}/admin/users`);
     await page.getByRole('button', { name: 'Nieuwe gebruiker' }).click();
     const create = page.getByRole('dialog', { name: 'Nieuwe gebruiker' });
-    await create.getByLabel('E-mailadres', { exact: true }).fill('expert@speerpunt.example');
+    await create.getByRole('textbox', { name: 'E-mailadres', exact: true }).fill('expert@speerpunt.example');
     await create.getByLabel('Naam').fill('Tweede Expert');
     await create.getByLabel(/^Wachtwoord/).fill('een-lange-zin-als-wachtwoord-7');
     await create.getByRole('button', { name: 'Aanmaken' }).click();
-    expect(await fieldError(create.getByLabel('E-mailadres', { exact: true }))).toContain(
+    expect(await fieldError(create.getByRole('textbox', { name: 'E-mailadres', exact: true }))).toContain(
       'Er bestaat al een account met dit e-mailadres.',
     );
     await create.getByRole('button', { name: 'Annuleren' }).click();
