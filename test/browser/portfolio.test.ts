@@ -2,7 +2,7 @@ import path from 'node:path';
 import os from 'node:os';
 import fs from 'node:fs';
 import { expect, it } from 'vitest';
-import { describeBrowser, seen, useBrowserHarness } from '../helpers/browser';
+import { describeBrowser, seen, textContaining, useBrowserHarness } from '../helpers/browser';
 
 describeBrowser('the cluster portfolio in Chromium', () => {
   const h = useBrowserHarness();
@@ -27,5 +27,45 @@ describeBrowser('the cluster portfolio in Chromium', () => {
     await seen(page.getByText('2 rijen: 1 correct, 1 met problemen'));
     await seen(page.getByText(/Ongeldig ondernemingsnummer "0123.456.748": de controlecijfers kloppen niet/));
     expect(await page.getByRole('button', { name: '1 correcte rij opslaan' }).isEnabled()).toBe(true);
+  });
+
+  it("an officer sets a cluster's legal entity by typing, beyond the first 50 organisations by name", async () => {
+    const officer = await h.t.loginAs('officer');
+    for (let i = 1; i <= 55; i++) {
+      const created = await officer.post('/api/organisations', {
+        name: `Aaa Vulorganisatie ${String(i).padStart(2, '0')}`,
+        helix: 'company',
+        country: 'NL',
+        foreignIdentifier: `VUL-${i}`,
+      });
+      expect(created.statusCode).toBe(201);
+    }
+    const target = await officer.post('/api/organisations', {
+      name: 'Zwaluwstaart Rechtspersoon VZW',
+      helix: 'civil_society',
+      country: 'NL',
+      foreignIdentifier: 'ZWALUW-1',
+    });
+    expect(target.statusCode).toBe(201);
+    const firstPage = await officer.get('/api/organisations?pageSize=50');
+    expect(firstPage.body).not.toContain('Zwaluwstaart');
+
+    const page = await h.pageAs('officer');
+    await page.getByRole('link', { name: 'Clusterportfolio' }).click();
+    await seen(page.getByRole('heading', { name: 'Clusterportfolio' }));
+    await page.getByRole('link', { name: 'Flux50' }).first().click();
+    await seen(page.getByRole('heading', { name: 'Roadmap' }));
+    await page.getByRole('button', { name: 'Cluster bewerken' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Cluster bewerken' });
+    await dialog.getByRole('combobox', { name: 'Rechtspersoon' }).fill('zwaluwstaart');
+    await page.getByRole('option', { name: 'Zwaluwstaart Rechtspersoon VZW' }).click();
+    await dialog.getByRole('button', { name: 'Opslaan' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await textContaining(page.getByText(/^Rechtspersoon:/), 'Zwaluwstaart Rechtspersoon VZW');
+    // Opened again, the picker names the chosen organisation, though no search has found it yet.
+    await page.getByRole('button', { name: 'Cluster bewerken' }).click();
+    const picker = dialog.getByRole('combobox', { name: 'Rechtspersoon' });
+    await picker.waitFor();
+    expect(await picker.inputValue()).toBe('Zwaluwstaart Rechtspersoon VZW');
   });
 });

@@ -1,4 +1,4 @@
-import type { ColumnType, Generated } from 'kysely';
+import type { ColumnType, Generated, GeneratedAlways } from 'kysely';
 
 /** Instants: written as Date or ISO string, read as Date. */
 export type Instant = ColumnType<Date, Date | string, Date | string>;
@@ -107,6 +107,8 @@ export interface OrganisationsTable {
   founded_on: CalendarDate | null;
   created_at: InstantDefault;
   updated_at: InstantDefault;
+  /** `sp_fold(name)`, kept by PostgreSQL (a stored generated column): what searches match. */
+  name_folded: GeneratedAlways<string>;
 }
 
 export interface ClustersTable {

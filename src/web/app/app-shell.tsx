@@ -16,6 +16,7 @@ import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { navItems, type NavItem } from './feature-registry';
 import { useLogout, type Me } from './auth';
+import { languageOf } from './language';
 
 export function LanguageSwitch() {
   const { t, i18n } = useTranslation();
@@ -23,7 +24,7 @@ export function LanguageSwitch() {
     <SegmentedControl
       aria-label={t('language')}
       size="xs"
-      value={i18n.language === 'en' ? 'en' : 'nl'}
+      value={languageOf(i18n.language)}
       onChange={(value) => void i18n.changeLanguage(value)}
       data={[
         { value: 'nl', label: 'NL' },

@@ -1,12 +1,13 @@
 import i18n from 'i18next';
 import * as time from '../../shared/brussels-time';
 import * as money from '../../shared/money';
+import { languageOf } from './language';
 
 /**
  * The shared formats (src/shared/brussels-time.ts, src/shared/money.ts) in the language the
  * person reads the app in: nl-BE by default, en-GB in English. Instants are shown in Brussels.
  */
-const language = (): time.Language => (i18n.language === 'en' ? 'en' : 'nl');
+const language = (): time.Language => languageOf(i18n.language);
 
 /** Money arrives as integer cents (string, number or bigint) and is formatted without floating point. */
 export function formatCents(cents: string | number | bigint | null | undefined): string {

@@ -11,6 +11,7 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Pager, type ServerPage } from './pager';
+import { languageOf } from '../app/language';
 
 export interface DataTableProps<T> {
   data: T[];
@@ -35,7 +36,7 @@ export interface DataTableProps<T> {
 /** The export in the language the person reads the page in (the server's default is the account's). */
 function withLanguage(url: string, language: string): string {
   if (/[?&]lang=/.test(url)) return url;
-  return `${url}${url.includes('?') ? '&' : '?'}lang=${language === 'en' ? 'en' : 'nl'}`;
+  return `${url}${url.includes('?') ? '&' : '?'}lang=${languageOf(language)}`;
 }
 
 /** TanStack Table over Mantine's table: sortable headers, a filter box and the export links. */

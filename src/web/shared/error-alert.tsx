@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../app/api-client';
 import { textOf } from '../../shared/text-of';
 import { describeField, detailMessage } from './field-errors';
+import { languageOf } from '../app/language';
 
 /**
  * Shows a catalogued error in the user's language, with the fields it concerns in words
@@ -12,7 +13,7 @@ import { describeField, detailMessage } from './field-errors';
 export function ErrorAlert({ error, fieldNames }: { error: unknown; fieldNames?: Record<string, string> }) {
   const { t, i18n } = useTranslation();
   if (!error) return null;
-  const language = i18n.language === 'en' ? 'en' : 'nl';
+  const language = languageOf(i18n.language);
   if (error instanceof ApiError) {
     return (
       <Alert color="red" title={error.localised[language]} role="alert">

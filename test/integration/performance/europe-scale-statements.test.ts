@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../../../src/server/db/database';
@@ -88,4 +89,25 @@ describe(`analytics at the generator's ${onPostgres ? 'Europe' : 'Flanders'} sca
     },
     onPostgres ? 900_000 : 300_000,
   );
+
+  // Runs on the portfolio generated above. A rare term takes its page from the trigram matches, a
+  // common one (tens of thousands of matches at Europe scale) by walking the name index: both
+  // must page exactly as an independent query does, with the same statements.
+  it('pages a rare and a common organisation search as an independent query does', async () => {
+    for (const term of ['nova sys', 'ra']) {
+      const expected = (
+        await sql<{ id: string }>`select id from organisations
+          where lower(unaccent(name)) like ${`%${term}%`} order by name, id`.execute(database.db)
+      ).rows.map((r) => r.id);
+      expect(expected.length, term).toBeGreaterThan(40);
+      const url = `/api/organisations?q=${encodeURIComponent(term)}&pageSize=20`;
+      const first = (await officer.get(url)).json();
+      const third = (await officer.get(`${url}&page=3`)).json();
+      expect(first.page.total, term).toBe(expected.length);
+      expect(first.data.map((o: { id: string }) => o.id)).toEqual(expected.slice(0, 20));
+      expect(third.data.map((o: { id: string }) => o.id)).toEqual(expected.slice(40, 60));
+      // The session, the count and the page.
+      expect(await statementsFor(url), term).toBeLessThanOrEqual(4);
+    }
+  });
 });

@@ -1,3 +1,5 @@
+import { sql } from 'kysely';
+import { brusselsToday } from '../../../src/shared/brussels-time';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestClient } from '../../helpers/test-app';
 
@@ -66,6 +68,80 @@ describe('clusters, themes and open data', () => {
       expect((await analyst.get('/api/clusters.xlsx')).statusCode).toBe(200);
     },
   );
+
+  it("keeps the list per viewer until a cluster or an officer's name changes, not at sign-ins", async () => {
+    const db = t.database.db;
+    const cluster = await db
+      .selectFrom('clusters')
+      .innerJoin('users', 'users.id', 'clusters.officer_user_id')
+      .select(['clusters.id', 'users.id as officerId', 'users.name'])
+      .executeTakeFirstOrThrow();
+    const officerNameIn = async (client: TestClient) => {
+      const response = await client.get('/api/clusters?pageSize=100');
+      expect(response.statusCode).toBe(200);
+      const listed = response.json().data.find((c: { id: string }) => c.id === cluster.id);
+      return {
+        name: listed.officerName as string | null,
+        create: response.json().abilities.create as boolean,
+      };
+    };
+    expect(await officerNameIn(officer)).toEqual({ name: cluster.name, create: true });
+    // The analyst is sent the same page without people's names and without the right to create.
+    expect(await officerNameIn(analyst)).toEqual({ name: null, create: false });
+    const revision = () =>
+      db
+        .selectFrom('data_revisions')
+        .select('revision')
+        .where('name', '=', 'people')
+        .executeTakeFirstOrThrow();
+    const before = await revision();
+    // A sign-in or a password change touches users without raising the people revision.
+    await db
+      .updateTable('users')
+      .set({ updated_at: new Date() })
+      .where('id', '=', cluster.officerId)
+      .execute();
+    expect(await revision()).toEqual(before);
+    // A new name (as a provider's sign-in writes it) is shown at once.
+    await db
+      .updateTable('users')
+      .set({ name: 'Officer renamed (example)' })
+      .where('id', '=', cluster.officerId)
+      .execute();
+    expect((await officerNameIn(officer)).name).toBe('Officer renamed (example)');
+    await db.updateTable('users').set({ name: cluster.name }).where('id', '=', cluster.officerId).execute();
+    // So is a change of the cluster itself.
+    await officer.patch(`/api/clusters/${cluster.id}`, { economicMission: 'A new mission (example).' });
+    const listed = (await officer.get('/api/clusters?pageSize=100')).json().data;
+    expect(listed.find((c: { id: string }) => c.id === cluster.id).economicMission).toBe(
+      'A new mission (example).',
+    );
+  });
+
+  it("counts a page's members as the whole-portfolio figures and an independent count do", async () => {
+    const listed = (await analyst.get('/api/clusters?pageSize=500')).json();
+    const open = (await t.app.inject({ method: 'GET', url: '/api/public/portfolio' })).json();
+    const sum = listed.data.reduce(
+      (n: number, c: { memberSummary: { members: number } }) => n + c.memberSummary.members,
+      0,
+    );
+    expect(sum).toBe(open.data.totals.members);
+    const today = brusselsToday(t.app.clock());
+    const independent = await sql<{ cluster_id: string; members: number; companies: number }>`
+      select cluster_id, count(distinct organisation_id)::int as members,
+        count(distinct organisation_id) filter (where o.helix = 'company')::int as companies
+      from memberships m join organisations o on o.id = m.organisation_id
+      where m.valid_from <= ${today}::date and (m.valid_to is null or m.valid_to >= ${today}::date)
+      group by cluster_id`.execute(t.database.db);
+    for (const c of listed.data as {
+      id: string;
+      memberSummary: { members: number; byHelix: { company: number } };
+    }[]) {
+      const row = independent.rows.find((r) => r.cluster_id === c.id);
+      expect(c.memberSummary.members).toBe(row?.members ?? 0);
+      expect(c.memberSummary.byHelix.company).toBe(row?.companies ?? 0);
+    }
+  });
 
   it('searches clusters by name or short name, accents and case aside, one page at a time', async () => {
     const found = (await analyst.get('/api/clusters?q=flux')).json();

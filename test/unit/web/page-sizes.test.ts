@@ -46,7 +46,7 @@ describe('the web app never asks for an unbounded page', () => {
   it('finds the page sizes it checks (the reader of the sources works)', () => {
     const all = literals();
     expect(all.length).toBeGreaterThan(5);
-    expect(all.some((l) => l.file === 'shared/organisation-select.tsx')).toBe(true);
+    expect(all.some((l) => l.file === 'shared/server-choices.tsx')).toBe(true);
   });
 
   it('asks no list route for more than the server maximum', () => {

@@ -30,6 +30,8 @@ import * as proposalRevision from './20261202_0100_proposal_revision';
 import * as listRouteIndexes from './20261202_0400_list_route_indexes';
 import * as validationQueueIndex from './20261202_0500_validation_queue_index';
 import * as identitySecondFactor from './20261202_0700_identity_second_factor';
+import * as organisationFoldedName from './20261203_0100_organisation_folded_name';
+import * as peopleRevision from './20261203_0101_people_revision';
 
 /**
  * Every migration, by name. Names sort in the order they run (timestamp first). Landed
@@ -67,4 +69,6 @@ export const migrations: Record<string, Migration> = {
   '20261202_0400_list_route_indexes': listRouteIndexes,
   '20261202_0500_validation_queue_index': validationQueueIndex,
   '20261202_0700_identity_second_factor': identitySecondFactor,
+  '20261203_0100_organisation_folded_name': organisationFoldedName,
+  '20261203_0101_people_revision': peopleRevision,
 };

@@ -219,25 +219,39 @@ export async function evaluateCluster(
   return { clusterId, definitions, targets, cells };
 }
 
+/** How many clusters the set-based paths (portfolio report, period close) evaluate per batch of statements. */
+const CLUSTERS_PER_CHUNK = 100;
+
+/** The items in consecutive chunks of at most `size`, in their order. */
+export function chunksOf<T>(items: T[], size: number = CLUSTERS_PER_CHUNK): T[][] {
+  const chunks: T[][] = [];
+  for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
+  return chunks;
+}
+
+/** What `valuesForPeriod` reads for one cluster, loaded beforehand for many (`loadValueInputs`). */
+type ValueInputs = Omit<EvaluationInputs, 'targets'>;
+
 /**
- * `evaluateCluster` for many clusters with a fixed number of statements: definitions, targets
- * and measurements in one query each, and each computed KPI in one batched statement for every
- * (cluster, period) it is not frozen for. The cells are exactly those of `evaluateCluster`.
+ * The definitions and stored values of many clusters in `periods`, and every computed KPI run for
+ * each (cluster, period of `computedPeriods`) it is not frozen for: one query for the definitions,
+ * one for the measurements and one batched statement per computed KPI, whatever the clusters.
  */
-export async function evaluateClusters(
+export async function loadValueInputs(
   db: Kysely<DB>,
   clusterIds: string[],
   periods: PeriodRow[],
-  settings: KpiSettings,
-  today: string,
-): Promise<Map<string, ClusterEvaluation>> {
-  const evaluations = new Map<string, ClusterEvaluation>();
-  if (clusterIds.length === 0) return evaluations;
-  const periodIds = periods.map((p) => p.id);
-  const [allDefinitions, targets, measurements] = await Promise.all([
+  computedPeriods: PeriodRow[],
+): Promise<Map<string, ValueInputs>> {
+  const inputs = new Map<string, ValueInputs>();
+  if (clusterIds.length === 0) return inputs;
+  const [allDefinitions, measurements] = await Promise.all([
     findDefinitions(db, { clusterIds }),
-    findTargets(db, clusterIds),
-    findMeasurementValues(db, clusterIds, periodIds),
+    findMeasurementValues(
+      db,
+      clusterIds,
+      periods.map((p) => p.id),
+    ),
   ]);
   const definitionsOf = (clusterId: string) =>
     allDefinitions.filter((d) => d.cluster_id === null || d.cluster_id === clusterId);
@@ -246,13 +260,12 @@ export async function evaluateClusters(
       .filter((m) => m.frozen_at !== null)
       .map((m) => `${m.definition_id}|${m.cluster_id ?? ''}|${m.period_id}`),
   );
-  const started = periods.filter((p) => p.starts_on <= today);
   const cases = new Map<string, ComputedCase[]>();
   const queued = new Set<string>();
   for (const clusterId of clusterIds) {
     for (const definition of definitionsOf(clusterId)) {
       if (definition.source !== 'computed' || !definition.computed_key) continue;
-      for (const period of started) {
+      for (const period of computedPeriods) {
         if (frozen.has(`${definition.id}|${clusterId}|${period.id}`)) continue;
         // A computed key shared by two definitions is run once per case.
         const id = `${definition.computed_key}|${clusterId}|${period.id}`;
@@ -268,26 +281,59 @@ export async function evaluateClusters(
   await Promise.all(
     [...cases].map(async ([key, list]) => precomputed.set(key, await runComputedQueryBatch(db, key, list))),
   );
-  const byCluster = <T extends { cluster_id: string | null }>(rows: T[]) => {
-    const map = new Map<string, T[]>();
-    for (const row of rows) {
-      if (!row.cluster_id) continue;
-      const list = map.get(row.cluster_id);
-      if (list) list.push(row);
-      else map.set(row.cluster_id, [row]);
-    }
-    return map;
-  };
-  const targetsBy = byCluster(targets);
   const measurementsBy = byCluster(measurements);
+  for (const clusterId of clusterIds)
+    inputs.set(clusterId, {
+      definitions: definitionsOf(clusterId),
+      measurements: measurementsBy.get(clusterId) ?? [],
+      precomputed,
+    });
+  return inputs;
+}
+
+function byCluster<T extends { cluster_id: string | null }>(rows: T[]): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const row of rows) {
+    if (!row.cluster_id) continue;
+    const list = map.get(row.cluster_id);
+    if (list) list.push(row);
+    else map.set(row.cluster_id, [row]);
+  }
+  return map;
+}
+
+/**
+ * `evaluateCluster` for many clusters with a fixed number of statements: definitions, targets
+ * and measurements in one query each, and each computed KPI in one batched statement for every
+ * (cluster, period) it is not frozen for. The cells are exactly those of `evaluateCluster`.
+ */
+export async function evaluateClusters(
+  db: Kysely<DB>,
+  clusterIds: string[],
+  periods: PeriodRow[],
+  settings: KpiSettings,
+  today: string,
+): Promise<Map<string, ClusterEvaluation>> {
+  const evaluations = new Map<string, ClusterEvaluation>();
+  if (clusterIds.length === 0) return evaluations;
+  const [inputs, targets] = await Promise.all([
+    loadValueInputs(
+      db,
+      clusterIds,
+      periods,
+      periods.filter((p) => p.starts_on <= today),
+    ),
+    findTargets(db, clusterIds),
+  ]);
+  const targetsBy = byCluster(targets);
   for (const clusterId of clusterIds) {
+    const input = inputs.get(clusterId);
+    if (!input) continue;
     evaluations.set(
       clusterId,
       await evaluateCluster(db, clusterId, periods, settings, today, {
-        definitions: definitionsOf(clusterId),
+        ...input,
         targets: targetsBy.get(clusterId) ?? [],
-        measurements: measurementsBy.get(clusterId) ?? [],
-        precomputed,
       }),
     );
   }

@@ -148,6 +148,7 @@ export function findEvidence(db: Kysely<DB>, measurementIds: string[]) {
     ])
     .where('e.measurement_id', 'in', measurementIds)
     .orderBy('e.created_at')
+    .orderBy('e.id')
     .execute();
 }
 

@@ -3,7 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { envelope, ok } from '../../http/envelope';
-import { keysetBatches, offsetOf, okPage, pagedEnvelope, PageQuery } from '../../http/paging';
+import { isUsualPage, keysetBatches, offsetOf, okPage, pagedEnvelope, PageQuery } from '../../http/paging';
+import { sendCachedJson } from '../../db/revision-cache';
 import { contextOf, type StepContext } from '../../http/request-context';
 import { AppError } from '../../errors/app-error';
 import {
@@ -311,14 +312,29 @@ export default async function clustersRoutes(app: FastifyInstance): Promise<void
         response: { 200: pagedEnvelope(ClusterSchema) },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const ctx = contextOf(request);
       const { page, pageSize, ...filters } = request.query;
-      const [rows, total] = await Promise.all([
-        listClusters(ctx, filters, { offset: offsetOf({ page, pageSize }), limit: pageSize }),
-        countClusters(ctx.db, filters),
-      ]);
-      return okPage(rows, { page, pageSize, total }, { create: isOfficer(ctx.actor) });
+      const officer = isOfficer(ctx.actor);
+      const answer = async () => {
+        const [rows, total] = await Promise.all([
+          listClusters(ctx, filters, { offset: offsetOf({ page, pageSize }), limit: pageSize }),
+          countClusters(ctx.db, filters),
+        ]);
+        return okPage(rows, { page, pageSize, total }, { create: officer });
+      };
+      // A typed search is served fresh (each text its own answer); the usual pages of the
+      // list and its filters keep their JSON text until the portfolio or a user's name changes
+      // (officers are shown by name), per what the viewer may see and do.
+      if (filters.q || !isUsualPage(request.query)) return answer();
+      return sendCachedJson(request, reply, {
+        db: ctx.db,
+        name: `clusters|${canSeePeople(ctx.actor)}|${officer}|${JSON.stringify(request.query)}`,
+        day: brusselsToday(ctx.now()),
+        schema: pagedEnvelope(ClusterSchema),
+        answer,
+        revisions: ['portfolio', 'people'],
+      });
     },
   );
 

@@ -52,12 +52,12 @@ function organisationsQuery(db: Kysely<DB>) {
 function matches(eb: ExpressionBuilder<DB & { o: DB['organisations'] }, 'o'>, filters: OrganisationFilters) {
   const conditions: Expression<SqlBool>[] = [];
   if (filters.q) {
-    // Accent-insensitive, served by the trigram index over sp_fold(name).
+    // Accent-insensitive: the stored folded name, served by its trigram index.
     const like = `%${filters.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
     const digits = filters.q.replace(/\D/g, '');
     conditions.push(
       eb.or([
-        eb(sql`sp_fold(o.name)`, 'like', sql`sp_fold(${like})`),
+        eb('o.name_folded', 'like', sql<string>`sp_fold(${like})`),
         ...(digits.length >= 4 ? [eb('o.enterprise_number', 'like', `%${digits}%`)] : []),
       ]),
     );
@@ -77,19 +77,17 @@ function matches(eb: ExpressionBuilder<DB & { o: DB['organisations'] }, 'o'>, fi
   return eb.and(conditions);
 }
 
+/**
+ * Up to this many matches of a search, its page is taken from the matches (trigram bitmap, then
+ * sorted); with more, walking the name index finds a page sooner (matches are dense).
+ */
+const SORT_MATCHES_UP_TO = 5_000;
+
 /** One page of organisations (ordered by name) and how many match in all. */
 export async function findOrganisations(
   db: Kysely<DB>,
   filters: OrganisationFilters & { offset: number; limit: number },
 ): Promise<{ rows: OrganisationRow[]; total: number }> {
-  const rows = await organisationsQuery(db)
-    .where((eb) => matches(eb, filters))
-    .orderBy('o.name')
-    .orderBy('o.id')
-    .limit(filters.limit)
-    .offset(filters.offset)
-    .execute();
-  if (filters.offset === 0 && rows.length < filters.limit) return { rows, total: rows.length };
   const count = async () => {
     const counted = await db
       .selectFrom('organisations as o')
@@ -98,9 +96,28 @@ export async function findOrganisations(
       .executeTakeFirstOrThrow();
     return Number(counted.n);
   };
+  const page = (byMatches: boolean) =>
+    organisationsQuery(db)
+      .where((eb) => matches(eb, filters))
+      // `name || ''` orders the same but is no indexed column, so PostgreSQL does not walk the
+      // name index (folding nothing, but reading up to every organisation to fill a page of a
+      // rare search); it sorts the few matches instead.
+      .orderBy(byMatches ? sql`o.name || ''` : sql`o.name`)
+      .orderBy('o.id')
+      .limit(filters.limit)
+      .offset(filters.offset)
+      .execute();
+  if (filters.q) {
+    // Counted first through the trigram index (a few ms), which also tells how to take the page.
+    const total = await count();
+    if (total <= filters.offset) return { rows: [], total };
+    return { rows: await page(total <= SORT_MATCHES_UP_TO), total };
+  }
+  const rows = await page(false);
+  if (filters.offset === 0 && rows.length < filters.limit) return { rows, total: rows.length };
+  if (filters.clusterId) return { rows, total: await count() };
   // Without a search or a cluster the count reads every organisation (150,000 at Europe scale):
   // it is kept per portfolio revision, for the few combinations of helix and size class.
-  if (filters.q || filters.clusterId) return { rows, total: await count() };
   const name = `organisations-count|${filters.helix ?? ''}|${filters.sizeClass ?? ''}`;
   return { rows, total: await cachedByRevision(db, name, '', count) };
 }

@@ -11,6 +11,7 @@ import { ErrorAlert } from '../../shared/error-alert';
 import { PageHeader } from '../../shared/page-header';
 import { AUDIT_PAGE_SIZE, useAuditEvents, type AuditEvent } from './api';
 import { auditActionLabel, auditActorLabel, auditEntityLabel } from '../../../shared/audit-actions';
+import { languageOf } from '../../app/language';
 
 interface Verification {
   ok: boolean;
@@ -23,7 +24,7 @@ interface Verification {
 
 export function AuditPage() {
   const { t, i18n } = useTranslation('admin');
-  const language = i18n.language === 'en' ? 'en' : 'nl';
+  const language = languageOf(i18n.language);
   const me = useMe();
   // The cursors of the pages seen so far: the last is the page shown (undefined: the newest).
   const [cursors, setCursors] = useState<(number | undefined)[]>([undefined]);

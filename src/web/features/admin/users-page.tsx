@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { ColumnDef } from '@tanstack/react-table';
 import { api, ApiError } from '../../app/api-client';
 import type { Role } from '../../app/auth';
+import { languageOf } from '../../app/language';
 import { DataTable } from '../../shared/data-table';
 import { ErrorAlert } from '../../shared/error-alert';
 import { FormModal } from '../../shared/form-modal';
@@ -22,7 +23,7 @@ const FIELD_OF_CODE: Record<string, string> = { EMAIL_TAKEN: 'email', MANAGER_NE
 /** The errors of a failed save per field: the server's details, and the refusals that name one field. */
 function useUserFieldErrors(error: unknown): Record<string, string> {
   const { i18n } = useTranslation();
-  const language = i18n.language === 'en' ? 'en' : 'nl';
+  const language = languageOf(i18n.language);
   const errors = fieldErrors(error, language);
   const field = error instanceof ApiError ? FIELD_OF_CODE[error.code] : undefined;
   if (error instanceof ApiError && field && !(field in errors)) errors[field] = error.localised[language];

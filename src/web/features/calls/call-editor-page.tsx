@@ -37,6 +37,7 @@ import {
   type RequiredKpi,
   type TieBreakRule,
 } from './api';
+import { languageOf } from '../../app/language';
 
 const RULE_KINDS = [
   'min_companies',
@@ -153,7 +154,7 @@ const num = (value: string | number) => (value === '' ? null : Number(value));
 
 export function CallEditorPage() {
   const { t, i18n } = useTranslation('calls');
-  const language = i18n.language === 'en' ? 'en' : 'nl';
+  const language = languageOf(i18n.language);
   const { id } = useParams();
   const navigate = useNavigate();
   const existing = useCall(id);

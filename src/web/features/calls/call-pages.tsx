@@ -29,6 +29,7 @@ import {
   usePublicCallPage,
   type CallSummary,
 } from './api';
+import { pickText } from '../../app/language';
 
 function useCallColumns(linkTo: (c: CallSummary) => string, showCounts: boolean): ColumnDef<CallSummary>[] {
   const { t, i18n } = useTranslation('calls');
@@ -45,7 +46,7 @@ function useCallColumns(linkTo: (c: CallSummary) => string, showCounts: boolean)
     {
       id: 'title',
       header: t('title'),
-      accessorFn: (c) => (i18n.language === 'en' && c.titleEn ? c.titleEn : c.titleNl),
+      accessorFn: (c) => pickText(i18n.language, c.titleNl, c.titleEn),
     },
     { accessorKey: 'kind', header: t('kind'), cell: (c) => t(`kinds.${c.getValue() as string}`) },
     {

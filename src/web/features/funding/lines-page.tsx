@@ -20,6 +20,7 @@ import { useFundingMutation, useLine, useLines, type Commitment, type Line, type
 import type { CallSummary } from '../calls/api';
 import { PaymentsTable } from './payments-table';
 import { DateRangeFields } from '../../shared/date-range-fields';
+import { pickText } from '../../app/language';
 
 function CreateLineModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t, i18n } = useTranslation('funding');
@@ -102,7 +103,7 @@ function CreateLineModal({ opened, onClose }: { opened: boolean; onClose: () => 
           onChange={(v) => setForm({ ...form, callId: v ?? '' })}
           data={(calls.data?.data ?? []).map((c) => ({
             value: c.id,
-            label: `${c.code} — ${i18n.language === 'en' && c.titleEn ? c.titleEn : c.titleNl}`,
+            label: `${c.code} — ${pickText(i18n.language, c.titleNl, c.titleEn)}`,
           }))}
         />
       )}

@@ -29,6 +29,7 @@ import { LineSelect } from './line-select';
 import { DecisionButtons } from './decision-buttons';
 import { PaymentsTable } from './payments-table';
 import { AddMilestoneModal, PlanTrancheModal } from './forms';
+import { pickText } from '../../app/language';
 
 const statusColour = (status: string) =>
   status === 'accepted' || status === 'released'
@@ -363,7 +364,7 @@ export function ProjectPage() {
             <Text size="sm">{t('themes')}:</Text>
             {data.themes.map((th) => (
               <Badge key={th.id} variant="outline">
-                {i18n.language === 'en' ? th.labelEn : th.labelNl}
+                {pickText(i18n.language, th.labelNl, th.labelEn)}
               </Badge>
             ))}
           </Group>

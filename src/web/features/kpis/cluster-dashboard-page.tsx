@@ -34,6 +34,7 @@ import {
 } from './api';
 import { EChart, KpiValue, StatusBadge, formatValue } from './components';
 import { TargetModal } from './target-modal';
+import { pickText } from '../../app/language';
 
 type Kpi = Dashboard['kpis'][number];
 
@@ -91,7 +92,7 @@ function ReportModal({
       evidence,
     });
   });
-  const name = i18n.language === 'en' ? kpi.definition.nameEn : kpi.definition.nameNl;
+  const name = pickText(i18n.language, kpi.definition.nameNl, kpi.definition.nameEn);
   return (
     <Modal opened onClose={onClose} title={t('reportTitle', { name })} size="lg">
       <Stack>
@@ -100,7 +101,7 @@ function ReportModal({
           <ReturnedReason measurementId={current.measurementId} />
         )}
         <Text size="sm" c="dimmed">
-          {i18n.language === 'en' ? kpi.definition.definitionEn : kpi.definition.definitionNl}
+          {pickText(i18n.language, kpi.definition.definitionNl, kpi.definition.definitionEn)}
         </Text>
         <NumberInput
           label={`${t('value')} (${t(`units.${kpi.definition.unit}`)})`}
@@ -175,7 +176,7 @@ function KpiCard({ kpi, periods, onSetTarget }: { kpi: Kpi; periods: Period[]; o
     }),
     [kpi, started, t],
   );
-  const name = i18n.language === 'en' ? kpi.definition.nameEn : kpi.definition.nameNl;
+  const name = pickText(i18n.language, kpi.definition.nameNl, kpi.definition.nameEn);
   return (
     <Card withBorder padding="sm" data-testid={`kpi-${kpi.definition.code}`}>
       <Group justify="space-between" wrap="nowrap" align="flex-start">
@@ -233,7 +234,7 @@ export function ClusterDashboardPage() {
   const abilities = dashboard.data?.abilities ?? {};
   const openPeriod = data?.periods.find((p) => p.status === 'open');
   const reportable = (data?.kpis ?? []).filter((k) => k.definition.source === 'reported');
-  const name = (d: Definition) => (i18n.language === 'en' ? d.nameEn : d.nameNl);
+  const name = (d: Definition) => pickText(i18n.language, d.nameNl, d.nameEn);
   return (
     <>
       <PageHeader

@@ -9,6 +9,7 @@ import { ErrorAlert } from '../../shared/error-alert';
 import { PageHeader } from '../../shared/page-header';
 import { useDefinitions, useKpiMutation, usePeriods, type Definition, type Period } from './api';
 import { DefinitionModal } from './definition-modal';
+import { pickText } from '../../app/language';
 
 function PeriodsTable() {
   const { t } = useTranslation('kpis');
@@ -90,7 +91,7 @@ export function LibraryPage() {
   );
   const columns: ColumnDef<Definition>[] = [
     { accessorKey: 'code', header: t('code') },
-    { id: 'name', header: t('name'), accessorFn: (d) => (i18n.language === 'en' ? d.nameEn : d.nameNl) },
+    { id: 'name', header: t('name'), accessorFn: (d) => pickText(i18n.language, d.nameNl, d.nameEn) },
     { accessorKey: 'unit', header: t('unit'), cell: ({ row }) => t(`units.${row.original.unit}`) },
     {
       accessorKey: 'direction',
@@ -161,11 +162,11 @@ export function LibraryPage() {
         <Modal
           opened
           onClose={() => setShown(null)}
-          title={`${shown.code} · ${i18n.language === 'en' ? shown.nameEn : shown.nameNl}`}
+          title={`${shown.code} · ${pickText(i18n.language, shown.nameNl, shown.nameEn)}`}
           size="xl"
         >
           <Stack>
-            <Text size="sm">{i18n.language === 'en' ? shown.definitionEn : shown.definitionNl}</Text>
+            <Text size="sm">{pickText(i18n.language, shown.definitionNl, shown.definitionEn)}</Text>
             {shown.source === 'formula' && (
               <Text size="sm">
                 {t('formula')}: {shown.numeratorCode} / {shown.denominatorCode} × {shown.factor}

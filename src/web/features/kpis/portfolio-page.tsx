@@ -32,6 +32,7 @@ import {
   type PortfolioKpi,
 } from './api';
 import { KpiValue, StatusBadge, formatValue } from './components';
+import { pickText } from '../../app/language';
 
 /** The cell a person opened: the cluster's row and the KPI's column. */
 interface Opened {
@@ -47,7 +48,7 @@ function Drill({ opened, onClose }: { opened: Opened; onClose: () => void }) {
   // The SQL of a computed KPI is read when its cell is opened (the portfolio does not carry it).
   const definition = useDefinition(kpi.source === 'computed' ? kpi.id : null).data?.data;
   const detail = measurement.data?.data;
-  const kpiName = i18n.language === 'en' ? kpi.nameEn : kpi.nameNl;
+  const kpiName = pickText(i18n.language, kpi.nameNl, kpi.nameEn);
   return (
     <Drawer
       opened
@@ -158,7 +159,7 @@ function CellButton({
   onOpen: (opened: Opened) => void;
 }) {
   const { t, i18n } = useTranslation('kpis');
-  const kpiName = i18n.language === 'en' ? kpi.nameEn : kpi.nameNl;
+  const kpiName = pickText(i18n.language, kpi.nameNl, kpi.nameEn);
   const title = `${cluster.shortName} · ${kpiName}: ${t(`statuses.${cell.status}`)}`;
   const flagged = cell.measurementStatus === 'reported' || cell.measurementStatus === 'returned';
   return (
@@ -213,7 +214,7 @@ export function PortfolioPage() {
     ...(data?.kpis ?? []).map((kpi, index): ColumnDef<PortfolioCluster> => ({
       id: kpi.id,
       header: () => {
-        const name = i18n.language === 'en' ? kpi.nameEn : kpi.nameNl;
+        const name = pickText(i18n.language, kpi.nameNl, kpi.nameEn);
         return (
           <Text
             span
@@ -289,7 +290,7 @@ export function PortfolioPage() {
           label={t('transitionFilter')}
           data={(data?.transitions ?? []).map((tr) => ({
             value: tr.id,
-            label: i18n.language === 'en' ? tr.labelEn : tr.labelNl,
+            label: pickText(i18n.language, tr.labelNl, tr.labelEn),
           }))}
           value={transitionId ?? null}
           onChange={(v) => setTransitionId(v ?? undefined)}

@@ -10,12 +10,13 @@ import { ErrorAlert } from '../../shared/error-alert';
 import { PageHeader } from '../../shared/page-header';
 import { useKpiMutation, useQueue, type QueueItem } from './api';
 import { formatValue } from './components';
+import { pickText } from '../../app/language';
 
 function ReturnModal({ item, onClose }: { item: QueueItem; onClose: () => void }) {
   const { t, i18n } = useTranslation('kpis');
   const { t: tc } = useTranslation();
   const [comment, setComment] = useState('');
-  const name = i18n.language === 'en' ? item.nameEn : item.nameNl;
+  const name = pickText(i18n.language, item.nameNl, item.nameEn);
   const send = useKpiMutation(() =>
     api.send('POST', `/api/kpis/measurements/${item.measurementId}/return`, { comment }),
   );
@@ -59,7 +60,7 @@ export function ValidationPage() {
   const { t, i18n } = useTranslation('kpis');
   const queue = useQueue();
   const [returning, setReturning] = useState<QueueItem | null>(null);
-  const nameOf = (item: QueueItem) => (i18n.language === 'en' ? item.nameEn : item.nameNl);
+  const nameOf = (item: QueueItem) => pickText(i18n.language, item.nameNl, item.nameEn);
   const validate = useKpiMutation((item: QueueItem) =>
     api.send('POST', `/api/kpis/measurements/${item.measurementId}/validate`, {}),
   );

@@ -9,6 +9,7 @@ import { ErrorAlert } from '../../shared/error-alert';
 import { PageHeader } from '../../shared/page-header';
 import { Pager } from '../../shared/pager';
 import { usePagedList } from '../../shared/use-paged-list';
+import { languageOf } from '../../app/language';
 
 interface Notification {
   id: string;
@@ -22,7 +23,7 @@ interface Notification {
 
 export function NotificationsPage() {
   const { t, i18n } = useTranslation('notifications');
-  const language = i18n.language === 'en' ? 'en' : 'nl';
+  const language = languageOf(i18n.language);
   const [unreadOnly, setUnreadOnly] = useState(false);
   const client = useQueryClient();
   const list = usePagedList<Notification>(['notifications'], '/api/notifications', {

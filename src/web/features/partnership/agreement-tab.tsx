@@ -25,6 +25,7 @@ import { Pager } from '../../shared/pager';
 import { useAgreements, usePartnershipMutation, type Agreement, type Report } from './api';
 import { linesOf } from './forms';
 import { DateRangeFields } from '../../shared/date-range-fields';
+import { pickText } from '../../app/language';
 
 function AgreementForm({
   clusterId,
@@ -243,7 +244,7 @@ function AgreementCard({
           <List type="ordered" spacing="sm">
             {agreement.objectives.map((o) => (
               <List.Item key={o.id} data-testid="objective">
-                <Text fw={600}>{(i18n.language === 'en' && o.titleEn) || o.title}</Text>
+                <Text fw={600}>{pickText(i18n.language, o.title, o.titleEn)}</Text>
                 {o.description && (
                   <Text size="sm" c="dimmed">
                     {o.description}
@@ -258,7 +259,7 @@ function AgreementCard({
                   ) : (
                     o.kpis.map((k) => (
                       <Badge key={k.id} variant="outline" tt="none">
-                        {i18n.language === 'en' ? k.nameEn : k.name}
+                        {pickText(i18n.language, k.name, k.nameEn)}
                       </Badge>
                     ))
                   )}

@@ -36,6 +36,7 @@ import {
   type Snapshot,
 } from './api';
 import { formatSnapshotValue, linesOf } from './forms';
+import { languageOf } from '../../app/language';
 
 const STATUS_COLOR: Record<string, string> = {
   on_track: 'green',
@@ -49,7 +50,7 @@ const STATUS_COLOR: Record<string, string> = {
 
 function SnapshotCard({ title, snapshot }: { title: string; snapshot: Snapshot | null }) {
   const { t, i18n } = useTranslation('partnership');
-  const language = i18n.language === 'en' ? 'en' : 'nl';
+  const language = languageOf(i18n.language);
   return (
     <Card withBorder padding="sm" data-testid="snapshot">
       <Group justify="space-between">

@@ -8,6 +8,7 @@ import { ErrorAlert } from '../../shared/error-alert';
 import { Pager } from '../../shared/pager';
 import { TIMELINE_KINDS, useTimeline, type TimelineKind } from './api';
 import { formatSnapshotValue } from './forms';
+import { languageOf } from '../../app/language';
 
 const COLORS: Record<TimelineKind, string> = {
   agreement: 'indigo',
@@ -24,7 +25,7 @@ const COLORS: Record<TimelineKind, string> = {
 export function TimelineTab({ clusterId }: { clusterId: string }) {
   const { t, i18n } = useTranslation('partnership');
   const { t: tc } = useTranslation();
-  const language = i18n.language === 'en' ? 'en' : 'nl';
+  const language = languageOf(i18n.language);
   const [kinds, setKinds] = useState<string[]>([]);
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');

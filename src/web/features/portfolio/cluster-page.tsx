@@ -26,15 +26,9 @@ import { formatDate, formatPercent } from '../../app/format';
 import { DataTable } from '../../shared/data-table';
 import { ErrorAlert } from '../../shared/error-alert';
 import { PageHeader } from '../../shared/page-header';
-import {
-  useCluster,
-  useMembers,
-  useOrganisations,
-  usePortfolioMutation,
-  type ClusterDetail,
-  type Member,
-} from './api';
+import { useCluster, useMembers, usePortfolioMutation, type ClusterDetail, type Member } from './api';
 import { HELIXES } from './portfolio-page';
+import { OrganisationSelect } from '../../shared/organisation-select';
 import { ThemeMultiSelect, themeLabel } from '../../shared/theme-select';
 
 function EditModal({
@@ -48,7 +42,6 @@ function EditModal({
 }) {
   const { t, i18n } = useTranslation('portfolio');
   const { t: tc } = useTranslation();
-  const organisations = useOrganisations({});
   const [officerFields, setOfficerFields] = useState({
     name: cluster.name,
     mandateStart: cluster.mandateStart ?? '',
@@ -107,13 +100,12 @@ function EditModal({
                 onChange={(e) => setOfficerFields({ ...officerFields, mandateEnd: e.currentTarget.value })}
               />
             </Group>
-            <Select
+            <OrganisationSelect
               label={t('legalEntity')}
-              searchable
               clearable
               value={officerFields.legalEntityId}
+              known={cluster.legalEntity ? [cluster.legalEntity] : []}
               onChange={(v) => setOfficerFields({ ...officerFields, legalEntityId: v })}
-              data={(organisations.data?.data ?? []).map((o) => ({ value: o.id, label: o.name }))}
             />
           </>
         )}

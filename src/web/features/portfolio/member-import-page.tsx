@@ -8,6 +8,7 @@ import { DataTable } from '../../shared/data-table';
 import { ErrorAlert } from '../../shared/error-alert';
 import { PageHeader } from '../../shared/page-header';
 import { fileToBase64, useCluster, usePortfolioMutation, type ImportPreview, type PreviewRow } from './api';
+import { languageOf } from '../../app/language';
 
 /** Import a member list: preview every row with its problems, then commit all good rows at once. */
 export function MemberImportPage() {
@@ -17,7 +18,7 @@ export function MemberImportPage() {
   const [file, setFile] = useState<File | null>(null);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [result, setResult] = useState<ImportPreview | null>(null);
-  const language = i18n.language === 'en' ? 'en' : 'nl';
+  const language = languageOf(i18n.language);
   const send = async (step: 'preview' | 'commit') => {
     if (!file) throw new Error(t('chooseFile'));
     const body = { filename: file.name, contentBase64: await fileToBase64(file) };

@@ -23,6 +23,7 @@ import { formatCents, formatDate, formatNumber } from '../../app/format';
 import { ErrorAlert } from '../../shared/error-alert';
 import { PageHeader } from '../../shared/page-header';
 import { useOrganisation, usePortfolioMutation, type OrganisationDetail, type SmeYearInput } from './api';
+import { languageOf } from '../../app/language';
 
 const euro = (cents: number | null) => (cents === null ? '' : centsToEuroNumber(cents));
 const cents = (value: string | number) =>
@@ -127,7 +128,7 @@ export function OrganisationPage() {
   const o = organisation.data?.data;
   if (organisation.error) return <ErrorAlert error={organisation.error} />;
   if (!o) return <Text>{t('loading')}</Text>;
-  const language = i18n.language === 'en' ? 'en' : 'nl';
+  const language = languageOf(i18n.language);
   const classification = o.smeClassification;
   return (
     <>

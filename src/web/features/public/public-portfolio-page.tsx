@@ -8,6 +8,7 @@ import { DEFAULT_PAGE_SIZE } from '../../shared/page-sizes';
 import { formatDate, formatPercent } from '../../app/format';
 import { useOpenPortfolio, type OpenCluster, type OpenTheme } from './api';
 import { OpenDataLinks } from './open-data-links';
+import { pickText } from '../../app/language';
 
 const HELIX = ['company', 'knowledge_institution', 'government', 'civil_society'] as const;
 
@@ -68,7 +69,7 @@ export function PublicPortfolioPage() {
   const labelOf = (code: string) => {
     const theme = themes.find((th) => th.code === code);
     if (!theme) return code;
-    return i18n.language === 'en' ? theme.labelEn : theme.labelNl;
+    return pickText(i18n.language, theme.labelNl, theme.labelEn);
   };
   const clusters = portfolio.data?.data.clusters ?? [];
   const totals = portfolio.data?.data.totals;

@@ -41,6 +41,7 @@ import {
 } from './api';
 import { useSelectionWording } from './wording';
 import { ExpertMultiSelect } from './expert-select';
+import { languageOf } from '../../app/language';
 
 export function CallReviewPage() {
   const { callId = '' } = useParams();
@@ -357,7 +358,7 @@ function ConflictsTab({ callId }: { callId: string }) {
     {
       accessorKey: 'reason',
       header: t('reason'),
-      cell: (c) => reasonIn(c.getValue() as string, i18n.language === 'en' ? 'en' : 'nl'),
+      cell: (c) => reasonIn(c.getValue() as string, languageOf(i18n.language)),
     },
     {
       id: 'state',

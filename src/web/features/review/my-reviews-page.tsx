@@ -9,6 +9,7 @@ import { ErrorAlert } from '../../shared/error-alert';
 import { PageHeader } from '../../shared/page-header';
 import { useInvitations, useMyAssignments, useReviewMutation, type MyAssignment } from './api';
 import { MyProfileCard } from './experts-page';
+import { pickText } from '../../app/language';
 
 export function MyReviewsPage() {
   const { t, i18n } = useTranslation('review');
@@ -68,7 +69,7 @@ export function MyReviewsPage() {
             </Text>
             {!inv.declarationAcceptedAt && declaration && (
               <Stack gap="xs" mt="sm">
-                <Text size="sm">{i18n.language === 'en' ? declaration.en : declaration.nl}</Text>
+                <Text size="sm">{pickText(i18n.language, declaration.nl, declaration.en)}</Text>
                 <Checkbox
                   label={t('acceptDeclaration')}
                   checked={agreed[inv.callId] ?? false}

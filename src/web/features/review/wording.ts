@@ -8,11 +8,12 @@ import {
   type RankingReasonLike,
 } from '../../../shared/selection-wording';
 import { wordShortfall, wordUnderload, type AssignmentReasonLike } from '../../../shared/assignment-wording';
+import { languageOf } from '../../app/language';
 
 /** The selection's stored codes worded in the reader's language (the same wording as the PDF and letters). */
 export function useSelectionWording() {
   const { i18n } = useTranslation();
-  const language: Language = i18n.language === 'en' ? 'en' : 'nl';
+  const language: Language = languageOf(i18n.language);
   return {
     reason: (reason: RankingReasonLike) => wordRankingReason(reason, language),
     reasons: (reasons: RankingReasonLike[]) => reasons.map((r) => wordRankingReason(r, language)).join(' '),

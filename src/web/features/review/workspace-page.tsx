@@ -23,6 +23,7 @@ import { PageHeader } from '../../shared/page-header';
 import { fieldErrors, scrollToFirstError } from '../../shared/field-errors';
 import { ProposalView } from '../../shared/proposal-view';
 import { useReviewMutation, useWorkspace, type Workspace } from './api';
+import { languageOf, pickText } from '../../app/language';
 
 interface Entry {
   score: number | string;
@@ -142,7 +143,7 @@ function ReviewForm({
     api.post(`/api/review/proposals/${proposalId}/conflict`, { reason: conflictReason }),
   );
   // Errors on their field: the API names a score by its place in the list or by criterion code.
-  const language = i18n.language === 'en' ? 'en' : 'nl';
+  const language = languageOf(i18n.language);
   const errors = fieldErrors(save.error ?? submit.error, language);
   const errorOf = (index: number, code: string, field: 'score' | 'justification') =>
     errors[`scores.${index}.${field}`] ??
@@ -150,7 +151,7 @@ function ReviewForm({
     (field === 'score' ? errors[`scores.${code}`] : undefined);
   const criterionNames = Object.fromEntries(
     data.criteria.flatMap((c, i) => {
-      const name = language === 'en' && c.nameEn ? c.nameEn : c.name;
+      const name = pickText(language, c.name, c.nameEn);
       return [
         [c.code, name],
         [`scores.${i}`, name],
