@@ -2,6 +2,7 @@ import {
   MultiSelect,
   Select,
   type ComboboxItem,
+  type OptionsFilter,
   type MultiSelectProps,
   type SelectProps,
 } from '@mantine/core';
@@ -124,27 +125,34 @@ export type ServerMultiSelectProps = Omit<MultiSelectProps, Controlled> & {
   onChange: (ids: string[]) => void;
 };
 
+/** What a Select and a MultiSelect of `useServerChoices` share: searched on the server. */
+function useSearchProps(choices: ServerChoices) {
+  const { t } = useTranslation();
+  return {
+    searchable: true,
+    searchValue: choices.search,
+    onSearchChange: choices.setSearch,
+    // The server already matched (accents and case aside); the browser must not filter again.
+    filter: (({ options }) => options) satisfies OptionsFilter,
+    data: choices.data,
+    nothingFoundMessage: choices.fetching ? t('loading') : t('noMatches'),
+  };
+}
+
 /** Picks one item of `useServerChoices`. */
 export function ServerSelect({
   choices,
   onChange,
   ...props
 }: ServerSelectProps & { choices: ServerChoices }) {
-  const { t } = useTranslation();
   return (
     <Select
       {...props}
-      searchable
-      searchValue={choices.search}
-      onSearchChange={choices.setSearch}
-      // The server already matched (accents and case aside); the browser must not filter again.
-      filter={({ options }) => options}
-      data={choices.data}
+      {...useSearchProps(choices)}
       onChange={(id) => {
         choices.remember(id === null ? [] : [id]);
         onChange(id);
       }}
-      nothingFoundMessage={choices.fetching ? t('loading') : t('noMatches')}
     />
   );
 }
@@ -155,21 +163,14 @@ export function ServerMultiSelect({
   onChange,
   ...props
 }: ServerMultiSelectProps & { choices: ServerChoices }) {
-  const { t } = useTranslation();
   return (
     <MultiSelect
       {...props}
-      searchable
-      searchValue={choices.search}
-      onSearchChange={choices.setSearch}
-      // The server already matched (accents and case aside); the browser must not filter again.
-      filter={({ options }) => options}
-      data={choices.data}
+      {...useSearchProps(choices)}
       onChange={(ids) => {
         choices.remember(ids);
         onChange(ids);
       }}
-      nothingFoundMessage={choices.fetching ? t('loading') : t('noMatches')}
     />
   );
 }

@@ -207,6 +207,39 @@ describe('one code, twenty concurrent sign-ins', () => {
   });
 });
 
+describe('an app code and a recovery code sent at once for one sign-in', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ clock: () => now });
+  });
+  afterAll(() => t?.close());
+
+  it('completes the session once: one answer 204, the other NOT_FOUND, one auth.login', async () => {
+    const officer = await t.loginAs('officer');
+    const secret = (await officer.post('/api/auth/totp/enrolment')).json().data.secret as string;
+    const confirmed = await officer.post('/api/auth/totp/enrolment/confirm', { code: await codeFor(secret) });
+    const recoveryCodes = confirmed.json().data.recoveryCodes as string[];
+    nextStep();
+    const pending = await t.loginAs('officer');
+    const logins = async () =>
+      (await actionsOf(t, pending.userId!)).filter((action) => action === 'auth.login').length;
+    const loginsBefore = await logins();
+    const appCode = await codeFor(secret);
+    const responses = await Promise.all([
+      pending.post('/api/auth/totp/verify', { code: appCode }),
+      pending.post('/api/auth/totp/verify', { code: recoveryCodes[0] }),
+    ]);
+    const statuses = responses.map((r) => r.statusCode).sort();
+    expect(statuses).toEqual([204, 404]);
+    expect(responses.find((r) => r.statusCode === 404)?.json().code).toBe('NOT_FOUND');
+    expect(await logins()).toBe(loginsBefore + 1);
+    expect((await pending.get('/api/auth/me')).json().data.signInStage).toBe('complete');
+    // The loser's code was not used up: its transaction rolled back.
+    const recoveryWon = responses[1]!.statusCode === 204;
+    expect((await pending.get('/api/auth/totp')).json().data.recoveryCodesLeft).toBe(recoveryWon ? 9 : 10);
+  });
+});
+
 describe('TOTP secrets stored before encryption', () => {
   let t: TestApp;
   beforeAll(async () => {

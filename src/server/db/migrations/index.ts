@@ -32,6 +32,7 @@ import * as validationQueueIndex from './20261202_0500_validation_queue_index';
 import * as identitySecondFactor from './20261202_0700_identity_second_factor';
 import * as organisationFoldedName from './20261203_0100_organisation_folded_name';
 import * as peopleRevision from './20261203_0101_people_revision';
+import * as reviewConflictsCallIndex from './20261203_0300_review_conflicts_call_index';
 
 /**
  * Every migration, by name. Names sort in the order they run (timestamp first). Landed
@@ -71,4 +72,5 @@ export const migrations: Record<string, Migration> = {
   '20261202_0700_identity_second_factor': identitySecondFactor,
   '20261203_0100_organisation_folded_name': organisationFoldedName,
   '20261203_0101_people_revision': peopleRevision,
+  '20261203_0300_review_conflicts_call_index': reviewConflictsCallIndex,
 };

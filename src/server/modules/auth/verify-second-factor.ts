@@ -16,12 +16,17 @@ export async function verifySecondFactor(
   if (actor.signInStage !== 'second_factor' || !actor.sessionId) throw new AppError('NOT_FOUND');
   const sessionId = actor.sessionId;
   await checkSecondFactor(ctx, { userId: actor.userId, ...options }, async (tx, used) => {
+    // Only a session still waiting for its second factor completes: of two valid codes sent at once
+    // (an app code and a recovery code), the later finds it complete and answers NOT_FOUND, as any
+    // request after completion does; its transaction rolls back, so its code stays unused.
     const session = await tx
       .updateTable('sessions')
       .set({ stage: 'complete' })
       .where('id', '=', sessionId)
+      .where('stage', '=', 'second_factor')
       .returning('oidc_provider')
-      .executeTakeFirstOrThrow();
+      .executeTakeFirst();
+    if (!session) throw new AppError('NOT_FOUND');
     // The provider's identity, linked to this account, needs the code no more.
     if (session.oidc_provider !== null)
       await tx

@@ -82,6 +82,13 @@ const MEETING_KIND: Record<string, { nl: string; en: string }> = {
   other: { nl: 'Overleg', en: 'Meeting' },
 };
 
+/**
+ * The newest rows read from each source of the timeline (agreements, meetings, decisions,
+ * completed actions, audit events): the timeline merges its sources in memory, so each is bounded;
+ * a cluster's partnership history stays far below it (a few agreements, some meetings a year).
+ */
+export const TIMELINE_SOURCE_LIMIT = 2000;
+
 function afterOf(value: unknown): Record<string, unknown> {
   if (value === null || value === undefined) return {};
   return (typeof value === 'string' ? JSON.parse(value) : value) as Record<string, unknown>;
@@ -107,6 +114,9 @@ export async function buildTimeline(
     .selectFrom('partnership_agreements')
     .selectAll()
     .where('cluster_id', '=', clusterId)
+    .orderBy('created_at', 'desc')
+    .orderBy('id')
+    .limit(TIMELINE_SOURCE_LIMIT)
     .execute();
   for (const a of agreements) {
     entries.push({
@@ -139,8 +149,10 @@ export async function buildTimeline(
     .selectFrom('partnership_meetings')
     .selectAll()
     .where('cluster_id', '=', clusterId)
+    .orderBy('starts_at', 'desc')
+    .orderBy('id')
+    .limit(TIMELINE_SOURCE_LIMIT)
     .execute();
-  const visibleMeetingIds = meetings.filter((m) => confidentialOk || !m.is_confidential).map((m) => m.id);
   for (const m of meetings) {
     const kind = MEETING_KIND[m.kind];
     entries.push({
@@ -152,23 +164,27 @@ export async function buildTimeline(
       link: `${base}?tab=meetings&meeting=${m.id}`,
     });
   }
-  if (visibleMeetingIds.length > 0) {
-    const decisions = await db
-      .selectFrom('partnership_decisions as d')
-      .innerJoin('partnership_meetings as m', 'm.id', 'd.meeting_id')
-      .select(['d.id', 'd.text', 'm.starts_at', 'm.title', 'm.id as meeting_id'])
-      .where('d.meeting_id', 'in', visibleMeetingIds)
-      .execute();
-    for (const d of decisions) {
-      entries.push({
-        id: `decision-${d.id}`,
-        at: new Date(d.starts_at).toISOString(),
-        kind: 'decision',
-        title: { nl: `Beslissing (${d.title})`, en: `Decision (${d.title})` },
-        detail: d.text,
-        link: `${base}?tab=meetings&meeting=${d.meeting_id}`,
-      });
-    }
+  // Decisions of confidential meetings only for those who may read them.
+  let decisionQuery = db
+    .selectFrom('partnership_decisions as d')
+    .innerJoin('partnership_meetings as m', 'm.id', 'd.meeting_id')
+    .select(['d.id', 'd.text', 'm.starts_at', 'm.title', 'm.id as meeting_id'])
+    .where('m.cluster_id', '=', clusterId);
+  if (!confidentialOk) decisionQuery = decisionQuery.where('m.is_confidential', '=', false);
+  const decisions = await decisionQuery
+    .orderBy('m.starts_at', 'desc')
+    .orderBy('d.id')
+    .limit(TIMELINE_SOURCE_LIMIT)
+    .execute();
+  for (const d of decisions) {
+    entries.push({
+      id: `decision-${d.id}`,
+      at: new Date(d.starts_at).toISOString(),
+      kind: 'decision',
+      title: { nl: `Beslissing (${d.title})`, en: `Decision (${d.title})` },
+      detail: d.text,
+      link: `${base}?tab=meetings&meeting=${d.meeting_id}`,
+    });
   }
 
   const done = await db
@@ -177,6 +193,9 @@ export async function buildTimeline(
     .where('cluster_id', '=', clusterId)
     .where('status', '=', 'done')
     .where('completed_at', 'is not', null)
+    .orderBy('completed_at', 'desc')
+    .orderBy('id')
+    .limit(TIMELINE_SOURCE_LIMIT)
     .execute();
   for (const a of done)
     entries.push({
@@ -211,7 +230,7 @@ export async function buildTimeline(
                          and (b.cluster_id = ${clusterId} or exists (select 1 from project_clusters pc where
                            pc.project_id = c.project_id and pc.cluster_id = ${clusterId}))))
     order by e.id desc
-    limit 2000`
+    limit ${TIMELINE_SOURCE_LIMIT}`
     .execute(db)
     .then((r) => r.rows);
   for (const e of events) {

@@ -17,50 +17,61 @@ import type { StatusSnapshot } from './partnership.schema';
 
 const iso = (value: Date | string) => new Date(value).toISOString();
 
+/** One agreement for one viewer (signers' names only for those who see people). */
 export async function presentAgreement(db: Db, row: AgreementRow, viewer: Actor) {
+  const [agreement] = await presentAgreements(db, [row], viewer);
+  return agreement;
+}
+
+/** Agreements for one viewer, their objectives, KPI links and periods read once for all of them. */
+export async function presentAgreements(db: Db, rows: AgreementRow[], viewer: Actor) {
   const people = canSeePeople(viewer);
-  const objectives = await findObjectives(db, row.id);
+  const ids = rows.map((r) => r.id);
+  const [allObjectives, allPeriods] = await Promise.all([findObjectives(db, ids), findPeriods(db, ids)]);
   const kpis = await findKpiLinks(
     db,
-    objectives.map((o) => o.id),
+    allObjectives.map((o) => o.id),
   );
-  const periods = await findPeriods(db, row.id);
   const signature = (by: string | null, at: Date | string | null) =>
     at ? { by: people ? by : null, at: iso(at) } : null;
-  return {
-    id: row.id,
-    clusterId: row.cluster_id,
-    clusterName: row.cluster_name,
-    title: row.title,
-    periodStart: row.period_start,
-    periodEnd: row.period_end,
-    clusterCommitments: row.cluster_commitments,
-    agencyCommitments: row.agency_commitments,
-    followUpRhythm: row.follow_up_rhythm,
-    clusterSignature: signature(row.cluster_signer_name, row.cluster_signed_at),
-    agencySignature: signature(row.agency_signer_name, row.agency_signed_at),
-    isSigned: Boolean(row.cluster_signed_at && row.agency_signed_at),
-    amendmentCount: row.amendment_count,
-    isExample: row.is_example,
-    objectives: objectives.map((o) => ({
-      id: o.id,
-      position: o.position,
-      title: o.title,
-      titleEn: o.title_en,
-      description: o.description,
-      kpis: kpis.get(o.id) ?? [],
-    })),
-    periods: periods.map((p) => ({
-      id: p.id,
-      label: p.label,
-      startsOn: p.starts_on,
-      endsOn: p.ends_on,
-      dueOn: p.due_on,
-      isClosed: p.closed_at !== null,
-      reportId: p.report_id ?? null,
-      reportStatus: p.report_status ?? null,
-    })),
-  };
+  return rows.map((row) => {
+    const objectives = allObjectives.filter((o) => o.agreement_id === row.id);
+    const periods = allPeriods.filter((p) => p.agreement_id === row.id);
+    return {
+      id: row.id,
+      clusterId: row.cluster_id,
+      clusterName: row.cluster_name,
+      title: row.title,
+      periodStart: row.period_start,
+      periodEnd: row.period_end,
+      clusterCommitments: row.cluster_commitments,
+      agencyCommitments: row.agency_commitments,
+      followUpRhythm: row.follow_up_rhythm,
+      clusterSignature: signature(row.cluster_signer_name, row.cluster_signed_at),
+      agencySignature: signature(row.agency_signer_name, row.agency_signed_at),
+      isSigned: Boolean(row.cluster_signed_at && row.agency_signed_at),
+      amendmentCount: row.amendment_count,
+      isExample: row.is_example,
+      objectives: objectives.map((o) => ({
+        id: o.id,
+        position: o.position,
+        title: o.title,
+        titleEn: o.title_en,
+        description: o.description,
+        kpis: kpis.get(o.id) ?? [],
+      })),
+      periods: periods.map((p) => ({
+        id: p.id,
+        label: p.label,
+        startsOn: p.starts_on,
+        endsOn: p.ends_on,
+        dueOn: p.due_on,
+        isClosed: p.closed_at !== null,
+        reportId: p.report_id ?? null,
+        reportStatus: p.report_status ?? null,
+      })),
+    };
+  });
 }
 
 function parseSnapshot(value: unknown): StatusSnapshot | null {

@@ -1,7 +1,8 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../../db/types';
 import { AppError } from '../../errors/app-error';
 import type { Actor } from '../../http/actor';
+import { selectPage, type Paged, type PageRequest } from '../../http/paging';
 import { assertSeesCluster } from './partnership.policy';
 
 export type Db = Kysely<DB> | Transaction<DB>;
@@ -18,7 +19,7 @@ export async function getCluster(db: Db, actor: Actor, clusterId: string) {
 }
 
 // ---------- agreements ----------
-export function findAgreementRow(db: Db, id: string) {
+function agreementsQuery(db: Db) {
   return db
     .selectFrom('partnership_agreements as a')
     .innerJoin('clusters as c', 'c.id', 'a.cluster_id')
@@ -27,9 +28,11 @@ export function findAgreementRow(db: Db, id: string) {
     .select([
       sql<string | null>`(select name from users where id = a.cluster_signed_by)`.as('cluster_signer_name'),
       sql<string | null>`(select name from users where id = a.agency_signed_by)`.as('agency_signer_name'),
-    ])
-    .where('a.id', '=', id)
-    .executeTakeFirst();
+    ]);
+}
+
+export function findAgreementRow(db: Db, id: string) {
+  return agreementsQuery(db).where('a.id', '=', id).executeTakeFirst();
 }
 export type AgreementRow = NonNullable<Awaited<ReturnType<typeof findAgreementRow>>>;
 
@@ -41,33 +44,42 @@ export async function getAgreement(db: Db, actor: Actor, id: string): Promise<Ag
   return row;
 }
 
-export async function findAgreementIdsOfCluster(db: Db, clusterId: string): Promise<string[]> {
-  const rows = await db
-    .selectFrom('partnership_agreements')
-    .select('id')
-    .where('cluster_id', '=', clusterId)
-    .orderBy('period_start', 'desc')
-    .execute();
-  return rows.map((r) => r.id);
+/** One page of a cluster's agreements, newest period first. */
+export function findAgreementsOfCluster(
+  db: Db,
+  clusterId: string,
+  p: PageRequest,
+): Promise<Paged<AgreementRow>> {
+  const query = agreementsQuery(db)
+    .where('a.cluster_id', '=', clusterId)
+    .orderBy('a.period_start', 'desc')
+    .orderBy('a.id');
+  return selectPage(query, p);
 }
 
-export function findObjectives(db: Db, agreementId: string) {
+/** The objectives of some agreements, in their position order. */
+export function findObjectives(db: Db, agreementIds: string[]) {
+  if (agreementIds.length === 0) return Promise.resolve([]);
   return db
     .selectFrom('partnership_objectives')
     .selectAll()
-    .where('agreement_id', '=', agreementId)
+    .where('agreement_id', 'in', agreementIds)
     .orderBy('position')
+    .orderBy('id')
     .execute();
 }
 
-export function findPeriods(db: Db, agreementId: string) {
+/** The report periods of some agreements, earliest first, with their report if any. */
+export function findPeriods(db: Db, agreementIds: string[]) {
+  if (agreementIds.length === 0) return Promise.resolve([]);
   return db
     .selectFrom('partnership_report_periods as p')
     .leftJoin('partnership_reports as r', 'r.period_id', 'p.id')
     .selectAll('p')
     .select(['r.id as report_id', 'r.status as report_status'])
-    .where('p.agreement_id', '=', agreementId)
+    .where('p.agreement_id', 'in', agreementIds)
     .orderBy('p.starts_on')
+    .orderBy('p.id')
     .execute();
 }
 
@@ -80,13 +92,22 @@ export async function getMeeting(db: Db, actor: Actor, id: string) {
 }
 export type MeetingRow = Awaited<ReturnType<typeof getMeeting>>;
 
-export function findMeetingsOfCluster(db: Db, clusterId: string) {
+function meetingsOfClusterQuery(db: Db, clusterId: string) {
   return db
     .selectFrom('partnership_meetings')
     .selectAll()
     .where('cluster_id', '=', clusterId)
     .orderBy('starts_at', 'desc')
-    .execute();
+    .orderBy('id');
+}
+
+export function findMeetingsOfCluster(db: Db, clusterId: string) {
+  return meetingsOfClusterQuery(db, clusterId).execute();
+}
+
+/** One page of a cluster's meetings, newest first. */
+export function findMeetingPageOfCluster(db: Db, clusterId: string, p: PageRequest) {
+  return selectPage(meetingsOfClusterQuery(db, clusterId), p);
 }
 
 export function findParticipants(db: Db, meetingIds: string[]) {
@@ -99,8 +120,7 @@ export function findParticipants(db: Db, meetingIds: string[]) {
     .execute();
 }
 
-export function findMinutes(db: Db, meetingIds: string[]) {
-  if (meetingIds.length === 0) return Promise.resolve([]);
+function minutesQuery(db: Db, meetingIds: string[]) {
   return db
     .selectFrom('partnership_minutes as m')
     .selectAll('m')
@@ -110,7 +130,17 @@ export function findMinutes(db: Db, meetingIds: string[]) {
     ])
     .where('m.meeting_id', 'in', meetingIds)
     .orderBy('m.version', 'desc')
-    .execute();
+    .orderBy('m.id');
+}
+
+export function findMinutes(db: Db, meetingIds: string[]) {
+  if (meetingIds.length === 0) return Promise.resolve([]);
+  return minutesQuery(db, meetingIds).execute();
+}
+
+/** One page of the versions of one meeting's minutes, newest first. */
+export function findMinutesPage(db: Db, meetingId: string, p: PageRequest) {
+  return selectPage(minutesQuery(db, [meetingId]), p);
 }
 
 export function findDecisions(db: Db, meetingIds: string[]) {
@@ -141,11 +171,25 @@ export async function getAction(db: Db, actor: Actor, id: string): Promise<Actio
   return row;
 }
 
+export type ActionStatusFilter = 'open' | 'overdue' | 'done' | 'all';
+
+/** Actions of one status group: open (open or in progress), overdue (open and due before today), done. */
+function withStatus(status: ActionStatusFilter, today: string) {
+  return (eb: ExpressionBuilder<DB & { a: DB['partnership_actions'] }, 'a'>) => {
+    if (status === 'open') return eb('a.status', 'in', ['open', 'in_progress']);
+    if (status === 'overdue')
+      return eb.and([eb('a.status', 'in', ['open', 'in_progress']), eb('a.due_on', '<', today)]);
+    if (status === 'done') return eb('a.status', '=', 'done');
+    return eb.lit(true);
+  };
+}
+
 export function findActionsOfCluster(db: Db, clusterId: string) {
   return actionsQuery(db)
     .where('a.cluster_id', '=', clusterId)
     .orderBy('a.due_on')
     .orderBy('a.created_at')
+    .orderBy('a.id')
     .execute();
 }
 
@@ -154,7 +198,30 @@ export function findActionsOfOwner(db: Db, userId: string) {
     .where('a.owner_user_id', '=', userId)
     .orderBy('a.due_on')
     .orderBy('a.created_at')
+    .orderBy('a.id')
     .execute();
+}
+
+export interface ActionPageOptions {
+  /** The actions of one cluster, or those one user owns. */
+  of: { clusterId: string } | { ownerUserId: string };
+  status: ActionStatusFilter;
+  /** Brussels' date (YYYY-MM-DD): an open action due before it is overdue. */
+  today: string;
+}
+
+/** One page of actions, by due date, filtered by status group in SQL. */
+export function findActionPage(db: Db, options: ActionPageOptions, p: PageRequest) {
+  const { of } = options;
+  const query = actionsQuery(db)
+    .where((eb) =>
+      'clusterId' in of ? eb('a.cluster_id', '=', of.clusterId) : eb('a.owner_user_id', '=', of.ownerUserId),
+    )
+    .where(withStatus(options.status, options.today))
+    .orderBy('a.due_on')
+    .orderBy('a.created_at')
+    .orderBy('a.id');
+  return selectPage(query, p);
 }
 
 export function findComments(db: Db, actionIds: string[]) {
@@ -169,9 +236,8 @@ export function findComments(db: Db, actionIds: string[]) {
     .execute();
 }
 
-/** People who may own an action for this cluster: its managers (cluster side) and active officers (agency side). */
-export async function findEligibleOwners(db: Db, clusterId: string) {
-  const rows = await db
+function eligibleOwnersQuery(db: Db, clusterId: string) {
+  return db
     .selectFrom('users as u')
     .leftJoin('user_clusters as uc', (join) =>
       join.onRef('uc.user_id', '=', 'u.id').on('uc.cluster_id', '=', clusterId),
@@ -185,12 +251,24 @@ export async function findEligibleOwners(db: Db, clusterId: string) {
       ]),
     )
     .orderBy('u.name')
-    .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    name: r.name,
-    side: r.role === 'officer' ? ('agency' as const) : ('cluster' as const),
-  }));
+    .orderBy('u.id');
+}
+
+const presentPerson = (r: { id: string; name: string; role: string }) => ({
+  id: r.id,
+  name: r.name,
+  side: r.role === 'officer' ? ('agency' as const) : ('cluster' as const),
+});
+
+/** People who may own an action for this cluster: its managers (cluster side) and active officers (agency side). */
+export async function findEligibleOwners(db: Db, clusterId: string) {
+  return (await eligibleOwnersQuery(db, clusterId).execute()).map(presentPerson);
+}
+
+/** One page of the people who may own an action for this cluster, by name. */
+export async function findEligibleOwnerPage(db: Db, clusterId: string, p: PageRequest) {
+  const page = await selectPage(eligibleOwnersQuery(db, clusterId), p);
+  return { rows: page.rows.map(presentPerson), total: page.total };
 }
 
 // ---------- reports ----------
@@ -217,8 +295,20 @@ export async function getReport(db: Db, actor: Actor, id: string): Promise<Repor
   return row;
 }
 
+function reportsOfClusterQuery(db: Db, clusterId: string) {
+  return reportsQuery(db)
+    .where('r.cluster_id', '=', clusterId)
+    .orderBy('p.starts_on', 'desc')
+    .orderBy('r.id');
+}
+
 export function findReportsOfCluster(db: Db, clusterId: string) {
-  return reportsQuery(db).where('r.cluster_id', '=', clusterId).orderBy('p.starts_on', 'desc').execute();
+  return reportsOfClusterQuery(db, clusterId).execute();
+}
+
+/** One page of a cluster's reports, latest period first. */
+export function findReportPageOfCluster(db: Db, clusterId: string, p: PageRequest) {
+  return selectPage(reportsOfClusterQuery(db, clusterId), p);
 }
 
 export function findSections(db: Db, reportIds: string[]) {
@@ -243,14 +333,4 @@ export function findReviews(db: Db, reportIds: string[]) {
     .where('v.report_id', 'in', reportIds)
     .orderBy('v.reviewed_at', 'desc')
     .execute();
-}
-
-/** Clusters the actor sees in the partnership overview. */
-export function findVisibleClusters(db: Db, actor: Actor) {
-  let query = db.selectFrom('clusters').select(['id', 'name', 'short_name']).orderBy('name');
-  if (actor.role === 'manager') {
-    if (actor.clusterIds.length === 0) return Promise.resolve([]);
-    query = query.where('id', 'in', actor.clusterIds);
-  }
-  return query.execute();
 }

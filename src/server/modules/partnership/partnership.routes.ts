@@ -6,7 +6,7 @@ import { allow, anyUser, publicAccess } from '../../http/access';
 import { envelope, ok } from '../../http/envelope';
 import { pagedAnswer, pagedEnvelope, pagedQuery, PageQuery, slicePage } from '../../http/paging';
 import { actorOf, contextOf } from '../../http/request-context';
-import { LangQuery, sendXlsx, type SheetColumn } from '../../http/spreadsheet';
+import { LangQuery, sendXlsx, sendXlsxStream, type SheetColumn } from '../../http/spreadsheet';
 import {
   ACTION_STATUS,
   MEETING_KIND,
@@ -14,7 +14,7 @@ import {
   PARTNERSHIP_REPORT_STATUS,
   TIMELINE_KIND,
 } from '../../http/spreadsheet-labels';
-import { clusterAbilities } from './partnership.policy';
+import { canSeeConfidential, clusterAbilities } from './partnership.policy';
 import {
   ActionListQuery,
   ActionSchema,
@@ -44,12 +44,15 @@ import {
   type TimelineKind,
 } from './partnership.schema';
 import {
+  findActionPage,
   findActionsOfCluster,
   findActionsOfOwner,
-  findAgreementIdsOfCluster,
-  findEligibleOwners,
+  findAgreementsOfCluster,
+  findEligibleOwnerPage,
+  findMeetingPageOfCluster,
   findMeetingsOfCluster,
-  findMinutes,
+  findMinutesPage,
+  findReportPageOfCluster,
   findReportsOfCluster,
   getAction,
   getAgreement,
@@ -57,8 +60,14 @@ import {
   getMeeting,
   getReport,
 } from './partnership.repository';
-import { findClusterSummaries } from './cluster-summaries';
-import { presentActions, presentAgreement, presentMeetings, presentReports } from './partnership.presenter';
+import { clusterSummaryBatches, findClusterSummaryPage, type ClusterSummary } from './cluster-summaries';
+import {
+  presentActions,
+  presentAgreement,
+  presentAgreements,
+  presentMeetings,
+  presentReports,
+} from './partnership.presenter';
 import { createAgreement, signAgreement, updateAgreement } from './save-agreement';
 import { createMeeting, saveMinutes, signOffMinutes, updateMeeting } from './save-meeting';
 import { commentOnAction, createAction, updateAction } from './save-action';
@@ -119,8 +128,7 @@ function timelineFilter(query: z.infer<typeof TimelineQuery>) {
   return { kinds, from: query.from, to: query.to };
 }
 
-type Summary = Awaited<ReturnType<typeof findClusterSummaries>>[number];
-const summaryColumns: SheetColumn<Summary>[] = [
+const summaryColumns: SheetColumn<ClusterSummary>[] = [
   { header: 'cluster', value: (c) => c.clusterName, width: 28 },
   { header: 'agreement', value: (c) => c.agreementTitle ?? '', width: 50 },
   { header: 'signed', value: (c) => c.agreementSigned, kind: 'boolean' },
@@ -148,8 +156,8 @@ export default async function partnershipRoutes(app: FastifyInstance): Promise<v
     },
     async (request) => {
       const ctx = contextOf(request);
-      const summaries = await findClusterSummaries(ctx.db, actorOf(ctx), ctx.now());
-      return pagedAnswer(slicePage(summaries, request.query), request.query, (x) => x);
+      const summaries = await findClusterSummaryPage(ctx.db, actorOf(ctx), ctx.now(), request.query);
+      return pagedAnswer(summaries, request.query, (x) => x);
     },
   );
 
@@ -158,11 +166,10 @@ export default async function partnershipRoutes(app: FastifyInstance): Promise<v
     { config: readers, schema: { tags, summary: 'Partnership overview as XLSX', querystring: LangQuery } },
     async (request, reply) => {
       const ctx = contextOf(request);
-      const rows = await findClusterSummaries(ctx.db, actorOf(ctx), ctx.now());
-      return sendXlsx(request, reply, 'speerpunt-partnerships.xlsx', {
+      return sendXlsxStream(request, reply, 'speerpunt-partnerships.xlsx', {
         name: { nl: 'Partnerschappen', en: 'Partnerships' },
         columns: summaryColumns,
-        rows: rows,
+        batches: clusterSummaryBatches(ctx.db, actorOf(ctx), ctx.now()),
       });
     },
   );
@@ -182,8 +189,8 @@ export default async function partnershipRoutes(app: FastifyInstance): Promise<v
     async (request) => {
       const ctx = contextOf(request);
       await getCluster(ctx.db, actorOf(ctx), request.params.clusterId);
-      const people = await findEligibleOwners(ctx.db, request.params.clusterId);
-      return pagedAnswer(slicePage(people, request.query), request.query, (x) => x);
+      const people = await findEligibleOwnerPage(ctx.db, request.params.clusterId, request.query);
+      return pagedAnswer(people, request.query, (x) => x);
     },
   );
 
@@ -204,12 +211,9 @@ export default async function partnershipRoutes(app: FastifyInstance): Promise<v
       const ctx = contextOf(request);
       const actor = actorOf(ctx);
       await getCluster(ctx.db, actor, request.params.clusterId);
-      const ids = slicePage(await findAgreementIdsOfCluster(ctx.db, request.params.clusterId), request.query);
-      const rows = [];
-      for (const id of ids.rows)
-        rows.push(await presentAgreement(ctx.db, await getAgreement(ctx.db, actor, id), actor));
+      const agreements = await findAgreementsOfCluster(ctx.db, request.params.clusterId, request.query);
       return pagedAnswer(
-        { rows, total: ids.total },
+        { rows: await presentAgreements(ctx.db, agreements.rows, actor), total: agreements.total },
         request.query,
         (x) => x,
         clusterAbilities(actor, request.params.clusterId),
@@ -346,10 +350,7 @@ export default async function partnershipRoutes(app: FastifyInstance): Promise<v
       const ctx = contextOf(request);
       const actor = actorOf(ctx);
       await getCluster(ctx.db, actor, request.params.clusterId);
-      const meetings = slicePage(
-        await findMeetingsOfCluster(ctx.db, request.params.clusterId),
-        request.query,
-      );
+      const meetings = await findMeetingPageOfCluster(ctx.db, request.params.clusterId, request.query);
       return pagedAnswer(
         { rows: await presentMeetings(ctx.db, meetings.rows, actor), total: meetings.total },
         request.query,
@@ -499,14 +500,12 @@ export default async function partnershipRoutes(app: FastifyInstance): Promise<v
     async (request) => {
       const ctx = contextOf(request);
       const actor = actorOf(ctx);
-      const [meeting] = await presentMeetings(
-        ctx.db,
-        [await getMeeting(ctx.db, actor, request.params.id)],
-        actor,
-      );
-      if (meeting.isRedacted) return pagedAnswer({ rows: [], total: 0 }, request.query, (x) => x);
+      const meeting = await getMeeting(ctx.db, actor, request.params.id);
+      // A confidential meeting's minutes are withheld as presentMeetings redacts them.
+      if (meeting.is_confidential && !canSeeConfidential(actor))
+        return pagedAnswer({ rows: [], total: 0 }, request.query, (x) => x);
       const people = actor.role !== 'analyst';
-      const rows = slicePage(await findMinutes(ctx.db, [meeting.id]), request.query);
+      const rows = await findMinutesPage(ctx.db, meeting.id, request.query);
       return pagedAnswer(rows, request.query, (m) => ({
         version: m.version,
         body: m.body,
@@ -535,15 +534,15 @@ export default async function partnershipRoutes(app: FastifyInstance): Promise<v
       const ctx = contextOf(request);
       const actor = actorOf(ctx);
       await getCluster(ctx.db, actor, request.params.clusterId);
-      const rows = await presentActions(
+      const today = brusselsDate(ctx.now());
+      const { status } = request.query;
+      const page = await findActionPage(
         ctx.db,
-        await findActionsOfCluster(ctx.db, request.params.clusterId),
-        actor,
-        brusselsDate(ctx.now()),
-        true,
+        { of: { clusterId: request.params.clusterId }, status, today },
+        request.query,
       );
       return pagedAnswer(
-        slicePage(filterActions(rows, request.query.status), request.query),
+        { rows: await presentActions(ctx.db, page.rows, actor, today, true), total: page.total },
         request.query,
         (x) => x,
         clusterAbilities(actor, request.params.clusterId),
@@ -609,15 +608,15 @@ export default async function partnershipRoutes(app: FastifyInstance): Promise<v
     async (request) => {
       const ctx = contextOf(request);
       const actor = actorOf(ctx);
-      const rows = await presentActions(
+      const today = brusselsDate(ctx.now());
+      const { status } = request.query;
+      const page = await findActionPage(
         ctx.db,
-        await findActionsOfOwner(ctx.db, actor.userId),
-        actor,
-        brusselsDate(ctx.now()),
-        true,
+        { of: { ownerUserId: actor.userId }, status, today },
+        request.query,
       );
       return pagedAnswer(
-        slicePage(filterActions(rows, request.query.status), request.query),
+        { rows: await presentActions(ctx.db, page.rows, actor, today, true), total: page.total },
         request.query,
         (x) => x,
       );
@@ -721,7 +720,7 @@ export default async function partnershipRoutes(app: FastifyInstance): Promise<v
       const ctx = contextOf(request);
       const actor = actorOf(ctx);
       await getCluster(ctx.db, actor, request.params.clusterId);
-      const reports = slicePage(await findReportsOfCluster(ctx.db, request.params.clusterId), request.query);
+      const reports = await findReportPageOfCluster(ctx.db, request.params.clusterId, request.query);
       return pagedAnswer(
         { rows: await presentReports(ctx.db, reports.rows, actor), total: reports.total },
         request.query,
@@ -880,6 +879,7 @@ export default async function partnershipRoutes(app: FastifyInstance): Promise<v
         request.params.clusterId,
         timelineFilter(request.query),
       );
+      // Merged from several sources in memory, each read bounded (TIMELINE_SOURCE_LIMIT), then paged.
       return pagedAnswer(slicePage(timeline, request.query), request.query, (x) => x);
     },
   );
@@ -985,11 +985,4 @@ export default async function partnershipRoutes(app: FastifyInstance): Promise<v
         .send(ics);
     },
   );
-}
-
-function filterActions(rows: Action[], status: 'open' | 'overdue' | 'done' | 'all'): Action[] {
-  if (status === 'open') return rows.filter((a) => a.status === 'open' || a.status === 'in_progress');
-  if (status === 'overdue') return rows.filter((a) => a.isOverdue);
-  if (status === 'done') return rows.filter((a) => a.status === 'done');
-  return rows;
 }

@@ -3,15 +3,7 @@ import { brusselsToday } from '../../../shared/brussels-time';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { envelope, ok } from '../../http/envelope';
-import {
-  keysetBatches,
-  offsetOf,
-  okPage,
-  pagedAnswer,
-  pagedEnvelope,
-  PageQuery,
-  slicePage,
-} from '../../http/paging';
+import { keysetBatches, offsetOf, okPage, pagedAnswer, pagedEnvelope, PageQuery } from '../../http/paging';
 import { contextOf, type StepContext } from '../../http/request-context';
 import { AppError } from '../../errors/app-error';
 import { LangQuery, sendXlsxStream, type SheetColumn } from '../../http/spreadsheet';
@@ -254,8 +246,7 @@ export default async function organisationsRoutes(app: FastifyInstance): Promise
     async (request) => {
       const ctx = contextOf(request);
       await organisationDetail(ctx, request.params.id);
-      // The changes of one organisation's figures: a few a year, read whole and paged here.
-      const history = slicePage(await findFiguresHistory(ctx, request.params.id), request.query);
+      const history = await findFiguresHistory(ctx, request.params.id, request.query);
       return pagedAnswer(history, request.query, (x) => x);
     },
   );

@@ -1,13 +1,14 @@
 import { sql } from 'kysely';
+import { selectPage, type PageRequest } from '../../http/paging';
 import type { StepContext } from '../../http/request-context';
 import { getCallForStaff } from './review.policy';
 import { getReviewSettings } from './review-settings';
 import { disagreements, findCriteria } from './reviews';
 import { getCallReviewSettings } from './call-review-settings';
 
-/** Calls that reached review (closed and later), with their counts, for officers. */
-export async function findReviewCalls(ctx: StepContext) {
-  const rows = await ctx.db
+/** One page of the calls that reached review (closed and later), with their counts, for officers. */
+export async function findReviewCalls(ctx: StepContext, p: PageRequest) {
+  const query = ctx.db
     .selectFrom('calls')
     .select([
       'calls.id',
@@ -41,8 +42,9 @@ export async function findReviewCalls(ctx: StepContext) {
     ])
     .where('calls.status', 'in', ['closed', 'in_evaluation', 'decided'])
     .orderBy('calls.code')
-    .execute();
-  return rows.map((r) => ({
+    .orderBy('calls.id');
+  const { rows, total } = await selectPage(query, p);
+  const presented = rows.map((r) => ({
     id: r.id,
     code: r.code,
     title: r.title_nl,
@@ -53,6 +55,7 @@ export async function findReviewCalls(ctx: StepContext) {
     proposals: Number(r.proposals ?? 0),
     experts: Number(r.experts ?? 0),
   }));
+  return { rows: presented, total };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { AppError } from '../../errors/app-error';
 import { recordAudit } from '../../audit/record-audit';
+import { selectPage, type PageRequest } from '../../http/paging';
 import { actorOf, type StepContext } from '../../http/request-context';
 import { getCallForStaff, getProposalForExpert, getProposalForStaff } from './review.policy';
 import { getReviewSettings } from './review-settings';
@@ -237,10 +238,10 @@ export async function liftConflict(ctx: StepContext, options: { conflictId: stri
   });
 }
 
-/** Every conflict of a call, for officers. */
-export async function findCallConflicts(ctx: StepContext, callId: string) {
+/** One page of the conflicts of a call, for officers, by proposal reference and expert name. */
+export async function findCallConflicts(ctx: StepContext, callId: string, p: PageRequest) {
   const call = await getCallForStaff(ctx.db, callId);
-  const rows = await ctx.db
+  const query = ctx.db
     .selectFrom('review_conflicts as c')
     .innerJoin('proposals as p', 'p.id', 'c.proposal_id')
     .innerJoin('users as u', 'u.id', 'c.expert_user_id')
@@ -260,8 +261,9 @@ export async function findCallConflicts(ctx: StepContext, callId: string) {
     .where('c.call_id', '=', call.id)
     .orderBy('p.reference')
     .orderBy('u.name')
-    .execute();
-  return rows.map((r) => ({
+    .orderBy('c.id');
+  const { rows, total } = await selectPage(query, p);
+  const presented = rows.map((r) => ({
     id: r.id,
     proposalId: r.proposal_id,
     reference: r.reference,
@@ -275,4 +277,5 @@ export async function findCallConflicts(ctx: StepContext, callId: string) {
     liftMotivation: r.lift_motivation,
     isActive: r.lifted_at === null,
   }));
+  return { rows: presented, total };
 }

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { allow } from '../../http/access';
 import { envelope, ok } from '../../http/envelope';
-import { pagedAnswer, pagedEnvelope, pagedQuery, PageQuery, selectPage, slicePage } from '../../http/paging';
+import { pagedAnswer, pagedEnvelope, pagedQuery, PageQuery, selectPage } from '../../http/paging';
 import { actorOf, contextOf } from '../../http/request-context';
 import {
   sheetLanguage,
@@ -294,8 +294,8 @@ export default async function reviewRoutes(app: FastifyInstance): Promise<void> 
       },
     },
     async (request) => {
-      const conflicts = await findCallConflicts(contextOf(request), request.params.callId);
-      return pagedAnswer(slicePage(conflicts, request.query), request.query, (x) => x, {
+      const conflicts = await findCallConflicts(contextOf(request), request.params.callId, request.query);
+      return pagedAnswer(conflicts, request.query, (x) => x, {
         add: true,
         lift: true,
       });
@@ -391,7 +391,7 @@ export default async function reviewRoutes(app: FastifyInstance): Promise<void> 
     },
     async (request) => {
       const ctx = contextOf(request);
-      return pagedAnswer(slicePage(await findReviewCalls(ctx), request.query), request.query, (x) => x, {
+      return pagedAnswer(await findReviewCalls(ctx, request.query), request.query, (x) => x, {
         open: canOpenCallReview(ctx.actor),
       });
     },
@@ -562,11 +562,7 @@ export default async function reviewRoutes(app: FastifyInstance): Promise<void> 
       },
     },
     async (request) =>
-      pagedAnswer(
-        slicePage(await findMyAssignments(contextOf(request)), request.query),
-        request.query,
-        (x) => x,
-      ),
+      pagedAnswer(await findMyAssignments(contextOf(request), request.query), request.query, (x) => x),
   );
   r.get(
     '/api/review/proposals/:proposalId',

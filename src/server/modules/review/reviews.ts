@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { AppError, detail, type ErrorDetail } from '../../errors/app-error';
 import { recordAudit } from '../../audit/record-audit';
+import { selectPage, type PageRequest } from '../../http/paging';
 import { actorOf, type StepContext } from '../../http/request-context';
 import { pseudonym, seesPersonalData } from '../../http/personal-data';
 import { getProposalForExpert, getProposalForViewer } from './review.policy';
@@ -377,10 +378,10 @@ export async function submitReview(ctx: StepContext, proposalId: string) {
   });
 }
 
-/** The expert's assigned, visible proposals with their review state. */
-export async function findMyAssignments(ctx: StepContext) {
+/** One page of the expert's assigned, visible proposals with their review state. */
+export async function findMyAssignments(ctx: StepContext, p: PageRequest) {
   const actor = actorOf(ctx);
-  const rows = await ctx.db
+  const query = ctx.db
     .selectFrom('review_assignments as a')
     .innerJoin('proposals as p', 'p.id', 'a.proposal_id')
     .innerJoin('calls as c', 'c.id', 'a.call_id')
@@ -415,8 +416,9 @@ export async function findMyAssignments(ctx: StepContext) {
     )
     .orderBy('c.code')
     .orderBy('p.reference')
-    .execute();
-  return rows.map((r) => ({
+    .orderBy('a.id');
+  const { rows, total } = await selectPage(query, p);
+  const presented = rows.map((r) => ({
     proposalId: r.id,
     reference: r.reference,
     title: r.title,
@@ -426,6 +428,7 @@ export async function findMyAssignments(ctx: StepContext) {
     isRapporteur: r.is_rapporteur,
     consensusStatus: r.consensus_status ?? null,
   }));
+  return { rows: presented, total };
 }
 
 export interface SaveConsensusOptions {
