@@ -328,3 +328,23 @@ export function auditEntityLabel(entityType: string, language: 'nl' | 'en'): str
     ? AUDIT_ENTITY_LABELS[entityType as AuditEntityType][language]
     : entityType;
 }
+
+/**
+ * The actors without an account that the server records (the clock, the command line, the demo
+ * loader, …), in words. A person's label is an e-mail address and stays as it is.
+ */
+const AUDIT_SYSTEM_ACTOR_LABELS = {
+  anonymous: { nl: 'Anoniem', en: 'Anonymous' },
+  cli: { nl: 'Beheer via de opdrachtregel', en: 'Command-line administration' },
+  clock: { nl: 'Klok (automatisch)', en: 'Clock (automatic)' },
+  'demo-loader': { nl: 'Laden van de demogegevens', en: 'Demo data loader' },
+  scheduler: { nl: 'Herinneringen (automatisch)', en: 'Reminders (automatic)' },
+  'review-scheduler': { nl: 'Beoordelingsherinneringen (automatisch)', en: 'Review reminders (automatic)' },
+} as const satisfies Record<string, { nl: string; en: string }>;
+
+/** Who acted, in words: a system actor by name, a person by the label recorded (e-mail address). */
+export function auditActorLabel(label: string, language: 'nl' | 'en'): string {
+  return Object.hasOwn(AUDIT_SYSTEM_ACTOR_LABELS, label)
+    ? AUDIT_SYSTEM_ACTOR_LABELS[label as keyof typeof AUDIT_SYSTEM_ACTOR_LABELS][language]
+    : label;
+}

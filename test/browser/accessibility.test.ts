@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Role } from '../../src/server/db/core.tables';
@@ -10,6 +9,7 @@ import {
   startBrowserHarness,
   type BrowserHarness,
 } from '../helpers/browser';
+import { axeProblems } from '../helpers/axe';
 
 /**
  * WCAG 2.1 AA on every page of every role: axe-core runs in Chromium on each page a role can
@@ -20,14 +20,6 @@ import {
  */
 
 const ROLES: Role[] = ['officer', 'manager', 'applicant', 'expert', 'analyst', 'admin'];
-const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-interface Violation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[]; failureSummary?: string }[];
-}
 
 /** Route patterns of the web app, read from each feature's routes.tsx (signed-in and public). */
 function routePatterns(): { signedIn: string[]; public: string[] } {
@@ -112,26 +104,7 @@ async function check(page: Page, url: string, wholeDocument: boolean): Promise<s
     .waitFor({ timeout: 30_000 })
     .catch(() => {});
   await settle(page);
-  const hasAxe = await page.evaluate(() => 'axe' in window);
-  if (!hasAxe) await page.evaluate(axeSource);
-  const violations = (await page.evaluate(async (whole) => {
-    const axe = (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<unknown> } }).axe;
-    const main = document.querySelector('#main');
-    const result = (await axe.run(whole || !main ? document : main, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-      resultTypes: ['violations'],
-    })) as { violations: unknown[] };
-    return result.violations;
-  }, wholeDocument)) as Violation[];
-  const problems = violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${url}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes
-          .slice(0, 3)
-          .map((n) => n.target.join(' '))
-          .join(' | ')}`,
-    );
+  const problems = await axeProblems(page, url, wholeDocument);
   const headings = await page.locator('h1').count();
   if (headings !== 1) problems.push(`${url}: ${headings} h1 elements (one expected)`);
   return problems;

@@ -1,5 +1,14 @@
+import type { Locator } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { describeBrowser, seen, useBrowserHarness, textContaining } from '../helpers/browser';
+
+/** The error Mantine shows under a field (the elements its aria-describedby names), once it is marked invalid. */
+async function fieldError(input: Locator): Promise<string> {
+  await expect.poll(() => input.getAttribute('aria-invalid'), { timeout: 15_000 }).toBe('true');
+  const ids = ((await input.getAttribute('aria-describedby')) ?? '').split(' ').filter(Boolean);
+  const texts = await Promise.all(ids.map((id) => input.page().locator(`[id="${id}"]`).innerText()));
+  return texts.join(' ');
+}
 
 describeBrowser('the web shell in Chromium', () => {
   const h = useBrowserHarness();
@@ -26,6 +35,30 @@ describeBrowser('the web shell in Chromium', () => {
     await page.waitForURL(/\/login/);
     const me = await page.request.get(`${h.baseUrl}/api/auth/me`);
     expect(me.status()).toBe(401);
+  });
+
+  it('shows the refusals of the user dialogs on the field they concern', async () => {
+    const page = await h.pageAs('admin');
+    await page.goto(`${h.baseUrl}/admin/users`);
+    await page.getByRole('button', { name: 'Nieuwe gebruiker' }).click();
+    const create = page.getByRole('dialog', { name: 'Nieuwe gebruiker' });
+    await create.getByRole('textbox', { name: 'E-mailadres', exact: true }).fill('expert@speerpunt.example');
+    await create.getByLabel('Naam').fill('Tweede Expert');
+    await create.getByLabel(/^Wachtwoord/).fill('een-lange-zin-als-wachtwoord-7');
+    await create.getByRole('button', { name: 'Aanmaken' }).click();
+    expect(await fieldError(create.getByRole('textbox', { name: 'E-mailadres', exact: true }))).toContain(
+      'Er bestaat al een account met dit e-mailadres.',
+    );
+    await create.getByRole('button', { name: 'Annuleren' }).click();
+
+    await page.getByRole('button', { name: 'Bewerken expert@speerpunt.example' }).click();
+    await page.getByRole('menuitem', { name: 'Wachtwoord resetten' }).click();
+    const reset = page.getByRole('dialog', { name: /^Wachtwoord resetten/ });
+    await reset.getByLabel(/^Wachtwoord/).fill('kort');
+    await reset.getByLabel(/^Wachtwoord/).press('Enter');
+    await textContaining(reset.getByRole('alert'), 'Het wachtwoord voldoet niet aan de regels.');
+    // Mantine's PasswordInput marks its wrapper, not the input, as invalid: read the error under it.
+    await textContaining(reset.locator('.mantine-PasswordInput-error'), 'Minstens 12 tekens.');
   });
 
   it('shows an analyst no admin navigation, and a not-found text on an admin URL', async () => {

@@ -141,10 +141,13 @@ describeBrowser(
       }
       expect(handled).toBe('dismissed');
 
-      // The audit trail names what happened in words, the code only in its own column.
+      // The audit trail names what happened and who did it in words; the code only in a tooltip.
       await page.goto(`${h.baseUrl}/admin/audit`);
-      await seen(page.getByRole('cell', { name: 'Bezwaar behandeld', exact: true }));
-      await seen(page.getByRole('cell', { name: 'review.objection_handled', exact: true }));
+      const handledCell = page.getByRole('cell', { name: 'Bezwaar behandeld', exact: true });
+      await seen(handledCell);
+      expect(await page.getByRole('cell', { name: /^review\./ }).count()).toBe(0);
+      await handledCell.getByText('Bezwaar behandeld').hover();
+      await seen(page.getByRole('tooltip', { name: 'Code voor systemen: review.objection_handled' }));
       // The object by its kind in words, never the table name.
       await seen(page.getByRole('cell', { name: /^Bezwaar [0-9a-f]{8}$/ }));
       expect(await page.getByRole('cell', { name: /^review_objection/ }).count()).toBe(0);

@@ -3,11 +3,19 @@ import type { DB } from '../db/types';
 import { computeAuditHash, GENESIS_HASH } from './record-audit';
 import { findLatestCheckpoint } from './audit-checkpoint';
 
+/** Why the chain is broken: a row missing, a link or a hash that does not match, rows removed from the end. */
+export const AUDIT_BREAKS = [
+  'row_missing',
+  'link_mismatch',
+  'hash_mismatch',
+  'rows_removed_from_end',
+] as const;
+
 export interface AuditVerification {
   ok: boolean;
   checked: number;
-  /** The first row whose link is broken, and why. */
-  brokenAt?: { id: number; reason: string };
+  /** The first row whose link is broken, why (`kind`, for the UI to word) and the details (`reason`, English). */
+  brokenAt?: { id: number; kind: (typeof AUDIT_BREAKS)[number]; reason: string };
 }
 
 const BATCH = 2000;
@@ -36,6 +44,7 @@ export async function verifyAuditChain(
       checked: chain.checked,
       brokenAt: {
         id: checkpoint.headId,
+        kind: 'rows_removed_from_end',
         reason:
           `events removed from the end: the checkpoint of ${checkpoint.takenAt} saw ${checkpoint.eventCount} ` +
           `events up to event ${checkpoint.headId}, the chain now holds ${chain.checked}`,
@@ -60,12 +69,20 @@ async function walkChain(db: Kysely<DB>): Promise<AuditVerification> {
     if (rows.length === 0) return { ok: true, checked };
     for (const row of rows) {
       if (row.id !== expectedId)
-        return { ok: false, checked, brokenAt: { id: expectedId, reason: `row ${expectedId} is missing` } };
+        return {
+          ok: false,
+          checked,
+          brokenAt: { id: expectedId, kind: 'row_missing', reason: `row ${expectedId} is missing` },
+        };
       if (row.prev_hash !== prevHash)
         return {
           ok: false,
           checked,
-          brokenAt: { id: row.id, reason: 'prev_hash does not match the previous row' },
+          brokenAt: {
+            id: row.id,
+            kind: 'link_mismatch',
+            reason: 'prev_hash does not match the previous row',
+          },
         };
       const hash = computeAuditHash({
         id: row.id,
@@ -81,7 +98,11 @@ async function walkChain(db: Kysely<DB>): Promise<AuditVerification> {
         prevHash: row.prev_hash,
       });
       if (hash !== row.hash)
-        return { ok: false, checked, brokenAt: { id: row.id, reason: 'content does not match its hash' } };
+        return {
+          ok: false,
+          checked,
+          brokenAt: { id: row.id, kind: 'hash_mismatch', reason: 'content does not match its hash' },
+        };
       prevHash = row.hash;
       expectedId += 1;
       checked += 1;

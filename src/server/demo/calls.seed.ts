@@ -1,24 +1,13 @@
-import type { Actor } from '../http/actor';
 import { enterpriseNumberFrom } from '../../shared/enterprise-number';
-import { idOf, type DemoSeed, type SeedContext } from './seed-context';
+import type { DemoSeed } from './seed-context';
+import { getDemoActor } from './demo-actor';
+import { COMPANY_CONSORTIUM_RULES } from './consortium-rules';
 import { createCall } from '../modules/calls/create-call';
 import { publishCall } from '../modules/calls/publish-call';
 import { startProposal } from '../modules/calls/start-proposal';
 import { saveProposalDraft } from '../modules/calls/save-proposal-draft';
 import { instantToBrusselsLocal } from '../../shared/brussels-time';
 import type { CallDefinition } from '../modules/calls/calls.schema';
-
-function actorFor(ctx: SeedContext, role: 'officer' | 'applicant'): Actor {
-  return {
-    userId: idOf(ctx, `user:${role}`),
-    email: `${role}@speerpunt.example`,
-    name: role,
-    role,
-    locale: 'nl',
-    clusterIds: [],
-    via: 'session',
-  };
-}
 
 /**
  * An open example call for new strategic themes (three criteria, two tie-break rules, five
@@ -118,18 +107,7 @@ export const callsSeed: DemoSeed = {
         },
       ],
       eligibilityRules: [
-        {
-          kind: 'min_companies',
-          parameter: 3,
-          explanationNl: 'Minstens drie bedrijven in het consortium.',
-          explanationEn: 'At least three companies in the consortium.',
-        },
-        {
-          kind: 'min_smes',
-          parameter: 2,
-          explanationNl: 'Minstens twee kmo’s (EU-definitie).',
-          explanationEn: 'At least two SMEs (EU definition).',
-        },
+        ...COMPANY_CONSORTIUM_RULES,
         {
           kind: 'min_helix_categories',
           parameter: 2,
@@ -210,12 +188,12 @@ export const callsSeed: DemoSeed = {
         },
       ],
     };
-    const officerCtx = { ...ctx, actor: actorFor(ctx, 'officer') };
+    const officerCtx = { ...ctx, actor: await getDemoActor(ctx, 'officer') };
     const created = await createCall(officerCtx, definition);
     await publishCall(officerCtx, created.call.id);
     ctx.ids.set('calls:open', created.call.id);
 
-    const applicantCtx = { ...ctx, actor: actorFor(ctx, 'applicant') };
+    const applicantCtx = { ...ctx, actor: await getDemoActor(ctx, 'applicant') };
     const proposal = await startProposal(applicantCtx, created.call.id, {
       title: 'Blauwe waterstof uit zeewind (voorbeeld)',
     });

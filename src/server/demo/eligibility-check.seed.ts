@@ -1,4 +1,3 @@
-import type { Actor } from '../http/actor';
 import type { CallDefinition } from '../modules/calls/calls.schema';
 import { createCall } from '../modules/calls/create-call';
 import { publishCall } from '../modules/calls/publish-call';
@@ -7,20 +6,44 @@ import { saveProposalDraft } from '../modules/calls/save-proposal-draft';
 import { submitProposal } from '../modules/calls/submit-proposal';
 import { closeExpiredCalls } from '../modules/calls/move-call-status';
 import { instantToBrusselsLocal } from '../../shared/brussels-time';
-import { idOf, type DemoSeed, type SeedContext } from './seed-context';
+import type { DemoSeed, SeedContext } from './seed-context';
+import { enterpriseNumberFrom } from '../../shared/enterprise-number';
+import { getDemoActor } from './demo-actor';
+import { COMPANY_CONSORTIUM_RULES } from './consortium-rules';
 
 const DAY = 86_400_000;
 
-function actorFor(ctx: SeedContext, role: 'officer' | 'applicant'): Actor {
-  return {
-    userId: idOf(ctx, `user:${role}`),
-    email: `${role}@speerpunt.example`,
-    name: role,
-    role,
-    locale: 'nl',
-    clusterIds: [],
-    via: 'session',
-  };
+/**
+ * The consortium of the example proposal, by enterprise number (from the portfolio seed): three
+ * SMEs, the first the lead, and a knowledge institution; enough to pass the call's consortium
+ * rules. Names may change; the seed stops if one of these is missing or no longer of its kind.
+ */
+const CONSORTIUM = [
+  { enterpriseNumber: enterpriseNumberFrom(7_000_105), helix: 'company', isSme: true },
+  { enterpriseNumber: enterpriseNumberFrom(7_000_106), helix: 'company', isSme: true },
+  { enterpriseNumber: enterpriseNumberFrom(7_000_118), helix: 'company', isSme: true },
+  { enterpriseNumber: enterpriseNumberFrom(7_000_161), helix: 'knowledge_institution', isSme: false },
+] as const;
+
+async function getConsortium(ctx: SeedContext): Promise<string[]> {
+  const rows = await ctx.db
+    .selectFrom('organisations')
+    .select(['enterprise_number', 'helix', 'size_class'])
+    .where(
+      'enterprise_number',
+      'in',
+      CONSORTIUM.map((m) => m.enterpriseNumber),
+    )
+    .execute();
+  return CONSORTIUM.map((member) => {
+    const row = rows.find((r) => r.enterprise_number === member.enterpriseNumber);
+    const isSme = row?.size_class === 'small' || row?.size_class === 'medium';
+    if (!row || row.helix !== member.helix || isSme !== member.isSme)
+      throw new Error(
+        `Demo seed eligibility-check needs organisation ${member.enterpriseNumber} as ${member.helix}`,
+      );
+    return member.enterpriseNumber;
+  });
 }
 
 const localDate = (at: Date) => instantToBrusselsLocal(at).slice(0, 10);
@@ -91,18 +114,7 @@ export const eligibilityCheckSeed: DemoSeed = {
       ],
       tieBreakRules: [],
       eligibilityRules: [
-        {
-          kind: 'min_companies',
-          parameter: 3,
-          explanationNl: 'Minstens drie bedrijven in het consortium.',
-          explanationEn: 'At least three companies in the consortium.',
-        },
-        {
-          kind: 'min_smes',
-          parameter: 2,
-          explanationNl: 'Minstens twee kmo’s (EU-definitie).',
-          explanationEn: 'At least two SMEs (EU definition).',
-        },
+        ...COMPANY_CONSORTIUM_RULES,
         {
           kind: 'max_aid_share',
           parameter: 60,
@@ -128,34 +140,16 @@ export const eligibilityCheckSeed: DemoSeed = {
         },
       ],
     };
-    const officerCtx = { ...past, actor: actorFor(ctx, 'officer') };
+    const officerCtx = { ...past, actor: await getDemoActor(ctx, 'officer') };
     const created = await createCall(officerCtx, definition);
     await publishCall(officerCtx, created.call.id);
     ctx.ids.set('calls:eligibility', created.call.id);
 
-    const smes = await ctx.db
-      .selectFrom('organisations')
-      .select('enterprise_number')
-      .where('helix', '=', 'company')
-      .where('size_class', 'in', ['small', 'medium'])
-      .where('enterprise_number', 'is not', null)
-      .orderBy('name')
-      .offset(20)
-      .limit(3)
-      .execute();
-    const institute = await ctx.db
-      .selectFrom('organisations')
-      .select('enterprise_number')
-      .where('helix', '=', 'knowledge_institution')
-      .where('enterprise_number', 'is not', null)
-      .orderBy('name', 'desc')
-      .limit(1)
-      .execute();
-    const members = [...smes, ...institute].map((o, i) => ({
-      enterpriseNumber: o.enterprise_number as string,
+    const members = (await getConsortium(ctx)).map((enterpriseNumber, i) => ({
+      enterpriseNumber,
       costCents: (i === 0 ? 40_000_000 : 20_000_000) as number,
     }));
-    const applicantCtx = { ...past, actor: actorFor(ctx, 'applicant') };
+    const applicantCtx = { ...past, actor: await getDemoActor(ctx, 'applicant') };
     const title = 'Gedeelde testlijn voor gerecycleerde kunststoffen (voorbeeld)';
     const proposal = await startProposal(applicantCtx, created.call.id, { title });
     const saved = await saveProposalDraft(applicantCtx, proposal.id, {

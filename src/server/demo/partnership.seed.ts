@@ -1,6 +1,5 @@
 import { addDays, brusselsDate } from '../../shared/brussels-time';
 import type { Actor } from '../http/actor';
-import type { Role } from '../db/core.tables';
 import { auditActorOf } from '../http/actor';
 import { createAgreement, signAgreement, updateAgreement } from '../modules/partnership/save-agreement';
 import { createMeeting, saveMinutes, signOffMinutes } from '../modules/partnership/save-meeting';
@@ -15,29 +14,7 @@ import {
 import { runReminders } from '../modules/partnership/run-reminders';
 import type { StepContext } from '../http/request-context';
 import { idOf, type DemoSeed, type SeedContext } from './seed-context';
-
-async function actorFor(ctx: SeedContext, role: Role): Promise<Actor> {
-  const userId = idOf(ctx, `user:${role}`);
-  const user = await ctx.db
-    .selectFrom('users')
-    .select(['id', 'email', 'name', 'role', 'locale'])
-    .where('id', '=', userId)
-    .executeTakeFirstOrThrow();
-  const clusters = await ctx.db
-    .selectFrom('user_clusters')
-    .select('cluster_id')
-    .where('user_id', '=', userId)
-    .execute();
-  return {
-    userId: user.id,
-    email: user.email,
-    name: user.name,
-    role: user.role,
-    locale: user.locale,
-    clusterIds: clusters.map((c) => c.cluster_id),
-    via: 'session',
-  };
-}
+import { getDemoActor } from './demo-actor';
 
 function as(ctx: SeedContext, actor: Actor): StepContext {
   return { ...ctx, actor, auditActor: auditActorOf(actor) };
@@ -71,8 +48,8 @@ async function kpiIds(ctx: SeedContext): Promise<string[]> {
 export const partnershipSeed: DemoSeed = {
   name: 'partnership',
   async run(ctx: SeedContext) {
-    const officer = as(ctx, await actorFor(ctx, 'officer'));
-    const manager = as(ctx, await actorFor(ctx, 'manager'));
+    const officer = as(ctx, await getDemoActor(ctx, 'officer'));
+    const manager = as(ctx, await getDemoActor(ctx, 'manager'));
     const flux50 = idOf(ctx, 'cluster:Flux50');
     const today = brusselsDate(ctx.now());
     const year = Number(today.slice(0, 4));

@@ -1,11 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/types';
-import type { Actor } from '../http/actor';
 import type { BudgetRule } from '../../shared/selection-wording';
 import { decideProposals, fileObjection } from '../modules/decisions/decisions';
 import { buildCallRankingInput } from '../modules/ranking/rank-call';
 import { rankProposals } from '../modules/ranking/rank-proposals';
 import { idOf, type DemoSeed, type SeedContext } from './seed-context';
+import { getDemoActor } from './demo-actor';
 
 const DAY = 86_400_000;
 
@@ -21,18 +21,6 @@ interface DemoProposal {
    * invited to replace the panel's third expert; the declaration is not accepted yet).
    */
   expertReviewOpen?: boolean;
-}
-
-function actorFor(ctx: SeedContext, role: 'officer' | 'applicant'): Actor {
-  return {
-    userId: idOf(ctx, `user:${role}`),
-    email: `${role}@speerpunt.example`,
-    name: role,
-    role,
-    locale: 'nl',
-    clusterIds: [],
-    via: 'session',
-  };
 }
 
 /** One small call with three criteria, its proposals, three experts' reviews and consensus. */
@@ -362,7 +350,7 @@ export const selectionStagesSeed: DemoSeed = {
       }),
     );
     // Decide the whole decided call as ranked, through the officer's step.
-    const officerCtx = { ...ctx, actor: actorFor(ctx, 'officer') };
+    const officerCtx = { ...ctx, actor: await getDemoActor(ctx, 'officer') };
     const { input } = await buildCallRankingInput(ctx.db, decided.callId);
     const ranking = rankProposals(input);
     await decideProposals(officerCtx, {
@@ -381,7 +369,7 @@ export const selectionStagesSeed: DemoSeed = {
     );
     if (objected)
       await fileObjection(
-        { ...ctx, actor: actorFor(ctx, 'applicant') },
+        { ...ctx, actor: await getDemoActor(ctx, 'applicant') },
         {
           proposalId: objected.id,
           grounds:

@@ -47,6 +47,10 @@ describe('the append-only, hash-chained audit trail', () => {
     });
     const result = await verifyAuditChain(t.database.db);
     expect(result.ok).toBe(false);
-    expect(result.brokenAt).toEqual({ id: 3, reason: 'content does not match its hash' });
+    expect(result.brokenAt).toEqual({
+      id: 3,
+      kind: 'hash_mismatch',
+      reason: 'content does not match its hash',
+    });
   });
 });

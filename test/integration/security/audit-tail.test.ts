@@ -59,6 +59,7 @@ describe('audit tail: checkpoints detect rows removed from the end of the chain'
     const verify = await admin.get('/api/audit/verify');
     expect(verify.json().data.ok).toBe(false);
     expect(verify.json().data.brokenAt.reason).toMatch(/removed from the end/);
+    expect(verify.json().data.brokenAt.kind).toBe('rows_removed_from_end');
   });
 
   it('still finds it when the checkpoint table was emptied too, from the file', async () => {

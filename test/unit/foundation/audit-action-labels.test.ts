@@ -5,6 +5,7 @@ import {
   AUDIT_ACTION_LABELS,
   AUDIT_ENTITY_LABELS,
   auditActionLabel,
+  auditActorLabel,
   auditEntityLabel,
 } from '../../../src/shared/audit-actions';
 
@@ -78,5 +79,26 @@ describe('audit object labels', () => {
     expect(auditEntityLabel('review_objection', 'nl')).toBe('Bezwaar');
     expect(auditEntityLabel('review_objection', 'en')).toBe('Objection');
     expect(auditEntityLabel('from_an_older_version', 'nl')).toBe('from_an_older_version');
+  });
+});
+
+describe('audit actor labels', () => {
+  it('words every actor without an account that src/server and src/cli record, and leaves people as they are', () => {
+    const labels = new Set<string>();
+    for (const file of [
+      ...sourceFiles(path.resolve('src/server')),
+      ...sourceFiles(path.resolve('src/cli')),
+    ]) {
+      const text = fs.readFileSync(file, 'utf8');
+      for (const match of text.matchAll(/systemActor\('([a-z-]+)'\)|userId: null, label: '([a-z-]+)'/g))
+        labels.add(match[1] ?? match[2]);
+    }
+    expect([...labels]).toEqual(expect.arrayContaining(['clock', 'cli', 'demo-loader', 'anonymous']));
+    for (const label of labels) {
+      expect(auditActorLabel(label, 'nl'), label).not.toBe(label);
+      expect(auditActorLabel(label, 'en'), label).not.toBe(label);
+    }
+    expect(auditActorLabel('review-scheduler', 'nl')).toBe('Beoordelingsherinneringen (automatisch)');
+    expect(auditActorLabel('officer@speerpunt.example', 'nl')).toBe('officer@speerpunt.example');
   });
 });

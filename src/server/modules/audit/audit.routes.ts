@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { allow } from '../../http/access';
 import { envelope, ok } from '../../http/envelope';
 import { contextOf } from '../../http/request-context';
-import { verifyAuditChain } from '../../audit/verify-audit-chain';
+import { AUDIT_BREAKS, verifyAuditChain } from '../../audit/verify-audit-chain';
 import { listAuditEvents } from './list-audit-events';
 
 const tags = ['audit'];
@@ -60,7 +60,9 @@ export default async function auditRoutes(app: FastifyInstance): Promise<void> {
             z.object({
               ok: z.boolean(),
               checked: z.number(),
-              brokenAt: z.object({ id: z.number(), reason: z.string() }).optional(),
+              brokenAt: z
+                .object({ id: z.number(), kind: z.enum(AUDIT_BREAKS), reason: z.string() })
+                .optional(),
             }),
           ),
         },

@@ -1,4 +1,4 @@
-import { Alert, Button, Code, Group } from '@mantine/core';
+import { Alert, Button, Group, Text, Tooltip } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,13 +10,16 @@ import { DataTable } from '../../shared/data-table';
 import { ErrorAlert } from '../../shared/error-alert';
 import { PageHeader } from '../../shared/page-header';
 import { AUDIT_PAGE_SIZE, useAuditEvents, type AuditEvent } from './api';
-import { auditActionLabel, auditEntityLabel } from '../../../shared/audit-actions';
+import { auditActionLabel, auditActorLabel, auditEntityLabel } from '../../../shared/audit-actions';
 import { languageOf } from '../../app/language';
 
 interface Verification {
   ok: boolean;
   checked: number;
-  brokenAt?: { id: number; reason: string };
+  brokenAt?: {
+    id: number;
+    kind: 'row_missing' | 'link_mismatch' | 'hash_mismatch' | 'rows_removed_from_end';
+  };
 }
 
 export function AuditPage() {
@@ -32,13 +35,19 @@ export function AuditPage() {
   const columns: ColumnDef<AuditEvent>[] = [
     { accessorKey: 'id', header: '#' },
     { accessorKey: 'occurredAt', header: t('when'), cell: (c) => formatDateTime(c.getValue() as string) },
-    { accessorKey: 'actorLabel', header: t('who') },
-    { id: 'action', header: t('action'), accessorFn: (e) => auditActionLabel(e.action, language) },
+    { id: 'who', header: t('who'), accessorFn: (e) => auditActorLabel(e.actorLabel, language) },
     {
-      accessorKey: 'action',
-      id: 'actionCode',
-      header: t('actionCode'),
-      cell: (c) => <Code fz="xs">{c.getValue() as string}</Code>,
+      id: 'action',
+      header: t('action'),
+      accessorFn: (e) => auditActionLabel(e.action, language),
+      // The code, as the API and the CLI name it, only in a tooltip: for staff, not for every reader.
+      cell: (c) => (
+        <Tooltip label={t('actionCode', { code: c.row.original.action })}>
+          <Text span inherit>
+            {c.getValue() as string}
+          </Text>
+        </Tooltip>
+      ),
     },
     {
       id: 'entity',
@@ -66,7 +75,10 @@ export function AuditPage() {
         <Alert color={result.ok ? 'green' : 'red'} mb="md" role="status">
           {result.ok
             ? t('chainOk', { count: result.checked })
-            : t('chainBroken', { id: result.brokenAt?.id, reason: result.brokenAt?.reason })}
+            : t('chainBroken', {
+                id: result.brokenAt?.id,
+                reason: t(`chainBreak.${result.brokenAt?.kind ?? 'hash_mismatch'}`),
+              })}
         </Alert>
       )}
       <DataTable data={rows} columns={columns} searchable={false} />

@@ -1,29 +1,91 @@
-import { Button, Group, Menu, Modal, PasswordInput, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Menu, PasswordInput, Select, Text, TextInput } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ColumnDef } from '@tanstack/react-table';
-import { api } from '../../app/api-client';
+import { api, ApiError } from '../../app/api-client';
 import type { Role } from '../../app/auth';
+import { languageOf } from '../../app/language';
 import { DataTable } from '../../shared/data-table';
 import { ErrorAlert } from '../../shared/error-alert';
+import { FormModal } from '../../shared/form-modal';
+import { fieldErrors } from '../../shared/field-errors';
 import { PageHeader } from '../../shared/page-header';
 import { useUserMutation, useUsers, type User } from './api';
 import { ClusterMultiSelect, useClusterNames } from '../../shared/cluster-select';
 
 const ROLES: Role[] = ['admin', 'officer', 'manager', 'applicant', 'expert', 'analyst'];
 
+/** Refusals without details that still concern one field of these dialogs. */
+const FIELD_OF_CODE: Record<string, string> = { EMAIL_TAKEN: 'email', MANAGER_NEEDS_CLUSTER: 'clusterIds' };
+
+/** The errors of a failed save per field: the server's details, and the refusals that name one field. */
+function useUserFieldErrors(error: unknown): Record<string, string> {
+  const { i18n } = useTranslation();
+  const language = languageOf(i18n.language);
+  const errors = fieldErrors(error, language);
+  const field = error instanceof ApiError ? FIELD_OF_CODE[error.code] : undefined;
+  if (error instanceof ApiError && field && !(field in errors)) errors[field] = error.localised[language];
+  return errors;
+}
+
+/** A save of the dialogs below (a mutation without variables). */
+interface UserSave {
+  mutate: (body: undefined, options: { onSuccess: () => void }) => void;
+  isPending: boolean;
+  error: unknown;
+}
+
+/** The dialogs of this page: FormModal that saves, says so and closes. */
+function UserFormModal({
+  save,
+  onSaved,
+  onClose,
+  ...props
+}: {
+  save: UserSave;
+  /** After a save, before the dialog closes. */
+  onSaved?: () => void;
+  opened?: boolean;
+  onClose: () => void;
+  title: string;
+  submitLabel?: string;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation('admin');
+  return (
+    <FormModal
+      opened
+      {...props}
+      onClose={onClose}
+      onSubmit={() =>
+        save.mutate(undefined, {
+          onSuccess: () => {
+            notifications.show({ message: t('saved') });
+            onSaved?.();
+            onClose();
+          },
+        })
+      }
+      pending={save.isPending}
+      error={save.error}
+    />
+  );
+}
+
 function RoleFields({
   role,
   setRole,
   clusterIds,
   setClusterIds,
+  errors,
 }: {
   role: Role;
   setRole: (r: Role) => void;
   clusterIds: string[];
   setClusterIds: (ids: string[]) => void;
+  errors: Record<string, string>;
 }) {
   const { t } = useTranslation('admin');
   const { t: tc } = useTranslation();
@@ -35,147 +97,110 @@ function RoleFields({
         onChange={(v) => v && setRole(v)}
         data={ROLES.map((r) => ({ value: r, label: tc(`roles.${r}`) }))}
         allowDeselect={false}
+        error={errors.role}
       />
       {role === 'manager' && (
-        <ClusterMultiSelect label={t('clusters')} value={clusterIds} onChange={setClusterIds} required />
+        <ClusterMultiSelect
+          label={t('clusters')}
+          value={clusterIds}
+          onChange={setClusterIds}
+          required
+          error={errors.clusterIds}
+        />
       )}
     </>
   );
 }
 
+const EMPTY_USER = {
+  email: '',
+  name: '',
+  password: '',
+  role: 'applicant' as Role,
+  clusterIds: [] as string[],
+};
+
 function CreateUserModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t } = useTranslation('admin');
   const { t: tc } = useTranslation();
-  const [form, setForm] = useState({
-    email: '',
-    name: '',
-    password: '',
-    role: 'applicant' as Role,
-    clusterIds: [] as string[],
-  });
+  const [form, setForm] = useState(EMPTY_USER);
   const create = useUserMutation(() => api.post('/api/users', form));
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    create.mutate(undefined, {
-      onSuccess: () => {
-        notifications.show({ message: t('saved') });
-        onClose();
-        setForm({ email: '', name: '', password: '', role: 'applicant', clusterIds: [] });
-      },
-    });
-  };
+  const errors = useUserFieldErrors(create.error);
   return (
-    <Modal opened={opened} onClose={onClose} title={t('newUser')}>
-      <form onSubmit={submit}>
-        <Stack>
-          <ErrorAlert error={create.error} />
-          <TextInput
-            label={t('email')}
-            type="email"
-            required
-            value={form.email}
-            onChange={(e) => setForm({ ...form, email: e.currentTarget.value })}
-          />
-          <TextInput
-            label={t('name')}
-            required
-            value={form.name}
-            onChange={(e) => setForm({ ...form, name: e.currentTarget.value })}
-          />
-          <PasswordInput
-            label={t('password')}
-            required
-            value={form.password}
-            onChange={(e) => setForm({ ...form, password: e.currentTarget.value })}
-          />
-          <RoleFields
-            role={form.role}
-            setRole={(role) => setForm({ ...form, role })}
-            clusterIds={form.clusterIds}
-            setClusterIds={(clusterIds) => setForm({ ...form, clusterIds })}
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {tc('cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              {tc('create')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <UserFormModal
+      opened={opened}
+      onClose={onClose}
+      onSaved={() => setForm(EMPTY_USER)}
+      title={t('newUser')}
+      save={create}
+      submitLabel={tc('create')}
+    >
+      <TextInput
+        label={t('email')}
+        type="email"
+        required
+        value={form.email}
+        onChange={(e) => setForm({ ...form, email: e.currentTarget.value })}
+        error={errors.email}
+      />
+      <TextInput
+        label={t('name')}
+        required
+        value={form.name}
+        onChange={(e) => setForm({ ...form, name: e.currentTarget.value })}
+        error={errors.name}
+      />
+      <PasswordInput
+        label={t('password')}
+        required
+        value={form.password}
+        onChange={(e) => setForm({ ...form, password: e.currentTarget.value })}
+        error={errors.password}
+      />
+      <RoleFields
+        role={form.role}
+        setRole={(role) => setForm({ ...form, role })}
+        clusterIds={form.clusterIds}
+        setClusterIds={(clusterIds) => setForm({ ...form, clusterIds })}
+        errors={errors}
+      />
+    </UserFormModal>
   );
 }
 
 function RoleModal({ user, onClose }: { user: User; onClose: () => void }) {
   const { t } = useTranslation('admin');
-  const { t: tc } = useTranslation();
   const [role, setRole] = useState<Role>(user.role);
   const [clusterIds, setClusterIds] = useState<string[]>(user.clusterIds);
   const save = useUserMutation(() => api.put(`/api/users/${user.id}/role`, { role, clusterIds }));
+  const errors = useUserFieldErrors(save.error);
   return (
-    <Modal opened onClose={onClose} title={`${t('changeRole')}: ${user.email}`}>
-      <Stack>
-        <ErrorAlert error={save.error} />
-        <RoleFields role={role} setRole={setRole} clusterIds={clusterIds} setClusterIds={setClusterIds} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {tc('cancel')}
-          </Button>
-          <Button
-            loading={save.isPending}
-            onClick={() =>
-              save.mutate(undefined, {
-                onSuccess: () => {
-                  notifications.show({ message: t('saved') });
-                  onClose();
-                },
-              })
-            }
-          >
-            {tc('save')}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+    <UserFormModal onClose={onClose} title={`${t('changeRole')}: ${user.email}`} save={save}>
+      <RoleFields
+        role={role}
+        setRole={setRole}
+        clusterIds={clusterIds}
+        setClusterIds={setClusterIds}
+        errors={errors}
+      />
+    </UserFormModal>
   );
 }
 
 function PasswordModal({ user, onClose }: { user: User; onClose: () => void }) {
   const { t } = useTranslation('admin');
-  const { t: tc } = useTranslation();
   const [password, setPassword] = useState('');
   const save = useUserMutation(() => api.send('POST', `/api/users/${user.id}/password`, { password }));
+  const errors = useUserFieldErrors(save.error);
   return (
-    <Modal opened onClose={onClose} title={`${t('resetPassword')}: ${user.email}`}>
-      <Stack>
-        <ErrorAlert error={save.error} />
-        <PasswordInput
-          label={t('password')}
-          value={password}
-          onChange={(e) => setPassword(e.currentTarget.value)}
-        />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {tc('cancel')}
-          </Button>
-          <Button
-            loading={save.isPending}
-            onClick={() =>
-              save.mutate(undefined, {
-                onSuccess: () => {
-                  notifications.show({ message: t('saved') });
-                  onClose();
-                },
-              })
-            }
-          >
-            {tc('save')}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+    <UserFormModal onClose={onClose} title={`${t('resetPassword')}: ${user.email}`} save={save}>
+      <PasswordInput
+        label={t('password')}
+        value={password}
+        onChange={(e) => setPassword(e.currentTarget.value)}
+        error={errors.password}
+      />
+    </UserFormModal>
   );
 }
 

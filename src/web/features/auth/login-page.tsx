@@ -1,27 +1,13 @@
-import {
-  Alert,
-  Anchor,
-  Button,
-  Divider,
-  Center,
-  Group,
-  Paper,
-  PasswordInput,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Alert, Anchor, Button, Divider, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useLogin, useMe, useSignInOptions } from '../../app/auth';
-import { LanguageSwitch } from '../../app/app-shell';
 import { ErrorAlert } from '../../shared/error-alert';
+import { SignInFrame } from './sign-in-frame';
 
 export function LoginPage() {
   const { t } = useTranslation('auth');
-  const { t: tc } = useTranslation();
   const me = useMe();
   const login = useLogin();
   const options = useSignInOptions();
@@ -44,81 +30,63 @@ export function LoginPage() {
   };
 
   return (
-    <Center mih="100vh" bg="gray.0">
-      <main id="main">
-        <Paper withBorder shadow="sm" p="xl" w={420} radius="md">
-          <Group justify="space-between" mb="md">
-            <div>
-              <Text fw={700} size="xl">
-                {tc('appName')}
-              </Text>
-              <Text size="sm" c="dimmed">
-                {tc('tagline')}
-              </Text>
-            </div>
-            <LanguageSwitch />
-          </Group>
-          <Title order={1} size="h3" mb="md">
-            {t('title')}
-          </Title>
-          {failureText && (
-            <Alert color="red" title={t('signInFailed')} mb="md" role="alert">
-              {failureText}
-            </Alert>
-          )}
-          {providers.length > 0 && (
-            <Stack mb="md">
-              <Text size="sm">{t('providersIntro')}</Text>
-              {providers.map((provider) => (
-                <Button
-                  key={provider.id}
-                  component="a"
-                  href={`${provider.startUrl}${target === '/' ? '' : `?next=${encodeURIComponent(target)}`}`}
-                  variant="filled"
-                >
-                  {t('signInWith', { label: provider.label })}
-                </Button>
-              ))}
-            </Stack>
-          )}
-          {localLogin && providers.length > 0 && <Divider label={t('orWithPassword')} my="md" />}
-          {localLogin && (
-            <form onSubmit={submit} noValidate>
-              <Stack>
-                <Text size="sm">{t('intro')}</Text>
-                <ErrorAlert error={login.error} />
-                <TextInput
-                  label={t('email')}
-                  type="email"
-                  autoComplete="username"
-                  required
-                  value={email}
-                  onChange={(e) => setEmail(e.currentTarget.value)}
-                />
-                <PasswordInput
-                  label={t('password')}
-                  autoComplete="current-password"
-                  required
-                  value={password}
-                  onChange={(e) => setPassword(e.currentTarget.value)}
-                />
-                <Button type="submit" loading={login.isPending}>
-                  {t('submit')}
-                </Button>
-                <Text size="xs" c="dimmed">
-                  {t('demoHint')}
-                </Text>
-              </Stack>
-            </form>
-          )}
-          <Text size="sm" mt="md">
-            {t('publicIntro')}{' '}
-            <Anchor component={Link} to="/public">
-              {t('publicLink')}
-            </Anchor>
-          </Text>
-        </Paper>
-      </main>
-    </Center>
+    <SignInFrame title={t('title')}>
+      {failureText && (
+        <Alert color="red" title={t('signInFailed')} mb="md" role="alert">
+          {failureText}
+        </Alert>
+      )}
+      {providers.length > 0 && (
+        <Stack mb="md">
+          <Text size="sm">{t('providersIntro')}</Text>
+          {providers.map((provider) => (
+            <Button
+              key={provider.id}
+              component="a"
+              href={`${provider.startUrl}${target === '/' ? '' : `?next=${encodeURIComponent(target)}`}`}
+              variant="filled"
+            >
+              {t('signInWith', { label: provider.label })}
+            </Button>
+          ))}
+        </Stack>
+      )}
+      {localLogin && providers.length > 0 && <Divider label={t('orWithPassword')} my="md" />}
+      {localLogin && (
+        <form onSubmit={submit} noValidate>
+          <Stack>
+            <Text size="sm">{t('intro')}</Text>
+            <ErrorAlert error={login.error} />
+            <TextInput
+              label={t('email')}
+              type="email"
+              autoComplete="username"
+              required
+              value={email}
+              onChange={(e) => setEmail(e.currentTarget.value)}
+            />
+            <PasswordInput
+              label={t('password')}
+              autoComplete="current-password"
+              required
+              value={password}
+              onChange={(e) => setPassword(e.currentTarget.value)}
+            />
+            <Button type="submit" loading={login.isPending}>
+              {t('submit')}
+            </Button>
+            <Text size="xs" c="dimmed">
+              {t('demoHint')}
+            </Text>
+          </Stack>
+        </form>
+      )}
+      <Text size="sm" mt="md">
+        {t('publicIntro')}{' '}
+        <Anchor component={Link} to="/public">
+          {t('publicLink')}
+        </Anchor>
+      </Text>
+    </SignInFrame>
   );
 }

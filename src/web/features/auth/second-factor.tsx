@@ -2,7 +2,6 @@ import {
   Alert,
   Badge,
   Button,
-  Center,
   Code,
   Group,
   Image,
@@ -17,9 +16,9 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api-client';
-import { meQueryKey, useLogout } from '../../app/auth';
-import { LanguageSwitch } from '../../app/app-shell';
+import { meQueryKey } from '../../app/auth';
 import { ErrorAlert } from '../../shared/error-alert';
+import { SignInFrame } from './sign-in-frame';
 
 interface TotpStatus {
   enrolled: boolean;
@@ -176,31 +175,6 @@ export function TotpSetup() {
   );
 }
 
-function Frame({ children }: { children: React.ReactNode }) {
-  const { t } = useTranslation();
-  const logout = useLogout();
-  return (
-    <Center mih="100vh" bg="gray.0">
-      <main id="main">
-        <Paper withBorder shadow="sm" p="xl" w={560} radius="md">
-          <Group justify="space-between" mb="md">
-            <Text fw={700} size="xl">
-              {t('appName')}
-            </Text>
-            <Group>
-              <LanguageSwitch />
-              <Button variant="subtle" size="xs" onClick={() => logout.mutate()}>
-                {t('logout')}
-              </Button>
-            </Group>
-          </Group>
-          {children}
-        </Paper>
-      </main>
-    </Center>
-  );
-}
-
 /** After the password: the code from the app, or a recovery code. */
 export function SecondFactorPage() {
   const { t } = useTranslation('auth');
@@ -215,12 +189,9 @@ export function SecondFactorPage() {
     verify.mutate();
   };
   return (
-    <Frame>
+    <SignInFrame title={t('secondFactorTitle')} signedIn>
       <form onSubmit={submit} noValidate>
         <Stack>
-          <Title order={1} size="h3">
-            {t('secondFactorTitle')}
-          </Title>
           <Text size="sm">{t('secondFactorIntro')}</Text>
           <ErrorAlert error={verify.error} />
           <TextInput
@@ -235,7 +206,7 @@ export function SecondFactorPage() {
           </Button>
         </Stack>
       </form>
-    </Frame>
+    </SignInFrame>
   );
 }
 
@@ -243,13 +214,8 @@ export function SecondFactorPage() {
 export function TotpEnrolmentPage() {
   const { t } = useTranslation('auth');
   return (
-    <Frame>
-      <Stack>
-        <Title order={1} size="h3">
-          {t('enrolTitle')}
-        </Title>
-        <TotpSetup />
-      </Stack>
-    </Frame>
+    <SignInFrame title={t('enrolTitle')} signedIn wide>
+      <TotpSetup />
+    </SignInFrame>
   );
 }
