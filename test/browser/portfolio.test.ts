@@ -1,26 +1,9 @@
 import path from 'node:path';
 import os from 'node:os';
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
-import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
+import { axeProblems } from '../helpers/axe';
 import { describeBrowser, seen, textContaining, useBrowserHarness } from '../helpers/browser';
-
-const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/** Serious or critical WCAG 2.1 AA violations in the page's main region (as accessibility.test.ts). */
-async function axeProblems(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
-  const violations = (await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<unknown> } }).axe;
-    const result = (await axe.run(document.querySelector('#main') ?? document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-      resultTypes: ['violations'],
-    })) as { violations: { id: string; impact: string | null }[] };
-    return result.violations;
-  })) as { id: string; impact: string | null }[];
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
-}
 
 describeBrowser('the cluster portfolio in Chromium', () => {
   const h = useBrowserHarness();
@@ -109,7 +92,7 @@ describeBrowser('the cluster portfolio in Chromium', () => {
     await textContaining(table.locator('th[aria-sort="ascending"]'), 'Opgericht op');
     expect(await header.getAttribute('aria-sort')).toBe('none');
     await textContaining(firstCell, await firstName('/api/organisations?sort=foundedOn&pageSize=1'));
-    expect(await axeProblems(page)).toEqual([]);
+    expect(await axeProblems(page, 'sorted organisations', false)).toEqual([]);
 
     await page.getByRole('link', { name: 'Clusterportfolio' }).click();
     await seen(page.getByRole('heading', { name: 'Clusterportfolio' }));
@@ -122,6 +105,6 @@ describeBrowser('the cluster portfolio in Chromium', () => {
       clusters.locator('tbody tr').first().locator('td').first(),
       await firstName('/api/clusters?sort=-kind&pageSize=1'),
     );
-    expect(await axeProblems(page)).toEqual([]);
+    expect(await axeProblems(page, 'sorted portfolio', false)).toEqual([]);
   });
 });
