@@ -133,7 +133,13 @@ async function main(): Promise<void> {
   });
   const pid = server.pid ?? 0;
   let peakRss = 0;
-  const sampler = setInterval(() => (peakRss = Math.max(peakRss, residentKb(pid).rss)), 200);
+  // The highest resident set while the current route ran (cold request and load), and overall.
+  let routePeakRss = 0;
+  const sampler = setInterval(() => {
+    const rss = residentKb(pid).rss;
+    peakRss = Math.max(peakRss, rss);
+    routePeakRss = Math.max(routePeakRss, rss);
+  }, 100);
   try {
     await waitForHealth();
     const officer = DEMO_ACCOUNTS.find((a) => a.role === 'officer');
@@ -172,9 +178,11 @@ async function main(): Promise<void> {
     process.stdout.write(
       `${'route'.padEnd(44)} ${'cold ms'.padStart(8)} ${'stmts'.padStart(6)} ` +
         `${'HTTP p99'.padStart(9)} ${'HTTP r/s'.padStart(9)}` +
-        ` ${'SQL p99'.padStart(8)} ${'SQL r/s'.padStart(8)} ${'ratio'.padStart(6)} ${'bytes'.padStart(9)}\n`,
+        ` ${'SQL p99'.padStart(8)} ${'SQL r/s'.padStart(8)} ${'ratio'.padStart(6)} ${'bytes'.padStart(9)}` +
+        ` ${'peak MB'.padStart(8)}\n`,
     );
     for (const route of routes) {
+      routePeakRss = residentKb(pid).rss;
       const coldStarted = performance.now();
       const cold = await fetch(`${base}${route}`, { headers: { cookie } });
       const body = await cold.arrayBuffer();
@@ -200,7 +208,8 @@ async function main(): Promise<void> {
           ` ${`${http.latency.p99} ms`.padStart(9)} ${http.requests.average.toFixed(0).padStart(9)}` +
           (` ${`${sql.p99.toFixed(0)} ms`.padStart(8)} ${sql.rps.toFixed(0).padStart(8)} ` +
             `${ratio.toFixed(2).padStart(6)}`) +
-          ` ${String(body.byteLength).padStart(9)}${http.non2xx > 0 ? `  (${http.non2xx} non-2xx)` : ''}\n`,
+          ` ${String(body.byteLength).padStart(9)} ${(routePeakRss / 1024).toFixed(0).padStart(8)}` +
+          `${http.non2xx > 0 ? `  (${http.non2xx} non-2xx)` : ''}\n`,
       );
     }
     await app.close();

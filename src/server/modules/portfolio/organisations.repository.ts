@@ -39,23 +39,31 @@ export interface OrganisationFilters {
   sort?: OrganisationSort;
 }
 
-function organisationsQuery(db: Kysely<DB>) {
-  return db.selectFrom('organisations as o').select([
-    'o.id',
-    'o.name',
-    'o.enterprise_number',
-    'o.country',
-    'o.foreign_identifier',
-    'o.helix',
-    'o.size_class',
-    'o.founded_on',
-    'o.is_example',
-    'o.created_at',
-    'o.updated_at',
+const ORGANISATION_COLUMNS = [
+  'o.id',
+  'o.name',
+  'o.enterprise_number',
+  'o.country',
+  'o.foreign_identifier',
+  'o.helix',
+  'o.size_class',
+  'o.founded_on',
+  'o.is_example',
+  'o.created_at',
+  'o.updated_at',
+] as const;
+
+/** Computed per organisation of a page (PostgreSQL evaluates them after the sort and limit). */
+function computedColumns() {
+  return [
     firstParticipationOn().as('first_participation_on'),
     sql<number>`(select count(distinct m.cluster_id)::int from memberships m where m.organisation_id =
         o.id and (m.valid_to is null or m.valid_to >= current_date))`.as('cluster_count'),
-  ]);
+  ] as const;
+}
+
+function organisationsQuery(db: Kysely<DB>) {
+  return db.selectFrom('organisations as o').select(ORGANISATION_COLUMNS).select(computedColumns());
 }
 
 /** The filters as one condition over `organisations as o` (shared by the page and its count). */
@@ -137,6 +145,37 @@ function orderBy(order: OrganisationOrder, isIndexed: boolean): RawBuilder<unkno
   return sql`${isIndexed ? order.key : order.unindexed} ${direction}, o.id ${direction}`;
 }
 
+/**
+ * A search's page and total in one statement while it has at most SORT_MATCHES_UP_TO matches:
+ * up to one more match is taken through the trigram index, counted (a window over them) and
+ * sorted. Null when there are more (the caller counts and walks) or when the page lies past the
+ * end (no row to carry the count).
+ */
+async function pageOfFewMatches(
+  db: Kysely<DB>,
+  filters: OrganisationFilters & { offset: number; limit: number },
+  order: OrganisationOrder,
+): Promise<{ rows: OrganisationRow[]; total: number } | null> {
+  const matched = db
+    .selectFrom('organisations as o')
+    .selectAll('o')
+    .where((eb) => matches(eb, filters))
+    .limit(SORT_MATCHES_UP_TO + 1);
+  const found = await db
+    .selectFrom(matched.as('o'))
+    .select(ORGANISATION_COLUMNS)
+    .select(computedColumns())
+    .select(sql<string>`count(*) over ()`.as('total'))
+    .orderBy(orderBy(order, false))
+    .limit(filters.limit)
+    .offset(filters.offset)
+    .execute();
+  if (found.length === 0) return filters.offset === 0 ? { rows: [], total: 0 } : null;
+  const total = Number(found[0].total);
+  if (total > SORT_MATCHES_UP_TO) return null;
+  return { rows: found.map(({ total: _total, ...row }) => row), total };
+}
+
 /** One page of organisations (by name unless `sort` says otherwise) and how many match in all. */
 export async function findOrganisations(
   db: Kysely<DB>,
@@ -162,7 +201,10 @@ export async function findOrganisations(
       .offset(filters.offset)
       .execute();
   if (filters.q) {
-    // Counted first through the trigram index (a few ms), which also tells how to take the page.
+    const few = await pageOfFewMatches(db, filters, order);
+    if (few) return few;
+    // Many matches (or a page past the end): counted through the trigram index, and the page
+    // walked to along the key's index when the matches are dense.
     const total = await count();
     if (total <= filters.offset) return { rows: [], total };
     return { rows: await page(total <= SORT_MATCHES_UP_TO), total };
