@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/types';
 import { slicePage, type PageRequest } from '../../http/paging';
 import { cachedByRevision } from '../../db/revision-cache';
+import { findClustersNotEnded } from '../portfolio/clusters.repository';
 
 /**
  * Coverage matrix: themes (strategic themes, technology domains, transitions) × active clusters.
@@ -83,13 +84,7 @@ async function computeCoverage(db: Kysely<DB>, today: string): Promise<CoverageR
     .orderBy('kind')
     .orderBy('code')
     .execute();
-  const clusters = await db
-    .selectFrom('clusters')
-    .select(['id', 'short_name', 'name'])
-    .where('status', '!=', 'ended')
-    .orderBy('kind', 'desc')
-    .orderBy('short_name')
-    .execute();
+  const clusters = await findClustersNotEnded(db);
   const links = await db.selectFrom('cluster_themes').select(['cluster_id', 'theme_id']).execute();
   const projectRows = await sql<{
     cluster_id: string;

@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/types';
 import { slicePage, type PageRequest } from '../../http/paging';
 import { cachedByRevision } from '../../db/revision-cache';
+import { findClustersNotEnded } from '../portfolio/clusters.repository';
 import { round4 } from './coverage';
 
 /**
@@ -79,13 +80,7 @@ async function computeOverlap(db: Kysely<DB>, today: string): Promise<OverlapRes
     // The pair count is one large aggregate: JIT compilation costs more than it saves, and the
     // default work_mem sends its hash tables to disk.
     await sql`select set_config('jit', 'off', true), set_config('work_mem', '64MB', true)`.execute(trx);
-    const clusters = await trx
-      .selectFrom('clusters')
-      .select(['id', 'short_name', 'name'])
-      .where('status', '!=', 'ended')
-      .orderBy('kind', 'desc')
-      .orderBy('short_name')
-      .execute();
+    const clusters = await findClustersNotEnded(trx);
     const ids = clusters.map((c) => c.id);
     // Positions are 1-based in SQL (ordinality); b = 0 carries the members of cluster a.
     const counts = await sql<{ a: number; b: number; shared: number }>`

@@ -145,6 +145,17 @@ export async function countClusters(db: Kysely<DB>, filters: ClusterFilters): Pr
   return Number(row.n);
 }
 
+/** Clusters that have not ended (the policy analyses' columns): spearheads first, then by short name. */
+export function findClustersNotEnded(db: Kysely<DB>) {
+  return db
+    .selectFrom('clusters')
+    .select(['id', 'short_name', 'name'])
+    .where('status', '!=', 'ended')
+    .orderBy('kind', 'desc')
+    .orderBy('short_name')
+    .execute();
+}
+
 /** Clusters of each kind (all of them: the open data's totals). */
 export function countClustersByKind(db: Kysely<DB>): Promise<{ kind: ClusterKind; clusters: number }[]> {
   return db
