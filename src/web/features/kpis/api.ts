@@ -1,9 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { api, query } from '../../app/api-client';
 import { PAGE_SIZE_CHOICES } from '../../shared/page-sizes';
-import type { ServerPage } from '../../shared/pager';
-import { usePagedList } from '../../shared/use-paged-list';
+import { usePagedList, usePaging } from '../../shared/use-paged-list';
 
 export type KpiStatus = 'on_track' | 'at_risk' | 'off_track' | 'no_target' | 'no_data' | 'not_computable';
 export type Lens = 'economic' | 'transition' | 'both';
@@ -190,26 +188,13 @@ export function usePortfolio(filters: {
   kind?: string;
   transitionId?: string;
 }) {
-  const [paging, setPaging] = useState({ page: 1, pageSize: PAGE_SIZE_CHOICES[0] });
-  const filterKey = JSON.stringify(filters);
-  const [seenFilters, setSeenFilters] = useState(filterKey);
-  if (seenFilters !== filterKey) {
-    // Adjusting state while rendering (React's pattern for state that follows a prop).
-    setSeenFilters(filterKey);
-    setPaging((p) => ({ ...p, page: 1 }));
-  }
+  const { paging, serverPage } = usePaging(filters, PAGE_SIZE_CHOICES[0]);
   const answer = useQuery({
     queryKey: ['kpis', 'portfolio', filters, paging],
     queryFn: () => api.get<Portfolio>(`/api/kpis/portfolio${query({ ...filters, ...paging })}`),
     placeholderData: keepPreviousData,
   });
-  const serverPage: ServerPage = {
-    ...paging,
-    total: answer.data?.data.page.total ?? 0,
-    onPageChange: (page) => setPaging((p) => ({ ...p, page })),
-    onPageSizeChange: (pageSize) => setPaging({ page: 1, pageSize }),
-  };
-  return { ...answer, serverPage };
+  return { ...answer, serverPage: serverPage(answer.data?.data.page.total ?? 0) };
 }
 export const useDefinition = (id: string | null) =>
   useQuery({

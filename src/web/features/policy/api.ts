@@ -1,7 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { api, query } from '../../app/api-client';
-import type { ServerPage } from '../../shared/pager';
+import { usePaging } from '../../shared/use-paged-list';
 import { DEFAULT_PAGE_SIZE, PAGE_SIZE_CHOICES } from '../../shared/page-sizes';
 
 export interface SensitivityBreak {
@@ -194,19 +193,13 @@ export const useComparison = () =>
  * the coverage's cluster columns): the answer and the `serverPage` its pager drives.
  */
 function usePagedAnalysis<T extends { page: PageInfo }>(name: string, path: string, firstPageSize: number) {
-  const [paging, setPaging] = useState({ page: 1, pageSize: firstPageSize });
+  const { paging, serverPage } = usePaging({}, firstPageSize);
   const answer = useQuery({
     queryKey: ['policy', name, paging],
     queryFn: () => api.get<T>(`${path}${query(paging)}`),
     placeholderData: keepPreviousData,
   });
-  const serverPage: ServerPage = {
-    ...paging,
-    total: answer.data?.data.page.total ?? 0,
-    onPageChange: (page) => setPaging((p) => ({ ...p, page })),
-    onPageSizeChange: (pageSize) => setPaging({ page: 1, pageSize }),
-  };
-  return { ...answer, serverPage };
+  return { ...answer, serverPage: serverPage(answer.data?.data.page.total ?? 0) };
 }
 export const useCoverage = () =>
   usePagedAnalysis<Coverage>('coverage', '/api/policy/coverage', PAGE_SIZE_CHOICES[0]);

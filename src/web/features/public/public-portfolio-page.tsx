@@ -1,10 +1,9 @@
 import { Anchor, Badge, Card, Group, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../shared/error-alert';
 import { PageHeader } from '../../shared/page-header';
 import { Pager } from '../../shared/pager';
-import { DEFAULT_PAGE_SIZE } from '../../shared/page-sizes';
+import { usePaging } from '../../shared/use-paged-list';
 import { formatDate, formatPercent } from '../../app/format';
 import { useOpenPortfolio, type OpenCluster, type OpenTheme } from './api';
 import { OpenDataLinks } from './open-data-links';
@@ -63,7 +62,7 @@ function ClusterCard({ cluster, labelOf }: { cluster: OpenCluster; labelOf: (cod
 /** The cluster portfolio for everyone: each cluster and network with mission, themes and members. */
 export function PublicPortfolioPage() {
   const { t, i18n } = useTranslation('public');
-  const [paging, setPaging] = useState({ page: 1, pageSize: DEFAULT_PAGE_SIZE });
+  const { paging, serverPage } = usePaging();
   const portfolio = useOpenPortfolio(paging);
   const themes: OpenTheme[] = portfolio.data?.data.themes ?? [];
   const labelOf = (code: string) => {
@@ -97,16 +96,7 @@ export function PublicPortfolioPage() {
           </SimpleGrid>
         </section>
       ))}
-      {portfolio.data && (
-        <Pager
-          serverPage={{
-            ...paging,
-            total: portfolio.data.page.total,
-            onPageChange: (page) => setPaging((p) => ({ ...p, page })),
-            onPageSizeChange: (pageSize) => setPaging({ page: 1, pageSize }),
-          }}
-        />
-      )}
+      {portfolio.data && <Pager serverPage={serverPage(portfolio.data.page.total)} />}
       <section aria-label={t('openData')}>
         <Title order={2} size="h3" mb="sm">
           {t('openData')}
